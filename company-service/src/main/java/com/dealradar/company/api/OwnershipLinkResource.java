@@ -1,0 +1,118 @@
+package com.dealradar.company.api;
+
+import com.dealradar.company.domain.CompanyService;
+import com.dealradar.company.domain.OwnershipLink;
+import com.dealradar.company.persistence.OwnershipLinkRepository;
+import com.dealradar.platform.http.EntityTags;
+import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.idempotency.Idempotency;
+import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.paging.Paging;
+import com.dealradar.platform.problem.Problem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/ownership-links")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Ownership", description = "Who owns whom: subsidiaries, divisions, joint ventures and stakes")
+@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class OwnershipLinkResource {
+
+    private final CompanyService service;
+    private final OwnershipLinkRepository links;
+    private final Idempotency idempotency;
+
+    OwnershipLinkResource(CompanyService service, OwnershipLinkRepository links, Idempotency idempotency) {
+        this.service = service;
+        this.links = links;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @Operation(summary = "List ownership links", description = "In id order, keyset-paginated; filter by a company on either end.")
+    public Response list(@Parameter(description = "Company id on either end of the link") @QueryParam("company") String company,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+        int pageSize = Paging.limit(limit);
+        UUID after = cursor == null ? null : QueryParams.uuid("cursor", Cursor.decode(cursor, "id", 1).keys().getFirst());
+        List<OwnershipLink> rows = links.page(QueryParams.uuid("company", company), after, pageSize + 1);
+        return Paging.ok(Paging.page(rows, pageSize, "id", l -> List.of(l.id.toString())).map(CompanyViews::link), uri);
+    }
+
+    @POST
+    @Operation(summary = "Record that one company owns another", description = "Refused with 422 when it would create an ownership cycle.")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
+    @APIResponse(responseCode = "422", description = "Unknown company, or the link would create a cycle", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull OwnershipLinkInput body) {
+        return idempotency.execute(idempotencyKey, "POST /ownership-links", body, () -> {
+            OwnershipLink link = service.link(body);
+            return Response.created(URI.create("/ownership-links/" + link.id)).tag(EntityTags.of(link.version))
+                    .entity(CompanyViews.link(link)).build();
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read an ownership link")
+    @APIResponse(responseCode = "200", description = "The link", content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
+    @APIResponse(responseCode = "404", description = "No such link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        OwnershipLink link = service.getLink(QueryParams.uuid("id", id));
+        return EntityTags.okOrNotModified(ifNoneMatch, link.version, CompanyViews.link(link));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace an ownership link", description = "If-Match is required.")
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
+    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull OwnershipLinkInput body) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OwnershipLink link = service.getLink(QueryParams.uuid("id", id));
+            EntityTags.requireMatch(ifMatch, link.version);
+            OwnershipLink changed = service.replaceLink(link, body);
+            return Response.ok(CompanyViews.link(changed)).tag(EntityTags.of(changed.version)).build();
+        });
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Delete an ownership link", description = "To record that a holding ended, prefer setting validTo. If-Match is required.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OwnershipLink link = service.getLink(QueryParams.uuid("id", id));
+            EntityTags.requireMatch(ifMatch, link.version);
+            service.unlink(link);
+            return Response.noContent().build();
+        });
+    }
+}

@@ -1,0 +1,13 @@
+package com.dealradar.company.persistence;
+
+import com.dealradar.company.domain.CompanyKind;
+import com.dealradar.company.domain.CompanyStatus;
+import com.dealradar.company.domain.Ownership;
+import com.dealradar.company.domain.Sector;
+import java.util.Set;
+import java.util.UUID;
+
+/** Filters of the company list; null means "any". */
+public record CompanyFilter(String namePrefix, String country, Sector sector, CompanyKind kind, Ownership ownership,
+                            CompanyStatus status, Set<UUID> ids) {
+}

@@ -1,0 +1,82 @@
+package com.dealradar.company.persistence;
+
+import com.dealradar.company.domain.Company;
+import com.dealradar.company.domain.SearchText;
+import com.dealradar.platform.paging.Cursor;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
+
+    public Optional<Company> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public boolean slugTaken(String slug, UUID except) {
+        return count("slug = ?1 and id <> ?2", slug, except == null ? new UUID(0, 0) : except) > 0;
+    }
+
+    public boolean identifierTaken(String column, String value, UUID except) {
+        return value != null && count(column + " = ?1 and id <> ?2", value, except == null ? new UUID(0, 0) : except) > 0;
+    }
+
+    /** Up to {@code limit} companies matching {@code filter} in {@code sort} order, after {@code after} when given. */
+    public List<Company> search(CompanyFilter filter, CompanySort sort, Cursor after, int limit) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (filter.namePrefix() != null) {
+            where.add("c.id in (select c2.id from Company c2 join c2.searchTerms t where t like :prefix escape '!')");
+            params.put("prefix", SearchText.fold(filter.namePrefix()).replaceAll("([!%_])", "!$1") + "%");
+        }
+        if (filter.country() != null) {
+            where.add("c.country = :country");
+            params.put("country", filter.country());
+        }
+        if (filter.sector() != null) {
+            where.add(":sector member of c.sectors");
+            params.put("sector", filter.sector());
+        }
+        if (filter.kind() != null) {
+            where.add("c.kind = :kind");
+            params.put("kind", filter.kind());
+        }
+        if (filter.ownership() != null) {
+            where.add("c.ownership = :ownership");
+            params.put("ownership", filter.ownership());
+        }
+        if (filter.status() != null) {
+            where.add("c.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.ids() != null) {
+            where.add("c.id in :ids");
+            params.put("ids", filter.ids());
+        }
+        if (after != null) {
+            String op = sort.direction.equals("asc") ? ">" : "<";
+            where.add("(" + sort.column + " " + op + " :afterKey or (" + sort.column + " = :afterKey and c.id " + op + " :afterId))");
+            params.put("afterKey", sort == CompanySort.name ? after.keys().get(0) : Instant.parse(after.keys().get(0)));
+            params.put("afterId", UUID.fromString(after.keys().get(1)));
+        }
+        String jpql = "select c from Company c"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by " + sort.column + " " + sort.direction + ", c.id " + sort.direction;
+        TypedQuery<Company> query = getEntityManager().createQuery(jpql, Company.class).setMaxResults(limit);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    public static List<String> cursorKeys(Company company, CompanySort sort) {
+        String key = sort == CompanySort.name ? company.sortName : company.updatedAt.toString();
+        return List.of(key, company.id.toString());
+    }
+}

@@ -1,0 +1,26 @@
+package com.dealradar.company.persistence;
+
+import com.dealradar.platform.http.QueryParams;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** Orders of the company list. Each ends with the id so that the order is total and keyset paging is exact. */
+public enum CompanySort {
+    /** by folded name, A to Z */
+    name("c.sortName", "asc"),
+    /** least recently updated first: for partners syncing changes */
+    updatedAt("c.updatedAt", "asc"),
+    /** most recently updated first */
+    @JsonProperty("-updatedAt") updatedAtDesc("c.updatedAt", "desc");
+
+    final String column;
+    final String direction;
+
+    CompanySort(String column, String direction) {
+        this.column = column;
+        this.direction = direction;
+    }
+
+    public String wireName() {
+        return QueryParams.wireName(this);
+    }
+}

@@ -1,0 +1,52 @@
+package com.dealradar.platform.http;
+
+import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemType;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+
+/**
+ * Strong ETags derived from an entity's optimistic-lock version, and the conditional-request rules of
+ * the API: {@code If-Match} is mandatory on writes (428 without it, 412 when stale) and
+ * {@code If-None-Match} turns a read into 304.
+ */
+public final class EntityTags {
+
+    private EntityTags() {
+    }
+
+    public static EntityTag of(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** Throws 428 when {@code ifMatch} is absent and 412 when none of its tags is the current one. */
+    public static void requireMatch(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag you last read, so that you do not overwrite someone else's change");
+        }
+        if (!matches(ifMatch, currentVersion)) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "If-Match " + ifMatch.strip() + " does not match the current ETag \"" + currentVersion
+                            + "\"; read the resource again and reapply your change");
+        }
+    }
+
+    /** 304 when {@code ifNoneMatch} names the current version, otherwise 200 with the entity and its ETag. */
+    public static Response okOrNotModified(String ifNoneMatch, long version, Object entity) {
+        EntityTag tag = of(version);
+        if (ifNoneMatch != null && (ifNoneMatch.strip().equals("*") || matches(ifNoneMatch, version))) {
+            return Response.notModified(tag).build();
+        }
+        return Response.ok(entity).tag(tag).build();
+    }
+
+    static boolean matches(String header, long version) {
+        String current = Long.toString(version);
+        return Arrays.stream(header.split(","))
+                .map(String::strip)
+                .map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                .anyMatch(t -> t.equals("*") || t.equals("\"" + current + "\""));
+    }
+}

@@ -1,0 +1,149 @@
+package com.dealradar.platform.idempotency;
+
+import com.dealradar.platform.problem.FieldViolation;
+import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Idempotency-Key handling for POST. The key is claimed in its own committed transaction, so that a
+ * concurrent retry sees it in flight (409). The operation and the stored answer then commit together:
+ * either both are kept or neither, so a retry never replays an answer for work that was rolled back.
+ * Same key and same body replays the first answer; same key with a different body is 422.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** A claim older than this belongs to a request whose process died; a retry may take it over. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    Idempotency(EntityManager em, ObjectMapper mapper) {
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Runs {@code operation} at most once per key. {@code operation} must not commit on its own before
+     * returning (call it without an outer transaction: it joins the one opened here).
+     */
+    public Response execute(String key, String scope, Object request, Supplier<Response> operation) {
+        if (key == null) {
+            return QuarkusTransaction.requiringNew().call(operation::get);
+        }
+        if (key.isBlank() || key.length() > 255) {
+            throw new ProblemException(ProblemType.BAD_PARAMETER, "Idempotency-Key must be 1 to 255 characters",
+                    List.of(new FieldViolation(HEADER, "must be 1 to 255 characters")), Map.of());
+        }
+        String scopedKey = scope + " " + key;
+        String hash = hash(request);
+        IdempotencyRecord earlier = claim(scopedKey, hash);
+        if (earlier != null) {
+            return replay(earlier, hash);
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Response response = operation.get();
+                IdempotencyRecord record = em.find(IdempotencyRecord.class, scopedKey);
+                record.completed = true;
+                record.status = response.getStatus();
+                record.location = response.getLocation() == null ? null : response.getLocation().toString();
+                EntityTag tag = response.getEntityTag();
+                record.etag = tag == null ? null : tag.toString();
+                record.body = response.getEntity() == null ? null : mapper.writeValueAsString(response.getEntity());
+                return response;
+            });
+        } catch (RuntimeException e) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                IdempotencyRecord claimOfThisRequest = em.find(IdempotencyRecord.class, scopedKey);
+                if (claimOfThisRequest != null && !claimOfThisRequest.completed) {
+                    em.remove(claimOfThisRequest);
+                }
+            });
+            throw e;
+        }
+    }
+
+    /** Claims the key for this request and returns null, or returns the record of an earlier request. */
+    private IdempotencyRecord claim(String scopedKey, String hash) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                IdempotencyRecord existing = em.find(IdempotencyRecord.class, scopedKey);
+                if (existing != null) {
+                    if (!existing.completed && existing.createdAt.isBefore(Instant.now().minus(ABANDONED_AFTER))) {
+                        existing.createdAt = Instant.now();
+                        existing.requestHash = hash;
+                        return null;
+                    }
+                    em.detach(existing);
+                    return existing;
+                }
+                IdempotencyRecord record = new IdempotencyRecord();
+                record.scopedKey = scopedKey;
+                record.requestHash = hash;
+                record.createdAt = Instant.now();
+                em.persist(record);
+                em.flush();
+                return null;
+            });
+        } catch (PersistenceException e) {
+            // Another request inserted the same key between our look-up and our insert.
+            return QuarkusTransaction.requiringNew().call(() -> em.find(IdempotencyRecord.class, scopedKey));
+        }
+    }
+
+    private Response replay(IdempotencyRecord earlier, String hash) {
+        if (!earlier.requestHash.equals(hash)) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was first used with a different request body; use a new key for a new request",
+                    List.of(new FieldViolation(HEADER, "already used with a different body")), Map.of());
+        }
+        if (!earlier.completed) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                    "The first request with this Idempotency-Key has not finished yet; retry in a moment",
+                    List.of(), Map.of("Retry-After", "1"));
+        }
+        Response.ResponseBuilder response = Response.status(earlier.status).header(REPLAYED_HEADER, "true");
+        if (earlier.location != null) {
+            response.header(HttpHeaders.LOCATION, earlier.location);
+        }
+        if (earlier.etag != null) {
+            response.header(HttpHeaders.ETAG, earlier.etag);
+        }
+        if (earlier.body != null) {
+            response.entity(earlier.body).type(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return response.build();
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] canonical = mapper.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint request", e);
+        }
+    }
+
+}

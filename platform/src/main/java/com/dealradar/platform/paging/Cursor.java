@@ -1,0 +1,49 @@
+package com.dealradar.platform.paging;
+
+import com.dealradar.platform.problem.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * An opaque keyset-pagination cursor: the sort it belongs to and the sort-key values of the last item
+ * returned. Values are length-prefixed so that any character may appear in them.
+ */
+public record Cursor(String sort, List<String> keys) {
+
+    public String encode() {
+        StringBuilder raw = new StringBuilder().append(sort.length()).append(':').append(sort);
+        for (String key : keys) {
+            raw.append(key.length()).append(':').append(key);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Decodes {@code raw} and checks it was issued for {@code expectedSort} with {@code keyCount} keys; 400 otherwise. */
+    public static Cursor decode(String raw, String expectedSort, int keyCount) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8);
+            List<String> parts = new ArrayList<>();
+            int at = 0;
+            while (at < text.length()) {
+                int colon = text.indexOf(':', at);
+                int length = Integer.parseInt(text.substring(at, colon));
+                parts.add(text.substring(colon + 1, colon + 1 + length));
+                at = colon + 1 + length;
+            }
+            if (parts.size() != keyCount + 1) {
+                throw new IllegalArgumentException("wrong number of keys");
+            }
+            if (!parts.getFirst().equals(expectedSort)) {
+                throw ProblemException.badParameter("cursor",
+                        "this cursor belongs to sort '" + parts.getFirst() + "'; use the same sort or start without a cursor");
+            }
+            return new Cursor(parts.getFirst(), List.copyOf(parts.subList(1, parts.size())));
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ProblemException.badParameter("cursor", "not a cursor this API issued; use nextCursor from a previous page");
+        }
+    }
+}

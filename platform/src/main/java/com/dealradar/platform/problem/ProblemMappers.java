@@ -1,0 +1,214 @@
+package com.dealradar.platform.problem;
+
+import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.json.MergePatch;
+import com.dealradar.platform.http.RequestIds;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into an RFC 9457 problem: client mistakes become a 4xx that says what to fix,
+ * anything unexpected a 500 with only the request id (the stack trace goes to the log, never the client).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, ContainerRequestContext request) {
+        Response response = respond(e.toProblem(), request);
+        e.headers().forEach((name, value) -> response.getHeaders().putSingle(name, value));
+        return response;
+    }
+
+    @ServerExceptionMapper({ConstraintViolationException.class, ResteasyReactiveViolationException.class})
+    public Response violations(ConstraintViolationException e, ContainerRequestContext request) {
+        List<FieldViolation> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldViolation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldViolation::field))
+                .toList();
+        String detail = errors.size() == 1
+                ? errors.getFirst().field() + ": " + errors.getFirst().message()
+                : errors.size() + " fields are invalid: "
+                        + errors.stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", "));
+        return respond(problem(ProblemType.VALIDATION, detail, errors), request);
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
+            ValueInstantiationException.class})
+    public Response unreadableBody(JsonProcessingException e, ContainerRequestContext request) {
+        String field = e instanceof JsonMappingException m ? pathOf(m.getPath()) : null;
+        String message = switch (e) {
+            case UnrecognizedPropertyException u -> "unknown field '" + u.getPropertyName() + "'";
+            case InvalidFormatException f when f.getTargetType() != null && f.getTargetType().isEnum() ->
+                    "'" + f.getValue() + "' is not one of " + enumValues(f.getTargetType());
+            case InvalidFormatException f -> "'" + f.getValue() + "' is not a valid " + simpleName(f.getTargetType());
+            case ValueInstantiationException v -> v.getCause() != null ? v.getCause().getMessage() : "invalid value";
+            case MismatchedInputException m when m.getTargetType() != null ->
+                    "expected " + describe(m.getTargetType());
+            case JsonParseException p -> "malformed JSON: " + p.getOriginalMessage();
+            default -> e.getOriginalMessage();
+        };
+        List<FieldViolation> errors = field == null || field.isEmpty() ? List.of() : List.of(new FieldViolation(field, message));
+        String detail = field == null || field.isEmpty() ? message : field + ": " + message;
+        return respond(problem(ProblemType.MALFORMED_BODY, detail, errors), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadablePatch(MergePatch.PatchedBodyException e, ContainerRequestContext request) {
+        return unreadableBody(e.jsonError(), request);
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentUpdate(RuntimeException e, ContainerRequestContext request) {
+        return respond(problem(ProblemType.PRECONDITION_FAILED,
+                "The resource was changed by another request at the same time; read it again and reapply your change",
+                List.of()), request);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, ContainerRequestContext request) {
+        int status = e.getResponse().getStatus();
+        if (status < 400) {
+            return e.getResponse();
+        }
+        ProblemType type = Arrays.stream(ProblemType.values())
+                .filter(t -> t.status() == status)
+                .findFirst()
+                .orElse(status >= 500 ? ProblemType.INTERNAL : ProblemType.VALIDATION);
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        String detail = switch (status) {
+            case 404 -> "No resource at " + request.getUriInfo().getPath();
+            case 405 -> request.getMethod() + " is not supported on " + request.getUriInfo().getPath();
+            case 415 -> "Content-Type " + request.getMediaType() + " is not supported here; send application/json";
+            default -> e.getMessage();
+        };
+        Problem body = new Problem(type.uri(), type.title(), status, detail, null, null, null);
+        Response response = respond(body, request);
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                response.getHeaders().put(name, new ArrayList<>(values));
+            }
+        });
+        return response;
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, ContainerRequestContext request) {
+        LOG.errorf(e, "Unexpected failure of %s %s", request.getMethod(), request.getUriInfo().getPath());
+        return respond(problem(ProblemType.INTERNAL,
+                "Something went wrong on our side; quote the request id when you report it", List.of()), request);
+    }
+
+    public static Problem problem(ProblemType type, String detail, List<FieldViolation> errors) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, null, null, errors);
+    }
+
+    private static Response respond(Problem problem, ContainerRequestContext request) {
+        Problem body = problem.withContext(request.getUriInfo().getRequestUri().getRawPath(), RequestIds.of(request));
+        return Response.status(body.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** The path of the offending value as the client wrote it: body fields without the Java parameter name. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> parts = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                String name = node.getName() == null ? "" : node.getName();
+                if (node.getIndex() != null && !parts.isEmpty()) {
+                    int last = parts.size() - 1;
+                    parts.set(last, parts.get(last) + "[" + node.getIndex() + "]");
+                }
+                if (!name.isEmpty() && !name.startsWith("<")) {
+                    parts.add(name);
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            return parameter == null ? "body" : parameter;
+        }
+        return String.join(".", parts);
+    }
+
+    private static String pathOf(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (!out.isEmpty()) {
+                    out.append('.');
+                }
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + enumValues(type);
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray() || java.util.Set.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        return "a valid " + simpleName(type);
+    }
+
+    private static String enumValues(Class<?> type) {
+        return Arrays.stream(type.getEnumConstants()).map(c -> QueryParams.wireName((Enum<?>) c))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String simpleName(Class<?> type) {
+        return switch (type == null ? "" : type.getSimpleName()) {
+            case "UUID" -> "UUID";
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "OffsetDateTime", "Instant" -> "timestamp (ISO-8601)";
+            case "BigDecimal" -> "decimal number";
+            case "" -> "value";
+            default -> type.getSimpleName();
+        };
+    }
+}
