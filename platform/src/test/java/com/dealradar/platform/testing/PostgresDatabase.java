@@ -42,6 +42,13 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", "");
     }
 
+    /** Creates (or empties) {@code database} and returns its JDBC URL: for services started as processes. */
+    public static String fresh(String database) {
+        PostgresDatabase db = new PostgresDatabase();
+        db.init(Map.of("database", database));
+        return db.start().get("quarkus.datasource.jdbc.url");
+    }
+
     @Override
     public void stop() {
         // The database is kept for inspection after a failed run and dropped at the next start.

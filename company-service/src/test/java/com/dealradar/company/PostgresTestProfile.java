@@ -1,0 +1,11 @@
+package com.dealradar.company;
+
+import com.dealradar.platform.testing.PostgresDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Every @QuarkusTest of this module runs on its own fresh database on the real PostgreSQL server. */
+@QuarkusTestResource(value = PostgresDatabase.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = "database", value = "dealradar_company_test"))
+public class PostgresTestProfile {
+}

@@ -1,0 +1,20 @@
+package com.dealradar.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+
+/** The packaged company-service jar (as deployed) starts on PostgreSQL, migrates, seeds and answers. */
+class CompanyServiceProcessTest {
+
+    @Test
+    void packagedServiceServesSeedData() {
+        given().baseUri(Services.company().url())
+                .get("/companies/zte")
+                .then().statusCode(200)
+                .body("name", equalTo("ZTE"))
+                .body("subsidiaries.company.slug", hasItem("ztesoft"));
+    }
+}
