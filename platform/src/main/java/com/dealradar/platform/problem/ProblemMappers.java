@@ -66,7 +66,7 @@ public class ProblemMappers {
             case UnrecognizedPropertyException u -> "unknown field '" + u.getPropertyName() + "'";
             case InvalidFormatException f when f.getTargetType() != null && f.getTargetType().isEnum() ->
                     "'" + f.getValue() + "' is not one of " + enumValues(f.getTargetType());
-            case InvalidFormatException f -> "'" + f.getValue() + "' is not a valid " + simpleName(f.getTargetType());
+            case InvalidFormatException f when f.getTargetType() != null -> "'" + f.getValue() + "' is not " + describe(f.getTargetType());
             case ValueInstantiationException v -> v.getCause() != null ? v.getCause().getMessage() : "invalid value";
             case MismatchedInputException m when m.getTargetType() != null ->
                     "expected " + describe(m.getTargetType());
@@ -92,6 +92,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, ContainerRequestContext request) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableBody(unreadable, request);
+        }
         int status = e.getResponse().getStatus();
         if (status < 400) {
             return e.getResponse();

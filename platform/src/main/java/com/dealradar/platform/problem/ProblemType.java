@@ -4,6 +4,7 @@ import java.net.URI;
 
 /** The kinds of problem every DealRadar service can report, each with its stable type URI and title. */
 public enum ProblemType {
+    BAD_REQUEST("bad-request", "Bad request", 400),
     VALIDATION("validation", "Request is invalid", 400),
     MALFORMED_BODY("malformed-body", "Request body is not valid JSON for this operation", 400),
     BAD_PARAMETER("bad-parameter", "A parameter is invalid", 400),

@@ -1,5 +1,6 @@
 package com.dealradar.platform.provenance;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * API shape and the stored shape.
  */
 @Embeddable
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Source", description = "Where a fact comes from")
 public record Source(
         @NotNull

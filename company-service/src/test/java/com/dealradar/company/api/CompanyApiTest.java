@@ -1,0 +1,167 @@
+package com.dealradar.company.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CompanyApiTest {
+
+    @Test
+    void createsAndReadsByIdAndBySlug() {
+        String name = CompanyFixtures.uniqueName("Zürich Cloud");
+        Response created = CompanyFixtures.create(name);
+        String id = created.path("id");
+        String slug = created.path("slug");
+        assertThat(slug).matches("zurich-cloud-[a-z0-9]+");
+        assertThat(created.header("Location")).endsWith("/companies/" + id);
+        assertThat(created.header("ETag")).isEqualTo("\"0\"");
+
+        given().get("/companies/" + id).then().statusCode(200)
+                .header("ETag", "\"0\"")
+                .body("name", equalTo(name))
+                .body("status", equalTo("active"))
+                .body("sources[0].kind", equalTo("general_knowledge"))
+                .body("createdAt", notNullValue());
+        given().get("/companies/" + slug).then().statusCode(200).body("id", equalTo(id));
+    }
+
+    @Test
+    void unknownCompanyIs404Problem() {
+        given().get("/companies/no-such-company").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://dealradar.dev/problems/not-found"))
+                .body("detail", containsString("no-such-company"))
+                .body("instance", equalTo("/companies/no-such-company"));
+    }
+
+    @Test
+    void ifNoneMatchGives304UntilChanged() {
+        String id = CompanyFixtures.create(CompanyFixtures.uniqueName("Etag Co")).path("id");
+        given().header("If-None-Match", "\"0\"").get("/companies/" + id).then().statusCode(304);
+        given().header("If-None-Match", "\"7\"").get("/companies/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void putRequiresIfMatchAndRejectsStaleEtag() {
+        String name = CompanyFixtures.uniqueName("Put Co");
+        String id = CompanyFixtures.create(name).path("id");
+        String update = CompanyFixtures.body(name, "GB");
+
+        given().contentType(ContentType.JSON).body(update).put("/companies/" + id).then().statusCode(428)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://dealradar.dev/problems/precondition-required"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"5\"").body(update).put("/companies/" + id)
+                .then().statusCode(412).body("detail", containsString("\"0\""));
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(update).put("/companies/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"").body("country", equalTo("GB"));
+        given().get("/companies/" + id).then().body("country", equalTo("GB"));
+    }
+
+    @Test
+    void mergePatchChangesOnlyTheGivenFields() {
+        String name = CompanyFixtures.uniqueName("Patch Co");
+        String id = CompanyFixtures.create(name).path("id");
+        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"headquartersCity\": \"Bonn\", \"aliases\": null}")
+                .patch("/companies/" + id)
+                .then().statusCode(200)
+                .body("headquartersCity", equalTo("Bonn"))
+                .body("aliases", hasSize(0))
+                .body("name", equalTo(name))
+                .body("sectors", hasItem("cloud_provider"));
+        given().contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body("{\"kind\": \"empire\"}").patch("/companies/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("kind"));
+        given().contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body("{\"name\": \"\"}").patch("/companies/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
+    void archiveKeepsTheCompanyReadable() {
+        String id = CompanyFixtures.create(CompanyFixtures.uniqueName("Archive Co")).path("id");
+        given().post("/companies/" + id + "/archive").then().statusCode(428);
+        given().header("If-Match", "\"0\"").post("/companies/" + id + "/archive").then().statusCode(200)
+                .body("status", equalTo("archived"));
+        given().get("/companies/" + id).then().statusCode(200).body("status", equalTo("archived"));
+        given().queryParam("status", "archived").queryParam("ids", id).get("/companies")
+                .then().body("items.id", hasItem(id));
+        given().queryParam("status", "active").queryParam("ids", id).get("/companies")
+                .then().body("items", hasSize(0));
+    }
+
+    @Test
+    void searchIsByNameOrAliasPrefixIgnoringCaseAndAccents() {
+        given().queryParam("q", "BOLLORE").get("/companies").then().statusCode(200)
+                .body("items.slug", equalTo(java.util.List.of("bollore")));
+        given().queryParam("q", "telef").get("/companies").then().body("items.slug", hasItem("telefonica"));
+        given().queryParam("q", "aws").get("/companies").then().body("items.slug", hasItem("amazon-web-services"));
+        given().queryParam("q", "阿里").get("/companies").then().body("items.slug", hasItem("alibaba-group"));
+        given().queryParam("q", "100%").get("/companies").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void filtersCombine() {
+        given().queryParam("country", "CN").queryParam("sector", "telecom_operator").queryParam("limit", 200)
+                .get("/companies").then().statusCode(200)
+                .body("items.slug", equalTo(java.util.List.of("china-mobile", "china-telecom", "china-unicom")))
+                .body("items.country", everyItem(equalTo("CN")));
+        given().queryParam("ownership", "public").queryParam("country", "US").queryParam("limit", 200)
+                .get("/companies").then().body("items.slug", hasItem("microsoft"))
+                .body("items.slug", not(hasItem("google")));
+        given().queryParam("kind", "division").queryParam("limit", 200).get("/companies")
+                .then().body("items.slug", hasItem("bt-global-services"));
+    }
+
+    @Test
+    void slugConflictIs409() {
+        String name = CompanyFixtures.uniqueName("Dup Co");
+        CompanyFixtures.create(name);
+        given().contentType(ContentType.JSON).body(CompanyFixtures.body(name, "DE")).post("/companies")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("Slug"));
+    }
+
+    @Test
+    void requestIdIsEchoedOrGenerated() {
+        given().header("X-Request-Id", "trace-me-123").get("/companies/zte").then().header("X-Request-Id", "trace-me-123");
+        given().get("/companies/zte").then().header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+        given().header("X-Request-Id", "bad id with spaces").get("/companies/nope").then().statusCode(404)
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
+                .body("requestId", matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void leiCheckDigitsAreVerified() {
+        String body = """
+                {"name": "%s", "country": "DE", "kind": "group", "identifiers": {"lei": "529900T8BM49AURSDO56"}}
+                """.formatted(CompanyFixtures.uniqueName("Lei Co"));
+        given().contentType(ContentType.JSON).body(body).post("/companies").then().statusCode(400)
+                .body("errors[0].field", equalTo("identifiers.lei"));
+        String valid = body.replace("DO56", "DO55");
+        given().contentType(ContentType.JSON).body(valid).post("/companies").then().statusCode(201)
+                .body("identifiers.lei", equalTo("529900T8BM49AURSDO55"));
+        given().contentType(ContentType.JSON).body(valid.replace("Lei Co", "Other Lei Co")).post("/companies")
+                .then().statusCode(409).body("detail", containsString("LEI"));
+    }
+
+    @Test
+    void listItemsOmitTheOwnershipTree() {
+        given().queryParam("q", "zte").get("/companies").then().statusCode(200)
+                .body("items[0].subsidiaries", nullValue());
+    }
+}

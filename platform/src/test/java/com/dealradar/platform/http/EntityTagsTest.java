@@ -1,0 +1,30 @@
+package com.dealradar.platform.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemType;
+import org.junit.jupiter.api.Test;
+
+class EntityTagsTest {
+
+    @Test
+    void ifMatchIsRequiredAndMustBeCurrent() {
+        assertThatThrownBy(() -> EntityTags.requireMatch(null, 3))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_REQUIRED));
+        assertThatThrownBy(() -> EntityTags.requireMatch("\"2\"", 3))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED));
+        assertThatCode(() -> EntityTags.requireMatch("\"3\"", 3)).doesNotThrowAnyException();
+        assertThatCode(() -> EntityTags.requireMatch("\"1\", W/\"3\"", 3)).doesNotThrowAnyException();
+        assertThatCode(() -> EntityTags.requireMatch("*", 3)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void ifNoneMatchGivesNotModified() {
+        assertThat(EntityTags.okOrNotModified("\"4\"", 4, "x").getStatus()).isEqualTo(304);
+        assertThat(EntityTags.okOrNotModified("\"3\"", 4, "x").getStatus()).isEqualTo(200);
+        assertThat(EntityTags.okOrNotModified(null, 4, "x").getEntityTag().getValue()).isEqualTo("4");
+    }
+}

@@ -1,0 +1,45 @@
+package com.dealradar.platform.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CursorTest {
+
+    @Test
+    void roundTripsAnyCharacters() {
+        Cursor cursor = new Cursor("name", List.of("bolloré: 12:3 ", "0ac5b527-f0f8-5f43-be35-bdfe16ff147a"));
+        assertThat(Cursor.decode(cursor.encode(), "name", 2)).isEqualTo(cursor);
+    }
+
+    @Test
+    void refusesForeignOrDamagedCursorsWith400() {
+        String valid = new Cursor("name", List.of("a", "b")).encode();
+        assertThatThrownBy(() -> Cursor.decode(valid, "-updatedAt", 2))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.BAD_PARAMETER));
+        assertThatThrownBy(() -> Cursor.decode(valid, "name", 3)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> Cursor.decode("%%%", "name", 2)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> Cursor.decode(valid.substring(0, valid.length() - 3), "name", 2)).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void limitIsBounded() {
+        assertThat(Paging.limit(null)).isEqualTo(Paging.DEFAULT_LIMIT);
+        assertThat(Paging.limit("200")).isEqualTo(200);
+        assertThatThrownBy(() -> Paging.limit("201")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> Paging.limit("-1")).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> Paging.limit("1e3")).isInstanceOf(ProblemException.class);
+    }
+
+    @Test
+    void pageKeepsLimitItemsAndPointsAfterTheLast() {
+        Page<String> page = Paging.page(List.of("a", "b", "c"), 2, "name", s -> List.of(s));
+        assertThat(page.items()).containsExactly("a", "b");
+        assertThat(Cursor.decode(page.nextCursor(), "name", 1).keys()).containsExactly("b");
+        assertThat(Paging.page(List.of("a", "b"), 2, "name", s -> List.of(s)).nextCursor()).isNull();
+    }
+}
