@@ -32,6 +32,11 @@ class LocalProfileH2Test {
         }
 
         @Override
+        public java.util.List<TestResourceEntry> testResources() {
+            return java.util.List.of(new TestResourceEntry(com.dealradar.platform.testing.AuthenticatedAsAnalyst.class));
+        }
+
+        @Override
         public Map<String, String> getConfigOverrides() {
             try {
                 String dir = Files.createTempDirectory("dealradar-h2").toString();

@@ -2,6 +2,11 @@ package com.dealradar.platform.problem;
 
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.json.MergePatch;
+import com.dealradar.platform.security.AccessConfig;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import com.dealradar.platform.http.RequestIds;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,6 +41,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final AccessConfig access;
+
+    ProblemMappers(AccessConfig access) {
+        this.access = access;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, ContainerRequestContext request) {
@@ -88,6 +99,22 @@ public class ProblemMappers {
         return respond(problem(ProblemType.PRECONDITION_FAILED,
                 "The resource was changed by another request at the same time; read it again and reapply your change",
                 List.of()), request);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
+        String detail = e instanceof UnauthorizedException && e.getMessage() != null
+                ? e.getMessage()
+                : "The credentials are missing, invalid or expired";
+        Response response = respond(problem(ProblemType.UNAUTHENTICATED, detail, List.of()), request);
+        response.getHeaders().putSingle("WWW-Authenticate", access.challenge());
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        return respond(problem(ProblemType.FORBIDDEN, e.getMessage() == null ? "Not allowed" : e.getMessage(), List.of()), request);
     }
 
     @ServerExceptionMapper

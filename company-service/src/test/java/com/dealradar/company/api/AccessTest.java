@@ -1,0 +1,64 @@
+package com.dealradar.company.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.dealradar.platform.testing.InternalTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A caller who reaches the service directly, without the gateway's token, gets nothing. */
+@QuarkusTest
+class AccessTest {
+
+    @TestHTTPResource("/companies/zte")
+    URI company;
+
+    @Test
+    void noCredentialsIs401ProblemWithChallenge() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(company).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"dealradar\"");
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(answer.body()).doesNotContain("ZTE");
+    }
+
+    @Test
+    void forgedExpiredOrForeignTokensAre401() {
+        given().header("Authorization", "Bearer not.a.jwt").get("/companies/zte").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", InternalTokens.expired()).get("/companies/zte").then().statusCode(401);
+        String analyst = InternalTokens.analyst();
+        String tampered = analyst.substring(0, analyst.length() - 4) + "AAAA";
+        given().header("Authorization", tampered).get("/companies/zte").then().statusCode(401);
+    }
+
+    @Test
+    void viewerReadsButCannotWrite() {
+        given().header("Authorization", InternalTokens.viewer()).get("/companies/zte").then().statusCode(200)
+                .body("name", equalTo("ZTE"));
+        given().header("Authorization", InternalTokens.viewer()).contentType(ContentType.JSON)
+                .body(CompanyFixtures.body("Viewer Co", "DE")).post("/companies")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", InternalTokens.bearer("nobody", Set.of())).get("/companies/zte")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void operationalEndpointsStayOpen() throws Exception {
+        for (String path : new String[] {"/q/health/ready", "/q/openapi", "/q/metrics"}) {
+            HttpResponse<Void> answer = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(company.resolve(path)).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.dealradar.platform.security;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * The backends' rule, written once: no caller, no answer (401); reads need viewer, writes analyst (403).
+ * Authentication is lazy (quarkus.http.auth.proactive=false) so that a bad token surfaces here, as a
+ * problem, instead of as a bare 401 from the HTTP layer.
+ */
+public class BackendAccessRules {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final AccessConfig config;
+    /** Absent in a service without a security extension; such a service must not enable backend rules. */
+    private final Instance<CurrentIdentityAssociation> identity;
+
+    BackendAccessRules(AccessConfig config, Instance<CurrentIdentityAssociation> identity) {
+        this.config = config;
+        this.identity = identity;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
+    public Uni<Void> check(ContainerRequestContext request) {
+        if (!config.backendRules()) {
+            return Uni.createFrom().voidItem();
+        }
+        boolean read = READS.contains(request.getMethod());
+        if (!identity.isResolvable()) {
+            throw new IllegalStateException("dealradar.access.backend-rules needs a security extension (quarkus-smallrye-jwt)");
+        }
+        return identity.get().getDeferredIdentity().map(caller -> {
+            requireRole(caller, read ? Roles.VIEWER : Roles.ANALYST, read);
+            return null;
+        });
+    }
+
+    static void requireRole(SecurityIdentity caller, String role, boolean read) {
+        if (caller == null || caller.isAnonymous()) {
+            throw new UnauthorizedException("Send a bearer token issued by the DealRadar gateway");
+        }
+        if (!caller.hasRole(role)) {
+            throw new ForbiddenException((read ? "Reading" : "Changing") + " needs the " + role + " role");
+        }
+    }
+}
