@@ -1,0 +1,68 @@
+package com.dealradar.deal.client;
+
+import com.dealradar.platform.problem.FieldViolation;
+import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Asks region-service whether a deal may complete. Open blocking matters give a 409 problem naming them;
+ * no answer (down, slow, circuit open, any non-200) gives a 503 problem with Retry-After.
+ */
+@ApplicationScoped
+public class ClearanceChecks {
+
+    private static final Logger LOG = Logger.getLogger(ClearanceChecks.class);
+
+    private final RegionClient client;
+    private final ClearanceCheckConfig checks;
+    private final DependencyConfig config;
+
+    ClearanceChecks(@RestClient RegionClient client, ClearanceCheckConfig checks, DependencyConfig config) {
+        this.client = client;
+        this.checks = checks;
+        this.config = config;
+    }
+
+    public void requireClearToComplete(UUID dealId) {
+        if (!checks.enabled()) {
+            return;
+        }
+        RegionClient.Clearance clearance;
+        try {
+            clearance = client.clearance(dealId);
+        } catch (RuntimeException e) {
+            LOG.warnf("region-service could not be asked about deal %s: %s", dealId, e.toString());
+            throw ProblemException.unavailable(
+                    "region-service cannot be reached to check the deal's regulatory clearance; nothing was written, retry later",
+                    config.retryAfter());
+        }
+        if (clearance == null) {
+            throw ProblemException.unavailable("region-service gave an empty answer; nothing was written, retry later",
+                    config.retryAfter());
+        }
+        if (clearance.clear()) {
+            return;
+        }
+        List<RegionClient.BlockingMatter> matters = clearance.blockingMatters() == null ? List.of() : clearance.blockingMatters();
+        List<FieldViolation> errors = matters.stream()
+                .map(m -> new FieldViolation("status", "blocked by regulatory matter " + m.id() + ": " + describe(m)))
+                .toList();
+        String detail = matters.isEmpty()
+                ? "The deal cannot complete: region-service reports it is not cleared"
+                : "The deal cannot complete while these regulatory matters are open: "
+                        + matters.stream().map(ClearanceChecks::describe).collect(Collectors.joining("; "));
+        throw new ProblemException(ProblemType.CONFLICT, detail, errors, Map.of());
+    }
+
+    private static String describe(RegionClient.BlockingMatter m) {
+        return m.regimeCode() + (m.regimeName() == null ? "" : " (" + m.regimeName() + ")")
+                + " in " + m.regionCode() + ", status " + m.status();
+    }
+}

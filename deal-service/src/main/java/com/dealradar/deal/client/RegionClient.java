@@ -1,0 +1,45 @@
+package com.dealradar.deal.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** region-service, as far as deal-service needs it: whether open regulatory matters keep a deal from completing. */
+@RegisterRestClient(configKey = "region-service")
+@Path("/clearances")
+@Produces(MediaType.APPLICATION_JSON)
+@RegisterClientHeaders
+public interface RegionClient {
+
+    /** An idempotent GET, so it is retried. */
+    @GET
+    @Path("/{dealId}")
+    @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 2, delay = 150, jitter = 100, abortOn = {CircuitBreakerOpenException.class, BulkheadException.class})
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @Bulkhead(value = 20)
+    Clearance clearance(@PathParam("dealId") UUID dealId);
+
+    /** A deal with no matters is clear. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Clearance(UUID dealId, boolean clear, List<BlockingMatter> blockingMatters) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record BlockingMatter(String id, String regimeCode, String regimeName, String regionCode, String status) {
+    }
+}

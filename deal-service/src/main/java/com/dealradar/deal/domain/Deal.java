@@ -1,0 +1,101 @@
+package com.dealradar.deal.domain;
+
+import com.dealradar.platform.provenance.Source;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+@Entity
+@Table(name = "deal")
+public class Deal {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, length = 200)
+    public String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    public DealType type;
+
+    /** Changed only through {@link DealService#changeStatus}, which keeps the history. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public DealStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    public Confidence confidence;
+
+    /** First day of the announced date; its precision says how much of it is known. */
+    @Column(name = "announced_on")
+    public LocalDate announcedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "announced_precision", length = 5)
+    public DatePrecision announcedPrecision;
+
+    @Column(name = "completed_on")
+    public LocalDate completedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "completed_precision", length = 5)
+    public DatePrecision completedPrecision;
+
+    @Embedded
+    public DealValue value;
+
+    /** {@link DealValue#comparableUsd()}, kept in a column so that lists can filter and sort on it. */
+    @Column(name = "value_usd", precision = 20, scale = 4)
+    public BigDecimal valueUsd;
+
+    @Column(name = "stake_percent", precision = 5, scale = 2)
+    public BigDecimal stakePercent;
+
+    /** ISO 3166-1 alpha-2 codes of the regions the deal touches. */
+    @ElementCollection
+    @CollectionTable(name = "deal_region", joinColumns = @JoinColumn(name = "deal_id"))
+    @Column(name = "region", length = 2, nullable = false)
+    public Set<String> regions = new TreeSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "deal_participant", joinColumns = @JoinColumn(name = "deal_id"))
+    @OrderColumn(name = "position")
+    public List<DealParticipant> participants = new ArrayList<>();
+
+    @Column(length = 4000)
+    public String description;
+
+    @ElementCollection
+    @CollectionTable(name = "deal_source", joinColumns = @JoinColumn(name = "deal_id"))
+    @OrderColumn(name = "position")
+    public List<Source> sources = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    @Column(nullable = false)
+    public long version;
+}

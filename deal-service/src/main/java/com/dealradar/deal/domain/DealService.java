@@ -1,0 +1,358 @@
+package com.dealradar.deal.domain;
+
+import com.dealradar.deal.api.DealInput;
+import com.dealradar.deal.api.Money;
+import com.dealradar.deal.api.Participant;
+import com.dealradar.deal.api.PartialDate;
+import com.dealradar.deal.api.StatusChangeInput;
+import com.dealradar.deal.client.ClearanceChecks;
+import com.dealradar.deal.client.CompanyDirectory;
+import com.dealradar.deal.persistence.DealRepository;
+import com.dealradar.deal.persistence.DealStatusChangeRepository;
+import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.problem.FieldViolation;
+import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemType;
+import com.dealradar.platform.provenance.Source;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The rules for writing deals. Every check that can refuse a write (input rules, company-service,
+ * region-service) runs before anything is changed, and all of a write happens in one transaction, so a
+ * refused or failed write leaves nothing behind.
+ */
+@ApplicationScoped
+public class DealService {
+
+    private static final Set<String> REGIONS = regions();
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+
+    private final DealRepository deals;
+    private final DealStatusChangeRepository history;
+    private final CompanyDirectory companies;
+    private final ClearanceChecks clearances;
+
+    DealService(DealRepository deals, DealStatusChangeRepository history, CompanyDirectory companies, ClearanceChecks clearances) {
+        this.deals = deals;
+        this.history = history;
+        this.companies = companies;
+        this.clearances = clearances;
+    }
+
+    /** 400 when {@code id} is not a UUID, 404 when no deal has it. */
+    public Deal get(String id) {
+        UUID uuid = QueryParams.uuid("id", id);
+        return deals.findByIdOptional(uuid).orElseThrow(() -> ProblemException.notFound("Deal", id));
+    }
+
+    /**
+     * Like {@link #get} but locks the row for the rest of the transaction, so that concurrent status changes
+     * of one deal run one after the other and the history never gets two entries with one sequence number.
+     */
+    public Deal getForUpdate(String id) {
+        UUID uuid = QueryParams.uuid("id", id);
+        return deals.findByIdOptional(uuid, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Deal", id));
+    }
+
+    public List<DealStatusChange> history(Deal deal) {
+        return history.historyOf(deal.id);
+    }
+
+    @Transactional
+    public Deal create(DealInput input) {
+        return create(UUID.randomUUID(), input, true);
+    }
+
+    /**
+     * Creates with a given id (seed data keeps stable ids that other services refer to). The seed skips the
+     * company check: its company ids are company-service's own seed ids, and company-service may not be up yet.
+     */
+    @Transactional
+    public Deal create(UUID id, DealInput input, boolean checkCompanies) {
+        validate(input);
+        DealStatus status = input.status() == null ? DealStatus.announced : input.status();
+        if (!DealStatusMachine.isReachable(input.type(), status)) {
+            throw ProblemException.invalid("status", "a " + QueryParams.wireName(input.type())
+                    + " cannot be " + status + "; active and terminated are for " + ongoingTypes());
+        }
+        if (checkCompanies) {
+            requireCompanies(input.participants(), Set.of());
+        }
+        Deal deal = new Deal();
+        deal.id = id;
+        deal.createdAt = now();
+        deal.status = status;
+        apply(deal, input);
+        deals.persist(deal);
+        PartialDate since = status == DealStatus.completed && input.completed() != null ? input.completed() : input.announced();
+        record(deal, null, status, since, "status when the deal was recorded",
+                input.sources() == null || input.sources().isEmpty() ? null : input.sources().getFirst(), 1);
+        deals.flush();
+        return deal;
+    }
+
+    @Transactional
+    public Deal replace(Deal deal, DealInput input) {
+        validate(input);
+        if (input.status() != null && input.status() != deal.status) {
+            throw new ProblemException(ProblemType.CONFLICT, "The status is " + deal.status
+                    + "; change it with POST /deals/" + deal.id + "/status-changes, which keeps the history",
+                    List.of(new FieldViolation("status", "must be the current status " + deal.status + " or absent")), Map.of());
+        }
+        if (!DealStatusMachine.isReachable(input.type(), deal.status)) {
+            throw ProblemException.conflict("A deal in status " + deal.status + " cannot become a "
+                    + QueryParams.wireName(input.type()) + "; active and terminated are for " + ongoingTypes());
+        }
+        Set<UUID> known = deal.participants.stream().map(p -> p.companyId).collect(Collectors.toSet());
+        requireCompanies(input.participants(), known);
+        apply(deal, input);
+        deals.flush();
+        return deal;
+    }
+
+    @Transactional
+    public void delete(Deal deal) {
+        history.deleteHistoryOf(deal.id);
+        deals.delete(deal);
+        deals.flush();
+    }
+
+    /**
+     * Moves the deal to {@code change.status()} when the status machine allows it (409 naming the allowed
+     * statuses otherwise) and, for completion, region-service reports no open blocking matter.
+     */
+    @Transactional
+    public Deal changeStatus(Deal deal, StatusChangeInput change, boolean checkClearance) {
+        List<FieldViolation> errors = new ArrayList<>();
+        LocalDate effective = firstDay(change.effectiveDate(), "effectiveDate", errors);
+        failIfAny(errors);
+        DealStatus from = deal.status;
+        DealStatus to = change.status();
+        if (!DealStatusMachine.isAllowed(deal.type, from, to)) {
+            Set<DealStatus> allowed = DealStatusMachine.allowedNext(deal.type, from);
+            String options = allowed.isEmpty() ? "none: " + from + " is final for a " + QueryParams.wireName(deal.type)
+                    : allowed.stream().map(Enum::name).collect(Collectors.joining(", "));
+            throw new ProblemException(ProblemType.INVALID_TRANSITION,
+                    "A " + QueryParams.wireName(deal.type) + " cannot change from " + from + " to " + to + "; allowed: " + options,
+                    List.of(new FieldViolation("status", "allowed from " + from + ": " + options)), Map.of());
+        }
+        if (to == DealStatus.completed && checkClearance) {
+            clearances.requireClearToComplete(deal.id);
+        }
+        record(deal, from, to, change.effectiveDate(), change.note(), change.source(), history.lastSequence(deal.id) + 1);
+        deal.status = to;
+        if (effective != null && to == DealStatus.completed && deal.completedOn == null) {
+            deal.completedOn = effective;
+            deal.completedPrecision = change.effectiveDate().precision();
+        }
+        if (effective != null && to == DealStatus.announced && deal.announcedOn == null) {
+            deal.announcedOn = effective;
+            deal.announcedPrecision = change.effectiveDate().precision();
+        }
+        deal.updatedAt = now();
+        deals.flush();
+        return deal;
+    }
+
+    private void record(Deal deal, DealStatus from, DealStatus to, PartialDate effective, String note, Source source, int sequence) {
+        DealStatusChange entry = new DealStatusChange();
+        entry.id = UUID.randomUUID();
+        entry.dealId = deal.id;
+        entry.sequence = sequence;
+        entry.fromStatus = from;
+        entry.toStatus = to;
+        if (effective != null) {
+            entry.effectiveOn = effective.precision().firstDay(effective.value()).orElseThrow();
+            entry.effectivePrecision = effective.precision();
+        }
+        entry.note = note;
+        entry.source = source;
+        entry.recordedAt = now();
+        history.persist(entry);
+    }
+
+    /** 422 naming every participant company that company-service does not know; 503 when it cannot say. */
+    private void requireCompanies(List<Participant> participants, Set<UUID> alreadyChecked) {
+        List<UUID> toCheck = participants.stream().map(Participant::companyId)
+                .filter(id -> !alreadyChecked.contains(id)).distinct().toList();
+        if (toCheck.isEmpty()) {
+            return;
+        }
+        Set<UUID> unknown = companies.unknown(toCheck);
+        if (unknown.isEmpty()) {
+            return;
+        }
+        List<FieldViolation> errors = new ArrayList<>();
+        for (int i = 0; i < participants.size(); i++) {
+            if (unknown.contains(participants.get(i).companyId())) {
+                errors.add(new FieldViolation("participants[" + i + "].companyId",
+                        "company " + participants.get(i).companyId() + " does not exist in company-service"));
+            }
+        }
+        throw new ProblemException(ProblemType.UNPROCESSABLE, "Unknown participant compan"
+                + (unknown.size() == 1 ? "y " : "ies ") + unknown.stream().map(UUID::toString).collect(Collectors.joining(", ")),
+                errors, Map.of());
+    }
+
+    private void apply(Deal deal, DealInput input) {
+        deal.title = input.title().strip();
+        deal.type = input.type();
+        deal.confidence = input.confidence();
+        deal.announcedOn = firstDay(input.announced(), "announced", null);
+        deal.announcedPrecision = input.announced() == null ? null : input.announced().precision();
+        deal.completedOn = firstDay(input.completed(), "completed", null);
+        deal.completedPrecision = input.completed() == null ? null : input.completed().precision();
+        deal.value = value(input.value());
+        deal.valueUsd = deal.value == null ? null : deal.value.comparableUsd();
+        deal.stakePercent = input.stakePercent();
+        deal.regions.clear();
+        deal.regions.addAll(input.regions() == null ? Set.of() : new TreeSet<>(input.regions()));
+        deal.participants.clear();
+        input.participants().forEach(p -> deal.participants.add(new DealParticipant(p.companyId(), p.role(), p.note())));
+        deal.description = input.description();
+        deal.sources.clear();
+        deal.sources.addAll(input.sources() == null ? List.of() : input.sources().stream().filter(Objects::nonNull).toList());
+        deal.updatedAt = now();
+    }
+
+    private static DealValue value(Money money) {
+        if (money == null) {
+            return null;
+        }
+        DealValue v = new DealValue();
+        v.amount = decimal(money.amount());
+        v.amountMin = decimal(money.amountMin());
+        v.amountMax = decimal(money.amountMax());
+        v.currency = money.currency();
+        v.amountUsd = decimal(money.amountUsd());
+        v.amountUsdMin = decimal(money.amountUsdMin());
+        v.amountUsdMax = decimal(money.amountUsdMax());
+        v.estimated = money.estimated();
+        return v;
+    }
+
+    /** The rules Bean Validation cannot express; all violations are reported together as one 400. */
+    static void validate(DealInput input) {
+        List<FieldViolation> errors = new ArrayList<>();
+        LocalDate announced = firstDay(input.announced(), "announced", errors);
+        LocalDate completed = firstDay(input.completed(), "completed", errors);
+        if (announced != null && completed != null && completed.isBefore(announced)) {
+            errors.add(new FieldViolation("completed.value", "must not be before announced"));
+        }
+        if (input.value() != null) {
+            validateMoney(input.value(), errors);
+        }
+        if (input.regions() != null) {
+            for (int i = 0; i < input.regions().size(); i++) {
+                String region = input.regions().get(i);
+                if (region != null && !REGIONS.contains(region)) {
+                    errors.add(new FieldViolation("regions[" + i + "]", "'" + region + "' is not an ISO 3166-1 alpha-2 code"));
+                }
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < input.participants().size(); i++) {
+            Participant p = input.participants().get(i);
+            if (!seen.add(p.companyId() + "/" + p.role())) {
+                errors.add(new FieldViolation("participants[" + i + "]",
+                        "company " + p.companyId() + " is already listed as " + p.role()));
+            }
+        }
+        failIfAny(errors);
+    }
+
+    static void validateMoney(Money m, List<FieldViolation> errors) {
+        if (!CURRENCIES.contains(m.currency())) {
+            errors.add(new FieldViolation("value.currency", "'" + m.currency() + "' is not an ISO 4217 currency code"));
+        }
+        amountOrRange(m.amount(), m.amountMin(), m.amountMax(), "value.amount", true, errors);
+        amountOrRange(m.amountUsd(), m.amountUsdMin(), m.amountUsdMax(), "value.amountUsd", false, errors);
+    }
+
+    private static void amountOrRange(String amount, String min, String max, String field, boolean required,
+            List<FieldViolation> errors) {
+        boolean range = min != null || max != null;
+        if (amount != null && range) {
+            errors.add(new FieldViolation(field, "give either " + field.substring(6) + " or a range (" + field.substring(6)
+                    + "Min and " + field.substring(6) + "Max), not both"));
+        } else if (amount == null && !range && required) {
+            errors.add(new FieldViolation(field, "give " + field.substring(6) + " or a range (" + field.substring(6)
+                    + "Min and " + field.substring(6) + "Max)"));
+        } else if (range && (min == null || max == null)) {
+            errors.add(new FieldViolation(field + (min == null ? "Min" : "Max"), "a range needs both ends"));
+        } else if (range) {
+            BigDecimal low = decimal(min);
+            BigDecimal high = decimal(max);
+            if (low != null && high != null && low.compareTo(high) > 0) {
+                errors.add(new FieldViolation(field + "Min", "must not be greater than " + field.substring(6) + "Max"));
+            }
+        }
+    }
+
+    /** The first day of a partial date, or a violation when its value does not match its precision. */
+    static LocalDate firstDay(PartialDate date, String field, List<FieldViolation> errors) {
+        if (date == null || date.value() == null || date.precision() == null) {
+            return null;
+        }
+        return date.precision().firstDay(date.value()).orElseGet(() -> {
+            if (errors != null) {
+                errors.add(new FieldViolation(field + ".value", "'" + date.value() + "' is not a real date in the format "
+                        + date.precision().formatName() + " of precision " + date.precision()));
+            }
+            return null;
+        });
+    }
+
+    private static void failIfAny(List<FieldViolation> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        String detail = errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().message()
+                : errors.size() + " fields are invalid: "
+                        + errors.stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", "));
+        throw new ProblemException(ProblemType.VALIDATION, detail, errors, Map.of());
+    }
+
+    private static BigDecimal decimal(String text) {
+        try {
+            return text == null ? null : new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String ongoingTypes() {
+        return DealType.ONGOING.stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+    }
+
+    /** ISO 3166-1 alpha-2 codes, plus EU (exceptionally reserved in ISO 3166-1) for deals touching the Union as a whole. */
+    private static Set<String> regions() {
+        Set<String> codes = new HashSet<>(Set.of(Locale.getISOCountries()));
+        codes.add("EU");
+        return Set.copyOf(codes);
+    }
+
+    /** PostgreSQL keeps microseconds; truncating here keeps in-memory and stored timestamps (and cursors) equal. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,127 @@
+package com.dealradar.deal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * WireMock in the role of company-service and region-service, implementing their contracts:
+ * <ul>
+ * <li>{@code GET /companies?ids=...&limit=200}: every id exists except those starting with {@code dead}
+ *     ({@link #unknownCompany()}); ids containing {@link #SLOW_COMPANY} are answered after 1.2 s.</li>
+ * <li>{@code GET /clearances/{dealId}}: clear, unless a test stubs a deal otherwise ({@link #blockDeal}).</li>
+ * </ul>
+ */
+public class FakeServices implements QuarkusTestResourceLifecycleManager {
+
+    /** A company that exists but that company-service is slow to confirm: keeps a request in flight. */
+    public static final UUID SLOW_COMPANY = UUID.fromString("5105510a-0000-4000-8000-000000000001");
+
+    private static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new CompanyDirectory()));
+        server.start();
+        server.stubFor(get(urlPathEqualTo("/companies")).withHeader("Authorization", matching("Bearer .+")).atPriority(10)
+                .willReturn(aResponse().withTransformers(CompanyDirectory.NAME)));
+        server.stubFor(get(urlPathEqualTo("/companies")).withHeader("Authorization", matching("Bearer .+")).withQueryParam("ids", containing(SLOW_COMPANY.toString())).atPriority(1)
+                .willReturn(aResponse().withFixedDelay(1200).withTransformers(CompanyDirectory.NAME)));
+        server.stubFor(get(urlPathMatching("/clearances/.+")).withHeader("Authorization", matching("Bearer .+")).atPriority(10)
+                .willReturn(okJson("{\"clear\":true,\"blockingMatters\":[]}")));
+        return Map.of(
+                "quarkus.rest-client.company-service.url", server.baseUrl(),
+                "quarkus.rest-client.region-service.url", server.baseUrl());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    public static WireMockServer server() {
+        return server;
+    }
+
+    /** A company id that company-service does not know. */
+    public static UUID unknownCompany() {
+        return UUID.fromString("dead" + UUID.randomUUID().toString().substring(4));
+    }
+
+    /** A company id that company-service knows (only for this test run). */
+    public static UUID knownCompany() {
+        UUID id = UUID.randomUUID();
+        return id.toString().startsWith("dead") ? knownCompany() : id;
+    }
+
+    /** region-service reports one open suspensory matter on {@code dealId}. */
+    public static void blockDeal(UUID dealId) {
+        server.stubFor(get(urlPathEqualTo("/clearances/" + dealId)).atPriority(1).willReturn(okJson("""
+                {"dealId": "%s", "clear": false, "blockingMatters": [{"id": "7d0c1c2e-1111-4222-8333-444455556666",
+                 "regimeCode": "CN-SAMR-MERGER", "regimeName": "SAMR merger control", "regionCode": "CN", "status": "phase1",
+                 "extra": "ignored"}]}""".formatted(dealId))));
+    }
+
+    /** A loopback URL on which nothing listens: a service that is down. */
+    public static String closedPortUrl() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Answers a company look-up by ids the way company-service does. */
+    static final class CompanyDirectory implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "fake-company-directory";
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            QueryParameter ids = event.getRequest().queryParameter("ids");
+            String items = !ids.isPresent() ? "" : Arrays.stream(ids.firstValue().split(","))
+                    .map(String::strip)
+                    .filter(id -> !id.isEmpty() && !id.startsWith("dead"))
+                    .map(id -> """
+                            {"id":"%s","slug":"company-%s","name":"Company %s","country":"CN","kind":"group","sectors":[],"status":"active"}"""
+                            .formatted(id, id.substring(0, 8), id.substring(0, 8)))
+                    .collect(Collectors.joining(","));
+            return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"items\":[" + items + "],\"nextCursor\":null}")
+                    .build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package com.dealradar.deal.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.dealradar.deal.FakeServices;
+import com.dealradar.deal.Json;
+import com.dealradar.platform.paging.Cursor;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** Bad input is never a 500: each case is a 4xx problem+json that names what is wrong. */
+@QuarkusTest
+class BadInputTest {
+
+    record Case(String name, String body, int status, String mentions) {
+    }
+
+    static Case edit(String name, Consumer<Map<String, Object>> change, int status, String mentions) {
+        Map<String, Object> deal = Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany());
+        change.accept(deal);
+        return new Case(name, Json.write(deal), status, mentions);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> value(Map<String, Object> deal) {
+        return (Map<String, Object>) deal.get("value");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> participant(Map<String, Object> deal, int i) {
+        return ((List<Map<String, Object>>) deal.get("participants")).get(i);
+    }
+
+    static List<Case> bodies() {
+        String valid = Json.write(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany()));
+        List<Case> cases = new ArrayList<>();
+        cases.add(new Case("malformed JSON", "{\"title\": ", 400, "malformed JSON"));
+        cases.add(new Case("trailing garbage", valid + " x", 400, ""));
+        cases.add(new Case("duplicate key", valid.replaceFirst("\\{", "{\"title\":\"a\","), 400, "title"));
+        cases.add(new Case("empty body", "", 400, "body"));
+        cases.add(new Case("array body", "[]", 400, "object"));
+        cases.add(new Case("null body", "null", 400, "body"));
+        cases.add(edit("title is a number", d -> d.put("title", 5), 400, "title"));
+        cases.add(edit("participants is a string", d -> d.put("participants", "x"), 400, "participants"));
+        cases.add(edit("unknown type", d -> d.put("type", "takeover"), 400, "acquisition, merger"));
+        cases.add(edit("unknown confidence", d -> d.put("confidence", "certain"), 400, "rumored, reported, confirmed"));
+        cases.add(edit("unknown role", d -> participant(d, 0).put("role", "buyer"), 400, "participants[0].role"));
+        cases.add(edit("unknown field", d -> d.put("colour", "red"), 400, "unknown field 'colour'"));
+        cases.add(edit("unknown nested field", d -> value(d).put("fx", "1"), 400, "unknown field 'fx'"));
+        cases.add(edit("missing title", d -> d.remove("title"), 400, "title"));
+        cases.add(edit("missing type", d -> d.remove("type"), 400, "type"));
+        cases.add(edit("missing participants", d -> d.remove("participants"), 400, "participants"));
+        cases.add(edit("no participants", d -> d.put("participants", List.of()), 400, "participants"));
+        cases.add(edit("participant without company", d -> participant(d, 0).remove("companyId"), 400, "participants[0].companyId"));
+        cases.add(edit("title too long", d -> d.put("title", "x".repeat(201)), 400, "title"));
+        cases.add(edit("description too long", d -> d.put("description", "x".repeat(4001)), 400, "description"));
+        cases.add(edit("company id not a UUID", d -> participant(d, 0).put("companyId", "nope"), 400, "participants[0].companyId"));
+        cases.add(edit("unknown currency", d -> value(d).put("currency", "ABC"), 400, "value.currency"));
+        cases.add(edit("lower-case currency", d -> value(d).put("currency", "usd"), 400, "value.currency"));
+        cases.add(edit("missing currency", d -> value(d).remove("currency"), 400, "value.currency"));
+        cases.add(edit("amount and range", d -> value(d).put("amountMin", "1"), 400, "value.amount"));
+        cases.add(edit("neither amount nor range", d -> value(d).remove("amount"), 400, "value.amount"));
+        cases.add(edit("half a range", d -> {
+            value(d).remove("amount");
+            value(d).put("amountMin", "5");
+        }, 400, "value.amountMax"));
+        cases.add(edit("range min above max", d -> {
+            value(d).remove("amount");
+            value(d).put("amountMin", "5");
+            value(d).put("amountMax", "4");
+        }, 400, "value.amountMin"));
+        cases.add(edit("amount is a number", d -> value(d).put("amount", 100), 400, "value.amount"));
+        cases.add(edit("amount in exponent form", d -> value(d).put("amount", "1e9"), 400, "value.amount"));
+        cases.add(edit("negative amount", d -> value(d).put("amount", "-5"), 400, "value.amount"));
+        cases.add(edit("estimated null", d -> value(d).put("estimated", null), 400, "value.estimated"));
+        cases.add(edit("estimated a string", d -> value(d).put("estimated", "yes"), 400, "value.estimated"));
+        cases.add(edit("date not in its precision", d -> d.put("announced", Json.map("value", "2017-06", "precision", "year")), 400, "announced.value"));
+        cases.add(edit("no such month", d -> d.put("announced", Json.map("value", "2017-13", "precision", "month")), 400, "announced.value"));
+        cases.add(edit("unknown precision", d -> d.put("announced", Json.map("value", "2017", "precision", "week")), 400, "year, month, day"));
+        cases.add(edit("date without precision", d -> d.put("announced", Json.map("value", "2017")), 400, "announced.precision"));
+        cases.add(edit("completed before announced", d -> d.put("completed", Json.map("value", "2016", "precision", "year")), 400, "completed.value"));
+        cases.add(edit("stake over 100", d -> d.put("stakePercent", 150), 400, "stakePercent"));
+        cases.add(edit("stake as a string", d -> d.put("stakePercent", "50"), 400, "stakePercent"));
+        cases.add(edit("unknown region", d -> d.put("regions", List.of("XX")), 400, "regions[0]"));
+        cases.add(edit("lower-case region", d -> d.put("regions", List.of("cn")), 400, "regions"));
+        cases.add(edit("same company twice in one role", d -> {
+            participant(d, 1).put("companyId", participant(d, 0).get("companyId"));
+            participant(d, 1).put("role", participant(d, 0).get("role"));
+        }, 400, "participants[1]"));
+        cases.add(edit("acquisition created active", d -> d.put("status", "active"), 400, "status"));
+        cases.add(edit("unknown status", d -> d.put("status", "done"), 400, "pending_approval"));
+        cases.add(edit("source without kind", d -> d.put("sources", List.of(Json.map("title", "x"))), 400, "sources[0].kind"));
+        cases.add(edit("source URL not http", d -> d.put("sources", List.of(Json.map("kind", "article", "url", "ftp://x"))), 400, "sources[0].url"));
+        cases.add(edit("source date not a date", d -> d.put("sources", List.of(Json.map("kind", "article", "publishedOn", "yesterday"))), 400, "sources[0].publishedOn"));
+        return cases;
+    }
+
+    @Test
+    void badBodiesOfPost() {
+        List<String> failures = new ArrayList<>();
+        for (Case c : bodies()) {
+            Response answer = given().contentType(ContentType.JSON).body(c.body()).post("/deals");
+            expect(c.name(), answer, c.status(), c.mentions(), failures);
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void badBodiesOfPut() {
+        Map<String, Object> deal = Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany());
+        Response created = given().contentType(ContentType.JSON).body(Json.write(deal)).post("/deals");
+        String path = "/deals/" + created.path("id");
+        List<String> failures = new ArrayList<>();
+        for (Case c : bodies()) {
+            Response answer = given().contentType(ContentType.JSON).header("If-Match", created.header("ETag")).body(c.body()).put(path);
+            expect("PUT " + c.name(), answer, c.status() == 400 && c.name().equals("acquisition created active") ? 409 : c.status(),
+                    c.mentions(), failures);
+        }
+        assertThat(failures).isEmpty();
+        given().get(path).then().header("ETag", equalTo(created.header("ETag")));
+    }
+
+    @Test
+    void badPatches() {
+        Response created = given().contentType(ContentType.JSON)
+                .body(Json.write(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany()))).post("/deals");
+        String path = "/deals/" + created.path("id");
+        String etag = created.header("ETag");
+        List<String> failures = new ArrayList<>();
+        Map<String, String> patches = Map.of(
+                "[1]", "merge patch must be a JSON object",
+                "{\"type\": \"nope\"}", "type",
+                "{\"stakePercent\": \"x\"}", "stakePercent",
+                "{\"colour\": 1}", "colour",
+                "{\"title\": ", "malformed",
+                "{\"value\": {\"currency\": \"ABC\"}}", "value.currency");
+        patches.forEach((patch, mentions) -> expect("PATCH " + patch,
+                given().contentType("application/merge-patch+json").header("If-Match", etag).body(patch).patch(path),
+                400, mentions, failures));
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void badStatusChanges() {
+        String id = given().contentType(ContentType.JSON)
+                .body(Json.write(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany()))).post("/deals").path("id");
+        List<String> failures = new ArrayList<>();
+        String path = "/deals/" + id + "/status-changes";
+        expect("unknown status", given().contentType(ContentType.JSON).body("{\"status\": \"done\"}").post(path), 400, "rumored", failures);
+        expect("no status", given().contentType(ContentType.JSON).body("{\"note\": \"x\"}").post(path), 400, "status", failures);
+        expect("bad date", given().contentType(ContentType.JSON)
+                .body("{\"status\": \"abandoned\", \"effectiveDate\": {\"value\": \"2017-02-30\", \"precision\": \"day\"}}").post(path),
+                400, "effectiveDate.value", failures);
+        expect("note too long", given().contentType(ContentType.JSON)
+                .body(Json.write(Json.map("status", "abandoned", "note", "x".repeat(2001)))).post(path), 400, "note", failures);
+        expect("bad deal id", given().contentType(ContentType.JSON).body("{\"status\": \"abandoned\"}")
+                .post("/deals/not-a-uuid/status-changes"), 400, "id", failures);
+        expect("unknown deal", given().contentType(ContentType.JSON).body("{\"status\": \"abandoned\"}")
+                .post("/deals/" + UUID.randomUUID() + "/status-changes"), 404, "does not exist", failures);
+        assertThat(failures).isEmpty();
+        given().get("/deals/" + id + "/history").then().body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void badQueryAndPathParameters() {
+        List<String> failures = new ArrayList<>();
+        String otherSortCursor = new Cursor("updatedAt", List.of("2020-01-01T00:00:00Z", UUID.randomUUID().toString())).encode();
+        String tamperedCursor = new Cursor("-valueUsd", List.of("abc", UUID.randomUUID().toString())).encode();
+        String tamperedId = new Cursor("-announced", List.of("2017-01-01", "not-a-uuid")).encode();
+        Map<String, String> queries = new java.util.LinkedHashMap<>();
+        queries.put("limit=0", "limit");
+        queries.put("limit=201", "limit");
+        queries.put("limit=abc", "limit");
+        queries.put("cursor=***", "cursor");
+        queries.put("cursor=bm90LWEtY3Vyc29y", "cursor");
+        queries.put("cursor=" + otherSortCursor, "cursor");
+        queries.put("sort=-valueUsd&cursor=" + tamperedCursor, "cursor");
+        queries.put("cursor=" + tamperedId, "cursor");
+        queries.put("sort=name", "sort");
+        queries.put("type=takeover", "type");
+        queries.put("status=done", "status");
+        queries.put("confidence=sure", "confidence");
+        queries.put("role=buyer", "role");
+        queries.put("company=nope", "company");
+        queries.put("region=XYZ", "region");
+        queries.put("announcedFrom=2017-13-01", "announcedFrom");
+        queries.put("announcedTo=yesterday", "announcedTo");
+        queries.put("announcedFrom=2018-01-01&announcedTo=2017-01-01", "announcedFrom");
+        queries.put("valueUsdMin=abc", "valueUsdMin");
+        queries.put("valueUsdMin=10&valueUsdMax=5", "valueUsdMin");
+        queries.put("ids=1,2", "ids");
+        queries.forEach((query, mentions) -> expect("GET /deals?" + query,
+                given().urlEncodingEnabled(false).get("/deals?" + query), 400, mentions, failures));
+        expect("GET bad id", given().get("/deals/not-a-uuid"), 400, "id", failures);
+        expect("GET history bad id", given().get("/deals/42/history"), 400, "id", failures);
+        expect("DELETE bad id", given().header("If-Match", "\"0\"").delete("/deals/xyz"), 400, "id", failures);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void wrongMediaTypeAndOversizedBody() {
+        given().contentType(ContentType.TEXT).body("hello").post("/deals").then().statusCode(415)
+                .contentType("application/problem+json");
+        Map<String, Object> deal = Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany());
+        deal.put("description", "x".repeat(300 * 1024));
+        given().contentType(ContentType.JSON).body(Json.write(deal)).post("/deals").then().statusCode(413)
+                .contentType("application/problem+json").body("detail", containsString("limit"));
+        given().delete("/deals").then().statusCode(405).contentType("application/problem+json");
+    }
+
+    private static void expect(String name, Response answer, int status, String mentions, List<String> failures) {
+        String body = answer.asString();
+        boolean ok = answer.statusCode() == status
+                && answer.contentType() != null && answer.contentType().startsWith("application/problem+json")
+                && body.contains(mentions);
+        if (!ok) {
+            failures.add(name + ": expected " + status + " mentioning '" + mentions + "', got " + answer.statusCode()
+                    + " " + answer.contentType() + " " + body);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.dealradar.deal.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.dealradar.deal.FakeServices;
+import com.dealradar.deal.Json;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded default of the local run: config profile "local" (H2 file database in a temporary data
+ * directory, re-augmented because db-kind is fixed at build time) migrates, validates the schema against
+ * the entities, seeds, and serves writes and keyset pages, so the H2 path cannot rot unnoticed.
+ */
+@QuarkusTest
+@TestProfile(LocalProfileTest.Local.class)
+class LocalProfileTest {
+
+    static final Path DATA_DIR = tempDir();
+
+    public static class Local implements QuarkusTestProfile {
+        @Override
+        public String getConfigProfile() {
+            return "local";
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "dealradar.data-dir", DATA_DIR.toString(),
+                    "quarkus.hibernate-orm.schema-management.strategy", "validate");
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(FakeServices.class),
+                    new TestResourceEntry(com.dealradar.platform.testing.AuthenticatedAsAnalyst.class));
+        }
+    }
+
+    @Test
+    void runsOnH2WithSeedData() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/deals/973a4522-3530-5077-b71c-a59a70f0ce3f").then().statusCode(200)
+                .body("value.amountUsdMin", equalTo("294000000"));
+        given().get("/deals?region=DE&sort=-valueUsd&limit=2").then().statusCode(200)
+                .body("items.regions.flatten()", hasItem("DE"));
+        String id = given().contentType(ContentType.JSON)
+                .body(Json.write(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany()))).post("/deals")
+                .then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body(Json.write(Json.map("status", "completed")))
+                .post("/deals/" + id + "/status-changes").then().statusCode(200);
+        given().get("/deals/" + id + "/history").then().body("items", hasSize(2));
+        // all seed deals page through on H2 too
+        String cursor = given().get("/deals?limit=3&sort=-announced").path("nextCursor");
+        given().get("/deals?limit=3&sort=-announced&cursor=" + cursor).then().statusCode(200).body("items", hasSize(3));
+        given().get("/q/health/ready").then().body("checks.name", hasItem(containsString("Database")));
+        if (!Files.exists(DATA_DIR.resolve("deal-service.mv.db"))) {
+            throw new AssertionError("no H2 file in " + DATA_DIR);
+        }
+    }
+
+    /**
+     * Fresh for each test JVM, and the same path in every class loader that loads this class (Quarkus loads the
+     * profile and the test in different ones, so a random temp directory would differ between them).
+     */
+    private static Path tempDir() {
+        try {
+            return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"),
+                    "deal-service-local-" + ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
