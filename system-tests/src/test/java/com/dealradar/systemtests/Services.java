@@ -36,6 +36,15 @@ public final class Services {
                 "quarkus.rest-client.deal-service.url", url("deal-service"))));
     }
 
+    /** The gateway in front of the three services (which are started first), without a database of its own. */
+    public static synchronized ServiceProcess gateway() {
+        region();
+        return RUNNING.computeIfAbsent("gateway", m -> ServiceProcess.start(m, ServiceProcess.freePort(), Map.of(
+                "dealradar.gateway.backends.company-service.url", url("company-service"),
+                "dealradar.gateway.backends.deal-service.url", url("deal-service"),
+                "dealradar.gateway.backends.region-service.url", url("region-service"))));
+    }
+
     /** A backend port is reserved before the backend starts, so that services may point at each other. */
     static synchronized String url(String module) {
         return "http://127.0.0.1:" + PORTS.computeIfAbsent(module, m -> ServiceProcess.freePort());

@@ -1,0 +1,223 @@
+package com.dealradar.gateway.client;
+
+import com.dealradar.gateway.config.GatewayConfig.BackendConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.enterprise.util.TypeLiteral;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Calls one backend. Its own pooled HTTP/1.1 connections (JDK HttpClient, keep-alive) and one guard
+ * (SmallRye Fault Tolerance, programmatic): circuit breaker, then timeout, then bulkhead, all from
+ * {@link BackendConfig}. Idempotent calls are retried here, outside the circuit breaker, only when the
+ * request most likely never ran (connection refused, 502/503/504) and never after a timeout, so that a down
+ * backend costs a request about one timeout at most.
+ */
+public final class BackendClient {
+
+    private static final Logger LOG = Logger.getLogger(BackendClient.class);
+    private static final TypeLiteral<CompletionStage<BackendResponse>> RESPONSE_STAGE = new TypeLiteral<>() {
+    };
+
+    private final String name;
+    private final URI base;
+    private final BackendConfig config;
+    private final HttpClient http;
+    private final Guard guard;
+    private final ObjectMapper mapper;
+    private final AtomicReference<CircuitBreakerState> circuit = new AtomicReference<>(CircuitBreakerState.CLOSED);
+
+    public BackendClient(String name, BackendConfig config, Executor executor, ObjectMapper mapper) {
+        this.name = name;
+        this.config = config;
+        this.mapper = mapper;
+        String url = config.url().endsWith("/") ? config.url().substring(0, config.url().length() - 1) : config.url();
+        this.base = URI.create(url);
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
+        this.guard = Guard.create()
+                .withDescription(name)
+                .withCircuitBreaker()
+                    .name("gateway-" + name)
+                    .requestVolumeThreshold(config.circuitBreaker().requestVolumeThreshold())
+                    .failureRatio(config.circuitBreaker().failureRatio())
+                    .delay(config.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
+                    .successThreshold(config.circuitBreaker().successThreshold())
+                    .skipOn(BulkheadException.class)
+                    .onStateChange(state -> {
+                        circuit.set(state);
+                        LOG.infof("Circuit breaker of %s is now %s", name, state);
+                    })
+                    .done()
+                .withTimeout()
+                    .duration(config.timeout().toMillis(), ChronoUnit.MILLIS)
+                    .done()
+                .withBulkhead()
+                    .limit(config.bulkhead().limit())
+                    .queueSize(config.bulkhead().queueSize())
+                    .done()
+                .build();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public CircuitBreakerState circuitState() {
+        return circuit.get();
+    }
+
+    /** How long a client should wait before retrying when this backend cannot be used. */
+    public Duration retryAfter() {
+        return config.circuitBreaker().delay();
+    }
+
+    public Duration timeout() {
+        return config.timeout();
+    }
+
+    /**
+     * Sends the request. Completes normally with any answer the backend gave deliberately (2xx to 4xx, its own
+     * 503 problem), exceptionally with a {@link BackendFailure} otherwise.
+     */
+    public CompletableFuture<BackendResponse> send(BackendRequest request) {
+        return attempt(request, request.idempotent() ? config.retry().maxRetries() : 0);
+    }
+
+    private CompletableFuture<BackendResponse> attempt(BackendRequest request, int retriesLeft) {
+        CompletableFuture<BackendResponse> result = new CompletableFuture<>();
+        CompletionStage<BackendResponse> guarded;
+        try {
+            guarded = guard.get(() -> exchange(request), RESPONSE_STAGE);
+        } catch (RuntimeException e) {
+            guarded = CompletableFuture.failedFuture(e);
+        }
+        guarded.whenComplete((response, error) -> {
+            if (error == null) {
+                result.complete(response);
+                return;
+            }
+            BackendFailure failure = classify(error);
+            if (retriesLeft > 0 && failure.retryable()) {
+                LOG.debugf("Retrying %s %s on %s after %s", request.method(), request.pathAndQuery(), name, failure.getMessage());
+                Executor later = CompletableFuture.delayedExecutor(config.retry().delay().toMillis(), TimeUnit.MILLISECONDS);
+                CompletableFuture.runAsync(() -> { }, later)
+                        .thenCompose(ignored -> attempt(request, retriesLeft - 1))
+                        .whenComplete((r, e) -> {
+                            if (e == null) {
+                                result.complete(r);
+                            } else {
+                                result.completeExceptionally(unwrap(e));
+                            }
+                        });
+            } else {
+                result.completeExceptionally(failure);
+            }
+        });
+        return result;
+    }
+
+    private CompletionStage<BackendResponse> exchange(BackendRequest request) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(request.pathAndQuery()))
+                .timeout(config.timeout())
+                .method(request.method(), request.body() == null || request.body().length == 0
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+            for (String value : header.getValue()) {
+                builder.header(header.getKey(), value);
+            }
+        }
+        return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(raw -> check(request, new BackendResponse(raw.statusCode(), raw.headers(), raw.body())));
+    }
+
+    /** Answers that must count against the backend (and open its circuit when they pile up) become failures. */
+    private BackendResponse check(BackendRequest request, BackendResponse response) {
+        int status = response.status();
+        boolean serverFault = status == 500 || status == 502 || status == 504 || (status == 503 && !response.isProblem())
+                || status > 504;
+        if (serverFault) {
+            throw new BackendFailure(name, BackendFailure.Kind.SERVER_ERROR, name + " answered " + status, response);
+        }
+        if (request.expectJson() && status >= 200 && status < 300 && status != 204) {
+            if (!response.isJson()) {
+                throw new BackendFailure(name, BackendFailure.Kind.BAD_RESPONSE,
+                        name + " answered " + status + " with Content-Type '" + response.contentType() + "' instead of JSON", response);
+            }
+            try {
+                mapper.readTree(response.body());
+            } catch (IOException e) {
+                throw new BackendFailure(name, BackendFailure.Kind.BAD_RESPONSE, name + " answered " + status + " with a body that is not valid JSON", response);
+            }
+        }
+        return response;
+    }
+
+    private BackendFailure classify(Throwable error) {
+        Throwable cause = unwrap(error);
+        return switch (cause) {
+            case BackendFailure failure -> failure;
+            case TimeoutException t -> timeoutFailure();
+            case HttpConnectTimeoutException t -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE,
+                    name + " did not accept a connection within " + config.connectTimeout().toMillis() + " ms", null);
+            case HttpTimeoutException t -> timeoutFailure();
+            case CircuitBreakerOpenException c -> new BackendFailure(name, BackendFailure.Kind.CIRCUIT_OPEN,
+                    name + " is failing; calls to it are suspended for a few seconds", null);
+            case BulkheadException b -> new BackendFailure(name, BackendFailure.Kind.BULKHEAD_FULL,
+                    name + " has too many calls in progress", null);
+            case ConnectException c -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE, name + " refused the connection", null);
+            case ClosedChannelException c -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE, name + " closed the connection", null);
+            case IOException io -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE,
+                    name + " could not be reached (" + io.getClass().getSimpleName() + ")", null);
+            default -> {
+                LOG.warnf(cause, "Unexpected failure calling %s", name);
+                yield new BackendFailure(name, BackendFailure.Kind.UNREACHABLE, name + " could not be called", null);
+            }
+        };
+    }
+
+    private BackendFailure timeoutFailure() {
+        return new BackendFailure(name, BackendFailure.Kind.TIMEOUT,
+                name + " did not answer within " + config.timeout().toMillis() + " ms", null);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof IOException && cause.getCause() instanceof ConnectException connect) {
+            return connect;
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,134 @@
+package com.dealradar.gateway.client;
+
+import com.dealradar.gateway.config.GatewayConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The backends and the route table: which backend serves which public resource. Also decides which request
+ * headers travel to a backend and adds the W3C trace context of the current span, so that one trace spans
+ * the gateway and the backends.
+ */
+@ApplicationScoped
+public class Backends {
+
+    public static final String COMPANY = "company-service";
+    public static final String DEAL = "deal-service";
+    public static final String REGION = "region-service";
+
+    /** Request headers passed on to backends (besides X-Request-Id and the trace context, set explicitly). */
+    static final List<String> FORWARDED_REQUEST_HEADERS = List.of("Content-Type", "Accept", "Accept-Language", "If-Match",
+            "If-None-Match", "Idempotency-Key", "Authorization", "X-API-Key");
+
+    private final Map<String, BackendClient> clients = new TreeMap<>();
+    private final Map<String, String> routes;
+    private final List<String> internal;
+    private final Instance<OpenTelemetry> telemetry;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    Backends(GatewayConfig config, ObjectMapper mapper, Instance<OpenTelemetry> telemetry) {
+        this.telemetry = telemetry;
+        config.backends().forEach((name, backend) -> clients.put(name, new BackendClient(name, backend, executor, mapper)));
+        this.routes = Map.copyOf(config.routes());
+        this.internal = List.copyOf(config.internalResources());
+        routes.forEach((resource, backend) -> {
+            if (!clients.containsKey(backend)) {
+                throw new IllegalStateException("dealradar.gateway.routes." + resource + " names backend '" + backend
+                        + "', which has no dealradar.gateway.backends." + backend + ".url");
+            }
+        });
+    }
+
+    public BackendClient client(String name) {
+        BackendClient client = clients.get(name);
+        if (client == null) {
+            throw new IllegalStateException("no backend " + name + " is configured");
+        }
+        return client;
+    }
+
+    public Map<String, BackendClient> all() {
+        return clients;
+    }
+
+    /** The backend that serves a public resource (first path segment), if it is public. */
+    public Optional<BackendClient> route(String resource) {
+        if (internal.contains(resource)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(routes.get(resource)).map(this::client);
+    }
+
+    public boolean isPublicResource(String resource) {
+        return routes.containsKey(resource) && !internal.contains(resource);
+    }
+
+    /** Headers for a backend call made on behalf of a client request: the forwarded ones, request id and trace context. */
+    public Map<String, List<String>> forwardHeaders(HttpHeaders incoming, String requestId) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : FORWARDED_REQUEST_HEADERS) {
+            List<String> values = incoming.getRequestHeader(name);
+            if (values != null && !values.isEmpty()) {
+                headers.put(name, new ArrayList<>(values));
+            }
+        }
+        headers.putAll(internalHeaders(requestId, incoming));
+        return headers;
+    }
+
+    /** Headers for a gateway-initiated read (composites): JSON, request id, trace context, and the caller's credentials. */
+    public Map<String, List<String>> readHeaders(HttpHeaders incoming, String requestId) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Accept", List.of("application/json"));
+        for (String name : List.of("Authorization", "X-API-Key", "Accept-Language")) {
+            String value = incoming.getHeaderString(name);
+            if (value != null) {
+                headers.put(name, List.of(value));
+            }
+        }
+        headers.putAll(internalHeaders(requestId, incoming));
+        return headers;
+    }
+
+    private Map<String, List<String>> internalHeaders(String requestId, HttpHeaders incoming) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        if (requestId != null) {
+            headers.put("X-Request-Id", List.of(requestId));
+        }
+        Map<String, String> trace = new LinkedHashMap<>();
+        if (telemetry.isResolvable()) {
+            telemetry.get().getPropagators().getTextMapPropagator()
+                    .inject(Context.current(), trace, (carrier, key, value) -> carrier.put(key, value));
+        }
+        if (trace.isEmpty()) {
+            // Tracing switched off here: still keep the caller's trace context going.
+            for (String name : List.of("traceparent", "tracestate")) {
+                String value = incoming.getHeaderString(name);
+                if (value != null) {
+                    trace.put(name, value);
+                }
+            }
+        }
+        trace.forEach((key, value) -> headers.put(key.toLowerCase(Locale.ROOT), List.of(value)));
+        return headers;
+    }
+
+    @PreDestroy
+    void close() {
+        executor.shutdownNow();
+    }
+}

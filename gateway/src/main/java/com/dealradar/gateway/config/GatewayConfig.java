@@ -1,0 +1,89 @@
+package com.dealradar.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The gateway's own configuration: where the backends are and how each is called. Every resilience setting
+ * is per backend ({@code dealradar.gateway.backends.<company-service|deal-service|region-service>.*}).
+ */
+@ConfigMapping(prefix = "dealradar.gateway")
+public interface GatewayConfig {
+
+    /** The backends by name; the route table maps public resources to these names. */
+    Map<String, BackendConfig> backends();
+
+    /** Public resource (first path segment under /api/v1) to backend name. */
+    @WithName("routes")
+    Map<String, String> routes();
+
+    /** Backend paths (first segment) that are never reachable through the gateway, whatever the route table says. */
+    @WithDefault("clearances")
+    List<String> internalResources();
+
+    /** Retry-After of a 503 when the core resource of a composite read cannot be read. */
+    @WithDefault("PT10S")
+    Duration retryAfter();
+
+    interface BackendConfig {
+
+        /** Base URL, e.g. http://localhost:8081 */
+        String url();
+
+        /** TCP connect timeout. */
+        @WithDefault("PT1S")
+        Duration connectTimeout();
+
+        /** Whole-call timeout (connect + response); a down or slow backend costs a request no more than this. */
+        @WithDefault("PT3S")
+        Duration timeout();
+
+        Retry retry();
+
+        CircuitBreaker circuitBreaker();
+
+        Bulkhead bulkhead();
+
+        interface Retry {
+            /** Extra attempts for idempotent calls (GET, HEAD) that failed to connect or got 502/503/504. 0 disables. */
+            @WithDefault("2")
+            int maxRetries();
+
+            /** Pause before a retry. */
+            @WithDefault("PT0.1S")
+            Duration delay();
+        }
+
+        interface CircuitBreaker {
+            /** Calls in the rolling window the failure ratio is computed over. */
+            @WithDefault("10")
+            int requestVolumeThreshold();
+
+            /** Share of failed calls in the window that opens the circuit. */
+            @WithDefault("0.5")
+            double failureRatio();
+
+            /** How long the circuit stays open before trial calls are let through. */
+            @WithDefault("PT5S")
+            Duration delay();
+
+            /** Successful trial calls that close the circuit again. */
+            @WithDefault("2")
+            int successThreshold();
+        }
+
+        interface Bulkhead {
+            /** Concurrent calls to this backend. */
+            @WithDefault("50")
+            int limit();
+
+            /** Calls waiting for a slot before further calls are refused. */
+            @WithDefault("100")
+            int queueSize();
+        }
+    }
+}

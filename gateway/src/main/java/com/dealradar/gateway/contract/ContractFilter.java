@@ -1,0 +1,95 @@
+package com.dealradar.gateway.contract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+/**
+ * Finishes the gateway's OpenAPI document (run at build time): the composite answers refer to the backends'
+ * own schemas by name (the gateway passes those parts on unchanged), and the security schemes of the API
+ * (Keycloak OIDC with PKCE, bearer JWT, X-API-Key) are declared, any one of them accepted.
+ */
+public class ContractFilter implements OASFilter {
+
+    static final String KEYCLOAK_REALM_URL = "http://localhost:8180/realms/dealradar";
+
+    /** schema -> property -> backend schema it holds (an array of it when the property is an array). */
+    private static final Map<String, Map<String, String>> PART_REFS = Map.of(
+            "DealDossier", Map.of("deal", "Deal", "regulatoryMatters", "RegulatoryMatter[]", "certifications", "Certification[]"),
+            "DossierParticipant", Map.of("company", "Company"),
+            "CompanyProfile", Map.of("company", "Company", "parents", "RelatedCompany[]", "subsidiaries", "RelatedCompany[]",
+                    "certifications", "Certification[]", "openRegulatoryMatters", "RegulatoryMatter[]", "dealsByRole", "Deal{}"),
+            "RegionOverview", Map.of("region", "Region", "regimes", "RegimeSummary[]", "openRegulatoryMatters", "RegulatoryMatter[]",
+                    "deals", "Deal[]"));
+
+    @Override
+    public void filterOpenAPI(OpenAPI api) {
+        if (api.getComponents() == null) {
+            api.setComponents(OASFactory.createComponents());
+        }
+        Map<String, Schema> schemas = api.getComponents().getSchemas() == null ? Map.of() : api.getComponents().getSchemas();
+        PART_REFS.forEach((schemaName, properties) -> {
+            Schema schema = schemas.get(schemaName);
+            if (schema == null || schema.getProperties() == null) {
+                return;
+            }
+            Map<String, Schema> props = new LinkedHashMap<>(schema.getProperties());
+            properties.forEach((property, target) -> {
+                Schema current = props.get(property);
+                if (current == null) {
+                    return;
+                }
+                String name = target.replace("[]", "").replace("{}", "");
+                // The backend's schema when the document has it; a plain object otherwise.
+                Schema item = schemas.containsKey(name) ? OASFactory.createSchema().ref(name)
+                        : OASFactory.createSchema().addType(Schema.SchemaType.OBJECT);
+                Schema replacement;
+                if (target.endsWith("{}")) {
+                    replacement = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                            .additionalPropertiesSchema(OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(item));
+                } else if (target.endsWith("[]")) {
+                    replacement = OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(item);
+                } else {
+                    replacement = item;
+                }
+                replacement.setDescription(current.getDescription());
+                props.put(property, replacement);
+            });
+            schema.setProperties(props);
+        });
+        if (api.getComponents().getSchemas() != null) {
+            // Jackson's JsonNode (the composites' parts are passed on as JSON) is no part of the contract.
+            new ArrayList<>(api.getComponents().getSchemas().keySet()).stream()
+                    .filter(name -> name.startsWith("JsonNode"))
+                    .forEach(api.getComponents()::removeSchema);
+        }
+
+        api.getComponents().addSecurityScheme("keycloak", OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.OAUTH2)
+                .description("Keycloak (realm dealradar): OAuth 2.0 authorization code flow with PKCE, for people in a "
+                        + "browser (frontends, Swagger UI). Roles: viewer (read), analyst (write), admin (partners and API keys).")
+                .flows(OASFactory.createOAuthFlows().authorizationCode(OASFactory.createOAuthFlow()
+                        .authorizationUrl(KEYCLOAK_REALM_URL + "/protocol/openid-connect/auth")
+                        .tokenUrl(KEYCLOAK_REALM_URL + "/protocol/openid-connect/token")
+                        .refreshUrl(KEYCLOAK_REALM_URL + "/protocol/openid-connect/token")
+                        .scopes(new LinkedHashMap<>(Map.of("openid", "OpenID Connect sign-in"))))));
+        api.getComponents().addSecurityScheme("bearerJwt", OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("An access token (JWT) issued by Keycloak realm dealradar, sent as Authorization: Bearer <token>."));
+        api.getComponents().addSecurityScheme("apiKey", OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")
+                .description("A partner API key, for machine-to-machine integrations."));
+        List<SecurityRequirement> anyOf = new ArrayList<>();
+        anyOf.add(OASFactory.createSecurityRequirement().addScheme("keycloak", List.of("openid")));
+        anyOf.add(OASFactory.createSecurityRequirement().addScheme("bearerJwt"));
+        anyOf.add(OASFactory.createSecurityRequirement().addScheme("apiKey"));
+        api.setSecurity(anyOf);
+    }
+}

@@ -1,0 +1,245 @@
+package com.dealradar.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Each backend slow, failing, down or answering garbage: pass-through and composite answers, and the circuit. */
+@QuarkusTest
+class FaultInjectionTest extends GatewayTestBase {
+
+    enum Fault {
+        SLOW, ERROR_500, REFUSED, GARBAGE
+    }
+
+    static void inject(WireMockServer server, Fault fault) {
+        switch (fault) {
+            case SLOW -> server.stubFor(any(anyUrl()).atPriority(1).willReturn(okJson(EMPTY_PAGE).withFixedDelay(Backends.TIMEOUT_MS * 3)));
+            case ERROR_500 -> server.stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(500).withBody("<html>boom</html>")));
+            case REFUSED -> server.stop();
+            case GARBAGE -> server.stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody("{\"items\": [tru")));
+        }
+    }
+
+    static WireMockServer server(String backend) {
+        return Backends.SERVERS.get(backend);
+    }
+
+    // ---- pass-through ----
+
+    @ParameterizedTest
+    @CsvSource({
+            "company-service, /api/v1/companies/zte, SLOW, 504", "company-service, /api/v1/companies/zte, ERROR_500, 502",
+            "company-service, /api/v1/companies/zte, REFUSED, 502",
+            "deal-service, /api/v1/deals, SLOW, 504", "deal-service, /api/v1/deals, ERROR_500, 502", "deal-service, /api/v1/deals, REFUSED, 502",
+            "region-service, /api/v1/regimes, SLOW, 504", "region-service, /api/v1/regimes, ERROR_500, 502",
+            "region-service, /api/v1/regimes, REFUSED, 502"})
+    void passThroughFailuresAreProblemsWithinTheTimeout(String backend, String path, Fault fault, int status) {
+        inject(server(backend), fault);
+        long started = System.nanoTime();
+        given().get(path).then().statusCode(status).contentType("application/problem+json")
+                .body("status", equalTo(status)).body("instance", equalTo(path));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(millis).as("a failing backend costs at most about its timeout").isLessThan(Backends.TIMEOUT_MS + 700);
+    }
+
+    // ---- composites: each backend in each fault, partial answer or 503 ----
+
+    void stubHealthy() {
+        Backends.deal().stubFor(get(urlEqualTo("/deals/" + DEAL_ID)).willReturn(okJson(DEAL)));
+        Backends.deal().stubFor(get(urlPathEqualTo("/deals")).willReturn(okJson("{\"items\":[" + DEAL + "]}")));
+        Backends.company().stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(COMPANIES)));
+        Backends.company().stubFor(get(urlEqualTo("/companies/alibaba-group")).willReturn(okJson(
+                "{\"id\":\"" + ALIBABA + "\",\"slug\":\"alibaba-group\",\"name\":\"Alibaba Group\",\"parents\":[],"
+                        + "\"subsidiaries\":[{\"company\":{\"slug\":\"alibaba-cloud\"},\"type\":\"subsidiary\"}]}")));
+        Backends.region().stubFor(get(urlPathEqualTo("/regulatory-matters")).willReturn(okJson(MATTERS)));
+        Backends.region().stubFor(get(urlPathEqualTo("/certifications")).willReturn(okJson(CERTIFICATIONS)));
+        Backends.region().stubFor(get(urlEqualTo("/regions/CN")).willReturn(okJson("{\"code\":\"CN\",\"name\":\"China\"}")));
+        Backends.region().stubFor(get(urlPathEqualTo("/regimes")).willReturn(okJson("{\"items\":[{\"code\":\"CN-SAMR\"}]}")));
+    }
+
+    @Test
+    void dossierComplete() {
+        stubHealthy();
+        given().get("/api/v1/deals/" + DEAL_ID + "/dossier").then().statusCode(200)
+                .header("X-DealRadar-Completed", "true").header("X-DealRadar-Missing-Parts", nullValue())
+                .body("complete", equalTo(true))
+                .body("deal.id", equalTo(DEAL_ID))
+                .body("participants.company.slug", hasItem("ztesoft"))
+                .body("participants.find { it.role == 'acquirer' }.company.name", equalTo("Alibaba Group"))
+                .body("regulatoryMatters", hasSize(1))
+                .body("certifications.regionCode", equalTo(java.util.List.of("CN")))
+                .body("missing", nullValue());
+        Backends.region().verify(getRequestedFor(urlEqualTo("/regulatory-matters?dealId=" + DEAL_ID + "&limit=200")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SLOW, 504", "ERROR_500, 502", "REFUSED, 503", "GARBAGE, 502"})
+    void dossierWithoutRegionServiceIsPartial(Fault fault, int partStatus) {
+        stubHealthy();
+        inject(Backends.region(), fault);
+        given().get("/api/v1/deals/" + DEAL_ID + "/dossier").then().statusCode(200)
+                .header("X-DealRadar-Completed", "false")
+                .header("X-DealRadar-Missing-Parts", "regulatoryMatters,certifications")
+                .body("complete", equalTo(false))
+                .body("deal.id", equalTo(DEAL_ID))
+                .body("participants.company.slug", hasItem("alibaba-group"))
+                .body("regulatoryMatters", nullValue())
+                .body("missing.part", equalTo(java.util.List.of("regulatoryMatters", "certifications")))
+                .body("missing[0].status", equalTo(partStatus))
+                .body("missing[0].service", equalTo("region-service"))
+                .body("missing[0].instance", equalTo("/api/v1/deals/" + DEAL_ID + "/dossier"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SLOW", "ERROR_500", "REFUSED", "GARBAGE"})
+    void dossierWithoutCompanyServiceIsPartial(Fault fault) {
+        stubHealthy();
+        inject(Backends.company(), fault);
+        given().get("/api/v1/deals/" + DEAL_ID + "/dossier").then().statusCode(200)
+                .header("X-DealRadar-Missing-Parts", "participants.company")
+                .body("participants.companyId", hasItem(ALIBABA))
+                .body("participants[0].company", nullValue())
+                .body("regulatoryMatters", hasSize(1));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SLOW", "ERROR_500", "REFUSED", "GARBAGE"})
+    void dossierWithoutDealServiceIs503(Fault fault) {
+        stubHealthy();
+        inject(Backends.deal(), fault);
+        given().get("/api/v1/deals/" + DEAL_ID + "/dossier").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", "1")
+                .body("type", equalTo("https://dealradar.dev/problems/dependency-unavailable"));
+    }
+
+    @Test
+    void dossierOfUnknownDealIs404() {
+        stubHealthy();
+        Backends.deal().stubFor(get(urlEqualTo("/deals/" + ALIBABA)).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"type\":\"https://dealradar.dev/problems/not-found\",\"status\":404,\"instance\":\"/deals/x\"}")));
+        given().get("/api/v1/deals/" + ALIBABA + "/dossier").then().statusCode(404)
+                .contentType("application/problem+json").body("instance", equalTo("/api/v1/deals/" + ALIBABA + "/dossier"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SLOW", "ERROR_500", "REFUSED", "GARBAGE"})
+    void profileWithoutDealAndRegionIsPartial(Fault fault) {
+        stubHealthy();
+        inject(Backends.deal(), fault);
+        if (fault != Fault.REFUSED) {
+            inject(Backends.region(), fault);
+        }
+        Response response = given().get("/api/v1/companies/alibaba-group/profile");
+        response.then().statusCode(200).header("X-DealRadar-Completed", "false")
+                .body("company.slug", equalTo("alibaba-group"))
+                .body("subsidiaries.company.slug", hasItem("alibaba-cloud"))
+                .body("dealsByRole", nullValue())
+                .body("missing.part", hasItem("dealsByRole"));
+    }
+
+    @Test
+    void profileComplete() {
+        stubHealthy();
+        given().get("/api/v1/companies/alibaba-group/profile").then().statusCode(200)
+                .header("X-DealRadar-Completed", "true")
+                .body("dealsByRole.acquirer.id", hasItem(DEAL_ID))
+                .body("certifications", hasSize(2))
+                .body("openRegulatoryMatters", hasSize(1));
+        Backends.region().verify(getRequestedFor(urlEqualTo("/regulatory-matters?companyId=" + ALIBABA + "&open=true&limit=200")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SLOW", "ERROR_500", "REFUSED", "GARBAGE"})
+    void profileWithoutCompanyServiceIs503(Fault fault) {
+        stubHealthy();
+        inject(Backends.company(), fault);
+        given().get("/api/v1/companies/alibaba-group/profile").then().statusCode(503).header("Retry-After", "1")
+                .contentType("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SLOW", "ERROR_500", "REFUSED", "GARBAGE"})
+    void overviewWithoutDealServiceIsPartialAndWithoutRegionServiceIs503(Fault fault) {
+        stubHealthy();
+        inject(Backends.deal(), fault);
+        given().get("/api/v1/regions/CN/overview").then().statusCode(200)
+                .header("X-DealRadar-Missing-Parts", "deals")
+                .body("region.code", equalTo("CN")).body("regimes", hasSize(1)).body("openRegulatoryMatters", hasSize(1))
+                .body("deals", nullValue()).body("missing[0].service", equalTo("deal-service"));
+
+        inject(Backends.region(), fault);
+        given().get("/api/v1/regions/CN/overview").then().statusCode(503).header("Retry-After", "1")
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void compositeReadsAskBackendsInParallel() {
+        stubHealthy();
+        int delay = 250;
+        Backends.region().stubFor(get(urlEqualTo("/regions/CN")).willReturn(okJson("{\"code\":\"CN\"}").withFixedDelay(delay)));
+        Backends.region().stubFor(get(urlPathEqualTo("/regimes")).willReturn(okJson(EMPTY_PAGE).withFixedDelay(delay)));
+        Backends.region().stubFor(get(urlPathEqualTo("/regulatory-matters")).willReturn(okJson(EMPTY_PAGE).withFixedDelay(delay)));
+        Backends.deal().stubFor(get(urlPathEqualTo("/deals")).willReturn(okJson(EMPTY_PAGE).withFixedDelay(delay)));
+        // Warm-up: connections to a backend restarted by an earlier test may be stale for one call.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> given().get("/api/v1/regions/CN/overview").statusCode() == 200);
+        long started = System.nanoTime();
+        given().get("/api/v1/regions/CN/overview").then().statusCode(200).header("X-DealRadar-Completed", "true");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(millis).as("four reads of %d ms each, in parallel (one after another would take 4x)", delay).isLessThan(3L * delay);
+    }
+
+    // ---- circuit breaker ----
+
+    @Test
+    void circuitOpensAfterFailuresAndClosesAgainWhenTheBackendRecovers() {
+        WireMockServer deals = Backends.deal();
+        deals.stubFor(get(urlEqualTo("/deals/" + DEAL_ID)).willReturn(aResponse().withStatus(500)));
+        for (int i = 0; i < 4; i++) {
+            given().get("/api/v1/deals/" + DEAL_ID).then().statusCode(502);
+        }
+        // Open: the backend is not called any more, and the client is told when to come back.
+        given().get("/api/v1/deals/" + DEAL_ID).then().statusCode(503).header("Retry-After", "1")
+                .contentType("application/problem+json");
+        given().get("/api/v1/deals/" + DEAL_ID + "/dossier").then().statusCode(503);
+        deals.verify(4, getRequestedFor(urlEqualTo("/deals/" + DEAL_ID)));
+
+        deals.stubFor(get(urlEqualTo("/deals/" + DEAL_ID)).willReturn(okJson(DEAL)));
+        sleep(Backends.CIRCUIT_DELAY_MS + 200);
+        // Half-open: one trial call succeeds and closes the circuit.
+        given().get("/api/v1/deals/" + DEAL_ID).then().statusCode(200).body("id", equalTo(DEAL_ID));
+        given().get("/api/v1/deals/" + DEAL_ID).then().statusCode(200);
+        deals.verify(6, getRequestedFor(urlEqualTo("/deals/" + DEAL_ID)));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

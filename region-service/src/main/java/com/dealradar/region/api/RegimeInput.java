@@ -1,0 +1,36 @@
+package com.dealradar.region.api;
+
+import com.dealradar.platform.provenance.Source;
+import com.dealradar.region.domain.AuthorityPeriod;
+import com.dealradar.region.domain.RegimeKind;
+import com.dealradar.region.domain.StatutoryClock;
+import com.dealradar.region.domain.TriggerRule;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "RegimeInput", description = "A regulatory regime as written by analysts (POST, PUT)")
+public record RegimeInput(
+        @NotNull @Size(max = 40) @Pattern(regexp = "[A-Z]{2}-[A-Z0-9]+(-[A-Z0-9]+)*", message = "must be the region code, a hyphen and upper-case words, e.g. UK-NSIA")
+        @Schema(examples = "UK-NSIA", required = true) String code,
+        @NotBlank @Size(max = 300) @Schema(examples = "National Security and Investment Act 2021", required = true) String name,
+        @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as GB")
+        @Schema(examples = "GB", required = true) String regionCode,
+        @NotNull @Schema(required = true) RegimeKind kind,
+        @NotEmpty @Size(max = 10) @Schema(required = true) List<@NotNull @Valid AuthorityPeriod> authorities,
+        @NotNull @Schema(description = "Whether filing is compulsory when triggered", required = true) Boolean mandatory,
+        @NotNull @Schema(description = "Whether the deal may not complete before clearance", required = true) Boolean suspensory,
+        @Schema(examples = "2022-01-04") LocalDate inForceFrom,
+        @Schema(description = "Last day in force; absent while in force") LocalDate inForceTo,
+        @Size(max = 1000) @Schema(examples = "National Security and Investment Act 2021, ss. 6, 14, 23") String legalBasis,
+        @Size(max = 4000) String description,
+        @Size(max = 20) List<@NotNull @Valid TriggerRule> triggerRules,
+        @Size(max = 10) List<@NotNull @Valid StatutoryClock> clocks,
+        @Size(max = 50) List<@NotNull @Valid Source> sources) {
+}

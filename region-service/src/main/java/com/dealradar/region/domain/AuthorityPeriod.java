@@ -1,0 +1,20 @@
+package com.dealradar.region.domain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Which authority ran a regime over which period (China's merger control moved from MOFCOM to SAMR in 2018). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "AuthorityPeriod", description = "The authority in charge of a regime over a period")
+public record AuthorityPeriod(
+        @NotBlank @Size(max = 300) @Schema(examples = "State Administration for Market Regulation (SAMR)", required = true) String name,
+        @Schema(examples = "2018-03-21") LocalDate from,
+        @Schema(description = "Last day in charge; absent while in charge") LocalDate to) {
+
+    public boolean coversDay(LocalDate day) {
+        return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+    }
+}

@@ -1,0 +1,6 @@
+package com.dealradar.region.domain;
+
+/** Recorded status of a certification; attested and qualified read as expired after valid to. Constants are the wire values. */
+public enum CertificationStatus {
+    planned, in_audit, attested, qualified, expired, withdrawn
+}

@@ -1,0 +1,27 @@
+package com.dealradar.region.domain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The current statutory deadline of an open matter and how it was computed. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Deadline", description = "The current statutory deadline of an open matter and how it was computed")
+public record Deadline(
+        @Schema(examples = "assessment") String clock,
+        @Schema(examples = "Assessment period after a call-in notice") String label,
+        @Schema(description = "Day the clock started; counting begins the day after", examples = "2024-03-20") LocalDate startsOn,
+        @Schema(examples = "30") int length,
+        ClockUnit unit,
+        @Schema(description = "Extensions counted, in order", examples = "[\"Additional period: 45 working_days\"]") List<String> extensions,
+        @Schema(description = "Days (in the clock's own counting) the clock stood still", examples = "0") int stoppedDays,
+        @Schema(description = "Whether the clock is stopped now (an open-ended clock-stop): no due date until it runs again")
+        boolean clockStopped,
+        @Schema(description = "Last day of the period; absent while the clock is stopped or its start is unknown", examples = "2024-05-02")
+        LocalDate dueOn,
+        @Schema(description = "Source of the working days used", examples = "Jollyday (de.focus-shift) GB holidays, all UK nations")
+        String calendar,
+        @Schema(description = "Caveats, e.g. a date outside the years whose holidays are known")
+        List<String> warnings) {
+}

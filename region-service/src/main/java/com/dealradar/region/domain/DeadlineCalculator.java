@@ -1,0 +1,134 @@
+package com.dealradar.region.domain;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Statutory deadline arithmetic, pure. A period starts on the day of the triggering event and is counted
+ * from the next day (NSIA: "beginning with the first working day after the day on which..."). Calendar
+ * days count every day; working days skip weekends and the region's holidays; months land on the same
+ * day number of the target month, or its last day. Days inside a clock-stop do not count (for months:
+ * the period is pushed back by the stopped calendar days). Extensions continue counting from the end of
+ * the period before them, in their own unit.
+ */
+public final class DeadlineCalculator {
+
+    /** No statutory period is this long; guards against a calendar that has no working days. */
+    private static final int MAX_DAYS = 366 * 30;
+
+    private DeadlineCalculator() {
+    }
+
+    /** One segment to count: the base period or an extension. */
+    public record Segment(String label, int length, ClockUnit unit) {
+    }
+
+    public static Deadline compute(StatutoryClock clock, LocalDate start, List<Segment> extensions, List<ClockStop> stops,
+            WorkingCalendar calendar) {
+        List<String> warnings = new ArrayList<>();
+        List<String> extensionLabels = extensions.stream().map(s -> s.label() + ": " + s.length() + " " + s.unit()).toList();
+        if (start == null) {
+            warnings.add("the day this clock started is not recorded (no dated '" + clock.startsAt() + "' in the status history)");
+            return new Deadline(clock.code(), clock.label(), null, clock.length(), clock.unit(), extensionLabels, 0,
+                    false, null, calendar.description(), warnings);
+        }
+        List<Segment> segments = new ArrayList<>();
+        segments.add(new Segment(clock.label(), clock.length(), clock.unit()));
+        segments.addAll(extensions);
+        Counter counter = new Counter(start, stops == null ? List.of() : stops, calendar);
+        for (Segment segment : segments) {
+            if (!counter.advance(segment)) {
+                warnings.add("the clock is stopped since " + counter.stoppedSince
+                        + " with no end recorded; the deadline moves when the stop ends");
+                return new Deadline(clock.code(), clock.label(), start, clock.length(), clock.unit(), extensionLabels,
+                        counter.stoppedDays, true, null, calendar.description(), warnings);
+            }
+        }
+        LocalDate due = counter.day;
+        if (Boolean.TRUE.equals(clock.endsOnWorkingDay())) {
+            while (!calendar.isWorkingDay(due)) {
+                counter.touch(due);
+                due = due.plusDays(1);
+            }
+        }
+        if (!counter.uncovered.isEmpty()) {
+            warnings.add("public holidays of " + counter.uncovered + " are not in the holiday data ("
+                    + calendar.description() + "): only weekends were skipped in " + (counter.uncovered.size() == 1 ? "that year" : "those years")
+                    + ", so the due date may be too early");
+        }
+        return new Deadline(clock.code(), clock.label(), start, clock.length(), clock.unit(), extensionLabels,
+                counter.stoppedDays, false, due, calendar.description(), warnings);
+    }
+
+    /** Counts segments one after the other from a start day. */
+    private static final class Counter {
+        private final List<ClockStop> stops;
+        private final WorkingCalendar calendar;
+        private final TreeSet<Integer> uncovered = new TreeSet<>();
+        private LocalDate day;
+        private int stoppedDays;
+        private LocalDate stoppedSince;
+
+        Counter(LocalDate start, List<ClockStop> stops, WorkingCalendar calendar) {
+            this.day = start;
+            this.stops = stops;
+            this.calendar = calendar;
+        }
+
+        /** Moves {@link #day} to the end of the segment; false when an open-ended stop halts the clock. */
+        boolean advance(Segment segment) {
+            int toCount = segment.length();
+            boolean workingDays = segment.unit() == ClockUnit.working_days;
+            if (segment.unit() == ClockUnit.months) {
+                toCount = (int) ChronoUnit.DAYS.between(day, day.plusMonths(segment.length()));
+            }
+            int guard = 0;
+            while (toCount > 0) {
+                if (++guard > MAX_DAYS) {
+                    throw new IllegalStateException("no end of period within " + MAX_DAYS + " days");
+                }
+                LocalDate next = day.plusDays(1);
+                ClockStop stop = stopOn(next);
+                if (stop != null && stop.to() == null) {
+                    stoppedSince = stop.from();
+                    return false;
+                }
+                day = next;
+                boolean counts = !workingDays || isWorkingDay(next);
+                if (stop != null) {
+                    if (counts) {
+                        stoppedDays++;
+                    }
+                    continue;
+                }
+                if (counts) {
+                    toCount--;
+                }
+            }
+            return true;
+        }
+
+        private boolean isWorkingDay(LocalDate d) {
+            touch(d);
+            return calendar.isWorkingDay(d);
+        }
+
+        void touch(LocalDate d) {
+            if (!calendar.covers(d.getYear())) {
+                uncovered.add(d.getYear());
+            }
+        }
+
+        private ClockStop stopOn(LocalDate d) {
+            for (ClockStop stop : stops) {
+                if (!d.isBefore(stop.from()) && (stop.to() == null || !d.isAfter(stop.to()))) {
+                    return stop;
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package com.dealradar.region.domain;
+
+import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.problem.FieldViolation;
+import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemType;
+import com.dealradar.region.api.MatterInput;
+import com.dealradar.region.api.TransitionInput;
+import com.dealradar.region.holidays.HolidayCalendars;
+import com.dealradar.region.persistence.MatterRepository;
+import com.dealradar.region.persistence.RegimeRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The rules for regulatory matters: the status machine with its history, and the statutory deadline. */
+@ApplicationScoped
+public class MatterService {
+
+    private final MatterRepository matters;
+    private final RegimeRepository regimes;
+    private final HolidayCalendars calendars;
+    private final Today today;
+
+    MatterService(MatterRepository matters, RegimeRepository regimes, HolidayCalendars calendars, Today today) {
+        this.matters = matters;
+        this.regimes = regimes;
+        this.calendars = calendars;
+        this.today = today;
+    }
+
+    public RegulatoryMatter get(String rawId) {
+        UUID id = QueryParams.uuid("id", rawId);
+        return matters.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Regulatory matter", id));
+    }
+
+    @Transactional
+    public RegulatoryMatter create(MatterInput input) {
+        return create(UUID.randomUUID(), input, null);
+    }
+
+    /** Creates with a given id (seed data) and, optionally, the date and note of the first history entry. */
+    @Transactional
+    public RegulatoryMatter create(UUID id, MatterInput input, StatusChange first) {
+        MatterStatus initial = input.status() == null ? MatterStatus.not_assessed : input.status();
+        if (!MatterStatus.ENTRY.contains(initial)) {
+            throw ProblemException.invalid("status", "a new matter starts as anticipated or not_assessed; then POST its transitions");
+        }
+        RegulatoryMatter matter = new RegulatoryMatter();
+        matter.id = id;
+        matter.createdAt = today.now();
+        matter.status = initial;
+        apply(matter, input);
+        matter.history.add(first != null ? new StatusChange(initial, first.on(), first.note(), today.now())
+                : new StatusChange(initial, input.openedOn() != null ? input.openedOn() : today.date(), "recorded", today.now()));
+        matters.persistAndFlush(matter);
+        return matter;
+    }
+
+    @Transactional
+    public RegulatoryMatter replace(RegulatoryMatter matter, MatterInput input) {
+        if (input.status() != null && input.status() != matter.status) {
+            throw new ProblemException(ProblemType.INVALID_TRANSITION,
+                    "status is changed with POST /regulatory-matters/" + matter.id + "/transitions, not by " + "replacing the matter");
+        }
+        apply(matter, input);
+        matters.flush();
+        return matter;
+    }
+
+    @Transactional
+    public RegulatoryMatter transition(RegulatoryMatter matter, TransitionInput input) {
+        return changeStatus(matter, input.status(), input.on() != null ? input.on() : today.date(), input.note(), input.stage());
+    }
+
+    /** One step through the status machine, kept in the history. {@code on} may be null only for seed facts whose date is unknown. */
+    @Transactional
+    public RegulatoryMatter changeStatus(RegulatoryMatter matter, MatterStatus target, LocalDate on, String note, String stage) {
+        if (!matter.status.canChangeTo(target)) {
+            throw new ProblemException(ProblemType.INVALID_TRANSITION, "A matter cannot go from " + matter.status + " to " + target
+                    + (matter.status.isTerminal() ? ": " + matter.status + " is final"
+                            : "; from " + matter.status + " it may go to " + matter.status.next().stream().map(Enum::name).sorted()
+                                    .collect(Collectors.joining(", "))),
+                    List.of(new FieldViolation("status", "not allowed from " + matter.status)), java.util.Map.of());
+        }
+        LocalDate previous = matter.history.stream().map(StatusChange::on).filter(java.util.Objects::nonNull)
+                .reduce((a, b) -> b).orElse(null);
+        if (on != null && previous != null && on.isBefore(previous)) {
+            throw ProblemException.unprocessable("on", "the status history is in date order: " + on + " is before the previous change on " + previous);
+        }
+        matter.status = target;
+        matter.history.add(new StatusChange(target, on, note, today.now()));
+        if (stage != null) {
+            matter.stage = stage;
+        }
+        if (target.isDecision() && matter.decidedOn == null) {
+            matter.decidedOn = on;
+        }
+        matter.updatedAt = today.now();
+        matters.flush();
+        return matter;
+    }
+
+    private void apply(RegulatoryMatter matter, MatterInput input) {
+        if (input.dealId() == null && input.companyId() == null) {
+            throw ProblemException.invalid("dealId", "a matter is about a deal or a company: give dealId or companyId");
+        }
+        Regime regime = regimes.findByCode(input.regimeCode())
+                .orElseThrow(() -> ProblemException.unprocessable("regimeCode", "regime " + input.regimeCode() + " does not exist"));
+        if (input.openedOn() != null && input.decidedOn() != null && input.decidedOn().isBefore(input.openedOn())) {
+            throw ProblemException.invalid("decidedOn", "must not be before openedOn");
+        }
+        List<ClockStop> stops = RegionService.orEmpty(input.clockStops());
+        for (int i = 0; i < stops.size(); i++) {
+            ClockStop stop = stops.get(i);
+            if (stop.to() != null && stop.to().isBefore(stop.from())) {
+                throw ProblemException.invalid("clockStops[" + i + "].to", "must not be before from");
+            }
+            if (stop.to() == null && i != stops.size() - 1) {
+                throw ProblemException.invalid("clockStops[" + i + "].to", "only the last clock-stop may be open-ended");
+            }
+        }
+        List<AppliedExtension> extensions = RegionService.orEmpty(input.extensions());
+        for (int i = 0; i < extensions.size(); i++) {
+            resolve(regime, extensions.get(i), "extensions[" + i + "]");
+        }
+        matter.dealId = input.dealId();
+        matter.companyId = input.companyId();
+        matter.regime = regime;
+        matter.regionCode = regime.regionCode;
+        matter.title = input.title();
+        matter.stage = input.stage();
+        matter.openedOn = input.openedOn();
+        matter.decidedOn = input.decidedOn();
+        matter.outcome = input.outcome();
+        matter.conditions.clear();
+        matter.conditions.addAll(RegionService.orEmpty(input.conditions()));
+        matter.clockStops.clear();
+        matter.clockStops.addAll(stops);
+        matter.extensions.clear();
+        matter.extensions.addAll(extensions);
+        matter.basis = input.basis();
+        matter.basisNote = input.basisNote();
+        matter.sources.clear();
+        matter.sources.addAll(RegionService.orEmpty(input.sources()));
+        matter.updatedAt = today.now();
+    }
+
+    /** The segment an applied extension adds, checked against the regime's clocks (422 naming the field otherwise). */
+    static DeadlineCalculator.Segment resolve(Regime regime, AppliedExtension applied, String field) {
+        StatutoryClock clock = regime.clocks.stream().filter(c -> c.code().equals(applied.clock())).findFirst()
+                .orElseThrow(() -> ProblemException.unprocessable(field + ".clock", "regime " + regime.code + " has no clock '"
+                        + applied.clock() + "'; its clocks: " + regime.clocks.stream().map(StatutoryClock::code).collect(Collectors.joining(", "))));
+        ClockExtension allowed = null;
+        if (applied.code() != null) {
+            allowed = clock.extension(applied.code());
+            if (allowed == null) {
+                throw ProblemException.unprocessable(field + ".code", "clock " + clock.code() + " of " + regime.code
+                        + " has no extension '" + applied.code() + "'");
+            }
+        }
+        Integer length = applied.length() != null ? applied.length() : allowed != null ? allowed.length() : null;
+        ClockUnit unit = applied.unit() != null ? applied.unit() : allowed != null ? allowed.unit() : null;
+        if (length == null) {
+            throw ProblemException.invalid(field + ".length", "give the length of this extension (the regime does not fix it)");
+        }
+        if (unit == null) {
+            throw ProblemException.invalid(field + ".unit", "give the unit of this extension");
+        }
+        String label = allowed != null ? allowed.label() : applied.note() != null ? applied.note() : "extension";
+        return new DeadlineCalculator.Segment(label, length, unit);
+    }
+
+    /** The current statutory deadline: for open matters whose status runs one of the regime's clocks. */
+    public Optional<Deadline> deadline(RegulatoryMatter matter) {
+        if (!matter.status.isOpen()) {
+            return Optional.empty();
+        }
+        return matter.regime.clockFor(matter.status).map(clock -> {
+            List<DeadlineCalculator.Segment> segments = new ArrayList<>();
+            for (AppliedExtension applied : matter.extensions) {
+                if (applied.clock().equals(clock.code())) {
+                    segments.add(resolve(matter.regime, applied, "extensions"));
+                }
+            }
+            return DeadlineCalculator.compute(clock, matter.enteredOn(clock.startsAt()), segments, matter.clockStops,
+                    calendars.forRegion(matter.regime.regionCode));
+        });
+    }
+
+    public List<RegulatoryMatter> blockingFor(UUID dealId) {
+        return matters.blockingFor(dealId);
+    }
+}

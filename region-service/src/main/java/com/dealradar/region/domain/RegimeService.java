@@ -1,0 +1,123 @@
+package com.dealradar.region.domain;
+
+import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.region.api.RegimeInput;
+import com.dealradar.region.persistence.RegimeRepository;
+import com.dealradar.region.persistence.RegionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@ApplicationScoped
+public class RegimeService {
+
+    private final RegimeRepository regimes;
+    private final RegionRepository regions;
+    private final Today today;
+
+    RegimeService(RegimeRepository regimes, RegionRepository regions, Today today) {
+        this.regimes = regimes;
+        this.regions = regions;
+        this.today = today;
+    }
+
+    /** By UUID, or by code when {@code idOrCode} is not a UUID. */
+    public Regime get(String idOrCode) {
+        UUID id = parseUuid(idOrCode);
+        return (id != null ? regimes.findByIdOptional(id) : regimes.findByCode(idOrCode))
+                .orElseThrow(() -> ProblemException.notFound("Regime", idOrCode));
+    }
+
+    @Transactional
+    public Regime create(RegimeInput input) {
+        return create(UUID.randomUUID(), input);
+    }
+
+    @Transactional
+    public Regime create(UUID id, RegimeInput input) {
+        Regime regime = new Regime();
+        regime.id = id;
+        regime.createdAt = today.now();
+        apply(regime, input);
+        regimes.persistAndFlush(regime);
+        return regime;
+    }
+
+    @Transactional
+    public Regime replace(Regime regime, RegimeInput input) {
+        apply(regime, input);
+        regimes.flush();
+        return regime;
+    }
+
+    private void apply(Regime regime, RegimeInput input) {
+        if (regimes.codeTaken(input.code(), regime.id)) {
+            throw ProblemException.conflict("Regime code " + input.code() + " is already used");
+        }
+        if (regions.findByIdOptional(input.regionCode()).isEmpty()) {
+            throw ProblemException.unprocessable("regionCode", "region " + input.regionCode() + " does not exist; create it first");
+        }
+        if (!input.code().startsWith(input.regionCode().equals("GB") ? "UK-" : input.regionCode() + "-")) {
+            throw ProblemException.invalid("code", "must start with the region code (UK- for GB), e.g. "
+                    + (input.regionCode().equals("GB") ? "UK" : input.regionCode()) + "-NAME");
+        }
+        if (input.inForceFrom() != null && input.inForceTo() != null && input.inForceTo().isBefore(input.inForceFrom())) {
+            throw ProblemException.invalid("inForceTo", "must not be before inForceFrom");
+        }
+        List<TriggerRule> rules = RegionService.orEmpty(input.triggerRules());
+        unique("triggerRules", rules.stream().map(TriggerRule::code).toList());
+        List<StatutoryClock> clocks = RegionService.orEmpty(input.clocks());
+        unique("clocks", clocks.stream().map(StatutoryClock::code).toList());
+        for (int i = 0; i < clocks.size(); i++) {
+            unique("clocks[" + i + "].extensions", clocks.get(i).extensionsOrEmpty().stream().map(ClockExtension::code).toList());
+        }
+        Set<MatterStatus> running = new HashSet<>();
+        for (int i = 0; i < clocks.size(); i++) {
+            for (MatterStatus status : clocks.get(i).runsIn()) {
+                if (status.isTerminal()) {
+                    throw ProblemException.invalid("clocks[" + i + "].runsIn", "a clock cannot run in the terminal status " + status);
+                }
+                if (!running.add(status)) {
+                    throw ProblemException.invalid("clocks[" + i + "].runsIn", "another clock already runs in " + status);
+                }
+            }
+        }
+        regime.code = input.code();
+        regime.name = input.name().strip();
+        regime.regionCode = input.regionCode();
+        regime.kind = input.kind();
+        regime.authorities = List.copyOf(input.authorities());
+        regime.mandatory = input.mandatory();
+        regime.suspensory = input.suspensory();
+        regime.inForceFrom = input.inForceFrom();
+        regime.inForceTo = input.inForceTo();
+        regime.legalBasis = input.legalBasis();
+        regime.description = input.description();
+        regime.triggerRules = List.copyOf(rules);
+        regime.clocks = List.copyOf(clocks);
+        regime.sources.clear();
+        regime.sources.addAll(RegionService.orEmpty(input.sources()));
+        regime.updatedAt = today.now();
+    }
+
+    private static void unique(String field, List<String> codes) {
+        Set<String> seen = new HashSet<>();
+        for (String code : codes) {
+            if (!seen.add(code)) {
+                throw ProblemException.invalid(field, "code '" + code + "' appears twice");
+            }
+        }
+    }
+
+    static UUID parseUuid(String text) {
+        try {
+            UUID id = UUID.fromString(text);
+            return id.toString().equalsIgnoreCase(text) ? id : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.dealradar.region.domain;
+
+import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.region.api.RegionInput;
+import com.dealradar.region.persistence.RegionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+@ApplicationScoped
+public class RegionService {
+
+    static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final RegionRepository regions;
+    private final Today today;
+
+    RegionService(RegionRepository regions, Today today) {
+        this.regions = regions;
+        this.today = today;
+    }
+
+    /** 400 when {@code raw} is not a country code, 404 when there is no such region. */
+    public Region get(String raw) {
+        String code = QueryParams.countryCode("code", raw);
+        return regions.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("Region", code));
+    }
+
+    @Transactional
+    public Region create(RegionInput input) {
+        if (input.code() == null) {
+            throw ProblemException.invalid("code", "must not be null");
+        }
+        if (!ISO_COUNTRIES.contains(input.code())) {
+            throw ProblemException.invalid("code", "'" + input.code() + "' is not an ISO 3166-1 alpha-2 country code");
+        }
+        if (regions.findByIdOptional(input.code()).isPresent()) {
+            throw ProblemException.conflict("Region " + input.code() + " already exists");
+        }
+        Region region = new Region();
+        region.code = input.code();
+        region.createdAt = today.now();
+        apply(region, input);
+        regions.persistAndFlush(region);
+        return region;
+    }
+
+    @Transactional
+    public Region replace(Region region, RegionInput input) {
+        if (input.code() != null && !input.code().equals(region.code)) {
+            throw ProblemException.unprocessable("code", "a region's code cannot change (was " + region.code + ")");
+        }
+        apply(region, input);
+        regions.flush();
+        return region;
+    }
+
+    private void apply(Region region, RegionInput input) {
+        region.name = input.name().strip();
+        region.description = input.description();
+        region.sources.clear();
+        region.sources.addAll(orEmpty(input.sources()));
+        region.updatedAt = today.now();
+    }
+
+    static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : new ArrayList<>(list.stream().filter(Objects::nonNull).toList());
+    }
+}

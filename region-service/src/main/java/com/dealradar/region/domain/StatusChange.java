@@ -1,0 +1,23 @@
+package com.dealradar.region.domain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One entry of a matter's status history: the status entered, on which day (when known), and why. */
+@Embeddable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "StatusChange", description = "One entry of a matter's status history")
+public record StatusChange(
+        @Enumerated(EnumType.STRING) @Column(name = "status", length = 30, nullable = false) MatterStatus status,
+        @Column(name = "changed_on")
+        @Schema(description = "The day the status was entered (the legal date, e.g. of acceptance); absent when unknown") LocalDate on,
+        @Column(name = "note", length = 1000) String note,
+        @Column(name = "recorded_at", nullable = false)
+        @Schema(description = "When DealRadar recorded the change") Instant recordedAt) {
+}

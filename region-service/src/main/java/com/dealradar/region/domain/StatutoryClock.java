@@ -1,0 +1,52 @@
+package com.dealradar.region.domain;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A statutory period of a regime: it starts on the day a matter enters {@code startsAt} (counting from
+ * the next day) and is the matter's deadline while the matter is in one of {@code runsIn}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "StatutoryClock", description = "A statutory period of a regime")
+public record StatutoryClock(
+        @NotBlank @Size(max = 40) @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _")
+        @Schema(examples = "assessment", required = true) String code,
+        @NotBlank @Size(max = 200)
+        @Schema(examples = "Assessment period after a call-in notice", required = true) String label,
+        @NotNull @Min(1) @Max(3650)
+        @Schema(examples = "30", required = true) Integer length,
+        @NotNull @Schema(required = true) ClockUnit unit,
+        @NotNull @Schema(description = "The status whose start date starts the clock", examples = "phase2", required = true)
+        MatterStatus startsAt,
+        @NotEmpty @Size(max = 13)
+        @Schema(description = "The statuses during which this clock gives the matter's deadline", examples = "[\"phase2\"]", required = true)
+        Set<@NotNull MatterStatus> runsIn,
+        @Size(max = 10)
+        @Schema(description = "Extensions the statute allows")
+        List<@NotNull @Valid ClockExtension> extensions,
+        @Schema(description = "Whether the authority may stop the clock (information requests)")
+        Boolean clockStopsAllowed,
+        @Schema(description = "Whether a period ending on a non-working day ends on the next working day")
+        Boolean endsOnWorkingDay,
+        @Size(max = 1000)
+        @Schema(description = "Where the period comes from") String note) {
+
+    public List<ClockExtension> extensionsOrEmpty() {
+        return extensions == null ? List.of() : extensions;
+    }
+
+    public ClockExtension extension(String extensionCode) {
+        return extensionsOrEmpty().stream().filter(e -> e.code().equals(extensionCode)).findFirst().orElse(null);
+    }
+}

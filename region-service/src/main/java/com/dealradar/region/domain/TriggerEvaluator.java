@@ -1,0 +1,173 @@
+package com.dealradar.region.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Evaluates regimes' trigger rules against a deal's facts: the same code for every country, the rules are
+ * data. Pure: no database, no clock.
+ */
+public final class TriggerEvaluator {
+
+    /** Roles on the side that acquires, invests, partners or supplies. */
+    static final Set<PartyRole> ACTING = EnumSet.of(PartyRole.acquirer, PartyRole.investor, PartyRole.partner, PartyRole.vendor);
+    /** Roles on the side that is acquired, invested in, partnered with or hosts. */
+    static final Set<PartyRole> TARGET = EnumSet.of(PartyRole.target, PartyRole.investee, PartyRole.partner, PartyRole.host,
+            PartyRole.reseller);
+
+    private TriggerEvaluator() {
+    }
+
+    /** What the evaluator needs of a regime (the entity, or a test double). */
+    public record RegimeFacts(String code, String regionCode, boolean mandatory, boolean suspensory, LocalDate inForceFrom,
+            LocalDate inForceTo, List<TriggerRule> rules) {
+    }
+
+    public record Verdict(TriggerOutcome outcome, String ruleCode, List<String> reasons) {
+    }
+
+    public static Verdict evaluate(RegimeFacts regime, DealFacts facts) {
+        String region = regime.regionCode();
+        LocalDate date = facts.date();
+        if (regime.inForceFrom() != null && date.isBefore(regime.inForceFrom())) {
+            return new Verdict(TriggerOutcome.not_triggered, null,
+                    List.of("not in force on " + date + ": in force from " + regime.inForceFrom()));
+        }
+        if (regime.inForceTo() != null && date.isAfter(regime.inForceTo())) {
+            return new Verdict(TriggerOutcome.not_triggered, null,
+                    List.of("not in force on " + date + ": in force until " + regime.inForceTo()));
+        }
+        boolean touched = (facts.regions() != null && facts.regions().contains(region))
+                || facts.parties().stream().anyMatch(p -> region.equals(p.country()));
+        if (!touched) {
+            return new Verdict(TriggerOutcome.not_triggered, null, List.of("the deal does not touch " + region));
+        }
+        Verdict best = null;
+        List<String> misses = new ArrayList<>();
+        for (TriggerRule rule : regime.rules()) {
+            Verdict verdict = evaluate(rule, region, facts);
+            if (verdict.outcome() == TriggerOutcome.not_triggered) {
+                misses.addAll(verdict.reasons());
+            }
+            if (best == null || rank(verdict.outcome()) > rank(best.outcome())) {
+                best = verdict;
+            }
+        }
+        if (best == null) {
+            return new Verdict(TriggerOutcome.not_triggered, null, List.of("the regime has no trigger rules"));
+        }
+        return best.outcome() == TriggerOutcome.not_triggered ? new Verdict(TriggerOutcome.not_triggered, null, misses) : best;
+    }
+
+    static Verdict evaluate(TriggerRule rule, String region, DealFacts facts) {
+        List<String> reasons = new ArrayList<>();
+        boolean possibly = false;
+        String prefix = "rule " + rule.code() + ": ";
+        if (rule.dealTypes() != null && !rule.dealTypes().isEmpty()) {
+            if (!rule.dealTypes().contains(facts.dealType())) {
+                return no(rule, prefix + "deal type " + facts.dealType() + " is not one of " + names(rule.dealTypes()));
+            }
+            reasons.add("deal type " + facts.dealType() + " is covered");
+        }
+        if (Boolean.TRUE.equals(rule.dealInRegion())) {
+            if (facts.regions() == null || !facts.regions().contains(region)) {
+                return no(rule, prefix + "the deal's regions do not include " + region + " (the rule needs the activity there)");
+            }
+            reasons.add("the deal takes place in " + region);
+        }
+        Set<String> domestic = new HashSet<>();
+        domestic.add(region);
+        if (rule.domesticCountries() != null) {
+            domestic.addAll(rule.domesticCountries());
+        }
+        List<DealParty> foreign = facts.parties().stream()
+                .filter(p -> ACTING.contains(p.role()) && !domestic.contains(p.country())).toList();
+        List<DealParty> domesticTargets = facts.parties().stream()
+                .filter(p -> TARGET.contains(p.role()) && region.equals(p.country())).toList();
+        if (Boolean.TRUE.equals(rule.foreignParty())) {
+            if (foreign.isEmpty()) {
+                return no(rule, prefix + "no acquiring, investing, partnering or supplying party from outside "
+                        + (domestic.size() == 1 ? region : "the domestic countries"));
+            }
+            reasons.add("foreign party: " + describe(foreign));
+        }
+        if (Boolean.TRUE.equals(rule.domesticTarget())) {
+            if (domesticTargets.isEmpty()) {
+                return no(rule, prefix + "no target, investee, partner or host in " + region);
+            }
+            reasons.add("party in " + region + ": " + describe(domesticTargets));
+        }
+        if (rule.sectors() != null && !rule.sectors().isEmpty()) {
+            SectorScope scope = rule.sectorScope() == null ? SectorScope.any_party : rule.sectorScope();
+            List<DealParty> looked = switch (scope) {
+                case target -> domesticTargets.isEmpty()
+                        ? facts.parties().stream().filter(p -> TARGET.contains(p.role())).toList() : domesticTargets;
+                case foreign_party -> foreign;
+                case any_party -> facts.parties();
+            };
+            boolean anySectorsKnown = looked.stream().anyMatch(p -> !p.sectorsOrEmpty().isEmpty());
+            Set<Sector> hit = looked.stream().flatMap(p -> p.sectorsOrEmpty().stream())
+                    .filter(rule.sectors()::contains).collect(Collectors.toCollection(() -> EnumSet.noneOf(Sector.class)));
+            if (!hit.isEmpty()) {
+                reasons.add("sector " + names(hit) + " is covered");
+            } else if (!anySectorsKnown) {
+                possibly = true;
+                reasons.add("sectors of the " + scope + " are not given; the rule covers " + names(rule.sectors()));
+            } else {
+                return no(rule, prefix + "no " + scope + " in a covered sector (" + names(rule.sectors()) + ")");
+            }
+        }
+        if (rule.minStakePercent() != null) {
+            BigDecimal stake = facts.stakePercent();
+            if (stake == null) {
+                possibly = true;
+                reasons.add("stake not given; the rule needs at least " + rule.minStakePercent().stripTrailingZeros().toPlainString() + "%");
+            } else if (stake.compareTo(rule.minStakePercent()) < 0) {
+                return no(rule, prefix + "stake " + stake.stripTrailingZeros().toPlainString() + "% is below "
+                        + rule.minStakePercent().stripTrailingZeros().toPlainString() + "%");
+            } else {
+                reasons.add("stake " + stake.stripTrailingZeros().toPlainString() + "% reaches "
+                        + rule.minStakePercent().stripTrailingZeros().toPlainString() + "%");
+            }
+        }
+        if (rule.thresholds() != null && !rule.thresholds().isBlank()) {
+            if (facts.thresholdsMet() == null) {
+                possibly = true;
+                reasons.add("thresholds not checked (send thresholdsMet): " + rule.thresholds());
+            } else if (facts.thresholdsMet()) {
+                reasons.add("thresholds met as stated: " + rule.thresholds());
+            } else {
+                return no(rule, prefix + "thresholds not met as stated: " + rule.thresholds());
+            }
+        }
+        reasons.addFirst(prefix + rule.description());
+        return new Verdict(possibly ? TriggerOutcome.possibly_triggered : TriggerOutcome.triggered, rule.code(), reasons);
+    }
+
+    private static Verdict no(TriggerRule rule, String reason) {
+        return new Verdict(TriggerOutcome.not_triggered, rule.code(), List.of(reason));
+    }
+
+    static int rank(TriggerOutcome outcome) {
+        return switch (outcome) {
+            case triggered -> 2;
+            case possibly_triggered -> 1;
+            case not_triggered -> 0;
+        };
+    }
+
+    private static String describe(List<DealParty> parties) {
+        return parties.stream().map(p -> (p.name() == null ? "a party" : p.name()) + " (" + p.role() + ", " + p.country() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String names(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
+    }
+}

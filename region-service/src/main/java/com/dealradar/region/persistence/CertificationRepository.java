@@ -1,0 +1,75 @@
+package com.dealradar.region.persistence;
+
+import com.dealradar.platform.paging.Cursor;
+import com.dealradar.region.domain.Certification;
+import com.dealradar.region.domain.CertificationScheme;
+import com.dealradar.region.domain.CertificationStatus;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CertificationRepository implements PanacheRepositoryBase<Certification, UUID> {
+
+    public static final String SORT = "createdAt";
+
+    public record Filter(UUID companyId, CertificationScheme scheme, CertificationStatus status, String region) {
+    }
+
+    /**
+     * Certifications in creation order (then id). The status filter uses the status as of {@code today}: an
+     * attested or qualified certification whose validity has passed is expired.
+     */
+    public List<Certification> search(Filter filter, LocalDate today, Cursor after, int limit) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (filter.companyId() != null) {
+            where.add("c.companyId = :company");
+            params.put("company", filter.companyId());
+        }
+        if (filter.scheme() != null) {
+            where.add("c.scheme = :scheme");
+            params.put("scheme", filter.scheme());
+        }
+        if (filter.region() != null) {
+            where.add("c.regionCode = :region");
+            params.put("region", filter.region());
+        }
+        if (filter.status() != null) {
+            if (filter.status() == CertificationStatus.expired) {
+                where.add("(c.status = :expired or (c.status in :lapsing and c.validTo < :today))");
+                params.put("expired", CertificationStatus.expired);
+                params.put("lapsing", Certification.LAPSING);
+                params.put("today", today);
+            } else if (Certification.LAPSING.contains(filter.status())) {
+                where.add("c.status = :status and (c.validTo is null or c.validTo >= :today)");
+                params.put("status", filter.status());
+                params.put("today", today);
+            } else {
+                where.add("c.status = :status");
+                params.put("status", filter.status());
+            }
+        }
+        if (after != null) {
+            where.add("(c.createdAt > :afterKey or (c.createdAt = :afterKey and c.id > :afterId))");
+            params.put("afterKey", Instant.parse(after.keys().get(0)));
+            params.put("afterId", UUID.fromString(after.keys().get(1)));
+        }
+        String jpql = "select c from Certification c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by c.createdAt, c.id";
+        TypedQuery<Certification> query = getEntityManager().createQuery(jpql, Certification.class).setMaxResults(limit);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    public static List<String> cursorKeys(Certification c) {
+        return List.of(c.createdAt.toString(), c.id.toString());
+    }
+}

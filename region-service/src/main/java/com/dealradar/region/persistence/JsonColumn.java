@@ -1,0 +1,76 @@
+package com.dealradar.region.persistence;
+
+import com.dealradar.region.domain.AuthorityPeriod;
+import com.dealradar.region.domain.StatutoryClock;
+import com.dealradar.region.domain.TriggerRule;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.util.List;
+
+/**
+ * Regime reference data that is a tree rather than rows (trigger rules, clocks, authorities) is stored as
+ * JSON text: the same on PostgreSQL and H2, validated like the API body before it is written.
+ */
+public final class JsonColumn {
+
+    static final ObjectMapper MAPPER = JsonMapper.builder().findAndAddModules()
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private JsonColumn() {
+    }
+
+    abstract static class ListConverter<T> implements AttributeConverter<List<T>, String> {
+        private final TypeReference<List<T>> type;
+
+        ListConverter(TypeReference<List<T>> type) {
+            this.type = type;
+        }
+
+        @Override
+        public String convertToDatabaseColumn(List<T> value) {
+            try {
+                return MAPPER.writeValueAsString(value == null ? List.of() : value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public List<T> convertToEntityAttribute(String json) {
+            try {
+                return json == null ? List.of() : List.copyOf(MAPPER.readValue(json, type));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable JSON column: " + e.getOriginalMessage(), e);
+            }
+        }
+    }
+
+    @Converter
+    public static class TriggerRules extends ListConverter<TriggerRule> {
+        public TriggerRules() {
+            super(new TypeReference<>() { });
+        }
+    }
+
+    @Converter
+    public static class Clocks extends ListConverter<StatutoryClock> {
+        public Clocks() {
+            super(new TypeReference<>() { });
+        }
+    }
+
+    @Converter
+    public static class Authorities extends ListConverter<AuthorityPeriod> {
+        public Authorities() {
+            super(new TypeReference<>() { });
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package com.dealradar.region.persistence;
+
+import com.dealradar.region.domain.Regime;
+import com.dealradar.region.domain.RegimeKind;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class RegimeRepository implements PanacheRepositoryBase<Regime, UUID> {
+
+    public record Filter(String region, RegimeKind kind, Boolean mandatory, Boolean suspensory, LocalDate inForceOn) {
+    }
+
+    public Optional<Regime> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+
+    public boolean codeTaken(String code, UUID except) {
+        return count("code = ?1 and id <> ?2", code, except == null ? new UUID(0, 0) : except) > 0;
+    }
+
+    public List<Regime> ofRegion(String regionCode) {
+        return list("regionCode = ?1 order by code", regionCode);
+    }
+
+    public List<Regime> ofRegions(Collection<String> regionCodes) {
+        return regionCodes.isEmpty() ? List.of() : list("regionCode in ?1 order by code", regionCodes);
+    }
+
+    /** Regimes in code order (codes are unique), after {@code afterCode}. */
+    public List<Regime> search(Filter filter, String afterCode, int limit) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (filter.region() != null) {
+            where.add("r.regionCode = :region");
+            params.put("region", filter.region());
+        }
+        if (filter.kind() != null) {
+            where.add("r.kind = :kind");
+            params.put("kind", filter.kind());
+        }
+        if (filter.mandatory() != null) {
+            where.add("r.mandatory = :mandatory");
+            params.put("mandatory", filter.mandatory());
+        }
+        if (filter.suspensory() != null) {
+            where.add("r.suspensory = :suspensory");
+            params.put("suspensory", filter.suspensory());
+        }
+        if (filter.inForceOn() != null) {
+            where.add("(r.inForceFrom is null or r.inForceFrom <= :day) and (r.inForceTo is null or r.inForceTo >= :day)");
+            params.put("day", filter.inForceOn());
+        }
+        if (afterCode != null) {
+            where.add("r.code > :after");
+            params.put("after", afterCode);
+        }
+        String jpql = "select r from Regime r" + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by r.code";
+        TypedQuery<Regime> query = getEntityManager().createQuery(jpql, Regime.class).setMaxResults(limit);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+}

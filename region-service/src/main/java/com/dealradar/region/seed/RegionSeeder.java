@@ -1,0 +1,183 @@
+package com.dealradar.region.seed;
+
+import com.dealradar.region.api.CertificationInput;
+import com.dealradar.region.api.MatterInput;
+import com.dealradar.region.api.RegimeInput;
+import com.dealradar.region.api.RegionInput;
+import com.dealradar.region.domain.CertificationService;
+import com.dealradar.region.domain.MatterService;
+import com.dealradar.region.domain.MatterStatus;
+import com.dealradar.region.domain.RegimeService;
+import com.dealradar.region.domain.RegionService;
+import com.dealradar.region.domain.RegulatoryMatter;
+import com.dealradar.region.domain.StatusChange;
+import com.dealradar.region.domain.Uuid5;
+import com.dealradar.region.persistence.CertificationRepository;
+import com.dealradar.region.persistence.MatterRepository;
+import com.dealradar.region.persistence.RegimeRepository;
+import com.dealradar.region.persistence.RegionRepository;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads the first data set through the same rules as the API: {@code seed/regions.json} (regions and their
+ * regimes) and {@code seed/matters.json} (the regulatory matters and certifications of the seed articles, each
+ * with its source and basis). Matters walk the status machine step by step. Ids are fixed (name-based) and
+ * rows already present are left alone, so analysts' later edits survive restarts.
+ */
+@ApplicationScoped
+public class RegionSeeder {
+
+    private static final Logger LOG = Logger.getLogger(RegionSeeder.class);
+
+    private final SeedConfig config;
+    private final ObjectMapper mapper;
+    private final Validator validator;
+    private final RegionService regionService;
+    private final RegimeService regimeService;
+    private final MatterService matterService;
+    private final CertificationService certificationService;
+    private final RegionRepository regions;
+    private final RegimeRepository regimes;
+    private final MatterRepository matters;
+    private final CertificationRepository certifications;
+
+    RegionSeeder(SeedConfig config, ObjectMapper mapper, Validator validator, RegionService regionService, RegimeService regimeService,
+            MatterService matterService, CertificationService certificationService, RegionRepository regions, RegimeRepository regimes,
+            MatterRepository matters, CertificationRepository certifications) {
+        this.config = config;
+        this.mapper = mapper;
+        this.validator = validator;
+        this.regionService = regionService;
+        this.regimeService = regimeService;
+        this.matterService = matterService;
+        this.certificationService = certificationService;
+        this.regions = regions;
+        this.regimes = regimes;
+        this.matters = matters;
+        this.certifications = certifications;
+    }
+
+    void onStart(@Observes StartupEvent start) throws IOException {
+        if (config.enabled()) {
+            seed();
+        }
+    }
+
+    public static UUID dealId(String slug) {
+        return Uuid5.seed("deal/" + slug);
+    }
+
+    public static UUID regimeId(String code) {
+        return Uuid5.seed("regime/" + code);
+    }
+
+    public static UUID matterId(String slug) {
+        return Uuid5.seed("matter/" + slug);
+    }
+
+    public static UUID certificationId(String slug) {
+        return Uuid5.seed("certification/" + slug);
+    }
+
+    public void seed() throws IOException {
+        JsonNode reference = read("seed/regions.json");
+        JsonNode facts = read("seed/matters.json");
+        int[] added = {0, 0, 0, 0};
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (JsonNode node : reference.get("regions")) {
+                if (regions.findByIdOptional(node.get("code").asText()).isEmpty()) {
+                    regionService.create(value(node, RegionInput.class, List.of()));
+                    added[0]++;
+                }
+            }
+            for (JsonNode node : reference.get("regimes")) {
+                UUID id = regimeId(node.get("code").asText());
+                if (regimes.findByIdOptional(id).isEmpty()) {
+                    regimeService.create(id, value(node, RegimeInput.class, List.of()));
+                    added[1]++;
+                }
+            }
+            JsonNode companies = facts.get("companies");
+            for (JsonNode node : facts.get("matters")) {
+                UUID id = matterId(node.get("slug").asText());
+                if (matters.findByIdOptional(id).isEmpty()) {
+                    ObjectNode fields = node.deepCopy();
+                    fields.put("dealId", dealId(node.get("dealSlug").asText()).toString());
+                    if (node.has("companySlug")) {
+                        fields.put("companyId", companies.get(node.get("companySlug").asText()).asText());
+                    }
+                    List<JsonNode> steps = new ArrayList<>();
+                    node.get("history").forEach(steps::add);
+                    MatterInput input = value(fields, MatterInput.class, List.of("slug", "dealSlug", "companySlug", "history"));
+                    RegulatoryMatter matter = matterService.create(id, input, step(steps.getFirst()));
+                    for (JsonNode step : steps.subList(1, steps.size())) {
+                        StatusChange change = step(step);
+                        matterService.changeStatus(matter, change.status(), change.on(), change.note(), null);
+                    }
+                    added[2]++;
+                }
+            }
+            for (JsonNode node : facts.get("certifications")) {
+                UUID id = certificationId(node.get("slug").asText());
+                if (certifications.findByIdOptional(id).isEmpty()) {
+                    ObjectNode fields = node.deepCopy();
+                    fields.put("companyId", companies.get(node.get("companySlug").asText()).asText());
+                    if (node.has("matterSlug")) {
+                        fields.put("matterId", matterId(node.get("matterSlug").asText()).toString());
+                    }
+                    certificationService.create(id, value(fields, CertificationInput.class, List.of("slug", "companySlug", "matterSlug")));
+                    added[3]++;
+                }
+            }
+        });
+        LOG.infof("Seed data: %d regions, %d regimes, %d regulatory matters and %d certifications added",
+                added[0], added[1], added[2], added[3]);
+    }
+
+    private StatusChange step(JsonNode step) {
+        JsonNode on = step.get("on");
+        return new StatusChange(MatterStatus.valueOf(step.get("status").asText()),
+                on == null || on.isNull() ? null : LocalDate.parse(on.asText()),
+                step.hasNonNull("note") ? step.get("note").asText() : null, null);
+    }
+
+    private JsonNode read(String resource) throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("seed resource " + resource + " is missing");
+            }
+            return mapper.readTree(in);
+        }
+    }
+
+    private <T> T value(JsonNode node, Class<T> type, List<String> drop) {
+        ObjectNode fields = node.deepCopy();
+        drop.forEach(fields::remove);
+        try {
+            T value = mapper.treeToValue(fields, type);
+            Set<ConstraintViolation<T>> violations = validator.validate(value);
+            if (!violations.isEmpty()) {
+                throw new IllegalStateException("Invalid seed entry " + node + ": " + violations);
+            }
+            return value;
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable seed entry " + node + ": " + e.getMessage(), e);
+        }
+    }
+}

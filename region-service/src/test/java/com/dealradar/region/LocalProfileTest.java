@@ -1,0 +1,57 @@
+package com.dealradar.region;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The zero-install local run: config profile "local" on an H2 file in a temporary data folder (Flyway on H2, seed). */
+@QuarkusTest
+@TestProfile(LocalProfileTest.Local.class)
+class LocalProfileTest {
+
+    public static class Local implements QuarkusTestProfile {
+        @Override
+        public String getConfigProfile() {
+            return "local";
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public java.util.List<TestResourceEntry> testResources() {
+            return java.util.List.of(new TestResourceEntry(com.dealradar.platform.testing.AuthenticatedAsAnalyst.class));
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            try {
+                return Map.of("dealradar.data-dir", Files.createTempDirectory("region-local").toString());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void runsOnH2WithTheSeedAndTheSameRules() {
+        given().get("/regions/GB").then().statusCode(200).body("regimes.code", hasItem("UK-NSIA"));
+        String deal = java.util.UUID.randomUUID().toString();
+        String id = given().contentType("application/json")
+                .body("{\"dealId\": \"" + deal + "\", \"regimeCode\": \"UK-NSIA\", \"basis\": \"inferred\"}")
+                .post("/regulatory-matters").then().statusCode(201).extract().path("id");
+        given().get("/clearances/" + deal).then().statusCode(200).body("clear", equalTo(false)).body("blockingMatters[0].id", equalTo(id));
+        given().queryParam("dealId", deal).get("/regulatory-matters").then().statusCode(200).body("items[0].id", equalTo(id));
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+}

@@ -1,0 +1,40 @@
+package com.dealradar.region.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dealradar.platform.testing.InternalTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** Reaching region-service directly, without the gateway's token, gives nothing. */
+@QuarkusTest
+class AccessTest {
+
+    @TestHTTPResource("/")
+    URI root;
+
+    @Test
+    void everyResourceRefusesCallersWithoutCredentials() throws Exception {
+        for (String path : new String[] {"regions/GB", "regimes", "regulatory-matters", "certifications",
+                "clearances/973a4522-3530-5077-b71c-a59a70f0ce3f"}) {
+            HttpResponse<String> answer = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(root.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path).isEqualTo(401);
+            assertThat(answer.headers().firstValue("WWW-Authenticate")).as(path).isPresent();
+        }
+    }
+
+    @Test
+    void viewerReadsButCannotAssessOrWrite() {
+        given().header("Authorization", InternalTokens.viewer()).get("/regions/GB").then().statusCode(200);
+        given().header("Authorization", InternalTokens.viewer()).contentType("application/json").body("{}")
+                .post("/regulatory-matters").then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", InternalTokens.expired()).get("/regions/GB").then().statusCode(401);
+    }
+}

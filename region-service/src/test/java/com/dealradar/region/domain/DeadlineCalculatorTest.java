@@ -1,0 +1,160 @@
+package com.dealradar.region.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dealradar.region.holidays.ChinaHolidayFile;
+import com.dealradar.region.holidays.JollydayCalendar;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Statutory deadline arithmetic with the real holiday data of each region. */
+class DeadlineCalculatorTest {
+
+    static final WorkingCalendar GB = new JollydayCalendar("GB", List.of("eng", "wls", "sct", "nir"));
+    static final WorkingCalendar DE = new JollydayCalendar("DE", List.of());
+    static final WorkingCalendar CN = ChinaHolidayFile.load("holidays/cn.json");
+    static final WorkingCalendar WEEKENDS = WorkingCalendar.weekendsOnly("weekends only");
+
+    static StatutoryClock clock(int length, ClockUnit unit) {
+        return clock(length, unit, null);
+    }
+
+    static StatutoryClock clock(int length, ClockUnit unit, Boolean endsOnWorkingDay) {
+        return new StatutoryClock("assessment", "Assessment period", length, unit, MatterStatus.phase2, Set.of(MatterStatus.phase2),
+                List.of(new ClockExtension("additional", "Additional period", 45, ClockUnit.working_days)), true, endsOnWorkingDay, null);
+    }
+
+    static LocalDate due(StatutoryClock clock, String start, WorkingCalendar calendar) {
+        return DeadlineCalculator.compute(clock, LocalDate.parse(start), List.of(), List.of(), calendar).dueOn();
+    }
+
+    @Test
+    void nsiaCallInAssessmentThenTheAdditionalPeriod() {
+        // Call-in notice on Wed 20 March 2024. Good Friday (29 Mar) and Easter Monday (1 Apr) are not working days.
+        StatutoryClock assessment = clock(30, ClockUnit.working_days);
+        Deadline first = DeadlineCalculator.compute(assessment, LocalDate.parse("2024-03-20"), List.of(), List.of(), GB);
+        assertThat(first.dueOn()).isEqualTo(LocalDate.parse("2024-05-03"));
+        assertThat(first.warnings()).isEmpty();
+        // + 45 working days, skipping the early May (6 May) and spring (27 May) bank holidays.
+        Deadline extended = DeadlineCalculator.compute(assessment, LocalDate.parse("2024-03-20"),
+                List.of(new DeadlineCalculator.Segment("Additional period", 45, ClockUnit.working_days)), List.of(), GB);
+        assertThat(extended.dueOn()).isEqualTo(LocalDate.parse("2024-07-09"));
+        assertThat(extended.extensions()).containsExactly("Additional period: 45 working_days");
+    }
+
+    @Test
+    void weekendsAreSkipped() {
+        // Fri 5 Jan 2024 + 1 working day = Mon 8 Jan; + 5 = Fri 12 Jan.
+        assertThat(due(clock(1, ClockUnit.working_days), "2024-01-05", WEEKENDS)).isEqualTo("2024-01-08");
+        assertThat(due(clock(5, ClockUnit.working_days), "2024-01-05", WEEKENDS)).isEqualTo("2024-01-12");
+    }
+
+    @Test
+    void ukHolidaysOfEveryNationCount() {
+        // 5 Aug 2024 is Scotland's summer bank holiday (England's is 26 Aug): a day off under the NSIA definition.
+        assertThat(GB.isWorkingDay(LocalDate.parse("2024-08-05"))).isFalse();
+        assertThat(GB.isWorkingDay(LocalDate.parse("2024-08-26"))).isFalse();
+        // 12 July (Battle of the Boyne, Northern Ireland); 25 and 26 Dec 2024; substitute day for Boxing Day 2021 (Tue 28 Dec).
+        assertThat(GB.isWorkingDay(LocalDate.parse("2024-07-12"))).isFalse();
+        assertThat(GB.isWorkingDay(LocalDate.parse("2021-12-28"))).isFalse();
+        assertThat(GB.isWorkingDay(LocalDate.parse("2024-08-06"))).isTrue();
+        // Fri 2 Aug 2024 + 1 working day = Tue 6 Aug.
+        assertThat(due(clock(1, ClockUnit.working_days), "2024-08-02", GB)).isEqualTo("2024-08-06");
+    }
+
+    @Test
+    void germanHolidays() {
+        // German Unity Day (Thu 3 Oct 2024): Wed 2 Oct + 1 working day = Fri 4 Oct.
+        assertThat(due(clock(1, ClockUnit.working_days), "2024-10-02", DE)).isEqualTo("2024-10-04");
+        // Christmas: Mon 23 Dec 2024 + 3 working days = Mon 30 Dec (24 and 27 Dec are working days, 25/26 not).
+        assertThat(due(clock(3, ClockUnit.working_days), "2024-12-23", DE)).isEqualTo("2024-12-30");
+        assertThat(DE.isWorkingDay(LocalDate.parse("2024-12-24"))).isTrue();
+        assertThat(DE.isWorkingDay(LocalDate.parse("2024-05-01"))).isFalse();
+    }
+
+    @Test
+    void chineseHolidaysAndMakeUpWorkingDays() {
+        // Fri 27 Sep 2024: Sun 29 Sep is a make-up working day, 1-7 Oct are National Day holidays.
+        assertThat(CN.isWorkingDay(LocalDate.parse("2024-09-29"))).isTrue();
+        assertThat(CN.isWorkingDay(LocalDate.parse("2024-10-04"))).isFalse();
+        assertThat(due(clock(5, ClockUnit.working_days), "2024-09-27", CN)).isEqualTo("2024-10-10");
+        // Spring Festival 2018 (15-21 Feb) with make-up Sat 24 Feb.
+        assertThat(due(clock(2, ClockUnit.working_days), "2018-02-14", CN)).isEqualTo("2018-02-23");
+        assertThat(due(clock(3, ClockUnit.working_days), "2018-02-14", CN)).isEqualTo("2018-02-24");
+    }
+
+    @Test
+    void chinaOutsideTheCoveredYearsSaysSo() {
+        Deadline deadline = DeadlineCalculator.compute(clock(5, ClockUnit.working_days), LocalDate.parse("2026-01-05"), List.of(), List.of(), CN);
+        assertThat(deadline.dueOn()).isEqualTo("2026-01-12");
+        assertThat(deadline.warnings()).singleElement().asString().contains("[2026]").contains("only weekends");
+        Deadline covered = DeadlineCalculator.compute(clock(5, ClockUnit.working_days), LocalDate.parse("2025-01-06"), List.of(), List.of(), CN);
+        assertThat(covered.warnings()).isEmpty();
+    }
+
+    @Test
+    void calendarDays() {
+        assertThat(due(clock(30, ClockUnit.days), "2024-01-15", WEEKENDS)).isEqualTo("2024-02-14");
+        assertThat(due(clock(30, ClockUnit.days), "2017-12-20", CN)).isEqualTo("2018-01-19");
+    }
+
+    @Test
+    void monthEnds() {
+        assertThat(due(clock(1, ClockUnit.months), "2024-01-31", WEEKENDS)).isEqualTo("2024-02-29");
+        assertThat(due(clock(1, ClockUnit.months), "2023-01-31", WEEKENDS)).isEqualTo("2023-02-28");
+        assertThat(due(clock(2, ClockUnit.months), "2023-12-31", WEEKENDS)).isEqualTo("2024-02-29");
+        assertThat(due(clock(4, ClockUnit.months), "2024-10-31", WEEKENDS)).isEqualTo("2025-02-28");
+        assertThat(due(clock(2, ClockUnit.months), "2024-01-10", DE)).isEqualTo("2024-03-10");
+    }
+
+    @Test
+    void clockStopsMoveTheDeadline() {
+        // Stop Mon 8 - Fri 12 April 2024: five working days do not count; the deadline moves from 3 May past the 6 May bank holiday.
+        Deadline stopped = DeadlineCalculator.compute(clock(30, ClockUnit.working_days), LocalDate.parse("2024-03-20"), List.of(),
+                List.of(new ClockStop(LocalDate.parse("2024-04-08"), LocalDate.parse("2024-04-12"), "information notice")), GB);
+        assertThat(stopped.dueOn()).isEqualTo("2024-05-13");
+        assertThat(stopped.stoppedDays()).isEqualTo(5);
+        assertThat(stopped.clockStopped()).isFalse();
+        // Calendar months: a 5-day stop pushes a 2-month period by 5 days.
+        Deadline months = DeadlineCalculator.compute(clock(2, ClockUnit.months), LocalDate.parse("2024-01-10"), List.of(),
+                List.of(new ClockStop(LocalDate.parse("2024-02-01"), LocalDate.parse("2024-02-05"), null)), DE);
+        assertThat(months.dueOn()).isEqualTo("2024-03-15");
+        // A stop after the deadline changes nothing.
+        assertThat(DeadlineCalculator.compute(clock(30, ClockUnit.working_days), LocalDate.parse("2024-03-20"), List.of(),
+                List.of(new ClockStop(LocalDate.parse("2024-06-01"), LocalDate.parse("2024-06-30"), null)), GB).dueOn()).isEqualTo("2024-05-03");
+    }
+
+    @Test
+    void anOpenEndedStopHaltsTheClock() {
+        Deadline halted = DeadlineCalculator.compute(clock(30, ClockUnit.working_days), LocalDate.parse("2024-03-20"), List.of(),
+                List.of(new ClockStop(LocalDate.parse("2024-04-08"), null, "information notice")), GB);
+        assertThat(halted.dueOn()).isNull();
+        assertThat(halted.clockStopped()).isTrue();
+        assertThat(halted.warnings()).singleElement().asString().contains("stopped since 2024-04-08");
+    }
+
+    @Test
+    void extensionsInTheirOwnUnit() {
+        // 4 months + 3 months + 1 month from 15 Jan 2024 = 15 Sep 2024.
+        Deadline deadline = DeadlineCalculator.compute(clock(4, ClockUnit.months), LocalDate.parse("2024-01-15"),
+                List.of(new DeadlineCalculator.Segment("difficult", 3, ClockUnit.months), new DeadlineCalculator.Segment("defence", 1, ClockUnit.months)),
+                List.of(), DE);
+        assertThat(deadline.dueOn()).isEqualTo("2024-09-15");
+    }
+
+    @Test
+    void aPeriodEndingOnANonWorkingDayMayRollForward() {
+        // 30 days from 1 March 2024 end on Easter Sunday 31 March; Easter Monday is a bank holiday, so Tue 2 April.
+        assertThat(due(clock(30, ClockUnit.days), "2024-03-01", GB)).isEqualTo("2024-03-31");
+        assertThat(due(clock(30, ClockUnit.days, true), "2024-03-01", GB)).isEqualTo("2024-04-02");
+    }
+
+    @Test
+    void unknownStartGivesNoDate() {
+        Deadline deadline = DeadlineCalculator.compute(clock(30, ClockUnit.working_days), null, List.of(), List.of(), GB);
+        assertThat(deadline.dueOn()).isNull();
+        assertThat(deadline.warnings()).singleElement().asString().contains("not recorded");
+    }
+}

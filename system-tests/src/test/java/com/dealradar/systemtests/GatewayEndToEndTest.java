@@ -1,0 +1,84 @@
+package com.dealradar.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.response.Response;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The public API through the gateway, with the three real services on PostgreSQL and their seed data. */
+class GatewayEndToEndTest {
+
+    private static String gateway() {
+        return Services.gateway().url();
+    }
+
+    @Test
+    void searchAndPaginationKeepPublicPaths() {
+        Response first = given().baseUri(gateway()).get("/api/v1/companies?limit=2");
+        first.then().statusCode(200).body("items", hasSize(2)).header("Link", startsWith("</api/v1/companies?"));
+        String cursor = first.jsonPath().getString("nextCursor");
+        given().baseUri(gateway()).get("/api/v1/companies?limit=2&cursor=" + cursor).then().statusCode(200).body("items", hasSize(2));
+        given().baseUri(gateway()).get("/api/v1/companies?q=ali").then().statusCode(200).body("items.slug", hasItem("alibaba-group"));
+        given().baseUri(gateway()).get("/api/v1/companies?limit=0").then().statusCode(400)
+                .contentType("application/problem+json").body("instance", startsWith("/api/v1/companies"));
+    }
+
+    @Test
+    void crudWithConditionalRequestsAndIdempotency() {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"name\":\"Gateway Test Telecom " + key.substring(0, 8) + "\",\"country\":\"DE\",\"kind\":\"group\",\"sectors\":[\"telecom_operator\"]}";
+        Response created = given().baseUri(gateway()).contentType("application/json").header("Idempotency-Key", key).body(body)
+                .post("/api/v1/companies");
+        created.then().statusCode(201).header("Location", notNullValue()).header("ETag", notNullValue());
+        String location = created.getHeader("Location");
+        assertThat(location).contains("/api/v1/companies/");
+        given().baseUri(gateway()).contentType("application/json").header("Idempotency-Key", key).body(body)
+                .post("/api/v1/companies").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", endsWith(location.substring(location.indexOf("/api/v1/"))));
+
+        String path = location.substring(location.indexOf("/api/v1/"));
+        String etag = created.getHeader("ETag");
+        given().baseUri(gateway()).header("If-None-Match", etag).get(path).then().statusCode(304);
+        given().baseUri(gateway()).contentType("application/merge-patch+json").body("{\"description\":\"x\"}")
+                .patch(path).then().statusCode(428).contentType("application/problem+json").body("instance", equalTo(path));
+        given().baseUri(gateway()).contentType("application/merge-patch+json").header("If-Match", etag).body("{\"description\":\"x\"}")
+                .patch(path).then().statusCode(200).body("description", equalTo("x"));
+        given().baseUri(gateway()).contentType("application/merge-patch+json").header("If-Match", etag).body("{\"description\":\"y\"}")
+                .patch(path).then().statusCode(412);
+    }
+
+    @Test
+    void compositesWithSeedData() {
+        String dealId = given().baseUri(gateway()).get("/api/v1/deals?limit=1").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].id");
+        given().baseUri(gateway()).get("/api/v1/deals/" + dealId + "/dossier").then().statusCode(200)
+                .header("X-DealRadar-Completed", "true")
+                .body("deal.id", equalTo(dealId)).body("participants[0].company.slug", notNullValue());
+        given().baseUri(gateway()).get("/api/v1/companies/alibaba-group/profile").then().statusCode(200)
+                .header("X-DealRadar-Completed", "true").body("company.slug", equalTo("alibaba-group"));
+        given().baseUri(gateway()).get("/api/v1/regions/GB/overview").then().statusCode(200)
+                .header("X-DealRadar-Completed", "true").body("region.code", equalTo("GB"));
+        given().baseUri(gateway()).get("/api/v1/deals/" + UUID.randomUUID() + "/dossier").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void internalResourcesAreNotPublic() {
+        given().baseUri(gateway()).get("/api/v1/clearances/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void requestIdReachesTheBackends() {
+        given().baseUri(gateway()).header("X-Request-Id", "e2e-trace-1").get("/api/v1/companies/zte")
+                .then().statusCode(200).header("X-Request-Id", "e2e-trace-1");
+    }
+}
