@@ -1,6 +1,9 @@
 package com.dealradar.gateway;
 
+import com.dealradar.platform.testing.KeycloakTokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +30,18 @@ abstract class GatewayTestBase {
                       {"id":"33333333-3333-3333-3333-333333333333","companyId":"%s","regionCode":"CN","scheme":"MLPS"}]}"""
             .formatted(ALIBABA, ALIBABA);
     static final String EMPTY_PAGE = "{\"items\":[]}";
+
+    /** Tests call as the realm's analyst (a real Keycloak token) unless they send credentials of their own. */
+    static final Filter AS_ANALYST = (request, response, context) -> {
+        if (!request.getHeaders().hasHeaderWithName("Authorization") && !request.getHeaders().hasHeaderWithName("X-API-Key")) {
+            request.header("Authorization", KeycloakTokens.bearer("analyst"));
+        }
+        return context.next(request, response);
+    };
+
+    static {
+        RestAssured.filters(AS_ANALYST);
+    }
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;

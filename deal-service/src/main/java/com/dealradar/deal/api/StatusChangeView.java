@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "StatusChange", description = "One entry of a deal's status history")
+@Schema(name = "DealStatusChange", description = "One entry of a deal's status history")
 public record StatusChangeView(
         UUID id,
         @Schema(description = "1 for the status the deal was created in, then one more per change") int sequence,

@@ -1,5 +1,7 @@
 package com.dealradar.gateway.client;
 
+import com.dealradar.gateway.security.InternalTokenIssuer;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import com.dealradar.gateway.config.GatewayConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.OpenTelemetry;
@@ -30,18 +32,24 @@ public class Backends {
     public static final String DEAL = "deal-service";
     public static final String REGION = "region-service";
 
-    /** Request headers passed on to backends (besides X-Request-Id and the trace context, set explicitly). */
+    /**
+     * Request headers passed on to backends (besides X-Request-Id, the trace context and the internal token,
+     * set explicitly). The caller's own Authorization and X-API-Key stop here: backends only ever see the
+     * gateway's internal token.
+     */
     static final List<String> FORWARDED_REQUEST_HEADERS = List.of("Content-Type", "Accept", "Accept-Language", "If-Match",
-            "If-None-Match", "Idempotency-Key", "Authorization", "X-API-Key");
+            "If-None-Match", "Idempotency-Key");
 
     private final Map<String, BackendClient> clients = new TreeMap<>();
     private final Map<String, String> routes;
     private final List<String> internal;
     private final Instance<OpenTelemetry> telemetry;
+    private final CurrentVertxRequest currentRequest;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    Backends(GatewayConfig config, ObjectMapper mapper, Instance<OpenTelemetry> telemetry) {
+    Backends(GatewayConfig config, ObjectMapper mapper, Instance<OpenTelemetry> telemetry, CurrentVertxRequest currentRequest) {
         this.telemetry = telemetry;
+        this.currentRequest = currentRequest;
         config.backends().forEach((name, backend) -> clients.put(name, new BackendClient(name, backend, executor, mapper)));
         this.routes = Map.copyOf(config.routes());
         this.internal = List.copyOf(config.internalResources());
@@ -90,11 +98,11 @@ public class Backends {
         return headers;
     }
 
-    /** Headers for a gateway-initiated read (composites): JSON, request id, trace context, and the caller's credentials. */
+    /** Headers for a gateway-initiated read (composites): JSON, request id, trace context, and the internal token. */
     public Map<String, List<String>> readHeaders(HttpHeaders incoming, String requestId) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Accept", List.of("application/json"));
-        for (String name : List.of("Authorization", "X-API-Key", "Accept-Language")) {
+        for (String name : List.of("Accept-Language")) {
             String value = incoming.getHeaderString(name);
             if (value != null) {
                 headers.put(name, List.of(value));
@@ -106,6 +114,10 @@ public class Backends {
 
     private Map<String, List<String>> internalHeaders(String requestId, HttpHeaders incoming) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
+        Object token = currentRequest.getCurrent() == null ? null : currentRequest.getCurrent().get(InternalTokenIssuer.CONTEXT_KEY);
+        if (token != null) {
+            headers.put("Authorization", List.of("Bearer " + token));
+        }
         if (requestId != null) {
             headers.put("X-Request-Id", List.of(requestId));
         }

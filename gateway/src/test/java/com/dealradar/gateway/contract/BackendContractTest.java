@@ -45,6 +45,7 @@ class BackendContractTest {
         }
         String merged = ContractMerger.write(ContractMerger.merge(docs));
         if (Boolean.getBoolean("contract.update")) {
+            Files.createDirectories(STATIC.getParent());
             Files.writeString(STATIC, merged);
         }
         assertThat(Files.readString(STATIC))

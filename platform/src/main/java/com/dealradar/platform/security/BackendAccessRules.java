@@ -39,14 +39,14 @@ public class BackendAccessRules {
             throw new IllegalStateException("dealradar.access.backend-rules needs a security extension (quarkus-smallrye-jwt)");
         }
         return identity.get().getDeferredIdentity().map(caller -> {
-            requireRole(caller, read ? Roles.VIEWER : Roles.ANALYST, read);
+            requireRole(caller, read ? Roles.VIEWER : Roles.ANALYST, read, "Send a bearer token issued by the DealRadar gateway");
             return null;
         });
     }
 
-    static void requireRole(SecurityIdentity caller, String role, boolean read) {
+    public static void requireRole(SecurityIdentity caller, String role, boolean read, String howToAuthenticate) {
         if (caller == null || caller.isAnonymous()) {
-            throw new UnauthorizedException("Send a bearer token issued by the DealRadar gateway");
+            throw new UnauthorizedException(howToAuthenticate);
         }
         if (!caller.hasRole(role)) {
             throw new ForbiddenException((read ? "Reading" : "Changing") + " needs the " + role + " role");

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One entry of a matter's status history: the status entered, on which day (when known), and why. */
 @Embeddable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "StatusChange", description = "One entry of a matter's status history")
+@Schema(name = "MatterStatusChange", description = "One entry of a matter's status history")
 public record StatusChange(
         @Enumerated(EnumType.STRING) @Column(name = "status", length = 30, nullable = false) MatterStatus status,
         @Column(name = "changed_on")

@@ -1,0 +1,47 @@
+package com.dealradar.gateway.security;
+
+import com.dealradar.gateway.api.PublicPaths;
+import com.dealradar.platform.security.BackendAccessRules;
+import com.dealradar.platform.security.Roles;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Who may do what through the public API: viewers read, analysts also write companies, deals and
+ * regulatory data, admins also manage partners and API keys. Callers are Keycloak users (bearer token) or
+ * partners (X-API-Key, whose scopes map to viewer or analyst). Health, metrics, OpenAPI and Swagger UI
+ * are outside /api/v1 and stay public. The checked caller gets its internal token for the backends here.
+ */
+public class GatewayAccessRules {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD");
+
+    private final CurrentIdentityAssociation identity;
+    private final InternalTokenIssuer tokens;
+
+    GatewayAccessRules(CurrentIdentityAssociation identity, InternalTokenIssuer tokens) {
+        this.identity = identity;
+        this.tokens = tokens;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
+    public Uni<Void> check(ContainerRequestContext request, RoutingContext routing) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith(PublicPaths.PREFIX) || request.getMethod().equals("OPTIONS")) {
+            return Uni.createFrom().voidItem();
+        }
+        boolean read = READS.contains(request.getMethod());
+        String role = path.startsWith(PublicPaths.PREFIX + "/partners") ? Roles.ADMIN : read ? Roles.VIEWER : Roles.ANALYST;
+        return identity.getDeferredIdentity().map(caller -> {
+            BackendAccessRules.requireRole(caller, role, read,
+                    "Sign in with Keycloak (Authorization: Bearer <token>) or send a partner key (X-API-Key)");
+            routing.put(InternalTokenIssuer.CONTEXT_KEY, tokens.tokenFor(caller));
+            return null;
+        });
+    }
+}

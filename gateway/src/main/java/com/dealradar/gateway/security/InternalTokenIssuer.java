@@ -1,0 +1,64 @@
+package com.dealradar.gateway.security;
+
+import com.dealradar.platform.security.InternalToken;
+import com.dealradar.platform.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Signs the short-lived internal token that tells a backend who the caller is and what it may do. The
+ * caller's own credential (Keycloak token or API key) never travels past the gateway. Tokens are reused
+ * for the same caller while more than half of their life is left, which keeps RSA signing off the hot path.
+ */
+@ApplicationScoped
+public class InternalTokenIssuer {
+
+    /** Where {@link GatewayAccessRules} leaves the token for this request's backend calls. */
+    public static final String CONTEXT_KEY = "dealradar.internal-token";
+    static final Set<String> ROLES = Set.of(Roles.VIEWER, Roles.ANALYST, Roles.ADMIN);
+    private static final int MAX_CACHED = 10_000;
+
+    private final Duration lifespan;
+    private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+
+    InternalTokenIssuer(@ConfigProperty(name = "smallrye.jwt.new-token.lifespan", defaultValue = "60") long lifespanSeconds) {
+        this.lifespan = Duration.ofSeconds(lifespanSeconds);
+    }
+
+    public String tokenFor(SecurityIdentity caller) {
+        Set<String> roles = new TreeSet<>(caller.getRoles());
+        roles.retainAll(ROLES);
+        String method = caller.getAttribute("dealradar.auth-method") instanceof String m ? m : "oidc";
+        String partner = caller.getAttribute("dealradar.partner-id") instanceof Object p ? p.toString() : null;
+        String key = method + '|' + caller.getPrincipal().getName() + '|' + roles + '|' + partner;
+        Instant now = Instant.now();
+        Issued current = issued.get(key);
+        if (current != null && current.reuseUntil.isAfter(now)) {
+            return current.token;
+        }
+        if (issued.size() > MAX_CACHED) {
+            issued.clear();
+        }
+        var builder = Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE)
+                .subject(caller.getPrincipal().getName()).upn(caller.getPrincipal().getName())
+                .groups(roles).claim(InternalToken.AUTH_METHOD_CLAIM, method)
+                .issuedAt(now).expiresAt(now.plus(lifespan));
+        if (partner != null) {
+            builder.claim(InternalToken.PARTNER_CLAIM, partner);
+        }
+        String token = builder.sign();
+        issued.put(key, new Issued(token, now.plus(lifespan.dividedBy(2))));
+        return token;
+    }
+
+    private record Issued(String token, Instant reuseUntil) {
+    }
+}

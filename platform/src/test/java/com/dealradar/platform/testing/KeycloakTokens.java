@@ -1,0 +1,65 @@
+package com.dealradar.platform.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Real access tokens of the realm's LOCAL DEVELOPMENT users (viewer, analyst, admin), obtained with the
+ * password grant of the dealradar-cli client, as a developer would with curl.
+ */
+public final class KeycloakTokens {
+
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+
+    private KeycloakTokens() {
+    }
+
+    /** "Bearer ..." for the user viewer, analyst or admin. */
+    public static String bearer(String user) {
+        Cached cached = CACHE.get(user);
+        if (cached == null || cached.until.isBefore(Instant.now())) {
+            cached = new Cached(fetch(user), Instant.now().plusSeconds(120));
+            CACHE.put(user, cached);
+        }
+        return "Bearer " + cached.token;
+    }
+
+    private static String fetch(String user) {
+        String form = "grant_type=password&client_id=dealradar-cli&username=" + enc(user) + "&password=" + enc(user + "-dev-password");
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(KeycloakServer.realmUrl() + "/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher token = ACCESS_TOKEN.matcher(answer.body());
+            if (answer.statusCode() != 200 || !token.find()) {
+                throw new IllegalStateException("Keycloak refused a token for " + user + ": " + answer.statusCode() + " " + answer.body());
+            }
+            return token.group(1);
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak is not reachable at " + KeycloakServer.realmUrl(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private record Cached(String token, Instant until) {
+    }
+}
