@@ -1,5 +1,11 @@
 package com.dealradar.systemtests;
 
+import com.dealradar.platform.testing.InternalTokens;
+import com.dealradar.platform.testing.KeycloakServer;
+import com.dealradar.platform.testing.KeycloakTokens;
+import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
+import java.net.URI;
 import com.dealradar.platform.testing.PostgresDatabase;
 import com.dealradar.platform.testing.ServiceProcess;
 import java.util.HashMap;
@@ -14,6 +20,22 @@ public final class Services {
 
     private static final Map<String, ServiceProcess> RUNNING = new HashMap<>();
     private static final Map<String, Integer> PORTS = new HashMap<>();
+
+    /**
+     * Calls without credentials of their own go as an analyst: through the gateway with a real Keycloak
+     * token, straight to a backend with an internal token (as the gateway would send).
+     */
+    static final Filter AS_ANALYST = (request, response, context) -> {
+        if (!request.getHeaders().hasHeaderWithName("Authorization") && !request.getHeaders().hasHeaderWithName("X-API-Key")) {
+            boolean public_ = URI.create(request.getURI()).getPath().startsWith("/api/v1");
+            request.header("Authorization", public_ ? KeycloakTokens.bearer("analyst") : InternalTokens.analyst());
+        }
+        return context.next(request, response);
+    };
+
+    static {
+        RestAssured.filters(AS_ANALYST);
+    }
 
     private Services() {
     }
@@ -36,13 +58,39 @@ public final class Services {
                 "quarkus.rest-client.deal-service.url", url("deal-service"))));
     }
 
-    /** The gateway in front of the three services (which are started first), without a database of its own. */
+    /** The local-development admin key the gateway under test accepts (DEALRADAR_BOOTSTRAP_API_KEY). */
+    public static final String ADMIN_KEY = "drk_systest0_bootstrap-admin-key-for-system-tests-only";
+
+    /** The gateway in front of the three services, with its own database, Redis and the real Keycloak. */
     public static synchronized ServiceProcess gateway() {
         region();
-        return RUNNING.computeIfAbsent("gateway", m -> ServiceProcess.start(m, ServiceProcess.freePort(), Map.of(
-                "dealradar.gateway.backends.company-service.url", url("company-service"),
-                "dealradar.gateway.backends.deal-service.url", url("deal-service"),
-                "dealradar.gateway.backends.region-service.url", url("region-service"))));
+        return RUNNING.computeIfAbsent("gateway", m -> startGateway(m, "dealradar_system_gateway", Map.of()));
+    }
+
+    /**
+     * Another gateway replica: same backends, same database, same Redis (so limits and revocations are
+     * shared), plus {@code extraConfig}.
+     */
+    public static synchronized ServiceProcess gatewayReplica(String name, Map<String, String> extraConfig) {
+        gateway();
+        return RUNNING.computeIfAbsent("gateway#" + name, m -> startGateway("gateway", null, extraConfig));
+    }
+
+    private static ServiceProcess startGateway(String module, String freshDatabase, Map<String, String> extraConfig) {
+        Map<String, String> config = new HashMap<>();
+        config.put("dealradar.gateway.backends.company-service.url", url("company-service"));
+        config.put("dealradar.gateway.backends.deal-service.url", url("deal-service"));
+        config.put("dealradar.gateway.backends.region-service.url", url("region-service"));
+        String database = "dealradar_system_gateway";
+        config.put("quarkus.datasource.jdbc.url", freshDatabase != null
+                ? PostgresDatabase.fresh(freshDatabase) : PostgresDatabase.serverUrl() + "/" + database);
+        config.put("quarkus.datasource.username", PostgresDatabase.user());
+        config.put("quarkus.datasource.password", "");
+        config.put("quarkus.oidc.auth-server-url", KeycloakServer.realmUrl());
+        config.put("quarkus.redis.hosts", "redis://127.0.0.1:6379");
+        config.put("dealradar.security.bootstrap-api-key", ADMIN_KEY);
+        config.putAll(extraConfig);
+        return ServiceProcess.start(module, ServiceProcess.freePort(), config);
     }
 
     /** A backend port is reserved before the backend starts, so that services may point at each other. */

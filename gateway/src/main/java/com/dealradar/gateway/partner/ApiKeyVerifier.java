@@ -1,0 +1,145 @@
+package com.dealradar.gateway.partner;
+
+import com.dealradar.platform.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Checks a presented API key and builds the caller's identity.
+ *
+ * <p>What a replica knows about a key (its hash, scopes, expiry, revocation, the partner's plan) is cached for
+ * {@code dealradar.api-keys.cache-ttl} (default 1 s, at most ~2 s by design), negative answers included. A
+ * revocation therefore takes effect immediately on the replica that made it (its cache entry is dropped when
+ * the transaction commits) and within the cache TTL on every other replica, with no messaging between them.
+ */
+@ApplicationScoped
+public class ApiKeyVerifier {
+
+    private static final Logger LOG = Logger.getLogger(ApiKeyVerifier.class);
+    private static final int MAX_CACHED = 10_000;
+
+    private final EntityManager em;
+    private final BootstrapKey bootstrap;
+    private final ApiKeyConfig config;
+    private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> lastUsedWritten = new ConcurrentHashMap<>();
+    Clock clock = Clock.systemUTC();
+
+    ApiKeyVerifier(EntityManager em, BootstrapKey bootstrap, ApiKeyConfig config) {
+        this.em = em;
+        this.bootstrap = bootstrap;
+        this.config = config;
+    }
+
+    /** The identity of the key's holder; {@link AuthenticationFailedException} for any key that is not valid now. */
+    public SecurityIdentity verify(String presented) {
+        if (bootstrap.matches(presented)) {
+            return QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(SecurityAttributes.BOOTSTRAP_PRINCIPAL))
+                    .addRoles(Set.of(Roles.VIEWER, Roles.ANALYST, Roles.ADMIN))
+                    .addAttribute(SecurityAttributes.AUTH_METHOD, SecurityAttributes.API_KEY)
+                    .addAttribute(SecurityAttributes.KEY_ID, SecurityAttributes.BOOTSTRAP_KEY_ID)
+                    .addAttribute(SecurityAttributes.PLAN, config.bootstrapPlan())
+                    .build();
+        }
+        String prefix = ApiKeys.prefixOf(presented);
+        if (prefix == null) {
+            throw new AuthenticationFailedException("Not a DealRadar API key");
+        }
+        Instant now = clock.instant();
+        Snapshot key = snapshot(prefix, now);
+        if (key.id == null || !ApiKeys.matches(presented, key.hash)) {
+            LOG.debugf("Unknown API key %s%s_...", ApiKeys.MARKER, prefix);
+            throw new AuthenticationFailedException("Unknown API key");
+        }
+        if (key.revokedAt != null) {
+            LOG.debugf("Revoked API key %s%s_... refused", ApiKeys.MARKER, prefix);
+            throw new AuthenticationFailedException("API key revoked");
+        }
+        if (key.expiresAt != null && !now.isBefore(key.expiresAt)) {
+            LOG.debugf("Expired API key %s%s_... refused", ApiKeys.MARKER, prefix);
+            throw new AuthenticationFailedException("API key expired");
+        }
+        touch(key.id, now);
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal("partner:" + key.partnerId))
+                .addRoles(ApiKeyScope.roles(key.scopes))
+                .addAttribute(SecurityAttributes.AUTH_METHOD, SecurityAttributes.API_KEY)
+                .addAttribute(SecurityAttributes.PARTNER_ID, key.partnerId.toString())
+                .addAttribute(SecurityAttributes.KEY_ID, key.id.toString())
+                .addAttribute(SecurityAttributes.PLAN, key.plan)
+                .build();
+    }
+
+    /** Forgets what this replica knows about the key, so that its next use reads the database. */
+    public void invalidate(String prefix) {
+        cache.remove(prefix);
+    }
+
+    private Snapshot snapshot(String prefix, Instant now) {
+        Snapshot cached = cache.get(prefix);
+        if (cached != null && now.isBefore(cached.loadedAt.plus(config.cacheTtl()))) {
+            return cached;
+        }
+        Snapshot loaded = load(prefix, now);
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(prefix, loaded);
+        return loaded;
+    }
+
+    private Snapshot load(String prefix, Instant now) {
+        List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
+                        "select k, p.plan from ApiKey k, Partner p where k.prefix = :prefix and p.id = k.partnerId", Object[].class)
+                .setParameter("prefix", prefix)
+                .getResultList());
+        if (rows.isEmpty()) {
+            // Remembered like a known key, so that unknown keys do not each cost a query.
+            return new Snapshot(null, null, null, null, Set.of(), null, null, null, now);
+        }
+        ApiKey key = (ApiKey) rows.getFirst()[0];
+        return new Snapshot(key.id, key.partnerId, key.prefix, key.secretHash, key.scopeSet(), key.expiresAt, key.revokedAt,
+                (String) rows.getFirst()[1], now);
+    }
+
+    /** Records the use of a key, at most once per {@code last-used-interval} per key on this replica. */
+    private void touch(UUID keyId, Instant now) {
+        Instant written = lastUsedWritten.get(keyId);
+        if (written != null && now.isBefore(written.plus(config.lastUsedInterval()))) {
+            return;
+        }
+        if (written == null ? lastUsedWritten.putIfAbsent(keyId, now) != null : !lastUsedWritten.replace(keyId, written, now)) {
+            return; // another request of this key is writing it
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createQuery(
+                            "update ApiKey k set k.lastUsedAt = :now where k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :now)")
+                    .setParameter("now", now.truncatedTo(java.time.temporal.ChronoUnit.MICROS))
+                    .setParameter("id", keyId)
+                    .executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not record the use of API key %s: %s", keyId, e.getMessage());
+        }
+        if (lastUsedWritten.size() > MAX_CACHED) {
+            lastUsedWritten.clear();
+        }
+    }
+
+    private record Snapshot(UUID id, UUID partnerId, String prefix, String hash, Set<ApiKeyScope> scopes, Instant expiresAt,
+            Instant revokedAt, String plan, Instant loadedAt) {
+    }
+}

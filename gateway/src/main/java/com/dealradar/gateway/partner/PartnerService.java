@@ -1,0 +1,248 @@
+package com.dealradar.gateway.partner;
+
+import com.dealradar.gateway.ratelimit.RateLimiter;
+import com.dealradar.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * Partners and the life of their keys: issue, rotate (old and new key both valid for an overlap), revoke. Every
+ * change is written to the audit trail in the same transaction. Methods must run inside a transaction.
+ */
+@ApplicationScoped
+public class PartnerService {
+
+    private static final Logger LOG = Logger.getLogger(PartnerService.class);
+
+    private final PartnerRepository partners;
+    private final ApiKeyRepository keys;
+    private final AuditRepository audit;
+    private final ApiKeyVerifier verifier;
+    private final RateLimiter rateLimiter;
+    private final ApiKeyConfig config;
+    private final TransactionSynchronizationRegistry transactions;
+    private final EntityManager em;
+    Clock clock = Clock.systemUTC();
+
+    PartnerService(PartnerRepository partners, ApiKeyRepository keys, AuditRepository audit, ApiKeyVerifier verifier,
+            RateLimiter rateLimiter, ApiKeyConfig config, TransactionSynchronizationRegistry transactions, EntityManager em) {
+        this.em = em;
+        this.partners = partners;
+        this.keys = keys;
+        this.audit = audit;
+        this.verifier = verifier;
+        this.rateLimiter = rateLimiter;
+        this.config = config;
+        this.transactions = transactions;
+    }
+
+    /** A key as issued: the entity and the key string, which exists nowhere else. */
+    public record Issued(ApiKey apiKey, String key) {
+        @Override
+        public String toString() {
+            return "Issued[" + apiKey.id + "]";
+        }
+    }
+
+    public Partner get(UUID id) {
+        return partners.find(id).orElseThrow(() -> ProblemException.notFound("Partner", id));
+    }
+
+    public ApiKey key(UUID partnerId, UUID keyId) {
+        get(partnerId);
+        return keys.find(partnerId, keyId).orElseThrow(() -> ProblemException.notFound("API key", keyId));
+    }
+
+    public Partner create(PartnerInput input, String actor) {
+        Partner partner = new Partner();
+        partner.id = UUID.randomUUID();
+        partner.createdAt = now();
+        apply(partner, input);
+        partners.persist(partner);
+        record(actor, "partner.created", partner.id, null, "plan " + partner.plan);
+        em.flush();
+        return partner;
+    }
+
+    public Partner update(Partner partner, PartnerInput input, String actor) {
+        List<String> changed = new ArrayList<>();
+        String plan = plan(input.plan());
+        if (!Objects.equals(partner.name, input.name().strip())) {
+            changed.add("name");
+        }
+        if (!Objects.equals(partner.contactName, input.contact().name()) || !Objects.equals(partner.contactEmail, input.contact().email())) {
+            changed.add("contact");
+        }
+        if (!Objects.equals(partner.plan, plan)) {
+            changed.add("plan " + partner.plan + " -> " + plan);
+        }
+        if (changed.isEmpty()) {
+            return partner;
+        }
+        apply(partner, input);
+        record(actor, "partner.updated", partner.id, null, String.join("; ", changed));
+        em.flush();
+        return partner;
+    }
+
+    public Issued issue(UUID partnerId, ApiKeyInput input, String actor) {
+        get(partnerId);
+        Instant now = now();
+        Instant expiresAt = future("expiresAt", input.expiresAt(), now);
+        Issued issued = newKey(partnerId, input.name(), input.scopes(), expiresAt, now, actor);
+        record(actor, "key.issued", partnerId, issued.apiKey(), "scopes " + issued.apiKey().scopes
+                + (expiresAt == null ? "; does not expire" : "; expires " + expiresAt));
+        em.flush();
+        return issued;
+    }
+
+    /**
+     * Issues a key with the old key's scopes and name and lets the old one expire after the overlap. Only an
+     * active key can be rotated (a rotating one already has its successor).
+     */
+    public Issued rotate(ApiKey old, RotationInput input, String actor) {
+        Instant now = now();
+        ApiKeyStatus status = old.status(now);
+        if (status != ApiKeyStatus.active) {
+            throw ProblemException.conflict("API key " + old.id + " is " + status + "; only an active key can be rotated"
+                    + (status == ApiKeyStatus.rotating ? " (rotate its replacement " + old.replacedById + " instead)" : ""));
+        }
+        Duration overlap = input == null || input.overlap() == null ? config.rotationOverlap() : input.overlap();
+        if (overlap.isNegative() || overlap.compareTo(config.maxRotationOverlap()) > 0) {
+            throw ProblemException.invalid("overlap", "must be from PT0S to " + config.maxRotationOverlap());
+        }
+        Instant expiresAt = input == null ? null : future("expiresAt", input.expiresAt(), now);
+        if (expiresAt == null && old.expiresAt != null) {
+            expiresAt = now.plus(Duration.between(old.createdAt, old.expiresAt));
+        }
+        Issued issued = newKey(old.partnerId, old.name, old.scopeSet(), expiresAt, now, actor);
+        issued.apiKey().replacesId = old.id;
+        Instant overlapEnd = now.plus(overlap).truncatedTo(ChronoUnit.MICROS);
+        if (old.expiresAt == null || overlapEnd.isBefore(old.expiresAt)) {
+            old.expiresAt = overlapEnd;
+        }
+        old.replacedById = issued.apiKey().id;
+        invalidateAfterCommit(old.prefix);
+        record(actor, "key.rotated", old.partnerId, old, "replaced by " + ApiKeys.MARKER + issued.apiKey().prefix
+                + " (" + issued.apiKey().id + "); old key valid until " + old.expiresAt);
+        record(actor, "key.issued", old.partnerId, issued.apiKey(), "by rotation of " + ApiKeys.MARKER + old.prefix
+                + "; scopes " + issued.apiKey().scopes + (expiresAt == null ? "; does not expire" : "; expires " + expiresAt));
+        em.flush();
+        return issued;
+    }
+
+    /** Revokes the key: refused from the commit on here, within the key cache TTL on every replica. */
+    public ApiKey revoke(ApiKey key, String actor) {
+        if (key.revokedAt != null) {
+            return key;
+        }
+        key.revokedAt = now();
+        key.revokedBy = actor;
+        invalidateAfterCommit(key.prefix);
+        record(actor, "key.revoked", key.partnerId, key, null);
+        em.flush();
+        LOG.infof("API key %s%s_... (%s) revoked by %s", ApiKeys.MARKER, key.prefix, key.id, actor);
+        return key;
+    }
+
+    private Issued newKey(UUID partnerId, String name, java.util.Set<ApiKeyScope> scopes, Instant expiresAt, Instant now,
+            String actor) {
+        ApiKeys.Generated generated = ApiKeys.generate();
+        while (keys.prefixTaken(generated.prefix())) {
+            generated = ApiKeys.generate();
+        }
+        ApiKey key = new ApiKey();
+        key.id = UUID.randomUUID();
+        key.partnerId = partnerId;
+        key.prefix = generated.prefix();
+        key.secretHash = ApiKeys.hash(generated.key());
+        key.name = name == null || name.isBlank() ? null : name.strip();
+        key.scopes = ApiKeyScope.format(scopes);
+        key.createdAt = now;
+        key.createdBy = actor;
+        key.expiresAt = expiresAt;
+        keys.persist(key);
+        LOG.infof("API key %s%s_... (%s) issued for partner %s by %s", ApiKeys.MARKER, key.prefix, key.id, partnerId, actor);
+        return new Issued(key, generated.key());
+    }
+
+    private void apply(Partner partner, PartnerInput input) {
+        partner.name = input.name().strip();
+        partner.sortName = partner.name.toLowerCase(Locale.ROOT);
+        partner.contactName = input.contact().name() == null || input.contact().name().isBlank() ? null : input.contact().name().strip();
+        partner.contactEmail = input.contact().email().strip();
+        partner.plan = plan(input.plan());
+        partner.updatedAt = now();
+    }
+
+    private String plan(String requested) {
+        if (requested == null) {
+            return rateLimiter.quota(null).name();
+        }
+        if (!rateLimiter.isPlan(requested)) {
+            throw ProblemException.invalid("plan", "'" + requested + "' is not a plan; plans: " + String.join(", ", rateLimiter.planNames()));
+        }
+        return requested;
+    }
+
+    private Instant future(String field, OffsetDateTime value, Instant now) {
+        if (value == null) {
+            return null;
+        }
+        Instant instant = value.toInstant().truncatedTo(ChronoUnit.MICROS);
+        if (!instant.isAfter(now)) {
+            throw ProblemException.invalid(field, "must be in the future");
+        }
+        return instant;
+    }
+
+    private void record(String actor, String action, UUID partnerId, ApiKey key, String detail) {
+        ApiKeyAuditEntry entry = new ApiKeyAuditEntry();
+        entry.id = UUID.randomUUID();
+        entry.occurredAt = now();
+        entry.actor = actor;
+        entry.action = action;
+        entry.partnerId = partnerId;
+        entry.keyId = key == null ? null : key.id;
+        entry.keyPrefix = key == null ? null : key.prefix;
+        entry.detail = detail;
+        Object requestId = MDC.get("requestId");
+        entry.requestId = requestId == null ? null : requestId.toString();
+        audit.persist(entry);
+    }
+
+    private void invalidateAfterCommit(String prefix) {
+        verifier.invalidate(prefix);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    verifier.invalidate(prefix);
+                }
+            }
+        });
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,123 @@
+package com.dealradar.gateway.ratelimit;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Counts requests per caller against the caller's plan.
+ *
+ * <p><b>When Redis is unavailable</b> (refused, timed out after {@code redis-timeout}, or failing), the gateway
+ * keeps serving: availability of the API matters more than the exactness of a limit for a few seconds. Each
+ * replica then counts in memory on its own (so the effective limit is at most replicas x limit while Redis is
+ * away), logs one warning per outage, and tries Redis again after {@code redis-retry-interval} with a single
+ * probing request (the others keep counting in memory meanwhile), logging when Redis is back. Readiness does not
+ * depend on Redis (quarkus.redis.health.enabled=false), so an outage does not take the gateway out of service.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
+    private static final Quota BUILT_IN = new Quota("default", 600, Duration.ofMinutes(1));
+
+    private final RateLimitConfig config;
+    private final Instance<ReactiveRedisDataSource> redisSource;
+    private final MemoryCounterStore memory = new MemoryCounterStore(System::currentTimeMillis);
+    private volatile RedisCounterStore redis;
+    private final AtomicBoolean redisDown = new AtomicBoolean();
+    private final AtomicBoolean probing = new AtomicBoolean();
+    private volatile long redisRetryAt;
+
+    RateLimiter(RateLimitConfig config, Instance<ReactiveRedisDataSource> redisSource) {
+        this.config = config;
+        this.redisSource = redisSource;
+    }
+
+    /** Counts one request of {@code subject} (e.g. {@code key:<id>}, {@code user:<name>}) on plan {@code planName}. */
+    public Uni<Decision> hit(String subject, String planName) {
+        Quota quota = quota(planName);
+        String key = config.redisKeyPrefix() + quota.name() + ":" + subject;
+        if (config.store() == RateLimitConfig.Store.memory) {
+            return memory.hit(key, quota);
+        }
+        boolean probe = false;
+        if (redisDown.get()) {
+            if (System.currentTimeMillis() < redisRetryAt || !probing.compareAndSet(false, true)) {
+                return memory.hit(key, quota);
+            }
+            probe = true;
+        }
+        boolean isProbe = probe;
+        return redis().hit(key, quota)
+                .invoke(decision -> redisUp())
+                .onFailure().recoverWithItem(failure -> {
+                    redisFailed(failure);
+                    return memory.hitNow(key, quota);
+                })
+                .eventually(() -> {
+                    if (isProbe) {
+                        probing.set(false);
+                    }
+                });
+    }
+
+    /** The configured plan, else the default plan, else 600 a minute. */
+    public Quota quota(String planName) {
+        RateLimitConfig.Plan plan = planName == null ? null : config.plans().get(planName);
+        if (plan != null) {
+            return new Quota(planName, plan.limit(), plan.window());
+        }
+        RateLimitConfig.Plan fallback = config.plans().get(config.defaultPlan());
+        return fallback == null ? BUILT_IN : new Quota(config.defaultPlan(), fallback.limit(), fallback.window());
+    }
+
+    /** Whether a plan of this name is configured. */
+    public boolean isPlan(String planName) {
+        return config.plans().containsKey(planName);
+    }
+
+    public java.util.Set<String> planNames() {
+        return new java.util.TreeSet<>(config.plans().keySet());
+    }
+
+    /** Whether counting has fallen back to memory because Redis failed (for tests and diagnostics). */
+    public boolean isRedisDown() {
+        return redisDown.get();
+    }
+
+    private RedisCounterStore redis() {
+        RedisCounterStore store = redis;
+        if (store == null) {
+            synchronized (this) {
+                if (redis == null) {
+                    redis = new RedisCounterStore(redisSource.get(), config.redisTimeout());
+                }
+                store = redis;
+            }
+        }
+        return store;
+    }
+
+    private void redisFailed(Throwable failure) {
+        redisRetryAt = System.currentTimeMillis() + config.redisRetryInterval().toMillis();
+        if (redisDown.compareAndSet(false, true)) {
+            LOG.warnf("Redis is unavailable for rate limiting (%s); each gateway replica counts in memory until it is back. "
+                    + "Retrying every %s.", describe(failure), config.redisRetryInterval());
+        }
+    }
+
+    private void redisUp() {
+        if (redisDown.compareAndSet(true, false)) {
+            LOG.info("Redis is available again; rate-limit counters are shared by all replicas again");
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,62 @@
+package com.dealradar.gateway.ratelimit;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * Counters in Redis, shared by every gateway replica. One Lua script counts the request and starts the window
+ * on the first hit (INCR, then PEXPIRE when the count is 1), and returns the count and the window's remaining
+ * time: Redis runs a script atomically, so concurrent requests on any number of replicas are counted exactly.
+ */
+final class RedisCounterStore implements CounterStore {
+
+    static final String SCRIPT = """
+            local count = redis.call('INCR', KEYS[1])
+            local ttl = redis.call('PTTL', KEYS[1])
+            if count == 1 or ttl < 0 then
+              redis.call('PEXPIRE', KEYS[1], ARGV[1])
+              ttl = tonumber(ARGV[1])
+            end
+            return {count, ttl}
+            """;
+    private static final String SHA = sha1(SCRIPT);
+
+    private final ReactiveRedisDataSource redis;
+    private final Duration timeout;
+
+    RedisCounterStore(ReactiveRedisDataSource redis, Duration timeout) {
+        this.redis = redis;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Uni<Decision> hit(String key, Quota quota) {
+        String window = Long.toString(quota.windowMillis());
+        return redis.execute("EVALSHA", SHA, "1", key, window)
+                .onFailure(e -> e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT"))
+                .recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", key, window))
+                .ifNoItem().after(timeout).fail()
+                .map(response -> decision(response, quota));
+    }
+
+    private static Decision decision(Response response, Quota quota) {
+        if (response == null || response.size() != 2) {
+            throw new IllegalStateException("unexpected answer of the rate-limit script: " + response);
+        }
+        return new Decision(quota, response.get(0).toLong(), response.get(1).toLong());
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
