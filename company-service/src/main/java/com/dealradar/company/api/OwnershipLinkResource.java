@@ -57,6 +57,7 @@ public class OwnershipLinkResource {
 
     @GET
     @Operation(summary = "List ownership links", description = "In id order, keyset-paginated; filter by a company on either end.")
+    @APIResponse(responseCode = "200", description = "One page of ownership links")
     public Response list(@Parameter(description = "Company id on either end of the link") @QueryParam("company") String company,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
