@@ -13,6 +13,13 @@ public interface AccessConfig {
     @WithDefault("false")
     boolean backendRules();
 
+    /**
+     * Allow a production start with the repository's LOCAL DEVELOPMENT key pair. Only the test suite sets
+     * this (it runs the packaged jars).
+     */
+    @WithDefault("false")
+    boolean allowDevKeys();
+
     /** The WWW-Authenticate challenge sent with 401 answers. */
     @WithDefault("Bearer realm=\"dealradar\"")
     String challenge();

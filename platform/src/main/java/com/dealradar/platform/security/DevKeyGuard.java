@@ -16,12 +16,12 @@ import org.eclipse.microprofile.config.Config;
 public class DevKeyGuard {
 
 
-    void onStart(@Observes StartupEvent start, Config config) {
-        boolean allowed = config.getOptionalValue("dealradar.access.allow-dev-keys", Boolean.class).orElse(false);
+    void onStart(@Observes StartupEvent start, Config config, AccessConfig access) {
+        boolean allowed = access.allowDevKeys();
         if (LaunchMode.current() != LaunchMode.NORMAL || allowed || isLocalProfile(config)) {
             return;
         }
-        boolean verifies = config.getOptionalValue("dealradar.access.backend-rules", Boolean.class).orElse(false);
+        boolean verifies = access.backendRules();
         List<String> keySettings = verifies
                 ? List.of("mp.jwt.verify.publickey.location", "smallrye.jwt.sign.key.location")
                 : List.of("smallrye.jwt.sign.key.location");

@@ -1,0 +1,181 @@
+package com.dealradar.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dealradar.platform.testing.InternalTokens;
+import com.dealradar.platform.testing.KeycloakTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may call what, over EVERY operation of the committed public contract (so a new operation cannot
+ * slip past) and every kind of caller: nobody, a malformed key, an unknown key, a revoked key, an expired
+ * key, a read-only key, and the realm's viewer, analyst and admin with real Keycloak tokens.
+ * "Allowed" means neither 401 nor 403: the request bodies here are deliberately empty, so an allowed write
+ * is answered 400/404/412/428 by the API, and no data changes.
+ */
+class GatewaySecurityTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Set<String> READS = Set.of("get", "head");
+    private static String gateway;
+    private static String readKey;
+    private static String writeKey;
+    private static String revokedKey;
+    private static String expiredKey;
+
+    record Operation(String method, String template) {
+        boolean read() {
+            return READS.contains(method);
+        }
+
+        boolean admin() {
+            return template.startsWith("/api/v1/partners");
+        }
+
+        String path() {
+            return template.replace("{idOrSlug}", "zte").replace("{code}", "GB").replace("{idOrCode}", "UK-NSIA")
+                    .replaceAll("\\{[A-Za-z]+}", "00000000-0000-4000-8000-000000000000");
+        }
+
+        @Override
+        public String toString() {
+            return method.toUpperCase() + " " + template;
+        }
+    }
+
+    @BeforeAll
+    static void partnerKeys() throws Exception {
+        gateway = Services.gateway().url();
+        String partner = given().baseUri(gateway).header("X-API-Key", Services.ADMIN_KEY).contentType("application/json")
+                .body("{\"name\":\"Matrix Partner " + UUID.randomUUID().toString().substring(0, 8) + "\",\"contact\":{\"email\":\"m@example.org\"}}")
+                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
+        readKey = issue(partner, "[\"read\"]", null);
+        writeKey = issue(partner, "[\"write\"]", null);
+        revokedKey = issue(partner, "[\"write\"]", null);
+        expiredKey = issue(partner, "[\"write\"]", Instant.now().plusSeconds(3).toString());
+        var revoked = given().baseUri(gateway).header("X-API-Key", Services.ADMIN_KEY)
+                .get("/api/v1/partners/" + partner + "/keys?limit=200").then().extract().jsonPath();
+        String revokedId = revoked.getString("items.find { '" + revokedKey + "'.startsWith('drk_' + it.prefix) }.id");
+        String etag = given().baseUri(gateway).header("X-API-Key", Services.ADMIN_KEY)
+                .get("/api/v1/partners/" + partner + "/keys/" + revokedId).header("ETag");
+        given().baseUri(gateway).header("X-API-Key", Services.ADMIN_KEY).header("If-Match", etag)
+                .delete("/api/v1/partners/" + partner + "/keys/" + revokedId).then().statusCode(200);
+        Thread.sleep(4_000); // past the expired key's expiry and the key cache
+    }
+
+    private static String issue(String partner, String scopes, String expiresAt) {
+        String body = "{\"name\":\"matrix\",\"scopes\":" + scopes + (expiresAt == null ? "" : ",\"expiresAt\":\"" + expiresAt + "\"") + "}";
+        return given().baseUri(gateway).header("X-API-Key", Services.ADMIN_KEY).contentType("application/json").body(body)
+                .post("/api/v1/partners/" + partner + "/keys").then().statusCode(201).extract().path("secret");
+    }
+
+    static List<Operation> contractOperations() throws IOException {
+        JsonNode contract = new ObjectMapper().readTree(Path.of("..", "contract", "openapi.json").toFile());
+        List<Operation> operations = new ArrayList<>();
+        contract.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
+            if (Set.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
+                operations.add(new Operation(method.getKey(), path.getKey()));
+            }
+        }));
+        return operations;
+    }
+
+    @Test
+    void everyOperationForEveryKindOfCaller() throws Exception {
+        List<Operation> operations = contractOperations();
+        assertThat(operations).hasSizeGreaterThan(30);
+        Map<String, Map<String, String>> callers = Map.of(
+                "no credentials", Map.of(),
+                "malformed key", Map.of("X-API-Key", "not a key"),
+                "unknown key", Map.of("X-API-Key", "drk_zzzzzzzz_" + "A".repeat(43)),
+                "revoked key", Map.of("X-API-Key", revokedKey),
+                "expired key", Map.of("X-API-Key", expiredKey),
+                "forged bearer", Map.of("Authorization", InternalTokens.analyst()));
+        List<String> wrong = new ArrayList<>();
+        for (Operation op : operations) {
+            for (var caller : callers.entrySet()) {
+                HttpResponse<String> answer = call(op, caller.getValue());
+                if (answer.statusCode() != 401 || answer.headers().firstValue("WWW-Authenticate").isEmpty()) {
+                    wrong.add(op + " as " + caller.getKey() + ": " + answer.statusCode());
+                }
+            }
+            expect(wrong, op, "read-only key", Map.of("X-API-Key", readKey), o -> o.read() && !o.admin());
+            expect(wrong, op, "write key", Map.of("X-API-Key", writeKey), o -> !o.admin());
+            expect(wrong, op, "viewer", Map.of("Authorization", KeycloakTokens.bearer("viewer")), o -> o.read() && !o.admin());
+            expect(wrong, op, "analyst", Map.of("Authorization", KeycloakTokens.bearer("analyst")), o -> !o.admin());
+            expect(wrong, op, "admin", Map.of("Authorization", KeycloakTokens.bearer("admin")), o -> true);
+        }
+        assertThat(wrong).as("operations answered wrongly").isEmpty();
+    }
+
+    /** Allowed: neither 401 nor 403. Refused: exactly 403 with a problem body. */
+    private static void expect(List<String> wrong, Operation op, String caller, Map<String, String> headers, Predicate<Operation> allowed)
+            throws Exception {
+        HttpResponse<String> answer = call(op, headers);
+        boolean ok = allowed.test(op)
+                ? answer.statusCode() != 401 && answer.statusCode() != 403 && answer.statusCode() < 500
+                : answer.statusCode() == 403 && answer.body().contains("problems/forbidden");
+        if (!ok) {
+            wrong.add(op + " as " + caller + ": " + answer.statusCode() + " " + answer.body().substring(0, Math.min(200, answer.body().length())));
+        }
+    }
+
+    private static HttpResponse<String> call(Operation op, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + op.path())).timeout(Duration.ofSeconds(20));
+        headers.forEach(request::header);
+        if (op.read()) {
+            request.method(op.method().toUpperCase(), HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(op.method().toUpperCase(), HttpRequest.BodyPublishers.ofString("{}"));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void operationalEndpointsStayPublic() throws Exception {
+        for (String path : List.of("/q/health/ready", "/q/health/live", "/q/openapi", "/q/swagger-ui/", "/q/metrics")) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void backendsRefuseCallersWithoutTheGatewaysToken() throws Exception {
+        Map<String, List<String>> backends = Map.of(
+                Services.company().url(), List.of("/companies", "/companies/zte", "/ownership-links"),
+                Services.deal().url(), List.of("/deals", "/deals/973a4522-3530-5077-b71c-a59a70f0ce3f"),
+                Services.region().url(), List.of("/regions/GB", "/regimes", "/regulatory-matters", "/certifications",
+                        "/clearances/973a4522-3530-5077-b71c-a59a70f0ce3f"));
+        for (var backend : backends.entrySet()) {
+            for (String path : backend.getValue()) {
+                for (Map<String, String> credentials : List.of(Map.<String, String>of(),
+                        Map.of("Authorization", KeycloakTokens.bearer("admin")),
+                        Map.of("X-API-Key", Services.ADMIN_KEY))) {
+                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.getKey() + path));
+                    credentials.forEach(request::header);
+                    HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(answer.statusCode()).as(backend.getKey() + path + " with " + credentials.keySet()).isEqualTo(401);
+                }
+            }
+        }
+    }
+}
