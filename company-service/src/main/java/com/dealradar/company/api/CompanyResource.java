@@ -9,6 +9,7 @@ import com.dealradar.company.domain.Sector;
 import com.dealradar.company.persistence.CompanyFilter;
 import com.dealradar.company.persistence.CompanyRepository;
 import com.dealradar.company.persistence.CompanySort;
+import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
@@ -175,12 +176,7 @@ public class CompanyResource {
 
     /** Runs a conditional write in one transaction: If-Match is checked against the row that is then changed. */
     private Response write(String idOrSlug, String ifMatch, Function<Company, Company> change) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-            Company company = service.get(idOrSlug);
-            EntityTags.requireMatch(ifMatch, company.version);
-            Company changed = change.apply(company);
-            return Response.ok(views.detailed(changed)).tag(EntityTags.of(changed.version)).build();
-        });
+        return ConditionalWrites.update(ifMatch, () -> service.get(idOrSlug), c -> c.version, change::apply, views::detailed);
     }
 
     private static Set<UUID> idSet(String ids) {

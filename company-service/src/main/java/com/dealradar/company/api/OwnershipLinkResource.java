@@ -3,6 +3,7 @@ package com.dealradar.company.api;
 import com.dealradar.company.domain.CompanyService;
 import com.dealradar.company.domain.OwnershipLink;
 import com.dealradar.company.persistence.OwnershipLinkRepository;
+import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
@@ -95,12 +96,8 @@ public class OwnershipLinkResource {
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OwnershipLinkInput body) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            OwnershipLink link = service.getLink(QueryParams.uuid("id", id));
-            EntityTags.requireMatch(ifMatch, link.version);
-            OwnershipLink changed = service.replaceLink(link, body);
-            return Response.ok(CompanyViews.link(changed)).tag(EntityTags.of(changed.version)).build();
-        });
+        return ConditionalWrites.update(ifMatch, () -> service.getLink(QueryParams.uuid("id", id)), l -> l.version,
+                l -> service.replaceLink(l, body), CompanyViews::link);
     }
 
     @DELETE

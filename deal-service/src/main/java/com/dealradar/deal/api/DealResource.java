@@ -9,6 +9,7 @@ import com.dealradar.deal.domain.ParticipantRole;
 import com.dealradar.deal.persistence.DealFilter;
 import com.dealradar.deal.persistence.DealRepository;
 import com.dealradar.deal.persistence.DealSort;
+import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
@@ -268,12 +269,7 @@ public class DealResource {
 
     /** Runs a conditional write in one transaction: If-Match is checked against the row that is then changed. */
     private Response write(String id, String ifMatch, Function<Deal, Deal> change) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Deal deal = service.get(id);
-            EntityTags.requireMatch(ifMatch, deal.version);
-            Deal changed = change.apply(deal);
-            return Response.ok(DealViews.view(changed)).tag(EntityTags.of(changed.version)).build();
-        });
+        return ConditionalWrites.update(ifMatch, () -> service.get(id), d -> d.version, change::apply, DealViews::view);
     }
 
     private static String region(String raw) {

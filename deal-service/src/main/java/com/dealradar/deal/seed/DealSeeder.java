@@ -5,18 +5,14 @@ import com.dealradar.deal.api.StatusChangeInput;
 import com.dealradar.deal.domain.Deal;
 import com.dealradar.deal.domain.DealService;
 import com.dealradar.deal.persistence.DealRepository;
+import com.dealradar.platform.seed.SeedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -38,15 +34,13 @@ public class DealSeeder {
     static final String RESOURCE = "seed/deals.json";
 
     private final SeedConfig config;
-    private final ObjectMapper mapper;
-    private final Validator validator;
+    private final SeedFiles files;
     private final DealService service;
     private final DealRepository deals;
 
-    DealSeeder(SeedConfig config, ObjectMapper mapper, Validator validator, DealService service, DealRepository deals) {
+    DealSeeder(SeedConfig config, SeedFiles files, DealService service, DealRepository deals) {
         this.config = config;
-        this.mapper = mapper;
-        this.validator = validator;
+        this.files = files;
         this.service = service;
         this.deals = deals;
     }
@@ -58,10 +52,7 @@ public class DealSeeder {
     }
 
     public void seed() throws IOException {
-        JsonNode seed;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(RESOURCE)) {
-            seed = mapper.readTree(in);
-        }
+        JsonNode seed = files.load(RESOURCE);
         int[] added = {0};
         QuarkusTransaction.requiringNew().run(() -> {
             for (JsonNode node : seed.get("deals")) {
@@ -69,30 +60,15 @@ public class DealSeeder {
                 if (deals.findByIdOptional(id).isPresent()) {
                     continue;
                 }
-                ObjectNode fields = node.deepCopy();
-                fields.remove(java.util.List.of("id", "slug", "history"));
-                Deal deal = service.create(id, read(fields, DealInput.class, node), false);
+                Deal deal = service.create(id, files.entry(node, DealInput.class, List.of("id", "slug", "history")), false);
                 if (node.has("history")) {
                     for (JsonNode change : node.get("history")) {
-                        deal = service.changeStatus(deal, read(change, StatusChangeInput.class, node), false);
+                        deal = service.changeStatus(deal, files.entry(change, StatusChangeInput.class, List.of()), false);
                     }
                 }
                 added[0]++;
             }
         });
         LOG.infof("Seed data: %d deals added", added[0]);
-    }
-
-    private <T> T read(JsonNode fields, Class<T> type, JsonNode entry) {
-        try {
-            T value = mapper.treeToValue(fields, type);
-            Set<ConstraintViolation<T>> violations = validator.validate(value);
-            if (!violations.isEmpty()) {
-                throw new IllegalStateException("Invalid seed deal " + entry.get("slug") + ": " + violations);
-            }
-            return value;
-        } catch (IOException e) {
-            throw new IllegalStateException("Unreadable seed deal " + entry.get("slug") + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.dealradar.gateway.partner;
 
+import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
@@ -138,13 +139,9 @@ public class PartnerResource {
     public Response patch(@PathParam("partnerId") String partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = PartnerInput.class) JsonNode patch) {
         UUID id = QueryParams.uuid("partnerId", partnerId);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Partner partner = service.get(id);
-            EntityTags.requireMatch(ifMatch, partner.version);
-            PartnerInput input = mergePatch.apply(PartnerView.of(partner).input(), patch, PartnerInput.class);
-            Partner changed = service.update(partner, input, actor());
-            return Response.ok(PartnerView.of(changed)).tag(EntityTags.of(changed.version)).build();
-        });
+        return ConditionalWrites.update(ifMatch, () -> service.get(id), p -> p.version,
+                p -> service.update(p, mergePatch.apply(PartnerView.of(p).input(), patch, PartnerInput.class), actor()),
+                PartnerView::of);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package com.dealradar.region.api;
 
+import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
@@ -9,7 +10,6 @@ import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -136,11 +136,6 @@ public class CertificationResource {
     }
 
     private Response write(String id, String ifMatch, Function<Certification, Certification> change) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Certification certification = service.get(id);
-            EntityTags.requireMatch(ifMatch, certification.version);
-            Certification changed = change.apply(certification);
-            return Response.ok(views.certification(changed)).tag(EntityTags.of(changed.version)).build();
-        });
+        return ConditionalWrites.update(ifMatch, () -> service.get(id), c -> c.version, change::apply, views::certification);
     }
 }

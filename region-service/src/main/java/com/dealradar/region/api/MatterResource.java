@@ -1,5 +1,6 @@
 package com.dealradar.region.api;
 
+import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
@@ -9,7 +10,6 @@ import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -163,11 +163,6 @@ public class MatterResource {
     }
 
     private Response write(String id, String ifMatch, Function<RegulatoryMatter, RegulatoryMatter> change) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            RegulatoryMatter matter = service.get(id);
-            EntityTags.requireMatch(ifMatch, matter.version);
-            RegulatoryMatter changed = change.apply(matter);
-            return Response.ok(views.matter(changed)).tag(EntityTags.of(changed.version)).build();
-        });
+        return ConditionalWrites.update(ifMatch, () -> service.get(id), m -> m.version, change::apply, views::matter);
     }
 }

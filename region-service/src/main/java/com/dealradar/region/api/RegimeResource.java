@@ -1,5 +1,6 @@
 package com.dealradar.region.api;
 
+import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
@@ -9,7 +10,6 @@ import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -133,11 +133,6 @@ public class RegimeResource {
     }
 
     private Response write(String idOrCode, String ifMatch, Function<Regime, Regime> change) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Regime regime = service.get(idOrCode);
-            EntityTags.requireMatch(ifMatch, regime.version);
-            Regime changed = change.apply(regime);
-            return Response.ok(views.regime(changed)).tag(EntityTags.of(changed.version)).build();
-        });
+        return ConditionalWrites.update(ifMatch, () -> service.get(idOrCode), r -> r.version, change::apply, views::regime);
     }
 }

@@ -1,5 +1,6 @@
 package com.dealradar.region.api;
 
+import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
@@ -11,7 +12,6 @@ import com.dealradar.region.domain.Region;
 import com.dealradar.region.domain.RegionService;
 import com.dealradar.region.persistence.RegionRepository;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -126,12 +126,7 @@ public class RegionResource {
     }
 
     private Response write(String code, String ifMatch, Function<Region, Region> change) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Region region = service.get(code);
-            EntityTags.requireMatch(ifMatch, region.version);
-            Region changed = change.apply(region);
-            return Response.ok(views.region(changed, true)).tag(EntityTags.of(changed.version)).build();
-        });
+        return ConditionalWrites.update(ifMatch, () -> service.get(code), r -> r.version, change::apply, r -> views.region(r, true));
     }
 
 }

@@ -15,22 +15,18 @@ import com.dealradar.region.domain.Uuid5;
 import com.dealradar.region.persistence.CertificationRepository;
 import com.dealradar.region.persistence.MatterRepository;
 import com.dealradar.region.persistence.RegimeRepository;
+import com.dealradar.platform.seed.SeedFiles;
 import com.dealradar.region.persistence.RegionRepository;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -46,8 +42,7 @@ public class RegionSeeder {
     private static final Logger LOG = Logger.getLogger(RegionSeeder.class);
 
     private final SeedConfig config;
-    private final ObjectMapper mapper;
-    private final Validator validator;
+    private final SeedFiles files;
     private final RegionService regionService;
     private final RegimeService regimeService;
     private final MatterService matterService;
@@ -57,12 +52,11 @@ public class RegionSeeder {
     private final MatterRepository matters;
     private final CertificationRepository certifications;
 
-    RegionSeeder(SeedConfig config, ObjectMapper mapper, Validator validator, RegionService regionService, RegimeService regimeService,
+    RegionSeeder(SeedConfig config, SeedFiles files, RegionService regionService, RegimeService regimeService,
             MatterService matterService, CertificationService certificationService, RegionRepository regions, RegimeRepository regimes,
             MatterRepository matters, CertificationRepository certifications) {
         this.config = config;
-        this.mapper = mapper;
-        this.validator = validator;
+        this.files = files;
         this.regionService = regionService;
         this.regimeService = regimeService;
         this.matterService = matterService;
@@ -96,20 +90,20 @@ public class RegionSeeder {
     }
 
     public void seed() throws IOException {
-        JsonNode reference = read("seed/regions.json");
-        JsonNode facts = read("seed/matters.json");
+        JsonNode reference = files.load("seed/regions.json");
+        JsonNode facts = files.load("seed/matters.json");
         int[] added = {0, 0, 0, 0};
         QuarkusTransaction.requiringNew().run(() -> {
             for (JsonNode node : reference.get("regions")) {
                 if (regions.findByIdOptional(node.get("code").asText()).isEmpty()) {
-                    regionService.create(value(node, RegionInput.class, List.of()));
+                    regionService.create(files.entry(node, RegionInput.class, List.of()));
                     added[0]++;
                 }
             }
             for (JsonNode node : reference.get("regimes")) {
                 UUID id = regimeId(node.get("code").asText());
                 if (regimes.findByIdOptional(id).isEmpty()) {
-                    regimeService.create(id, value(node, RegimeInput.class, List.of()));
+                    regimeService.create(id, files.entry(node, RegimeInput.class, List.of()));
                     added[1]++;
                 }
             }
@@ -124,7 +118,7 @@ public class RegionSeeder {
                     }
                     List<JsonNode> steps = new ArrayList<>();
                     node.get("history").forEach(steps::add);
-                    MatterInput input = value(fields, MatterInput.class, List.of("slug", "dealSlug", "companySlug", "history"));
+                    MatterInput input = files.entry(fields, MatterInput.class, List.of("slug", "dealSlug", "companySlug", "history"));
                     RegulatoryMatter matter = matterService.create(id, input, step(steps.getFirst()));
                     for (JsonNode step : steps.subList(1, steps.size())) {
                         StatusChange change = step(step);
@@ -141,7 +135,7 @@ public class RegionSeeder {
                     if (node.has("matterSlug")) {
                         fields.put("matterId", matterId(node.get("matterSlug").asText()).toString());
                     }
-                    certificationService.create(id, value(fields, CertificationInput.class, List.of("slug", "companySlug", "matterSlug")));
+                    certificationService.create(id, files.entry(fields, CertificationInput.class, List.of("slug", "companySlug", "matterSlug")));
                     added[3]++;
                 }
             }
@@ -155,29 +149,5 @@ public class RegionSeeder {
         return new StatusChange(MatterStatus.valueOf(step.get("status").asText()),
                 on == null || on.isNull() ? null : LocalDate.parse(on.asText()),
                 step.hasNonNull("note") ? step.get("note").asText() : null, null);
-    }
-
-    private JsonNode read(String resource) throws IOException {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("seed resource " + resource + " is missing");
-            }
-            return mapper.readTree(in);
-        }
-    }
-
-    private <T> T value(JsonNode node, Class<T> type, List<String> drop) {
-        ObjectNode fields = node.deepCopy();
-        drop.forEach(fields::remove);
-        try {
-            T value = mapper.treeToValue(fields, type);
-            Set<ConstraintViolation<T>> violations = validator.validate(value);
-            if (!violations.isEmpty()) {
-                throw new IllegalStateException("Invalid seed entry " + node + ": " + violations);
-            }
-            return value;
-        } catch (IOException e) {
-            throw new IllegalStateException("Unreadable seed entry " + node + ": " + e.getMessage(), e);
-        }
     }
 }
