@@ -20,13 +20,15 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * Idempotency-Key handling for POST. The key is claimed in its own committed transaction, so that a
  * concurrent retry sees it in flight (409). The operation and the stored answer then commit together:
  * either both are kept or neither, so a retry never replays an answer for work that was rolled back.
- * Same key and same body replays the first answer; same key with a different body is 422.
+ * Same key and same body replays the first answer; same key with a different body is 422. Keys are
+ * remembered for {@link IdempotencyConfig#retention()}.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -38,10 +40,13 @@ public class Idempotency {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final IdempotencyConfig config;
+    private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.EPOCH);
 
-    Idempotency(EntityManager em, ObjectMapper mapper) {
+    Idempotency(EntityManager em, ObjectMapper mapper, IdempotencyConfig config) {
         this.em = em;
         this.mapper = mapper;
+        this.config = config;
     }
 
     /**
@@ -56,6 +61,7 @@ public class Idempotency {
             throw new ProblemException(ProblemType.BAD_PARAMETER, "Idempotency-Key must be 1 to 255 characters",
                     List.of(new FieldViolation(HEADER, "must be 1 to 255 characters")), Map.of());
         }
+        purgeExpiredIfDue();
         String scopedKey = scope + " " + key;
         String hash = hash(request);
         IdempotencyRecord earlier = claim(scopedKey, hash);
@@ -83,6 +89,18 @@ public class Idempotency {
             });
             throw e;
         }
+    }
+
+    /** Deletes keys older than the retention, at most once per purge interval per process. */
+    void purgeExpiredIfDue() {
+        Instant now = Instant.now();
+        Instant due = nextPurge.get();
+        if (now.isBefore(due) || !nextPurge.compareAndSet(due, now.plus(config.purgeInterval()))) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery("delete from IdempotencyRecord r where r.createdAt < :cutoff")
+                .setParameter("cutoff", now.minus(config.retention()))
+                .executeUpdate());
     }
 
     /** Claims the key for this request and returns null, or returns the record of an earlier request. */
