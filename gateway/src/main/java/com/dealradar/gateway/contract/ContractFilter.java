@@ -91,5 +91,44 @@ public class ContractFilter implements OASFilter {
         anyOf.add(OASFactory.createSecurityRequirement().addScheme("bearerJwt"));
         anyOf.add(OASFactory.createSecurityRequirement().addScheme("apiKey"));
         api.setSecurity(anyOf);
+        documentGatewayAnswers(api);
+    }
+
+    /**
+     * Answers the gateway itself can give on every public operation, whatever the backend documents:
+     * authentication and authorization, rate limits, and a backend that cannot answer.
+     */
+    static final Map<String, String> GATEWAY_ANSWERS = new LinkedHashMap<>();
+
+    static {
+        GATEWAY_ANSWERS.put("401", "No credentials, or invalid, unknown, revoked or expired ones (WWW-Authenticate says how to authenticate)");
+        GATEWAY_ANSWERS.put("403", "Authenticated, but the role or the API key's scope does not allow this operation");
+        GATEWAY_ANSWERS.put("429", "Rate limit of the API key or user reached; retry after Retry-After seconds (see RateLimit and RateLimit-Policy)");
+        GATEWAY_ANSWERS.put("502", "A backend answered with an error or garbage");
+        GATEWAY_ANSWERS.put("503", "A backend is unavailable (circuit open or overloaded); retry after Retry-After seconds");
+        GATEWAY_ANSWERS.put("504", "A backend did not answer in time; for a write the outcome is unknown: retry with the same Idempotency-Key");
+    }
+
+    private static void documentGatewayAnswers(OpenAPI api) {
+        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
+            return;
+        }
+        api.getPaths().getPathItems().forEach((path, item) -> {
+            if (!path.startsWith("/api/v1/") || item.getOperations() == null) {
+                return;
+            }
+            item.getOperations().values().forEach(operation -> {
+                if (operation.getResponses() == null) {
+                    operation.setResponses(OASFactory.createAPIResponses());
+                }
+                GATEWAY_ANSWERS.forEach((status, description) -> {
+                    if (operation.getResponses().getAPIResponse(status) == null) {
+                        operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
+                                .content(OASFactory.createContent().addMediaType("application/problem+json",
+                                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+                    }
+                });
+            });
+        });
     }
 }
