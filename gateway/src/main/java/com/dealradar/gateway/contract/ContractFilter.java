@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -18,7 +19,13 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  */
 public class ContractFilter implements OASFilter {
 
-    static final String KEYCLOAK_REALM_URL = "http://localhost:8180/realms/dealradar";
+    /**
+     * Where Swagger UI and generated clients sign in. The committed contract names the local-development
+     * Keycloak; a production build sets {@code -Ddealradar.openapi.keycloak-url=https://auth.example.org}.
+     */
+    static final String KEYCLOAK_REALM_URL = ConfigProvider.getConfig()
+            .getOptionalValue("dealradar.openapi.keycloak-url", String.class).orElse("http://localhost:8180")
+            .replaceAll("/+$", "") + "/realms/dealradar";
 
     /** schema -> property -> backend schema it holds (an array of it when the property is an array). */
     private static final Map<String, Map<String, String>> PART_REFS = Map.of(
