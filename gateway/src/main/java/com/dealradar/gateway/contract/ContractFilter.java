@@ -28,7 +28,7 @@ public class ContractFilter implements OASFilter {
             .replaceAll("/+$", "") + "/realms/dealradar";
 
     /** schema -> property -> backend schema it holds (an array of it when the property is an array). */
-    private static final Map<String, Map<String, String>> PART_REFS = Map.of(
+    static final Map<String, Map<String, String>> PART_REFS = Map.of(
             "DealDossier", Map.of("deal", "Deal", "regulatoryMatters", "RegulatoryMatter[]", "certifications", "Certification[]"),
             "DossierParticipant", Map.of("company", "Company"),
             "CompanyProfile", Map.of("company", "Company", "parents", "RelatedCompany[]", "subsidiaries", "RelatedCompany[]",

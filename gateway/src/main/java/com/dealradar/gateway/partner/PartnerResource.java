@@ -137,7 +137,7 @@ public class PartnerResource {
     @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("partnerId") String partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Schema(implementation = PartnerInput.class) JsonNode patch) {
+            @Schema(implementation = PartnerPatch.class) JsonNode patch) {
         UUID id = QueryParams.uuid("partnerId", partnerId);
         return ConditionalWrites.update(ifMatch, () -> service.get(id), p -> p.version,
                 p -> service.update(p, mergePatch.apply(PartnerView.of(p).input(), patch, PartnerInput.class), actor()),
@@ -255,7 +255,7 @@ public class PartnerResource {
     @Path("/audit")
     @Operation(summary = "Read the audit trail of partners and API keys",
             description = "Who created or changed partners and issued, rotated or revoked keys, and when; newest first, keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "One page of audit entries")
+    @APIResponse(responseCode = "200", description = "One page of audit entries", content = @Content(schema = @Schema(implementation = AuditEntryPage.class)))
     public Response audit(
             @Parameter(description = "Only entries about this partner") @QueryParam("partnerId") String partnerId,
             @Parameter(description = "Only entries about this key") @QueryParam("keyId") String keyId,

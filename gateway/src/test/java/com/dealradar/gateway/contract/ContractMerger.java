@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -55,7 +59,9 @@ public final class ContractMerger {
                     paths.put("/api/v1" + e.getKey(), e.getValue());
                 }
             });
-            doc.path("components").properties().forEach(section -> section.getValue().properties().forEach(c -> {
+            // The backends' own security scheme (the internal token) is no part of the public contract.
+            doc.path("components").properties().stream().filter(section -> !section.getKey().equals("securitySchemes"))
+                    .forEach(section -> section.getValue().properties().forEach(c -> {
                 Map<String, JsonNode> byName = components.computeIfAbsent(section.getKey(), k -> new TreeMap<>());
                 JsonNode earlier = byName.putIfAbsent(c.getKey(), c.getValue());
                 if (earlier != null && !earlier.equals(c.getValue())) {
@@ -67,6 +73,8 @@ public final class ContractMerger {
         });
         ObjectNode pathsNode = out.putObject("paths");
         paths.forEach(pathsNode::set);
+        Map<String, JsonNode> schemas = components.getOrDefault("schemas", new TreeMap<>());
+        schemas.keySet().retainAll(reachableSchemas(paths.values(), schemas));
         ObjectNode componentsNode = out.putObject("components");
         components.forEach((section, byName) -> {
             ObjectNode s = componentsNode.putObject(section);
@@ -74,6 +82,28 @@ public final class ContractMerger {
         });
         tags.values().forEach(out.withArray("tags")::add);
         return out;
+    }
+
+    /**
+     * Schemas the public paths use, directly or through other schemas, plus those the composites refer to by
+     * name: what only internal operations used (e.g. region-service's Clearance) stays out.
+     */
+    static Set<String> reachableSchemas(Collection<JsonNode> publicPaths, Map<String, JsonNode> schemas) {
+        Set<String> reached = new TreeSet<>();
+        Deque<JsonNode> todo = new ArrayDeque<>(publicPaths);
+        ContractFilter.PART_REFS.values().forEach(parts -> parts.values().forEach(ref -> todo.add(
+                JSON.createObjectNode().put("$ref", "#/components/schemas/" + ref.replaceAll("\\W+$", "")))));
+        while (!todo.isEmpty()) {
+            JsonNode node = todo.pop();
+            if (node.isObject() && node.path("$ref").isTextual()) {
+                String name = node.path("$ref").asText().replace("#/components/schemas/", "");
+                if (reached.add(name) && schemas.containsKey(name)) {
+                    todo.push(schemas.get(name));
+                }
+            }
+            node.forEach(todo::push);
+        }
+        return reached;
     }
 
     /** Removes members the gateway's build adds itself, so that a re-run compares like with like. */
