@@ -5,43 +5,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
+import com.dealradar.platform.testing.LocalH2Profile;
 import io.quarkus.test.junit.TestProfile;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The zero-install local run: config profile "local" on an H2 file in a temporary data folder (Flyway on H2, seed). */
 @QuarkusTest
-@TestProfile(LocalProfileTest.Local.class)
+@TestProfile(LocalH2Profile.class)
 class LocalProfileTest {
-
-    public static class Local implements QuarkusTestProfile {
-        @Override
-        public String getConfigProfile() {
-            return "local";
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-
-        @Override
-        public java.util.List<TestResourceEntry> testResources() {
-            return java.util.List.of(new TestResourceEntry(com.dealradar.platform.testing.AuthenticatedAsAnalyst.class));
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            try {
-                return Map.of("dealradar.data-dir", Files.createTempDirectory("region-local").toString());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 
     @Test
     void runsOnH2WithTheSeedAndTheSameRules() {

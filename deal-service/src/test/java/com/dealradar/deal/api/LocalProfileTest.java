@@ -9,15 +9,13 @@ import static org.hamcrest.Matchers.hasSize;
 import com.dealradar.deal.FakeServices;
 import com.dealradar.deal.Json;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
+import com.dealradar.platform.testing.LocalH2Profile;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,30 +27,10 @@ import org.junit.jupiter.api.Test;
 @TestProfile(LocalProfileTest.Local.class)
 class LocalProfileTest {
 
-    static final Path DATA_DIR = tempDir();
-
-    public static class Local implements QuarkusTestProfile {
+    public static class Local extends LocalH2Profile {
         @Override
-        public String getConfigProfile() {
-            return "local";
-        }
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "dealradar.data-dir", DATA_DIR.toString(),
-                    "quarkus.hibernate-orm.schema-management.strategy", "validate");
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(FakeServices.class),
-                    new TestResourceEntry(com.dealradar.platform.testing.AuthenticatedAsAnalyst.class));
+        protected List<TestResourceEntry> moreResources() {
+            return List.of(new TestResourceEntry(FakeServices.class));
         }
     }
 
@@ -73,21 +51,10 @@ class LocalProfileTest {
         String cursor = given().get("/deals?limit=3&sort=-announced").path("nextCursor");
         given().get("/deals?limit=3&sort=-announced&cursor=" + cursor).then().statusCode(200).body("items", hasSize(3));
         given().get("/q/health/ready").then().body("checks.name", hasItem(containsString("Database")));
-        if (!Files.exists(DATA_DIR.resolve("deal-service.mv.db"))) {
-            throw new AssertionError("no H2 file in " + DATA_DIR);
+        Path dataDir = Path.of(ConfigProvider.getConfig().getValue("dealradar.data-dir", String.class));
+        if (!Files.exists(dataDir.resolve("deal-service.mv.db"))) {
+            throw new AssertionError("no H2 file in " + dataDir);
         }
     }
 
-    /**
-     * Fresh for each test JVM, and the same path in every class loader that loads this class (Quarkus loads the
-     * profile and the test in different ones, so a random temp directory would differ between them).
-     */
-    private static Path tempDir() {
-        try {
-            return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"),
-                    "deal-service-local-" + ProcessHandle.current().pid()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
