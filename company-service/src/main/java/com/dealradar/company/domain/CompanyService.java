@@ -5,6 +5,7 @@ import com.dealradar.company.api.Identifiers;
 import com.dealradar.company.api.OwnershipLinkInput;
 import com.dealradar.company.persistence.CompanyRepository;
 import com.dealradar.company.persistence.OwnershipLinkRepository;
+import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,7 +36,7 @@ public class CompanyService {
 
     /** By UUID, or by slug when {@code idOrSlug} is not a UUID. 404 when neither finds one. */
     public Company get(String idOrSlug) {
-        UUID id = parseUuid(idOrSlug);
+        UUID id = QueryParams.asUuid(idOrSlug).orElse(null);
         return (id != null ? companies.findByIdOptional(id) : companies.findBySlug(idOrSlug))
                 .orElseThrow(() -> ProblemException.notFound("Company", idOrSlug));
     }
@@ -187,14 +188,5 @@ public class CompanyService {
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : new ArrayList<>(list.stream().filter(Objects::nonNull).toList());
-    }
-
-    static UUID parseUuid(String text) {
-        try {
-            UUID id = UUID.fromString(text);
-            return id.toString().equalsIgnoreCase(text) ? id : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -2,6 +2,7 @@ package com.dealradar.deal.persistence;
 
 import com.dealradar.deal.domain.Deal;
 import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,7 +77,7 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
         String op = sort.direction.equals("asc") ? ">" : "<";
         if (after != null) {
             String key = after.keys().get(0);
-            params.put("afterId", parseId(after.keys().get(1)));
+            params.put("afterId", QueryParams.asUuid(after.keys().get(1)).orElseThrow(DealRepository::notOurCursor));
             if (sort.nullable && key.equals(NULL_KEY)) {
                 // already in the trailing block of deals without a value
                 where.add("(" + sort.column + " is null and d.id " + op + " :afterId)");
@@ -113,14 +114,6 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
                 case valueUsd, valueUsdDesc -> new BigDecimal(key);
                 case updatedAt, updatedAtDesc -> Instant.parse(key);
             };
-        } catch (RuntimeException e) {
-            throw notOurCursor();
-        }
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
         } catch (RuntimeException e) {
             throw notOurCursor();
         }

@@ -44,15 +44,21 @@ public final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        return asUuid(raw.strip())
+                .orElseThrow(() -> ProblemException.badParameter(name, "'" + raw + "' is not a UUID"));
+    }
+
+    /**
+     * {@code text} as a UUID when it is one in canonical form, else empty: for "id or slug" look-ups, where a
+     * non-UUID is a slug or code, not an error. ({@link UUID#fromString} alone accepts forms like "1-2-3-4-5".)
+     */
+    public static java.util.Optional<UUID> asUuid(String text) {
         try {
-            UUID id = UUID.fromString(raw.strip());
-            if (id.toString().equalsIgnoreCase(raw.strip())) {
-                return id;
-            }
+            UUID id = UUID.fromString(text);
+            return id.toString().equalsIgnoreCase(text) ? java.util.Optional.of(id) : java.util.Optional.empty();
         } catch (IllegalArgumentException e) {
-            // reported below
+            return java.util.Optional.empty();
         }
-        throw ProblemException.badParameter(name, "'" + raw + "' is not a UUID");
     }
 
     public static LocalDate date(String name, String raw) {

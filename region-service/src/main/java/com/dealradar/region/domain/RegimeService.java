@@ -1,5 +1,6 @@
 package com.dealradar.region.domain;
 
+import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.region.api.RegimeInput;
 import com.dealradar.region.persistence.RegimeRepository;
@@ -26,7 +27,7 @@ public class RegimeService {
 
     /** By UUID, or by code when {@code idOrCode} is not a UUID. */
     public Regime get(String idOrCode) {
-        UUID id = parseUuid(idOrCode);
+        UUID id = QueryParams.asUuid(idOrCode).orElse(null);
         return (id != null ? regimes.findByIdOptional(id) : regimes.findByCode(idOrCode))
                 .orElseThrow(() -> ProblemException.notFound("Regime", idOrCode));
     }
@@ -109,15 +110,6 @@ public class RegimeService {
             if (!seen.add(code)) {
                 throw ProblemException.invalid(field, "code '" + code + "' appears twice");
             }
-        }
-    }
-
-    static UUID parseUuid(String text) {
-        try {
-            UUID id = UUID.fromString(text);
-            return id.toString().equalsIgnoreCase(text) ? id : null;
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }
