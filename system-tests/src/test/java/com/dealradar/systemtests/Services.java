@@ -81,7 +81,7 @@ public final class Services {
         config.put("dealradar.gateway.backends.company-service.url", url("company-service"));
         config.put("dealradar.gateway.backends.deal-service.url", url("deal-service"));
         config.put("dealradar.gateway.backends.region-service.url", url("region-service"));
-        String database = "dealradar_system_gateway";
+        String database = "dealradar_system_gateway" + System.getenv().getOrDefault("DEALRADAR_TEST_DB_SUFFIX", "");
         config.put("quarkus.datasource.jdbc.url", freshDatabase != null
                 ? PostgresDatabase.fresh(freshDatabase) : PostgresDatabase.serverUrl() + "/" + database);
         config.put("quarkus.datasource.username", PostgresDatabase.user());

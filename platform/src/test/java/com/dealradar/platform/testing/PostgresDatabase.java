@@ -19,7 +19,9 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", "dealradar_test");
+        // DEALRADAR_TEST_DB_SUFFIX lets two checkouts run their tests at once against one server.
+        database = initArgs.getOrDefault("database", "dealradar_test")
+                + System.getenv().getOrDefault("DEALRADAR_TEST_DB_SUFFIX", "");
         if (!database.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("unsafe database name " + database);
         }
