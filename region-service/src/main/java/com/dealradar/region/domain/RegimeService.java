@@ -56,7 +56,7 @@ public class RegimeService {
 
     private void apply(Regime regime, RegimeInput input) {
         if (regimes.codeTaken(input.code(), regime.id)) {
-            throw ProblemException.conflict("Regime code " + input.code() + " is already used");
+            throw ProblemException.taken("code", "Regime code " + input.code() + " is already used");
         }
         if (regions.findByIdOptional(input.regionCode()).isEmpty()) {
             throw ProblemException.unprocessable("regionCode", "region " + input.regionCode() + " does not exist; create it first");

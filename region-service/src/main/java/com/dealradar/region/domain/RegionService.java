@@ -40,7 +40,7 @@ public class RegionService {
             throw ProblemException.invalid("code", "'" + input.code() + "' is not an ISO 3166-1 alpha-2 country code");
         }
         if (regions.findByIdOptional(input.code()).isPresent()) {
-            throw ProblemException.conflict("Region " + input.code() + " already exists");
+            throw ProblemException.taken("code", "Region " + input.code() + " already exists");
         }
         Region region = new Region();
         region.code = input.code();
