@@ -26,12 +26,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final Map<String, String> config;
 
-    private ServiceProcess(String module, int port, Process process, Path log) {
+    private ServiceProcess(String module, int port, Process process, Path log, Map<String, String> config) {
         this.module = module;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.config = Map.copyOf(config);
     }
 
     /** Starts {@code module} with the given configuration (passed as system properties) and waits until ready. */
@@ -51,9 +53,10 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         try {
-            Path log = Files.createDirectories(root.resolve("target/service-logs")).resolve(module + "-" + port + ".log");
+            Path log = Files.createDirectories(root.resolve("target/service-logs"))
+                    .resolve(module + "-" + port + "-" + System.currentTimeMillis() + ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            ServiceProcess service = new ServiceProcess(module, port, process, log);
+            ServiceProcess service = new ServiceProcess(module, port, process, log, config);
             Runtime.getRuntime().addShutdownHook(new Thread(service::close));
             service.awaitReady(Duration.ofSeconds(90));
             return service;
@@ -72,6 +75,29 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Sends SIGTERM (a graceful stop, as Kubernetes does) without waiting for the process to end. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit code. */
+    public int awaitExit(java.time.Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(module + " did not stop within " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** The same service started again on the same port with the same configuration (after it stopped). */
+    public ServiceProcess restart() {
+        close();
+        return start(module, port, config);
+    }
+
+    public Path log() {
+        return log;
     }
 
     @Override
