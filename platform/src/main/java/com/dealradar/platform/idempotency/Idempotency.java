@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,11 @@ public class Idempotency {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final IdempotencyConfig config;
+    private final InstantSource clock;
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.EPOCH);
 
-    Idempotency(EntityManager em, ObjectMapper mapper, IdempotencyConfig config) {
+    Idempotency(EntityManager em, ObjectMapper mapper, IdempotencyConfig config, InstantSource clock) {
+        this.clock = clock;
         this.em = em;
         this.mapper = mapper;
         this.config = config;
@@ -106,7 +109,7 @@ public class Idempotency {
 
     /** Deletes keys older than the retention, at most once per purge interval per process. */
     void purgeExpiredIfDue() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant due = nextPurge.get();
         if (now.isBefore(due) || !nextPurge.compareAndSet(due, now.plus(config.purgeInterval()))) {
             return;
@@ -122,8 +125,8 @@ public class Idempotency {
             return QuarkusTransaction.requiringNew().call(() -> {
                 IdempotencyRecord existing = em.find(IdempotencyRecord.class, scopedKey);
                 if (existing != null) {
-                    if (!existing.completed && existing.createdAt.isBefore(Instant.now().minus(ABANDONED_AFTER))) {
-                        existing.createdAt = Instant.now();
+                    if (!existing.completed && existing.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER))) {
+                        existing.createdAt = clock.instant();
                         existing.requestHash = hash;
                         return null;
                     }
@@ -133,7 +136,7 @@ public class Idempotency {
                 IdempotencyRecord record = new IdempotencyRecord();
                 record.scopedKey = scopedKey;
                 record.requestHash = hash;
-                record.createdAt = Instant.now();
+                record.createdAt = clock.instant();
                 em.persist(record);
                 em.flush();
                 return null;
