@@ -93,6 +93,29 @@ public final class Services {
         return ServiceProcess.start(module, ServiceProcess.freePort(), config);
     }
 
+    /**
+     * A backend of a test's own (which it may stop and start) on a fresh database, wired to the shared services
+     * like the shared one; {@code overrides} wins over the defaults.
+     */
+    public static ServiceProcess privateBackend(String module, String database, Map<String, String> overrides) {
+        gateway();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.rest-client.company-service.url", url("company-service"));
+        config.put("quarkus.rest-client.region-service.url", url("region-service"));
+        config.put("quarkus.rest-client.deal-service.url", url("deal-service"));
+        config.put("quarkus.datasource.jdbc.url", PostgresDatabase.fresh(database));
+        config.put("quarkus.datasource.username", PostgresDatabase.user());
+        config.put("quarkus.datasource.password", "");
+        config.putAll(overrides);
+        return ServiceProcess.start(module, ServiceProcess.freePort(), config);
+    }
+
+    /** A gateway of a test's own, in front of the shared backends unless {@code overrides} points elsewhere. */
+    public static ServiceProcess privateGateway(Map<String, String> overrides) {
+        gateway();
+        return startGateway("gateway", null, overrides);
+    }
+
     /** A backend port is reserved before the backend starts, so that services may point at each other. */
     static synchronized String url(String module) {
         return "http://127.0.0.1:" + PORTS.computeIfAbsent(module, m -> ServiceProcess.freePort());
