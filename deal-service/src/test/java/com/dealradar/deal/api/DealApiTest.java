@@ -1,5 +1,7 @@
 package com.dealradar.deal.api;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -30,6 +32,13 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class DealApiTest {
+
+    /** Health and metrics are on the management interface (a random port in tests), not the public port. */
+    @TestHTTPResource(value = "health/ready", management = true) // relative to the management root, /q
+    URL ready;
+
+    @TestHTTPResource(value = "metrics", management = true) // relative to the management root, /q
+    URL metrics;
 
     static Response post(Object body) {
         return given().contentType(ContentType.JSON).body(Json.write(body)).post("/deals");
@@ -298,8 +307,8 @@ class DealApiTest {
     void openApiHealthAndMetrics() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/deals/{id}/status-changes"));
-        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem(containsString("Database")));
-        given().get("/q/metrics").then().statusCode(200);
+        given().get(ready).then().statusCode(200).body("checks.name", hasItem(containsString("Database")));
+        given().get(metrics).then().statusCode(200);
     }
 
     static UUID uuid5(UUID namespace, String name) throws Exception {
