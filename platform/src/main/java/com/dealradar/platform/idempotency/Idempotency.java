@@ -57,8 +57,20 @@ public class Idempotency {
      * returning (call it without an outer transaction: it joins the one opened here).
      */
     public Response execute(String key, String scope, Object request, Supplier<Response> operation) {
+        return execute(key, scope, request, () -> null, prepared -> operation.get());
+    }
+
+    /**
+     * Like {@link #execute(String, String, Object, Supplier)}, with a {@code prepare} step that runs first and
+     * outside any transaction: the place for calls to other services (which may be slow), so that no database
+     * connection or row lock is held while they run. {@code operation} gets its result and runs in the
+     * transaction that also records the answer. A replayed request runs neither.
+     */
+    public <T> Response execute(String key, String scope, Object request, Supplier<T> prepare,
+            java.util.function.Function<T, Response> operation) {
         if (key == null) {
-            return QuarkusTransaction.requiringNew().call(operation::get);
+            T prepared = prepare.get();
+            return QuarkusTransaction.requiringNew().call(() -> operation.apply(prepared));
         }
         if (key.isBlank() || key.length() > 255) {
             throw new ProblemException(ProblemType.BAD_PARAMETER, "Idempotency-Key must be 1 to 255 characters",
@@ -72,8 +84,9 @@ public class Idempotency {
             return replay(earlier, hash);
         }
         try {
+            T prepared = prepare.get();
             return QuarkusTransaction.requiringNew().call(() -> {
-                Response response = operation.get();
+                Response response = operation.apply(prepared);
                 IdempotencyRecord record = em.find(IdempotencyRecord.class, scopedKey);
                 record.completed = true;
                 record.status = response.getStatus();
