@@ -212,6 +212,7 @@ class MatterApiTest {
         given().get("/regulatory-matters/" + RegionSeeder.matterId("alibaba-china-unicom-cn-merger-control")).then().statusCode(200)
                 .body("status", equalTo("not_required")).body("basis", equalTo("inferred"));
         given().queryParam("region", "CN").get("/regulatory-matters").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()))
                 .body("items.regionCode", everyItem(equalTo("CN")));
     }
 }
