@@ -30,5 +30,12 @@ class LocalProfileTest {
         given().get("/clearances/" + deal).then().statusCode(200).body("clear", equalTo(false)).body("blockingMatters[0].id", equalTo(id));
         given().queryParam("dealId", deal).get("/regulatory-matters").then().statusCode(200).body("items[0].id", equalTo(id));
         given().get(ready).then().statusCode(200);
+        // ... and all of that lives in the H2 file under the data folder, not in PostgreSQL.
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        java.nio.file.Path dataDir = java.nio.file.Path.of(config.getValue("dealradar.data-dir", String.class));
+        org.assertj.core.api.Assertions.assertThat(config.getValue("quarkus.datasource.jdbc.url", String.class))
+                .startsWith("jdbc:h2:file:" + dataDir + "/region-service;");
+        org.assertj.core.api.Assertions.assertThat(dataDir.resolve("region-service.mv.db")).exists()
+                .satisfies(file -> org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.size(file)).isPositive());
     }
 }

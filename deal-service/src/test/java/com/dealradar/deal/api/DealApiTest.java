@@ -209,7 +209,7 @@ class DealApiTest {
                 {"pending_approval", "2017-07", "month", "filed with SAMR"},
                 {"completed", "2018", "year", "closed"}};
         for (String[] step : steps) {
-            given().contentType(ContentType.JSON)
+            given().contentType(ContentType.JSON).header("If-Match", Json.etagOf(id))
                     .body(Json.write(Json.map("status", step[0], "effectiveDate", Json.map("value", step[1], "precision", step[2]),
                             "note", step[3], "source", Json.map("kind", "article", "publisher", "Gazette " + step[0]))))
                     .post("/deals/" + id + "/status-changes")
@@ -242,9 +242,12 @@ class DealApiTest {
         String key = UUID.randomUUID().toString();
         given().contentType(ContentType.JSON).header("If-Match", created.header("ETag")).header("Idempotency-Key", key)
                 .body(change).post("/deals/" + id + "/status-changes").then().statusCode(200).body("status", equalTo("abandoned"));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        given().contentType(ContentType.JSON).header("If-Match", created.header("ETag")).header("Idempotency-Key", key)
                 .body(change).post("/deals/" + id + "/status-changes").then().statusCode(200)
                 .header("Idempotent-Replayed", "true");
+        // If-Match is required on every state-changing action: 428 without it, whatever else the request says
+        given().contentType(ContentType.JSON).body(change).post("/deals/" + id + "/status-changes").then().statusCode(428)
+                .contentType("application/problem+json");
         given().get("/deals/" + id + "/history").then().body("items", hasSize(2));
     }
 
@@ -252,7 +255,7 @@ class DealApiTest {
     void completingWhileRegionServiceReportsOpenMattersIs409NamingThem() {
         String id = create(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany()));
         FakeServices.blockDeal(UUID.fromString(id));
-        given().contentType(ContentType.JSON).body(Json.write(Json.map("status", "completed")))
+        given().contentType(ContentType.JSON).header("If-Match", Json.etagOf(id)).body(Json.write(Json.map("status", "completed")))
                 .post("/deals/" + id + "/status-changes").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("CN-SAMR-MERGER"))
@@ -261,7 +264,7 @@ class DealApiTest {
         given().get("/deals/" + id).then().body("status", equalTo("announced"));
         given().get("/deals/" + id + "/history").then().body("items", hasSize(1));
         // other changes do not ask region-service
-        given().contentType(ContentType.JSON).body(Json.write(Json.map("status", "pending_approval")))
+        given().contentType(ContentType.JSON).header("If-Match", Json.etagOf(id)).body(Json.write(Json.map("status", "pending_approval")))
                 .post("/deals/" + id + "/status-changes").then().statusCode(200);
     }
 

@@ -50,7 +50,7 @@ class LocalProfileTest {
         String id = given().contentType(ContentType.JSON)
                 .body(Json.write(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany()))).post("/deals")
                 .then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).body(Json.write(Json.map("status", "completed")))
+        given().contentType(ContentType.JSON).header("If-Match", Json.etagOf(id)).body(Json.write(Json.map("status", "completed")))
                 .post("/deals/" + id + "/status-changes").then().statusCode(200);
         given().get("/deals/" + id + "/history").then().body("items", hasSize(2));
         // all seed deals page through on H2 too

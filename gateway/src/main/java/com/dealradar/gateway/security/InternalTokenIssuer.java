@@ -7,6 +7,7 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,9 +28,12 @@ public class InternalTokenIssuer {
     private static final int MAX_CACHED = 10_000;
 
     private final Duration lifespan;
+    private final InstantSource clock;
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
 
-    InternalTokenIssuer(@ConfigProperty(name = "smallrye.jwt.new-token.lifespan", defaultValue = "60") long lifespanSeconds) {
+    InternalTokenIssuer(@ConfigProperty(name = "smallrye.jwt.new-token.lifespan", defaultValue = "60") long lifespanSeconds,
+            InstantSource clock) {
+        this.clock = clock;
         this.lifespan = Duration.ofSeconds(lifespanSeconds);
     }
 
@@ -39,7 +43,7 @@ public class InternalTokenIssuer {
         String method = caller.getAttribute("dealradar.auth-method") instanceof String m ? m : "oidc";
         String partner = caller.getAttribute("dealradar.partner-id") instanceof Object p ? p.toString() : null;
         String key = method + '|' + caller.getPrincipal().getName() + '|' + roles + '|' + partner;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Issued current = issued.get(key);
         if (current != null && current.reuseUntil.isAfter(now)) {
             return current.token;

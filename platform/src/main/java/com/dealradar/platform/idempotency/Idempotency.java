@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,11 @@ public class Idempotency {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final IdempotencyConfig config;
+    private final InstantSource clock;
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.EPOCH);
 
-    Idempotency(EntityManager em, ObjectMapper mapper, IdempotencyConfig config) {
+    Idempotency(EntityManager em, ObjectMapper mapper, IdempotencyConfig config, InstantSource clock) {
+        this.clock = clock;
         this.em = em;
         this.mapper = mapper;
         this.config = config;
@@ -54,8 +57,20 @@ public class Idempotency {
      * returning (call it without an outer transaction: it joins the one opened here).
      */
     public Response execute(String key, String scope, Object request, Supplier<Response> operation) {
+        return execute(key, scope, request, () -> null, prepared -> operation.get());
+    }
+
+    /**
+     * Like {@link #execute(String, String, Object, Supplier)}, with a {@code prepare} step that runs first and
+     * outside any transaction: the place for calls to other services (which may be slow), so that no database
+     * connection or row lock is held while they run. {@code operation} gets its result and runs in the
+     * transaction that also records the answer. A replayed request runs neither.
+     */
+    public <T> Response execute(String key, String scope, Object request, Supplier<T> prepare,
+            java.util.function.Function<T, Response> operation) {
         if (key == null) {
-            return QuarkusTransaction.requiringNew().call(operation::get);
+            T prepared = prepare.get();
+            return QuarkusTransaction.requiringNew().call(() -> operation.apply(prepared));
         }
         if (key.isBlank() || key.length() > 255) {
             throw new ProblemException(ProblemType.BAD_PARAMETER, "Idempotency-Key must be 1 to 255 characters",
@@ -69,8 +84,9 @@ public class Idempotency {
             return replay(earlier, hash);
         }
         try {
+            T prepared = prepare.get();
             return QuarkusTransaction.requiringNew().call(() -> {
-                Response response = operation.get();
+                Response response = operation.apply(prepared);
                 IdempotencyRecord record = em.find(IdempotencyRecord.class, scopedKey);
                 record.completed = true;
                 record.status = response.getStatus();
@@ -93,7 +109,7 @@ public class Idempotency {
 
     /** Deletes keys older than the retention, at most once per purge interval per process. */
     void purgeExpiredIfDue() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant due = nextPurge.get();
         if (now.isBefore(due) || !nextPurge.compareAndSet(due, now.plus(config.purgeInterval()))) {
             return;
@@ -109,8 +125,8 @@ public class Idempotency {
             return QuarkusTransaction.requiringNew().call(() -> {
                 IdempotencyRecord existing = em.find(IdempotencyRecord.class, scopedKey);
                 if (existing != null) {
-                    if (!existing.completed && existing.createdAt.isBefore(Instant.now().minus(ABANDONED_AFTER))) {
-                        existing.createdAt = Instant.now();
+                    if (!existing.completed && existing.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER))) {
+                        existing.createdAt = clock.instant();
                         existing.requestHash = hash;
                         return null;
                     }
@@ -120,7 +136,7 @@ public class Idempotency {
                 IdempotencyRecord record = new IdempotencyRecord();
                 record.scopedKey = scopedKey;
                 record.requestHash = hash;
-                record.createdAt = Instant.now();
+                record.createdAt = clock.instant();
                 em.persist(record);
                 em.flush();
                 return null;

@@ -27,13 +27,18 @@ public final class ServiceProcess implements AutoCloseable {
     private final int managementPort;
     private final Process process;
     private final Path log;
+    private final Map<String, String> config;
+    private final Map<String, String> environment;
 
-    private ServiceProcess(String module, int port, int managementPort, Process process, Path log) {
+    private ServiceProcess(String module, int port, int managementPort, Process process, Path log,
+            Map<String, String> config, Map<String, String> environment) {
         this.module = module;
         this.port = port;
         this.managementPort = managementPort;
         this.process = process;
         this.log = log;
+        this.config = Map.copyOf(config);
+        this.environment = Map.copyOf(environment);
     }
 
     /** Starts {@code module} with the given configuration (passed as system properties) and waits until ready. */
@@ -68,11 +73,12 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         try {
-            Path log = Files.createDirectories(root.resolve("target/service-logs")).resolve(module + "-" + port + ".log");
+            Path log = Files.createDirectories(root.resolve("target/service-logs"))
+                    .resolve(module + "-" + port + "-" + System.currentTimeMillis() + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
-            ServiceProcess service = new ServiceProcess(module, port, managementPort, process, log);
+            ServiceProcess service = new ServiceProcess(module, port, managementPort, process, log, config, environment);
             Runtime.getRuntime().addShutdownHook(new Thread(service::close));
             service.awaitReady(Duration.ofSeconds(90));
             return service;
@@ -100,6 +106,25 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Sends SIGTERM (a graceful stop, as Kubernetes does) without waiting for the process to end. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit code. */
+    public int awaitExit(java.time.Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(module + " did not stop within " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** The same service started again on the same port with the same configuration (after it stopped). */
+    public ServiceProcess restart() {
+        close();
+        return start(module, port, config, environment);
     }
 
     @Override
