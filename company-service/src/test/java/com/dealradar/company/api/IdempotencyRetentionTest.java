@@ -34,7 +34,7 @@ class IdempotencyRetentionTest {
 
     @Test
     void keysOlderThanTheRetentionAreForgottenAndRecentOnesKept() {
-        String old = "POST /companies " + UUID.randomUUID();
+        String old = "user:test-analyst POST /companies " + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             IdempotencyRecord record = new IdempotencyRecord();
             record.scopedKey = old;
@@ -51,7 +51,7 @@ class IdempotencyRetentionTest {
 
         QuarkusTransaction.requiringNew().run(() -> {
             assertThat(em.find(IdempotencyRecord.class, old)).as("2 h old, retention 1 h").isNull();
-            assertThat(em.find(IdempotencyRecord.class, "POST /companies " + recentKey)).isNotNull();
+            assertThat(em.find(IdempotencyRecord.class, "user:test-analyst POST /companies " + recentKey)).isNotNull();
         });
     }
 }
