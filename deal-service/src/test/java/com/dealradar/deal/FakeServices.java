@@ -41,7 +41,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(new CompanyDirectory()));
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(64)
+                .extensions(new CompanyDirectory(), new ClearanceGate()));
         server.start();
         server.stubFor(get(urlPathEqualTo("/companies")).withHeader("Authorization", matching("Bearer .+")).atPriority(10)
                 .willReturn(aResponse().withTransformers(CompanyDirectory.NAME)));
@@ -82,6 +83,69 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 {"dealId": "%s", "clear": false, "blockingMatters": [{"id": "7d0c1c2e-1111-4222-8333-444455556666",
                  "regimeCode": "CN-SAMR-MERGER", "regimeName": "SAMR merger control", "regionCode": "CN", "status": "phase1",
                  "extra": "ignored"}]}""".formatted(dealId))));
+    }
+
+    /**
+     * region-service holds its answer about {@code dealId} until {@link ClearanceGate#open()} (at most 60 s):
+     * a slow neighbour, with requests known to be in flight ({@link ClearanceGate#arrived()}). With
+     * {@code blocked}, the answer then names an open suspensory matter.
+     */
+    public static void gateClearance(UUID dealId, boolean blocked) {
+        ClearanceGate.blocked.put(dealId.toString(), blocked);
+        server.stubFor(get(urlPathEqualTo("/clearances/" + dealId)).atPriority(1)
+                .willReturn(aResponse().withTransformers(ClearanceGate.NAME)));
+    }
+
+    /** Holds clearance answers of gated deals until the test opens the gate. */
+    public static final class ClearanceGate implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "clearance-gate";
+        static final Map<String, Boolean> blocked = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final java.util.concurrent.atomic.AtomicInteger ARRIVED = new java.util.concurrent.atomic.AtomicInteger();
+        private static volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+
+        /** Closes the gate again and resets the count of held requests. */
+        public static void close() {
+            gate = new java.util.concurrent.CountDownLatch(1);
+            ARRIVED.set(0);
+        }
+
+        public static void open() {
+            gate.countDown();
+        }
+
+        /** How many clearance requests of gated deals have arrived since {@link #close()}. */
+        public static int arrived() {
+            return ARRIVED.get();
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            String dealId = event.getRequest().getUrl().replaceAll(".*/clearances/([^/?]+).*", "$1");
+            ARRIVED.incrementAndGet();
+            try {
+                gate.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            String body = Boolean.TRUE.equals(blocked.get(dealId))
+                    ? """
+                    {"dealId": "%s", "clear": false, "blockingMatters": [{"id": "7d0c1c2e-1111-4222-8333-444455556666",
+                     "regimeCode": "CN-SAMR-MERGER", "regimeName": "SAMR merger control", "regionCode": "CN", "status": "phase1"}]}"""
+                            .formatted(dealId)
+                    : "{\"clear\":true,\"blockingMatters\":[]}";
+            return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
+                    .withStatus(200).withHeader("Content-Type", "application/json").withBody(body).build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
     }
 
     /** A loopback URL on which nothing listens: a service that is down. */

@@ -16,6 +16,11 @@ public final class Json {
     private Json() {
     }
 
+    /** The current ETag of a deal, for the If-Match every state-changing request needs. */
+    public static String etagOf(String dealId) {
+        return io.restassured.RestAssured.given().get("/deals/" + dealId).then().statusCode(200).extract().header("ETag");
+    }
+
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

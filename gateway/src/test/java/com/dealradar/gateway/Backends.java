@@ -21,7 +21,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
     static final int TIMEOUT_MS = 600;
     static final int CIRCUIT_DELAY_MS = 1000;
 
-    static WireMockServer company() {
+    public static WireMockServer company() {
         return SERVERS.get("company-service");
     }
 

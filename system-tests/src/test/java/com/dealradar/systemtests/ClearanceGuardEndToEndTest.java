@@ -56,7 +56,8 @@ class ClearanceGuardEndToEndTest {
                 .body("clear", equalTo(false))
                 .body("blockingMatters[0].id", equalTo(matterId));
 
-        given().baseUri(deals).contentType(ContentType.JSON)
+        String dealTag = given().baseUri(deals).get("/deals/" + dealId).then().statusCode(200).extract().header("ETag");
+        given().baseUri(deals).contentType(ContentType.JSON).header("If-Match", dealTag)
                 .body("{\"status\": \"completed\", \"note\": \"closing attempted before clearance\"}")
                 .post("/deals/" + dealId + "/status-changes")
                 .then().log().ifValidationFails().statusCode(409)
@@ -77,7 +78,7 @@ class ClearanceGuardEndToEndTest {
         }
         given().baseUri(region).get("/clearances/" + dealId).then().statusCode(200).body("clear", equalTo(true));
 
-        given().baseUri(deals).contentType(ContentType.JSON)
+        given().baseUri(deals).contentType(ContentType.JSON).header("If-Match", dealTag)
                 .body("{\"status\": \"completed\", \"note\": \"closed after NSIA approval\"}")
                 .post("/deals/" + dealId + "/status-changes")
                 .then().log().ifValidationFails().statusCode(200)

@@ -78,7 +78,7 @@ public class CompanyService {
             throw ProblemException.invalid("slug", "cannot derive a slug from this name; send one");
         }
         if (companies.slugTaken(slug, company.id)) {
-            throw ProblemException.conflict("Slug '" + slug + "' is already used by another company");
+            throw ProblemException.taken("slug", "Slug '" + slug + "' is already used by another company");
         }
         if (!ISO_COUNTRIES.contains(input.country())) {
             throw ProblemException.invalid("country", "'" + input.country() + "' is not an ISO 3166-1 alpha-2 country code");
@@ -88,10 +88,10 @@ public class CompanyService {
             throw ProblemException.invalid("identifiers.lei", "check digits do not match (ISO 17442)");
         }
         if (companies.identifierTaken("lei", ids.lei(), company.id)) {
-            throw ProblemException.conflict("LEI " + ids.lei() + " already belongs to another company");
+            throw ProblemException.taken("identifiers.lei", "LEI " + ids.lei() + " already belongs to another company");
         }
         if (companies.identifierTaken("wikidataQid", ids.wikidataQid(), company.id)) {
-            throw ProblemException.conflict("Wikidata id " + ids.wikidataQid() + " already belongs to another company");
+            throw ProblemException.taken("identifiers.wikidataQid", "Wikidata id " + ids.wikidataQid() + " already belongs to another company");
         }
         company.slug = slug;
         company.rename(input.name().strip(), orEmpty(input.aliases()).stream().map(String::strip).distinct().toList());

@@ -30,6 +30,10 @@ class HardeningTest {
     @TestHTTPResource("/")
     URL root;
 
+    /** Metrics are served on the management interface only (a random port in tests; 9000, never routed, in production). */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
     @Test
     void internalTokensHaveASmallSkewAndACappedLifetime() {
         long now = System.currentTimeMillis() / 1000;
@@ -162,12 +166,17 @@ class HardeningTest {
         }
         Set<String> after = methodValues();
         System.out.println("http_server_requests method values after 25 invented methods: " + after);
+        // Not on the public port, whatever the method.
+        given().get("/q/metrics").then().statusCode(404);
+        RawHttp.Answer publicMetrics = RawHttp.send(root.getHost(), root.getPort(), "GET /q/metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(publicMetrics.status()).isEqualTo(404);
+        assertThat(publicMetrics.body()).doesNotContain("http_server_requests");
         assertThat(after).hasSize(before).allMatch(m -> Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "OTHER").contains(m));
     }
 
     private Set<String> methodValues() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("http_server_requests_seconds_count\\{[^}]*method=\"([^\"]+)\"").matcher(metrics);
+        String exported = given().get(metrics).then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("http_server_requests_seconds_count\\{[^}]*method=\"([^\"]+)\"").matcher(exported);
         Set<String> methods = new java.util.TreeSet<>();
         while (m.find()) {
             methods.add(m.group(1));

@@ -10,6 +10,7 @@ import com.dealradar.deal.persistence.DealFilter;
 import com.dealradar.deal.persistence.DealRepository;
 import com.dealradar.deal.persistence.DealSort;
 import com.dealradar.platform.http.ConditionalWrites;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
@@ -164,6 +165,9 @@ public class DealResource {
     @APIResponse(responseCode = "503", description = "company-service cannot be reached; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull DealInput body) {
         return idempotency.execute(idempotencyKey, "POST /deals", body, () -> {
+            service.checkNew(body);
+            return null;
+        }, checked -> {
             Deal deal = service.create(body);
             return Response.created(URI.create("/deals/" + deal.id))
                     .tag(EntityTags.of(deal.version))
@@ -197,7 +201,7 @@ public class DealResource {
     @APIResponse(responseCode = "503", description = "company-service cannot be reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull DealInput body) {
-        return write(id, ifMatch, deal -> service.replace(deal, body));
+        return write(id, ifMatch, current -> body);
     }
 
     @PATCH
@@ -210,7 +214,7 @@ public class DealResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = DealInput.class) JsonNode patch) {
-        return write(id, ifMatch, deal -> service.replace(deal, mergePatch.apply(DealViews.input(deal), patch, DealInput.class)));
+        return write(id, ifMatch, current -> mergePatch.apply(current, patch, DealInput.class));
     }
 
     @DELETE
@@ -245,30 +249,47 @@ public class DealResource {
     @Operation(summary = "Change the status of a deal",
             description = "Only changes the status machine allows (409 naming the allowed ones). Completing asks region-service "
                     + "whether a suspensory regulatory matter is still open (409 naming them; 503 with Retry-After when it "
-                    + "cannot be reached). If-Match is optional here: when sent, it must be the current ETag. "
-                    + "Send an Idempotency-Key to make retries safe. Answers with the changed deal.")
+                    + "cannot be reached). If-Match with the current ETag is required (428 without it, 412 when stale), like "
+                    + "every state-changing action. Send an Idempotency-Key to make retries safe. Answers with the changed deal.")
     @RequestBody(content = @Content(schema = @Schema(implementation = StatusChangeInput.class),
             examples = @ExampleObject(name = "in-talks", value = STATUS_CHANGE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Changed; the deal with its new status and ETag", content = @Content(schema = @Schema(implementation = DealView.class)))
     @APIResponse(responseCode = "409", description = "Transition not allowed, regulatory matters open, or Idempotency-Key in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such deal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "region-service cannot be reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response changeStatus(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull StatusChangeInput body) {
         QueryParams.uuid("id", id);
+        EntityTags.requirePresent(ifMatch);
         return idempotency.execute(idempotencyKey, "POST /deals/" + id + "/status-changes", body, () -> {
-            Deal deal = service.getForUpdate(id);
-            if (ifMatch != null) {
-                EntityTags.requireMatch(ifMatch, deal.version);
-            }
-            Deal changed = service.changeStatus(deal, body, true);
+            service.checkStatusChange(id, ifMatch, body);
+            return null;
+        }, checked -> {
+            Deal changed = service.changeStatus(id, ifMatch, body);
             return Response.ok(DealViews.view(changed)).tag(EntityTags.of(changed.version)).build();
         });
     }
 
-    /** Runs a conditional write in one transaction: If-Match is checked against the row that is then changed. */
-    private Response write(String id, String ifMatch, Function<Deal, Deal> change) {
-        return ConditionalWrites.update(ifMatch, () -> service.get(id), d -> d.version, change::apply, DealViews::view);
+    /**
+     * A conditional write: the deal as last read gives the new input (and a cheap early 428/412); new
+     * participants are checked in company-service outside any transaction; then one short transaction checks
+     * If-Match against the row it changes.
+     */
+    private Response write(String id, String ifMatch, Function<DealInput, DealInput> change) {
+        EntityTags.requirePresent(ifMatch);
+        record Snapshot(long version, DealInput input, Set<UUID> participants) {
+        }
+        Snapshot before = QuarkusTransaction.requiringNew().call(() -> {
+            Deal deal = service.get(id);
+            return new Snapshot(deal.version, DealViews.input(deal), DealService.participantIds(deal));
+        });
+        EntityTags.requireMatch(ifMatch, before.version());
+        Set<UUID> checked = service.checkReplacement(before.participants(), change.apply(before.input()));
+        return ConditionalWrites.update(ifMatch, () -> service.get(id), d -> d.version,
+                deal -> service.replace(deal, change.apply(DealViews.input(deal)), checked), DealViews::view);
     }
 
     private static String region(String raw) {

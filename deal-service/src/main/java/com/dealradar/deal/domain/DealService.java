@@ -9,7 +9,9 @@ import com.dealradar.deal.client.ClearanceChecks;
 import com.dealradar.deal.client.CompanyDirectory;
 import com.dealradar.deal.persistence.DealRepository;
 import com.dealradar.deal.persistence.DealStatusChangeRepository;
+import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
@@ -36,7 +38,10 @@ import java.util.stream.Collectors;
 /**
  * The rules for writing deals. Every check that can refuse a write (input rules, company-service,
  * region-service) runs before anything is changed, and all of a write happens in one transaction, so a
- * refused or failed write leaves nothing behind.
+ * refused or failed write leaves nothing behind. Calls to other services ({@code check...} methods) run
+ * before that transaction, never inside it: a slow company-service or region-service must not hold a
+ * pooled connection or a row lock, or one slow neighbour stalls every write of this service. The short
+ * transaction then re-checks what may have changed meanwhile (the version via If-Match, the status).
  */
 @ApplicationScoped
 public class DealService {
@@ -77,25 +82,33 @@ public class DealService {
         return history.historyOf(deal.id);
     }
 
+    /**
+     * The checks of a new deal, run before its transaction: input rules (400) and, in company-service, the
+     * participant companies (422 naming unknown ones, 503 when it cannot say).
+     */
+    public void checkNew(DealInput input) {
+        validate(input);
+        requireCompanies(input.participants(), Set.of());
+    }
+
+    /** Records a deal whose companies {@link #checkNew} has checked. */
     @Transactional
     public Deal create(DealInput input) {
-        return create(UUID.randomUUID(), input, true);
+        return create(UUID.randomUUID(), input);
     }
 
     /**
-     * Creates with a given id (seed data keeps stable ids that other services refer to). The seed skips the
-     * company check: its company ids are company-service's own seed ids, and company-service may not be up yet.
+     * Creates with a given id (seed data keeps stable ids that other services refer to). No company check here:
+     * the API checks before (see {@link #checkNew}); the seed's company ids are company-service's own seed ids,
+     * and company-service may not be up yet.
      */
     @Transactional
-    public Deal create(UUID id, DealInput input, boolean checkCompanies) {
+    public Deal create(UUID id, DealInput input) {
         validate(input);
         DealStatus status = input.status() == null ? DealStatus.announced : input.status();
         if (!DealStatusMachine.isReachable(input.type(), status)) {
             throw ProblemException.invalid("status", "a " + QueryParams.wireName(input.type())
                     + " cannot be " + status + "; active and terminated are for " + ongoingTypes());
-        }
-        if (checkCompanies) {
-            requireCompanies(input.participants(), Set.of());
         }
         Deal deal = new Deal();
         deal.id = id;
@@ -110,8 +123,29 @@ public class DealService {
         return deal;
     }
 
+    /**
+     * The company check of a replacement, run before its transaction: participants not already on the deal
+     * (as last read, {@code current}) must exist in company-service. Returns the companies now known to exist.
+     */
+    public Set<UUID> checkReplacement(Set<UUID> current, DealInput input) {
+        validate(input);
+        requireCompanies(input.participants(), current);
+        Set<UUID> known = new HashSet<>(current);
+        input.participants().forEach(p -> known.add(p.companyId()));
+        return known;
+    }
+
+    public static Set<UUID> participantIds(Deal deal) {
+        return deal.participants.stream().map(p -> p.companyId).collect(Collectors.toSet());
+    }
+
+    /**
+     * Replaces the deal with {@code input}, whose new participants {@link #checkReplacement} found in
+     * {@code checked}. A participant outside it means the deal changed between the check and this
+     * transaction: 412, read it again.
+     */
     @Transactional
-    public Deal replace(Deal deal, DealInput input) {
+    public Deal replace(Deal deal, DealInput input, Set<UUID> checked) {
         validate(input);
         if (input.status() != null && input.status() != deal.status) {
             throw new ProblemException(ProblemType.CONFLICT, "The status is " + deal.status
@@ -122,8 +156,11 @@ public class DealService {
             throw ProblemException.conflict("A deal in status " + deal.status + " cannot become a "
                     + QueryParams.wireName(input.type()) + "; active and terminated are for " + ongoingTypes());
         }
-        Set<UUID> known = deal.participants.stream().map(p -> p.companyId).collect(Collectors.toSet());
-        requireCompanies(input.participants(), known);
+        Set<UUID> known = participantIds(deal);
+        if (input.participants().stream().map(Participant::companyId).anyMatch(id -> !known.contains(id) && !checked.contains(id))) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "The deal changed while its participants were being checked; read it again and reapply your change");
+        }
         apply(deal, input);
         deals.flush();
         return deal;
@@ -137,27 +174,46 @@ public class DealService {
     }
 
     /**
-     * Moves the deal to {@code change.status()} when the status machine allows it (409 naming the allowed
-     * statuses otherwise) and, for completion, region-service reports no open blocking matter.
+     * The checks of a status change, run before its transaction and without a lock: the deal exists (404),
+     * {@code ifMatch} is its current ETag (428/412), the status machine allows the change (409) and, for
+     * completion, region-service reports no open blocking matter (409 naming them; 503 when it cannot say).
+     */
+    public void checkStatusChange(String id, String ifMatch, StatusChangeInput change) {
+        UUID dealId = QuarkusTransaction.requiringNew().call(() -> {
+            Deal deal = get(id);
+            EntityTags.requireMatch(ifMatch, deal.version);
+            requireValid(change);
+            requireAllowed(deal, change.status());
+            return deal.id;
+        });
+        if (change.status() == DealStatus.completed) {
+            clearances.requireClearToComplete(dealId);
+        }
+    }
+
+    /**
+     * Changes the status of a deal that {@link #checkStatusChange} has checked. The row is locked for this
+     * short transaction only (no remote call from here on), so that concurrent changes of one deal run one
+     * after the other and the history never gets two entries with one sequence number; If-Match and the
+     * status machine are checked again, as the deal may have changed since.
      */
     @Transactional
-    public Deal changeStatus(Deal deal, StatusChangeInput change, boolean checkClearance) {
-        List<FieldViolation> errors = new ArrayList<>();
-        LocalDate effective = firstDay(change.effectiveDate(), "effectiveDate", errors);
-        failIfAny(errors);
+    public Deal changeStatus(String id, String ifMatch, StatusChangeInput change) {
+        Deal deal = getForUpdate(id);
+        EntityTags.requireMatch(ifMatch, deal.version);
+        return applyStatusChange(deal, change);
+    }
+
+    /**
+     * Moves the deal to {@code change.status()} when the status machine allows it (409 naming the allowed
+     * statuses otherwise). Clearance is the caller's to check (the seed's history is taken as it is).
+     */
+    @Transactional
+    public Deal applyStatusChange(Deal deal, StatusChangeInput change) {
+        LocalDate effective = requireValid(change);
         DealStatus from = deal.status;
         DealStatus to = change.status();
-        if (!DealStatusMachine.isAllowed(deal.type, from, to)) {
-            Set<DealStatus> allowed = DealStatusMachine.allowedNext(deal.type, from);
-            String options = allowed.isEmpty() ? "none: " + from + " is final for a " + QueryParams.wireName(deal.type)
-                    : allowed.stream().map(Enum::name).collect(Collectors.joining(", "));
-            throw new ProblemException(ProblemType.INVALID_TRANSITION,
-                    "A " + QueryParams.wireName(deal.type) + " cannot change from " + from + " to " + to + "; allowed: " + options,
-                    List.of(new FieldViolation("status", "allowed from " + from + ": " + options)), Map.of());
-        }
-        if (to == DealStatus.completed && checkClearance) {
-            clearances.requireClearToComplete(deal.id);
-        }
+        requireAllowed(deal, to);
         record(deal, from, to, change.effectiveDate(), change.note(), change.source(), history.lastSequence(deal.id) + 1);
         deal.status = to;
         if (effective != null && to == DealStatus.completed && deal.completedOn == null) {
@@ -171,6 +227,25 @@ public class DealService {
         deal.updatedAt = now();
         deals.flush();
         return deal;
+    }
+
+    private static LocalDate requireValid(StatusChangeInput change) {
+        List<FieldViolation> errors = new ArrayList<>();
+        LocalDate effective = firstDay(change.effectiveDate(), "effectiveDate", errors);
+        failIfAny(errors);
+        return effective;
+    }
+
+    private static void requireAllowed(Deal deal, DealStatus to) {
+        DealStatus from = deal.status;
+        if (!DealStatusMachine.isAllowed(deal.type, from, to)) {
+            Set<DealStatus> allowed = DealStatusMachine.allowedNext(deal.type, from);
+            String options = allowed.isEmpty() ? "none: " + from + " is final for a " + QueryParams.wireName(deal.type)
+                    : allowed.stream().map(Enum::name).collect(Collectors.joining(", "));
+            throw new ProblemException(ProblemType.INVALID_TRANSITION,
+                    "A " + QueryParams.wireName(deal.type) + " cannot change from " + from + " to " + to + "; allowed: " + options,
+                    List.of(new FieldViolation("status", "allowed from " + from + ": " + options)), Map.of());
+        }
     }
 
     private void record(Deal deal, DealStatus from, DealStatus to, PartialDate effective, String note, Source source, int sequence) {

@@ -60,10 +60,10 @@ public class DealSeeder {
                 if (deals.findByIdOptional(id).isPresent()) {
                     continue;
                 }
-                Deal deal = service.create(id, files.entry(node, DealInput.class, List.of("id", "slug", "history")), false);
+                Deal deal = service.create(id, files.entry(node, DealInput.class, List.of("id", "slug", "history")));
                 if (node.has("history")) {
                     for (JsonNode change : node.get("history")) {
-                        deal = service.changeStatus(deal, files.entry(change, StatusChangeInput.class, List.of()), false);
+                        deal = service.applyStatusChange(deal, files.entry(change, StatusChangeInput.class, List.of()));
                     }
                 }
                 added[0]++;

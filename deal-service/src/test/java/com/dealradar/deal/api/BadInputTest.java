@@ -152,20 +152,20 @@ class BadInputTest {
 
     @Test
     void badStatusChanges() {
-        String id = given().contentType(ContentType.JSON)
+        String id = given().contentType(ContentType.JSON).header("If-Match", "*")
                 .body(Json.write(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany()))).post("/deals").path("id");
         List<String> failures = new ArrayList<>();
         String path = "/deals/" + id + "/status-changes";
-        expect("unknown status", given().contentType(ContentType.JSON).body("{\"status\": \"done\"}").post(path), 400, "rumored", failures);
-        expect("no status", given().contentType(ContentType.JSON).body("{\"note\": \"x\"}").post(path), 400, "status", failures);
-        expect("bad date", given().contentType(ContentType.JSON)
+        expect("unknown status", given().contentType(ContentType.JSON).header("If-Match", "*").body("{\"status\": \"done\"}").post(path), 400, "rumored", failures);
+        expect("no status", given().contentType(ContentType.JSON).header("If-Match", "*").body("{\"note\": \"x\"}").post(path), 400, "status", failures);
+        expect("bad date", given().contentType(ContentType.JSON).header("If-Match", "*")
                 .body("{\"status\": \"abandoned\", \"effectiveDate\": {\"value\": \"2017-02-30\", \"precision\": \"day\"}}").post(path),
                 400, "effectiveDate.value", failures);
-        expect("note too long", given().contentType(ContentType.JSON)
+        expect("note too long", given().contentType(ContentType.JSON).header("If-Match", "*")
                 .body(Json.write(Json.map("status", "abandoned", "note", "x".repeat(2001)))).post(path), 400, "note", failures);
-        expect("bad deal id", given().contentType(ContentType.JSON).body("{\"status\": \"abandoned\"}")
+        expect("bad deal id", given().contentType(ContentType.JSON).header("If-Match", "*").body("{\"status\": \"abandoned\"}")
                 .post("/deals/not-a-uuid/status-changes"), 400, "id", failures);
-        expect("unknown deal", given().contentType(ContentType.JSON).body("{\"status\": \"abandoned\"}")
+        expect("unknown deal", given().contentType(ContentType.JSON).header("If-Match", "*").body("{\"status\": \"abandoned\"}")
                 .post("/deals/" + UUID.randomUUID() + "/status-changes"), 404, "does not exist", failures);
         assertThat(failures).isEmpty();
         given().get("/deals/" + id + "/history").then().body("items.size()", equalTo(1));

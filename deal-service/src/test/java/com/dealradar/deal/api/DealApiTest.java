@@ -1,5 +1,7 @@
 package com.dealradar.deal.api;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -30,6 +32,13 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class DealApiTest {
+
+    /** Health and metrics are on the management interface (a random port in tests), not the public port. */
+    @TestHTTPResource(value = "health/ready", management = true) // relative to the management root, /q
+    URL ready;
+
+    @TestHTTPResource(value = "metrics", management = true) // relative to the management root, /q
+    URL metrics;
 
     static Response post(Object body) {
         return given().contentType(ContentType.JSON).body(Json.write(body)).post("/deals");
@@ -200,7 +209,7 @@ class DealApiTest {
                 {"pending_approval", "2017-07", "month", "filed with SAMR"},
                 {"completed", "2018", "year", "closed"}};
         for (String[] step : steps) {
-            given().contentType(ContentType.JSON)
+            given().contentType(ContentType.JSON).header("If-Match", Json.etagOf(id))
                     .body(Json.write(Json.map("status", step[0], "effectiveDate", Json.map("value", step[1], "precision", step[2]),
                             "note", step[3], "source", Json.map("kind", "article", "publisher", "Gazette " + step[0]))))
                     .post("/deals/" + id + "/status-changes")
@@ -233,9 +242,12 @@ class DealApiTest {
         String key = UUID.randomUUID().toString();
         given().contentType(ContentType.JSON).header("If-Match", created.header("ETag")).header("Idempotency-Key", key)
                 .body(change).post("/deals/" + id + "/status-changes").then().statusCode(200).body("status", equalTo("abandoned"));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        given().contentType(ContentType.JSON).header("If-Match", created.header("ETag")).header("Idempotency-Key", key)
                 .body(change).post("/deals/" + id + "/status-changes").then().statusCode(200)
                 .header("Idempotent-Replayed", "true");
+        // If-Match is required on every state-changing action: 428 without it, whatever else the request says
+        given().contentType(ContentType.JSON).body(change).post("/deals/" + id + "/status-changes").then().statusCode(428)
+                .contentType("application/problem+json");
         given().get("/deals/" + id + "/history").then().body("items", hasSize(2));
     }
 
@@ -243,7 +255,7 @@ class DealApiTest {
     void completingWhileRegionServiceReportsOpenMattersIs409NamingThem() {
         String id = create(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany()));
         FakeServices.blockDeal(UUID.fromString(id));
-        given().contentType(ContentType.JSON).body(Json.write(Json.map("status", "completed")))
+        given().contentType(ContentType.JSON).header("If-Match", Json.etagOf(id)).body(Json.write(Json.map("status", "completed")))
                 .post("/deals/" + id + "/status-changes").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("CN-SAMR-MERGER"))
@@ -252,7 +264,7 @@ class DealApiTest {
         given().get("/deals/" + id).then().body("status", equalTo("announced"));
         given().get("/deals/" + id + "/history").then().body("items", hasSize(1));
         // other changes do not ask region-service
-        given().contentType(ContentType.JSON).body(Json.write(Json.map("status", "pending_approval")))
+        given().contentType(ContentType.JSON).header("If-Match", Json.etagOf(id)).body(Json.write(Json.map("status", "pending_approval")))
                 .post("/deals/" + id + "/status-changes").then().statusCode(200);
     }
 
@@ -298,8 +310,8 @@ class DealApiTest {
     void openApiHealthAndMetrics() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/deals/{id}/status-changes"));
-        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem(containsString("Database")));
-        given().get("/q/metrics").then().statusCode(200);
+        given().get(ready).then().statusCode(200).body("checks.name", hasItem(containsString("Database")));
+        given().get(metrics).then().statusCode(200);
     }
 
     static UUID uuid5(UUID namespace, String name) throws Exception {

@@ -70,14 +70,14 @@ class DependenciesDownTest {
         String id = "29e8e38e-c6df-585d-994e-1087933f5f54";
         String etag = given().get("/deals/" + id).then().statusCode(200).body("status", equalTo("announced"))
                 .extract().header("ETag");
-        given().contentType(ContentType.JSON).body(Json.write(Json.map("status", "completed")))
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(Json.write(Json.map("status", "completed")))
                 .post("/deals/" + id + "/status-changes").then().statusCode(503)
                 .header("Retry-After", notNullValue())
                 .body("detail", containsString("region-service"));
         given().get("/deals/" + id).then().body("status", equalTo("announced")).header("ETag", equalTo(etag));
         given().get("/deals/" + id + "/history").then().body("items", hasSize(1));
         // changes that need no other service still work
-        given().contentType(ContentType.JSON).body(Json.write(Json.map("status", "abandoned")))
+        given().contentType(ContentType.JSON).header("If-Match", etag).body(Json.write(Json.map("status", "abandoned")))
                 .post("/deals/" + id + "/status-changes").then().statusCode(200);
     }
 }

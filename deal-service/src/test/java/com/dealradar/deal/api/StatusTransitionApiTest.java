@@ -47,7 +47,7 @@ class StatusTransitionApiTest {
         body.put("status", from.name());
         String id = given().contentType(ContentType.JSON).body(Json.write(body)).post("/deals")
                 .then().statusCode(201).extract().path("id");
-        Response answer = given().contentType(ContentType.JSON)
+        Response answer = given().contentType(ContentType.JSON).header("If-Match", Json.etagOf(id))
                 .body(Json.write(Json.map("status", to.name(), "note", from + " to " + to)))
                 .post("/deals/" + id + "/status-changes");
         boolean allowed = DealStatusMachine.isAllowed(type, from, to);

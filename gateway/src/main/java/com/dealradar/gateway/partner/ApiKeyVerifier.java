@@ -8,8 +8,8 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,9 +41,10 @@ public class ApiKeyVerifier {
     private final ApiKeyConfig config;
     private final Cache<String, Snapshot> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
     private final Cache<UUID, Instant> lastUsedWritten = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
-    Clock clock = Clock.systemUTC();
+    private final InstantSource clock;
 
-    ApiKeyVerifier(EntityManager em, BootstrapKey bootstrap, ApiKeyConfig config) {
+    ApiKeyVerifier(EntityManager em, BootstrapKey bootstrap, ApiKeyConfig config, InstantSource clock) {
+        this.clock = clock;
         this.em = em;
         this.bootstrap = bootstrap;
         this.config = config;

@@ -7,9 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,10 +37,12 @@ public class PartnerService {
     private final ApiKeyConfig config;
     private final TransactionSynchronizationRegistry transactions;
     private final EntityManager em;
-    Clock clock = Clock.systemUTC();
+    private final InstantSource clock;
 
     PartnerService(PartnerRepository partners, ApiKeyRepository keys, AuditRepository audit, ApiKeyVerifier verifier,
-            RateLimiter rateLimiter, ApiKeyConfig config, TransactionSynchronizationRegistry transactions, EntityManager em) {
+            RateLimiter rateLimiter, ApiKeyConfig config, TransactionSynchronizationRegistry transactions, EntityManager em,
+            InstantSource clock) {
+        this.clock = clock;
         this.em = em;
         this.partners = partners;
         this.keys = keys;

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -26,13 +27,16 @@ public class RateLimiter {
 
     private final RateLimitConfig config;
     private final Instance<ReactiveRedisDataSource> redisSource;
-    private final MemoryCounterStore memory = new MemoryCounterStore(System::currentTimeMillis);
+    private final InstantSource clock;
+    private final MemoryCounterStore memory;
     private volatile RedisCounterStore redis;
     private final AtomicBoolean redisDown = new AtomicBoolean();
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile long redisRetryAt;
 
-    RateLimiter(RateLimitConfig config, Instance<ReactiveRedisDataSource> redisSource) {
+    RateLimiter(RateLimitConfig config, Instance<ReactiveRedisDataSource> redisSource, InstantSource clock) {
+        this.clock = clock;
+        this.memory = new MemoryCounterStore(clock::millis);
         this.config = config;
         this.redisSource = redisSource;
     }
@@ -54,7 +58,7 @@ public class RateLimiter {
         }
         boolean probe = false;
         if (redisDown.get()) {
-            if (System.currentTimeMillis() < redisRetryAt || !probing.compareAndSet(false, true)) {
+            if (clock.millis() < redisRetryAt || !probing.compareAndSet(false, true)) {
                 return memory.hit(key, quota);
             }
             probe = true;
@@ -111,7 +115,7 @@ public class RateLimiter {
     }
 
     private void redisFailed(Throwable failure) {
-        redisRetryAt = System.currentTimeMillis() + config.redisRetryInterval().toMillis();
+        redisRetryAt = clock.millis() + config.redisRetryInterval().toMillis();
         if (redisDown.compareAndSet(false, true)) {
             LOG.warnf("Redis is unavailable for rate limiting (%s); each gateway replica counts in memory until it is back. "
                     + "Retrying every %s.", describe(failure), config.redisRetryInterval());

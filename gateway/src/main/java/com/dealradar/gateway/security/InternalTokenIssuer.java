@@ -8,6 +8,7 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,9 +30,12 @@ public class InternalTokenIssuer {
     private static final int MAX_CACHED = 10_000;
 
     private final Duration lifespan;
+    private final InstantSource clock;
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
 
-    InternalTokenIssuer(@ConfigProperty(name = "smallrye.jwt.new-token.lifespan", defaultValue = "60") long lifespanSeconds) {
+    InternalTokenIssuer(@ConfigProperty(name = "smallrye.jwt.new-token.lifespan", defaultValue = "60") long lifespanSeconds,
+            InstantSource clock) {
+        this.clock = clock;
         this.lifespan = Duration.ofSeconds(lifespanSeconds);
     }
 
@@ -45,7 +49,7 @@ public class InternalTokenIssuer {
         String subject = caller.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
                 ? jwt.getSubject() : caller.getPrincipal().getName();
         String key = method + '|' + subject + '|' + caller.getPrincipal().getName() + '|' + roles + '|' + partner + '|' + keyId;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Issued current = issued.get(key);
         if (current != null && current.reuseUntil.isAfter(now)) {
             return current.token;

@@ -10,7 +10,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -28,11 +28,13 @@ public class WriteAudit {
     private final EntityManager em;
     private final Instance<CurrentIdentityAssociation> identity;
     private final CurrentVertxRequest request;
+    private final InstantSource clock;
 
-    WriteAudit(EntityManager em, Instance<CurrentIdentityAssociation> identity, CurrentVertxRequest request) {
+    WriteAudit(EntityManager em, Instance<CurrentIdentityAssociation> identity, CurrentVertxRequest request, InstantSource clock) {
         this.em = em;
         this.identity = identity;
         this.request = request;
+        this.clock = clock;
     }
 
     /** The caller of the current request, or null outside a request or for an anonymous one. */
@@ -59,7 +61,7 @@ public class WriteAudit {
         }
         WriteAuditEntry entry = new WriteAuditEntry();
         entry.id = UUID.randomUUID();
-        entry.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        entry.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         entry.actor = actor.toString();
         entry.actorKind = actor.kind().name();
         entry.actorId = actor.id();

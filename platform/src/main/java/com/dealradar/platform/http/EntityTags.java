@@ -20,12 +20,17 @@ public final class EntityTags {
         return new EntityTag(Long.toString(version));
     }
 
-    /** Throws 428 when {@code ifMatch} is absent and 412 when none of its tags is the current one. */
-    public static void requireMatch(String ifMatch, long currentVersion) {
+    /** Throws 428 when {@code ifMatch} is absent: every state-changing request must say which version it changes. */
+    public static void requirePresent(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag you last read, so that you do not overwrite someone else's change");
         }
+    }
+
+    /** Throws 428 when {@code ifMatch} is absent and 412 when none of its tags is the current one. */
+    public static void requireMatch(String ifMatch, long currentVersion) {
+        requirePresent(ifMatch);
         if (!matches(ifMatch, currentVersion)) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "If-Match " + ifMatch.strip() + " does not match the current ETag \"" + currentVersion

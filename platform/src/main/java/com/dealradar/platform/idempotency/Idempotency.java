@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,11 @@ public class Idempotency {
     private final ObjectMapper mapper;
     private final IdempotencyConfig config;
     private final WriteAudit audit;
+    private final InstantSource clock;
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.EPOCH);
 
-    Idempotency(EntityManager em, ObjectMapper mapper, IdempotencyConfig config, WriteAudit audit) {
+    Idempotency(EntityManager em, ObjectMapper mapper, IdempotencyConfig config, WriteAudit audit, InstantSource clock) {
+        this.clock = clock;
         this.em = em;
         this.mapper = mapper;
         this.config = config;
@@ -59,9 +62,21 @@ public class Idempotency {
      * returning (call it without an outer transaction: it joins the one opened here).
      */
     public Response execute(String key, String scope, Object request, Supplier<Response> operation) {
+        return execute(key, scope, request, () -> null, prepared -> operation.get());
+    }
+
+    /**
+     * Like {@link #execute(String, String, Object, Supplier)}, with a {@code prepare} step that runs first and
+     * outside any transaction: the place for calls to other services (which may be slow), so that no database
+     * connection or row lock is held while they run. {@code operation} gets its result and runs in the
+     * transaction that also records the answer. A replayed request runs neither.
+     */
+    public <T> Response execute(String key, String scope, Object request, Supplier<T> prepare,
+            java.util.function.Function<T, Response> operation) {
         if (key == null) {
+            T prepared = prepare.get();
             return QuarkusTransaction.requiringNew().call(() -> {
-                Response response = operation.get();
+                Response response = operation.apply(prepared);
                 audit.record(response);
                 return response;
             });
@@ -84,8 +99,9 @@ public class Idempotency {
             return replay(earlier, hash);
         }
         try {
+            T prepared = prepare.get();
             return QuarkusTransaction.requiringNew().call(() -> {
-                Response response = operation.get();
+                Response response = operation.apply(prepared);
                 audit.record(response);
                 IdempotencyRecord record = em.find(IdempotencyRecord.class, scopedKey);
                 record.completed = true;
@@ -109,7 +125,7 @@ public class Idempotency {
 
     /** Deletes keys older than the retention, at most once per purge interval per process. */
     void purgeExpiredIfDue() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant due = nextPurge.get();
         if (now.isBefore(due) || !nextPurge.compareAndSet(due, now.plus(config.purgeInterval()))) {
             return;
@@ -125,8 +141,8 @@ public class Idempotency {
             return QuarkusTransaction.requiringNew().call(() -> {
                 IdempotencyRecord existing = em.find(IdempotencyRecord.class, scopedKey);
                 if (existing != null) {
-                    if (!existing.completed && existing.createdAt.isBefore(Instant.now().minus(ABANDONED_AFTER))) {
-                        existing.createdAt = Instant.now();
+                    if (!existing.completed && existing.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER))) {
+                        existing.createdAt = clock.instant();
                         existing.requestHash = hash;
                         return null;
                     }
@@ -136,7 +152,7 @@ public class Idempotency {
                 IdempotencyRecord record = new IdempotencyRecord();
                 record.scopedKey = scopedKey;
                 record.requestHash = hash;
-                record.createdAt = Instant.now();
+                record.createdAt = clock.instant();
                 em.persist(record);
                 em.flush();
                 return null;

@@ -48,6 +48,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.CONFLICT, detail);
     }
 
+    /** 409 naming the field whose value another resource already has (a unique key). */
+    public static ProblemException taken(String field, String detail) {
+        return new ProblemException(ProblemType.CONFLICT, detail, List.of(new FieldViolation(field, "already taken")), Map.of());
+    }
+
     public static ProblemException unavailable(String detail, Duration retryAfter) {
         return new ProblemException(ProblemType.DEPENDENCY_UNAVAILABLE, detail, List.of(),
                 Map.of("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds()))));

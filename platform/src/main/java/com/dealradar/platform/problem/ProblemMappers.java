@@ -164,6 +164,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        java.util.Optional<ProblemException> database = PersistenceProblems.of(e);
+        if (database.isPresent()) {
+            LOG.debugf("%s %s: %s", request.getMethod(), request.getUriInfo().getPath(), e);
+            return problem(database.get(), request);
+        }
         LOG.errorf(e, "Unexpected failure of %s %s", request.getMethod(), request.getUriInfo().getPath());
         return respond(problem(ProblemType.INTERNAL,
                 "Something went wrong on our side; quote the request id when you report it", List.of()), request);
