@@ -56,6 +56,8 @@ class KubernetesDevOverlayProcessTest {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String PUBLIC = "https://api.dealradar.example";
+    static final String[] INGRESS = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "api.dealradar.example"};
     static final List<String> START_ORDER = List.of("company-service", "region-service", "deal-service", "gateway");
 
     static Path work;
@@ -87,6 +89,8 @@ class KubernetesDevOverlayProcessTest {
         addresses.put("dealradar-db-rw:5432", "localhost:" + pgPort);
         String keycloak = URI.create(KeycloakServer.realmUrl()).resolve("/").toString().replaceAll("/$", "");
         addresses.put("http://dealradar-keycloak-service:8080", keycloak);
+        // The ingress controller's pod network (trusted proxies) is the loopback address here: this test is the ingress.
+        addresses.put("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=10.0.0.0/8", "127.0.0.1/32");
 
         for (String module : START_ORDER) {
             Deployment deployment = dev.one(Deployment.class, module);
@@ -139,15 +143,24 @@ class KubernetesDevOverlayProcessTest {
                  "participants": [{"companyId": "%s", "role": "acquirer"}, {"companyId": "%s", "role": "target"}],
                  "sources": [{"kind": "general_knowledge", "note": "KubernetesDevOverlayProcessTest"}]}"""
                 .formatted(items.get(0).path("id").asText(), items.get(1).path("id").asText());
-        HttpResponse<String> created = send(gateway, "POST", "/api/v1/deals", adminKey, body,
-                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "evil.example");
+        HttpResponse<String> created = send(gateway, "POST", "/api/v1/deals", adminKey, body, INGRESS);
         System.out.println("POST /api/v1/deals: " + created.statusCode() + " Location " + created.headers().firstValue("Location").orElse("-"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        // Forwarded headers from an address outside QUARKUS_HTTP_PROXY_TRUSTED_PROXIES are ignored.
-        assertThat(created.headers().firstValue("Location").orElseThrow()).startsWith(gateway + "/api/v1/deals/");
         String id = JSON.readTree(created.body()).path("id").asText();
+        // Behind the ingress (X-Forwarded-Proto/Host from a trusted proxy), the URLs are the public https ones.
+        assertThat(created.headers().firstValue("Location").orElseThrow()).isEqualTo(PUBLIC + "/api/v1/deals/" + id);
+        HttpResponse<String> page = send(gateway, "GET", "/api/v1/deals?limit=1", adminKey, null, INGRESS);
+        Matcher link = Pattern.compile("<([^>]*)>").matcher(page.headers().firstValue("Link").orElseThrow());
+        assertThat(link.find()).isTrue();
+        assertThat(URI.create(link.group(1)).getScheme()).as("a path, never an http:// URL").isNull();
+        assertThat(URI.create(PUBLIC + "/api/v1/deals?limit=1").resolve(link.group(1)).toString()).startsWith(PUBLIC + "/api/v1/deals?");
+        HttpResponse<String> problem = send(gateway, "GET", "/api/v1/deals/not-a-uuid", adminKey, null, INGRESS);
+        String instance = JSON.readTree(problem.body()).path("instance").asText();
+        assertThat(problem.statusCode()).isIn(400, 404);
+        assertThat(URI.create(PUBLIC + "/").resolve(instance).toString()).isEqualTo(PUBLIC + "/api/v1/deals/not-a-uuid");
+        System.out.println("behind the ingress: Link " + link.group(1) + ", problem instance " + instance);
         HttpResponse<String> completed = send(gateway, "POST", "/api/v1/deals/" + id + "/status-changes", adminKey,
-                "{\"status\": \"completed\"}");
+                "{\"status\": \"completed\"}", "If-Match", created.headers().firstValue("ETag").orElseThrow());
         System.out.println("POST status-changes (asks region-service for clearance): " + completed.statusCode());
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
     }
@@ -185,7 +198,12 @@ class KubernetesDevOverlayProcessTest {
                 value = expand(var.getValue(), env);
             }
             for (var address : addresses.entrySet()) {
-                value = value.replace(address.getKey(), address.getValue());
+                String key = address.getKey();
+                if (key.startsWith(var.getName() + "=")) {
+                    value = value.replace(key.substring(var.getName().length() + 1), address.getValue());
+                } else if (!key.contains("=")) {
+                    value = value.replace(key, address.getValue());
+                }
             }
             for (var mount : mounts.entrySet()) {
                 value = value.replace(mount.getKey(), mount.getValue());

@@ -139,7 +139,9 @@ class KubernetesManifestsTest {
                 PodSpec pod = d.getSpec().getTemplate().getSpec();
                 Container c = pod.getContainers().get(0);
                 long preStop = c.getLifecycle().getPreStop().getSleep().getSeconds();
-                Duration shutdown = Duration.parse("PT" + env(c).get("QUARKUS_SHUTDOWN_TIMEOUT").toUpperCase());
+                // quarkus.shutdown.timeout is configured once, in the service (not overridden by the Deployment).
+                assertThat(env(c)).as(where).doesNotContainKey("QUARKUS_SHUTDOWN_TIMEOUT");
+                Duration shutdown = shutdownTimeout(d.getMetadata().getName());
                 assertThat(preStop).as(where + ": preStop").isBetween(5L, 30L);
                 assertThat(shutdown.toSeconds()).as(where + ": quarkus.shutdown.timeout").isPositive();
                 assertThat(pod.getTerminationGracePeriodSeconds()).as(where + ": grace period covers preStop + shutdown + margin")
@@ -272,6 +274,18 @@ class KubernetesManifestsTest {
             });
         }
         assertThat(provided.get("dealradar-bootstrap")).contains("api-key");
+    }
+
+    static Duration shutdownTimeout(String module) {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = Files.newInputStream(Manifests.ROOT.resolve(module).resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String value = properties.getProperty("quarkus.shutdown.timeout");
+        assertThat(value).as(module + ": quarkus.shutdown.timeout (graceful shutdown)").isNotNull();
+        return Duration.parse("PT" + value.toUpperCase());
     }
 
     static Map<String, String> env(Container c) {
