@@ -110,8 +110,6 @@ public class ContractFilter implements OASFilter {
     static final Map<String, String> GATEWAY_ANSWERS = new LinkedHashMap<>();
     /** Answers every operation with a path parameter can give. */
     static final Map<String, String> PATH_ANSWERS = new LinkedHashMap<>();
-    /** Answers every operation taking a request body can give. */
-    static final Map<String, String> BODY_ANSWERS = new LinkedHashMap<>();
     /** Answers of a conditional write (an If-Match header parameter): required, and must be current. */
     static final Map<String, String> CONDITIONAL_ANSWERS = new LinkedHashMap<>();
     /** Answers of an operation made safe to retry with Idempotency-Key. */
@@ -125,6 +123,7 @@ public class ContractFilter implements OASFilter {
         GATEWAY_ANSWERS.put("405", "The method is not supported on this path (Allow lists those that are)");
         GATEWAY_ANSWERS.put("406", "The Accept header asks for a representation this operation cannot produce (it produces JSON)");
         GATEWAY_ANSWERS.put("413", "The request body is larger than the limit");
+        GATEWAY_ANSWERS.put("415", "The request carries a body whose Content-Type this operation does not accept");
         GATEWAY_ANSWERS.put("414", "The request URI is longer than the limit");
         GATEWAY_ANSWERS.put("429", "Rate limit of the API key or user reached; retry after Retry-After seconds (see RateLimit and RateLimit-Policy)");
         GATEWAY_ANSWERS.put("431", "The request headers are larger than the limit");
@@ -132,7 +131,6 @@ public class ContractFilter implements OASFilter {
         GATEWAY_ANSWERS.put("503", "A backend or its database is unavailable (circuit open or overloaded); retry after Retry-After seconds");
         GATEWAY_ANSWERS.put("504", "A backend did not answer in time; for a write the outcome is unknown: retry with the same Idempotency-Key");
         PATH_ANSWERS.put("404", "No resource with this id");
-        BODY_ANSWERS.put("415", "The Content-Type is not one this operation accepts");
         CONDITIONAL_ANSWERS.put("412", "If-Match does not match the current ETag: read the resource again and reapply your change");
         CONDITIONAL_ANSWERS.put("428", "If-Match is missing: send the ETag you last read");
         IDEMPOTENT_ANSWERS.put("409", "A request with this Idempotency-Key is still being processed, or the change conflicts with the current state");
@@ -154,9 +152,6 @@ public class ContractFilter implements OASFilter {
                 declare(operation, GATEWAY_ANSWERS);
                 if (path.contains("{")) {
                     declare(operation, PATH_ANSWERS);
-                }
-                if (operation.getRequestBody() != null) {
-                    declare(operation, BODY_ANSWERS);
                 }
                 if (hasHeader(operation, "If-Match")) {
                     declare(operation, CONDITIONAL_ANSWERS);
