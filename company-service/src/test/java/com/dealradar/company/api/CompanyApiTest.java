@@ -118,7 +118,7 @@ class CompanyApiTest {
     void filtersCombine() {
         given().queryParam("country", "CN").queryParam("sector", "telecom_operator").queryParam("limit", 200)
                 .get("/companies").then().statusCode(200)
-                .body("items.slug", equalTo(java.util.List.of("china-mobile", "china-telecom", "china-unicom")))
+                .body("items.slug", equalTo(java.util.List.of("china-mobile", "china-telecom", "china-unicom", "china-unicom-listed")))
                 .body("items.country", everyItem(equalTo("CN")));
         given().queryParam("ownership", "public").queryParam("country", "US").queryParam("limit", 200)
                 .get("/companies").then().body("items.slug", hasItem("microsoft"))

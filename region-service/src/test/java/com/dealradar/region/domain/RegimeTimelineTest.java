@@ -179,11 +179,14 @@ class RegimeTimelineTest {
     }
 
     @Test
-    void chinaMergerControlMovedFromMofcomToSamrOn17March2018() {
+    void chinaMergerControlMovedFromMofcomToSamrOn17March2018() throws Exception {
         assertThat(answer("CN-AML", chinaAcquisition("2018-03-16")).authority()).contains("MOFCOM");
         assertThat(answer("CN-AML", chinaAcquisition("2018-03-17")).authority()).contains("SAMR");
         // One date in the data: the authority periods and the OpenAPI example agree.
         assertThat(REGIMES.get("CN-AML").authorities.get(1).from()).isEqualTo(LocalDate.parse("2018-03-17"));
+        org.eclipse.microprofile.openapi.annotations.media.Schema example = AuthorityPeriod.class.getDeclaredField("from")
+                .getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+        assertThat(example.examples()).containsExactly("2018-03-17");
     }
 
     @Test
