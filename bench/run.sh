@@ -22,11 +22,12 @@ start() { # module, extra -D options...
   local module=$1; shift
   local db="dealradar_bench_${module%-service}"
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" -c "create database $db" >/dev/null 2>&1
-  java -Xmx256m -Dquarkus.http.port="${PORT[$module]}" -Dquarkus.http.host=127.0.0.1 -Ddealradar.access.allow-dev-keys=true \
+  java -Xmx256m -Dquarkus.http.port="${PORT[$module]}" -Dquarkus.http.host=127.0.0.1 \
+    -Dquarkus.management.port=$((PORT[$module] + 1000)) -Dquarkus.management.host=127.0.0.1 -Ddealradar.access.allow-dev-keys=true \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" -Dquarkus.datasource.username=postgres \
     -Dquarkus.http.access-log.enabled=false "$@" -jar "$module/target/quarkus-app/quarkus-run.jar" >"$logdir/$module.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:${PORT[$module]}/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$((PORT[$module] + 1000))/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
   echo "$module did not start; see $logdir/$module.log" >&2; exit 1
 }
 urls="-Dquarkus.rest-client.company-service.url=http://127.0.0.1:18081 -Dquarkus.rest-client.region-service.url=http://127.0.0.1:18083"

@@ -1,5 +1,7 @@
 package com.dealradar.company;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -20,9 +22,13 @@ import org.junit.jupiter.api.Test;
 @TestProfile(LocalH2Profile.class)
 class LocalProfileH2Test {
 
+    /** Health and metrics are on the management interface (a random port in tests), not the public port. */
+    @TestHTTPResource(value = "health/ready", management = true) // relative to the management root, /q
+    URL ready;
+
     @Test
     void seededAndWritableOnH2() {
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(ready).then().statusCode(200);
         given().get("/companies/ztesoft").then().statusCode(200).body("parents[0].company.slug", equalTo("zte"));
         given().queryParam("q", "bollo").get("/companies").then().body("items.slug", hasItem("bollore"));
         String id = given().contentType(ContentType.JSON)

@@ -1,5 +1,7 @@
 package com.dealradar.region;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,6 +16,10 @@ import org.junit.jupiter.api.Test;
 @TestProfile(LocalH2Profile.class)
 class LocalProfileTest {
 
+    /** Health and metrics are on the management interface (a random port in tests), not the public port. */
+    @TestHTTPResource(value = "health/ready", management = true) // relative to the management root, /q
+    URL ready;
+
     @Test
     void runsOnH2WithTheSeedAndTheSameRules() {
         given().get("/regions/GB").then().statusCode(200).body("regimes.code", hasItem("UK-NSIA"));
@@ -23,6 +29,13 @@ class LocalProfileTest {
                 .post("/regulatory-matters").then().statusCode(201).extract().path("id");
         given().get("/clearances/" + deal).then().statusCode(200).body("clear", equalTo(false)).body("blockingMatters[0].id", equalTo(id));
         given().queryParam("dealId", deal).get("/regulatory-matters").then().statusCode(200).body("items[0].id", equalTo(id));
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(ready).then().statusCode(200);
+        // ... and all of that lives in the H2 file under the data folder, not in PostgreSQL.
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        java.nio.file.Path dataDir = java.nio.file.Path.of(config.getValue("dealradar.data-dir", String.class));
+        org.assertj.core.api.Assertions.assertThat(config.getValue("quarkus.datasource.jdbc.url", String.class))
+                .startsWith("jdbc:h2:file:" + dataDir + "/region-service;");
+        org.assertj.core.api.Assertions.assertThat(dataDir.resolve("region-service.mv.db")).exists()
+                .satisfies(file -> org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.size(file)).isPositive());
     }
 }

@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads {@code seed/companies.json} (the companies of the seed articles, each fact with its source) through
- * the same rules as the API. Ids are fixed so that deal-service and region-service seeds can refer to them;
+ * the same rules as the API, after {@link CompanySeedCheck} (a seed that breaks a consistency rule stops the
+ * start). Ids are fixed so that deal-service and region-service seeds can refer to them;
  * rows already present are left alone, so an analyst's later edits survive restarts.
  */
 @ApplicationScoped
@@ -49,6 +50,7 @@ public class CompanySeeder {
 
     public void seed() {
         JsonNode seed = files.load(RESOURCE);
+        CompanySeedCheck.check(seed).throwIfAny();
         int[] added = {0, 0};
         QuarkusTransaction.requiringNew().run(() -> {
             for (JsonNode node : seed.get("companies")) {

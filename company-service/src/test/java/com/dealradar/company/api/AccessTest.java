@@ -1,5 +1,6 @@
 package com.dealradar.company.api;
 
+import java.net.URL;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,6 +19,13 @@ import org.junit.jupiter.api.Test;
 /** A caller who reaches the service directly, without the gateway's token, gets nothing. */
 @QuarkusTest
 class AccessTest {
+
+    /** Health and metrics are on the management interface (a random port in tests), not the public port. */
+    @TestHTTPResource(value = "health/ready", management = true) // relative to the management root, /q
+    URL ready;
+
+    @TestHTTPResource(value = "metrics", management = true) // relative to the management root, /q
+    URL metrics;
 
     @TestHTTPResource("/companies/zte")
     URI company;
@@ -55,10 +63,10 @@ class AccessTest {
 
     @Test
     void operationalEndpointsStayOpen() throws Exception {
-        for (String path : new String[] {"/q/health/ready", "/q/openapi", "/q/metrics"}) {
+        for (URI uri : new URI[] {company.resolve("/q/openapi"), ready.toURI(), metrics.toURI()}) {
             HttpResponse<Void> answer = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(company.resolve(path)).build(), HttpResponse.BodyHandlers.discarding());
-            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+                    HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(answer.statusCode()).as(uri.toString()).isEqualTo(200);
         }
     }
 }

@@ -85,9 +85,9 @@ class ConcurrencyAndIdempotencyTest {
                 .post("/companies").then().statusCode(201).extract().path("id");
         assertThat(fingerprint).isNotNull();
         QuarkusTransaction.requiringNew().run(() -> {
-            IdempotencyRecord probe = em.find(IdempotencyRecord.class, "POST /companies " + key + "-probe");
+            IdempotencyRecord probe = em.find(IdempotencyRecord.class, "user:test-analyst POST /companies " + key + "-probe");
             IdempotencyRecord inFlight = new IdempotencyRecord();
-            inFlight.scopedKey = "POST /companies " + key;
+            inFlight.scopedKey = "user:test-analyst POST /companies " + key;
             inFlight.requestHash = probe.requestHash;
             inFlight.completed = false;
             inFlight.createdAt = Instant.now();
@@ -102,12 +102,18 @@ class ConcurrencyAndIdempotencyTest {
     void aFailedFirstAttemptDoesNotBlockTheRetry() {
         String key = UUID.randomUUID().toString();
         String name = CompanyFixtures.uniqueName("Retry Co");
-        CompanyFixtures.create(name);
-        // Same slug: 409, and the key is released so a corrected... identical retry is evaluated again.
+        String existing = CompanyFixtures.create(name).path("id");
+        // Same slug: 409 conflict, and the failed attempt releases its key (nothing was stored for it) ...
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(CompanyFixtures.body(name, "CN"))
-                .post("/companies").then().statusCode(409);
+                .post("/companies").then().statusCode(409)
+                .body("type", equalTo("https://dealradar.dev/problems/conflict"));
+        // ... so once the conflict is gone, the identical retry with the same key is carried out (a key stuck in
+        // flight would answer 409 idempotency-in-flight; a stored failure would be replayed).
+        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+                .body("{\"slug\": \"moved-" + UUID.randomUUID() + "\"}").patch("/companies/" + existing).then().statusCode(200);
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(CompanyFixtures.body(name, "CN"))
-                .post("/companies").then().statusCode(409).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+                .post("/companies").then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue())
+                .body("name", equalTo(name));
     }
 
     private static void await(CountDownLatch latch) {

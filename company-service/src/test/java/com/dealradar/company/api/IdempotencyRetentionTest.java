@@ -1,57 +1,45 @@
 package com.dealradar.company.api;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
-import com.dealradar.platform.idempotency.IdempotencyRecord;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import com.dealradar.platform.idempotency.IdempotencyConfig;
+import com.dealradar.platform.testing.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Idempotency keys are remembered for the retention window (a day by default), then forgotten. */
+/**
+ * Idempotency keys are remembered for the retention window (a day by default), then forgotten. Time is the
+ * application's clock bean, moved by the test: a day passes without waiting one.
+ */
 @QuarkusTest
-@TestProfile(IdempotencyRetentionTest.PurgeEveryTime.class)
 class IdempotencyRetentionTest {
 
-    public static class PurgeEveryTime implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("dealradar.idempotency.purge-interval", "PT0S", "dealradar.idempotency.retention", "PT1H");
-        }
-    }
-
     @Inject
-    EntityManager em;
+    IdempotencyConfig config;
 
     @Test
-    void keysOlderThanTheRetentionAreForgottenAndRecentOnesKept() {
-        String old = "POST /companies " + UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            IdempotencyRecord record = new IdempotencyRecord();
-            record.scopedKey = old;
-            record.requestHash = "0".repeat(64);
-            record.completed = true;
-            record.status = 201;
-            record.createdAt = Instant.now().minus(Duration.ofHours(2));
-            em.persist(record);
-        });
-        String recentKey = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).header("Idempotency-Key", recentKey)
-                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("Retention"), "DE")).post("/companies")
-                .then().statusCode(201);
+    void aKeyIsRememberedForTheRetentionAndForgottenAfterIt() {
+        TestClock clock = TestClock.installed();
+        String key = UUID.randomUUID().toString();
+        String first = CompanyFixtures.body(CompanyFixtures.uniqueName("Retention"), "DE");
+        String second = CompanyFixtures.body(CompanyFixtures.uniqueName("Retention"), "DE");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(first).post("/companies").then().statusCode(201);
 
-        QuarkusTransaction.requiringNew().run(() -> {
-            assertThat(em.find(IdempotencyRecord.class, old)).as("2 h old, retention 1 h").isNull();
-            assertThat(em.find(IdempotencyRecord.class, "POST /companies " + recentKey)).isNotNull();
-        });
+        // Just before the retention ends (and after a purge has run), the key still belongs to the first request.
+        clock.advance(config.retention().minus(Duration.ofMinutes(1)));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(second).post("/companies").then()
+                .statusCode(422).body("type", equalTo("https://dealradar.dev/problems/idempotency-key-reused"));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(first).post("/companies").then()
+                .statusCode(201).header("Idempotent-Replayed", "true");
+
+        // Once the retention and one purge interval have passed, the key is free for a new request.
+        clock.advance(Duration.ofMinutes(1).plus(config.purgeInterval()));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(second).post("/companies").then()
+                .statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
     }
 }

@@ -1,5 +1,7 @@
 package com.dealradar.company.api;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,12 +13,22 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OperationsTest {
 
+    /** Health and metrics are on the management interface (a random port in tests), not the public port. */
+    @TestHTTPResource(value = "health/ready", management = true) // relative to the management root, /q
+    URL ready;
+
+    @TestHTTPResource(value = "health/live", management = true) // relative to the management root, /q
+    URL live;
+
+    @TestHTTPResource(value = "metrics", management = true) // relative to the management root, /q
+    URL metrics;
+
     @Test
     void readinessChecksTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(ready).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")));
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(live).then().statusCode(200);
     }
 
     @Test
@@ -32,6 +44,6 @@ class OperationsTest {
     @Test
     void prometheusMetricsAreExposed() {
         given().get("/companies/zte").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
+        given().get(metrics).then().statusCode(200).body(containsString("http_server_requests_seconds_count"));
     }
 }

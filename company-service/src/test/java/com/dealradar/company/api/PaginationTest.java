@@ -68,7 +68,9 @@ class PaginationTest {
                 .endsWith(">; rel=\"next\"");
         String next = link.substring(1, link.indexOf('>'));
         Response second = given().urlEncodingEnabled(false).get(next);
-        assertThat(second.<List<String>>path("items.id")).hasSize(5).doesNotContainAnyElementsOf(first.path("items.id"));
+        assertThat(second.<List<String>>path("items.id")).hasSize(5).doesNotContainAnyElementsOf(first.path("items.id"))
+                .as("page 2 keeps the q= filter: only this test's companies").isSubsetOf(createdIds);
+        assertThat(second.<List<String>>path("items.name")).allSatisfy(name -> assertThat(name).startsWith(prefix));
     }
 
     @Test

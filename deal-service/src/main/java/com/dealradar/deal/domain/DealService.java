@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DealService {
 
-    private static final Set<String> REGIONS = regions();
+    /** The region codes a deal may name: ISO 3166-1 alpha-2 plus EU (region-service's supranational region). */
+    public static final Set<String> REGIONS = regions();
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
@@ -83,6 +84,19 @@ public class DealService {
     }
 
     /**
+     * A deal's status is the last entry of its history (issue 15: seed records had drifted from their own
+     * history). Creation and every status change keep it so; the seeder asks again after loading, and a drift
+     * is a bug, so it fails loudly.
+     */
+    public void requireStatusIsLastEntry(Deal deal) {
+        List<DealStatusChange> entries = history.historyOf(deal.id);
+        DealStatus last = entries.isEmpty() ? null : entries.getLast().toStatus;
+        if (last != deal.status) {
+            throw new IllegalStateException("deal " + deal.id + " has status " + deal.status + " but its history ends with " + last);
+        }
+    }
+
+    /**
      * The checks of a new deal, run before its transaction: input rules (400) and, in company-service, the
      * participant companies (422 naming unknown ones, 503 when it cannot say).
      */
@@ -104,6 +118,15 @@ public class DealService {
      */
     @Transactional
     public Deal create(UUID id, DealInput input) {
+        return create(id, input, null);
+    }
+
+    /**
+     * As above; {@code first}, when given, is the first history entry as the seed knows it (its date, note and
+     * source), and must be in the status the deal is created in.
+     */
+    @Transactional
+    public Deal create(UUID id, DealInput input, StatusChangeInput first) {
         validate(input);
         DealStatus status = input.status() == null ? DealStatus.announced : input.status();
         if (!DealStatusMachine.isReachable(input.type(), status)) {
@@ -117,8 +140,16 @@ public class DealService {
         apply(deal, input);
         deals.persist(deal);
         PartialDate since = status == DealStatus.completed && input.completed() != null ? input.completed() : input.announced();
-        record(deal, null, status, since, "status when the deal was recorded",
-                input.sources() == null || input.sources().isEmpty() ? null : input.sources().getFirst(), 1);
+        Source source = input.sources() == null || input.sources().isEmpty() ? null : input.sources().getFirst();
+        if (first != null) {
+            if (first.status() != status) {
+                throw ProblemException.invalid("status", "the first history entry is " + first.status() + " but the deal is created as " + status);
+            }
+            record(deal, null, status, first.effectiveDate() != null ? first.effectiveDate() : since,
+                    first.note() != null ? first.note() : "status when the deal was recorded", first.source() != null ? first.source() : source, 1);
+        } else {
+            record(deal, null, status, since, "status when the deal was recorded", source, 1);
+        }
         deals.flush();
         return deal;
     }

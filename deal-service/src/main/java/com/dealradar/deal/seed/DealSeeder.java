@@ -7,6 +7,7 @@ import com.dealradar.deal.domain.DealService;
 import com.dealradar.deal.persistence.DealRepository;
 import com.dealradar.platform.seed.SeedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads {@code seed/deals.json} (every deal and deal-like event of the seed articles, each with its
- * source) through the same rules as the API: the deal is created in its first known status and each
- * {@code history} entry is applied through the status machine. Ids are fixed (uuid5 of {@code deal/<slug>}
+ * source) through the same rules as the API, after {@link DealSeedCheck} (a seed that breaks a consistency rule
+ * stops the start). A deal's {@code status} is its current one and equals the last entry of its {@code history};
+ * the deal is created in the first entry's status and each further entry is applied through the status machine. Ids are fixed (uuid5 of {@code deal/<slug>}
  * in the namespace given in the file) so that region-service can refer to them; deals already present are
  * left alone, so an analyst's later edits survive restarts.
  * <p>
@@ -53,6 +55,7 @@ public class DealSeeder {
 
     public void seed() throws IOException {
         JsonNode seed = files.load(RESOURCE);
+        DealSeedCheck.check(seed, DealService.REGIONS).throwIfAny();
         int[] added = {0};
         QuarkusTransaction.requiringNew().run(() -> {
             for (JsonNode node : seed.get("deals")) {
@@ -60,12 +63,21 @@ public class DealSeeder {
                 if (deals.findByIdOptional(id).isPresent()) {
                     continue;
                 }
-                Deal deal = service.create(id, files.entry(node, DealInput.class, List.of("id", "slug", "history")));
-                if (node.has("history")) {
-                    for (JsonNode change : node.get("history")) {
-                        deal = service.applyStatusChange(deal, files.entry(change, StatusChangeInput.class, List.of()));
-                    }
+                if (!node.has("history")) {
+                    service.create(id, files.entry(node, DealInput.class, List.of("id", "slug")));
+                    added[0]++;
+                    continue;
                 }
+                // status is the current one, the last history entry; the deal is recorded in the first entry's status.
+                JsonNode history = node.get("history");
+                ObjectNode fields = node.deepCopy();
+                fields.put("status", history.get(0).get("status").asText());
+                Deal deal = service.create(id, files.entry(fields, DealInput.class, List.of("id", "slug", "history")),
+                        files.entry(history.get(0), StatusChangeInput.class, List.of()));
+                for (int i = 1; i < history.size(); i++) {
+                    deal = service.applyStatusChange(deal, files.entry(history.get(i), StatusChangeInput.class, List.of()));
+                }
+                service.requireStatusIsLastEntry(deal);
                 added[0]++;
             }
         });

@@ -1,5 +1,7 @@
 package com.dealradar.deal.api;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -30,6 +32,13 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class DealApiTest {
+
+    /** Health and metrics are on the management interface (a random port in tests), not the public port. */
+    @TestHTTPResource(value = "health/ready", management = true) // relative to the management root, /q
+    URL ready;
+
+    @TestHTTPResource(value = "metrics", management = true) // relative to the management root, /q
+    URL metrics;
 
     static Response post(Object body) {
         return given().contentType(ContentType.JSON).body(Json.write(body)).post("/deals");
@@ -178,7 +187,12 @@ class DealApiTest {
         String key = UUID.randomUUID().toString();
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", key).body(Json.write(body)).post("/deals").statusCode());
-        sleep(500);
+        // The first request has claimed the key once it is waiting for company-service (which answers it 1.2 s later).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> !FakeServices.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/companies"))
+                        .withQueryParam("ids", com.github.tomakehurst.wiremock.client.WireMock.containing(
+                                FakeServices.SLOW_COMPANY.toString()))).isEmpty());
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Json.write(body)).post("/deals")
                 .then().statusCode(409).header("Retry-After", notNullValue())
                 .body("type", containsString("idempotency-in-flight"));
@@ -301,8 +315,8 @@ class DealApiTest {
     void openApiHealthAndMetrics() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/deals/{id}/status-changes"));
-        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem(containsString("Database")));
-        given().get("/q/metrics").then().statusCode(200);
+        given().get(ready).then().statusCode(200).body("checks.name", hasItem(containsString("Database")));
+        given().get(metrics).then().statusCode(200);
     }
 
     static UUID uuid5(UUID namespace, String name) throws Exception {
@@ -326,11 +340,4 @@ class DealApiTest {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package com.dealradar.deal.api;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,6 +29,10 @@ import org.junit.jupiter.api.Test;
 @TestProfile(LocalProfileTest.Local.class)
 class LocalProfileTest {
 
+    /** Health and metrics are on the management interface (a random port in tests), not the public port. */
+    @TestHTTPResource(value = "health/ready", management = true) // relative to the management root, /q
+    URL ready;
+
     public static class Local extends LocalH2Profile {
         @Override
         protected List<TestResourceEntry> moreResources() {
@@ -36,7 +42,7 @@ class LocalProfileTest {
 
     @Test
     void runsOnH2WithSeedData() {
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(ready).then().statusCode(200);
         given().get("/deals/973a4522-3530-5077-b71c-a59a70f0ce3f").then().statusCode(200)
                 .body("value.amountUsdMin", equalTo("294000000"));
         given().get("/deals?region=DE&sort=-valueUsd&limit=2").then().statusCode(200)
@@ -50,7 +56,7 @@ class LocalProfileTest {
         // all seed deals page through on H2 too
         String cursor = given().get("/deals?limit=3&sort=-announced").path("nextCursor");
         given().get("/deals?limit=3&sort=-announced&cursor=" + cursor).then().statusCode(200).body("items", hasSize(3));
-        given().get("/q/health/ready").then().body("checks.name", hasItem(containsString("Database")));
+        given().get(ready).then().body("checks.name", hasItem(containsString("Database")));
         Path dataDir = Path.of(ConfigProvider.getConfig().getValue("dealradar.data-dir", String.class));
         if (!Files.exists(dataDir.resolve("deal-service.mv.db"))) {
             throw new AssertionError("no H2 file in " + dataDir);

@@ -24,20 +24,38 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String module;
     private final int port;
+    private final int managementPort;
     private final Process process;
     private final Path log;
     private final Map<String, String> config;
+    private final Map<String, String> environment;
 
-    private ServiceProcess(String module, int port, Process process, Path log, Map<String, String> config) {
+    private ServiceProcess(String module, int port, int managementPort, Process process, Path log,
+            Map<String, String> config, Map<String, String> environment) {
         this.module = module;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
         this.config = Map.copyOf(config);
+        this.environment = Map.copyOf(environment);
     }
 
     /** Starts {@code module} with the given configuration (passed as system properties) and waits until ready. */
     public static ServiceProcess start(String module, int port, Map<String, String> config) {
+        Map<String, String> withDevKeys = new java.util.LinkedHashMap<>();
+        withDevKeys.put("dealradar.access.allow-dev-keys", "true");
+        withDevKeys.putAll(config);
+        return start(module, port, withDevKeys, Map.of());
+    }
+
+    /**
+     * Starts {@code module} with exactly {@code environment} as its environment variables added to this
+     * JVM's (as a Deployment's {@code env} would set them) and {@code config} as system properties, and waits
+     * until ready. Only the ports and the loopback host are set on top, so that parallel runs never collide:
+     * the public port and a management port (health, metrics) of its own.
+     */
+    public static ServiceProcess start(String module, int port, Map<String, String> config, Map<String, String> environment) {
         Path root = repositoryRoot();
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -48,15 +66,19 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-Xmx256m");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
-        command.add("-Ddealradar.access.allow-dev-keys=true");
+        int managementPort = freePort();
+        command.add("-Dquarkus.management.port=" + managementPort);
+        command.add("-Dquarkus.management.host=127.0.0.1");
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
         try {
             Path log = Files.createDirectories(root.resolve("target/service-logs"))
                     .resolve(module + "-" + port + "-" + System.currentTimeMillis() + ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            ServiceProcess service = new ServiceProcess(module, port, process, log, config);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            ServiceProcess service = new ServiceProcess(module, port, managementPort, process, log, config, environment);
             Runtime.getRuntime().addShutdownHook(new Thread(service::close));
             service.awaitReady(Duration.ofSeconds(90));
             return service;
@@ -71,6 +93,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The management interface: health ({@code /q/health}) and metrics ({@code /q/metrics}). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    public Path log() {
+        return log;
     }
 
     public boolean isAlive() {
@@ -93,11 +124,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same service started again on the same port with the same configuration (after it stopped). */
     public ServiceProcess restart() {
         close();
-        return start(module, port, config);
-    }
-
-    public Path log() {
-        return log;
+        return start(module, port, config, environment);
     }
 
     @Override
@@ -123,7 +150,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(module + " exited during start-up; see " + log);
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;

@@ -7,7 +7,12 @@ import com.dealradar.region.domain.DealParty;
 import com.dealradar.region.domain.Regime;
 import com.dealradar.region.domain.TriggerEvaluator;
 import com.dealradar.region.domain.TriggerOutcome;
+import com.dealradar.region.domain.Assessor;
+import com.dealradar.region.domain.Region;
 import com.dealradar.region.persistence.RegimeRepository;
+import com.dealradar.region.persistence.RegionRepository;
+import java.util.Map;
+import java.util.stream.Collectors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,10 +41,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AssessmentResource {
 
     private final RegimeRepository regimes;
+    private final RegionRepository regions;
     private final Idempotency idempotency;
 
-    AssessmentResource(RegimeRepository regimes, Idempotency idempotency) {
+    AssessmentResource(RegimeRepository regimes, RegionRepository regions, Idempotency idempotency) {
         this.regimes = regimes;
+        this.regions = regions;
         this.idempotency = idempotency;
     }
 
@@ -48,6 +54,8 @@ public class AssessmentResource {
     @Operation(summary = "Which regimes does a deal trigger, and why?",
             description = "Evaluates the trigger rules of every regime of the regions the deal touches (its regions and its parties' countries) "
                     + "against the facts, on the deal date: a 2018 UK deal falls under the Enterprise Act 2002, a 2023 one under the NSIA. "
+                    + "Each regime is judged by the version of its rules (thresholds, clocks, member-state lists) in force on that date "
+                    + "and the answer names the version (regimeVersion) and the authority of that date. "
                     + "Nothing is stored; an Idempotency-Key is accepted like on every POST.")
     @RequestBody(content = @Content(schema = @Schema(implementation = DealFacts.class), examples = {
             @ExampleObject(name = "UK acquisition 2023", value = "{\"dealType\": \"acquisition\", \"date\": \"2023-05-10\", \"regions\": [\"GB\"], \"stakePercent\": 60, "
@@ -69,16 +77,16 @@ public class AssessmentResource {
         }
         facts.parties().stream().map(DealParty::country).forEach(touched::add);
         List<Regime> candidates = regimes.ofRegions(touched);
+        Map<String, Region> groups = regions.supranational().stream().collect(Collectors.toMap(r -> r.code, r -> r));
         List<AssessmentView.RegimeResult> results = new ArrayList<>();
-        for (Regime regime : candidates) {
-            TriggerEvaluator.Verdict verdict = TriggerEvaluator.evaluate(regime.facts(), facts);
+        for (Assessor.RegimeAnswer answer : Assessor.assess(candidates, groups, facts)) {
+            Regime regime = answer.regime();
+            TriggerEvaluator.Verdict verdict = answer.verdict();
             boolean applies = verdict.outcome() != TriggerOutcome.not_triggered;
             results.add(new AssessmentView.RegimeResult(regime.id, regime.code, regime.name, regime.regionCode, regime.kind,
-                    regime.authorityOn(facts.date()), regime.mandatory, regime.suspensory, verdict.outcome(), verdict.ruleCode(),
-                    verdict.reasons(), applies ? regime.clocks : null));
+                    answer.authority(), answer.version().mandatory(), answer.version().suspensory(), verdict.outcome(), verdict.ruleCode(),
+                    verdict.reasons(), applies ? answer.version().clocksOrEmpty() : null, AssessmentView.VersionRef.of(answer.version())));
         }
-        results.sort(Comparator.comparingInt((AssessmentView.RegimeResult r) -> r.outcome().ordinal())
-                .thenComparing(AssessmentView.RegimeResult::regimeCode));
         Set<String> withRegimes = new TreeSet<>();
         candidates.forEach(r -> withRegimes.add(r.regionCode));
         List<String> without = touched.stream().filter(code -> !withRegimes.contains(code)).toList();

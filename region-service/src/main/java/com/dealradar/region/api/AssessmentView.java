@@ -2,9 +2,11 @@ package com.dealradar.region.api;
 
 import com.dealradar.region.domain.DealFacts;
 import com.dealradar.region.domain.RegimeKind;
+import com.dealradar.region.domain.RegimeVersion;
 import com.dealradar.region.domain.StatutoryClock;
 import com.dealradar.region.domain.TriggerOutcome;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,11 +33,28 @@ public record AssessmentView(
             @Schema(examples = "GB") String regionCode,
             RegimeKind kind,
             @Schema(description = "Authority in charge on the deal date") String authority,
-            boolean mandatory,
-            boolean suspensory,
+            @Schema(description = "Whether filing was compulsory under the version in force on the deal date") boolean mandatory,
+            @Schema(description = "Whether completion had to wait under the version in force on the deal date") boolean suspensory,
             TriggerOutcome outcome,
             @Schema(description = "The rule that decided the outcome") String ruleCode,
             @Schema(description = "Why, condition by condition") List<String> reasons,
-            @Schema(description = "Statutory clocks that would apply (when triggered or possibly triggered)") List<StatutoryClock> clocks) {
+            @Schema(description = "Statutory clocks of the version used that would apply (when triggered or possibly triggered)")
+            List<StatutoryClock> clocks,
+            @Schema(description = "The version of the regime's rules in force on the deal date, which this answer used")
+            VersionRef regimeVersion) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "RegimeVersionRef", description = "Which version of a regime's rules an answer used")
+    public record VersionRef(
+            @Schema(examples = "CSRM-2022") String code,
+            @Schema(examples = "Cybersecurity Review Measures 2022 (in force 15 February 2022)") String label,
+            LocalDate validFrom,
+            LocalDate validTo,
+            @Schema(description = "The provision its numbers come from") String note) {
+
+        public static VersionRef of(RegimeVersion v) {
+            return new VersionRef(v.code(), v.label(), v.validFrom(), v.validTo(), v.note());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.dealradar.region.api;
 
+import com.dealradar.platform.provenance.Precision;
 import com.dealradar.platform.provenance.Source;
 import com.dealradar.region.domain.AppliedExtension;
 import com.dealradar.region.domain.Basis;
@@ -26,6 +27,8 @@ public record MatterInput(
         MatterStatus status,
         @Size(max = 200) @Schema(description = "The regime's own name for where the review stands", examples = "call-in assessment") String stage,
         @Schema(examples = "2018-07-03") LocalDate openedOn,
+        @Schema(description = "How much of openedOn is known (absent: the day); month: openedOn is the first day of that month")
+        Precision openedPrecision,
         LocalDate decidedOn,
         @Size(max = 2000) String outcome,
         @Size(max = 50) List<@NotBlank @Size(max = 2000) String> conditions,

@@ -3,6 +3,7 @@ package com.dealradar.region.api;
 import com.dealradar.platform.provenance.Source;
 import com.dealradar.region.domain.AuthorityPeriod;
 import com.dealradar.region.domain.RegimeKind;
+import com.dealradar.region.domain.RegimeVersion;
 import com.dealradar.region.domain.StatutoryClock;
 import com.dealradar.region.domain.TriggerRule;
 import jakarta.validation.Valid;
@@ -32,5 +33,17 @@ public record RegimeInput(
         @Size(max = 4000) String description,
         @Size(max = 20) List<@NotNull @Valid TriggerRule> triggerRules,
         @Size(max = 10) List<@NotNull @Valid StatutoryClock> clocks,
-        @Size(max = 50) List<@NotNull @Valid Source> sources) {
+        @Size(max = 50) List<@NotNull @Valid Source> sources,
+        @Size(max = 20)
+        @Schema(description = "The regime's rules over time, oldest first, without gaps or overlaps. When given, triggerRules and clocks "
+                + "are left out here (each version has its own); mandatory and suspensory are the defaults of versions that give none.")
+        List<@NotNull @Valid RegimeVersion> versions) {
+
+    /** The shape before versions existed: one set of rules for every date. */
+    public RegimeInput(String code, String name, String regionCode, RegimeKind kind, List<AuthorityPeriod> authorities, Boolean mandatory,
+            Boolean suspensory, LocalDate inForceFrom, LocalDate inForceTo, String legalBasis, String description,
+            List<TriggerRule> triggerRules, List<StatutoryClock> clocks, List<Source> sources) {
+        this(code, name, regionCode, kind, authorities, mandatory, suspensory, inForceFrom, inForceTo, legalBasis, description,
+                triggerRules, clocks, sources, null);
+    }
 }

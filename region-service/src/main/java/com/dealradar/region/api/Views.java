@@ -1,5 +1,6 @@
 package com.dealradar.region.api;
 
+import com.dealradar.platform.provenance.Precision;
 import com.dealradar.platform.provenance.Source;
 import com.dealradar.region.domain.AppliedExtension;
 import com.dealradar.region.domain.AuthorityPeriod;
@@ -9,6 +10,9 @@ import com.dealradar.region.domain.CertificationStatus;
 import com.dealradar.region.domain.ClockStop;
 import com.dealradar.region.domain.Deadline;
 import com.dealradar.region.domain.MatterStatus;
+import com.dealradar.region.domain.Membership;
+import com.dealradar.region.domain.RegionKind;
+import com.dealradar.region.domain.RegimeVersion;
 import com.dealradar.region.domain.RegimeKind;
 import com.dealradar.region.domain.ReportType;
 import com.dealradar.region.domain.StatusChange;
@@ -34,6 +38,9 @@ public final class Views {
             @Schema(examples = "GB") String code,
             @Schema(examples = "United Kingdom") String name,
             String description,
+            @Schema(description = "country, or supranational (a union of countries such as EU)") RegionKind kind,
+            @Schema(description = "Member countries over time (supranational regions)") List<Membership> members,
+            @Schema(description = "Countries treated as members today (supranational regions)") Set<String> membersToday,
             @Schema(description = "Where its working days come from", examples = "Jollyday (de.focus-shift) public holidays of GB (eng, wls, sct, nir)")
             String holidayCalendar,
             List<RegimeSummary> regimes,
@@ -66,11 +73,13 @@ public final class Views {
             boolean inForce,
             String legalBasis,
             String description,
-            List<TriggerRule> triggerRules,
-            List<StatutoryClock> clocks,
+            @Schema(description = "Trigger rules of the version in force today") List<TriggerRule> triggerRules,
+            @Schema(description = "Clocks of the version in force today") List<StatutoryClock> clocks,
             List<Source> sources,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            @Schema(description = "The regime's rules over time, oldest first (absent when they never changed)") List<RegimeVersion> versions,
+            @Schema(description = "Code of the version in force today", examples = "NSIA-2021") String currentVersion) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -93,6 +102,7 @@ public final class Views {
             @Schema(description = "Statuses it may change to next") Set<MatterStatus> allowedTransitions,
             String stage,
             LocalDate openedOn,
+            @Schema(description = "How much of openedOn is known (absent: the day)") Precision openedPrecision,
             LocalDate decidedOn,
             String outcome,
             List<String> conditions,

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Deadline(
         @Schema(examples = "assessment") String clock,
         @Schema(examples = "Assessment period after a call-in notice") String label,
-        @Schema(description = "Day the clock started; counting begins the day after", examples = "2024-03-20") LocalDate startsOn,
+        @Schema(description = "Day the clock started (see firstCountedDay for whether it counts)", examples = "2024-03-20") LocalDate startsOn,
         @Schema(examples = "30") int length,
         ClockUnit unit,
         @Schema(description = "Extensions counted, in order", examples = "[\"Additional period: 45 working_days\"]") List<String> extensions,
@@ -23,5 +23,16 @@ public record Deadline(
         @Schema(description = "Source of the working days used", examples = "Jollyday (de.focus-shift) GB holidays, all UK nations")
         String calendar,
         @Schema(description = "Caveats, e.g. a date outside the years whose holidays are known")
-        List<String> warnings) {
+        List<String> warnings,
+        @Schema(description = "Whether the start day itself is counted (same_day) or counting begins the day after (next_day)")
+        FirstCountedDay firstCountedDay,
+        @Schema(description = "The version of the regime's rules in force on the start day, whose clock this is", examples = "NSIA-2021")
+        String regimeVersion,
+        @Schema(description = "Label of that version") String regimeVersionLabel) {
+
+    /** The same deadline, saying which regime version's clock it is. */
+    public Deadline withVersion(RegimeVersion version) {
+        return new Deadline(clock, label, startsOn, length, unit, extensions, stoppedDays, clockStopped, dueOn, calendar, warnings,
+                firstCountedDay, version.code(), version.label());
+    }
 }

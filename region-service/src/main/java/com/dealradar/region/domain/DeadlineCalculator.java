@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Statutory deadline arithmetic, pure. A period starts on the day of the triggering event and is counted
- * from the next day (NSIA: "beginning with the first working day after the day on which..."). Calendar
+ * Statutory deadline arithmetic, pure. A period starts on the day of the triggering event; by default it is
+ * counted from the next day (NSIA s.14(8): "beginning with the first working day after the day on which..."),
+ * or from that day itself when the clock says so (NSIA s.23(3): "beginning with the day on which the call-in
+ * notice is given"; a month period then ends the day before the same day number, BGB § 188(2)). Calendar
  * days count every day; working days skip weekends and the region's holidays; months land on the same
  * day number of the target month, or its last day. Days inside a clock-stop do not count (for months:
  * the period is pushed back by the stopped calendar days). Extensions continue counting from the end of
@@ -33,18 +35,21 @@ public final class DeadlineCalculator {
         if (start == null) {
             warnings.add("the day this clock started is not recorded (no dated '" + clock.startsAt() + "' in the status history)");
             return new Deadline(clock.code(), clock.label(), null, clock.length(), clock.unit(), extensionLabels, 0,
-                    false, null, calendar.description(), warnings);
+                    false, null, calendar.description(), warnings, clock.firstCountedDayOrDefault(), null, null);
         }
         List<Segment> segments = new ArrayList<>();
         segments.add(new Segment(clock.label(), clock.length(), clock.unit()));
         segments.addAll(extensions);
-        Counter counter = new Counter(start, stops == null ? List.of() : stops, calendar);
+        boolean sameDay = clock.firstCountedDayOrDefault() == FirstCountedDay.same_day;
+        // Counting starts after counter.day: for a same-day clock that is the day before the start.
+        Counter counter = new Counter(sameDay ? start.minusDays(1) : start, stops == null ? List.of() : stops, calendar);
+        counter.monthOrigin = sameDay ? start : null;
         for (Segment segment : segments) {
             if (!counter.advance(segment)) {
                 warnings.add("the clock is stopped since " + counter.stoppedSince
                         + " with no end recorded; the deadline moves when the stop ends");
                 return new Deadline(clock.code(), clock.label(), start, clock.length(), clock.unit(), extensionLabels,
-                        counter.stoppedDays, true, null, calendar.description(), warnings);
+                        counter.stoppedDays, true, null, calendar.description(), warnings, clock.firstCountedDayOrDefault(), null, null);
             }
         }
         LocalDate due = counter.day;
@@ -60,7 +65,7 @@ public final class DeadlineCalculator {
                     + ", so the due date may be too early");
         }
         return new Deadline(clock.code(), clock.label(), start, clock.length(), clock.unit(), extensionLabels,
-                counter.stoppedDays, false, due, calendar.description(), warnings);
+                counter.stoppedDays, false, due, calendar.description(), warnings, clock.firstCountedDayOrDefault(), null, null);
     }
 
     /** Counts segments one after the other from a start day. */
@@ -71,6 +76,8 @@ public final class DeadlineCalculator {
         private LocalDate day;
         private int stoppedDays;
         private LocalDate stoppedSince;
+        /** For a same-day clock: its start day, from which its first month period is measured; then null. */
+        private LocalDate monthOrigin;
 
         Counter(LocalDate start, List<ClockStop> stops, WorkingCalendar calendar) {
             this.day = start;
@@ -83,8 +90,10 @@ public final class DeadlineCalculator {
             int toCount = segment.length();
             boolean workingDays = segment.unit() == ClockUnit.working_days;
             if (segment.unit() == ClockUnit.months) {
-                toCount = (int) ChronoUnit.DAYS.between(day, day.plusMonths(segment.length()));
+                LocalDate end = monthOrigin != null ? monthOrigin.plusMonths(segment.length()).minusDays(1) : day.plusMonths(segment.length());
+                toCount = (int) ChronoUnit.DAYS.between(day, end);
             }
+            monthOrigin = null;
             int guard = 0;
             while (toCount > 0) {
                 if (++guard > MAX_DAYS) {

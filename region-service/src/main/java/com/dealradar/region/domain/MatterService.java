@@ -4,6 +4,7 @@ import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
+import com.dealradar.platform.provenance.Precision;
 import com.dealradar.region.api.MatterInput;
 import com.dealradar.region.api.TransitionInput;
 import com.dealradar.region.holidays.HolidayCalendars;
@@ -56,7 +57,7 @@ public class MatterService {
         matter.createdAt = today.now();
         matter.status = initial;
         apply(matter, input);
-        matter.history.add(first != null ? new StatusChange(initial, first.on(), first.note(), today.now())
+        matter.history.add(first != null ? new StatusChange(initial, first.on(), first.note(), today.now(), first.precision())
                 : new StatusChange(initial, input.openedOn() != null ? input.openedOn() : today.date(), "recorded", today.now()));
         matters.persistAndFlush(matter);
         return matter;
@@ -81,6 +82,13 @@ public class MatterService {
     /** One step through the status machine, kept in the history. {@code on} may be null only for seed facts whose date is unknown. */
     @Transactional
     public RegulatoryMatter changeStatus(RegulatoryMatter matter, MatterStatus target, LocalDate on, String note, String stage) {
+        return changeStatus(matter, target, on, null, note, stage);
+    }
+
+    /** As above, with the precision of {@code on} (seed facts known only to the month). */
+    @Transactional
+    public RegulatoryMatter changeStatus(RegulatoryMatter matter, MatterStatus target, LocalDate on, Precision precision, String note,
+            String stage) {
         if (!matter.status.canChangeTo(target)) {
             throw new ProblemException(ProblemType.INVALID_TRANSITION, "A matter cannot go from " + matter.status + " to " + target
                     + (matter.status.isTerminal() ? ": " + matter.status + " is final"
@@ -94,7 +102,8 @@ public class MatterService {
             throw ProblemException.unprocessable("on", "the status history is in date order: " + on + " is before the previous change on " + previous);
         }
         matter.status = target;
-        matter.history.add(new StatusChange(target, on, note, today.now()));
+        matter.history.add(new StatusChange(target, on, note, today.now(), precision));
+        requireStatusIsLastEntry(matter);
         if (stage != null) {
             matter.stage = stage;
         }
@@ -104,6 +113,17 @@ public class MatterService {
         matter.updatedAt = today.now();
         matters.flush();
         return matter;
+    }
+
+    /**
+     * The rule that a matter's status is the last entry of its history (issue 15: seed records had drifted from
+     * their own history). Every status change goes through here; a broken invariant is a bug, so it fails loudly.
+     */
+    static void requireStatusIsLastEntry(RegulatoryMatter matter) {
+        if (matter.history.isEmpty() || matter.history.getLast().status() != matter.status) {
+            throw new IllegalStateException("matter " + matter.id + " has status " + matter.status + " but its history ends with "
+                    + (matter.history.isEmpty() ? "nothing" : matter.history.getLast().status()));
+        }
     }
 
     private void apply(RegulatoryMatter matter, MatterInput input) {
@@ -136,6 +156,11 @@ public class MatterService {
         matter.title = input.title();
         matter.stage = input.stage();
         matter.openedOn = input.openedOn();
+        matter.openedPrecision = input.openedPrecision();
+        if (input.openedOn() != null && input.openedPrecision() != null && !input.openedPrecision().isAligned(input.openedOn())) {
+            throw ProblemException.invalid("openedOn", "with precision " + input.openedPrecision() + " it must be the first day of its "
+                    + input.openedPrecision());
+        }
         matter.decidedOn = input.decidedOn();
         matter.outcome = input.outcome();
         matter.conditions.clear();
@@ -153,9 +178,15 @@ public class MatterService {
 
     /** The segment an applied extension adds, checked against the regime's clocks (422 naming the field otherwise). */
     static DeadlineCalculator.Segment resolve(Regime regime, AppliedExtension applied, String field) {
-        StatutoryClock clock = regime.clocks.stream().filter(c -> c.code().equals(applied.clock())).findFirst()
+        return resolve(regime, regime.allClocks(), applied, field);
+    }
+
+    /** As above, against the clocks of one version of the regime. */
+    static DeadlineCalculator.Segment resolve(Regime regime, List<StatutoryClock> clocks, AppliedExtension applied, String field) {
+        // Several versions may have a clock of one code: the one of the version in use is passed in first.
+        StatutoryClock clock = clocks.stream().filter(c -> c.code().equals(applied.clock())).findFirst()
                 .orElseThrow(() -> ProblemException.unprocessable(field + ".clock", "regime " + regime.code + " has no clock '"
-                        + applied.clock() + "'; its clocks: " + regime.clocks.stream().map(StatutoryClock::code).collect(Collectors.joining(", "))));
+                        + applied.clock() + "'; its clocks: " + clocks.stream().map(StatutoryClock::code).distinct().collect(Collectors.joining(", "))));
         ClockExtension allowed = null;
         if (applied.code() != null) {
             allowed = clock.extension(applied.code());
@@ -176,21 +207,52 @@ public class MatterService {
         return new DeadlineCalculator.Segment(label, length, unit);
     }
 
-    /** The current statutory deadline: for open matters whose status runs one of the regime's clocks. */
+    /**
+     * The current statutory deadline: for open matters whose status runs a clock. The clock is the one of the
+     * regime version in force on the day the clock started (a 2021 CAC special review runs 45 working days, a 2023
+     * one 90); the answer names that version.
+     */
     public Optional<Deadline> deadline(RegulatoryMatter matter) {
         if (!matter.status.isOpen()) {
             return Optional.empty();
         }
-        return matter.regime.clockFor(matter.status).map(clock -> {
-            List<DeadlineCalculator.Segment> segments = new ArrayList<>();
-            for (AppliedExtension applied : matter.extensions) {
-                if (applied.clock().equals(clock.code())) {
-                    segments.add(resolve(matter.regime, applied, "extensions"));
-                }
+        Regime regime = matter.regime;
+        RegimeVersion current = regime.versionOn(today.date());
+        // Find the start day through whichever version has a clock for this status, then take the version of that day.
+        Optional<StatutoryClock> probe = current.clockFor(matter.status).or(() -> regime.versions.stream()
+                .map(regime::complete).flatMap(v -> v.clockFor(matter.status).stream()).findFirst());
+        if (probe.isEmpty()) {
+            return Optional.empty();
+        }
+        StatusChange startEntry = matter.lastEntryInto(probe.get().startsAt());
+        LocalDate start = startEntry == null ? null : startEntry.exactDay();
+        RegimeVersion version = start != null ? regime.versionOn(start) : current;
+        Optional<StatutoryClock> found = version.clockFor(matter.status);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        StatutoryClock clock = found.get();
+        List<StatutoryClock> versionFirst = new ArrayList<>(version.clocksOrEmpty());
+        versionFirst.addAll(regime.allClocks());
+        List<DeadlineCalculator.Segment> segments = new ArrayList<>();
+        for (AppliedExtension applied : matter.extensions) {
+            if (applied.clock().equals(clock.code())) {
+                segments.add(resolve(regime, versionFirst, applied, "extensions"));
             }
-            return DeadlineCalculator.compute(clock, matter.enteredOn(clock.startsAt()), segments, matter.clockStops,
-                    calendars.forRegion(matter.regime.regionCode));
-        });
+        }
+        StatusChange clockStart = matter.lastEntryInto(clock.startsAt());
+        LocalDate clockStartDay = clockStart == null ? null : clockStart.exactDay();
+        Deadline deadline = DeadlineCalculator.compute(clock, clockStartDay, segments, matter.clockStops,
+                calendars.forRegion(regime.regionCode)).withVersion(version);
+        if (clockStart != null && clockStart.on() != null && clockStartDay == null) {
+            List<String> warnings = new ArrayList<>(deadline.warnings());
+            warnings.add("the clock started in " + clockStart.precision().format(clockStart.on()) + " (precision " + clockStart.precision()
+                    + "): the day is not known, so no due date is computed");
+            deadline = new Deadline(deadline.clock(), deadline.label(), null, deadline.length(), deadline.unit(), deadline.extensions(),
+                    deadline.stoppedDays(), deadline.clockStopped(), null, deadline.calendar(), warnings, deadline.firstCountedDay(),
+                    deadline.regimeVersion(), deadline.regimeVersionLabel());
+        }
+        return Optional.of(deadline);
     }
 
     public List<RegulatoryMatter> blockingFor(UUID dealId) {

@@ -72,6 +72,15 @@ public class Regime {
     @Column(nullable = false, length = 20000)
     public List<StatutoryClock> clocks = List.of();
 
+    /**
+     * The regime's rules over time, oldest first. Empty for a regime whose rules never changed: then the
+     * top-level flags, rules and clocks are its only version. When given, the top-level ones are a copy of the
+     * version in force when it was last written (for lists and filters).
+     */
+    @Convert(converter = JsonColumn.Versions.class)
+    @Column(nullable = false, length = 100000)
+    public List<RegimeVersion> versions = List.of();
+
     @ElementCollection
     @CollectionTable(name = "regime_source", joinColumns = @JoinColumn(name = "regime_id"))
     @OrderColumn(name = "position")
@@ -95,19 +104,56 @@ public class Regime {
         return (inForceFrom == null || !day.isBefore(inForceFrom)) && (inForceTo == null || !day.isAfter(inForceTo));
     }
 
-    /** The authority in charge on {@code day}; the latest one when none covers the day. */
+    /**
+     * The authority in charge on {@code day}. When none covers the day (the regime was not in force), the first
+     * one before its period and the last one after it.
+     */
     public String authorityOn(LocalDate day) {
+        if (authorities.isEmpty()) {
+            return null;
+        }
         Optional<AuthorityPeriod> covering = authorities.stream().filter(a -> a.coversDay(day)).findFirst();
-        return covering.or(() -> authorities.isEmpty() ? Optional.empty() : Optional.of(authorities.getLast()))
-                .map(AuthorityPeriod::name).orElse(null);
+        AuthorityPeriod first = authorities.getFirst();
+        return covering.orElse(first.from() != null && day.isBefore(first.from()) ? first : authorities.getLast()).name();
     }
 
-    /** The clock giving the deadline of a matter in {@code status}, if any. */
-    public Optional<StatutoryClock> clockFor(MatterStatus status) {
-        return clocks.stream().filter(c -> c.runsIn().contains(status)).findFirst();
+    /**
+     * The version in force on {@code day}, with the regime's flags filled in where the version leaves them out.
+     * Before the first version the first one answers, after the last the last one (the regime is then not in
+     * force, which the caller checks).
+     */
+    public RegimeVersion versionOn(LocalDate day) {
+        if (versions.isEmpty()) {
+            return new RegimeVersion("single", "the regime's only version", inForceFrom, inForceTo, mandatory, suspensory,
+                    triggerRules, clocks, null);
+        }
+        RegimeVersion found = versions.stream().filter(v -> v.covers(day)).findFirst()
+                .orElse(versions.getFirst().validFrom() != null && day.isBefore(versions.getFirst().validFrom())
+                        ? versions.getFirst() : versions.getLast());
+        return complete(found);
     }
 
-    public TriggerEvaluator.RegimeFacts facts() {
-        return new TriggerEvaluator.RegimeFacts(code, regionCode, mandatory, suspensory, inForceFrom, inForceTo, triggerRules);
+    /** {@code version} with the regime's flags where it gives none. */
+    public RegimeVersion complete(RegimeVersion version) {
+        return new RegimeVersion(version.code(), version.label(), version.validFrom() != null ? version.validFrom() : inForceFrom,
+                version.validTo() != null ? version.validTo() : (version == versions.getLast() ? inForceTo : null),
+                version.mandatory() != null ? version.mandatory() : mandatory,
+                version.suspensory() != null ? version.suspensory() : suspensory,
+                version.rulesOrEmpty(), version.clocksOrEmpty(), version.note());
+    }
+
+    /** Every clock of every version: what an applied extension may refer to. */
+    public List<StatutoryClock> allClocks() {
+        if (versions.isEmpty()) {
+            return clocks;
+        }
+        return versions.stream().flatMap(v -> v.clocksOrEmpty().stream()).toList();
+    }
+
+    /** The facts of the version in force on {@code day}. */
+    public TriggerEvaluator.RegimeFacts facts(LocalDate day) {
+        RegimeVersion version = versionOn(day);
+        return new TriggerEvaluator.RegimeFacts(code, regionCode, version.mandatory(), version.suspensory(), inForceFrom, inForceTo,
+                version.rulesOrEmpty());
     }
 }

@@ -7,6 +7,7 @@ import com.dealradar.region.persistence.RegimeRepository;
 import com.dealradar.region.persistence.RegionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,6 +62,15 @@ public class RegimeService {
         if (regions.findByIdOptional(input.regionCode()).isEmpty()) {
             throw ProblemException.unprocessable("regionCode", "region " + input.regionCode() + " does not exist; create it first");
         }
+        fill(regime, input, today.date());
+        regime.updatedAt = today.now();
+    }
+
+    /**
+     * The rules of a regime that need no database, applied to {@code regime} (400 naming the field when broken);
+     * {@code day} decides which version the top-level columns mirror.
+     */
+    public static void fill(Regime regime, RegimeInput input, LocalDate day) {
         if (!input.code().startsWith(input.regionCode().equals("GB") ? "UK-" : input.regionCode() + "-")) {
             throw ProblemException.invalid("code", "must start with the region code (UK- for GB), e.g. "
                     + (input.regionCode().equals("GB") ? "UK" : input.regionCode()) + "-NAME");
@@ -68,22 +78,30 @@ public class RegimeService {
         if (input.inForceFrom() != null && input.inForceTo() != null && input.inForceTo().isBefore(input.inForceFrom())) {
             throw ProblemException.invalid("inForceTo", "must not be before inForceFrom");
         }
+        List<RegimeVersion> versions = RegionService.orEmpty(input.versions());
         List<TriggerRule> rules = RegionService.orEmpty(input.triggerRules());
-        unique("triggerRules", rules.stream().map(TriggerRule::code).toList());
         List<StatutoryClock> clocks = RegionService.orEmpty(input.clocks());
-        unique("clocks", clocks.stream().map(StatutoryClock::code).toList());
-        for (int i = 0; i < clocks.size(); i++) {
-            unique("clocks[" + i + "].extensions", clocks.get(i).extensionsOrEmpty().stream().map(ClockExtension::code).toList());
+        if (!versions.isEmpty() && (!rules.isEmpty() || !clocks.isEmpty())) {
+            throw ProblemException.invalid("versions", "give trigger rules and clocks either in versions or at the top level, not both");
         }
-        Set<MatterStatus> running = new HashSet<>();
-        for (int i = 0; i < clocks.size(); i++) {
-            for (MatterStatus status : clocks.get(i).runsIn()) {
-                if (status.isTerminal()) {
-                    throw ProblemException.invalid("clocks[" + i + "].runsIn", "a clock cannot run in the terminal status " + status);
-                }
-                if (!running.add(status)) {
-                    throw ProblemException.invalid("clocks[" + i + "].runsIn", "another clock already runs in " + status);
-                }
+        checkRulesAndClocks("", rules, clocks);
+        unique("versions", versions.stream().map(RegimeVersion::code).toList());
+        for (int i = 0; i < versions.size(); i++) {
+            RegimeVersion v = versions.get(i);
+            String field = "versions[" + i + "]";
+            checkRulesAndClocks(field + ".", v.rulesOrEmpty(), v.clocksOrEmpty());
+            if (v.validFrom() != null && v.validTo() != null && v.validTo().isBefore(v.validFrom())) {
+                throw ProblemException.invalid(field + ".validTo", "must not be before validFrom");
+            }
+            if (i > 0 && v.validFrom() == null) {
+                throw ProblemException.invalid(field + ".validFrom", "only the first version may leave validFrom out");
+            }
+            if (i < versions.size() - 1 && v.validTo() == null) {
+                throw ProblemException.invalid(field + ".validTo", "only the last version may leave validTo out");
+            }
+            if (i > 0 && !versions.get(i - 1).validTo().plusDays(1).equals(v.validFrom())) {
+                throw ProblemException.invalid(field + ".validFrom", "must be the day after the previous version's validTo ("
+                        + versions.get(i - 1).validTo() + "): versions follow each other without gaps or overlaps");
             }
         }
         regime.code = input.code();
@@ -97,11 +115,39 @@ public class RegimeService {
         regime.inForceTo = input.inForceTo();
         regime.legalBasis = input.legalBasis();
         regime.description = input.description();
-        regime.triggerRules = List.copyOf(rules);
-        regime.clocks = List.copyOf(clocks);
+        regime.versions = List.copyOf(versions);
+        if (versions.isEmpty()) {
+            regime.triggerRules = List.copyOf(rules);
+            regime.clocks = List.copyOf(clocks);
+        } else {
+            // The top-level columns mirror the version in force today, for lists and filters.
+            RegimeVersion current = regime.versionOn(day);
+            regime.triggerRules = current.rulesOrEmpty();
+            regime.clocks = current.clocksOrEmpty();
+            regime.mandatory = current.mandatory();
+            regime.suspensory = current.suspensory();
+        }
         regime.sources.clear();
         regime.sources.addAll(RegionService.orEmpty(input.sources()));
-        regime.updatedAt = today.now();
+    }
+
+    private static void checkRulesAndClocks(String prefix, List<TriggerRule> rules, List<StatutoryClock> clocks) {
+        unique(prefix + "triggerRules", rules.stream().map(TriggerRule::code).toList());
+        unique(prefix + "clocks", clocks.stream().map(StatutoryClock::code).toList());
+        for (int i = 0; i < clocks.size(); i++) {
+            unique(prefix + "clocks[" + i + "].extensions", clocks.get(i).extensionsOrEmpty().stream().map(ClockExtension::code).toList());
+        }
+        Set<MatterStatus> running = new HashSet<>();
+        for (int i = 0; i < clocks.size(); i++) {
+            for (MatterStatus status : clocks.get(i).runsIn()) {
+                if (status.isTerminal()) {
+                    throw ProblemException.invalid(prefix + "clocks[" + i + "].runsIn", "a clock cannot run in the terminal status " + status);
+                }
+                if (!running.add(status)) {
+                    throw ProblemException.invalid(prefix + "clocks[" + i + "].runsIn", "another clock already runs in " + status);
+                }
+            }
+        }
     }
 
     private static void unique(String field, List<String> codes) {

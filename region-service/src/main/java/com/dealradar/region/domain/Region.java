@@ -2,7 +2,11 @@ package com.dealradar.region.domain;
 
 import com.dealradar.platform.provenance.Source;
 import jakarta.persistence.CollectionTable;
+import com.dealradar.region.persistence.JsonColumn;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,8 +17,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.time.LocalDate;
 
-/** A country (ISO 3166-1 alpha-2) whose regulators DealRadar follows. */
+/** A country (ISO 3166-1 alpha-2) whose regulators DealRadar follows, or a union of countries such as the EU. */
 @Entity
 @Table(name = "region")
 public class Region {
@@ -28,6 +35,15 @@ public class Region {
 
     @Column(length = 2000)
     public String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public RegionKind kind = RegionKind.country;
+
+    /** Member countries over time; supranational regions only. */
+    @Convert(converter = JsonColumn.Memberships.class)
+    @Column(nullable = false, length = 8000)
+    public List<Membership> members = List.of();
 
     @ElementCollection
     @CollectionTable(name = "region_source", joinColumns = @JoinColumn(name = "region_code"))
@@ -43,4 +59,11 @@ public class Region {
     @Version
     @Column(nullable = false)
     public long version;
+
+    /** The countries treated as members on {@code day} (a transition after leaving included). */
+    public Set<String> membersOn(LocalDate day) {
+        Set<String> on = new TreeSet<>();
+        members.stream().filter(m -> m.treatedAsMemberOn(day)).forEach(m -> on.add(m.country()));
+        return on;
+    }
 }

@@ -36,14 +36,19 @@ public class RegionService {
         if (input.code() == null) {
             throw ProblemException.invalid("code", "must not be null");
         }
-        if (!ISO_COUNTRIES.contains(input.code())) {
+        RegionKind kind = input.kind() == null ? RegionKind.country : input.kind();
+        if (kind == RegionKind.country && !ISO_COUNTRIES.contains(input.code())) {
             throw ProblemException.invalid("code", "'" + input.code() + "' is not an ISO 3166-1 alpha-2 country code");
+        }
+        if (kind == RegionKind.supranational && ISO_COUNTRIES.contains(input.code())) {
+            throw ProblemException.invalid("code", "'" + input.code() + "' is a country; a supranational region needs a code of its own such as EU");
         }
         if (regions.findByIdOptional(input.code()).isPresent()) {
             throw ProblemException.taken("code", "Region " + input.code() + " already exists");
         }
         Region region = new Region();
         region.code = input.code();
+        region.kind = kind;
         region.createdAt = today.now();
         apply(region, input);
         regions.persistAndFlush(region);
@@ -55,12 +60,33 @@ public class RegionService {
         if (input.code() != null && !input.code().equals(region.code)) {
             throw ProblemException.unprocessable("code", "a region's code cannot change (was " + region.code + ")");
         }
+        if (input.kind() != null && input.kind() != region.kind) {
+            throw ProblemException.unprocessable("kind", "a region's kind cannot change (it is " + region.kind + ")");
+        }
         apply(region, input);
         regions.flush();
         return region;
     }
 
     private void apply(Region region, RegionInput input) {
+        RegionKind kind = region.kind;
+        List<Membership> members = orEmpty(input.members());
+        if (kind == RegionKind.country && !members.isEmpty()) {
+            throw ProblemException.invalid("members", "only a supranational region has members");
+        }
+        for (int i = 0; i < members.size(); i++) {
+            Membership m = members.get(i);
+            if (!ISO_COUNTRIES.contains(m.country())) {
+                throw ProblemException.invalid("members[" + i + "].country", "'" + m.country() + "' is not an ISO 3166-1 alpha-2 country code");
+            }
+            if (m.from() != null && m.to() != null && m.to().isBefore(m.from())) {
+                throw ProblemException.invalid("members[" + i + "].to", "must not be before from");
+            }
+            if (m.treatedAsMemberUntil() != null && (m.to() == null || m.treatedAsMemberUntil().isBefore(m.to()))) {
+                throw ProblemException.invalid("members[" + i + "].treatedAsMemberUntil", "a transition follows leaving: give to, and a day not before it");
+            }
+        }
+        region.members = List.copyOf(members);
         region.name = input.name().strip();
         region.description = input.description();
         region.sources.clear();

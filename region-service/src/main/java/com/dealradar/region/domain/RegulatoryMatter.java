@@ -1,5 +1,6 @@
 package com.dealradar.region.domain;
 
+import com.dealradar.platform.provenance.Precision;
 import com.dealradar.platform.provenance.Source;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -53,6 +54,11 @@ public class RegulatoryMatter {
 
     @Column(name = "opened_on")
     public LocalDate openedOn;
+
+    /** How much of {@link #openedOn} is known; null: the day. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "opened_precision", length = 5)
+    public Precision openedPrecision;
 
     @Column(name = "decided_on")
     public LocalDate decidedOn;
@@ -108,14 +114,20 @@ public class RegulatoryMatter {
         return status.isOpen() && regime.blocksCompletion();
     }
 
-    /** The day the matter last entered {@code status}, if recorded. */
-    public LocalDate enteredOn(MatterStatus wanted) {
+    /** The history entry of the last time the matter entered {@code status}, if any. */
+    public StatusChange lastEntryInto(MatterStatus wanted) {
         for (int i = history.size() - 1; i >= 0; i--) {
             if (history.get(i).status() == wanted) {
-                return history.get(i).on();
+                return history.get(i);
             }
         }
         return null;
+    }
+
+    /** The day the matter last entered {@code status}, if recorded to the day. */
+    public LocalDate enteredOn(MatterStatus wanted) {
+        StatusChange entry = lastEntryInto(wanted);
+        return entry == null ? null : entry.exactDay();
     }
 
     public boolean clockStoppedOn(LocalDate day) {

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import com.dealradar.platform.provenance.Precision;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,5 +20,17 @@ public record StatusChange(
         @Schema(description = "The day the status was entered (the legal date, e.g. of acceptance); absent when unknown") LocalDate on,
         @Column(name = "note", length = 1000) String note,
         @Column(name = "recorded_at", nullable = false)
-        @Schema(description = "When DealRadar recorded the change") Instant recordedAt) {
+        @Schema(description = "When DealRadar recorded the change") Instant recordedAt,
+        @Enumerated(EnumType.STRING) @Column(name = "on_precision", length = 5)
+        @Schema(description = "How much of 'on' is known (absent: the day); month: some day in that month, 'on' is its first day")
+        Precision precision) {
+
+    public StatusChange(MatterStatus status, LocalDate on, String note, Instant recordedAt) {
+        this(status, on, note, recordedAt, null);
+    }
+
+    /** The date only when known to the day: a month-precise date cannot start a statutory clock. */
+    public LocalDate exactDay() {
+        return precision == null || precision == Precision.day ? on : null;
+    }
 }

@@ -14,8 +14,9 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A statutory period of a regime: it starts on the day a matter enters {@code startsAt} (counting from
- * the next day) and is the matter's deadline while the matter is in one of {@code runsIn}.
+ * A statutory period of a regime: it starts on the day a matter enters {@code startsAt} and is the matter's
+ * deadline while the matter is in one of {@code runsIn}. Whether that day itself is counted is the statute's
+ * choice ({@code firstCountedDay}; by default counting begins the day after).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "StatutoryClock", description = "A statutory period of a regime")
@@ -40,7 +41,14 @@ public record StatutoryClock(
         @Schema(description = "Whether a period ending on a non-working day ends on the next working day")
         Boolean endsOnWorkingDay,
         @Size(max = 1000)
-        @Schema(description = "Where the period comes from") String note) {
+        @Schema(description = "Where the period comes from") String note,
+        @Schema(description = "Whether the day the clock starts is counted (same_day, NSIA s.23) or counting begins the day after "
+                + "(next_day, the default)")
+        FirstCountedDay firstCountedDay) {
+
+    public FirstCountedDay firstCountedDayOrDefault() {
+        return firstCountedDay == null ? FirstCountedDay.next_day : firstCountedDay;
+    }
 
     public List<ClockExtension> extensionsOrEmpty() {
         return extensions == null ? List.of() : extensions;

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +34,15 @@ public final class TriggerEvaluator {
     }
 
     public static Verdict evaluate(RegimeFacts regime, DealFacts facts) {
+        return evaluate(regime, facts, code -> null);
+    }
+
+    /**
+     * {@code groups} gives the member countries of a supranational region (such as EU) on the deal date, or
+     * null for a plain country code: a rule's domestic countries may name such a region, so that "an EU
+     * acquirer" means the members of that date (the UK until the end of its transition, 31 December 2020).
+     */
+    public static Verdict evaluate(RegimeFacts regime, DealFacts facts, Function<String, Set<String>> groups) {
         String region = regime.regionCode();
         LocalDate date = facts.date();
         if (regime.inForceFrom() != null && date.isBefore(regime.inForceFrom())) {
@@ -51,7 +61,7 @@ public final class TriggerEvaluator {
         Verdict best = null;
         List<String> misses = new ArrayList<>();
         for (TriggerRule rule : regime.rules()) {
-            Verdict verdict = evaluate(rule, region, facts);
+            Verdict verdict = evaluate(rule, region, facts, groups);
             if (verdict.outcome() == TriggerOutcome.not_triggered) {
                 misses.addAll(verdict.reasons());
             }
@@ -65,7 +75,7 @@ public final class TriggerEvaluator {
         return best.outcome() == TriggerOutcome.not_triggered ? new Verdict(TriggerOutcome.not_triggered, null, misses) : best;
     }
 
-    static Verdict evaluate(TriggerRule rule, String region, DealFacts facts) {
+    static Verdict evaluate(TriggerRule rule, String region, DealFacts facts, Function<String, Set<String>> groups) {
         List<String> reasons = new ArrayList<>();
         boolean possibly = false;
         String prefix = "rule " + rule.code() + ": ";
@@ -83,8 +93,17 @@ public final class TriggerEvaluator {
         }
         Set<String> domestic = new HashSet<>();
         domestic.add(region);
+        List<String> resolved = new ArrayList<>();
         if (rule.domesticCountries() != null) {
-            domestic.addAll(rule.domesticCountries());
+            for (String code : rule.domesticCountries()) {
+                Set<String> members = groups.apply(code);
+                if (members == null) {
+                    domestic.add(code);
+                } else {
+                    domestic.addAll(members);
+                    resolved.add(code + " on " + facts.date() + ": " + String.join(", ", new java.util.TreeSet<>(members)));
+                }
+            }
         }
         List<DealParty> foreign = facts.parties().stream()
                 .filter(p -> ACTING.contains(p.role()) && !domestic.contains(p.country())).toList();
@@ -96,6 +115,7 @@ public final class TriggerEvaluator {
                         + (domestic.size() == 1 ? region : "the domestic countries"));
             }
             reasons.add("foreign party: " + describe(foreign));
+            resolved.forEach(r -> reasons.add("members of " + r));
         }
         if (Boolean.TRUE.equals(rule.domesticTarget())) {
             if (domesticTargets.isEmpty()) {

@@ -1,6 +1,8 @@
 package com.dealradar.region.persistence;
 
 import com.dealradar.region.domain.AuthorityPeriod;
+import com.dealradar.region.domain.Membership;
+import com.dealradar.region.domain.RegimeVersion;
 import com.dealradar.region.domain.StatutoryClock;
 import com.dealradar.region.domain.TriggerRule;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -63,6 +65,20 @@ public final class JsonColumn {
     @Converter
     public static class Clocks extends ListConverter<StatutoryClock> {
         public Clocks() {
+            super(new TypeReference<>() { });
+        }
+    }
+
+    @Converter
+    public static class Versions extends ListConverter<RegimeVersion> {
+        public Versions() {
+            super(new TypeReference<>() { });
+        }
+    }
+
+    @Converter
+    public static class Memberships extends ListConverter<Membership> {
+        public Memberships() {
             super(new TypeReference<>() { });
         }
     }

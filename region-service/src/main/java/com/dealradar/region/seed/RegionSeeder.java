@@ -1,5 +1,6 @@
 package com.dealradar.region.seed;
 
+import com.dealradar.platform.provenance.Precision;
 import com.dealradar.region.api.CertificationInput;
 import com.dealradar.region.api.MatterInput;
 import com.dealradar.region.api.RegimeInput;
@@ -33,7 +34,9 @@ import org.jboss.logging.Logger;
 /**
  * Loads the first data set through the same rules as the API: {@code seed/regions.json} (regions and their
  * regimes) and {@code seed/matters.json} (the regulatory matters and certifications of the seed articles, each
- * with its source and basis). Matters walk the status machine step by step. Ids are fixed (name-based) and
+ * with its source and basis). {@link RegionSeedCheck} runs first: a seed that breaks a consistency rule stops the
+ * start. A matter's {@code status} is its current one and equals the last entry of its {@code history}; it is
+ * created in the first entry's status and walks the status machine step by step. Ids are fixed (name-based) and
  * rows already present are left alone, so analysts' later edits survive restarts.
  */
 @ApplicationScoped
@@ -92,6 +95,7 @@ public class RegionSeeder {
     public void seed() throws IOException {
         JsonNode reference = files.load("seed/regions.json");
         JsonNode facts = files.load("seed/matters.json");
+        RegionSeedCheck.check(reference, facts).throwIfAny();
         int[] added = {0, 0, 0, 0};
         QuarkusTransaction.requiringNew().run(() -> {
             for (JsonNode node : reference.get("regions")) {
@@ -112,6 +116,8 @@ public class RegionSeeder {
                 UUID id = matterId(node.get("slug").asText());
                 if (matters.findByIdOptional(id).isEmpty()) {
                     ObjectNode fields = node.deepCopy();
+                    // The record's status is its current one (the last history entry); it is created in the first.
+                    fields.put("status", node.get("history").get(0).get("status").asText());
                     fields.put("dealId", dealId(node.get("dealSlug").asText()).toString());
                     if (node.has("companySlug")) {
                         fields.put("companyId", companies.get(node.get("companySlug").asText()).asText());
@@ -122,7 +128,7 @@ public class RegionSeeder {
                     RegulatoryMatter matter = matterService.create(id, input, step(steps.getFirst()));
                     for (JsonNode step : steps.subList(1, steps.size())) {
                         StatusChange change = step(step);
-                        matterService.changeStatus(matter, change.status(), change.on(), change.note(), null);
+                        matterService.changeStatus(matter, change.status(), change.on(), change.precision(), change.note(), null);
                     }
                     added[2]++;
                 }
@@ -148,6 +154,7 @@ public class RegionSeeder {
         JsonNode on = step.get("on");
         return new StatusChange(MatterStatus.valueOf(step.get("status").asText()),
                 on == null || on.isNull() ? null : LocalDate.parse(on.asText()),
-                step.hasNonNull("note") ? step.get("note").asText() : null, null);
+                step.hasNonNull("note") ? step.get("note").asText() : null, null,
+                step.hasNonNull("precision") ? Precision.valueOf(step.get("precision").asText()) : null);
     }
 }

@@ -113,7 +113,22 @@ class AssessmentApiTest {
                 + "\"parties\": [{\"role\": \"investor\", \"country\": \"CN\"}, {\"role\": \"investee\", \"country\": \"DE\", \"sectors\": [\"telecom_operator\"]}]}";
         assess(stake).body("triggered", equalTo(List.of("DE-AWV")))
                 .body("regimes.find { it.regimeCode == 'DE-AWV' }.ruleCode", equalTo("critical_sector"))
-                .body("regimes.find { it.regimeCode == 'DE-AWV' }.authority", containsString("BMWi"));
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.authority", containsString("BMWi"))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.regimeVersion.code", equalTo("AWV-2018"))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.suspensory", equalTo(false))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.clocks.find { it.code == 'phase1' }.length", equalTo(3));
+        // The same deal after the July 2020 AWG amendment: suspensory, phase 1 of two months; the answer names the version.
+        assess(stake.replace("2019-06-01", "2020-08-01"))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.regimeVersion.code", equalTo("AWG-2020"))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.regimeVersion.note", containsString("§ 15(3) AWG"))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.suspensory", equalTo(true))
+                .body("completionMustWait", equalTo(true))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.clocks.find { it.code == 'phase1' }.length", equalTo(2));
+        // A UK investor was an EU investor for the AWV until the end of 2020.
+        assess(stake.replace("\"country\": \"CN\"", "\"country\": \"GB\"").replace("2019-06-01", "2020-12-31"))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.outcome", equalTo("not_triggered"));
+        assess(stake.replace("\"country\": \"CN\"", "\"country\": \"GB\"").replace("2019-06-01", "2021-01-01"))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.outcome", equalTo("triggered"));
         // An EU investor is not foreign for the AWV; a non-critical target needs 25%.
         assess(stake.replace("\"country\": \"CN\"", "\"country\": \"FR\""))
                 .body("regimes.find { it.regimeCode == 'DE-AWV' }.outcome", equalTo("not_triggered"))

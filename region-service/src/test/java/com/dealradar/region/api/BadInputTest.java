@@ -65,8 +65,8 @@ class BadInputTest {
     @Test
     void unknownFields() {
         post("/regulatory-matters", validMatter().replace("\"basis\"", "\"colour\": \"red\", \"basis\""), 400, "colour", "unknown field");
-        post("/regulatory-matters", validMatter().replace("\"basis\"", "\"sources\": [{\"kind\": \"article\", \"author\": \"x\"}], \"basis\""), 400,
-                "sources[0].author", "unknown field");
+        post("/regulatory-matters", validMatter().replace("\"basis\"", "\"sources\": [{\"kind\": \"article\", \"writer\": \"x\"}], \"basis\""), 400,
+                "sources[0].writer", "unknown field");
         post("/regions", "{\"code\": \"PT\", \"name\": \"Portugal\", \"capital\": \"Lisbon\"}", 400, "capital", null);
     }
 

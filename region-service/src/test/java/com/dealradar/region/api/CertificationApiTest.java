@@ -29,14 +29,20 @@ class CertificationApiTest {
     @Test
     void pastItsValidityAnAttestationReadsExpiredWithoutAnEdit() {
         UUID company = UUID.randomUUID();
-        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        // The service's "today" is its clock bean, stood a second before midnight UTC (and moved a millisecond per
+        // write, so creation order is defined): no race with the real midnight, and the step to the next day is exact.
+        LocalDate today = LocalDate.parse("2025-06-30");
+        java.time.Instant midnight = today.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        com.dealradar.platform.testing.TestClock clock = com.dealradar.platform.testing.TestClock.installedAt(midnight.minusSeconds(1));
         String expired = create(company, today.minusYears(2), today.minusDays(1), "attested").then().statusCode(201)
                 .body("status", equalTo("expired"))
                 .body("recordedStatus", equalTo("attested"))
                 .body("schemeName", equalTo("BSI C5:2020"))
                 .extract().path("id");
+        clock.advance(java.time.Duration.ofMillis(1));
         String valid = create(company, today.minusMonths(6), today, "attested").then().statusCode(201)
                 .body("status", equalTo("attested")).extract().path("id");
+        clock.advance(java.time.Duration.ofMillis(1));
         String planned = create(company, today.minusYears(3), today.minusYears(2), "planned").then().statusCode(201)
                 .body("status", equalTo("planned")).extract().path("id");
         given().get("/certifications/" + expired).then().statusCode(200).body("status", equalTo("expired"));
@@ -48,6 +54,13 @@ class CertificationApiTest {
                 .body("items.id", equalTo(java.util.List.of(planned)));
         given().queryParam("companyId", company.toString()).queryParam("limit", "2").get("/certifications").then()
                 .body("items.id", equalTo(java.util.List.of(expired, valid))).header("Link", containsString("rel=\"next\""));
+        // Valid to and including its last day; at midnight it reads expired, with nobody editing it.
+        clock.set(midnight.minusMillis(1));
+        given().get("/certifications/" + valid).then().statusCode(200).body("status", equalTo("attested"));
+        clock.set(midnight);
+        given().get("/certifications/" + valid).then().statusCode(200).body("status", equalTo("expired"));
+        given().queryParam("companyId", company.toString()).queryParam("status", "expired").get("/certifications").then()
+                .body("items.id", equalTo(java.util.List.of(expired, valid)));
     }
 
     @Test

@@ -23,9 +23,13 @@ import org.junit.jupiter.api.Test;
 class MatterApiTest {
 
     static Response create(UUID dealId, String regimeCode) {
+        return create(dealId, regimeCode, "2024-01-10");
+    }
+
+    static Response create(UUID dealId, String regimeCode, String openedOn) {
         return given().contentType(ContentType.JSON)
                 .body("{\"dealId\": \"" + dealId + "\", \"regimeCode\": \"" + regimeCode + "\", \"title\": \"test matter\", "
-                        + "\"status\": \"anticipated\", \"openedOn\": \"2024-01-10\", \"basis\": \"inferred\", "
+                        + "\"status\": \"anticipated\", \"openedOn\": \"" + openedOn + "\", \"basis\": \"inferred\", "
                         + "\"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}]}")
                 .post("/regulatory-matters");
     }
@@ -56,19 +60,22 @@ class MatterApiTest {
                 .body("deadline.clock", equalTo("review"))
                 .body("deadline.startsOn", equalTo("2024-02-05"));
         move(id, "phase1", "2024-02-05").then().statusCode(200).body("deadline.clock", equalTo("review"));
-        // Call-in on 20 March 2024: 30 working days (Good Friday and Easter Monday skipped) end on 3 May 2024.
+        // Call-in on 20 March 2024: 30 working days counted from that day (NSIA s.23(3)(a); Good Friday and Easter Monday
+        // skipped) end on 2 May 2024.
         String etag = move(id, "phase2", "2024-03-20").then().statusCode(200)
                 .body("status", equalTo("phase2"))
                 .body("deadline.clock", equalTo("assessment"))
                 .body("deadline.unit", equalTo("working_days"))
-                .body("deadline.dueOn", equalTo("2024-05-03"))
+                .body("deadline.dueOn", equalTo("2024-05-02"))
+                .body("deadline.firstCountedDay", equalTo("same_day"))
+                .body("deadline.regimeVersion", equalTo("single"))
                 .body("allowedTransitions", hasItem("cleared_with_conditions"))
                 .extract().header("ETag");
         // The additional period of 45 working days.
         etag = given().contentType("application/merge-patch+json").header("If-Match", etag)
                 .body("{\"extensions\": [{\"clock\": \"assessment\", \"code\": \"additional\", \"grantedOn\": \"2024-05-02\"}]}")
                 .patch("/regulatory-matters/" + id).then().statusCode(200)
-                .body("deadline.dueOn", equalTo("2024-07-09"))
+                .body("deadline.dueOn", equalTo("2024-07-08"))
                 .body("deadline.extensions[0]", startsWith("Additional period"))
                 .extract().header("ETag");
         // An information notice stops the clock for 8-12 April (5 working days).
@@ -76,7 +83,7 @@ class MatterApiTest {
                 .body("{\"clockStops\": [{\"from\": \"2024-04-08\", \"to\": \"2024-04-12\", \"reason\": \"information notice\"}]}")
                 .patch("/regulatory-matters/" + id).then().statusCode(200)
                 .body("deadline.stoppedDays", equalTo(5))
-                .body("deadline.dueOn", equalTo("2024-07-17")) // 5 working days later, skipping 12 July (Northern Ireland)
+                .body("deadline.dueOn", equalTo("2024-07-16")) // 5 working days later, skipping 12 July (Northern Ireland)
                 .extract().header("ETag");
         // An open-ended stop: no due date, the clock reads stopped.
         given().contentType("application/merge-patch+json").header("If-Match", etag)
@@ -100,6 +107,22 @@ class MatterApiTest {
                 .body("decidedOn", equalTo("2024-07-01"))
                 .body("statusHistory.status", equalTo(java.util.List.of("anticipated", "notified", "accepted", "phase1", "phase2", "cleared_with_conditions")))
                 .body("allowedTransitions", empty());
+    }
+
+    @Test
+    void aDeadlineUsesTheClockOfTheRegimeVersionInForceWhenItStarted() {
+        // China's special cybersecurity review: 45 working days under the 2020 measures, 90 under the 2022 ones.
+        for (String[] c : new String[][] {{"2021-06-07", "CSRM-2020", "45", "2021-08-10"}, {"2023-06-05", "CSRM-2022", "90", "2023-10-16"}}) {
+            String id = create(UUID.randomUUID(), "CN-CAC-CSR", c[0]).then().statusCode(201).extract().path("id");
+            move(id, "notified", c[0]).then().statusCode(200).body("deadline.clock", equalTo("filing"));
+            move(id, "accepted", c[0]).then().statusCode(200);
+            move(id, "phase1", c[0]).then().statusCode(200);
+            move(id, "phase2", c[0]).then().statusCode(200)
+                    .body("deadline.clock", equalTo("special"))
+                    .body("deadline.regimeVersion", equalTo(c[1]))
+                    .body("deadline.length", equalTo(Integer.parseInt(c[2])))
+                    .body("deadline.dueOn", equalTo(c[3]));
+        }
     }
 
     @Test
@@ -212,6 +235,7 @@ class MatterApiTest {
         given().get("/regulatory-matters/" + RegionSeeder.matterId("alibaba-china-unicom-cn-merger-control")).then().statusCode(200)
                 .body("status", equalTo("not_required")).body("basis", equalTo("inferred"));
         given().queryParam("region", "CN").get("/regulatory-matters").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()))
                 .body("items.regionCode", everyItem(equalTo("CN")));
     }
 }

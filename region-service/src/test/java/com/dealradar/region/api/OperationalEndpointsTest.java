@@ -1,5 +1,7 @@
 package com.dealradar.region.api;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
@@ -9,6 +11,16 @@ import org.junit.jupiter.api.Test;
 /** OpenAPI with examples, Swagger UI, health and metrics. */
 @QuarkusTest
 class OperationalEndpointsTest {
+
+    /** Health and metrics are on the management interface (a random port in tests), not the public port. */
+    @TestHTTPResource(value = "health/ready", management = true) // relative to the management root, /q
+    URL ready;
+
+    @TestHTTPResource(value = "health/live", management = true) // relative to the management root, /q
+    URL live;
+
+    @TestHTTPResource(value = "metrics", management = true) // relative to the management root, /q
+    URL metrics;
 
     @Test
     void openApiDescribesEveryResourceWithExamples() {
@@ -25,9 +37,9 @@ class OperationalEndpointsTest {
 
     @Test
     void healthAndMetrics() {
-        given().get("/q/health/ready").then().statusCode(200).body(containsString("UP"));
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(ready).then().statusCode(200).body(containsString("UP"));
+        given().get(live).then().statusCode(200);
         given().get("/regions/GB").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().get(metrics).then().statusCode(200).body(containsString("http_server_requests"));
     }
 }

@@ -22,8 +22,12 @@ class DeadlineCalculatorTest {
     }
 
     static StatutoryClock clock(int length, ClockUnit unit, Boolean endsOnWorkingDay) {
+        return clock(length, unit, endsOnWorkingDay, null);
+    }
+
+    static StatutoryClock clock(int length, ClockUnit unit, Boolean endsOnWorkingDay, FirstCountedDay first) {
         return new StatutoryClock("assessment", "Assessment period", length, unit, MatterStatus.phase2, Set.of(MatterStatus.phase2),
-                List.of(new ClockExtension("additional", "Additional period", 45, ClockUnit.working_days)), true, endsOnWorkingDay, null);
+                List.of(new ClockExtension("additional", "Additional period", 45, ClockUnit.working_days)), true, endsOnWorkingDay, null, first);
     }
 
     static LocalDate due(StatutoryClock clock, String start, WorkingCalendar calendar) {
@@ -31,17 +35,62 @@ class DeadlineCalculatorTest {
     }
 
     @Test
-    void nsiaCallInAssessmentThenTheAdditionalPeriod() {
-        // Call-in notice on Wed 20 March 2024. Good Friday (29 Mar) and Easter Monday (1 Apr) are not working days.
-        StatutoryClock assessment = clock(30, ClockUnit.working_days);
+    void nsiaCallInAssessmentCountsFromTheDayOfTheNoticeThenTheAdditionalPeriod() {
+        // NSIA s.23(2)-(3)(a): 30 working days "beginning with the day on which the call-in notice is given".
+        // Call-in notice on Wed 20 March 2024 = working day 1. Good Friday (29 Mar) and Easter Monday (1 Apr) are not
+        // working days: 20-28 Mar = 7, 2-30 Apr = 21 (28), 1-2 May = 30. Due Thu 2 May 2024.
+        StatutoryClock assessment = clock(30, ClockUnit.working_days, null, FirstCountedDay.same_day);
         Deadline first = DeadlineCalculator.compute(assessment, LocalDate.parse("2024-03-20"), List.of(), List.of(), GB);
-        assertThat(first.dueOn()).isEqualTo(LocalDate.parse("2024-05-03"));
+        assertThat(first.dueOn()).isEqualTo(LocalDate.parse("2024-05-02"));
+        assertThat(first.firstCountedDay()).isEqualTo(FirstCountedDay.same_day);
         assertThat(first.warnings()).isEmpty();
-        // + 45 working days, skipping the early May (6 May) and spring (27 May) bank holidays.
+        // s.23(3)(b): + 45 working days "beginning with the first working day after the day on which the initial period
+        // ends" (Fri 3 May), skipping the early May (6 May) and spring (27 May) bank holidays.
         Deadline extended = DeadlineCalculator.compute(assessment, LocalDate.parse("2024-03-20"),
                 List.of(new DeadlineCalculator.Segment("Additional period", 45, ClockUnit.working_days)), List.of(), GB);
-        assertThat(extended.dueOn()).isEqualTo(LocalDate.parse("2024-07-09"));
+        assertThat(extended.dueOn()).isEqualTo(LocalDate.parse("2024-07-08"));
         assertThat(extended.extensions()).containsExactly("Additional period: 45 working_days");
+    }
+
+    @Test
+    void nsiaReviewPeriodCountsFromTheFirstWorkingDayAfterAcceptance() {
+        // s.14: accepted Wed 20 March 2024; day 1 is Thu 21 March, so the due date is one working day after the
+        // call-in clock's: Fri 3 May 2024.
+        StatutoryClock review = clock(30, ClockUnit.working_days, null, FirstCountedDay.next_day);
+        assertThat(due(review, "2024-03-20", GB)).isEqualTo("2024-05-03");
+        assertThat(due(clock(30, ClockUnit.working_days), "2024-03-20", GB)).as("next_day is the default").isEqualTo("2024-05-03");
+    }
+
+    @Test
+    void aSameDayClockStartingOnANonWorkingDayBeginsOnTheNextWorkingDay() {
+        // A notice given on Sat 23 March 2024: the Saturday is not a working day, so Mon 25 March is day 1.
+        StatutoryClock assessment = clock(1, ClockUnit.working_days, null, FirstCountedDay.same_day);
+        assertThat(due(assessment, "2024-03-23", GB)).isEqualTo("2024-03-25");
+        assertThat(due(assessment, "2024-03-22", GB)).isEqualTo("2024-03-22");
+    }
+
+    @Test
+    void awvMonthPeriodsBeforeAndAfterJuly2020() {
+        // Knowledge of the signing on Wed 15 July 2020 (AWV § 55(3), three months, BGB § 187(1)/188(2)): ends 15 Oct 2020.
+        assertThat(due(clock(3, ClockUnit.months), "2020-07-15", DE)).isEqualTo("2020-10-15");
+        // Knowledge on Fri 17 July 2020 (§ 14a(1) no. 1 AWG, two months): ends 17 Sep 2020.
+        assertThat(due(clock(2, ClockUnit.months), "2020-07-17", DE)).isEqualTo("2020-09-17");
+        // A same-day month period ends the day before the same day number (BGB § 188(2) second case).
+        assertThat(due(clock(2, ClockUnit.months, null, FirstCountedDay.same_day), "2020-07-17", DE)).isEqualTo("2020-09-16");
+        assertThat(due(clock(1, ClockUnit.months, null, FirstCountedDay.same_day), "2021-03-01", DE)).isEqualTo("2021-03-31");
+    }
+
+    @Test
+    void chinaSpecialReviewWas45WorkingDaysUnderThe2020MeasuresAnd90Since2022() {
+        // Special review started Mon 7 June 2021 (2020 measures): 45 working days from 8 June, Dragon Boat (Mon 14 Jun)
+        // off: June 16, July 22, 2-10 August 7 -> Tue 10 Aug 2021.
+        // Started Mon 5 June 2023 (2022 measures): 90 working days; Dragon Boat 22-23 Jun off, Sun 25 Jun worked;
+        // 29 Sep-6 Oct off, Sat 7 and Sun 8 Oct worked: June 18, July 21, August 23, September 20, October 8 -> Mon 16 Oct.
+        LocalDate due45 = DeadlineCalculator.compute(clock(45, ClockUnit.working_days), LocalDate.parse("2021-06-07"), List.of(), List.of(), CN).dueOn();
+        LocalDate due90 = DeadlineCalculator.compute(clock(90, ClockUnit.working_days), LocalDate.parse("2023-06-05"), List.of(), List.of(), CN).dueOn();
+        System.out.println("CN special review: 45 wd from 2021-06-07 -> " + due45 + "; 90 wd from 2023-06-05 -> " + due90);
+        assertThat(due45).isEqualTo("2021-08-10");
+        assertThat(due90).isEqualTo("2023-10-16");
     }
 
     @Test

@@ -1,0 +1,119 @@
+package com.dealradar.region.seed;
+
+import com.dealradar.platform.seed.SeedCheck;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The seed consistency rules of region-service (see {@link SeedCheck}) plus its own: every clock and every
+ * regime version cites the provision its numbers come from or says it is general knowledge; a regime's
+ * authority periods follow each other without gap or overlap (one date per switch, e.g. MOFCOM to SAMR);
+ * rules name only countries or supranational regions of the seed; matters start in an entry status.
+ */
+public final class RegionSeedCheck {
+
+    /** A provision (art. 11, s. 23(3), § 14a, reg. 4, section 2) or an explicit general-knowledge mark. */
+    static final Pattern CITES = Pattern.compile("(?i)(\\bart\\.|\\barts\\.|\\bs\\.\\s?\\d|\\bss\\.\\s?\\d|§|\\bsection\\b|\\breg\\.|general knowledge)");
+    private static final Set<String> ISO = Set.of(Locale.getISOCountries());
+
+    private RegionSeedCheck() {
+    }
+
+    public static SeedCheck check(JsonNode reference, JsonNode facts) {
+        SeedCheck check = new SeedCheck("region-service (seed/regions.json, seed/matters.json)");
+        Set<String> regions = new HashSet<>();
+        Set<String> unions = new HashSet<>();
+        for (JsonNode region : reference.path("regions")) {
+            String code = region.path("code").asText();
+            regions.add(code);
+            if ("supranational".equals(region.path("kind").asText())) {
+                unions.add(code);
+            }
+            check.sources("region " + code, region.get("sources"));
+        }
+        Set<String> regimeCodes = new HashSet<>();
+        for (JsonNode regime : reference.path("regimes")) {
+            String where = "regime " + regime.path("code").asText();
+            regimeCodes.add(regime.path("code").asText());
+            check.regionExists(where, regime.path("regionCode").asText(null), regions);
+            check.sources(where, regime.get("sources"));
+            authorities(check, where, regime.path("authorities"));
+            clocks(check, where, regime.path("clocks"));
+            rules(check, where, regime.path("triggerRules"), unions);
+            for (JsonNode version : regime.path("versions")) {
+                String vwhere = where + " version " + version.path("code").asText();
+                if (!CITES.matcher(version.path("note").asText("")).find()) {
+                    check.fail(vwhere, "its note must cite the provision it comes from (art./s./§/section) or say general knowledge");
+                }
+                clocks(check, vwhere, version.path("clocks"));
+                rules(check, vwhere, version.path("triggerRules"), unions);
+            }
+        }
+        for (JsonNode matter : facts.path("matters")) {
+            String where = "matter " + matter.path("slug").asText();
+            JsonNode history = matter.get("history");
+            check.statusIsLastOfHistory(where, matter.get("status"), history, "status");
+            if (history != null && history.isArray() && !history.isEmpty()
+                    && !Set.of("anticipated", "not_assessed").contains(history.get(0).path("status").asText())) {
+                check.fail(where, "history must start with anticipated or not_assessed");
+            }
+            if (!regimeCodes.contains(matter.path("regimeCode").asText())) {
+                check.fail(where, "refers to regime " + matter.path("regimeCode").asText() + ", which is not in the seed");
+            }
+            JsonNode sources = matter.get("sources");
+            check.sources(where, sources);
+            check.factDate(where + ".openedOn", text(matter, "openedOn"), text(matter, "openedPrecision"), sources);
+            if (history != null) {
+                for (int i = 0; i < history.size(); i++) {
+                    check.factDate(where + ".history[" + i + "].on", text(history.get(i), "on"), text(history.get(i), "precision"), sources);
+                }
+            }
+        }
+        for (JsonNode certification : facts.path("certifications")) {
+            String where = "certification " + certification.path("slug").asText();
+            check.regionExists(where, text(certification, "regionCode"), regions);
+            check.sources(where, certification.get("sources"));
+        }
+        return check;
+    }
+
+    private static void clocks(SeedCheck check, String where, JsonNode clocks) {
+        for (JsonNode clock : clocks) {
+            if (!CITES.matcher(clock.path("note").asText("")).find()) {
+                check.fail(where + " clock " + clock.path("code").asText(),
+                        "its note must cite the provision its length comes from (art./s./§/section) or say general knowledge");
+            }
+        }
+    }
+
+    private static void rules(SeedCheck check, String where, JsonNode rules, Set<String> unions) {
+        for (JsonNode rule : rules) {
+            for (JsonNode code : rule.path("domesticCountries")) {
+                if (!ISO.contains(code.asText()) && !unions.contains(code.asText())) {
+                    check.fail(where + " rule " + rule.path("code").asText(), code.asText() + " is neither a country nor a supranational region of the seed");
+                }
+            }
+        }
+    }
+
+    /** Authority periods in order, each starting the day after the previous one ends: one date per switch. */
+    private static void authorities(SeedCheck check, String where, JsonNode authorities) {
+        for (int i = 1; i < authorities.size(); i++) {
+            String previousTo = text(authorities.get(i - 1), "to");
+            String from = text(authorities.get(i), "from");
+            if (previousTo == null || from == null
+                    || !java.time.LocalDate.parse(previousTo).plusDays(1).equals(java.time.LocalDate.parse(from))) {
+                check.fail(where + " authorities[" + i + "]", "must start the day after the previous authority's period ends ("
+                        + previousTo + " -> " + from + ")");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,112 @@
+package com.dealradar.region.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seed consistency check on the shipped seed (it must pass: a broken seed fails this build) and on seeds
+ * broken one rule at a time (each must be named). The seeder runs the same check before loading, so a broken
+ * seed also stops the service's start.
+ */
+class RegionSeedCheckTest {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    JsonNode regions;
+    JsonNode matters;
+
+    static JsonNode load(String resource) throws Exception {
+        try (InputStream in = RegionSeedCheckTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return MAPPER.readTree(in);
+        }
+    }
+
+    @BeforeEach
+    void loadSeed() throws Exception {
+        regions = load("seed/regions.json");
+        matters = load("seed/matters.json");
+    }
+
+    ObjectNode matter(String slug) {
+        for (JsonNode m : matters.get("matters")) {
+            if (m.get("slug").asText().equals(slug)) {
+                return (ObjectNode) m;
+            }
+        }
+        throw new IllegalArgumentException(slug);
+    }
+
+    List<String> problems() {
+        List<String> problems = RegionSeedCheck.check(regions, matters).problems();
+        System.out.println(problems);
+        return problems;
+    }
+
+    @Test
+    void theShippedSeedIsConsistent() {
+        assertThat(RegionSeedCheck.check(regions, matters).problems()).isEmpty();
+    }
+
+    @Test
+    void aStatusThatIsNotTheLastHistoryEntryIsRefused() {
+        matter("alibaba-vodafone-germany-bsi-c5").put("status", "anticipated");
+        assertThat(problems()).singleElement().asString()
+                .contains("matter alibaba-vodafone-germany-bsi-c5").contains("status is anticipated but the last history entry is cleared");
+        assertThatThrownBy(() -> RegionSeedCheck.check(regions, matters).throwIfAny()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("1 problem");
+    }
+
+    @Test
+    void anAuthorInThePublisherFieldIsRefused() {
+        ObjectNode source = (ObjectNode) matter("alibaba-ztesoft-cn-merger-control").get("sources").get(0);
+        source.put("publisher", "Ron Westfall, Research Director, Service Provider Infrastructure");
+        assertThat(problems()).anyMatch(p -> p.contains("reads as a person or a job title"));
+    }
+
+    @Test
+    void aSourceWithoutPublisherMustSaySo() {
+        ObjectNode source = (ObjectNode) matter("vodafone-china-market-access").get("sources").get(0);
+        source.remove("notStated");
+        assertThat(problems()).anyMatch(p -> p.contains("names no publisher"));
+    }
+
+    @Test
+    void anInventedDayIsRefused() {
+        ObjectNode bt = matter("alibaba-bt-uk-security-scrutiny");
+        bt.remove("openedPrecision");
+        ((ObjectNode) bt.get("history").get(0)).remove("precision");
+        assertThat(problems()).anyMatch(p -> p.contains("openedOn: 2018-07-01 is day-precise on the first of a month"))
+                .anyMatch(p -> p.contains("history[0].on: 2018-07-01 is day-precise"));
+    }
+
+    @Test
+    void anUnknownRegionIsRefused() {
+        ((ObjectNode) matters.get("certifications").get(0)).put("regionCode", "XX");
+        ArrayNode domestic = (ArrayNode) regions.get("regimes").get(4).get("versions").get(0).get("triggerRules").get(0).get("domesticCountries");
+        domestic.add("QQ");
+        assertThat(problems()).anyMatch(p -> p.contains("refers to region XX"))
+                .anyMatch(p -> p.contains("QQ is neither a country nor a supranational region"));
+    }
+
+    @Test
+    void aClockWithoutCitationAndTwoDatesForOneAuthoritySwitchAreRefused() {
+        for (JsonNode regime : regions.get("regimes")) {
+            if (regime.get("code").asText().equals("UK-NSIA")) {
+                ((ObjectNode) regime.get("clocks").get(0)).put("note", "thirty working days");
+            }
+            if (regime.get("code").asText().equals("CN-AML")) {
+                ((ObjectNode) regime.get("authorities").get(1)).put("from", "2018-03-21");
+            }
+        }
+        assertThat(problems()).anyMatch(p -> p.contains("regime UK-NSIA clock review") && p.contains("must cite"))
+                .anyMatch(p -> p.contains("regime CN-AML authorities[1]") && p.contains("2018-03-16 -> 2018-03-21"));
+    }
+}
