@@ -47,7 +47,8 @@ class GatewaySecurityTest {
         }
 
         boolean admin() {
-            return template.startsWith("/api/v1/partners");
+            // Partners and keys, and the write audit (who wrote what): admins only.
+            return template.startsWith("/api/v1/partners") || template.startsWith("/api/v1/write-audit");
         }
 
         String path() {
