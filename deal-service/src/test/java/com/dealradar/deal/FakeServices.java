@@ -18,7 +18,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -148,13 +147,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** A loopback URL on which nothing listens: a service that is down. */
-    public static String closedPortUrl() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return "http://127.0.0.1:" + socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+
+    /** A loopback URL on which nothing listens (bound, never listening: connections are refused): a service that is down. */
+    public static String closedPortUrl(String name) {
+        return "http://127.0.0.1:" + com.dealradar.platform.testing.Ports.closed(name);
     }
 
     /** Answers a company look-up by ids the way company-service does. */

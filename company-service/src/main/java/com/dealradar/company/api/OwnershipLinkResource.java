@@ -10,7 +10,6 @@ import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.problem.Problem;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -106,7 +105,7 @@ public class OwnershipLinkResource {
     @Operation(summary = "Delete an ownership link", description = "To record that a holding ended, prefer setting validTo. If-Match is required.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return ConditionalWrites.inTransaction(() -> {
             OwnershipLink link = service.getLink(QueryParams.uuid("id", id));
             EntityTags.requireMatch(ifMatch, link.version);
             service.unlink(link);

@@ -85,9 +85,9 @@ class ConcurrencyAndIdempotencyTest {
                 .post("/companies").then().statusCode(201).extract().path("id");
         assertThat(fingerprint).isNotNull();
         QuarkusTransaction.requiringNew().run(() -> {
-            IdempotencyRecord probe = em.find(IdempotencyRecord.class, "POST /companies " + key + "-probe");
+            IdempotencyRecord probe = em.find(IdempotencyRecord.class, "user:test-analyst POST /companies " + key + "-probe");
             IdempotencyRecord inFlight = new IdempotencyRecord();
-            inFlight.scopedKey = "POST /companies " + key;
+            inFlight.scopedKey = "user:test-analyst POST /companies " + key;
             inFlight.requestHash = probe.requestHash;
             inFlight.completed = false;
             inFlight.createdAt = Instant.now();

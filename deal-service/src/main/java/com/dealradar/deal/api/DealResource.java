@@ -10,6 +10,7 @@ import com.dealradar.deal.persistence.DealFilter;
 import com.dealradar.deal.persistence.DealRepository;
 import com.dealradar.deal.persistence.DealSort;
 import com.dealradar.platform.http.ConditionalWrites;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
@@ -20,7 +21,6 @@ import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -225,7 +225,7 @@ public class DealResource {
     @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return ConditionalWrites.inTransaction(() -> {
             Deal deal = service.get(id);
             EntityTags.requireMatch(ifMatch, deal.version);
             service.delete(deal);

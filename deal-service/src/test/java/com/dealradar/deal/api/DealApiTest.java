@@ -187,7 +187,12 @@ class DealApiTest {
         String key = UUID.randomUUID().toString();
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", key).body(Json.write(body)).post("/deals").statusCode());
-        sleep(500);
+        // The first request has claimed the key once it is waiting for company-service (which answers it 1.2 s later).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> !FakeServices.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/companies"))
+                        .withQueryParam("ids", com.github.tomakehurst.wiremock.client.WireMock.containing(
+                                FakeServices.SLOW_COMPANY.toString()))).isEmpty());
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Json.write(body)).post("/deals")
                 .then().statusCode(409).header("Retry-After", notNullValue())
                 .body("type", containsString("idempotency-in-flight"));
@@ -335,11 +340,4 @@ class DealApiTest {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -30,8 +30,8 @@ class DependenciesDownTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "quarkus.rest-client.company-service.url", FakeServices.closedPortUrl(),
-                    "quarkus.rest-client.region-service.url", FakeServices.closedPortUrl(),
+                    "quarkus.rest-client.company-service.url", FakeServices.closedPortUrl("company-service"),
+                    "quarkus.rest-client.region-service.url", FakeServices.closedPortUrl("region-service"),
                     "dealradar.dependencies.retry-after", "PT7S");
         }
 

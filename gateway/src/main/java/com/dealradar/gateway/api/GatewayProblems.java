@@ -48,6 +48,17 @@ public final class GatewayProblems {
         return respond(new Problem(type.uri(), type.title(), type.status(), detail, instance, requestId, null), null);
     }
 
+    public static Response badGateway(String detail, String instance, String requestId) {
+        return respond(new Problem(BAD_GATEWAY, "Bad gateway", 502, detail, instance, requestId, null), null);
+    }
+
+    /** 400 naming the path or query parameter that is wrong. */
+    public static Response badParameter(String parameter, String message, String instance, String requestId) {
+        ProblemType type = ProblemType.BAD_PARAMETER;
+        return respond(new Problem(type.uri(), type.title(), type.status(), parameter + ": " + message, instance, requestId,
+                java.util.List.of(new com.dealradar.platform.problem.FieldViolation(parameter, message))), null);
+    }
+
     private static Response respond(Problem problem, String retryAfter) {
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (retryAfter != null) {

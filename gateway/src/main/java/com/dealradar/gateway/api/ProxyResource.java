@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -93,12 +92,10 @@ public class ProxyResource {
         if (backend.isEmpty()) {
             return CompletableFuture.completedFuture(GatewayProblems.notFound(instance, requestId));
         }
-        for (PathSegment segment : uri.getPathSegments(true)) {
-            String s = segment.getPath();
-            if (s.equals(".") || s.equals("..") || s.contains("/") || s.contains("\\")) {
-                return CompletableFuture.completedFuture(GatewayProblems.badRequest(
-                        "Path segments '.', '..' and encoded slashes are not allowed", instance, requestId));
-            }
+        Optional<String> refused = PublicPaths.refusedPath(instance);
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(GatewayProblems.badRequest(
+                    "The path cannot be passed on: " + refused.get(), instance, requestId));
         }
         String backendPath = instance.substring(PublicPaths.PREFIX.length());
         String query = uri.getRequestUri().getRawQuery();

@@ -18,6 +18,69 @@ import java.util.regex.Pattern;
 public class PublicPaths {
 
     public static final String PREFIX = "/api/v1";
+
+    /**
+     * Why a raw request path must not be passed to a backend, or empty when it may. Checked before any backend
+     * path is built: dot segments (also {@code ..;} and {@code .;}, which some servers treat as {@code ..}),
+     * matrix parameters ({@code ;}), encoded slashes or backslashes, blank segments and control characters would
+     * let a caller reach another backend path than the public one names.
+     */
+    public static java.util.Optional<String> refusedPath(String rawPath) {
+        String[] segments = rawPath.split("/", -1);
+        for (int i = 1; i < segments.length; i++) {
+            String raw = segments[i];
+            if (raw.isEmpty() && i == segments.length - 1) {
+                continue; // a trailing slash
+            }
+            String once = decode(raw);
+            java.util.Optional<String> refused = refusedSegment(raw, once);
+            if (refused.isEmpty() && once != null && once.contains("%")) {
+                // Decoded twice too: a backend (or something in between) that decodes again must not see '..' either.
+                String twice = decode(once);
+                refused = twice == null ? java.util.Optional.empty() : refusedSegment(once, twice);
+            }
+            if (refused.isPresent()) {
+                return refused;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Why one decoded path value (an id, slug or code) must not become a backend path segment, or empty. */
+    public static java.util.Optional<String> refusedValue(String decoded) {
+        return refusedSegment(decoded, decoded);
+    }
+
+    private static java.util.Optional<String> refusedSegment(String raw, String decoded) {
+        if (decoded == null) {
+            return java.util.Optional.of("a path segment is not valid percent-encoded UTF-8");
+        }
+        if (decoded.isBlank()) {
+            return java.util.Optional.of("path segments must not be empty or blank");
+        }
+        String withoutParams = decoded.contains(";") ? decoded.substring(0, decoded.indexOf(';')) : decoded;
+        if (withoutParams.equals(".") || withoutParams.equals("..")) {
+            return java.util.Optional.of("path segments '.' and '..' are not allowed");
+        }
+        if (raw.contains(";") || decoded.contains(";")) {
+            return java.util.Optional.of("matrix parameters (';') are not allowed in paths");
+        }
+        if (decoded.contains("/") || decoded.contains("\\")) {
+            return java.util.Optional.of("encoded slashes are not allowed in path segments");
+        }
+        if (decoded.chars().anyMatch(Character::isISOControl)) {
+            return java.util.Optional.of("control characters are not allowed in paths");
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String decode(String raw) {
+        try {
+            return java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
     private static final Pattern LINK_TARGET = Pattern.compile("<([^>]*)>");
 
     private final Backends backends;

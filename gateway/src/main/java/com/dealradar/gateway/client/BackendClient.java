@@ -160,11 +160,15 @@ public final class BackendClient {
                 .thenApply(raw -> check(request, new BackendResponse(raw.statusCode(), raw.headers(), raw.body())));
     }
 
-    /** Answers that must count against the backend (and open its circuit when they pile up) become failures. */
+    /**
+     * Answers that must count against the backend (and open its circuit when they pile up) become failures:
+     * only a 5xx without a problem body, which is the backend (or what stands in front of it) failing. A problem
+     * answer is the backend's deliberate answer to this request, whatever its status: counting it would let one
+     * caller's bad requests take the backend away from every other caller.
+     */
     private BackendResponse check(BackendRequest request, BackendResponse response) {
         int status = response.status();
-        boolean serverFault = status == 500 || status == 502 || status == 504 || (status == 503 && !response.isProblem())
-                || status > 504;
+        boolean serverFault = status >= 500 && !response.isProblem();
         if (serverFault) {
             throw new BackendFailure(name, BackendFailure.Kind.SERVER_ERROR, name + " answered " + status, response);
         }

@@ -15,7 +15,7 @@ public class BackendFailure extends RuntimeException {
         CIRCUIT_OPEN,
         /** Too many concurrent calls to this backend already. */
         BULKHEAD_FULL,
-        /** 500, 502, 504, or a 503 that is not a problem answer of the backend itself. */
+        /** A 5xx that is not a problem answer of the backend itself. */
         SERVER_ERROR,
         /** A 2xx answer whose body is not the JSON it should be. */
         BAD_RESPONSE

@@ -26,12 +26,14 @@ import java.util.regex.Pattern;
  * The composite reads. Every part that does not depend on another is requested at once; a part that needs
  * the core resource's data (participants, a company's id when a slug was given) starts as soon as that
  * arrives. The core resource decides: unreadable means 503 + Retry-After, refused (404, 400) is passed on;
- * any other part that fails is left out and named.
+ * any other part that fails is left out and named, and a part longer than {@value #PART_LIMIT} items is cut
+ * and named with the link to the rest. Ids are checked before any backend path is built from them.
  */
 @ApplicationScoped
 public class Composites {
 
     static final int PART_LIMIT = 200;
+    private static final Pattern REGION_CODE = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern UUID_SHAPE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final PartReader reader;
@@ -43,8 +45,12 @@ public class Composites {
     }
 
     public CompletionStage<Response> dossier(String id, Map<String, List<String>> headers, String instance, String requestId) {
+        if (!UUID_SHAPE.matcher(id).matches()) {
+            return refuse("id", "'" + id + "' is not a UUID", instance, requestId);
+        }
         CompletableFuture<Outcome> deal = reader.read(DEAL, "/deals/" + encode(id), headers);
-        CompletableFuture<Outcome> matters = reader.read(REGION, "/regulatory-matters?dealId=" + encode(id) + "&limit=" + PART_LIMIT, headers);
+        String mattersPath = "/regulatory-matters?dealId=" + encode(id) + "&limit=" + PART_LIMIT;
+        CompletableFuture<Outcome> matters = reader.read(REGION, mattersPath, headers);
         return deal.thenCompose(core -> {
             if (!(core instanceof Outcome.Ok ok) || !ok.body().isObject()) {
                 return CompletableFuture.completedFuture(coreUnavailable(core, DEAL, "deal", instance, requestId));
@@ -53,18 +59,18 @@ public class Composites {
             Set<String> companyIds = new LinkedHashSet<>();
             dealBody.path("participants").forEach(p -> companyIds.add(p.path("companyId").asText()));
             companyIds.remove("");
+            String companiesPath = "/companies?ids=" + encode(String.join(",", companyIds)) + "&limit=" + PART_LIMIT;
             CompletableFuture<Outcome> companies = companyIds.isEmpty()
                     ? CompletableFuture.completedFuture(new Outcome.Ok(emptyPage()))
-                    : reader.read(COMPANY, "/companies?ids=" + encode(String.join(",", companyIds)) + "&limit=" + PART_LIMIT, headers);
-            List<CompletableFuture<Outcome>> certifications = companyIds.stream()
-                    .map(companyId -> reader.read(REGION, "/certifications?companyId=" + encode(companyId) + "&limit=" + PART_LIMIT, headers))
-                    .toList();
-            List<CompletableFuture<?>> all = new ArrayList<>(certifications);
-            all.add(companies);
-            all.add(matters);
-            return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                    : reader.read(COMPANY, companiesPath, headers);
+            // The certifications of all participants in one call (region-service takes several companyIds).
+            String certificationsPath = "/certifications?companyId=" + encode(String.join(",", companyIds)) + "&limit=" + PART_LIMIT;
+            CompletableFuture<Outcome> certifications = companyIds.isEmpty()
+                    ? CompletableFuture.completedFuture(new Outcome.Ok(emptyPage()))
+                    : reader.read(REGION, certificationsPath, headers);
+            return CompletableFuture.allOf(companies, matters, certifications).thenApply(done -> {
                 Composition composition = new Composition(instance);
-                ArrayNode companyItems = composition.items("participants.company", COMPANY, companies.join());
+                ArrayNode companyItems = composition.items("participants.company", COMPANY, companies.join(), companiesPath);
                 Map<String, JsonNode> companyById = new LinkedHashMap<>();
                 if (companyItems != null) {
                     companyItems.forEach(c -> companyById.put(c.path("id").asText(), c));
@@ -74,36 +80,32 @@ public class Composites {
                         p.path("companyId").asText(null), p.path("role").asText(null),
                         p.hasNonNull("note") ? p.get("note").asText() : null,
                         companyById.get(p.path("companyId").asText()))));
-                ArrayNode matterItems = composition.items("regulatoryMatters", REGION, matters.join());
+                ArrayNode matterItems = composition.items("regulatoryMatters", REGION, matters.join(), mattersPath);
                 Set<String> regions = new LinkedHashSet<>();
                 dealBody.path("regions").forEach(r -> regions.add(r.asText()));
                 ArrayNode relevant = null;
-                boolean certificationsMissing = false;
-                ArrayNode collected = JsonNodeFactory.instance.arrayNode();
-                Set<String> seen = new java.util.HashSet<>();
-                for (CompletableFuture<Outcome> part : certifications) {
-                    ArrayNode items = composition.items("certifications", REGION, part.join());
-                    if (items == null) {
-                        certificationsMissing = true;
-                        continue;
-                    }
-                    items.forEach(c -> {
+                ArrayNode items = composition.items("certifications", REGION, certifications.join(), certificationsPath);
+                if (items != null) {
+                    relevant = JsonNodeFactory.instance.arrayNode();
+                    for (JsonNode c : items) {
                         String region = c.path("regionCode").asText(c.path("region").asText(""));
-                        if ((region.isEmpty() || regions.contains(region)) && seen.add(c.path("id").asText())) {
-                            collected.add(c);
+                        if (region.isEmpty() || regions.contains(region)) {
+                            relevant.add(c);
                         }
-                    });
-                }
-                if (!certificationsMissing) {
-                    relevant = collected;
+                    }
                 }
                 return composition.ok(new Views.DealDossier(dealBody, participants, matterItems, relevant,
-                        composition.complete(), composition.missingParts().isEmpty() ? null : dedupe(composition.missingParts())));
+                        composition.truncatedParts(), composition.complete(),
+                        composition.missingParts().isEmpty() ? null : dedupe(composition.missingParts())));
             });
         });
     }
 
     public CompletionStage<Response> profile(String idOrSlug, Map<String, List<String>> headers, String instance, String requestId) {
+        java.util.Optional<String> refused = com.dealradar.gateway.api.PublicPaths.refusedValue(idOrSlug);
+        if (refused.isPresent()) {
+            return refuse("idOrSlug", refused.get(), instance, requestId);
+        }
         CompletableFuture<Outcome> company = reader.read(COMPANY, "/companies/" + encode(idOrSlug), headers);
         if (UUID_SHAPE.matcher(idOrSlug).matches()) {
             return profileParts(company, CompletableFuture.completedFuture(idOrSlug.toLowerCase(java.util.Locale.ROOT)), headers, instance, requestId);
@@ -114,12 +116,10 @@ public class Composites {
 
     private CompletionStage<Response> profileParts(CompletableFuture<Outcome> company, CompletableFuture<String> id,
             Map<String, List<String>> headers, String instance, String requestId) {
-        CompletableFuture<Outcome> deals = id.thenCompose(i -> i.isEmpty() ? notNeeded()
-                : reader.read(DEAL, "/deals?company=" + encode(i) + "&limit=" + PART_LIMIT, headers));
+        CompletableFuture<Outcome> deals = id.thenCompose(i -> i.isEmpty() ? notNeeded() : reader.read(DEAL, dealsOf(i), headers));
         CompletableFuture<Outcome> certifications = id.thenCompose(i -> i.isEmpty() ? notNeeded()
-                : reader.read(REGION, "/certifications?companyId=" + encode(i) + "&limit=" + PART_LIMIT, headers));
-        CompletableFuture<Outcome> matters = id.thenCompose(i -> i.isEmpty() ? notNeeded()
-                : reader.read(REGION, "/regulatory-matters?companyId=" + encode(i) + "&open=true&limit=" + PART_LIMIT, headers));
+                : reader.read(REGION, certificationsOf(i), headers));
+        CompletableFuture<Outcome> matters = id.thenCompose(i -> i.isEmpty() ? notNeeded() : reader.read(REGION, openMattersOf(i), headers));
         return company.thenCompose(core -> {
             if (!(core instanceof Outcome.Ok ok) || !ok.body().isObject()) {
                 return CompletableFuture.completedFuture(coreUnavailable(core, COMPANY, "company", instance, requestId));
@@ -128,7 +128,7 @@ public class Composites {
                 Composition composition = new Composition(instance);
                 JsonNode body = ok.body();
                 String companyId = body.path("id").asText();
-                ArrayNode dealItems = composition.items("dealsByRole", DEAL, deals.join());
+                ArrayNode dealItems = composition.items("dealsByRole", DEAL, deals.join(), dealsOf(companyId));
                 Map<String, List<JsonNode>> byRole = null;
                 if (dealItems != null) {
                     byRole = new java.util.TreeMap<>();
@@ -144,45 +144,73 @@ public class Composites {
                         }
                     }
                 }
-                ArrayNode certificationItems = composition.items("certifications", REGION, certifications.join());
-                ArrayNode matterItems = composition.items("openRegulatoryMatters", REGION, matters.join());
+                ArrayNode certificationItems = composition.items("certifications", REGION, certifications.join(), certificationsOf(companyId));
+                ArrayNode matterItems = composition.items("openRegulatoryMatters", REGION, matters.join(), openMattersOf(companyId));
                 return composition.ok(new Views.CompanyProfile(body,
                         body.has("parents") ? body.get("parents") : JsonNodeFactory.instance.arrayNode(),
                         body.has("subsidiaries") ? body.get("subsidiaries") : JsonNodeFactory.instance.arrayNode(),
-                        byRole, certificationItems, matterItems, composition.complete(),
+                        byRole, certificationItems, matterItems, composition.truncatedParts(), composition.complete(),
                         composition.missingParts().isEmpty() ? null : composition.missingParts()));
             });
         });
     }
 
     public CompletionStage<Response> overview(String code, Map<String, List<String>> headers, String instance, String requestId) {
+        if (!REGION_CODE.matcher(code).matches()) {
+            return refuse("code", "'" + code + "' is not a two-letter region code (ISO 3166-1 alpha-2, or EU)", instance, requestId);
+        }
         CompletableFuture<Outcome> region = reader.read(REGION, "/regions/" + encode(code), headers);
-        CompletableFuture<Outcome> regimes = reader.read(REGION, "/regimes?region=" + encode(code) + "&limit=" + PART_LIMIT, headers);
-        CompletableFuture<Outcome> matters = reader.read(REGION, "/regulatory-matters?region=" + encode(code) + "&open=true&limit=" + PART_LIMIT, headers);
-        CompletableFuture<Outcome> deals = reader.read(DEAL, "/deals?region=" + encode(code) + "&limit=" + PART_LIMIT, headers);
+        String regimesPath = "/regimes?region=" + encode(code) + "&limit=" + PART_LIMIT;
+        String mattersPath = "/regulatory-matters?region=" + encode(code) + "&open=true&limit=" + PART_LIMIT;
+        String dealsPath = "/deals?region=" + encode(code) + "&limit=" + PART_LIMIT;
+        CompletableFuture<Outcome> regimes = reader.read(REGION, regimesPath, headers);
+        CompletableFuture<Outcome> matters = reader.read(REGION, mattersPath, headers);
+        CompletableFuture<Outcome> deals = reader.read(DEAL, dealsPath, headers);
         return region.thenCompose(core -> {
             if (!(core instanceof Outcome.Ok ok) || !ok.body().isObject()) {
                 return CompletableFuture.completedFuture(coreUnavailable(core, REGION, "region", instance, requestId));
             }
             return CompletableFuture.allOf(regimes, matters, deals).thenApply(done -> {
                 Composition composition = new Composition(instance);
-                ArrayNode regimeItems = composition.items("regimes", REGION, regimes.join());
-                ArrayNode matterItems = composition.items("openRegulatoryMatters", REGION, matters.join());
-                ArrayNode dealItems = composition.items("deals", DEAL, deals.join());
+                ArrayNode regimeItems = composition.items("regimes", REGION, regimes.join(), regimesPath);
+                ArrayNode matterItems = composition.items("openRegulatoryMatters", REGION, matters.join(), mattersPath);
+                ArrayNode dealItems = composition.items("deals", DEAL, deals.join(), dealsPath);
                 return composition.ok(new Views.RegionOverview(ok.body(), regimeItems, matterItems, dealItems,
-                        composition.complete(), composition.missingParts().isEmpty() ? null : composition.missingParts()));
+                        composition.truncatedParts(), composition.complete(), composition.missingParts().isEmpty() ? null : composition.missingParts()));
             });
         });
     }
 
     private Response coreUnavailable(Outcome core, String service, String what, String instance, String requestId) {
-        if (core instanceof Outcome.Refused refused) {
+        if (core instanceof Outcome.Refused refused && refused.status() < 500) {
             return Composition.refused(refused, instance, requestId);
+        }
+        if (core instanceof Outcome.Refused failed) {
+            // A problem answer, so not the backend's outage (no circuit counts it), but no answer either: 502.
+            return GatewayProblems.badGateway("The " + what + " cannot be read: " + service + " answered "
+                    + failed.status() + " (" + failed.problem().path("detail").asText("") + ")", instance, requestId);
         }
         String reason = core instanceof Outcome.Failed failed ? failed.failure().getMessage()
                 : service + " answered with something other than a JSON object";
         return GatewayProblems.unavailable("The " + what + " cannot be read: " + reason + "; retry later", instance, requestId,
                 backends.client(service).retryAfter());
+    }
+
+    private static String dealsOf(String companyId) {
+        return "/deals?company=" + encode(companyId) + "&limit=" + PART_LIMIT;
+    }
+
+    private static String certificationsOf(String companyId) {
+        return "/certifications?companyId=" + encode(companyId) + "&limit=" + PART_LIMIT;
+    }
+
+    private static String openMattersOf(String companyId) {
+        return "/regulatory-matters?companyId=" + encode(companyId) + "&open=true&limit=" + PART_LIMIT;
+    }
+
+    /** 400 naming the path parameter, before any backend is asked. */
+    private static CompletionStage<Response> refuse(String parameter, String message, String instance, String requestId) {
+        return CompletableFuture.completedFuture(GatewayProblems.badParameter(parameter, message, instance, requestId));
     }
 
     private static CompletableFuture<Outcome> notNeeded() {

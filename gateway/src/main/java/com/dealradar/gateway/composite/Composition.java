@@ -24,9 +24,25 @@ public final class Composition {
 
     private final String instance;
     private final List<MissingPart> missing = new ArrayList<>();
+    private final List<Views.TruncatedPart> truncated = new ArrayList<>();
 
     public Composition(String instance) {
         this.instance = instance;
+    }
+
+    /**
+     * The items of a list part read from {@code listPath} (a backend path with its query), or null (and the part
+     * recorded as missing) when it could not be read. A page with a nextCursor is recorded as truncated, with the
+     * public path of the next page.
+     */
+    public ArrayNode items(String part, String service, Outcome outcome, String listPath) {
+        ArrayNode items = items(part, service, outcome);
+        JsonNode cursor = outcome instanceof Outcome.Ok ok ? ok.body().path("nextCursor") : null;
+        if (items != null && cursor != null && cursor.isTextual() && !cursor.asText().isEmpty()) {
+            truncated.add(new Views.TruncatedPart(part, items.size(), com.dealradar.gateway.api.PublicPaths.PREFIX + listPath
+                    + (listPath.contains("?") ? "&" : "?") + "cursor=" + PartReader.encode(cursor.asText())));
+        }
+        return items;
     }
 
     /** The items of a list part, or null (and the part recorded as missing) when it could not be read. */
@@ -85,14 +101,19 @@ public final class Composition {
         return List.copyOf(missing);
     }
 
+    public List<Views.TruncatedPart> truncatedParts() {
+        return truncated.isEmpty() ? null : List.copyOf(truncated);
+    }
+
+    /** Every part read, and read in full. */
     public boolean complete() {
-        return missing.isEmpty();
+        return missing.isEmpty() && truncated.isEmpty();
     }
 
     /** 200 with the assembled body and the completeness headers. */
     public Response ok(Object body) {
         Response.ResponseBuilder response = Response.ok(body).header(COMPLETED_HEADER, Boolean.toString(complete()));
-        if (!complete()) {
+        if (!missing.isEmpty()) {
             response.header(MISSING_HEADER, missing.stream().map(MissingPart::part).distinct().collect(Collectors.joining(",")));
         }
         return response.header("Cache-Control", "no-store").build();

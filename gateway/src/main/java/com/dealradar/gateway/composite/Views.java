@@ -16,6 +16,14 @@ public final class Views {
     private Views() {
     }
 
+    @Schema(name = "TruncatedPart", description = "A part of a composite answer that shows only the first items of a longer list")
+    public record TruncatedPart(
+            @Schema(description = "Name of the cut member of the answer", examples = "deals") String part,
+            @Schema(description = "How many items the answer shows", examples = "200") int shown,
+            @Schema(description = "Public path of the next page of the full list (its items after those shown)",
+                    examples = "/api/v1/deals?region=CN&limit=200&cursor=eyJrIjpbIjIwMTciXX0") String next) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DealDossier", description = "A deal with its participants' company summaries, its regulatory matters (with deadlines) and the certifications of its participants relevant to the regions it touches")
     public record DealDossier(
@@ -23,7 +31,8 @@ public final class Views {
             @Schema(description = "The participants with their companies; company is absent when company-service could not be read") List<DossierParticipant> participants,
             @Schema(description = "Regulatory matters on the deal, with their current statutory deadlines; absent when region-service could not be read", type = SchemaType.ARRAY) JsonNode regulatoryMatters,
             @Schema(description = "Certifications of the participants in the regions the deal touches (or without a region); absent when region-service could not be read", type = SchemaType.ARRAY) JsonNode certifications,
-            @Schema(description = "True when every part could be read (also in the X-DealRadar-Completed header)") boolean complete,
+            @Schema(description = "One entry per part that has more items than this answer shows, with the link to the rest; absent when nothing was cut") List<TruncatedPart> truncated,
+            @Schema(description = "True when every part could be read in full (also in the X-DealRadar-Completed header): nothing missing, nothing truncated") boolean complete,
             @Schema(description = "One problem per missing part (also named in the X-DealRadar-Missing-Parts header)") List<MissingPart> missing) {
     }
 
@@ -45,7 +54,8 @@ public final class Views {
             @Schema(description = "Deals the company takes part in, by its role (acquirer, target, partner...); absent when deal-service could not be read") Map<String, List<JsonNode>> dealsByRole,
             @Schema(description = "Certifications and attestations of the company; absent when region-service could not be read", type = SchemaType.ARRAY) JsonNode certifications,
             @Schema(description = "Regulatory matters about the company that are still open; absent when region-service could not be read", type = SchemaType.ARRAY) JsonNode openRegulatoryMatters,
-            @Schema(description = "True when every part could be read") boolean complete,
+            @Schema(description = "One entry per part that has more items than this answer shows, with the link to the rest; absent when nothing was cut") List<TruncatedPart> truncated,
+            @Schema(description = "True when every part could be read in full: nothing missing, nothing truncated") boolean complete,
             @Schema(description = "One problem per missing part") List<MissingPart> missing) {
     }
 
@@ -56,7 +66,8 @@ public final class Views {
             @Schema(description = "Regulatory regimes of the region; absent when region-service could not be read", type = SchemaType.ARRAY) JsonNode regimes,
             @Schema(description = "Regulatory matters in the region that are still open", type = SchemaType.ARRAY) JsonNode openRegulatoryMatters,
             @Schema(description = "Deals touching the region, most recently announced first; absent when deal-service could not be read", type = SchemaType.ARRAY) JsonNode deals,
-            @Schema(description = "True when every part could be read") boolean complete,
+            @Schema(description = "One entry per part that has more items than this answer shows, with the link to the rest; absent when nothing was cut") List<TruncatedPart> truncated,
+            @Schema(description = "True when every part could be read in full: nothing missing, nothing truncated") boolean complete,
             @Schema(description = "One problem per missing part") List<MissingPart> missing) {
     }
 }

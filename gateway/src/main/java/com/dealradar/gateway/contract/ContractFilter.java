@@ -102,18 +102,39 @@ public class ContractFilter implements OASFilter {
     }
 
     /**
-     * Answers the gateway itself can give on every public operation, whatever the backend documents:
-     * authentication and authorization, rate limits, and a backend that cannot answer.
+     * Answers the gateway itself (or the HTTP layer in front of every service) can give on every public
+     * operation, whatever the backend documents: malformed requests, authentication and authorization, an
+     * unknown path or method, limits on URI, headers and body, rate limits, and a backend that cannot answer.
+     * All are problems (application/problem+json).
      */
     static final Map<String, String> GATEWAY_ANSWERS = new LinkedHashMap<>();
+    /** Answers every operation with a path parameter can give. */
+    static final Map<String, String> PATH_ANSWERS = new LinkedHashMap<>();
+    /** Answers of a conditional write (an If-Match header parameter): required, and must be current. */
+    static final Map<String, String> CONDITIONAL_ANSWERS = new LinkedHashMap<>();
+    /** Answers of an operation made safe to retry with Idempotency-Key. */
+    static final Map<String, String> IDEMPOTENT_ANSWERS = new LinkedHashMap<>();
 
     static {
+        GATEWAY_ANSWERS.put("400", "The request is malformed: a parameter, header, path segment or the body is invalid (errors names it)");
         GATEWAY_ANSWERS.put("401", "No credentials, or invalid, unknown, revoked or expired ones (WWW-Authenticate says how to authenticate)");
         GATEWAY_ANSWERS.put("403", "Authenticated, but the role or the API key's scope does not allow this operation");
+        GATEWAY_ANSWERS.put("404", "No resource at this path");
+        GATEWAY_ANSWERS.put("405", "The method is not supported on this path (Allow lists those that are)");
+        GATEWAY_ANSWERS.put("406", "The Accept header asks for a representation this operation cannot produce (it produces JSON)");
+        GATEWAY_ANSWERS.put("413", "The request body is larger than the limit");
+        GATEWAY_ANSWERS.put("415", "The request carries a body whose Content-Type this operation does not accept");
+        GATEWAY_ANSWERS.put("414", "The request URI is longer than the limit");
         GATEWAY_ANSWERS.put("429", "Rate limit of the API key or user reached; retry after Retry-After seconds (see RateLimit and RateLimit-Policy)");
+        GATEWAY_ANSWERS.put("431", "The request headers are larger than the limit");
         GATEWAY_ANSWERS.put("502", "A backend answered with an error or garbage");
-        GATEWAY_ANSWERS.put("503", "A backend is unavailable (circuit open or overloaded); retry after Retry-After seconds");
+        GATEWAY_ANSWERS.put("503", "A backend or its database is unavailable (circuit open or overloaded); retry after Retry-After seconds");
         GATEWAY_ANSWERS.put("504", "A backend did not answer in time; for a write the outcome is unknown: retry with the same Idempotency-Key");
+        PATH_ANSWERS.put("404", "No resource with this id");
+        CONDITIONAL_ANSWERS.put("412", "If-Match does not match the current ETag: read the resource again and reapply your change");
+        CONDITIONAL_ANSWERS.put("428", "If-Match is missing: send the ETag you last read");
+        IDEMPOTENT_ANSWERS.put("409", "A request with this Idempotency-Key is still being processed, or the change conflicts with the current state");
+        IDEMPOTENT_ANSWERS.put("422", "The Idempotency-Key was already used with a different request, or the request cannot be processed");
     }
 
     private static void documentGatewayAnswers(OpenAPI api) {
@@ -128,14 +149,33 @@ public class ContractFilter implements OASFilter {
                 if (operation.getResponses() == null) {
                     operation.setResponses(OASFactory.createAPIResponses());
                 }
-                GATEWAY_ANSWERS.forEach((status, description) -> {
-                    if (operation.getResponses().getAPIResponse(status) == null) {
-                        operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                                .content(OASFactory.createContent().addMediaType("application/problem+json",
-                                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
-                    }
-                });
+                declare(operation, GATEWAY_ANSWERS);
+                if (path.contains("{")) {
+                    declare(operation, PATH_ANSWERS);
+                }
+                if (hasHeader(operation, "If-Match")) {
+                    declare(operation, CONDITIONAL_ANSWERS);
+                }
+                if (hasHeader(operation, "Idempotency-Key")) {
+                    declare(operation, IDEMPOTENT_ANSWERS);
+                }
             });
+        });
+    }
+
+    private static boolean hasHeader(org.eclipse.microprofile.openapi.models.Operation operation, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER
+                        && name.equalsIgnoreCase(p.getName()));
+    }
+
+    private static void declare(org.eclipse.microprofile.openapi.models.Operation operation, Map<String, String> answers) {
+        answers.forEach((status, description) -> {
+            if (operation.getResponses().getAPIResponse(status) == null) {
+                operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
+                        .content(OASFactory.createContent().addMediaType("application/problem+json",
+                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
+            }
         });
     }
 }

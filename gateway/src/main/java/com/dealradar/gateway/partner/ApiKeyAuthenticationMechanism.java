@@ -25,10 +25,15 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String key = context.request().getHeader(HEADER);
-        if (key == null) {
+        java.util.List<String> keys = context.request().headers().getAll(HEADER);
+        if (keys.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
+        if (keys.size() > 1) {
+            // Which one would count is a guess a proxy and this gateway may make differently: refuse both.
+            return Uni.createFrom().failure(new AuthenticationFailedException("More than one " + HEADER + " header"));
+        }
+        String key = keys.getFirst();
         if (key.isBlank()) {
             return Uni.createFrom().failure(new AuthenticationFailedException("Empty " + HEADER + " header"));
         }

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,13 +30,17 @@ import org.jboss.logging.Logger;
 public class ApiKeyVerifier {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyVerifier.class);
-    private static final int MAX_CACHED = 10_000;
+    /**
+     * Entries kept per replica: a bounded, least-recently-used cache, so that a flood of unknown prefixes evicts
+     * only the least-used entries instead of emptying the cache for every partner at once.
+     */
+    static final int MAX_CACHED = 10_000;
 
     private final EntityManager em;
     private final BootstrapKey bootstrap;
     private final ApiKeyConfig config;
-    private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
-    private final Map<UUID, Instant> lastUsedWritten = new ConcurrentHashMap<>();
+    private final Cache<String, Snapshot> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
+    private final Cache<UUID, Instant> lastUsedWritten = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
     private final InstantSource clock;
 
     ApiKeyVerifier(EntityManager em, BootstrapKey bootstrap, ApiKeyConfig config, InstantSource clock) {
@@ -87,18 +92,26 @@ public class ApiKeyVerifier {
 
     /** Forgets what this replica knows about the key, so that its next use reads the database. */
     public void invalidate(String prefix) {
-        cache.remove(prefix);
+        cache.invalidate(prefix);
+    }
+
+    /** Entries cached now (for tests and diagnostics). */
+    long cachedEntries() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    /** Whether what this replica knows about {@code prefix} is cached (for tests). */
+    boolean isCached(String prefix) {
+        return cache.getIfPresent(prefix) != null;
     }
 
     private Snapshot snapshot(String prefix, Instant now) {
-        Snapshot cached = cache.get(prefix);
+        Snapshot cached = cache.getIfPresent(prefix);
         if (cached != null && now.isBefore(cached.loadedAt.plus(config.cacheTtl()))) {
             return cached;
         }
         Snapshot loaded = load(prefix, now);
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
-        }
         cache.put(prefix, loaded);
         return loaded;
     }
@@ -119,11 +132,12 @@ public class ApiKeyVerifier {
 
     /** Records the use of a key, at most once per {@code last-used-interval} per key on this replica. */
     private void touch(UUID keyId, Instant now) {
-        Instant written = lastUsedWritten.get(keyId);
+        Instant written = lastUsedWritten.getIfPresent(keyId);
         if (written != null && now.isBefore(written.plus(config.lastUsedInterval()))) {
             return;
         }
-        if (written == null ? lastUsedWritten.putIfAbsent(keyId, now) != null : !lastUsedWritten.replace(keyId, written, now)) {
+        var map = lastUsedWritten.asMap();
+        if (written == null ? map.putIfAbsent(keyId, now) != null : !map.replace(keyId, written, now)) {
             return; // another request of this key is writing it
         }
         try {
@@ -134,9 +148,6 @@ public class ApiKeyVerifier {
                     .executeUpdate());
         } catch (RuntimeException e) {
             LOG.warnf("Could not record the use of API key %s: %s", keyId, e.getMessage());
-        }
-        if (lastUsedWritten.size() > MAX_CACHED) {
-            lastUsedWritten.clear();
         }
     }
 

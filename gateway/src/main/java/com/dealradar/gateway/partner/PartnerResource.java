@@ -12,7 +12,6 @@ import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.security.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -246,7 +245,7 @@ public class PartnerResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID partner = QueryParams.uuid("partnerId", partnerId);
         UUID key = QueryParams.uuid("keyId", keyId);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return ConditionalWrites.inTransaction(() -> {
             ApiKey apiKey = service.key(partner, key);
             EntityTags.requireMatch(ifMatch, apiKey.version);
             ApiKey revoked = service.revoke(apiKey, actor());

@@ -4,10 +4,10 @@ package com.dealradar.gateway.partner;
 public final class SecurityAttributes {
 
     /** {@value #API_KEY} for API keys; absent on Keycloak identities. */
-    public static final String AUTH_METHOD = "dealradar.auth-method";
-    public static final String API_KEY = "api_key";
-    public static final String PARTNER_ID = "dealradar.partner-id";
-    public static final String KEY_ID = "dealradar.key-id";
+    public static final String AUTH_METHOD = com.dealradar.platform.security.Actor.AUTH_METHOD_ATTRIBUTE;
+    public static final String API_KEY = com.dealradar.platform.security.Actor.API_KEY;
+    public static final String PARTNER_ID = com.dealradar.platform.security.Actor.PARTNER_ATTRIBUTE;
+    public static final String KEY_ID = com.dealradar.platform.security.Actor.KEY_ATTRIBUTE;
     /** The rate-limit plan name. */
     public static final String PLAN = "dealradar.plan";
     /** Principal name of the bootstrap admin key. */

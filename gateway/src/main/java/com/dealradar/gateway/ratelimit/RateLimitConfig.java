@@ -43,6 +43,26 @@ public interface RateLimitConfig {
     @WithDefault("PT5S")
     Duration redisRetryInterval();
 
+    /** Refused requests (401, 403) per client: they slow credential guessing (see {@link FailureLimiter}). */
+    Failures failures();
+
+    interface Failures {
+        /** Counts refusals and answers 429 to a client over its budget. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Refusals allowed per source address and window (every key and token tried from there). */
+        @WithDefault("60")
+        int perAddress();
+
+        /** Refusals allowed per API-key prefix and window (guessing one key's secret, from any address). */
+        @WithDefault("10")
+        int perKeyPrefix();
+
+        @WithDefault("PT1M")
+        Duration window();
+    }
+
     enum Store {
         redis, memory
     }

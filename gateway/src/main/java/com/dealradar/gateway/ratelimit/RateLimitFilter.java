@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Rate limits every authenticated request under /api/v1 (pass-through, composites and the gateway's own
- * operations): API keys are counted per key on their partner's plan (the bootstrap key on its own plan),
+ * operations): API keys are counted per partner on the partner's plan (the bootstrap key on its own plan),
  * Keycloak users per user on the users' plan. Runs after the access rules (Priorities.AUTHORIZATION), so a
  * refused request is refused for what it is. Answers carry {@code RateLimit-Policy} and {@code RateLimit};
  * over the limit the answer is 429 with a problem body and {@code Retry-After}.
@@ -72,9 +72,17 @@ public class RateLimitFilter {
         }
     }
 
-    /** {@code key:<key id>} for API keys (the bootstrap key: {@code key:bootstrap}), {@code user:<name>} otherwise. */
+    /**
+     * {@code partner:<id>} for partners' API keys (all keys of a partner share one budget, so a second key or a
+     * rotation overlap does not double the plan), {@code key:bootstrap} for the bootstrap key, {@code user:<name>}
+     * otherwise.
+     */
     static String subject(SecurityIdentity caller) {
         Object keyId = caller.getAttribute(SecurityAttributes.KEY_ID);
+        Object partner = caller.getAttribute(SecurityAttributes.PARTNER_ID);
+        if (SecurityAttributes.API_KEY.equals(caller.getAttribute(SecurityAttributes.AUTH_METHOD)) && partner != null) {
+            return "partner:" + partner;
+        }
         if (SecurityAttributes.API_KEY.equals(caller.getAttribute(SecurityAttributes.AUTH_METHOD)) && keyId != null) {
             return "key:" + keyId;
         }

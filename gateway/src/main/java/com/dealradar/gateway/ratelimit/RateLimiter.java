@@ -41,10 +41,18 @@ public class RateLimiter {
         this.redisSource = redisSource;
     }
 
-    /** Counts one request of {@code subject} (e.g. {@code key:<id>}, {@code user:<name>}) on plan {@code planName}. */
+    /** Counts one request of {@code subject} (e.g. {@code partner:<id>}, {@code user:<name>}) on plan {@code planName}. */
     public Uni<Decision> hit(String subject, String planName) {
         Quota quota = quota(planName);
-        String key = config.redisKeyPrefix() + quota.name() + ":" + subject;
+        return count(config.redisKeyPrefix() + quota.name() + ":" + subject, quota);
+    }
+
+    /** Counts one event under {@code key} (below the counters' prefix) on {@code quota}. */
+    public Uni<Decision> hit(String key, Quota quota) {
+        return count(config.redisKeyPrefix() + key, quota);
+    }
+
+    private Uni<Decision> count(String key, Quota quota) {
         if (config.store() == RateLimitConfig.Store.memory) {
             return memory.hit(key, quota);
         }

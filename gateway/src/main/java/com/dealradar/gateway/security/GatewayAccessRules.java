@@ -36,8 +36,10 @@ public class GatewayAccessRules {
             return Uni.createFrom().voidItem();
         }
         boolean read = READS.contains(request.getMethod());
-        String role = path.startsWith(PublicPaths.PREFIX + "/partners") ? Roles.ADMIN : read ? Roles.VIEWER : Roles.ANALYST;
+        String role = path.startsWith(PublicPaths.PREFIX + "/partners") || path.startsWith(PublicPaths.PREFIX + "/write-audit")
+                ? Roles.ADMIN : read ? Roles.VIEWER : Roles.ANALYST;
         return identity.getDeferredIdentity().map(caller -> {
+            BackendAccessRules.logActor(routing, caller);
             BackendAccessRules.requireRole(caller, role, read,
                     "Sign in with Keycloak (Authorization: Bearer <token>) or send a partner key (X-API-Key)");
             routing.put(InternalTokenIssuer.CONTEXT_KEY, tokens.tokenFor(caller));

@@ -1,5 +1,6 @@
 package com.dealradar.gateway.security;
 
+import com.dealradar.platform.security.Actor;
 import com.dealradar.platform.security.InternalToken;
 import com.dealradar.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Signs the short-lived internal token that tells a backend who the caller is and what it may do. The
@@ -41,8 +43,12 @@ public class InternalTokenIssuer {
         Set<String> roles = new TreeSet<>(caller.getRoles());
         roles.retainAll(ROLES);
         String method = caller.getAttribute("dealradar.auth-method") instanceof String m ? m : "oidc";
-        String partner = caller.getAttribute("dealradar.partner-id") instanceof Object p ? p.toString() : null;
-        String key = method + '|' + caller.getPrincipal().getName() + '|' + roles + '|' + partner;
+        String partner = caller.getAttribute(Actor.PARTNER_ATTRIBUTE) instanceof Object p ? p.toString() : null;
+        String keyId = caller.getAttribute(Actor.KEY_ATTRIBUTE) instanceof Object k ? k.toString() : null;
+        // Users by their Keycloak subject (stable; user names can change), partners by their principal.
+        String subject = caller.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
+                ? jwt.getSubject() : caller.getPrincipal().getName();
+        String key = method + '|' + subject + '|' + caller.getPrincipal().getName() + '|' + roles + '|' + partner + '|' + keyId;
         Instant now = clock.instant();
         Issued current = issued.get(key);
         if (current != null && current.reuseUntil.isAfter(now)) {
@@ -52,11 +58,14 @@ public class InternalTokenIssuer {
             issued.clear();
         }
         var builder = Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE)
-                .subject(caller.getPrincipal().getName()).upn(caller.getPrincipal().getName())
+                .subject(subject).upn(caller.getPrincipal().getName())
                 .groups(roles).claim(InternalToken.AUTH_METHOD_CLAIM, method)
                 .issuedAt(now).expiresAt(now.plus(lifespan));
         if (partner != null) {
             builder.claim(InternalToken.PARTNER_CLAIM, partner);
+        }
+        if (keyId != null) {
+            builder.claim(InternalToken.KEY_CLAIM, keyId);
         }
         String token = builder.sign();
         issued.put(key, new Issued(token, now.plus(lifespan.dividedBy(2))));

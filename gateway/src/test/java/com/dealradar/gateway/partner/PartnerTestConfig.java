@@ -19,6 +19,9 @@ public class PartnerTestConfig implements QuarkusTestResourceLifecycleManager {
             .computeIfAbsent("dealradar.test.bootstrap-key", k -> "test-bootstrap-" + UUID.randomUUID() + UUID.randomUUID());
     public static final String REDIS_PREFIX = "dealradar:test:" + RUN + ":";
     public static final Path LOG_FILE = Path.of("target", "partner-tests-" + RUN + ".log").toAbsolutePath();
+    /** Refusals allowed per source address and per key prefix in these tests (other tests stay below them). */
+    public static final int REFUSALS_PER_ADDRESS = 40;
+    public static final int REFUSALS_PER_KEY_PREFIX = 8;
     /** A plan for the exact-limit test. */
     public static final int TINY_LIMIT = 10;
 
@@ -35,6 +38,8 @@ public class PartnerTestConfig implements QuarkusTestResourceLifecycleManager {
         config.put("dealradar.rate-limit.plans.tiny.limit", Integer.toString(TINY_LIMIT));
         config.put("dealradar.rate-limit.plans.tiny.window", "PT1M");
         config.put("quarkus.redis.hosts", "redis://127.0.0.1:6379");
+        config.put("dealradar.rate-limit.failures.per-address", Integer.toString(REFUSALS_PER_ADDRESS));
+        config.put("dealradar.rate-limit.failures.per-key-prefix", Integer.toString(REFUSALS_PER_KEY_PREFIX));
         // These tests need no Keycloak: do not wait for one at start.
         config.put("quarkus.oidc.tenant-enabled", "false");
         config.put("quarkus.log.file.enabled", "true");

@@ -109,17 +109,26 @@ class RateLimitTest {
         int next = remaining(ADMIN.request().get("/api/v1/partners"));
         assertThat(next).isEqualTo(remaining - 1);
 
-        // Each key has its own counter, even of the same partner.
+        // All keys of a partner share the partner's budget: a second key (or a rotation overlap) does not double it.
         String partner = ADMIN.createPartner("Two Keys Ltd " + UUID.randomUUID(), "tiny");
         String one = ADMIN.issue(partner, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
         String two = ADMIN.issue(partner, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
-        for (int i = 0; i < PartnerTestConfig.TINY_LIMIT; i++) {
+        int half = PartnerTestConfig.TINY_LIMIT / 2;
+        for (int i = 0; i < half; i++) {
             Admin.as(one).get("/api/v1/companies").then().statusCode(200);
+        }
+        Admin.as(two).get("/api/v1/companies").then().statusCode(200)
+                .header("RateLimit", matchesPattern("\"tiny\";r=" + (PartnerTestConfig.TINY_LIMIT - half - 1) + ";t=\\d+"));
+        for (int i = half + 1; i < PartnerTestConfig.TINY_LIMIT; i++) {
+            Admin.as(two).get("/api/v1/companies").then().statusCode(200);
         }
         Admin.as(one).get("/api/v1/companies").then().statusCode(429).header("Retry-After", matchesPattern("\\d+"))
                 .contentType("application/problem+json").body("type", equalTo("https://dealradar.dev/problems/rate-limited"));
-        Admin.as(two).get("/api/v1/companies").then().statusCode(200)
-                .header("RateLimit", matchesPattern("\"tiny\";r=" + (PartnerTestConfig.TINY_LIMIT - 1) + ";t=\\d+"));
+        Admin.as(two).get("/api/v1/companies").then().statusCode(429);
+        // Another partner on the same plan has its own budget.
+        String other = ADMIN.createPartner("Other Ltd " + UUID.randomUUID(), "tiny");
+        String third = ADMIN.issue(other, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
+        Admin.as(third).get("/api/v1/companies").then().statusCode(200);
         // Unauthenticated answers are not counted and carry no rate-limit headers.
         Response anonymous = io.restassured.RestAssured.given().header("X-API-Key", "drk_bad").get("/api/v1/partners");
         assertThat(anonymous.statusCode()).isEqualTo(401);

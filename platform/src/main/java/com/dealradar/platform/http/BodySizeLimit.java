@@ -1,12 +1,7 @@
 package com.dealradar.platform.http;
 
-import com.dealradar.platform.problem.Problem;
-import com.dealradar.platform.problem.ProblemType;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,28 +15,29 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodySizeLimit {
 
     private final long maxBytes;
-    private final ObjectMapper mapper;
+    private final RawProblems problems;
 
     BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize max,
-            ObjectMapper mapper) {
+            RawProblems problems) {
         this.maxBytes = max.asLongValue();
-        this.mapper = mapper;
+        this.problems = problems;
     }
 
     void install(@Observes Router router) {
         router.route().order(-1000).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && exceeds(length)) {
-                ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-                if (ctx.request().version() != HttpVersion.HTTP_2) {
-                    // The unread body would otherwise be taken for the next request; HTTP/2 forbids this header.
-                    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                }
-                ctx.response().end(body(ctx.request().path()));
+                // The unread body would otherwise be taken for the next request: close (HTTP/1).
+                problems.send(ctx, 413, detail(), true);
                 return;
             }
             ctx.next();
         });
+    }
+
+    /** The detail of every 413, declared or found while reading a chunked body. */
+    public String detail() {
+        return "The request body is larger than the limit of " + maxBytes + " bytes";
     }
 
     private boolean exceeds(String contentLength) {
@@ -49,17 +45,6 @@ public class BodySizeLimit {
             return Long.parseLong(contentLength.strip()) > maxBytes;
         } catch (NumberFormatException e) {
             return false;
-        }
-    }
-
-    private String body(String path) {
-        ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-        Problem problem = new Problem(type.uri(), type.title(), type.status(),
-                "The request body is larger than the limit of " + maxBytes + " bytes", path, null, null);
-        try {
-            return mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

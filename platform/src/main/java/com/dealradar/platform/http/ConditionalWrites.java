@@ -1,5 +1,7 @@
 package com.dealradar.platform.http;
 
+import com.dealradar.platform.audit.WriteAudit;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Function;
@@ -11,7 +13,7 @@ import java.util.function.UnaryOperator;
  * The conditional write of every resource: in one transaction, read the current row, check If-Match
  * against it (428/412), change it, and answer 200 with its new state and ETag. Checking and changing the
  * same row in one transaction, with the version as optimistic lock, is what makes "two writers with one
- * ETag: exactly one wins" hold.
+ * ETag: exactly one wins" hold. The write's actor is recorded in the same transaction ({@link WriteAudit}).
  */
 public final class ConditionalWrites {
 
@@ -24,7 +26,25 @@ public final class ConditionalWrites {
             E entity = current.get();
             EntityTags.requireMatch(ifMatch, version.applyAsLong(entity));
             E changed = change.apply(entity);
-            return Response.ok(view.apply(changed)).tag(EntityTags.of(version.applyAsLong(changed))).build();
+            Response response = Response.ok(view.apply(changed)).tag(EntityTags.of(version.applyAsLong(changed))).build();
+            audit().record(response);
+            return response;
         });
+    }
+
+    /**
+     * A write outside the two shared paths (a DELETE): runs it in a new transaction and records its actor in the
+     * same transaction.
+     */
+    public static Response inTransaction(Supplier<Response> write) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Response response = write.get();
+            audit().record(response);
+            return response;
+        });
+    }
+
+    private static WriteAudit audit() {
+        return Arc.container().instance(WriteAudit.class).get();
     }
 }

@@ -1,5 +1,6 @@
 package com.dealradar.platform.idempotency;
 
+import com.dealradar.platform.audit.WriteAudit;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
@@ -29,7 +30,9 @@ import java.util.function.Supplier;
  * concurrent retry sees it in flight (409). The operation and the stored answer then commit together:
  * either both are kept or neither, so a retry never replays an answer for work that was rolled back.
  * Same key and same body replays the first answer; same key with a different body is 422. Keys are
- * remembered for {@link IdempotencyConfig#retention()}.
+ * remembered for {@link IdempotencyConfig#retention()}. A key belongs to its caller (a user, or a partner with all
+ * of its keys): another caller sending the same value gets an independent answer. The write's actor is recorded
+ * in the write's transaction ({@link WriteAudit}).
  */
 @ApplicationScoped
 public class Idempotency {
@@ -42,14 +45,16 @@ public class Idempotency {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final IdempotencyConfig config;
+    private final WriteAudit audit;
     private final InstantSource clock;
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.EPOCH);
 
-    Idempotency(EntityManager em, ObjectMapper mapper, IdempotencyConfig config, InstantSource clock) {
+    Idempotency(EntityManager em, ObjectMapper mapper, IdempotencyConfig config, WriteAudit audit, InstantSource clock) {
         this.clock = clock;
         this.em = em;
         this.mapper = mapper;
         this.config = config;
+        this.audit = audit;
     }
 
     /**
@@ -70,14 +75,24 @@ public class Idempotency {
             java.util.function.Function<T, Response> operation) {
         if (key == null) {
             T prepared = prepare.get();
-            return QuarkusTransaction.requiringNew().call(() -> operation.apply(prepared));
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Response response = operation.apply(prepared);
+                audit.record(response);
+                return response;
+            });
         }
         if (key.isBlank() || key.length() > 255) {
             throw new ProblemException(ProblemType.BAD_PARAMETER, "Idempotency-Key must be 1 to 255 characters",
                     List.of(new FieldViolation(HEADER, "must be 1 to 255 characters")), Map.of());
         }
         purgeExpiredIfDue();
-        String scopedKey = scope + " " + key;
+        // Keys are the caller's own: another caller's key of the same value is another key (no replay, no 422).
+        com.dealradar.platform.security.Actor actor = audit.currentActor();
+        String scopedKey = (actor == null ? "anonymous" : actor.owner()) + " " + scope + " " + key;
+        if (scopedKey.length() > 600) {
+            throw new ProblemException(ProblemType.BAD_PARAMETER, "Idempotency-Key is too long",
+                    List.of(new FieldViolation(HEADER, "too long")), Map.of());
+        }
         String hash = hash(request);
         IdempotencyRecord earlier = claim(scopedKey, hash);
         if (earlier != null) {
@@ -87,6 +102,7 @@ public class Idempotency {
             T prepared = prepare.get();
             return QuarkusTransaction.requiringNew().call(() -> {
                 Response response = operation.apply(prepared);
+                audit.record(response);
                 IdempotencyRecord record = em.find(IdempotencyRecord.class, scopedKey);
                 record.completed = true;
                 record.status = response.getStatus();

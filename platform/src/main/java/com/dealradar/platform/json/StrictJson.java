@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -14,7 +15,8 @@ import jakarta.inject.Singleton;
 /**
  * Request bodies are parsed strictly: unknown fields, duplicate keys, trailing garbage and silent type
  * coercions (a number where a string belongs, "12" where a number belongs) are client errors that the
- * problem mappers turn into 400s naming the field, instead of data quietly changing meaning.
+ * problem mappers turn into 400s naming the field, instead of data quietly changing meaning. So are strings
+ * with NUL characters or lone surrogates ({@link CleanText}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -33,5 +35,6 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("dealradar-clean-text").addDeserializer(String.class, new CleanText()));
     }
 }

@@ -42,15 +42,19 @@ public final class PersistenceProblems {
         }
         for (Throwable cause : chain(failure)) {
             if (cause instanceof SQLException sql && unreachable(sql)) {
-                return Optional.of(ProblemException.unavailable(
-                        "The database cannot be reached; nothing was written, retry later", DATABASE_RETRY_AFTER));
+                return Optional.of(unavailable());
             }
             if (cause instanceof org.hibernate.exception.JDBCConnectionException) {
-                return Optional.of(ProblemException.unavailable(
-                        "The database cannot be reached; nothing was written, retry later", DATABASE_RETRY_AFTER));
+                return Optional.of(unavailable());
             }
         }
         return Optional.empty();
+    }
+
+    /** The connection may have broken during the commit: the outcome of a write is not known, so say how to retry safely. */
+    private static ProblemException unavailable() {
+        return ProblemException.unavailable("The database cannot be reached; retry after Retry-After seconds (a write: read "
+                + "it back first, or retry with the same Idempotency-Key)", DATABASE_RETRY_AFTER);
     }
 
     private static ProblemException constraint(ConstraintViolationException violation) {
@@ -131,16 +135,22 @@ public final class PersistenceProblems {
         return sql instanceof java.sql.SQLTransientConnectionException || message.contains("acquisition timeout");
     }
 
+    /** The failure, its causes and everything suppressed along the way (a failed XA commit hides the cause there). */
     private static List<Throwable> chain(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Throwable> chain = new ArrayList<>();
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            chain.add(t);
-            for (Throwable suppressed : t.getSuppressed()) {
-                if (seen.add(suppressed)) {
-                    chain.add(suppressed);
-                }
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>();
+        todo.add(failure);
+        while (!todo.isEmpty() && chain.size() < 100) {
+            Throwable t = todo.poll();
+            if (t == null || !seen.add(t)) {
+                continue;
             }
+            chain.add(t);
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            todo.addAll(List.of(t.getSuppressed()));
         }
         return chain;
     }

@@ -81,8 +81,8 @@ public class ProblemMappers {
             case ValueInstantiationException v -> v.getCause() != null ? v.getCause().getMessage() : "invalid value";
             case MismatchedInputException m when m.getTargetType() != null ->
                     "expected " + describe(m.getTargetType());
-            case JsonParseException p -> "malformed JSON: " + p.getOriginalMessage();
-            default -> e.getOriginalMessage();
+            case JsonParseException p -> "malformed JSON: " + withoutInternals(p.getOriginalMessage());
+            default -> withoutInternals(e.getOriginalMessage());
         };
         List<FieldViolation> errors = field == null || field.isEmpty() ? List.of() : List.of(new FieldViolation(field, message));
         String detail = field == null || field.isEmpty() ? message : field + ": " + message;
@@ -149,6 +149,19 @@ public class ProblemMappers {
         return response;
     }
 
+    /**
+     * The body could not be read: over the size limit while a chunked body streamed in (the 413 has usually been
+     * sent already by then), or the client went away. A client's doing: one debug line, no stack trace.
+     */
+    @ServerExceptionMapper
+    public Response unreadableStream(java.io.IOException e, ContainerRequestContext request) {
+        LOG.debugf("Request body of %s %s not read: %s", request.getMethod(), request.getUriInfo().getPath(), e.getMessage());
+        boolean tooLarge = e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("too large");
+        return respond(tooLarge
+                ? problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than the limit", List.of())
+                : problem(ProblemType.BAD_REQUEST, "The request body could not be read", List.of()), request);
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, ContainerRequestContext request) {
         java.util.Optional<ProblemException> database = PersistenceProblems.of(e);
@@ -159,6 +172,25 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected failure of %s %s", request.getMethod(), request.getUriInfo().getPath());
         return respond(problem(ProblemType.INTERNAL,
                 "Something went wrong on our side; quote the request id when you report it", List.of()), request);
+    }
+
+    /**
+     * Jackson's message without its internals: no class or method names (limits say which limit, not which
+     * Jackson setting), no echo of the input source.
+     */
+    static String withoutInternals(String message) {
+        if (message == null) {
+            return "unreadable JSON";
+        }
+        String clean = message
+                .replaceAll(",?\\s*\\(?from `[^`]*`\\)?", "")
+                .replaceAll("\\s*\\[Source:.*", "")
+                .replaceAll("\\s*\\(for [^)]*\\)?", "")
+                .replaceAll("`?(com\\.fasterxml|com\\.dealradar|java\\.(lang|util|time|math|net))\\.[\\w.$]*`?", "value")
+                .replaceAll("`[\\w.$]+(\\(\\))?`", "value")
+                .replaceAll("StreamReadConstraints[\\w.()]*", "the limit")
+                .strip();
+        return clean.isEmpty() ? "unreadable JSON" : clean;
     }
 
     public static Problem problem(ProblemType type, String detail, List<FieldViolation> errors) {

@@ -18,11 +18,13 @@ public enum ProblemType {
     IDEMPOTENCY_IN_FLIGHT("idempotency-in-flight", "A request with this Idempotency-Key is still being processed", 409),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed since you read it", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    URI_TOO_LONG("uri-too-long", "Request target too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     UNPROCESSABLE("unprocessable", "Request cannot be processed", 422),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key was already used with a different request", 422),
     PRECONDITION_REQUIRED("precondition-required", "If-Match header is required", 428),
     RATE_LIMITED("rate-limited", "Too many requests", 429),
+    HEADERS_TOO_LARGE("headers-too-large", "Request headers too large", 431),
     INTERNAL("internal", "Internal error", 500),
     DEPENDENCY_UNAVAILABLE("dependency-unavailable", "A service this request depends on is unavailable", 503);
 

@@ -5,6 +5,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -30,7 +31,7 @@ public class BackendAccessRules {
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
-    public Uni<Void> check(ContainerRequestContext request) {
+    public Uni<Void> check(ContainerRequestContext request, RoutingContext routing) {
         if (!config.backendRules()) {
             return Uni.createFrom().voidItem();
         }
@@ -39,9 +40,18 @@ public class BackendAccessRules {
             throw new IllegalStateException("dealradar.access.backend-rules needs a security extension (quarkus-smallrye-jwt)");
         }
         return identity.get().getDeferredIdentity().map(caller -> {
+            logActor(routing, caller);
             requireRole(caller, read ? Roles.VIEWER : Roles.ANALYST, read, "Send a bearer token issued by the DealRadar gateway");
             return null;
         });
+    }
+
+    /** Names the caller in this request's access-log line ({@code actor=...}). */
+    public static void logActor(RoutingContext routing, SecurityIdentity caller) {
+        Actor actor = Actor.of(caller);
+        if (actor != null && routing != null) {
+            routing.put(Actor.LOG_KEY, actor.toString().replace(' ', '/'));
+        }
     }
 
     public static void requireRole(SecurityIdentity caller, String role, boolean read, String howToAuthenticate) {

@@ -12,6 +12,10 @@ public final class InternalToken {
     public static final String AUTH_METHOD_CLAIM = "dr_auth";
     /** Claim with the partner id, for API-key callers. */
     public static final String PARTNER_CLAIM = "dr_partner";
+    /** Claim with the id of the API key used, for API-key callers (attribution of writes). */
+    public static final String KEY_CLAIM = "dr_key";
+    /** Claim with the caller's name (Keycloak user name), for people reading an audit trail. */
+    public static final String NAME_CLAIM = "dr_name";
 
     private InternalToken() {
     }

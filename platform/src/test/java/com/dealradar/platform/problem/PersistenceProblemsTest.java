@@ -41,5 +41,9 @@ class PersistenceProblemsTest {
         assertThat(problem.headers()).containsKey("Retry-After");
         assertThat(PersistenceProblems.of(new RuntimeException(new SQLException("Sorry, acquisition timeout!")))).isPresent();
         assertThat(PersistenceProblems.of(new IllegalStateException("other"))).isEmpty();
+        // a failed XA commit: the cause hides in a suppressed exception's cause
+        RuntimeException commit = new RuntimeException("Could not commit transaction");
+        commit.addSuppressed(new Exception("XA commit failed", new SQLException("terminating connection due to administrator command", "57P01")));
+        assertThat(PersistenceProblems.of(new RuntimeException(commit))).isPresent();
     }
 }

@@ -29,10 +29,24 @@ public final class InternalTokens {
         return bearer("test-analyst", Set.of("viewer", "analyst"));
     }
 
-    /** "Bearer ..." for the Authorization header. */
+    /** "Bearer ..." for the Authorization header, valid for 60 s like the gateway's. */
     public static String bearer(String subject, Set<String> roles) {
         return "Bearer " + Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE).subject(subject)
-                .upn(subject).groups(roles).claim(InternalToken.AUTH_METHOD_CLAIM, "test").expiresIn(3600).sign(KEY);
+                .upn(subject).groups(roles).claim(InternalToken.AUTH_METHOD_CLAIM, "oidc").expiresIn(60).sign(KEY);
+    }
+
+    /** A partner's analyst token as the gateway signs it for an API-key caller (partner and key named in claims). */
+    public static String partner(String partnerId, String keyId) {
+        return "Bearer " + Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE).subject("partner:" + partnerId)
+                .upn("partner:" + partnerId).groups(Set.of("viewer", "analyst")).claim(InternalToken.AUTH_METHOD_CLAIM, "api_key")
+                .claim(InternalToken.PARTNER_CLAIM, partnerId).claim(InternalToken.KEY_CLAIM, keyId).expiresIn(60).sign(KEY);
+    }
+
+    /** An analyst token issued at {@code issuedAt} and expiring at {@code expiresAt} (epoch seconds). */
+    public static String analystAt(long issuedAt, long expiresAt) {
+        return "Bearer " + Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE).subject("timed")
+                .upn("timed").groups(Set.of("viewer", "analyst")).claim(InternalToken.AUTH_METHOD_CLAIM, "oidc")
+                .issuedAt(issuedAt).expiresAt(expiresAt).sign(KEY);
     }
 
     /** The same, already expired. */

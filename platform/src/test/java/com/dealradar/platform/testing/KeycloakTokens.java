@@ -35,8 +35,17 @@ public final class KeycloakTokens {
         return "Bearer " + cached.token;
     }
 
+    /** "Bearer ..." for {@code user}, issued by Keycloak to {@code client} (e.g. the realm's built-in admin-cli). */
+    public static String bearer(String client, String user) {
+        return "Bearer " + fetch(client, user);
+    }
+
     private static String fetch(String user) {
-        String form = "grant_type=password&client_id=dealradar-cli&username=" + enc(user) + "&password=" + enc(user + "-dev-password");
+        return fetch("dealradar-cli", user);
+    }
+
+    private static String fetch(String client, String user) {
+        String form = "grant_type=password&client_id=" + enc(client) + "&username=" + enc(user) + "&password=" + enc(user + "-dev-password");
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(KeycloakServer.realmUrl() + "/protocol/openid-connect/token"))

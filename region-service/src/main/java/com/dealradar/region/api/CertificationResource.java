@@ -68,11 +68,25 @@ public class CertificationResource {
         this.today = today;
     }
 
+    /** One id or several, comma-separated: the gateway's dossier asks for all participants' certifications at once. */
+    private static java.util.Set<java.util.UUID> companyIds(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        java.util.List<String> parts = java.util.Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (parts.size() > 200) {
+            throw com.dealradar.platform.problem.ProblemException.badParameter("companyId", "at most 200 ids per request");
+        }
+        java.util.Set<java.util.UUID> ids = new java.util.LinkedHashSet<>();
+        parts.forEach(part -> ids.add(QueryParams.uuid("companyId", part)));
+        return ids;
+    }
+
     @GET
     @Operation(summary = "List certifications", description = "Oldest first, keyset-paginated. status filters by the status as of today (an attestation past its validity is expired).")
     @APIResponse(responseCode = "200", description = "One page of certifications")
     public Response list(
-            @Parameter(description = "company-service id") @QueryParam("companyId") String companyId,
+            @Parameter(description = "company-service id, or several comma-separated (at most 200): certifications of any of them, in one call") @QueryParam("companyId") String companyId,
             @Parameter(schema = @Schema(implementation = CertificationScheme.class)) @QueryParam("scheme") String scheme,
             @Parameter(schema = @Schema(implementation = CertificationStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "ISO 3166-1 alpha-2 region", example = "DE") @QueryParam("region") String region,
@@ -80,7 +94,7 @@ public class CertificationResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
-        CertificationRepository.Filter filter = new CertificationRepository.Filter(QueryParams.uuid("companyId", companyId),
+        CertificationRepository.Filter filter = new CertificationRepository.Filter(companyIds(companyId),
                 QueryParams.enumValue(CertificationScheme.class, "scheme", scheme),
                 QueryParams.enumValue(CertificationStatus.class, "status", status), QueryParams.countryCode("region", region));
         Cursor after = Params.timeIdCursor(cursor, CertificationRepository.SORT);

@@ -20,7 +20,7 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
 
     public static final String SORT = "createdAt";
 
-    public record Filter(UUID companyId, CertificationScheme scheme, CertificationStatus status, String region) {
+    public record Filter(java.util.Set<UUID> companyIds, CertificationScheme scheme, CertificationStatus status, String region) {
     }
 
     /**
@@ -30,9 +30,9 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
     public List<Certification> search(Filter filter, LocalDate today, Cursor after, int limit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        if (filter.companyId() != null) {
-            where.add("c.companyId = :company");
-            params.put("company", filter.companyId());
+        if (filter.companyIds() != null && !filter.companyIds().isEmpty()) {
+            where.add("c.companyId in :companies");
+            params.put("companies", filter.companyIds());
         }
         if (filter.scheme() != null) {
             where.add("c.scheme = :scheme");

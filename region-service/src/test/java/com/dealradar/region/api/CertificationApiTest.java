@@ -64,6 +64,19 @@ class CertificationApiTest {
     }
 
     @Test
+    void certificationsOfSeveralCompaniesInOneCall() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        LocalDate today = LocalDate.now();
+        String a = create(first, today.minusMonths(6), today.plusYears(1), "attested").then().statusCode(201).extract().path("id");
+        String b = create(second, today.minusMonths(6), today.plusYears(1), "attested").then().statusCode(201).extract().path("id");
+        given().queryParam("companyId", first + "," + second + "," + UUID.randomUUID()).get("/certifications").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.containsInAnyOrder(a, b));
+        given().queryParam("companyId", first + ",not-a-uuid").get("/certifications").then().statusCode(400)
+                .body("errors[0].field", equalTo("companyId"));
+    }
+
+    @Test
     void validityMustBeOrderedAndWritesNeedIfMatch() {
         UUID company = UUID.randomUUID();
         create(company, LocalDate.parse("2024-01-01"), LocalDate.parse("2023-01-01"), "attested").then().statusCode(400)

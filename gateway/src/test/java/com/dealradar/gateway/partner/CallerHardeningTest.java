@@ -1,0 +1,152 @@
+package com.dealradar.gateway.partner;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import com.dealradar.platform.testing.PostgresDatabase;
+import com.dealradar.platform.testing.RawHttp;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Partners' keys at the edge: one key header only, no key in the URL (and none in a log), every request's actor
+ * in its access-log line, refusals limited per key prefix and per source address, Location never from Host.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresDatabase.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "database", value = "dealradar_gateway_test"))
+@QuarkusTestResource(value = PartnerTestConfig.class, restrictToAnnotatedClass = true)
+class CallerHardeningTest {
+
+    static final Admin ADMIN = new Admin(PartnerTestConfig.BOOTSTRAP_KEY);
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @ConfigProperty(name = "dealradar.gateway.backends.company-service.url")
+    String companyService;
+
+    @BeforeEach
+    void stubBackend() {
+        URI backend = URI.create(companyService);
+        new WireMock(backend.getHost(), backend.getPort()).register(WireMock.get(WireMock.urlPathEqualTo("/companies"))
+                .willReturn(WireMock.okJson("{\"items\":[]}")));
+    }
+
+    @Test
+    void twoKeyHeadersAreRefused() {
+        String partner = ADMIN.createPartner("Two Headers Ltd " + UUID.randomUUID(), "standard");
+        String key = ADMIN.issue(partner, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
+        given().header("X-API-Key", key).get("/api/v1/companies").then().statusCode(200);
+        given().header("X-API-Key", key).header("X-API-Key", PartnerTestConfig.BOOTSTRAP_KEY).get("/api/v1/partners")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("X-API-Key", PartnerTestConfig.BOOTSTRAP_KEY).header("X-API-Key", key).get("/api/v1/companies")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void keyInTheUrlIsRefusedAndNeverLoggedWhileTheActorOfEachRequestIs() throws Exception {
+        String partner = ADMIN.createPartner("Logged Ltd " + UUID.randomUUID(), "standard");
+        Response issued = ADMIN.issue(partner, "{\"scopes\":[\"read\"]}");
+        String key = issued.jsonPath().getString("secret");
+        String keyId = issued.jsonPath().getString("id");
+        given().queryParam("api_key", key).queryParam("q", "x").get("/api/v1/companies").then().statusCode(401)
+                .contentType("application/problem+json");
+        String requestId = "actor-" + UUID.randomUUID();
+        given().header("X-API-Key", key).header("X-Request-Id", requestId).get("/api/v1/companies").then().statusCode(200);
+        String log = awaitLogLine(requestId);
+        assertThat(log).doesNotContain(key).doesNotContain(key.substring(key.lastIndexOf('_') + 1));
+        assertThat(log).contains("api_key=***&q=x");
+        String line = log.lines().filter(l -> l.contains("access-log") && l.contains("req=" + requestId)).findFirst().orElseThrow();
+        System.out.println("access log: " + line);
+        assertThat(line).contains("actor=partner:" + partner + "/key:" + keyId);
+    }
+
+    @Test
+    void refusalsAreLimitedPerKeyPrefixAndPerSourceAddress() {
+        String partner = ADMIN.createPartner("Guessed Ltd " + UUID.randomUUID(), "standard");
+        String key = ADMIN.issue(partner, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
+        String prefixPart = key.substring(0, key.lastIndexOf('_') + 1);
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        int attempts = PartnerTestConfig.REFUSALS_PER_KEY_PREFIX + 3;
+        for (int i = 0; i < attempts; i++) {
+            String guess = prefixPart + UUID.randomUUID().toString().replace("-", "").repeat(2).substring(0, key.length() - prefixPart.length());
+            statuses.merge(given().header("X-API-Key", guess).get("/api/v1/companies").statusCode(), 1, Integer::sum);
+        }
+        System.out.println(attempts + " guesses of one key's secret: " + statuses);
+        assertThat(statuses).containsEntry(401, PartnerTestConfig.REFUSALS_PER_KEY_PREFIX).containsEntry(429, 3);
+        // The guessed key itself is slowed down too (its owner sees 429 until the window ends)...
+        given().header("X-API-Key", key).get("/api/v1/companies").then().statusCode(429)
+                .header("Retry-After", matchesPattern("\\d+")).contentType("application/problem+json");
+        // ...while other keys from the same address are not.
+        String otherKey = ADMIN.issue(partner, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
+        given().header("X-API-Key", otherKey).get("/api/v1/companies").then().statusCode(200);
+
+        // Per source address: another client (127.0.0.2) tries random keys and tokens.
+        String host = base.getHost();
+        int port = base.getPort();
+        Map<Integer, Integer> fromOther = new TreeMap<>();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < PartnerTestConfig.REFUSALS_PER_ADDRESS + 5; i++) {
+            String credential = i % 2 == 0 ? "X-API-Key: drk_" + UUID.randomUUID() : "Authorization: Bearer not-a-token-" + i;
+            RawHttp.Answer answer = RawHttp.sendFrom("127.0.0.2", host, port,
+                    "GET /api/v1/companies HTTP/1.1\r\nHost: gateway\r\n" + credential + "\r\nConnection: close\r\n\r\n");
+            fromOther.merge(answer.status(), 1, Integer::sum);
+            if (answer.status() == 429) {
+                bodies.add(answer.body());
+            }
+        }
+        System.out.println((PartnerTestConfig.REFUSALS_PER_ADDRESS + 5) + " refused attempts from 127.0.0.2: " + fromOther);
+        assertThat(fromOther).containsEntry(401, PartnerTestConfig.REFUSALS_PER_ADDRESS).containsEntry(429, 5);
+        assertThat(bodies).allMatch(b -> b.contains("https://dealradar.dev/problems/rate-limited"));
+        // This address (127.0.0.1) is unaffected.
+        given().header("X-API-Key", otherKey).get("/api/v1/companies").then().statusCode(200);
+    }
+
+    @Test
+    void gatewayWritesAreAuditedAndLocationIgnoresTheHostHeader() {
+        Response created = ADMIN.request().header("Host", "evil.example")
+                .body(Map.of("name", "Audit Ltd " + UUID.randomUUID(), "contact", Map.of("email", "a@example.org"), "plan", "standard"))
+                .post("/api/v1/partners");
+        created.then().statusCode(201);
+        String id = created.jsonPath().getString("id");
+        assertThat(created.header("Location")).isEqualTo("/api/v1/partners/" + id);
+        ADMIN.request().queryParam("resource", "/api/v1/partners/" + id).get("/api/v1/write-audit").then().statusCode(200)
+                .body("items[0].actor", equalTo("service:bootstrap-admin key:bootstrap"))
+                .body("items[0].method", equalTo("POST"))
+                .body("items[0].resource", equalTo("/api/v1/partners/" + id));
+        String reader = ADMIN.issue(id, "{\"scopes\":[\"read\",\"write\"]}").jsonPath().getString("secret");
+        Admin.as(reader).queryParam("resource", "/api/v1/partners/" + id).get("/api/v1/write-audit").then().statusCode(403);
+        ADMIN.request().get("/api/v1/write-audit").then().statusCode(400).body("detail", containsString("resource"));
+    }
+
+    private static String awaitLogLine(String requestId) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            String log = Files.readString(PartnerTestConfig.LOG_FILE, StandardCharsets.UTF_8);
+            if (log.contains("req=" + requestId)) {
+                return log;
+            }
+            Thread.sleep(100);
+        }
+        return Files.readString(PartnerTestConfig.LOG_FILE, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,65 @@
+package com.dealradar.platform.audit;
+
+import com.dealradar.platform.problem.FieldViolation;
+import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemType;
+import com.dealradar.platform.security.BackendAccessRules;
+import com.dealradar.platform.security.Roles;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The write audit of this service, for admins: {@code GET /write-audit?resource=/companies/<id>} (add
+ * {@code &prefix=true} for everything under a path). The gateway offers it publicly as
+ * {@code /api/v1/write-audit}; here it is an internal operation, left out of the service's OpenAPI document.
+ */
+@Path("/write-audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class WriteAuditResource {
+
+    private static final int MAX_LIMIT = 500;
+
+    private final WriteAudit audit;
+    private final Instance<CurrentIdentityAssociation> identity;
+
+    WriteAuditResource(WriteAudit audit, Instance<CurrentIdentityAssociation> identity) {
+        this.audit = audit;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public Map<String, List<Entry>> history(@QueryParam("resource") String resource, @QueryParam("prefix") boolean prefix,
+            @QueryParam("limit") Integer limit) {
+        BackendAccessRules.requireRole(identity.isResolvable() ? identity.get().getIdentity() : null, Roles.ADMIN, true,
+                "Send the credentials of an admin");
+        if (resource == null || !resource.startsWith("/") || resource.length() > 1000) {
+            throw new ProblemException(ProblemType.BAD_PARAMETER, "resource: the path of a resource, e.g. /companies/<id>",
+                    List.of(new FieldViolation("resource", "must be a path starting with /")), Map.of());
+        }
+        int max = limit == null ? 100 : limit;
+        if (max < 1 || max > MAX_LIMIT) {
+            throw new ProblemException(ProblemType.BAD_PARAMETER, "limit: must be 1 to " + MAX_LIMIT,
+                    List.of(new FieldViolation("limit", "must be 1 to " + MAX_LIMIT)), Map.of());
+        }
+        return Map.of("items", audit.history(resource, prefix, max).stream().map(Entry::of).toList());
+    }
+
+    /** One write: when, by whom (user subject, or partner and key), what. */
+    public record Entry(Instant occurredAt, String actor, String actorKind, String actorId, String keyId, String method,
+            String resource, int status, String requestId) {
+
+        static Entry of(WriteAuditEntry e) {
+            return new Entry(e.occurredAt, e.actor, e.actorKind, e.actorId, e.keyId, e.method, e.resource, e.status, e.requestId);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.dealradar.platform.http;
+
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.net.URI;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * JAX-RS makes a relative Location absolute with the request's Host header, which the client chooses: a
+ * Location pointing at the client's host of choice is an open redirect and a cache-poisoning aid. Every
+ * Location is therefore rewritten to the configured public URL, or to a relative reference when none is set
+ * (RFC 9110 allows it; clients resolve it against the URL they called).
+ */
+public class PublicLocations {
+
+    private final PublicUrlConfig config;
+
+    PublicLocations(PublicUrlConfig config) {
+        this.config = config;
+    }
+
+    @ServerResponseFilter
+    public void rewrite(ContainerResponseContext response) {
+        Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+        if (location == null) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = location instanceof URI u ? u : URI.create(location.toString());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        if (!uri.isAbsolute() || uri.getRawPath() == null) {
+            return;
+        }
+        String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        String base = config.publicUrl().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).orElse("");
+        response.getHeaders().putSingle(HttpHeaders.LOCATION, base + pathAndQuery);
+    }
+}

@@ -1,0 +1,69 @@
+package com.dealradar.platform.http;
+
+import com.dealradar.platform.problem.Problem;
+import com.dealradar.platform.problem.ProblemType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+
+/**
+ * Problem answers written straight to Vert.x, for requests refused before they reach JAX-RS (framing, limits,
+ * malformed request targets). They look exactly like the problems of the resources.
+ */
+@ApplicationScoped
+public class RawProblems {
+
+    private final ObjectMapper mapper;
+
+    RawProblems(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Ends the exchange with a problem; {@code close} also closes an HTTP/1 connection (framing is in doubt). */
+    public void send(RoutingContext ctx, int status, String detail, boolean close) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.headWritten()) {
+            if (close) {
+                ctx.request().connection().close();
+            }
+            return;
+        }
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (close && ctx.request().version() != HttpVersion.HTTP_2) {
+            // HTTP/2 forbids the header; its streams are framed, nothing to resynchronise.
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        response.end(body(status, detail, safePath(ctx)));
+    }
+
+    public String body(int status, String detail, String path) {
+        ProblemType type = Arrays.stream(ProblemType.values()).filter(t -> t.status() == status).findFirst().orElse(null);
+        Problem problem = type == null
+                ? new Problem(java.net.URI.create(Problem.TYPE_BASE + "bad-request"), "Bad request", status, detail, path, null, null)
+                : new Problem(type.uri(), type.title(), status, detail, path, null, null);
+        try {
+            return mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request path only when it is printable ASCII, so that a problem never echoes raw garbage. */
+    private static String safePath(RoutingContext ctx) {
+        String path;
+        try {
+            path = ctx.request().path();
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (path == null || path.length() > 2048 || !path.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            return null;
+        }
+        return path;
+    }
+}

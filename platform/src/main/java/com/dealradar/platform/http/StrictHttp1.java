@@ -1,0 +1,283 @@
+package com.dealradar.platform.http;
+
+import com.dealradar.platform.problem.Problem;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AttributeKey;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.impl.HttpServerImpl;
+import io.vertx.core.http.impl.VertxHttpRequestDecoder;
+import io.vertx.core.impl.VertxInternal;
+import io.vertx.core.net.impl.TCPServerBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * HTTP/1 framing checks that must happen while the request is parsed, below Vert.x's router, installed on
+ * every HTTP server of the process once it listens:
+ * <ul>
+ * <li>{@code Content-Length} together with {@code Transfer-Encoding} (Netty would silently drop the length and
+ * read the body as chunked: the request-smuggling pattern when a proxy in front reads it the other way): 400,
+ * connection closed;</li>
+ * <li>obsolete line folding (a header line starting with a space or tab, RFC 9112 5.2): 400, connection closed;</li>
+ * <li>every answer Vert.x or Quarkus sends with an empty body for a request it cannot parse (bare LF, a request
+ * line over the limit: 414, headers over the limit: 431, bad percent-encoding: 400) gets the problem body every
+ * other answer has.</li>
+ * </ul>
+ * Vert.x offers no public hook for the request decoder or for those answers, so this reaches into its internals
+ * (the listening channel of each shared server). If that ever fails (a Vert.x upgrade), the service still starts,
+ * logs one warning, and falls back to Vert.x's own behaviour: the same refusals with empty bodies.
+ */
+@ApplicationScoped
+public class StrictHttp1 {
+
+    private static final Logger LOG = Logger.getLogger(StrictHttp1.class);
+    static final String ACCEPT_HANDLER = "dealradar-strict-accept";
+    static final String CONNECTION_HANDLER = "dealradar-strict-http1";
+    static final String PROBLEM_HANDLER = "dealradar-problem-bodies";
+    /** Why this connection's request was refused, for the problem's detail. */
+    static final AttributeKey<String> REFUSAL = AttributeKey.valueOf("dealradar.refusal");
+
+    private final Vertx vertx;
+    private final RawProblems problems;
+
+    StrictHttp1(Vertx vertx, RawProblems problems) {
+        this.vertx = vertx;
+        this.problems = problems;
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        install();
+    }
+
+    void onHttpStart(@ObservesAsync HttpServerStart start) {
+        install();
+    }
+
+    synchronized void install() {
+        try {
+            for (HttpServerImpl server : ((VertxInternal) vertx).sharedHttpServers().values()) {
+                Channel listening = listeningChannel(server);
+                if (listening == null || listening.pipeline().get(ACCEPT_HANDLER) != null) {
+                    continue;
+                }
+                HttpServerOptions options = options(server);
+                listening.pipeline().addFirst(ACCEPT_HANDLER, new Acceptor(options, problems));
+                LOG.debugf("Strict HTTP/1 checks installed on %s", listening.localAddress());
+            }
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.warnf("Strict HTTP/1 checks not installed (%s); Vert.x's own refusals apply", e);
+        }
+    }
+
+    private static Channel listeningChannel(HttpServerImpl server) throws ReflectiveOperationException {
+        Field bind = TCPServerBase.class.getDeclaredField("bindFuture");
+        bind.setAccessible(true);
+        Object future = bind.get(server);
+        return future instanceof Future<?> f && f.succeeded() && f.result() instanceof Channel c ? c : null;
+    }
+
+    private static HttpServerOptions options(HttpServerImpl server) throws ReflectiveOperationException {
+        Field field = HttpServerImpl.class.getDeclaredField("options");
+        field.setAccessible(true);
+        return (HttpServerOptions) field.get(server);
+    }
+
+    /** On the listening channel: gives every accepted connection its checks, ahead of Vert.x's own handlers. */
+    @ChannelHandler.Sharable
+    static final class Acceptor extends ChannelInboundHandlerAdapter {
+
+        private final HttpServerOptions options;
+        private final RawProblems problems;
+
+        Acceptor(HttpServerOptions options, RawProblems problems) {
+            this.options = options;
+            this.problems = problems;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof Channel child) {
+                child.pipeline().addFirst(CONNECTION_HANDLER, new Connection(options, problems));
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    /** First handler of a connection: swaps in the strict decoder before the first byte is decoded. */
+    static final class Connection extends ChannelInboundHandlerAdapter {
+
+        private final HttpServerOptions options;
+        private final RawProblems problems;
+
+        Connection(HttpServerOptions options, RawProblems problems) {
+            this.options = options;
+            this.problems = problems;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            ChannelPipeline pipeline = ctx.pipeline();
+            if (pipeline.get("httpDecoder") instanceof VertxHttpRequestDecoder && pipeline.get("httpEncoder") != null) {
+                pipeline.replace("httpDecoder", "httpDecoder", new Decoder(options));
+                pipeline.addAfter("httpEncoder", PROBLEM_HANDLER, new ProblemBodies(options, problems));
+            }
+            pipeline.remove(this);
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    /** Vert.x's request decoder, refusing ambiguous framing and folded header lines. */
+    static final class Decoder extends VertxHttpRequestDecoder {
+
+        private boolean inHeaders = true;
+        private boolean folded;
+        /** The connection being decoded (the framing hook below has no context of its own). */
+        private ChannelHandlerContext current;
+        private boolean refused;
+
+        Decoder(HttpServerOptions options) {
+            super(options);
+        }
+
+        @Override
+        protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out) throws Exception {
+            current = ctx;
+            if (refused) {
+                // Nothing after a refused request is a request: its framing is in doubt, and the connection closes.
+                buffer.skipBytes(buffer.readableBytes());
+                return;
+            }
+            if (inHeaders && !folded && foldedLine(buffer)) {
+                folded = true;
+            }
+            int before = out.size();
+            super.decode(ctx, buffer, out);
+            for (int i = before; i < out.size(); i++) {
+                Object decoded = out.get(i);
+                if (decoded instanceof HttpRequest request) {
+                    inHeaders = false;
+                    if (folded && request.decoderResult().isSuccess()) {
+                        refuse(request, "Header lines must not be folded (a line starting with a space or tab)");
+                    }
+                    folded = false;
+                }
+                if (decoded instanceof LastHttpContent) {
+                    inHeaders = true;
+                }
+            }
+        }
+
+        @Override
+        protected void handleTransferEncodingChunkedWithContentLength(HttpMessage message) {
+            refuse(message, "Send either Content-Length or Transfer-Encoding, not both");
+            super.handleTransferEncodingChunkedWithContentLength(message);
+        }
+
+        /** Marks the request invalid: Vert.x answers 400 and closes the connection; the reason goes in the problem. */
+        private void refuse(HttpMessage message, String why) {
+            message.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(why)));
+            refused = true;
+            if (current != null) {
+                current.channel().attr(REFUSAL).set(why);
+            }
+        }
+
+        /** A line feed followed by a space or tab before the end of the header block. */
+        private static boolean foldedLine(ByteBuf buffer) {
+            int start = buffer.readerIndex();
+            int end = buffer.writerIndex();
+            for (int i = start; i < end - 1; i++) {
+                if (buffer.getByte(i) != '\n') {
+                    continue;
+                }
+                byte next = buffer.getByte(i + 1);
+                if (next == '\r' || next == '\n') {
+                    return false; // end of the header block: what follows is the body
+                }
+                if (next == ' ' || next == '\t') {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Gives a problem body to the empty 4xx answers Vert.x and Quarkus write for requests they cannot parse;
+     * any answer of the application already has a body and passes untouched.
+     */
+    static final class ProblemBodies extends ChannelDuplexHandler {
+
+        private final HttpServerOptions options;
+        private final RawProblems problems;
+
+        ProblemBodies(HttpServerOptions options, RawProblems problems) {
+            this.options = options;
+            this.problems = problems;
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+            if (msg instanceof FullHttpResponse response && isBare(response) && response.content().readableBytes() == 0) {
+                int status = response.status().code();
+                String refusal = ctx.channel().attr(REFUSAL).getAndSet(null);
+                byte[] body = problems.body(status, detail(status, refusal), null).getBytes(StandardCharsets.UTF_8);
+                DefaultFullHttpResponse replaced = new DefaultFullHttpResponse(response.protocolVersion(), response.status(),
+                        Unpooled.wrappedBuffer(body));
+                replaced.headers().set(response.headers());
+                replaced.headers().set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+                replaced.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+                if (refusal != null || status != 400) {
+                    replaced.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                }
+                response.release();
+                ctx.write(replaced, promise);
+                return;
+            }
+            ctx.write(msg, promise);
+        }
+
+        private static boolean isBare(HttpResponse response) {
+            int status = response.status().code();
+            return status >= 400 && status < 500 && !response.headers().contains(HttpHeaderNames.CONTENT_TYPE);
+        }
+
+        private String detail(int status, String refusal) {
+            if (refusal != null) {
+                return refusal;
+            }
+            return switch (status) {
+                case 414 -> "The request line is longer than " + options.getMaxInitialLineLength() + " bytes";
+                case 431 -> "The request headers are larger than " + options.getMaxHeaderSize() + " bytes";
+                case 413 -> "The request body is too large";
+                default -> "The request is malformed (its request line, headers or percent-encoding)";
+            };
+        }
+    }
+}

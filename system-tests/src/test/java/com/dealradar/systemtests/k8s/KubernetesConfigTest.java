@@ -1,0 +1,63 @@
+package com.dealradar.systemtests.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The configuration is real: every environment variable a rendered Deployment sets is one its service reads (a key
+ * of its application.properties, a variable they reference, or a runtime property of a Quarkus extension packaged
+ * with it). A variable no service reads fails: that is how the gateway once got QUARKUS_REST_CLIENT_*_URL and
+ * would have called localhost in the cluster. {@link KubernetesDevOverlayProcessTest} then runs the services with
+ * exactly these variables.
+ */
+class KubernetesConfigTest {
+
+    @Test
+    void everyVariableADeploymentSetsIsReadByItsService() {
+        Map<String, ServiceConfigKeys> services = new TreeMap<>();
+        for (String overlay : Manifests.OVERLAYS) {
+            List<String> unread = new ArrayList<>();
+            int checked = 0;
+            for (Deployment d : Manifests.render(overlay).all(Deployment.class)) {
+                String module = d.getMetadata().getName();
+                ServiceConfigKeys keys = services.computeIfAbsent(module, ServiceConfigKeys::of);
+                for (EnvVar var : d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+                    checked++;
+                    var reason = keys.reads(var.getName());
+                    if (reason.isEmpty()) {
+                        unread.add(overlay + "/" + module + ": " + var.getName());
+                    } else {
+                        System.out.printf("%s/%s: %s <- %s%n", overlay, module, var.getName(), reason.get());
+                    }
+                }
+            }
+            System.out.printf("%s: %d variables checked, %d read by nobody%n", overlay, checked, unread.size());
+            assertThat(unread).as("variables their service never reads").isEmpty();
+        }
+    }
+
+    /** The check tells read from unread: the variables of the localhost bug are not read, the right ones are. */
+    @Test
+    void theCheckCatchesTheLocalhostBug() {
+        ServiceConfigKeys gateway = ServiceConfigKeys.of("gateway");
+        assertThat(gateway.reads("QUARKUS_REST_CLIENT_COMPANY_SERVICE_URL")).isEmpty();
+        assertThat(gateway.reads("DEALRADAR_GATEWAY_BACKENDS_COMPANY_SERVICE_URL")).isPresent();
+        assertThat(gateway.reads("DEALRADAR_GATEWAY_BACKEND_COMPANY_SERVICE_URL")).isEmpty();
+        assertThat(gateway.reads("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")).isPresent();
+        ServiceConfigKeys region = ServiceConfigKeys.of("region-service");
+        assertThat(region.reads("QUARKUS_REST_CLIENT_DEAL_SERVICE_URL")).isEmpty();
+        assertThat(region.reads("QUARKUS_REDIS_PASSWORD")).as("region-service has no Redis client").isEmpty();
+        assertThat(region.reads("QUARKUS_MANAGEMENT_ENABLED")).as("build-time: fixed in the jar").isEmpty();
+        assertThat(region.reads("QUARKUS_OTEL_TRACES_EXPORTER")).as("build-time: fixed in the jar").isEmpty();
+        assertThat(region.reads("QUARKUS_OTEL_TRACES_SAMPLER_ARG")).isPresent();
+        ServiceConfigKeys deal = ServiceConfigKeys.of("deal-service");
+        assertThat(deal.reads("QUARKUS_REST_CLIENT_COMPANY_SERVICE_URL")).isPresent();
+    }
+}

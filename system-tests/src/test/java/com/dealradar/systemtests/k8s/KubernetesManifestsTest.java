@@ -1,0 +1,336 @@
+package com.dealradar.systemtests.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Policy checks over the rendered overlays (what {@code kubectl apply -k} would send), not over the raw files:
+ * probes, resources, security context, service accounts, graceful shutdown, pinned images, TLS, and in production
+ * autoscaling, disruption budgets and topology spread; plus the image recipe against the manifests and the secrets
+ * script against every secret the manifests reference.
+ */
+class KubernetesManifestsTest {
+
+    static final Set<String> SERVICES = Set.of("gateway", "company-service", "deal-service", "region-service");
+    static final Pattern PINNED_IMAGE = Pattern.compile(".+(@sha256:[0-9a-f]{64}|:\\d+\\.\\d+\\.\\d+[\\w.-]*)");
+
+    @Test
+    void everyOverlayRendersIntoKnownTypesWithoutUnknownFields() {
+        for (String overlay : Manifests.OVERLAYS) {
+            Manifests.Rendered rendered = Manifests.render(overlay);
+            assertThat(rendered.all(Deployment.class)).extracting(d -> d.getMetadata().getName())
+                    .as(overlay).containsExactlyInAnyOrderElementsOf(SERVICES);
+            assertThat(rendered.custom()).extracting(r -> r.path("kind").asText()).as(overlay)
+                    .contains("Cluster", "Database", "Keycloak", "KeycloakRealmImport");
+            rendered.typed().forEach(o -> assertThat(o.getMetadata().getNamespace() == null
+                    ? "dealradar" : o.getMetadata().getNamespace()).isEqualTo("dealradar"));
+            System.out.printf("%s: %d typed objects, %d custom resources%n", overlay, rendered.typed().size(), rendered.custom().size());
+        }
+    }
+
+    @Test
+    void theUnknownFieldChecksCatchAMisspelling() throws IOException {
+        JsonNode deployment = Manifests.YAML.readTree("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: x}
+                spec:
+                  template:
+                    spec:
+                      terminationGracePeriodSecond: 30
+                      containers: [{name: x, image: x, resources: {limit: {memory: 1Gi}}}]
+                """);
+        List<String> errors = Manifests.unknownFields(Manifests.parseTyped(deployment, Deployment.class), "test");
+        assertThat(errors).hasSize(2).anySatisfy(e -> assertThat(e).contains("terminationGracePeriodSecond"))
+                .anySatisfy(e -> assertThat(e).contains("[limit]"));
+        JsonNode cluster = Manifests.YAML.readTree("""
+                apiVersion: postgresql.cnpg.io/v1
+                kind: Cluster
+                metadata: {name: x}
+                spec: {instance: 1, storage: {size: 1Gi}}
+                """);
+        assertThat(Manifests.CustomResources.validate(cluster, "test"))
+                .anySatisfy(e -> assertThat(e).contains("property 'instance' is not defined"));
+        assertThatThrownBy(() -> Manifests.kustomize(Manifests.ROOT.resolve("k8s/crds"))).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void everyWorkloadIsProbedSizedHardenedAndHasItsOwnServiceAccount() {
+        for (String overlay : Manifests.OVERLAYS) {
+            Manifests.Rendered rendered = Manifests.render(overlay);
+            Map<String, ServiceAccount> accounts = rendered.all(ServiceAccount.class).stream()
+                    .collect(Collectors.toMap(a -> a.getMetadata().getName(), a -> a));
+            for (var workload : rendered.podTemplates().entrySet()) {
+                String where = overlay + "/" + workload.getKey();
+                PodSpec pod = workload.getValue().getSpec();
+                assertThat(pod.getServiceAccountName()).as(where).isEqualTo(workload.getKey());
+                assertThat(accounts.get(workload.getKey()).getAutomountServiceAccountToken()).as(where).isFalse();
+                assertThat(pod.getAutomountServiceAccountToken()).as(where).isFalse();
+                assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(where).isTrue();
+                assertThat(pod.getSecurityContext().getSeccompProfile().getType()).as(where).isEqualTo("RuntimeDefault");
+                for (Container c : pod.getContainers()) {
+                    assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).as(where).isFalse();
+                    assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).as(where).isTrue();
+                    assertThat(c.getSecurityContext().getCapabilities().getDrop()).as(where).containsExactly("ALL");
+                    assertThat(c.getResources().getRequests()).as(where).containsKeys("cpu", "memory");
+                    assertThat(c.getResources().getLimits()).as(where).containsKey("memory");
+                    assertThat(bytes(c.getResources().getRequests().get("memory"))).as(where + ": memory request = limit")
+                            .isEqualTo(bytes(c.getResources().getLimits().get("memory")));
+                    assertThat(c.getReadinessProbe()).as(where).isNotNull();
+                    assertThat(c.getLivenessProbe()).as(where).isNotNull();
+                    assertThat(PINNED_IMAGE.matcher(c.getImage()).matches()).as(where + ": image " + c.getImage() + " pinned").isTrue();
+                }
+                if (SERVICES.contains(workload.getKey())) {
+                    Container c = pod.getContainers().get(0);
+                    assertHealthProbe(where, c.getStartupProbe(), "/q/health/started");
+                    assertHealthProbe(where, c.getReadinessProbe(), "/q/health/ready");
+                    assertHealthProbe(where, c.getLivenessProbe(), "/q/health/live");
+                    assertThat(c.getPorts()).as(where).anySatisfy(p -> {
+                        assertThat(p.getName()).isEqualTo("management");
+                        assertThat(p.getContainerPort()).isEqualTo(9000);
+                    });
+                    assertThat(workload.getValue().getMetadata().getAnnotations()).as(where + ": scraped on the management port")
+                            .containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/port", "9000")
+                            .containsEntry("prometheus.io/path", "/q/metrics");
+                }
+            }
+        }
+    }
+
+    private static void assertHealthProbe(String where, Probe probe, String path) {
+        assertThat(probe).as(where + " " + path).isNotNull();
+        assertThat(probe.getHttpGet().getPath()).as(where).isEqualTo(path);
+        assertThat(probe.getHttpGet().getPort().getStrVal()).as(where + ": probes on the management port").isEqualTo("management");
+    }
+
+    /** A rolling update drops nothing: endpoints drain during preStop, then Quarkus finishes what is in flight. */
+    @Test
+    void gracefulShutdownFitsTheGracePeriod() {
+        for (String overlay : Manifests.OVERLAYS) {
+            for (Deployment d : Manifests.render(overlay).all(Deployment.class)) {
+                String where = overlay + "/" + d.getMetadata().getName();
+                PodSpec pod = d.getSpec().getTemplate().getSpec();
+                Container c = pod.getContainers().get(0);
+                long preStop = c.getLifecycle().getPreStop().getSleep().getSeconds();
+                // quarkus.shutdown.timeout is configured once, in the service (not overridden by the Deployment).
+                assertThat(env(c)).as(where).doesNotContainKey("QUARKUS_SHUTDOWN_TIMEOUT");
+                Duration shutdown = shutdownTimeout(d.getMetadata().getName());
+                assertThat(preStop).as(where + ": preStop").isBetween(5L, 30L);
+                assertThat(shutdown.toSeconds()).as(where + ": quarkus.shutdown.timeout").isPositive();
+                assertThat(pod.getTerminationGracePeriodSeconds()).as(where + ": grace period covers preStop + shutdown + margin")
+                        .isGreaterThanOrEqualTo(preStop + shutdown.toSeconds() + 5);
+                assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).as(where).isZero();
+            }
+        }
+    }
+
+    @Test
+    void productionAutoscalesKeepsABudgetAndSpreadsOverZonesAndNodes() {
+        Manifests.Rendered prod = Manifests.render("prod");
+        Map<String, HorizontalPodAutoscaler> hpas = prod.all(HorizontalPodAutoscaler.class).stream()
+                .collect(Collectors.toMap(h -> h.getSpec().getScaleTargetRef().getName(), h -> h));
+        for (Deployment d : prod.all(Deployment.class)) {
+            String name = d.getMetadata().getName();
+            HorizontalPodAutoscaler hpa = hpas.get(name);
+            assertThat(hpa).as(name + ": HPA").isNotNull();
+            assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
+            assertThat(hpa.getSpec().getMinReplicas()).as(name).isGreaterThanOrEqualTo(2);
+            assertThat(hpa.getSpec().getMaxReplicas()).as(name).isGreaterThan(hpa.getSpec().getMinReplicas());
+            assertThat(d.getSpec().getReplicas()).as(name + ": replicas belong to the HPA").isNull();
+            Map<String, String> podLabels = d.getSpec().getTemplate().getMetadata().getLabels();
+            List<PodDisruptionBudget> budgets = prod.all(PodDisruptionBudget.class).stream()
+                    .filter(p -> podLabels.entrySet().containsAll(p.getSpec().getSelector().getMatchLabels().entrySet())).toList();
+            assertThat(budgets).as(name + ": PDB").hasSize(1);
+            assertThat(budgets.get(0).getSpec().getMinAvailable().getIntVal()).as(name)
+                    .isPositive().isLessThan(hpa.getSpec().getMinReplicas());
+            List<TopologySpreadConstraint> spread = d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
+            assertThat(spread).extracting(TopologySpreadConstraint::getTopologyKey).as(name)
+                    .containsExactlyInAnyOrder("topology.kubernetes.io/zone", "kubernetes.io/hostname");
+            spread.forEach(t -> {
+                assertThat(podLabels.entrySet()).containsAll(t.getLabelSelector().getMatchLabels().entrySet());
+                assertThat(t.getMatchLabelKeys()).as(name + ": per Deployment").contains("pod-template-hash");
+            });
+            Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(c.getImage()).as(name).startsWith("registry.example/").matches(PINNED_IMAGE);
+            assertThat(env(c)).as(name + ": JSON logs, OTLP traces")
+                    .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true").containsKey("QUARKUS_OTEL_TRACES_SAMPLER_ARG")
+                    .containsKey("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+        }
+        assertThat(prod.custom("Cluster").get(0).at("/spec/instances").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(prod.custom("Keycloak").get(0).at("/spec/instances").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void developmentIsOneReplicaOfEverythingWithoutExport() {
+        Manifests.Rendered dev = Manifests.render("dev");
+        dev.all(Deployment.class).forEach(d -> {
+            assertThat(d.getSpec().getReplicas()).as(d.getMetadata().getName()).isEqualTo(1);
+            assertThat(env(d.getSpec().getTemplate().getSpec().getContainers().get(0))).as(d.getMetadata().getName())
+                    .doesNotContainKeys("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "QUARKUS_LOG_CONSOLE_JSON_ENABLED");
+        });
+        assertThat(dev.custom("Cluster").get(0).at("/spec/instances").asInt()).isEqualTo(1);
+        assertThat(dev.custom("Keycloak").get(0).at("/spec/instances").asInt()).isEqualTo(1);
+        assertThat(dev.all(HorizontalPodAutoscaler.class)).isEmpty();
+    }
+
+    @Test
+    void ingressesTerminateTlsWithAClass() {
+        for (String overlay : Manifests.OVERLAYS) {
+            List<Ingress> ingresses = Manifests.render(overlay).all(Ingress.class);
+            assertThat(ingresses).extracting(i -> i.getMetadata().getName()).containsExactlyInAnyOrder("gateway", "keycloak");
+            for (Ingress ingress : ingresses) {
+                String where = overlay + "/" + ingress.getMetadata().getName();
+                assertThat(ingress.getSpec().getIngressClassName()).as(where).isNotBlank();
+                assertThat(ingress.getSpec().getTls()).as(where).singleElement().satisfies(tls -> {
+                    assertThat(tls.getSecretName()).isNotBlank();
+                    assertThat(tls.getHosts()).containsExactlyElementsOf(
+                            ingress.getSpec().getRules().stream().map(r -> r.getHost()).toList());
+                });
+            }
+            JsonNode keycloak = Manifests.render(overlay).custom("Keycloak").get(0);
+            String host = ingresses.stream().filter(i -> i.getMetadata().getName().equals("keycloak")).findFirst().orElseThrow()
+                    .getSpec().getRules().get(0).getHost();
+            assertThat(keycloak.at("/spec/hostname/hostname").asText()).as(overlay + ": Keycloak's public URL is its Ingress")
+                    .isEqualTo("https://" + host);
+        }
+    }
+
+    /** The JVM flags of the image (deploy/Dockerfile) fit the memory limits; the image runs as the manifests' user. */
+    @Test
+    void theImageRecipeMatchesTheManifests() throws IOException {
+        String dockerfile = Files.readString(Manifests.ROOT.resolve("deploy/Dockerfile"));
+        assertThat(dockerfile).contains("-XX:+ExitOnOutOfMemoryError");
+        Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(dockerfile);
+        assertThat(percentage.find()).isTrue();
+        Matcher user = Pattern.compile("(?m)^USER (\\d+)$").matcher(dockerfile);
+        assertThat(user.find()).isTrue();
+        Matcher base = Pattern.compile("(?m)^ARG BASE_IMAGE=(\\S+)$").matcher(dockerfile);
+        assertThat(base.find()).isTrue();
+        assertThat(base.group(1)).as("base image pinned to a release").matches(PINNED_IMAGE);
+        assertThat(Manifests.ROOT.resolve("deploy/Dockerfile.dockerignore")).exists();
+        for (String overlay : Manifests.OVERLAYS) {
+            for (Deployment d : Manifests.render(overlay).all(Deployment.class)) {
+                PodSpec pod = d.getSpec().getTemplate().getSpec();
+                assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(Long.parseLong(user.group(1)));
+                long limit = bytes(pod.getContainers().get(0).getResources().getLimits().get("memory"));
+                long heap = limit * Integer.parseInt(percentage.group(1)) / 100;
+                long mib = 1024 * 1024;
+                System.out.printf("%s/%s: limit %d MiB, heap %d MiB, non-heap room %d MiB%n", overlay, d.getMetadata().getName(),
+                        limit / mib, heap / mib, (limit - heap) / mib);
+                assertThat(heap).as(d.getMetadata().getName() + ": heap").isGreaterThanOrEqualTo(192 * mib);
+                assertThat(limit - heap).as(d.getMetadata().getName() + ": room for metaspace, threads, buffers")
+                        .isGreaterThanOrEqualTo(192 * mib);
+            }
+        }
+    }
+
+    /** k8s/secrets.sh provides every secret (and key) the manifests read, except the one CloudNativePG creates. */
+    @Test
+    void theSecretsScriptProvidesEverySecretTheManifestsUse() {
+        String out = Manifests.run(List.of("bash", Manifests.ROOT.resolve("k8s/secrets.sh").toString(), "dev"), "k8s/secrets.sh failed");
+        Map<String, Set<String>> provided = new HashMap<>();
+        for (JsonNode doc : Manifests.documents(out)) {
+            Secret secret = Manifests.parseTyped(doc, Secret.class);
+            assertThat(Manifests.unknownFields(secret, "secrets.sh")).isEmpty();
+            provided.put(secret.getMetadata().getName(), secret.getData().keySet());
+            secret.getData().values().forEach(v -> assertThat(java.util.Base64.getDecoder().decode(v)).isNotEmpty());
+        }
+        for (String overlay : Manifests.OVERLAYS) {
+            Map<String, Set<String>> needed = SecretReferences.of(Manifests.render(overlay));
+            needed.remove("dealradar-db-ca"); // created by the CloudNativePG operator for the cluster dealradar-db
+            if (overlay.equals("prod")) {
+                needed.remove("dealradar-tls"); // cert-manager or your CA in production
+            }
+            needed.forEach((name, keys) -> {
+                assertThat(provided).as(overlay + ": secret " + name).containsKey(name);
+                assertThat(provided.get(name)).as(overlay + ": keys of " + name).containsAll(keys);
+            });
+        }
+        assertThat(provided.get("dealradar-bootstrap")).contains("api-key");
+    }
+
+    static Duration shutdownTimeout(String module) {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = Files.newInputStream(Manifests.ROOT.resolve(module).resolve("src/main/resources/application.properties"))) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String value = properties.getProperty("quarkus.shutdown.timeout");
+        assertThat(value).as(module + ": quarkus.shutdown.timeout (graceful shutdown)").isNotNull();
+        return Duration.parse("PT" + value.toUpperCase());
+    }
+
+    static Map<String, String> env(Container c) {
+        Map<String, String> env = new HashMap<>();
+        for (EnvVar var : c.getEnv()) {
+            env.put(var.getName(), var.getValue());
+        }
+        return env;
+    }
+
+    static long bytes(Quantity quantity) {
+        return Quantity.getAmountInBytes(quantity).setScale(0, java.math.RoundingMode.UP).longValueExact();
+    }
+
+    /** Secret names and keys referenced by a rendered overlay (env, volumes, CloudNativePG roles, Keycloak). */
+    static final class SecretReferences {
+        static Map<String, Set<String>> of(Manifests.Rendered rendered) {
+            Map<String, Set<String>> refs = new HashMap<>();
+            for (PodTemplateSpec template : rendered.podTemplates().values()) {
+                for (Container c : template.getSpec().getContainers()) {
+                    for (EnvVar var : c.getEnv()) {
+                        if (var.getValueFrom() != null && var.getValueFrom().getSecretKeyRef() != null) {
+                            refs.computeIfAbsent(var.getValueFrom().getSecretKeyRef().getName(), k -> new HashSet<>())
+                                    .add(var.getValueFrom().getSecretKeyRef().getKey());
+                        }
+                    }
+                }
+                template.getSpec().getVolumes().stream().filter(v -> v.getSecret() != null).forEach(v -> {
+                    Set<String> keys = refs.computeIfAbsent(v.getSecret().getSecretName(), k -> new HashSet<>());
+                    v.getSecret().getItems().forEach(item -> keys.add(item.getKey()));
+                });
+            }
+            rendered.all(Ingress.class).forEach(i -> i.getSpec().getTls().forEach(t ->
+                    refs.computeIfAbsent(t.getSecretName(), k -> new HashSet<>()).addAll(List.of("tls.crt", "tls.key"))));
+            for (JsonNode cluster : rendered.custom("Cluster")) {
+                cluster.at("/spec/managed/roles").forEach(role -> refs.computeIfAbsent(
+                        role.at("/passwordSecret/name").asText(), k -> new HashSet<>()).addAll(List.of("username", "password")));
+            }
+            for (JsonNode keycloak : rendered.custom("Keycloak")) {
+                for (String field : List.of("usernameSecret", "passwordSecret")) {
+                    JsonNode ref = keycloak.at("/spec/db/" + field);
+                    refs.computeIfAbsent(ref.path("name").asText(), k -> new HashSet<>()).add(ref.path("key").asText());
+                }
+            }
+            return refs;
+        }
+    }
+}
