@@ -52,7 +52,6 @@ class ContractFuzzTest {
     record Outcome(Op op, String request, int status, String contentType, String body) {
     }
 
-    static final AtomicInteger PROTOCOL_LEVEL_PLAIN = new AtomicInteger();
     static final AtomicInteger RETRIED_AFTER_TIMEOUT = new AtomicInteger();
 
     @Test
@@ -110,8 +109,8 @@ class ContractFuzzTest {
             assertThat(covered).as("every operation of the contract is exercised").hasSize(ops.size());
             assertThat(counts.keySet()).as("some requests must be valid, some refused").anyMatch(s -> s < 300).anyMatch(s -> s >= 400);
         }
-        System.out.println("contract fuzzer violations: " + violations.size() + "; 414/431 answered by the HTTP layer without a "
-                + "problem body: " + PROTOCOL_LEVEL_PLAIN.get() + "; 504s under load sent again: " + RETRIED_AFTER_TIMEOUT.get());
+        System.out.println("contract fuzzer violations: " + violations.size() + "; 504s under load sent again: "
+                + RETRIED_AFTER_TIMEOUT.get());
         violations.stream().limit(40).forEach(v -> System.out.println("  " + v));
         assertThat(violations).as("answers breaking the contract (replay with DEALRADAR_FUZZ_SEED)")
                 .isEmpty();
@@ -131,13 +130,8 @@ class ContractFuzzTest {
             violations.add("undeclared status: " + where);
         }
         if (o.status() >= 400 && !o.contentType().startsWith("application/problem+json")) {
-            if (o.status() == 414 || o.status() == 431) {
-                // Answered by the HTTP layer before any DealRadar code runs; making these problem documents is
-                // issue 12's (security) work. Counted and printed here, declared in the contract either way.
-                PROTOCOL_LEVEL_PLAIN.incrementAndGet();
-            } else {
-                violations.add("error without a problem body: " + where);
-            }
+            // Protocol-level refusals (414, 431, ...) are problem documents too (platform's HTTP guard).
+            violations.add("error without a problem body: " + where);
         }
         if (o.body().contains("\tat ") || o.body().contains("Exception:")) {
             violations.add("stack trace in the answer: " + where);
