@@ -9,11 +9,13 @@ import static org.hamcrest.Matchers.matchesPattern;
 import com.dealradar.platform.testing.PostgresDatabase;
 import com.dealradar.platform.testing.RawHttp;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,9 @@ class CallerHardeningTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    ApiKeyVerifier verifier;
 
     @ConfigProperty(name = "dealradar.gateway.backends.company-service.url")
     String companyService;
@@ -148,5 +153,35 @@ class CallerHardeningTest {
             Thread.sleep(100);
         }
         return Files.readString(PartnerTestConfig.LOG_FILE, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A flood of unknown key prefixes (more than the cache holds) is refused key by key and evicts only what the
+     * bound requires: the cache stays bounded and stays full, instead of being emptied for every partner at once.
+     * The verifier is called directly so that the per-address refusal limit does not stop the flood early.
+     */
+    @Test
+    void aFloodOfUnknownKeysKeepsTheKeyCacheBoundedWithoutEmptyingIt() {
+        String partner = ADMIN.createPartner("Cache Flood Ltd " + UUID.randomUUID(), "standard");
+        String key = ADMIN.issue(partner, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
+        int flood = ApiKeyVerifier.MAX_CACHED + 2_000;
+        int refused = 0;
+        int partnerCallsAccepted = 0;
+        for (int i = 0; i < flood; i++) {
+            try {
+                verifier.verify(ApiKeys.generate().key());
+            } catch (AuthenticationFailedException expected) {
+                refused++;
+            }
+            if (i % 1_000 == 0 && verifier.verify(key) != null) {
+                partnerCallsAccepted++;
+            }
+        }
+        long cached = verifier.cachedEntries();
+        System.out.printf("key cache flood: %d unknown keys, %d refused; partner's key accepted %d times; entries cached "
+                + "afterwards %d (bound %d)%n", flood, refused, partnerCallsAccepted, cached, ApiKeyVerifier.MAX_CACHED);
+        assertThat(refused).isEqualTo(flood);
+        assertThat(partnerCallsAccepted).isEqualTo((flood + 999) / 1_000);
+        assertThat(cached).isLessThanOrEqualTo(ApiKeyVerifier.MAX_CACHED).isGreaterThan(ApiKeyVerifier.MAX_CACHED / 2);
     }
 }
