@@ -1,8 +1,10 @@
 package com.dealradar.gateway.ratelimit;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -39,6 +41,16 @@ public class RateLimiter {
         this.memory = new MemoryCounterStore(clock::millis);
         this.config = config;
         this.redisSource = redisSource;
+    }
+
+    /** Connects to Redis before the first request; a failure here only means the first request will try again. */
+    void warmUp(@Observes StartupEvent started) {
+        if (config.store() == RateLimitConfig.Store.redis) {
+            redis().warmUp().subscribe().with(
+                    loaded -> LOG.debug("Rate-limit script loaded into Redis"),
+                    failure -> LOG.infof("Redis not reachable at start-up (%s); rate limiting will retry on the first request",
+                            describe(failure)));
+        }
     }
 
     /** Counts one request of {@code subject} (e.g. {@code partner:<id>}, {@code user:<name>}) on plan {@code planName}. */

@@ -45,6 +45,14 @@ final class RedisCounterStore implements CounterStore {
                 .map(response -> decision(response, quota));
     }
 
+    /**
+     * Loads the script and opens the first pooled connection, so that the first requests after start-up do not
+     * each pay for a connection and a NOSCRIPT round trip within {@code redis-timeout}.
+     */
+    Uni<Void> warmUp() {
+        return redis.execute("SCRIPT", "LOAD", SCRIPT).ifNoItem().after(timeout).fail().replaceWithVoid();
+    }
+
     private static Decision decision(Response response, Quota quota) {
         if (response == null || response.size() != 2) {
             throw new IllegalStateException("unexpected answer of the rate-limit script: " + response);
