@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class GatewayAccessRules {
 
     private static final Set<String> READS = Set.of("GET", "HEAD");
+    private static final java.util.regex.Pattern WEBHOOKS = java.util.regex.Pattern.compile(PublicPaths.PREFIX + "/partners/[^/]+/webhooks(/|$)");
 
     private final CurrentIdentityAssociation identity;
     private final InternalTokenIssuer tokens;
@@ -36,8 +37,11 @@ public class GatewayAccessRules {
             return Uni.createFrom().voidItem();
         }
         boolean read = READS.contains(request.getMethod());
-        String role = path.startsWith(PublicPaths.PREFIX + "/partners") || path.startsWith(PublicPaths.PREFIX + "/write-audit")
-                ? Roles.ADMIN : read ? Roles.VIEWER : Roles.ANALYST;
+        // A partner manages its own webhooks with a write key (WebhookResource checks that it is its own); the rest of
+        // /partners is for admins.
+        boolean webhooks = WEBHOOKS.matcher(path).lookingAt();
+        String role = !webhooks && (path.startsWith(PublicPaths.PREFIX + "/partners") || path.startsWith(PublicPaths.PREFIX + "/write-audit"))
+                ? Roles.ADMIN : read && !webhooks ? Roles.VIEWER : Roles.ANALYST;
         return identity.getDeferredIdentity().map(caller -> {
             BackendAccessRules.logActor(routing, caller);
             BackendAccessRules.requireRole(caller, role, read,
