@@ -298,15 +298,14 @@ public class WebhookResource {
 
     /** Admins manage every partner's endpoints; a partner (write key) only its own. */
     private UUID allowed(String partnerId) {
-        UUID partner = QueryParams.uuid("partnerId", partnerId);
-        if (caller.hasRole(Roles.ADMIN)) {
-            return partner;
+        // Who first, then what: a caller who may not manage any partner's webhooks gets 403 whatever the path holds.
+        if (!caller.hasRole(Roles.ADMIN)) {
+            Object own = caller.getAttribute(Actor.PARTNER_ATTRIBUTE);
+            if (own == null || partnerId == null || !own.toString().equalsIgnoreCase(partnerId.trim())) {
+                throw new ForbiddenException("Only an admin or the partner itself (with a write key) manages these webhooks");
+            }
         }
-        Object own = caller.getAttribute(Actor.PARTNER_ATTRIBUTE);
-        if (own == null || !own.toString().equals(partner.toString())) {
-            throw new ForbiddenException("Only an admin or the partner itself (with a write key) manages these webhooks");
-        }
-        return partner;
+        return QueryParams.uuid("partnerId", partnerId);
     }
 
     private void requirePartner(UUID partner) {
