@@ -59,13 +59,15 @@ public class EventLog {
                     continue;
                 }
                 long position = ++last;
-                em.createNativeQuery("insert into event_log (position, event_id, type, source, resource_type, resource_id, resource_path,"
-                                + " etag, occurred_at, recorded_at, data, request_id) values (?,?,?,?,?,?,?,?,?,?,?,?)")
+                var insert = em.createNativeQuery("insert into event_log (position, event_id, type, source, resource_type, resource_id,"
+                                + " resource_path, etag, occurred_at, recorded_at, data, request_id) values (?,?,?,?,?,?,?,?,?,?,?,?)")
                         .setParameter(1, position).setParameter(2, e.eventId()).setParameter(3, e.type()).setParameter(4, source)
                         .setParameter(5, e.resourceType()).setParameter(6, e.resourceId()).setParameter(7, e.resourcePath())
-                        .setParameter(8, e.etag()).setParameter(9, e.occurredAt()).setParameter(10, now)
-                        .setParameter(11, e.data()).setParameter(12, e.requestId())
-                        .executeUpdate();
+                        .setParameter(9, e.occurredAt()).setParameter(10, now);
+                Sql.text(insert, 8, e.etag());
+                Sql.text(insert, 11, e.data());
+                Sql.text(insert, 12, e.requestId());
+                insert.executeUpdate();
                 deliveries.fanOut(position, e.eventId(), e.type(), e.resourceType() + ":" + e.resourceId(), now);
                 added++;
             }

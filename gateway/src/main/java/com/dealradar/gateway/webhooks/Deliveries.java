@@ -1,5 +1,6 @@
 package com.dealradar.gateway.webhooks;
 
+import com.dealradar.gateway.events.Sql;
 import com.dealradar.gateway.partner.ApiKeyAuditEntry;
 import com.dealradar.gateway.partner.AuditRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -101,19 +102,23 @@ public class Deliveries {
             Instant now = clock.instant();
             int attempt = delivery.attempts() + 1;
             String result = outcome.delivered() ? SUCCEEDED : outcome.gone() || attempt >= config.maxAttempts() ? DEAD : "failed";
-            em.createNativeQuery("insert into webhook_attempt (id, delivery_id, endpoint_id, event_id, attempt, attempted_at, latency_ms,"
-                            + " response_code, outcome, error, replica) values (?,?,?,?,?,?,?,?,?,?,?)")
+            var attemptRow = em.createNativeQuery("insert into webhook_attempt (id, delivery_id, endpoint_id, event_id, attempt, attempted_at,"
+                            + " latency_ms, response_code, outcome, error, replica) values (?,?,?,?,?,?,?,?,?,?,?)")
                     .setParameter(1, UUID.randomUUID()).setParameter(2, delivery.id()).setParameter(3, delivery.endpointId())
                     .setParameter(4, delivery.eventId()).setParameter(5, attempt).setParameter(6, now).setParameter(7, outcome.latencyMs())
-                    .setParameter(8, outcome.responseCode()).setParameter(9, outcome.delivered() ? SUCCEEDED : "failed")
-                    .setParameter(10, truncate(outcome.error())).setParameter(11, replica).executeUpdate();
+                    .setParameter(9, outcome.delivered() ? SUCCEEDED : "failed").setParameter(11, replica);
+            Sql.integer(attemptRow, 8, outcome.responseCode());
+            Sql.text(attemptRow, 10, truncate(outcome.error()));
+            attemptRow.executeUpdate();
             String status = result.equals("failed") ? PENDING : result;
             Instant next = result.equals("failed") ? now.plus(backoff(attempt)) : now;
-            em.createNativeQuery("update webhook_delivery set status = ?, attempts = ?, next_attempt_at = ?, lease_until = null, leased_by = null,"
-                            + " last_response_code = ?, last_error = ?, completed_at = ? where id = ?")
-                    .setParameter(1, status).setParameter(2, attempt).setParameter(3, next).setParameter(4, outcome.responseCode())
-                    .setParameter(5, truncate(outcome.error())).setParameter(6, status.equals(PENDING) ? null : now)
-                    .setParameter(7, delivery.id()).executeUpdate();
+            var update = em.createNativeQuery("update webhook_delivery set status = ?, attempts = ?, next_attempt_at = ?, lease_until = null,"
+                            + " leased_by = null, last_response_code = ?, last_error = ?, completed_at = ? where id = ?")
+                    .setParameter(1, status).setParameter(2, attempt).setParameter(3, next).setParameter(7, delivery.id());
+            Sql.integer(update, 4, outcome.responseCode());
+            Sql.text(update, 5, truncate(outcome.error()));
+            Sql.instant(update, 6, status.equals(PENDING) ? null : now);
+            update.executeUpdate();
             WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, delivery.endpointId());
             if (endpoint == null) {
                 return;
