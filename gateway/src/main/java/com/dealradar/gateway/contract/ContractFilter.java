@@ -131,7 +131,7 @@ public class ContractFilter implements OASFilter {
                 + "(Unix seconds; refuse messages more than 5 minutes off), webhook-signature (space-separated v1,<base64 HMAC-SHA256 of "
                 + "'<webhook-id>.<webhook-timestamp>.<body>'> keyed with the base64-decoded part of your whsec_ secret; two during a secret "
                 + "rotation's overlap). Answer 2xx within 10 seconds; anything else is retried with exponential backoff and jitter (8 attempts "
-                + "over about an hour), then dead-lettered. 410 Gone disables the endpoint at once. At least once; in order per resource.";
+                + "over 30 to 65 minutes), then dead-lettered. 410 Gone disables the endpoint at once. At least once; in order per resource.";
         EVENT_TYPES.forEach((type, summary) -> {
             org.eclipse.microprofile.openapi.models.Operation post = OASFactory.createOperation()
                     .summary(type).description(summary + ". " + description).addTag("Webhooks")

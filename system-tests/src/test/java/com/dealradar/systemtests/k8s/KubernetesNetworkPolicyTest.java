@@ -122,6 +122,7 @@ class KubernetesNetworkPolicyTest {
         flows.add("gateway -> region-service:8083/TCP");
         flows.add("gateway -> redis:6379/TCP");
         flows.add("gateway -> dealradar-keycloak-0:8080/TCP");
+        flows.add("gateway -> internet:443/TCP"); // partners' webhook endpoints (issue #16)
         flows.add("deal-service -> company-service:8081/TCP");
         flows.add("deal-service -> region-service:8083/TCP");
         for (String service : List.of("gateway", "company-service", "deal-service", "region-service", "dealradar-keycloak-0")) {
