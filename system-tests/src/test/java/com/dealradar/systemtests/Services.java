@@ -93,7 +93,7 @@ public final class Services {
         config.put("dealradar.rate-limit.failures.per-address", "1000000");
         config.put("dealradar.rate-limit.failures.per-key-prefix", "1000000");
         config.putAll(extraConfig);
-        return ServiceProcess.start(module, ServiceProcess.freePort(), config);
+        return ServiceProcess.start(module, config);
     }
 
     /**
@@ -110,7 +110,7 @@ public final class Services {
         config.put("quarkus.datasource.username", PostgresDatabase.user());
         config.put("quarkus.datasource.password", "");
         config.putAll(overrides);
-        return ServiceProcess.start(module, ServiceProcess.freePort(), config);
+        return ServiceProcess.start(module, config);
     }
 
     /** A gateway of a test's own, in front of the shared backends unless {@code overrides} points elsewhere. */
