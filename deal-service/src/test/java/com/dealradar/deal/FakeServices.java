@@ -161,18 +161,29 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public static final class SlowCompanyGate implements ResponseDefinitionTransformerV2 {
         static final String NAME = "slow-company-gate";
         private static volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        private static final java.util.concurrent.atomic.AtomicInteger HELD = new java.util.concurrent.atomic.AtomicInteger();
 
         /** Closes the gate: the next look-ups are held. */
         public static void close() {
             gate = new java.util.concurrent.CountDownLatch(1);
+            HELD.set(0);
         }
 
         public static void open() {
             gate.countDown();
         }
 
+        /**
+         * How many look-ups are being held or were held since {@link #close()} (WireMock's request journal only
+         * records a request once its answer is ready, so it cannot tell that one is waiting here).
+         */
+        public static int held() {
+            return HELD.get();
+        }
+
         @Override
         public ResponseDefinition transform(ServeEvent event) {
+            HELD.incrementAndGet();
             try {
                 gate.await(2, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
