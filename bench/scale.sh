@@ -11,9 +11,9 @@ set -euo pipefail
 source "$(dirname "$0")/../bin/lib.sh"
 cd "$DEALRADAR_ROOT"
 DURATION="${DURATION:-10}"
-VERSION=1                              # bump when the generated data changes
-COMPANIES=100000; DEALS=1000000; MATTERS=300000
-NOTES="${NOTES:-bench/scale-notes.txt}"
+COMPANIES=${SCALE_COMPANIES:-100000}; DEALS=${SCALE_DEALS:-1000000}; MATTERS=${SCALE_MATTERS:-300000}
+VERSION="1-$COMPANIES-$DEALS-$MATTERS"  # bump the first number when the generated data changes
+NOTES="${NOTES:-${TMPDIR:-/tmp}/dealradar-scale-plans.txt}"
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 if ! command -v wrk >/dev/null; then
   echo "installing wrk (Debian package)" >&2
@@ -28,10 +28,15 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 logdir=$(mktemp -d)
 db() { echo "dealradar_scale_${1%-service}"; }
-for m in company-service deal-service region-service; do
-  if [ "${SCALE_RELOAD:-}" = 1 ]; then $PG -c "drop database if exists $(db $m) with (force)"; fi
-  $PG -Atc "select 1 from pg_database where datname = '$(db $m)'" | grep -q 1 || $PG -c "create database $(db $m)"
-done
+loaded() { $PG -d "$(db "$1")" -Atc "select 1 from bench_scale_marker where version = '$VERSION'" 2>/dev/null | grep -q 1; }
+CACHED=1
+for m in company-service deal-service region-service; do loaded $m || CACHED=0; done
+[ "${SCALE_RELOAD:-}" = 1 ] && CACHED=0
+if [ $CACHED = 0 ]; then # fresh databases: a half-finished or older load never mixes with this one
+  for m in company-service deal-service region-service; do
+    $PG -c "drop database if exists $(db $m) with (force)" -c "create database $(db $m)"
+  done
+fi
 start() { # module, extra -D options... ; Flyway migrates the database at start (new indexes included)
   local module=$1; shift
   java -Xmx256m -Dquarkus.http.port="${PORT[$module]}" -Dquarkus.http.host=127.0.0.1 \
@@ -47,11 +52,12 @@ start company-service
 start deal-service -Dquarkus.rest-client.company-service.url=http://127.0.0.1:28081 -Dquarkus.rest-client.region-service.url=http://127.0.0.1:28083
 start region-service
 
-loaded() { $PG -d "$(db "$1")" -Atc "select 1 from bench_scale_marker where version = $VERSION" 2>/dev/null | grep -q 1; }
-load() { # module, table, columns, generating select
-  $PG -d "$(db "$1")" -c "\\copy ($4) to stdout" | $PG -d "$(db "$1")" -c "\\copy $2 ($3) from stdin"
+load() { # module, table, columns, generating select: streamed from the generating query into the table, COPY both ways
+  local t=$(date +%s.%N)
+  $PG -d "$(db "$1")" -c "copy ($4) to stdout" | $PG -d "$(db "$1")" -c "copy $2 ($3) from stdin"
+  printf '  loaded %-18s %9s rows in %5.1f s\n' "$2" "$($PG -d "$(db "$1")" -Atc "select count(*) from $2")" "$(awk -v a="$(date +%s.%N)" -v b="$t" 'BEGIN { print a - b }')" >&2
 }
-if loaded company-service && loaded deal-service && loaded region-service; then
+if [ $CACHED = 1 ]; then
   echo "data set v$VERSION present (marker rows found): load skipped" >&2
   LOAD="cached"
 else
@@ -92,10 +98,10 @@ else
     from generate_series(1, $MATTERS) i
     join (select id, region_code, row_number() over (order by code) - 1 as n, count(*) over () as c from regime) r on r.n = i % r.c"
   for m in company-service deal-service region-service; do
-    $PG -d "$(db $m)" -c "vacuum analyze" -c "create table if not exists bench_scale_marker (version int primary key, loaded_at timestamptz)" \
-      -c "insert into bench_scale_marker values ($VERSION, now()) on conflict do nothing"
+    $PG -d "$(db $m)" -c "vacuum analyze" -c "create table if not exists bench_scale_marker (version varchar(60) primary key, loaded_at timestamptz)" \
+      -c "insert into bench_scale_marker values ('$VERSION', now()) on conflict do nothing"
   done
-  LOAD="$(printf '%.0f' "$(echo "$(date +%s.%N) - $t0" | bc)") s"
+  LOAD="$(awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN { printf "%.0f s", a - b }')"
 fi
 counts=$($PG -d "$(db company-service)" -Atc "select count(*) from company")/$($PG -d "$(db deal-service)" -Atc "select count(*) from deal")/$($PG -d "$(db deal-service)" -Atc "select count(*) from deal_participant")/$($PG -d "$(db region-service)" -Atc "select count(*) from regulatory_matter")
 
@@ -128,7 +134,7 @@ for i in $(seq 1 999); do
   cursor=$(curl -fs -H "Authorization: Bearer $T" "$D$WALK${cursor:+&cursor=$cursor}" | sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p')
   [ -n "$cursor" ] || { echo "the walk ended before page 1,000 (page $i)" >&2; exit 1; }
 done
-walk_s=$(printf '%.1f' "$(echo "$(date +%s.%N) - $walk_t0" | bc)")
+walk_s=$(awk -v a="$(date +%s.%N)" -v b="$walk_t0" 'BEGIN { printf "%.1f", a - b }')
 PAGE1000="$WALK&cursor=$cursor"
 
 # Plans of the statements the services run for these requests (Hibernate's SQL, written out with the values).
@@ -136,13 +142,18 @@ PAGE1000="$WALK&cursor=$cursor"
   echo "# scale benchmark plans, $(date -u +%FT%TZ), DealRadar $(git rev-parse --short HEAD), data set v$VERSION ($counts companies/deals/participants/matters)"
   echo "hot company $HOT ($HOT_DEALS deals), typical company $TYPICAL ($TYP_DEALS deals)"
   explain() { echo; echo "## $2"; $PG -d "$(db "$1")" -Atc "explain (analyze, buffers) $3"; }
+  # deal-service's SQL for these requests (DealRepository.search): the company filter as a semi-join, the valued
+  # deals in sort order first (the trailing block without an announced date is read only when a page is not full).
   sub="d.id in (select d2.id from deal d2 join deal_participant p on d2.id = p.deal_id where p.company_id = '$HOT')"
-  order="order by case when d.announced_on is null then 1 else 0 end, d.announced_on desc, d.id desc limit 21"
-  explain deal-service "deal search: hot company + status, newest first" "select d.* from deal d where $sub and d.status = 'announced' $order"
-  explain deal-service "deal search: hot company + status + value range" "select d.* from deal d where $sub and d.status = 'announced' and d.value_usd >= 100000000 and d.value_usd <= 900000000 $order"
-  last=$(curl -fs -H "Authorization: Bearer $(token)" "$D$PAGE1000" | grep -o '"announced":{"value":"[0-9-]*"' | tail -1 | grep -o '[0-9-]\{10\}' || true)
-  explain deal-service "keyset walk, status only, page 1" "select d.* from deal d where d.status = 'announced' $order"
-  explain deal-service "keyset walk, status only, a page deep in the walk (after $last)" "select d.* from deal d where d.status = 'announced' and (d.announced_on < '${last:-2010-01-01}' or (d.announced_on = '${last:-2010-01-01}' and d.id < 'ffffffff-ffff-ffff-ffff-ffffffffffff') or d.announced_on is null) $order"
+  order="order by d.announced_on desc, d.id desc limit 21"
+  explain deal-service "deal search: hot company + status, newest first (page 1)" "select d.* from deal d where $sub and d.status = 'announced' and d.announced_on is not null $order"
+  explain deal-service "deal search: hot company + status + value range (page 1)" "select d.* from deal d where $sub and d.status = 'announced' and d.value_usd >= 100000000 and d.value_usd <= 900000000 and d.announced_on is not null $order"
+  explain deal-service "deal search: typical company + status (page 1)" "select d.* from deal d where d.id in (select d2.id from deal d2 join deal_participant p on d2.id = p.deal_id where p.company_id = '$TYPICAL') and d.status = 'announced' and d.announced_on is not null $order"
+  page=$(curl -fs -H "Authorization: Bearer $(token)" "$D$PAGE1000")
+  last_id=$(grep -o '"id":"[^"]*"' <<<"$page" | tail -1 | cut -d'"' -f4)
+  last_day=$(grep -o '"announced":{"value":"[0-9-]*"' <<<"$page" | tail -1 | grep -o '[0-9]\{4\}-[0-9-]*')
+  explain deal-service "keyset walk status=announced, page 1" "select d.* from deal d where d.status = 'announced' and d.announced_on is not null $order"
+  explain deal-service "keyset walk status=announced, page 1,001 (after $last_day / $last_id)" "select d.* from deal d where d.status = 'announced' and d.announced_on is not null and (d.announced_on <= '$last_day' and (d.announced_on < '$last_day' or d.id < '$last_id')) $order"
   explain company-service "company prefix search q=telv" "select c.* from company c where c.id in (select c2.id from company c2 join company_search_term t on c2.id = t.company_id where t.term like 'telv%' escape '!') order by c.sort_name, c.id limit 21"
 } > "$NOTES"
 
