@@ -36,8 +36,9 @@ public class GatewayAccessRules {
             return Uni.createFrom().voidItem();
         }
         boolean read = READS.contains(request.getMethod());
+        // Calendar subscriptions are a way to read: a read key may create and revoke its own.
         String role = path.startsWith(PublicPaths.PREFIX + "/partners") || path.startsWith(PublicPaths.PREFIX + "/write-audit")
-                ? Roles.ADMIN : read ? Roles.VIEWER : Roles.ANALYST;
+                ? Roles.ADMIN : read || path.startsWith(PublicPaths.PREFIX + "/calendar-subscriptions") ? Roles.VIEWER : Roles.ANALYST;
         return identity.getDeferredIdentity().map(caller -> {
             BackendAccessRules.logActor(routing, caller);
             BackendAccessRules.requireRole(caller, role, read,
