@@ -27,7 +27,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * <li>a list (an operation with a {@code cursor} parameter) documented as an array of X answers a typed page
  * {@code XPage}: {@code items} of X and {@code nextCursor};</li>
  * <li>query parameters carry no example (Swagger UI would pre-fill them and filter every list silently), and an
- * enumeration without a type is a string.</li>
+ * enumeration without a type is a string;</li>
+ * <li>working examples: {@code META-INF/openapi-examples.json} of the service maps {@code "METHOD /path"} to
+ * {@code {"parameters": {name: value}, "body": ...}}, values that exist in the seed data or that an earlier
+ * example creates (never placeholders such as "string"): "Try it out" then sends something that works.</li>
  * </ul>
  */
 public class ContractConventions implements OASFilter {
@@ -51,8 +54,12 @@ public class ContractConventions implements OASFilter {
         apply(api);
     }
 
+    /** Where a service keeps the working examples of its operations (see the class comment). */
+    public static final String EXAMPLES = "META-INF/openapi-examples.json";
+
     /** Applies the conventions to every operation of {@code api}; running it twice changes nothing more. */
     public static void apply(OpenAPI api) {
+        Map<String, Map<String, Object>> examples = examples();
         if (api.getComponents() == null) {
             api.setComponents(OASFactory.createComponents());
         }
@@ -84,8 +91,39 @@ public class ContractConventions implements OASFilter {
                 if (operation.getParameters() != null) {
                     operation.getParameters().forEach(ContractConventions::tidyParameter);
                 }
+                item.getOperations().forEach((method, op) -> {
+                    if (op == operation) {
+                        applyExample(operation, examples.get(method.name() + " " + path));
+                    }
+                });
             });
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void applyExample(Operation operation, Map<String, Object> example) {
+        if (example == null) {
+            return;
+        }
+        Map<String, Object> parameters = (Map<String, Object>) example.getOrDefault("parameters", Map.of());
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream().filter(p -> parameters.containsKey(p.getName()))
+                    .forEach(p -> p.setExample(parameters.get(p.getName())));
+        }
+        if (example.containsKey("body") && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            operation.getRequestBody().getContent().getMediaTypes().values().forEach(m -> m.setExample(example.get("body")));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> examples() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader() : ContractConventions.class.getClassLoader();
+        try (java.io.InputStream in = loader.getResourceAsStream(EXAMPLES)) {
+            return in == null ? Map.of() : new com.fasterxml.jackson.databind.ObjectMapper().readValue(in, Map.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read " + EXAMPLES, e);
+        }
     }
 
     /** Adds the answers {@code operation} does not declare itself (a resource's own description wins). */
