@@ -59,7 +59,7 @@ public class WriteAuditResource {
             content = @Content(schema = @Schema(implementation = WriteAuditPage.class)))
     @APIResponse(responseCode = "400", description = "resource missing or not a public path")
     public CompletionStage<Response> history(
-            @Parameter(description = "Public path of the resource", example = "/api/v1/companies/0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
+            @Parameter(description = "Public path of the resource", required = true, example = "/api/v1/companies/0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
             @QueryParam("resource") String resource,
             @Parameter(description = "Also every resource under the path") @QueryParam("prefix") boolean prefix,
             @Parameter(description = "At most this many entries (1 to 500, default 100)") @QueryParam("limit") Integer limit,

@@ -177,7 +177,7 @@ public class ContractConventions implements OASFilter {
     }
 
     private static void tidyParameter(Parameter parameter) {
-        if (parameter.getIn() == Parameter.In.QUERY) {
+        if (parameter.getIn() == Parameter.In.QUERY && !Boolean.TRUE.equals(parameter.getRequired())) {
             // Swagger UI pre-fills examples into "Try it out": a list would be filtered without the user asking.
             parameter.setExample(null);
             if (parameter.getExamples() != null) {
