@@ -126,7 +126,7 @@ class ContractExamplesTest {
                 conditional |= p.path("in").asText().equals("header") && p.path("name").asText().equalsIgnoreCase("If-Match");
             }
             if (conditional) {
-                String target = op.action() ? path.substring(0, path.lastIndexOf('/')) : path.toString();
+                String target = op.action() ? path.substring(0, path.lastIndexOf("/")) : path.toString();
                 HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(local.url() + target))
                         .header("X-API-Key", local.adminKey()).build(), HttpResponse.BodyHandlers.ofString());
                 String etag = read.headers().firstValue("ETag").orElse(null);

@@ -93,13 +93,19 @@ public final class ContractValidator {
         if (template.isEmpty() || !contract.path("paths").path(template.get()).has(m)) {
             return List.of();
         }
+        return violations(method, template.get(), method.toUpperCase(Locale.ROOT) + " " + url, status, contentType, body);
+    }
+
+    /** As above, for a request already known to be of the operation {@code method template}. */
+    public List<String> violations(String method, String template, String where, int status, String contentType, String body) {
+        String m = method.toLowerCase(Locale.ROOT);
         CHECKED.incrementAndGet();
-        String where = method.toUpperCase(Locale.ROOT) + " " + url + " -> " + status;
-        JsonNode responses = contract.path("paths").path(template.get()).path(m).path("responses");
+        where = where + " -> " + status;
+        JsonNode responses = contract.path("paths").path(template).path(m).path("responses");
         String code = Integer.toString(status);
         JsonNode response = responses.has(code) ? responses.get(code) : responses.get("default");
         if (response == null) {
-            return List.of(where + ": status not declared for " + m.toUpperCase(Locale.ROOT) + " " + template.get()
+            return List.of(where + ": status not declared for " + m.toUpperCase(Locale.ROOT) + " " + template
                     + " (declared: " + iterable(responses.fieldNames()) + ")");
         }
         if (body == null || body.isEmpty() || status == 304 || "HEAD".equalsIgnoreCase(method)) {
@@ -116,7 +122,7 @@ public final class ContractValidator {
         if (!content.path(mediaType).has("schema") || !mediaType.contains("json")) {
             return List.of();
         }
-        String pointer = "/paths/" + escape(template.get()) + "/" + m + "/responses/" + (responses.has(code) ? code : "default")
+        String pointer = "/paths/" + escape(template) + "/" + m + "/responses/" + (responses.has(code) ? code : "default")
                 + "/content/" + escape(mediaType) + "/schema";
         JsonNode instance;
         try {
