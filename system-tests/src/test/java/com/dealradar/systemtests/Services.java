@@ -34,7 +34,8 @@ public final class Services {
     };
 
     static {
-        RestAssured.filters(AS_ANALYST);
+        // Every answer of the public API that a test receives is checked against the committed contract.
+        RestAssured.filters(AS_ANALYST, new com.dealradar.systemtests.contract.ContractValidationFilter());
     }
 
     private Services() {
