@@ -34,7 +34,8 @@ public final class Services {
     };
 
     static {
-        RestAssured.filters(AS_ANALYST);
+        // Every answer of the public API that a test receives is checked against the committed contract.
+        RestAssured.filters(AS_ANALYST, new com.dealradar.systemtests.contract.ContractValidationFilter());
     }
 
     private Services() {
@@ -99,7 +100,7 @@ public final class Services {
         config.put("dealradar.webhooks.allow-private-addresses", "true");
         config.put("dealradar.webhooks.delivery-enabled", "false");
         config.putAll(extraConfig);
-        return ServiceProcess.start(module, ServiceProcess.freePort(), config);
+        return ServiceProcess.start(module, config);
     }
 
     /**
@@ -116,7 +117,7 @@ public final class Services {
         config.put("quarkus.datasource.username", PostgresDatabase.user());
         config.put("quarkus.datasource.password", "");
         config.putAll(overrides);
-        return ServiceProcess.start(module, ServiceProcess.freePort(), config);
+        return ServiceProcess.start(module, config);
     }
 
     /** A gateway of a test's own, in front of the shared backends unless {@code overrides} points elsewhere. */

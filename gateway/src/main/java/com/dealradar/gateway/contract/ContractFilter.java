@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
+import com.dealradar.platform.openapi.ContractConventions;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -89,7 +90,7 @@ public class ContractFilter implements OASFilter {
                         .scopes(new LinkedHashMap<>(Map.of("openid", "OpenID Connect sign-in"))))));
         api.getComponents().addSecurityScheme("bearerJwt", OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                .description("An access token (JWT) issued by Keycloak realm dealradar, sent as Authorization: Bearer <token>."));
+                .description("An access token (JWT) issued by Keycloak realm dealradar, sent as `Authorization: Bearer <token>`."));
         api.getComponents().addSecurityScheme("apiKey", OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")
                 .description("A partner API key, for machine-to-machine integrations."));
@@ -156,13 +157,6 @@ public class ContractFilter implements OASFilter {
      * All are problems (application/problem+json).
      */
     static final Map<String, String> GATEWAY_ANSWERS = new LinkedHashMap<>();
-    /** Answers every operation with a path parameter can give. */
-    static final Map<String, String> PATH_ANSWERS = new LinkedHashMap<>();
-    /** Answers of a conditional write (an If-Match header parameter): required, and must be current. */
-    static final Map<String, String> CONDITIONAL_ANSWERS = new LinkedHashMap<>();
-    /** Answers of an operation made safe to retry with Idempotency-Key. */
-    static final Map<String, String> IDEMPOTENT_ANSWERS = new LinkedHashMap<>();
-
     static {
         GATEWAY_ANSWERS.put("400", "The request is malformed: a parameter, header, path segment or the body is invalid (errors names it)");
         GATEWAY_ANSWERS.put("401", "No credentials, or invalid, unknown, revoked or expired ones (WWW-Authenticate says how to authenticate)");
@@ -178,52 +172,26 @@ public class ContractFilter implements OASFilter {
         GATEWAY_ANSWERS.put("502", "A backend answered with an error or garbage");
         GATEWAY_ANSWERS.put("503", "A backend or its database is unavailable (circuit open or overloaded); retry after Retry-After seconds");
         GATEWAY_ANSWERS.put("504", "A backend did not answer in time; for a write the outcome is unknown: retry with the same Idempotency-Key");
-        PATH_ANSWERS.put("404", "No resource with this id");
-        CONDITIONAL_ANSWERS.put("412", "If-Match does not match the current ETag: read the resource again and reapply your change");
-        CONDITIONAL_ANSWERS.put("428", "If-Match is missing: send the ETag you last read");
-        IDEMPOTENT_ANSWERS.put("409", "A request with this Idempotency-Key is still being processed, or the change conflicts with the current state");
-        IDEMPOTENT_ANSWERS.put("422", "The Idempotency-Key was already used with a different request, or the request cannot be processed");
     }
 
+    /**
+     * The gateway's own answers on every public operation, then the conventions every service's document follows
+     * (platform's ContractConventions: problem answers with an example each, typed pages, ...), applied again over
+     * the merged document so that the composites and the gateway's own operations follow them too.
+     */
     private static void documentGatewayAnswers(OpenAPI api) {
-        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
-            return;
-        }
-        api.getPaths().getPathItems().forEach((path, item) -> {
-            if (!path.startsWith("/api/v1/") || item.getOperations() == null) {
-                return;
-            }
-            item.getOperations().values().forEach(operation -> {
-                if (operation.getResponses() == null) {
-                    operation.setResponses(OASFactory.createAPIResponses());
-                }
-                declare(operation, GATEWAY_ANSWERS);
-                if (path.contains("{")) {
-                    declare(operation, PATH_ANSWERS);
-                }
-                if (hasHeader(operation, "If-Match")) {
-                    declare(operation, CONDITIONAL_ANSWERS);
-                }
-                if (hasHeader(operation, "Idempotency-Key")) {
-                    declare(operation, IDEMPOTENT_ANSWERS);
+        if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
+            api.getPaths().getPathItems().forEach((path, item) -> {
+                if (path.startsWith("/api/v1/") && item.getOperations() != null) {
+                    item.getOperations().values().forEach(operation -> {
+                        if (operation.getResponses() == null) {
+                            operation.setResponses(OASFactory.createAPIResponses());
+                        }
+                        ContractConventions.declare(operation, GATEWAY_ANSWERS);
+                    });
                 }
             });
-        });
-    }
-
-    private static boolean hasHeader(org.eclipse.microprofile.openapi.models.Operation operation, String name) {
-        return operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER
-                        && name.equalsIgnoreCase(p.getName()));
-    }
-
-    private static void declare(org.eclipse.microprofile.openapi.models.Operation operation, Map<String, String> answers) {
-        answers.forEach((status, description) -> {
-            if (operation.getResponses().getAPIResponse(status) == null) {
-                operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                        .content(OASFactory.createContent().addMediaType("application/problem+json",
-                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
-            }
-        });
+        }
+        ContractConventions.apply(api);
     }
 }

@@ -38,10 +38,11 @@ public class GatewayAccessRules {
         }
         boolean read = READS.contains(request.getMethod());
         // A partner manages its own webhooks with a write key (WebhookResource checks that it is its own); the rest of
-        // /partners is for admins.
+        // /partners is for admins. Calendar subscriptions are a way to read: a read key may create and revoke its own.
         boolean webhooks = WEBHOOKS.matcher(path).lookingAt();
+        boolean calendarSubscriptions = path.startsWith(PublicPaths.PREFIX + "/calendar-subscriptions");
         String role = !webhooks && (path.startsWith(PublicPaths.PREFIX + "/partners") || path.startsWith(PublicPaths.PREFIX + "/write-audit"))
-                ? Roles.ADMIN : read && !webhooks ? Roles.VIEWER : Roles.ANALYST;
+                ? Roles.ADMIN : (read && !webhooks) || calendarSubscriptions ? Roles.VIEWER : Roles.ANALYST;
         return identity.getDeferredIdentity().map(caller -> {
             BackendAccessRules.logActor(routing, caller);
             BackendAccessRules.requireRole(caller, role, read,
