@@ -38,6 +38,8 @@ final class Receiver implements AutoCloseable {
             int n = count.incrementAndGet();
             byte[] body = exchange.getRequestBody().readAllBytes();
             int answer = this.behaviour.applyAsInt(n);
+            // Recorded on arrival (in arrival order); a hang is recorded as answered -1: the sender times out first.
+            received.add(new Received(n, Map.copyOf(exchange.getRequestHeaders()), body, System.currentTimeMillis(), answer < 0 ? -1 : answer));
             if (answer < 0) {
                 try {
                     Thread.sleep(-answer);
@@ -46,7 +48,6 @@ final class Receiver implements AutoCloseable {
                 }
                 answer = 200;
             }
-            received.add(new Received(n, Map.copyOf(exchange.getRequestHeaders()), body, System.currentTimeMillis(), answer));
             try {
                 exchange.sendResponseHeaders(answer, -1);
             } catch (IOException e) {

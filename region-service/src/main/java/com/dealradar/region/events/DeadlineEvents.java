@@ -18,7 +18,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,14 +143,19 @@ public class DeadlineEvents {
                 em.flush();
                 return true;
             });
-        } catch (PersistenceException e) {
-            return false; // another replica wrote it first: the key held, our event rolled back
         } catch (RuntimeException e) {
-            if (e.getCause() instanceof PersistenceException || e.getClass().getName().contains("RollbackException")) {
+            // Another replica wrote the same notice first (the key refused ours, and our event rolled back with it).
+            if (written(notice)) {
                 return false;
             }
             throw e;
         }
+    }
+
+    private boolean written(Notice notice) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from deadline_notice where notice_key = ? and kind = ?")
+                .setParameter(1, notice.key()).setParameter(2, notice.kind()).getSingleResult()).longValue() > 0);
     }
 
     private ObjectNode matterData(RegulatoryMatter matter, Deadline deadline, LocalDate day, WorkingCalendar calendar) {
