@@ -92,7 +92,14 @@ public class DeadlineEvents {
             List<Notice> notices = new ArrayList<>();
             for (RegulatoryMatter matter : em.createQuery("from RegulatoryMatter m where m.status in :open", RegulatoryMatter.class)
                     .setParameter("open", MatterStatus.OPEN).getResultList()) {
-                Deadline deadline = matters.deadline(matter).orElse(null);
+                Deadline deadline;
+                try {
+                    deadline = matters.deadline(matter).orElse(null);
+                } catch (RuntimeException e) {
+                    // One matter whose deadline cannot be computed must not hold up every other matter's events.
+                    LOG.warnf("deadline of matter %s not computed: %s", matter.id, e.getMessage());
+                    continue;
+                }
                 if (deadline == null || deadline.dueOn() == null || deadline.dueOn().isBefore(oldest)) {
                     continue;
                 }
