@@ -140,6 +140,17 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The operating-system process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Sends SIGKILL (a crash: nothing in flight completes) and waits for the process to end. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** Sends SIGTERM (a graceful stop, as Kubernetes does) without waiting for the process to end. */
     public void terminate() {
         process.destroy();
