@@ -116,7 +116,7 @@ public class EventRelay {
                 "Content-Type", List.of("application/json"), "Accept", List.of("application/json"));
         BackendResponse acked = client.send(new BackendRequest("POST", "/internal/outbox/ack", ackHeaders, ack, true)).get();
         if (acked.status() != 200) {
-            LOG.debugf("%s answered %d to the acknowledgement: %s", name, acked.status(), acked.body());
+            LOG.debugf("%s answered %d to the acknowledgement: %s", name, acked.status(), acked.body() == null ? "" : acked.body().toString(StandardCharsets.UTF_8));
         }
         return events.size();
     }
