@@ -1,7 +1,6 @@
 package com.dealradar.platform.events;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefaults;
 import java.util.Map;
 
 /**
@@ -15,11 +14,9 @@ import java.util.Map;
 @ConfigMapping(prefix = "dealradar.events")
 public interface EventsConfig {
 
-    /** First path segment (the collection) -> resource type written in the event. */
-    @WithDefaults
+    /** First path segment (the collection) -> resource type written in the event (empty when a service names none). */
     Map<String, String> resources();
 
     /** Third path segment of a POST on a resource (an action) -> what happened; unnamed actions are {@code updated}. */
-    @WithDefaults
     Map<String, String> actions();
 }
