@@ -71,7 +71,7 @@ public class CalendarResource {
             DTSTART;VALUE=DATE:20240502
             DTEND;VALUE=DATE:20240503
             SUMMARY:Deadline: Alibaba Cloud / BT Global Services partnership - UK-NSIA Assessment period after a call-in notice
-            DESCRIPTION:Deal: Alibaba Cloud / BT Global Services partnership (fc47ec4c-3e52-5409-8a40-e1b874aa8538)\\nMatter: NSIA call-in (status phase1)\\nRegime: UK-NSIA - National Security and Investment Act 2021, region GB\\nClock: Assessment period after a call-in notice (assessment): 30 working_days from 2024-03-20 (first counted day: next_day)\\nRule version: NSIA-2021 (as enacted)\\nWorking days: Jollyday (de.focus-shift) GB holidays, all UK nations\\nDue on: 2024-05-02\\n/api/v1/regulatory-matters/7d0c1c52-2b7a-5b63-9d0e-6b1f3f3f2a10
+            DESCRIPTION:Deal: Alibaba Cloud / BT Global Services partnership (0c049119-0caf-5496-a4b8-018a0642ac37)\\nMatter: NSIA call-in (status phase1)\\nRegime: UK-NSIA - National Security and Investment Act 2021, region GB\\nClock: Assessment period after a call-in notice (assessment): 30 working_days from 2024-03-20 (first counted day: next_day)\\nRule version: NSIA-2021 (as enacted)\\nWorking days: Jollyday (de.focus-shift) GB holidays, all UK nations\\nDue on: 2024-05-02\\n/api/v1/regulatory-matters/7d0c1c52-2b7a-5b63-9d0e-6b1f3f3f2a10
             CATEGORIES:DealRadar,UK-NSIA,GB
             TRANSP:TRANSPARENT
             END:VEVENT
@@ -115,7 +115,7 @@ public class CalendarResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletionStage<Response> calendar(
             @Parameter(description = "ISO 3166-1 alpha-2 region of the matters", example = "GB") @QueryParam("region") String region,
-            @Parameter(description = "deal-service id: this deal's matters", example = "fc47ec4c-3e52-5409-8a40-e1b874aa8538") @QueryParam("deal") String deal,
+            @Parameter(description = "deal-service id: this deal's matters", example = "0c049119-0caf-5496-a4b8-018a0642ac37") @QueryParam("deal") String deal,
             @Parameter(description = "company-service id: matters about this company itself (companyId of the matters API)", example = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a") @QueryParam("company") String company,
             @Parameter(description = "A calendar subscription's token, for calendar applications that cannot send headers (masked in access logs)") @QueryParam("token") String token,
             @Context UriInfo uri, @Context HttpHeaders headers) {
