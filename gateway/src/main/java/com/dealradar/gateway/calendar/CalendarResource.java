@@ -14,6 +14,7 @@ import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -80,14 +81,14 @@ public class CalendarResource {
 
     private final PartReader reader;
     private final Backends backends;
-    private final SecurityIdentity caller;
+    private final CurrentIdentityAssociation identity;
     private final CalendarConfig config;
     private final PublicUrlConfig publicUrl;
 
-    CalendarResource(PartReader reader, Backends backends, SecurityIdentity caller, CalendarConfig config, PublicUrlConfig publicUrl) {
+    CalendarResource(PartReader reader, Backends backends, CurrentIdentityAssociation identity, CalendarConfig config, PublicUrlConfig publicUrl) {
         this.reader = reader;
         this.backends = backends;
-        this.caller = caller;
+        this.identity = identity;
         this.config = config;
         this.publicUrl = publicUrl;
     }
@@ -120,19 +121,28 @@ public class CalendarResource {
             @Parameter(description = "A calendar subscription's token, for calendar applications that cannot send headers (masked in access logs)") @QueryParam("token") String token,
             @Context UriInfo uri, @Context HttpHeaders headers) {
         CalendarFilters asked = CalendarFilters.parse(region, deal, company);
+        String requestId = headers.getHeaderString(RequestIds.HEADER);
+        String instance = uri.getRequestUri().getRawPath();
+        // This method runs on the event loop: the caller (checked by the access rules already) comes as a deferred identity.
+        return identity.getDeferredIdentity().subscribeAsCompletionStage()
+                .thenCompose(caller -> calendar(caller, asked, token, instance, requestId, headers));
+    }
+
+    private CompletionStage<Response> calendar(SecurityIdentity caller, CalendarFilters asked, String token, String instance,
+            String requestId, HttpHeaders headers) {
         CalendarFilters filters = asked;
         if (caller.getAttribute(CalendarSubscriptions.FILTERS_ATTRIBUTE) instanceof CalendarFilters fixed) {
             // A token reads its subscription's calendar; a URL edited to ask for another is refused, not widened.
             if (!matches(asked, fixed)) {
-                throw ProblemException.badParameter("region", "this subscription's calendar has the filters " + describe(fixed)
-                        + "; create another subscription for other filters");
+                return CompletableFuture.completedFuture(GatewayProblems.badParameter("region",
+                        "this subscription's calendar has the filters " + describe(fixed) + "; create another subscription for other filters",
+                        instance, requestId));
             }
             filters = fixed;
         } else if (token != null) {
-            throw ProblemException.badParameter("token", "send either a calendar subscription token or credentials in headers, not both");
+            return CompletableFuture.completedFuture(GatewayProblems.badParameter("token",
+                    "send either a calendar subscription token or credentials in headers, not both", instance, requestId));
         }
-        String requestId = headers.getHeaderString(RequestIds.HEADER);
-        String instance = uri.getRequestUri().getRawPath();
         Map<String, List<String>> readHeaders = backends.readHeaders(headers, requestId);
         CalendarFilters chosen = filters;
         List<JsonNode> matters = new ArrayList<>();
