@@ -1,6 +1,7 @@
 package com.dealradar.platform.idempotency;
 
 import com.dealradar.platform.audit.WriteAudit;
+import com.dealradar.platform.events.Outbox;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
@@ -46,10 +47,13 @@ public class Idempotency {
     private final ObjectMapper mapper;
     private final IdempotencyConfig config;
     private final WriteAudit audit;
+    private final Outbox outbox;
     private final InstantSource clock;
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.EPOCH);
 
-    Idempotency(EntityManager em, ObjectMapper mapper, IdempotencyConfig config, WriteAudit audit, InstantSource clock) {
+    Idempotency(EntityManager em, ObjectMapper mapper, IdempotencyConfig config, WriteAudit audit, Outbox outbox,
+            InstantSource clock) {
+        this.outbox = outbox;
         this.clock = clock;
         this.em = em;
         this.mapper = mapper;
@@ -78,6 +82,7 @@ public class Idempotency {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Response response = operation.apply(prepared);
                 audit.record(response);
+                outbox.recordWrite(response);
                 return response;
             });
         }
@@ -103,6 +108,7 @@ public class Idempotency {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Response response = operation.apply(prepared);
                 audit.record(response);
+                outbox.recordWrite(response);
                 IdempotencyRecord record = em.find(IdempotencyRecord.class, scopedKey);
                 record.completed = true;
                 record.status = response.getStatus();
