@@ -100,7 +100,7 @@ public class EventRelay {
         if (answer.status() != 200) {
             throw new IllegalStateException(name + " answered " + answer.status() + " to the outbox read");
         }
-        JsonNode items = mapper.readTree(answer.body()).path("items");
+        JsonNode items = mapper.readTree(answer.bytes()).path("items");
         List<EventLog.Incoming> events = new ArrayList<>();
         for (JsonNode item : items) {
             events.add(new EventLog.Incoming(UUID.fromString(item.get("eventId").asText()), item.get("type").asText(),
@@ -116,7 +116,7 @@ public class EventRelay {
                 "Content-Type", List.of("application/json"), "Accept", List.of("application/json"));
         BackendResponse acked = client.send(new BackendRequest("POST", "/internal/outbox/ack", ackHeaders, ack, true)).get();
         if (acked.status() != 200) {
-            LOG.debugf("%s answered %d to the acknowledgement: %s", name, acked.status(), new String(acked.body(), StandardCharsets.UTF_8));
+            LOG.debugf("%s answered %d to the acknowledgement: %s", name, acked.status(), new String(acked.bytes(), StandardCharsets.UTF_8));
         }
         return events.size();
     }
