@@ -13,7 +13,7 @@
 #   bench/run.sh     DURATION=10 CONNECTIONS=32 THREADS=2 AOT=1 SKIP_BUILD=0 JVM_OPTS="..." ACCESS_LOG=true
 #   PROFILE_GATEWAY="-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" adds JVM options to the gateway
 #   that counts in memory (JFR: then `jfr print --events jdk.ExecutionSample /tmp/gw.jfr`).
-# The scale scenarios (1M deals, search plans) live in bench/scale.sh and run at the end when present.
+# The scale scenarios (1M deals, search plans) live in bench/scale.sh and run at the end when present (SCALE=0 skips them).
 set -euo pipefail
 source "$(dirname "$0")/../bin/lib.sh"
 cd "$DEALRADAR_ROOT"
@@ -233,10 +233,11 @@ echo
 echo "wrk outputs and service logs: $work"
 
 # ---- scale (issue #14, "Scale": bench/scale.sh, built separately) ------------------------------------------------
-if [ -x bench/scale.sh ]; then
+if [ "${SCALE:-1}" = 1 ] && [ -x bench/scale.sh ]; then
   stop_all
+  nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -s stop 2>/dev/null || true
   echo; echo "Scale scenarios (bench/scale.sh):"
-  bench/scale.sh
+  SKIP_BUILD=1 bench/scale.sh
 else
-  echo "(bench/scale.sh not present: the scale scenarios are not part of this run)"
+  echo "(scale scenarios not run: bench/scale.sh missing, or SCALE=0)"
 fi

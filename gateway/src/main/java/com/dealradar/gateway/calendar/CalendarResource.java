@@ -14,6 +14,7 @@ import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -71,7 +72,7 @@ public class CalendarResource {
             DTSTART;VALUE=DATE:20240502
             DTEND;VALUE=DATE:20240503
             SUMMARY:Deadline: Alibaba Cloud / BT Global Services partnership - UK-NSIA Assessment period after a call-in notice
-            DESCRIPTION:Deal: Alibaba Cloud / BT Global Services partnership (fc47ec4c-3e52-5409-8a40-e1b874aa8538)\\nMatter: NSIA call-in (status phase1)\\nRegime: UK-NSIA - National Security and Investment Act 2021, region GB\\nClock: Assessment period after a call-in notice (assessment): 30 working_days from 2024-03-20 (first counted day: next_day)\\nRule version: NSIA-2021 (as enacted)\\nWorking days: Jollyday (de.focus-shift) GB holidays, all UK nations\\nDue on: 2024-05-02\\n/api/v1/regulatory-matters/7d0c1c52-2b7a-5b63-9d0e-6b1f3f3f2a10
+            DESCRIPTION:Deal: Alibaba Cloud / BT Global Services partnership (0c049119-0caf-5496-a4b8-018a0642ac37)\\nMatter: NSIA call-in (status phase1)\\nRegime: UK-NSIA - National Security and Investment Act 2021, region GB\\nClock: Assessment period after a call-in notice (assessment): 30 working_days from 2024-03-20 (first counted day: next_day)\\nRule version: NSIA-2021 (as enacted)\\nWorking days: Jollyday (de.focus-shift) GB holidays, all UK nations\\nDue on: 2024-05-02\\n/api/v1/regulatory-matters/7d0c1c52-2b7a-5b63-9d0e-6b1f3f3f2a10
             CATEGORIES:DealRadar,UK-NSIA,GB
             TRANSP:TRANSPARENT
             END:VEVENT
@@ -80,14 +81,14 @@ public class CalendarResource {
 
     private final PartReader reader;
     private final Backends backends;
-    private final SecurityIdentity caller;
+    private final CurrentIdentityAssociation identity;
     private final CalendarConfig config;
     private final PublicUrlConfig publicUrl;
 
-    CalendarResource(PartReader reader, Backends backends, SecurityIdentity caller, CalendarConfig config, PublicUrlConfig publicUrl) {
+    CalendarResource(PartReader reader, Backends backends, CurrentIdentityAssociation identity, CalendarConfig config, PublicUrlConfig publicUrl) {
         this.reader = reader;
         this.backends = backends;
-        this.caller = caller;
+        this.identity = identity;
         this.config = config;
         this.publicUrl = publicUrl;
     }
@@ -115,24 +116,33 @@ public class CalendarResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletionStage<Response> calendar(
             @Parameter(description = "ISO 3166-1 alpha-2 region of the matters", example = "GB") @QueryParam("region") String region,
-            @Parameter(description = "deal-service id: this deal's matters", example = "fc47ec4c-3e52-5409-8a40-e1b874aa8538") @QueryParam("deal") String deal,
+            @Parameter(description = "deal-service id: this deal's matters", example = "0c049119-0caf-5496-a4b8-018a0642ac37") @QueryParam("deal") String deal,
             @Parameter(description = "company-service id: matters about this company itself (companyId of the matters API)", example = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a") @QueryParam("company") String company,
             @Parameter(description = "A calendar subscription's token, for calendar applications that cannot send headers (masked in access logs)") @QueryParam("token") String token,
             @Context UriInfo uri, @Context HttpHeaders headers) {
         CalendarFilters asked = CalendarFilters.parse(region, deal, company);
+        String requestId = headers.getHeaderString(RequestIds.HEADER);
+        String instance = uri.getRequestUri().getRawPath();
+        // This method runs on the event loop: the caller (checked by the access rules already) comes as a deferred identity.
+        return identity.getDeferredIdentity().subscribeAsCompletionStage()
+                .thenCompose(caller -> calendar(caller, asked, token, instance, requestId, headers));
+    }
+
+    private CompletionStage<Response> calendar(SecurityIdentity caller, CalendarFilters asked, String token, String instance,
+            String requestId, HttpHeaders headers) {
         CalendarFilters filters = asked;
         if (caller.getAttribute(CalendarSubscriptions.FILTERS_ATTRIBUTE) instanceof CalendarFilters fixed) {
             // A token reads its subscription's calendar; a URL edited to ask for another is refused, not widened.
             if (!matches(asked, fixed)) {
-                throw ProblemException.badParameter("region", "this subscription's calendar has the filters " + describe(fixed)
-                        + "; create another subscription for other filters");
+                return CompletableFuture.completedFuture(GatewayProblems.badParameter("region",
+                        "this subscription's calendar has the filters " + describe(fixed) + "; create another subscription for other filters",
+                        instance, requestId));
             }
             filters = fixed;
         } else if (token != null) {
-            throw ProblemException.badParameter("token", "send either a calendar subscription token or credentials in headers, not both");
+            return CompletableFuture.completedFuture(GatewayProblems.badParameter("token",
+                    "send either a calendar subscription token or credentials in headers, not both", instance, requestId));
         }
-        String requestId = headers.getHeaderString(RequestIds.HEADER);
-        String instance = uri.getRequestUri().getRawPath();
         Map<String, List<String>> readHeaders = backends.readHeaders(headers, requestId);
         CalendarFilters chosen = filters;
         List<JsonNode> matters = new ArrayList<>();

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -81,10 +80,14 @@ public class CalendarSubscriptionResource {
 
     @GET
     @Operation(summary = "List calendar subscriptions", description = "The caller's own (a partner: those of all its keys; admins: all), newest first, revoked ones included; never with tokens.")
-    @APIResponse(responseCode = "200", description = "The subscriptions",
-            content = @Content(schema = @Schema(implementation = CalendarSubscriptionView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    public Map<String, List<CalendarSubscriptionView>> list() {
-        return Map.of("items", subscriptions.visibleTo(caller).stream().map(CalendarSubscriptionView::of).toList());
+    @APIResponse(responseCode = "200", description = "The subscriptions (at most 1,000)",
+            content = @Content(schema = @Schema(implementation = CalendarSubscriptionList.class)))
+    public CalendarSubscriptionList list() {
+        return new CalendarSubscriptionList(subscriptions.visibleTo(caller).stream().map(CalendarSubscriptionView::of).toList());
+    }
+
+    @Schema(name = "CalendarSubscriptionList", description = "Calendar subscriptions, newest first")
+    public record CalendarSubscriptionList(List<CalendarSubscriptionView> items) {
     }
 
     @GET

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.DecoderException;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
@@ -18,6 +19,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.VertxInternal;
 import jakarta.enterprise.util.TypeLiteral;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -180,6 +182,19 @@ public final class BackendClient {
         Buffer body = request.body() == null ? null : Buffer.buffer(request.body());
         boolean bodiless = request.idempotent() || request.method().equals("DELETE");
         CompletableFuture<BackendResponse> result = new CompletableFuture<>();
+        Context context = Vertx.currentContext();
+        if (context != null && context.isEventLoopContext()) {
+            call(request, options, body, bodiless, result);
+        } else {
+            // Not on an event loop (a worker thread, a scheduler, a test): the call runs on one, so that a caller
+            // that waits for the answer never blocks the context that has to deliver it.
+            ((VertxInternal) vertx).createEventLoopContext().runOnContext(v -> call(request, options, body, bodiless, result));
+        }
+        return result;
+    }
+
+    private void call(BackendRequest request, RequestOptions options, Buffer body, boolean bodiless,
+            CompletableFuture<BackendResponse> result) {
         http.request(options)
                 .compose(call -> bodiless && (body == null || body.length() == 0) ? call.send()
                         : call.send(body == null ? Buffer.buffer() : body))
@@ -195,7 +210,6 @@ public final class BackendClient {
                         result.completeExceptionally(e);
                     }
                 });
-        return result;
     }
 
     private Future<BackendResponse> read(HttpClientResponse response) {

@@ -67,7 +67,11 @@ class LocalRunTest {
                 "bootstrap-api-key")).strip();
         int first = remaining(given().header("X-API-Key", key).get("/api/v1/partners").then().statusCode(200).extract().header("RateLimit"));
         int second = remaining(given().header("X-API-Key", key).get("/api/v1/partners").then().statusCode(200).extract().header("RateLimit"));
-        List<String> redisKeys = redisKeys(REDIS_PREFIX + "*");
+        // The prefix the application runs with (the profile may have been built in another class loader, with
+        // another copy of REDIS_PREFIX): a prefix of the test's own would find nothing even when Redis counts.
+        String prefix = ConfigProvider.getConfig().getValue("dealradar.rate-limit.redis-key-prefix", String.class);
+        assertThat(prefix).startsWith("dealradar:localrun:");
+        List<String> redisKeys = redisKeys(prefix + "*");
         System.out.printf("local run: remaining %d then %d; Redis keys under the run's prefix: %s%n", first, second, redisKeys);
         assertThat(second).as("each request counted").isEqualTo(first - 1);
         assertThat(redisKeys).as("nothing counted in Redis").isEmpty();

@@ -111,7 +111,8 @@ public final class ServiceProcess implements AutoCloseable {
             Process process = builder.start();
             ServiceProcess service = new ServiceProcess(module, port, managementPort, process, log, config, environment);
             Runtime.getRuntime().addShutdownHook(new Thread(service::close));
-            service.awaitReady(Duration.ofSeconds(90));
+            // Generous: on two cores shared by several test runs a start-up has been measured at 87 s.
+            service.awaitReady(Duration.ofSeconds(240));
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
