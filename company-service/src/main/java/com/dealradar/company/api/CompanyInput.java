@@ -1,5 +1,6 @@
 package com.dealradar.company.api;
 
+import com.dealradar.company.domain.CompanyDraft;
 import com.dealradar.company.domain.CompanyKind;
 import com.dealradar.company.domain.CompanyStatus;
 import com.dealradar.company.domain.Ownership;
@@ -58,4 +59,11 @@ public record CompanyInput(
         @Size(max = 50)
         @Schema(description = "Where these facts come from")
         List<@NotNull @Valid Source> sources) {
+
+    /** The command the domain applies its rules to. */
+    public CompanyDraft toDraft() {
+        Identifiers ids = identifiers == null ? new Identifiers(null, null) : identifiers;
+        return new CompanyDraft(slug, name, legalName, aliases, country, headquartersCity, kind, sectors, ownership,
+                listings, ids.lei(), ids.wikidataQid(), description, status, sources);
+    }
 }

@@ -1,13 +1,13 @@
 package com.dealradar.company.api;
 
 import com.dealradar.company.domain.Company;
+import com.dealradar.company.domain.CompanyKey;
 import com.dealradar.company.domain.CompanyKind;
 import com.dealradar.company.domain.CompanyService;
 import com.dealradar.company.domain.CompanyStatus;
 import com.dealradar.company.domain.Ownership;
 import com.dealradar.company.domain.Sector;
 import com.dealradar.company.persistence.CompanyFilter;
-import com.dealradar.company.persistence.CompanyRepository;
 import com.dealradar.company.persistence.CompanySort;
 import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
@@ -38,12 +38,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -62,15 +59,12 @@ public class CompanyResource {
     private static final int MAX_IDS = 200;
 
     private final CompanyService service;
-    private final CompanyRepository companies;
     private final CompanyViews views;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    CompanyResource(CompanyService service, CompanyRepository companies, CompanyViews views, Idempotency idempotency,
-            MergePatch mergePatch) {
+    CompanyResource(CompanyService service, CompanyViews views, Idempotency idempotency, MergePatch mergePatch) {
         this.service = service;
-        this.companies = companies;
         this.views = views;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
@@ -103,10 +97,10 @@ public class CompanyResource {
                 QueryParams.enumValue(CompanyKind.class, "kind", kind),
                 QueryParams.enumValue(Ownership.class, "ownership", ownership),
                 QueryParams.enumValue(CompanyStatus.class, "status", status),
-                idSet(ids));
+                QueryParams.uuidSet("ids", ids, MAX_IDS));
         Cursor after = cursor == null ? null : Cursor.decode(cursor, order.wireName(), 2);
-        List<Company> rows = companies.search(filter, order, after, pageSize + 1);
-        Page<CompanyView> page = Paging.page(rows, pageSize, order.wireName(), c -> CompanyRepository.cursorKeys(c, order))
+        List<Company> rows = service.search(filter, order, after, pageSize + 1);
+        Page<CompanyView> page = Paging.page(rows, pageSize, order.wireName(), order::cursorKeys)
                 .map(views::summary);
         return Paging.ok(page, uri);
     }
@@ -117,13 +111,11 @@ public class CompanyResource {
     @APIResponse(responseCode = "409", description = "Slug or identifier already used, or the Idempotency-Key is in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CompanyInput body) {
-        return idempotency.execute(idempotencyKey, "POST /companies", body, () -> {
-            Company company = service.create(body);
-            return Response.created(URI.create("/companies/" + company.id))
-                    .tag(EntityTags.of(company.version))
-                    .entity(views.detailed(company))
-                    .build();
-        });
+        return idempotency.execute(idempotencyKey, "POST /companies", body, complete -> service.create(body.toDraft(),
+                company -> complete.apply(Response.created(URI.create("/companies/" + company.id))
+                        .tag(EntityTags.of(company.version))
+                        .entity(views.detailed(company))
+                        .build())));
     }
 
     @GET
@@ -134,7 +126,7 @@ public class CompanyResource {
     @APIResponse(responseCode = "404", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(example = "alibaba-group") @PathParam("idOrSlug") String idOrSlug,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Company company = service.get(idOrSlug);
+        Company company = service.get(key(idOrSlug));
         return EntityTags.okOrNotModified(ifNoneMatch, company.version, views.detailed(company));
     }
 
@@ -146,7 +138,7 @@ public class CompanyResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CompanyInput body) {
-        return write(idOrSlug, ifMatch, company -> service.replace(company, body));
+        return service.replace(key(idOrSlug), EntityTags.ifMatch(ifMatch), body.toDraft(), this::answer);
     }
 
     @PATCH
@@ -159,8 +151,8 @@ public class CompanyResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = CompanyInput.class) JsonNode patch) {
-        return write(idOrSlug, ifMatch,
-                company -> service.replace(company, mergePatch.apply(CompanyViews.input(company), patch, CompanyInput.class)));
+        return service.update(key(idOrSlug), EntityTags.ifMatch(ifMatch),
+                company -> mergePatch.apply(CompanyViews.input(company), patch, CompanyInput.class).toDraft(), this::answer);
     }
 
     @POST
@@ -171,24 +163,16 @@ public class CompanyResource {
     @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response archive(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return write(idOrSlug, ifMatch, service::archive);
+        return service.archive(key(idOrSlug), EntityTags.ifMatch(ifMatch), this::answer);
     }
 
-    /** Runs a conditional write in one transaction: If-Match is checked against the row that is then changed. */
-    private Response write(String idOrSlug, String ifMatch, Function<Company, Company> change) {
-        return ConditionalWrites.update(ifMatch, () -> service.get(idOrSlug), c -> c.version, change::apply, views::detailed);
+    /** The answer of a conditional write, built in the service's transaction (If-Match was checked there). */
+    private Response answer(Company company) {
+        return ConditionalWrites.ok(company.version, views.detailed(company));
     }
 
-    private static Set<UUID> idSet(String ids) {
-        if (ids == null || ids.isBlank()) {
-            return null;
-        }
-        List<String> parts = Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (parts.size() > MAX_IDS) {
-            throw ProblemException.badParameter("ids", "at most " + MAX_IDS + " ids per request");
-        }
-        Set<UUID> set = new LinkedHashSet<>();
-        parts.forEach(part -> set.add(QueryParams.uuid("ids", part)));
-        return set;
+    /** A UUID names a company by id, anything else by slug. */
+    private static CompanyKey key(String idOrSlug) {
+        return QueryParams.asUuid(idOrSlug).map(id -> CompanyKey.id(id, idOrSlug)).orElseGet(() -> CompanyKey.slug(idOrSlug));
     }
 }

@@ -2,7 +2,7 @@ package com.dealradar.company.api;
 
 import com.dealradar.company.domain.Company;
 import com.dealradar.company.domain.OwnershipLink;
-import com.dealradar.company.persistence.OwnershipLinkRepository;
+import com.dealradar.company.domain.CompanyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
@@ -11,17 +11,17 @@ import java.util.Set;
 @ApplicationScoped
 public class CompanyViews {
 
-    private final OwnershipLinkRepository links;
+    private final CompanyService service;
 
-    CompanyViews(OwnershipLinkRepository links) {
-        this.links = links;
+    CompanyViews(CompanyService service) {
+        this.service = service;
     }
 
     /** The full view with parents and subsidiaries, for single reads. */
     public CompanyView detailed(Company c) {
         return view(c,
-                links.ownersOf(c.id).stream().map(l -> related(l, l.owner)).toList(),
-                links.holdingsOf(c.id).stream().map(l -> related(l, l.owned)).toList());
+                service.ownersOf(c).stream().map(l -> related(l, l.owner)).toList(),
+                service.holdingsOf(c).stream().map(l -> related(l, l.owned)).toList());
     }
 
     /** Without the ownership tree, for lists. */

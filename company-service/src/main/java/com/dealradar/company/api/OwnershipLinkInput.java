@@ -1,5 +1,6 @@
 package com.dealradar.company.api;
 
+import com.dealradar.company.domain.OwnershipLinkDraft;
 import com.dealradar.company.domain.OwnershipLinkType;
 import com.dealradar.platform.provenance.Source;
 import jakarta.validation.Valid;
@@ -25,4 +26,9 @@ public record OwnershipLinkInput(
         LocalDate validFrom,
         LocalDate validTo,
         @Size(max = 50) List<@NotNull @Valid Source> sources) {
+
+    /** The command the domain applies its rules to. */
+    public OwnershipLinkDraft toDraft() {
+        return new OwnershipLinkDraft(ownerId, ownedId, type, stakePercent, validFrom, validTo, sources);
+    }
 }

@@ -2,7 +2,6 @@ package com.dealradar.company.api;
 
 import com.dealradar.company.domain.CompanyService;
 import com.dealradar.company.domain.OwnershipLink;
-import com.dealradar.company.persistence.OwnershipLinkRepository;
 import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
@@ -46,12 +45,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OwnershipLinkResource {
 
     private final CompanyService service;
-    private final OwnershipLinkRepository links;
     private final Idempotency idempotency;
 
-    OwnershipLinkResource(CompanyService service, OwnershipLinkRepository links, Idempotency idempotency) {
+    OwnershipLinkResource(CompanyService service, Idempotency idempotency) {
         this.service = service;
-        this.links = links;
         this.idempotency = idempotency;
     }
 
@@ -63,7 +60,7 @@ public class OwnershipLinkResource {
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
         UUID after = cursor == null ? null : QueryParams.uuid("cursor", Cursor.decode(cursor, "id", 1).keys().getFirst());
-        List<OwnershipLink> rows = links.page(QueryParams.uuid("company", company), after, pageSize + 1);
+        List<OwnershipLink> rows = service.links(QueryParams.uuid("company", company), after, pageSize + 1);
         return Paging.ok(Paging.page(rows, pageSize, "id", l -> List.of(l.id.toString())).map(CompanyViews::link), uri);
     }
 
@@ -72,11 +69,9 @@ public class OwnershipLinkResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
     @APIResponse(responseCode = "422", description = "Unknown company, or the link would create a cycle", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull OwnershipLinkInput body) {
-        return idempotency.execute(idempotencyKey, "POST /ownership-links", body, () -> {
-            OwnershipLink link = service.link(body);
-            return Response.created(URI.create("/ownership-links/" + link.id)).tag(EntityTags.of(link.version))
-                    .entity(CompanyViews.link(link)).build();
-        });
+        return idempotency.execute(idempotencyKey, "POST /ownership-links", body, complete -> service.link(body.toDraft(),
+                link -> complete.apply(Response.created(URI.create("/ownership-links/" + link.id))
+                        .tag(EntityTags.of(link.version)).entity(CompanyViews.link(link)).build())));
     }
 
     @GET
@@ -95,8 +90,8 @@ public class OwnershipLinkResource {
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OwnershipLinkInput body) {
-        return ConditionalWrites.update(ifMatch, () -> service.getLink(QueryParams.uuid("id", id)), l -> l.version,
-                l -> service.replaceLink(l, body), CompanyViews::link);
+        return service.replaceLink(QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), body.toDraft(),
+                link -> ConditionalWrites.ok(link.version, CompanyViews.link(link)));
     }
 
     @DELETE
@@ -105,11 +100,6 @@ public class OwnershipLinkResource {
     @Operation(summary = "Delete an ownership link", description = "To record that a holding ended, prefer setting validTo. If-Match is required.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ConditionalWrites.inTransaction(() -> {
-            OwnershipLink link = service.getLink(QueryParams.uuid("id", id));
-            EntityTags.requireMatch(ifMatch, link.version);
-            service.unlink(link);
-            return Response.noContent().build();
-        });
+        return service.unlink(QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), link -> ConditionalWrites.noContent());
     }
 }

@@ -74,9 +74,4 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
         params.forEach(query::setParameter);
         return query.getResultList();
     }
-
-    public static List<String> cursorKeys(Company company, CompanySort sort) {
-        String key = sort == CompanySort.name ? company.sortName : company.updatedAt.toString();
-        return List.of(key, company.id.toString());
-    }
 }

@@ -1,6 +1,8 @@
 package com.dealradar.company.persistence;
 
+import com.dealradar.company.domain.Company;
 import com.dealradar.platform.http.QueryParams;
+import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Orders of the company list. Each ends with the id so that the order is total and keyset paging is exact. */
@@ -18,6 +20,12 @@ public enum CompanySort {
     CompanySort(String column, String direction) {
         this.column = column;
         this.direction = direction;
+    }
+
+    /** The keys of {@code company} in this order, for the next page's cursor. */
+    public List<String> cursorKeys(Company company) {
+        String key = this == name ? company.sortName : company.updatedAt.toString();
+        return List.of(key, company.id.toString());
     }
 
     public String wireName() {

@@ -56,14 +56,14 @@ public class CompanySeeder {
             for (JsonNode node : seed.get("companies")) {
                 UUID id = UUID.fromString(node.get("id").asText());
                 if (companies.findByIdOptional(id).isEmpty()) {
-                    service.create(id, files.entry(node, CompanyInput.class, List.of("id")));
+                    service.create(id, files.entry(node, CompanyInput.class, List.of("id")).toDraft());
                     added[0]++;
                 }
             }
             for (JsonNode node : seed.get("ownershipLinks")) {
                 UUID id = UUID.fromString(node.get("id").asText());
                 if (links.findByIdOptional(id).isEmpty()) {
-                    service.link(id, files.entry(node, OwnershipLinkInput.class, List.of("id")));
+                    service.link(id, files.entry(node, OwnershipLinkInput.class, List.of("id")).toDraft());
                     added[1]++;
                 }
             }

@@ -1,5 +1,10 @@
 package com.dealradar.deal.api;
 
+import com.dealradar.deal.domain.DealDraft;
+
+import com.dealradar.deal.domain.PartialDate;
+import com.dealradar.deal.domain.Participant;
+import com.dealradar.deal.domain.Money;
 import com.dealradar.deal.domain.Confidence;
 import com.dealradar.deal.domain.DealStatus;
 import com.dealradar.deal.domain.DealType;
@@ -56,4 +61,10 @@ public record DealInput(
         @Size(max = 50)
         @Schema(description = "Where these facts come from")
         List<@NotNull @Valid Source> sources) {
+
+    /** The command the domain applies its rules to. */
+    public DealDraft toDraft() {
+        return new DealDraft(title, type, status, confidence, announced, completed, value, stakePercent, regions,
+                participants, description, sources);
+    }
 }

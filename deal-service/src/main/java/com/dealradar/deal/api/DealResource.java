@@ -1,5 +1,6 @@
 package com.dealradar.deal.api;
 
+import com.dealradar.deal.domain.Participant;
 import com.dealradar.deal.domain.Confidence;
 import com.dealradar.deal.domain.Deal;
 import com.dealradar.deal.domain.DealService;
@@ -7,10 +8,8 @@ import com.dealradar.deal.domain.DealStatus;
 import com.dealradar.deal.domain.DealType;
 import com.dealradar.deal.domain.ParticipantRole;
 import com.dealradar.deal.persistence.DealFilter;
-import com.dealradar.deal.persistence.DealRepository;
 import com.dealradar.deal.persistence.DealSort;
 import com.dealradar.platform.http.ConditionalWrites;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
@@ -40,8 +39,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -95,13 +92,11 @@ public class DealResource {
             }""";
 
     private final DealService service;
-    private final DealRepository deals;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    DealResource(DealService service, DealRepository deals, Idempotency idempotency, MergePatch mergePatch) {
+    DealResource(DealService service, Idempotency idempotency, MergePatch mergePatch) {
         this.service = service;
-        this.deals = deals;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
     }
@@ -141,12 +136,12 @@ public class DealResource {
                 QueryParams.date("announcedTo", announcedTo),
                 QueryParams.decimal("valueUsdMin", valueUsdMin),
                 QueryParams.decimal("valueUsdMax", valueUsdMax),
-                idSet(ids));
+                QueryParams.uuidSet("ids", ids, MAX_IDS));
         requireOrdered("announcedFrom", filter.announcedFrom(), "announcedTo", filter.announcedTo());
         requireOrdered("valueUsdMin", filter.valueUsdMin(), "valueUsdMax", filter.valueUsdMax());
         Cursor after = cursor == null ? null : Cursor.decode(cursor, order.wireName(), 2);
-        List<Deal> rows = deals.search(filter, order, after, pageSize + 1);
-        Page<DealView> page = Paging.page(rows, pageSize, order.wireName(), d -> DealRepository.cursorKeys(d, order))
+        List<Deal> rows = service.search(filter, order, after, pageSize + 1);
+        Page<DealView> page = Paging.page(rows, pageSize, order.wireName(), order::cursorKeys)
                 .map(DealViews::view);
         return Paging.ok(page, uri);
     }
@@ -164,16 +159,11 @@ public class DealResource {
     @APIResponse(responseCode = "422", description = "Unknown participant company, or Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "company-service cannot be reached; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull DealInput body) {
-        return idempotency.execute(idempotencyKey, "POST /deals", body, () -> {
-            service.checkNew(body);
-            return null;
-        }, checked -> {
-            Deal deal = service.create(body);
-            return Response.created(URI.create("/deals/" + deal.id))
-                    .tag(EntityTags.of(deal.version))
-                    .entity(DealViews.view(deal))
-                    .build();
-        });
+        return idempotency.execute(idempotencyKey, "POST /deals", body, complete -> service.create(body.toDraft(),
+                deal -> complete.apply(Response.created(URI.create("/deals/" + deal.id))
+                        .tag(EntityTags.of(deal.version))
+                        .entity(DealViews.view(deal))
+                        .build())));
     }
 
     @GET
@@ -184,7 +174,7 @@ public class DealResource {
     @APIResponse(responseCode = "404", description = "No such deal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(example = "973a4522-3530-5077-b71c-a59a70f0ce3f") @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Deal deal = service.get(id);
+        Deal deal = service.get(QueryParams.uuid("id", id));
         return EntityTags.okOrNotModified(ifNoneMatch, deal.version, DealViews.view(deal));
     }
 
@@ -225,12 +215,7 @@ public class DealResource {
     @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ConditionalWrites.inTransaction(() -> {
-            Deal deal = service.get(id);
-            EntityTags.requireMatch(ifMatch, deal.version);
-            service.delete(deal);
-            return Response.noContent().build();
-        });
+        return service.delete(QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), deal -> ConditionalWrites.noContent());
     }
 
     @GET
@@ -240,7 +225,7 @@ public class DealResource {
     @APIResponse(responseCode = "200", description = "All entries (nextCursor is always absent)")
     @APIResponse(responseCode = "404", description = "No such deal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<StatusChangeView> history(@PathParam("id") String id) {
-        Deal deal = service.get(id);
+        Deal deal = service.get(QueryParams.uuid("id", id));
         return new Page<>(service.history(deal).stream().map(DealViews::view).toList(), null);
     }
 
@@ -262,34 +247,23 @@ public class DealResource {
     @APIResponse(responseCode = "503", description = "region-service cannot be reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response changeStatus(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull StatusChangeInput body) {
-        QueryParams.uuid("id", id);
+        UUID dealId = QueryParams.uuid("id", id);
         EntityTags.requirePresent(ifMatch);
-        return idempotency.execute(idempotencyKey, "POST /deals/" + id + "/status-changes", body, () -> {
-            service.checkStatusChange(id, ifMatch, body);
-            return null;
-        }, checked -> {
-            Deal changed = service.changeStatus(id, ifMatch, body);
-            return Response.ok(DealViews.view(changed)).tag(EntityTags.of(changed.version)).build();
-        });
+        return idempotency.execute(idempotencyKey, "POST /deals/" + id + "/status-changes", body,
+                complete -> service.changeStatus(dealId, EntityTags.ifMatch(ifMatch), body.toDraft(),
+                        changed -> complete.apply(Response.ok(DealViews.view(changed)).tag(EntityTags.of(changed.version)).build())));
     }
 
     /**
-     * A conditional write: the deal as last read gives the new input (and a cheap early 428/412); new
-     * participants are checked in company-service outside any transaction; then one short transaction checks
-     * If-Match against the row it changes.
+     * A conditional write: {@code change} makes the new input from the deal's current state (the body itself for a
+     * PUT, the merge patch applied for a PATCH); the service checks new participants outside any transaction and
+     * then If-Match against the row it changes (see {@link DealService#replace}).
      */
     private Response write(String id, String ifMatch, Function<DealInput, DealInput> change) {
         EntityTags.requirePresent(ifMatch);
-        record Snapshot(long version, DealInput input, Set<UUID> participants) {
-        }
-        Snapshot before = QuarkusTransaction.requiringNew().call(() -> {
-            Deal deal = service.get(id);
-            return new Snapshot(deal.version, DealViews.input(deal), DealService.participantIds(deal));
-        });
-        EntityTags.requireMatch(ifMatch, before.version());
-        Set<UUID> checked = service.checkReplacement(before.participants(), change.apply(before.input()));
-        return ConditionalWrites.update(ifMatch, () -> service.get(id), d -> d.version,
-                deal -> service.replace(deal, change.apply(DealViews.input(deal)), checked), DealViews::view);
+        return service.replace(QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch),
+                deal -> change.apply(DealViews.input(deal)).toDraft(),
+                deal -> ConditionalWrites.ok(deal.version, DealViews.view(deal)));
     }
 
     private static String region(String raw) {
@@ -303,18 +277,5 @@ public class DealResource {
         if (low != null && high != null && low.compareTo(high) > 0) {
             throw ProblemException.badParameter(lowName, "must not be after " + highName);
         }
-    }
-
-    private static Set<UUID> idSet(String ids) {
-        if (ids == null || ids.isBlank()) {
-            return null;
-        }
-        List<String> parts = Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (parts.size() > MAX_IDS) {
-            throw ProblemException.badParameter("ids", "at most " + MAX_IDS + " ids per request");
-        }
-        Set<UUID> set = new LinkedHashSet<>();
-        parts.forEach(part -> set.add(QueryParams.uuid("ids", part)));
-        return set;
     }
 }

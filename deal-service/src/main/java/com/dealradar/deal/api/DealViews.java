@@ -1,5 +1,8 @@
 package com.dealradar.deal.api;
 
+import com.dealradar.deal.domain.PartialDate;
+import com.dealradar.deal.domain.Participant;
+import com.dealradar.deal.domain.Money;
 import com.dealradar.deal.domain.DatePrecision;
 import com.dealradar.deal.domain.Deal;
 import com.dealradar.deal.domain.DealStatusChange;

@@ -1,5 +1,8 @@
 package com.dealradar.deal.api;
 
+import com.dealradar.deal.domain.StatusChangeDraft;
+
+import com.dealradar.deal.domain.PartialDate;
 import com.dealradar.deal.domain.DealStatus;
 import com.dealradar.platform.provenance.Source;
 import jakarta.validation.Valid;
@@ -21,4 +24,9 @@ public record StatusChangeInput(
         @Valid
         @Schema(description = "Where the change is reported")
         Source source) {
+
+    /** The command the domain applies its rules to. */
+    public StatusChangeDraft toDraft() {
+        return new StatusChangeDraft(status, effectiveDate, note, source);
+    }
 }

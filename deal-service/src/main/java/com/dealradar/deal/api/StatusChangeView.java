@@ -1,5 +1,6 @@
 package com.dealradar.deal.api;
 
+import com.dealradar.deal.domain.PartialDate;
 import com.dealradar.deal.domain.DealStatus;
 import com.dealradar.platform.provenance.Source;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,17 +1,16 @@
 package com.dealradar.deal.domain;
 
-import com.dealradar.deal.api.DealInput;
-import com.dealradar.deal.api.Money;
-import com.dealradar.deal.api.Participant;
-import com.dealradar.deal.api.PartialDate;
-import com.dealradar.deal.api.StatusChangeInput;
 import com.dealradar.deal.client.ClearanceChecks;
 import com.dealradar.deal.client.CompanyDirectory;
+import com.dealradar.deal.persistence.DealFilter;
 import com.dealradar.deal.persistence.DealRepository;
+import com.dealradar.deal.persistence.DealSort;
 import com.dealradar.deal.persistence.DealStatusChangeRepository;
-import com.dealradar.platform.http.EntityTags;
-import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.concurrency.VersionCheck;
+import com.dealradar.platform.json.WireNames;
+import com.dealradar.platform.time.Clocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
@@ -22,7 +21,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
@@ -33,6 +32,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -55,27 +55,33 @@ public class DealService {
     private final DealStatusChangeRepository history;
     private final CompanyDirectory companies;
     private final ClearanceChecks clearances;
+    private final InstantSource clock;
 
-    DealService(DealRepository deals, DealStatusChangeRepository history, CompanyDirectory companies, ClearanceChecks clearances) {
+    DealService(DealRepository deals, DealStatusChangeRepository history, CompanyDirectory companies, ClearanceChecks clearances,
+            InstantSource clock) {
+        this.clock = clock;
         this.deals = deals;
         this.history = history;
         this.companies = companies;
         this.clearances = clearances;
     }
 
-    /** 400 when {@code id} is not a UUID, 404 when no deal has it. */
-    public Deal get(String id) {
-        UUID uuid = QueryParams.uuid("id", id);
-        return deals.findByIdOptional(uuid).orElseThrow(() -> ProblemException.notFound("Deal", id));
+    /** 404 when no deal has {@code id}. */
+    public Deal get(UUID id) {
+        return deals.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Deal", id));
+    }
+
+    /** A page of deals: the repository's query, for the list resource. */
+    public List<Deal> search(DealFilter filter, DealSort sort, Cursor after, int limit) {
+        return deals.search(filter, sort, after, limit);
     }
 
     /**
      * Like {@link #get} but locks the row for the rest of the transaction, so that concurrent status changes
      * of one deal run one after the other and the history never gets two entries with one sequence number.
      */
-    public Deal getForUpdate(String id) {
-        UUID uuid = QueryParams.uuid("id", id);
-        return deals.findByIdOptional(uuid, LockModeType.PESSIMISTIC_WRITE)
+    public Deal getForUpdate(UUID id) {
+        return deals.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Deal", id));
     }
 
@@ -100,15 +106,18 @@ public class DealService {
      * The checks of a new deal, run before its transaction: input rules (400) and, in company-service, the
      * participant companies (422 naming unknown ones, 503 when it cannot say).
      */
-    public void checkNew(DealInput input) {
+    public void checkNew(DealDraft input) {
         validate(input);
         requireCompanies(input.participants(), Set.of());
     }
 
-    /** Records a deal whose companies {@link #checkNew} has checked. */
-    @Transactional
-    public Deal create(DealInput input) {
-        return create(UUID.randomUUID(), input);
+    /**
+     * Records a new deal: the checks of {@link #checkNew} first, outside any transaction (company-service may be
+     * slow), then one transaction that writes the deal and calls {@code answer} with it.
+     */
+    public <R> R create(DealDraft input, Function<Deal, R> answer) {
+        checkNew(input);
+        return QuarkusTransaction.requiringNew().call(() -> answer.apply(create(UUID.randomUUID(), input)));
     }
 
     /**
@@ -117,7 +126,7 @@ public class DealService {
      * and company-service may not be up yet.
      */
     @Transactional
-    public Deal create(UUID id, DealInput input) {
+    public Deal create(UUID id, DealDraft input) {
         return create(id, input, null);
     }
 
@@ -126,11 +135,11 @@ public class DealService {
      * source), and must be in the status the deal is created in.
      */
     @Transactional
-    public Deal create(UUID id, DealInput input, StatusChangeInput first) {
+    public Deal create(UUID id, DealDraft input, StatusChangeDraft first) {
         validate(input);
         DealStatus status = input.status() == null ? DealStatus.announced : input.status();
         if (!DealStatusMachine.isReachable(input.type(), status)) {
-            throw ProblemException.invalid("status", "a " + QueryParams.wireName(input.type())
+            throw ProblemException.invalid("status", "a " + WireNames.of(input.type())
                     + " cannot be " + status + "; active and terminated are for " + ongoingTypes());
         }
         Deal deal = new Deal();
@@ -158,7 +167,7 @@ public class DealService {
      * The company check of a replacement, run before its transaction: participants not already on the deal
      * (as last read, {@code current}) must exist in company-service. Returns the companies now known to exist.
      */
-    public Set<UUID> checkReplacement(Set<UUID> current, DealInput input) {
+    public Set<UUID> checkReplacement(Set<UUID> current, DealDraft input) {
         validate(input);
         requireCompanies(input.participants(), current);
         Set<UUID> known = new HashSet<>(current);
@@ -176,7 +185,7 @@ public class DealService {
      * transaction: 412, read it again.
      */
     @Transactional
-    public Deal replace(Deal deal, DealInput input, Set<UUID> checked) {
+    public Deal replace(Deal deal, DealDraft input, Set<UUID> checked) {
         validate(input);
         if (input.status() != null && input.status() != deal.status) {
             throw new ProblemException(ProblemType.CONFLICT, "The status is " + deal.status
@@ -185,7 +194,7 @@ public class DealService {
         }
         if (!DealStatusMachine.isReachable(input.type(), deal.status)) {
             throw ProblemException.conflict("A deal in status " + deal.status + " cannot become a "
-                    + QueryParams.wireName(input.type()) + "; active and terminated are for " + ongoingTypes());
+                    + WireNames.of(input.type()) + "; active and terminated are for " + ongoingTypes());
         }
         Set<UUID> known = participantIds(deal);
         if (input.participants().stream().map(Participant::companyId).anyMatch(id -> !known.contains(id) && !checked.contains(id))) {
@@ -197,11 +206,36 @@ public class DealService {
         return deal;
     }
 
+    /**
+     * Replaces the deal with what {@code change} makes of it (the body of a PUT, or a merge patch applied to the
+     * current state): If-Match and the change are first computed on the deal as last read, new participants are
+     * checked in company-service outside any transaction, then one short transaction checks If-Match again against
+     * the row it changes, applies the change and calls {@code answer}.
+     */
+    public <R> R replace(UUID id, VersionCheck expected, Function<Deal, DealDraft> change, Function<Deal, R> answer) {
+        record Snapshot(DealDraft draft, Set<UUID> participants) {
+        }
+        Snapshot before = QuarkusTransaction.requiringNew().call(() -> {
+            Deal deal = get(id);
+            expected.check(deal.version);
+            return new Snapshot(change.apply(deal), participantIds(deal));
+        });
+        Set<UUID> checked = checkReplacement(before.participants(), before.draft());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Deal deal = get(id);
+            expected.check(deal.version);
+            return answer.apply(replace(deal, change.apply(deal), checked));
+        });
+    }
+
     @Transactional
-    public void delete(Deal deal) {
+    public <R> R delete(UUID id, VersionCheck expected, Function<Deal, R> answer) {
+        Deal deal = get(id);
+        expected.check(deal.version);
         history.deleteHistoryOf(deal.id);
         deals.delete(deal);
         deals.flush();
+        return answer.apply(deal);
     }
 
     /**
@@ -209,10 +243,10 @@ public class DealService {
      * {@code ifMatch} is its current ETag (428/412), the status machine allows the change (409) and, for
      * completion, region-service reports no open blocking matter (409 naming them; 503 when it cannot say).
      */
-    public void checkStatusChange(String id, String ifMatch, StatusChangeInput change) {
+    void checkStatusChange(UUID id, VersionCheck expected, StatusChangeDraft change) {
         UUID dealId = QuarkusTransaction.requiringNew().call(() -> {
             Deal deal = get(id);
-            EntityTags.requireMatch(ifMatch, deal.version);
+            expected.check(deal.version);
             requireValid(change);
             requireAllowed(deal, change.status());
             return deal.id;
@@ -223,16 +257,19 @@ public class DealService {
     }
 
     /**
-     * Changes the status of a deal that {@link #checkStatusChange} has checked. The row is locked for this
+     * Changes the status of a deal after the checks of {@link #checkStatusChange} (run first, outside any
+     * transaction, as region-service may be slow), then calls {@code answer}. The row is locked for this
      * short transaction only (no remote call from here on), so that concurrent changes of one deal run one
      * after the other and the history never gets two entries with one sequence number; If-Match and the
      * status machine are checked again, as the deal may have changed since.
      */
-    @Transactional
-    public Deal changeStatus(String id, String ifMatch, StatusChangeInput change) {
-        Deal deal = getForUpdate(id);
-        EntityTags.requireMatch(ifMatch, deal.version);
-        return applyStatusChange(deal, change);
+    public <R> R changeStatus(UUID id, VersionCheck expected, StatusChangeDraft change, Function<Deal, R> answer) {
+        checkStatusChange(id, expected, change);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Deal deal = getForUpdate(id);
+            expected.check(deal.version);
+            return answer.apply(applyStatusChange(deal, change));
+        });
     }
 
     /**
@@ -240,7 +277,7 @@ public class DealService {
      * statuses otherwise). Clearance is the caller's to check (the seed's history is taken as it is).
      */
     @Transactional
-    public Deal applyStatusChange(Deal deal, StatusChangeInput change) {
+    public Deal applyStatusChange(Deal deal, StatusChangeDraft change) {
         LocalDate effective = requireValid(change);
         DealStatus from = deal.status;
         DealStatus to = change.status();
@@ -260,7 +297,7 @@ public class DealService {
         return deal;
     }
 
-    private static LocalDate requireValid(StatusChangeInput change) {
+    private static LocalDate requireValid(StatusChangeDraft change) {
         List<FieldViolation> errors = new ArrayList<>();
         LocalDate effective = firstDay(change.effectiveDate(), "effectiveDate", errors);
         failIfAny(errors);
@@ -271,10 +308,10 @@ public class DealService {
         DealStatus from = deal.status;
         if (!DealStatusMachine.isAllowed(deal.type, from, to)) {
             Set<DealStatus> allowed = DealStatusMachine.allowedNext(deal.type, from);
-            String options = allowed.isEmpty() ? "none: " + from + " is final for a " + QueryParams.wireName(deal.type)
+            String options = allowed.isEmpty() ? "none: " + from + " is final for a " + WireNames.of(deal.type)
                     : allowed.stream().map(Enum::name).collect(Collectors.joining(", "));
             throw new ProblemException(ProblemType.INVALID_TRANSITION,
-                    "A " + QueryParams.wireName(deal.type) + " cannot change from " + from + " to " + to + "; allowed: " + options,
+                    "A " + WireNames.of(deal.type) + " cannot change from " + from + " to " + to + "; allowed: " + options,
                     List.of(new FieldViolation("status", "allowed from " + from + ": " + options)), Map.of());
         }
     }
@@ -319,7 +356,7 @@ public class DealService {
                 errors, Map.of());
     }
 
-    private void apply(Deal deal, DealInput input) {
+    private void apply(Deal deal, DealDraft input) {
         deal.title = input.title().strip();
         deal.type = input.type();
         deal.confidence = input.confidence();
@@ -357,7 +394,7 @@ public class DealService {
     }
 
     /** The rules Bean Validation cannot express; all violations are reported together as one 400. */
-    static void validate(DealInput input) {
+    static void validate(DealDraft input) {
         List<FieldViolation> errors = new ArrayList<>();
         LocalDate announced = firstDay(input.announced(), "announced", errors);
         LocalDate completed = firstDay(input.completed(), "completed", errors);
@@ -457,8 +494,7 @@ public class DealService {
         return Set.copyOf(codes);
     }
 
-    /** PostgreSQL keeps microseconds; truncating here keeps in-memory and stored timestamps (and cursors) equal. */
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return Clocks.storedNow(clock);
     }
 }

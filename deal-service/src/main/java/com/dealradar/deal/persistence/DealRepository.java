@@ -97,14 +97,6 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
         return query.getResultList();
     }
 
-    public static List<String> cursorKeys(Deal deal, DealSort sort) {
-        Object key = switch (sort) {
-            case announced, announcedDesc -> deal.announcedOn;
-            case valueUsd, valueUsdDesc -> deal.valueUsd == null ? null : deal.valueUsd.toPlainString();
-            case updatedAt, updatedAtDesc -> deal.updatedAt;
-        };
-        return List.of(key == null ? NULL_KEY : key.toString(), deal.id.toString());
-    }
 
     /** The cursor's sort key as a value; a tampered cursor is a 400, not a 500. */
     private static Object parseKey(DealSort sort, String key) {

@@ -1,5 +1,7 @@
 package com.dealradar.deal.persistence;
 
+import com.dealradar.deal.domain.Deal;
+import java.util.List;
 import com.dealradar.platform.http.QueryParams;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -29,6 +31,16 @@ public enum DealSort {
         this.column = column;
         this.direction = direction;
         this.nullable = nullable;
+    }
+
+    /** The keys of {@code deal} in this order, for the next page's cursor. */
+    public List<String> cursorKeys(Deal deal) {
+        Object key = switch (this) {
+            case announced, announcedDesc -> deal.announcedOn;
+            case valueUsd, valueUsdDesc -> deal.valueUsd == null ? null : deal.valueUsd.toPlainString();
+            case updatedAt, updatedAtDesc -> deal.updatedAt;
+        };
+        return List.of(key == null ? DealRepository.NULL_KEY : key.toString(), deal.id.toString());
     }
 
     public String wireName() {

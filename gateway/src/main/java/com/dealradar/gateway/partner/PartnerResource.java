@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -68,21 +69,15 @@ public class PartnerResource {
              "expiresAt":"2027-01-01T00:00:00Z","secret":"drk_k7m2x9qa_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8"}""";
 
     private final PartnerService service;
-    private final PartnerRepository partners;
-    private final ApiKeyRepository keys;
-    private final AuditRepository audit;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
     private final SecurityIdentity caller;
     private final InstantSource clock;
 
-    PartnerResource(PartnerService service, PartnerRepository partners, ApiKeyRepository keys, AuditRepository audit,
-            Idempotency idempotency, MergePatch mergePatch, SecurityIdentity caller, InstantSource clock) {
+    PartnerResource(PartnerService service, Idempotency idempotency, MergePatch mergePatch, SecurityIdentity caller,
+            InstantSource clock) {
         this.clock = clock;
         this.service = service;
-        this.partners = partners;
-        this.keys = keys;
-        this.audit = audit;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
         this.caller = caller;
@@ -97,7 +92,7 @@ public class PartnerResource {
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
         Cursor after = cursor(cursor, PartnerRepository.SORT, false);
-        Page<PartnerView> page = Paging.page(partners.page(after, pageSize + 1), pageSize, PartnerRepository.SORT,
+        Page<PartnerView> page = Paging.page(service.partners(after, pageSize + 1), pageSize, PartnerRepository.SORT,
                 PartnerRepository::cursorKeys).map(PartnerView::of);
         return Paging.ok(page, uri);
     }
@@ -110,11 +105,9 @@ public class PartnerResource {
     @APIResponse(responseCode = "409", description = "The Idempotency-Key is in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull PartnerInput body) {
-        return idempotency.execute(idempotencyKey, "POST " + PATH, body, () -> {
-            Partner partner = service.create(body, actor());
-            return Response.created(URI.create(PATH + "/" + partner.id)).tag(EntityTags.of(partner.version))
-                    .entity(PartnerView.of(partner)).build();
-        });
+        return idempotency.execute(idempotencyKey, "POST " + PATH, body, complete -> service.create(body, actor(),
+                partner -> complete.apply(Response.created(URI.create(PATH + "/" + partner.id)).tag(EntityTags.of(partner.version))
+                        .entity(PartnerView.of(partner)).build())));
     }
 
     @GET
@@ -141,9 +134,8 @@ public class PartnerResource {
     public Response patch(@PathParam("partnerId") String partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = PartnerPatch.class) JsonNode patch) {
         UUID id = QueryParams.uuid("partnerId", partnerId);
-        return ConditionalWrites.update(ifMatch, () -> service.get(id), p -> p.version,
-                p -> service.update(p, mergePatch.apply(PartnerView.of(p).input(), patch, PartnerInput.class), actor()),
-                PartnerView::of);
+        return service.update(id, EntityTags.ifMatch(ifMatch), p -> mergePatch.apply(PartnerView.of(p).input(), patch, PartnerInput.class),
+                actor(), p -> ConditionalWrites.ok(p.version, PartnerView.of(p)));
     }
 
     @GET
@@ -158,9 +150,9 @@ public class PartnerResource {
         UUID id = QueryParams.uuid("partnerId", partnerId);
         int pageSize = Paging.limit(limit);
         Cursor after = cursor(cursor, ApiKeyRepository.SORT, true);
-        service.get(id);
+        List<ApiKey> rows = service.keys(id, after, pageSize + 1);
         Instant now = clock.instant();
-        Page<ApiKeyView> page = Paging.page(keys.page(id, after, pageSize + 1), pageSize, ApiKeyRepository.SORT,
+        Page<ApiKeyView> page = Paging.page(rows, pageSize, ApiKeyRepository.SORT,
                 ApiKeyRepository::cursorKeys).map(k -> ApiKeyView.of(k, now));
         return Paging.ok(page, uri);
     }
@@ -183,11 +175,11 @@ public class PartnerResource {
             @Valid @NotNull ApiKeyInput body) {
         UUID id = QueryParams.uuid("partnerId", partnerId);
         AtomicReference<String> secret = new AtomicReference<>();
-        Response response = idempotency.execute(idempotencyKey, "POST " + PATH + "/" + id + "/keys", body, () -> {
-            PartnerService.Issued issued = service.issue(id, body, actor());
-            secret.set(issued.key());
-            return created(issued.apiKey());
-        });
+        Response response = idempotency.execute(idempotencyKey, "POST " + PATH + "/" + id + "/keys", body,
+                complete -> service.issue(id, body, actor(), issued -> {
+                    secret.set(issued.key());
+                    return complete.apply(created(issued.apiKey()));
+                }));
         return withSecret(response, secret.get());
     }
 
@@ -222,13 +214,11 @@ public class PartnerResource {
         UUID partner = QueryParams.uuid("partnerId", partnerId);
         UUID key = QueryParams.uuid("keyId", keyId);
         AtomicReference<String> secret = new AtomicReference<>();
-        Response response = idempotency.execute(idempotencyKey, "POST " + PATH + "/" + partner + "/keys/" + key + "/rotate", body, () -> {
-            ApiKey old = service.key(partner, key);
-            EntityTags.requireMatch(ifMatch, old.version);
-            PartnerService.Issued issued = service.rotate(old, body, actor());
-            secret.set(issued.key());
-            return created(issued.apiKey());
-        });
+        Response response = idempotency.execute(idempotencyKey, "POST " + PATH + "/" + partner + "/keys/" + key + "/rotate", body,
+                complete -> service.rotate(partner, key, EntityTags.ifMatch(ifMatch), body, actor(), issued -> {
+                    secret.set(issued.key());
+                    return complete.apply(created(issued.apiKey()));
+                }));
         return withSecret(response, secret.get());
     }
 
@@ -245,12 +235,8 @@ public class PartnerResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID partner = QueryParams.uuid("partnerId", partnerId);
         UUID key = QueryParams.uuid("keyId", keyId);
-        return ConditionalWrites.inTransaction(() -> {
-            ApiKey apiKey = service.key(partner, key);
-            EntityTags.requireMatch(ifMatch, apiKey.version);
-            ApiKey revoked = service.revoke(apiKey, actor());
-            return Response.ok(ApiKeyView.of(revoked, clock.instant())).tag(EntityTags.of(revoked.version)).build();
-        });
+        return service.revoke(partner, key, EntityTags.ifMatch(ifMatch), actor(),
+                revoked -> ConditionalWrites.ok(revoked.version, ApiKeyView.of(revoked, clock.instant())));
     }
 
     @GET
@@ -268,7 +254,7 @@ public class PartnerResource {
         UUID key = QueryParams.uuid("keyId", keyId);
         int pageSize = Paging.limit(limit);
         Cursor after = cursor(cursor, AuditRepository.SORT, true);
-        Page<AuditEntryView> page = Paging.page(audit.page(partner, key, after, pageSize + 1), pageSize, AuditRepository.SORT,
+        Page<AuditEntryView> page = Paging.page(service.audit(partner, key, after, pageSize + 1), pageSize, AuditRepository.SORT,
                 AuditRepository::cursorKeys).map(AuditEntryView::of);
         return Paging.ok(page, uri);
     }

@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
+import com.dealradar.platform.time.Clocks;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.MDC;
@@ -61,7 +61,7 @@ public class WriteAudit {
         }
         WriteAuditEntry entry = new WriteAuditEntry();
         entry.id = UUID.randomUUID();
-        entry.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        entry.occurredAt = Clocks.storedNow(clock);
         entry.actor = actor.toString();
         entry.actorKind = actor.kind().name();
         entry.actorId = actor.id();

@@ -1,5 +1,6 @@
 package com.dealradar.platform.http;
 
+import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import jakarta.ws.rs.core.EntityTag;
@@ -36,6 +37,15 @@ public final class EntityTags {
                     "If-Match " + ifMatch.strip() + " does not match the current ETag \"" + currentVersion
                             + "\"; read the resource again and reapply your change");
         }
+    }
+
+    /**
+     * The If-Match precondition for a domain service to check inside its transaction, against the row it changes.
+     * Both answers (428 missing, 412 stale) come from the check, after the row is read, so an unknown id is
+     * still 404 first.
+     */
+    public static VersionCheck ifMatch(String ifMatch) {
+        return currentVersion -> requireMatch(ifMatch, currentVersion);
     }
 
     /** 304 when {@code ifNoneMatch} names the current version, otherwise 200 with the entity and its ETag. */

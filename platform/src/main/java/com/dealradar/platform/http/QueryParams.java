@@ -1,10 +1,14 @@
 package com.dealradar.platform.http;
 
+import com.dealradar.platform.json.WireNames;
 import com.dealradar.platform.problem.ProblemException;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -32,13 +36,9 @@ public final class QueryParams {
 
     /** The constant's JSON name: its {@code @JsonProperty} value if it has one, else its Java name. */
     public static String wireName(Enum<?> constant) {
-        try {
-            JsonProperty renamed = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
-            return renamed == null || renamed.value().isEmpty() ? constant.name() : renamed.value();
-        } catch (NoSuchFieldException e) {
-            return constant.name();
-        }
+        return WireNames.of(constant);
     }
+
 
     public static UUID uuid(String name, String raw) {
         if (raw == null || raw.isBlank()) {
@@ -49,15 +49,32 @@ public final class QueryParams {
     }
 
     /**
+     * A comma-separated list of ids ({@code ?ids=a,b,c}): null when absent, 400 naming {@code name} when there are
+     * more than {@code max} or one is not a UUID. Order kept, duplicates dropped.
+     */
+    public static Set<UUID> uuidSet(String name, String raw, int max) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        List<String> parts = Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (parts.size() > max) {
+            throw ProblemException.badParameter(name, "at most " + max + " ids per request");
+        }
+        Set<UUID> set = new LinkedHashSet<>();
+        parts.forEach(part -> set.add(uuid(name, part)));
+        return set;
+    }
+
+    /**
      * {@code text} as a UUID when it is one in canonical form, else empty: for "id or slug" look-ups, where a
      * non-UUID is a slug or code, not an error. ({@link UUID#fromString} alone accepts forms like "1-2-3-4-5".)
      */
-    public static java.util.Optional<UUID> asUuid(String text) {
+    public static Optional<UUID> asUuid(String text) {
         try {
             UUID id = UUID.fromString(text);
-            return id.toString().equalsIgnoreCase(text) ? java.util.Optional.of(id) : java.util.Optional.empty();
+            return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

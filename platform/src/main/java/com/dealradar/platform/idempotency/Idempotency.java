@@ -4,6 +4,7 @@ import com.dealradar.platform.audit.WriteAudit;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
+import com.dealradar.platform.security.Actor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,7 +24,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Idempotency-Key handling for POST. The key is claimed in its own committed transaction, so that a
@@ -58,28 +60,17 @@ public class Idempotency {
     }
 
     /**
-     * Runs {@code operation} at most once per key. {@code operation} must not commit on its own before
-     * returning (call it without an outer transaction: it joins the one opened here).
+     * Runs {@code operation} at most once per key. The operation is a call to a domain service, which owns the
+     * write's transaction (and runs any call to another service before opening it); it gets the answer's last
+     * step, {@code complete}, and must pass its response through it <em>inside</em> that transaction (in the
+     * answer callback the service calls). {@code complete} records the write's actor and, with a key, the stored
+     * answer in the caller's transaction, so the operation and its answer commit together; it opens none itself.
+     * Only the claim of the key (and its release after a failure) run in transactions of their own: a concurrent
+     * retry must see the claim while the operation runs. A replayed request does not run the operation.
      */
-    public Response execute(String key, String scope, Object request, Supplier<Response> operation) {
-        return execute(key, scope, request, () -> null, prepared -> operation.get());
-    }
-
-    /**
-     * Like {@link #execute(String, String, Object, Supplier)}, with a {@code prepare} step that runs first and
-     * outside any transaction: the place for calls to other services (which may be slow), so that no database
-     * connection or row lock is held while they run. {@code operation} gets its result and runs in the
-     * transaction that also records the answer. A replayed request runs neither.
-     */
-    public <T> Response execute(String key, String scope, Object request, Supplier<T> prepare,
-            java.util.function.Function<T, Response> operation) {
+    public Response execute(String key, String scope, Object request, Function<UnaryOperator<Response>, Response> operation) {
         if (key == null) {
-            T prepared = prepare.get();
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Response response = operation.apply(prepared);
-                audit.record(response);
-                return response;
-            });
+            return operation.apply(this::recordWrite);
         }
         if (key.isBlank() || key.length() > 255) {
             throw new ProblemException(ProblemType.BAD_PARAMETER, "Idempotency-Key must be 1 to 255 characters",
@@ -87,7 +78,7 @@ public class Idempotency {
         }
         purgeExpiredIfDue();
         // Keys are the caller's own: another caller's key of the same value is another key (no replay, no 422).
-        com.dealradar.platform.security.Actor actor = audit.currentActor();
+        Actor actor = audit.currentActor();
         String scopedKey = (actor == null ? "anonymous" : actor.owner()) + " " + scope + " " + key;
         if (scopedKey.length() > 600) {
             throw new ProblemException(ProblemType.BAD_PARAMETER, "Idempotency-Key is too long",
@@ -99,19 +90,23 @@ public class Idempotency {
             return replay(earlier, hash);
         }
         try {
-            T prepared = prepare.get();
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Response response = operation.apply(prepared);
-                audit.record(response);
+            boolean[] completed = {false};
+            Response answer = operation.apply(response -> {
+                recordWrite(response);
                 IdempotencyRecord record = em.find(IdempotencyRecord.class, scopedKey);
                 record.completed = true;
                 record.status = response.getStatus();
                 record.location = response.getLocation() == null ? null : response.getLocation().toString();
                 EntityTag tag = response.getEntityTag();
                 record.etag = tag == null ? null : tag.toString();
-                record.body = response.getEntity() == null ? null : mapper.writeValueAsString(response.getEntity());
+                record.body = response.getEntity() == null ? null : json(response.getEntity());
+                completed[0] = true;
                 return response;
             });
+            if (!completed[0]) {
+                throw new IllegalStateException("the operation of " + scope + " did not complete its answer");
+            }
+            return answer;
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> {
                 IdempotencyRecord claimOfThisRequest = em.find(IdempotencyRecord.class, scopedKey);
@@ -120,6 +115,23 @@ public class Idempotency {
                 }
             });
             throw e;
+        }
+    }
+
+    private Response recordWrite(Response response) {
+        if (!QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("a write's answer is completed in the domain service's transaction;"
+                    + " call complete in the answer callback the service calls");
+        }
+        audit.record(response);
+        return response;
+    }
+
+    private String json(Object entity) {
+        try {
+            return mapper.writeValueAsString(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store the answer", e);
         }
     }
 

@@ -3,16 +3,11 @@ package com.dealradar.region.api;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.region.domain.DealFacts;
-import com.dealradar.region.domain.DealParty;
 import com.dealradar.region.domain.Regime;
 import com.dealradar.region.domain.TriggerEvaluator;
 import com.dealradar.region.domain.TriggerOutcome;
 import com.dealradar.region.domain.Assessor;
-import com.dealradar.region.domain.Region;
-import com.dealradar.region.persistence.RegimeRepository;
-import com.dealradar.region.persistence.RegionRepository;
-import java.util.Map;
-import java.util.stream.Collectors;
+import com.dealradar.region.domain.RegimeService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -40,13 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Assessments")
 public class AssessmentResource {
 
-    private final RegimeRepository regimes;
-    private final RegionRepository regions;
+    private final RegimeService regimes;
     private final Idempotency idempotency;
 
-    AssessmentResource(RegimeRepository regimes, RegionRepository regions, Idempotency idempotency) {
+    AssessmentResource(RegimeService regimes, Idempotency idempotency) {
         this.regimes = regimes;
-        this.regions = regions;
         this.idempotency = idempotency;
     }
 
@@ -67,19 +60,14 @@ public class AssessmentResource {
     @APIResponse(responseCode = "400", description = "Invalid facts", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response assess(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull DealFacts facts) {
         return idempotency.execute(idempotencyKey, "POST /regulatory-assessments", facts,
-                () -> Response.ok(assess(facts)).build());
+                complete -> regimes.assess(facts, assessment -> complete.apply(Response.ok(view(facts, assessment)).build())));
     }
 
-    AssessmentView assess(DealFacts facts) {
-        Set<String> touched = new TreeSet<>();
-        if (facts.regions() != null) {
-            touched.addAll(facts.regions());
-        }
-        facts.parties().stream().map(DealParty::country).forEach(touched::add);
-        List<Regime> candidates = regimes.ofRegions(touched);
-        Map<String, Region> groups = regions.supranational().stream().collect(Collectors.toMap(r -> r.code, r -> r));
+    private static AssessmentView view(DealFacts facts, RegimeService.Assessment assessment) {
+        Set<String> touched = assessment.touched();
+        List<Regime> candidates = assessment.candidates();
         List<AssessmentView.RegimeResult> results = new ArrayList<>();
-        for (Assessor.RegimeAnswer answer : Assessor.assess(candidates, groups, facts)) {
+        for (Assessor.RegimeAnswer answer : assessment.answers()) {
             Regime regime = answer.regime();
             TriggerEvaluator.Verdict verdict = answer.verdict();
             boolean applies = verdict.outcome() != TriggerOutcome.not_triggered;

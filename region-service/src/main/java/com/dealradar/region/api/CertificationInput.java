@@ -1,5 +1,6 @@
 package com.dealradar.region.api;
 
+import com.dealradar.region.domain.CertificationDraft;
 import com.dealradar.platform.provenance.Source;
 import com.dealradar.region.domain.Basis;
 import com.dealradar.region.domain.CertificationScheme;
@@ -30,4 +31,9 @@ public record CertificationInput(
         @NotNull @Schema(required = true) Basis basis,
         @Size(max = 2000) String basisNote,
         @Size(max = 50) List<@NotNull @Valid Source> sources) {
+
+    /** The command the domain applies its rules to. */
+    public CertificationDraft toDraft() {
+        return new CertificationDraft(companyId, regionCode, scheme, reportType, scope, auditor, validFrom, validTo, status, matterId, basis, basisNote, sources);
+    }
 }

@@ -52,20 +52,15 @@ import com.dealradar.region.persistence.CertificationRepository;
 public class CertificationResource {
 
     private final CertificationService service;
-    private final CertificationRepository certifications;
     private final ViewMapper views;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
-    private final Today today;
 
-    CertificationResource(CertificationService service, CertificationRepository certifications, ViewMapper views,
-            Idempotency idempotency, MergePatch mergePatch, Today today) {
+    CertificationResource(CertificationService service, ViewMapper views, Idempotency idempotency, MergePatch mergePatch) {
         this.service = service;
-        this.certifications = certifications;
         this.views = views;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
-        this.today = today;
     }
 
     /** One id or several, comma-separated: the gateway's dossier asks for all participants' certifications at once. */
@@ -98,7 +93,7 @@ public class CertificationResource {
                 QueryParams.enumValue(CertificationScheme.class, "scheme", scheme),
                 QueryParams.enumValue(CertificationStatus.class, "status", status), QueryParams.countryCode("region", region));
         Cursor after = Params.timeIdCursor(cursor, CertificationRepository.SORT);
-        List<Certification> rows = certifications.search(filter, today.date(), after, pageSize + 1);
+        List<Certification> rows = service.search(filter, after, pageSize + 1);
         return Paging.ok(Paging.page(rows, pageSize, CertificationRepository.SORT, CertificationRepository::cursorKeys)
                 .map(views::certification), uri);
     }
@@ -108,11 +103,9 @@ public class CertificationResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
     @APIResponse(responseCode = "422", description = "Unknown region or matter, or Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CertificationInput body) {
-        return idempotency.execute(idempotencyKey, "POST /certifications", body, () -> {
-            Certification certification = service.create(body);
-            return Response.created(URI.create("/certifications/" + certification.id)).tag(EntityTags.of(certification.version))
-                    .entity(views.certification(certification)).build();
-        });
+        return idempotency.execute(idempotencyKey, "POST /certifications", body, complete -> service.create(body.toDraft(),
+                certification -> complete.apply(Response.created(URI.create("/certifications/" + certification.id))
+                        .tag(EntityTags.of(certification.version)).entity(views.certification(certification)).build())));
     }
 
     @GET
@@ -122,7 +115,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such certification", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Certification certification = service.get(id);
+        Certification certification = service.get(QueryParams.uuid("id", id));
         return EntityTags.okOrNotModified(ifNoneMatch, certification.version, views.certification(certification));
     }
 
@@ -134,7 +127,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CertificationInput body) {
-        return write(id, ifMatch, c -> service.replace(c, body));
+        return write(id, ifMatch, c -> body);
     }
 
     @PATCH
@@ -146,10 +139,12 @@ public class CertificationResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = CertificationInput.class) JsonNode patch) {
-        return write(id, ifMatch, c -> service.replace(c, mergePatch.apply(ViewMapper.input(c), patch, CertificationInput.class)));
+        return write(id, ifMatch, c -> mergePatch.apply(ViewMapper.input(c), patch, CertificationInput.class));
     }
 
-    private Response write(String id, String ifMatch, Function<Certification, Certification> change) {
-        return ConditionalWrites.update(ifMatch, () -> service.get(id), c -> c.version, change::apply, views::certification);
+    /** A conditional write: the service checks If-Match against the row it changes, in its transaction. */
+    private Response write(String id, String ifMatch, Function<Certification, CertificationInput> change) {
+        return service.replace(QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), c -> change.apply(c).toDraft(),
+                c -> ConditionalWrites.ok(c.version, views.certification(c)));
     }
 }

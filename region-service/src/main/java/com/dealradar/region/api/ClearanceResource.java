@@ -3,7 +3,6 @@ package com.dealradar.region.api;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.region.domain.MatterService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,8 +37,8 @@ public class ClearanceResource {
     @APIResponse(responseCode = "400", description = "Not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Views.ClearanceView clearance(@Parameter(description = "deal-service id", example = "fc47ec4c-3e52-5409-8a40-e1b874aa8538") @PathParam("dealId") String dealId) {
         UUID id = QueryParams.uuid("dealId", dealId);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<Views.BlockingMatter> blocking = matters.blockingFor(id).stream()
+        return matters.blockingFor(id, open -> {
+            List<Views.BlockingMatter> blocking = open.stream()
                     .map(m -> new Views.BlockingMatter(m.id, m.regime.code, m.regime.name, m.regionCode, m.status)).toList();
             return new Views.ClearanceView(id, blocking.isEmpty(), blocking);
         });

@@ -1,5 +1,6 @@
 package com.dealradar.region.api;
 
+import com.dealradar.region.domain.MatterDraft;
 import com.dealradar.platform.provenance.Precision;
 import com.dealradar.platform.provenance.Source;
 import com.dealradar.region.domain.AppliedExtension;
@@ -37,4 +38,9 @@ public record MatterInput(
         @NotNull @Schema(description = "Whether the matter is stated in a source or inferred", required = true) Basis basis,
         @Size(max = 2000) @Schema(description = "What exactly is stated and what is inferred") String basisNote,
         @Size(max = 50) List<@NotNull @Valid Source> sources) {
+
+    /** The command the domain applies its rules to. */
+    public MatterDraft toDraft() {
+        return new MatterDraft(dealId, companyId, regimeCode, title, status, stage, openedOn, openedPrecision, decidedOn, outcome, conditions, clockStops, extensions, basis, basisNote, sources);
+    }
 }

@@ -55,16 +55,13 @@ public class MatterResource {
 
     private final MatterService service;
     private final RegimeService regimes;
-    private final MatterRepository matters;
     private final ViewMapper views;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    MatterResource(MatterService service, RegimeService regimes, MatterRepository matters, ViewMapper views, Idempotency idempotency,
-            MergePatch mergePatch) {
+    MatterResource(MatterService service, RegimeService regimes, ViewMapper views, Idempotency idempotency, MergePatch mergePatch) {
         this.service = service;
         this.regimes = regimes;
-        this.matters = matters;
         this.views = views;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
@@ -87,7 +84,7 @@ public class MatterResource {
         UUID regimeId = null;
         if (regime != null && !regime.isBlank()) {
             try {
-                regimeId = regimes.get(regime.strip()).id;
+                regimeId = regimes.get(QueryParams.asUuid(regime.strip()).orElse(null), regime.strip()).id;
             } catch (ProblemException e) {
                 throw ProblemException.badParameter("regime", "no regime '" + regime + "'");
             }
@@ -96,7 +93,7 @@ public class MatterResource {
                 QueryParams.uuid("companyId", companyId), QueryParams.countryCode("region", region), regimeId,
                 QueryParams.enumValue(MatterStatus.class, "status", status), Boolean.TRUE.equals(Params.bool("open", open)));
         Cursor after = Params.timeIdCursor(cursor, MatterRepository.SORT);
-        List<RegulatoryMatter> rows = matters.search(filter, after, pageSize + 1);
+        List<RegulatoryMatter> rows = service.search(filter, after, pageSize + 1);
         return Paging.ok(Paging.page(rows, pageSize, MatterRepository.SORT, MatterRepository::cursorKeys).map(views::matter), uri);
     }
 
@@ -107,11 +104,9 @@ public class MatterResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
     @APIResponse(responseCode = "422", description = "Unknown regime or clock, or Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull MatterInput body) {
-        return idempotency.execute(idempotencyKey, "POST /regulatory-matters", body, () -> {
-            RegulatoryMatter matter = service.create(body);
-            return Response.created(URI.create("/regulatory-matters/" + matter.id)).tag(EntityTags.of(matter.version))
-                    .entity(views.matter(matter)).build();
-        });
+        return idempotency.execute(idempotencyKey, "POST /regulatory-matters", body, complete -> service.create(body.toDraft(),
+                matter -> complete.apply(Response.created(URI.create("/regulatory-matters/" + matter.id))
+                        .tag(EntityTags.of(matter.version)).entity(views.matter(matter)).build())));
     }
 
     @GET
@@ -121,7 +116,7 @@ public class MatterResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such matter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        RegulatoryMatter matter = service.get(id);
+        RegulatoryMatter matter = service.get(QueryParams.uuid("id", id));
         return EntityTags.okOrNotModified(ifNoneMatch, matter.version, views.matter(matter));
     }
 
@@ -133,7 +128,7 @@ public class MatterResource {
     @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull MatterInput body) {
-        return write(id, ifMatch, matter -> service.replace(matter, body));
+        return service.replace(QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), matter -> body.toDraft(), this::answer);
     }
 
     @PATCH
@@ -145,7 +140,8 @@ public class MatterResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = MatterInput.class) JsonNode patch) {
-        return write(id, ifMatch, matter -> service.replace(matter, mergePatch.apply(ViewMapper.input(matter), patch, MatterInput.class)));
+        return service.replace(QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch),
+                matter -> mergePatch.apply(ViewMapper.input(matter), patch, MatterInput.class).toDraft(), this::answer);
     }
 
     @POST
@@ -159,10 +155,11 @@ public class MatterResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TransitionInput body) {
-        return write(id, ifMatch, matter -> service.transition(matter, body));
+        return service.transition(QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), body.toDraft(), this::answer);
     }
 
-    private Response write(String id, String ifMatch, Function<RegulatoryMatter, RegulatoryMatter> change) {
-        return ConditionalWrites.update(ifMatch, () -> service.get(id), m -> m.version, change::apply, views::matter);
+    /** The answer of a conditional write, built in the service's transaction (If-Match was checked there). */
+    private Response answer(RegulatoryMatter matter) {
+        return ConditionalWrites.ok(matter.version, views.matter(matter));
     }
 }

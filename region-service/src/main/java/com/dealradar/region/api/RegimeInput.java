@@ -1,5 +1,6 @@
 package com.dealradar.region.api;
 
+import com.dealradar.region.domain.RegimeDraft;
 import com.dealradar.platform.provenance.Source;
 import com.dealradar.region.domain.AuthorityPeriod;
 import com.dealradar.region.domain.RegimeKind;
@@ -45,5 +46,10 @@ public record RegimeInput(
             List<TriggerRule> triggerRules, List<StatutoryClock> clocks, List<Source> sources) {
         this(code, name, regionCode, kind, authorities, mandatory, suspensory, inForceFrom, inForceTo, legalBasis, description,
                 triggerRules, clocks, sources, null);
+    }
+
+    /** The command the domain applies its rules to. */
+    public RegimeDraft toDraft() {
+        return new RegimeDraft(code, name, regionCode, kind, authorities, mandatory, suspensory, inForceFrom, inForceTo, legalBasis, description, triggerRules, clocks, sources, versions);
     }
 }

@@ -50,14 +50,12 @@ import com.dealradar.region.persistence.RegimeRepository;
 public class RegimeResource {
 
     private final RegimeService service;
-    private final RegimeRepository regimes;
     private final ViewMapper views;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    RegimeResource(RegimeService service, RegimeRepository regimes, ViewMapper views, Idempotency idempotency, MergePatch mergePatch) {
+    RegimeResource(RegimeService service, ViewMapper views, Idempotency idempotency, MergePatch mergePatch) {
         this.service = service;
-        this.regimes = regimes;
         this.views = views;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
@@ -80,7 +78,7 @@ public class RegimeResource {
                 QueryParams.enumValue(RegimeKind.class, "kind", kind), Params.bool("mandatory", mandatory),
                 Params.bool("suspensory", suspensory), QueryParams.date("inForceOn", inForceOn));
         String after = cursor == null ? null : Cursor.decode(cursor, "code", 1).keys().getFirst();
-        List<Regime> rows = regimes.search(filter, after, pageSize + 1);
+        List<Regime> rows = service.search(filter, after, pageSize + 1);
         return Paging.ok(Paging.page(rows, pageSize, "code", g -> List.of(g.code)).map(views::regime), uri);
     }
 
@@ -90,11 +88,10 @@ public class RegimeResource {
     @APIResponse(responseCode = "409", description = "Code already used, or the Idempotency-Key is in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown region, or Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull RegimeInput body) {
-        return idempotency.execute(idempotencyKey, "POST /regimes", body, () -> {
-            Regime regime = service.create(body);
-            return Response.created(URI.create("/regimes/" + regime.id)).tag(EntityTags.of(regime.version))
-                    .entity(views.regime(regime)).build();
-        });
+        return idempotency.execute(idempotencyKey, "POST /regimes", body, complete -> service.create(body.toDraft(), regime -> {
+            return complete.apply(Response.created(URI.create("/regimes/" + regime.id)).tag(EntityTags.of(regime.version))
+                    .entity(views.regime(regime)).build());
+        }));
     }
 
     @GET
@@ -105,7 +102,7 @@ public class RegimeResource {
     @APIResponse(responseCode = "404", description = "No such regime", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(example = "UK-NSIA") @PathParam("idOrCode") String idOrCode,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Regime regime = service.get(idOrCode);
+        Regime regime = service.get(QueryParams.asUuid(idOrCode).orElse(null), idOrCode);
         return EntityTags.okOrNotModified(ifNoneMatch, regime.version, views.regime(regime));
     }
 
@@ -117,7 +114,7 @@ public class RegimeResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("idOrCode") String idOrCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RegimeInput body) {
-        return write(idOrCode, ifMatch, regime -> service.replace(regime, body));
+        return write(idOrCode, ifMatch, regime -> body);
     }
 
     @PATCH
@@ -129,10 +126,12 @@ public class RegimeResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("idOrCode") String idOrCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = RegimeInput.class) JsonNode patch) {
-        return write(idOrCode, ifMatch, regime -> service.replace(regime, mergePatch.apply(ViewMapper.input(regime), patch, RegimeInput.class)));
+        return write(idOrCode, ifMatch, regime -> mergePatch.apply(ViewMapper.input(regime), patch, RegimeInput.class));
     }
 
-    private Response write(String idOrCode, String ifMatch, Function<Regime, Regime> change) {
-        return ConditionalWrites.update(ifMatch, () -> service.get(idOrCode), r -> r.version, change::apply, views::regime);
+    /** A conditional write: the service checks If-Match against the row it changes, in its transaction. */
+    private Response write(String idOrCode, String ifMatch, Function<Regime, RegimeInput> change) {
+        return service.replace(QueryParams.asUuid(idOrCode).orElse(null), idOrCode, EntityTags.ifMatch(ifMatch),
+                regime -> change.apply(regime).toDraft(), regime -> ConditionalWrites.ok(regime.version, views.regime(regime)));
     }
 }

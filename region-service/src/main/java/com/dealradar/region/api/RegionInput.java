@@ -1,5 +1,6 @@
 package com.dealradar.region.api;
 
+import com.dealradar.region.domain.RegionDraft;
 import com.dealradar.platform.provenance.Source;
 import com.dealradar.region.domain.Membership;
 import com.dealradar.region.domain.RegionKind;
@@ -27,5 +28,10 @@ public record RegionInput(
     /** The shape before supranational regions existed. */
     public RegionInput(String code, String name, String description, List<Source> sources) {
         this(code, name, description, sources, null, null);
+    }
+
+    /** The command the domain applies its rules to. */
+    public RegionDraft toDraft() {
+        return new RegionDraft(code, name, description, sources, kind, members);
     }
 }

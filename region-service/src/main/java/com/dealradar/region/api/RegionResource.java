@@ -2,6 +2,7 @@ package com.dealradar.region.api;
 
 import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
+import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
@@ -10,7 +11,6 @@ import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.region.domain.Region;
 import com.dealradar.region.domain.RegionService;
-import com.dealradar.region.persistence.RegionRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -48,14 +48,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RegionResource {
 
     private final RegionService service;
-    private final RegionRepository regions;
     private final ViewMapper views;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    RegionResource(RegionService service, RegionRepository regions, ViewMapper views, Idempotency idempotency, MergePatch mergePatch) {
+    RegionResource(RegionService service, ViewMapper views, Idempotency idempotency, MergePatch mergePatch) {
         this.service = service;
-        this.regions = regions;
         this.views = views;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
@@ -76,7 +74,7 @@ public class RegionResource {
                 throw ProblemException.badParameter("cursor", "not a cursor this API issued; use nextCursor from a previous page");
             }
         }
-        List<Region> rows = regions.page(after, pageSize + 1);
+        List<Region> rows = service.page(after, pageSize + 1);
         return Paging.ok(Paging.page(rows, pageSize, "code", r -> List.of(r.code)).map(r -> views.region(r, false)), uri);
     }
 
@@ -85,11 +83,9 @@ public class RegionResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Views.RegionView.class)))
     @APIResponse(responseCode = "409", description = "Region exists, or the Idempotency-Key is in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull RegionInput body) {
-        return idempotency.execute(idempotencyKey, "POST /regions", body, () -> {
-            Region region = service.create(body);
-            return Response.created(URI.create("/regions/" + region.code)).tag(EntityTags.of(region.version))
-                    .entity(views.region(region, true)).build();
-        });
+        return idempotency.execute(idempotencyKey, "POST /regions", body, complete -> service.create(body.toDraft(),
+                region -> complete.apply(Response.created(URI.create("/regions/" + region.code)).tag(EntityTags.of(region.version))
+                        .entity(views.region(region, true)).build())));
     }
 
     @GET
@@ -99,7 +95,7 @@ public class RegionResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(example = "GB") @PathParam("code") String code, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Region region = service.get(code);
+        Region region = service.get(QueryParams.countryCode("code", code));
         return EntityTags.okOrNotModified(ifNoneMatch, region.version, views.region(region, true));
     }
 
@@ -110,7 +106,7 @@ public class RegionResource {
     @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull RegionInput body) {
-        return write(code, ifMatch, region -> service.replace(region, body));
+        return write(code, ifMatch, region -> body);
     }
 
     @PATCH
@@ -122,11 +118,13 @@ public class RegionResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = RegionInput.class) JsonNode patch) {
-        return write(code, ifMatch, region -> service.replace(region, mergePatch.apply(ViewMapper.input(region), patch, RegionInput.class)));
+        return write(code, ifMatch, region -> mergePatch.apply(ViewMapper.input(region), patch, RegionInput.class));
     }
 
-    private Response write(String code, String ifMatch, Function<Region, Region> change) {
-        return ConditionalWrites.update(ifMatch, () -> service.get(code), r -> r.version, change::apply, r -> views.region(r, true));
+    /** A conditional write: the service checks If-Match against the row it changes, in its transaction. */
+    private Response write(String code, String ifMatch, Function<Region, RegionInput> change) {
+        return service.replace(QueryParams.countryCode("code", code), EntityTags.ifMatch(ifMatch), region -> change.apply(region).toDraft(),
+                region -> ConditionalWrites.ok(region.version, views.region(region, true)));
     }
 
 }

@@ -1,5 +1,6 @@
 package com.dealradar.region.api;
 
+import com.dealradar.region.domain.TransitionDraft;
 import com.dealradar.region.domain.MatterStatus;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,4 +14,9 @@ public record TransitionInput(
         LocalDate on,
         @Size(max = 1000) @Schema(examples = "Call-in notice given") String note,
         @Size(max = 200) @Schema(description = "New stage text, if it changes", examples = "call-in assessment") String stage) {
+
+    /** The command the domain applies its rules to. */
+    public TransitionDraft toDraft() {
+        return new TransitionDraft(status, on, note, stage);
+    }
 }

@@ -9,7 +9,7 @@ import com.dealradar.region.domain.RegionKind;
 import com.dealradar.region.domain.RegulatoryMatter;
 import com.dealradar.region.domain.Today;
 import com.dealradar.region.holidays.HolidayCalendars;
-import com.dealradar.region.persistence.RegimeRepository;
+import com.dealradar.region.domain.RegimeService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,12 +18,12 @@ import java.util.List;
 @ApplicationScoped
 public class ViewMapper {
 
-    private final RegimeRepository regimes;
+    private final RegimeService regimes;
     private final MatterService matters;
     private final HolidayCalendars calendars;
     private final Today today;
 
-    ViewMapper(RegimeRepository regimes, MatterService matters, HolidayCalendars calendars, Today today) {
+    ViewMapper(RegimeService regimes, MatterService matters, HolidayCalendars calendars, Today today) {
         this.regimes = regimes;
         this.matters = matters;
         this.calendars = calendars;

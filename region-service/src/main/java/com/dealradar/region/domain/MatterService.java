@@ -1,12 +1,11 @@
 package com.dealradar.region.domain;
 
-import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.concurrency.VersionCheck;
+import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.provenance.Precision;
-import com.dealradar.region.api.MatterInput;
-import com.dealradar.region.api.TransitionInput;
 import com.dealradar.region.holidays.HolidayCalendars;
 import com.dealradar.region.persistence.MatterRepository;
 import com.dealradar.region.persistence.RegimeRepository;
@@ -17,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.Objects;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The rules for regulatory matters: the status machine with its history, and the statutory deadline. */
@@ -35,19 +37,22 @@ public class MatterService {
         this.today = today;
     }
 
-    public RegulatoryMatter get(String rawId) {
-        UUID id = QueryParams.uuid("id", rawId);
+    public RegulatoryMatter get(UUID id) {
         return matters.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Regulatory matter", id));
     }
 
+    public List<RegulatoryMatter> search(MatterRepository.Filter filter, Cursor after, int limit) {
+        return matters.search(filter, after, limit);
+    }
+
     @Transactional
-    public RegulatoryMatter create(MatterInput input) {
-        return create(UUID.randomUUID(), input, null);
+    public <R> R create(MatterDraft input, Function<RegulatoryMatter, R> answer) {
+        return answer.apply(create(UUID.randomUUID(), input, null));
     }
 
     /** Creates with a given id (seed data) and, optionally, the date and note of the first history entry. */
     @Transactional
-    public RegulatoryMatter create(UUID id, MatterInput input, StatusChange first) {
+    public RegulatoryMatter create(UUID id, MatterDraft input, StatusChange first) {
         MatterStatus initial = input.status() == null ? MatterStatus.not_assessed : input.status();
         if (!MatterStatus.ENTRY.contains(initial)) {
             throw ProblemException.invalid("status", "a new matter starts as anticipated or not_assessed; then POST its transitions");
@@ -63,20 +68,29 @@ public class MatterService {
         return matter;
     }
 
+    /** Replaces the matter with what {@code change} makes of it, after checking {@code expected} against its row. */
     @Transactional
-    public RegulatoryMatter replace(RegulatoryMatter matter, MatterInput input) {
+    public <R> R replace(UUID id, VersionCheck expected, Function<RegulatoryMatter, MatterDraft> change,
+            Function<RegulatoryMatter, R> answer) {
+        RegulatoryMatter matter = get(id);
+        expected.check(matter.version);
+        MatterDraft input = change.apply(matter);
         if (input.status() != null && input.status() != matter.status) {
             throw new ProblemException(ProblemType.INVALID_TRANSITION,
                     "status is changed with POST /regulatory-matters/" + matter.id + "/transitions, not by " + "replacing the matter");
         }
         apply(matter, input);
         matters.flush();
-        return matter;
+        return answer.apply(matter);
     }
 
+    /** One step through the status machine (a POST .../transitions), after checking {@code expected} against the row. */
     @Transactional
-    public RegulatoryMatter transition(RegulatoryMatter matter, TransitionInput input) {
-        return changeStatus(matter, input.status(), input.on() != null ? input.on() : today.date(), input.note(), input.stage());
+    public <R> R transition(UUID id, VersionCheck expected, TransitionDraft input, Function<RegulatoryMatter, R> answer) {
+        RegulatoryMatter matter = get(id);
+        expected.check(matter.version);
+        return answer.apply(changeStatus(matter, input.status(), input.on() != null ? input.on() : today.date(), input.note(),
+                input.stage()));
     }
 
     /** One step through the status machine, kept in the history. {@code on} may be null only for seed facts whose date is unknown. */
@@ -94,9 +108,9 @@ public class MatterService {
                     + (matter.status.isTerminal() ? ": " + matter.status + " is final"
                             : "; from " + matter.status + " it may go to " + matter.status.next().stream().map(Enum::name).sorted()
                                     .collect(Collectors.joining(", "))),
-                    List.of(new FieldViolation("status", "not allowed from " + matter.status)), java.util.Map.of());
+                    List.of(new FieldViolation("status", "not allowed from " + matter.status)), Map.of());
         }
-        LocalDate previous = matter.history.stream().map(StatusChange::on).filter(java.util.Objects::nonNull)
+        LocalDate previous = matter.history.stream().map(StatusChange::on).filter(Objects::nonNull)
                 .reduce((a, b) -> b).orElse(null);
         if (on != null && previous != null && on.isBefore(previous)) {
             throw ProblemException.unprocessable("on", "the status history is in date order: " + on + " is before the previous change on " + previous);
@@ -126,7 +140,7 @@ public class MatterService {
         }
     }
 
-    private void apply(RegulatoryMatter matter, MatterInput input) {
+    private void apply(RegulatoryMatter matter, MatterDraft input) {
         if (input.dealId() == null && input.companyId() == null) {
             throw ProblemException.invalid("dealId", "a matter is about a deal or a company: give dealId or companyId");
         }
@@ -255,7 +269,12 @@ public class MatterService {
         return Optional.of(deadline);
     }
 
-    public List<RegulatoryMatter> blockingFor(UUID dealId) {
-        return matters.blockingFor(dealId);
+    /**
+     * Open matters on the deal under a mandatory suspensory regime: they block its completion. {@code answer} gets
+     * them inside the transaction (it reads their regimes).
+     */
+    @Transactional
+    public <R> R blockingFor(UUID dealId, Function<List<RegulatoryMatter>, R> answer) {
+        return answer.apply(matters.blockingFor(dealId));
     }
 }

@@ -1,8 +1,7 @@
 package com.dealradar.region.domain;
 
-import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.problem.ProblemException;
-import com.dealradar.region.api.RegionInput;
 import com.dealradar.region.persistence.RegionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 @ApplicationScoped
 public class RegionService {
@@ -25,14 +25,23 @@ public class RegionService {
         this.today = today;
     }
 
-    /** 400 when {@code raw} is not a country code, 404 when there is no such region. */
-    public Region get(String raw) {
-        String code = QueryParams.countryCode("code", raw);
+    /** 404 when there is no such region. */
+    public Region get(String code) {
         return regions.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("Region", code));
     }
 
+    /** Regions in code order, after {@code afterCode} when given. */
+    public List<Region> page(String afterCode, int limit) {
+        return regions.page(afterCode, limit);
+    }
+
     @Transactional
-    public Region create(RegionInput input) {
+    public <R> R create(RegionDraft input, Function<Region, R> answer) {
+        return answer.apply(create(input));
+    }
+
+    @Transactional
+    public Region create(RegionDraft input) {
         if (input.code() == null) {
             throw ProblemException.invalid("code", "must not be null");
         }
@@ -55,8 +64,16 @@ public class RegionService {
         return region;
     }
 
+    /**
+     * Replaces the region with what {@code change} makes of it (a PUT's body, or a merge patch applied to the
+     * current state), after checking {@code expected} against the row it changes; calls {@code answer} in the same
+     * transaction.
+     */
     @Transactional
-    public Region replace(Region region, RegionInput input) {
+    public <R> R replace(String code, VersionCheck expected, Function<Region, RegionDraft> change, Function<Region, R> answer) {
+        Region region = get(code);
+        expected.check(region.version);
+        RegionDraft input = change.apply(region);
         if (input.code() != null && !input.code().equals(region.code)) {
             throw ProblemException.unprocessable("code", "a region's code cannot change (was " + region.code + ")");
         }
@@ -65,10 +82,10 @@ public class RegionService {
         }
         apply(region, input);
         regions.flush();
-        return region;
+        return answer.apply(region);
     }
 
-    private void apply(Region region, RegionInput input) {
+    private void apply(Region region, RegionDraft input) {
         RegionKind kind = region.kind;
         List<Membership> members = orEmpty(input.members());
         if (kind == RegionKind.country && !members.isEmpty()) {

@@ -100,14 +100,14 @@ public class RegionSeeder {
         QuarkusTransaction.requiringNew().run(() -> {
             for (JsonNode node : reference.get("regions")) {
                 if (regions.findByIdOptional(node.get("code").asText()).isEmpty()) {
-                    regionService.create(files.entry(node, RegionInput.class, List.of()));
+                    regionService.create(files.entry(node, RegionInput.class, List.of()).toDraft());
                     added[0]++;
                 }
             }
             for (JsonNode node : reference.get("regimes")) {
                 UUID id = regimeId(node.get("code").asText());
                 if (regimes.findByIdOptional(id).isEmpty()) {
-                    regimeService.create(id, files.entry(node, RegimeInput.class, List.of()));
+                    regimeService.create(id, files.entry(node, RegimeInput.class, List.of()).toDraft());
                     added[1]++;
                 }
             }
@@ -125,7 +125,7 @@ public class RegionSeeder {
                     List<JsonNode> steps = new ArrayList<>();
                     node.get("history").forEach(steps::add);
                     MatterInput input = files.entry(fields, MatterInput.class, List.of("slug", "dealSlug", "companySlug", "history"));
-                    RegulatoryMatter matter = matterService.create(id, input, step(steps.getFirst()));
+                    RegulatoryMatter matter = matterService.create(id, input.toDraft(), step(steps.getFirst()));
                     for (JsonNode step : steps.subList(1, steps.size())) {
                         StatusChange change = step(step);
                         matterService.changeStatus(matter, change.status(), change.on(), change.precision(), change.note(), null);
@@ -141,7 +141,7 @@ public class RegionSeeder {
                     if (node.has("matterSlug")) {
                         fields.put("matterId", matterId(node.get("matterSlug").asText()).toString());
                     }
-                    certificationService.create(id, files.entry(fields, CertificationInput.class, List.of("slug", "companySlug", "matterSlug")));
+                    certificationService.create(id, files.entry(fields, CertificationInput.class, List.of("slug", "companySlug", "matterSlug")).toDraft());
                     added[3]++;
                 }
             }

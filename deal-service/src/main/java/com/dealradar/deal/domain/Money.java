@@ -1,4 +1,4 @@
-package com.dealradar.deal.api;
+package com.dealradar.deal.domain;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

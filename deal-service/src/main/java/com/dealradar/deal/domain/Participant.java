@@ -1,6 +1,5 @@
-package com.dealradar.deal.api;
+package com.dealradar.deal.domain;
 
-import com.dealradar.deal.domain.ParticipantRole;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
