@@ -1,5 +1,6 @@
 package com.dealradar.company.domain;
 
+import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -37,7 +38,7 @@ public final class OwnershipGraph {
             }
             if (seen.add(last)) {
                 for (UUID next : holdings.getOrDefault(last, Set.of())) {
-                    List<UUID> longer = new java.util.ArrayList<>(path);
+                    List<UUID> longer = new ArrayList<>(path);
                     longer.add(next);
                     paths.add(longer);
                 }

@@ -1,5 +1,6 @@
 package com.dealradar.deal.domain;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public enum DatePrecision {
                 case month -> YearMonth.parse(value).atDay(1);
                 case day -> LocalDate.parse(value);
             });
-        } catch (java.time.DateTimeException | NumberFormatException e) {
+        } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }
     }

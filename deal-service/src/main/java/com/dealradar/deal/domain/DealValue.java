@@ -1,5 +1,6 @@
 package com.dealradar.deal.domain;
 
+import java.math.RoundingMode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;
@@ -55,6 +56,6 @@ public class DealValue {
     }
 
     private static BigDecimal midpoint(BigDecimal a, BigDecimal b) {
-        return a.add(b).divide(BigDecimal.TWO, 4, java.math.RoundingMode.HALF_EVEN);
+        return a.add(b).divide(BigDecimal.TWO, 4, RoundingMode.HALF_EVEN);
     }
 }

@@ -1,5 +1,8 @@
 package com.dealradar.gateway.api;
 
+import com.dealradar.gateway.composite.GatewayTypes;
+import com.dealradar.platform.problem.FieldViolation;
+import java.util.List;
 import com.dealradar.gateway.client.BackendFailure;
 import com.dealradar.gateway.client.BackendClient;
 import com.dealradar.platform.problem.Problem;
@@ -11,8 +14,8 @@ import java.time.Duration;
 /** Problem answers of the gateway itself: backend failures as 502, 503 (with Retry-After) or 504. */
 public final class GatewayProblems {
 
-    public static final URI BAD_GATEWAY = com.dealradar.gateway.composite.GatewayTypes.BAD_GATEWAY;
-    public static final URI GATEWAY_TIMEOUT = com.dealradar.gateway.composite.GatewayTypes.GATEWAY_TIMEOUT;
+    public static final URI BAD_GATEWAY = GatewayTypes.BAD_GATEWAY;
+    public static final URI GATEWAY_TIMEOUT = GatewayTypes.GATEWAY_TIMEOUT;
 
     private GatewayProblems() {
     }
@@ -56,7 +59,7 @@ public final class GatewayProblems {
     public static Response badParameter(String parameter, String message, String instance, String requestId) {
         ProblemType type = ProblemType.BAD_PARAMETER;
         return respond(new Problem(type.uri(), type.title(), type.status(), parameter + ": " + message, instance, requestId,
-                java.util.List.of(new com.dealradar.platform.problem.FieldViolation(parameter, message))), null);
+                List.of(new FieldViolation(parameter, message))), null);
     }
 
     private static Response respond(Problem problem, String retryAfter) {

@@ -1,5 +1,7 @@
 package com.dealradar.gateway.contract;
 
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,13 +165,13 @@ public class ContractFilter implements OASFilter {
         });
     }
 
-    private static boolean hasHeader(org.eclipse.microprofile.openapi.models.Operation operation, String name) {
+    private static boolean hasHeader(Operation operation, String name) {
         return operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER
                         && name.equalsIgnoreCase(p.getName()));
     }
 
-    private static void declare(org.eclipse.microprofile.openapi.models.Operation operation, Map<String, String> answers) {
+    private static void declare(Operation operation, Map<String, String> answers) {
         answers.forEach((status, description) -> {
             if (operation.getResponses().getAPIResponse(status) == null) {
                 operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)

@@ -1,5 +1,6 @@
 package com.dealradar.gateway.partner;
 
+import java.util.List;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -25,7 +26,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        java.util.List<String> keys = context.request().headers().getAll(HEADER);
+        List<String> keys = context.request().headers().getAll(HEADER);
         if (keys.isEmpty()) {
             return Uni.createFrom().nullItem();
         }

@@ -1,5 +1,6 @@
 package com.dealradar.gateway.partner;
 
+import java.time.temporal.ChronoUnit;
 import com.dealradar.platform.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
@@ -143,7 +144,7 @@ public class ApiKeyVerifier {
         try {
             QuarkusTransaction.requiringNew().run(() -> em.createQuery(
                             "update ApiKey k set k.lastUsedAt = :now where k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :now)")
-                    .setParameter("now", now.truncatedTo(java.time.temporal.ChronoUnit.MICROS))
+                    .setParameter("now", now.truncatedTo(ChronoUnit.MICROS))
                     .setParameter("id", keyId)
                     .executeUpdate());
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package com.dealradar.gateway.partner;
 
+import java.nio.file.attribute.PosixFilePermission;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -113,7 +114,7 @@ public class BootstrapKey {
 
     private static void ownerOnly(Path file) throws IOException {
         if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            Set<java.nio.file.attribute.PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
             if (!Files.getPosixFilePermissions(file).equals(ownerOnly)) {
                 Files.setPosixFilePermissions(file, ownerOnly);
             }

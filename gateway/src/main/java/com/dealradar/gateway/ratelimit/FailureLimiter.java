@@ -1,5 +1,7 @@
 package com.dealradar.gateway.ratelimit;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import com.dealradar.gateway.partner.ApiKeyAuthenticationMechanism;
 import com.dealradar.gateway.partner.ApiKeys;
 import com.dealradar.platform.problem.ProblemException;
@@ -39,7 +41,7 @@ public class FailureLimiter {
      * a refusal, so the check itself costs no Redis call on the path of every request.
      */
     private final Cache<String, Blocked> blocked = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(java.time.Duration.ofHours(1)).build();
+            .expireAfterWrite(Duration.ofHours(1)).build();
 
     FailureLimiter(RateLimiter limiter, RateLimitConfig config) {
         this.limiter = limiter;
@@ -96,7 +98,7 @@ public class FailureLimiter {
 
     private Map<String, Quota> counters(RoutingContext routing) {
         RateLimitConfig.Failures failures = config.failures();
-        Map<String, Quota> counters = new java.util.LinkedHashMap<>();
+        Map<String, Quota> counters = new LinkedHashMap<>();
         String address = routing.request().remoteAddress() == null ? "unknown" : routing.request().remoteAddress().hostAddress();
         counters.put("refused:address:" + address, new Quota("refused-per-address", failures.perAddress(), failures.window()));
         List<String> keys = routing.request().headers().getAll(ApiKeyAuthenticationMechanism.HEADER);

@@ -1,5 +1,7 @@
 package com.dealradar.gateway.ratelimit;
 
+import java.util.Set;
+import java.util.TreeSet;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -104,8 +106,8 @@ public class RateLimiter {
         return config.plans().containsKey(planName);
     }
 
-    public java.util.Set<String> planNames() {
-        return new java.util.TreeSet<>(config.plans().keySet());
+    public Set<String> planNames() {
+        return new TreeSet<>(config.plans().keySet());
     }
 
     /** Whether counting has fallen back to memory because Redis failed (for tests and diagnostics). */

@@ -1,5 +1,6 @@
 package com.dealradar.platform.http;
 
+import io.vertx.ext.web.RoutingContext;
 import com.dealradar.platform.security.Actor;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -94,7 +95,7 @@ public class HttpProtocolGuard {
         });
     }
 
-    private void refuse(io.vertx.ext.web.RoutingContext ctx, int status, String detail, boolean close) {
+    private void refuse(RoutingContext ctx, int status, String detail, boolean close) {
         LOG.debugf("Refused a malformed request with %d: %s", status, detail);
         problems.send(ctx, status, detail, close);
     }

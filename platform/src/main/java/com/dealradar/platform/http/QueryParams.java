@@ -1,5 +1,7 @@
 package com.dealradar.platform.http;
 
+import java.math.BigDecimal;
+import java.util.Locale;
 import com.dealradar.platform.json.WireNames;
 import com.dealradar.platform.problem.ProblemException;
 import java.time.LocalDate;
@@ -89,12 +91,12 @@ public final class QueryParams {
         }
     }
 
-    public static java.math.BigDecimal decimal(String name, String raw) {
+    public static BigDecimal decimal(String name, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         try {
-            return new java.math.BigDecimal(raw.strip());
+            return new BigDecimal(raw.strip());
         } catch (NumberFormatException e) {
             throw ProblemException.badParameter(name, "'" + raw + "' is not a decimal number");
         }
@@ -104,7 +106,7 @@ public final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String code = raw.strip().toUpperCase(java.util.Locale.ROOT);
+        String code = raw.strip().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z]{2}")) {
             throw ProblemException.badParameter(name, "'" + raw + "' is not an ISO 3166-1 alpha-2 country code");
         }

@@ -1,5 +1,6 @@
 package com.dealradar.platform.http;
 
+import java.net.URI;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -44,7 +45,7 @@ public class RawProblems {
     public String body(int status, String detail, String path) {
         ProblemType type = Arrays.stream(ProblemType.values()).filter(t -> t.status() == status).findFirst().orElse(null);
         Problem problem = type == null
-                ? new Problem(java.net.URI.create(Problem.TYPE_BASE + "bad-request"), "Bad request", status, detail, path, null, null)
+                ? new Problem(URI.create(Problem.TYPE_BASE + "bad-request"), "Bad request", status, detail, path, null, null)
                 : new Problem(type.uri(), type.title(), status, detail, path, null, null);
         try {
             return mapper.writeValueAsString(problem);

@@ -1,5 +1,6 @@
 package com.dealradar.platform.paging;
 
+import java.util.function.Function;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -8,7 +9,7 @@ public record Page<T>(
         @Schema(description = "Items of this page, in the requested order") List<T> items,
         @Schema(description = "Cursor of the next page; absent on the last page", nullable = true) String nextCursor) {
 
-    public <R> Page<R> map(java.util.function.Function<? super T, ? extends R> mapper) {
+    public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
         return new Page<>(items.stream().<R>map(mapper).toList(), nextCursor);
     }
 }

@@ -1,5 +1,6 @@
 package com.dealradar.platform.paging;
 
+import java.net.URI;
 import com.dealradar.platform.problem.ProblemException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -46,7 +47,7 @@ public final class Paging {
     public static Response ok(Page<?> page, UriInfo uri) {
         Response.ResponseBuilder response = Response.ok(page);
         if (page.nextCursor() != null) {
-            java.net.URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build();
+            URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build();
             response.header("Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
         }
         return response.build();

@@ -1,5 +1,10 @@
 package com.dealradar.platform.problem;
 
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.hibernate.exception.JDBCConnectionException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +49,7 @@ public final class PersistenceProblems {
             if (cause instanceof SQLException sql && unreachable(sql)) {
                 return Optional.of(unavailable());
             }
-            if (cause instanceof org.hibernate.exception.JDBCConnectionException) {
+            if (cause instanceof JDBCConnectionException) {
                 return Optional.of(unavailable());
             }
         }
@@ -94,7 +99,7 @@ public final class PersistenceProblems {
             }
             String column = name.toLowerCase(Locale.ROOT);
             // A service names a column's API field where it differs (dealradar.unique-field.lei=identifiers.lei).
-            fields.add(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            fields.add(ConfigProvider.getConfig()
                     .getOptionalValue("dealradar.unique-field." + column, String.class).orElse(camel(column)));
         }
         return fields;
@@ -132,14 +137,14 @@ public final class PersistenceProblems {
             return true;
         }
         String message = sql.getMessage() == null ? "" : sql.getMessage().toLowerCase(Locale.ROOT);
-        return sql instanceof java.sql.SQLTransientConnectionException || message.contains("acquisition timeout");
+        return sql instanceof SQLTransientConnectionException || message.contains("acquisition timeout");
     }
 
     /** The failure, its causes and everything suppressed along the way (a failed XA commit hides the cause there). */
     private static List<Throwable> chain(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Throwable> chain = new ArrayList<>();
-        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>();
+        Deque<Throwable> todo = new ArrayDeque<>();
         todo.add(failure);
         while (!todo.isEmpty() && chain.size() < 100) {
             Throwable t = todo.poll();

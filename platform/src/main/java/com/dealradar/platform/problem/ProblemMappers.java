@@ -1,5 +1,10 @@
 package com.dealradar.platform.problem;
 
+import jakarta.ws.rs.Priorities;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.security.AccessConfig;
@@ -154,17 +159,17 @@ public class ProblemMappers {
      * sent already by then), or the client went away. A client's doing: one debug line, no stack trace.
      */
     @ServerExceptionMapper
-    public Response unreadableStream(java.io.IOException e, ContainerRequestContext request) {
+    public Response unreadableStream(IOException e, ContainerRequestContext request) {
         LOG.debugf("Request body of %s %s not read: %s", request.getMethod(), request.getUriInfo().getPath(), e.getMessage());
-        boolean tooLarge = e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("too large");
+        boolean tooLarge = e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("too large");
         return respond(tooLarge
                 ? problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than the limit", List.of())
                 : problem(ProblemType.BAD_REQUEST, "The request body could not be read", List.of()), request);
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, ContainerRequestContext request) {
-        java.util.Optional<ProblemException> database = PersistenceProblems.of(e);
+        Optional<ProblemException> database = PersistenceProblems.of(e);
         if (database.isPresent()) {
             LOG.debugf("%s %s: %s", request.getMethod(), request.getUriInfo().getPath(), e);
             return problem(database.get(), request);
@@ -254,7 +259,7 @@ public class ProblemMappers {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (List.class.isAssignableFrom(type) || type.isArray() || java.util.Set.class.isAssignableFrom(type)) {
+        if (List.class.isAssignableFrom(type) || type.isArray() || Set.class.isAssignableFrom(type)) {
             return "an array";
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord()) {

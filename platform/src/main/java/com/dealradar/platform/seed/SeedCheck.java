@@ -1,5 +1,6 @@
 package com.dealradar.platform.seed;
 
+import java.util.HashSet;
 import com.dealradar.platform.provenance.Precision;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -191,7 +192,7 @@ public final class SeedCheck {
         if (list == null || !list.isArray()) {
             return Set.of();
         }
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         list.forEach(n -> names.add(n.asText()));
         return names;
     }

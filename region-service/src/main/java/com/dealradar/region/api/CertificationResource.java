@@ -1,5 +1,9 @@
 package com.dealradar.region.api;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
 import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
@@ -64,15 +68,15 @@ public class CertificationResource {
     }
 
     /** One id or several, comma-separated: the gateway's dossier asks for all participants' certifications at once. */
-    private static java.util.Set<java.util.UUID> companyIds(String raw) {
+    private static Set<UUID> companyIds(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        java.util.List<String> parts = java.util.Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> parts = Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (parts.size() > 200) {
-            throw com.dealradar.platform.problem.ProblemException.badParameter("companyId", "at most 200 ids per request");
+            throw ProblemException.badParameter("companyId", "at most 200 ids per request");
         }
-        java.util.Set<java.util.UUID> ids = new java.util.LinkedHashSet<>();
+        Set<UUID> ids = new LinkedHashSet<>();
         parts.forEach(part -> ids.add(QueryParams.uuid("companyId", part)));
         return ids;
     }

@@ -1,5 +1,6 @@
 package com.dealradar.region.domain;
 
+import java.util.TreeSet;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ public final class TriggerEvaluator {
                     domestic.add(code);
                 } else {
                     domestic.addAll(members);
-                    resolved.add(code + " on " + facts.date() + ": " + String.join(", ", new java.util.TreeSet<>(members)));
+                    resolved.add(code + " on " + facts.date() + ": " + String.join(", ", new TreeSet<>(members)));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package com.dealradar.region.domain;
 
+import java.util.function.IntPredicate;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Set;
@@ -41,7 +42,7 @@ public interface WorkingCalendar {
 
     /** Weekends and fixed holidays, with weekend days declared working (China's make-up working days). */
     static WorkingCalendar of(String description, Set<LocalDate> holidays, Set<LocalDate> makeUpWorkingDays,
-            java.util.function.IntPredicate coveredYears) {
+            IntPredicate coveredYears) {
         return new WorkingCalendar() {
             @Override
             public boolean isWorkingDay(LocalDate day) {

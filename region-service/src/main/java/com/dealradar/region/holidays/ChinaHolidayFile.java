@@ -1,5 +1,6 @@
 package com.dealradar.region.holidays;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.dealradar.region.domain.WorkingCalendar;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +28,7 @@ public final class ChinaHolidayFile {
     record YearData(List<Holiday> holidays) {
     }
 
-    record FileData(String region, String description, com.fasterxml.jackson.databind.JsonNode source, Map<Integer, YearData> years) {
+    record FileData(String region, String description, JsonNode source, Map<Integer, YearData> years) {
     }
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().findAndAddModules()

@@ -1,5 +1,6 @@
 package com.dealradar.region.holidays;
 
+import java.util.Locale;
 import com.dealradar.region.domain.WorkingCalendar;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -41,7 +42,7 @@ public class HolidayCalendars {
             return ChinaHolidayFile.load(config.chinaResource());
         }
         if (JollydayCalendar.supports(code)) {
-            return new JollydayCalendar(code, config.subdivisions().getOrDefault(code.toLowerCase(java.util.Locale.ROOT), List.of()));
+            return new JollydayCalendar(code, config.subdivisions().getOrDefault(code.toLowerCase(Locale.ROOT), List.of()));
         }
         return WorkingCalendar.weekendsOnly("weekends only: no public-holiday data for " + code);
     }

@@ -1,5 +1,6 @@
 package com.dealradar.region.holidays;
 
+import java.util.Locale;
 import com.dealradar.region.domain.WorkingCalendar;
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
@@ -29,11 +30,11 @@ public final class JollydayCalendar implements WorkingCalendar {
     public JollydayCalendar(String country, List<String> subdivisions) {
         this.country = country;
         this.subdivisions = List.copyOf(subdivisions);
-        this.manager = HolidayManager.getInstance(ManagerParameters.create(country.toLowerCase(java.util.Locale.ROOT)));
+        this.manager = HolidayManager.getInstance(ManagerParameters.create(country.toLowerCase(Locale.ROOT)));
     }
 
     public static boolean supports(String country) {
-        return HolidayManager.getSupportedCalendarCodes().contains(country.toUpperCase(java.util.Locale.ROOT));
+        return HolidayManager.getSupportedCalendarCodes().contains(country.toUpperCase(Locale.ROOT));
     }
 
     @Override

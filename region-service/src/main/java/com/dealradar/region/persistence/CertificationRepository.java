@@ -1,5 +1,6 @@
 package com.dealradar.region.persistence;
 
+import java.util.Set;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.region.domain.Certification;
 import com.dealradar.region.domain.CertificationScheme;
@@ -20,7 +21,7 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
 
     public static final String SORT = "createdAt";
 
-    public record Filter(java.util.Set<UUID> companyIds, CertificationScheme scheme, CertificationStatus status, String region) {
+    public record Filter(Set<UUID> companyIds, CertificationScheme scheme, CertificationStatus status, String region) {
     }
 
     /**

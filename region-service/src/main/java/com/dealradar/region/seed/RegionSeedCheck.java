@@ -1,5 +1,6 @@
 package com.dealradar.region.seed;
 
+import java.time.LocalDate;
 import com.dealradar.platform.seed.SeedCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
@@ -105,7 +106,7 @@ public final class RegionSeedCheck {
             String previousTo = text(authorities.get(i - 1), "to");
             String from = text(authorities.get(i), "from");
             if (previousTo == null || from == null
-                    || !java.time.LocalDate.parse(previousTo).plusDays(1).equals(java.time.LocalDate.parse(from))) {
+                    || !LocalDate.parse(previousTo).plusDays(1).equals(LocalDate.parse(from))) {
                 check.fail(where + " authorities[" + i + "]", "must start the day after the previous authority's period ends ("
                         + previousTo + " -> " + from + ")");
             }
