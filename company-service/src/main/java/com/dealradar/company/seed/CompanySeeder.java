@@ -5,6 +5,7 @@ import com.dealradar.company.api.OwnershipLinkInput;
 import com.dealradar.company.domain.CompanyService;
 import com.dealradar.company.persistence.CompanyRepository;
 import com.dealradar.company.persistence.OwnershipLinkRepository;
+import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;

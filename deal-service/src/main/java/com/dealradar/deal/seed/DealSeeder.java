@@ -5,6 +5,7 @@ import com.dealradar.deal.api.StatusChangeInput;
 import com.dealradar.deal.domain.Deal;
 import com.dealradar.deal.domain.DealService;
 import com.dealradar.deal.persistence.DealRepository;
+import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

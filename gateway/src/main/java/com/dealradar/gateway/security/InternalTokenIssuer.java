@@ -4,15 +4,15 @@ import com.dealradar.platform.security.Actor;
 import com.dealradar.platform.security.InternalToken;
 import com.dealradar.platform.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -27,16 +27,27 @@ public class InternalTokenIssuer {
     /** Where {@link GatewayAccessRules} leaves the token for this request's backend calls. */
     public static final String CONTEXT_KEY = "dealradar.internal-token";
     static final Set<String> ROLES = Set.of(Roles.VIEWER, Roles.ANALYST, Roles.ADMIN);
-    private static final int MAX_CACHED = 10_000;
+    /**
+     * Callers remembered per replica: a bounded, least-recently-used cache whose entries leave when their token is
+     * past the half of its life (a flood of callers evicts the least-used ones, it does not empty the cache).
+     */
+    static final int MAX_CACHED = 10_000;
 
     private final Duration lifespan;
     private final InstantSource clock;
-    private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+    private final Cache<String, Issued> issued;
 
     InternalTokenIssuer(@ConfigProperty(name = "smallrye.jwt.new-token.lifespan", defaultValue = "60") long lifespanSeconds,
             InstantSource clock) {
         this.clock = clock;
         this.lifespan = Duration.ofSeconds(lifespanSeconds);
+        // The cache's time is the clock bean's, so that a test moving the clock moves the expiry too.
+        this.issued = Caffeine.newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(lifespan.dividedBy(2))
+                .ticker(() -> {
+                    Instant now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                })
+                .build();
     }
 
     public String tokenFor(SecurityIdentity caller) {
@@ -50,12 +61,9 @@ public class InternalTokenIssuer {
                 ? jwt.getSubject() : caller.getPrincipal().getName();
         String key = method + '|' + subject + '|' + caller.getPrincipal().getName() + '|' + roles + '|' + partner + '|' + keyId;
         Instant now = clock.instant();
-        Issued current = issued.get(key);
+        Issued current = issued.getIfPresent(key);
         if (current != null && current.reuseUntil.isAfter(now)) {
             return current.token;
-        }
-        if (issued.size() > MAX_CACHED) {
-            issued.clear();
         }
         var builder = Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE)
                 .subject(subject).upn(caller.getPrincipal().getName())

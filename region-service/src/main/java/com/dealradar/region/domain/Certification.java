@@ -1,6 +1,7 @@
 package com.dealradar.region.domain;
 
 import com.dealradar.platform.provenance.Source;
+import com.dealradar.platform.persistence.AuditedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -11,8 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,7 +22,7 @@ import java.util.UUID;
 /** A certification or attestation of a company's service (e.g. a BSI C5 attestation of a cloud service). */
 @Entity
 @Table(name = "certification")
-public class Certification {
+public class Certification extends AuditedEntity {
 
     /** Recorded statuses that turn into expired once the validity has passed. */
     public static final Set<CertificationStatus> LAPSING = EnumSet.of(CertificationStatus.attested, CertificationStatus.qualified);
@@ -76,15 +75,6 @@ public class Certification {
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
 
     /** The status as of {@code today}: an attestation past its validity reads as expired without anyone editing it. */
     public CertificationStatus statusOn(LocalDate today) {

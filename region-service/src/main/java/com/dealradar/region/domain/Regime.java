@@ -2,6 +2,7 @@ package com.dealradar.region.domain;
 
 import com.dealradar.platform.provenance.Source;
 import com.dealradar.region.persistence.JsonColumn;
+import com.dealradar.platform.persistence.AuditedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -13,8 +14,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.UUID;
 /** A regulatory regime of one region: who decides, whether filing is mandatory and suspensory, its rules and clocks. */
 @Entity
 @Table(name = "regime")
-public class Regime {
+public class Regime extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -86,15 +85,6 @@ public class Regime {
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
 
     public boolean blocksCompletion() {
         return mandatory && suspensory;

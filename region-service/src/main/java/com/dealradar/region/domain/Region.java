@@ -1,6 +1,7 @@
 package com.dealradar.region.domain;
 
 import com.dealradar.platform.provenance.Source;
+import com.dealradar.platform.persistence.AuditedEntity;
 import jakarta.persistence.CollectionTable;
 import com.dealradar.region.persistence.JsonColumn;
 import jakarta.persistence.Column;
@@ -13,8 +14,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +23,7 @@ import java.time.LocalDate;
 /** A country (ISO 3166-1 alpha-2) whose regulators DealRadar follows, or a union of countries such as the EU. */
 @Entity
 @Table(name = "region")
-public class Region {
+public class Region extends AuditedEntity {
 
     @Id
     @Column(length = 2)
@@ -50,15 +49,6 @@ public class Region {
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
 
     /** The countries treated as members on {@code day} (a transition after leaving included). */
     public Set<String> membersOn(LocalDate day) {

@@ -66,10 +66,6 @@ public class MatterRepository implements PanacheRepositoryBase<RegulatoryMatter,
                 dealId, MatterStatus.OPEN);
     }
 
-    public long countForRegime(UUID regimeId) {
-        return count("regime.id", regimeId);
-    }
-
     public static List<String> cursorKeys(RegulatoryMatter m) {
         return List.of(m.createdAt.toString(), m.id.toString());
     }

@@ -1,4 +1,4 @@
-package com.dealradar.region.domain;
+package com.dealradar.platform.seed;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
