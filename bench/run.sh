@@ -1,66 +1,242 @@
 #!/usr/bin/env bash
-# Loopback benchmark of DealRadar as deployed: the packaged jars (prod profile) on the real PostgreSQL and
-# Redis, every request through the gateway with an API key (authentication, rate limiting, internal token,
-# backend call). Prints throughput, latency percentiles, start-up times and memory.
-# Traffic goes to 127.0.0.1 only; every load step stops by itself after DURATION seconds.
-#   bench/run.sh            (DURATION=15 CONNECTIONS=16 THREADS=2 by default)
+# The loopback benchmark of DealRadar (issue #14). One command, one run, one table:
+#   - the packaged jars (prod profile) on the real PostgreSQL and Redis, started by this script;
+#   - a single company read three ways side by side: company-service called directly (with a gateway-style
+#     internal token signed here with the DEV-ONLY key), the same backend behind nginx (Debian's nginx-light, a thin
+#     keep-alive reverse proxy), and the DealRadar gateway with an API key (authentication, rate limiting, internal
+#     token, backend call), once counting rate limits in memory and once in Redis;
+#   - the deal dossier (composite) at one client against its slowest backend call at one client;
+#   - writes through the gateway: create-company with and without Idempotency-Key, deal status changes;
+#   - start-up (launch to the first successful answer) and resident memory per service, with the JDK 25 AOT cache
+#     (trained by this script's preparation run when missing or older than the jar).
+# Prints every ratio next to its goal. Traffic goes to 127.0.0.1 only; every step stops by itself (wrk -d).
+#   bench/run.sh     DURATION=10 CONNECTIONS=32 THREADS=2 AOT=1 SKIP_BUILD=0 JVM_OPTS="..." ACCESS_LOG=true
+#   PROFILE_GATEWAY="-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" adds JVM options to the gateway
+#   that counts in memory (JFR: then `jfr print --events jdk.ExecutionSample /tmp/gw.jfr`).
+# The scale scenarios (1M deals, search plans) live in bench/scale.sh and run at the end when present.
 set -euo pipefail
 source "$(dirname "$0")/../bin/lib.sh"
 cd "$DEALRADAR_ROOT"
-DURATION="${DURATION:-15}"; CONNECTIONS="${CONNECTIONS:-16}"; THREADS="${THREADS:-2}"
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+DURATION="${DURATION:-10}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"; AOT="${AOT:-1}"
+SHORT=$(( DURATION / 2 > 3 ? DURATION / 2 : 3 ))
+# Heap settings measured by this benchmark (README, "Measured figures"); bin/run uses the same.
+JVM_OPTS="${JVM_OPTS:--XX:+UseSerialGC -Xms32m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k}"
+ACCESS_LOG="${ACCESS_LOG:-true}"
+
+need() { # command, Debian package
+  command -v "$1" >/dev/null && return
+  echo "Installing $2 (Debian package) for the benchmark..." >&2
+  if [ "$(id -u)" = 0 ]; then apt-get -o DPkg::Lock::Timeout=600 install -y -q "$2" >/dev/null
+  else sudo apt-get -o DPkg::Lock::Timeout=600 install -y -q "$2" >/dev/null; fi
+  command -v "$1" >/dev/null || { echo "$1 is needed: apt-get install $2" >&2; exit 1; }
+}
+need wrk wrk
+need nginx nginx-light
+need openssl openssl
+
+MODULES=(company-service deal-service region-service gateway)
+[ "${SKIP_BUILD:-0}" = 1 ] || mvn -B -ntp -q package -DskipTests -pl "$(IFS=,; echo "${MODULES[*]}")" -am
+
 KEY="drk_benchkey_$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)"
-
-[ "${SKIP_BUILD:-}" = 1 ] || mvn -B -ntp -q package -DskipTests -pl company-service,deal-service,region-service,gateway -am
-
-declare -A PORT=([company-service]=18081 [deal-service]=18082 [region-service]=18083 [gateway]=18080)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+declare -A PORT=([company-service]=18081 [deal-service]=18082 [region-service]=18083 [gateway]=18080 [gateway-redis]=18090)
+declare -A PID=() READY=() RSS_START=()
+work=$(mktemp -d /tmp/dealradar-bench.XXXXXX)
+NGINX_PORT=18070
+cleanup() {
+  [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
+  for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
 trap cleanup EXIT
-logdir=$(mktemp -d)
-start() { # module, extra -D options...
-  local module=$1; shift
-  local db="dealradar_bench_${module%-service}"
-  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" -c "create database $db" >/dev/null 2>&1
-  java -Xmx256m -Dquarkus.http.port="${PORT[$module]}" -Dquarkus.http.host=127.0.0.1 \
-    -Dquarkus.management.port=$((PORT[$module] + 1000)) -Dquarkus.management.host=127.0.0.1 -Ddealradar.access.allow-dev-keys=true \
-    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" -Dquarkus.datasource.username=postgres \
-    -Dquarkus.http.access-log.enabled=false "$@" -jar "$module/target/quarkus-app/quarkus-run.jar" >"$logdir/$module.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$((PORT[$module] + 1000))/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
-  echo "$module did not start; see $logdir/$module.log" >&2; exit 1
-}
-urls="-Dquarkus.rest-client.company-service.url=http://127.0.0.1:18081 -Dquarkus.rest-client.region-service.url=http://127.0.0.1:18083"
-start company-service
-start deal-service $urls
-start region-service
-start gateway -Ddealradar.gateway.backends.company-service.url=http://127.0.0.1:18081 \
-  -Ddealradar.gateway.backends.deal-service.url=http://127.0.0.1:18082 \
-  -Ddealradar.gateway.backends.region-service.url=http://127.0.0.1:18083 \
-  -Dquarkus.redis.hosts=redis://127.0.0.1:6379 -Ddealradar.security.bootstrap-api-key="$KEY" \
-  -Ddealradar.rate-limit.plans.internal.limit=100000000 -Ddealradar.rate-limit.redis-key-prefix="dealradar:bench:$$:" \
-  -Dquarkus.oidc.tenant-enabled=false
 
-rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
-echo "DealRadar $(git rev-parse --short HEAD), $(nproc) cores, JDK $(java -version 2>&1 | head -1 | cut -d'"' -f2), wrk ${DURATION}s per step, $CONNECTIONS connections, $THREADS threads, 127.0.0.1"
-for m in company-service deal-service region-service gateway; do
-  printf '  %-16s %s, RSS after start %s MiB\n' "$m" "$(grep -o 'started in [0-9.]*s' "$logdir/$m.log" | head -1)" "$(rss "$(pgrep -f "$m/target/quarkus-app" | head -1)")"
-done
-printf '%-52s %10s %9s %9s %8s\n' "request (all through the gateway, X-API-Key)" "req/s" "p50" "p99" "non-2xx"
-step() { # label, path or -s script
-  local label="$1"; shift
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "X-API-Key: $KEY" "$@" >/tmp/wrk.out 2>&1 || true
-  printf '%-52s %10s %9s %9s %8s\n' "$label" "$(awk '/Requests\/sec/ {print $2}' /tmp/wrk.out)" \
-    "$(awk '$1=="50%" {print $2}' /tmp/wrk.out)" "$(awk '$1=="99%" {print $2}' /tmp/wrk.out)" \
-    "$(awk '/Non-2xx/ {print $5}' /tmp/wrk.out | grep . || echo 0)"
+aot_file() { echo "$DEALRADAR_ROOT/$1/target/quarkus-app/app.aot"; }
+aot_fresh() { local f; f=$(aot_file "$1"); [ -s "$f" ] && [ "$f" -nt "$DEALRADAR_ROOT/$1/target/quarkus-app/quarkus-run.jar" ]; }
+
+# start NAME MODULE MODE [extra -D...]: MODE is plain, train (writes the AOT cache at exit) or run (uses it).
+start() {
+  local name=$1 module=$2 mode=$3; shift 3
+  local port=${PORT[$name]} db="dealradar_bench_${name//-/_}" aot=()
+  case "$mode" in
+    train) aot=(-XX:AOTCacheOutput="$(aot_file "$module")") ;;
+    run) if [ "$AOT" = 1 ] && aot_fresh "$module"; then aot=(-XX:AOTCache="$(aot_file "$module")"); fi ;;
+  esac
+  local log=false; [ "$module" = gateway ] && log=$ACCESS_LOG
+  local t0; t0=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java $JVM_OPTS "${aot[@]}" -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 \
+    -Dquarkus.management.port=$((port + 1000)) -Dquarkus.management.host=127.0.0.1 -Ddealradar.access.allow-dev-keys=true \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" -Dquarkus.datasource.username=postgres \
+    -Dquarkus.http.access-log.enabled="$log" "$@" -jar "$module/target/quarkus-app/quarkus-run.jar" >"$work/$name.$mode.log" 2>&1 &
+  PID[$name]=$!
+  for _ in $(seq 1 1200); do
+    if curl -fs -o /dev/null "http://127.0.0.1:$((port + 1000))/q/health/ready" 2>/dev/null; then
+      READY[$name]=$(( ($(date +%s%N) - t0) / 1000000 )); RSS_START[$name]=$(rss "${PID[$name]}"); return
+    fi
+    kill -0 "${PID[$name]}" 2>/dev/null || break
+    sleep 0.02
+  done
+  echo "$name did not start; see $work/$name.$mode.log" >&2; tail -20 "$work/$name.$mode.log" >&2; exit 1
 }
-G=http://127.0.0.1:18080
-wrk -t1 -c4 -d5s -H "X-API-Key: $KEY" "$G/api/v1/companies/alibaba-group" >/dev/null 2>&1 || true   # JIT warm-up, not reported
-wrk -t1 -c4 -d5s -H "X-API-Key: $KEY" "$G/api/v1/deals/0c049119-0caf-5496-a4b8-018a0642ac37/dossier" >/dev/null 2>&1 || true
-step "GET /api/v1/companies/alibaba-group" "$G/api/v1/companies/alibaba-group"
-step "GET /api/v1/companies?q=ali" "$G/api/v1/companies?q=ali"
-step "GET /api/v1/deals?limit=20" "$G/api/v1/deals?limit=20"
-step "GET /api/v1/deals/{id}/dossier (4 backend reads)" "$G/api/v1/deals/0c049119-0caf-5496-a4b8-018a0642ac37/dossier"
-step "GET /api/v1/companies/alibaba-group/profile" "$G/api/v1/companies/alibaba-group/profile"
-step "POST /api/v1/companies (create)" -s bench/create-company.lua "$G/api/v1"
-echo "RSS after load (MiB):$(for m in company-service deal-service region-service gateway; do printf ' %s %s' "$m" "$(rss "$(pgrep -f "$m/target/quarkus-app" | head -1)")"; done)"
+stop_all() { for n in "${!PID[@]}"; do kill "${PID[$n]}" 2>/dev/null || true; done; for n in "${!PID[@]}"; do wait "${PID[$n]}" 2>/dev/null || true; done; PID=(); }
+rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+
+GW_COMMON=(-Ddealradar.gateway.backends.company-service.url=http://127.0.0.1:18081
+  -Ddealradar.gateway.backends.deal-service.url=http://127.0.0.1:18082
+  -Ddealradar.gateway.backends.region-service.url=http://127.0.0.1:18083
+  -Dquarkus.redis.hosts=redis://127.0.0.1:6379 -Ddealradar.security.bootstrap-api-key="$KEY"
+  -Ddealradar.rate-limit.plans.internal.limit=100000000 -Ddealradar.rate-limit.redis-key-prefix="dealradar:bench:$$:"
+  -Dquarkus.oidc.tenant-enabled=false)
+URLS=(-Dquarkus.rest-client.company-service.url=http://127.0.0.1:18081 -Dquarkus.rest-client.region-service.url=http://127.0.0.1:18083)
+start_suite() { # mode
+  start company-service company-service "$1"
+  start deal-service deal-service "$1" "${URLS[@]}"
+  start region-service region-service "$1"
+  start gateway gateway "$1" "${GW_COMMON[@]}" -Ddealradar.rate-limit.store=memory ${PROFILE_GATEWAY:+$PROFILE_GATEWAY}
+  # (one JVM per jar writes the AOT cache)
+  start gateway-redis gateway "$([ "$1" = train ] && echo plain || echo "$1")" "${GW_COMMON[@]}" -Ddealradar.rate-limit.store=redis
+}
+
+G=http://127.0.0.1:18080; GR=http://127.0.0.1:18090; C=http://127.0.0.1:18081; N=http://127.0.0.1:$NGINX_PORT
+DEAL=0c049119-0caf-5496-a4b8-018a0642ac37
+quiet_load() { wrk -t1 -c4 -d"$1" -H "X-API-Key: $KEY" "${@:2}" >/dev/null 2>&1 || true; }
+
+# Preparation: fresh databases, migrations and seed data; when the AOT cache is missing or stale, this run trains it
+# (the JVM writes it when the process ends). The measured start-ups below are restarts on these databases.
+for name in company-service deal-service region-service gateway gateway-redis; do
+  db="dealradar_bench_${name//-/_}"
+  psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" -c "create database $db" >/dev/null 2>&1
+done
+prep=plain; if [ "$AOT" = 1 ]; then for m in "${MODULES[@]}"; do aot_fresh "$m" || prep=train; done; fi
+echo "Preparing (databases, seed data$([ $prep = train ] && echo ', training the AOT cache'))..." >&2
+start_suite "$prep"
+quiet_load 4s "$G/api/v1/companies/alibaba-group"; quiet_load 3s "$G/api/v1/deals/$DEAL/dossier"
+quiet_load 2s "$G/api/v1/companies?q=ali"; quiet_load 2s -s bench/create-company.lua "$G/api/v1"
+stop_all
+echo "Starting the suite for the measurements..." >&2
+start_suite run
+
+COMPANY=$(curl -fs -H "X-API-Key: $KEY" "$G/api/v1/companies/alibaba-group" | sed 's/^{"id":"\([^"]*\)".*/\1/')
+[[ "$COMPANY" =~ ^[0-9a-f-]{36}$ ]] || { echo "could not read the bench company's id" >&2; exit 1; }
+
+# A gateway-style internal token (what the gateway sends the backends), signed with the LOCAL DEVELOPMENT key, for the
+# direct and nginx legs. Tokens live 60 s, so each leg gets a fresh one.
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+token() {
+  local now header payload; now=$(date +%s)
+  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+  payload=$(printf '{"iss":"https://dealradar.dev/gateway","aud":"dealradar-backends","sub":"bootstrap","upn":"bootstrap","groups":["viewer","analyst","admin"],"dr_auth":"api_key","dr_key":"bootstrap","iat":%s,"exp":%s,"jti":"bench-%s"}' "$now" $((now + 60)) "$now" | b64url)
+  printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign gateway/src/main/resources/dealradar/internal-token-DEV-ONLY.key | b64url)"
+}
+
+mkdir -p "$work/nginx"
+cat >"$work/nginx/nginx.conf" <<EOF
+worker_processes auto;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log $work/nginx/access.log;
+  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+  upstream company { server 127.0.0.1:18081; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / { proxy_pass http://company; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+EOF
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -e "$work/nginx/error.log"
+
+# ---- the measurements -------------------------------------------------------------------------------------------
+ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else if (v ~ /s$/) printf "%.2f", v*1000; else print "" }'; }
+declare -A RPS=() P50=() P99=() ERR=()
+# leg ID CONNECTIONS SECONDS wrk-args...: runs wrk and keeps req/s, p50, p99 (ms) and errors (non-2xx/3xx + socket errors).
+leg() {
+  local id=$1 c=$2 d=$3; shift 3
+  local t=$THREADS; [ "$c" -lt "$t" ] && t=$c
+  wrk -t"$t" -c"$c" -d"${d}s" --latency "$@" >"$work/$id.wrk" 2>&1 || true
+  RPS[$id]=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$work/$id.wrk")
+  P50[$id]=$(ms "$(awk '$1=="50%" {print $2}' "$work/$id.wrk")")
+  P99[$id]=$(ms "$(awk '$1=="99%" {print $2}' "$work/$id.wrk")")
+  ERR[$id]=$(awk '/Non-2xx/ {n+=$5} /Socket errors/ {gsub(",","");for(i=1;i<=NF;i++) if ($i ~ /^[0-9]+$/) n+=$i} END {print n+0}' "$work/$id.wrk")
+}
+auth() { echo "Authorization: Bearer $(token)"; }
+KH="X-API-Key: $KEY"
+
+echo "Warming up (JIT), not reported..." >&2
+for target in "$C/companies/$COMPANY|$(auth)" "$N/companies/$COMPANY|$(auth)" "$G/api/v1/companies/$COMPANY|$KH" \
+    "$GR/api/v1/companies/$COMPANY|$KH" "$GR/api/v1/deals/$DEAL/dossier|$KH" "$G/api/v1/deals/$DEAL/dossier|$KH"; do
+  wrk -t2 -c16 -d4s -H "${target#*|}" "${target%%|*}" >/dev/null 2>&1 || true
+done
+
+echo "Measuring..." >&2
+leg direct "$CONNECTIONS" "$DURATION" -H "$(auth)" "$C/companies/$COMPANY"
+leg nginx "$CONNECTIONS" "$DURATION" -H "$(auth)" "$N/companies/$COMPANY"
+leg gw_mem "$CONNECTIONS" "$DURATION" -H "$KH" "$G/api/v1/companies/$COMPANY"
+leg gw_redis "$CONNECTIONS" "$DURATION" -H "$KH" "$GR/api/v1/companies/$COMPANY"
+leg direct_1 1 "$SHORT" -H "$(auth)" "$C/companies/$COMPANY"
+leg gw_redis_1 1 "$SHORT" -H "$KH" "$GR/api/v1/companies/$COMPANY"
+# The dossier's backend calls, as the gateway makes them (deal; then participants' companies, matters, certifications).
+participants=$(curl -fs -H "$(auth)" "http://127.0.0.1:18082/deals/$DEAL" | grep -o '"companyId":"[^"]*"' | cut -d'"' -f4 | sort -u | paste -sd, | sed 's/,/%2C/g')
+leg part_deal 1 "$SHORT" -H "$(auth)" "http://127.0.0.1:18082/deals/$DEAL"
+leg part_companies 1 "$SHORT" -H "$(auth)" "$C/companies?ids=$participants&limit=200"
+leg part_matters 1 "$SHORT" -H "$(auth)" "http://127.0.0.1:18083/regulatory-matters?dealId=$DEAL&limit=200"
+leg part_certs 1 "$SHORT" -H "$(auth)" "http://127.0.0.1:18083/certifications?companyId=$participants&limit=200"
+leg dossier_1 1 "$SHORT" -H "$KH" "$GR/api/v1/deals/$DEAL/dossier"
+leg dossier 16 "$DURATION" -H "$KH" "$GR/api/v1/deals/$DEAL/dossier"
+leg create 16 "$DURATION" -H "$KH" -s bench/create-company.lua "$GR/api/v1"
+leg create_idem 16 "$DURATION" -H "$KH" -s bench/create-company.lua "$GR/api/v1" -- idempotent
+wrk -t2 -c8 -d"$SHORT"s -H "$KH" -s bench/create-deal.lua "$GR/api/v1" -- "$COMPANY" "$work/deals" >/dev/null 2>&1 || true
+leg status 16 "$DURATION" -H "$KH" -s bench/status-change.lua "$GR/api/v1" -- "$work/deals" 2
+deals_made=$(cat "$work"/deals-*.txt 2>/dev/null | wc -l)
+
+declare -A RSS_LOAD=()
+for n in "${!PID[@]}"; do RSS_LOAD[$n]=$(rss "${PID[$n]}"); done
+
+# ---- the table ---------------------------------------------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+verdict() { awk -v r="$1" -v g="$2" -v op="$3" 'BEGIN { if (r == "-") print "?"; else if ((op == ">=" && r >= g) || (op == "<=" && r <= g)) print "met"; else print "MISSED" }'; }
+row() { printf '| %-58s | %7s | %8s | %8s | %6s | %s |\n' "$1" "${RPS[$2]:--}" "${P50[$2]:--}" "${P99[$2]:--}" "${ERR[$2]:--}" "${3:-}"; }
+goal() { local r; r=$1; printf '%s (goal %s %s: %s)' "$r" "$3" "$2" "$(verdict "$r" "$2" "$3")"; }
+slowest=part_deal; for p in part_companies part_matters part_certs; do
+  awk -v a="${P50[$p]}" -v b="${P50[$slowest]}" 'BEGIN { exit !(a > b) }' && slowest=$p; done
+
+echo
+echo "DealRadar $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo '+uncommitted'), $(nproc) cores, JDK $(java -version 2>&1 | head -1 | cut -d'"' -f2), wrk ${DURATION}s legs (${SHORT}s at one client), $THREADS threads, 127.0.0.1"
+echo "JVM: $JVM_OPTS$([ "$AOT" = 1 ] && echo ' -XX:AOTCache=app.aot'); gateway access log $ACCESS_LOG; nginx $(nginx -v 2>&1 | cut -d/ -f2) (keep-alive upstream, access log on)"
+echo
+printf '| %-58s | %7s | %8s | %8s | %6s | %s |\n' "leg ($CONNECTIONS connections unless said)" "req/s" "p50 ms" "p99 ms" "errors" "ratio (goal)"
+echo "|---|---:|---:|---:|---:|---|"
+row "company-service directly (internal token)" direct
+row "nginx in front of company-service" nginx
+row "gateway, API key, rate limit in memory" gw_mem "throughput $(goal "$(ratio "${RPS[gw_mem]}" "${RPS[direct]}")" 0.8 '>=') of direct; p50 $(goal "$(ratio "${P50[gw_mem]}" "${P50[nginx]}")" 1.3 '<=')x nginx"
+row "gateway, API key, rate limit in Redis" gw_redis "throughput $(goal "$(ratio "${RPS[gw_redis]}" "${RPS[direct]}")" 0.8 '>=') of direct; p50 $(goal "$(ratio "${P50[gw_redis]}" "${P50[nginx]}")" 1.3 '<=')x nginx"
+row "company-service directly, 1 connection" direct_1
+row "gateway (Redis), 1 connection" gw_redis_1 "adds $(awk -v a="${P50[gw_redis_1]}" -v b="${P50[direct_1]}" 'BEGIN{printf "%.2f", a-b}') ms to p50"
+row "dossier part: GET deal-service /deals/{id}, 1 conn." part_deal
+row "dossier part: GET company-service /companies?ids=, 1 conn." part_companies
+row "dossier part: GET region-service matters, 1 conn." part_matters
+row "dossier part: GET region-service certifications, 1 conn." part_certs
+row "GET /api/v1/deals/{id}/dossier (gateway), 1 connection" dossier_1 "p50 $(goal "$(ratio "${P50[dossier_1]}" "${P50[$slowest]}")" 1.3 '<=')x slowest part (${slowest#part_})"
+row "GET /api/v1/deals/{id}/dossier (gateway), 16 connections" dossier
+row "POST /api/v1/companies, 16 connections" create
+row "POST /api/v1/companies + Idempotency-Key, 16 connections" create_idem "throughput $(ratio "${RPS[create_idem]}" "${RPS[create]}") of without the key (reported)"
+row "POST /api/v1/deals/{id}/status-changes, 16 connections" status "$deals_made deals walked rumored->abandoned (reported)"
+echo
+printf '| %-16s | %-28s | %16s | %15s | %s |\n' service "ready (first answer) ms" "RSS after start" "RSS after load" "goal: < 1000 ms, < 200 MiB after load"
+echo "|---|---:|---:|---:|---|"
+for n in company-service deal-service region-service gateway gateway-redis; do
+  v1=$(awk -v r="${READY[$n]}" 'BEGIN{print (r < 1000) ? "met" : "MISSED"}'); v2=$(awk -v r="${RSS_LOAD[$n]}" 'BEGIN{print (r < 200) ? "met" : "MISSED"}')
+  printf '| %-16s | %28s | %12s MiB | %11s MiB | start %s, memory %s |\n' "$n" "${READY[$n]}" "${RSS_START[$n]}" "${RSS_LOAD[$n]}" "$v1" "$v2"
+done
+echo
+echo "wrk outputs and service logs: $work"
+
+# ---- scale (issue #14, "Scale": bench/scale.sh, built separately) ------------------------------------------------
+if [ -x bench/scale.sh ]; then
+  stop_all
+  echo; echo "Scale scenarios (bench/scale.sh):"
+  bench/scale.sh
+else
+  echo "(bench/scale.sh not present: the scale scenarios are not part of this run)"
+fi

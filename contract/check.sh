@@ -9,7 +9,7 @@ step() { printf '\n== %s\n' "$*"; }
 fail() { printf '\nCONTRACT CHECK FAILED: %s\n' "$*" >&2; exit 1; }
 
 command -v npm >/dev/null || fail "npm is not installed (node 20+ and npm are needed)"
-[ -f "$CONTRACT" ] || fail "$CONTRACT is missing: run mvn -f gateway/pom.xml verify -Dcontract.update=true"
+[ -f "$CONTRACT" ] || fail "$CONTRACT is missing: run mvn -pl gateway -am verify -Dcontract.update=true (README, Tests)"
 
 step "npm ci (pinned @redocly/cli, openapi-typescript, typescript)"
 npm ci --no-audit --no-fund --loglevel=error >/dev/null || fail "npm ci failed"

@@ -6,6 +6,8 @@ type DealDossier = components["schemas"]["DealDossier"];
 type MissingPart = components["schemas"]["MissingPart"];
 type Problem = components["schemas"]["Problem"];
 type DossierOk = paths["/api/v1/deals/{id}/dossier"]["get"]["responses"][200]["content"]["application/json"];
+type Deal = components["schemas"]["Deal"];
+type DealPage = paths["/api/v1/deals"]["get"]["responses"][200]["content"]["application/json"];
 
 const BASE = "http://localhost:8080";
 
@@ -13,8 +15,8 @@ async function problemOf(response: Response): Promise<Problem> {
   return (await response.json()) as Problem;
 }
 
-/** Lists deals (one page). */
-export async function listDeals(limit = 20, cursor?: string): Promise<unknown[]> {
+/** Lists deals (one page): a typed page, items of Deal and the cursor of the next page. */
+export async function listDeals(limit = 20, cursor?: string): Promise<{ deals: Deal[]; next?: string }> {
   const query = new URLSearchParams({ limit: String(limit) });
   if (cursor) query.set("cursor", cursor);
   const response = await fetch(`${BASE}/api/v1/deals?${query}`, { headers: { Accept: "application/json" } });
@@ -22,8 +24,8 @@ export async function listDeals(limit = 20, cursor?: string): Promise<unknown[]>
     const problem = await problemOf(response);
     throw new Error(`${problem.status} ${problem.title}: ${problem.detail ?? ""}`);
   }
-  const page = (await response.json()) as { items?: unknown[]; nextCursor?: string };
-  return page.items ?? [];
+  const page: DealPage = await response.json();
+  return { deals: page.items, next: page.nextCursor ?? undefined };
 }
 
 /** Reads a deal dossier; tells which parts are missing when a service was down. */

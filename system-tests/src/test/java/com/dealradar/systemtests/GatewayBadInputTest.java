@@ -6,66 +6,150 @@ import com.dealradar.platform.testing.KeycloakTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * Bad input on every operation of the public contract that takes a request body, through the gateway, as an
- * admin (allowed everywhere): each answer is a 4xx application/problem+json, never a 5xx, an HTML page or a
- * stack trace. Ids in paths are the seed data's, so the requests reach the real validation, not only a 404;
- * none of these bodies is valid, so nothing changes.
+ * admin (allowed everywhere), against real resources (ids read from the running services, a partner and key of
+ * the test's own) with their current ETag in If-Match and the operation's own media type: so nothing but the body
+ * can be refused. Each broken body is exactly a 400 problem of a bad-input type, a body over 256 KiB exactly a 413
+ * payload-too-large problem (README, "API rules"), never a 5xx, an HTML page or a stack trace; nothing changes.
  */
 class GatewayBadInputTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Map<String, String> SEED_IDS = Map.of(
-            "{idOrSlug}", "zte", "{code}", "GB", "{idOrCode}", "UK-NSIA",
-            "{id}", "973a4522-3530-5077-b71c-a59a70f0ce3f");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TYPES = "https://dealradar.dev/problems/";
+    /** The problem types a refused body may have (ProblemType's 400s that are about the request's content). */
+    private static final Set<String> BAD_INPUT_TYPES = Set.of(TYPES + "malformed-body", TYPES + "validation", TYPES + "bad-request");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+
+    private final String admin = KeycloakTokens.bearer("admin");
 
     @Test
-    void everyWriteAnswersBadBodiesWithA4xxProblem() throws Exception {
+    void everyWriteAnswersBadBodiesWith400AndOversizedOnesWith413() throws Exception {
         String gateway = Services.gateway().url();
-        String admin = KeycloakTokens.bearer("admin");
-        Map<String, String> bodies = Map.of(
-                "malformed JSON", "{\"name\": ",
-                "wrong types", "{\"name\": 42, \"country\": true, \"type\": [], \"status\": {}}",
-                "unknown field", "{\"definitelyNotAField\": 1}",
-                "not an object", "[1, 2, 3]",
-                "oversized", "{\"description\": \"" + "x".repeat(300_000) + "\"}");
-        List<String> wrong = new ArrayList<>();
-        JsonNode paths = new ObjectMapper().readTree(Path.of("..", "contract", "openapi.json").toFile()).path("paths");
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("malformed JSON", "{\"name\": ");
+        bodies.put("wrong types", "{\"name\": 42, \"country\": true, \"type\": [], \"status\": {}, \"scopes\": 7}");
+        bodies.put("unknown field", "{\"definitelyNotAField\": 1}");
+        bodies.put("not an object", "[1, 2, 3]");
+        bodies.put("oversized", "{\"description\": \"" + "x".repeat(300_000) + "\"}");
+        JsonNode paths = JSON.readTree(Path.of("..", "contract", "openapi.json").toFile()).path("paths");
         List<GatewaySecurityTest.Operation> withBodies = GatewaySecurityTest.contractOperations().stream()
                 .filter(op -> paths.path(op.template()).path(op.method()).has("requestBody")).toList();
         assertThat(withBodies).hasSizeGreaterThan(15);
+
+        String partner = JSON.readTree(send(gateway, "POST", "/api/v1/partners", "application/json",
+                "{\"name\": \"Bad Input Partner " + UUID.randomUUID() + "\", \"contact\": {\"email\": \"bad-input@example.org\"}}",
+                null).body()).path("id").asText();
+        String key = JSON.readTree(send(gateway, "POST", "/api/v1/partners/" + partner + "/keys", "application/json",
+                "{\"name\": \"bad-input\", \"scopes\": [\"read\"]}", null).body()).path("id").asText();
+        assertThat(partner).isNotBlank();
+        assertThat(key).isNotBlank();
+
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
         for (GatewaySecurityTest.Operation op : withBodies) {
-            String path = op.template();
-            for (var id : SEED_IDS.entrySet()) {
-                path = path.replace(id.getKey(), id.getValue());
-            }
-            path = path.replaceAll("\\{[A-Za-z]+}", "00000000-0000-4000-8000-000000000000");
+            String path = realPath(gateway, op.template(), partner, key);
+            JsonNode content = paths.path(op.template()).path(op.method()).path("requestBody").path("content");
+            String mediaType = content.has("application/merge-patch+json") ? "application/merge-patch+json" : content.fieldNames().next();
+            String etag = etagOf(gateway, path);
+            boolean needsIfMatch = paths.path(op.template()).path(op.method()).path("responses").has("428");
+            assertThat(!needsIfMatch || etag != null).as("an ETag for %s %s (read from %s)", op.method(), op.template(), path).isTrue();
             for (var body : bodies.entrySet()) {
-                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + path))
-                        .timeout(Duration.ofSeconds(20))
-                        .header("Authorization", admin).header("Content-Type", "application/json").header("If-Match", "\"0\"")
-                        .method(op.method().toUpperCase(), HttpRequest.BodyPublishers.ofString(body.getValue())).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answer = send(gateway, op.method().toUpperCase(), path, mediaType, body.getValue(),
+                        needsIfMatch ? etag : null);
+                boolean oversized = body.getKey().equals("oversized");
+                int expected = oversized ? 413 : 400;
                 String type = answer.headers().firstValue("Content-Type").orElse("");
-                boolean ok = answer.statusCode() >= 400 && answer.statusCode() < 500
+                String problemType = type.startsWith("application/problem+json") ? JSON.readTree(answer.body()).path("type").asText() : "";
+                boolean ok = answer.statusCode() == expected
                         && type.startsWith("application/problem+json")
+                        && (oversized ? problemType.equals(TYPES + "payload-too-large") : BAD_INPUT_TYPES.contains(problemType))
                         && !answer.body().contains("Exception") && !answer.body().contains("\tat ");
+                checked++;
                 if (!ok) {
-                    wrong.add(op + " with " + body.getKey() + ": " + answer.statusCode() + " " + type + " "
-                            + answer.body().substring(0, Math.min(160, answer.body().length())));
+                    wrong.add(op.method().toUpperCase() + " " + path + " with " + body.getKey() + ": expected " + expected + ", got "
+                            + answer.statusCode() + " " + type + " " + answer.body().substring(0, Math.min(200, answer.body().length())));
                 }
             }
+            // Nothing changed: the resource still has the ETag it had.
+            if (etag != null) {
+                assertThat(etagOf(gateway, path)).as("ETag of %s after only bad bodies", path).isEqualTo(etag);
+            }
         }
-        assertThat(wrong).as("bad input answered without a 4xx problem").isEmpty();
+        System.out.printf("bad input: %d operations x %d bodies = %d requests, %d answered otherwise%n",
+                withBodies.size(), bodies.size(), checked, wrong.size());
+        assertThat(wrong).as("bad bodies not answered with exactly 400 (413 when oversized) and a bad-input problem").isEmpty();
+    }
+
+    /** The template with every placeholder replaced by a real resource's id (slug, code) read through the gateway. */
+    private String realPath(String gateway, String template, String partner, String key) throws Exception {
+        StringBuilder path = new StringBuilder();
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        int end = 0;
+        while (placeholder.find()) {
+            path.append(template, end, placeholder.start());
+            String name = placeholder.group(1);
+            String value = switch (name) {
+                case "partnerId" -> partner;
+                case "keyId" -> key;
+                default -> {
+                    String collection = path.substring(0, path.length() - 1);
+                    JsonNode items = JSON.readTree(send(gateway, "GET", collection + "?limit=1", null, null, null).body()).path("items");
+                    assertThat(items.size()).as("a resource to send bad bodies to, from %s", collection).isPositive();
+                    JsonNode first = items.get(0);
+                    String field = switch (name) {
+                        case "idOrSlug" -> "slug";
+                        case "code", "idOrCode" -> "code";
+                        default -> "id";
+                    };
+                    assertThat(first.hasNonNull(field)).as("%s of %s", field, first).isTrue();
+                    yield first.path(field).asText();
+                }
+            };
+            path.append(value);
+            end = placeholder.end();
+        }
+        return path.append(template.substring(end)).toString();
+    }
+
+    /** The ETag of the resource the operation changes: the path itself, or for an action (…/status-changes) its parent. */
+    private String etagOf(String gateway, String path) throws Exception {
+        for (String candidate : List.of(path, path.substring(0, path.lastIndexOf('/')))) {
+            HttpResponse<String> read = send(gateway, "GET", candidate, null, null, null);
+            if (read.statusCode() == 200 && read.headers().firstValue("ETag").isPresent()) {
+                return read.headers().firstValue("ETag").get();
+            }
+        }
+        return null;
+    }
+
+    private HttpResponse<String> send(String gateway, String method, String path, String mediaType, String body, String ifMatch)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", admin)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (mediaType != null) {
+            request.header("Content-Type", mediaType);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

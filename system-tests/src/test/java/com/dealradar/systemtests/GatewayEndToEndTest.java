@@ -78,7 +78,57 @@ class GatewayEndToEndTest {
 
     @Test
     void requestIdReachesTheBackends() {
-        given().baseUri(gateway()).header("X-Request-Id", "e2e-trace-1").get("/api/v1/companies/zte")
-                .then().statusCode(200).header("X-Request-Id", "e2e-trace-1");
+        String requestId = "e2e-trace-" + UUID.randomUUID();
+        given().baseUri(gateway()).header("X-Request-Id", requestId).get("/api/v1/companies/zte")
+                .then().statusCode(200).header("X-Request-Id", requestId);
+        // The gateway's echo alone proves nothing about the backend: company-service records the request id of each
+        // write in its own write audit (in the write's transaction), read back here from company-service.
+        String writeId = "e2e-write-" + UUID.randomUUID();
+        String body = "{\"name\":\"Request Id Telecom " + writeId.substring(10, 18) + "\",\"country\":\"DE\",\"kind\":\"group\"}";
+        String id = given().baseUri(gateway()).header("X-Request-Id", writeId).contentType("application/json").body(body)
+                .post("/api/v1/companies").then().statusCode(201).header("X-Request-Id", writeId).extract().path("id");
+        java.util.List<String> seen = given().baseUri(gateway()).header("Authorization", com.dealradar.platform.testing.KeycloakTokens.bearer("admin"))
+                .queryParam("resource", "/api/v1/companies/" + id).get("/api/v1/write-audit")
+                .then().statusCode(200).extract().jsonPath().getList("items.requestId", String.class);
+        System.out.println("request id: company-service recorded " + seen + " for the write sent as " + writeId);
+        assertThat(seen).as("request ids company-service recorded for the company's writes").containsExactly(writeId);
+    }
+
+    /**
+     * A walk through the gateway, page by page along the Link header, over a set of its own (13 companies with
+     * a token in their names): every company exactly once, and the filter still applied on every later page.
+     */
+    @Test
+    void paginationThroughTheGatewayHasNoDuplicatesOrGapsAndKeepsTheFilter() {
+        String token = "pagewalk" + UUID.randomUUID().toString().substring(0, 8);
+        java.util.Set<String> created = new java.util.TreeSet<>();
+        for (int i = 0; i < 13; i++) {
+            created.add(given().baseUri(gateway()).contentType("application/json")
+                    .body("{\"name\":\"" + token + " Telecom " + i + "\",\"country\":\"DE\",\"kind\":\"group\"}")
+                    .post("/api/v1/companies").then().statusCode(201).extract().<String>path("id"));
+        }
+        java.util.List<String> walked = new java.util.ArrayList<>();
+        java.util.List<Integer> pageSizes = new java.util.ArrayList<>();
+        String next = "/api/v1/companies?q=" + token + "&limit=5";
+        while (next != null) {
+            Response page = given().baseUri(gateway()).urlEncodingEnabled(false).get(next);
+            page.then().statusCode(200);
+            java.util.List<String> names = page.jsonPath().getList("items.name", String.class);
+            pageSizes.add(names.size());
+            assertThat(names).as("page %d of q=%s", pageSizes.size(), token).isNotEmpty().allMatch(name -> name.contains(token));
+            walked.addAll(page.jsonPath().getList("items.id", String.class));
+            String link = page.getHeader("Link");
+            if (link == null) {
+                assertThat(page.jsonPath().getString("nextCursor")).isNull();
+                next = null;
+            } else {
+                assertThat(link).startsWith("</api/v1/companies?").contains("q=" + token).contains("rel=\"next\"");
+                next = link.substring(1, link.indexOf('>'));
+            }
+        }
+        System.out.println("pagination walk through the gateway: pages of " + pageSizes + ", " + walked.size() + " items for 13 created");
+        assertThat(pageSizes).containsExactly(5, 5, 3);
+        assertThat(walked).doesNotHaveDuplicates();
+        assertThat(new java.util.TreeSet<>(walked)).isEqualTo(created);
     }
 }

@@ -34,7 +34,8 @@ public final class Services {
     };
 
     static {
-        RestAssured.filters(AS_ANALYST);
+        // Every answer of the public API that a test receives is checked against the committed contract.
+        RestAssured.filters(AS_ANALYST, new com.dealradar.systemtests.contract.ContractValidationFilter());
     }
 
     private Services() {
@@ -92,8 +93,14 @@ public final class Services {
         // The security matrix refuses hundreds of requests from one address on purpose: not credential guessing.
         config.put("dealradar.rate-limit.failures.per-address", "1000000");
         config.put("dealradar.rate-limit.failures.per-key-prefix", "1000000");
+        // Events (issue #16): the relay fills the shared event log quickly; webhook receivers of the tests are plain http on
+        // loopback; only the replicas a webhook test starts deliver (so it knows who does).
+        config.put("dealradar.feed.relay-interval", "PT0.3S");
+        config.put("dealradar.webhooks.require-https", "false");
+        config.put("dealradar.webhooks.allow-private-addresses", "true");
+        config.put("dealradar.webhooks.delivery-enabled", "false");
         config.putAll(extraConfig);
-        return ServiceProcess.start(module, ServiceProcess.freePort(), config);
+        return ServiceProcess.start(module, config);
     }
 
     /**
@@ -110,7 +117,7 @@ public final class Services {
         config.put("quarkus.datasource.username", PostgresDatabase.user());
         config.put("quarkus.datasource.password", "");
         config.putAll(overrides);
-        return ServiceProcess.start(module, ServiceProcess.freePort(), config);
+        return ServiceProcess.start(module, config);
     }
 
     /** A gateway of a test's own, in front of the shared backends unless {@code overrides} points elsewhere. */

@@ -80,12 +80,24 @@ class SwaggerUiSignInTest {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("Alibaba Group");
 
+        // PKCE, not single use: a fresh code (the signed-in session's, so no second login) without its verifier is refused.
+        String session = signedIn.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .collect(Collectors.joining("; "));
+        HttpResponse<String> again = browser.send(HttpRequest.newBuilder(URI.create(authorize.replaceAll("state=[^&]+", "state=" + random())))
+                .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).as("a signed-in session gets a new code at once").isEqualTo(302);
+        Matcher freshCode = Pattern.compile("[?&]code=([^&]+)").matcher(again.headers().firstValue("Location").orElseThrow());
+        assertThat(freshCode.find()).isTrue();
+        assertThat(freshCode.group(1)).isNotEqualTo(code.group(1));
         HttpResponse<String> withoutVerifier = browser.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "client_id", "dealradar-web",
-                        "code", code.group(1), "redirect_uri", REDIRECT))))
+                        "code", freshCode.group(1), "redirect_uri", REDIRECT))))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(withoutVerifier.statusCode()).as("PKCE is required (and the code is single-use)").isEqualTo(400);
+        System.out.println("PKCE: fresh code without its verifier: " + withoutVerifier.statusCode() + " " + withoutVerifier.body());
+        assertThat(withoutVerifier.statusCode()).as("PKCE is required: a fresh, unused code without the verifier").isEqualTo(400);
+        assertThat(withoutVerifier.body()).as("refused for the missing verifier").containsIgnoringCase("verifier");
     }
 
     private static String random() {

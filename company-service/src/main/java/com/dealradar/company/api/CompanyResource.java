@@ -53,7 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Companies", description = "Companies, their aliases, identifiers and ownership")
-@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid request")
 public class CompanyResource {
 
     private static final int MAX_IDS = 200;
@@ -73,7 +73,8 @@ public class CompanyResource {
     @GET
     @Operation(summary = "List and search companies",
             description = "Keyset-paginated. Follow nextCursor (or the Link header) for the next page; filters combine with AND.")
-    @APIResponse(responseCode = "200", description = "One page of companies")
+    @APIResponse(responseCode = "200", description = "One page of companies",
+            content = @Content(schema = @Schema(implementation = CompanyView.class, type = SchemaType.ARRAY)))
     public Response list(
             @Parameter(description = "Prefix of the name or an alias; case- and accent-insensitive", example = "ali") @QueryParam("q") String q,
             @Parameter(description = "ISO 3166-1 alpha-2 country", example = "CN") @QueryParam("country") String country,
@@ -108,8 +109,8 @@ public class CompanyResource {
     @POST
     @Operation(summary = "Create a company", description = "Send an Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CompanyView.class)))
-    @APIResponse(responseCode = "409", description = "Slug or identifier already used, or the Idempotency-Key is in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Slug or identifier already used, or the Idempotency-Key is in flight")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CompanyInput body) {
         return idempotency.execute(idempotencyKey, "POST /companies", body, complete -> service.create(body.toDraft(),
                 company -> complete.apply(Response.created(URI.create("/companies/" + company.id))
@@ -123,7 +124,7 @@ public class CompanyResource {
     @Operation(summary = "Read a company by id or slug", description = "With its parents and subsidiaries. Send If-None-Match to get 304 when unchanged.")
     @APIResponse(responseCode = "200", description = "The company", content = @Content(schema = @Schema(implementation = CompanyView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "404", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such company")
     public Response get(@Parameter(example = "alibaba-group") @PathParam("idOrSlug") String idOrSlug,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Company company = service.get(key(idOrSlug));
@@ -134,8 +135,8 @@ public class CompanyResource {
     @Path("/{idOrSlug}")
     @Operation(summary = "Replace a company", description = "If-Match with the current ETag is required.")
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = CompanyView.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CompanyInput body) {
         return service.replace(key(idOrSlug), EntityTags.ifMatch(ifMatch), body.toDraft(), this::answer);
@@ -147,8 +148,8 @@ public class CompanyResource {
     @Operation(summary = "Change some fields of a company (JSON Merge Patch, RFC 7396)",
             description = "Fields absent from the patch keep their value; null removes a value. If-Match is required.")
     @APIResponse(responseCode = "200", description = "Patched", content = @Content(schema = @Schema(implementation = CompanyView.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = CompanyInput.class) JsonNode patch) {
         return service.update(key(idOrSlug), EntityTags.ifMatch(ifMatch),
@@ -160,8 +161,8 @@ public class CompanyResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Archive a company", description = "Companies are never deleted: deals refer to them. If-Match is required.")
     @APIResponse(responseCode = "200", description = "Archived", content = @Content(schema = @Schema(implementation = CompanyView.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response archive(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.archive(key(idOrSlug), EntityTags.ifMatch(ifMatch), this::answer);
     }

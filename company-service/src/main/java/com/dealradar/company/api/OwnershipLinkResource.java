@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Ownership", description = "Who owns whom: subsidiaries, divisions, joint ventures and stakes")
-@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid request")
 public class OwnershipLinkResource {
 
     private final CompanyService service;
@@ -54,7 +54,8 @@ public class OwnershipLinkResource {
 
     @GET
     @Operation(summary = "List ownership links", description = "In id order, keyset-paginated; filter by a company on either end.")
-    @APIResponse(responseCode = "200", description = "One page of ownership links")
+    @APIResponse(responseCode = "200", description = "One page of ownership links",
+            content = @Content(schema = @Schema(implementation = OwnershipLinkView.class, type = SchemaType.ARRAY)))
     public Response list(@Parameter(description = "Company id on either end of the link") @QueryParam("company") String company,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context UriInfo uri) {
@@ -67,7 +68,7 @@ public class OwnershipLinkResource {
     @POST
     @Operation(summary = "Record that one company owns another", description = "Refused with 422 when it would create an ownership cycle.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown company, or the link would create a cycle", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown company, or the link would create a cycle")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull OwnershipLinkInput body) {
         return idempotency.execute(idempotencyKey, "POST /ownership-links", body, complete -> service.link(body.toDraft(),
                 link -> complete.apply(Response.created(URI.create("/ownership-links/" + link.id))
@@ -78,7 +79,7 @@ public class OwnershipLinkResource {
     @Path("/{id}")
     @Operation(summary = "Read an ownership link")
     @APIResponse(responseCode = "200", description = "The link", content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
-    @APIResponse(responseCode = "404", description = "No such link", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such link")
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         OwnershipLink link = service.getLink(QueryParams.uuid("id", id));
         return EntityTags.okOrNotModified(ifNoneMatch, link.version, CompanyViews.link(link));

@@ -116,10 +116,16 @@ class CompanyApiTest {
 
     @Test
     void filtersCombine() {
-        given().queryParam("country", "CN").queryParam("sector", "telecom_operator").queryParam("limit", 200)
+        // The database is shared by the module's tests: the seed's four, in the sort order, and nothing that
+        // fails a filter (not an exact list another test's company could break).
+        var both = given().queryParam("country", "CN").queryParam("sector", "telecom_operator").queryParam("limit", 200)
                 .get("/companies").then().statusCode(200)
-                .body("items.slug", equalTo(java.util.List.of("china-mobile", "china-telecom", "china-unicom", "china-unicom-listed")))
-                .body("items.country", everyItem(equalTo("CN")));
+                .body("items", not(org.hamcrest.Matchers.empty()))
+                .body("items.country", everyItem(equalTo("CN")))
+                .body("items.sectors", everyItem(hasItem("telecom_operator")))
+                .extract().jsonPath().getList("items.slug", String.class);
+        org.assertj.core.api.Assertions.assertThat(both)
+                .containsSubsequence("china-mobile", "china-telecom", "china-unicom", "china-unicom-listed");
         given().queryParam("ownership", "public").queryParam("country", "US").queryParam("limit", 200)
                 .get("/companies").then().body("items.slug", hasItem("microsoft"))
                 .body("items.slug", not(hasItem("google")));

@@ -57,7 +57,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Deals", description = "Deals, their participants, status history and sources")
-@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid request")
 public class DealResource {
 
     private static final int MAX_IDS = 200;
@@ -106,7 +106,8 @@ public class DealResource {
             description = "Keyset-paginated. Follow nextCursor (or the Link header) for the next page; filters combine with AND. "
                     + "Dates compare the first day of the announced date; USD values compare valueUsd (amountUsd, else the "
                     + "midpoint of the USD range). Deals without the sort value come last.")
-    @APIResponse(responseCode = "200", description = "One page of deals")
+    @APIResponse(responseCode = "200", description = "One page of deals",
+            content = @Content(schema = @Schema(implementation = DealView.class, type = SchemaType.ARRAY)))
     public Response list(
             @Parameter(description = "Company id: deals it takes part in (in any role, or in the given role)", example = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a") @QueryParam("company") String company,
             @Parameter(description = "Participant role; with company: that company in that role", schema = @Schema(implementation = ParticipantRole.class)) @QueryParam("role") String role,
@@ -154,10 +155,10 @@ public class DealResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = DealInput.class),
             examples = @ExampleObject(name = "alibaba-ztesoft", value = DEAL_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DealView.class)))
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key is in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown participant company, or Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "company-service cannot be reached; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key is in flight")
+    @APIResponse(responseCode = "413", description = "Body too large")
+    @APIResponse(responseCode = "422", description = "Unknown participant company, or Idempotency-Key reused with a different body")
+    @APIResponse(responseCode = "503", description = "company-service cannot be reached; retry after Retry-After seconds")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull DealInput body) {
         return idempotency.execute(idempotencyKey, "POST /deals", body, complete -> service.create(body.toDraft(),
                 deal -> complete.apply(Response.created(URI.create("/deals/" + deal.id))
@@ -171,7 +172,7 @@ public class DealResource {
     @Operation(summary = "Read a deal", description = "Send If-None-Match to get 304 when unchanged.")
     @APIResponse(responseCode = "200", description = "The deal", content = @Content(schema = @Schema(implementation = DealView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "404", description = "No such deal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such deal")
     public Response get(@Parameter(example = "973a4522-3530-5077-b71c-a59a70f0ce3f") @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Deal deal = service.get(QueryParams.uuid("id", id));
@@ -184,11 +185,11 @@ public class DealResource {
             description = "If-Match with the current ETag is required. status must be absent or the current one: "
                     + "status changes go through POST /deals/{id}/status-changes. Added participants are checked in company-service.")
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = DealView.class)))
-    @APIResponse(responseCode = "409", description = "The body changes the status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown participant company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "company-service cannot be reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The body changes the status")
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "422", description = "Unknown participant company")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    @APIResponse(responseCode = "503", description = "company-service cannot be reached")
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull DealInput body) {
         return write(id, ifMatch, current -> body);
@@ -200,8 +201,8 @@ public class DealResource {
     @Operation(summary = "Change some fields of a deal (JSON Merge Patch, RFC 7396)",
             description = "Fields absent from the patch keep their value; null removes a value. If-Match is required.")
     @APIResponse(responseCode = "200", description = "Patched", content = @Content(schema = @Schema(implementation = DealView.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = DealInput.class) JsonNode patch) {
         return write(id, ifMatch, current -> mergePatch.apply(current, patch, DealInput.class));
@@ -212,8 +213,8 @@ public class DealResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Delete a deal and its history", description = "If-Match is required.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return service.delete(QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), deal -> ConditionalWrites.noContent());
     }
@@ -223,7 +224,7 @@ public class DealResource {
     @Operation(summary = "The status history of a deal, oldest first",
             description = "The first entry is the status the deal was recorded in; each later entry one status change.")
     @APIResponse(responseCode = "200", description = "All entries (nextCursor is always absent)")
-    @APIResponse(responseCode = "404", description = "No such deal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such deal")
     public Page<StatusChangeView> history(@PathParam("id") String id) {
         Deal deal = service.get(QueryParams.uuid("id", id));
         return new Page<>(service.history(deal).stream().map(DealViews::view).toList(), null);
@@ -239,12 +240,12 @@ public class DealResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = StatusChangeInput.class),
             examples = @ExampleObject(name = "in-talks", value = STATUS_CHANGE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Changed; the deal with its new status and ETag", content = @Content(schema = @Schema(implementation = DealView.class)))
-    @APIResponse(responseCode = "409", description = "Transition not allowed, regulatory matters open, or Idempotency-Key in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such deal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "If-Match is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "region-service cannot be reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Transition not allowed, regulatory matters open, or Idempotency-Key in flight")
+    @APIResponse(responseCode = "404", description = "No such deal")
+    @APIResponse(responseCode = "412", description = "If-Match is stale")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    @APIResponse(responseCode = "503", description = "region-service cannot be reached")
     public Response changeStatus(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull StatusChangeInput body) {
         UUID dealId = QueryParams.uuid("id", id);

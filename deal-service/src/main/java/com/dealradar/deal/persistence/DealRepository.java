@@ -75,25 +75,68 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
             params.put("ids", filter.ids());
         }
         String op = sort.direction.equals("asc") ? ">" : "<";
+        Object afterKey = null;
+        UUID afterId = null;
+        boolean inNullBlock = false;
         if (after != null) {
             String key = after.keys().get(0);
-            params.put("afterId", QueryParams.asUuid(after.keys().get(1)).orElseThrow(DealRepository::notOurCursor));
-            if (sort.nullable && key.equals(NULL_KEY)) {
-                // already in the trailing block of deals without a value
-                where.add("(" + sort.column + " is null and d.id " + op + " :afterId)");
-            } else {
-                where.add("(" + sort.column + " " + op + " :afterKey or (" + sort.column + " = :afterKey and d.id " + op
-                        + " :afterId)" + (sort.nullable ? " or " + sort.column + " is null" : "") + ")");
-                params.put("afterKey", parseKey(sort, key));
-            }
+            afterId = QueryParams.asUuid(after.keys().get(1)).orElseThrow(DealRepository::notOurCursor);
+            inNullBlock = sort.nullable && key.equals(NULL_KEY);
+            afterKey = inNullBlock ? null : parseKey(sort, key);
         }
-        String order = (sort.nullable ? "case when " + sort.column + " is null then 1 else 0 end, " : "")
-                + sort.column + " " + sort.direction + ", d.id " + sort.direction;
+        if (!sort.nullable) {
+            return run(where, params, keyset(sort.column, op, afterKey, afterId), sort.column + " " + sort.direction + ", d.id " + sort.direction,
+                    limit);
+        }
+        // Deals without the sort value come last in both directions. Read as two ranges, each an ordered index range
+        // (status, sort column, id) that the keyset condition bounds: the deals with a value after the cursor, then,
+        // if the page is not full, the trailing block without one. (One query with "... or column is null" in its
+        // keyset condition cannot be bounded by an index: page 1,000 of a walk then scans everything before it.)
+        List<Deal> page = new ArrayList<>();
+        if (!inNullBlock) {
+            List<String> valued = new ArrayList<>(where);
+            valued.add(sort.column + " is not null");
+            page.addAll(run(valued, params, keyset(sort.column, op, afterKey, afterId),
+                    sort.column + " " + sort.direction + ", d.id " + sort.direction, limit));
+        }
+        if (page.size() < limit) {
+            List<String> empty = new ArrayList<>(where);
+            empty.add(sort.column + " is null");
+            Map<String, Object> emptyParams = new HashMap<>(params);
+            if (inNullBlock) {
+                empty.add("d.id " + op + " :afterId");
+                emptyParams.put("afterId", afterId);
+            }
+            page.addAll(run(empty, emptyParams, null, "d.id " + sort.direction, limit - page.size()));
+        }
+        return page;
+    }
+
+    /** Rows after ({@code afterKey}, {@code afterId}): bounded by the sort key itself so that an index range starts there. */
+    private static Keyset keyset(String column, String op, Object afterKey, UUID afterId) {
+        if (afterKey == null) {
+            return null;
+        }
+        return new Keyset("(" + column + " " + op + "= :afterKey and (" + column + " " + op + " :afterKey or d.id " + op + " :afterId))",
+                afterKey, afterId);
+    }
+
+    private record Keyset(String condition, Object afterKey, UUID afterId) {
+    }
+
+    private List<Deal> run(List<String> where, Map<String, Object> params, Keyset keyset, String order, int limit) {
+        List<String> conditions = new ArrayList<>(where);
+        Map<String, Object> values = new HashMap<>(params);
+        if (keyset != null) {
+            conditions.add(keyset.condition());
+            values.put("afterKey", keyset.afterKey());
+            values.put("afterId", keyset.afterId());
+        }
         String jpql = "select d from Deal d"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
                 + " order by " + order;
         TypedQuery<Deal> query = getEntityManager().createQuery(jpql, Deal.class).setMaxResults(limit);
-        params.forEach(query::setParameter);
+        values.forEach(query::setParameter);
         return query.getResultList();
     }
 

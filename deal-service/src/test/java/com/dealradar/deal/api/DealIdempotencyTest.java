@@ -62,17 +62,16 @@ class DealIdempotencyTest {
     void aRetryWhileTheFirstIsInFlightIs409() {
         Map<String, Object> body = Json.deal(FakeServices.SLOW_COMPANY, FakeServices.knownCompany());
         String key = UUID.randomUUID().toString();
+        FakeServices.SlowCompanyGate.close();
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", key).body(Json.write(body)).post("/deals").statusCode());
-        // The first request has claimed the key once it is waiting for company-service (which answers it 1.2 s later).
+        // The first request has claimed the key once it is waiting for company-service (held until the gate opens).
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(20))
-                .until(() -> !FakeServices.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/companies"))
-                        .withQueryParam("ids", com.github.tomakehurst.wiremock.client.WireMock.containing(
-                                FakeServices.SLOW_COMPANY.toString()))).isEmpty());
+                .until(() -> FakeServices.SlowCompanyGate.held() > 0);
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Json.write(body)).post("/deals")
                 .then().statusCode(409).header("Retry-After", notNullValue())
                 .body("type", containsString("idempotency-in-flight"));
+        FakeServices.SlowCompanyGate.open();
         assertThat(first.join()).isEqualTo(201);
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Json.write(body)).post("/deals")
                 .then().statusCode(201).header("Idempotent-Replayed", "true");

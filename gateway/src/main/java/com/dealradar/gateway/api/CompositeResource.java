@@ -51,11 +51,10 @@ public class CompositeResource {
             headers = {@Header(name = Composition.COMPLETED_HEADER, description = "true when every part could be read", schema = @Schema(type = SchemaType.BOOLEAN)),
                     @Header(name = Composition.MISSING_HEADER, description = "Comma-separated names of the missing parts (absent when complete)", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.DealDossier.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such deal", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No such deal")
     @APIResponse(responseCode = "503", description = "The deal itself cannot be read now; retry after Retry-After seconds",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)))
     public CompletionStage<Response> dossier(
             @Parameter(description = "Deal id", example = "973a4522-3530-5077-b71c-a59a70f0ce3f") @PathParam("id") String id,
             @Context UriInfo uri, @Context HttpHeaders headers) {
@@ -72,10 +71,9 @@ public class CompositeResource {
             headers = {@Header(name = Composition.COMPLETED_HEADER, description = "true when every part could be read", schema = @Schema(type = SchemaType.BOOLEAN)),
                     @Header(name = Composition.MISSING_HEADER, description = "Comma-separated names of the missing parts (absent when complete)", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CompanyProfile.class)))
-    @APIResponse(responseCode = "404", description = "No such company", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such company")
     @APIResponse(responseCode = "503", description = "The company itself cannot be read now; retry after Retry-After seconds",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)))
     public CompletionStage<Response> profile(
             @Parameter(description = "Company id or slug", example = "alibaba-group") @PathParam("idOrSlug") String idOrSlug,
             @Context UriInfo uri, @Context HttpHeaders headers) {
@@ -90,10 +88,9 @@ public class CompositeResource {
             headers = {@Header(name = Composition.COMPLETED_HEADER, description = "true when every part could be read", schema = @Schema(type = SchemaType.BOOLEAN)),
                     @Header(name = Composition.MISSING_HEADER, description = "Comma-separated names of the missing parts (absent when complete)", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.RegionOverview.class)))
-    @APIResponse(responseCode = "404", description = "No such region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such region")
     @APIResponse(responseCode = "503", description = "The region itself cannot be read now; retry after Retry-After seconds",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)))
     public CompletionStage<Response> overview(
             @Parameter(description = "ISO 3166-1 alpha-2 region code", example = "GB") @PathParam("code") String code,
             @Context UriInfo uri, @Context HttpHeaders headers) {

@@ -121,16 +121,19 @@ public class ProxyResource {
     private Response relay(BackendResponse response, UriInfo uri) {
         Response.ResponseBuilder out = Response.status(response.status());
         for (String name : RETURNED_HEADERS) {
-            for (String value : response.headers().allValues(name)) {
+            for (String value : response.headers().getAll(name)) {
                 out.header(name, name.equals("Link") ? paths.link(value) : value);
             }
         }
-        response.headers().firstValue("Location").ifPresent(location ->
-                out.header("Location", uri.getBaseUri().resolve(paths.publicPath(location)).toString()));
-        byte[] body = response.body();
-        if (body != null && body.length > 0 && response.status() != 304 && response.status() != 204) {
+        String location = response.header("Location");
+        if (location != null) {
+            out.header("Location", uri.getBaseUri().resolve(paths.publicPath(location)).toString());
+        }
+        if (response.hasBody() && response.status() != 304 && response.status() != 204) {
             String type = response.header("Content-Type");
-            out.entity(response.isProblem() ? paths.problem(body) : body).type(type == null ? MediaType.APPLICATION_OCTET_STREAM : type);
+            // The backend's buffer goes out as it came in; only problem documents are rewritten (public instance).
+            out.entity(response.isProblem() ? paths.problem(response.bytes()) : response.body())
+                    .type(type == null ? MediaType.APPLICATION_OCTET_STREAM : type);
         }
         return out.build();
     }

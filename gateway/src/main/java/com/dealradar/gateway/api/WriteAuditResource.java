@@ -1,5 +1,6 @@
 package com.dealradar.gateway.api;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.dealradar.gateway.client.BackendClient;
 import com.dealradar.gateway.client.BackendFailure;
 import com.dealradar.gateway.client.BackendRequest;
@@ -56,10 +57,9 @@ public class WriteAuditResource {
                     + "the method and the request id; newest first. With prefix=true, every resource under the path.")
     @APIResponse(responseCode = "200", description = "The writes, newest first",
             content = @Content(schema = @Schema(implementation = WriteAuditPage.class)))
-    @APIResponse(responseCode = "400", description = "resource missing or not a public path",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "400", description = "resource missing or not a public path")
     public CompletionStage<Response> history(
-            @Parameter(description = "Public path of the resource", example = "/api/v1/companies/0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
+            @Parameter(description = "Public path of the resource", required = true, example = "/api/v1/companies/0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
             @QueryParam("resource") String resource,
             @Parameter(description = "Also every resource under the path") @QueryParam("prefix") boolean prefix,
             @Parameter(description = "At most this many entries (1 to 500, default 100)") @QueryParam("limit") Integer limit,

@@ -1,18 +1,27 @@
 package com.dealradar.gateway.client;
 
 import com.dealradar.gateway.config.GatewayConfig.BackendConfig;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.DecoderException;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.util.TypeLiteral;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -22,8 +31,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -31,11 +38,16 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Calls one backend. Its own pooled HTTP/1.1 connections (JDK HttpClient, keep-alive) and one guard
+ * Calls one backend. Its own pooled keep-alive HTTP/1.1 connections and one guard
  * (SmallRye Fault Tolerance, programmatic): circuit breaker, then timeout, then bulkhead, all from
  * {@link BackendConfig}. Idempotent calls are retried here, outside the circuit breaker, only when the
  * request most likely never ran (connection refused, 502/503/504) and never after a timeout, so that a down
  * backend costs a request about one timeout at most.
+ *
+ * <p>The HTTP client is Vert.x's, on the event loops that serve the gateway's own requests: a call made on an event
+ * loop is written, answered and completed on that same loop, with no thread of its own and no hand-over between
+ * threads (the JDK HttpClient used before had its own selector thread and executor, so every call crossed threads
+ * twice). Bodies stay Vert.x buffers end to end.
  */
 public final class BackendClient {
 
@@ -47,22 +59,31 @@ public final class BackendClient {
     private final URI base;
     private final BackendConfig config;
     private final HttpClient http;
+    private final Vertx vertx;
+    private final String basePath;
     private final Guard guard;
     private final ObjectMapper mapper;
     private final AtomicReference<CircuitBreakerState> circuit = new AtomicReference<>(CircuitBreakerState.CLOSED);
 
-    public BackendClient(String name, BackendConfig config, Executor executor, ObjectMapper mapper) {
+    public BackendClient(String name, BackendConfig config, Vertx vertx, ObjectMapper mapper) {
         this.name = name;
         this.config = config;
         this.mapper = mapper;
         String url = config.url().endsWith("/") ? config.url().substring(0, config.url().length() - 1) : config.url();
         this.base = URI.create(url);
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+        this.vertx = vertx;
+        this.basePath = base.getRawPath() == null ? "" : base.getRawPath();
+        boolean tls = "https".equalsIgnoreCase(base.getScheme());
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                        .setProtocolVersion(HttpVersion.HTTP_1_1)
+                        .setKeepAlive(true)
+                        .setDefaultHost(base.getHost())
+                        .setDefaultPort(base.getPort() > 0 ? base.getPort() : tls ? 443 : 80)
+                        .setSsl(tls)
+                        .setConnectTimeout((int) config.connectTimeout().toMillis())
+                        .setName("gateway-" + name),
+                // As many connections as the bulkhead lets calls run at once; the bulkhead's queue waits before them.
+                new PoolOptions().setHttp1MaxSize(config.bulkhead().limit()));
         this.guard = Guard.create()
                 .withDescription(name)
                 .withCircuitBreaker()
@@ -128,16 +149,14 @@ public final class BackendClient {
             BackendFailure failure = classify(error);
             if (retriesLeft > 0 && failure.retryable()) {
                 LOG.debugf("Retrying %s %s on %s after %s", request.method(), request.pathAndQuery(), name, failure.getMessage());
-                Executor later = CompletableFuture.delayedExecutor(config.retry().delay().toMillis(), TimeUnit.MILLISECONDS);
-                CompletableFuture.runAsync(() -> { }, later)
-                        .thenCompose(ignored -> attempt(request, retriesLeft - 1))
+                vertx.setTimer(Math.max(1, config.retry().delay().toMillis()), timer -> attempt(request, retriesLeft - 1)
                         .whenComplete((r, e) -> {
                             if (e == null) {
                                 result.complete(r);
                             } else {
                                 result.completeExceptionally(unwrap(e));
                             }
-                        });
+                        }));
             } else {
                 result.completeExceptionally(failure);
             }
@@ -146,18 +165,41 @@ public final class BackendClient {
     }
 
     private CompletionStage<BackendResponse> exchange(BackendRequest request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(request.pathAndQuery()))
-                .timeout(config.timeout())
-                .method(request.method(), request.body() == null || request.body().length == 0
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.valueOf(request.method()))
+                .setURI(basePath + request.pathAndQuery())
+                .setConnectTimeout(config.connectTimeout().toMillis())
+                // No byte for this long fails the call (the guard's timeout bounds the whole call as well).
+                .setIdleTimeout(config.timeout().toMillis())
+                .setFollowRedirects(false);
         for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
             for (String value : header.getValue()) {
-                builder.header(header.getKey(), value);
+                options.addHeader(header.getKey(), value);
             }
         }
-        return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(raw -> check(request, new BackendResponse(raw.statusCode(), raw.headers(), raw.body())));
+        Buffer body = request.body() == null ? null : Buffer.buffer(request.body());
+        boolean bodiless = request.idempotent() || request.method().equals("DELETE");
+        CompletableFuture<BackendResponse> result = new CompletableFuture<>();
+        http.request(options)
+                .compose(call -> bodiless && (body == null || body.length() == 0) ? call.send()
+                        : call.send(body == null ? Buffer.buffer() : body))
+                .compose(this::read)
+                .onComplete(done -> {
+                    if (done.failed()) {
+                        result.completeExceptionally(done.cause());
+                        return;
+                    }
+                    try {
+                        result.complete(check(request, done.result()));
+                    } catch (RuntimeException e) {
+                        result.completeExceptionally(e);
+                    }
+                });
+        return result;
+    }
+
+    private Future<BackendResponse> read(HttpClientResponse response) {
+        return response.body().map(body -> new BackendResponse(response.statusCode(), response.headers(), body, null));
     }
 
     /**
@@ -178,7 +220,9 @@ public final class BackendClient {
                         name + " answered " + status + " with Content-Type '" + response.contentType() + "' instead of JSON", response);
             }
             try {
-                mapper.readTree(response.body());
+                // Parsed here (inside the guard, so garbage counts against the backend) and kept for the caller.
+                JsonNode json = response.hasBody() ? mapper.readTree(response.body().getBytes()) : mapper.nullNode();
+                return new BackendResponse(status, response.headers(), response.body(), json);
             } catch (IOException e) {
                 throw new BackendFailure(name, BackendFailure.Kind.BAD_RESPONSE, name + " answered " + status + " with a body that is not valid JSON", response);
             }
@@ -191,15 +235,19 @@ public final class BackendClient {
         return switch (cause) {
             case BackendFailure failure -> failure;
             case TimeoutException t -> timeoutFailure();
-            case HttpConnectTimeoutException t -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE,
+            case io.netty.channel.ConnectTimeoutException t -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE,
                     name + " did not accept a connection within " + config.connectTimeout().toMillis() + " ms", null);
-            case HttpTimeoutException t -> timeoutFailure();
+            case java.util.concurrent.TimeoutException t -> timeoutFailure();
             case CircuitBreakerOpenException c -> new BackendFailure(name, BackendFailure.Kind.CIRCUIT_OPEN,
                     name + " is failing; calls to it are suspended for a few seconds", null);
             case BulkheadException b -> new BackendFailure(name, BackendFailure.Kind.BULKHEAD_FULL,
                     name + " has too many calls in progress", null);
             case ConnectException c -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE, name + " refused the connection", null);
             case ClosedChannelException c -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE, name + " closed the connection", null);
+            case HttpClosedException c -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE, name + " closed the connection", null);
+            case DecoderException d -> new BackendFailure(name, BackendFailure.Kind.BAD_RESPONSE, name + " answered with something that is not HTTP", null);
+            case VertxException v -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE,
+                    name + " could not be reached (" + v.getMessage() + ")", null);
             case IOException io -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE,
                     name + " could not be reached (" + io.getClass().getSimpleName() + ")", null);
             default -> {
@@ -212,6 +260,11 @@ public final class BackendClient {
     private BackendFailure timeoutFailure() {
         return new BackendFailure(name, BackendFailure.Kind.TIMEOUT,
                 name + " did not answer within " + config.timeout().toMillis() + " ms", null);
+    }
+
+    /** Closes the connections (at shutdown). */
+    public void close() {
+        http.close();
     }
 
     private static Throwable unwrap(Throwable error) {

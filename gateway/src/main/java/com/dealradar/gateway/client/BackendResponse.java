@@ -1,13 +1,28 @@
 package com.dealradar.gateway.client;
 
-import java.net.http.HttpHeaders;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import java.util.Locale;
 
-/** A backend's answer, fully buffered (bodies are bounded by the gateway's body limit on the way in). */
-public record BackendResponse(int status, HttpHeaders headers, byte[] body) {
+/**
+ * A backend's answer, fully buffered (bodies are bounded by the gateway's body limit on the way in). The body stays
+ * the Vert.x buffer it arrived in, so a pass-through answer is written to the client without being copied; {@code json}
+ * is the body already parsed when the call expected JSON (composites), so it is parsed once.
+ */
+public record BackendResponse(int status, MultiMap headers, Buffer body, JsonNode json) {
 
     public String header(String name) {
-        return headers.firstValue(name).orElse(null);
+        return headers.get(name);
+    }
+
+    /** The body's bytes (a copy; for the few answers that are rewritten, such as problem documents). */
+    public byte[] bytes() {
+        return body == null ? new byte[0] : body.getBytes();
+    }
+
+    public boolean hasBody() {
+        return body != null && body.length() > 0;
     }
 
     public String contentType() {

@@ -6,6 +6,7 @@ import com.dealradar.gateway.config.GatewayConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -17,8 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The backends and the route table: which backend serves which public resource. Also decides which request
@@ -45,12 +44,12 @@ public class Backends {
     private final List<String> internal;
     private final Instance<OpenTelemetry> telemetry;
     private final CurrentVertxRequest currentRequest;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    Backends(GatewayConfig config, ObjectMapper mapper, Instance<OpenTelemetry> telemetry, CurrentVertxRequest currentRequest) {
+    Backends(GatewayConfig config, ObjectMapper mapper, Instance<OpenTelemetry> telemetry, CurrentVertxRequest currentRequest,
+            Vertx vertx) {
         this.telemetry = telemetry;
         this.currentRequest = currentRequest;
-        config.backends().forEach((name, backend) -> clients.put(name, new BackendClient(name, backend, executor, mapper)));
+        config.backends().forEach((name, backend) -> clients.put(name, new BackendClient(name, backend, vertx, mapper)));
         this.routes = Map.copyOf(config.routes());
         this.internal = List.copyOf(config.internalResources());
         routes.forEach((resource, backend) -> {
@@ -141,6 +140,6 @@ public class Backends {
 
     @PreDestroy
     void close() {
-        executor.shutdownNow();
+        clients.values().forEach(BackendClient::close);
     }
 }

@@ -10,9 +10,12 @@ import com.dealradar.gateway.client.Backends;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +31,12 @@ import java.util.regex.Pattern;
  * arrives. The core resource decides: unreadable means 503 + Retry-After, refused (404, 400) is passed on;
  * any other part that fails is left out and named, and a part longer than {@value #PART_LIMIT} items is cut
  * and named with the link to the rest. Ids are checked before any backend path is built from them.
+ *
+ * <p>The dossier's participant reads need the deal's participants, which makes them a second round trip after the
+ * deal. To make a repeated dossier cost one round trip, the participant ids last seen for a deal are remembered for a
+ * minute and, when known, the participants' companies and certifications are requested together with the deal. The
+ * deal read still decides: when its participants differ from the remembered ones, those early answers are dropped and
+ * the parts are read again for the participants the deal names, so an answer never mixes two versions of a deal.
  */
 @ApplicationScoped
 public class Composites {
@@ -38,6 +47,8 @@ public class Composites {
 
     private final PartReader reader;
     private final Backends backends;
+    private final Cache<String, List<String>> participantsSeen = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
     Composites(PartReader reader, Backends backends) {
         this.reader = reader;
@@ -51,6 +62,11 @@ public class Composites {
         CompletableFuture<Outcome> deal = reader.read(DEAL, "/deals/" + encode(id), headers);
         String mattersPath = "/regulatory-matters?dealId=" + encode(id) + "&limit=" + PART_LIMIT;
         CompletableFuture<Outcome> matters = reader.read(REGION, mattersPath, headers);
+        String dealKey = id.toLowerCase(java.util.Locale.ROOT);
+        List<String> expected = participantsSeen.getIfPresent(dealKey);
+        CompletableFuture<Outcome> earlyCompanies = expected == null ? null : reader.read(COMPANY, companiesPath(expected), headers);
+        CompletableFuture<Outcome> earlyCertifications = expected == null ? null
+                : reader.read(REGION, certificationsPath(expected), headers);
         return deal.thenCompose(core -> {
             if (!(core instanceof Outcome.Ok ok) || !ok.body().isObject()) {
                 return CompletableFuture.completedFuture(coreUnavailable(core, DEAL, "deal", instance, requestId));
@@ -59,15 +75,20 @@ public class Composites {
             Set<String> companyIds = new LinkedHashSet<>();
             dealBody.path("participants").forEach(p -> companyIds.add(p.path("companyId").asText()));
             companyIds.remove("");
-            String companiesPath = "/companies?ids=" + encode(String.join(",", companyIds)) + "&limit=" + PART_LIMIT;
+            List<String> participantIds = List.copyOf(companyIds);
+            boolean asExpected = participantIds.equals(expected);
+            if (!participantIds.isEmpty() && !asExpected) {
+                participantsSeen.put(dealKey, participantIds);
+            }
+            String companiesPath = companiesPath(participantIds);
             CompletableFuture<Outcome> companies = companyIds.isEmpty()
                     ? CompletableFuture.completedFuture(new Outcome.Ok(emptyPage()))
-                    : reader.read(COMPANY, companiesPath, headers);
+                    : asExpected ? earlyCompanies : reader.read(COMPANY, companiesPath, headers);
             // The certifications of all participants in one call (region-service takes several companyIds).
-            String certificationsPath = "/certifications?companyId=" + encode(String.join(",", companyIds)) + "&limit=" + PART_LIMIT;
+            String certificationsPath = certificationsPath(participantIds);
             CompletableFuture<Outcome> certifications = companyIds.isEmpty()
                     ? CompletableFuture.completedFuture(new Outcome.Ok(emptyPage()))
-                    : reader.read(REGION, certificationsPath, headers);
+                    : asExpected ? earlyCertifications : reader.read(REGION, certificationsPath, headers);
             return CompletableFuture.allOf(companies, matters, certifications).thenApply(done -> {
                 Composition composition = new Composition(instance);
                 ArrayNode companyItems = composition.items("participants.company", COMPANY, companies.join(), companiesPath);
@@ -194,6 +215,14 @@ public class Composites {
                 : service + " answered with something other than a JSON object";
         return GatewayProblems.unavailable("The " + what + " cannot be read: " + reason + "; retry later", instance, requestId,
                 backends.client(service).retryAfter());
+    }
+
+    private static String companiesPath(List<String> companyIds) {
+        return "/companies?ids=" + encode(String.join(",", companyIds)) + "&limit=" + PART_LIMIT;
+    }
+
+    private static String certificationsPath(List<String> companyIds) {
+        return "/certifications?companyId=" + encode(String.join(",", companyIds)) + "&limit=" + PART_LIMIT;
     }
 
     private static String dealsOf(String companyId) {

@@ -33,7 +33,7 @@ public class PartReader {
                 return new Outcome.Failed(cause instanceof BackendFailure f ? f
                         : new BackendFailure(backend, BackendFailure.Kind.UNREACHABLE, backend + " could not be called", null));
             }
-            JsonNode body = parse(response.body());
+            JsonNode body = response.json() != null ? response.json() : parse(response.bytes());
             if (response.status() >= 200 && response.status() < 300) {
                 return new Outcome.Ok(body);
             }

@@ -1,13 +1,12 @@
 package com.dealradar.gateway.contract;
 
-import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
+import com.dealradar.platform.openapi.ContractConventions;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -91,7 +90,7 @@ public class ContractFilter implements OASFilter {
                         .scopes(new LinkedHashMap<>(Map.of("openid", "OpenID Connect sign-in"))))));
         api.getComponents().addSecurityScheme("bearerJwt", OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                .description("An access token (JWT) issued by Keycloak realm dealradar, sent as Authorization: Bearer <token>."));
+                .description("An access token (JWT) issued by Keycloak realm dealradar, sent as `Authorization: Bearer <token>`."));
         api.getComponents().addSecurityScheme("apiKey", OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")
                 .description("A partner API key, for machine-to-machine integrations."));
@@ -101,6 +100,54 @@ public class ContractFilter implements OASFilter {
         anyOf.add(OASFactory.createSecurityRequirement().addScheme("apiKey"));
         api.setSecurity(anyOf);
         documentGatewayAnswers(api);
+        documentWebhooks(api);
+    }
+
+    /** Every event type a webhook endpoint can receive (OpenAPI 3.1 {@code webhooks}); the feed lists the same. */
+    static final Map<String, String> EVENT_TYPES = new java.util.TreeMap<>(Map.ofEntries(
+            Map.entry("company.created", "A company was created; data: the company"),
+            Map.entry("company.updated", "A company was changed (PUT or PATCH); data: the company"),
+            Map.entry("company.archived", "A company was archived; data: the company"),
+            Map.entry("ownership_link.created", "An ownership link was created; data: the link"),
+            Map.entry("ownership_link.updated", "An ownership link was replaced; data: the link"),
+            Map.entry("ownership_link.deleted", "An ownership link was deleted; no data"),
+            Map.entry("deal.created", "A deal was created; data: the deal"),
+            Map.entry("deal.updated", "A deal was changed (PUT or PATCH); data: the deal"),
+            Map.entry("deal.status_changed", "A deal's status changed; data: the deal with its new status"),
+            Map.entry("deal.deleted", "A deal was deleted; no data"),
+            Map.entry("regulatory_matter.created", "A regulatory matter was opened; data: the matter"),
+            Map.entry("regulatory_matter.updated", "A regulatory matter was changed (extensions, clock-stops, ...); data: the matter"),
+            Map.entry("regulatory_matter.transitioned", "A regulatory matter moved to another status; data: the matter"),
+            Map.entry("regulatory_matter.deadline_approaching", "A statutory deadline is the configured number of working days (default 5, "
+                    + "in the regime's calendar) away; once per deadline; data: matterId, dealId, regime, clock, dueOn, workingDaysLeft"),
+            Map.entry("regulatory_matter.deadline_passed", "A statutory deadline passed with the matter still open; once per deadline; data "
+                    + "as deadline_approaching"),
+            Map.entry("certification.created", "A certification was recorded; data: the certification"),
+            Map.entry("certification.updated", "A certification was changed; data: the certification"),
+            Map.entry("certification.expired", "An attestation's validity ended; once; data: certificationId, companyId, validTo")));
+
+    private static void documentWebhooks(OpenAPI api) {
+        String description = "Sent to every enabled endpoint of a partner that subscribed to this type (POST, JSON body = the Event, as in the "
+                + "feed). Headers per Standard Webhooks: webhook-id (the event id: deduplicate on it; the same on retries), webhook-timestamp "
+                + "(Unix seconds; refuse messages more than 5 minutes off), webhook-signature (space-separated v1,<base64 HMAC-SHA256 of "
+                + "'<webhook-id>.<webhook-timestamp>.<body>'> keyed with the base64-decoded part of your whsec_ secret; two during a secret "
+                + "rotation's overlap). Answer 2xx within 10 seconds; anything else is retried with exponential backoff and jitter (8 attempts "
+                + "over about an hour), then dead-lettered. 410 Gone disables the endpoint at once. At least once; in order per resource.";
+        EVENT_TYPES.forEach((type, summary) -> {
+            org.eclipse.microprofile.openapi.models.Operation post = OASFactory.createOperation()
+                    .summary(type).description(summary + ". " + description).addTag("Webhooks")
+                    .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent().addMediaType("application/json",
+                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Event")))))
+                    .responses(OASFactory.createAPIResponses()
+                            .addAPIResponse("2XX", OASFactory.createAPIResponse().description("Received; no further attempts"))
+                            .addAPIResponse("410", OASFactory.createAPIResponse().description("Gone: the endpoint is disabled at once"))
+                            .defaultValue(OASFactory.createAPIResponse().description("Failed: retried with backoff, then dead-lettered")));
+            for (String header : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
+                post.addParameter(OASFactory.createParameter().name(header).in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+                        .required(true).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            }
+            api.addWebhook(type, OASFactory.createPathItem().POST(post));
+        });
     }
 
     /**
@@ -110,13 +157,6 @@ public class ContractFilter implements OASFilter {
      * All are problems (application/problem+json).
      */
     static final Map<String, String> GATEWAY_ANSWERS = new LinkedHashMap<>();
-    /** Answers every operation with a path parameter can give. */
-    static final Map<String, String> PATH_ANSWERS = new LinkedHashMap<>();
-    /** Answers of a conditional write (an If-Match header parameter): required, and must be current. */
-    static final Map<String, String> CONDITIONAL_ANSWERS = new LinkedHashMap<>();
-    /** Answers of an operation made safe to retry with Idempotency-Key. */
-    static final Map<String, String> IDEMPOTENT_ANSWERS = new LinkedHashMap<>();
-
     static {
         GATEWAY_ANSWERS.put("400", "The request is malformed: a parameter, header, path segment or the body is invalid (errors names it)");
         GATEWAY_ANSWERS.put("401", "No credentials, or invalid, unknown, revoked or expired ones (WWW-Authenticate says how to authenticate)");
@@ -132,52 +172,26 @@ public class ContractFilter implements OASFilter {
         GATEWAY_ANSWERS.put("502", "A backend answered with an error or garbage");
         GATEWAY_ANSWERS.put("503", "A backend or its database is unavailable (circuit open or overloaded); retry after Retry-After seconds");
         GATEWAY_ANSWERS.put("504", "A backend did not answer in time; for a write the outcome is unknown: retry with the same Idempotency-Key");
-        PATH_ANSWERS.put("404", "No resource with this id");
-        CONDITIONAL_ANSWERS.put("412", "If-Match does not match the current ETag: read the resource again and reapply your change");
-        CONDITIONAL_ANSWERS.put("428", "If-Match is missing: send the ETag you last read");
-        IDEMPOTENT_ANSWERS.put("409", "A request with this Idempotency-Key is still being processed, or the change conflicts with the current state");
-        IDEMPOTENT_ANSWERS.put("422", "The Idempotency-Key was already used with a different request, or the request cannot be processed");
     }
 
+    /**
+     * The gateway's own answers on every public operation, then the conventions every service's document follows
+     * (platform's ContractConventions: problem answers with an example each, typed pages, ...), applied again over
+     * the merged document so that the composites and the gateway's own operations follow them too.
+     */
     private static void documentGatewayAnswers(OpenAPI api) {
-        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
-            return;
-        }
-        api.getPaths().getPathItems().forEach((path, item) -> {
-            if (!path.startsWith("/api/v1/") || item.getOperations() == null) {
-                return;
-            }
-            item.getOperations().values().forEach(operation -> {
-                if (operation.getResponses() == null) {
-                    operation.setResponses(OASFactory.createAPIResponses());
-                }
-                declare(operation, GATEWAY_ANSWERS);
-                if (path.contains("{")) {
-                    declare(operation, PATH_ANSWERS);
-                }
-                if (hasHeader(operation, "If-Match")) {
-                    declare(operation, CONDITIONAL_ANSWERS);
-                }
-                if (hasHeader(operation, "Idempotency-Key")) {
-                    declare(operation, IDEMPOTENT_ANSWERS);
+        if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
+            api.getPaths().getPathItems().forEach((path, item) -> {
+                if (path.startsWith("/api/v1/") && item.getOperations() != null) {
+                    item.getOperations().values().forEach(operation -> {
+                        if (operation.getResponses() == null) {
+                            operation.setResponses(OASFactory.createAPIResponses());
+                        }
+                        ContractConventions.declare(operation, GATEWAY_ANSWERS);
+                    });
                 }
             });
-        });
-    }
-
-    private static boolean hasHeader(Operation operation, String name) {
-        return operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == Parameter.In.HEADER
-                        && name.equalsIgnoreCase(p.getName()));
-    }
-
-    private static void declare(Operation operation, Map<String, String> answers) {
-        answers.forEach((status, description) -> {
-            if (operation.getResponses().getAPIResponse(status) == null) {
-                operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                        .content(OASFactory.createContent().addMediaType("application/problem+json",
-                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")))));
-            }
-        });
+        }
+        ContractConventions.apply(api);
     }
 }

@@ -20,7 +20,6 @@ public final class ApiKeys {
     static final int SECRET_BYTES = 32;
     private static final String PREFIX_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final int SECRET_LENGTH = 43;
-    private static final int KEY_LENGTH = MARKER.length() + PREFIX_LENGTH + 1 + SECRET_LENGTH;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeys() {
@@ -28,22 +27,33 @@ public final class ApiKeys {
 
     /** A new key (prefix and secret) that has never been shown to anyone. */
     public static Generated generate() {
+        return generate(MARKER);
+    }
+
+    /** A new secret of the same shape with another marker (calendar subscription tokens use {@code drc_}). */
+    public static Generated generate(String marker) {
         StringBuilder prefix = new StringBuilder(PREFIX_LENGTH);
         for (int i = 0; i < PREFIX_LENGTH; i++) {
             prefix.append(PREFIX_ALPHABET.charAt(RANDOM.nextInt(PREFIX_ALPHABET.length())));
         }
         byte[] secret = new byte[SECRET_BYTES];
         RANDOM.nextBytes(secret);
-        String key = MARKER + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String key = marker + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         return new Generated(prefix.toString(), key);
     }
 
     /** The public prefix of a key in our format, or null when {@code key} is not one. */
     public static String prefixOf(String key) {
-        if (key == null || key.length() != KEY_LENGTH || !key.startsWith(MARKER) || key.charAt(MARKER.length() + PREFIX_LENGTH) != '_') {
+        return prefixOf(MARKER, key);
+    }
+
+    /** The public prefix of a secret made by {@link #generate(String)} with {@code marker}, or null. */
+    public static String prefixOf(String marker, String key) {
+        int length = marker.length() + PREFIX_LENGTH + 1 + SECRET_LENGTH;
+        if (key == null || key.length() != length || !key.startsWith(marker) || key.charAt(marker.length() + PREFIX_LENGTH) != '_') {
             return null;
         }
-        String prefix = key.substring(MARKER.length(), MARKER.length() + PREFIX_LENGTH);
+        String prefix = key.substring(marker.length(), marker.length() + PREFIX_LENGTH);
         for (int i = 0; i < prefix.length(); i++) {
             if (PREFIX_ALPHABET.indexOf(prefix.charAt(i)) < 0) {
                 return null;
@@ -71,7 +81,7 @@ public final class ApiKeys {
     public record Generated(String prefix, String key) {
         @Override
         public String toString() {
-            return "ApiKey[" + MARKER + prefix + "_***]";
+            return "Secret[" + key.substring(0, key.indexOf('_') + 1) + prefix + "_***]";
         }
     }
 }

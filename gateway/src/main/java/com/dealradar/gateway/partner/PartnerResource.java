@@ -56,10 +56,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Partners", description = "Partners integrating with API keys: their keys (issue, rotate, revoke) and the audit trail. Admins only.")
-@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not an admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "Rate limit reached; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid request")
+@APIResponse(responseCode = "401", description = "Not authenticated")
+@APIResponse(responseCode = "403", description = "Not an admin")
+@APIResponse(responseCode = "429", description = "Rate limit reached; see Retry-After")
 public class PartnerResource {
 
     public static final String PATH = "/api/v1/partners";
@@ -85,7 +85,8 @@ public class PartnerResource {
 
     @GET
     @Operation(summary = "List partners", description = "In name order, keyset-paginated: follow nextCursor (or the Link header).")
-    @APIResponse(responseCode = "200", description = "One page of partners")
+    @APIResponse(responseCode = "200", description = "One page of partners",
+            content = @Content(schema = @Schema(implementation = PartnerView.class, type = SchemaType.ARRAY)))
     public Response list(
             @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -102,8 +103,8 @@ public class PartnerResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "partner", value = """
             {"name":"Telco Insights Ltd","contact":{"name":"Mei Chen","email":"api@telco-insights.example"},"plan":"standard"}""")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PartnerView.class)))
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key is in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key is in flight")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull PartnerInput body) {
         return idempotency.execute(idempotencyKey, "POST " + PATH, body, complete -> service.create(body, actor(),
                 partner -> complete.apply(Response.created(URI.create(PATH + "/" + partner.id)).tag(EntityTags.of(partner.version))
@@ -115,7 +116,7 @@ public class PartnerResource {
     @Operation(summary = "Read a partner", description = "Send If-None-Match to get 304 when unchanged.")
     @APIResponse(responseCode = "200", description = "The partner", content = @Content(schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "404", description = "No such partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such partner")
     public Response get(@PathParam("partnerId") String partnerId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Partner partner = service.get(QueryParams.uuid("partnerId", partnerId));
         return EntityTags.okOrNotModified(ifNoneMatch, partner.version, PartnerView.of(partner));
@@ -128,9 +129,9 @@ public class PartnerResource {
             description = "Name, contact or plan. A new plan applies to the partner's keys within seconds. If-Match is required.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "plan", value = "{\"plan\":\"premium\"}")))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = PartnerView.class)))
-    @APIResponse(responseCode = "404", description = "No such partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such partner")
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(@PathParam("partnerId") String partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = PartnerPatch.class) JsonNode patch) {
         UUID id = QueryParams.uuid("partnerId", partnerId);
@@ -141,8 +142,9 @@ public class PartnerResource {
     @GET
     @Path("/{partnerId}/keys")
     @Operation(summary = "List a partner's API keys", description = "Oldest first, keyset-paginated; never with secrets.")
-    @APIResponse(responseCode = "200", description = "One page of keys")
-    @APIResponse(responseCode = "404", description = "No such partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "One page of keys",
+            content = @Content(schema = @Schema(implementation = ApiKeyView.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = "No such partner")
     public Response listKeys(@PathParam("partnerId") String partnerId,
             @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -168,9 +170,9 @@ public class PartnerResource {
             {"name":"production ETL","scopes":["read"],"expiresAt":"2027-01-01T00:00:00Z"}""")))
     @APIResponse(responseCode = "201", description = "Issued, with its secret", content = @Content(schema = @Schema(implementation = ApiKeyView.class),
             examples = @ExampleObject(name = "issued", value = KEY_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No such partner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key is in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such partner")
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key is in flight")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     public Response issue(@PathParam("partnerId") String partnerId, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull ApiKeyInput body) {
         UUID id = QueryParams.uuid("partnerId", partnerId);
@@ -188,7 +190,7 @@ public class PartnerResource {
     @Operation(summary = "Read an API key", description = "Without its secret. Send If-None-Match to get 304 when unchanged.")
     @APIResponse(responseCode = "200", description = "The key", content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "404", description = "No such partner or key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such partner or key")
     public Response getKey(@PathParam("partnerId") String partnerId, @PathParam("keyId") String keyId,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ApiKey key = service.key(QueryParams.uuid("partnerId", partnerId), QueryParams.uuid("keyId", keyId));
@@ -204,10 +206,10 @@ public class PartnerResource {
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "one hour overlap", value = "{\"overlap\":\"PT1H\"}")))
     @APIResponse(responseCode = "201", description = "The new key, with its secret", content = @Content(schema = @Schema(implementation = ApiKeyView.class),
             examples = @ExampleObject(name = "issued", value = KEY_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No such partner or key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The key is not active (already rotated, expired or revoked), or the Idempotency-Key is in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such partner or key")
+    @APIResponse(responseCode = "409", description = "The key is not active (already rotated, expired or revoked), or the Idempotency-Key is in flight")
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response rotate(@PathParam("partnerId") String partnerId, @PathParam("keyId") String keyId,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid RotationInput body) {
@@ -228,9 +230,9 @@ public class PartnerResource {
             description = "The key is refused at once on this gateway replica and within about 2 seconds on every other. The key "
                     + "stays listed, as revoked. If-Match is required.")
     @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
-    @APIResponse(responseCode = "404", description = "No such partner or key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such partner or key")
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response revoke(@PathParam("partnerId") String partnerId, @PathParam("keyId") String keyId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID partner = QueryParams.uuid("partnerId", partnerId);

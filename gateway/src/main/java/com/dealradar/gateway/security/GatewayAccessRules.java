@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class GatewayAccessRules {
 
     private static final Set<String> READS = Set.of("GET", "HEAD");
+    private static final java.util.regex.Pattern WEBHOOKS = java.util.regex.Pattern.compile(PublicPaths.PREFIX + "/partners/[^/]+/webhooks(/|$)");
 
     private final CurrentIdentityAssociation identity;
     private final InternalTokenIssuer tokens;
@@ -36,8 +37,12 @@ public class GatewayAccessRules {
             return Uni.createFrom().voidItem();
         }
         boolean read = READS.contains(request.getMethod());
-        String role = path.startsWith(PublicPaths.PREFIX + "/partners") || path.startsWith(PublicPaths.PREFIX + "/write-audit")
-                ? Roles.ADMIN : read ? Roles.VIEWER : Roles.ANALYST;
+        // A partner manages its own webhooks with a write key (WebhookResource checks that it is its own); the rest of
+        // /partners is for admins. Calendar subscriptions are a way to read: a read key may create and revoke its own.
+        boolean webhooks = WEBHOOKS.matcher(path).lookingAt();
+        boolean calendarSubscriptions = path.startsWith(PublicPaths.PREFIX + "/calendar-subscriptions");
+        String role = !webhooks && (path.startsWith(PublicPaths.PREFIX + "/partners") || path.startsWith(PublicPaths.PREFIX + "/write-audit"))
+                ? Roles.ADMIN : (read && !webhooks) || calendarSubscriptions ? Roles.VIEWER : Roles.ANALYST;
         return identity.getDeferredIdentity().map(caller -> {
             BackendAccessRules.logActor(routing, caller);
             BackendAccessRules.requireRole(caller, role, read,

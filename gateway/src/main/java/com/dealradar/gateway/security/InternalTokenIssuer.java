@@ -80,6 +80,25 @@ public class InternalTokenIssuer {
         return token;
     }
 
+    /**
+     * A token for the gateway's own background work (the event relay reading the services' outboxes): an admin with no
+     * caller behind it, named {@code system:<what>}. Cached like a caller's.
+     */
+    public String systemToken(String what) {
+        String subject = "system:" + what;
+        String key = "system|" + subject;
+        Instant now = clock.instant();
+        Issued current = issued.getIfPresent(key);
+        if (current != null && current.reuseUntil.isAfter(now)) {
+            return current.token;
+        }
+        String token = Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE).subject(subject).upn(subject)
+                .groups(new TreeSet<>(ROLES)).claim(InternalToken.AUTH_METHOD_CLAIM, "system")
+                .issuedAt(now).expiresAt(now.plus(lifespan)).sign();
+        issued.put(key, new Issued(token, now.plus(lifespan.dividedBy(2))));
+        return token;
+    }
+
     private record Issued(String token, Instant reuseUntil) {
     }
 }

@@ -49,7 +49,9 @@ public final class ContractMerger {
                 + "plus composite reads. Errors are RFC 9457 problems (application/problem+json). Single resources carry "
                 + "an ETag; PUT, PATCH and DELETE need If-Match; POST accepts Idempotency-Key; lists are keyset-paginated "
                 + "(limit, cursor, Link rel=next). Send X-Request-Id to correlate, W3C traceparent to trace.");
-        out.putArray("servers").addObject().put("url", "http://localhost:8080").put("description", "Local gateway");
+        // Relative: clients and Swagger UI call the origin they read the document from (localhost, 127.0.0.1 or any
+        // host name in front of the gateway), never another one that CORS would refuse.
+        out.putArray("servers").addObject().put("url", "/").put("description", "The gateway that serves this document");
         Map<String, JsonNode> paths = new TreeMap<>();
         Map<String, Map<String, JsonNode>> components = new TreeMap<>();
         Map<String, JsonNode> tags = new TreeMap<>();
@@ -69,7 +71,16 @@ public final class ContractMerger {
                             + " is defined differently by " + backend + " and another backend: rename one of them");
                 }
             }));
-            doc.path("tags").forEach(tag -> tags.putIfAbsent(tag.path("name").asText(), tag));
+            // Only tags a public operation uses: an empty group (region-service's internal Clearances) is no help.
+            doc.path("tags").forEach(tag -> {
+                String name = tag.path("name").asText();
+                boolean used = doc.path("paths").properties().stream()
+                        .filter(p -> INTERNAL_PREFIXES.stream().noneMatch(p.getKey()::startsWith))
+                        .anyMatch(p -> p.getValue().findValues("tags").stream().anyMatch(t -> t.toString().contains("\"" + name + "\"")));
+                if (used) {
+                    tags.putIfAbsent(name, tag);
+                }
+            });
         });
         ObjectNode pathsNode = out.putObject("paths");
         paths.forEach(pathsNode::set);

@@ -22,10 +22,20 @@ import org.junit.jupiter.api.Test;
 @TestProfile(LocalRunTest.LocalRun.class)
 class LocalRunTest {
 
+    static final String REDIS_PREFIX = "dealradar:localrun:" + java.util.UUID.randomUUID() + ":";
+
     public static class LocalRun extends LocalH2Profile {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(); // callers authenticate with the generated key, not as a test analyst
+        }
+
+        @Override
+        public java.util.Map<String, String> getConfigOverrides() {
+            java.util.Map<String, String> config = new java.util.HashMap<>(super.getConfigOverrides());
+            // The machine's Redis is up: were the local run counting there, its keys would appear under this prefix.
+            config.put("dealradar.rate-limit.redis-key-prefix", REDIS_PREFIX);
+            return config;
         }
     }
 
@@ -48,5 +58,43 @@ class LocalRunTest {
         given().header("X-API-Key", key).get("/api/v1/partners/" + partner).then().statusCode(200)
                 .body("name", equalTo("Local Partner"));
         given().header("Authorization", "Bearer some.jwt.token").get("/api/v1/partners").then().statusCode(401);
+    }
+
+    /** bin/run needs no Redis: limits are counted in the gateway's memory, even with a Redis listening on 6379. */
+    @Test
+    void rateLimitsAreCountedInMemory() throws Exception {
+        String key = Files.readString(Path.of(ConfigProvider.getConfig().getValue("dealradar.data-dir", String.class),
+                "bootstrap-api-key")).strip();
+        int first = remaining(given().header("X-API-Key", key).get("/api/v1/partners").then().statusCode(200).extract().header("RateLimit"));
+        int second = remaining(given().header("X-API-Key", key).get("/api/v1/partners").then().statusCode(200).extract().header("RateLimit"));
+        List<String> redisKeys = redisKeys(REDIS_PREFIX + "*");
+        System.out.printf("local run: remaining %d then %d; Redis keys under the run's prefix: %s%n", first, second, redisKeys);
+        assertThat(second).as("each request counted").isEqualTo(first - 1);
+        assertThat(redisKeys).as("nothing counted in Redis").isEmpty();
+    }
+
+    private static int remaining(String rateLimit) {
+        java.util.regex.Matcher r = java.util.regex.Pattern.compile(";r=(\\d+)").matcher(rateLimit);
+        assertThat(r.find()).as("RateLimit header %s", rateLimit).isTrue();
+        return Integer.parseInt(r.group(1));
+    }
+
+    /** KEYS over RESP on the machine's Redis (the tests' Redis, README "Tests"). */
+    private static List<String> redisKeys(String pattern) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", 6379)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("*2\r\n$4\r\nKEYS\r\n$" + pattern.length() + "\r\n" + pattern + "\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String header = in.readLine();
+            assertThat(header).as("Redis answer to KEYS").startsWith("*");
+            List<String> keys = new java.util.ArrayList<>();
+            for (int i = 0; i < Integer.parseInt(header.substring(1)); i++) {
+                in.readLine(); // $length
+                keys.add(in.readLine());
+            }
+            return keys;
+        }
     }
 }

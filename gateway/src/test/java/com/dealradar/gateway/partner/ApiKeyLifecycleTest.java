@@ -315,7 +315,7 @@ class ApiKeyLifecycleTest {
                 com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(201)
                         .withHeader("Content-Type", "application/json").withBody("{\"name\":\"Scope Test\"}")));
         try {
-            // A first request warms the stub server up (a cold Jetty can miss the tests' 600 ms backend timeout).
+            // A first request warms the stub server up (a cold Jetty can miss the tests' short backend timeout).
             io.restassured.RestAssured.given().contentType("application/json").body(company).post(backend.baseUrl() + "/companies")
                     .then().statusCode(201);
             backend.resetRequests();

@@ -1,6 +1,7 @@
 package com.dealradar.platform.http;
 
 import com.dealradar.platform.audit.WriteAudit;
+import com.dealradar.platform.events.Outbox;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.core.Response;
@@ -9,8 +10,8 @@ import jakarta.ws.rs.core.Response;
  * The answers of the conditional writes (PUT, PATCH, state-changing actions, DELETE). They are built inside the
  * domain service's transaction, the one that checked If-Match against the row and changed it (see
  * {@link EntityTags#ifMatch}): the resource passes them to the service as its answer, and the write's actor is
- * recorded in that same transaction ({@link WriteAudit}), so the change and its audit row are both kept or
- * neither. These helpers open no transaction of their own; called outside one they fail, loudly.
+ * recorded in that same transaction ({@link WriteAudit}), and so is its event ({@link Outbox}): the change, its
+ * audit row and its event are all kept or none. These helpers open no transaction of their own; called outside one they fail, loudly.
  */
 public final class ConditionalWrites {
 
@@ -27,10 +28,11 @@ public final class ConditionalWrites {
         return recorded(Response.noContent().build());
     }
 
-    /** Records the write's actor with {@code response}, in the caller's transaction. */
+    /** Records the write's actor and its event (transactional outbox) with {@code response}, in the caller's transaction. */
     public static Response recorded(Response response) {
         requireTransaction();
         Arc.container().instance(WriteAudit.class).get().record(response);
+        Arc.container().instance(Outbox.class).get().recordWrite(response);
         return response;
     }
 

@@ -1,6 +1,7 @@
 package com.dealradar.platform.idempotency;
 
 import com.dealradar.platform.audit.WriteAudit;
+import com.dealradar.platform.events.Outbox;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
@@ -48,10 +49,13 @@ public class Idempotency {
     private final ObjectMapper mapper;
     private final IdempotencyConfig config;
     private final WriteAudit audit;
+    private final Outbox outbox;
     private final InstantSource clock;
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.EPOCH);
 
-    Idempotency(EntityManager em, ObjectMapper mapper, IdempotencyConfig config, WriteAudit audit, InstantSource clock) {
+    Idempotency(EntityManager em, ObjectMapper mapper, IdempotencyConfig config, WriteAudit audit, Outbox outbox,
+            InstantSource clock) {
+        this.outbox = outbox;
         this.clock = clock;
         this.em = em;
         this.mapper = mapper;
@@ -124,6 +128,7 @@ public class Idempotency {
                     + " call complete in the answer callback the service calls");
         }
         audit.record(response);
+        outbox.recordWrite(response);
         return response;
     }
 

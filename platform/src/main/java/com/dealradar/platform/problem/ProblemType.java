@@ -17,6 +17,7 @@ public enum ProblemType {
     INVALID_TRANSITION("invalid-transition", "Status change not allowed", 409),
     IDEMPOTENCY_IN_FLIGHT("idempotency-in-flight", "A request with this Idempotency-Key is still being processed", 409),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed since you read it", 412),
+    CURSOR_EXPIRED("cursor-expired", "The cursor is older than the event feed's retention", 410),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     URI_TOO_LONG("uri-too-long", "Request target too long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),

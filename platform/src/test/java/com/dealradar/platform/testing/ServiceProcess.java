@@ -56,17 +56,48 @@ public final class ServiceProcess implements AutoCloseable {
      * the public port and a management port (health, metrics) of its own.
      */
     public static ServiceProcess start(String module, int port, Map<String, String> config, Map<String, String> environment) {
+        // The management port is ours to choose: when another process took it between freePort() and the bind, try another.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(module, port, freePort(), config, environment);
+            } catch (PortTaken taken) {
+                if (taken.managementPort == -1 || attempt == 3) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts {@code module} on a loopback port of its own choosing: a port taken by someone else between the choice
+     * and the bind (ports are only bound by the service itself) means another port, not a failed test.
+     */
+    public static ServiceProcess start(String module, Map<String, String> config) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(module, freePort(), config);
+            } catch (PortTaken taken) {
+                if (attempt == 3) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    private static ServiceProcess start(String module, int port, int managementPort, Map<String, String> config,
+            Map<String, String> environment) {
         Path root = repositoryRoot();
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the whole reactor (mvn verify), not one module");
+            throw new IllegalStateException(jar + " is missing: package it in the same reactor (mvn -pl system-tests -am verify, or "
+                    + "mvn verify), not one module alone");
         }
+        requireFresh(root, module, jar);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx256m");
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
-        int managementPort = freePort();
         command.add("-Dquarkus.management.port=" + managementPort);
         command.add("-Dquarkus.management.host=127.0.0.1");
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -108,6 +139,17 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The operating-system process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Sends SIGKILL (a crash: nothing in flight completes) and waits for the process to end. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     /** Sends SIGTERM (a graceful stop, as Kubernetes does) without waiting for the process to end. */
     public void terminate() {
         process.destroy();
@@ -147,6 +189,11 @@ public final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
+                String output = readLog();
+                if (output.contains("Port already bound") || output.contains("Address already in use")) {
+                    throw new PortTaken(module + " could not bind its port (taken since it was chosen); see " + log,
+                            output.contains(Integer.toString(managementPort)) ? managementPort : -1);
+                }
                 throw new IllegalStateException(module + " exited during start-up; see " + log);
             }
             try {
@@ -165,6 +212,55 @@ public final class ServiceProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException(module + " was not ready within " + timeout + "; see " + log);
+    }
+
+    private String readLog() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The service could not bind a port; {@code managementPort} if that was the one, else -1. */
+    static final class PortTaken extends IllegalStateException {
+        final int managementPort;
+
+        PortTaken(String message, int managementPort) {
+            super(message);
+            this.managementPort = managementPort;
+        }
+    }
+
+    /**
+     * Refuses to run a packaged service older than its sources (or the platform's): a system test of a stale build
+     * would test code that is no longer there.
+     */
+    static void requireFresh(Path root, String module, Path jar) {
+        try {
+            java.nio.file.attribute.FileTime built = Files.getLastModifiedTime(jar);
+            for (Path sources : List.of(root.resolve(module).resolve("src/main"), root.resolve("platform/src/main"),
+                    root.resolve(module).resolve("pom.xml"))) {
+                if (!Files.exists(sources)) {
+                    continue;
+                }
+                try (var files = Files.walk(sources)) {
+                    var newer = files.filter(Files::isRegularFile).filter(file -> {
+                        try {
+                            return Files.getLastModifiedTime(file).compareTo(built) > 0;
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }).findFirst();
+                    if (newer.isPresent()) {
+                        throw new IllegalStateException(jar + " (built " + built + ") is older than " + newer.get()
+                                + ": package it again in the same reactor (mvn -pl system-tests -am verify) before its system tests");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static int freePort() {

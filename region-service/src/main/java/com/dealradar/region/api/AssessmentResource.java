@@ -57,7 +57,7 @@ public class AssessmentResource {
             @ExampleObject(name = "Market entry into China", value = "{\"dealType\": \"market_entry\", \"date\": \"2017-03-27\", \"regions\": [\"CN\"], "
                     + "\"parties\": [{\"name\": \"Vodafone Group\", \"role\": \"investor\", \"country\": \"GB\", \"sectors\": [\"telecom_operator\", \"cloud_provider\"]}]}")}))
     @APIResponse(responseCode = "200", description = "The assessment", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid facts", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid facts")
     public Response assess(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull DealFacts facts) {
         return idempotency.execute(idempotencyKey, "POST /regulatory-assessments", facts,
                 complete -> regimes.assess(facts, assessment -> complete.apply(Response.ok(view(facts, assessment)).build())));

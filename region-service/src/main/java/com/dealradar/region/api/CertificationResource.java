@@ -52,7 +52,7 @@ import com.dealradar.region.persistence.CertificationRepository;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Certifications")
-@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid request")
 public class CertificationResource {
 
     private final CertificationService service;
@@ -83,7 +83,8 @@ public class CertificationResource {
 
     @GET
     @Operation(summary = "List certifications", description = "Oldest first, keyset-paginated. status filters by the status as of today (an attestation past its validity is expired).")
-    @APIResponse(responseCode = "200", description = "One page of certifications")
+    @APIResponse(responseCode = "200", description = "One page of certifications",
+            content = @Content(schema = @Schema(implementation = Views.CertificationView.class, type = SchemaType.ARRAY)))
     public Response list(
             @Parameter(description = "company-service id, or several comma-separated (at most 200): certifications of any of them, in one call") @QueryParam("companyId") String companyId,
             @Parameter(schema = @Schema(implementation = CertificationScheme.class)) @QueryParam("scheme") String scheme,
@@ -105,7 +106,7 @@ public class CertificationResource {
     @POST
     @Operation(summary = "Record a certification", description = "Send an Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown region or matter, or Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown region or matter, or Idempotency-Key reused with a different body")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CertificationInput body) {
         return idempotency.execute(idempotencyKey, "POST /certifications", body, complete -> service.create(body.toDraft(),
                 certification -> complete.apply(Response.created(URI.create("/certifications/" + certification.id))
@@ -117,7 +118,7 @@ public class CertificationResource {
     @Operation(summary = "Read a certification", description = "Send If-None-Match to get 304 when unchanged.")
     @APIResponse(responseCode = "200", description = "The certification", content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "404", description = "No such certification", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such certification")
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Certification certification = service.get(QueryParams.uuid("id", id));
         return EntityTags.okOrNotModified(ifNoneMatch, certification.version, views.certification(certification));
@@ -127,8 +128,8 @@ public class CertificationResource {
     @Path("/{id}")
     @Operation(summary = "Replace a certification", description = "If-Match with the current ETag is required.")
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CertificationInput body) {
         return write(id, ifMatch, c -> body);
@@ -139,8 +140,8 @@ public class CertificationResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields of a certification (JSON Merge Patch)", description = "If-Match is required.")
     @APIResponse(responseCode = "200", description = "Patched", content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = CertificationInput.class) JsonNode patch) {
         return write(id, ifMatch, c -> mergePatch.apply(ViewMapper.input(c), patch, CertificationInput.class));

@@ -34,7 +34,7 @@ public class ClearanceResource {
             description = "Blocking: matters on the deal that are open (not in a terminal status) under a regime that is mandatory and suspensory. "
                     + "A deal with no matters is clear. deal-service calls this before a change to completed.")
     @APIResponse(responseCode = "200", description = "The answer", content = @Content(schema = @Schema(implementation = Views.ClearanceView.class)))
-    @APIResponse(responseCode = "400", description = "Not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a UUID")
     public Views.ClearanceView clearance(@Parameter(description = "deal-service id", example = "fc47ec4c-3e52-5409-8a40-e1b874aa8538") @PathParam("dealId") String dealId) {
         UUID id = QueryParams.uuid("dealId", dealId);
         return matters.blockingFor(id, open -> {

@@ -50,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Regulatory matters")
-@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid request")
 public class MatterResource {
 
     private final MatterService service;
@@ -69,7 +69,8 @@ public class MatterResource {
 
     @GET
     @Operation(summary = "List regulatory matters", description = "Oldest first, keyset-paginated; filters combine with AND. Open matters carry their current statutory deadline.")
-    @APIResponse(responseCode = "200", description = "One page of matters")
+    @APIResponse(responseCode = "200", description = "One page of matters",
+            content = @Content(schema = @Schema(implementation = Views.MatterView.class, type = SchemaType.ARRAY)))
     public Response list(
             @Parameter(description = "deal-service id") @QueryParam("dealId") String dealId,
             @Parameter(description = "company-service id") @QueryParam("companyId") String companyId,
@@ -102,7 +103,7 @@ public class MatterResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = MatterInput.class), examples = @ExampleObject(name = "NSIA",
             value = "{\"dealId\": \"fc47ec4c-3e52-5409-8a40-e1b874aa8538\", \"regimeCode\": \"UK-NSIA\", \"title\": \"NSIA notification\", \"status\": \"anticipated\", \"openedOn\": \"2024-03-01\", \"basis\": \"inferred\", \"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"example\"}]}")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown regime or clock, or Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown regime or clock, or Idempotency-Key reused with a different body")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull MatterInput body) {
         return idempotency.execute(idempotencyKey, "POST /regulatory-matters", body, complete -> service.create(body.toDraft(),
                 matter -> complete.apply(Response.created(URI.create("/regulatory-matters/" + matter.id))
@@ -114,7 +115,7 @@ public class MatterResource {
     @Operation(summary = "Read a regulatory matter", description = "With its status history and, when open, its current statutory deadline. Send If-None-Match to get 304 when unchanged.")
     @APIResponse(responseCode = "200", description = "The matter", content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "404", description = "No such matter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such matter")
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         RegulatoryMatter matter = service.get(QueryParams.uuid("id", id));
         return EntityTags.okOrNotModified(ifNoneMatch, matter.version, views.matter(matter));
@@ -124,9 +125,9 @@ public class MatterResource {
     @Path("/{id}")
     @Operation(summary = "Replace a regulatory matter", description = "The status cannot change here (use transitions). If-Match is required.")
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
-    @APIResponse(responseCode = "409", description = "Status differs from the current one", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Status differs from the current one")
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull MatterInput body) {
         return service.replace(QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), matter -> body.toDraft(), this::answer);
     }
@@ -136,8 +137,8 @@ public class MatterResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields of a regulatory matter (JSON Merge Patch)", description = "E.g. add a clock-stop or an extension. If-Match is required.")
     @APIResponse(responseCode = "200", description = "Patched", content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = MatterInput.class) JsonNode patch) {
         return service.replace(QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch),
@@ -150,9 +151,9 @@ public class MatterResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = TransitionInput.class), examples = @ExampleObject(name = "call-in",
             value = "{\"status\": \"phase2\", \"on\": \"2024-03-20\", \"note\": \"Call-in notice given\", \"stage\": \"call-in assessment\"}")))
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
-    @APIResponse(responseCode = "409", description = "Transition not allowed from the current status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Transition not allowed from the current status")
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TransitionInput body) {
         return service.transition(QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), body.toDraft(), this::answer);

@@ -46,7 +46,7 @@ import com.dealradar.region.persistence.RegimeRepository;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Regimes")
-@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid request")
 public class RegimeResource {
 
     private final RegimeService service;
@@ -63,7 +63,8 @@ public class RegimeResource {
 
     @GET
     @Operation(summary = "List regulatory regimes", description = "In code order, keyset-paginated; filters combine with AND.")
-    @APIResponse(responseCode = "200", description = "One page of regimes")
+    @APIResponse(responseCode = "200", description = "One page of regimes",
+            content = @Content(schema = @Schema(implementation = Views.RegimeView.class, type = SchemaType.ARRAY)))
     public Response list(
             @Parameter(description = "ISO 3166-1 alpha-2 region", example = "GB") @QueryParam("region") String region,
             @Parameter(schema = @Schema(implementation = RegimeKind.class)) @QueryParam("kind") String kind,
@@ -85,8 +86,8 @@ public class RegimeResource {
     @POST
     @Operation(summary = "Add a regime", description = "Analysts only (enforced at the gateway). Send an Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
-    @APIResponse(responseCode = "409", description = "Code already used, or the Idempotency-Key is in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown region, or Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Code already used, or the Idempotency-Key is in flight")
+    @APIResponse(responseCode = "422", description = "Unknown region, or Idempotency-Key reused with a different body")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull RegimeInput body) {
         return idempotency.execute(idempotencyKey, "POST /regimes", body, complete -> service.create(body.toDraft(), regime -> {
             return complete.apply(Response.created(URI.create("/regimes/" + regime.id)).tag(EntityTags.of(regime.version))
@@ -99,7 +100,7 @@ public class RegimeResource {
     @Operation(summary = "Read a regime by id or code", description = "Send If-None-Match to get 304 when unchanged.")
     @APIResponse(responseCode = "200", description = "The regime", content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "404", description = "No such regime", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such regime")
     public Response get(@Parameter(example = "UK-NSIA") @PathParam("idOrCode") String idOrCode,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Regime regime = service.get(QueryParams.asUuid(idOrCode).orElse(null), idOrCode);
@@ -110,8 +111,8 @@ public class RegimeResource {
     @Path("/{idOrCode}")
     @Operation(summary = "Replace a regime", description = "If-Match with the current ETag is required.")
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("idOrCode") String idOrCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RegimeInput body) {
         return write(idOrCode, ifMatch, regime -> body);
@@ -122,8 +123,8 @@ public class RegimeResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields of a regime (JSON Merge Patch)", description = "Lists (triggerRules, clocks, sources) are replaced whole. If-Match is required.")
     @APIResponse(responseCode = "200", description = "Patched", content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(@PathParam("idOrCode") String idOrCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = RegimeInput.class) JsonNode patch) {
         return write(idOrCode, ifMatch, regime -> mergePatch.apply(ViewMapper.input(regime), patch, RegimeInput.class));

@@ -44,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Regions")
-@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid request")
 public class RegionResource {
 
     private final RegionService service;
@@ -61,7 +61,8 @@ public class RegionResource {
 
     @GET
     @Operation(summary = "List regions", description = "In code order, keyset-paginated. Regimes are listed on single reads.")
-    @APIResponse(responseCode = "200", description = "One page of regions")
+    @APIResponse(responseCode = "200", description = "One page of regions",
+            content = @Content(schema = @Schema(implementation = Views.RegionView.class, type = SchemaType.ARRAY)))
     public Response list(
             @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
@@ -81,7 +82,7 @@ public class RegionResource {
     @POST
     @Operation(summary = "Add a region", description = "Analysts only (enforced at the gateway). Send an Idempotency-Key to make retries safe.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Views.RegionView.class)))
-    @APIResponse(responseCode = "409", description = "Region exists, or the Idempotency-Key is in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Region exists, or the Idempotency-Key is in flight")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull RegionInput body) {
         return idempotency.execute(idempotencyKey, "POST /regions", body, complete -> service.create(body.toDraft(),
                 region -> complete.apply(Response.created(URI.create("/regions/" + region.code)).tag(EntityTags.of(region.version))
@@ -93,7 +94,7 @@ public class RegionResource {
     @Operation(summary = "Read a region with its regimes", description = "Send If-None-Match to get 304 when unchanged.")
     @APIResponse(responseCode = "200", description = "The region", content = @Content(schema = @Schema(implementation = Views.RegionView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "404", description = "No such region", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such region")
     public Response get(@Parameter(example = "GB") @PathParam("code") String code, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Region region = service.get(QueryParams.countryCode("code", code));
         return EntityTags.okOrNotModified(ifNoneMatch, region.version, views.region(region, true));
@@ -103,8 +104,8 @@ public class RegionResource {
     @Path("/{code}")
     @Operation(summary = "Replace a region", description = "If-Match with the current ETag is required.")
     @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = Views.RegionView.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull RegionInput body) {
         return write(code, ifMatch, region -> body);
     }
@@ -114,8 +115,8 @@ public class RegionResource {
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields of a region (JSON Merge Patch)", description = "If-Match is required.")
     @APIResponse(responseCode = "200", description = "Patched", content = @Content(schema = @Schema(implementation = Views.RegionView.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = RegionInput.class) JsonNode patch) {
         return write(code, ifMatch, region -> mergePatch.apply(ViewMapper.input(region), patch, RegionInput.class));

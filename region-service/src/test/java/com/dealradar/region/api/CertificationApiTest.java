@@ -67,9 +67,11 @@ class CertificationApiTest {
     void certificationsOfSeveralCompaniesInOneCall() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        LocalDate today = LocalDate.now();
-        String a = create(first, today.minusMonths(6), today.plusYears(1), "attested").then().statusCode(201).extract().path("id");
-        String b = create(second, today.minusMonths(6), today.plusYears(1), "attested").then().statusCode(201).extract().path("id");
+        // Fixed dates far from any boundary: the wall clock's "today" may change during the test (midnight).
+        LocalDate from = LocalDate.parse("2024-01-01");
+        LocalDate to = LocalDate.parse("2099-01-01");
+        String a = create(first, from, to, "attested").then().statusCode(201).extract().path("id");
+        String b = create(second, from, to, "attested").then().statusCode(201).extract().path("id");
         given().queryParam("companyId", first + "," + second + "," + UUID.randomUUID()).get("/certifications").then().statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.containsInAnyOrder(a, b));
         given().queryParam("companyId", first + ",not-a-uuid").get("/certifications").then().statusCode(400)

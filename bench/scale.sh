@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# Scale benchmark (issue #14, "Scale"): a data set of 100,000 companies, 1,000,000 deals with 2-3 participants each and
+# 300,000 regulatory matters on the real PostgreSQL, in databases of its own (dealradar_scale_*; never the test or
+# local-run ones). Loaded once with COPY from generate_series and kept: a marker row (bench_scale_marker) says which
+# data set version a database holds, and the load is skipped when it is there. Then the packaged company-, deal- and
+# region-service run against those databases (loopback, management ports) and wrk measures the searches, each step
+# stopping by itself. Prints EXPLAIN (ANALYZE, BUFFERS) plans to $NOTES and one table on stdout.
+#   bench/scale.sh                 (DURATION=10 s per step; SKIP_BUILD=1 to use the jars as they are)
+#   SCALE_RELOAD=1 bench/scale.sh  (drop and rebuild the data set)
+set -euo pipefail
+source "$(dirname "$0")/../bin/lib.sh"
+cd "$DEALRADAR_ROOT"
+DURATION="${DURATION:-10}"
+COMPANIES=${SCALE_COMPANIES:-100000}; DEALS=${SCALE_DEALS:-1000000}; MATTERS=${SCALE_MATTERS:-300000}
+VERSION="1-$COMPANIES-$DEALS-$MATTERS"  # bump the first number when the generated data changes
+NOTES="${NOTES:-${TMPDIR:-/tmp}/dealradar-scale-plans.txt}"
+PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
+if ! command -v wrk >/dev/null; then
+  echo "installing wrk (Debian package)" >&2
+  (apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; }) \
+    || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+fi
+[ "${SKIP_BUILD:-}" = 1 ] || mvn -B -ntp -q package -DskipTests -pl company-service,deal-service,region-service -am
+
+declare -A PORT=([company-service]=28081 [deal-service]=28082 [region-service]=28083)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+logdir=$(mktemp -d)
+db() { echo "dealradar_scale_${1%-service}"; }
+loaded() { $PG -d "$(db "$1")" -Atc "select 1 from bench_scale_marker where version = '$VERSION'" 2>/dev/null | grep -q 1; }
+CACHED=1
+for m in company-service deal-service region-service; do loaded $m || CACHED=0; done
+[ "${SCALE_RELOAD:-}" = 1 ] && CACHED=0
+if [ $CACHED = 0 ]; then # fresh databases: a half-finished or older load never mixes with this one
+  for m in company-service deal-service region-service; do
+    $PG -c "drop database if exists $(db $m) with (force)" -c "create database $(db $m)"
+  done
+fi
+start() { # module, extra -D options... ; Flyway migrates the database at start (new indexes included)
+  local module=$1; shift
+  java -Xmx256m -Dquarkus.http.port="${PORT[$module]}" -Dquarkus.http.host=127.0.0.1 \
+    -Dquarkus.management.port=$((PORT[$module] + 1000)) -Dquarkus.management.host=127.0.0.1 -Ddealradar.access.allow-dev-keys=true \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$(db "$module")" -Dquarkus.datasource.username=postgres \
+    -Dquarkus.http.access-log.enabled=false -Ddealradar.clearance-check.enabled=false "$@" \
+    -jar "$module/target/quarkus-app/quarkus-run.jar" >"$logdir/$module.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$((PORT[$module] + 1000))/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
+  echo "$module did not start; see $logdir/$module.log" >&2; exit 1
+}
+start company-service
+start deal-service -Dquarkus.rest-client.company-service.url=http://127.0.0.1:28081 -Dquarkus.rest-client.region-service.url=http://127.0.0.1:28083
+start region-service
+
+load() { # module, table, columns, generating select: streamed from the generating query into the table, COPY both ways
+  local t=$(date +%s.%N)
+  $PG -d "$(db "$1")" -c "copy ($4) to stdout" | $PG -d "$(db "$1")" -c "copy $2 ($3) from stdin"
+  printf '  loaded %-18s %9s rows in %5.1f s\n' "$2" "$($PG -d "$(db "$1")" -Atc "select count(*) from $2")" "$(awk -v a="$(date +%s.%N)" -v b="$t" 'BEGIN { print a - b }')" >&2
+}
+if [ $CACHED = 1 ]; then
+  echo "data set v$VERSION present (marker rows found): load skipped" >&2
+  LOAD="cached"
+else
+  t0=$(date +%s.%N)
+  # Companies: names of two generated words ("Telvora Cloudnet"), so prefix searches match a realistic share.
+  load company-service company "id, slug, name, sort_name, country, kind, status, created_at, updated_at, version" "
+    select md5('c' || i)::uuid, 'scale-' || i, n, lower(n), (array['CN','DE','GB','US','FR','JP','IN','NL'])[1 + i % 8],
+           (array['group','subsidiary','division'])[1 + i % 3], 'active', now(), now(), 0
+    from (select i, initcap((array['tel','clo','net','dat','ali','vod','hua','zte','sys','bri','orb','nex','qua','sta','ver','cor'])[1 + abs(hashtext('a' || i)) % 16]
+                 || (array['vora','link','com','ware','tron','sphere','byte','wave','gate','core'])[1 + abs(hashtext('b' || i)) % 10])
+                 || ' ' || initcap((array['cloud','net','data','telecom','systems','digital','mobile','labs'])[1 + abs(hashtext('c' || i)) % 8]) || ' ' || i as n
+          from generate_series(1, $COMPANIES) i) s"
+  load company-service company_search_term "company_id, term" "select id, sort_name from company where slug like 'scale-%'"
+  # Deals: statuses, types and dates spread by hashes; one in ten has no announced date, one in three no value.
+  load deal-service deal "id, title, type, status, confidence, announced_on, announced_precision, value_usd, value_amount_usd, value_currency, value_amount, value_estimated, created_at, updated_at, version" "
+    select md5('d' || i)::uuid, 'Scale deal ' || i,
+           (array['acquisition','merger','minority_investment','strategic_investment','joint_venture','partnership','hosting_reseller','market_entry'])[1 + abs(hashtext('t' || i)) % 8],
+           (array['rumored','in_talks','announced','pending_approval','completed','abandoned','announced'])[1 + abs(hashtext('s' || i)) % 7],
+           (array['rumored','reported','confirmed'])[1 + i % 3],
+           case when i % 10 = 0 then null else date '2005-01-01' + abs(hashtext('a' || i)) % 7300 end,
+           case when i % 10 = 0 then null else 'day' end,
+           v, v, case when v is null then null else 'USD' end, v, case when v is null then null else false end, now(), now(), 0
+    from (select i, case when i % 3 = 0 then null else (abs(hashtext('v' || i)) % 2000000) * 1000.0 end as v
+          from generate_series(1, $DEALS) i) s"
+  # Participants: the first is skewed (u^3: a few companies take part in tens of thousands of deals, like the real
+  # giants), the second uniform, a third in every other deal.
+  load deal-service deal_participant "deal_id, position, company_id, role" "
+    select md5('d' || i)::uuid, k, md5('c' || (case when k = 0 then 1 + floor(power((abs(hashtext('p' || i)) % 1000000) / 1000000.0, 3) * $COMPANIES)
+                                           else 1 + abs(hashtext('q' || i || k)) % $COMPANIES end)::int)::uuid,
+           (array['acquirer','target','investor'])[1 + k]
+    from generate_series(1, $DEALS) i, generate_series(0, 2) k where k < 2 or i % 2 = 0"
+  load deal-service deal_region "deal_id, region" "
+    select md5('d' || i)::uuid, (array['CN','DE','GB','US','FR'])[1 + i % 5] from generate_series(1, $DEALS) i"
+  load region-service regulatory_matter "id, deal_id, regime_id, region_code, title, status, opened_on, basis, created_at, updated_at, version" "
+    select md5('m' || i)::uuid, md5('d' || (1 + abs(hashtext('m' || i)) % $DEALS))::uuid, r.id, r.region_code, 'Scale matter ' || i,
+           (array['anticipated','not_assessed','notified','accepted','phase1','cleared'])[1 + i % 6], date '2010-01-01' + i % 5000,
+           'inferred', now() - (i || ' seconds')::interval, now(), 0
+    from generate_series(1, $MATTERS) i
+    join (select id, region_code, row_number() over (order by code) - 1 as n, count(*) over () as c from regime) r on r.n = i % r.c"
+  for m in company-service deal-service region-service; do
+    $PG -d "$(db $m)" -c "vacuum analyze" -c "create table if not exists bench_scale_marker (version varchar(60) primary key, loaded_at timestamptz)" \
+      -c "insert into bench_scale_marker values ('$VERSION', now()) on conflict do nothing"
+  done
+  LOAD="$(awk -v a="$(date +%s.%N)" -v b="$t0" 'BEGIN { printf "%.0f s", a - b }')"
+fi
+counts=$($PG -d "$(db company-service)" -Atc "select count(*) from company")/$($PG -d "$(db deal-service)" -Atc "select count(*) from deal")/$($PG -d "$(db deal-service)" -Atc "select count(*) from deal_participant")/$($PG -d "$(db region-service)" -Atc "select count(*) from regulatory_matter")
+
+# An internal token as the gateway signs them (DEV-ONLY key, accepted with allow-dev-keys); backends accept tokens up
+# to 120 s old, so every step gets a fresh one.
+token() {
+  local now; now=$(date +%s)
+  b64() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+  local h p
+  h=$(printf '{"alg":"RS256","typ":"JWT"}' | b64)
+  p=$(printf '{"iss":"https://dealradar.dev/gateway","aud":"dealradar-backends","sub":"scale-bench","upn":"scale-bench","groups":["viewer"],"dr_auth":"oidc","iat":%s,"exp":%s}' "$now" $((now + 100)) | b64)
+  printf '%s.%s.%s' "$h" "$p" "$(printf '%s.%s' "$h" "$p" | openssl dgst -sha256 -sign gateway/src/main/resources/dealradar/internal-token-DEV-ONLY.key | b64)"
+}
+D=http://127.0.0.1:28082; C=http://127.0.0.1:28081
+HOT=$($PG -d "$(db deal-service)" -Atc "select company_id from deal_participant group by company_id order by count(*) desc limit 1")
+TYPICAL=$(echo -n c50000 | md5sum | cut -c1-32 | sed -E 's/(.{8})(.{4})(.{4})(.{4})(.{12})/\1-\2-\3-\4-\5/')
+HOT_DEALS=$($PG -d "$(db deal-service)" -Atc "select count(*) from deal_participant where company_id = '$HOT'")
+TYP_DEALS=$($PG -d "$(db deal-service)" -Atc "select count(*) from deal_participant where company_id = '$TYPICAL'")
+S1="/deals?company=$HOT&status=announced&limit=20"
+S2="/deals?company=$HOT&status=announced&valueUsdMin=100000000&valueUsdMax=900000000&limit=20"
+S3="/deals?company=$TYPICAL&status=announced&limit=20"
+WALK="/deals?status=announced&limit=20"
+Q="/companies?q=telv&limit=20"
+
+# Page 1,000 of the keyset walk: follow nextCursor 999 times.
+cursor=""; T=$(token)
+walk_t0=$(date +%s.%N)
+for i in $(seq 1 999); do
+  [ $((i % 300)) = 0 ] && T=$(token)
+  cursor=$(curl -fs -H "Authorization: Bearer $T" "$D$WALK${cursor:+&cursor=$cursor}" | sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p')
+  [ -n "$cursor" ] || { echo "the walk ended before page 1,000 (page $i)" >&2; exit 1; }
+done
+walk_s=$(awk -v a="$(date +%s.%N)" -v b="$walk_t0" 'BEGIN { printf "%.1f", a - b }')
+PAGE1000="$WALK&cursor=$cursor"
+
+# Plans of the statements the services run for these requests (Hibernate's SQL, written out with the values).
+{
+  echo "# scale benchmark plans, $(date -u +%FT%TZ), DealRadar $(git rev-parse --short HEAD), data set v$VERSION ($counts companies/deals/participants/matters)"
+  echo "hot company $HOT ($HOT_DEALS deals), typical company $TYPICAL ($TYP_DEALS deals)"
+  explain() { echo; echo "## $2"; $PG -d "$(db "$1")" -Atc "explain (analyze, buffers) $3"; }
+  # deal-service's SQL for these requests (DealRepository.search): the company filter as a semi-join, the valued
+  # deals in sort order first (the trailing block without an announced date is read only when a page is not full).
+  sub="d.id in (select d2.id from deal d2 join deal_participant p on d2.id = p.deal_id where p.company_id = '$HOT')"
+  order="order by d.announced_on desc, d.id desc limit 21"
+  explain deal-service "deal search: hot company + status, newest first (page 1)" "select d.* from deal d where $sub and d.status = 'announced' and d.announced_on is not null $order"
+  explain deal-service "deal search: hot company + status + value range (page 1)" "select d.* from deal d where $sub and d.status = 'announced' and d.value_usd >= 100000000 and d.value_usd <= 900000000 and d.announced_on is not null $order"
+  explain deal-service "deal search: typical company + status (page 1)" "select d.* from deal d where d.id in (select d2.id from deal d2 join deal_participant p on d2.id = p.deal_id where p.company_id = '$TYPICAL') and d.status = 'announced' and d.announced_on is not null $order"
+  page=$(curl -fs -H "Authorization: Bearer $(token)" "$D$PAGE1000")
+  last_id=$(grep -o '"id":"[^"]*"' <<<"$page" | tail -1 | cut -d'"' -f4)
+  last_day=$(grep -o '"announced":{"value":"[0-9-]*"' <<<"$page" | tail -1 | grep -o '[0-9]\{4\}-[0-9-]*')
+  explain deal-service "keyset walk status=announced, page 1" "select d.* from deal d where d.status = 'announced' and d.announced_on is not null $order"
+  explain deal-service "keyset walk status=announced, page 1,001 (after $last_day / $last_id)" "select d.* from deal d where d.status = 'announced' and d.announced_on is not null and (d.announced_on <= '$last_day' and (d.announced_on < '$last_day' or d.id < '$last_id')) $order"
+  explain company-service "company prefix search q=telv" "select c.* from company c where c.id in (select c2.id from company c2 join company_search_term t on c2.id = t.company_id where t.term like 'telv%' escape '!') order by c.sort_name, c.id limit 21"
+} > "$NOTES"
+
+# wrk: one client for latency, 32 for throughput; each step stops after DURATION seconds.
+printf '%-58s %9s %9s %9s %7s  %s\n' "scenario (deal-/company-service direct, $DURATION s each)" "req/s" "p50" "p99" "errors" "ratio vs goal"
+ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else if (v ~ /s$/) printf "%.2f", v * 1000; else print "nan" }'; }
+run() { # label, connections, url, goal-ms (p99, or "-")
+  local out; out=$(wrk -t1 -c"$2" -d"${DURATION}s" --latency -H "Authorization: Bearer $(token)" "$3" 2>&1 || true)
+  local rps p50 p99 err
+  rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out"); p50=$(ms "$(awk '$1=="50%" {print $2}' <<<"$out")"); p99=$(ms "$(awk '$1=="99%" {print $2}' <<<"$out")")
+  err=$(( $(awk '/Non-2xx/ {print $5}' <<<"$out" | grep . || echo 0) + $(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out" | grep . || echo 0) ))
+  local ratio="-"; [ "$4" != "-" ] && ratio=$(awk -v a="$p99" -v g="$4" 'BEGIN { printf "p99 %.2f of %s ms goal (%s)", a / g, g, a < g ? "met" : "MISSED" }')
+  printf '%-58s %9s %8sms %8sms %7s  %s\n' "$1" "$rps" "$p50" "$p99" "$err" "$ratio"
+  LAST_P50=$p50
+}
+wrk -t1 -c4 -d5s -H "Authorization: Bearer $(token)" "$D$S1" >/dev/null 2>&1 || true      # JIT warm-up, not reported
+wrk -t1 -c4 -d5s -H "Authorization: Bearer $(token)" "$C$Q" >/dev/null 2>&1 || true
+run "deals: hot company ($HOT_DEALS deals) + status, 1 client" 1 "$D$S1" 20
+run "deals: hot company + status + value range, 1 client" 1 "$D$S2" 20
+run "deals: typical company ($TYP_DEALS deals) + status, 1 client" 1 "$D$S3" 20
+run "deals: hot company + status, 32 clients" 32 "$D$S1" -
+run "deals: hot company + status + value range, 32 clients" 32 "$D$S2" -
+run "keyset walk (status=announced) page 1, 1 client" 1 "$D$WALK" -; p1=$LAST_P50
+run "keyset walk page 1,000, 1 client" 1 "$D$PAGE1000" -; p1000=$LAST_P50
+run "companies: prefix search q=telv, 1 client" 1 "$C$Q" 10
+run "companies: prefix search q=telv, 32 clients" 32 "$C$Q" -
+awk -v a="$p1000" -v b="$p1" 'BEGIN { r = a / b; printf "%-58s %9s %9s %9s %7s  %s\n", "page 1,000 / page 1 (p50)", "-", "-", "-", "-", sprintf("%.2f, goal <= 1.3 (%s)", r, r <= 1.3 ? "met" : "MISSED") }'
+echo "data set v$VERSION: $counts companies/deals/participants/matters; load: $LOAD; walk to page 1,000: $walk_s s; plans: $NOTES"

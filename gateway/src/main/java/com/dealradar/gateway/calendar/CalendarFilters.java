@@ -1,0 +1,46 @@
+package com.dealradar.gateway.calendar;
+
+import com.dealradar.platform.http.QueryParams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Which deadlines a calendar lists: all filters combine with AND; null means no filter. */
+public record CalendarFilters(String region, UUID deal, UUID company) {
+
+    /** Parses the public query parameters; a bad value is a 400 problem naming the parameter. */
+    public static CalendarFilters parse(String region, String deal, String company) {
+        return new CalendarFilters(QueryParams.countryCode("region", region), QueryParams.uuid("deal", deal),
+                QueryParams.uuid("company", company));
+    }
+
+    /** The same filters as the matters API's query parameters ({@code region}, {@code dealId}, {@code companyId}). */
+    public String mattersQuery() {
+        List<String> parts = new ArrayList<>();
+        if (region != null) {
+            parts.add("region=" + region);
+        }
+        if (deal != null) {
+            parts.add("dealId=" + deal);
+        }
+        if (company != null) {
+            parts.add("companyId=" + company);
+        }
+        return String.join("&", parts);
+    }
+
+    /** The public query parameters ({@code region}, {@code deal}, {@code company}), for URLs and descriptions. */
+    public String publicQuery() {
+        List<String> parts = new ArrayList<>();
+        if (region != null) {
+            parts.add("region=" + region);
+        }
+        if (deal != null) {
+            parts.add("deal=" + deal);
+        }
+        if (company != null) {
+            parts.add("company=" + company);
+        }
+        return String.join("&", parts);
+    }
+}

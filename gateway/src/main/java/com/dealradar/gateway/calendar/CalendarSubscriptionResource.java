@@ -1,0 +1,117 @@
+package com.dealradar.gateway.calendar;
+
+import com.dealradar.platform.http.EntityTags;
+import com.dealradar.platform.http.PublicUrlConfig;
+import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.problem.Problem;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Calendar subscriptions: what lets a calendar application, which cannot send headers, read the deadline calendar.
+ * Any caller that may read (a partner's read or write key, a signed-in user) creates them for itself; each lists and
+ * revokes its own (a partner: those of all its keys), admins all.
+ */
+@Path(CalendarSubscriptionResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Deadline calendar", description = "Statutory deadlines as an iCalendar feed, and the subscriptions that let calendar applications read it.")
+@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not allowed (the bootstrap key owns no subscriptions)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "429", description = "Rate limit reached; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CalendarSubscriptionResource {
+
+    public static final String PATH = "/api/v1/calendar-subscriptions";
+    private static final String CREATED_EXAMPLE = """
+            {"id":"6f1c2a8e-4b7d-4e21-9a0c-3d5e7f9b1c24","name":"UK deadlines","owner":"partner:5b0c2c6e-8f0e-4a7d-9d61-0b3c1f6f3a11",
+             "prefix":"k7m2x9qa","region":"GB","status":"active","createdAt":"2026-11-30T09:30:00Z",
+             "createdBy":"partner:5b0c2c6e-8f0e-4a7d-9d61-0b3c1f6f3a11",
+             "token":"drc_k7m2x9qa_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8",
+             "calendarUrl":"https://api.dealradar.example/api/v1/regulatory-matters/calendar.ics?token=drc_k7m2x9qa_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8"}""";
+
+    private final CalendarSubscriptions subscriptions;
+    private final SecurityIdentity caller;
+    private final PublicUrlConfig publicUrl;
+
+    CalendarSubscriptionResource(CalendarSubscriptions subscriptions, SecurityIdentity caller, PublicUrlConfig publicUrl) {
+        this.subscriptions = subscriptions;
+        this.caller = caller;
+        this.publicUrl = publicUrl;
+    }
+
+    @POST
+    @Operation(summary = "Create a calendar subscription",
+            description = "Fixes the calendar's filters (region, deal, company) and returns a token, shown in this answer only (only its "
+                    + "SHA-256 is stored), and the calendar URL that carries it. The token reads that calendar and nothing else, as its "
+                    + "owner with read access only, counted against the owner's rate limit. A read key is enough. Revoke it with DELETE.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CalendarSubscriptionInput.class),
+            examples = @ExampleObject(name = "UK", value = "{\"name\": \"UK deadlines\", \"region\": \"GB\"}")))
+    @APIResponse(responseCode = "201", description = "Created, with its token and calendar URL",
+            content = @Content(schema = @Schema(implementation = CalendarSubscriptionView.class), examples = @ExampleObject(name = "created", value = CREATED_EXAMPLE)))
+    public Response create(@Valid @NotNull CalendarSubscriptionInput body) {
+        CalendarFilters filters = CalendarFilters.parse(body.region(), body.deal(), body.company());
+        CalendarSubscriptions.Issued issued = subscriptions.create(caller, blankToNull(body.name()), filters);
+        String url = publicUrl.publicUrl().map(u -> u.replaceAll("/+$", "")).orElse("") + CalendarResource.PATH + "?token=" + issued.token();
+        return Response.created(URI.create(PATH + "/" + issued.subscription().id)).tag(EntityTags.of(issued.subscription().version))
+                .entity(CalendarSubscriptionView.of(issued.subscription()).withToken(issued.token(), url)).build();
+    }
+
+    @GET
+    @Operation(summary = "List calendar subscriptions", description = "The caller's own (a partner: those of all its keys; admins: all), newest first, revoked ones included; never with tokens.")
+    @APIResponse(responseCode = "200", description = "The subscriptions",
+            content = @Content(schema = @Schema(implementation = CalendarSubscriptionView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    public Map<String, List<CalendarSubscriptionView>> list() {
+        return Map.of("items", subscriptions.visibleTo(caller).stream().map(CalendarSubscriptionView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a calendar subscription", description = "Without its token. Send If-None-Match to get 304 when unchanged.")
+    @APIResponse(responseCode = "200", description = "The subscription", content = @Content(schema = @Schema(implementation = CalendarSubscriptionView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified")
+    @APIResponse(responseCode = "404", description = "No such subscription of the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        CalendarSubscription sub = subscriptions.get(caller, QueryParams.uuid("id", id));
+        return EntityTags.okOrNotModified(ifNoneMatch, sub.version, CalendarSubscriptionView.of(sub));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Revoke a calendar subscription",
+            description = "Its token stops working at once on every gateway replica (401). The record stays, marked revoked. If-Match is required.")
+    @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(implementation = CalendarSubscriptionView.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription of the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        CalendarSubscription sub = subscriptions.revoke(caller, QueryParams.uuid("id", id), ifMatch);
+        return Response.ok(CalendarSubscriptionView.of(sub)).tag(EntityTags.of(sub.version)).build();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,212 @@
+package com.dealradar.gateway.calendar;
+
+import com.dealradar.gateway.partner.ApiKeys;
+import com.dealradar.gateway.partner.SecurityAttributes;
+import com.dealradar.platform.http.EntityTags;
+import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemType;
+import com.dealradar.platform.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+/**
+ * Calendar subscriptions: issue (the token shown once), list, revoke, and the check of a presented token.
+ *
+ * <p>A token reads as its owner, never as more: the identity it yields has the viewer role only (even when the
+ * creating key could write), counts against the owner's rate limit (the partner's plan, or the user's), and the
+ * calendar operation applies the subscription's own filters. A partner's subscription stops working when it is
+ * revoked or the partner no longer exists; it survives a rotation of the key that created it, because it belongs to
+ * the partner (whose admins and keys can list and revoke it), not to the key.
+ */
+@ApplicationScoped
+public class CalendarSubscriptions {
+
+    /** Token marker: {@code drc_<prefix>_<secret>}, the same shape and strength as an API key. */
+    public static final String MARKER = "drc_";
+    /** SecurityIdentity attribute holding the {@link CalendarFilters} of the subscription that authenticated. */
+    public static final String FILTERS_ATTRIBUTE = "dealradar.calendar-filters";
+    /** Key-id attribute of a subscription's identity: {@code calendar:<subscription id>} (access log, internal token). */
+    static final String KEY_ID_PREFIX = "calendar:";
+    private static final Logger LOG = Logger.getLogger(CalendarSubscriptions.class);
+    private static final Duration LAST_USED_INTERVAL = Duration.ofMinutes(1);
+
+    private final EntityManager em;
+    private final InstantSource clock;
+
+    CalendarSubscriptions(EntityManager em, InstantSource clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** A new subscription and its token (the only copy). */
+    public record Issued(CalendarSubscription subscription, String token) {
+        @Override
+        public String toString() {
+            return "Issued[" + subscription.id + ", " + MARKER + subscription.prefix + "_***]";
+        }
+    }
+
+    @Transactional
+    public Issued create(SecurityIdentity caller, String name, CalendarFilters filters) {
+        CalendarSubscription sub = new CalendarSubscription();
+        if (SecurityAttributes.API_KEY.equals(caller.getAttribute(SecurityAttributes.AUTH_METHOD))) {
+            Object partner = caller.getAttribute(SecurityAttributes.PARTNER_ID);
+            if (partner == null) {
+                throw new ProblemException(ProblemType.FORBIDDEN,
+                        "The bootstrap key cannot own a calendar subscription: use a partner's key or sign in as a user");
+            }
+            sub.ownerKind = CalendarSubscription.PARTNER;
+            sub.partnerId = UUID.fromString(partner.toString());
+            Object key = caller.getAttribute(SecurityAttributes.KEY_ID);
+            sub.createdKeyId = key == null ? null : UUID.fromString(key.toString());
+        } else if (caller.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            sub.ownerKind = CalendarSubscription.USER;
+            sub.userSubject = jwt.getSubject();
+            sub.userName = caller.getPrincipal().getName();
+        } else {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only partners (X-API-Key) and signed-in users can subscribe");
+        }
+        ApiKeys.Generated token = ApiKeys.generate(MARKER);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        sub.id = UUID.randomUUID();
+        sub.prefix = token.prefix();
+        sub.tokenHash = ApiKeys.hash(token.key());
+        sub.name = name;
+        sub.regionCode = filters.region();
+        sub.dealId = filters.deal();
+        sub.companyId = filters.company();
+        sub.createdAt = now;
+        sub.createdBy = sub.owner();
+        em.persist(sub);
+        em.flush();
+        LOG.infof("Calendar subscription %s (%s%s_***) created by %s", sub.id, MARKER, sub.prefix, sub.createdBy);
+        return new Issued(sub, token.key());
+    }
+
+    /** The caller's subscriptions (every subscription for an admin), newest first, revoked ones included. */
+    @Transactional
+    public List<CalendarSubscription> visibleTo(SecurityIdentity caller) {
+        if (caller.hasRole(Roles.ADMIN)) {
+            return em.createQuery("select s from CalendarSubscription s order by s.createdAt desc, s.id", CalendarSubscription.class)
+                    .setMaxResults(1000).getResultList();
+        }
+        Owner owner = owner(caller);
+        return em.createQuery("select s from CalendarSubscription s where s.ownerKind = :kind and (s.partnerId = :partner or s.userSubject = :subject)"
+                        + " order by s.createdAt desc, s.id", CalendarSubscription.class)
+                .setParameter("kind", owner.kind).setParameter("partner", owner.partner).setParameter("subject", owner.subject)
+                .setMaxResults(1000).getResultList();
+    }
+
+    /** One subscription the caller may see; 404 for any other (its existence is not disclosed). */
+    @Transactional
+    public CalendarSubscription get(SecurityIdentity caller, UUID id) {
+        CalendarSubscription sub = em.find(CalendarSubscription.class, id);
+        if (sub == null || !(caller.hasRole(Roles.ADMIN) || owner(caller).owns(sub))) {
+            throw ProblemException.notFound("Calendar subscription", id);
+        }
+        return sub;
+    }
+
+    /** Revokes it (idempotent on an already revoked one); If-Match is checked against its version. */
+    @Transactional
+    public CalendarSubscription revoke(SecurityIdentity caller, UUID id, String ifMatch) {
+        CalendarSubscription sub = get(caller, id);
+        EntityTags.requireMatch(ifMatch, sub.version);
+        if (sub.revokedAt == null) {
+            sub.revokedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            sub.revokedBy = com.dealradar.platform.security.Actor.of(caller).toString();
+            em.flush();
+            LOG.infof("Calendar subscription %s (%s%s_***) revoked by %s", sub.id, MARKER, sub.prefix, sub.revokedBy);
+        }
+        return sub;
+    }
+
+    /**
+     * The identity a presented token stands for; {@link AuthenticationFailedException} (a 401 problem) for any token
+     * that is not valid now. No cache: calendar clients poll a few times an hour, and a revocation takes effect on
+     * every replica at once.
+     */
+    public SecurityIdentity verify(String presented) {
+        String prefix = ApiKeys.prefixOf(MARKER, presented);
+        if (prefix == null) {
+            throw new AuthenticationFailedException("Not a calendar subscription token");
+        }
+        List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
+                        "select s, p.plan from CalendarSubscription s left join Partner p on p.id = s.partnerId where s.prefix = :prefix",
+                        Object[].class)
+                .setParameter("prefix", prefix).getResultList());
+        if (rows.isEmpty() || !ApiKeys.matches(presented, ((CalendarSubscription) rows.getFirst()[0]).tokenHash)) {
+            throw new AuthenticationFailedException("Unknown calendar subscription token");
+        }
+        CalendarSubscription sub = (CalendarSubscription) rows.getFirst()[0];
+        Object plan = rows.getFirst()[1];
+        if (sub.revokedAt != null) {
+            LOG.debugf("Revoked calendar token %s%s_... refused", MARKER, prefix);
+            throw new AuthenticationFailedException("Calendar subscription revoked");
+        }
+        if (CalendarSubscription.PARTNER.equals(sub.ownerKind) && plan == null) {
+            throw new AuthenticationFailedException("The subscription's partner no longer exists");
+        }
+        touch(sub);
+        var identity = QuarkusSecurityIdentity.builder()
+                .addRole(Roles.VIEWER)
+                .addAttribute(FILTERS_ATTRIBUTE, sub.filters())
+                .addAttribute(SecurityAttributes.KEY_ID, KEY_ID_PREFIX + sub.id);
+        if (CalendarSubscription.PARTNER.equals(sub.ownerKind)) {
+            // Counted and logged like the partner's API keys: same rate-limit budget, same plan.
+            identity.setPrincipal(new QuarkusPrincipal("partner:" + sub.partnerId))
+                    .addAttribute(SecurityAttributes.AUTH_METHOD, SecurityAttributes.API_KEY)
+                    .addAttribute(SecurityAttributes.PARTNER_ID, sub.partnerId.toString())
+                    .addAttribute(SecurityAttributes.PLAN, plan.toString());
+        } else {
+            // The user's principal name is what the rate limiter counts a signed-in user under.
+            identity.setPrincipal(new QuarkusPrincipal(sub.userName));
+        }
+        return identity.build();
+    }
+
+    private void touch(CalendarSubscription sub) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (sub.lastUsedAt != null && now.isBefore(sub.lastUsedAt.plus(LAST_USED_INTERVAL))) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createQuery(
+                            "update CalendarSubscription s set s.lastUsedAt = :now where s.id = :id")
+                    .setParameter("now", now).setParameter("id", sub.id).executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not record the use of calendar subscription %s: %s", sub.id, e.getMessage());
+        }
+    }
+
+    private static Owner owner(SecurityIdentity caller) {
+        Object partner = caller.getAttribute(SecurityAttributes.PARTNER_ID);
+        if (SecurityAttributes.API_KEY.equals(caller.getAttribute(SecurityAttributes.AUTH_METHOD)) && partner != null) {
+            return new Owner(CalendarSubscription.PARTNER, UUID.fromString(partner.toString()), null);
+        }
+        if (caller.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return new Owner(CalendarSubscription.USER, null, jwt.getSubject());
+        }
+        return new Owner("none", null, null);
+    }
+
+    private record Owner(String kind, UUID partner, String subject) {
+        boolean owns(CalendarSubscription sub) {
+            return kind.equals(sub.ownerKind) && (partner != null ? partner.equals(sub.partnerId) : subject != null && subject.equals(sub.userSubject));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package com.dealradar.gateway.calendar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Value;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.LastModified;
+import net.fortuna.ical4j.model.property.Name;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RefreshInterval;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * Writes statutory deadlines as an iCalendar object (RFC 5545) with ical4j: one all-day event per deadline, on the day
+ * the matter's own clock computed ({@code deadline.dueOn} of the matters API; nothing is recomputed here).
+ *
+ * <p>UIDs are stable per deadline ({@code <matter id>-<clock>@dealradar}): when an extension or a clock-stop moves a
+ * deadline, subscribers see the same event move instead of a second one; a new clock of the matter (phase 2 after
+ * phase 1) is a new event. DTSTAMP and LAST-MODIFIED are the matter's last change (RFC 5545 3.8.7.2: without a METHOD,
+ * DTSTAMP is when the information was last revised), so the same data gives the same bytes.
+ */
+public final class DeadlineCalendar {
+
+    static final String PRODID = "-//DealRadar//Statutory deadlines 1.0//EN";
+
+    private DeadlineCalendar() {
+    }
+
+    /**
+     * @param matters   matters as the matters API returns them (those without a due date are left out)
+     * @param dealNames deal id to its title (missing ones are named by id)
+     * @param publicUrl the public base URL for event links, or null to put only the path into the description
+     */
+    public static String write(List<JsonNode> matters, Map<String, String> dealNames, CalendarFilters filters, Duration refresh,
+            String publicUrl, boolean truncated) {
+        Calendar calendar = new Calendar();
+        String name = "DealRadar statutory deadlines" + (filters.publicQuery().isEmpty() ? "" : " (" + filters.publicQuery().replace('&', ' ') + ")");
+        calendar.add(new ProdId(PRODID));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(new Name(name));
+        calendar.add(new XProperty("X-WR-CALNAME", name));
+        // Refresh hints: RFC 7986 REFRESH-INTERVAL, and the older X-PUBLISHED-TTL that Outlook reads.
+        calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), refresh));
+        calendar.add(new XProperty("X-PUBLISHED-TTL", refresh.toString()));
+        if (truncated) {
+            calendar.add(new XProperty("X-DEALRADAR-TRUNCATED", "only the first " + matters.size() + " open matters are listed; narrow the filters"));
+        }
+        for (JsonNode matter : matters) {
+            event(matter, dealNames, publicUrl).ifPresent(calendar::add);
+        }
+        return calendar.toString();
+    }
+
+    /** Whether the matter has a deadline with a due date (an event). */
+    public static boolean hasDueDate(JsonNode matter) {
+        return matter.path("deadline").hasNonNull("dueOn");
+    }
+
+    private static java.util.Optional<VEvent> event(JsonNode matter, Map<String, String> dealNames, String publicUrl) {
+        if (!hasDueDate(matter)) {
+            return java.util.Optional.empty();
+        }
+        JsonNode deadline = matter.path("deadline");
+        LocalDate due;
+        try {
+            due = LocalDate.parse(deadline.path("dueOn").asText());
+        } catch (DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+        String id = matter.path("id").asText();
+        String clock = deadline.path("clock").asText("deadline");
+        String regime = matter.path("regime").path("code").asText("");
+        String dealId = matter.path("dealId").asText(null);
+        String subject = dealId != null
+                ? dealNames.getOrDefault(dealId, "deal " + dealId)
+                : matter.path("title").asText("company " + matter.path("companyId").asText(""));
+        String clockLabel = deadline.path("label").asText(clock);
+        Instant revised = instant(matter.path("updatedAt").asText(null));
+        String path = "/api/v1/regulatory-matters/" + id;
+
+        VEvent event = new VEvent(false);
+        event.add(new Uid(id + "-" + clock + "@dealradar"));
+        event.add(new DtStamp(revised));
+        event.add(new LastModified(revised));
+        event.add(new DtStart<>(due));
+        event.add(new DtEnd<>(due.plusDays(1)));
+        event.add(new Summary("Deadline: " + subject + " - " + regime + " " + clockLabel));
+        event.add(new Description(description(matter, deadline, dealId, subject, path)));
+        event.add(new Categories(new TextList(List.of("DealRadar", regime, matter.path("regionCode").asText("")))));
+        event.add(ImmutableTransp.TRANSPARENT);
+        if (publicUrl != null && !publicUrl.isBlank()) {
+            event.add(new Url(URI.create(publicUrl.replaceAll("/+$", "") + path)));
+        }
+        return java.util.Optional.of(event);
+    }
+
+    private static String description(JsonNode matter, JsonNode deadline, String dealId, String subject, String path) {
+        List<String> lines = new ArrayList<>();
+        if (dealId != null) {
+            lines.add("Deal: " + subject + " (" + dealId + ")");
+        } else {
+            lines.add("Company: " + matter.path("companyId").asText(""));
+        }
+        lines.add("Matter: " + matter.path("title").asText("") + " (status " + matter.path("status").asText("") + ")");
+        JsonNode regime = matter.path("regime");
+        lines.add("Regime: " + regime.path("code").asText("") + " - " + regime.path("name").asText("") + ", region "
+                + matter.path("regionCode").asText(""));
+        lines.add("Clock: " + deadline.path("label").asText("") + " (" + deadline.path("clock").asText("") + "): "
+                + deadline.path("length").asText("") + " " + deadline.path("unit").asText("") + " from "
+                + deadline.path("startsOn").asText("?") + " (first counted day: " + deadline.path("firstCountedDay").asText("?") + ")");
+        List<String> extensions = new ArrayList<>();
+        deadline.path("extensions").forEach(e -> extensions.add(e.asText()));
+        if (!extensions.isEmpty()) {
+            lines.add("Extensions: " + String.join("; ", extensions));
+        }
+        if (deadline.path("stoppedDays").asInt(0) > 0) {
+            lines.add("Clock stopped for " + deadline.path("stoppedDays").asInt() + " days");
+        }
+        lines.add("Rule version: " + deadline.path("regimeVersion").asText("?") + " (" + deadline.path("regimeVersionLabel").asText("") + ")");
+        lines.add("Working days: " + deadline.path("calendar").asText(""));
+        deadline.path("warnings").forEach(w -> lines.add("Warning: " + w.asText()));
+        lines.add("Due on: " + deadline.path("dueOn").asText());
+        lines.add(path);
+        return String.join("\n", lines);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? Instant.EPOCH : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return Instant.EPOCH;
+        }
+    }
+}

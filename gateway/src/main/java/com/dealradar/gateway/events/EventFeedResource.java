@@ -1,0 +1,149 @@
+package com.dealradar.gateway.events;
+
+import com.dealradar.gateway.api.PublicPaths;
+import com.dealradar.platform.problem.Problem;
+import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemType;
+import com.dealradar.platform.security.Roles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The public event feed: {@code GET /api/v1/events?after=&types=&limit=} (issue #16). */
+@Path(PublicPaths.PREFIX + "/events")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
+@Tag(name = "Events", description = "What changed: one ordered, resumable feed of the changes of companies, ownership links, deals, "
+        + "regulatory matters and certifications, and of statutory deadlines approaching and passing. The same events are pushed "
+        + "to partners' webhooks (see the webhooks section of this contract).")
+public class EventFeedResource {
+
+    static final int MAX_LIMIT = 500;
+    private static final Pattern TYPE = Pattern.compile("[a-z_]{1,40}\\.[a-z_]{1,40}");
+    private static final Pattern CURSOR = Pattern.compile("0|[1-9][0-9]{0,17}");
+    static final String EXAMPLE = """
+            {"items":[{"id":"3f2c8e4a-5b6d-4c7e-9f10-1a2b3c4d5e6f","cursor":"1042","type":"deal.status_changed",
+              "timestamp":"2026-11-30T10:15:02.123456Z","resource":{"type":"deal","id":"973a4522-3530-5077-b71c-a59a70f0ce3f",
+              "url":"/api/v1/deals/973a4522-3530-5077-b71c-a59a70f0ce3f","etag":"\\"4\\""},
+              "data":{"id":"973a4522-3530-5077-b71c-a59a70f0ce3f","status":"pending_approval"}}],
+             "nextCursor":"1042","hasMore":false}""";
+
+    private final EventLog log;
+    private final FeedConfig config;
+
+    EventFeedResource(EventLog log, FeedConfig config) {
+        this.log = log;
+        this.config = config;
+    }
+
+    @GET
+    @Blocking
+    @Operation(summary = "Read the event feed",
+            description = "Events in one global order, oldest first. Store nextCursor and pass it as after= next time: you get every "
+                    + "event committed since, each once, in order (events of one resource always in the order of their changes). "
+                    + "nextCursor is returned even when the page is empty, so polling with it never misses or repeats an event. "
+                    + "Events are kept for 30 days (dealradar.feed.retention): a cursor older than that is answered 410, and "
+                    + "the client should re-read the resources it follows and start again without after=. Without after=, the "
+                    + "feed starts at the oldest event kept. Each item's data is the resource as it was right after the change.")
+    @APIResponse(responseCode = "200", description = "One page of events",
+            content = @Content(schema = @Schema(implementation = EventPage.class), examples = @ExampleObject(name = "page", value = EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Bad cursor, type or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a viewer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The cursor is older than the retention (30 days): its events are gone",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Rate limit reached; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response read(
+            @Parameter(description = "nextCursor (or an item's cursor) from an earlier read; absent: from the oldest event kept", example = "1041")
+            @QueryParam("after") String after,
+            @Parameter(description = "Only these event types, comma-separated", example = "deal.status_changed,regulatory_matter.deadline_approaching")
+            @QueryParam("types") String types,
+            @Parameter(description = "Page size, 1 to " + MAX_LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"))
+            @QueryParam("limit") String limit) {
+        int pageSize = limit(limit);
+        Set<String> wanted = types(types);
+        Long from = after == null ? null : cursor(after);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            EventLog.State state = log.state();
+            long start = from == null ? state.purgedThrough() : from;
+            if (from != null && from < state.purgedThrough()) {
+                throw new ProblemException(ProblemType.CURSOR_EXPIRED, "Events up to cursor " + state.purgedThrough()
+                        + " are past the retention of " + config.retention() + " and deleted; re-read the resources you follow and "
+                        + "start again without after=", List.of(), Map.of());
+            }
+            if (start > state.lastPosition()) {
+                throw ProblemException.badParameter("after", "not a cursor this feed issued");
+            }
+            List<FeedEvent> items = log.page(start, state.lastPosition(), wanted, pageSize + 1);
+            boolean more = items.size() > pageSize;
+            List<FeedEvent> page = more ? items.subList(0, pageSize) : items;
+            // A full page: read on after its last item. Otherwise everything up to the committed end has been read (the
+            // events of other types included), so the next read starts there.
+            String next = more ? page.get(page.size() - 1).cursor() : String.valueOf(state.lastPosition());
+            return Response.ok(new EventPage(List.copyOf(page), next, more)).build();
+        });
+    }
+
+    private static int limit(String raw) {
+        if (raw == null) {
+            return 100;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badParameter("limit", "must be 1 to " + MAX_LIMIT);
+    }
+
+    private static long cursor(String raw) {
+        if (!CURSOR.matcher(raw).matches()) {
+            throw ProblemException.badParameter("after", "not a cursor this feed issued");
+        }
+        return Long.parseLong(raw);
+    }
+
+    private static Set<String> types(String raw) {
+        Set<String> types = new LinkedHashSet<>();
+        if (raw == null || raw.isBlank()) {
+            return types;
+        }
+        for (String type : raw.split(",")) {
+            String t = type.trim();
+            if (!TYPE.matcher(t).matches() || types.size() >= 50) {
+                throw ProblemException.badParameter("types", "comma-separated event types such as deal.created");
+            }
+            types.add(t);
+        }
+        return types;
+    }
+
+    /** One page of the feed. */
+    @Schema(name = "EventPage")
+    public record EventPage(List<FeedEvent> items,
+            @Schema(description = "Pass as after= to read on; present even on an empty page", examples = "1042") String nextCursor,
+            @Schema(description = "Whether more events follow at once") boolean hasMore) {
+    }
+}

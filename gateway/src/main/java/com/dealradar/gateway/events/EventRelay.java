@@ -1,0 +1,128 @@
+package com.dealradar.gateway.events;
+
+import com.dealradar.gateway.client.BackendClient;
+import com.dealradar.gateway.client.BackendRequest;
+import com.dealradar.gateway.client.BackendResponse;
+import com.dealradar.gateway.client.Backends;
+import com.dealradar.gateway.security.InternalTokenIssuer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves events from the services' outboxes into the gateway's {@link EventLog}: read a batch
+ * ({@code GET /internal/outbox}, with the gateway's own internal token), store it (positions assigned under the log's
+ * lock), then acknowledge it ({@code POST /internal/outbox/ack}, which deletes the rows there). A crash between storing
+ * and acknowledging only means the batch is read again and skipped as already stored, so nothing is lost or doubled.
+ * One thread per replica, on a fixed delay; no broker is needed (the local run has none).
+ */
+@ApplicationScoped
+public class EventRelay {
+
+    private static final Logger LOG = Logger.getLogger(EventRelay.class);
+
+    private final Backends backends;
+    private final EventLog log;
+    private final InternalTokenIssuer tokens;
+    private final ObjectMapper mapper;
+    private final FeedConfig config;
+    private final InstantSource clock;
+    private ScheduledExecutorService timer;
+    private volatile Instant nextPurge = Instant.EPOCH;
+
+    EventRelay(Backends backends, EventLog log, InternalTokenIssuer tokens, ObjectMapper mapper, FeedConfig config, InstantSource clock) {
+        this.backends = backends;
+        this.log = log;
+        this.tokens = tokens;
+        this.mapper = mapper;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent start) {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("event-relay").daemon().factory());
+        long every = config.relayInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    /** One round over every backend; failures are logged and retried next round. */
+    public void runOnce() {
+        for (Map.Entry<String, BackendClient> backend : backends.all().entrySet()) {
+            try {
+                while (relay(backend.getKey(), backend.getValue()) >= config.relayBatch()) {
+                    // a full batch: more are waiting, read on at once
+                }
+            } catch (Exception e) {
+                LOG.debugf("event relay from %s failed this round (%s); retrying next round", backend.getKey(), e.toString());
+            }
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(nextPurge)) {
+            nextPurge = now.plus(config.purgeInterval());
+            try {
+                int purged = log.purge(now.minus(config.retention()));
+                if (purged > 0) {
+                    LOG.infof("event feed: %d events past the retention of %s deleted", purged, config.retention());
+                }
+            } catch (Exception e) {
+                LOG.warnf("event feed purge failed: %s", e.toString());
+            }
+        }
+    }
+
+    private int relay(String name, BackendClient client) throws Exception {
+        Map<String, List<String>> headers = Map.of("Authorization", List.of("Bearer " + tokens.systemToken("event-relay")),
+                "Accept", List.of("application/json"));
+        BackendResponse answer = client.send(BackendRequest.get("/internal/outbox?limit=" + config.relayBatch(), headers)).get();
+        if (answer.status() != 200) {
+            throw new IllegalStateException(name + " answered " + answer.status() + " to the outbox read");
+        }
+        JsonNode items = mapper.readTree(answer.bytes()).path("items");
+        List<EventLog.Incoming> events = new ArrayList<>();
+        for (JsonNode item : items) {
+            events.add(new EventLog.Incoming(UUID.fromString(item.get("eventId").asText()), item.get("type").asText(),
+                    item.get("resourceType").asText(), item.get("resourceId").asText(), item.get("resourcePath").asText(),
+                    text(item, "etag"), Instant.parse(item.get("occurredAt").asText()), text(item, "data"), text(item, "requestId")));
+        }
+        if (events.isEmpty()) {
+            return 0;
+        }
+        log.append(name, events);
+        byte[] ack = mapper.writeValueAsBytes(Map.of("eventIds", events.stream().map(EventLog.Incoming::eventId).toList()));
+        Map<String, List<String>> ackHeaders = Map.of("Authorization", headers.get("Authorization"),
+                "Content-Type", List.of("application/json"), "Accept", List.of("application/json"));
+        BackendResponse acked = client.send(new BackendRequest("POST", "/internal/outbox/ack", ackHeaders, ack, true)).get();
+        if (acked.status() != 200) {
+            LOG.debugf("%s answered %d to the acknowledgement: %s", name, acked.status(), new String(acked.bytes(), StandardCharsets.UTF_8));
+        }
+        return events.size();
+    }
+
+    private static String text(JsonNode item, String field) {
+        JsonNode value = item.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

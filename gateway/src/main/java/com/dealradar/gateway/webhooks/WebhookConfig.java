@@ -1,0 +1,60 @@
+package com.dealradar.gateway.webhooks;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Partners' webhooks (issue #16): who may be called, how long to wait, how often to retry. */
+@ConfigMapping(prefix = "dealradar.webhooks")
+public interface WebhookConfig {
+
+    /** Endpoint URLs must be https (off only for local development and tests, whose receivers are plain http on loopback). */
+    @WithDefault("true")
+    boolean requireHttps();
+
+    /** Endpoints may resolve to loopback, private, link-local or other non-public addresses (local development only). */
+    @WithDefault("false")
+    boolean allowPrivateAddresses();
+
+    /** Whole-request timeout of one delivery attempt. */
+    @WithDefault("PT10S")
+    Duration timeout();
+
+    @WithDefault("PT5S")
+    Duration connectTimeout();
+
+    /** Attempts before a delivery is dead-lettered. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** Wait after the first failed attempt; doubles with each further one (with jitter), up to max-backoff. */
+    @WithDefault("PT30S")
+    Duration initialBackoff();
+
+    @WithDefault("PT1H")
+    Duration maxBackoff();
+
+    /** How long a replica owns a claimed delivery; a replica that dies mid-delivery frees it after this. Keep above timeout. */
+    @WithDefault("PT1M")
+    Duration lease();
+
+    /** How often each replica looks for due deliveries. */
+    @WithDefault("PT1S")
+    Duration pollInterval();
+
+    /** Deliveries claimed at once per replica. */
+    @WithDefault("16")
+    int batch();
+
+    /** Consecutive dead-lettered deliveries (no success between) after which the endpoint is disabled. */
+    @WithDefault("5")
+    int disableAfterDeadLetters();
+
+    /** After a secret rotation, how long the previous secret still signs too, unless the rotation says otherwise. */
+    @WithDefault("P1D")
+    Duration secretOverlap();
+
+    /** Whether this replica delivers. */
+    @WithDefault("true")
+    boolean deliveryEnabled();
+}

@@ -1,0 +1,158 @@
+package com.dealradar.gateway.webhooks;
+
+import com.dealradar.gateway.events.EventLog;
+import com.dealradar.gateway.events.FeedEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers webhooks: every poll interval, claim due deliveries (see {@link Deliveries}), POST each event to its
+ * endpoint signed per Standard Webhooks, record the attempt. Runs on every gateway replica; the claims keep them apart.
+ * HTTP: a Vert.x WebClient with connect and request timeouts, no redirects, connecting to the address the SSRF check
+ * approved (the URL's host is still sent as Host and used for TLS).
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    private final Deliveries deliveries;
+    private final EventLog log;
+    private final UrlGuard guard;
+    private final WebhookConfig config;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final InstantSource clock;
+    private final Vertx vertx;
+    private final String replica = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private WebClient client;
+    private ScheduledExecutorService timer;
+    private ExecutorService workers;
+
+    WebhookDispatcher(Deliveries deliveries, EventLog log, UrlGuard guard, WebhookConfig config, EntityManager em, ObjectMapper mapper,
+            InstantSource clock, Vertx vertx) {
+        this.deliveries = deliveries;
+        this.log = log;
+        this.guard = guard;
+        this.config = config;
+        this.em = em;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.vertx = vertx;
+    }
+
+    void start(@Observes StartupEvent start) {
+        client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setFollowRedirects(false).setKeepAlive(false).setUserAgent("DealRadar-Webhooks/1.0").setVerifyHost(true));
+        if (!config.deliveryEnabled()) {
+            return;
+        }
+        workers = Executors.newVirtualThreadPerTaskExecutor();
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("webhook-dispatcher").daemon().factory());
+        long every = config.pollInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        if (timer != null) {
+            timer.shutdownNow();
+            workers.shutdownNow();
+        }
+    }
+
+    public String replica() {
+        return replica;
+    }
+
+    /** One round: claim a batch, deliver it in parallel, wait for the batch (each attempt is bounded by the timeout). */
+    public void runOnce() {
+        try {
+            List<Deliveries.Claimed> claimed = deliveries.claim(replica, config.batch());
+            List<Future<?>> running = claimed.stream().<Future<?>>map(d -> workers.submit(() -> deliver(d))).toList();
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warnf("webhook round failed: %s", e.toString());
+        }
+    }
+
+    void deliver(Deliveries.Claimed delivery) {
+        FeedEvent event = QuarkusTransaction.requiringNew().call(() -> log.at(delivery.position()));
+        if (event == null) {
+            deliveries.abandon(delivery, "the event is past the feed's retention");
+            return;
+        }
+        WebhookEndpoint endpoint = QuarkusTransaction.requiringNew().call(() -> {
+            WebhookEndpoint e = em.find(WebhookEndpoint.class, delivery.endpointId());
+            if (e != null) {
+                em.detach(e);
+            }
+            return e;
+        });
+        if (endpoint == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        Deliveries.Outcome outcome;
+        try {
+            UrlGuard.Target target = guard.resolve(endpoint.url);
+            byte[] body = mapper.writeValueAsBytes(event);
+            Instant now = clock.instant();
+            long timestamp = now.getEpochSecond();
+            String id = event.id().toString();
+            String path = target.uri().getRawPath() == null || target.uri().getRawPath().isEmpty() ? "/" : target.uri().getRawPath();
+            if (target.uri().getRawQuery() != null) {
+                path += "?" + target.uri().getRawQuery();
+            }
+            HttpResponse<Buffer> response = client.request(HttpMethod.POST,
+                            SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()), target.port(), target.uri().getHost(), path)
+                    .ssl(target.https())
+                    .timeout(config.timeout().toMillis())
+                    .putHeader("content-type", "application/json")
+                    .putHeader("webhook-id", id)
+                    .putHeader("webhook-timestamp", Long.toString(timestamp))
+                    .putHeader("webhook-signature", WebhookSigner.header(endpoint.signingSecrets(now), id, timestamp, body))
+                    .sendBuffer(Buffer.buffer(body))
+                    .toCompletionStage().toCompletableFuture()
+                    .get(config.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            outcome = new Deliveries.Outcome(response.statusCode(), elapsed(started), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            outcome = new Deliveries.Outcome(null, elapsed(started), cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        }
+        deliveries.record(delivery, replica, outcome);
+    }
+
+    private static long elapsed(long started) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+}

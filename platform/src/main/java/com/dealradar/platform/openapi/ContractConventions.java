@@ -1,0 +1,267 @@
+package com.dealradar.platform.openapi;
+
+import com.dealradar.platform.problem.Problem;
+import com.dealradar.platform.problem.ProblemType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * The HTTP conventions of every DealRadar API, written into its OpenAPI document once instead of on every
+ * operation (registered for every service in platform's microprofile-config.properties; the gateway's
+ * ContractFilter runs it too):
+ * <ul>
+ * <li>every error answer (4xx, 5xx) is a {@link Problem} (application/problem+json) with an example of its own
+ * status and kind; the answers every operation can give are declared where the resource does not declare them
+ * itself (400 always, 404 with a path parameter, 412 and 428 with If-Match, 409 and 422 with Idempotency-Key);</li>
+ * <li>a list (an operation with a {@code cursor} parameter) documented as an array of X answers a typed page
+ * {@code XPage}: {@code items} of X and {@code nextCursor};</li>
+ * <li>query parameters carry no example (Swagger UI would pre-fill them and filter every list silently), and an
+ * enumeration without a type is a string;</li>
+ * <li>working examples: {@code META-INF/openapi-examples.json} of the service maps {@code "METHOD /path"} to
+ * {@code {"parameters": {name: value}, "body": ...}}, values that exist in the seed data or that an earlier
+ * example creates (never placeholders such as "string"): "Try it out" then sends something that works.</li>
+ * </ul>
+ */
+public class ContractConventions implements OASFilter {
+
+    /** Answers every operation can give. */
+    public static final Map<String, String> COMMON_ANSWERS = Map.of(
+            "400", "The request is malformed: a parameter, header, path segment or the body is invalid (errors names it)");
+    /** Answers every operation with a path parameter can give. */
+    public static final Map<String, String> PATH_ANSWERS = Map.of("404", "No resource with this id");
+    /** Answers of a conditional write (an If-Match header parameter): required, and must be current. */
+    public static final Map<String, String> CONDITIONAL_ANSWERS = ordered(
+            "412", "If-Match does not match the current ETag: read the resource again and reapply your change",
+            "428", "If-Match is missing: send the ETag you last read");
+    /** Answers of an operation made safe to retry with Idempotency-Key. */
+    public static final Map<String, String> IDEMPOTENT_ANSWERS = ordered(
+            "409", "A request with this Idempotency-Key is still being processed, or the change conflicts with the current state",
+            "422", "The Idempotency-Key was already used with a different request, or the request cannot be processed");
+
+    @Override
+    public void filterOpenAPI(OpenAPI api) {
+        apply(api);
+    }
+
+    /** Where a service keeps the working examples of its operations (see the class comment). */
+    public static final String EXAMPLES = "META-INF/openapi-examples.json";
+
+    /** Applies the conventions to every operation of {@code api}; running it twice changes nothing more. */
+    public static void apply(OpenAPI api) {
+        Map<String, Map<String, Object>> examples = examples();
+        if (api.getComponents() == null) {
+            api.setComponents(OASFactory.createComponents());
+        }
+        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
+            return;
+        }
+        api.getPaths().getPathItems().forEach((path, item) -> {
+            if (item.getOperations() == null || path.startsWith("/q/")) {
+                return;
+            }
+            item.getOperations().values().forEach(operation -> {
+                if (operation.getResponses() == null) {
+                    operation.setResponses(OASFactory.createAPIResponses());
+                }
+                declare(operation, COMMON_ANSWERS);
+                if (path.contains("{")) {
+                    declare(operation, PATH_ANSWERS);
+                }
+                if (hasParameter(operation, Parameter.In.HEADER, "If-Match")) {
+                    declare(operation, CONDITIONAL_ANSWERS);
+                }
+                if (hasParameter(operation, Parameter.In.HEADER, "Idempotency-Key")) {
+                    declare(operation, IDEMPOTENT_ANSWERS);
+                }
+                documentProblems(operation, path);
+                if (hasParameter(operation, Parameter.In.QUERY, "cursor")) {
+                    typePages(api, operation);
+                }
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(ContractConventions::tidyParameter);
+                }
+                item.getOperations().forEach((method, op) -> {
+                    if (op == operation) {
+                        applyExample(operation, examples.get(method.name() + " " + path));
+                    }
+                });
+            });
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void applyExample(Operation operation, Map<String, Object> example) {
+        if (example == null) {
+            return;
+        }
+        Map<String, Object> parameters = (Map<String, Object>) example.getOrDefault("parameters", Map.of());
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream().filter(p -> parameters.containsKey(p.getName()))
+                    .forEach(p -> p.setExample(parameters.get(p.getName())));
+        }
+        if (example.containsKey("body") && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            operation.getRequestBody().getContent().getMediaTypes().values().forEach(m -> m.setExample(example.get("body")));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> examples() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader() : ContractConventions.class.getClassLoader();
+        try (java.io.InputStream in = loader.getResourceAsStream(EXAMPLES)) {
+            return in == null ? Map.of() : new com.fasterxml.jackson.databind.ObjectMapper().readValue(in, Map.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read " + EXAMPLES, e);
+        }
+    }
+
+    /** Adds the answers {@code operation} does not declare itself (a resource's own description wins). */
+    public static void declare(Operation operation, Map<String, String> answers) {
+        answers.forEach((status, description) -> {
+            if (operation.getResponses().getAPIResponse(status) == null) {
+                operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+            }
+        });
+    }
+
+    /** Every 4xx/5xx answer: a problem document, with an example of that status's own problem. */
+    private static void documentProblems(Operation operation, String path) {
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if (!status.matches("[45]\\d\\d")) {
+                return;
+            }
+            Map<String, Object> example = ProblemExamples.of(Integer.parseInt(status), path);
+            MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")).example(example);
+            response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media));
+        });
+    }
+
+    /** A list's answer documented as an array of X becomes the page of X ({@code XPage}). */
+    private static void typePages(OpenAPI api, Operation operation) {
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        Content content = ok == null ? null : ok.getContent();
+        MediaType json = content == null ? null : content.getMediaType("application/json");
+        Schema schema = json == null ? null : json.getSchema();
+        if (schema == null || schema.getType() == null || !schema.getType().contains(Schema.SchemaType.ARRAY)
+                || schema.getItems() == null || schema.getItems().getRef() == null) {
+            return;
+        }
+        String item = schema.getItems().getRef().replace("#/components/schemas/", "");
+        String pageName = item + "Page";
+        if (api.getComponents().getSchemas() == null || !api.getComponents().getSchemas().containsKey(pageName)) {
+            api.getComponents().addSchema(pageName, page(item));
+        }
+        json.setSchema(OASFactory.createSchema().ref(pageName));
+    }
+
+    /** The schema of one page of {@code item}s, as {@code com.dealradar.platform.paging.Page} writes it. */
+    public static Schema page(String item) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("One page of " + item + " items; follow nextCursor (or the Link header) for the next page")
+                .addRequired("items")
+                .addProperty("items", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .items(OASFactory.createSchema().ref(item)).description("Items of this page, in the requested order"))
+                .addProperty("nextCursor", OASFactory.createSchema().type(new ArrayList<>(List.of(Schema.SchemaType.STRING,
+                        Schema.SchemaType.NULL))).description("Cursor of the next page; absent on the last page"));
+    }
+
+    private static void tidyParameter(Parameter parameter) {
+        if (parameter.getIn() == Parameter.In.QUERY && !Boolean.TRUE.equals(parameter.getRequired())) {
+            // Swagger UI pre-fills examples into "Try it out": a list would be filtered without the user asking.
+            parameter.setExample(null);
+            if (parameter.getExamples() != null) {
+                parameter.setExamples(null);
+            }
+        }
+        Schema schema = parameter.getSchema();
+        if (schema != null && schema.getRef() == null && schema.getType() == null && schema.getEnumeration() != null
+                && schema.getEnumeration().stream().allMatch(String.class::isInstance)) {
+            schema.addType(Schema.SchemaType.STRING);
+        }
+    }
+
+    private static boolean hasParameter(Operation operation, Parameter.In in, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == in && name.equalsIgnoreCase(p.getName()));
+    }
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    /** Examples of the problems each status stands for, as the services really write them. */
+    public static final class ProblemExamples {
+
+        private static final String REQUEST_ID = "3f2c6f0e-2b7d-4c55-9b0f-5d7f0f3b1c11";
+
+        private ProblemExamples() {
+        }
+
+        public static Map<String, Object> of(int status, String path) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            switch (status) {
+                case 400 -> {
+                    put(p, ProblemType.VALIDATION, "1 field is invalid");
+                    p.put("errors", List.of(Map.of("field", "limit", "message", "must be between 1 and 200")));
+                }
+                case 401 -> put(p, ProblemType.UNAUTHENTICATED, "Send an X-API-Key header or an Authorization: Bearer token");
+                case 403 -> put(p, ProblemType.FORBIDDEN, "This operation needs the role analyst");
+                case 404 -> put(p, ProblemType.NOT_FOUND, "No resource at this path");
+                case 405 -> put(p, ProblemType.METHOD_NOT_ALLOWED, "DELETE is not supported here; Allow lists the methods that are");
+                case 406 -> put(p, ProblemType.NOT_ACCEPTABLE, "This operation produces application/json");
+                case 409 -> put(p, ProblemType.CONFLICT, "slug: already used by another company");
+                case 412 -> put(p, ProblemType.PRECONDITION_FAILED, "If-Match \"3\" does not match the current ETag \"4\"");
+                case 413 -> put(p, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than 256 KiB");
+                case 414 -> put(p, ProblemType.URI_TOO_LONG, "The request line is longer than 4096 bytes");
+                case 415 -> put(p, ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
+                case 422 -> put(p, ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key 5f0c8d1e-demo was used with another body");
+                case 428 -> put(p, ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the ETag you last read");
+                case 429 -> put(p, ProblemType.RATE_LIMITED, "Rate limit of 600 requests per 60 s reached; retry after 12 s");
+                case 431 -> put(p, ProblemType.HEADERS_TOO_LARGE, "The request headers are larger than 20 KiB");
+                case 500 -> put(p, ProblemType.INTERNAL, "An unexpected error occurred; quote the requestId when reporting it");
+                case 502 -> {
+                    p.put("type", Problem.TYPE_BASE + "bad-gateway");
+                    p.put("title", "Bad gateway");
+                    p.put("status", 502);
+                    p.put("detail", "company-service answered with an error.");
+                }
+                case 503 -> put(p, ProblemType.DEPENDENCY_UNAVAILABLE, "company-service is unavailable (circuit open); retry later");
+                case 504 -> {
+                    p.put("type", Problem.TYPE_BASE + "gateway-timeout");
+                    p.put("title", "Gateway timeout");
+                    p.put("status", 504);
+                    p.put("detail", "company-service did not answer within 3 s.");
+                }
+                default -> {
+                    p.put("title", "Error");
+                    p.put("status", status);
+                }
+            }
+            p.put("instance", path);
+            p.put("requestId", REQUEST_ID);
+            return p;
+        }
+
+        private static void put(Map<String, Object> p, ProblemType type, String detail) {
+            p.put("type", type.uri().toString());
+            p.put("title", type.title());
+            p.put("status", type.status());
+            p.put("detail", detail);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package com.dealradar.region.events;
+
+import com.dealradar.platform.events.Outbox;
+import com.dealradar.platform.http.EntityTags;
+import com.dealradar.region.domain.Certification;
+import com.dealradar.region.domain.Deadline;
+import com.dealradar.region.domain.MatterService;
+import com.dealradar.region.domain.MatterStatus;
+import com.dealradar.region.domain.RegulatoryMatter;
+import com.dealradar.region.domain.Today;
+import com.dealradar.region.domain.WorkingCalendar;
+import com.dealradar.region.holidays.HolidayCalendars;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes the events no request causes: {@code regulatory_matter.deadline_approaching} (a configurable number of working
+ * days of the regime's calendar before the due day), {@code regulatory_matter.deadline_passed} (the day after it) and
+ * {@code certification.expired} (the day after an attestation's validity ends). Each once per deadline: the event and a
+ * {@code deadline_notice} row keyed by the deadline commit together, so with several replicas the second writer's
+ * insert fails on the key and its event rolls back with it. A deadline that moves (an extension, a clock-stop) is a new
+ * deadline with events of its own.
+ */
+@ApplicationScoped
+public class DeadlineEvents {
+
+    public static final String APPROACHING = "regulatory_matter.deadline_approaching";
+    public static final String PASSED = "regulatory_matter.deadline_passed";
+    public static final String EXPIRED = "certification.expired";
+    private static final Logger LOG = Logger.getLogger(DeadlineEvents.class);
+
+    private final EntityManager em;
+    private final MatterService matters;
+    private final HolidayCalendars calendars;
+    private final Outbox outbox;
+    private final Today today;
+    private final ObjectMapper mapper;
+    private final DeadlineEventsConfig config;
+    private ScheduledExecutorService timer;
+
+    DeadlineEvents(EntityManager em, MatterService matters, HolidayCalendars calendars, Outbox outbox, Today today, ObjectMapper mapper,
+            DeadlineEventsConfig config) {
+        this.em = em;
+        this.matters = matters;
+        this.calendars = calendars;
+        this.outbox = outbox;
+        this.today = today;
+        this.mapper = mapper;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent start) {
+        if (!config.enabled()) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("deadline-events").daemon().factory());
+        long every = config.interval().toMillis();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                runOnce();
+            } catch (RuntimeException e) {
+                LOG.warnf("deadline events round failed: %s", e.toString());
+            }
+        }, Math.min(every, 10_000), every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    /** One check of every open matter's deadline and every lapsing certification; returns the events written. */
+    public int runOnce() {
+        LocalDate day = today.date();
+        LocalDate oldest = day.minusDays(Math.max(1, config.lookBack().toDays()));
+        List<Notice> due = QuarkusTransaction.requiringNew().call(() -> {
+            List<Notice> notices = new ArrayList<>();
+            for (RegulatoryMatter matter : em.createQuery("from RegulatoryMatter m where m.status in :open", RegulatoryMatter.class)
+                    .setParameter("open", MatterStatus.OPEN).getResultList()) {
+                Deadline deadline = matters.deadline(matter).orElse(null);
+                if (deadline == null || deadline.dueOn() == null || deadline.dueOn().isBefore(oldest)) {
+                    continue;
+                }
+                WorkingCalendar calendar = calendars.forRegion(matter.regime.regionCode);
+                LocalDate from = workingDaysBefore(deadline.dueOn(), config.leadWorkingDays(), calendar);
+                String kind = day.isAfter(deadline.dueOn()) ? PASSED : !day.isBefore(from) ? APPROACHING : null;
+                if (kind != null) {
+                    notices.add(new Notice(matter.id + ":" + deadline.clock() + ":" + deadline.dueOn(), kind, "regulatory_matter",
+                            matter.id, "/regulatory-matters/" + matter.id, EntityTags.of(matter.version).toString(),
+                            matterData(matter, deadline, day, calendar)));
+                }
+            }
+            for (Certification c : em.createQuery("from Certification c where c.status in :lapsing and c.validTo < :today and c.validTo >= :oldest",
+                    Certification.class).setParameter("lapsing", Certification.LAPSING).setParameter("today", day)
+                    .setParameter("oldest", oldest).getResultList()) {
+                ObjectNode data = mapper.createObjectNode().put("certificationId", c.id.toString()).put("companyId", c.companyId.toString())
+                        .put("regionCode", c.regionCode).put("scheme", c.scheme == null ? null : c.scheme.toString())
+                        .put("validTo", c.validTo.toString()).put("status", "expired");
+                notices.add(new Notice(c.id + ":" + c.validTo, EXPIRED, "certification", c.id, "/certifications/" + c.id,
+                        EntityTags.of(c.version).toString(), data));
+            }
+            return notices;
+        });
+        int written = 0;
+        for (Notice notice : due) {
+            if (write(notice)) {
+                written++;
+            }
+        }
+        return written;
+    }
+
+    private record Notice(String key, String kind, String resourceType, UUID resourceId, String path, String etag, ObjectNode data) {
+    }
+
+    /** The notice row and its event in one transaction; false when it was written before (by this or another replica). */
+    private boolean write(Notice notice) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Long seen = ((Number) em.createNativeQuery("select count(*) from deadline_notice where notice_key = ? and kind = ?")
+                        .setParameter(1, notice.key()).setParameter(2, notice.kind()).getSingleResult()).longValue();
+                if (seen > 0) {
+                    return false;
+                }
+                em.createNativeQuery("insert into deadline_notice (notice_key, kind, recorded_at) values (?, ?, ?)")
+                        .setParameter(1, notice.key()).setParameter(2, notice.kind()).setParameter(3, today.now()).executeUpdate();
+                outbox.emit(notice.kind(), notice.resourceType(), notice.resourceId().toString(), notice.path(), notice.etag(), notice.data());
+                em.flush();
+                return true;
+            });
+        } catch (PersistenceException e) {
+            return false; // another replica wrote it first: the key held, our event rolled back
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof PersistenceException || e.getClass().getName().contains("RollbackException")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private ObjectNode matterData(RegulatoryMatter matter, Deadline deadline, LocalDate day, WorkingCalendar calendar) {
+        ObjectNode data = mapper.createObjectNode().put("matterId", matter.id.toString())
+                .put("dealId", matter.dealId == null ? null : matter.dealId.toString())
+                .put("companyId", matter.companyId == null ? null : matter.companyId.toString())
+                .put("regionCode", matter.regionCode).put("regime", matter.regime.code).put("status", matter.status.toString())
+                .put("clock", deadline.clock()).put("label", deadline.label()).put("dueOn", deadline.dueOn().toString())
+                .put("leadWorkingDays", config.leadWorkingDays()).put("calendar", calendar.description());
+        if (!day.isAfter(deadline.dueOn())) {
+            data.put("workingDaysLeft", workingDaysBetween(day, deadline.dueOn(), calendar));
+        }
+        return data;
+    }
+
+    /** The day {@code n} working days before {@code due}. */
+    static LocalDate workingDaysBefore(LocalDate due, int n, WorkingCalendar calendar) {
+        LocalDate day = due;
+        int counted = 0;
+        while (counted < n) {
+            day = day.minusDays(1);
+            if (calendar.isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+
+    /** Working days after {@code from} up to and including {@code to}. */
+    static int workingDaysBetween(LocalDate from, LocalDate to, WorkingCalendar calendar) {
+        int n = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (calendar.isWorkingDay(d)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

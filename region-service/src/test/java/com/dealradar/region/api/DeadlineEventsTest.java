@@ -1,0 +1,94 @@
+package com.dealradar.region.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dealradar.platform.events.OutboxEvent;
+import com.dealradar.platform.testing.TestClock;
+import com.dealradar.region.events.DeadlineEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #16: a matter's writes each leave one event; its deadline gets deadline_approaching from 5 working days (GB
+ * calendar) before the due day and deadline_passed the day after, each once, even when two "replicas" check at the
+ * same moment; an attestation past its validity gets certification.expired once.
+ */
+@QuarkusTest
+class DeadlineEventsTest {
+
+    @Inject
+    DeadlineEvents deadlines;
+
+    @Inject
+    EntityManager em;
+
+    List<OutboxEvent> eventsOf(String resourceId) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("from OutboxEvent e where e.resourceId = :id order by e.id",
+                OutboxEvent.class).setParameter("id", resourceId).getResultList());
+    }
+
+    static Instant noonOf(String day) {
+        return LocalDate.parse(day).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
+    }
+
+    @Test
+    void deadlineEventsAreWrittenOncePerDeadlineWhateverTheNumberOfCheckers() throws Exception {
+        TestClock clock = TestClock.installedAt(noonOf("2024-03-20"));
+        String id = MatterApiTest.create(UUID.randomUUID(), "UK-NSIA").then().statusCode(201).extract().path("id");
+        MatterApiTest.move(id, "notified", "2024-02-01").then().statusCode(200);
+        MatterApiTest.move(id, "accepted", "2024-02-05").then().statusCode(200);
+        MatterApiTest.move(id, "phase1", "2024-02-05").then().statusCode(200);
+        // Call-in on 20 March 2024: the 30 working days end on 2 May 2024 (MatterApiTest); 5 working days before: 25 April.
+        MatterApiTest.move(id, "phase2", "2024-03-20").then().statusCode(200);
+        String cert = CertificationApiTest.create(UUID.randomUUID(), LocalDate.parse("2022-05-01"), LocalDate.parse("2024-04-30"), "attested")
+                .then().statusCode(201).extract().path("id");
+
+        clock.set(noonOf("2024-04-24"));
+        deadlines.runOnce();
+        int beforeWindow = eventsOf(id).size();
+        clock.set(noonOf("2024-04-25"));
+        deadlines.runOnce();
+        deadlines.runOnce();
+        clock.set(noonOf("2024-04-30"));
+        deadlines.runOnce();
+        clock.set(noonOf("2024-05-03"));
+        // Two checkers at once (as two replicas would): the notice key lets one event through.
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> racers = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(() -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return deadlines.runOnce();
+        })).toList();
+        go.countDown();
+        racers.forEach(CompletableFuture::join);
+        deadlines.runOnce();
+
+        List<OutboxEvent> matter = eventsOf(id);
+        List<OutboxEvent> certification = eventsOf(cert);
+        System.out.printf("deadline events: matter %s -> %s; certification -> %s%n", id, matter.stream().map(e -> e.type).toList(),
+                certification.stream().map(e -> e.type).toList());
+        assertThat(beforeWindow).isEqualTo(5);
+        assertThat(matter).extracting(e -> e.type).containsExactly("regulatory_matter.created", "regulatory_matter.transitioned",
+                "regulatory_matter.transitioned", "regulatory_matter.transitioned", "regulatory_matter.transitioned",
+                DeadlineEvents.APPROACHING, DeadlineEvents.PASSED);
+        JsonPath approaching = JsonPath.from(matter.get(5).data);
+        assertThat(approaching.getString("dueOn")).isEqualTo("2024-05-02");
+        assertThat(approaching.getInt("workingDaysLeft")).isEqualTo(5);
+        assertThat(approaching.getString("regime")).isEqualTo("UK-NSIA");
+        assertThat(matter.get(5).resourcePath).isEqualTo("/regulatory-matters/" + id);
+        assertThat(certification).extracting(e -> e.type).containsExactly("certification.created", DeadlineEvents.EXPIRED);
+    }
+}
