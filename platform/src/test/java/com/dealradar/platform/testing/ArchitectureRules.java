@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -66,6 +67,16 @@ public final class ArchitectureRules {
 
     /** The rules every service module keeps, the gateway included. */
     public static List<ArchRule> commonRules(String base) {
+        return commonRules(base, List.of());
+    }
+
+    /**
+     * As above; {@code knownExceptions} are resources (fully qualified names) still starting their own transactions,
+     * listed where they are allowed so that no new one can join them unnoticed.
+     */
+    public static List<ArchRule> commonRules(String base, List<String> knownExceptions) {
+        DescribedPredicate<JavaClass> known = describe("known exceptions " + knownExceptions,
+                type -> knownExceptions.contains(type.getName()));
         String[] others = SERVICES.stream().filter(s -> !s.equals(base)).map(s -> s + "..").toArray(String[]::new);
         return List.of(
                 noClasses().that().resideInAPackage(base + "..").should().dependOnClassesThat().resideInAnyPackage(others)
@@ -73,7 +84,8 @@ public final class ArchitectureRules {
                 noFields().that().areDeclaredInClassesThat().areAnnotatedWith(Path.class)
                         .should().haveRawType(describe("a repository", ArchitectureRules::isRepository))
                         .because("resources reach data through a domain service, which owns the rules and the transaction"),
-                noClasses().that().areAnnotatedWith(Path.class).should().dependOnClassesThat().belongToAnyOf(QuarkusTransaction.class)
+                noClasses().that().areAnnotatedWith(Path.class).and(DescribedPredicate.not(known))
+                        .should().dependOnClassesThat().belongToAnyOf(QuarkusTransaction.class)
                         .orShould().beAnnotatedWith(Transactional.class)
                         .because("a resource speaks HTTP; the domain service it calls starts the unit of work"),
                 noMethods().that().areDeclaredInClassesThat().areAnnotatedWith(Path.class).should().beAnnotatedWith(Transactional.class)
