@@ -1,5 +1,6 @@
 package com.dealradar.gateway.calendar;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.PublicUrlConfig;
 import com.dealradar.platform.http.QueryParams;
@@ -82,7 +83,7 @@ public class CalendarSubscriptionResource {
     @GET
     @Operation(summary = "List calendar subscriptions", description = "The caller's own (a partner: those of all its keys; admins: all), newest first, revoked ones included; never with tokens.")
     @APIResponse(responseCode = "200", description = "The subscriptions",
-            content = @Content(schema = @Schema(implementation = CalendarSubscriptionView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+            content = @Content(schema = @Schema(implementation = CalendarSubscriptionView.class, type = SchemaType.ARRAY)))
     public Map<String, List<CalendarSubscriptionView>> list() {
         return Map.of("items", subscriptions.visibleTo(caller).stream().map(CalendarSubscriptionView::of).toList());
     }

@@ -1,5 +1,6 @@
 package com.dealradar.gateway.calendar;
 
+import com.dealradar.platform.security.Actor;
 import com.dealradar.gateway.partner.ApiKeys;
 import com.dealradar.gateway.partner.SecurityAttributes;
 import com.dealradar.platform.http.EntityTags;
@@ -128,7 +129,7 @@ public class CalendarSubscriptions {
         EntityTags.requireMatch(ifMatch, sub.version);
         if (sub.revokedAt == null) {
             sub.revokedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            sub.revokedBy = com.dealradar.platform.security.Actor.of(caller).toString();
+            sub.revokedBy = Actor.of(caller).toString();
             em.flush();
             LOG.infof("Calendar subscription %s (%s%s_***) revoked by %s", sub.id, MARKER, sub.prefix, sub.revokedBy);
         }

@@ -1,5 +1,6 @@
 package com.dealradar.gateway.calendar;
 
+import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
@@ -78,16 +79,16 @@ public final class DeadlineCalendar {
         return matter.path("deadline").hasNonNull("dueOn");
     }
 
-    private static java.util.Optional<VEvent> event(JsonNode matter, Map<String, String> dealNames, String publicUrl) {
+    private static Optional<VEvent> event(JsonNode matter, Map<String, String> dealNames, String publicUrl) {
         if (!hasDueDate(matter)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         JsonNode deadline = matter.path("deadline");
         LocalDate due;
         try {
             due = LocalDate.parse(deadline.path("dueOn").asText());
         } catch (DateTimeParseException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String id = matter.path("id").asText();
         String clock = deadline.path("clock").asText("deadline");
@@ -113,7 +114,7 @@ public final class DeadlineCalendar {
         if (publicUrl != null && !publicUrl.isBlank()) {
             event.add(new Url(URI.create(publicUrl.replaceAll("/+$", "") + path)));
         }
-        return java.util.Optional.of(event);
+        return Optional.of(event);
     }
 
     private static String description(JsonNode matter, JsonNode deadline, String dealId, String subject, String path) {

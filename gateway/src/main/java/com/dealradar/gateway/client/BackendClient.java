@@ -1,5 +1,6 @@
 package com.dealradar.gateway.client;
 
+import io.netty.channel.ConnectTimeoutException;
 import com.dealradar.gateway.config.GatewayConfig.BackendConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -235,7 +236,7 @@ public final class BackendClient {
         return switch (cause) {
             case BackendFailure failure -> failure;
             case TimeoutException t -> timeoutFailure();
-            case io.netty.channel.ConnectTimeoutException t -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE,
+            case ConnectTimeoutException t -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE,
                     name + " did not accept a connection within " + config.connectTimeout().toMillis() + " ms", null);
             case java.util.concurrent.TimeoutException t -> timeoutFailure();
             case CircuitBreakerOpenException c -> new BackendFailure(name, BackendFailure.Kind.CIRCUIT_OPEN,

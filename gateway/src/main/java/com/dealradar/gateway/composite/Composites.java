@@ -1,5 +1,9 @@
 package com.dealradar.gateway.composite;
 
+import com.dealradar.gateway.api.PublicPaths;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
 import static com.dealradar.gateway.client.Backends.COMPANY;
 import static com.dealradar.gateway.client.Backends.DEAL;
 import static com.dealradar.gateway.client.Backends.REGION;
@@ -62,7 +66,7 @@ public class Composites {
         CompletableFuture<Outcome> deal = reader.read(DEAL, "/deals/" + encode(id), headers);
         String mattersPath = "/regulatory-matters?dealId=" + encode(id) + "&limit=" + PART_LIMIT;
         CompletableFuture<Outcome> matters = reader.read(REGION, mattersPath, headers);
-        String dealKey = id.toLowerCase(java.util.Locale.ROOT);
+        String dealKey = id.toLowerCase(Locale.ROOT);
         List<String> expected = participantsSeen.getIfPresent(dealKey);
         CompletableFuture<Outcome> earlyCompanies = expected == null ? null : reader.read(COMPANY, companiesPath(expected), headers);
         CompletableFuture<Outcome> earlyCertifications = expected == null ? null
@@ -123,13 +127,13 @@ public class Composites {
     }
 
     public CompletionStage<Response> profile(String idOrSlug, Map<String, List<String>> headers, String instance, String requestId) {
-        java.util.Optional<String> refused = com.dealradar.gateway.api.PublicPaths.refusedValue(idOrSlug);
+        Optional<String> refused = PublicPaths.refusedValue(idOrSlug);
         if (refused.isPresent()) {
             return refuse("idOrSlug", refused.get(), instance, requestId);
         }
         CompletableFuture<Outcome> company = reader.read(COMPANY, "/companies/" + encode(idOrSlug), headers);
         if (UUID_SHAPE.matcher(idOrSlug).matches()) {
-            return profileParts(company, CompletableFuture.completedFuture(idOrSlug.toLowerCase(java.util.Locale.ROOT)), headers, instance, requestId);
+            return profileParts(company, CompletableFuture.completedFuture(idOrSlug.toLowerCase(Locale.ROOT)), headers, instance, requestId);
         }
         CompletableFuture<String> id = company.thenApply(o -> o instanceof Outcome.Ok ok ? ok.body().path("id").asText("") : "");
         return profileParts(company, id, headers, instance, requestId);
@@ -152,7 +156,7 @@ public class Composites {
                 ArrayNode dealItems = composition.items("dealsByRole", DEAL, deals.join(), dealsOf(companyId));
                 Map<String, List<JsonNode>> byRole = null;
                 if (dealItems != null) {
-                    byRole = new java.util.TreeMap<>();
+                    byRole = new TreeMap<>();
                     for (JsonNode d : dealItems) {
                         Set<String> roles = new LinkedHashSet<>();
                         d.path("participants").forEach(p -> {

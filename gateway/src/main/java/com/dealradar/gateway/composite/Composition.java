@@ -1,5 +1,7 @@
 package com.dealradar.gateway.composite;
 
+import com.dealradar.gateway.api.PublicPaths;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.dealradar.gateway.client.BackendFailure;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemType;
@@ -39,7 +41,7 @@ public final class Composition {
         ArrayNode items = items(part, service, outcome);
         JsonNode cursor = outcome instanceof Outcome.Ok ok ? ok.body().path("nextCursor") : null;
         if (items != null && cursor != null && cursor.isTextual() && !cursor.asText().isEmpty()) {
-            truncated.add(new Views.TruncatedPart(part, items.size(), com.dealradar.gateway.api.PublicPaths.PREFIX + listPath
+            truncated.add(new Views.TruncatedPart(part, items.size(), PublicPaths.PREFIX + listPath
                     + (listPath.contains("?") ? "&" : "?") + "cursor=" + PartReader.encode(cursor.asText())));
         }
         return items;
@@ -127,7 +129,7 @@ public final class Composition {
                     .entity(new Problem(URI.create("about:blank"), "Request refused", refused.status(), null, instance, requestId, null))
                     .build();
         }
-        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) p).deepCopy();
+        ObjectNode copy = ((ObjectNode) p).deepCopy();
         copy.put("instance", instance);
         if (requestId != null) {
             copy.put("requestId", requestId);

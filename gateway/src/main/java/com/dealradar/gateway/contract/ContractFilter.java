@@ -1,5 +1,8 @@
 package com.dealradar.gateway.contract;
 
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +107,7 @@ public class ContractFilter implements OASFilter {
     }
 
     /** Every event type a webhook endpoint can receive (OpenAPI 3.1 {@code webhooks}); the feed lists the same. */
-    static final Map<String, String> EVENT_TYPES = new java.util.TreeMap<>(Map.ofEntries(
+    static final Map<String, String> EVENT_TYPES = new TreeMap<>(Map.ofEntries(
             Map.entry("company.created", "A company was created; data: the company"),
             Map.entry("company.updated", "A company was changed (PUT or PATCH); data: the company"),
             Map.entry("company.archived", "A company was archived; data: the company"),
@@ -134,7 +137,7 @@ public class ContractFilter implements OASFilter {
                 + "rotation's overlap). Answer 2xx within 10 seconds; anything else is retried with exponential backoff and jitter (8 attempts "
                 + "over about an hour), then dead-lettered. 410 Gone disables the endpoint at once. At least once; in order per resource.";
         EVENT_TYPES.forEach((type, summary) -> {
-            org.eclipse.microprofile.openapi.models.Operation post = OASFactory.createOperation()
+            Operation post = OASFactory.createOperation()
                     .summary(type).description(summary + ". " + description).addTag("Webhooks")
                     .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent().addMediaType("application/json",
                             OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Event")))))
@@ -143,7 +146,7 @@ public class ContractFilter implements OASFilter {
                             .addAPIResponse("410", OASFactory.createAPIResponse().description("Gone: the endpoint is disabled at once"))
                             .defaultValue(OASFactory.createAPIResponse().description("Failed: retried with backoff, then dead-lettered")));
             for (String header : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
-                post.addParameter(OASFactory.createParameter().name(header).in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+                post.addParameter(OASFactory.createParameter().name(header).in(Parameter.In.HEADER)
                         .required(true).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
             }
             api.addWebhook(type, OASFactory.createPathItem().POST(post));

@@ -1,5 +1,6 @@
 package com.dealradar.gateway.events;
 
+import java.util.HashSet;
 import com.dealradar.gateway.api.PublicPaths;
 import com.dealradar.gateway.webhooks.Deliveries;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,7 +51,7 @@ public class EventLog {
                     .getSingleResult()).longValue();
             List<?> known = em.createNativeQuery("select event_id from event_log where event_id in (:ids)")
                     .setParameter("ids", events.stream().map(Incoming::eventId).toList()).getResultList();
-            Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             known.forEach(k -> seen.add(k.toString()));
             Instant now = clock.instant();
             int added = 0;

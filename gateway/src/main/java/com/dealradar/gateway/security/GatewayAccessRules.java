@@ -1,5 +1,6 @@
 package com.dealradar.gateway.security;
 
+import java.util.regex.Pattern;
 import com.dealradar.gateway.api.PublicPaths;
 import com.dealradar.platform.security.BackendAccessRules;
 import com.dealradar.platform.security.Roles;
@@ -20,7 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class GatewayAccessRules {
 
     private static final Set<String> READS = Set.of("GET", "HEAD");
-    private static final java.util.regex.Pattern WEBHOOKS = java.util.regex.Pattern.compile(PublicPaths.PREFIX + "/partners/[^/]+/webhooks(/|$)");
+    private static final Pattern WEBHOOKS = Pattern.compile(PublicPaths.PREFIX + "/partners/[^/]+/webhooks(/|$)");
 
     private final CurrentIdentityAssociation identity;
     private final InternalTokenIssuer tokens;

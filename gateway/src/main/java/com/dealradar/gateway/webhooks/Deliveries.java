@@ -1,5 +1,6 @@
 package com.dealradar.gateway.webhooks;
 
+import com.dealradar.gateway.events.Instants;
 import com.dealradar.gateway.events.Sql;
 import com.dealradar.gateway.partner.ApiKeyAuditEntry;
 import com.dealradar.gateway.partner.AuditRepository;
@@ -192,8 +193,8 @@ public class Deliveries {
         List<Tuple> rows = query.getResultList();
         return rows.stream().map(r -> new DeliveryView(UUID.fromString(r.get(0).toString()), UUID.fromString(r.get(1).toString()),
                 String.valueOf(((Number) r.get(2)).longValue()), (String) r.get(3), ((Number) r.get(4)).intValue(),
-                com.dealradar.gateway.events.Instants.of(r.get(5)), r.get(6) == null ? null : ((Number) r.get(6)).intValue(), (String) r.get(7),
-                com.dealradar.gateway.events.Instants.of(r.get(8)), r.get(9) == null ? null : com.dealradar.gateway.events.Instants.of(r.get(9))))
+                Instants.of(r.get(5)), r.get(6) == null ? null : ((Number) r.get(6)).intValue(), (String) r.get(7),
+                Instants.of(r.get(8)), r.get(9) == null ? null : Instants.of(r.get(9))))
                 .toList();
     }
 
@@ -208,7 +209,7 @@ public class Deliveries {
                         + " from webhook_attempt where endpoint_id = :e order by attempted_at desc, id desc limit " + limit, Tuple.class)
                 .setParameter("e", endpointId).getResultList();
         return rows.stream().map(r -> new AttemptView(UUID.fromString(r.get(0).toString()), UUID.fromString(r.get(1).toString()),
-                UUID.fromString(r.get(2).toString()), ((Number) r.get(3)).intValue(), com.dealradar.gateway.events.Instants.of(r.get(4)),
+                UUID.fromString(r.get(2).toString()), ((Number) r.get(3)).intValue(), Instants.of(r.get(4)),
                 ((Number) r.get(5)).longValue(), r.get(6) == null ? null : ((Number) r.get(6)).intValue(), (String) r.get(7), (String) r.get(8)))
                 .toList();
     }

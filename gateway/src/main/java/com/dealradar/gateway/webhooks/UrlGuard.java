@@ -1,5 +1,6 @@
 package com.dealradar.gateway.webhooks;
 
+import java.util.ArrayList;
 import com.dealradar.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.Inet4Address;
@@ -100,7 +101,7 @@ public class UrlGuard {
     }
 
     private static List<Integer> toList(byte[] bytes, int n) {
-        List<Integer> list = new java.util.ArrayList<>();
+        List<Integer> list = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             list.add(bytes[i] & 0xff);
         }

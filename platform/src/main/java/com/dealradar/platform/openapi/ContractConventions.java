@@ -1,5 +1,9 @@
 package com.dealradar.platform.openapi;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemType;
 import java.util.ArrayList;
@@ -119,10 +123,10 @@ public class ContractConventions implements OASFilter {
     private static Map<String, Map<String, Object>> examples() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
                 ? Thread.currentThread().getContextClassLoader() : ContractConventions.class.getClassLoader();
-        try (java.io.InputStream in = loader.getResourceAsStream(EXAMPLES)) {
-            return in == null ? Map.of() : new com.fasterxml.jackson.databind.ObjectMapper().readValue(in, Map.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot read " + EXAMPLES, e);
+        try (InputStream in = loader.getResourceAsStream(EXAMPLES)) {
+            return in == null ? Map.of() : new ObjectMapper().readValue(in, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + EXAMPLES, e);
         }
     }
 
