@@ -25,7 +25,10 @@ class JavaClientTest {
     private static ApiClient client() {
         URI gateway = URI.create(Services.gateway().url());
         ApiClient client = new ApiClient();
-        client.setScheme(gateway.getScheme()).setHost(gateway.getHost()).setPort(gateway.getPort()).setBasePath("");
+        client.setScheme(gateway.getScheme())
+                .setHost(gateway.getHost())
+                .setPort(gateway.getPort())
+                .setBasePath("");
         client.setRequestInterceptor(request -> request.header("X-API-Key", Services.ADMIN_KEY));
         return client;
     }
@@ -38,7 +41,10 @@ class JavaClientTest {
         int pages = 0;
         do {
             CompanyPage page = companies.apiV1CompaniesGet(null, cursor, null, null, 10, null, null, null, null, null);
-            page.getItems().forEach(c -> assertThat(slugs.add(c.getSlug())).as("no company twice across pages").isTrue());
+            page.getItems()
+                    .forEach(c -> assertThat(slugs.add(c.getSlug()))
+                            .as("no company twice across pages")
+                            .isTrue());
             cursor = page.getNextCursor();
             pages++;
         } while (cursor != null && pages < 50);
@@ -50,7 +56,8 @@ class JavaClientTest {
         assertThat(zte.getName()).isNotBlank();
         assertThat(zte.getParents()).isNotEmpty();
 
-        DealDossier dossier = new CompositeReadsApi(client()).apiV1DealsIdDossierGet("973a4522-3530-5077-b71c-a59a70f0ce3f");
+        DealDossier dossier =
+                new CompositeReadsApi(client()).apiV1DealsIdDossierGet("973a4522-3530-5077-b71c-a59a70f0ce3f");
         assertThat(dossier.getDeal()).isNotNull();
         assertThat(dossier.getParticipants()).isNotEmpty();
 

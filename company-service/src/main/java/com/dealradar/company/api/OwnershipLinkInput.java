@@ -17,12 +17,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "OwnershipLinkInput", description = "owner holds owned")
 public record OwnershipLinkInput(
-        @NotNull @Schema(description = "Id of the owning company", required = true) UUID ownerId,
-        @NotNull @Schema(description = "Id of the owned company", required = true) UUID ownedId,
+        @NotNull @Schema(description = "Id of the owning company", required = true)
+        UUID ownerId,
+
+        @NotNull @Schema(description = "Id of the owned company", required = true)
+        UUID ownedId,
+
         @NotNull @Schema(required = true) OwnershipLinkType type,
-        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+
+        @DecimalMin(value = "0", inclusive = false)
+        @DecimalMax("100")
+        @Digits(integer = 3, fraction = 2)
         @Schema(description = "Share of capital held, in percent", examples = "100")
         BigDecimal stakePercent,
+
         LocalDate validFrom,
         LocalDate validTo,
         @Size(max = 50) List<@NotNull @Valid Source> sources) {

@@ -8,7 +8,6 @@ import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Paging;
-import com.dealradar.platform.problem.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -53,32 +52,60 @@ public class OwnershipLinkResource {
     }
 
     @GET
-    @Operation(summary = "List ownership links", description = "In id order, keyset-paginated; filter by a company on either end.")
-    @APIResponse(responseCode = "200", description = "One page of ownership links",
+    @Operation(
+            summary = "List ownership links",
+            description = "In id order, keyset-paginated; filter by a company on either end.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of ownership links",
             content = @Content(schema = @Schema(implementation = OwnershipLinkView.class, type = SchemaType.ARRAY)))
-    public Response list(@Parameter(description = "Company id on either end of the link") @QueryParam("company") String company,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+    public Response list(
+            @Parameter(description = "Company id on either end of the link") @QueryParam("company") String company,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit,
+            @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
-        UUID after = cursor == null ? null : QueryParams.uuid("cursor", Cursor.decode(cursor, "id", 1).keys().getFirst());
+        UUID after = cursor == null
+                ? null
+                : QueryParams.uuid(
+                        "cursor", Cursor.decode(cursor, "id", 1).keys().getFirst());
         List<OwnershipLink> rows = service.links(QueryParams.uuid("company", company), after, pageSize + 1);
-        return Paging.ok(Paging.page(rows, pageSize, "id", l -> List.of(l.id.toString())).map(CompanyViews::link), uri);
+        return Paging.ok(
+                Paging.page(rows, pageSize, "id", l -> List.of(l.id.toString())).map(CompanyViews::link), uri);
     }
 
     @POST
-    @Operation(summary = "Record that one company owns another", description = "Refused with 422 when it would create an ownership cycle.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
+    @Operation(
+            summary = "Record that one company owns another",
+            description = "Refused with 422 when it would create an ownership cycle.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
     @APIResponse(responseCode = "422", description = "Unknown company, or the link would create a cycle")
-    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull OwnershipLinkInput body) {
-        return idempotency.execute(idempotencyKey, "POST /ownership-links", body, complete -> service.link(body.toDraft(),
-                link -> complete.apply(Response.created(URI.create("/ownership-links/" + link.id))
-                        .tag(EntityTags.of(link.version)).entity(CompanyViews.link(link)).build())));
+    public Response create(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull OwnershipLinkInput body) {
+        return idempotency.execute(
+                idempotencyKey,
+                "POST /ownership-links",
+                body,
+                complete -> service.link(
+                        body.toDraft(),
+                        link -> complete.apply(Response.created(URI.create("/ownership-links/" + link.id))
+                                .tag(EntityTags.of(link.version))
+                                .entity(CompanyViews.link(link))
+                                .build())));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read an ownership link")
-    @APIResponse(responseCode = "200", description = "The link", content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The link",
+            content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
     @APIResponse(responseCode = "404", description = "No such link")
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         OwnershipLink link = service.getLink(QueryParams.uuid("id", id));
@@ -88,19 +115,30 @@ public class OwnershipLinkResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace an ownership link", description = "If-Match is required.")
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
-    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
+    public Response replace(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OwnershipLinkInput body) {
-        return service.replaceLink(QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), body.toDraft(),
+        return service.replaceLink(
+                QueryParams.uuid("id", id),
+                EntityTags.ifMatch(ifMatch),
+                body.toDraft(),
                 link -> ConditionalWrites.ok(link.version, CompanyViews.link(link)));
     }
 
     @DELETE
     @Path("/{id}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Delete an ownership link", description = "To record that a holding ended, prefer setting validTo. If-Match is required.")
+    @Operation(
+            summary = "Delete an ownership link",
+            description = "To record that a holding ended, prefer setting validTo. If-Match is required.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.unlink(QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), link -> ConditionalWrites.noContent());
+        return service.unlink(
+                QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), link -> ConditionalWrites.noContent());
     }
 }

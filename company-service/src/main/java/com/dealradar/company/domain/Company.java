@@ -1,7 +1,7 @@
 package com.dealradar.company.domain;
 
-import com.dealradar.platform.provenance.Source;
 import com.dealradar.platform.persistence.AuditedEntity;
+import com.dealradar.platform.provenance.Source;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -93,7 +93,6 @@ public class Company extends AuditedEntity {
     @CollectionTable(name = "company_source", joinColumns = @JoinColumn(name = "company_id"))
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
-
 
     public void rename(String newName, List<String> newAliases) {
         name = newName;

@@ -23,5 +23,4 @@ public record CompanyDraft(
         String wikidataQid,
         String description,
         CompanyStatus status,
-        List<Source> sources) {
-}
+        List<Source> sources) {}

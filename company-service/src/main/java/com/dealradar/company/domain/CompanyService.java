@@ -94,7 +94,10 @@ public class CompanyService {
      * patch): the draft is derived from exactly the row that If-Match was checked against.
      */
     @Transactional
-    public <R> R update(CompanyKey key, VersionCheck expected, Function<Company, CompanyDraft> change,
+    public <R> R update(
+            CompanyKey key,
+            VersionCheck expected,
+            Function<Company, CompanyDraft> change,
             Function<Company, R> answer) {
         Company company = get(key);
         expected.check(company.version);
@@ -122,19 +125,25 @@ public class CompanyService {
             throw ProblemException.taken("slug", "Slug '" + slug + "' is already used by another company");
         }
         if (!ISO_COUNTRIES.contains(draft.country())) {
-            throw ProblemException.invalid("country", "'" + draft.country() + "' is not an ISO 3166-1 alpha-2 country code");
+            throw ProblemException.invalid(
+                    "country", "'" + draft.country() + "' is not an ISO 3166-1 alpha-2 country code");
         }
         if (draft.lei() != null && !Lei.isValid(draft.lei())) {
             throw ProblemException.invalid("identifiers.lei", "check digits do not match (ISO 17442)");
         }
         if (companies.identifierTaken("lei", draft.lei(), company.id)) {
-            throw ProblemException.taken("identifiers.lei", "LEI " + draft.lei() + " already belongs to another company");
+            throw ProblemException.taken(
+                    "identifiers.lei", "LEI " + draft.lei() + " already belongs to another company");
         }
         if (companies.identifierTaken("wikidataQid", draft.wikidataQid(), company.id)) {
-            throw ProblemException.taken("identifiers.wikidataQid", "Wikidata id " + draft.wikidataQid() + " already belongs to another company");
+            throw ProblemException.taken(
+                    "identifiers.wikidataQid",
+                    "Wikidata id " + draft.wikidataQid() + " already belongs to another company");
         }
         company.slug = slug;
-        company.rename(draft.name().strip(), orEmpty(draft.aliases()).stream().map(String::strip).distinct().toList());
+        company.rename(
+                draft.name().strip(),
+                orEmpty(draft.aliases()).stream().map(String::strip).distinct().toList());
         company.legalName = draft.legalName();
         company.country = draft.country();
         company.headquartersCity = draft.headquartersCity();
@@ -178,7 +187,8 @@ public class CompanyService {
     }
 
     @Transactional
-    public <R> R replaceLink(UUID id, VersionCheck expected, OwnershipLinkDraft draft, Function<OwnershipLink, R> answer) {
+    public <R> R replaceLink(
+            UUID id, VersionCheck expected, OwnershipLinkDraft draft, Function<OwnershipLink, R> answer) {
         OwnershipLink link = getLink(id);
         expected.check(link.version);
         applyLink(link, draft);
@@ -196,13 +206,19 @@ public class CompanyService {
     }
 
     private void applyLink(OwnershipLink link, OwnershipLinkDraft draft) {
-        if (draft.validFrom() != null && draft.validTo() != null && draft.validTo().isBefore(draft.validFrom())) {
+        if (draft.validFrom() != null
+                && draft.validTo() != null
+                && draft.validTo().isBefore(draft.validFrom())) {
             throw ProblemException.invalid("validTo", "must not be before validFrom");
         }
-        Company owner = companies.findByIdOptional(draft.ownerId())
-                .orElseThrow(() -> ProblemException.unprocessable("ownerId", "company " + draft.ownerId() + " does not exist"));
-        Company owned = companies.findByIdOptional(draft.ownedId())
-                .orElseThrow(() -> ProblemException.unprocessable("ownedId", "company " + draft.ownedId() + " does not exist"));
+        Company owner = companies
+                .findByIdOptional(draft.ownerId())
+                .orElseThrow(() ->
+                        ProblemException.unprocessable("ownerId", "company " + draft.ownerId() + " does not exist"));
+        Company owned = companies
+                .findByIdOptional(draft.ownedId())
+                .orElseThrow(() ->
+                        ProblemException.unprocessable("ownedId", "company " + draft.ownedId() + " does not exist"));
         boolean sameEnds = link.owner != null && link.owner.id.equals(owner.id) && link.owned.id.equals(owned.id);
         if (!sameEnds) {
             var graph = links.holdingsGraph();
@@ -210,9 +226,11 @@ public class CompanyService {
                 graph.getOrDefault(link.owner.id, new HashSet<>()).remove(link.owned.id);
             }
             OwnershipGraph.cycleIfLinked(owner.id, owned.id, graph).ifPresent(cycle -> {
-                throw ProblemException.unprocessable("ownedId", owner.id.equals(owned.id)
-                        ? "a company cannot own itself"
-                        : "this link would make " + owner.name + " own itself through " + names(cycle));
+                throw ProblemException.unprocessable(
+                        "ownedId",
+                        owner.id.equals(owned.id)
+                                ? "a company cannot own itself"
+                                : "this link would make " + owner.name + " own itself through " + names(cycle));
             });
         }
         link.owner = owner;
@@ -227,7 +245,8 @@ public class CompanyService {
     }
 
     private String names(List<UUID> chain) {
-        return chain.stream().map(id -> companies.findByIdOptional(id).map(c -> c.name).orElse(id.toString()))
+        return chain.stream()
+                .map(id -> companies.findByIdOptional(id).map(c -> c.name).orElse(id.toString()))
                 .collect(Collectors.joining(" -> "));
     }
 
@@ -236,6 +255,8 @@ public class CompanyService {
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : new ArrayList<>(list.stream().filter(Objects::nonNull).toList());
+        return list == null
+                ? List.of()
+                : new ArrayList<>(list.stream().filter(Objects::nonNull).toList());
     }
 }

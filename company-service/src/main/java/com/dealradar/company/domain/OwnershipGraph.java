@@ -1,7 +1,7 @@
 package com.dealradar.company.domain;
 
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -16,8 +16,7 @@ import java.util.UUID;
  */
 public final class OwnershipGraph {
 
-    private OwnershipGraph() {
-    }
+    private OwnershipGraph() {}
 
     /**
      * The chain of companies that would close a cycle if {@code owner} came to own {@code owned}

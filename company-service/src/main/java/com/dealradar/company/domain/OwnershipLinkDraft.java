@@ -14,5 +14,4 @@ public record OwnershipLinkDraft(
         BigDecimal stakePercent,
         LocalDate validFrom,
         LocalDate validTo,
-        List<Source> sources) {
-}
+        List<Source> sources) {}

@@ -2,8 +2,8 @@ package com.dealradar.company.persistence;
 
 import com.dealradar.company.domain.Company;
 import com.dealradar.platform.http.QueryParams;
-import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /** Orders of the company list. Each ends with the id so that the order is total and keyset paging is exact. */
 public enum CompanySort {
@@ -12,7 +12,8 @@ public enum CompanySort {
     /** least recently updated first: for partners syncing changes */
     updatedAt("c.updatedAt", "asc"),
     /** most recently updated first */
-    @JsonProperty("-updatedAt") updatedAtDesc("c.updatedAt", "desc");
+    @JsonProperty("-updatedAt")
+    updatedAtDesc("c.updatedAt", "desc");
 
     final String column;
     final String direction;

@@ -33,11 +33,12 @@ public enum DatePrecision {
             return Optional.empty();
         }
         try {
-            return Optional.of(switch (this) {
-                case year -> LocalDate.of(Integer.parseInt(value), 1, 1);
-                case month -> YearMonth.parse(value).atDay(1);
-                case day -> LocalDate.parse(value);
-            });
+            return Optional.of(
+                    switch (this) {
+                        case year -> LocalDate.of(Integer.parseInt(value), 1, 1);
+                        case month -> YearMonth.parse(value).atDay(1);
+                        case day -> LocalDate.parse(value);
+                    });
         } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }

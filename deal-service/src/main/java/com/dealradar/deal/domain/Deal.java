@@ -1,7 +1,7 @@
 package com.dealradar.deal.domain;
 
-import com.dealradar.platform.provenance.Source;
 import com.dealradar.platform.persistence.AuditedEntity;
+import com.dealradar.platform.provenance.Source;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -21,5 +21,4 @@ public record DealDraft(
         List<String> regions,
         List<Participant> participants,
         String description,
-        List<Source> sources) {
-}
+        List<Source> sources) {}

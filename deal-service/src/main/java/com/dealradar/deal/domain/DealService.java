@@ -8,20 +8,20 @@ import com.dealradar.deal.persistence.DealSort;
 import com.dealradar.deal.persistence.DealStatusChangeRepository;
 import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.json.WireNames;
-import com.dealradar.platform.time.Clocks;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.provenance.Source;
+import com.dealradar.platform.time.Clocks;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.InstantSource;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
@@ -48,8 +48,10 @@ public class DealService {
 
     /** The region codes a deal may name: ISO 3166-1 alpha-2 plus EU (region-service's supranational region). */
     public static final Set<String> REGIONS = regions();
+
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+            .map(Currency::getCurrencyCode)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final DealRepository deals;
     private final DealStatusChangeRepository history;
@@ -57,7 +59,11 @@ public class DealService {
     private final ClearanceChecks clearances;
     private final InstantSource clock;
 
-    DealService(DealRepository deals, DealStatusChangeRepository history, CompanyDirectory companies, ClearanceChecks clearances,
+    DealService(
+            DealRepository deals,
+            DealStatusChangeRepository history,
+            CompanyDirectory companies,
+            ClearanceChecks clearances,
             InstantSource clock) {
         this.clock = clock;
         this.deals = deals;
@@ -98,7 +104,8 @@ public class DealService {
         List<DealStatusChange> entries = history.historyOf(deal.id);
         DealStatus last = entries.isEmpty() ? null : entries.getLast().toStatus;
         if (last != deal.status) {
-            throw new IllegalStateException("deal " + deal.id + " has status " + deal.status + " but its history ends with " + last);
+            throw new IllegalStateException(
+                    "deal " + deal.id + " has status " + deal.status + " but its history ends with " + last);
         }
     }
 
@@ -139,8 +146,10 @@ public class DealService {
         validate(input);
         DealStatus status = input.status() == null ? DealStatus.announced : input.status();
         if (!DealStatusMachine.isReachable(input.type(), status)) {
-            throw ProblemException.invalid("status", "a " + WireNames.of(input.type())
-                    + " cannot be " + status + "; active and terminated are for " + ongoingTypes());
+            throw ProblemException.invalid(
+                    "status",
+                    "a " + WireNames.of(input.type()) + " cannot be " + status + "; active and terminated are for "
+                            + ongoingTypes());
         }
         Deal deal = new Deal();
         deal.id = id;
@@ -148,14 +157,25 @@ public class DealService {
         deal.status = status;
         apply(deal, input);
         deals.persist(deal);
-        PartialDate since = status == DealStatus.completed && input.completed() != null ? input.completed() : input.announced();
-        Source source = input.sources() == null || input.sources().isEmpty() ? null : input.sources().getFirst();
+        PartialDate since =
+                status == DealStatus.completed && input.completed() != null ? input.completed() : input.announced();
+        Source source = input.sources() == null || input.sources().isEmpty()
+                ? null
+                : input.sources().getFirst();
         if (first != null) {
             if (first.status() != status) {
-                throw ProblemException.invalid("status", "the first history entry is " + first.status() + " but the deal is created as " + status);
+                throw ProblemException.invalid(
+                        "status",
+                        "the first history entry is " + first.status() + " but the deal is created as " + status);
             }
-            record(deal, null, status, first.effectiveDate() != null ? first.effectiveDate() : since,
-                    first.note() != null ? first.note() : "status when the deal was recorded", first.source() != null ? first.source() : source, 1);
+            record(
+                    deal,
+                    null,
+                    status,
+                    first.effectiveDate() != null ? first.effectiveDate() : since,
+                    first.note() != null ? first.note() : "status when the deal was recorded",
+                    first.source() != null ? first.source() : source,
+                    1);
         } else {
             record(deal, null, status, since, "status when the deal was recorded", source, 1);
         }
@@ -188,17 +208,23 @@ public class DealService {
     public Deal replace(Deal deal, DealDraft input, Set<UUID> checked) {
         validate(input);
         if (input.status() != null && input.status() != deal.status) {
-            throw new ProblemException(ProblemType.CONFLICT, "The status is " + deal.status
-                    + "; change it with POST /deals/" + deal.id + "/status-changes, which keeps the history",
-                    List.of(new FieldViolation("status", "must be the current status " + deal.status + " or absent")), Map.of());
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "The status is " + deal.status + "; change it with POST /deals/" + deal.id
+                            + "/status-changes, which keeps the history",
+                    List.of(new FieldViolation("status", "must be the current status " + deal.status + " or absent")),
+                    Map.of());
         }
         if (!DealStatusMachine.isReachable(input.type(), deal.status)) {
             throw ProblemException.conflict("A deal in status " + deal.status + " cannot become a "
                     + WireNames.of(input.type()) + "; active and terminated are for " + ongoingTypes());
         }
         Set<UUID> known = participantIds(deal);
-        if (input.participants().stream().map(Participant::companyId).anyMatch(id -> !known.contains(id) && !checked.contains(id))) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+        if (input.participants().stream()
+                .map(Participant::companyId)
+                .anyMatch(id -> !known.contains(id) && !checked.contains(id))) {
+            throw new ProblemException(
+                    ProblemType.PRECONDITION_FAILED,
                     "The deal changed while its participants were being checked; read it again and reapply your change");
         }
         apply(deal, input);
@@ -213,8 +239,7 @@ public class DealService {
      * the row it changes, applies the change and calls {@code answer}.
      */
     public <R> R replace(UUID id, VersionCheck expected, Function<Deal, DealDraft> change, Function<Deal, R> answer) {
-        record Snapshot(DealDraft draft, Set<UUID> participants) {
-        }
+        record Snapshot(DealDraft draft, Set<UUID> participants) {}
         Snapshot before = QuarkusTransaction.requiringNew().call(() -> {
             Deal deal = get(id);
             expected.check(deal.version);
@@ -282,7 +307,14 @@ public class DealService {
         DealStatus from = deal.status;
         DealStatus to = change.status();
         requireAllowed(deal, to);
-        record(deal, from, to, change.effectiveDate(), change.note(), change.source(), history.lastSequence(deal.id) + 1);
+        record(
+                deal,
+                from,
+                to,
+                change.effectiveDate(),
+                change.note(),
+                change.source(),
+                history.lastSequence(deal.id) + 1);
         deal.status = to;
         if (effective != null && to == DealStatus.completed && deal.completedOn == null) {
             deal.completedOn = effective;
@@ -308,15 +340,26 @@ public class DealService {
         DealStatus from = deal.status;
         if (!DealStatusMachine.isAllowed(deal.type, from, to)) {
             Set<DealStatus> allowed = DealStatusMachine.allowedNext(deal.type, from);
-            String options = allowed.isEmpty() ? "none: " + from + " is final for a " + WireNames.of(deal.type)
+            String options = allowed.isEmpty()
+                    ? "none: " + from + " is final for a " + WireNames.of(deal.type)
                     : allowed.stream().map(Enum::name).collect(Collectors.joining(", "));
-            throw new ProblemException(ProblemType.INVALID_TRANSITION,
-                    "A " + WireNames.of(deal.type) + " cannot change from " + from + " to " + to + "; allowed: " + options,
-                    List.of(new FieldViolation("status", "allowed from " + from + ": " + options)), Map.of());
+            throw new ProblemException(
+                    ProblemType.INVALID_TRANSITION,
+                    "A " + WireNames.of(deal.type) + " cannot change from " + from + " to " + to + "; allowed: "
+                            + options,
+                    List.of(new FieldViolation("status", "allowed from " + from + ": " + options)),
+                    Map.of());
         }
     }
 
-    private void record(Deal deal, DealStatus from, DealStatus to, PartialDate effective, String note, Source source, int sequence) {
+    private void record(
+            Deal deal,
+            DealStatus from,
+            DealStatus to,
+            PartialDate effective,
+            String note,
+            Source source,
+            int sequence) {
         DealStatusChange entry = new DealStatusChange();
         entry.id = UUID.randomUUID();
         entry.dealId = deal.id;
@@ -324,7 +367,8 @@ public class DealService {
         entry.fromStatus = from;
         entry.toStatus = to;
         if (effective != null) {
-            entry.effectiveOn = effective.precision().firstDay(effective.value()).orElseThrow();
+            entry.effectiveOn =
+                    effective.precision().firstDay(effective.value()).orElseThrow();
             entry.effectivePrecision = effective.precision();
         }
         entry.note = note;
@@ -335,8 +379,11 @@ public class DealService {
 
     /** 422 naming every participant company that company-service does not know; 503 when it cannot say. */
     private void requireCompanies(List<Participant> participants, Set<UUID> alreadyChecked) {
-        List<UUID> toCheck = participants.stream().map(Participant::companyId)
-                .filter(id -> !alreadyChecked.contains(id)).distinct().toList();
+        List<UUID> toCheck = participants.stream()
+                .map(Participant::companyId)
+                .filter(id -> !alreadyChecked.contains(id))
+                .distinct()
+                .toList();
         if (toCheck.isEmpty()) {
             return;
         }
@@ -347,13 +394,17 @@ public class DealService {
         List<FieldViolation> errors = new ArrayList<>();
         for (int i = 0; i < participants.size(); i++) {
             if (unknown.contains(participants.get(i).companyId())) {
-                errors.add(new FieldViolation("participants[" + i + "].companyId",
+                errors.add(new FieldViolation(
+                        "participants[" + i + "].companyId",
                         "company " + participants.get(i).companyId() + " does not exist in company-service"));
             }
         }
-        throw new ProblemException(ProblemType.UNPROCESSABLE, "Unknown participant compan"
-                + (unknown.size() == 1 ? "y " : "ies ") + unknown.stream().map(UUID::toString).collect(Collectors.joining(", ")),
-                errors, Map.of());
+        throw new ProblemException(
+                ProblemType.UNPROCESSABLE,
+                "Unknown participant compan" + (unknown.size() == 1 ? "y " : "ies ")
+                        + unknown.stream().map(UUID::toString).collect(Collectors.joining(", ")),
+                errors,
+                Map.of());
     }
 
     private void apply(Deal deal, DealDraft input) {
@@ -361,19 +412,25 @@ public class DealService {
         deal.type = input.type();
         deal.confidence = input.confidence();
         deal.announcedOn = firstDay(input.announced(), "announced", null);
-        deal.announcedPrecision = input.announced() == null ? null : input.announced().precision();
+        deal.announcedPrecision =
+                input.announced() == null ? null : input.announced().precision();
         deal.completedOn = firstDay(input.completed(), "completed", null);
-        deal.completedPrecision = input.completed() == null ? null : input.completed().precision();
+        deal.completedPrecision =
+                input.completed() == null ? null : input.completed().precision();
         deal.value = value(input.value());
         deal.valueUsd = deal.value == null ? null : deal.value.comparableUsd();
         deal.stakePercent = input.stakePercent();
         deal.regions.clear();
         deal.regions.addAll(input.regions() == null ? Set.of() : new TreeSet<>(input.regions()));
         deal.participants.clear();
-        input.participants().forEach(p -> deal.participants.add(new DealParticipant(p.companyId(), p.role(), p.note())));
+        input.participants()
+                .forEach(p -> deal.participants.add(new DealParticipant(p.companyId(), p.role(), p.note())));
         deal.description = input.description();
         deal.sources.clear();
-        deal.sources.addAll(input.sources() == null ? List.of() : input.sources().stream().filter(Objects::nonNull).toList());
+        deal.sources.addAll(
+                input.sources() == null
+                        ? List.of()
+                        : input.sources().stream().filter(Objects::nonNull).toList());
         deal.updatedAt = now();
     }
 
@@ -408,7 +465,8 @@ public class DealService {
             for (int i = 0; i < input.regions().size(); i++) {
                 String region = input.regions().get(i);
                 if (region != null && !REGIONS.contains(region)) {
-                    errors.add(new FieldViolation("regions[" + i + "]", "'" + region + "' is not an ISO 3166-1 alpha-2 code"));
+                    errors.add(new FieldViolation(
+                            "regions[" + i + "]", "'" + region + "' is not an ISO 3166-1 alpha-2 code"));
                 }
             }
         }
@@ -416,8 +474,8 @@ public class DealService {
         for (int i = 0; i < input.participants().size(); i++) {
             Participant p = input.participants().get(i);
             if (!seen.add(p.companyId() + "/" + p.role())) {
-                errors.add(new FieldViolation("participants[" + i + "]",
-                        "company " + p.companyId() + " is already listed as " + p.role()));
+                errors.add(new FieldViolation(
+                        "participants[" + i + "]", "company " + p.companyId() + " is already listed as " + p.role()));
             }
         }
         failIfAny(errors);
@@ -431,15 +489,19 @@ public class DealService {
         amountOrRange(m.amountUsd(), m.amountUsdMin(), m.amountUsdMax(), "value.amountUsd", false, errors);
     }
 
-    private static void amountOrRange(String amount, String min, String max, String field, boolean required,
-            List<FieldViolation> errors) {
+    private static void amountOrRange(
+            String amount, String min, String max, String field, boolean required, List<FieldViolation> errors) {
         boolean range = min != null || max != null;
         if (amount != null && range) {
-            errors.add(new FieldViolation(field, "give either " + field.substring(6) + " or a range (" + field.substring(6)
-                    + "Min and " + field.substring(6) + "Max), not both"));
+            errors.add(new FieldViolation(
+                    field,
+                    "give either " + field.substring(6) + " or a range (" + field.substring(6) + "Min and "
+                            + field.substring(6) + "Max), not both"));
         } else if (amount == null && !range && required) {
-            errors.add(new FieldViolation(field, "give " + field.substring(6) + " or a range (" + field.substring(6)
-                    + "Min and " + field.substring(6) + "Max)"));
+            errors.add(new FieldViolation(
+                    field,
+                    "give " + field.substring(6) + " or a range (" + field.substring(6) + "Min and "
+                            + field.substring(6) + "Max)"));
         } else if (range && (min == null || max == null)) {
             errors.add(new FieldViolation(field + (min == null ? "Min" : "Max"), "a range needs both ends"));
         } else if (range) {
@@ -458,8 +520,10 @@ public class DealService {
         }
         return date.precision().firstDay(date.value()).orElseGet(() -> {
             if (errors != null) {
-                errors.add(new FieldViolation(field + ".value", "'" + date.value() + "' is not a real date in the format "
-                        + date.precision().formatName() + " of precision " + date.precision()));
+                errors.add(new FieldViolation(
+                        field + ".value",
+                        "'" + date.value() + "' is not a real date in the format "
+                                + date.precision().formatName() + " of precision " + date.precision()));
             }
             return null;
         });
@@ -469,7 +533,8 @@ public class DealService {
         if (errors.isEmpty()) {
             return;
         }
-        String detail = errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().message()
+        String detail = errors.size() == 1
+                ? errors.getFirst().field() + ": " + errors.getFirst().message()
                 : errors.size() + " fields are invalid: "
                         + errors.stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", "));
         throw new ProblemException(ProblemType.VALIDATION, detail, errors, Map.of());

@@ -1,9 +1,9 @@
 package com.dealradar.deal.domain;
 
-import java.math.RoundingMode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** The stored form of a deal's value: an amount or a range in its currency, optionally in USD too. */
 @Embeddable

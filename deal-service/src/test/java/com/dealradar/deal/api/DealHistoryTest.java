@@ -1,36 +1,21 @@
 package com.dealradar.deal.api;
 
-import java.net.URL;
-import io.quarkus.test.common.http.TestHTTPResource;
 import static com.dealradar.deal.api.Deals.create;
 import static com.dealradar.deal.api.Deals.post;
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
 
 import com.dealradar.deal.FakeServices;
 import com.dealradar.deal.Json;
-import com.dealradar.platform.seed.Uuid5;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 
 /** Status changes and the history they leave, the completion guard asking region-service. */
@@ -45,18 +30,34 @@ class DealHistoryTest {
         body.remove("announced");
         String id = create(body);
         String[][] steps = {
-                {"in_talks", "2017-05", "month", "talks confirmed"},
-                {"announced", "2017-06-12", "day", "signed"},
-                {"pending_approval", "2017-07", "month", "filed with SAMR"},
-                {"completed", "2018", "year", "closed"}};
+            {"in_talks", "2017-05", "month", "talks confirmed"},
+            {"announced", "2017-06-12", "day", "signed"},
+            {"pending_approval", "2017-07", "month", "filed with SAMR"},
+            {"completed", "2018", "year", "closed"}
+        };
         for (String[] step : steps) {
-            given().contentType(ContentType.JSON).header("If-Match", Json.etagOf(id))
-                    .body(Json.write(Json.map("status", step[0], "effectiveDate", Json.map("value", step[1], "precision", step[2]),
-                            "note", step[3], "source", Json.map("kind", "article", "publisher", "Gazette " + step[0]))))
+            given().contentType(ContentType.JSON)
+                    .header("If-Match", Json.etagOf(id))
+                    .body(Json.write(Json.map(
+                            "status",
+                            step[0],
+                            "effectiveDate",
+                            Json.map("value", step[1], "precision", step[2]),
+                            "note",
+                            step[3],
+                            "source",
+                            Json.map("kind", "article", "publisher", "Gazette " + step[0]))))
                     .post("/deals/" + id + "/status-changes")
-                    .then().log().ifValidationFails().statusCode(200).body("status", equalTo(step[0])).header("ETag", notNullValue());
+                    .then()
+                    .log()
+                    .ifValidationFails()
+                    .statusCode(200)
+                    .body("status", equalTo(step[0]))
+                    .header("ETag", notNullValue());
         }
-        given().get("/deals/" + id + "/history").then().statusCode(200)
+        given().get("/deals/" + id + "/history")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(5))
                 .body("items.sequence", contains(1, 2, 3, 4, 5))
                 .body("items.from", contains(null, "rumored", "in_talks", "announced", "pending_approval"))
@@ -67,7 +68,8 @@ class DealHistoryTest {
                 .body("items[4].source.publisher", equalTo("Gazette completed"))
                 .body("items[4].recordedAt", notNullValue());
         // the dates the changes carried fill the deal's empty announced and completed dates
-        given().get("/deals/" + id).then()
+        given().get("/deals/" + id)
+                .then()
                 .body("announced.value", equalTo("2017-06-12"))
                 .body("completed.value", equalTo("2018"))
                 .body("allowedNextStatuses", hasSize(0));
@@ -78,16 +80,35 @@ class DealHistoryTest {
         Response created = post(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany()));
         String id = created.path("id");
         String change = Json.write(Json.map("status", "abandoned", "note", "walked away"));
-        given().contentType(ContentType.JSON).header("If-Match", "\"12345\"").body(change)
-                .post("/deals/" + id + "/status-changes").then().statusCode(412);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"12345\"")
+                .body(change)
+                .post("/deals/" + id + "/status-changes")
+                .then()
+                .statusCode(412);
         String key = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).header("If-Match", created.header("ETag")).header("Idempotency-Key", key)
-                .body(change).post("/deals/" + id + "/status-changes").then().statusCode(200).body("status", equalTo("abandoned"));
-        given().contentType(ContentType.JSON).header("If-Match", created.header("ETag")).header("Idempotency-Key", key)
-                .body(change).post("/deals/" + id + "/status-changes").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .header("If-Match", created.header("ETag"))
+                .header("Idempotency-Key", key)
+                .body(change)
+                .post("/deals/" + id + "/status-changes")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("abandoned"));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", created.header("ETag"))
+                .header("Idempotency-Key", key)
+                .body(change)
+                .post("/deals/" + id + "/status-changes")
+                .then()
+                .statusCode(200)
                 .header("Idempotent-Replayed", "true");
         // If-Match is required on every state-changing action: 428 without it, whatever else the request says
-        given().contentType(ContentType.JSON).body(change).post("/deals/" + id + "/status-changes").then().statusCode(428)
+        given().contentType(ContentType.JSON)
+                .body(change)
+                .post("/deals/" + id + "/status-changes")
+                .then()
+                .statusCode(428)
                 .contentType("application/problem+json");
         given().get("/deals/" + id + "/history").then().body("items", hasSize(2));
     }
@@ -96,8 +117,12 @@ class DealHistoryTest {
     void completingWhileRegionServiceReportsOpenMattersIs409NamingThem() {
         String id = create(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany()));
         FakeServices.blockDeal(UUID.fromString(id));
-        given().contentType(ContentType.JSON).header("If-Match", Json.etagOf(id)).body(Json.write(Json.map("status", "completed")))
-                .post("/deals/" + id + "/status-changes").then().statusCode(409)
+        given().contentType(ContentType.JSON)
+                .header("If-Match", Json.etagOf(id))
+                .body(Json.write(Json.map("status", "completed")))
+                .post("/deals/" + id + "/status-changes")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("CN-SAMR-MERGER"))
                 .body("detail", containsString("phase1"))
@@ -105,7 +130,11 @@ class DealHistoryTest {
         given().get("/deals/" + id).then().body("status", equalTo("announced"));
         given().get("/deals/" + id + "/history").then().body("items", hasSize(1));
         // other changes do not ask region-service
-        given().contentType(ContentType.JSON).header("If-Match", Json.etagOf(id)).body(Json.write(Json.map("status", "pending_approval")))
-                .post("/deals/" + id + "/status-changes").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", Json.etagOf(id))
+                .body(Json.write(Json.map("status", "pending_approval")))
+                .post("/deals/" + id + "/status-changes")
+                .then()
+                .statusCode(200);
     }
 }

@@ -1,32 +1,17 @@
 package com.dealradar.deal.api;
 
-import java.net.URL;
-import io.quarkus.test.common.http.TestHTTPResource;
-import static com.dealradar.deal.api.Deals.create;
-import static com.dealradar.deal.api.Deals.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
 
 import com.dealradar.deal.FakeServices;
 import com.dealradar.deal.Json;
-import com.dealradar.platform.seed.Uuid5;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -42,18 +27,31 @@ class DealIdempotencyTest {
         UUID marker = FakeServices.knownCompany();
         Map<String, Object> body = Json.deal(marker, FakeServices.knownCompany());
         String key = UUID.randomUUID().toString();
-        Response first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Json.write(body)).post("/deals");
+        Response first = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Json.write(body))
+                .post("/deals");
         first.then().statusCode(201);
-        Response second = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Json.write(body)).post("/deals");
-        second.then().statusCode(201).header("Idempotent-Replayed", "true")
+        Response second = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Json.write(body))
+                .post("/deals");
+        second.then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
                 .header("Location", equalTo(first.header("Location")))
                 .header("ETag", equalTo(first.header("ETag")))
                 .body("id", equalTo(first.path("id")));
         given().queryParam("company", marker.toString()).get("/deals").then().body("items", hasSize(1));
 
         body.put("title", "Something else");
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Json.write(body)).post("/deals")
-                .then().statusCode(422).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Json.write(body))
+                .post("/deals")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("type", containsString("idempotency-key-reused"));
         given().queryParam("company", marker.toString()).get("/deals").then().body("items", hasSize(1));
     }
@@ -64,19 +62,33 @@ class DealIdempotencyTest {
         String key = UUID.randomUUID().toString();
         FakeServices.SlowCompanyGate.close();
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
-                .header("Idempotency-Key", key).body(Json.write(body)).post("/deals").statusCode());
+                .header("Idempotency-Key", key)
+                .body(Json.write(body))
+                .post("/deals")
+                .statusCode());
         // The first request has claimed the key once it is waiting for company-service (held until the gate opens).
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(20))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(20))
                 .until(() -> FakeServices.SlowCompanyGate.held() > 0);
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Json.write(body)).post("/deals")
-                .then().statusCode(409).header("Retry-After", notNullValue())
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Json.write(body))
+                .post("/deals")
+                .then()
+                .statusCode(409)
+                .header("Retry-After", notNullValue())
                 .body("type", containsString("idempotency-in-flight"));
         FakeServices.SlowCompanyGate.open();
         assertThat(first.join()).isEqualTo(201);
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Json.write(body)).post("/deals")
-                .then().statusCode(201).header("Idempotent-Replayed", "true");
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Json.write(body))
+                .post("/deals")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true");
     }
-
 
     private static void await(CyclicBarrier barrier) {
         try {

@@ -1,7 +1,5 @@
 package com.dealradar.deal.api;
 
-import java.net.URL;
-import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -9,26 +7,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
 
-import com.dealradar.deal.FakeServices;
-import com.dealradar.deal.Json;
 import com.dealradar.platform.seed.Uuid5;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 
 /** The seed deals: fixed name-based ids (UUIDv5 of deal/<slug>), their facts and histories. */
@@ -45,14 +30,20 @@ class DealSeedTest {
         assertThat(seed.get("deals").size()).isGreaterThanOrEqualTo(15);
         for (JsonNode deal : seed.get("deals")) {
             String slug = deal.get("slug").asText();
-            assertThat(deal.get("id").asText()).as(slug).isEqualTo(Uuid5.of(namespace, "deal/" + slug).toString());
-            assertThat(seed.get("ids").get(slug).asText()).isEqualTo(deal.get("id").asText());
-            given().get("/deals/" + deal.get("id").asText()).then().statusCode(200)
+            assertThat(deal.get("id").asText())
+                    .as(slug)
+                    .isEqualTo(Uuid5.of(namespace, "deal/" + slug).toString());
+            assertThat(seed.get("ids").get(slug).asText())
+                    .isEqualTo(deal.get("id").asText());
+            given().get("/deals/" + deal.get("id").asText())
+                    .then()
+                    .statusCode(200)
                     .body("title", equalTo(deal.get("title").asText()))
                     .body("sources", org.hamcrest.Matchers.not(hasSize(0)));
         }
         String ztesoft = seed.get("ids").get("alibaba-ztesoft-acquisition").asText();
-        given().get("/deals/" + ztesoft).then()
+        given().get("/deals/" + ztesoft)
+                .then()
                 .body("type", equalTo("acquisition"))
                 .body("status", equalTo("rumored"))
                 .body("confidence", equalTo("rumored"))
@@ -64,12 +55,21 @@ class DealSeedTest {
                 .body("participants.role", contains("acquirer", "target", "seller"))
                 .body("participants.companyId", hasItem("f604e41d-8f8e-54e2-9294-c78fee942a96"))
                 .body("sources[0].note", containsString("440 million"));
-        String vodafone = seed.get("ids").get("alibaba-cloud-vodafone-germany-partnership").asText();
-        given().get("/deals/" + vodafone).then().body("status", equalTo("active")).body("regions", contains("DE"))
+        String vodafone = seed.get("ids")
+                .get("alibaba-cloud-vodafone-germany-partnership")
+                .asText();
+        given().get("/deals/" + vodafone)
+                .then()
+                .body("status", equalTo("active"))
+                .body("regions", contains("DE"))
                 .body("completed.value", equalTo("2016"));
-        given().get("/deals/" + vodafone + "/history").then().body("items.to", contains("announced", "completed", "active"));
+        given().get("/deals/" + vodafone + "/history")
+                .then()
+                .body("items.to", contains("announced", "completed", "active"));
         // the seed's companies: Alibaba Group takes part in several seed deals
-        given().queryParam("company", "0ac5b527-f0f8-5f43-be35-bdfe16ff147a").get("/deals").then()
+        given().queryParam("company", "0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
+                .get("/deals")
+                .then()
                 .body("items.id", hasItem(ztesoft));
     }
 }

@@ -1,30 +1,20 @@
 package com.dealradar.deal.api;
 
-import java.net.URL;
-import io.quarkus.test.common.http.TestHTTPResource;
-import static com.dealradar.deal.api.Deals.create;
 import static com.dealradar.deal.api.Deals.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.dealradar.deal.FakeServices;
 import com.dealradar.deal.Json;
-import com.dealradar.platform.seed.Uuid5;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +32,8 @@ class DealWriteTest {
         UUID acquirer = FakeServices.knownCompany();
         UUID target = FakeServices.knownCompany();
         Response created = post(Json.deal(acquirer, target));
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("Location", containsString("/deals/"))
                 .header("ETag", notNullValue())
                 .header("X-Request-Id", notNullValue())
@@ -59,12 +50,19 @@ class DealWriteTest {
         String id = created.path("id");
         String etag = created.header("ETag");
 
-        given().header("X-Request-Id", "trace-me-1").get("/deals/" + id).then().statusCode(200)
-                .header("ETag", equalTo(etag)).header("X-Request-Id", equalTo("trace-me-1"))
+        given().header("X-Request-Id", "trace-me-1")
+                .get("/deals/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(etag))
+                .header("X-Request-Id", equalTo("trace-me-1"))
                 .body("title", equalTo("Test acquisition"));
         given().header("If-None-Match", etag).get("/deals/" + id).then().statusCode(304);
-        given().get("/deals/" + UUID.randomUUID()).then().statusCode(404)
-                .contentType("application/problem+json").body("type", containsString("not-found"));
+        given().get("/deals/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", containsString("not-found"));
     }
 
     @Test
@@ -75,23 +73,49 @@ class DealWriteTest {
         String etag = created.header("ETag");
         body.put("title", "Renamed");
 
-        given().contentType(ContentType.JSON).body(Json.write(body)).put("/deals/" + id).then().statusCode(428)
+        given().contentType(ContentType.JSON)
+                .body(Json.write(body))
+                .put("/deals/" + id)
+                .then()
+                .statusCode(428)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).header("If-Match", "\"999\"").body(Json.write(body)).put("/deals/" + id)
-                .then().statusCode(412);
-        String etag2 = given().contentType(ContentType.JSON).header("If-Match", etag).body(Json.write(body)).put("/deals/" + id)
-                .then().statusCode(200).body("title", equalTo("Renamed")).extract().header("ETag");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"999\"")
+                .body(Json.write(body))
+                .put("/deals/" + id)
+                .then()
+                .statusCode(412);
+        String etag2 = given().contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body(Json.write(body))
+                .put("/deals/" + id)
+                .then()
+                .statusCode(200)
+                .body("title", equalTo("Renamed"))
+                .extract()
+                .header("ETag");
         assertThat(etag2).isNotEqualTo(etag);
 
-        String etag3 = given().contentType("application/merge-patch+json").header("If-Match", etag2)
-                .body("{\"description\": null, \"confidence\": \"confirmed\"}").patch("/deals/" + id)
-                .then().statusCode(200).body("confidence", equalTo("confirmed")).body("description", nullValue())
-                .body("title", equalTo("Renamed")).extract().header("ETag");
+        String etag3 = given().contentType("application/merge-patch+json")
+                .header("If-Match", etag2)
+                .body("{\"description\": null, \"confidence\": \"confirmed\"}")
+                .patch("/deals/" + id)
+                .then()
+                .statusCode(200)
+                .body("confidence", equalTo("confirmed"))
+                .body("description", nullValue())
+                .body("title", equalTo("Renamed"))
+                .extract()
+                .header("ETag");
 
         // the status changes only through the status machine
-        given().contentType("application/merge-patch+json").header("If-Match", etag3)
-                .body("{\"status\": \"completed\"}").patch("/deals/" + id)
-                .then().statusCode(409).body("detail", containsString("status-changes"));
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", etag3)
+                .body("{\"status\": \"completed\"}")
+                .patch("/deals/" + id)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("status-changes"));
 
         given().header("If-Match", etag).delete("/deals/" + id).then().statusCode(412);
         given().delete("/deals/" + id).then().statusCode(428);
@@ -110,10 +134,19 @@ class DealWriteTest {
         second.put("title", "Second writer");
 
         // one after the other
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(Json.write(first)).put("/deals/" + id)
-                .then().statusCode(200);
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(Json.write(second)).put("/deals/" + id)
-                .then().statusCode(412).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body(Json.write(first))
+                .put("/deals/" + id)
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body(Json.write(second))
+                .put("/deals/" + id)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
         given().get("/deals/" + id).then().body("title", equalTo("First writer"));
 
         // at the same time
@@ -123,11 +156,15 @@ class DealWriteTest {
         for (Map<String, Object> body : List.of(first, second)) {
             puts.add(CompletableFuture.supplyAsync(() -> {
                 await(start);
-                return given().contentType(ContentType.JSON).header("If-Match", current).body(Json.write(body))
-                        .put("/deals/" + id).statusCode();
+                return given().contentType(ContentType.JSON)
+                        .header("If-Match", current)
+                        .body(Json.write(body))
+                        .put("/deals/" + id)
+                        .statusCode();
             }));
         }
-        List<Integer> statuses = puts.stream().map(CompletableFuture::join).sorted().toList();
+        List<Integer> statuses =
+                puts.stream().map(CompletableFuture::join).sorted().toList();
         assertThat(statuses).containsExactly(200, 412);
     }
 
@@ -135,20 +172,30 @@ class DealWriteTest {
     void unknownCompanyIs422NamingIt() {
         UUID unknown = FakeServices.unknownCompany();
         UUID marker = FakeServices.knownCompany();
-        post(Json.deal(marker, unknown)).then().statusCode(422)
+        post(Json.deal(marker, unknown))
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString(unknown.toString()))
                 .body("errors[0].field", equalTo("participants[1].companyId"))
                 .body("errors[0].message", containsString(unknown.toString()));
-        given().queryParam("company", marker.toString()).get("/deals").then().statusCode(200).body("items", hasSize(0));
+        given().queryParam("company", marker.toString())
+                .get("/deals")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
 
         // PUT adding an unknown participant: also 422, the deal unchanged
         Response created = post(Json.deal(marker, FakeServices.knownCompany()));
         Map<String, Object> body = Json.deal(marker, unknown);
-        given().contentType(ContentType.JSON).header("If-Match", created.header("ETag")).body(Json.write(body))
-                .put("/deals/" + created.path("id")).then().statusCode(422).body("detail", containsString(unknown.toString()));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", created.header("ETag"))
+                .body(Json.write(body))
+                .put("/deals/" + created.path("id"))
+                .then()
+                .statusCode(422)
+                .body("detail", containsString(unknown.toString()));
     }
-
 
     private static void await(CyclicBarrier barrier) {
         try {

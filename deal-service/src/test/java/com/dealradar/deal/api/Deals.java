@@ -10,14 +10,19 @@ import java.util.Map;
 /** POST /deals from the tests of this package. */
 final class Deals {
 
-    private Deals() {
-    }
+    private Deals() {}
 
     static Response post(Object body) {
         return given().contentType(ContentType.JSON).body(Json.write(body)).post("/deals");
     }
 
     static String create(Map<String, Object> body) {
-        return post(body).then().log().ifValidationFails().statusCode(201).extract().path("id");
+        return post(body)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

@@ -1,8 +1,5 @@
 package com.dealradar.gateway.api;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import com.dealradar.gateway.client.Backends;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,6 +84,7 @@ public class PublicPaths {
             return null;
         }
     }
+
     private static final Pattern LINK_TARGET = Pattern.compile("<([^>]*)>");
 
     private final Backends backends;

@@ -1,18 +1,16 @@
 package com.dealradar.gateway.partner;
 
-import jakarta.transaction.Transactional;
-import com.dealradar.platform.time.Clocks;
-import com.dealradar.platform.paging.Cursor;
-import com.dealradar.platform.concurrency.VersionCheck;
-import java.util.function.Function;
-import java.util.Set;
 import com.dealradar.gateway.ratelimit.RateLimiter;
+import com.dealradar.platform.concurrency.VersionCheck;
+import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.time.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -22,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -47,8 +47,15 @@ public class PartnerService {
     private final EntityManager em;
     private final InstantSource clock;
 
-    PartnerService(PartnerRepository partners, ApiKeyRepository keys, AuditRepository audit, ApiKeyVerifier verifier,
-            RateLimiter rateLimiter, ApiKeyConfig config, TransactionSynchronizationRegistry transactions, EntityManager em,
+    PartnerService(
+            PartnerRepository partners,
+            ApiKeyRepository keys,
+            AuditRepository audit,
+            ApiKeyVerifier verifier,
+            RateLimiter rateLimiter,
+            ApiKeyConfig config,
+            TransactionSynchronizationRegistry transactions,
+            EntityManager em,
             InstantSource clock) {
         this.clock = clock;
         this.em = em;
@@ -109,7 +116,11 @@ public class PartnerService {
 
     /** Changes the partner to what {@code change} makes of it (a merge patch), after checking {@code expected}. */
     @Transactional
-    public <R> R update(UUID id, VersionCheck expected, Function<Partner, PartnerInput> change, String actor,
+    public <R> R update(
+            UUID id,
+            VersionCheck expected,
+            Function<Partner, PartnerInput> change,
+            String actor,
             Function<Partner, R> answer) {
         Partner partner = get(id);
         expected.check(partner.version);
@@ -122,7 +133,8 @@ public class PartnerService {
         if (!Objects.equals(partner.name, input.name().strip())) {
             changed.add("name");
         }
-        if (!Objects.equals(partner.contactName, input.contact().name()) || !Objects.equals(partner.contactEmail, input.contact().email())) {
+        if (!Objects.equals(partner.contactName, input.contact().name())
+                || !Objects.equals(partner.contactEmail, input.contact().email())) {
             changed.add("contact");
         }
         if (!Objects.equals(partner.plan, plan)) {
@@ -143,8 +155,13 @@ public class PartnerService {
         Instant now = now();
         Instant expiresAt = future("expiresAt", input.expiresAt(), now);
         Issued issued = newKey(partnerId, input.name(), input.scopes(), expiresAt, now, actor);
-        record(actor, "key.issued", partnerId, issued.apiKey(), "scopes " + issued.apiKey().scopes
-                + (expiresAt == null ? "; does not expire" : "; expires " + expiresAt));
+        record(
+                actor,
+                "key.issued",
+                partnerId,
+                issued.apiKey(),
+                "scopes " + issued.apiKey().scopes
+                        + (expiresAt == null ? "; does not expire" : "; expires " + expiresAt));
         em.flush();
         return answer.apply(issued);
     }
@@ -154,15 +171,23 @@ public class PartnerService {
      * active key can be rotated (a rotating one already has its successor).
      */
     @Transactional
-    public <R> R rotate(UUID partnerId, UUID keyId, VersionCheck expected, RotationInput input, String actor,
+    public <R> R rotate(
+            UUID partnerId,
+            UUID keyId,
+            VersionCheck expected,
+            RotationInput input,
+            String actor,
             Function<Issued, R> answer) {
         ApiKey old = key(partnerId, keyId);
         expected.check(old.version);
         Instant now = now();
         ApiKeyStatus status = old.status(now);
         if (status != ApiKeyStatus.active) {
-            throw ProblemException.conflict("API key " + old.id + " is " + status + "; only an active key can be rotated"
-                    + (status == ApiKeyStatus.rotating ? " (rotate its replacement " + old.replacedById + " instead)" : ""));
+            throw ProblemException.conflict(
+                    "API key " + old.id + " is " + status + "; only an active key can be rotated"
+                            + (status == ApiKeyStatus.rotating
+                                    ? " (rotate its replacement " + old.replacedById + " instead)"
+                                    : ""));
         }
         Duration overlap = input == null || input.overlap() == null ? config.rotationOverlap() : input.overlap();
         if (overlap.isNegative() || overlap.compareTo(config.maxRotationOverlap()) > 0) {
@@ -180,10 +205,20 @@ public class PartnerService {
         }
         old.replacedById = issued.apiKey().id;
         invalidateAfterCommit(old.prefix);
-        record(actor, "key.rotated", old.partnerId, old, "replaced by " + ApiKeys.MARKER + issued.apiKey().prefix
-                + " (" + issued.apiKey().id + "); old key valid until " + old.expiresAt);
-        record(actor, "key.issued", old.partnerId, issued.apiKey(), "by rotation of " + ApiKeys.MARKER + old.prefix
-                + "; scopes " + issued.apiKey().scopes + (expiresAt == null ? "; does not expire" : "; expires " + expiresAt));
+        record(
+                actor,
+                "key.rotated",
+                old.partnerId,
+                old,
+                "replaced by " + ApiKeys.MARKER + issued.apiKey().prefix + " (" + issued.apiKey().id
+                        + "); old key valid until " + old.expiresAt);
+        record(
+                actor,
+                "key.issued",
+                old.partnerId,
+                issued.apiKey(),
+                "by rotation of " + ApiKeys.MARKER + old.prefix + "; scopes " + issued.apiKey().scopes
+                        + (expiresAt == null ? "; does not expire" : "; expires " + expiresAt));
         em.flush();
         return answer.apply(issued);
     }
@@ -205,8 +240,8 @@ public class PartnerService {
         return answer.apply(key);
     }
 
-    private Issued newKey(UUID partnerId, String name, Set<ApiKeyScope> scopes, Instant expiresAt, Instant now,
-            String actor) {
+    private Issued newKey(
+            UUID partnerId, String name, Set<ApiKeyScope> scopes, Instant expiresAt, Instant now, String actor) {
         ApiKeys.Generated generated = ApiKeys.generate();
         while (keys.prefixTaken(generated.prefix())) {
             generated = ApiKeys.generate();
@@ -222,14 +257,19 @@ public class PartnerService {
         key.createdBy = actor;
         key.expiresAt = expiresAt;
         keys.persist(key);
-        LOG.infof("API key %s%s_... (%s) issued for partner %s by %s", ApiKeys.MARKER, key.prefix, key.id, partnerId, actor);
+        LOG.infof(
+                "API key %s%s_... (%s) issued for partner %s by %s",
+                ApiKeys.MARKER, key.prefix, key.id, partnerId, actor);
         return new Issued(key, generated.key());
     }
 
     private void apply(Partner partner, PartnerInput input) {
         partner.name = input.name().strip();
         partner.sortName = partner.name.toLowerCase(Locale.ROOT);
-        partner.contactName = input.contact().name() == null || input.contact().name().isBlank() ? null : input.contact().name().strip();
+        partner.contactName =
+                input.contact().name() == null || input.contact().name().isBlank()
+                        ? null
+                        : input.contact().name().strip();
         partner.contactEmail = input.contact().email().strip();
         partner.plan = plan(input.plan());
         partner.updatedAt = now();
@@ -240,7 +280,8 @@ public class PartnerService {
             return rateLimiter.quota(null).name();
         }
         if (!rateLimiter.isPlan(requested)) {
-            throw ProblemException.invalid("plan", "'" + requested + "' is not a plan; plans: " + String.join(", ", rateLimiter.planNames()));
+            throw ProblemException.invalid(
+                    "plan", "'" + requested + "' is not a plan; plans: " + String.join(", ", rateLimiter.planNames()));
         }
         return requested;
     }
@@ -275,8 +316,7 @@ public class PartnerService {
         verifier.invalidate(prefix);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

@@ -7,6 +7,7 @@ public final class SecurityAttributes {
 
     /** {@value #API_KEY} for API keys; absent on Keycloak identities. */
     public static final String AUTH_METHOD = Actor.AUTH_METHOD_ATTRIBUTE;
+
     public static final String API_KEY = Actor.API_KEY;
     public static final String PARTNER_ID = Actor.PARTNER_ATTRIBUTE;
     public static final String KEY_ID = Actor.KEY_ATTRIBUTE;
@@ -17,6 +18,5 @@ public final class SecurityAttributes {
     /** {@link #KEY_ID} of the bootstrap admin key. */
     public static final String BOOTSTRAP_KEY_ID = "bootstrap";
 
-    private SecurityAttributes() {
-    }
+    private SecurityAttributes() {}
 }

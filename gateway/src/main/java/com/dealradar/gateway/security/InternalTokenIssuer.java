@@ -3,9 +3,9 @@ package com.dealradar.gateway.security;
 import com.dealradar.platform.security.Actor;
 import com.dealradar.platform.security.InternalToken;
 import com.dealradar.platform.security.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -26,6 +26,7 @@ public class InternalTokenIssuer {
 
     /** Where {@link GatewayAccessRules} leaves the token for this request's backend calls. */
     public static final String CONTEXT_KEY = "dealradar.internal-token";
+
     static final Set<String> ROLES = Set.of(Roles.VIEWER, Roles.ANALYST, Roles.ADMIN);
     /**
      * Callers remembered per replica: a bounded, least-recently-used cache whose entries leave when their token is
@@ -37,12 +38,15 @@ public class InternalTokenIssuer {
     private final InstantSource clock;
     private final Cache<String, Issued> issued;
 
-    InternalTokenIssuer(@ConfigProperty(name = "smallrye.jwt.new-token.lifespan", defaultValue = "60") long lifespanSeconds,
+    InternalTokenIssuer(
+            @ConfigProperty(name = "smallrye.jwt.new-token.lifespan", defaultValue = "60") long lifespanSeconds,
             InstantSource clock) {
         this.clock = clock;
         this.lifespan = Duration.ofSeconds(lifespanSeconds);
         // The cache's time is the clock bean's, so that a test moving the clock moves the expiry too.
-        this.issued = Caffeine.newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(lifespan.dividedBy(2))
+        this.issued = Caffeine.newBuilder()
+                .maximumSize(MAX_CACHED)
+                .expireAfterWrite(lifespan.dividedBy(2))
                 .ticker(() -> {
                     Instant now = clock.instant();
                     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
@@ -58,17 +62,32 @@ public class InternalTokenIssuer {
         String keyId = caller.getAttribute(Actor.KEY_ATTRIBUTE) instanceof Object k ? k.toString() : null;
         // Users by their Keycloak subject (stable; user names can change), partners by their principal.
         String subject = caller.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
-                ? jwt.getSubject() : caller.getPrincipal().getName();
-        String key = method + '|' + subject + '|' + caller.getPrincipal().getName() + '|' + roles + '|' + partner + '|' + keyId;
+                ? jwt.getSubject()
+                : caller.getPrincipal().getName();
+        String key = method
+                + '|'
+                + subject
+                + '|'
+                + caller.getPrincipal().getName()
+                + '|'
+                + roles
+                + '|'
+                + partner
+                + '|'
+                + keyId;
         Instant now = clock.instant();
         Issued current = issued.getIfPresent(key);
         if (current != null && current.reuseUntil.isAfter(now)) {
             return current.token;
         }
-        var builder = Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE)
-                .subject(subject).upn(caller.getPrincipal().getName())
-                .groups(roles).claim(InternalToken.AUTH_METHOD_CLAIM, method)
-                .issuedAt(now).expiresAt(now.plus(lifespan));
+        var builder = Jwt.issuer(InternalToken.ISSUER)
+                .audience(InternalToken.AUDIENCE)
+                .subject(subject)
+                .upn(caller.getPrincipal().getName())
+                .groups(roles)
+                .claim(InternalToken.AUTH_METHOD_CLAIM, method)
+                .issuedAt(now)
+                .expiresAt(now.plus(lifespan));
         if (partner != null) {
             builder.claim(InternalToken.PARTNER_CLAIM, partner);
         }
@@ -92,13 +111,18 @@ public class InternalTokenIssuer {
         if (current != null && current.reuseUntil.isAfter(now)) {
             return current.token;
         }
-        String token = Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE).subject(subject).upn(subject)
-                .groups(new TreeSet<>(ROLES)).claim(InternalToken.AUTH_METHOD_CLAIM, "system")
-                .issuedAt(now).expiresAt(now.plus(lifespan)).sign();
+        String token = Jwt.issuer(InternalToken.ISSUER)
+                .audience(InternalToken.AUDIENCE)
+                .subject(subject)
+                .upn(subject)
+                .groups(new TreeSet<>(ROLES))
+                .claim(InternalToken.AUTH_METHOD_CLAIM, "system")
+                .issuedAt(now)
+                .expiresAt(now.plus(lifespan))
+                .sign();
         issued.put(key, new Issued(token, now.plus(lifespan.dividedBy(2))));
         return token;
     }
 
-    private record Issued(String token, Instant reuseUntil) {
-    }
+    private record Issued(String token, Instant reuseUntil) {}
 }

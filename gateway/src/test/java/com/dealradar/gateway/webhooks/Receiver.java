@@ -20,8 +20,11 @@ final class Receiver implements AutoCloseable {
     record Received(int n, Map<String, List<String>> headers, byte[] body, long atMillis, int answered) {
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
-                    .findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -46,7 +49,8 @@ final class Receiver implements AutoCloseable {
                 }
                 answer = 200;
             }
-            received.add(new Received(n, Map.copyOf(exchange.getRequestHeaders()), body, System.currentTimeMillis(), answer));
+            received.add(new Received(
+                    n, Map.copyOf(exchange.getRequestHeaders()), body, System.currentTimeMillis(), answer));
             try {
                 exchange.sendResponseHeaders(answer, -1);
             } catch (IOException e) {

@@ -14,7 +14,6 @@ public interface VersionCheck {
 
     /** For writes without a client precondition (seeding at start). */
     static VersionCheck none() {
-        return version -> {
-        };
+        return version -> {};
     }
 }

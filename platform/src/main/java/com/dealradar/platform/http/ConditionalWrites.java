@@ -15,8 +15,7 @@ import jakarta.ws.rs.core.Response;
  */
 public final class ConditionalWrites {
 
-    private ConditionalWrites() {
-    }
+    private ConditionalWrites() {}
 
     /** 200 with the changed resource's view and its new ETag. */
     public static Response ok(long version, Object view) {

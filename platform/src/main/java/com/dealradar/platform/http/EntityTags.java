@@ -14,8 +14,7 @@ import java.util.Arrays;
  */
 public final class EntityTags {
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
@@ -24,7 +23,8 @@ public final class EntityTags {
     /** Throws 428 when {@code ifMatch} is absent: every state-changing request must say which version it changes. */
     public static void requirePresent(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+            throw new ProblemException(
+                    ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag you last read, so that you do not overwrite someone else's change");
         }
     }
@@ -33,7 +33,8 @@ public final class EntityTags {
     public static void requireMatch(String ifMatch, long currentVersion) {
         requirePresent(ifMatch);
         if (!matches(ifMatch, currentVersion)) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+            throw new ProblemException(
+                    ProblemType.PRECONDITION_FAILED,
                     "If-Match " + ifMatch.strip() + " does not match the current ETag \"" + currentVersion
                             + "\"; read the resource again and reapply your change");
         }

@@ -1,14 +1,14 @@
 package com.dealradar.platform.http;
 
-import java.math.BigDecimal;
-import java.util.Locale;
 import com.dealradar.platform.json.WireNames;
 import com.dealradar.platform.problem.ProblemException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String raw) {
         if (raw == null || raw.isBlank()) {
@@ -32,15 +31,18 @@ public final class QueryParams {
                 return constant;
             }
         }
-        throw ProblemException.badParameter(name, "'" + raw + "' is not one of "
-                + Arrays.stream(type.getEnumConstants()).map(QueryParams::wireName).collect(Collectors.joining(", ")));
+        throw ProblemException.badParameter(
+                name,
+                "'" + raw + "' is not one of "
+                        + Arrays.stream(type.getEnumConstants())
+                                .map(QueryParams::wireName)
+                                .collect(Collectors.joining(", ")));
     }
 
     /** The constant's JSON name: its {@code @JsonProperty} value if it has one, else its Java name. */
     public static String wireName(Enum<?> constant) {
         return WireNames.of(constant);
     }
-
 
     public static UUID uuid(String name, String raw) {
         if (raw == null || raw.isBlank()) {
@@ -58,7 +60,10 @@ public final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        List<String> parts = Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> parts = Arrays.stream(raw.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
         if (parts.size() > max) {
             throw ProblemException.badParameter(name, "at most " + max + " ids per request");
         }

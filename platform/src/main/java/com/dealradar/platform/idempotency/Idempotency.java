@@ -53,7 +53,12 @@ public class Idempotency {
     private final InstantSource clock;
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.EPOCH);
 
-    Idempotency(EntityManager em, ObjectMapper mapper, IdempotencyConfig config, WriteAudit audit, Outbox outbox,
+    Idempotency(
+            EntityManager em,
+            ObjectMapper mapper,
+            IdempotencyConfig config,
+            WriteAudit audit,
+            Outbox outbox,
             InstantSource clock) {
         this.outbox = outbox;
         this.clock = clock;
@@ -72,21 +77,28 @@ public class Idempotency {
      * Only the claim of the key (and its release after a failure) run in transactions of their own: a concurrent
      * retry must see the claim while the operation runs. A replayed request does not run the operation.
      */
-    public Response execute(String key, String scope, Object request, Function<UnaryOperator<Response>, Response> operation) {
+    public Response execute(
+            String key, String scope, Object request, Function<UnaryOperator<Response>, Response> operation) {
         if (key == null) {
             return operation.apply(this::recordWrite);
         }
         if (key.isBlank() || key.length() > 255) {
-            throw new ProblemException(ProblemType.BAD_PARAMETER, "Idempotency-Key must be 1 to 255 characters",
-                    List.of(new FieldViolation(HEADER, "must be 1 to 255 characters")), Map.of());
+            throw new ProblemException(
+                    ProblemType.BAD_PARAMETER,
+                    "Idempotency-Key must be 1 to 255 characters",
+                    List.of(new FieldViolation(HEADER, "must be 1 to 255 characters")),
+                    Map.of());
         }
         purgeExpiredIfDue();
         // Keys are the caller's own: another caller's key of the same value is another key (no replay, no 422).
         Actor actor = audit.currentActor();
         String scopedKey = (actor == null ? "anonymous" : actor.owner()) + " " + scope + " " + key;
         if (scopedKey.length() > 600) {
-            throw new ProblemException(ProblemType.BAD_PARAMETER, "Idempotency-Key is too long",
-                    List.of(new FieldViolation(HEADER, "too long")), Map.of());
+            throw new ProblemException(
+                    ProblemType.BAD_PARAMETER,
+                    "Idempotency-Key is too long",
+                    List.of(new FieldViolation(HEADER, "too long")),
+                    Map.of());
         }
         String hash = hash(request);
         IdempotencyRecord earlier = claim(scopedKey, hash);
@@ -100,7 +112,9 @@ public class Idempotency {
                 IdempotencyRecord record = em.find(IdempotencyRecord.class, scopedKey);
                 record.completed = true;
                 record.status = response.getStatus();
-                record.location = response.getLocation() == null ? null : response.getLocation().toString();
+                record.location = response.getLocation() == null
+                        ? null
+                        : response.getLocation().toString();
                 EntityTag tag = response.getEntityTag();
                 record.etag = tag == null ? null : tag.toString();
                 record.body = response.getEntity() == null ? null : json(response.getEntity());
@@ -147,9 +161,10 @@ public class Idempotency {
         if (now.isBefore(due) || !nextPurge.compareAndSet(due, now.plus(config.purgeInterval()))) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createQuery("delete from IdempotencyRecord r where r.createdAt < :cutoff")
-                .setParameter("cutoff", now.minus(config.retention()))
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createQuery("delete from IdempotencyRecord r where r.createdAt < :cutoff")
+                        .setParameter("cutoff", now.minus(config.retention()))
+                        .executeUpdate());
     }
 
     /** Claims the key for this request and returns null, or returns the record of an earlier request. */
@@ -158,7 +173,8 @@ public class Idempotency {
             return QuarkusTransaction.requiringNew().call(() -> {
                 IdempotencyRecord existing = em.find(IdempotencyRecord.class, scopedKey);
                 if (existing != null) {
-                    if (!existing.completed && existing.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER))) {
+                    if (!existing.completed
+                            && existing.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER))) {
                         existing.createdAt = clock.instant();
                         existing.requestHash = hash;
                         return null;
@@ -182,14 +198,18 @@ public class Idempotency {
 
     private Response replay(IdempotencyRecord earlier, String hash) {
         if (!earlier.requestHash.equals(hash)) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+            throw new ProblemException(
+                    ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was first used with a different request body; use a new key for a new request",
-                    List.of(new FieldViolation(HEADER, "already used with a different body")), Map.of());
+                    List.of(new FieldViolation(HEADER, "already used with a different body")),
+                    Map.of());
         }
         if (!earlier.completed) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
+            throw new ProblemException(
+                    ProblemType.IDEMPOTENCY_IN_FLIGHT,
                     "The first request with this Idempotency-Key has not finished yet; retry in a moment",
-                    List.of(), Map.of("Retry-After", "1"));
+                    List.of(),
+                    Map.of("Retry-After", "1"));
         }
         Response.ResponseBuilder response = Response.status(earlier.status).header(REPLAYED_HEADER, "true");
         if (earlier.location != null) {
@@ -212,5 +232,4 @@ public class Idempotency {
             throw new IllegalStateException("cannot fingerprint request", e);
         }
     }
-
 }

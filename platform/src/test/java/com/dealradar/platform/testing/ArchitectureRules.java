@@ -27,15 +27,16 @@ import java.util.List;
 public final class ArchitectureRules {
 
     /** The base packages of the service modules: none may use another's classes (they talk over HTTP). */
-    public static final List<String> SERVICES = List.of("com.dealradar.company", "com.dealradar.deal", "com.dealradar.region",
-            "com.dealradar.gateway");
+    public static final List<String> SERVICES =
+            List.of("com.dealradar.company", "com.dealradar.deal", "com.dealradar.region", "com.dealradar.gateway");
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /** The main classes (no tests) under {@code basePackage}. */
     public static JavaClasses mainClasses(String basePackage) {
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(basePackage);
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(basePackage);
     }
 
     /**
@@ -44,23 +45,53 @@ public final class ArchitectureRules {
      */
     public static List<ArchRule> layeredService(String base) {
         List<ArchRule> rules = new ArrayList<>(commonRules(base));
-        rules.add(noClasses().that().resideInAPackage(base + ".domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(base + ".api..", base + ".seed..", "jakarta.ws.rs..",
-                        "com.dealradar.platform.http..", "com.dealradar.platform.idempotency..")
-                .because("the domain states rules and commands; HTTP (parsing, answers, Idempotency-Key) is the api layer's"));
-        rules.add(noClasses().that().resideInAnyPackage(base + ".persistence..", base + ".client..")
-                .should().dependOnClassesThat().resideInAnyPackage(base + ".api..", base + ".seed..")
+        rules.add(
+                noClasses()
+                        .that()
+                        .resideInAPackage(base + ".domain..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(
+                                base + ".api..",
+                                base + ".seed..",
+                                "jakarta.ws.rs..",
+                                "com.dealradar.platform.http..",
+                                "com.dealradar.platform.idempotency..")
+                        .because(
+                                "the domain states rules and commands; HTTP (parsing, answers, Idempotency-Key) is the api layer's"));
+        rules.add(noClasses()
+                .that()
+                .resideInAnyPackage(base + ".persistence..", base + ".client..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(base + ".api..", base + ".seed..")
                 .because("repositories and clients serve the domain, never the HTTP layer's types"));
-        rules.add(noClasses().that().resideOutsideOfPackages(base + ".domain..", base + ".seed..")
-                .should().dependOnClassesThat().belongToAnyOf(QuarkusTransaction.class)
+        rules.add(noClasses()
+                .that()
+                .resideOutsideOfPackages(base + ".domain..", base + ".seed..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(QuarkusTransaction.class)
                 .because("a unit of work starts in a domain service (or, at start-up, in a seeder)"));
-        rules.add(noMethods().that().areDeclaredInClassesThat().resideOutsideOfPackage(base + ".domain..")
-                .should().beAnnotatedWith(Transactional.class)
+        rules.add(noMethods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideOutsideOfPackage(base + ".domain..")
+                .should()
+                .beAnnotatedWith(Transactional.class)
                 .because("a unit of work starts in a domain service"));
-        rules.add(noClasses().that().resideOutsideOfPackage(base + ".domain..").should().beAnnotatedWith(Transactional.class)
+        rules.add(noClasses()
+                .that()
+                .resideOutsideOfPackage(base + ".domain..")
+                .should()
+                .beAnnotatedWith(Transactional.class)
                 .because("a unit of work starts in a domain service"));
-        rules.add(noClasses().that().resideInAnyPackage(base + ".api..", base + ".domain..", base + ".persistence..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "io.vertx.ext.web.client..")
+        rules.add(noClasses()
+                .that()
+                .resideInAnyPackage(base + ".api..", base + ".domain..", base + ".persistence..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.net.http..", "io.vertx.ext.web.client..")
                 .because("only the client package calls other services (with its timeouts and fault tolerance)"));
         return rules;
     }
@@ -75,50 +106,105 @@ public final class ArchitectureRules {
      * listed where they are allowed so that no new one can join them unnoticed.
      */
     public static List<ArchRule> commonRules(String base, List<String> knownExceptions) {
-        DescribedPredicate<JavaClass> known = describe("known exceptions " + knownExceptions,
-                type -> knownExceptions.contains(type.getName()));
-        String[] others = SERVICES.stream().filter(s -> !s.equals(base)).map(s -> s + "..").toArray(String[]::new);
+        DescribedPredicate<JavaClass> known =
+                describe("known exceptions " + knownExceptions, type -> knownExceptions.contains(type.getName()));
+        String[] others = SERVICES.stream()
+                .filter(s -> !s.equals(base))
+                .map(s -> s + "..")
+                .toArray(String[]::new);
         return List.of(
-                noClasses().that().resideInAPackage(base + "..").should().dependOnClassesThat().resideInAnyPackage(others)
-                        .because("services share code only through the platform module, and data only through their APIs"),
-                noFields().that().areDeclaredInClassesThat().areAnnotatedWith(Path.class)
-                        .should().haveRawType(describe("a repository", ArchitectureRules::isRepository))
-                        .because("resources reach data through a domain service, which owns the rules and the transaction"),
-                noClasses().that().areAnnotatedWith(Path.class).and(DescribedPredicate.not(known))
-                        .should().dependOnClassesThat().belongToAnyOf(QuarkusTransaction.class)
-                        .orShould().beAnnotatedWith(Transactional.class)
+                noClasses()
+                        .that()
+                        .resideInAPackage(base + "..")
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(others)
+                        .because(
+                                "services share code only through the platform module, and data only through their APIs"),
+                noFields()
+                        .that()
+                        .areDeclaredInClassesThat()
+                        .areAnnotatedWith(Path.class)
+                        .should()
+                        .haveRawType(describe("a repository", ArchitectureRules::isRepository))
+                        .because(
+                                "resources reach data through a domain service, which owns the rules and the transaction"),
+                noClasses()
+                        .that()
+                        .areAnnotatedWith(Path.class)
+                        .and(DescribedPredicate.not(known))
+                        .should()
+                        .dependOnClassesThat()
+                        .belongToAnyOf(QuarkusTransaction.class)
+                        .orShould()
+                        .beAnnotatedWith(Transactional.class)
                         .because("a resource speaks HTTP; the domain service it calls starts the unit of work"),
-                noMethods().that().areDeclaredInClassesThat().areAnnotatedWith(Path.class).should().beAnnotatedWith(Transactional.class)
+                noMethods()
+                        .that()
+                        .areDeclaredInClassesThat()
+                        .areAnnotatedWith(Path.class)
+                        .should()
+                        .beAnnotatedWith(Transactional.class)
                         .because("a resource speaks HTTP; the domain service it calls starts the unit of work"),
                 noJavax(),
-                noClasses().should().callMethodWhere(describe("Thread.sleep",
-                                call -> call.getTargetOwner().isEquivalentTo(Thread.class) && call.getName().equals("sleep")))
-                        .because("a sleeping request thread is a blocked worker (or event loop); wait with a timeout or a timer"));
+                noClasses()
+                        .should()
+                        .callMethodWhere(describe(
+                                "Thread.sleep",
+                                call -> call.getTargetOwner().isEquivalentTo(Thread.class)
+                                        && call.getName().equals("sleep")))
+                        .because(
+                                "a sleeping request thread is a blocked worker (or event loop); wait with a timeout or a timer"));
     }
 
     /** The platform: cross-cutting code only, no service's types and no domain entities. */
     public static List<ArchRule> platform() {
         return List.of(
-                noClasses().that().resideInAPackage("com.dealradar.platform..").should().dependOnClassesThat()
+                noClasses()
+                        .that()
+                        .resideInAPackage("com.dealradar.platform..")
+                        .should()
+                        .dependOnClassesThat()
                         .resideInAnyPackage(SERVICES.stream().map(s -> s + "..").toArray(String[]::new))
                         .because("the platform is shared by every service and knows none of them"),
-                noClasses().that().areAnnotatedWith(Entity.class)
-                        .and().doNotHaveSimpleName("IdempotencyRecord").and().doNotHaveSimpleName("WriteAuditEntry")
-                        .should().resideInAPackage("com.dealradar.platform..")
-                        .because("the platform's only tables are its HTTP bookkeeping (Idempotency-Key answers, the write audit);"
-                                + " domain entities belong to a service"),
+                noClasses()
+                        .that()
+                        .areAnnotatedWith(Entity.class)
+                        .and()
+                        .doNotHaveSimpleName("IdempotencyRecord")
+                        .and()
+                        .doNotHaveSimpleName("WriteAuditEntry")
+                        .should()
+                        .resideInAPackage("com.dealradar.platform..")
+                        .because(
+                                "the platform's only tables are its HTTP bookkeeping (Idempotency-Key answers, the write audit);"
+                                        + " domain entities belong to a service"),
                 noJavax());
     }
 
     static boolean isRepository(JavaClass type) {
-        return type.getSimpleName().endsWith("Repository") || type.isAssignableTo("io.quarkus.hibernate.orm.panache.PanacheRepositoryBase");
+        return type.getSimpleName().endsWith("Repository")
+                || type.isAssignableTo("io.quarkus.hibernate.orm.panache.PanacheRepositoryBase");
     }
 
     /** The Jakarta EE namespaces only: a javax.* import of these is a library of the wrong generation. */
     static ArchRule noJavax() {
-        return noClasses().should().dependOnClassesThat().resideInAnyPackage(Arrays.stream(new String[] {"ws.rs", "persistence",
-                        "transaction", "inject", "enterprise", "validation", "annotation", "json", "servlet"})
-                .map(p -> "javax." + p + "..").toArray(String[]::new))
+        return noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(Arrays.stream(new String[] {
+                            "ws.rs",
+                            "persistence",
+                            "transaction",
+                            "inject",
+                            "enterprise",
+                            "validation",
+                            "annotation",
+                            "json",
+                            "servlet"
+                        })
+                        .map(p -> "javax." + p + "..")
+                        .toArray(String[]::new))
                 .because("Quarkus 3 is Jakarta EE 10: javax.* APIs compile but are never wired");
     }
 }

@@ -1,7 +1,7 @@
 package com.dealradar.region.domain;
 
-import com.dealradar.platform.provenance.Source;
 import com.dealradar.platform.persistence.AuditedEntity;
+import com.dealradar.platform.provenance.Source;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -25,7 +25,8 @@ import java.util.UUID;
 public class Certification extends AuditedEntity {
 
     /** Recorded statuses that turn into expired once the validity has passed. */
-    public static final Set<CertificationStatus> LAPSING = EnumSet.of(CertificationStatus.attested, CertificationStatus.qualified);
+    public static final Set<CertificationStatus> LAPSING =
+            EnumSet.of(CertificationStatus.attested, CertificationStatus.qualified);
 
     @Id
     public UUID id;
@@ -75,13 +76,13 @@ public class Certification extends AuditedEntity {
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
 
-
     /** The status as of {@code today}: an attestation past its validity reads as expired without anyone editing it. */
     public CertificationStatus statusOn(LocalDate today) {
         return effectiveStatus(status, validTo, today);
     }
 
-    public static CertificationStatus effectiveStatus(CertificationStatus recorded, LocalDate validTo, LocalDate today) {
+    public static CertificationStatus effectiveStatus(
+            CertificationStatus recorded, LocalDate validTo, LocalDate today) {
         if (LAPSING.contains(recorded) && validTo != null && validTo.isBefore(today)) {
             return CertificationStatus.expired;
         }

@@ -19,5 +19,4 @@ public record CertificationDraft(
         UUID matterId,
         Basis basis,
         String basisNote,
-        List<Source> sources) {
-}
+        List<Source> sources) {}

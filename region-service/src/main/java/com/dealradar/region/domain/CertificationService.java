@@ -20,7 +20,8 @@ public class CertificationService {
     private final RegionRepository regions;
     private final Today today;
 
-    CertificationService(CertificationRepository certifications, MatterRepository matters, RegionRepository regions, Today today) {
+    CertificationService(
+            CertificationRepository certifications, MatterRepository matters, RegionRepository regions, Today today) {
         this.certifications = certifications;
         this.matters = matters;
         this.regions = regions;
@@ -53,7 +54,10 @@ public class CertificationService {
 
     /** Replaces the certification with what {@code change} makes of it, after checking {@code expected} against its row. */
     @Transactional
-    public <R> R replace(UUID id, VersionCheck expected, Function<Certification, CertificationDraft> change,
+    public <R> R replace(
+            UUID id,
+            VersionCheck expected,
+            Function<Certification, CertificationDraft> change,
             Function<Certification, R> answer) {
         Certification certification = get(id);
         expected.check(certification.version);
@@ -63,14 +67,19 @@ public class CertificationService {
     }
 
     private void apply(Certification c, CertificationDraft input) {
-        if (input.validFrom() != null && input.validTo() != null && input.validTo().isBefore(input.validFrom())) {
+        if (input.validFrom() != null
+                && input.validTo() != null
+                && input.validTo().isBefore(input.validFrom())) {
             throw ProblemException.invalid("validTo", "must not be before validFrom");
         }
-        if (input.regionCode() != null && regions.findByIdOptional(input.regionCode()).isEmpty()) {
+        if (input.regionCode() != null
+                && regions.findByIdOptional(input.regionCode()).isEmpty()) {
             throw ProblemException.unprocessable("regionCode", "region " + input.regionCode() + " does not exist");
         }
-        if (input.matterId() != null && matters.findByIdOptional(input.matterId()).isEmpty()) {
-            throw ProblemException.unprocessable("matterId", "regulatory matter " + input.matterId() + " does not exist");
+        if (input.matterId() != null
+                && matters.findByIdOptional(input.matterId()).isEmpty()) {
+            throw ProblemException.unprocessable(
+                    "matterId", "regulatory matter " + input.matterId() + " does not exist");
         }
         c.companyId = input.companyId();
         c.regionCode = input.regionCode();

@@ -23,5 +23,4 @@ public record MatterDraft(
         List<AppliedExtension> extensions,
         Basis basis,
         String basisNote,
-        List<Source> sources) {
-}
+        List<Source> sources) {}

@@ -1,8 +1,8 @@
 package com.dealradar.region.domain;
 
+import com.dealradar.platform.persistence.AuditedEntity;
 import com.dealradar.platform.provenance.Source;
 import com.dealradar.region.persistence.JsonColumn;
-import com.dealradar.platform.persistence.AuditedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -85,7 +85,6 @@ public class Regime extends AuditedEntity {
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
 
-
     public boolean blocksCompletion() {
         return mandatory && suspensory;
     }
@@ -102,9 +101,11 @@ public class Regime extends AuditedEntity {
         if (authorities.isEmpty()) {
             return null;
         }
-        Optional<AuthorityPeriod> covering = authorities.stream().filter(a -> a.coversDay(day)).findFirst();
+        Optional<AuthorityPeriod> covering =
+                authorities.stream().filter(a -> a.coversDay(day)).findFirst();
         AuthorityPeriod first = authorities.getFirst();
-        return covering.orElse(first.from() != null && day.isBefore(first.from()) ? first : authorities.getLast()).name();
+        return covering.orElse(first.from() != null && day.isBefore(first.from()) ? first : authorities.getLast())
+                .name();
     }
 
     /**
@@ -114,22 +115,40 @@ public class Regime extends AuditedEntity {
      */
     public RegimeVersion versionOn(LocalDate day) {
         if (versions.isEmpty()) {
-            return new RegimeVersion("single", "the regime's only version", inForceFrom, inForceTo, mandatory, suspensory,
-                    triggerRules, clocks, null);
+            return new RegimeVersion(
+                    "single",
+                    "the regime's only version",
+                    inForceFrom,
+                    inForceTo,
+                    mandatory,
+                    suspensory,
+                    triggerRules,
+                    clocks,
+                    null);
         }
-        RegimeVersion found = versions.stream().filter(v -> v.covers(day)).findFirst()
-                .orElse(versions.getFirst().validFrom() != null && day.isBefore(versions.getFirst().validFrom())
-                        ? versions.getFirst() : versions.getLast());
+        RegimeVersion found = versions.stream()
+                .filter(v -> v.covers(day))
+                .findFirst()
+                .orElse(
+                        versions.getFirst().validFrom() != null
+                                        && day.isBefore(versions.getFirst().validFrom())
+                                ? versions.getFirst()
+                                : versions.getLast());
         return complete(found);
     }
 
     /** {@code version} with the regime's flags where it gives none. */
     public RegimeVersion complete(RegimeVersion version) {
-        return new RegimeVersion(version.code(), version.label(), version.validFrom() != null ? version.validFrom() : inForceFrom,
+        return new RegimeVersion(
+                version.code(),
+                version.label(),
+                version.validFrom() != null ? version.validFrom() : inForceFrom,
                 version.validTo() != null ? version.validTo() : (version == versions.getLast() ? inForceTo : null),
                 version.mandatory() != null ? version.mandatory() : mandatory,
                 version.suspensory() != null ? version.suspensory() : suspensory,
-                version.rulesOrEmpty(), version.clocksOrEmpty(), version.note());
+                version.rulesOrEmpty(),
+                version.clocksOrEmpty(),
+                version.note());
     }
 
     /** Every clock of every version: what an applied extension may refer to. */
@@ -143,7 +162,13 @@ public class Regime extends AuditedEntity {
     /** The facts of the version in force on {@code day}. */
     public TriggerEvaluator.RegimeFacts facts(LocalDate day) {
         RegimeVersion version = versionOn(day);
-        return new TriggerEvaluator.RegimeFacts(code, regionCode, version.mandatory(), version.suspensory(), inForceFrom, inForceTo,
+        return new TriggerEvaluator.RegimeFacts(
+                code,
+                regionCode,
+                version.mandatory(),
+                version.suspensory(),
+                inForceFrom,
+                inForceTo,
                 version.rulesOrEmpty());
     }
 }

@@ -20,5 +20,4 @@ public record RegimeDraft(
         List<TriggerRule> triggerRules,
         List<StatutoryClock> clocks,
         List<Source> sources,
-        List<RegimeVersion> versions) {
-}
+        List<RegimeVersion> versions) {}

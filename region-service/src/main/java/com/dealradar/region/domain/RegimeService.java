@@ -9,12 +9,12 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.function.Function;
-import java.util.TreeSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class RegimeService {
@@ -61,8 +61,7 @@ public class RegimeService {
     }
 
     /** What {@link #assess} found: the regions touched, the regimes considered and the answer of each. */
-    public record Assessment(Set<String> touched, List<Regime> candidates, List<Assessor.RegimeAnswer> answers) {
-    }
+    public record Assessment(Set<String> touched, List<Regime> candidates, List<Assessor.RegimeAnswer> answers) {}
 
     @Transactional
     public <R> R create(RegimeDraft input, Function<Regime, R> answer) {
@@ -81,7 +80,11 @@ public class RegimeService {
 
     /** Replaces the regime with what {@code change} makes of it, after checking {@code expected} against its row. */
     @Transactional
-    public <R> R replace(UUID id, String idOrCode, VersionCheck expected, Function<Regime, RegimeDraft> change,
+    public <R> R replace(
+            UUID id,
+            String idOrCode,
+            VersionCheck expected,
+            Function<Regime, RegimeDraft> change,
             Function<Regime, R> answer) {
         Regime regime = get(id, idOrCode);
         expected.check(regime.version);
@@ -95,7 +98,8 @@ public class RegimeService {
             throw ProblemException.taken("code", "Regime code " + input.code() + " is already used");
         }
         if (regions.findByIdOptional(input.regionCode()).isEmpty()) {
-            throw ProblemException.unprocessable("regionCode", "region " + input.regionCode() + " does not exist; create it first");
+            throw ProblemException.unprocessable(
+                    "regionCode", "region " + input.regionCode() + " does not exist; create it first");
         }
         fill(regime, input, today.date());
         regime.updatedAt = today.now();
@@ -107,17 +111,22 @@ public class RegimeService {
      */
     public static void fill(Regime regime, RegimeDraft input, LocalDate day) {
         if (!input.code().startsWith(input.regionCode().equals("GB") ? "UK-" : input.regionCode() + "-")) {
-            throw ProblemException.invalid("code", "must start with the region code (UK- for GB), e.g. "
-                    + (input.regionCode().equals("GB") ? "UK" : input.regionCode()) + "-NAME");
+            throw ProblemException.invalid(
+                    "code",
+                    "must start with the region code (UK- for GB), e.g. "
+                            + (input.regionCode().equals("GB") ? "UK" : input.regionCode()) + "-NAME");
         }
-        if (input.inForceFrom() != null && input.inForceTo() != null && input.inForceTo().isBefore(input.inForceFrom())) {
+        if (input.inForceFrom() != null
+                && input.inForceTo() != null
+                && input.inForceTo().isBefore(input.inForceFrom())) {
             throw ProblemException.invalid("inForceTo", "must not be before inForceFrom");
         }
         List<RegimeVersion> versions = RegionService.orEmpty(input.versions());
         List<TriggerRule> rules = RegionService.orEmpty(input.triggerRules());
         List<StatutoryClock> clocks = RegionService.orEmpty(input.clocks());
         if (!versions.isEmpty() && (!rules.isEmpty() || !clocks.isEmpty())) {
-            throw ProblemException.invalid("versions", "give trigger rules and clocks either in versions or at the top level, not both");
+            throw ProblemException.invalid(
+                    "versions", "give trigger rules and clocks either in versions or at the top level, not both");
         }
         checkRulesAndClocks("", rules, clocks);
         unique("versions", versions.stream().map(RegimeVersion::code).toList());
@@ -135,8 +144,11 @@ public class RegimeService {
                 throw ProblemException.invalid(field + ".validTo", "only the last version may leave validTo out");
             }
             if (i > 0 && !versions.get(i - 1).validTo().plusDays(1).equals(v.validFrom())) {
-                throw ProblemException.invalid(field + ".validFrom", "must be the day after the previous version's validTo ("
-                        + versions.get(i - 1).validTo() + "): versions follow each other without gaps or overlaps");
+                throw ProblemException.invalid(
+                        field + ".validFrom",
+                        "must be the day after the previous version's validTo ("
+                                + versions.get(i - 1).validTo()
+                                + "): versions follow each other without gaps or overlaps");
             }
         }
         regime.code = input.code();
@@ -170,16 +182,22 @@ public class RegimeService {
         unique(prefix + "triggerRules", rules.stream().map(TriggerRule::code).toList());
         unique(prefix + "clocks", clocks.stream().map(StatutoryClock::code).toList());
         for (int i = 0; i < clocks.size(); i++) {
-            unique(prefix + "clocks[" + i + "].extensions", clocks.get(i).extensionsOrEmpty().stream().map(ClockExtension::code).toList());
+            unique(
+                    prefix + "clocks[" + i + "].extensions",
+                    clocks.get(i).extensionsOrEmpty().stream()
+                            .map(ClockExtension::code)
+                            .toList());
         }
         Set<MatterStatus> running = new HashSet<>();
         for (int i = 0; i < clocks.size(); i++) {
             for (MatterStatus status : clocks.get(i).runsIn()) {
                 if (status.isTerminal()) {
-                    throw ProblemException.invalid(prefix + "clocks[" + i + "].runsIn", "a clock cannot run in the terminal status " + status);
+                    throw ProblemException.invalid(
+                            prefix + "clocks[" + i + "].runsIn", "a clock cannot run in the terminal status " + status);
                 }
                 if (!running.add(status)) {
-                    throw ProblemException.invalid(prefix + "clocks[" + i + "].runsIn", "another clock already runs in " + status);
+                    throw ProblemException.invalid(
+                            prefix + "clocks[" + i + "].runsIn", "another clock already runs in " + status);
                 }
             }
         }

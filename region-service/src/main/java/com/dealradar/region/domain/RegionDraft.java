@@ -10,5 +10,4 @@ public record RegionDraft(
         String description,
         List<Source> sources,
         RegionKind kind,
-        List<Membership> members) {
-}
+        List<Membership> members) {}

@@ -50,7 +50,9 @@ public class RegionService {
             throw ProblemException.invalid("code", "'" + input.code() + "' is not an ISO 3166-1 alpha-2 country code");
         }
         if (kind == RegionKind.supranational && ISO_COUNTRIES.contains(input.code())) {
-            throw ProblemException.invalid("code", "'" + input.code() + "' is a country; a supranational region needs a code of its own such as EU");
+            throw ProblemException.invalid(
+                    "code",
+                    "'" + input.code() + "' is a country; a supranational region needs a code of its own such as EU");
         }
         if (regions.findByIdOptional(input.code()).isPresent()) {
             throw ProblemException.taken("code", "Region " + input.code() + " already exists");
@@ -70,7 +72,8 @@ public class RegionService {
      * transaction.
      */
     @Transactional
-    public <R> R replace(String code, VersionCheck expected, Function<Region, RegionDraft> change, Function<Region, R> answer) {
+    public <R> R replace(
+            String code, VersionCheck expected, Function<Region, RegionDraft> change, Function<Region, R> answer) {
         Region region = get(code);
         expected.check(region.version);
         RegionDraft input = change.apply(region);
@@ -94,13 +97,18 @@ public class RegionService {
         for (int i = 0; i < members.size(); i++) {
             Membership m = members.get(i);
             if (!ISO_COUNTRIES.contains(m.country())) {
-                throw ProblemException.invalid("members[" + i + "].country", "'" + m.country() + "' is not an ISO 3166-1 alpha-2 country code");
+                throw ProblemException.invalid(
+                        "members[" + i + "].country",
+                        "'" + m.country() + "' is not an ISO 3166-1 alpha-2 country code");
             }
             if (m.from() != null && m.to() != null && m.to().isBefore(m.from())) {
                 throw ProblemException.invalid("members[" + i + "].to", "must not be before from");
             }
-            if (m.treatedAsMemberUntil() != null && (m.to() == null || m.treatedAsMemberUntil().isBefore(m.to()))) {
-                throw ProblemException.invalid("members[" + i + "].treatedAsMemberUntil", "a transition follows leaving: give to, and a day not before it");
+            if (m.treatedAsMemberUntil() != null
+                    && (m.to() == null || m.treatedAsMemberUntil().isBefore(m.to()))) {
+                throw ProblemException.invalid(
+                        "members[" + i + "].treatedAsMemberUntil",
+                        "a transition follows leaving: give to, and a day not before it");
             }
         }
         region.members = List.copyOf(members);
@@ -112,6 +120,8 @@ public class RegionService {
     }
 
     static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : new ArrayList<>(list.stream().filter(Objects::nonNull).toList());
+        return list == null
+                ? List.of()
+                : new ArrayList<>(list.stream().filter(Objects::nonNull).toList());
     }
 }

@@ -1,8 +1,8 @@
 package com.dealradar.region.domain;
 
+import com.dealradar.platform.persistence.AuditedEntity;
 import com.dealradar.platform.provenance.Precision;
 import com.dealradar.platform.provenance.Source;
-import com.dealradar.platform.persistence.AuditedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -97,7 +97,6 @@ public class RegulatoryMatter extends AuditedEntity {
     @CollectionTable(name = "matter_source", joinColumns = @JoinColumn(name = "matter_id"))
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
-
 
     /** Open under a mandatory, suspensory regime: the deal may not complete. */
     public boolean blocking() {

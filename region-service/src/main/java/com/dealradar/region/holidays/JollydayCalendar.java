@@ -1,6 +1,5 @@
 package com.dealradar.region.holidays;
 
-import java.util.Locale;
 import com.dealradar.region.domain.WorkingCalendar;
 import de.focus_shift.jollyday.core.Holiday;
 import de.focus_shift.jollyday.core.HolidayManager;
@@ -10,6 +9,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

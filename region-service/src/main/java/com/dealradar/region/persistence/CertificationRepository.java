@@ -1,6 +1,5 @@
 package com.dealradar.region.persistence;
 
-import java.util.Set;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.region.domain.Certification;
 import com.dealradar.region.domain.CertificationScheme;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -21,8 +21,7 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
 
     public static final String SORT = "createdAt";
 
-    public record Filter(Set<UUID> companyIds, CertificationScheme scheme, CertificationStatus status, String region) {
-    }
+    public record Filter(Set<UUID> companyIds, CertificationScheme scheme, CertificationStatus status, String region) {}
 
     /**
      * Certifications in creation order (then id). The status filter uses the status as of {@code today}: an
@@ -65,7 +64,8 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
         }
         String jpql = "select c from Certification c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by c.createdAt, c.id";
-        TypedQuery<Certification> query = getEntityManager().createQuery(jpql, Certification.class).setMaxResults(limit);
+        TypedQuery<Certification> query =
+                getEntityManager().createQuery(jpql, Certification.class).setMaxResults(limit);
         params.forEach(query::setParameter);
         return query.getResultList();
     }
