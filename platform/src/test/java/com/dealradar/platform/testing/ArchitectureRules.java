@@ -174,10 +174,12 @@ public final class ArchitectureRules {
                         .doNotHaveSimpleName("IdempotencyRecord")
                         .and()
                         .doNotHaveSimpleName("WriteAuditEntry")
+                        .and()
+                        .doNotHaveSimpleName("OutboxEvent")
                         .should()
                         .resideInAPackage("com.dealradar.platform..")
                         .because(
-                                "the platform's only tables are its HTTP bookkeeping (Idempotency-Key answers, the write audit);"
+                                "the platform's only tables are its write bookkeeping (Idempotency-Key answers, the write audit, the outbox);"
                                         + " domain entities belong to a service"),
                 noJavax());
     }
