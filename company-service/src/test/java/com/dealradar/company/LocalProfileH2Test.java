@@ -1,15 +1,15 @@
 package com.dealradar.company;
 
-import java.net.URL;
-import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import com.dealradar.platform.testing.LocalH2Profile;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import com.dealradar.platform.testing.LocalH2Profile;
+import java.net.URL;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -33,11 +33,21 @@ class LocalProfileH2Test {
         given().queryParam("q", "bollo").get("/companies").then().body("items.slug", hasItem("bollore"));
         String id = given().contentType(ContentType.JSON)
                 .body("{\"name\": \"H2 Telecom\", \"country\": \"DE\", \"kind\": \"group\"}")
-                .post("/companies").then().statusCode(201).extract().path("id");
-        given().header("If-Match", "\"0\"").contentType("application/merge-patch+json; charset=UTF-8").body("{\"headquartersCity\": \"Köln\"}")
-                .patch("/companies/" + id).then().statusCode(200).header("ETag", "\"1\"");
+                .post("/companies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().header("If-Match", "\"0\"")
+                .contentType("application/merge-patch+json; charset=UTF-8")
+                .body("{\"headquartersCity\": \"Köln\"}")
+                .patch("/companies/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"");
         given().get("/companies/h2-telecom").then().body("headquartersCity", equalTo("Köln"));
         Path dataDir = Path.of(ConfigProvider.getConfig().getValue("dealradar.data-dir", String.class));
-        org.assertj.core.api.Assertions.assertThat(dataDir.resolve("company-service.mv.db")).exists();
+        org.assertj.core.api.Assertions.assertThat(dataDir.resolve("company-service.mv.db"))
+                .exists();
     }
 }

@@ -6,8 +6,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
 /** Every @QuarkusTest of this module runs on its own fresh database on the real PostgreSQL server, as an analyst. */
-@QuarkusTestResource(value = PostgresDatabase.class, restrictToAnnotatedClass = false,
+@QuarkusTestResource(
+        value = PostgresDatabase.class,
+        restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "dealradar_company_test"))
 @QuarkusTestResource(value = AuthenticatedAsAnalyst.class, restrictToAnnotatedClass = false)
-public class PostgresTestProfile {
-}
+public class PostgresTestProfile {}

@@ -16,8 +16,6 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -41,14 +39,24 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(64)
+        server = new WireMockServer(options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .containerThreads(64)
                 .extensions(new CompanyDirectory(), new ClearanceGate(), new SlowCompanyGate()));
         server.start();
-        server.stubFor(get(urlPathEqualTo("/companies")).withHeader("Authorization", matching("Bearer .+")).atPriority(10)
+        server.stubFor(get(urlPathEqualTo("/companies"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .atPriority(10)
                 .willReturn(aResponse().withTransformers(CompanyDirectory.NAME)));
-        server.stubFor(get(urlPathEqualTo("/companies")).withHeader("Authorization", matching("Bearer .+")).withQueryParam("ids", containing(SLOW_COMPANY.toString())).atPriority(1)
+        server.stubFor(get(urlPathEqualTo("/companies"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .withQueryParam("ids", containing(SLOW_COMPANY.toString()))
+                .atPriority(1)
                 .willReturn(aResponse().withTransformers(SlowCompanyGate.NAME, CompanyDirectory.NAME)));
-        server.stubFor(get(urlPathMatching("/clearances/.+")).withHeader("Authorization", matching("Bearer .+")).atPriority(10)
+        server.stubFor(get(urlPathMatching("/clearances/.+"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .atPriority(10)
                 .willReturn(okJson("{\"clear\":true,\"blockingMatters\":[]}")));
         return Map.of(
                 "quarkus.rest-client.company-service.url", server.baseUrl(),
@@ -79,7 +87,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     /** region-service reports one open suspensory matter on {@code dealId}. */
     public static void blockDeal(UUID dealId) {
-        server.stubFor(get(urlPathEqualTo("/clearances/" + dealId)).atPriority(1).willReturn(okJson("""
+        server.stubFor(
+                get(urlPathEqualTo("/clearances/" + dealId)).atPriority(1).willReturn(okJson("""
                 {"dealId": "%s", "clear": false, "blockingMatters": [{"id": "7d0c1c2e-1111-4222-8333-444455556666",
                  "regimeCode": "CN-SAMR-MERGER", "regimeName": "SAMR merger control", "regionCode": "CN", "status": "phase1",
                  "extra": "ignored"}]}""".formatted(dealId))));
@@ -92,7 +101,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
      */
     public static void gateClearance(UUID dealId, boolean blocked) {
         ClearanceGate.blocked.put(dealId.toString(), blocked);
-        server.stubFor(get(urlPathEqualTo("/clearances/" + dealId)).atPriority(1)
+        server.stubFor(get(urlPathEqualTo("/clearances/" + dealId))
+                .atPriority(1)
                 .willReturn(aResponse().withTransformers(ClearanceGate.NAME)));
     }
 
@@ -100,7 +110,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public static final class ClearanceGate implements ResponseDefinitionTransformerV2 {
         static final String NAME = "clearance-gate";
         static final Map<String, Boolean> blocked = new java.util.concurrent.ConcurrentHashMap<>();
-        private static final java.util.concurrent.atomic.AtomicInteger ARRIVED = new java.util.concurrent.atomic.AtomicInteger();
+        private static final java.util.concurrent.atomic.AtomicInteger ARRIVED =
+                new java.util.concurrent.atomic.AtomicInteger();
         private static volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
 
         /** Closes the gate again and resets the count of held requests. */
@@ -130,11 +141,14 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             String body = Boolean.TRUE.equals(blocked.get(dealId))
                     ? """
                     {"dealId": "%s", "clear": false, "blockingMatters": [{"id": "7d0c1c2e-1111-4222-8333-444455556666",
-                     "regimeCode": "CN-SAMR-MERGER", "regimeName": "SAMR merger control", "regionCode": "CN", "status": "phase1"}]}"""
-                            .formatted(dealId)
+                     "regimeCode": "CN-SAMR-MERGER", "regimeName": "SAMR merger control", "regionCode": "CN", "status": "phase1"}]}""".formatted(dealId)
                     : "{\"clear\":true,\"blockingMatters\":[]}";
-            return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
-                    .withStatus(200).withHeader("Content-Type", "application/json").withBody(body).build();
+            return ResponseDefinitionBuilder.like(event.getResponseDefinition())
+                    .but()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(body)
+                    .build();
         }
 
         @Override
@@ -148,7 +162,6 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-
     /** A loopback URL on which nothing listens (bound, never listening: connections are refused): a service that is down. */
     public static String closedPortUrl(String name) {
         return "http://127.0.0.1:" + com.dealradar.platform.testing.Ports.closed(name);
@@ -161,7 +174,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public static final class SlowCompanyGate implements ResponseDefinitionTransformerV2 {
         static final String NAME = "slow-company-gate";
         private static volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
-        private static final java.util.concurrent.atomic.AtomicInteger HELD = new java.util.concurrent.atomic.AtomicInteger();
+        private static final java.util.concurrent.atomic.AtomicInteger HELD =
+                new java.util.concurrent.atomic.AtomicInteger();
 
         /** Closes the gate: the next look-ups are held. */
         public static void close() {
@@ -210,14 +224,16 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             QueryParameter ids = event.getRequest().queryParameter("ids");
-            String items = !ids.isPresent() ? "" : Arrays.stream(ids.firstValue().split(","))
-                    .map(String::strip)
-                    .filter(id -> !id.isEmpty() && !id.startsWith("dead"))
-                    .map(id -> """
-                            {"id":"%s","slug":"company-%s","name":"Company %s","country":"CN","kind":"group","sectors":[],"status":"active"}"""
-                            .formatted(id, id.substring(0, 8), id.substring(0, 8)))
-                    .collect(Collectors.joining(","));
-            return ResponseDefinitionBuilder.like(event.getResponseDefinition()).but()
+            String items = !ids.isPresent()
+                    ? ""
+                    : Arrays.stream(ids.firstValue().split(","))
+                            .map(String::strip)
+                            .filter(id -> !id.isEmpty() && !id.startsWith("dead"))
+                            .map(id -> """
+                            {"id":"%s","slug":"company-%s","name":"Company %s","country":"CN","kind":"group","sectors":[],"status":"active"}""".formatted(id, id.substring(0, 8), id.substring(0, 8)))
+                            .collect(Collectors.joining(","));
+            return ResponseDefinitionBuilder.like(event.getResponseDefinition())
+                    .but()
                     .withStatus(200)
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"items\":[" + items + "],\"nextCursor\":null}")

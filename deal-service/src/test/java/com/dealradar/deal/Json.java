@@ -13,12 +13,16 @@ public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The current ETag of a deal, for the If-Match every state-changing request needs. */
     public static String etagOf(String dealId) {
-        return io.restassured.RestAssured.given().get("/deals/" + dealId).then().statusCode(200).extract().header("ETag");
+        return io.restassured.RestAssured.given()
+                .get("/deals/" + dealId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
     }
 
     public static String write(Object value) {
@@ -40,12 +44,25 @@ public final class Json {
         deal.put("value", map("amount", "100000000", "currency", "USD", "estimated", false));
         deal.put("stakePercent", 100);
         deal.put("regions", new ArrayList<>(List.of("CN")));
-        deal.put("participants", new ArrayList<>(List.of(
-                map("companyId", acquirer.toString(), "role", "acquirer"),
-                map("companyId", target.toString(), "role", "target"))));
+        deal.put(
+                "participants",
+                new ArrayList<>(List.of(
+                        map("companyId", acquirer.toString(), "role", "acquirer"),
+                        map("companyId", target.toString(), "role", "target"))));
         deal.put("description", "A deal made up by a test");
-        deal.put("sources", new ArrayList<>(List.of(map("kind", "article", "publisher", "Test Gazette", "title", "A test",
-                "url", "https://example.com/a", "publishedOn", "2017-06-12"))));
+        deal.put(
+                "sources",
+                new ArrayList<>(List.of(map(
+                        "kind",
+                        "article",
+                        "publisher",
+                        "Test Gazette",
+                        "title",
+                        "A test",
+                        "url",
+                        "https://example.com/a",
+                        "publishedOn",
+                        "2017-06-12"))));
         return deal;
     }
 

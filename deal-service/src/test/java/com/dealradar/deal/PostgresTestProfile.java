@@ -10,9 +10,10 @@ import io.quarkus.test.common.ResourceArg;
  * company-service and region-service played by WireMock ({@link FakeServices}). Test profiles that need
  * something else disable these global resources and list their own.
  */
-@QuarkusTestResource(value = PostgresDatabase.class, restrictToAnnotatedClass = false,
+@QuarkusTestResource(
+        value = PostgresDatabase.class,
+        restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "dealradar_deal_test"))
 @QuarkusTestResource(value = FakeServices.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = AuthenticatedAsAnalyst.class, restrictToAnnotatedClass = false)
-public class PostgresTestProfile {
-}
+public class PostgresTestProfile {}

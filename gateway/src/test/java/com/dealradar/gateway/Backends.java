@@ -30,6 +30,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
     static final Map<String, WireMockServer> SERVERS = new LinkedHashMap<>();
     /** A "slow" backend answers after 3x this; a healthy stub answers at once, which two busy cores may still delay. */
     static final int TIMEOUT_MS = 1500;
+
     static final int CIRCUIT_DELAY_MS = 1000;
 
     public static WireMockServer company() {
@@ -69,7 +70,10 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
     /** A port is only known free once bound: another process taking it first means another port, not a failure. */
     private static WireMockServer startOnAFreePort() {
         for (int attempt = 1; ; attempt++) {
-            WireMockServer server = new WireMockServer(options().port(freePort()).bindAddress("127.0.0.1").containerThreads(20)
+            WireMockServer server = new WireMockServer(options()
+                    .port(freePort())
+                    .bindAddress("127.0.0.1")
+                    .containerThreads(20)
                     .extensions(new Rendezvous()));
             try {
                 server.start();
@@ -134,9 +138,13 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
             } finally {
                 WAITING.decrementAndGet();
             }
-            return met ? event.getResponseDefinition()
-                    : ResponseDefinitionBuilder.like(event.getResponseDefinition()).but().withStatus(500)
-                            .withBody("rendezvous missed: this request was not sent together with the others").build();
+            return met
+                    ? event.getResponseDefinition()
+                    : ResponseDefinitionBuilder.like(event.getResponseDefinition())
+                            .but()
+                            .withStatus(500)
+                            .withBody("rendezvous missed: this request was not sent together with the others")
+                            .build();
         }
 
         @Override

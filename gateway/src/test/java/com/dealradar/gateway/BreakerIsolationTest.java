@@ -43,12 +43,24 @@ class BreakerIsolationTest extends GatewayTestBase {
     @Test
     void aBurstOfBadRequestsOfOneCallerDoesNotTripTheBreakerForAnother() throws Exception {
         Backends.deal().stubFor(get(urlEqualTo("/deals/" + DEAL_ID)).willReturn(okJson(DEAL)));
-        Backends.deal().stubFor(get(urlPathEqualTo("/deals")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"type\":\"https://dealradar.dev/problems/bad-parameter\",\"status\":400,\"detail\":\"limit: not a number\"}")));
-        Backends.deal().stubFor(post(urlPathEqualTo("/deals")).willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"type\":\"https://dealradar.dev/problems/internal\",\"status\":500,\"detail\":\"a bug this input triggers\"}")));
+        Backends.deal()
+                .stubFor(
+                        get(urlPathEqualTo("/deals"))
+                                .willReturn(
+                                        aResponse()
+                                                .withStatus(400)
+                                                .withHeader("Content-Type", "application/problem+json")
+                                                .withBody(
+                                                        "{\"type\":\"https://dealradar.dev/problems/bad-parameter\",\"status\":400,\"detail\":\"limit: not a number\"}")));
+        Backends.deal()
+                .stubFor(
+                        post(urlPathEqualTo("/deals"))
+                                .willReturn(
+                                        aResponse()
+                                                .withStatus(500)
+                                                .withHeader("Content-Type", "application/problem+json")
+                                                .withBody(
+                                                        "{\"type\":\"https://dealradar.dev/problems/internal\",\"status\":500,\"detail\":\"a bug this input triggers\"}")));
         String badCaller = KeycloakTokens.bearer("analyst");
         String goodCaller = KeycloakTokens.bearer("viewer");
 
@@ -59,20 +71,32 @@ class BreakerIsolationTest extends GatewayTestBase {
             for (int i = 0; i < BURST; i++) {
                 boolean write = i % 2 == 0;
                 bad.add(pool.submit(() -> write
-                        ? given().header("Authorization", badCaller).contentType("application/json").body("{\"title\": \"x\"}")
-                                .post("/api/v1/deals").statusCode()
-                        : given().header("Authorization", badCaller).get("/api/v1/deals?limit=abc").statusCode()));
+                        ? given().header("Authorization", badCaller)
+                                .contentType("application/json")
+                                .body("{\"title\": \"x\"}")
+                                .post("/api/v1/deals")
+                                .statusCode()
+                        : given().header("Authorization", badCaller)
+                                .get("/api/v1/deals?limit=abc")
+                                .statusCode()));
             }
             for (int i = 0; i < OTHER_CALLER; i++) {
-                other.merge(given().header("Authorization", goodCaller).get("/api/v1/deals/" + DEAL_ID).statusCode(), 1, Integer::sum);
+                other.merge(
+                        given().header("Authorization", goodCaller)
+                                .get("/api/v1/deals/" + DEAL_ID)
+                                .statusCode(),
+                        1,
+                        Integer::sum);
             }
             for (Future<Integer> answer : bad) {
                 burst.merge(answer.get(60, TimeUnit.SECONDS), 1, Integer::sum);
             }
         }
         BackendClient deals = backends.client("deal-service");
-        System.out.printf("breaker isolation: bad caller %d requests by status %s; other caller %d requests by status %s; "
-                + "deal-service circuit %s%n", BURST, burst, OTHER_CALLER, other, deals.circuitState());
+        System.out.printf(
+                "breaker isolation: bad caller %d requests by status %s; other caller %d requests by status %s; "
+                        + "deal-service circuit %s%n",
+                BURST, burst, OTHER_CALLER, other, deals.circuitState());
         assertThat(burst).isEqualTo(Map.of(400, BURST / 2, 500, BURST / 2));
         assertThat(other).isEqualTo(Map.of(200, OTHER_CALLER));
         assertThat(deals.circuitState()).isEqualTo(CircuitBreakerState.CLOSED);

@@ -17,29 +17,41 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Each backend slow, failing, down or answering garbage: pass-through and composite answers, and the circuit. */
 @QuarkusTest
 class FaultInjectionTest extends GatewayTestBase {
 
     enum Fault {
-        SLOW, ERROR_500, REFUSED, GARBAGE
+        SLOW,
+        ERROR_500,
+        REFUSED,
+        GARBAGE
     }
 
     static void inject(WireMockServer server, Fault fault) {
         switch (fault) {
-            case SLOW -> server.stubFor(any(anyUrl()).atPriority(1).willReturn(okJson(EMPTY_PAGE).withFixedDelay(Backends.TIMEOUT_MS * 3)));
-            case ERROR_500 -> server.stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(500).withBody("<html>boom</html>")));
+            case SLOW ->
+                server.stubFor(any(anyUrl())
+                        .atPriority(1)
+                        .willReturn(okJson(EMPTY_PAGE).withFixedDelay(Backends.TIMEOUT_MS * 3)));
+            case ERROR_500 ->
+                server.stubFor(any(anyUrl())
+                        .atPriority(1)
+                        .willReturn(aResponse().withStatus(500).withBody("<html>boom</html>")));
             case REFUSED -> server.stop();
-            case GARBAGE -> server.stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody("{\"items\": [tru")));
+            case GARBAGE ->
+                server.stubFor(any(anyUrl())
+                        .atPriority(1)
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"items\": [tru")));
         }
     }
 
@@ -51,16 +63,25 @@ class FaultInjectionTest extends GatewayTestBase {
 
     @ParameterizedTest
     @CsvSource({
-            "company-service, /api/v1/companies/zte, SLOW, 504", "company-service, /api/v1/companies/zte, ERROR_500, 502",
-            "company-service, /api/v1/companies/zte, REFUSED, 502",
-            "deal-service, /api/v1/deals, SLOW, 504", "deal-service, /api/v1/deals, ERROR_500, 502", "deal-service, /api/v1/deals, REFUSED, 502",
-            "region-service, /api/v1/regimes, SLOW, 504", "region-service, /api/v1/regimes, ERROR_500, 502",
-            "region-service, /api/v1/regimes, REFUSED, 502"})
+        "company-service, /api/v1/companies/zte, SLOW, 504",
+        "company-service, /api/v1/companies/zte, ERROR_500, 502",
+        "company-service, /api/v1/companies/zte, REFUSED, 502",
+        "deal-service, /api/v1/deals, SLOW, 504",
+        "deal-service, /api/v1/deals, ERROR_500, 502",
+        "deal-service, /api/v1/deals, REFUSED, 502",
+        "region-service, /api/v1/regimes, SLOW, 504",
+        "region-service, /api/v1/regimes, ERROR_500, 502",
+        "region-service, /api/v1/regimes, REFUSED, 502"
+    })
     void passThroughFailuresAreProblemsWithinTheTimeout(String backend, String path, Fault fault, int status) {
         WireMockServer server = server(backend);
         inject(server, fault);
-        given().get(path).then().statusCode(status).contentType("application/problem+json")
-                .body("status", equalTo(status)).body("instance", equalTo(path));
+        given().get(path)
+                .then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("instance", equalTo(path));
         if (fault != Fault.REFUSED) {
             // A failing backend costs the caller one timeout at most: a request that timed out or got a 500 may have
             // run, so it is never sent again (a refused connection is retried once: it never ran).
@@ -76,20 +97,30 @@ class FaultInjectionTest extends GatewayTestBase {
         Backends.deal().stubFor(get(urlEqualTo("/deals/" + DEAL_ID)).willReturn(okJson(DEAL)));
         Backends.deal().stubFor(get(urlPathEqualTo("/deals")).willReturn(okJson("{\"items\":[" + DEAL + "]}")));
         Backends.company().stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(COMPANIES)));
-        Backends.company().stubFor(get(urlEqualTo("/companies/alibaba-group")).willReturn(okJson(
-                "{\"id\":\"" + ALIBABA + "\",\"slug\":\"alibaba-group\",\"name\":\"Alibaba Group\",\"parents\":[],"
-                        + "\"subsidiaries\":[{\"company\":{\"slug\":\"alibaba-cloud\"},\"type\":\"subsidiary\"}]}")));
+        Backends.company()
+                .stubFor(
+                        get(urlEqualTo("/companies/alibaba-group"))
+                                .willReturn(
+                                        okJson(
+                                                "{\"id\":\"" + ALIBABA
+                                                        + "\",\"slug\":\"alibaba-group\",\"name\":\"Alibaba Group\",\"parents\":[],"
+                                                        + "\"subsidiaries\":[{\"company\":{\"slug\":\"alibaba-cloud\"},\"type\":\"subsidiary\"}]}")));
         Backends.region().stubFor(get(urlPathEqualTo("/regulatory-matters")).willReturn(okJson(MATTERS)));
         Backends.region().stubFor(get(urlPathEqualTo("/certifications")).willReturn(okJson(CERTIFICATIONS)));
-        Backends.region().stubFor(get(urlEqualTo("/regions/CN")).willReturn(okJson("{\"code\":\"CN\",\"name\":\"China\"}")));
-        Backends.region().stubFor(get(urlPathEqualTo("/regimes")).willReturn(okJson("{\"items\":[{\"code\":\"CN-SAMR\"}]}")));
+        Backends.region()
+                .stubFor(get(urlEqualTo("/regions/CN")).willReturn(okJson("{\"code\":\"CN\",\"name\":\"China\"}")));
+        Backends.region()
+                .stubFor(get(urlPathEqualTo("/regimes")).willReturn(okJson("{\"items\":[{\"code\":\"CN-SAMR\"}]}")));
     }
 
     @Test
     void dossierComplete() {
         stubHealthy();
-        given().get("/api/v1/deals/" + DEAL_ID + "/dossier").then().statusCode(200)
-                .header("X-DealRadar-Completed", "true").header("X-DealRadar-Missing-Parts", nullValue())
+        given().get("/api/v1/deals/" + DEAL_ID + "/dossier")
+                .then()
+                .statusCode(200)
+                .header("X-DealRadar-Completed", "true")
+                .header("X-DealRadar-Missing-Parts", nullValue())
                 .body("complete", equalTo(true))
                 .body("deal.id", equalTo(DEAL_ID))
                 .body("participants.company.slug", hasItem("ztesoft"))
@@ -105,7 +136,9 @@ class FaultInjectionTest extends GatewayTestBase {
     void dossierWithoutRegionServiceIsPartial(Fault fault, int partStatus) {
         stubHealthy();
         inject(Backends.region(), fault);
-        given().get("/api/v1/deals/" + DEAL_ID + "/dossier").then().statusCode(200)
+        given().get("/api/v1/deals/" + DEAL_ID + "/dossier")
+                .then()
+                .statusCode(200)
                 .header("X-DealRadar-Completed", "false")
                 .header("X-DealRadar-Missing-Parts", "regulatoryMatters,certifications")
                 .body("complete", equalTo(false))
@@ -123,7 +156,9 @@ class FaultInjectionTest extends GatewayTestBase {
     void dossierWithoutCompanyServiceIsPartial(Fault fault) {
         stubHealthy();
         inject(Backends.company(), fault);
-        given().get("/api/v1/deals/" + DEAL_ID + "/dossier").then().statusCode(200)
+        given().get("/api/v1/deals/" + DEAL_ID + "/dossier")
+                .then()
+                .statusCode(200)
                 .header("X-DealRadar-Missing-Parts", "participants.company")
                 .body("participants.companyId", hasItem(ALIBABA))
                 .body("participants[0].company", nullValue())
@@ -135,19 +170,31 @@ class FaultInjectionTest extends GatewayTestBase {
     void dossierWithoutDealServiceIs503(Fault fault) {
         stubHealthy();
         inject(Backends.deal(), fault);
-        given().get("/api/v1/deals/" + DEAL_ID + "/dossier").then().statusCode(503)
-                .contentType("application/problem+json").header("Retry-After", "1")
+        given().get("/api/v1/deals/" + DEAL_ID + "/dossier")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "1")
                 .body("type", equalTo("https://dealradar.dev/problems/dependency-unavailable"));
     }
 
     @Test
     void dossierOfUnknownDealIs404() {
         stubHealthy();
-        Backends.deal().stubFor(get(urlEqualTo("/deals/" + ALIBABA)).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"type\":\"https://dealradar.dev/problems/not-found\",\"status\":404,\"instance\":\"/deals/x\"}")));
-        given().get("/api/v1/deals/" + ALIBABA + "/dossier").then().statusCode(404)
-                .contentType("application/problem+json").body("instance", equalTo("/api/v1/deals/" + ALIBABA + "/dossier"));
+        Backends.deal()
+                .stubFor(
+                        get(urlEqualTo("/deals/" + ALIBABA))
+                                .willReturn(
+                                        aResponse()
+                                                .withStatus(404)
+                                                .withHeader("Content-Type", "application/problem+json")
+                                                .withBody(
+                                                        "{\"type\":\"https://dealradar.dev/problems/not-found\",\"status\":404,\"instance\":\"/deals/x\"}")));
+        given().get("/api/v1/deals/" + ALIBABA + "/dossier")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("instance", equalTo("/api/v1/deals/" + ALIBABA + "/dossier"));
     }
 
     @ParameterizedTest
@@ -159,7 +206,9 @@ class FaultInjectionTest extends GatewayTestBase {
             inject(Backends.region(), fault);
         }
         Response response = given().get("/api/v1/companies/alibaba-group/profile");
-        response.then().statusCode(200).header("X-DealRadar-Completed", "false")
+        response.then()
+                .statusCode(200)
+                .header("X-DealRadar-Completed", "false")
                 .body("company.slug", equalTo("alibaba-group"))
                 .body("subsidiaries.company.slug", hasItem("alibaba-cloud"))
                 .body("dealsByRole", nullValue())
@@ -169,12 +218,16 @@ class FaultInjectionTest extends GatewayTestBase {
     @Test
     void profileComplete() {
         stubHealthy();
-        given().get("/api/v1/companies/alibaba-group/profile").then().statusCode(200)
+        given().get("/api/v1/companies/alibaba-group/profile")
+                .then()
+                .statusCode(200)
                 .header("X-DealRadar-Completed", "true")
                 .body("dealsByRole.acquirer.id", hasItem(DEAL_ID))
                 .body("certifications", hasSize(2))
                 .body("openRegulatoryMatters", hasSize(1));
-        Backends.region().verify(getRequestedFor(urlEqualTo("/regulatory-matters?companyId=" + ALIBABA + "&open=true&limit=200")));
+        Backends.region()
+                .verify(getRequestedFor(
+                        urlEqualTo("/regulatory-matters?companyId=" + ALIBABA + "&open=true&limit=200")));
     }
 
     @ParameterizedTest
@@ -182,7 +235,10 @@ class FaultInjectionTest extends GatewayTestBase {
     void profileWithoutCompanyServiceIs503(Fault fault) {
         stubHealthy();
         inject(Backends.company(), fault);
-        given().get("/api/v1/companies/alibaba-group/profile").then().statusCode(503).header("Retry-After", "1")
+        given().get("/api/v1/companies/alibaba-group/profile")
+                .then()
+                .statusCode(503)
+                .header("Retry-After", "1")
                 .contentType("application/problem+json");
     }
 
@@ -191,13 +247,21 @@ class FaultInjectionTest extends GatewayTestBase {
     void overviewWithoutDealServiceIsPartialAndWithoutRegionServiceIs503(Fault fault) {
         stubHealthy();
         inject(Backends.deal(), fault);
-        given().get("/api/v1/regions/CN/overview").then().statusCode(200)
+        given().get("/api/v1/regions/CN/overview")
+                .then()
+                .statusCode(200)
                 .header("X-DealRadar-Missing-Parts", "deals")
-                .body("region.code", equalTo("CN")).body("regimes", hasSize(1)).body("openRegulatoryMatters", hasSize(1))
-                .body("deals", nullValue()).body("missing[0].service", equalTo("deal-service"));
+                .body("region.code", equalTo("CN"))
+                .body("regimes", hasSize(1))
+                .body("openRegulatoryMatters", hasSize(1))
+                .body("deals", nullValue())
+                .body("missing[0].service", equalTo("deal-service"));
 
         inject(Backends.region(), fault);
-        given().get("/api/v1/regions/CN/overview").then().statusCode(503).header("Retry-After", "1")
+        given().get("/api/v1/regions/CN/overview")
+                .then()
+                .statusCode(503)
+                .header("Retry-After", "1")
                 .contentType("application/problem+json");
     }
 
@@ -206,12 +270,16 @@ class FaultInjectionTest extends GatewayTestBase {
     @Test
     void circuitOpensAfterFailuresAndClosesAgainWhenTheBackendRecovers() {
         WireMockServer deals = Backends.deal();
-        deals.stubFor(get(urlEqualTo("/deals/" + DEAL_ID)).willReturn(aResponse().withStatus(500)));
+        deals.stubFor(
+                get(urlEqualTo("/deals/" + DEAL_ID)).willReturn(aResponse().withStatus(500)));
         for (int i = 0; i < 4; i++) {
             given().get("/api/v1/deals/" + DEAL_ID).then().statusCode(502);
         }
         // Open: the backend is not called any more, and the client is told when to come back.
-        given().get("/api/v1/deals/" + DEAL_ID).then().statusCode(503).header("Retry-After", "1")
+        given().get("/api/v1/deals/" + DEAL_ID)
+                .then()
+                .statusCode(503)
+                .header("Retry-After", "1")
                 .contentType("application/problem+json");
         given().get("/api/v1/deals/" + DEAL_ID + "/dossier").then().statusCode(503);
         deals.verify(4, getRequestedFor(urlEqualTo("/deals/" + DEAL_ID)));

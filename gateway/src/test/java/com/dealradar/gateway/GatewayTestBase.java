@@ -17,8 +17,7 @@ abstract class GatewayTestBase {
 
     static final String DEAL = """
             {"id":"%s","title":"Alibaba's rumoured acquisition of ZTEsoft from ZTE","type":"acquisition","status":"rumored",
-             "regions":["CN"],"participants":[{"companyId":"%s","role":"acquirer"},{"companyId":"%s","role":"target"}]}"""
-            .formatted(DEAL_ID, ALIBABA, ZTESOFT);
+             "regions":["CN"],"participants":[{"companyId":"%s","role":"acquirer"},{"companyId":"%s","role":"target"}]}""".formatted(DEAL_ID, ALIBABA, ZTESOFT);
     static final String COMPANIES = """
             {"items":[{"id":"%s","slug":"alibaba-group","name":"Alibaba Group","country":"CN"},
                       {"id":"%s","slug":"ztesoft","name":"ZTEsoft","country":"CN"}]}""".formatted(ALIBABA, ZTESOFT);
@@ -27,13 +26,13 @@ abstract class GatewayTestBase {
                        "deadline":{"date":"2018-03-01"}}]}""";
     static final String CERTIFICATIONS = """
             {"items":[{"id":"22222222-2222-2222-2222-222222222222","companyId":"%s","regionCode":"DE","scheme":"C5:2016"},
-                      {"id":"33333333-3333-3333-3333-333333333333","companyId":"%s","regionCode":"CN","scheme":"MLPS"}]}"""
-            .formatted(ALIBABA, ALIBABA);
+                      {"id":"33333333-3333-3333-3333-333333333333","companyId":"%s","regionCode":"CN","scheme":"MLPS"}]}""".formatted(ALIBABA, ALIBABA);
     static final String EMPTY_PAGE = "{\"items\":[]}";
 
     /** Tests call as the realm's analyst (a real Keycloak token) unless they send credentials of their own. */
     static final Filter AS_ANALYST = (request, response, context) -> {
-        if (!request.getHeaders().hasHeaderWithName("Authorization") && !request.getHeaders().hasHeaderWithName("X-API-Key")) {
+        if (!request.getHeaders().hasHeaderWithName("Authorization")
+                && !request.getHeaders().hasHeaderWithName("X-API-Key")) {
             request.header("Authorization", KeycloakTokens.bearer("analyst"));
         }
         return context.next(request, response);

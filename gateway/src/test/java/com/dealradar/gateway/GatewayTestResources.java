@@ -10,7 +10,8 @@ import io.quarkus.test.common.ResourceArg;
  * PostgreSQL database; backends are WireMock servers ({@link Backends}).
  */
 @QuarkusTestResource(value = KeycloakServer.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = PostgresDatabase.class, restrictToAnnotatedClass = false,
+@QuarkusTestResource(
+        value = PostgresDatabase.class,
+        restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "database", value = "dealradar_gateway_test"))
-public class GatewayTestResources {
-}
+public class GatewayTestResources {}

@@ -25,57 +25,91 @@ class PassThroughTest extends GatewayTestBase {
 
     @Test
     void listIsForwardedWithQueryAndLinkIsRewritten() {
-        Backends.company().stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(COMPANIES)
-                .withHeader("Link", "</companies?limit=1&q=ali&cursor=abc>; rel=\"next\"")));
+        Backends.company()
+                .stubFor(get(urlPathEqualTo("/companies"))
+                        .willReturn(okJson(COMPANIES)
+                                .withHeader("Link", "</companies?limit=1&q=ali&cursor=abc>; rel=\"next\"")));
 
-        given().header("X-Request-Id", "req-42").header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+        given().header("X-Request-Id", "req-42")
+                .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
                 .get("/api/v1/companies?limit=1&q=ali")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Link", "</api/v1/companies?limit=1&q=ali&cursor=abc>; rel=\"next\"")
                 .header("X-Request-Id", "req-42")
                 .body("items[0].slug", equalTo("alibaba-group"));
 
-        Backends.company().verify(getRequestedFor(urlEqualTo("/companies?limit=1&q=ali"))
-                .withHeader("X-Request-Id", com.github.tomakehurst.wiremock.client.WireMock.equalTo("req-42"))
-                .withHeader("traceparent", matching("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-0[01]")));
+        Backends.company()
+                .verify(getRequestedFor(urlEqualTo("/companies?limit=1&q=ali"))
+                        .withHeader("X-Request-Id", com.github.tomakehurst.wiremock.client.WireMock.equalTo("req-42"))
+                        .withHeader("traceparent", matching("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-0[01]")));
     }
 
     @Test
     void conditionalReadPassesIfNoneMatchAndRelays304() {
-        Backends.deal().stubFor(get(urlEqualTo("/deals/" + DEAL_ID)).withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.equalTo("\"3\""))
-                .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"3\"")));
+        Backends.deal()
+                .stubFor(get(urlEqualTo("/deals/" + DEAL_ID))
+                        .withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.equalTo("\"3\""))
+                        .willReturn(aResponse().withStatus(304).withHeader("ETag", "\"3\"")));
 
-        given().header("If-None-Match", "\"3\"").get("/api/v1/deals/" + DEAL_ID)
-                .then().statusCode(304).header("ETag", "\"3\"");
+        given().header("If-None-Match", "\"3\"")
+                .get("/api/v1/deals/" + DEAL_ID)
+                .then()
+                .statusCode(304)
+                .header("ETag", "\"3\"");
     }
 
     @Test
     void createRewritesLocationAndIsNotRetriedEvenWithIdempotencyKey() {
-        Backends.deal().stubFor(post(urlEqualTo("/deals")).willReturn(aResponse().withStatus(503).withBody("busy")));
+        Backends.deal()
+                .stubFor(post(urlEqualTo("/deals"))
+                        .willReturn(aResponse().withStatus(503).withBody("busy")));
 
-        given().contentType("application/json").header("Idempotency-Key", "k1").body("{\"title\":\"x\"}")
+        given().contentType("application/json")
+                .header("Idempotency-Key", "k1")
+                .body("{\"title\":\"x\"}")
                 .post("/api/v1/deals")
-                .then().statusCode(502).contentType("application/problem+json")
+                .then()
+                .statusCode(502)
+                .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("retry with the same Idempotency-Key"));
         Backends.deal().verify(1, postRequestedFor(urlEqualTo("/deals")));
 
-        Backends.deal().stubFor(post(urlEqualTo("/deals")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withHeader("ETag", "\"0\"")
-                .withHeader("Location", "http://127.0.0.1:8082/deals/" + DEAL_ID).withBody(DEAL)));
-        given().contentType("application/json").header("Idempotency-Key", "k2").body("{\"title\":\"x\"}")
+        Backends.deal()
+                .stubFor(post(urlEqualTo("/deals"))
+                        .willReturn(aResponse()
+                                .withStatus(201)
+                                .withHeader("Content-Type", "application/json")
+                                .withHeader("ETag", "\"0\"")
+                                .withHeader("Location", "http://127.0.0.1:8082/deals/" + DEAL_ID)
+                                .withBody(DEAL)));
+        given().contentType("application/json")
+                .header("Idempotency-Key", "k2")
+                .body("{\"title\":\"x\"}")
                 .post("/api/v1/deals")
-                .then().statusCode(201).header("ETag", "\"0\"")
+                .then()
+                .statusCode(201)
+                .header("ETag", "\"0\"")
                 .header("Location", endsWith("/api/v1/deals/" + DEAL_ID));
-        Backends.deal().verify(postRequestedFor(urlEqualTo("/deals")).withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.equalTo("k2"))
-                .withHeader("Content-Type", matching("application/json.*")));
+        Backends.deal()
+                .verify(postRequestedFor(urlEqualTo("/deals"))
+                        .withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.equalTo("k2"))
+                        .withHeader("Content-Type", matching("application/json.*")));
     }
 
     @Test
     void readIsRetriedWhenTheBackendWasUnavailable() {
-        Backends.region().stubFor(get(urlEqualTo("/regions/GB")).inScenario("flaky").whenScenarioStateIs("Started")
-                .willReturn(aResponse().withStatus(502)).willSetStateTo("up"));
-        Backends.region().stubFor(get(urlEqualTo("/regions/GB")).inScenario("flaky").whenScenarioStateIs("up")
-                .willReturn(okJson("{\"code\":\"GB\",\"name\":\"United Kingdom\"}")));
+        Backends.region()
+                .stubFor(get(urlEqualTo("/regions/GB"))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs("Started")
+                        .willReturn(aResponse().withStatus(502))
+                        .willSetStateTo("up"));
+        Backends.region()
+                .stubFor(get(urlEqualTo("/regions/GB"))
+                        .inScenario("flaky")
+                        .whenScenarioStateIs("up")
+                        .willReturn(okJson("{\"code\":\"GB\",\"name\":\"United Kingdom\"}")));
 
         given().get("/api/v1/regions/GB").then().statusCode(200).body("code", equalTo("GB"));
         Backends.region().verify(2, getRequestedFor(urlEqualTo("/regions/GB")));
@@ -83,31 +117,50 @@ class PassThroughTest extends GatewayTestBase {
 
     @Test
     void backendProblemsKeepStatusAndGetPublicInstance() {
-        Backends.deal().stubFor(get(urlEqualTo("/deals/nope")).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"type\":\"https://dealradar.dev/problems/bad-parameter\",\"status\":400,\"instance\":\"/deals/nope\",\"detail\":\"id: 'nope' is not a UUID\"}")));
+        Backends.deal()
+                .stubFor(
+                        get(urlEqualTo("/deals/nope"))
+                                .willReturn(
+                                        aResponse()
+                                                .withStatus(400)
+                                                .withHeader("Content-Type", "application/problem+json")
+                                                .withBody(
+                                                        "{\"type\":\"https://dealradar.dev/problems/bad-parameter\",\"status\":400,\"instance\":\"/deals/nope\",\"detail\":\"id: 'nope' is not a UUID\"}")));
 
-        given().get("/api/v1/deals/nope").then().statusCode(400).contentType("application/problem+json")
+        given().get("/api/v1/deals/nope")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("instance", equalTo("/api/v1/deals/nope"))
                 .body("detail", equalTo("id: 'nope' is not a UUID"));
     }
 
     @Test
     void internalAndUnknownRoutesAre404Problems() {
-        given().get("/api/v1/clearances/" + DEAL_ID).then().statusCode(404).contentType("application/problem+json")
+        given().get("/api/v1/clearances/" + DEAL_ID)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("instance", equalTo("/api/v1/clearances/" + DEAL_ID));
         given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
         given().get("/elsewhere").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/v1/companies/%2e%2e/clearances/x").then().log().ifValidationFails().statusCode(org.hamcrest.Matchers.either(equalTo(400)).or(equalTo(404)))
+        given().get("/api/v1/companies/%2e%2e/clearances/x")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(org.hamcrest.Matchers.either(equalTo(400)).or(equalTo(404)))
                 .contentType("application/problem+json");
         assertThat(Backends.region().getAllServeEvents()).isEmpty();
     }
 
     @Test
     void oversizedBodyIs413Problem() {
-        given().contentType("application/json").body("{\"x\":\"" + "a".repeat(300 * 1024) + "\"}")
+        given().contentType("application/json")
+                .body("{\"x\":\"" + "a".repeat(300 * 1024) + "\"}")
                 .post("/api/v1/companies")
-                .then().statusCode(413).contentType("application/problem+json");
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -118,15 +171,26 @@ class PassThroughTest extends GatewayTestBase {
 
     @Test
     void corsAllowsConfiguredOriginsOnly() {
-        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "GET")
-                .options("/api/v1/deals").then().header("Access-Control-Allow-Origin", "http://localhost:3000");
-        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
-                .options("/api/v1/deals").then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        given().header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/deals")
+                .then()
+                .header("Access-Control-Allow-Origin", "http://localhost:3000");
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/deals")
+                .then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
         // Answers differ by Origin, so caches must key on it: Vary: Origin on preflights and on ordinary answers.
-        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "GET")
-                .options("/api/v1/deals").then().header("Vary", org.hamcrest.Matchers.containsString("Origin"));
+        given().header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/deals")
+                .then()
+                .header("Vary", org.hamcrest.Matchers.containsString("Origin"));
         Backends.company().stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(COMPANIES)));
-        given().header("Origin", "http://localhost:3000").get("/api/v1/companies").then()
+        given().header("Origin", "http://localhost:3000")
+                .get("/api/v1/companies")
+                .then()
                 .header("Vary", org.hamcrest.Matchers.containsString("Origin"));
     }
 }

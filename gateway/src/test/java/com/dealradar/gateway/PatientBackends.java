@@ -11,8 +11,12 @@ import java.util.Map;
 public class PatientBackends implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("dealradar.gateway.backends.deal-service.timeout", "PT20S",
-                "dealradar.gateway.backends.company-service.timeout", "PT20S",
-                "dealradar.gateway.backends.region-service.timeout", "PT20S");
+        return Map.of(
+                "dealradar.gateway.backends.deal-service.timeout",
+                "PT20S",
+                "dealradar.gateway.backends.company-service.timeout",
+                "PT20S",
+                "dealradar.gateway.backends.region-service.timeout",
+                "PT20S");
     }
 }

@@ -22,15 +22,23 @@ class TokenAudienceTest extends GatewayTestBase {
         Backends.company().stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(COMPANIES)));
         String foreign = KeycloakTokens.bearer("admin-cli", "admin");
 
-        given().header("Authorization", foreign).get("/api/v1/companies")
-                .then().statusCode(401).contentType("application/problem+json")
+        given().header("Authorization", foreign)
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("Bearer"));
-        given().header("Authorization", foreign).get("/api/v1/partners")
-                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", foreign)
+                .get("/api/v1/partners")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         assertThat(Backends.company().getAllServeEvents()).isEmpty();
 
         // The same user through DealRadar's own client (an operation the gateway answers itself, no backend timing).
-        given().header("Authorization", KeycloakTokens.bearer("dealradar-cli", "admin")).get("/api/v1/partners")
-                .then().statusCode(200);
+        given().header("Authorization", KeycloakTokens.bearer("dealradar-cli", "admin"))
+                .get("/api/v1/partners")
+                .then()
+                .statusCode(200);
     }
 }

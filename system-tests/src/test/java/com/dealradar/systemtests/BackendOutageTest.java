@@ -32,15 +32,15 @@ class BackendOutageTest {
     static final String[] INDEPENDENT = {"/api/v1/companies/zte", "/api/v1/deals?limit=5", "/api/v1/deals/" + DEAL};
     static final String DOSSIER = "/api/v1/deals/" + DEAL + "/dossier";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void otherOperationsKeepWorkingCompositesArePartialAndRecover() throws Exception {
         ServiceProcess region = Services.privateBackend("region-service", "dealradar_system_region_outage", Map.of());
         ServiceProcess gateway = Services.privateGateway(Map.of(
-                "dealradar.gateway.backends.region-service.url", region.url(),
-                "dealradar.rate-limit.store", "memory"));
+                "dealradar.gateway.backends.region-service.url", region.url(), "dealradar.rate-limit.store", "memory"));
         try {
             // Warm-up: a cold gateway and backends may need a few calls before a complete answer.
             JsonNode first = null;
@@ -49,7 +49,9 @@ class BackendOutageTest {
                 Thread.sleep(250);
             }
             assertThat(first).isNotNull();
-            assertThat(first.path("complete").asBoolean()).as("the dossier is complete while all backends run").isTrue();
+            assertThat(first.path("complete").asBoolean())
+                    .as("the dossier is complete while all backends run")
+                    .isTrue();
             Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
             List<String> wrong = Collections.synchronizedList(new ArrayList<>());
             AtomicBoolean running = new AtomicBoolean(true);
@@ -61,13 +63,15 @@ class BackendOutageTest {
                     for (int i = 0; running.get(); i++) {
                         String path = INDEPENDENT[(n + i) % INDEPENDENT.length];
                         int status = get(gateway.url() + path).statusCode();
-                        counts.computeIfAbsent(phase[0] + " independent " + status, k -> new AtomicInteger()).incrementAndGet();
+                        counts.computeIfAbsent(phase[0] + " independent " + status, k -> new AtomicInteger())
+                                .incrementAndGet();
                         if (status != 200) {
                             wrong.add(phase[0] + " " + path + " -> " + status);
                         }
                         JsonNode d = dossier(gateway.url());
                         String shape = d == null ? "failed" : d.path("complete").asBoolean() ? "complete" : "partial";
-                        counts.computeIfAbsent(phase[0] + " dossier " + shape, k -> new AtomicInteger()).incrementAndGet();
+                        counts.computeIfAbsent(phase[0] + " dossier " + shape, k -> new AtomicInteger())
+                                .incrementAndGet();
                         if (d == null) {
                             wrong.add(phase[0] + " dossier did not answer 200");
                         }
@@ -102,10 +106,14 @@ class BackendOutageTest {
             System.out.println("backend outage: answers by phase " + byPhase);
             assertThat(wrong).isEmpty();
             assertThat(byPhase.getOrDefault("down independent 200", 0)).isGreaterThan(0);
-            assertThat(byPhase.getOrDefault("down dossier partial", 0)).as("partial dossiers while region-service was down").isGreaterThan(0);
+            assertThat(byPhase.getOrDefault("down dossier partial", 0))
+                    .as("partial dossiers while region-service was down")
+                    .isGreaterThan(0);
             assertThat(byPhase.getOrDefault("down dossier complete", 0)).isZero();
             assertThat(recovered).isNotNull();
-            assertThat(recovered.path("complete").asBoolean()).as("full answers return after the restart").isTrue();
+            assertThat(recovered.path("complete").asBoolean())
+                    .as("full answers return after the restart")
+                    .isTrue();
             assertThat(byPhase.getOrDefault("back dossier complete", 0)).isGreaterThan(0);
         } finally {
             gateway.close();
@@ -127,8 +135,12 @@ class BackendOutageTest {
 
     private HttpResponse<String> get(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("X-API-Key", Services.ADMIN_KEY).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("X-API-Key", Services.ADMIN_KEY)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

@@ -19,6 +19,7 @@ class ClearanceGuardEndToEndTest {
 
     /** company-service seed ids (company-service/src/main/resources/seed/companies.json). */
     private static final String ALIBABA_CLOUD = "9be747c1-fdf7-5317-8f6a-a66d8928c7f7";
+
     private static final String BT_GLOBAL_SERVICES = "3c0ad5e3-9a47-51c0-9be7-db3df3866cfb";
 
     @Test
@@ -26,7 +27,8 @@ class ClearanceGuardEndToEndTest {
         String region = Services.region().url();
         String deals = Services.deal().url();
 
-        String dealId = given().baseUri(deals).contentType(ContentType.JSON)
+        String dealId = given().baseUri(deals)
+                .contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body("""
                         {"title": "Clearance guard test: Alibaba Cloud acquires a stake in BT Global Services",
@@ -38,11 +40,16 @@ class ClearanceGuardEndToEndTest {
                          "sources": [{"kind": "general_knowledge", "note": "test data"}]}
                         """.formatted(ALIBABA_CLOUD, BT_GLOBAL_SERVICES))
                 .post("/deals")
-                .then().log().ifValidationFails().statusCode(201)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(201)
                 .body("status", equalTo("pending_approval"))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
-        Response opened = given().baseUri(region).contentType(ContentType.JSON)
+        Response opened = given().baseUri(region)
+                .contentType(ContentType.JSON)
                 .body("""
                         {"dealId": "%s", "regimeCode": "UK-NSIA", "title": "NSIA mandatory notification",
                          "status": "anticipated", "openedOn": "2023-05-15", "basis": "inferred",
@@ -52,36 +59,69 @@ class ClearanceGuardEndToEndTest {
         opened.then().log().ifValidationFails().statusCode(201).body("blocking", equalTo(true));
         String matterId = opened.path("id");
 
-        given().baseUri(region).get("/clearances/" + dealId).then().statusCode(200)
+        given().baseUri(region)
+                .get("/clearances/" + dealId)
+                .then()
+                .statusCode(200)
                 .body("clear", equalTo(false))
                 .body("blockingMatters[0].id", equalTo(matterId));
 
-        String dealTag = given().baseUri(deals).get("/deals/" + dealId).then().statusCode(200).extract().header("ETag");
-        given().baseUri(deals).contentType(ContentType.JSON).header("If-Match", dealTag)
+        String dealTag = given().baseUri(deals)
+                .get("/deals/" + dealId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        given().baseUri(deals)
+                .contentType(ContentType.JSON)
+                .header("If-Match", dealTag)
                 .body("{\"status\": \"completed\", \"note\": \"closing attempted before clearance\"}")
                 .post("/deals/" + dealId + "/status-changes")
-                .then().log().ifValidationFails().statusCode(409)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(409)
                 .contentType(containsString("application/problem+json"))
                 .body("detail", containsString("UK-NSIA"))
                 .body("errors.message", hasItem(containsString(matterId)));
-        given().baseUri(deals).get("/deals/" + dealId).then().statusCode(200).body("status", equalTo("pending_approval"));
+        given().baseUri(deals)
+                .get("/deals/" + dealId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("pending_approval"));
 
         String etag = opened.header("ETag");
         for (String[] step : new String[][] {
-                {"notified", "2023-05-16"}, {"accepted", "2023-05-22"}, {"phase1", "2023-05-22"}, {"cleared", "2023-06-20"}}) {
-            etag = given().baseUri(region).contentType(ContentType.JSON).header("If-Match", etag)
+            {"notified", "2023-05-16"}, {"accepted", "2023-05-22"}, {"phase1", "2023-05-22"}, {"cleared", "2023-06-20"}
+        }) {
+            etag = given().baseUri(region)
+                    .contentType(ContentType.JSON)
+                    .header("If-Match", etag)
                     .body("{\"status\": \"" + step[0] + "\", \"on\": \"" + step[1] + "\"}")
                     .post("/regulatory-matters/" + matterId + "/transitions")
-                    .then().log().ifValidationFails().statusCode(200)
+                    .then()
+                    .log()
+                    .ifValidationFails()
+                    .statusCode(200)
                     .body("status", equalTo(step[0]))
-                    .extract().header("ETag");
+                    .extract()
+                    .header("ETag");
         }
-        given().baseUri(region).get("/clearances/" + dealId).then().statusCode(200).body("clear", equalTo(true));
+        given().baseUri(region)
+                .get("/clearances/" + dealId)
+                .then()
+                .statusCode(200)
+                .body("clear", equalTo(true));
 
-        given().baseUri(deals).contentType(ContentType.JSON).header("If-Match", dealTag)
+        given().baseUri(deals)
+                .contentType(ContentType.JSON)
+                .header("If-Match", dealTag)
                 .body("{\"status\": \"completed\", \"note\": \"closed after NSIA approval\"}")
                 .post("/deals/" + dealId + "/status-changes")
-                .then().log().ifValidationFails().statusCode(200)
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
                 .body("status", equalTo("completed"));
     }
 }

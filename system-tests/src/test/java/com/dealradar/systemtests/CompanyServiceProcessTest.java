@@ -20,12 +20,15 @@ class CompanyServiceProcessTest {
         given().baseUri(Services.company().url())
                 .header("Authorization", InternalTokens.viewer())
                 .get("/companies/zte")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("ZTE"))
                 .body("subsidiaries.company.slug", hasItem("ztesoft"));
-        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(Services.company().url() + "/companies/zte")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(Services.company().url() + "/companies/zte"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 }

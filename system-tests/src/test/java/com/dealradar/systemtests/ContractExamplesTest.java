@@ -33,8 +33,18 @@ class ContractExamplesTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /** Resources in the order their examples depend on each other (a regime names a region, a deal companies, ...). */
-    static final List<String> RESOURCES = List.of("regions", "regimes", "companies", "ownership-links", "deals",
-            "regulatory-matters", "certifications", "regulatory-assessments", "partners", "write-audit");
+    static final List<String> RESOURCES = List.of(
+            "regions",
+            "regimes",
+            "companies",
+            "ownership-links",
+            "deals",
+            "regulatory-matters",
+            "certifications",
+            "regulatory-assessments",
+            "partners",
+            "write-audit");
+
     static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
 
     record Op(String method, String path, JsonNode operation) {
@@ -83,10 +93,17 @@ class ContractExamplesTest {
         LocalRun local = LocalRun.get();
         JsonNode contract = ContractValidator.get().contract();
         List<Op> ops = new ArrayList<>();
-        contract.path("paths").properties().forEach(p -> p.getValue().properties().forEach(m -> ops.add(new Op(m.getKey(), p.getKey(), m.getValue()))));
-        ops.sort(Comparator.comparingInt(Op::resource).thenComparingInt(Op::params).thenComparingInt(Op::rank).thenComparing(Op::path));
+        contract.path("paths")
+                .properties()
+                .forEach(p ->
+                        p.getValue().properties().forEach(m -> ops.add(new Op(m.getKey(), p.getKey(), m.getValue()))));
+        ops.sort(Comparator.comparingInt(Op::resource)
+                .thenComparingInt(Op::params)
+                .thenComparingInt(Op::rank)
+                .thenComparing(Op::path));
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Map<String, String> created = new HashMap<>();
         List<String> failures = new ArrayList<>();
         int sent = 0;
@@ -95,8 +112,11 @@ class ContractExamplesTest {
             Map<String, String> query = new HashMap<>();
             for (JsonNode p : op.operation().path("parameters")) {
                 JsonNode example = p.get("example");
-                if (example != null && (p.path("in").asText().equals("path") || p.path("required").asBoolean())) {
-                    (p.path("in").asText().equals("query") ? query : values).put(p.path("name").asText(), example.asText());
+                if (example != null
+                        && (p.path("in").asText().equals("path")
+                                || p.path("required").asBoolean())) {
+                    (p.path("in").asText().equals("query") ? query : values)
+                            .put(p.path("name").asText(), example.asText());
                 }
             }
             Matcher m = PARAM.matcher(op.path());
@@ -116,19 +136,27 @@ class ContractExamplesTest {
                 continue;
             }
             StringBuilder url = new StringBuilder(local.url()).append(path);
-            query.forEach((k, v) -> url.append(url.indexOf("?") < 0 ? "?" : "&").append(k).append('=')
+            query.forEach((k, v) -> url.append(url.indexOf("?") < 0 ? "?" : "&")
+                    .append(k)
+                    .append('=')
                     .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
 
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(15))
-                    .header("X-API-Key", local.adminKey()).header("Accept", "application/json");
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString()))
+                    .timeout(Duration.ofSeconds(15))
+                    .header("X-API-Key", local.adminKey())
+                    .header("Accept", "application/json");
             boolean conditional = false;
             for (JsonNode p : op.operation().path("parameters")) {
-                conditional |= p.path("in").asText().equals("header") && p.path("name").asText().equalsIgnoreCase("If-Match");
+                conditional |= p.path("in").asText().equals("header")
+                        && p.path("name").asText().equalsIgnoreCase("If-Match");
             }
             if (conditional) {
                 String target = op.action() ? path.substring(0, path.lastIndexOf("/")) : path.toString();
-                HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(local.url() + target))
-                        .header("X-API-Key", local.adminKey()).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> read = http.send(
+                        HttpRequest.newBuilder(URI.create(local.url() + target))
+                                .header("X-API-Key", local.adminKey())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 String etag = read.headers().firstValue("ETag").orElse(null);
                 if (etag == null) {
                     failures.add(op + ": reading " + target + " for its ETag gave " + read.statusCode());
@@ -139,15 +167,21 @@ class ContractExamplesTest {
             JsonNode body = op.operation().path("requestBody");
             if (!body.isMissingNode()) {
                 JsonNode content = body.path("content");
-                String mediaType = content.has("application/merge-patch+json") ? "application/merge-patch+json"
+                String mediaType = content.has("application/merge-patch+json")
+                        ? "application/merge-patch+json"
                         : content.fieldNames().next();
                 JsonNode example = content.path(mediaType).get("example");
-                if (example == null && body.path("required").asBoolean(op.method().matches("put|patch"))) {
+                if (example == null
+                        && body.path("required").asBoolean(op.method().matches("put|patch"))) {
                     failures.add(op + ": the request body has no example");
                     continue;
                 }
-                request.header("Content-Type", mediaType).method(op.method().toUpperCase(),
-                        example == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(example)));
+                request.header("Content-Type", mediaType)
+                        .method(
+                                op.method().toUpperCase(),
+                                example == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(example)));
             } else {
                 request.method(op.method().toUpperCase(), HttpRequest.BodyPublishers.noBody());
             }
@@ -155,15 +189,24 @@ class ContractExamplesTest {
             sent++;
             System.out.printf("example %-60s -> %d%n", op, response.statusCode());
             if (response.statusCode() != op.expected()) {
-                failures.add(op + ": expected " + op.expected() + ", got " + response.statusCode() + " " + abbreviate(response.body()));
+                failures.add(op + ": expected " + op.expected() + ", got " + response.statusCode() + " "
+                        + abbreviate(response.body()));
                 continue;
             }
-            failures.addAll(ContractValidator.get().violations(op.method(), url.toString(), response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), response.body()));
+            failures.addAll(ContractValidator.get()
+                    .violations(
+                            op.method(),
+                            url.toString(),
+                            response.statusCode(),
+                            response.headers().firstValue("Content-Type").orElse(null),
+                            response.body()));
             remember(op, response.body(), created);
         }
-        System.out.printf("Contract examples: %d operations, %d sent, %d failures%n", ops.size(), sent, failures.size());
-        assertThat(failures).as("operations whose documented example does not work").isEmpty();
+        System.out.printf(
+                "Contract examples: %d operations, %d sent, %d failures%n", ops.size(), sent, failures.size());
+        assertThat(failures)
+                .as("operations whose documented example does not work")
+                .isEmpty();
     }
 
     /** Ids an example created, for the parameters of later operations that have no example of their own. */

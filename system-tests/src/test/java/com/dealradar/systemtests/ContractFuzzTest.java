@@ -39,18 +39,30 @@ class ContractFuzzTest {
 
     static final long FIXED_SEED = 20261130L;
     static final int REQUESTS_PER_SEED = Integer.getInteger("fuzz.requests", 900);
-    static final Map<String, String> SEED_IDS = Map.of("{idOrSlug}", "zte", "{code}", "GB", "{idOrCode}", "UK-NSIA",
-            "{id}", "973a4522-3530-5077-b71c-a59a70f0ce3f");
+    static final Map<String, String> SEED_IDS = Map.of(
+            "{idOrSlug}",
+            "zte",
+            "{code}",
+            "GB",
+            "{idOrCode}",
+            "UK-NSIA",
+            "{id}",
+            "973a4522-3530-5077-b71c-a59a70f0ce3f");
 
-    record Op(String method, String template, List<JsonNode> parameters, boolean body, JsonNode example, Set<String> declared) {
+    record Op(
+            String method,
+            String template,
+            List<JsonNode> parameters,
+            boolean body,
+            JsonNode example,
+            Set<String> declared) {
         @Override
         public String toString() {
             return method.toUpperCase() + " " + template;
         }
     }
 
-    record Outcome(Op op, String request, int status, String contentType, String body) {
-    }
+    record Outcome(Op op, String request, int status, String contentType, String body) {}
 
     static final AtomicInteger RETRIED_AFTER_TIMEOUT = new AtomicInteger();
 
@@ -59,8 +71,11 @@ class ContractFuzzTest {
         String gateway = Services.gateway().url();
         List<Op> ops = operations();
         assertThat(ops).hasSizeGreaterThan(40);
-        long randomSeed = Long.getLong("fuzz.seed", System.getenv("DEALRADAR_FUZZ_SEED") != null
-                ? Long.parseLong(System.getenv("DEALRADAR_FUZZ_SEED")) : new Random().nextLong());
+        long randomSeed = Long.getLong(
+                "fuzz.seed",
+                System.getenv("DEALRADAR_FUZZ_SEED") != null
+                        ? Long.parseLong(System.getenv("DEALRADAR_FUZZ_SEED"))
+                        : new Random().nextLong());
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
         for (long seed : new long[] {FIXED_SEED, randomSeed}) {
             Map<Integer, AtomicInteger> byStatus = new ConcurrentHashMap<>();
@@ -87,7 +102,8 @@ class ContractFuzzTest {
                 }
                 for (int i = 0; i < answers.size(); i++) {
                     Outcome outcome = answers.get(i).get(2, TimeUnit.MINUTES);
-                    byStatus.computeIfAbsent(outcome.status(), s -> new AtomicInteger()).incrementAndGet();
+                    byStatus.computeIfAbsent(outcome.status(), s -> new AtomicInteger())
+                            .incrementAndGet();
                     if (outcome.status() == 504 && outcome.contentType().startsWith("application/problem+json")) {
                         // A backend too slow under this load (2 busy cores): not the input's fault if the same
                         // request, sent again on its own, is answered. Sent again below; a second 5xx is a violation.
@@ -104,15 +120,22 @@ class ContractFuzzTest {
             }
             Map<Integer, Integer> counts = new TreeMap<>();
             byStatus.forEach((status, count) -> counts.put(status, count.get()));
-            System.out.printf("contract fuzzer seed %d: %d requests over %d operations in %d ms, by status %s%n", seed,
-                    requests.size(), covered.size(), (System.nanoTime() - started) / 1_000_000, counts);
-            assertThat(covered).as("every operation of the contract is exercised").hasSize(ops.size());
-            assertThat(counts.keySet()).as("some requests must be valid, some refused").anyMatch(s -> s < 300).anyMatch(s -> s >= 400);
+            System.out.printf(
+                    "contract fuzzer seed %d: %d requests over %d operations in %d ms, by status %s%n",
+                    seed, requests.size(), covered.size(), (System.nanoTime() - started) / 1_000_000, counts);
+            assertThat(covered)
+                    .as("every operation of the contract is exercised")
+                    .hasSize(ops.size());
+            assertThat(counts.keySet())
+                    .as("some requests must be valid, some refused")
+                    .anyMatch(s -> s < 300)
+                    .anyMatch(s -> s >= 400);
         }
         System.out.println("contract fuzzer violations: " + violations.size() + "; 504s under load sent again: "
                 + RETRIED_AFTER_TIMEOUT.get());
         violations.stream().limit(40).forEach(v -> System.out.println("  " + v));
-        assertThat(violations).as("answers breaking the contract (replay with DEALRADAR_FUZZ_SEED)")
+        assertThat(violations)
+                .as("answers breaking the contract (replay with DEALRADAR_FUZZ_SEED)")
                 .isEmpty();
     }
 
@@ -137,18 +160,32 @@ class ContractFuzzTest {
             violations.add("stack trace in the answer: " + where);
         }
         if (o.op().declared().contains(Integer.toString(o.status()))) {
-            // The answer's body is what the contract's schema for this operation and status says (typed pages, problems).
+            // The answer's body is what the contract's schema for this operation and status says (typed pages,
+            // problems).
             violations.addAll(com.dealradar.systemtests.contract.ContractValidator.get()
-                    .violations(o.op().method(), o.op().template(), o.op() + " as " + o.request(), o.status(), o.contentType(), o.body()));
+                    .violations(
+                            o.op().method(),
+                            o.op().template(),
+                            o.op() + " as " + o.request(),
+                            o.status(),
+                            o.contentType(),
+                            o.body()));
         }
     }
 
     /** Each request on a connection of its own (HTTP/1.1): a reused keep-alive connection would blur what the server did. */
     private Outcome send(Op op, HttpRequest request, String label) {
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build()) {
+        try (HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build()) {
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Outcome(op, label, answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(""), answer.body());
+            return new Outcome(
+                    op,
+                    label,
+                    answer.statusCode(),
+                    answer.headers().firstValue("Content-Type").orElse(""),
+                    answer.body());
         } catch (IOException e) {
             return new Outcome(op, label, -1, "", e.toString());
         } catch (InterruptedException e) {
@@ -159,15 +196,55 @@ class ContractFuzzTest {
 
     // ---- generators ----
 
-    private static final String[] BAD_IDS = {"%20", "%20%20", "%09", "not-a-uuid", "00000000-0000-4000-8000-000000000000",
-            "..%3B", ".%3B", "a%3Bb=c", "%2E%2E", "x%2Fy", "%5C", "%00", "%E2%80%8B", "%C3%A9t%C3%A9", "9" .repeat(300),
-            "-1", "null", "%7B%7D", "%25zz"};
-    private static final String[] BAD_VALUES = {"", "%20", "abc", "-1", "0", "99999999999999999999", "%00", "true",
-            "1.5", "%E2%80%8B", "x".repeat(2000), "%5B%5D", "a,b,,c", "null"};
+    private static final String[] BAD_IDS = {
+        "%20",
+        "%20%20",
+        "%09",
+        "not-a-uuid",
+        "00000000-0000-4000-8000-000000000000",
+        "..%3B",
+        ".%3B",
+        "a%3Bb=c",
+        "%2E%2E",
+        "x%2Fy",
+        "%5C",
+        "%00",
+        "%E2%80%8B",
+        "%C3%A9t%C3%A9",
+        "9".repeat(300),
+        "-1",
+        "null",
+        "%7B%7D",
+        "%25zz"
+    };
+    private static final String[] BAD_VALUES = {
+        "",
+        "%20",
+        "abc",
+        "-1",
+        "0",
+        "99999999999999999999",
+        "%00",
+        "true",
+        "1.5",
+        "%E2%80%8B",
+        "x".repeat(2000),
+        "%5B%5D",
+        "a,b,,c",
+        "null"
+    };
     private static final String[] IF_MATCH = {null, null, "\"999999\"", "garbage", "W/\"x\"", "\"\"", " "};
-    private static final String[] ACCEPT = {null, null, null, "application/json", "*/*", "application/xml", "text/html", "garbage/"};
-    private static final String[] CONTENT_TYPE = {"application/json", "application/json", "application/merge-patch+json",
-            "text/plain", "application/xml", "garbage"};
+    private static final String[] ACCEPT = {
+        null, null, null, "application/json", "*/*", "application/xml", "text/html", "garbage/"
+    };
+    private static final String[] CONTENT_TYPE = {
+        "application/json",
+        "application/json",
+        "application/merge-patch+json",
+        "text/plain",
+        "application/xml",
+        "garbage"
+    };
 
     private HttpRequest request(String gateway, Op op, Random random, StringBuilder label) {
         String path = op.template();
@@ -176,12 +253,16 @@ class ContractFuzzTest {
             String value = broken ? BAD_IDS[random.nextInt(BAD_IDS.length)] : param.getValue();
             path = path.replace(param.getKey(), value);
         }
-        path = path.replaceAll("\\{[A-Za-z]+}", random.nextBoolean() ? "00000000-0000-4000-8000-000000000000"
-                : BAD_IDS[random.nextInt(BAD_IDS.length)]);
+        path = path.replaceAll(
+                "\\{[A-Za-z]+}",
+                random.nextBoolean()
+                        ? "00000000-0000-4000-8000-000000000000"
+                        : BAD_IDS[random.nextInt(BAD_IDS.length)]);
         List<String> query = new ArrayList<>();
         for (JsonNode p : op.parameters()) {
             if ("query".equals(p.path("in").asText()) && random.nextInt(3) == 0) {
-                String value = random.nextBoolean() ? example(p, random) : BAD_VALUES[random.nextInt(BAD_VALUES.length)];
+                String value =
+                        random.nextBoolean() ? example(p, random) : BAD_VALUES[random.nextInt(BAD_VALUES.length)];
                 query.add(p.path("name").asText() + "=" + value);
                 if (random.nextInt(8) == 0) {
                     query.add(p.path("name").asText() + "=" + BAD_VALUES[random.nextInt(BAD_VALUES.length)]);
@@ -199,7 +280,18 @@ class ContractFuzzTest {
             builder = HttpRequest.newBuilder(URI.create(gateway + path.replace("%25zz", "%25")));
         }
         builder.timeout(Duration.ofSeconds(30));
-        label.append(path).append(query.isEmpty() ? "" : "?" + String.join("&", query).substring(0, Math.min(80, String.join("&", query).length())));
+        label.append(path)
+                .append(
+                        query.isEmpty()
+                                ? ""
+                                : "?"
+                                        + String.join("&", query)
+                                                .substring(
+                                                        0,
+                                                        Math.min(
+                                                                80,
+                                                                String.join("&", query)
+                                                                        .length())));
         // callers: the bootstrap admin key (a generous plan) mostly, Keycloak users sometimes
         switch (random.nextInt(6)) {
             case 0 -> builder.header("Authorization", KeycloakTokens.bearer("analyst"));
@@ -237,7 +329,10 @@ class ContractFuzzTest {
             String contentType = CONTENT_TYPE[random.nextInt(CONTENT_TYPE.length)];
             String body = body(op, random);
             builder.header("Content-Type", contentType);
-            label.append(" ").append(contentType).append(" body:").append(body.length() > 60 ? body.substring(0, 60) + "...(" + body.length() + ")" : body);
+            label.append(" ")
+                    .append(contentType)
+                    .append(" body:")
+                    .append(body.length() > 60 ? body.substring(0, 60) + "...(" + body.length() + ")" : body);
             builder.method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
@@ -248,10 +343,13 @@ class ContractFuzzTest {
     private static String example(JsonNode parameter, Random random) {
         JsonNode schema = parameter.path("schema");
         if (schema.has("enum") && schema.path("enum").size() > 0) {
-            return schema.path("enum").get(random.nextInt(schema.path("enum").size())).asText();
+            return schema.path("enum")
+                    .get(random.nextInt(schema.path("enum").size()))
+                    .asText();
         }
         if (parameter.has("example")) {
-            return java.net.URLEncoder.encode(parameter.path("example").asText(), java.nio.charset.StandardCharsets.UTF_8);
+            return java.net.URLEncoder.encode(
+                    parameter.path("example").asText(), java.nio.charset.StandardCharsets.UTF_8);
         }
         return switch (schema.path("type").asText()) {
             case "integer" -> Integer.toString(random.nextInt(250));
@@ -269,7 +367,10 @@ class ContractFuzzTest {
             case 5 -> "null";
             case 6 -> "[1, 2, 3]";
             case 7 -> "{\"name\": \"   \", \"title\": \"\\u0000\\u0007\", \"code\": \"\\t\"}";
-            case 8 -> valid.length() > 2 ? valid.substring(0, valid.length() - 1) + ", \"definitelyNotAField\": {\"x\": [null]}}" : "{\"x\":1}";
+            case 8 ->
+                valid.length() > 2
+                        ? valid.substring(0, valid.length() - 1) + ", \"definitelyNotAField\": {\"x\": [null]}}"
+                        : "{\"x\":1}";
             case 9 -> "{\"name\": \"a\", \"name\": \"b\", \"status\": null, \"status\": \"x\"}";
             case 10 -> "[".repeat(1500) + "]".repeat(1500);
             case 11 -> "{\"description\": \"" + "x".repeat(random.nextBoolean() ? 70_000 : 300_000) + "\"}";
@@ -279,25 +380,34 @@ class ContractFuzzTest {
     }
 
     static List<Op> operations() throws IOException {
-        JsonNode contract = new ObjectMapper().readTree(Path.of("..", "contract", "openapi.json").toFile());
+        JsonNode contract = new ObjectMapper()
+                .readTree(Path.of("..", "contract", "openapi.json").toFile());
         List<Op> ops = new ArrayList<>();
-        contract.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
-            if (!Set.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
-                return;
-            }
-            JsonNode operation = method.getValue();
-            List<JsonNode> parameters = new ArrayList<>();
-            operation.path("parameters").forEach(parameters::add);
-            Set<String> declared = new java.util.HashSet<>();
-            operation.path("responses").fieldNames().forEachRemaining(declared::add);
-            JsonNode example = null;
-            for (JsonNode content : operation.path("requestBody").path("content")) {
-                for (JsonNode e : content.path("examples")) {
-                    example = e.path("value");
-                }
-            }
-            ops.add(new Op(method.getKey(), path.getKey(), parameters, operation.has("requestBody"), example, declared));
-        }));
+        contract.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(method -> {
+                    if (!Set.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
+                        return;
+                    }
+                    JsonNode operation = method.getValue();
+                    List<JsonNode> parameters = new ArrayList<>();
+                    operation.path("parameters").forEach(parameters::add);
+                    Set<String> declared = new java.util.HashSet<>();
+                    operation.path("responses").fieldNames().forEachRemaining(declared::add);
+                    JsonNode example = null;
+                    for (JsonNode content : operation.path("requestBody").path("content")) {
+                        for (JsonNode e : content.path("examples")) {
+                            example = e.path("value");
+                        }
+                    }
+                    ops.add(new Op(
+                            method.getKey(),
+                            path.getKey(),
+                            parameters,
+                            operation.has("requestBody"),
+                            example,
+                            declared));
+                }));
         return ops;
     }
 }

@@ -31,16 +31,25 @@ class DatabaseOutageTest {
 
     static final int WRITERS = 4;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void writesFailFastWith503WhileTheDatabaseIsDownAndNothingAcknowledgedIsLost() throws Exception {
         try (PrivatePostgres pg = PrivatePostgres.create()) {
             pg.createDatabase("dealradar_company");
-            ServiceProcess company = ServiceProcess.start("company-service", ServiceProcess.freePort(), Map.of(
-                    "quarkus.datasource.jdbc.url", pg.jdbcUrl("dealradar_company"),
-                    "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "",
-                    "dealradar.seed.enabled", "false"));
+            ServiceProcess company = ServiceProcess.start(
+                    "company-service",
+                    ServiceProcess.freePort(),
+                    Map.of(
+                            "quarkus.datasource.jdbc.url",
+                            pg.jdbcUrl("dealradar_company"),
+                            "quarkus.datasource.username",
+                            "postgres",
+                            "quarkus.datasource.password",
+                            "",
+                            "dealradar.seed.enabled",
+                            "false"));
             try {
                 List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
                 Map<String, AtomicInteger> byPhase = new ConcurrentHashMap<>();
@@ -58,13 +67,21 @@ class DatabaseOutageTest {
                             long millis = (System.nanoTime() - started) / 1_000_000;
                             slowest.accumulateAndGet(millis, Math::max);
                             int status = answer == null ? -1 : answer.statusCode();
-                            byPhase.computeIfAbsent(currentPhase + " " + status, k -> new AtomicInteger()).incrementAndGet();
+                            byPhase.computeIfAbsent(currentPhase + " " + status, k -> new AtomicInteger())
+                                    .incrementAndGet();
                             if (status == 201) {
-                                acknowledged.add(answer.headers().firstValue("Location").orElseThrow());
+                                acknowledged.add(
+                                        answer.headers().firstValue("Location").orElseThrow());
                             } else if (status == 503) {
-                                if (!answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
-                                        || answer.headers().firstValue("Retry-After").isEmpty()) {
-                                    wrong.add("503 without problem body or Retry-After: " + answer.headers().map() + " " + answer.body());
+                                if (!answer.headers()
+                                                .firstValue("Content-Type")
+                                                .orElse("")
+                                                .startsWith("application/problem+json")
+                                        || answer.headers()
+                                                .firstValue("Retry-After")
+                                                .isEmpty()) {
+                                    wrong.add("503 without problem body or Retry-After: "
+                                            + answer.headers().map() + " " + answer.body());
                                 }
                             } else if ("before".equals(currentPhase) || "after".equals(currentPhase)) {
                                 wrong.add(currentPhase + ": " + status + " " + (answer == null ? "" : answer.body()));
@@ -101,17 +118,23 @@ class DatabaseOutageTest {
                         missing++;
                     }
                 }
-                System.out.printf("database outage: answers by phase and status %s; %d writes acknowledged (%d before the stop), "
-                        + "%d of them missing afterwards; readiness while down %d; slowest answer %d ms%n",
+                System.out.printf(
+                        "database outage: answers by phase and status %s; %d writes acknowledged (%d before the stop), "
+                                + "%d of them missing afterwards; readiness while down %d; slowest answer %d ms%n",
                         counts, acknowledged.size(), ackAtStop, missing, readyWhileDown, slowest.get());
                 assertThat(wrong).isEmpty();
-                assertThat(counts.getOrDefault("down 503", 0)).as("503 answers while the database was down").isGreaterThan(0);
-                assertThat(counts.keySet()).as("while down only 503s (or nothing: never a 500)")
+                assertThat(counts.getOrDefault("down 503", 0))
+                        .as("503 answers while the database was down")
+                        .isGreaterThan(0);
+                assertThat(counts.keySet())
+                        .as("while down only 503s (or nothing: never a 500)")
                         .allMatch(k -> !k.startsWith("down") || k.equals("down 503") || k.equals("down 201"));
                 assertThat(readyWhileDown).isEqualTo(503);
                 assertThat(counts.getOrDefault("after 201", 0)).isGreaterThanOrEqualTo(20);
                 assertThat(missing).as("acknowledged writes lost").isZero();
-                assertThat(slowest.get()).as("no request hangs past the pool's acquisition timeout and the client's").isLessThan(20_000);
+                assertThat(slowest.get())
+                        .as("no request hangs past the pool's acquisition timeout and the client's")
+                        .isLessThan(20_000);
             } finally {
                 company.close();
             }
@@ -133,11 +156,16 @@ class DatabaseOutageTest {
     private HttpResponse<String> create(String base) {
         String name = "Outage Co " + UUID.randomUUID().toString().substring(0, 8);
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + "/companies")).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", InternalTokens.analyst()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("""
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/companies"))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", InternalTokens.analyst())
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("""
                             {"name": "%s", "country": "DE", "kind": "group", "sources": [{"kind": "general_knowledge", "note": "outage test"}]}
-                            """.formatted(name))).build(), HttpResponse.BodyHandlers.ofString());
+                            """.formatted(name)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -148,8 +176,13 @@ class DatabaseOutageTest {
 
     private int status(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", InternalTokens.analyst()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Authorization", InternalTokens.analyst())
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

@@ -21,8 +21,10 @@ class DealCompanyEndToEndTest {
     private static String companyId(String slug) {
         return given().baseUri(Services.company().url())
                 .get("/companies/" + slug)
-                .then().statusCode(200)
-                .extract().path("id");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
     }
 
     private static String deal(String acquirer, String target) {
@@ -55,21 +57,27 @@ class DealCompanyEndToEndTest {
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(deal(alibabaCloud, btGlobalServices))
                 .post("/deals")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .body("participants.companyId", hasItem(alibabaCloud))
                 .body("valueUsd", equalTo("660000000"))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
         List<String> investments = given().baseUri(deals)
                 .queryParam("company", alibabaCloud)
                 .queryParam("role", "investor")
                 .get("/deals")
-                .then().statusCode(200)
-                .extract().path("items.id");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
         assertThat(investments).contains(id);
 
-        given().baseUri(deals).get("/deals/" + id + "/history")
-                .then().statusCode(200)
+        given().baseUri(deals)
+                .get("/deals/" + id + "/history")
+                .then()
+                .statusCode(200)
                 .body("items[0].to", equalTo("rumored"));
     }
 
@@ -81,7 +89,8 @@ class DealCompanyEndToEndTest {
                 .contentType(ContentType.JSON)
                 .body(deal(alibabaCloud, unknown))
                 .post("/deals")
-                .then().statusCode(422)
+                .then()
+                .statusCode(422)
                 .contentType(containsString("application/problem+json"))
                 .body("detail", containsString(unknown))
                 .body("errors[0].field", equalTo("participants[1].companyId"));
@@ -92,7 +101,8 @@ class DealCompanyEndToEndTest {
         String alibabaGroup = companyId("alibaba-group");
         given().baseUri(Services.deal().url())
                 .get("/deals/973a4522-3530-5077-b71c-a59a70f0ce3f")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("title", containsString("ZTEsoft"))
                 .body("participants.companyId", hasItem(alibabaGroup))
                 .body("participants.companyId", hasItem(companyId("ztesoft")));

@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
 class EventsAndWebhooksSystemTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static ServiceProcess replicaA;
     private static ServiceProcess replicaB;
     private static String gateway;
@@ -71,11 +72,14 @@ class EventsAndWebhooksSystemTest {
         }
     }
 
-    static HttpResponse<String> call(String method, String path, String body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+    static HttpResponse<String> call(String method, String path, String body, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("X-API-Key", Services.ADMIN_KEY);
         headers.forEach(request::header);
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }
@@ -83,28 +87,37 @@ class EventsAndWebhooksSystemTest {
     }
 
     static JsonNode ok(HttpResponse<String> answer, int status) throws Exception {
-        assertThat(answer.statusCode()).as("%s %s: %s", answer.request().method(), answer.request().uri(), answer.body()).isEqualTo(status);
+        assertThat(answer.statusCode())
+                .as("%s %s: %s", answer.request().method(), answer.request().uri(), answer.body())
+                .isEqualTo(status);
         return answer.body().isEmpty() ? null : JSON.readTree(answer.body());
     }
 
     static String company(String name) throws Exception {
         return ok(call("POST", "/api/v1/companies", """
                 {"name": "%s", "country": "DE", "kind": "group", "sectors": ["cloud_provider"],
-                 "sources": [{"kind": "general_knowledge", "note": "events system test"}]}""".formatted(name), Map.of()), 201).get("id").asText();
+                 "sources": [{"kind": "general_knowledge", "note": "events system test"}]}""".formatted(name), Map.of()), 201)
+                .get("id")
+                .asText();
     }
 
     static long lastCursor() throws Exception {
         // The end of the feed now: read with a type nobody writes, which skips to the committed end.
-        return ok(call("GET", "/api/v1/events?types=none.none&limit=1", null, Map.of()), 200).get("nextCursor").asLong();
+        return ok(call("GET", "/api/v1/events?types=none.none&limit=1", null, Map.of()), 200)
+                .get("nextCursor")
+                .asLong();
     }
 
     /** Reads the feed from {@code after} in pages of {@code pageSize} until {@code until} says stop or the time runs out. */
-    static List<JsonNode> walk(long after, int pageSize, java.util.function.Predicate<List<JsonNode>> until, Duration max) throws Exception {
+    static List<JsonNode> walk(
+            long after, int pageSize, java.util.function.Predicate<List<JsonNode>> until, Duration max)
+            throws Exception {
         List<JsonNode> seen = new ArrayList<>();
         long cursor = after;
         long deadline = System.currentTimeMillis() + max.toMillis();
         while (System.currentTimeMillis() < deadline) {
-            JsonNode page = ok(call("GET", "/api/v1/events?after=" + cursor + "&limit=" + pageSize, null, Map.of()), 200);
+            JsonNode page =
+                    ok(call("GET", "/api/v1/events?after=" + cursor + "&limit=" + pageSize, null, Map.of()), 200);
             page.get("items").forEach(seen::add);
             cursor = page.get("nextCursor").asLong();
             if (until.test(seen)) {
@@ -126,28 +139,68 @@ class EventsAndWebhooksSystemTest {
                 {"title": "Events test deal", "type": "acquisition", "status": "rumored", "confidence": "reported",
                  "participants": [{"companyId": "%s", "role": "acquirer"}, {"companyId": "%s", "role": "target"}],
                  "sources": [{"kind": "general_knowledge", "note": "events system test"}]}""".formatted(acquirer, target), Map.of()), 201)
-                .get("id").asText();
-        ok(call("POST", "/api/v1/deals/" + deal + "/status-changes", "{\"status\": \"in_talks\"}", Map.of("If-Match", "\"0\"")), 200);
-        ok(call("PATCH", "/api/v1/deals/" + deal, "{\"title\": \"Events test deal, renamed\"}",
-                Map.of("If-Match", "\"1\"", "Content-Type", "application/merge-patch+json")), 200);
+                .get("id")
+                .asText();
+        ok(
+                call(
+                        "POST",
+                        "/api/v1/deals/" + deal + "/status-changes",
+                        "{\"status\": \"in_talks\"}",
+                        Map.of("If-Match", "\"0\"")),
+                200);
+        ok(
+                call(
+                        "PATCH",
+                        "/api/v1/deals/" + deal,
+                        "{\"title\": \"Events test deal, renamed\"}",
+                        Map.of("If-Match", "\"1\"", "Content-Type", "application/merge-patch+json")),
+                200);
         // Refused: stale ETag, forbidden transition. No event.
-        assertThat(call("PATCH", "/api/v1/deals/" + deal, "{\"title\": \"x\"}", Map.of("If-Match", "\"0\"", "Content-Type",
-                "application/merge-patch+json")).statusCode()).isEqualTo(412);
-        assertThat(call("POST", "/api/v1/deals/" + deal + "/status-changes", "{\"status\": \"completed\"}", Map.of("If-Match", "\"2\""))
-                .statusCode()).isEqualTo(409);
+        assertThat(call(
+                                "PATCH",
+                                "/api/v1/deals/" + deal,
+                                "{\"title\": \"x\"}",
+                                Map.of("If-Match", "\"0\"", "Content-Type", "application/merge-patch+json"))
+                        .statusCode())
+                .isEqualTo(412);
+        assertThat(call(
+                                "POST",
+                                "/api/v1/deals/" + deal + "/status-changes",
+                                "{\"status\": \"completed\"}",
+                                Map.of("If-Match", "\"2\""))
+                        .statusCode())
+                .isEqualTo(409);
         ok(call("DELETE", "/api/v1/deals/" + deal, null, Map.of("If-Match", "\"2\"")), 204);
-        List<JsonNode> events = walk(start, 3, seen -> seen.stream().anyMatch(e -> e.get("type").asText().equals("deal.deleted")
-                && e.get("resource").get("id").asText().equals(deal)), Duration.ofSeconds(30));
-        List<String> dealEvents = events.stream().filter(e -> e.get("resource").get("id").asText().equals(deal))
-                .map(e -> e.get("type").asText() + "@" + (e.get("resource").has("etag") ? e.get("resource").get("etag").asText() : "-")).toList();
+        List<JsonNode> events = walk(
+                start,
+                3,
+                seen -> seen.stream()
+                        .anyMatch(e -> e.get("type").asText().equals("deal.deleted")
+                                && e.get("resource").get("id").asText().equals(deal)),
+                Duration.ofSeconds(30));
+        List<String> dealEvents = events.stream()
+                .filter(e -> e.get("resource").get("id").asText().equals(deal))
+                .map(e -> e.get("type").asText() + "@"
+                        + (e.get("resource").has("etag")
+                                ? e.get("resource").get("etag").asText()
+                                : "-"))
+                .toList();
         System.out.printf("feed: deal %s -> %s%n", deal, dealEvents);
-        assertThat(dealEvents).containsExactly("deal.created@\"0\"", "deal.status_changed@\"1\"", "deal.updated@\"2\"", "deal.deleted@-");
-        JsonNode changed = events.stream().filter(e -> e.get("type").asText().equals("deal.status_changed")
-                && e.get("resource").get("id").asText().equals(deal)).findFirst().orElseThrow();
+        assertThat(dealEvents)
+                .containsExactly(
+                        "deal.created@\"0\"", "deal.status_changed@\"1\"", "deal.updated@\"2\"", "deal.deleted@-");
+        JsonNode changed = events.stream()
+                .filter(e -> e.get("type").asText().equals("deal.status_changed")
+                        && e.get("resource").get("id").asText().equals(deal))
+                .findFirst()
+                .orElseThrow();
         assertThat(changed.get("data").get("status").asText()).isEqualTo("in_talks");
         assertThat(changed.get("resource").get("url").asText()).isEqualTo("/api/v1/deals/" + deal);
-        // A cursor past the end is not one the feed issued; an older one than the retention would be 410 (gateway module tests).
-        assertThat(call("GET", "/api/v1/events?after=999999999999", null, Map.of()).statusCode()).isEqualTo(400);
+        // A cursor past the end is not one the feed issued; an older one than the retention would be 410 (gateway
+        // module tests).
+        assertThat(call("GET", "/api/v1/events?after=999999999999", null, Map.of())
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -169,8 +222,17 @@ class EventsAndWebhooksSystemTest {
                     companies.add(id);
                     expectedPerCompany.put(id, new AtomicInteger(1));
                     for (int v = 0; v < 2; v++) {
-                        ok(call("PATCH", "/api/v1/companies/" + id, "{\"headquartersCity\": \"City " + v + "\"}",
-                                Map.of("If-Match", "\"" + v + "\"", "Content-Type", "application/merge-patch+json")), 200);
+                        ok(
+                                call(
+                                        "PATCH",
+                                        "/api/v1/companies/" + id,
+                                        "{\"headquartersCity\": \"City " + v + "\"}",
+                                        Map.of(
+                                                "If-Match",
+                                                "\"" + v + "\"",
+                                                "Content-Type",
+                                                "application/merge-patch+json")),
+                                200);
                         expectedPerCompany.get(id).incrementAndGet();
                     }
                 }
@@ -184,14 +246,23 @@ class EventsAndWebhooksSystemTest {
         long deadline = System.currentTimeMillis() + 90_000;
         int pages = 0;
         while (System.currentTimeMillis() < deadline) {
-            JsonNode page = ok(call("GET", "/api/v1/events?after=" + cursor + "&limit=7&types=company.created,company.updated", null, Map.of()), 200);
+            JsonNode page = ok(
+                    call(
+                            "GET",
+                            "/api/v1/events?after=" + cursor + "&limit=7&types=company.created,company.updated",
+                            null,
+                            Map.of()),
+                    200);
             page.get("items").forEach(seen::add);
             cursor = page.get("nextCursor").asLong();
             pages++;
             if (writing.get() && running.stream().allMatch(Future::isDone)) {
                 writing.set(false);
             }
-            long ours = seen.stream().filter(e -> expectedPerCompany.containsKey(e.get("resource").get("id").asText())).count();
+            long ours = seen.stream()
+                    .filter(e -> expectedPerCompany.containsKey(
+                            e.get("resource").get("id").asText()))
+                    .count();
             if (!writing.get() && ours >= (long) writers * perWriter * 3) {
                 break;
             }
@@ -217,14 +288,19 @@ class EventsAndWebhooksSystemTest {
             }
             String company = e.get("resource").get("id").asText();
             if (expectedPerCompany.containsKey(company)) {
-                versions.computeIfAbsent(company, k -> new ArrayList<>()).add(Long.parseLong(e.get("resource").get("etag").asText().replace("\"", "")));
+                versions.computeIfAbsent(company, k -> new ArrayList<>())
+                        .add(Long.parseLong(
+                                e.get("resource").get("etag").asText().replace("\"", "")));
             }
         }
         int expected = writers * perWriter * 3;
         long ours = versions.values().stream().mapToLong(List::size).sum();
-        long outOfOrder = versions.values().stream().filter(v -> !v.equals(List.of(0L, 1L, 2L))).count();
-        System.out.printf("feed walk: %d writes by %d writers, %d pages of 7 read concurrently; %d of our events seen, %d duplicates,"
-                + " %d companies whose events were not exactly versions 0,1,2 in order, positions increasing=%s%n",
+        long outOfOrder = versions.values().stream()
+                .filter(v -> !v.equals(List.of(0L, 1L, 2L)))
+                .count();
+        System.out.printf(
+                "feed walk: %d writes by %d writers, %d pages of 7 read concurrently; %d of our events seen, %d duplicates,"
+                        + " %d companies whose events were not exactly versions 0,1,2 in order, positions increasing=%s%n",
                 expected, writers, pages, ours, duplicates, outOfOrder, ordered);
         assertThat(ordered).isTrue();
         assertThat(duplicates).isZero();
@@ -257,10 +333,27 @@ class EventsAndWebhooksSystemTest {
         });
         receiver.start();
         try {
-            String partner = ok(call("POST", "/api/v1/partners", "{\"name\": \"Events partner " + UUID.randomUUID()
-                    + "\", \"contact\": {\"email\": \"api@example.org\"}, \"plan\": \"standard\"}", Map.of()), 201).get("id").asText();
-            String endpoint = ok(call("POST", "/api/v1/partners/" + partner + "/webhooks", "{\"url\": \"http://127.0.0.1:"
-                    + receiver.getAddress().getPort() + "/hook\", \"eventTypes\": [\"company.*\"]}", Map.of()), 201).get("id").asText();
+            String partner = ok(
+                            call(
+                                    "POST",
+                                    "/api/v1/partners",
+                                    "{\"name\": \"Events partner " + UUID.randomUUID()
+                                            + "\", \"contact\": {\"email\": \"api@example.org\"}, \"plan\": \"standard\"}",
+                                    Map.of()),
+                            201)
+                    .get("id")
+                    .asText();
+            String endpoint = ok(
+                            call(
+                                    "POST",
+                                    "/api/v1/partners/" + partner + "/webhooks",
+                                    "{\"url\": \"http://127.0.0.1:"
+                                            + receiver.getAddress().getPort()
+                                            + "/hook\", \"eventTypes\": [\"company.*\"]}",
+                                    Map.of()),
+                            201)
+                    .get("id")
+                    .asText();
             int n = 30;
             List<String> companies = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -273,11 +366,13 @@ class EventsAndWebhooksSystemTest {
             Thread.sleep(1000);
             Map<String, Integer> perReplica = attemptsPerReplica(endpoint);
             long twice = received.values().stream().filter(c -> c.get() > 1).count();
-            System.out.printf("webhooks on two replicas: %d events, %d delivered, %d delivered more than once; attempts per replica %s%n",
+            System.out.printf(
+                    "webhooks on two replicas: %d events, %d delivered, %d delivered more than once; attempts per replica %s%n",
                     n, received.size(), twice, perReplica);
             assertThat(received).hasSize(n);
             assertThat(twice).isZero();
-            assertThat(perReplica.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(n);
+            assertThat(perReplica.values().stream().mapToInt(Integer::intValue).sum())
+                    .isEqualTo(n);
 
             // Kill (SIGKILL) the replica that is in the middle of delivering an event.
             hangNext.set(true);
@@ -290,18 +385,27 @@ class EventsAndWebhooksSystemTest {
             long killedAt = System.currentTimeMillis();
             while (System.currentTimeMillis() - killedAt < 60_000) {
                 Map<String, Integer> now = attemptsPerReplica(endpoint);
-                if (now.getOrDefault(String.valueOf(survivor.pid()), 0) > perReplica.getOrDefault(String.valueOf(survivor.pid()), 0)) {
+                if (now.getOrDefault(String.valueOf(survivor.pid()), 0)
+                        > perReplica.getOrDefault(String.valueOf(survivor.pid()), 0)) {
                     break;
                 }
                 Thread.sleep(200);
             }
             Map<String, Integer> after = attemptsPerReplica(endpoint);
             int deliveredEvents = received.size();
-            System.out.printf("replica %d killed mid-delivery (lease holder %s); after the lease the survivor %d delivered it: attempts per"
-                    + " replica %s, %d events received in all (%d after %d s)%n", killed.pid(), holder, survivor.pid(), after, deliveredEvents,
-                    deliveredEvents, (System.currentTimeMillis() - killedAt) / 1000);
+            System.out.printf(
+                    "replica %d killed mid-delivery (lease holder %s); after the lease the survivor %d delivered it: attempts per"
+                            + " replica %s, %d events received in all (%d after %d s)%n",
+                    killed.pid(),
+                    holder,
+                    survivor.pid(),
+                    after,
+                    deliveredEvents,
+                    deliveredEvents,
+                    (System.currentTimeMillis() - killedAt) / 1000);
             assertThat(deliveredEvents).isEqualTo(n + 1);
-            assertThat(after.getOrDefault(String.valueOf(survivor.pid()), 0)).isGreaterThan(perReplica.getOrDefault(String.valueOf(survivor.pid()), 0));
+            assertThat(after.getOrDefault(String.valueOf(survivor.pid()), 0))
+                    .isGreaterThan(perReplica.getOrDefault(String.valueOf(survivor.pid()), 0));
             assertThat(pendingOf(endpoint)).isZero();
         } finally {
             receiver.stop(0);
@@ -316,8 +420,10 @@ class EventsAndWebhooksSystemTest {
     /** Succeeded attempts of an endpoint by replica (pid). */
     static Map<String, Integer> attemptsPerReplica(String endpoint) throws Exception {
         Map<String, Integer> counts = new HashMap<>();
-        try (Connection c = db(); ResultSet r = c.createStatement().executeQuery("select replica, count(*) from webhook_attempt where endpoint_id = '"
-                + UUID.fromString(endpoint) + "' and outcome = 'succeeded' group by replica")) {
+        try (Connection c = db();
+                ResultSet r = c.createStatement()
+                        .executeQuery("select replica, count(*) from webhook_attempt where endpoint_id = '"
+                                + UUID.fromString(endpoint) + "' and outcome = 'succeeded' group by replica")) {
             while (r.next()) {
                 counts.merge(r.getString(1).substring(0, r.getString(1).indexOf('@')), r.getInt(2), Integer::sum);
             }
@@ -328,8 +434,11 @@ class EventsAndWebhooksSystemTest {
     static String leaseHolder(String endpoint) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < deadline) {
-            try (Connection c = db(); ResultSet r = c.createStatement().executeQuery("select leased_by from webhook_delivery where endpoint_id = '"
-                    + UUID.fromString(endpoint) + "' and status = 'pending' and leased_by is not null")) {
+            try (Connection c = db();
+                    ResultSet r = c.createStatement()
+                            .executeQuery("select leased_by from webhook_delivery where endpoint_id = '"
+                                    + UUID.fromString(endpoint)
+                                    + "' and status = 'pending' and leased_by is not null")) {
                 if (r.next()) {
                     return r.getString(1);
                 }
@@ -340,8 +449,10 @@ class EventsAndWebhooksSystemTest {
     }
 
     static int pendingOf(String endpoint) throws Exception {
-        try (Connection c = db(); ResultSet r = c.createStatement().executeQuery("select count(*) from webhook_delivery where endpoint_id = '"
-                + UUID.fromString(endpoint) + "' and status <> 'succeeded'")) {
+        try (Connection c = db();
+                ResultSet r = c.createStatement()
+                        .executeQuery("select count(*) from webhook_delivery where endpoint_id = '"
+                                + UUID.fromString(endpoint) + "' and status <> 'succeeded'")) {
             r.next();
             return r.getInt(1);
         }

@@ -30,11 +30,14 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayBadInputTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TYPES = "https://dealradar.dev/problems/";
     /** The problem types a refused body may have (ProblemType's 400s that are about the request's content). */
-    private static final Set<String> BAD_INPUT_TYPES = Set.of(TYPES + "malformed-body", TYPES + "validation", TYPES + "bad-request");
+    private static final Set<String> BAD_INPUT_TYPES =
+            Set.of(TYPES + "malformed-body", TYPES + "validation", TYPES + "bad-request");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
 
     private final String admin = KeycloakTokens.bearer("admin");
@@ -48,16 +51,34 @@ class GatewayBadInputTest {
         bodies.put("unknown field", "{\"definitelyNotAField\": 1}");
         bodies.put("not an object", "[1, 2, 3]");
         bodies.put("oversized", "{\"description\": \"" + "x".repeat(300_000) + "\"}");
-        JsonNode paths = JSON.readTree(Path.of("..", "contract", "openapi.json").toFile()).path("paths");
+        JsonNode paths = JSON.readTree(Path.of("..", "contract", "openapi.json").toFile())
+                .path("paths");
         List<GatewaySecurityTest.Operation> withBodies = GatewaySecurityTest.contractOperations().stream()
-                .filter(op -> paths.path(op.template()).path(op.method()).has("requestBody")).toList();
+                .filter(op -> paths.path(op.template()).path(op.method()).has("requestBody"))
+                .toList();
         assertThat(withBodies).hasSizeGreaterThan(15);
 
-        String partner = JSON.readTree(send(gateway, "POST", "/api/v1/partners", "application/json",
-                "{\"name\": \"Bad Input Partner " + UUID.randomUUID() + "\", \"contact\": {\"email\": \"bad-input@example.org\"}}",
-                null).body()).path("id").asText();
-        String key = JSON.readTree(send(gateway, "POST", "/api/v1/partners/" + partner + "/keys", "application/json",
-                "{\"name\": \"bad-input\", \"scopes\": [\"read\"]}", null).body()).path("id").asText();
+        String partner = JSON.readTree(send(
+                                gateway,
+                                "POST",
+                                "/api/v1/partners",
+                                "application/json",
+                                "{\"name\": \"Bad Input Partner " + UUID.randomUUID()
+                                        + "\", \"contact\": {\"email\": \"bad-input@example.org\"}}",
+                                null)
+                        .body())
+                .path("id")
+                .asText();
+        String key = JSON.readTree(send(
+                                gateway,
+                                "POST",
+                                "/api/v1/partners/" + partner + "/keys",
+                                "application/json",
+                                "{\"name\": \"bad-input\", \"scopes\": [\"read\"]}",
+                                null)
+                        .body())
+                .path("id")
+                .asText();
         assertThat(partner).isNotBlank();
         assertThat(key).isNotBlank();
 
@@ -65,36 +86,63 @@ class GatewayBadInputTest {
         int checked = 0;
         for (GatewaySecurityTest.Operation op : withBodies) {
             String path = realPath(gateway, op.template(), partner, key);
-            JsonNode content = paths.path(op.template()).path(op.method()).path("requestBody").path("content");
-            String mediaType = content.has("application/merge-patch+json") ? "application/merge-patch+json" : content.fieldNames().next();
+            JsonNode content = paths.path(op.template())
+                    .path(op.method())
+                    .path("requestBody")
+                    .path("content");
+            String mediaType = content.has("application/merge-patch+json")
+                    ? "application/merge-patch+json"
+                    : content.fieldNames().next();
             String etag = etagOf(gateway, path);
-            boolean needsIfMatch = paths.path(op.template()).path(op.method()).path("responses").has("428");
-            assertThat(!needsIfMatch || etag != null).as("an ETag for %s %s (read from %s)", op.method(), op.template(), path).isTrue();
+            boolean needsIfMatch = paths.path(op.template())
+                    .path(op.method())
+                    .path("responses")
+                    .has("428");
+            assertThat(!needsIfMatch || etag != null)
+                    .as("an ETag for %s %s (read from %s)", op.method(), op.template(), path)
+                    .isTrue();
             for (var body : bodies.entrySet()) {
-                HttpResponse<String> answer = send(gateway, op.method().toUpperCase(), path, mediaType, body.getValue(),
+                HttpResponse<String> answer = send(
+                        gateway,
+                        op.method().toUpperCase(),
+                        path,
+                        mediaType,
+                        body.getValue(),
                         needsIfMatch ? etag : null);
                 boolean oversized = body.getKey().equals("oversized");
                 int expected = oversized ? 413 : 400;
                 String type = answer.headers().firstValue("Content-Type").orElse("");
-                String problemType = type.startsWith("application/problem+json") ? JSON.readTree(answer.body()).path("type").asText() : "";
+                String problemType = type.startsWith("application/problem+json")
+                        ? JSON.readTree(answer.body()).path("type").asText()
+                        : "";
                 boolean ok = answer.statusCode() == expected
                         && type.startsWith("application/problem+json")
-                        && (oversized ? problemType.equals(TYPES + "payload-too-large") : BAD_INPUT_TYPES.contains(problemType))
-                        && !answer.body().contains("Exception") && !answer.body().contains("\tat ");
+                        && (oversized
+                                ? problemType.equals(TYPES + "payload-too-large")
+                                : BAD_INPUT_TYPES.contains(problemType))
+                        && !answer.body().contains("Exception")
+                        && !answer.body().contains("\tat ");
                 checked++;
                 if (!ok) {
-                    wrong.add(op.method().toUpperCase() + " " + path + " with " + body.getKey() + ": expected " + expected + ", got "
-                            + answer.statusCode() + " " + type + " " + answer.body().substring(0, Math.min(200, answer.body().length())));
+                    wrong.add(op.method().toUpperCase() + " " + path + " with " + body.getKey() + ": expected "
+                            + expected + ", got " + answer.statusCode() + " " + type + " "
+                            + answer.body()
+                                    .substring(0, Math.min(200, answer.body().length())));
                 }
             }
             // Nothing changed: the resource still has the ETag it had.
             if (etag != null) {
-                assertThat(etagOf(gateway, path)).as("ETag of %s after only bad bodies", path).isEqualTo(etag);
+                assertThat(etagOf(gateway, path))
+                        .as("ETag of %s after only bad bodies", path)
+                        .isEqualTo(etag);
             }
         }
-        System.out.printf("bad input: %d operations x %d bodies = %d requests, %d answered otherwise%n",
+        System.out.printf(
+                "bad input: %d operations x %d bodies = %d requests, %d answered otherwise%n",
                 withBodies.size(), bodies.size(), checked, wrong.size());
-        assertThat(wrong).as("bad bodies not answered with exactly 400 (413 when oversized) and a bad-input problem").isEmpty();
+        assertThat(wrong)
+                .as("bad bodies not answered with exactly 400 (413 when oversized) and a bad-input problem")
+                .isEmpty();
     }
 
     /** The template with every placeholder replaced by a real resource's id (slug, code) read through the gateway. */
@@ -110,15 +158,21 @@ class GatewayBadInputTest {
                 case "keyId" -> key;
                 default -> {
                     String collection = path.substring(0, path.length() - 1);
-                    JsonNode items = JSON.readTree(send(gateway, "GET", collection + "?limit=1", null, null, null).body()).path("items");
-                    assertThat(items.size()).as("a resource to send bad bodies to, from %s", collection).isPositive();
+                    JsonNode items = JSON.readTree(send(gateway, "GET", collection + "?limit=1", null, null, null)
+                                    .body())
+                            .path("items");
+                    assertThat(items.size())
+                            .as("a resource to send bad bodies to, from %s", collection)
+                            .isPositive();
                     JsonNode first = items.get(0);
                     String field = switch (name) {
                         case "idOrSlug" -> "slug";
                         case "code", "idOrCode" -> "code";
                         default -> "id";
                     };
-                    assertThat(first.hasNonNull(field)).as("%s of %s", field, first).isTrue();
+                    assertThat(first.hasNonNull(field))
+                            .as("%s of %s", field, first)
+                            .isTrue();
                     yield first.path(field).asText();
                 }
             };
@@ -139,11 +193,15 @@ class GatewayBadInputTest {
         return null;
     }
 
-    private HttpResponse<String> send(String gateway, String method, String path, String mediaType, String body, String ifMatch)
+    private HttpResponse<String> send(
+            String gateway, String method, String path, String mediaType, String body, String ifMatch)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(20))
                 .header("Authorization", admin)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (mediaType != null) {
             request.header("Content-Type", mediaType);
         }

@@ -49,12 +49,15 @@ class GatewayRateLimitTest {
     @Test
     void concurrentRequestsOnTwoReplicasShareOneLimit() throws Exception {
         int n = 3 * LIMIT;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ServiceProcess replica = i % 2 == 0 ? replicaA : replicaB;
             HttpRequest request = HttpRequest.newBuilder(URI.create(replica.url() + "/api/v1/partners?limit=1"))
-                    .header("X-API-Key", Services.ADMIN_KEY).timeout(Duration.ofSeconds(30)).build();
+                    .header("X-API-Key", Services.ADMIN_KEY)
+                    .timeout(Duration.ofSeconds(30))
+                    .build();
             calls.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         }
         List<HttpResponse<String>> answers = new ArrayList<>();
@@ -63,13 +66,17 @@ class GatewayRateLimitTest {
         }
         long accepted = answers.stream().filter(a -> a.statusCode() == 200).count();
         long limited = answers.stream().filter(a -> a.statusCode() == 429).count();
-        System.out.printf("%d concurrent requests on two replicas, limit %d: %d accepted, %d limited, %d other%n",
+        System.out.printf(
+                "%d concurrent requests on two replicas, limit %d: %d accepted, %d limited, %d other%n",
                 n, LIMIT, accepted, limited, n - accepted - limited);
         for (ServiceProcess replica : List.of(replicaA, replicaB)) {
-            assertThat(Files.readString(replica.log())).as("replica fell back to counting in memory")
+            assertThat(Files.readString(replica.log()))
+                    .as("replica fell back to counting in memory")
                     .doesNotContain("Redis is unavailable for rate limiting");
         }
-        assertThat(accepted).as("accepted of %d concurrent requests on two replicas", n).isEqualTo(LIMIT);
+        assertThat(accepted)
+                .as("accepted of %d concurrent requests on two replicas", n)
+                .isEqualTo(LIMIT);
         assertThat(limited).isEqualTo(n - LIMIT);
         for (HttpResponse<String> a : answers) {
             assertThat(a.headers().firstValue("RateLimit-Policy")).hasValue("\"systest\";q=" + LIMIT + ";w=300");
@@ -85,25 +92,61 @@ class GatewayRateLimitTest {
     void keyRevokedOnOneReplicaIsRefusedByTheOtherWithinSeconds() {
         // A replica of its own limit counter would be refused by now; use keys of a partner with the default plan.
         String admin = Services.ADMIN_KEY;
-        String partner = given().baseUri(Services.gateway().url()).header("X-API-Key", admin).contentType("application/json")
+        String partner = given().baseUri(Services.gateway().url())
+                .header("X-API-Key", admin)
+                .contentType("application/json")
                 .body("{\"name\":\"Replicated Telecom " + RUN + "\",\"contact\":{\"email\":\"api@example.org\"}}")
-                .post("/api/v1/partners").then().statusCode(201).extract().jsonPath().getString("id");
-        var issued = given().baseUri(Services.gateway().url()).header("X-API-Key", admin).contentType("application/json")
-                .body("{\"scopes\":[\"read\"]}").post("/api/v1/partners/" + partner + "/keys").then().statusCode(201).extract();
+                .post("/api/v1/partners")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
+        var issued = given().baseUri(Services.gateway().url())
+                .header("X-API-Key", admin)
+                .contentType("application/json")
+                .body("{\"scopes\":[\"read\"]}")
+                .post("/api/v1/partners/" + partner + "/keys")
+                .then()
+                .statusCode(201)
+                .extract();
         String key = issued.jsonPath().getString("secret");
-        String keyPath = "/api/v1/partners/" + partner + "/keys/" + issued.jsonPath().getString("id");
+        String keyPath =
+                "/api/v1/partners/" + partner + "/keys/" + issued.jsonPath().getString("id");
 
         // Accepted on both replicas (403: authenticated, but partners' keys are not admins).
-        given().baseUri(replicaA.url()).header("X-API-Key", key).get("/api/v1/partners").then().statusCode(403);
-        given().baseUri(replicaB.url()).header("X-API-Key", key).get("/api/v1/partners").then().statusCode(403);
+        given().baseUri(replicaA.url())
+                .header("X-API-Key", key)
+                .get("/api/v1/partners")
+                .then()
+                .statusCode(403);
+        given().baseUri(replicaB.url())
+                .header("X-API-Key", key)
+                .get("/api/v1/partners")
+                .then()
+                .statusCode(403);
 
-        given().baseUri(Services.gateway().url()).header("X-API-Key", admin).header("If-Match", issued.header("ETag"))
-                .delete(keyPath).then().statusCode(200);
+        given().baseUri(Services.gateway().url())
+                .header("X-API-Key", admin)
+                .header("If-Match", issued.header("ETag"))
+                .delete(keyPath)
+                .then()
+                .statusCode(200);
         long revokedAt = System.nanoTime();
-        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            given().baseUri(replicaA.url()).header("X-API-Key", key).get("/api/v1/partners").then().statusCode(401);
-            given().baseUri(replicaB.url()).header("X-API-Key", key).get("/api/v1/partners").then().statusCode(401);
-        });
+        await().atMost(Duration.ofSeconds(3))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    given().baseUri(replicaA.url())
+                            .header("X-API-Key", key)
+                            .get("/api/v1/partners")
+                            .then()
+                            .statusCode(401);
+                    given().baseUri(replicaB.url())
+                            .header("X-API-Key", key)
+                            .get("/api/v1/partners")
+                            .then()
+                            .statusCode(401);
+                });
         assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(3));
     }
 }

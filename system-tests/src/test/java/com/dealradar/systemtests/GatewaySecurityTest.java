@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class GatewaySecurityTest {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Set<String> READS = Set.of("get", "head");
     private static String gateway;
     private static String readKey;
@@ -53,7 +54,9 @@ class GatewaySecurityTest {
         }
 
         String path() {
-            return template.replace("{idOrSlug}", "zte").replace("{code}", "GB").replace("{idOrCode}", "UK-NSIA")
+            return template.replace("{idOrSlug}", "zte")
+                    .replace("{code}", "GB")
+                    .replace("{idOrCode}", "UK-NSIA")
                     .replaceAll("\\{[A-Za-z]+}", "00000000-0000-4000-8000-000000000000");
         }
 
@@ -66,43 +69,77 @@ class GatewaySecurityTest {
     @BeforeAll
     static void partnerKeys() throws Exception {
         gateway = Services.gateway().url();
-        String partner = given().baseUri(gateway).header("X-API-Key", Services.ADMIN_KEY).contentType("application/json")
-                .body("{\"name\":\"Matrix Partner " + UUID.randomUUID().toString().substring(0, 8) + "\",\"contact\":{\"email\":\"m@example.org\"}}")
-                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
+        String partner = given().baseUri(gateway)
+                .header("X-API-Key", Services.ADMIN_KEY)
+                .contentType("application/json")
+                .body("{\"name\":\"Matrix Partner "
+                        + UUID.randomUUID().toString().substring(0, 8)
+                        + "\",\"contact\":{\"email\":\"m@example.org\"}}")
+                .post("/api/v1/partners")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         readKey = issue(partner, "[\"read\"]", null);
         writeKey = issue(partner, "[\"write\"]", null);
         revokedKey = issue(partner, "[\"write\"]", null);
         // The packaged gateway runs on the real clock: an expiry a few seconds ahead (room for a slow issue), then
         // waiting for the behaviour (refused) rather than for a fixed time.
         expiredKey = issue(partner, "[\"write\"]", Instant.now().plusSeconds(5).toString());
-        var revoked = given().baseUri(gateway).header("X-API-Key", Services.ADMIN_KEY)
-                .get("/api/v1/partners/" + partner + "/keys?limit=200").then().extract().jsonPath();
+        var revoked = given().baseUri(gateway)
+                .header("X-API-Key", Services.ADMIN_KEY)
+                .get("/api/v1/partners/" + partner + "/keys?limit=200")
+                .then()
+                .extract()
+                .jsonPath();
         String revokedId = revoked.getString("items.find { '" + revokedKey + "'.startsWith('drk_' + it.prefix) }.id");
-        String etag = given().baseUri(gateway).header("X-API-Key", Services.ADMIN_KEY)
-                .get("/api/v1/partners/" + partner + "/keys/" + revokedId).header("ETag");
-        given().baseUri(gateway).header("X-API-Key", Services.ADMIN_KEY).header("If-Match", etag)
-                .delete("/api/v1/partners/" + partner + "/keys/" + revokedId).then().statusCode(200);
+        String etag = given().baseUri(gateway)
+                .header("X-API-Key", Services.ADMIN_KEY)
+                .get("/api/v1/partners/" + partner + "/keys/" + revokedId)
+                .header("ETag");
+        given().baseUri(gateway)
+                .header("X-API-Key", Services.ADMIN_KEY)
+                .header("If-Match", etag)
+                .delete("/api/v1/partners/" + partner + "/keys/" + revokedId)
+                .then()
+                .statusCode(200);
         for (String key : List.of(expiredKey, revokedKey)) {
             org.awaitility.Awaitility.await("refusal of a key past its expiry or revoked (key cache included)")
-                    .atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(500))
-                    .until(() -> given().baseUri(gateway).header("X-API-Key", key).get("/api/v1/regions/GB").statusCode() == 401);
+                    .atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofMillis(500))
+                    .until(() -> given().baseUri(gateway)
+                                    .header("X-API-Key", key)
+                                    .get("/api/v1/regions/GB")
+                                    .statusCode()
+                            == 401);
         }
     }
 
     private static String issue(String partner, String scopes, String expiresAt) {
-        String body = "{\"name\":\"matrix\",\"scopes\":" + scopes + (expiresAt == null ? "" : ",\"expiresAt\":\"" + expiresAt + "\"") + "}";
-        return given().baseUri(gateway).header("X-API-Key", Services.ADMIN_KEY).contentType("application/json").body(body)
-                .post("/api/v1/partners/" + partner + "/keys").then().statusCode(201).extract().path("secret");
+        String body = "{\"name\":\"matrix\",\"scopes\":" + scopes
+                + (expiresAt == null ? "" : ",\"expiresAt\":\"" + expiresAt + "\"") + "}";
+        return given().baseUri(gateway)
+                .header("X-API-Key", Services.ADMIN_KEY)
+                .contentType("application/json")
+                .body(body)
+                .post("/api/v1/partners/" + partner + "/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
     }
 
     static List<Operation> contractOperations() throws IOException {
-        JsonNode contract = new ObjectMapper().readTree(Path.of("..", "contract", "openapi.json").toFile());
+        JsonNode contract = new ObjectMapper()
+                .readTree(Path.of("..", "contract", "openapi.json").toFile());
         List<Operation> operations = new ArrayList<>();
-        contract.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
-            if (Set.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
-                operations.add(new Operation(method.getKey(), path.getKey()));
-            }
-        }));
+        contract.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(method -> {
+                    if (Set.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
+                        operations.add(new Operation(method.getKey(), path.getKey()));
+                    }
+                }));
         return operations;
     }
 
@@ -121,13 +158,19 @@ class GatewaySecurityTest {
         for (Operation op : operations) {
             for (var caller : callers.entrySet()) {
                 HttpResponse<String> answer = call(op, caller.getValue());
-                if (answer.statusCode() != 401 || answer.headers().firstValue("WWW-Authenticate").isEmpty()) {
+                if (answer.statusCode() != 401
+                        || answer.headers().firstValue("WWW-Authenticate").isEmpty()) {
                     wrong.add(op + " as " + caller.getKey() + ": " + answer.statusCode());
                 }
             }
             expect(wrong, op, "read-only key", Map.of("X-API-Key", readKey), o -> o.read() && !o.admin());
             expect(wrong, op, "write key", Map.of("X-API-Key", writeKey), o -> !o.admin());
-            expect(wrong, op, "viewer", Map.of("Authorization", KeycloakTokens.bearer("viewer")), o -> o.read() && !o.admin());
+            expect(
+                    wrong,
+                    op,
+                    "viewer",
+                    Map.of("Authorization", KeycloakTokens.bearer("viewer")),
+                    o -> o.read() && !o.admin());
             expect(wrong, op, "analyst", Map.of("Authorization", KeycloakTokens.bearer("analyst")), o -> !o.admin());
             expect(wrong, op, "admin", Map.of("Authorization", KeycloakTokens.bearer("admin")), o -> true);
         }
@@ -135,24 +178,28 @@ class GatewaySecurityTest {
     }
 
     /** Allowed: neither 401 nor 403. Refused: exactly 403 with a problem body. */
-    private static void expect(List<String> wrong, Operation op, String caller, Map<String, String> headers, Predicate<Operation> allowed)
+    private static void expect(
+            List<String> wrong, Operation op, String caller, Map<String, String> headers, Predicate<Operation> allowed)
             throws Exception {
         HttpResponse<String> answer = call(op, headers);
         boolean ok = allowed.test(op)
                 ? answer.statusCode() != 401 && answer.statusCode() != 403 && answer.statusCode() < 500
                 : answer.statusCode() == 403 && answer.body().contains("problems/forbidden");
         if (!ok) {
-            wrong.add(op + " as " + caller + ": " + answer.statusCode() + " " + answer.body().substring(0, Math.min(200, answer.body().length())));
+            wrong.add(op + " as " + caller + ": " + answer.statusCode() + " "
+                    + answer.body().substring(0, Math.min(200, answer.body().length())));
         }
     }
 
     private static HttpResponse<String> call(Operation op, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + op.path())).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(gateway + op.path())).timeout(Duration.ofSeconds(20));
         headers.forEach(request::header);
         if (op.read()) {
             request.method(op.method().toUpperCase(), HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(op.method().toUpperCase(), HttpRequest.BodyPublishers.ofString("{}"));
+            request.header("Content-Type", "application/json")
+                    .method(op.method().toUpperCase(), HttpRequest.BodyPublishers.ofString("{}"));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -161,10 +208,14 @@ class GatewaySecurityTest {
     void operationalEndpointsStayPublic() throws Exception {
         // The contract stays on the public port; health and metrics are on the management interface.
         String management = Services.gateway().managementUrl();
-        for (String url : List.of(management + "/q/health/ready", management + "/q/health/live", gateway + "/q/openapi",
-                gateway + "/q/swagger-ui/", management + "/q/metrics")) {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        for (String url : List.of(
+                management + "/q/health/ready",
+                management + "/q/health/live",
+                gateway + "/q/openapi",
+                gateway + "/q/swagger-ui/",
+                management + "/q/metrics")) {
+            HttpResponse<String> answer =
+                    HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(url).isEqualTo(200);
         }
     }
@@ -174,17 +225,25 @@ class GatewaySecurityTest {
         Map<String, List<String>> backends = Map.of(
                 Services.company().url(), List.of("/companies", "/companies/zte", "/ownership-links"),
                 Services.deal().url(), List.of("/deals", "/deals/973a4522-3530-5077-b71c-a59a70f0ce3f"),
-                Services.region().url(), List.of("/regions/GB", "/regimes", "/regulatory-matters", "/certifications",
-                        "/clearances/973a4522-3530-5077-b71c-a59a70f0ce3f"));
+                Services.region().url(),
+                        List.of(
+                                "/regions/GB",
+                                "/regimes",
+                                "/regulatory-matters",
+                                "/certifications",
+                                "/clearances/973a4522-3530-5077-b71c-a59a70f0ce3f"));
         for (var backend : backends.entrySet()) {
             for (String path : backend.getValue()) {
-                for (Map<String, String> credentials : List.of(Map.<String, String>of(),
+                for (Map<String, String> credentials : List.of(
+                        Map.<String, String>of(),
                         Map.of("Authorization", KeycloakTokens.bearer("admin")),
                         Map.of("X-API-Key", Services.ADMIN_KEY))) {
                     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.getKey() + path));
                     credentials.forEach(request::header);
                     HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                    assertThat(answer.statusCode()).as(backend.getKey() + path + " with " + credentials.keySet()).isEqualTo(401);
+                    assertThat(answer.statusCode())
+                            .as(backend.getKey() + path + " with " + credentials.keySet())
+                            .isEqualTo(401);
                 }
             }
         }

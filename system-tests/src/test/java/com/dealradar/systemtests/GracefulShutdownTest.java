@@ -44,11 +44,15 @@ class GracefulShutdownTest {
         CountDownLatch signalled = new CountDownLatch(1);
         AtomicInteger arrived = new AtomicInteger();
         HttpServer companies = slowCompanyService(arrived, signalled);
-        ServiceProcess deal = Services.privateBackend("deal-service", "dealradar_system_deal_shutdown", Map.of(
-                "quarkus.rest-client.company-service.url", "http://127.0.0.1:" + companies.getAddress().getPort(),
-                "quarkus.rest-client.company-service.read-timeout", "30000",
-                "quarkus.fault-tolerance.global.timeout.value", "30000",
-                "dealradar.seed.enabled", "false"));
+        ServiceProcess deal = Services.privateBackend(
+                "deal-service",
+                "dealradar_system_deal_shutdown",
+                Map.of(
+                        "quarkus.rest-client.company-service.url",
+                                "http://127.0.0.1:" + companies.getAddress().getPort(),
+                        "quarkus.rest-client.company-service.read-timeout", "30000",
+                        "quarkus.fault-tolerance.global.timeout.value", "30000",
+                        "dealradar.seed.enabled", "false"));
         try (ExecutorService clients = Executors.newFixedThreadPool(IN_FLIGHT)) {
             List<Future<String>> answers = new ArrayList<>();
             for (int i = 0; i < IN_FLIGHT; i++) {
@@ -57,7 +61,9 @@ class GracefulShutdownTest {
             for (int i = 0; i < 400 && arrived.get() < IN_FLIGHT; i++) {
                 Thread.sleep(50);
             }
-            assertThat(arrived.get()).as("creates waiting on company-service inside deal-service").isEqualTo(IN_FLIGHT);
+            assertThat(arrived.get())
+                    .as("creates waiting on company-service inside deal-service")
+                    .isEqualTo(IN_FLIGHT);
             long started = System.nanoTime();
             deal.terminate();
             Thread.sleep(500);
@@ -69,9 +75,13 @@ class GracefulShutdownTest {
                 outcomes.merge(answer.get(60, TimeUnit.SECONDS), 1, Integer::sum);
             }
             String afterwards = create(deal.url());
-            System.out.printf("graceful shutdown: %d requests in flight at SIGTERM answered %s; exit code %d after %d ms; "
-                    + "a request after the stop: %s%n", IN_FLIGHT, outcomes, exit, stoppedMillis, afterwards);
-            assertThat(outcomes).as("every request in flight completed with its 201, none was reset").isEqualTo(Map.of("201", IN_FLIGHT));
+            System.out.printf(
+                    "graceful shutdown: %d requests in flight at SIGTERM answered %s; exit code %d after %d ms; "
+                            + "a request after the stop: %s%n",
+                    IN_FLIGHT, outcomes, exit, stoppedMillis, afterwards);
+            assertThat(outcomes)
+                    .as("every request in flight completed with its 201, none was reset")
+                    .isEqualTo(Map.of("201", IN_FLIGHT));
             assertThat(afterwards).isEqualTo("refused");
         } finally {
             deal.close();
@@ -91,10 +101,18 @@ class GracefulShutdownTest {
                 Thread.currentThread().interrupt();
             }
             String query = exchange.getRequestURI().getQuery();
-            String ids = query == null ? "" : Arrays.stream(query.split("&")).filter(p -> p.startsWith("ids="))
-                    .map(p -> java.net.URLDecoder.decode(p.substring(4), StandardCharsets.UTF_8)).findFirst().orElse("");
-            String items = Arrays.stream(ids.split(",")).filter(id -> !id.isBlank())
-                    .map(id -> "{\"id\":\"" + id + "\",\"slug\":\"c-" + id.substring(0, 8) + "\",\"name\":\"C\",\"country\":\"DE\",\"kind\":\"group\",\"sectors\":[],\"status\":\"active\"}")
+            String ids = query == null
+                    ? ""
+                    : Arrays.stream(query.split("&"))
+                            .filter(p -> p.startsWith("ids="))
+                            .map(p -> java.net.URLDecoder.decode(p.substring(4), StandardCharsets.UTF_8))
+                            .findFirst()
+                            .orElse("");
+            String items = Arrays.stream(ids.split(","))
+                    .filter(id -> !id.isBlank())
+                    .map(
+                            id -> "{\"id\":\"" + id + "\",\"slug\":\"c-" + id.substring(0, 8)
+                                    + "\",\"name\":\"C\",\"country\":\"DE\",\"kind\":\"group\",\"sectors\":[],\"status\":\"active\"}")
                     .collect(Collectors.joining(","));
             byte[] body = ("{\"items\":[" + items + "]}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -114,15 +132,26 @@ class GracefulShutdownTest {
                  "participants": [{"companyId": "%s", "role": "acquirer"}, {"companyId": "%s", "role": "target"}],
                  "sources": [{"kind": "general_knowledge", "note": "shutdown test"}]}
                 """.formatted(UUID.randomUUID(), UUID.randomUUID());
-        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build()) {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/deals")).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", InternalTokens.analyst()).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        try (HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build()) {
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/deals"))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Authorization", InternalTokens.analyst())
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return Integer.toString(answer.statusCode());
         } catch (ConnectException e) {
             return "refused";
         } catch (IOException e) {
-            return e.getCause() instanceof ConnectException || String.valueOf(e.getMessage()).contains("refused") ? "refused" : "reset";
+            return e.getCause() instanceof ConnectException
+                            || String.valueOf(e.getMessage()).contains("refused")
+                    ? "refused"
+                    : "reset";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";

@@ -64,17 +64,21 @@ public final class LocalRun {
         List<CompletableFuture<ServiceProcess>> backends = ports.entrySet().stream()
                 .map(e -> CompletableFuture.supplyAsync(() -> {
                     Map<String, String> config = new HashMap<>(wiring);
-                    config.put("quarkus.datasource.jdbc.url",
-                            PostgresDatabase.fresh("dealradar_local_" + e.getKey().replace("-service", "")));
+                    config.put(
+                            "quarkus.datasource.jdbc.url",
+                            PostgresDatabase.fresh(
+                                    "dealradar_local_" + e.getKey().replace("-service", "")));
                     config.put("quarkus.datasource.username", PostgresDatabase.user());
                     config.put("quarkus.datasource.password", "");
                     return ServiceProcess.start(e.getKey(), e.getValue(), config);
-                })).toList();
+                }))
+                .toList();
         backends.forEach(CompletableFuture::join);
         try {
             Path dataDir = Files.createTempDirectory("dealradar-local-run");
             Map<String, String> config = new HashMap<>();
-            ports.forEach((module, port) -> config.put("dealradar.gateway.backends." + module + ".url", "http://127.0.0.1:" + port));
+            ports.forEach((module, port) ->
+                    config.put("dealradar.gateway.backends." + module + ".url", "http://127.0.0.1:" + port));
             config.put("quarkus.datasource.jdbc.url", PostgresDatabase.fresh("dealradar_local_gateway"));
             config.put("quarkus.datasource.username", PostgresDatabase.user());
             config.put("quarkus.datasource.password", "");

@@ -30,46 +30,88 @@ class NoSecretInLogsTest {
         String redisPassword = "redis-password-" + run;
         RedisRecoveryTest.Redis redis = RedisRecoveryTest.Redis.start(redisPassword);
         ServiceProcess gateway = Services.privateGateway(Map.of(
-                "dealradar.security.bootstrap-api-key", bootstrapKey,
+                "dealradar.security.bootstrap-api-key",
+                bootstrapKey,
                 // PostgreSQL here trusts loopback connections: the password is sent (and could be logged), not checked.
-                "quarkus.datasource.password", dbPassword,
-                "quarkus.redis.hosts", "redis://:" + redisPassword + "@127.0.0.1:" + redis.port,
-                "dealradar.rate-limit.redis-key-prefix", "dealradar:logs:" + run + ":"));
+                "quarkus.datasource.password",
+                dbPassword,
+                "quarkus.redis.hosts",
+                "redis://:" + redisPassword + "@127.0.0.1:" + redis.port,
+                "dealradar.rate-limit.redis-key-prefix",
+                "dealradar:logs:" + run + ":"));
         Map<String, String> secrets = new LinkedHashMap<>();
         secrets.put("bootstrap admin key", bootstrapKey);
         secrets.put("database password", dbPassword);
         secrets.put("Redis password", redisPassword);
         try {
             String base = gateway.url();
-            String partner = given().baseUri(base).header("X-API-Key", bootstrapKey).contentType("application/json")
+            String partner = given().baseUri(base)
+                    .header("X-API-Key", bootstrapKey)
+                    .contentType("application/json")
                     .body("{\"name\": \"Log Check " + run + "\", \"contact\": {\"email\": \"logs@example.org\"}}")
-                    .post("/api/v1/partners").then().statusCode(201).extract().path("id");
-            Response issued = given().baseUri(base).header("X-API-Key", bootstrapKey).contentType("application/json")
+                    .post("/api/v1/partners")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            Response issued = given().baseUri(base)
+                    .header("X-API-Key", bootstrapKey)
+                    .contentType("application/json")
                     .body("{\"name\": \"logs\", \"scopes\": [\"read\", \"write\"]}")
                     .post("/api/v1/partners/" + partner + "/keys");
             issued.then().statusCode(201);
             String keyId = issued.path("id");
             String secret = issued.path("secret");
             secrets.put("issued key", secret);
-            given().baseUri(base).header("X-API-Key", secret).get("/api/v1/companies/zte").then().statusCode(200);
-            given().baseUri(base).header("X-API-Key", secret).contentType("application/json")
-                    .body("{\"name\":\"Log Check Telecom " + run.substring(0, 8) + "\",\"country\":\"DE\",\"kind\":\"group\"}")
-                    .post("/api/v1/companies").then().statusCode(201);
-            given().baseUri(base).header("X-API-Key", secret + "x").get("/api/v1/companies/zte").then().statusCode(401);
-            String etag = given().baseUri(base).header("X-API-Key", bootstrapKey)
-                    .get("/api/v1/partners/" + partner + "/keys/" + keyId).then().statusCode(200).extract().header("ETag");
-            Response rotated = given().baseUri(base).header("X-API-Key", bootstrapKey).header("If-Match", etag)
-                    .contentType("application/json").body("{}").post("/api/v1/partners/" + partner + "/keys/" + keyId + "/rotate");
+            given().baseUri(base)
+                    .header("X-API-Key", secret)
+                    .get("/api/v1/companies/zte")
+                    .then()
+                    .statusCode(200);
+            given().baseUri(base)
+                    .header("X-API-Key", secret)
+                    .contentType("application/json")
+                    .body("{\"name\":\"Log Check Telecom " + run.substring(0, 8)
+                            + "\",\"country\":\"DE\",\"kind\":\"group\"}")
+                    .post("/api/v1/companies")
+                    .then()
+                    .statusCode(201);
+            given().baseUri(base)
+                    .header("X-API-Key", secret + "x")
+                    .get("/api/v1/companies/zte")
+                    .then()
+                    .statusCode(401);
+            String etag = given().baseUri(base)
+                    .header("X-API-Key", bootstrapKey)
+                    .get("/api/v1/partners/" + partner + "/keys/" + keyId)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .header("ETag");
+            Response rotated = given().baseUri(base)
+                    .header("X-API-Key", bootstrapKey)
+                    .header("If-Match", etag)
+                    .contentType("application/json")
+                    .body("{}")
+                    .post("/api/v1/partners/" + partner + "/keys/" + keyId + "/rotate");
             rotated.then().statusCode(201);
             String rotatedSecret = rotated.path("secret");
             secrets.put("rotated key", rotatedSecret);
-            given().baseUri(base).header("X-API-Key", rotatedSecret).get("/api/v1/regions/GB").then().statusCode(200);
+            given().baseUri(base)
+                    .header("X-API-Key", rotatedSecret)
+                    .get("/api/v1/regions/GB")
+                    .then()
+                    .statusCode(200);
             assertThat(secrets.values()).allMatch(s -> s != null && s.length() > 20);
         } finally {
             gateway.close();
             redis.stop();
         }
-        List<Path> logs = List.of(gateway.log(), Services.company().log(), Services.deal().log(), Services.region().log());
+        List<Path> logs = List.of(
+                gateway.log(),
+                Services.company().log(),
+                Services.deal().log(),
+                Services.region().log());
         List<String> found = new ArrayList<>();
         long bytes = 0;
         for (Path log : logs) {
@@ -81,9 +123,12 @@ class NoSecretInLogsTest {
                 }
             });
         }
-        System.out.printf("no secret in logs: %d secrets looked for in %d log files (%d characters): %s%n",
+        System.out.printf(
+                "no secret in logs: %d secrets looked for in %d log files (%d characters): %s%n",
                 secrets.size(), logs.size(), bytes, found.isEmpty() ? "none found" : found);
-        assertThat(Files.readString(gateway.log())).as("the gateway's log is the one of this scenario").contains("started in");
+        assertThat(Files.readString(gateway.log()))
+                .as("the gateway's log is the one of this scenario")
+                .contains("started in");
         assertThat(found).isEmpty();
     }
 }

@@ -27,7 +27,18 @@ final class PrivatePostgres implements AutoCloseable {
     static PrivatePostgres create() throws Exception {
         Path dir = Files.createTempDirectory("dealradar-pg-");
         run("chown", "postgres:postgres", dir.toString());
-        run("runuser", "-u", "postgres", "--", BIN + "initdb", "-D", dir.resolve("data").toString(), "-A", "trust", "-U", "postgres");
+        run(
+                "runuser",
+                "-u",
+                "postgres",
+                "--",
+                BIN + "initdb",
+                "-D",
+                dir.resolve("data").toString(),
+                "-A",
+                "trust",
+                "-U",
+                "postgres");
         PrivatePostgres pg = new PrivatePostgres(dir, com.dealradar.platform.testing.ServiceProcess.freePort());
         pg.start();
         return pg;
@@ -38,17 +49,52 @@ final class PrivatePostgres implements AutoCloseable {
     }
 
     void createDatabase(String name) throws Exception {
-        run("runuser", "-u", "postgres", "--", BIN + "psql", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres",
-                "-c", "create database " + name);
+        run(
+                "runuser",
+                "-u",
+                "postgres",
+                "--",
+                BIN + "psql",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                Integer.toString(port),
+                "-U",
+                "postgres",
+                "-c",
+                "create database " + name);
     }
 
     void start() throws Exception {
-        run("runuser", "-u", "postgres", "--", BIN + "pg_ctl", "-D", dir.resolve("data").toString(), "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "-l", dir.resolve("log").toString(), "-w", "start");
+        run(
+                "runuser",
+                "-u",
+                "postgres",
+                "--",
+                BIN + "pg_ctl",
+                "-D",
+                dir.resolve("data").toString(),
+                "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1",
+                "-l",
+                dir.resolve("log").toString(),
+                "-w",
+                "start");
     }
 
     void stop() throws Exception {
-        run("runuser", "-u", "postgres", "--", BIN + "pg_ctl", "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
+        run(
+                "runuser",
+                "-u",
+                "postgres",
+                "--",
+                BIN + "pg_ctl",
+                "-D",
+                dir.resolve("data").toString(),
+                "-m",
+                "fast",
+                "-w",
+                "stop");
     }
 
     @Override

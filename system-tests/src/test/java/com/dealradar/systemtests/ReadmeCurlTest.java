@@ -35,8 +35,10 @@ class ReadmeCurlTest {
             // The README names the local run's port; the stack under test has its own.
             String command = curl.replace("http://localhost:8080", "http://localhost:" + local.port())
                     .replaceFirst("^curl ", "curl -w '\\\\n%{http_code} %{content_type}' ");
-            Process process = new ProcessBuilder("bash", "-c", setup + command).directory(workdir.toFile())
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("bash", "-c", setup + command)
+                    .directory(workdir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(curl).isTrue();
             String output = new String(process.getInputStream().readAllBytes());
             assertThat(process.exitValue()).as("%s\n%s", curl, output).isZero();
@@ -52,9 +54,15 @@ class ReadmeCurlTest {
             Matcher method = Pattern.compile("-X (\\w+)").matcher(curl);
             Matcher url = Pattern.compile("'?(http://localhost:8080[^' ]*)'?").matcher(curl);
             assertThat(url.find()).isTrue();
-            assertThat(ContractValidator.get().violations(method.find() ? method.group(1) : "GET",
-                    url.group(1).replace("http://localhost:8080", "http://localhost"), status, contentType, body))
-                    .as("answer to %s matches the contract", curl).isEmpty();
+            assertThat(ContractValidator.get()
+                            .violations(
+                                    method.find() ? method.group(1) : "GET",
+                                    url.group(1).replace("http://localhost:8080", "http://localhost"),
+                                    status,
+                                    contentType,
+                                    body))
+                    .as("answer to %s matches the contract", curl)
+                    .isEmpty();
             ran++;
         }
         System.out.printf("README curls run: %d%n", ran);

@@ -24,14 +24,18 @@ import org.junit.jupiter.api.Test;
  */
 class RedisOutageTest {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void theGatewayKeepsServingWhileRedisIsDown() throws Exception {
         int port = ServiceProcess.freePort();
         Process redis = startRedis(port);
-        ServiceProcess gateway = Services.privateGateway(Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + port,
-                "dealradar.rate-limit.redis-key-prefix", "dealradar:redis-outage:" + System.nanoTime() + ":"));
+        ServiceProcess gateway = Services.privateGateway(Map.of(
+                "quarkus.redis.hosts",
+                "redis://127.0.0.1:" + port,
+                "dealradar.rate-limit.redis-key-prefix",
+                "dealradar:redis-outage:" + System.nanoTime() + ":"));
         try {
             Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
             AtomicBoolean running = new AtomicBoolean(true);
@@ -41,7 +45,8 @@ class RedisOutageTest {
                 load.add(Thread.ofPlatform().start(() -> {
                     while (running.get()) {
                         int status = get(gateway.url() + "/api/v1/companies/zte");
-                        counts.computeIfAbsent(phase[0] + " " + status, k -> new AtomicInteger()).incrementAndGet();
+                        counts.computeIfAbsent(phase[0] + " " + status, k -> new AtomicInteger())
+                                .incrementAndGet();
                     }
                 }));
             }
@@ -60,7 +65,9 @@ class RedisOutageTest {
             Map<String, Integer> byPhase = new TreeMap<>();
             counts.forEach((k, v) -> byPhase.put(k, v.get()));
             System.out.println("redis outage: answers by phase and status " + byPhase);
-            assertThat(byPhase.keySet()).as("every answer a 200, also while Redis was down").allMatch(k -> k.endsWith(" 200"));
+            assertThat(byPhase.keySet())
+                    .as("every answer a 200, also while Redis was down")
+                    .allMatch(k -> k.endsWith(" 200"));
             assertThat(byPhase.getOrDefault("down 200", 0)).isGreaterThan(0);
             assertThat(byPhase.getOrDefault("back 200", 0)).isGreaterThan(0);
         } finally {
@@ -70,8 +77,19 @@ class RedisOutageTest {
     }
 
     private static Process startRedis(int port) throws IOException, InterruptedException {
-        Process redis = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process redis = new ProcessBuilder(
+                        "redis-server",
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         for (int i = 0; i < 100; i++) {
             try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
                 return redis;
@@ -84,8 +102,13 @@ class RedisOutageTest {
 
     private int get(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("X-API-Key", Services.ADMIN_KEY).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("X-API-Key", Services.ADMIN_KEY)
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {

@@ -27,15 +27,20 @@ import org.junit.jupiter.api.Test;
 class RedisRecoveryTest {
 
     private static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void servesWhileRedisIsDownAndSharesCountersAgainOnceItIsBack() throws Exception {
         Redis redis = Redis.start();
         String prefix = "dealradar:redis-recovery:" + UUID.randomUUID() + ":";
-        ServiceProcess gateway = Services.privateGateway(Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + redis.port,
-                "dealradar.rate-limit.redis-key-prefix", prefix,
-                "dealradar.rate-limit.redis-retry-interval", "PT" + RETRY_INTERVAL.toSeconds() + "S"));
+        ServiceProcess gateway = Services.privateGateway(Map.of(
+                "quarkus.redis.hosts",
+                "redis://127.0.0.1:" + redis.port,
+                "dealradar.rate-limit.redis-key-prefix",
+                prefix,
+                "dealradar.rate-limit.redis-retry-interval",
+                "PT" + RETRY_INTERVAL.toSeconds() + "S"));
         try {
             // Up: every request is counted in Redis.
             for (int i = 0; i < 5; i++) {
@@ -49,14 +54,19 @@ class RedisRecoveryTest {
             for (int i = 0; i < 10; i++) {
                 downStatuses.add(get(gateway).statusCode());
             }
-            int ready = http.send(HttpRequest.newBuilder(URI.create(gateway.managementUrl() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int ready = http.send(
+                            HttpRequest.newBuilder(URI.create(gateway.managementUrl() + "/q/health/ready"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
 
             // Back (empty, no persistence): within the retry interval the gateway counts there again.
             redis.restart();
             long back = System.nanoTime();
             int untilShared = 0;
-            while (redis.total(prefix) == 0 && System.nanoTime() - back < RETRY_INTERVAL.plusSeconds(10).toNanos()) {
+            while (redis.total(prefix) == 0
+                    && System.nanoTime() - back < RETRY_INTERVAL.plusSeconds(10).toNanos()) {
                 assertThat(get(gateway).statusCode()).isEqualTo(200);
                 untilShared++;
                 Thread.sleep(200);
@@ -71,15 +81,22 @@ class RedisRecoveryTest {
             long after = redis.total(prefix);
             int limit = number(last.headers().firstValue("RateLimit-Policy").orElseThrow(), "q");
             int remaining = number(last.headers().firstValue("RateLimit").orElseThrow(), "r");
-            System.out.printf("redis recovery: up %d counted in Redis; down %s, readiness %d; back: counted in Redis again after "
-                    + "%d ms (%d requests), then 10 requests -> Redis counter %d -> %d, header remaining %d of %d%n",
+            System.out.printf(
+                    "redis recovery: up %d counted in Redis; down %s, readiness %d; back: counted in Redis again after "
+                            + "%d ms (%d requests), then 10 requests -> Redis counter %d -> %d, header remaining %d of %d%n",
                     up, downStatuses, ready, sharedAfterMillis, untilShared, before, after, remaining, limit);
             assertThat(up).as("requests counted in Redis while it was up").isEqualTo(5);
             assertThat(downStatuses).as("answers while Redis was down").containsOnly(200);
             assertThat(ready).as("readiness while Redis was down").isEqualTo(200);
-            assertThat(before).as("counting in Redis again within the retry interval (+10 s slack) after it came back").isPositive();
-            assertThat(after - before).as("each request after recovery counted in Redis, once").isEqualTo(10);
-            assertThat(remaining).as("the answer's remaining budget is Redis's count (shared), not a replica's own").isEqualTo(limit - after);
+            assertThat(before)
+                    .as("counting in Redis again within the retry interval (+10 s slack) after it came back")
+                    .isPositive();
+            assertThat(after - before)
+                    .as("each request after recovery counted in Redis, once")
+                    .isEqualTo(10);
+            assertThat(remaining)
+                    .as("the answer's remaining budget is Redis's count (shared), not a replica's own")
+                    .isEqualTo(limit - after);
         } finally {
             gateway.close();
             redis.stop();
@@ -87,8 +104,12 @@ class RedisRecoveryTest {
     }
 
     private HttpResponse<Void> get(ServiceProcess gateway) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/companies/zte")).timeout(Duration.ofSeconds(30))
-                .header("X-API-Key", Services.ADMIN_KEY).build(), HttpResponse.BodyHandlers.discarding());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/companies/zte"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("X-API-Key", Services.ADMIN_KEY)
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     private static int number(String header, String parameter) {
@@ -130,7 +151,8 @@ class RedisRecoveryTest {
         void restart() throws Exception {
             process = launch(port, password);
             if (process == null) {
-                throw new IllegalStateException("redis-server could not listen on " + port + " again (taken meanwhile)");
+                throw new IllegalStateException(
+                        "redis-server could not listen on " + port + " again (taken meanwhile)");
             }
         }
 
@@ -144,7 +166,10 @@ class RedisRecoveryTest {
         /** The sum of the counters under {@code prefix}, read with redis-cli. */
         long total(String prefix) throws Exception {
             long sum = 0;
-            for (String key : cli("--scan", "--pattern", prefix + "*").lines().filter(l -> !l.isBlank()).toList()) {
+            for (String key : cli("--scan", "--pattern", prefix + "*")
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .toList()) {
                 sum += Long.parseLong(cli("GET", key).strip());
             }
             return sum;
@@ -164,12 +189,23 @@ class RedisRecoveryTest {
 
         /** The started process once it answers on {@code port}; null when it exited (the port was taken). */
         private static Process launch(int port, String password) throws Exception {
-            List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no"));
+            List<String> command = new ArrayList<>(List.of(
+                    "redis-server",
+                    "--port",
+                    Integer.toString(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no"));
             if (password != null) {
                 command.addAll(List.of("--requirepass", password));
             }
-            Process redis = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process redis = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             for (int i = 0; i < 200; i++) {
                 if (!redis.isAlive()) {
                     return null;

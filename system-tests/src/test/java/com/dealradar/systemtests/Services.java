@@ -3,11 +3,11 @@ package com.dealradar.systemtests;
 import com.dealradar.platform.testing.InternalTokens;
 import com.dealradar.platform.testing.KeycloakServer;
 import com.dealradar.platform.testing.KeycloakTokens;
+import com.dealradar.platform.testing.PostgresDatabase;
+import com.dealradar.platform.testing.ServiceProcess;
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 import java.net.URI;
-import com.dealradar.platform.testing.PostgresDatabase;
-import com.dealradar.platform.testing.ServiceProcess;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,7 +26,8 @@ public final class Services {
      * token, straight to a backend with an internal token (as the gateway would send).
      */
     static final Filter AS_ANALYST = (request, response, context) -> {
-        if (!request.getHeaders().hasHeaderWithName("Authorization") && !request.getHeaders().hasHeaderWithName("X-API-Key")) {
+        if (!request.getHeaders().hasHeaderWithName("Authorization")
+                && !request.getHeaders().hasHeaderWithName("X-API-Key")) {
             boolean public_ = URI.create(request.getURI()).getPath().startsWith("/api/v1");
             request.header("Authorization", public_ ? KeycloakTokens.bearer("analyst") : InternalTokens.analyst());
         }
@@ -38,8 +39,7 @@ public final class Services {
         RestAssured.filters(AS_ANALYST, new com.dealradar.systemtests.contract.ContractValidationFilter());
     }
 
-    private Services() {
-    }
+    private Services() {}
 
     public static synchronized ServiceProcess company() {
         return RUNNING.computeIfAbsent("company-service", m -> start(m, Map.of()));
@@ -47,16 +47,24 @@ public final class Services {
 
     public static synchronized ServiceProcess deal() {
         company();
-        return RUNNING.computeIfAbsent("deal-service", m -> start(m, Map.of(
-                "quarkus.rest-client.company-service.url", url("company-service"),
-                "quarkus.rest-client.region-service.url", url("region-service"))));
+        return RUNNING.computeIfAbsent(
+                "deal-service",
+                m -> start(
+                        m,
+                        Map.of(
+                                "quarkus.rest-client.company-service.url", url("company-service"),
+                                "quarkus.rest-client.region-service.url", url("region-service"))));
     }
 
     public static synchronized ServiceProcess region() {
         deal();
-        return RUNNING.computeIfAbsent("region-service", m -> start(m, Map.of(
-                "quarkus.rest-client.company-service.url", url("company-service"),
-                "quarkus.rest-client.deal-service.url", url("deal-service"))));
+        return RUNNING.computeIfAbsent(
+                "region-service",
+                m -> start(
+                        m,
+                        Map.of(
+                                "quarkus.rest-client.company-service.url", url("company-service"),
+                                "quarkus.rest-client.deal-service.url", url("deal-service"))));
     }
 
     /** The local-development admin key the gateway under test accepts (DEALRADAR_BOOTSTRAP_API_KEY). */
@@ -83,8 +91,11 @@ public final class Services {
         config.put("dealradar.gateway.backends.deal-service.url", url("deal-service"));
         config.put("dealradar.gateway.backends.region-service.url", url("region-service"));
         String database = "dealradar_system_gateway" + System.getenv().getOrDefault("DEALRADAR_TEST_DB_SUFFIX", "");
-        config.put("quarkus.datasource.jdbc.url", freshDatabase != null
-                ? PostgresDatabase.fresh(freshDatabase) : PostgresDatabase.serverUrl() + "/" + database);
+        config.put(
+                "quarkus.datasource.jdbc.url",
+                freshDatabase != null
+                        ? PostgresDatabase.fresh(freshDatabase)
+                        : PostgresDatabase.serverUrl() + "/" + database);
         config.put("quarkus.datasource.username", PostgresDatabase.user());
         config.put("quarkus.datasource.password", "");
         config.put("quarkus.oidc.auth-server-url", KeycloakServer.realmUrl());
@@ -93,7 +104,8 @@ public final class Services {
         // The security matrix refuses hundreds of requests from one address on purpose: not credential guessing.
         config.put("dealradar.rate-limit.failures.per-address", "1000000");
         config.put("dealradar.rate-limit.failures.per-key-prefix", "1000000");
-        // Events (issue #16): the relay fills the shared event log quickly; webhook receivers of the tests are plain http on
+        // Events (issue #16): the relay fills the shared event log quickly; webhook receivers of the tests are plain
+        // http on
         // loopback; only the replicas a webhook test starts deliver (so it knows who does).
         config.put("dealradar.feed.relay-interval", "PT0.3S");
         config.put("dealradar.webhooks.require-https", "false");
@@ -133,8 +145,10 @@ public final class Services {
 
     private static ServiceProcess start(String module, Map<String, String> wiring) {
         Map<String, String> config = new HashMap<>(wiring);
-        config.put("quarkus.datasource.jdbc.url",
-                PostgresDatabase.fresh("dealradar_system_" + module.replace("-service", "").replace('-', '_')));
+        config.put(
+                "quarkus.datasource.jdbc.url",
+                PostgresDatabase.fresh(
+                        "dealradar_system_" + module.replace("-service", "").replace('-', '_')));
         config.put("quarkus.datasource.username", PostgresDatabase.user());
         config.put("quarkus.datasource.password", "");
         int port = Integer.parseInt(url(module).substring(url(module).lastIndexOf(':') + 1));

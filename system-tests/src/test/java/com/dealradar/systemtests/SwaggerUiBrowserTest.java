@@ -52,13 +52,19 @@ class SwaggerUiBrowserTest {
         LocalRun.get();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1400,2200");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,2200");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
+                .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"))
+                        .toFile())
                 .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -80,9 +86,11 @@ class SwaggerUiBrowserTest {
             browser.get(page);
             int operations = countOperations();
             waitForOperations(operations);
-            System.out.printf("Swagger UI at %s: %d operations shown after %d ms%n", page, operations,
-                    (System.nanoTime() - start) / 1_000_000);
-            assertThat(browser.getPageSource()).as("no nonce fixed into the page")
+            System.out.printf(
+                    "Swagger UI at %s: %d operations shown after %d ms%n",
+                    page, operations, (System.nanoTime() - start) / 1_000_000);
+            assertThat(browser.getPageSource())
+                    .as("no nonce fixed into the page")
                     .doesNotContainPattern("\"nonce\"\\s*:\\s*\"[^\"]+\"");
 
             keycloakDialogOffersOnlyWhatWorks();
@@ -91,10 +99,13 @@ class SwaggerUiBrowserTest {
             browser.navigate().refresh();
             waitForOperations(operations);
             openAuthorizeDialog();
-            assertThat(apiKeySection().getText()).as("still authorized after a reload").contains("Authorized");
+            assertThat(apiKeySection().getText())
+                    .as("still authorized after a reload")
+                    .contains("Authorized");
             closeAuthorizeDialog();
 
-            String name = "Browser Check " + host.replace('.', ' ') + " " + UUID.randomUUID().toString().substring(0, 8);
+            String name = "Browser Check " + host.replace('.', ' ') + " "
+                    + UUID.randomUUID().toString().substring(0, 8);
             Execution created = execute("post", "/api/v1/companies", Map.of(), """
                     {"name": "%s", "country": "DE", "kind": "subsidiary", "sectors": ["cloud_provider"],
                      "sources": [{"kind": "general_knowledge", "note": "created by the browser test"}]}""".formatted(name));
@@ -106,7 +117,10 @@ class SwaggerUiBrowserTest {
             String etag = read.header("etag");
             assertThat(etag).as("the read shows its ETag").isNotBlank();
 
-            Execution patched = execute("patch", "/api/v1/companies/{idOrSlug}", Map.of("idOrSlug", slug, "If-Match", etag),
+            Execution patched = execute(
+                    "patch",
+                    "/api/v1/companies/{idOrSlug}",
+                    Map.of("idOrSlug", slug, "If-Match", etag),
                     "{\"headquartersCity\": \"Frankfurt\"}");
             assertThat(patched.status()).as(patched.text()).isEqualTo(200);
             assertThat(patched.text()).contains("Frankfurt");
@@ -129,7 +143,8 @@ class SwaggerUiBrowserTest {
         for (var path : (Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>)
                 () -> ContractValidator.get().contract().path("paths").fields()) {
             for (var method : (Iterable<String>) () -> path.getValue().fieldNames()) {
-                if (List.of("get", "put", "post", "delete", "patch", "head", "options").contains(method)) {
+                if (List.of("get", "put", "post", "delete", "patch", "head", "options")
+                        .contains(method)) {
                     n++;
                 }
             }
@@ -138,19 +153,23 @@ class SwaggerUiBrowserTest {
     }
 
     private void waitForOperations(int expected) {
-        wait.withTimeout(Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector("div.opblock")).size() == expected);
+        wait.withTimeout(Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("div.opblock")).size() == expected);
     }
 
     private void keycloakDialogOffersOnlyWhatWorks() {
         openAuthorizeDialog();
         WebElement keycloak = section("keycloak");
-        assertThat(keycloak.findElements(By.cssSelector("input[id^='client_secret_']")).stream().filter(WebElement::isDisplayed))
-                .as("a public PKCE client has no secret to enter").isEmpty();
+        assertThat(keycloak.findElements(By.cssSelector("input[id^='client_secret_']")).stream()
+                        .filter(WebElement::isDisplayed))
+                .as("a public PKCE client has no secret to enter")
+                .isEmpty();
         WebElement openid = keycloak.findElement(By.cssSelector("input[type='checkbox'][id^='openid-']"));
         assertThat(openid.isSelected()).as("openid is preselected").isTrue();
         // Sign-in opens Keycloak in a popup: record the URLs instead of opening them.
-        ((JavascriptExecutor) browser).executeScript(
-                "window.__opened = []; window.open = function (u) { window.__opened.push(u); return null; };");
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "window.__opened = []; window.open = function (u) { window.__opened.push(u); return null; };");
         WebElement authorize = keycloak.findElement(By.cssSelector("button.authorize"));
         authorize.click();
         authorize.click();
@@ -159,12 +178,18 @@ class SwaggerUiBrowserTest {
         assertThat(opened).hasSize(2);
         List<String> nonces = new ArrayList<>();
         for (String url : opened) {
-            assertThat(url).contains("code_challenge_method=S256").contains("client_id=dealradar-web").containsPattern("scope=openid");
+            assertThat(url)
+                    .contains("code_challenge_method=S256")
+                    .contains("client_id=dealradar-web")
+                    .containsPattern("scope=openid");
             Matcher nonce = Pattern.compile("[?&]nonce=([^&]+)").matcher(url);
             assertThat(nonce.find()).as("a nonce in %s", url).isTrue();
             nonces.add(nonce.group(1));
         }
-        assertThat(nonces.get(0)).as("a fresh nonce per sign-in").isNotEqualTo(nonces.get(1)).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(nonces.get(0))
+                .as("a fresh nonce per sign-in")
+                .isNotEqualTo(nonces.get(1))
+                .hasSizeGreaterThanOrEqualTo(16);
         closeAuthorizeDialog();
     }
 
@@ -184,12 +209,14 @@ class SwaggerUiBrowserTest {
     private WebElement section(String scheme) {
         return browser.findElements(By.cssSelector(".modal-ux .auth-container")).stream()
                 .filter(c -> c.findElement(By.tagName("h4")).getText().startsWith(scheme + " "))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + scheme + " section in the Authorize dialog"));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + scheme + " section in the Authorize dialog"));
     }
 
     private void openAuthorizeDialog() {
         browser.findElement(By.cssSelector(".auth-wrapper button.authorize")).click();
-        wait.until(d -> !d.findElements(By.cssSelector(".modal-ux .auth-container")).isEmpty());
+        wait.until(d ->
+                !d.findElements(By.cssSelector(".modal-ux .auth-container")).isEmpty());
     }
 
     private void closeAuthorizeDialog() {
@@ -199,12 +226,14 @@ class SwaggerUiBrowserTest {
 
     record Execution(int status, String text) {
         String header(String name) {
-            Matcher m = Pattern.compile("(?im)^\\s*" + Pattern.quote(name) + ":\\s*(.+?)\\s*$").matcher(text);
+            Matcher m = Pattern.compile("(?im)^\\s*" + Pattern.quote(name) + ":\\s*(.+?)\\s*$")
+                    .matcher(text);
             return m.find() ? m.group(1) : null;
         }
 
         String json(String field) {
-            Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"([^\"]+)\"").matcher(text);
+            Matcher m = Pattern.compile("\"" + Pattern.quote(field) + "\"\\s*:\\s*\"([^\"]+)\"")
+                    .matcher(text);
             assertThat(m.find()).as("%s in %s", field, text).isTrue();
             return m.group(1);
         }
@@ -212,8 +241,8 @@ class SwaggerUiBrowserTest {
 
     /** Opens an operation, "Try it out", fills parameters and body, "Execute", and reads the live response. */
     private Execution execute(String method, String path, Map<String, String> parameters, String body) {
-        WebElement operation = browser.findElement(By.xpath("//div[contains(@class,'opblock-" + method + "')][.//*[contains(@class,"
-                + "'opblock-summary-path') and @data-path='" + path + "']]"));
+        WebElement operation = browser.findElement(By.xpath("//div[contains(@class,'opblock-" + method
+                + "')][.//*[contains(@class," + "'opblock-summary-path') and @data-path='" + path + "']]"));
         if (operation.findElements(By.cssSelector(".opblock-body")).isEmpty()) {
             operation.findElement(By.cssSelector(".opblock-summary")).click();
         }
@@ -226,8 +255,11 @@ class SwaggerUiBrowserTest {
             input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
             input.sendKeys(value);
         });
-        operation.findElements(By.cssSelector("tr[data-param-name] input")).forEach(input ->
-                assertThat(input.getAttribute("value")).as("parameter pre-filled or filled").isNotNull());
+        operation
+                .findElements(By.cssSelector("tr[data-param-name] input"))
+                .forEach(input -> assertThat(input.getAttribute("value"))
+                        .as("parameter pre-filled or filled")
+                        .isNotNull());
         if (body != null) {
             WebElement text = operation.findElement(By.cssSelector("textarea.body-param__text"));
             text.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
@@ -235,10 +267,13 @@ class SwaggerUiBrowserTest {
         }
         operation.findElement(By.cssSelector("button.execute")).click();
         WebElement status = wait.until(d -> {
-            List<WebElement> cells = operation.findElements(By.cssSelector(".live-responses-table .response .response-col_status"));
+            List<WebElement> cells =
+                    operation.findElements(By.cssSelector(".live-responses-table .response .response-col_status"));
             return cells.isEmpty() || cells.get(0).getText().isBlank() ? null : cells.get(0);
         });
-        String text = operation.findElement(By.cssSelector(".live-responses-table .response")).getText();
+        String text = operation
+                .findElement(By.cssSelector(".live-responses-table .response"))
+                .getText();
         String code = status.getText().strip().split("\\s+")[0];
         return new Execution(code.matches("\\d{3}") ? Integer.parseInt(code) : -1, text);
     }
@@ -257,7 +292,10 @@ class SwaggerUiBrowserTest {
         try {
             Files.createDirectories(FAILURES);
             Path file = FAILURES.resolve("swagger-ui-" + host + "-" + System.currentTimeMillis() + ".png");
-            Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    file,
+                    StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(Path.of(file.toString().replace(".png", ".html")), browser.getPageSource());
             System.err.println("Screenshot of the failure: " + file.toAbsolutePath());
         } catch (IOException | RuntimeException e) {

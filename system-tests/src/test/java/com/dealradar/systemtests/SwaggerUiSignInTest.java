@@ -32,22 +32,43 @@ class SwaggerUiSignInTest {
 
     @Test
     void authorizationCodeWithPkceGivesATokenTheGatewayAccepts() throws Exception {
-        JsonNode contract = new ObjectMapper().readTree(java.nio.file.Path.of("..", "contract", "openapi.json").toFile());
+        JsonNode contract = new ObjectMapper()
+                .readTree(
+                        java.nio.file.Path.of("..", "contract", "openapi.json").toFile());
         JsonNode flow = contract.at("/components/securitySchemes/keycloak/flows/authorizationCode");
         assertThat(flow.path("authorizationUrl").asText()).endsWith("/realms/dealradar/protocol/openid-connect/auth");
         assertThat(flow.path("tokenUrl").asText()).endsWith("/realms/dealradar/protocol/openid-connect/token");
 
-        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         String verifier = random();
-        String challenge = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         String realm = KeycloakServer.realmUrl();
-        String authorize = realm + "/protocol/openid-connect/auth?" + form(Map.of("client_id", "dealradar-web",
-                "response_type", "code", "scope", "openid", "redirect_uri", REDIRECT, "state", random(),
-                "code_challenge", challenge, "code_challenge_method", "S256"));
-        HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(authorize)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(loginPage.statusCode()).as("Keycloak accepts Swagger UI's redirect URI and shows its login form").isEqualTo(200);
+        String authorize = realm + "/protocol/openid-connect/auth?"
+                + form(Map.of(
+                        "client_id",
+                        "dealradar-web",
+                        "response_type",
+                        "code",
+                        "scope",
+                        "openid",
+                        "redirect_uri",
+                        REDIRECT,
+                        "state",
+                        random(),
+                        "code_challenge",
+                        challenge,
+                        "code_challenge_method",
+                        "S256"));
+        HttpResponse<String> loginPage = browser.send(
+                HttpRequest.newBuilder(URI.create(authorize)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loginPage.statusCode())
+                .as("Keycloak accepts Swagger UI's redirect URI and shows its login form")
+                .isEqualTo(200);
         Matcher action = LOGIN_FORM.matcher(loginPage.body());
         assertThat(action.find()).isTrue();
 
@@ -56,48 +77,88 @@ class SwaggerUiSignInTest {
         String cookies = loginPage.headers().allValues("Set-Cookie").stream()
                 .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
                 .collect(Collectors.joining("; "));
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies)
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", "viewer", "password", "viewer-dev-password"))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = browser.send(
+                HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", cookies)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                form(Map.of("username", "viewer", "password", "viewer-dev-password"))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(signedIn.statusCode()).isEqualTo(302);
         String location = signedIn.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith(REDIRECT);
         Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
         assertThat(code.find()).isTrue();
 
-        HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "client_id", "dealradar-web",
-                        "code", code.group(1), "redirect_uri", REDIRECT, "code_verifier", verifier))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tokens = browser.send(
+                HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                                "grant_type",
+                                "authorization_code",
+                                "client_id",
+                                "dealradar-web",
+                                "code",
+                                code.group(1),
+                                "redirect_uri",
+                                REDIRECT,
+                                "code_verifier",
+                                verifier))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-        String accessToken = new ObjectMapper().readTree(tokens.body()).path("access_token").asText();
+        String accessToken =
+                new ObjectMapper().readTree(tokens.body()).path("access_token").asText();
 
-        HttpResponse<String> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(Services.gateway().url() + "/api/v1/companies/alibaba-group"))
-                .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> read = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(Services.gateway().url() + "/api/v1/companies/alibaba-group"))
+                                .header("Authorization", "Bearer " + accessToken)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).contains("Alibaba Group");
 
-        // PKCE, not single use: a fresh code (the signed-in session's, so no second login) without its verifier is refused.
+        // PKCE, not single use: a fresh code (the signed-in session's, so no second login) without its verifier is
+        // refused.
         String session = signedIn.headers().allValues("Set-Cookie").stream()
                 .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
                 .collect(Collectors.joining("; "));
-        HttpResponse<String> again = browser.send(HttpRequest.newBuilder(URI.create(authorize.replaceAll("state=[^&]+", "state=" + random())))
-                .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(again.statusCode()).as("a signed-in session gets a new code at once").isEqualTo(302);
-        Matcher freshCode = Pattern.compile("[?&]code=([^&]+)").matcher(again.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> again = browser.send(
+                HttpRequest.newBuilder(URI.create(authorize.replaceAll("state=[^&]+", "state=" + random())))
+                        .header("Cookie", session)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode())
+                .as("a signed-in session gets a new code at once")
+                .isEqualTo(302);
+        Matcher freshCode = Pattern.compile("[?&]code=([^&]+)")
+                .matcher(again.headers().firstValue("Location").orElseThrow());
         assertThat(freshCode.find()).isTrue();
         assertThat(freshCode.group(1)).isNotEqualTo(code.group(1));
-        HttpResponse<String> withoutVerifier = browser.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code", "client_id", "dealradar-web",
-                        "code", freshCode.group(1), "redirect_uri", REDIRECT))))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        System.out.println("PKCE: fresh code without its verifier: " + withoutVerifier.statusCode() + " " + withoutVerifier.body());
-        assertThat(withoutVerifier.statusCode()).as("PKCE is required: a fresh, unused code without the verifier").isEqualTo(400);
-        assertThat(withoutVerifier.body()).as("refused for the missing verifier").containsIgnoringCase("verifier");
+        HttpResponse<String> withoutVerifier = browser.send(
+                HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                                "grant_type",
+                                "authorization_code",
+                                "client_id",
+                                "dealradar-web",
+                                "code",
+                                freshCode.group(1),
+                                "redirect_uri",
+                                REDIRECT))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        System.out.println("PKCE: fresh code without its verifier: " + withoutVerifier.statusCode() + " "
+                + withoutVerifier.body());
+        assertThat(withoutVerifier.statusCode())
+                .as("PKCE is required: a fresh, unused code without the verifier")
+                .isEqualTo(400);
+        assertThat(withoutVerifier.body())
+                .as("refused for the missing verifier")
+                .containsIgnoringCase("verifier");
     }
 
     private static String random() {
@@ -108,7 +169,8 @@ class SwaggerUiSignInTest {
 
     private static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

@@ -6,7 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A short reference to a company")
 public record CompanyRef(
-        @Schema(examples = "0b8bd6a6-0d5f-3c4e-9bb8-d4ab0a3c8f11") UUID id,
+        @Schema(examples = "0b8bd6a6-0d5f-3c4e-9bb8-d4ab0a3c8f11")
+        UUID id,
+
         @Schema(examples = "zte") String slug,
         @Schema(examples = "ZTE") String name,
         @Schema(examples = "CN") String country) {

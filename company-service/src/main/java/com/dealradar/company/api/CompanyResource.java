@@ -1,13 +1,13 @@
 package com.dealradar.company.api;
 
 import com.dealradar.company.domain.Company;
+import com.dealradar.company.domain.CompanyKey;
 import com.dealradar.company.domain.CompanyKind;
 import com.dealradar.company.domain.CompanyService;
 import com.dealradar.company.domain.CompanyStatus;
 import com.dealradar.company.domain.Ownership;
 import com.dealradar.company.domain.Sector;
 import com.dealradar.company.persistence.CompanyFilter;
-import com.dealradar.company.persistence.CompanyRepository;
 import com.dealradar.company.persistence.CompanySort;
 import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
@@ -17,7 +17,6 @@ import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Page;
 import com.dealradar.platform.paging.Paging;
-import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
@@ -38,12 +37,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -62,35 +56,55 @@ public class CompanyResource {
     private static final int MAX_IDS = 200;
 
     private final CompanyService service;
-    private final CompanyRepository companies;
     private final CompanyViews views;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    CompanyResource(CompanyService service, CompanyRepository companies, CompanyViews views, Idempotency idempotency,
-            MergePatch mergePatch) {
+    CompanyResource(CompanyService service, CompanyViews views, Idempotency idempotency, MergePatch mergePatch) {
         this.service = service;
-        this.companies = companies;
         this.views = views;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
     }
 
     @GET
-    @Operation(summary = "List and search companies",
-            description = "Keyset-paginated. Follow nextCursor (or the Link header) for the next page; filters combine with AND.")
-    @APIResponse(responseCode = "200", description = "One page of companies",
+    @Operation(
+            summary = "List and search companies",
+            description =
+                    "Keyset-paginated. Follow nextCursor (or the Link header) for the next page; filters combine with AND.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of companies",
             content = @Content(schema = @Schema(implementation = CompanyView.class, type = SchemaType.ARRAY)))
     public Response list(
-            @Parameter(description = "Prefix of the name or an alias; case- and accent-insensitive", example = "ali") @QueryParam("q") String q,
-            @Parameter(description = "ISO 3166-1 alpha-2 country", example = "CN") @QueryParam("country") String country,
+            @Parameter(description = "Prefix of the name or an alias; case- and accent-insensitive", example = "ali")
+                    @QueryParam("q")
+                    String q,
+            @Parameter(description = "ISO 3166-1 alpha-2 country", example = "CN") @QueryParam("country")
+                    String country,
             @Parameter(schema = @Schema(implementation = Sector.class)) @QueryParam("sector") String sector,
             @Parameter(schema = @Schema(implementation = CompanyKind.class)) @QueryParam("kind") String kind,
             @Parameter(schema = @Schema(implementation = Ownership.class)) @QueryParam("ownership") String ownership,
             @Parameter(schema = @Schema(implementation = CompanyStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Comma-separated company ids (at most 200)") @QueryParam("ids") String ids,
-            @Parameter(description = "Order", schema = @Schema(enumeration = {"name", "updatedAt", "-updatedAt"}, defaultValue = "name")) @QueryParam("sort") String sort,
-            @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(
+                            description = "Order",
+                            schema =
+                                    @Schema(
+                                            enumeration = {"name", "updatedAt", "-updatedAt"},
+                                            defaultValue = "name"))
+                    @QueryParam("sort")
+                    String sort,
+            @Parameter(
+                            description = "Page size, 1 to 200",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "200",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
@@ -98,98 +112,128 @@ public class CompanyResource {
         if (q != null && q.strip().length() > 200) {
             throw ProblemException.badParameter("q", "must be at most 200 characters");
         }
-        CompanyFilter filter = new CompanyFilter(q == null || q.isBlank() ? null : q,
+        CompanyFilter filter = new CompanyFilter(
+                q == null || q.isBlank() ? null : q,
                 QueryParams.countryCode("country", country),
                 QueryParams.enumValue(Sector.class, "sector", sector),
                 QueryParams.enumValue(CompanyKind.class, "kind", kind),
                 QueryParams.enumValue(Ownership.class, "ownership", ownership),
                 QueryParams.enumValue(CompanyStatus.class, "status", status),
-                idSet(ids));
+                QueryParams.uuidSet("ids", ids, MAX_IDS));
         Cursor after = cursor == null ? null : Cursor.decode(cursor, order.wireName(), 2);
-        List<Company> rows = companies.search(filter, order, after, pageSize + 1);
-        Page<CompanyView> page = Paging.page(rows, pageSize, order.wireName(), c -> CompanyRepository.cursorKeys(c, order))
-                .map(views::summary);
+        List<Company> rows = service.search(filter, order, after, pageSize + 1);
+        Page<CompanyView> page =
+                Paging.page(rows, pageSize, order.wireName(), order::cursorKeys).map(views::summary);
         return Paging.ok(page, uri);
     }
 
     @POST
     @Operation(summary = "Create a company", description = "Send an Idempotency-Key to make retries safe.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = CompanyView.class)))
-    @APIResponse(responseCode = "409", description = "Slug or identifier already used, or the Idempotency-Key is in flight")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = CompanyView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Slug or identifier already used, or the Idempotency-Key is in flight")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CompanyInput body) {
-        return idempotency.execute(idempotencyKey, "POST /companies", body, () -> {
-            Company company = service.create(body);
-            return Response.created(URI.create("/companies/" + company.id))
-                    .tag(EntityTags.of(company.version))
-                    .entity(views.detailed(company))
-                    .build();
-        });
+        return idempotency.execute(
+                idempotencyKey,
+                "POST /companies",
+                body,
+                complete -> service.create(
+                        body.toDraft(),
+                        company -> complete.apply(Response.created(URI.create("/companies/" + company.id))
+                                .tag(EntityTags.of(company.version))
+                                .entity(views.detailed(company))
+                                .build())));
     }
 
     @GET
     @Path("/{idOrSlug}")
-    @Operation(summary = "Read a company by id or slug", description = "With its parents and subsidiaries. Send If-None-Match to get 304 when unchanged.")
-    @APIResponse(responseCode = "200", description = "The company", content = @Content(schema = @Schema(implementation = CompanyView.class)))
+    @Operation(
+            summary = "Read a company by id or slug",
+            description = "With its parents and subsidiaries. Send If-None-Match to get 304 when unchanged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The company",
+            content = @Content(schema = @Schema(implementation = CompanyView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such company")
-    public Response get(@Parameter(example = "alibaba-group") @PathParam("idOrSlug") String idOrSlug,
+    public Response get(
+            @Parameter(example = "alibaba-group") @PathParam("idOrSlug") String idOrSlug,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Company company = service.get(idOrSlug);
+        Company company = service.get(key(idOrSlug));
         return EntityTags.okOrNotModified(ifNoneMatch, company.version, views.detailed(company));
     }
 
     @PUT
     @Path("/{idOrSlug}")
     @Operation(summary = "Replace a company", description = "If-Match with the current ETag is required.")
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = CompanyView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = CompanyView.class)))
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response replace(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response replace(
+            @PathParam("idOrSlug") String idOrSlug,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CompanyInput body) {
-        return write(idOrSlug, ifMatch, company -> service.replace(company, body));
+        return service.replace(key(idOrSlug), EntityTags.ifMatch(ifMatch), body.toDraft(), this::answer);
     }
 
     @PATCH
     @Path("/{idOrSlug}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change some fields of a company (JSON Merge Patch, RFC 7396)",
+    @Operation(
+            summary = "Change some fields of a company (JSON Merge Patch, RFC 7396)",
             description = "Fields absent from the patch keep their value; null removes a value. If-Match is required.")
-    @APIResponse(responseCode = "200", description = "Patched", content = @Content(schema = @Schema(implementation = CompanyView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Patched",
+            content = @Content(schema = @Schema(implementation = CompanyView.class)))
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response patch(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(
+            @PathParam("idOrSlug") String idOrSlug,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = CompanyInput.class) JsonNode patch) {
-        return write(idOrSlug, ifMatch,
-                company -> service.replace(company, mergePatch.apply(CompanyViews.input(company), patch, CompanyInput.class)));
+        return service.update(
+                key(idOrSlug),
+                EntityTags.ifMatch(ifMatch),
+                company -> mergePatch
+                        .apply(CompanyViews.input(company), patch, CompanyInput.class)
+                        .toDraft(),
+                this::answer);
     }
 
     @POST
     @Path("/{idOrSlug}/archive")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Archive a company", description = "Companies are never deleted: deals refer to them. If-Match is required.")
-    @APIResponse(responseCode = "200", description = "Archived", content = @Content(schema = @Schema(implementation = CompanyView.class)))
+    @Operation(
+            summary = "Archive a company",
+            description = "Companies are never deleted: deals refer to them. If-Match is required.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Archived",
+            content = @Content(schema = @Schema(implementation = CompanyView.class)))
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response archive(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return write(idOrSlug, ifMatch, service::archive);
+        return service.archive(key(idOrSlug), EntityTags.ifMatch(ifMatch), this::answer);
     }
 
-    /** Runs a conditional write in one transaction: If-Match is checked against the row that is then changed. */
-    private Response write(String idOrSlug, String ifMatch, Function<Company, Company> change) {
-        return ConditionalWrites.update(ifMatch, () -> service.get(idOrSlug), c -> c.version, change::apply, views::detailed);
+    /** The answer of a conditional write, built in the service's transaction (If-Match was checked there). */
+    private Response answer(Company company) {
+        return ConditionalWrites.ok(company.version, views.detailed(company));
     }
 
-    private static Set<UUID> idSet(String ids) {
-        if (ids == null || ids.isBlank()) {
-            return null;
-        }
-        List<String> parts = Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (parts.size() > MAX_IDS) {
-            throw ProblemException.badParameter("ids", "at most " + MAX_IDS + " ids per request");
-        }
-        Set<UUID> set = new LinkedHashSet<>();
-        parts.forEach(part -> set.add(QueryParams.uuid("ids", part)));
-        return set;
+    /** A UUID names a company by id, anything else by slug. */
+    private static CompanyKey key(String idOrSlug) {
+        return QueryParams.asUuid(idOrSlug)
+                .map(id -> CompanyKey.id(id, idOrSlug))
+                .orElseGet(() -> CompanyKey.slug(idOrSlug));
     }
 }

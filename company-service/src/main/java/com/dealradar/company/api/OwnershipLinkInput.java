@@ -1,5 +1,6 @@
 package com.dealradar.company.api;
 
+import com.dealradar.company.domain.OwnershipLinkDraft;
 import com.dealradar.company.domain.OwnershipLinkType;
 import com.dealradar.platform.provenance.Source;
 import jakarta.validation.Valid;
@@ -16,13 +17,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "OwnershipLinkInput", description = "owner holds owned")
 public record OwnershipLinkInput(
-        @NotNull @Schema(description = "Id of the owning company", required = true) UUID ownerId,
-        @NotNull @Schema(description = "Id of the owned company", required = true) UUID ownedId,
+        @NotNull @Schema(description = "Id of the owning company", required = true)
+        UUID ownerId,
+
+        @NotNull @Schema(description = "Id of the owned company", required = true)
+        UUID ownedId,
+
         @NotNull @Schema(required = true) OwnershipLinkType type,
-        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+
+        @DecimalMin(value = "0", inclusive = false)
+        @DecimalMax("100")
+        @Digits(integer = 3, fraction = 2)
         @Schema(description = "Share of capital held, in percent", examples = "100")
         BigDecimal stakePercent,
+
         LocalDate validFrom,
         LocalDate validTo,
         @Size(max = 50) List<@NotNull @Valid Source> sources) {
+
+    /** The command the domain applies its rules to. */
+    public OwnershipLinkDraft toDraft() {
+        return new OwnershipLinkDraft(ownerId, ownedId, type, stakePercent, validFrom, validTo, sources);
+    }
 }

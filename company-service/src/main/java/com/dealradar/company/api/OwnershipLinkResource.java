@@ -2,14 +2,12 @@ package com.dealradar.company.api;
 
 import com.dealradar.company.domain.CompanyService;
 import com.dealradar.company.domain.OwnershipLink;
-import com.dealradar.company.persistence.OwnershipLinkRepository;
 import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Paging;
-import com.dealradar.platform.problem.Problem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -46,44 +44,68 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OwnershipLinkResource {
 
     private final CompanyService service;
-    private final OwnershipLinkRepository links;
     private final Idempotency idempotency;
 
-    OwnershipLinkResource(CompanyService service, OwnershipLinkRepository links, Idempotency idempotency) {
+    OwnershipLinkResource(CompanyService service, Idempotency idempotency) {
         this.service = service;
-        this.links = links;
         this.idempotency = idempotency;
     }
 
     @GET
-    @Operation(summary = "List ownership links", description = "In id order, keyset-paginated; filter by a company on either end.")
-    @APIResponse(responseCode = "200", description = "One page of ownership links",
+    @Operation(
+            summary = "List ownership links",
+            description = "In id order, keyset-paginated; filter by a company on either end.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of ownership links",
             content = @Content(schema = @Schema(implementation = OwnershipLinkView.class, type = SchemaType.ARRAY)))
-    public Response list(@Parameter(description = "Company id on either end of the link") @QueryParam("company") String company,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+    public Response list(
+            @Parameter(description = "Company id on either end of the link") @QueryParam("company") String company,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit,
+            @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
-        UUID after = cursor == null ? null : QueryParams.uuid("cursor", Cursor.decode(cursor, "id", 1).keys().getFirst());
-        List<OwnershipLink> rows = links.page(QueryParams.uuid("company", company), after, pageSize + 1);
-        return Paging.ok(Paging.page(rows, pageSize, "id", l -> List.of(l.id.toString())).map(CompanyViews::link), uri);
+        UUID after = cursor == null
+                ? null
+                : QueryParams.uuid(
+                        "cursor", Cursor.decode(cursor, "id", 1).keys().getFirst());
+        List<OwnershipLink> rows = service.links(QueryParams.uuid("company", company), after, pageSize + 1);
+        return Paging.ok(
+                Paging.page(rows, pageSize, "id", l -> List.of(l.id.toString())).map(CompanyViews::link), uri);
     }
 
     @POST
-    @Operation(summary = "Record that one company owns another", description = "Refused with 422 when it would create an ownership cycle.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
+    @Operation(
+            summary = "Record that one company owns another",
+            description = "Refused with 422 when it would create an ownership cycle.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
     @APIResponse(responseCode = "422", description = "Unknown company, or the link would create a cycle")
-    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull OwnershipLinkInput body) {
-        return idempotency.execute(idempotencyKey, "POST /ownership-links", body, () -> {
-            OwnershipLink link = service.link(body);
-            return Response.created(URI.create("/ownership-links/" + link.id)).tag(EntityTags.of(link.version))
-                    .entity(CompanyViews.link(link)).build();
-        });
+    public Response create(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull OwnershipLinkInput body) {
+        return idempotency.execute(
+                idempotencyKey,
+                "POST /ownership-links",
+                body,
+                complete -> service.link(
+                        body.toDraft(),
+                        link -> complete.apply(Response.created(URI.create("/ownership-links/" + link.id))
+                                .tag(EntityTags.of(link.version))
+                                .entity(CompanyViews.link(link))
+                                .build())));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read an ownership link")
-    @APIResponse(responseCode = "200", description = "The link", content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The link",
+            content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
     @APIResponse(responseCode = "404", description = "No such link")
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         OwnershipLink link = service.getLink(QueryParams.uuid("id", id));
@@ -93,24 +115,30 @@ public class OwnershipLinkResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace an ownership link", description = "If-Match is required.")
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
-    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
+    public Response replace(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OwnershipLinkInput body) {
-        return ConditionalWrites.update(ifMatch, () -> service.getLink(QueryParams.uuid("id", id)), l -> l.version,
-                l -> service.replaceLink(l, body), CompanyViews::link);
+        return service.replaceLink(
+                QueryParams.uuid("id", id),
+                EntityTags.ifMatch(ifMatch),
+                body.toDraft(),
+                link -> ConditionalWrites.ok(link.version, CompanyViews.link(link)));
     }
 
     @DELETE
     @Path("/{id}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Delete an ownership link", description = "To record that a holding ended, prefer setting validTo. If-Match is required.")
+    @Operation(
+            summary = "Delete an ownership link",
+            description = "To record that a holding ended, prefer setting validTo. If-Match is required.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ConditionalWrites.inTransaction(() -> {
-            OwnershipLink link = service.getLink(QueryParams.uuid("id", id));
-            EntityTags.requireMatch(ifMatch, link.version);
-            service.unlink(link);
-            return Response.noContent().build();
-        });
+        return service.unlink(
+                QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), link -> ConditionalWrites.noContent());
     }
 }

@@ -20,5 +20,4 @@ public record OwnershipLinkView(
         LocalDate validTo,
         List<Source> sources,
         Instant createdAt,
-        Instant updatedAt) {
-}
+        Instant updatedAt) {}

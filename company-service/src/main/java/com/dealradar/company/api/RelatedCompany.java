@@ -13,5 +13,4 @@ public record RelatedCompany(
         OwnershipLinkType type,
         @Schema(examples = "100") BigDecimal stakePercent,
         LocalDate validFrom,
-        LocalDate validTo) {
-}
+        LocalDate validTo) {}

@@ -1,5 +1,6 @@
 package com.dealradar.company.domain;
 
+import com.dealradar.platform.persistence.AuditedEntity;
 import com.dealradar.platform.provenance.Source;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -11,8 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "company")
-public class Company {
+public class Company extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -94,16 +93,6 @@ public class Company {
     @CollectionTable(name = "company_source", joinColumns = @JoinColumn(name = "company_id"))
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
 
     public void rename(String newName, List<String> newAliases) {
         name = newName;

@@ -5,8 +5,7 @@ import java.math.BigInteger;
 /** ISO 17442 Legal Entity Identifier: 18 alphanumerics and two check digits (ISO 7064 MOD 97-10). */
 public final class Lei {
 
-    private Lei() {
-    }
+    private Lei() {}
 
     public static boolean isValid(String lei) {
         if (lei == null || !lei.matches("[A-Z0-9]{18}[0-9]{2}")) {

@@ -9,8 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(enumeration = {"public", "private", "state_owned", "mixed"})
 public enum Ownership {
-    @JsonProperty("public") public_company,
-    @JsonProperty("private") private_company,
+    @JsonProperty("public")
+    public_company,
+    @JsonProperty("private")
+    private_company,
     state_owned,
     mixed
 }

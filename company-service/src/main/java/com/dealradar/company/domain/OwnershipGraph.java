@@ -1,6 +1,7 @@
 package com.dealradar.company.domain;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -15,8 +16,7 @@ import java.util.UUID;
  */
 public final class OwnershipGraph {
 
-    private OwnershipGraph() {
-    }
+    private OwnershipGraph() {}
 
     /**
      * The chain of companies that would close a cycle if {@code owner} came to own {@code owned}
@@ -37,7 +37,7 @@ public final class OwnershipGraph {
             }
             if (seen.add(last)) {
                 for (UUID next : holdings.getOrDefault(last, Set.of())) {
-                    List<UUID> longer = new java.util.ArrayList<>(path);
+                    List<UUID> longer = new ArrayList<>(path);
                     longer.add(next);
                     paths.add(longer);
                 }

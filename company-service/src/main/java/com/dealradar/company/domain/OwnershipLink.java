@@ -1,5 +1,6 @@
 package com.dealradar.company.domain;
 
+import com.dealradar.platform.persistence.AuditedEntity;
 import com.dealradar.platform.provenance.Source;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -13,9 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.UUID;
 /** "owner holds owned": a subsidiary, division, joint venture or minority stake, over a period. */
 @Entity
 @Table(name = "ownership_link")
-public class OwnershipLink {
+public class OwnershipLink extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -54,14 +53,4 @@ public class OwnershipLink {
     @CollectionTable(name = "ownership_link_source", joinColumns = @JoinColumn(name = "link_id"))
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
 }

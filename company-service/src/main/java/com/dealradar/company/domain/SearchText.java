@@ -10,8 +10,7 @@ public final class SearchText {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 
-    private SearchText() {
-    }
+    private SearchText() {}
 
     public static String fold(String text) {
         String decomposed = Normalizer.normalize(text.strip(), Normalizer.Form.NFKD);

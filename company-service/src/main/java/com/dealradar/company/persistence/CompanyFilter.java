@@ -8,6 +8,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Filters of the company list; null means "any". */
-public record CompanyFilter(String namePrefix, String country, Sector sector, CompanyKind kind, Ownership ownership,
-                            CompanyStatus status, Set<UUID> ids) {
-}
+public record CompanyFilter(
+        String namePrefix,
+        String country,
+        Sector sector,
+        CompanyKind kind,
+        Ownership ownership,
+        CompanyStatus status,
+        Set<UUID> ids) {}

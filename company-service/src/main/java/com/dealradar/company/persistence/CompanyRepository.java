@@ -26,7 +26,8 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
     }
 
     public boolean identifierTaken(String column, String value, UUID except) {
-        return value != null && count(column + " = ?1 and id <> ?2", value, except == null ? new UUID(0, 0) : except) > 0;
+        return value != null
+                && count(column + " = ?1 and id <> ?2", value, except == null ? new UUID(0, 0) : except) > 0;
     }
 
     /** Up to {@code limit} companies matching {@code filter} in {@code sort} order, after {@code after} when given. */
@@ -63,20 +64,21 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
         }
         if (after != null) {
             String op = sort.direction.equals("asc") ? ">" : "<";
-            where.add("(" + sort.column + " " + op + " :afterKey or (" + sort.column + " = :afterKey and c.id " + op + " :afterId))");
-            params.put("afterKey", sort == CompanySort.name ? after.keys().get(0) : Instant.parse(after.keys().get(0)));
+            where.add("(" + sort.column + " " + op + " :afterKey or (" + sort.column + " = :afterKey and c.id " + op
+                    + " :afterId))");
+            params.put(
+                    "afterKey",
+                    sort == CompanySort.name
+                            ? after.keys().get(0)
+                            : Instant.parse(after.keys().get(0)));
             params.put("afterId", UUID.fromString(after.keys().get(1)));
         }
         String jpql = "select c from Company c"
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by " + sort.column + " " + sort.direction + ", c.id " + sort.direction;
-        TypedQuery<Company> query = getEntityManager().createQuery(jpql, Company.class).setMaxResults(limit);
+        TypedQuery<Company> query =
+                getEntityManager().createQuery(jpql, Company.class).setMaxResults(limit);
         params.forEach(query::setParameter);
         return query.getResultList();
-    }
-
-    public static List<String> cursorKeys(Company company, CompanySort sort) {
-        String key = sort == CompanySort.name ? company.sortName : company.updatedAt.toString();
-        return List.of(key, company.id.toString());
     }
 }

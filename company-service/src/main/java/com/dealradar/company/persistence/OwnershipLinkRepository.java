@@ -15,12 +15,16 @@ public class OwnershipLinkRepository implements PanacheRepositoryBase<OwnershipL
 
     /** Links in which the company is the owned one: its parents. */
     public List<OwnershipLink> ownersOf(UUID companyId) {
-        return list("select l from OwnershipLink l join fetch l.owner where l.owned.id = ?1 order by l.owner.sortName, l.id", companyId);
+        return list(
+                "select l from OwnershipLink l join fetch l.owner where l.owned.id = ?1 order by l.owner.sortName, l.id",
+                companyId);
     }
 
     /** Links in which the company is the owner: its subsidiaries, divisions and stakes. */
     public List<OwnershipLink> holdingsOf(UUID companyId) {
-        return list("select l from OwnershipLink l join fetch l.owned where l.owner.id = ?1 order by l.owned.sortName, l.id", companyId);
+        return list(
+                "select l from OwnershipLink l join fetch l.owned where l.owner.id = ?1 order by l.owned.sortName, l.id",
+                companyId);
     }
 
     /** Links in id order, after {@code afterId} when given, involving {@code companyId} when given. */
@@ -41,9 +45,11 @@ public class OwnershipLinkRepository implements PanacheRepositoryBase<OwnershipL
     /** Every owner -> owned edge, for the cycle rule. Ownership graphs are small (thousands of edges). */
     public Map<UUID, Set<UUID>> holdingsGraph() {
         Map<UUID, Set<UUID>> graph = new HashMap<>();
-        getEntityManager().createQuery("select l.owner.id, l.owned.id from OwnershipLink l", Object[].class)
+        getEntityManager()
+                .createQuery("select l.owner.id, l.owned.id from OwnershipLink l", Object[].class)
                 .getResultStream()
-                .forEach(row -> graph.computeIfAbsent((UUID) row[0], k -> new HashSet<>()).add((UUID) row[1]));
+                .forEach(row -> graph.computeIfAbsent((UUID) row[0], k -> new HashSet<>())
+                        .add((UUID) row[1]));
         return graph;
     }
 }

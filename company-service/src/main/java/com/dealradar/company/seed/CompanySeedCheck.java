@@ -12,8 +12,7 @@ import java.util.Set;
  */
 public final class CompanySeedCheck {
 
-    private CompanySeedCheck() {
-    }
+    private CompanySeedCheck() {}
 
     public static SeedCheck check(JsonNode seed) {
         SeedCheck check = new SeedCheck("company-service (seed/companies.json)");

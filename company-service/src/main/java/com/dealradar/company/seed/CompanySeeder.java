@@ -5,6 +5,7 @@ import com.dealradar.company.api.OwnershipLinkInput;
 import com.dealradar.company.domain.CompanyService;
 import com.dealradar.company.persistence.CompanyRepository;
 import com.dealradar.company.persistence.OwnershipLinkRepository;
+import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,7 +34,11 @@ public class CompanySeeder {
     private final CompanyRepository companies;
     private final OwnershipLinkRepository links;
 
-    CompanySeeder(SeedConfig config, SeedFiles files, CompanyService service, CompanyRepository companies,
+    CompanySeeder(
+            SeedConfig config,
+            SeedFiles files,
+            CompanyService service,
+            CompanyRepository companies,
             OwnershipLinkRepository links) {
         this.config = config;
         this.files = files;
@@ -56,19 +61,23 @@ public class CompanySeeder {
             for (JsonNode node : seed.get("companies")) {
                 UUID id = UUID.fromString(node.get("id").asText());
                 if (companies.findByIdOptional(id).isEmpty()) {
-                    service.create(id, files.entry(node, CompanyInput.class, List.of("id")));
+                    service.create(
+                            id,
+                            files.entry(node, CompanyInput.class, List.of("id")).toDraft());
                     added[0]++;
                 }
             }
             for (JsonNode node : seed.get("ownershipLinks")) {
                 UUID id = UUID.fromString(node.get("id").asText());
                 if (links.findByIdOptional(id).isEmpty()) {
-                    service.link(id, files.entry(node, OwnershipLinkInput.class, List.of("id")));
+                    service.link(
+                            id,
+                            files.entry(node, OwnershipLinkInput.class, List.of("id"))
+                                    .toDraft());
                     added[1]++;
                 }
             }
         });
         LOG.infof("Seed data: %d companies and %d ownership links added", added[0], added[1]);
     }
-
 }

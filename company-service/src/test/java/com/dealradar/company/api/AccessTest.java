@@ -1,6 +1,5 @@
 package com.dealradar.company.api;
 
-import java.net.URL;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,6 +9,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,15 +36,22 @@ class AccessTest {
                 .send(HttpRequest.newBuilder(company).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"dealradar\"");
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(answer.body()).doesNotContain("ZTE");
     }
 
     @Test
     void forgedExpiredOrForeignTokensAre401() {
-        given().header("Authorization", "Bearer not.a.jwt").get("/companies/zte").then().statusCode(401)
+        given().header("Authorization", "Bearer not.a.jwt")
+                .get("/companies/zte")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
-        given().header("Authorization", InternalTokens.expired()).get("/companies/zte").then().statusCode(401);
+        given().header("Authorization", InternalTokens.expired())
+                .get("/companies/zte")
+                .then()
+                .statusCode(401);
         String analyst = InternalTokens.analyst();
         String tampered = analyst.substring(0, analyst.length() - 4) + "AAAA";
         given().header("Authorization", tampered).get("/companies/zte").then().statusCode(401);
@@ -52,20 +59,29 @@ class AccessTest {
 
     @Test
     void viewerReadsButCannotWrite() {
-        given().header("Authorization", InternalTokens.viewer()).get("/companies/zte").then().statusCode(200)
+        given().header("Authorization", InternalTokens.viewer())
+                .get("/companies/zte")
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("ZTE"));
-        given().header("Authorization", InternalTokens.viewer()).contentType(ContentType.JSON)
-                .body(CompanyFixtures.body("Viewer Co", "DE")).post("/companies")
-                .then().statusCode(403).contentType("application/problem+json");
-        given().header("Authorization", InternalTokens.bearer("nobody", Set.of())).get("/companies/zte")
-                .then().statusCode(403);
+        given().header("Authorization", InternalTokens.viewer())
+                .contentType(ContentType.JSON)
+                .body(CompanyFixtures.body("Viewer Co", "DE"))
+                .post("/companies")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", InternalTokens.bearer("nobody", Set.of()))
+                .get("/companies/zte")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void operationalEndpointsStayOpen() throws Exception {
         for (URI uri : new URI[] {company.resolve("/q/openapi"), ready.toURI(), metrics.toURI()}) {
-            HttpResponse<Void> answer = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> answer = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
             assertThat(answer.statusCode()).as(uri.toString()).isEqualTo(200);
         }
     }

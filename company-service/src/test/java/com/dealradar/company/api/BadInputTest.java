@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 class BadInputTest {
 
     private static ValidatableResponse post(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/companies").then()
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/companies")
+                .then()
                 .contentType("application/problem+json")
                 .body(not(containsString("at com.")))
                 .body(not(containsString("Exception")));
@@ -24,93 +27,151 @@ class BadInputTest {
 
     @Test
     void malformedJson() {
-        post("{\"name\": \"Broken\", ").statusCode(400)
+        post("{\"name\": \"Broken\", ")
+                .statusCode(400)
                 .body("type", equalTo("https://dealradar.dev/problems/malformed-body"))
                 .body("detail", containsString("malformed JSON"));
         post("not json at all").statusCode(400);
-        post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\"} trailing").statusCode(400);
-        post("{\"name\": \"A\", \"name\": \"B\", \"country\": \"DE\", \"kind\": \"group\"}").statusCode(400)
+        post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\"} trailing")
+                .statusCode(400);
+        post("{\"name\": \"A\", \"name\": \"B\", \"country\": \"DE\", \"kind\": \"group\"}")
+                .statusCode(400)
                 .body("detail", containsString("name"));
     }
 
     @Test
     void wrongTypes() {
-        post("{\"name\": 42, \"country\": \"DE\", \"kind\": \"group\"}").statusCode(400)
-                .body("errors[0].field", equalTo("name")).body("errors[0].message", containsString("string"));
-        post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\", \"aliases\": \"x\"}").statusCode(400)
+        post("{\"name\": 42, \"country\": \"DE\", \"kind\": \"group\"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", containsString("string"));
+        post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\", \"aliases\": \"x\"}")
+                .statusCode(400)
                 .body("errors[0].field", equalTo("aliases"));
         post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\", \"sources\": [{\"kind\": \"article\", \"publishedOn\": \"yesterday\"}]}")
-                .statusCode(400).body("errors[0].field", equalTo("sources[0].publishedOn"));
+                .statusCode(400)
+                .body("errors[0].field", equalTo("sources[0].publishedOn"));
         post("[]").statusCode(400);
     }
 
     @Test
     void unknownEnumValues() {
-        post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"empire\"}").statusCode(400)
+        post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"empire\"}")
+                .statusCode(400)
                 .body("errors[0].field", equalTo("kind"))
                 .body("errors[0].message", containsString("group, subsidiary, division"));
-        post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\", \"ownership\": \"PUBLIC\"}").statusCode(400)
+        post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\", \"ownership\": \"PUBLIC\"}")
+                .statusCode(400)
                 .body("errors[0].message", containsString("public, private, state_owned, mixed"));
-        given().queryParam("sector", "bakery").get("/companies").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("sector"));
+        given().queryParam("sector", "bakery")
+                .get("/companies")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("sector"));
     }
 
     @Test
     void unknownFields() {
-        post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\", \"ceo\": \"someone\"}").statusCode(400)
-                .body("errors[0].field", equalTo("ceo")).body("errors[0].message", containsString("unknown field"));
+        post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\", \"ceo\": \"someone\"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("ceo"))
+                .body("errors[0].message", containsString("unknown field"));
     }
 
     @Test
     void missingRequiredFields() {
-        post("{}").statusCode(400)
-                .body("errors.field", hasItem("name")).body("errors.field", hasItem("country")).body("errors.field", hasItem("kind"));
-        given().contentType(ContentType.JSON).post("/companies").then().statusCode(400)
+        post("{}")
+                .statusCode(400)
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("country"))
+                .body("errors.field", hasItem("kind"));
+        given().contentType(ContentType.JSON)
+                .post("/companies")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
     @Test
     void invalidValues() {
-        post("{\"name\": \"" + "x".repeat(201) + "\", \"country\": \"DE\", \"kind\": \"group\"}").statusCode(400)
-                .body("errors[0].field", equalTo("name")).body("errors[0].message", containsString("200"));
-        post("{\"name\": \"A\", \"country\": \"XX\", \"kind\": \"group\"}").statusCode(400)
+        post("{\"name\": \"" + "x".repeat(201) + "\", \"country\": \"DE\", \"kind\": \"group\"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", containsString("200"));
+        post("{\"name\": \"A\", \"country\": \"XX\", \"kind\": \"group\"}")
+                .statusCode(400)
                 .body("errors[0].field", equalTo("country"));
-        post("{\"name\": \"A\", \"country\": \"de\", \"kind\": \"group\"}").statusCode(400)
+        post("{\"name\": \"A\", \"country\": \"de\", \"kind\": \"group\"}")
+                .statusCode(400)
                 .body("errors[0].field", equalTo("country"));
-        post("{\"name\": \"A\", \"slug\": \"Not A Slug\", \"country\": \"DE\", \"kind\": \"group\"}").statusCode(400)
+        post("{\"name\": \"A\", \"slug\": \"Not A Slug\", \"country\": \"DE\", \"kind\": \"group\"}")
+                .statusCode(400)
                 .body("errors[0].field", equalTo("slug"));
-        post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\", \"aliases\": [\"\"]}").statusCode(400)
+        post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\", \"aliases\": [\"\"]}")
+                .statusCode(400)
                 .body("errors[0].field", containsString("aliases"));
         post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\", \"sources\": [{\"kind\": \"article\", \"url\": \"javascript:alert(1)\"}]}")
-                .statusCode(400).body("errors[0].field", equalTo("sources[0].url"));
+                .statusCode(400)
+                .body("errors[0].field", equalTo("sources[0].url"));
     }
 
     @Test
     void bodyOverTheLimitIs413() {
-        String huge = "{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\", \"description\": \"" + "x".repeat(300_000) + "\"}";
-        given().contentType(ContentType.JSON).body(huge).post("/companies").then().statusCode(413)
+        String huge = "{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\", \"description\": \""
+                + "x".repeat(300_000) + "\"}";
+        given().contentType(ContentType.JSON)
+                .body(huge)
+                .post("/companies")
+                .then()
+                .statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://dealradar.dev/problems/payload-too-large"));
     }
 
     @Test
     void badIdsCursorsAndLimits() {
-        given().get("/ownership-links/not-a-uuid").then().statusCode(400).contentType("application/problem+json")
+        given().get("/ownership-links/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("id"));
-        given().queryParam("ids", "1234").get("/companies").then().statusCode(400).body("errors[0].field", equalTo("ids"));
-        given().queryParam("cursor", "garbage!").get("/companies").then().statusCode(400)
+        given().queryParam("ids", "1234")
+                .get("/companies")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("ids"));
+        given().queryParam("cursor", "garbage!")
+                .get("/companies")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("cursor"));
-        given().queryParam("cursor", "bm90LWEtY3Vyc29y").get("/companies").then().statusCode(400);
-        given().queryParam("limit", "0").get("/companies").then().statusCode(400).body("errors[0].field", equalTo("limit"));
+        given().queryParam("cursor", "bm90LWEtY3Vyc29y")
+                .get("/companies")
+                .then()
+                .statusCode(400);
+        given().queryParam("limit", "0")
+                .get("/companies")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
         given().queryParam("limit", "ten").get("/companies").then().statusCode(400);
         given().queryParam("limit", "201").get("/companies").then().statusCode(400);
-        given().queryParam("sort", "size").get("/companies").then().statusCode(400).body("errors[0].field", equalTo("sort"));
+        given().queryParam("sort", "size")
+                .get("/companies")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("sort"));
         given().queryParam("country", "Germany").get("/companies").then().statusCode(400);
     }
 
     @Test
     void wrongMethodMediaTypeAndPath() {
-        given().contentType(ContentType.XML).body("<company/>").post("/companies").then().statusCode(415)
+        given().contentType(ContentType.XML)
+                .body("<company/>")
+                .post("/companies")
+                .then()
+                .statusCode(415)
                 .contentType("application/problem+json");
         given().delete("/companies/zte").then().statusCode(405).contentType("application/problem+json");
         given().get("/nothing-here").then().statusCode(404).contentType("application/problem+json");
@@ -118,8 +179,12 @@ class BadInputTest {
 
     @Test
     void badIdempotencyKey() {
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(300))
-                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("Key"), "DE")).post("/companies")
-                .then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", "k".repeat(300))
+                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("Key"), "DE"))
+                .post("/companies")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
     }
 }

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -30,7 +29,9 @@ class CompanyApiTest {
         assertThat(created.header("Location")).endsWith("/companies/" + id);
         assertThat(created.header("ETag")).isEqualTo("\"0\"");
 
-        given().get("/companies/" + id).then().statusCode(200)
+        given().get("/companies/" + id)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"0\"")
                 .body("name", equalTo(name))
                 .body("status", equalTo("active"))
@@ -41,7 +42,9 @@ class CompanyApiTest {
 
     @Test
     void unknownCompanyIs404Problem() {
-        given().get("/companies/no-such-company").then().statusCode(404)
+        given().get("/companies/no-such-company")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://dealradar.dev/problems/not-found"))
                 .body("detail", containsString("no-such-company"))
@@ -50,7 +53,8 @@ class CompanyApiTest {
 
     @Test
     void ifNoneMatchGives304UntilChanged() {
-        String id = CompanyFixtures.create(CompanyFixtures.uniqueName("Etag Co")).path("id");
+        String id =
+                CompanyFixtures.create(CompanyFixtures.uniqueName("Etag Co")).path("id");
         given().header("If-None-Match", "\"0\"").get("/companies/" + id).then().statusCode(304);
         given().header("If-None-Match", "\"7\"").get("/companies/" + id).then().statusCode(200);
     }
@@ -61,13 +65,28 @@ class CompanyApiTest {
         String id = CompanyFixtures.create(name).path("id");
         String update = CompanyFixtures.body(name, "GB");
 
-        given().contentType(ContentType.JSON).body(update).put("/companies/" + id).then().statusCode(428)
+        given().contentType(ContentType.JSON)
+                .body(update)
+                .put("/companies/" + id)
+                .then()
+                .statusCode(428)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://dealradar.dev/problems/precondition-required"));
-        given().contentType(ContentType.JSON).header("If-Match", "\"5\"").body(update).put("/companies/" + id)
-                .then().statusCode(412).body("detail", containsString("\"0\""));
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body(update).put("/companies/" + id)
-                .then().statusCode(200).header("ETag", "\"1\"").body("country", equalTo("GB"));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"5\"")
+                .body(update)
+                .put("/companies/" + id)
+                .then()
+                .statusCode(412)
+                .body("detail", containsString("\"0\""));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body(update)
+                .put("/companies/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("country", equalTo("GB"));
         given().get("/companies/" + id).then().body("country", equalTo("GB"));
     }
 
@@ -75,38 +94,61 @@ class CompanyApiTest {
     void mergePatchChangesOnlyTheGivenFields() {
         String name = CompanyFixtures.uniqueName("Patch Co");
         String id = CompanyFixtures.create(name).path("id");
-        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
                 .body("{\"headquartersCity\": \"Bonn\", \"aliases\": null}")
                 .patch("/companies/" + id)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("headquartersCity", equalTo("Bonn"))
                 .body("aliases", hasSize(0))
                 .body("name", equalTo(name))
                 .body("sectors", hasItem("cloud_provider"));
-        given().contentType("application/merge-patch+json").header("If-Match", "\"1\"")
-                .body("{\"kind\": \"empire\"}").patch("/companies/" + id)
-                .then().statusCode(400).body("errors[0].field", equalTo("kind"));
-        given().contentType("application/merge-patch+json").header("If-Match", "\"1\"")
-                .body("{\"name\": \"\"}").patch("/companies/" + id)
-                .then().statusCode(400).body("errors[0].field", equalTo("name"));
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"1\"")
+                .body("{\"kind\": \"empire\"}")
+                .patch("/companies/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("kind"));
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"1\"")
+                .body("{\"name\": \"\"}")
+                .patch("/companies/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("name"));
     }
 
     @Test
     void archiveKeepsTheCompanyReadable() {
-        String id = CompanyFixtures.create(CompanyFixtures.uniqueName("Archive Co")).path("id");
+        String id =
+                CompanyFixtures.create(CompanyFixtures.uniqueName("Archive Co")).path("id");
         given().post("/companies/" + id + "/archive").then().statusCode(428);
-        given().header("If-Match", "\"0\"").post("/companies/" + id + "/archive").then().statusCode(200)
+        given().header("If-Match", "\"0\"")
+                .post("/companies/" + id + "/archive")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("archived"));
         given().get("/companies/" + id).then().statusCode(200).body("status", equalTo("archived"));
-        given().queryParam("status", "archived").queryParam("ids", id).get("/companies")
-                .then().body("items.id", hasItem(id));
-        given().queryParam("status", "active").queryParam("ids", id).get("/companies")
-                .then().body("items", hasSize(0));
+        given().queryParam("status", "archived")
+                .queryParam("ids", id)
+                .get("/companies")
+                .then()
+                .body("items.id", hasItem(id));
+        given().queryParam("status", "active")
+                .queryParam("ids", id)
+                .get("/companies")
+                .then()
+                .body("items", hasSize(0));
     }
 
     @Test
     void searchIsByNameOrAliasPrefixIgnoringCaseAndAccents() {
-        given().queryParam("q", "BOLLORE").get("/companies").then().statusCode(200)
+        given().queryParam("q", "BOLLORE")
+                .get("/companies")
+                .then()
+                .statusCode(200)
                 .body("items.slug", equalTo(java.util.List.of("bollore")));
         given().queryParam("q", "telef").get("/companies").then().body("items.slug", hasItem("telefonica"));
         given().queryParam("q", "aws").get("/companies").then().body("items.slug", hasItem("amazon-web-services"));
@@ -118,35 +160,58 @@ class CompanyApiTest {
     void filtersCombine() {
         // The database is shared by the module's tests: the seed's four, in the sort order, and nothing that
         // fails a filter (not an exact list another test's company could break).
-        var both = given().queryParam("country", "CN").queryParam("sector", "telecom_operator").queryParam("limit", 200)
-                .get("/companies").then().statusCode(200)
+        var both = given().queryParam("country", "CN")
+                .queryParam("sector", "telecom_operator")
+                .queryParam("limit", 200)
+                .get("/companies")
+                .then()
+                .statusCode(200)
                 .body("items", not(org.hamcrest.Matchers.empty()))
                 .body("items.country", everyItem(equalTo("CN")))
                 .body("items.sectors", everyItem(hasItem("telecom_operator")))
-                .extract().jsonPath().getList("items.slug", String.class);
+                .extract()
+                .jsonPath()
+                .getList("items.slug", String.class);
         org.assertj.core.api.Assertions.assertThat(both)
                 .containsSubsequence("china-mobile", "china-telecom", "china-unicom", "china-unicom-listed");
-        given().queryParam("ownership", "public").queryParam("country", "US").queryParam("limit", 200)
-                .get("/companies").then().body("items.slug", hasItem("microsoft"))
+        given().queryParam("ownership", "public")
+                .queryParam("country", "US")
+                .queryParam("limit", 200)
+                .get("/companies")
+                .then()
+                .body("items.slug", hasItem("microsoft"))
                 .body("items.slug", not(hasItem("google")));
-        given().queryParam("kind", "division").queryParam("limit", 200).get("/companies")
-                .then().body("items.slug", hasItem("bt-global-services"));
+        given().queryParam("kind", "division")
+                .queryParam("limit", 200)
+                .get("/companies")
+                .then()
+                .body("items.slug", hasItem("bt-global-services"));
     }
 
     @Test
     void slugConflictIs409() {
         String name = CompanyFixtures.uniqueName("Dup Co");
         CompanyFixtures.create(name);
-        given().contentType(ContentType.JSON).body(CompanyFixtures.body(name, "DE")).post("/companies")
-                .then().statusCode(409).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body(CompanyFixtures.body(name, "DE"))
+                .post("/companies")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("detail", containsString("Slug"));
     }
 
     @Test
     void requestIdIsEchoedOrGenerated() {
-        given().header("X-Request-Id", "trace-me-123").get("/companies/zte").then().header("X-Request-Id", "trace-me-123");
+        given().header("X-Request-Id", "trace-me-123")
+                .get("/companies/zte")
+                .then()
+                .header("X-Request-Id", "trace-me-123");
         given().get("/companies/zte").then().header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
-        given().header("X-Request-Id", "bad id with spaces").get("/companies/nope").then().statusCode(404)
+        given().header("X-Request-Id", "bad id with spaces")
+                .get("/companies/nope")
+                .then()
+                .statusCode(404)
                 .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"))
                 .body("requestId", matchesPattern("[0-9a-f-]{36}"));
     }
@@ -156,21 +221,39 @@ class CompanyApiTest {
         String body = """
                 {"name": "%s", "country": "DE", "kind": "group", "identifiers": {"lei": "529900T8BM49AURSDO56"}}
                 """.formatted(CompanyFixtures.uniqueName("Lei Co"));
-        given().contentType(ContentType.JSON).body(body).post("/companies").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/companies")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("identifiers.lei"));
         String valid = body.replace("DO56", "DO55");
-        given().contentType(ContentType.JSON).body(valid).post("/companies").then().statusCode(201)
+        given().contentType(ContentType.JSON)
+                .body(valid)
+                .post("/companies")
+                .then()
+                .statusCode(201)
                 .body("identifiers.lei", equalTo("529900T8BM49AURSDO55"));
-        given().contentType(ContentType.JSON).body(valid.replace("Lei Co", "Other Lei Co")).post("/companies")
-                .then().statusCode(409).body("detail", containsString("LEI"));
+        given().contentType(ContentType.JSON)
+                .body(valid.replace("Lei Co", "Other Lei Co"))
+                .post("/companies")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("LEI"));
     }
 
     @Test
     void listItemsOmitTheOwnershipTree() {
         // ZTE has a subsidiary (ZTEsoft): its list item still carries no ownership tree.
-        given().queryParam("q", "zte").get("/companies").then().statusCode(200)
+        given().queryParam("q", "zte")
+                .get("/companies")
+                .then()
+                .statusCode(200)
                 .body("items.slug", org.hamcrest.Matchers.hasItems("zte", "ztesoft"))
                 .body("items.findAll { it.subsidiaries != null || it.parents != null }", org.hamcrest.Matchers.empty());
-        given().get("/companies/zte").then().statusCode(200).body("subsidiaries", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()));
+        given().get("/companies/zte")
+                .then()
+                .statusCode(200)
+                .body("subsidiaries", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()));
     }
 }

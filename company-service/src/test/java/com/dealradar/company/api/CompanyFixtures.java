@@ -9,8 +9,7 @@ import java.util.UUID;
 /** Builds request bodies and creates companies through the API, as a client would. */
 final class CompanyFixtures {
 
-    private CompanyFixtures() {
-    }
+    private CompanyFixtures() {}
 
     static String body(String name, String country) {
         return """
@@ -24,7 +23,12 @@ final class CompanyFixtures {
     }
 
     static Response create(String name) {
-        return given().contentType(ContentType.JSON).body(body(name, "DE")).post("/companies")
-                .then().statusCode(201).extract().response();
+        return given().contentType(ContentType.JSON)
+                .body(body(name, "DE"))
+                .post("/companies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .response();
     }
 }

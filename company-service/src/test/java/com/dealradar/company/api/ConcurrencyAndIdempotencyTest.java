@@ -33,17 +33,22 @@ class ConcurrencyAndIdempotencyTest {
         List<CompletableFuture<Response>> updates = List.of("Berlin", "Hamburg").stream()
                 .map(city -> CompletableFuture.supplyAsync(() -> {
                     await(start);
-                    return given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
-                            .body("{\"headquartersCity\": \"" + city + "\"}").patch("/companies/" + id);
+                    return given().contentType("application/merge-patch+json")
+                            .header("If-Match", "\"0\"")
+                            .body("{\"headquartersCity\": \"" + city + "\"}")
+                            .patch("/companies/" + id);
                 }))
                 .toList();
         start.countDown();
         List<Response> answers = updates.stream().map(CompletableFuture::join).toList();
 
-        List<Integer> statuses = answers.stream().map(Response::statusCode).sorted().toList();
+        List<Integer> statuses =
+                answers.stream().map(Response::statusCode).sorted().toList();
         assertThat(statuses).containsExactly(200, 412);
-        Response winner = answers.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow();
-        given().get("/companies/" + id).then()
+        Response winner =
+                answers.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow();
+        given().get("/companies/" + id)
+                .then()
                 .body("headquartersCity", equalTo(winner.<String>path("headquartersCity")))
                 .header("ETag", "\"1\"");
     }
@@ -53,8 +58,14 @@ class ConcurrencyAndIdempotencyTest {
         String key = UUID.randomUUID().toString();
         String name = CompanyFixtures.uniqueName("Idem Co");
         String body = CompanyFixtures.body(name, "CN");
-        Response first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/companies");
-        Response retry = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/companies");
+        Response first = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/companies");
+        Response retry = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/companies");
 
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(retry.statusCode()).isEqualTo(201);
@@ -68,11 +79,19 @@ class ConcurrencyAndIdempotencyTest {
     @Test
     void sameKeyWithADifferentBodyIs422() {
         String key = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("First"), "CN")).post("/companies").then().statusCode(201);
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
-                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("Second"), "CN")).post("/companies")
-                .then().statusCode(422).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("First"), "CN"))
+                .post("/companies")
+                .then()
+                .statusCode(201);
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("Second"), "CN"))
+                .post("/companies")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("type", equalTo("https://dealradar.dev/problems/idempotency-key-reused"));
     }
 
@@ -81,11 +100,18 @@ class ConcurrencyAndIdempotencyTest {
         String key = UUID.randomUUID().toString();
         String body = CompanyFixtures.body(CompanyFixtures.uniqueName("Slow"), "CN");
         // The first request has claimed the key and not finished: that is exactly this row.
-        String fingerprint = given().contentType(ContentType.JSON).header("Idempotency-Key", key + "-probe").body(body)
-                .post("/companies").then().statusCode(201).extract().path("id");
+        String fingerprint = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key + "-probe")
+                .body(body)
+                .post("/companies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         assertThat(fingerprint).isNotNull();
         QuarkusTransaction.requiringNew().run(() -> {
-            IdempotencyRecord probe = em.find(IdempotencyRecord.class, "user:test-analyst POST /companies " + key + "-probe");
+            IdempotencyRecord probe =
+                    em.find(IdempotencyRecord.class, "user:test-analyst POST /companies " + key + "-probe");
             IdempotencyRecord inFlight = new IdempotencyRecord();
             inFlight.scopedKey = "user:test-analyst POST /companies " + key;
             inFlight.requestHash = probe.requestHash;
@@ -93,8 +119,13 @@ class ConcurrencyAndIdempotencyTest {
             inFlight.createdAt = Instant.now();
             em.persist(inFlight);
         });
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/companies")
-                .then().statusCode(409).header("Retry-After", "1")
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/companies")
+                .then()
+                .statusCode(409)
+                .header("Retry-After", "1")
                 .body("type", equalTo("https://dealradar.dev/problems/idempotency-in-flight"));
     }
 
@@ -104,15 +135,28 @@ class ConcurrencyAndIdempotencyTest {
         String name = CompanyFixtures.uniqueName("Retry Co");
         String existing = CompanyFixtures.create(name).path("id");
         // Same slug: 409 conflict, and the failed attempt releases its key (nothing was stored for it) ...
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(CompanyFixtures.body(name, "CN"))
-                .post("/companies").then().statusCode(409)
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(CompanyFixtures.body(name, "CN"))
+                .post("/companies")
+                .then()
+                .statusCode(409)
                 .body("type", equalTo("https://dealradar.dev/problems/conflict"));
         // ... so once the conflict is gone, the identical retry with the same key is carried out (a key stuck in
         // flight would answer 409 idempotency-in-flight; a stored failure would be replayed).
-        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"")
-                .body("{\"slug\": \"moved-" + UUID.randomUUID() + "\"}").patch("/companies/" + existing).then().statusCode(200);
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(CompanyFixtures.body(name, "CN"))
-                .post("/companies").then().statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue())
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body("{\"slug\": \"moved-" + UUID.randomUUID() + "\"}")
+                .patch("/companies/" + existing)
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(CompanyFixtures.body(name, "CN"))
+                .post("/companies")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue())
                 .body("name", equalTo(name));
     }
 

@@ -38,42 +38,86 @@ class HardeningTest {
     void internalTokensHaveASmallSkewAndACappedLifetime() {
         long now = System.currentTimeMillis() / 1000;
         // Valid now: 200.
-        given().header("Authorization", InternalTokens.analystAt(now - 5, now + 55)).get("/companies/zte").then().statusCode(200);
+        given().header("Authorization", InternalTokens.analystAt(now - 5, now + 55))
+                .get("/companies/zte")
+                .then()
+                .statusCode(200);
         // Expired 30 s ago: the 60 s skew of the default would have let it in.
-        given().header("Authorization", InternalTokens.analystAt(now - 90, now - 30)).get("/companies/zte")
-                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", InternalTokens.analystAt(now - 90, now - 30))
+                .get("/companies/zte")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         // Expired 10 s ago: beyond the 5 s skew.
-        given().header("Authorization", InternalTokens.analystAt(now - 70, now - 10)).get("/companies/zte").then().statusCode(401);
+        given().header("Authorization", InternalTokens.analystAt(now - 70, now - 10))
+                .get("/companies/zte")
+                .then()
+                .statusCode(401);
         // Ten years ahead, correctly signed: refused for its lifetime.
-        given().header("Authorization", InternalTokens.analystAt(now, now + 10L * 365 * 24 * 3600)).get("/companies/zte")
-                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", InternalTokens.analystAt(now, now + 10L * 365 * 24 * 3600))
+                .get("/companies/zte")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         // Just over the 120 s cap.
-        given().header("Authorization", InternalTokens.analystAt(now, now + 130)).get("/companies/zte").then().statusCode(401);
+        given().header("Authorization", InternalTokens.analystAt(now, now + 130))
+                .get("/companies/zte")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void nulAndLoneSurrogatesInAnyStringAre400NamingTheField() {
         String nul = CompanyFixtures.body("Nul\\u0000 Co", "DE");
-        given().contentType(ContentType.JSON).body(nul).post("/companies").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("name"))
+        given().contentType(ContentType.JSON)
+                .body(nul)
+                .post("/companies")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"))
                 .body("detail", containsString("NUL"));
         String surrogate = CompanyFixtures.body("Lone \\ud800 Co", "DE");
-        given().contentType(ContentType.JSON).body(surrogate).post("/companies").then().statusCode(400)
-                .body("errors[0].field", equalTo("name")).body("detail", containsString("surrogate"));
+        given().contentType(ContentType.JSON)
+                .body(surrogate)
+                .post("/companies")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("name"))
+                .body("detail", containsString("surrogate"));
         // Deeper: an element of an array, and a string inside an object of a list.
-        String inArray = CompanyFixtures.body("Array Co " + UUID.randomUUID(), "DE").replace("Alias\"]", "Alias\", \"x\\udc00\"]");
-        given().contentType(ContentType.JSON).body(inArray).post("/companies").then().statusCode(400)
+        String inArray = CompanyFixtures.body("Array Co " + UUID.randomUUID(), "DE")
+                .replace("Alias\"]", "Alias\", \"x\\udc00\"]");
+        given().contentType(ContentType.JSON)
+                .body(inArray)
+                .post("/companies")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("aliases[1]"));
-        String inSource = CompanyFixtures.body("Source Co " + UUID.randomUUID(), "DE").replace("test fixture", "a\\u0000b");
-        given().contentType(ContentType.JSON).body(inSource).post("/companies").then().statusCode(400)
+        String inSource =
+                CompanyFixtures.body("Source Co " + UUID.randomUUID(), "DE").replace("test fixture", "a\\u0000b");
+        given().contentType(ContentType.JSON)
+                .body(inSource)
+                .post("/companies")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("sources[0].note"));
         // A merge patch too.
-        String id = CompanyFixtures.create(CompanyFixtures.uniqueName("Patch Co")).path("id");
-        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"").body("{\"headquartersCity\":\"B\\u0000\"}")
-                .patch("/companies/" + id).then().statusCode(400).body("errors[0].field", equalTo("headquartersCity"));
+        String id =
+                CompanyFixtures.create(CompanyFixtures.uniqueName("Patch Co")).path("id");
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body("{\"headquartersCity\":\"B\\u0000\"}")
+                .patch("/companies/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("headquartersCity"));
         // A valid pair (an emoji) is text like any other.
-        given().contentType(ContentType.JSON).body(CompanyFixtures.body("Emoji \\ud83d\\ude00 " + UUID.randomUUID(), "DE"))
-                .post("/companies").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .body(CompanyFixtures.body("Emoji \\ud83d\\ude00 " + UUID.randomUUID(), "DE"))
+                .post("/companies")
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -81,7 +125,10 @@ class HardeningTest {
         String hugeNumber = "{\"name\":" + "9".repeat(1500) + ",\"country\":\"DE\"}";
         Response answer = given().contentType(ContentType.JSON).body(hugeNumber).post("/companies");
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.asString()).doesNotContain("StreamReadConstraints").doesNotContain("com.fasterxml").doesNotContain("`");
+        assertThat(answer.asString())
+                .doesNotContain("StreamReadConstraints")
+                .doesNotContain("com.fasterxml")
+                .doesNotContain("`");
         String deep = "{\"name\":" + "[".repeat(1200) + "]".repeat(1200) + "}";
         Response nested = given().contentType(ContentType.JSON).body(deep).post("/companies");
         assertThat(nested.statusCode()).isEqualTo(400);
@@ -91,24 +138,50 @@ class HardeningTest {
     @Test
     void idempotencyKeysBelongToTheirCaller() {
         String key = UUID.randomUUID().toString();
-        String partnerA = InternalTokens.partner(UUID.randomUUID().toString(), UUID.randomUUID().toString());
-        String partnerB = InternalTokens.partner(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        String partnerA = InternalTokens.partner(
+                UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        String partnerB = InternalTokens.partner(
+                UUID.randomUUID().toString(), UUID.randomUUID().toString());
         String body = CompanyFixtures.body(CompanyFixtures.uniqueName("Shared Key Co"), "DE");
 
-        Response a = given().header("Authorization", partnerA).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/companies");
-        Response b = given().header("Authorization", partnerB).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/companies");
-        Response bOther = given().header("Authorization", partnerB).header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(ContentType.JSON).body(CompanyFixtures.body(CompanyFixtures.uniqueName("B Co"), "DE")).post("/companies");
+        Response a = given().header("Authorization", partnerA)
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/companies");
+        Response b = given().header("Authorization", partnerB)
+                .header("Idempotency-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/companies");
+        Response bOther = given().header("Authorization", partnerB)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
+                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("B Co"), "DE"))
+                .post("/companies");
         String keyOfC = UUID.randomUUID().toString();
-        String partnerC = InternalTokens.partner(UUID.randomUUID().toString(), UUID.randomUUID().toString());
-        Response aFirst = given().header("Authorization", partnerA).header("Idempotency-Key", keyOfC).contentType(ContentType.JSON)
-                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("A2 Co"), "DE")).post("/companies");
+        String partnerC = InternalTokens.partner(
+                UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        Response aFirst = given().header("Authorization", partnerA)
+                .header("Idempotency-Key", keyOfC)
+                .contentType(ContentType.JSON)
+                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("A2 Co"), "DE"))
+                .post("/companies");
         // C uses A's key value with another body: no 422, and it does not block A's retry.
-        Response c = given().header("Authorization", partnerC).header("Idempotency-Key", keyOfC).contentType(ContentType.JSON)
-                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("C Co"), "DE")).post("/companies");
+        Response c = given().header("Authorization", partnerC)
+                .header("Idempotency-Key", keyOfC)
+                .contentType(ContentType.JSON)
+                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("C Co"), "DE"))
+                .post("/companies");
 
-        System.out.printf("idempotency per caller: A %d, B %d (replayed=%s), B other %d, A2 %d, C %d%n", a.statusCode(), b.statusCode(),
-                b.header("Idempotent-Replayed"), bOther.statusCode(), aFirst.statusCode(), c.statusCode());
+        System.out.printf(
+                "idempotency per caller: A %d, B %d (replayed=%s), B other %d, A2 %d, C %d%n",
+                a.statusCode(),
+                b.statusCode(),
+                b.header("Idempotent-Replayed"),
+                bOther.statusCode(),
+                aFirst.statusCode(),
+                c.statusCode());
         assertThat(a.statusCode()).isEqualTo(201);
         // Same body: B's request conflicts with A's company by name, but it is B's own answer, never A's replay.
         assertThat(b.header("Idempotent-Replayed")).isNull();
@@ -117,8 +190,11 @@ class HardeningTest {
         assertThat(c.statusCode()).isEqualTo(201);
         assertThat(c.<String>path("id")).isNotEqualTo(aFirst.path("id"));
         // A's retry still replays A's answer.
-        Response aRetry = given().header("Authorization", partnerA).header("Idempotency-Key", keyOfC).contentType(ContentType.JSON)
-                .body(CompanyFixtures.body("ignored", "DE")).post("/companies");
+        Response aRetry = given().header("Authorization", partnerA)
+                .header("Idempotency-Key", keyOfC)
+                .contentType(ContentType.JSON)
+                .body(CompanyFixtures.body("ignored", "DE"))
+                .post("/companies");
         assertThat(aRetry.statusCode()).isEqualTo(422);
     }
 
@@ -126,20 +202,32 @@ class HardeningTest {
     void everyWriteRecordsItsActorReadableByAdmins() {
         String partnerId = UUID.randomUUID().toString();
         String keyId = UUID.randomUUID().toString();
-        Response created = given().header("Authorization", InternalTokens.partner(partnerId, keyId)).contentType(ContentType.JSON)
-                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("Audited Co"), "DE")).post("/companies");
+        Response created = given().header("Authorization", InternalTokens.partner(partnerId, keyId))
+                .contentType(ContentType.JSON)
+                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("Audited Co"), "DE"))
+                .post("/companies");
         created.then().statusCode(201);
         String id = created.path("id");
         given().header("Authorization", InternalTokens.bearer("user-sub-42", Set.of("viewer", "analyst")))
-                .contentType("application/merge-patch+json").header("If-Match", "\"0\"").body("{\"headquartersCity\":\"Bonn\"}")
-                .patch("/companies/" + id).then().statusCode(200);
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body("{\"headquartersCity\":\"Bonn\"}")
+                .patch("/companies/" + id)
+                .then()
+                .statusCode(200);
         // A refused write leaves no entry.
         given().header("Authorization", InternalTokens.bearer("user-sub-43", Set.of("viewer", "analyst")))
-                .contentType("application/merge-patch+json").header("If-Match", "\"0\"").body("{\"headquartersCity\":\"Koeln\"}")
-                .patch("/companies/" + id).then().statusCode(412);
+                .contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body("{\"headquartersCity\":\"Koeln\"}")
+                .patch("/companies/" + id)
+                .then()
+                .statusCode(412);
 
         String admin = InternalTokens.bearer("an-admin", Set.of("viewer", "analyst", "admin"));
-        Response history = given().header("Authorization", admin).queryParam("resource", "/companies/" + id).get("/write-audit");
+        Response history = given().header("Authorization", admin)
+                .queryParam("resource", "/companies/" + id)
+                .get("/write-audit");
         history.then().statusCode(200);
         List<String> actors = history.path("items.actor");
         List<String> methods = history.path("items.method");
@@ -148,35 +236,53 @@ class HardeningTest {
         assertThat(methods).containsExactly("PATCH", "POST");
         assertThat(history.<List<String>>path("items.requestId")).doesNotContainNull();
 
-        given().header("Authorization", InternalTokens.analyst()).queryParam("resource", "/companies/" + id).get("/write-audit")
-                .then().statusCode(403).contentType("application/problem+json");
-        given().header("Authorization", admin).get("/write-audit").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", InternalTokens.analyst())
+                .queryParam("resource", "/companies/" + id)
+                .get("/write-audit")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", admin)
+                .get("/write-audit")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void inventedMethodsDoNotCreateTimeSeries() {
         for (int i = 0; i < 5; i++) {
-            RawHttp.Answer answer = RawHttp.send(root.getHost(), root.getPort(),
+            RawHttp.Answer answer = RawHttp.send(
+                    root.getHost(),
+                    root.getPort(),
                     "PTZZ" + i + " /companies HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             assertThat(answer.status()).isBetween(400, 499);
         }
         int before = methodValues().size();
         for (int i = 5; i < 25; i++) {
-            RawHttp.send(root.getHost(), root.getPort(), "QX" + i + " /companies/" + i + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            RawHttp.send(
+                    root.getHost(),
+                    root.getPort(),
+                    "QX" + i + " /companies/" + i + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         }
         Set<String> after = methodValues();
         System.out.println("http_server_requests method values after 25 invented methods: " + after);
         // Not on the public port, whatever the method.
         given().get("/q/metrics").then().statusCode(404);
-        RawHttp.Answer publicMetrics = RawHttp.send(root.getHost(), root.getPort(), "GET /q/metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        RawHttp.Answer publicMetrics = RawHttp.send(
+                root.getHost(), root.getPort(), "GET /q/metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertThat(publicMetrics.status()).isEqualTo(404);
         assertThat(publicMetrics.body()).doesNotContain("http_server_requests");
-        assertThat(after).hasSize(before).allMatch(m -> Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "OTHER").contains(m));
+        assertThat(after)
+                .hasSize(before)
+                .allMatch(m -> Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "OTHER")
+                        .contains(m));
     }
 
     private Set<String> methodValues() {
         String exported = given().get(metrics).then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("http_server_requests_seconds_count\\{[^}]*method=\"([^\"]+)\"").matcher(exported);
+        Matcher m = Pattern.compile("http_server_requests_seconds_count\\{[^}]*method=\"([^\"]+)\"")
+                .matcher(exported);
         Set<String> methods = new java.util.TreeSet<>();
         while (m.find()) {
             methods.add(m.group(1));
@@ -192,25 +298,47 @@ class HardeningTest {
         // Smuggled after each refused request: a write that must never run.
         String smuggledName = CompanyFixtures.uniqueName("Smuggled Co");
         String smuggledBody = CompanyFixtures.body(smuggledName, "DE");
-        String next = "POST /companies HTTP/1.1\r\nHost: x\r\nAuthorization: " + token + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + smuggledBody.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n" + smuggledBody;
-        record Case(String name, String request, int status, boolean mustClose) {
-        }
+        String next = "POST /companies HTTP/1.1\r\nHost: x\r\nAuthorization: " + token
+                + "\r\nContent-Type: application/json\r\n" + "Content-Length: "
+                + smuggledBody.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n" + smuggledBody;
+        record Case(String name, String request, int status, boolean mustClose) {}
         List<Case> cases = List.of(
                 new Case("HTTP/1.0 without Host", "GET /companies HTTP/1.0\r\n\r\n", 400, true),
                 new Case("HTTP/1.1 without Host", "GET /companies HTTP/1.1\r\n\r\n", 400, false),
-                new Case("Content-Length and Transfer-Encoding", "POST /companies HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n"
-                        + "Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n0\r\n\r\n" + next, 400, true),
-                new Case("two Content-Lengths", "POST /companies HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nContent-Length: 5\r\n\r\n" + next, 400, true),
-                new Case("obs-fold", "GET /companies HTTP/1.1\r\nHost: x\r\nX-Folded: a\r\n b\r\n\r\n" + next, 400, true),
+                new Case(
+                        "Content-Length and Transfer-Encoding",
+                        "POST /companies HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n"
+                                + "Transfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n0\r\n\r\n"
+                                + next,
+                        400,
+                        true),
+                new Case(
+                        "two Content-Lengths",
+                        "POST /companies HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nContent-Length: 5\r\n\r\n" + next,
+                        400,
+                        true),
+                new Case(
+                        "obs-fold",
+                        "GET /companies HTTP/1.1\r\nHost: x\r\nX-Folded: a\r\n b\r\n\r\n" + next,
+                        400,
+                        true),
                 new Case("bare LF", "GET /companies HTTP/1.1\nHost: x\n\n" + next, 400, true),
                 new Case("?q=%", "GET /companies?q=% HTTP/1.1\r\nHost: x\r\n\r\n", 400, false),
                 new Case("/%zz", "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n", 400, false),
                 new Case("URI over the limit", "GET /" + "a".repeat(9000) + " HTTP/1.1\r\nHost: x\r\n\r\n", 414, true),
-                new Case("headers over the limit", "GET /companies HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(30000) + "\r\n\r\n", 431, true),
-                new Case("chunked body over the limit", "POST /companies HTTP/1.1\r\nHost: x\r\nAuthorization: " + token
-                        + "\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n"
-                        + "9\r\n{\"name\":\"\r\n" + ("20000\r\n" + "a".repeat(0x20000) + "\r\n").repeat(3) + "2\r\n\"}\r\n0\r\n\r\n", 413, true));
+                new Case(
+                        "headers over the limit",
+                        "GET /companies HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(30000) + "\r\n\r\n",
+                        431,
+                        true),
+                new Case(
+                        "chunked body over the limit",
+                        "POST /companies HTTP/1.1\r\nHost: x\r\nAuthorization: " + token
+                                + "\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n"
+                                + "9\r\n{\"name\":\"\r\n" + ("20000\r\n" + "a".repeat(0x20000) + "\r\n").repeat(3)
+                                + "2\r\n\"}\r\n0\r\n\r\n",
+                        413,
+                        true));
 
         java.util.concurrent.atomic.AtomicInteger stackTraces = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger logLines = new java.util.concurrent.atomic.AtomicInteger();
@@ -226,24 +354,31 @@ class HardeningTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         java.util.logging.Logger.getLogger("").addHandler(counter);
         List<String> wrong = new java.util.ArrayList<>();
         try {
             for (Case c : cases) {
                 RawHttp.Answer a = RawHttp.send(host, port, c.request());
-                System.out.printf("%-40s -> %d closed=%s type=%s %s%n", c.name(), a.status(), a.closed(), a.header("Content-Type"),
+                System.out.printf(
+                        "%-40s -> %d closed=%s type=%s %s%n",
+                        c.name(),
+                        a.status(),
+                        a.closed(),
+                        a.header("Content-Type"),
                         a.body().length() > 200 ? a.body().substring(0, 200) : a.body());
-                if (a.status() != c.status() || !"application/problem+json".equals(a.header("Content-Type"))
-                        || (c.mustClose() && !a.closed()) || a.raw().indexOf("HTTP/1.", 5) > 0 || a.body().contains("Exception")
+                if (a.status() != c.status()
+                        || !"application/problem+json".equals(a.header("Content-Type"))
+                        || (c.mustClose() && !a.closed())
+                        || a.raw().indexOf("HTTP/1.", 5) > 0
+                        || a.body().contains("Exception")
                         || !a.body().contains("\"status\":" + c.status())) {
-                    wrong.add(c.name() + " -> " + a.status() + " closed=" + a.closed() + " " + a.header("Content-Type"));
+                    wrong.add(
+                            c.name() + " -> " + a.status() + " closed=" + a.closed() + " " + a.header("Content-Type"));
                 }
             }
             // Whatever the refused requests log arrives within moments (the application may still be reading a body).
@@ -254,24 +389,36 @@ class HardeningTest {
         } finally {
             java.util.logging.Logger.getLogger("").removeHandler(counter);
         }
-        System.out.printf("%d malformed requests: %d wrong answers, %d warnings or errors logged, %d stack traces%n",
+        System.out.printf(
+                "%d malformed requests: %d wrong answers, %d warnings or errors logged, %d stack traces%n",
                 cases.size(), wrong.size(), logLines.get(), stackTraces.get());
         assertThat(wrong).isEmpty();
-        given().queryParam("q", smuggledName).get("/companies").then().statusCode(200).body("items.size()", equalTo(0));
+        given().queryParam("q", smuggledName)
+                .get("/companies")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
         assertThat(stackTraces.get()).isZero();
         assertThat(logLines.get()).isZero();
         // An h2c upgrade is not taken: the request is served as the HTTP/1.1 request it also is.
-        RawHttp.Answer h2c = RawHttp.send(host, port, "GET /companies/zte HTTP/1.1\r\nHost: x\r\nAuthorization: " + token
-                + "\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
+        RawHttp.Answer h2c = RawHttp.send(
+                host,
+                port,
+                "GET /companies/zte HTTP/1.1\r\nHost: x\r\nAuthorization: " + token
+                        + "\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
         assertThat(h2c.status()).isEqualTo(200);
         assertThat(h2c.body()).contains("ZTE");
     }
 
     @Test
     void locationIsNeverBuiltFromTheHostHeader() {
-        Response created = given().header("Host", "evil.example").contentType(ContentType.JSON)
-                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("Host Co"), "DE")).post("/companies");
-        created.then().statusCode(201).header("Location", not(containsString("evil.example")))
+        Response created = given().header("Host", "evil.example")
+                .contentType(ContentType.JSON)
+                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("Host Co"), "DE"))
+                .post("/companies");
+        created.then()
+                .statusCode(201)
+                .header("Location", not(containsString("evil.example")))
                 .header("Location", equalTo("/companies/" + created.path("id")));
     }
 }

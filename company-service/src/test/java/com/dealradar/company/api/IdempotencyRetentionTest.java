@@ -28,18 +28,38 @@ class IdempotencyRetentionTest {
         String key = UUID.randomUUID().toString();
         String first = CompanyFixtures.body(CompanyFixtures.uniqueName("Retention"), "DE");
         String second = CompanyFixtures.body(CompanyFixtures.uniqueName("Retention"), "DE");
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(first).post("/companies").then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(first)
+                .post("/companies")
+                .then()
+                .statusCode(201);
 
         // Just before the retention ends (and after a purge has run), the key still belongs to the first request.
         clock.advance(config.retention().minus(Duration.ofMinutes(1)));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(second).post("/companies").then()
-                .statusCode(422).body("type", equalTo("https://dealradar.dev/problems/idempotency-key-reused"));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(first).post("/companies").then()
-                .statusCode(201).header("Idempotent-Replayed", "true");
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(second)
+                .post("/companies")
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("https://dealradar.dev/problems/idempotency-key-reused"));
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(first)
+                .post("/companies")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true");
 
         // Once the retention and one purge interval have passed, the key is free for a new request.
         clock.advance(Duration.ofMinutes(1).plus(config.purgeInterval()));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(second).post("/companies").then()
-                .statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(second)
+                .post("/companies")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
     }
 }

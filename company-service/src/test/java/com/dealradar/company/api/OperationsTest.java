@@ -1,13 +1,13 @@
 package com.dealradar.company.api;
 
-import java.net.URL;
-import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -25,7 +25,9 @@ class OperationsTest {
 
     @Test
     void readinessChecksTheDatabase() {
-        given().get(ready).then().statusCode(200)
+        given().get(ready)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")));
         given().get(live).then().statusCode(200);
@@ -33,9 +35,13 @@ class OperationsTest {
 
     @Test
     void openApiDescribesTheOperationsWithProblemResponses() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.'/companies'.get.summary", equalTo("List and search companies"))
-                .body("paths.'/companies/{idOrSlug}'.put.responses.'412'.content.'application/problem+json'.schema.'$ref'",
+                .body(
+                        "paths.'/companies/{idOrSlug}'.put.responses.'412'.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"))
                 .body("components.schemas.Ownership.enum", hasItem("state_owned"))
                 .body("components.schemas.Ownership.enum", hasItem("public"));

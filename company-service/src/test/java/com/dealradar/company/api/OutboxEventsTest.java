@@ -25,12 +25,17 @@ class OutboxEventsTest {
     EntityManager em;
 
     List<OutboxEvent> eventsOf(String resourceId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("from OutboxEvent e where e.resourceId = :id order by e.id",
-                OutboxEvent.class).setParameter("id", resourceId).getResultList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery(
+                                "from OutboxEvent e where e.resourceId = :id order by e.id", OutboxEvent.class)
+                        .setParameter("id", resourceId)
+                        .getResultList());
     }
 
     long allEvents() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select count(e) from OutboxEvent e", Long.class).getSingleResult());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery("select count(e) from OutboxEvent e", Long.class)
+                        .getSingleResult());
     }
 
     @Test
@@ -38,54 +43,107 @@ class OutboxEventsTest {
         String name = CompanyFixtures.uniqueName("Outbox Co");
         String key = UUID.randomUUID().toString();
         String body = CompanyFixtures.body(name, "CN");
-        JsonPath created = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/companies")
-                .then().statusCode(201).extract().jsonPath();
+        JsonPath created = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/companies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         String id = created.getString("id");
         String slug = created.getString("slug");
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/companies").then().statusCode(201)
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/companies")
+                .then()
+                .statusCode(201)
                 .header("Idempotent-Replayed", "true");
         // Addressed by slug: the event still names the id.
-        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"").body("{\"headquartersCity\": \"Hangzhou\"}")
-                .patch("/companies/" + slug).then().statusCode(200);
-        given().header("If-Match", "\"1\"").post("/companies/" + id + "/archive").then().statusCode(200);
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body("{\"headquartersCity\": \"Hangzhou\"}")
+                .patch("/companies/" + slug)
+                .then()
+                .statusCode(200);
+        given().header("If-Match", "\"1\"")
+                .post("/companies/" + id + "/archive")
+                .then()
+                .statusCode(200);
 
         long before = allEvents();
         // Refused or rolled back: a stale ETag (412), a missing one (428), a duplicate name (409 from the unique key at
         // commit), invalid input (400). None leaves an event.
-        given().contentType("application/merge-patch+json").header("If-Match", "\"0\"").body("{\"headquartersCity\": \"Beijing\"}")
-                .patch("/companies/" + id).then().statusCode(412);
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body("{\"headquartersCity\": \"Beijing\"}")
+                .patch("/companies/" + id)
+                .then()
+                .statusCode(412);
         given().post("/companies/" + id + "/archive").then().statusCode(428);
-        given().contentType(ContentType.JSON).body(body).post("/companies").then().statusCode(409);
-        given().contentType(ContentType.JSON).body("{\"name\": \"\"}").post("/companies").then().statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/companies")
+                .then()
+                .statusCode(409);
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": \"\"}")
+                .post("/companies")
+                .then()
+                .statusCode(400);
         long afterRefusals = allEvents();
 
-        String parent = CompanyFixtures.create(CompanyFixtures.uniqueName("Outbox Parent")).path("id");
-        String link = given().contentType(ContentType.JSON).body("""
+        String parent = CompanyFixtures.create(CompanyFixtures.uniqueName("Outbox Parent"))
+                .path("id");
+        String link = given().contentType(ContentType.JSON)
+                .body("""
                 {"ownerId": "%s", "ownedId": "%s", "type": "subsidiary", "stakePercent": 60.5, "sources": [{"kind": "general_knowledge"}]}
-                """.formatted(parent, id)).post("/ownership-links").then().statusCode(201).extract().path("id");
+                """.formatted(parent, id))
+                .post("/ownership-links")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         // A cycle is refused inside the transaction (422): no event.
         long beforeCycle = allEvents();
-        given().contentType(ContentType.JSON).body("""
+        given().contentType(ContentType.JSON)
+                .body("""
                 {"ownerId": "%s", "ownedId": "%s", "type": "subsidiary", "stakePercent": 10, "sources": [{"kind": "general_knowledge"}]}
-                """.formatted(id, parent)).post("/ownership-links").then().statusCode(422);
+                """.formatted(id, parent))
+                .post("/ownership-links")
+                .then()
+                .statusCode(422);
         long afterCycle = allEvents();
-        given().header("If-Match", "\"0\"").delete("/ownership-links/" + link).then().statusCode(204);
+        given().header("If-Match", "\"0\"")
+                .delete("/ownership-links/" + link)
+                .then()
+                .statusCode(204);
 
         List<OutboxEvent> company = eventsOf(id);
         List<OutboxEvent> linkEvents = eventsOf(link);
-        System.out.printf("outbox: company %s -> %s; link -> %s; events written by refused writes: %d (412/428/409/400), %d (422 cycle)%n",
-                id, company.stream().map(e -> e.type + "@" + e.etag).toList(), linkEvents.stream().map(e -> e.type).toList(),
-                afterRefusals - before, afterCycle - beforeCycle);
-        assertThat(company).extracting(e -> e.type).containsExactly("company.created", "company.updated", "company.archived");
+        System.out.printf(
+                "outbox: company %s -> %s; link -> %s; events written by refused writes: %d (412/428/409/400), %d (422 cycle)%n",
+                id,
+                company.stream().map(e -> e.type + "@" + e.etag).toList(),
+                linkEvents.stream().map(e -> e.type).toList(),
+                afterRefusals - before,
+                afterCycle - beforeCycle);
+        assertThat(company)
+                .extracting(e -> e.type)
+                .containsExactly("company.created", "company.updated", "company.archived");
         assertThat(company).extracting(e -> e.etag).containsExactly("\"0\"", "\"1\"", "\"2\"");
         assertThat(company).allSatisfy(e -> {
             assertThat(e.resourceType).isEqualTo("company");
             assertThat(e.resourcePath).isEqualTo("/companies/" + id);
             assertThat(JsonPath.from(e.data).getString("id")).isEqualTo(id);
         });
-        assertThat(JsonPath.from(company.get(1).data).getString("headquartersCity")).isEqualTo("Hangzhou");
+        assertThat(JsonPath.from(company.get(1).data).getString("headquartersCity"))
+                .isEqualTo("Hangzhou");
         assertThat(JsonPath.from(company.get(2).data).getString("status")).isEqualTo("archived");
-        assertThat(linkEvents).extracting(e -> e.type).containsExactly("ownership_link.created", "ownership_link.deleted");
+        assertThat(linkEvents)
+                .extracting(e -> e.type)
+                .containsExactly("ownership_link.created", "ownership_link.deleted");
         assertThat(linkEvents.get(1).data).isNull();
         assertThat(afterRefusals - before).isZero();
         assertThat(afterCycle - beforeCycle).isZero();

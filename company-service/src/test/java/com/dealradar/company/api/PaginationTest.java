@@ -30,8 +30,13 @@ class PaginationTest {
         for (int i = 0; i < 47; i++) {
             String name = prefix + " " + (i % 3 == 0 ? "Émile" : "emile") + " " + (i % 10);
             Response r = given().contentType(ContentType.JSON)
-                    .body("{\"name\": \"" + name + "\", \"slug\": \"pager-" + UUID.randomUUID() + "\", \"country\": \"FR\", \"kind\": \"group\"}")
-                    .post("/companies").then().statusCode(201).extract().response();
+                    .body("{\"name\": \"" + name + "\", \"slug\": \"pager-" + UUID.randomUUID()
+                            + "\", \"country\": \"FR\", \"kind\": \"group\"}")
+                    .post("/companies")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .response();
             createdIds.add(r.path("id"));
         }
     }
@@ -39,12 +44,19 @@ class PaginationTest {
     @Test
     void walksAllPagesByNameWithoutDuplicatesOrGaps() {
         List<Response> pages = walk("name", 5);
-        List<String> ids = pages.stream().flatMap(p -> p.<List<String>>path("items.id").stream()).toList();
-        List<String> names = pages.stream().flatMap(p -> p.<List<String>>path("items.name").stream()).toList();
+        List<String> ids = pages.stream()
+                .flatMap(p -> p.<List<String>>path("items.id").stream())
+                .toList();
+        List<String> names = pages.stream()
+                .flatMap(p -> p.<List<String>>path("items.name").stream())
+                .toList();
         assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(createdIds);
         assertThat(pages).hasSize(10);
-        List<String> folded = names.stream().map(n -> java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "").toLowerCase()).toList();
+        List<String> folded = names.stream()
+                .map(n -> java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFKD)
+                        .replaceAll("\\p{M}", "")
+                        .toLowerCase())
+                .toList();
         assertThat(folded).isSortedAccordingTo(Comparator.naturalOrder());
         assertThat(pages.getLast().<String>path("nextCursor")).isNull();
         assertThat(pages.getLast().header("Link")).isNull();
@@ -53,8 +65,12 @@ class PaginationTest {
     @Test
     void walksAllPagesByMostRecentlyUpdated() {
         List<Response> pages = walk("-updatedAt", 6);
-        List<String> ids = pages.stream().flatMap(p -> p.<List<String>>path("items.id").stream()).toList();
-        List<String> updated = pages.stream().flatMap(p -> p.<List<String>>path("items.updatedAt").stream()).toList();
+        List<String> ids = pages.stream()
+                .flatMap(p -> p.<List<String>>path("items.id").stream())
+                .toList();
+        List<String> updated = pages.stream()
+                .flatMap(p -> p.<List<String>>path("items.updatedAt").stream())
+                .toList();
         assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(createdIds);
         assertThat(updated.stream().map(java.time.Instant::parse).toList())
                 .isSortedAccordingTo(Comparator.reverseOrder());
@@ -64,31 +80,48 @@ class PaginationTest {
     void linkHeaderPointsToTheNextPageWithTheSameFilters() {
         Response first = given().queryParam("q", prefix).queryParam("limit", 5).get("/companies");
         String link = first.header("Link");
-        assertThat(link).startsWith("</companies?").contains("limit=5").contains("cursor=" + first.path("nextCursor"))
+        assertThat(link)
+                .startsWith("</companies?")
+                .contains("limit=5")
+                .contains("cursor=" + first.path("nextCursor"))
                 .endsWith(">; rel=\"next\"");
         String next = link.substring(1, link.indexOf('>'));
         Response second = given().urlEncodingEnabled(false).get(next);
-        assertThat(second.<List<String>>path("items.id")).hasSize(5).doesNotContainAnyElementsOf(first.path("items.id"))
-                .as("page 2 keeps the q= filter: only this test's companies").isSubsetOf(createdIds);
-        assertThat(second.<List<String>>path("items.name")).allSatisfy(name -> assertThat(name).startsWith(prefix));
+        assertThat(second.<List<String>>path("items.id"))
+                .hasSize(5)
+                .doesNotContainAnyElementsOf(first.path("items.id"))
+                .as("page 2 keeps the q= filter: only this test's companies")
+                .isSubsetOf(createdIds);
+        assertThat(second.<List<String>>path("items.name"))
+                .allSatisfy(name -> assertThat(name).startsWith(prefix));
     }
 
     @Test
     void cursorOfAnotherSortIsRefused() {
-        String cursor = given().queryParam("q", prefix).queryParam("limit", 5).get("/companies").path("nextCursor");
-        given().queryParam("q", prefix).queryParam("sort", "-updatedAt").queryParam("cursor", cursor).get("/companies")
-                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("cursor"));
+        String cursor = given().queryParam("q", prefix)
+                .queryParam("limit", 5)
+                .get("/companies")
+                .path("nextCursor");
+        given().queryParam("q", prefix)
+                .queryParam("sort", "-updatedAt")
+                .queryParam("cursor", cursor)
+                .get("/companies")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("cursor"));
     }
 
     private List<Response> walk(String sort, int limit) {
         List<Response> pages = new ArrayList<>();
         String cursor = null;
         do {
-            var request = given().queryParam("q", prefix).queryParam("sort", sort).queryParam("limit", limit);
+            var request =
+                    given().queryParam("q", prefix).queryParam("sort", sort).queryParam("limit", limit);
             if (cursor != null) {
                 request.queryParam("cursor", cursor);
             }
-            Response page = request.get("/companies").then().statusCode(200).extract().response();
+            Response page =
+                    request.get("/companies").then().statusCode(200).extract().response();
             pages.add(page);
             cursor = page.path("nextCursor");
         } while (cursor != null && pages.size() < 100);

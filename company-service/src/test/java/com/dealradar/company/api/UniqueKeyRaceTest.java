@@ -25,21 +25,30 @@ class UniqueKeyRaceTest {
     @Test
     void concurrentCreatesOfOneNameGiveOne201AndOnly409s() throws Exception {
         String name = CompanyFixtures.uniqueName("Race Name");
-        List<Response> answers = Races.race(WRITERS, () -> given().contentType(ContentType.JSON)
-                .body(CompanyFixtures.body(name, "DE")).post("/companies"));
+        List<Response> answers = Races.race(
+                WRITERS,
+                () -> given().contentType(ContentType.JSON)
+                        .body(CompanyFixtures.body(name, "DE"))
+                        .post("/companies"));
         assertOneCreatedRestConflictOn("slug", answers);
-        given().queryParam("q", name).get("/companies").then().statusCode(200)
+        given().queryParam("q", name)
+                .get("/companies")
+                .then()
+                .statusCode(200)
                 .body("items.size()", org.hamcrest.Matchers.equalTo(1));
     }
 
     @Test
     void concurrentCreatesOfOneWikidataIdGiveOne201AndOnly409s() throws Exception {
         String qid = "Q" + (100_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 800_000_000L));
-        List<Response> answers = Races.race(WRITERS, () -> given().contentType(ContentType.JSON)
-                .body("""
+        List<Response> answers = Races.race(
+                WRITERS,
+                () -> given().contentType(ContentType.JSON)
+                        .body("""
                         {"name": "%s", "country": "DE", "kind": "group", "identifiers": {"wikidataQid": "%s"},
                          "sources": [{"kind": "general_knowledge", "note": "test fixture"}]}
-                        """.formatted(CompanyFixtures.uniqueName("Race Qid"), qid)).post("/companies"));
+                        """.formatted(CompanyFixtures.uniqueName("Race Qid"), qid))
+                        .post("/companies"));
         assertOneCreatedRestConflictOn("identifiers.wikidataQid", answers);
     }
 

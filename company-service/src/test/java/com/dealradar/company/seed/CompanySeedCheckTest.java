@@ -38,25 +38,35 @@ class CompanySeedCheckTest {
 
     @Test
     void authorsInThePublisherFieldAndUnmarkedMissingPublishersAreRefused() {
-        ObjectNode westfall = (ObjectNode) company("alibaba-group").get("sources").get(0);
+        ObjectNode westfall =
+                (ObjectNode) company("alibaba-group").get("sources").get(0);
         westfall.put("publisher", "Ron Westfall, Research Director, Service Provider Infrastructure");
-        ObjectNode leuschner = (ObjectNode) company("alibaba-group").get("sources").get(1);
+        ObjectNode leuschner =
+                (ObjectNode) company("alibaba-group").get("sources").get(1);
         leuschner.remove("notStated");
         List<String> problems = CompanySeedCheck.check(seed).problems();
         System.out.println(problems);
-        assertThat(problems).hasSize(2).anyMatch(p -> p.contains("company alibaba-group.sources[0]") && p.contains("job title"))
+        assertThat(problems)
+                .hasSize(2)
+                .anyMatch(p -> p.contains("company alibaba-group.sources[0]") && p.contains("job title"))
                 .anyMatch(p -> p.contains("company alibaba-group.sources[1]") && p.contains("names no publisher"));
     }
 
     @Test
     void theSeedRecordsWhatTheArticlesAndGeneralKnowledgeSay() {
-        assertThat(company("alibaba-group").get("listings").findValuesAsText("exchange")).contains("NYSE", "HKEX");
-        assertThat(company("asiainfo").get("listings").findValuesAsText("ticker")).containsExactly("1675");
-        assertThat(company("china-unicom-listed").get("listings").findValuesAsText("ticker")).containsExactly("600050");
-        assertThat(company("zte").get("description").asText()).contains("CNY 500-750 m").contains("7-8%");
+        assertThat(company("alibaba-group").get("listings").findValuesAsText("exchange"))
+                .contains("NYSE", "HKEX");
+        assertThat(company("asiainfo").get("listings").findValuesAsText("ticker"))
+                .containsExactly("1675");
+        assertThat(company("china-unicom-listed").get("listings").findValuesAsText("ticker"))
+                .containsExactly("600050");
+        assertThat(company("zte").get("description").asText())
+                .contains("CNY 500-750 m")
+                .contains("7-8%");
         for (JsonNode source : company("alibaba-group").get("sources")) {
             if (source.has("author")) {
-                assertThat(source.path("publisher").asText()).doesNotContain(source.get("author").asText());
+                assertThat(source.path("publisher").asText())
+                        .doesNotContain(source.get("author").asText());
             }
         }
     }

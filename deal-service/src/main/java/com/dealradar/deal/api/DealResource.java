@@ -7,10 +7,8 @@ import com.dealradar.deal.domain.DealStatus;
 import com.dealradar.deal.domain.DealType;
 import com.dealradar.deal.domain.ParticipantRole;
 import com.dealradar.deal.persistence.DealFilter;
-import com.dealradar.deal.persistence.DealRepository;
 import com.dealradar.deal.persistence.DealSort;
 import com.dealradar.platform.http.ConditionalWrites;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
@@ -18,7 +16,6 @@ import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Page;
 import com.dealradar.platform.paging.Paging;
-import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
@@ -40,10 +37,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -95,38 +89,79 @@ public class DealResource {
             }""";
 
     private final DealService service;
-    private final DealRepository deals;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    DealResource(DealService service, DealRepository deals, Idempotency idempotency, MergePatch mergePatch) {
+    DealResource(DealService service, Idempotency idempotency, MergePatch mergePatch) {
         this.service = service;
-        this.deals = deals;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
     }
 
     @GET
-    @Operation(summary = "List and search deals",
-            description = "Keyset-paginated. Follow nextCursor (or the Link header) for the next page; filters combine with AND. "
-                    + "Dates compare the first day of the announced date; USD values compare valueUsd (amountUsd, else the "
-                    + "midpoint of the USD range). Deals without the sort value come last.")
-    @APIResponse(responseCode = "200", description = "One page of deals",
+    @Operation(
+            summary = "List and search deals",
+            description =
+                    "Keyset-paginated. Follow nextCursor (or the Link header) for the next page; filters combine with AND. "
+                            + "Dates compare the first day of the announced date; USD values compare valueUsd (amountUsd, else the "
+                            + "midpoint of the USD range). Deals without the sort value come last.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of deals",
             content = @Content(schema = @Schema(implementation = DealView.class, type = SchemaType.ARRAY)))
     public Response list(
-            @Parameter(description = "Company id: deals it takes part in (in any role, or in the given role)", example = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a") @QueryParam("company") String company,
-            @Parameter(description = "Participant role; with company: that company in that role", schema = @Schema(implementation = ParticipantRole.class)) @QueryParam("role") String role,
+            @Parameter(
+                            description = "Company id: deals it takes part in (in any role, or in the given role)",
+                            example = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
+                    @QueryParam("company")
+                    String company,
+            @Parameter(
+                            description = "Participant role; with company: that company in that role",
+                            schema = @Schema(implementation = ParticipantRole.class))
+                    @QueryParam("role")
+                    String role,
             @Parameter(schema = @Schema(implementation = DealType.class)) @QueryParam("type") String type,
             @Parameter(schema = @Schema(implementation = DealStatus.class)) @QueryParam("status") String status,
             @Parameter(schema = @Schema(implementation = Confidence.class)) @QueryParam("confidence") String confidence,
-            @Parameter(description = "ISO 3166-1 alpha-2 region the deal touches (or EU)", example = "CN") @QueryParam("region") String region,
-            @Parameter(description = "Announced on or after (YYYY-MM-DD)", example = "2017-01-01") @QueryParam("announcedFrom") String announcedFrom,
-            @Parameter(description = "Announced on or before (YYYY-MM-DD)", example = "2017-12-31") @QueryParam("announcedTo") String announcedTo,
-            @Parameter(description = "Minimum valueUsd", example = "100000000") @QueryParam("valueUsdMin") String valueUsdMin,
-            @Parameter(description = "Maximum valueUsd", example = "500000000") @QueryParam("valueUsdMax") String valueUsdMax,
+            @Parameter(description = "ISO 3166-1 alpha-2 region the deal touches (or EU)", example = "CN")
+                    @QueryParam("region")
+                    String region,
+            @Parameter(description = "Announced on or after (YYYY-MM-DD)", example = "2017-01-01")
+                    @QueryParam("announcedFrom")
+                    String announcedFrom,
+            @Parameter(description = "Announced on or before (YYYY-MM-DD)", example = "2017-12-31")
+                    @QueryParam("announcedTo")
+                    String announcedTo,
+            @Parameter(description = "Minimum valueUsd", example = "100000000") @QueryParam("valueUsdMin")
+                    String valueUsdMin,
+            @Parameter(description = "Maximum valueUsd", example = "500000000") @QueryParam("valueUsdMax")
+                    String valueUsdMax,
             @Parameter(description = "Comma-separated deal ids (at most 200)") @QueryParam("ids") String ids,
-            @Parameter(description = "Order", schema = @Schema(enumeration = {"-announced", "announced", "-valueUsd", "valueUsd", "updatedAt", "-updatedAt"}, defaultValue = "-announced")) @QueryParam("sort") String sort,
-            @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(
+                            description = "Order",
+                            schema =
+                                    @Schema(
+                                            enumeration = {
+                                                "-announced",
+                                                "announced",
+                                                "-valueUsd",
+                                                "valueUsd",
+                                                "updatedAt",
+                                                "-updatedAt"
+                                            },
+                                            defaultValue = "-announced"))
+                    @QueryParam("sort")
+                    String sort,
+            @Parameter(
+                            description = "Page size, 1 to 200",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "200",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
@@ -142,65 +177,88 @@ public class DealResource {
                 QueryParams.date("announcedTo", announcedTo),
                 QueryParams.decimal("valueUsdMin", valueUsdMin),
                 QueryParams.decimal("valueUsdMax", valueUsdMax),
-                idSet(ids));
+                QueryParams.uuidSet("ids", ids, MAX_IDS));
         requireOrdered("announcedFrom", filter.announcedFrom(), "announcedTo", filter.announcedTo());
         requireOrdered("valueUsdMin", filter.valueUsdMin(), "valueUsdMax", filter.valueUsdMax());
         Cursor after = cursor == null ? null : Cursor.decode(cursor, order.wireName(), 2);
-        List<Deal> rows = deals.search(filter, order, after, pageSize + 1);
-        Page<DealView> page = Paging.page(rows, pageSize, order.wireName(), d -> DealRepository.cursorKeys(d, order))
-                .map(DealViews::view);
+        List<Deal> rows = service.search(filter, order, after, pageSize + 1);
+        Page<DealView> page =
+                Paging.page(rows, pageSize, order.wireName(), order::cursorKeys).map(DealViews::view);
         return Paging.ok(page, uri);
     }
 
     @POST
-    @Operation(summary = "Record a deal",
-            description = "Every participant must exist in company-service (422 naming the unknown ones; 503 with Retry-After "
-                    + "when company-service cannot be reached, and nothing is written). status is the initial status "
-                    + "(default announced). Send an Idempotency-Key to make retries safe.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = DealInput.class),
-            examples = @ExampleObject(name = "alibaba-ztesoft", value = DEAL_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = DealView.class)))
+    @Operation(
+            summary = "Record a deal",
+            description =
+                    "Every participant must exist in company-service (422 naming the unknown ones; 503 with Retry-After "
+                            + "when company-service cannot be reached, and nothing is written). status is the initial status "
+                            + "(default announced). Send an Idempotency-Key to make retries safe.")
+    @RequestBody(
+            content =
+                    @Content(
+                            schema = @Schema(implementation = DealInput.class),
+                            examples = @ExampleObject(name = "alibaba-ztesoft", value = DEAL_EXAMPLE)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = DealView.class)))
     @APIResponse(responseCode = "409", description = "The Idempotency-Key is in flight")
     @APIResponse(responseCode = "413", description = "Body too large")
-    @APIResponse(responseCode = "422", description = "Unknown participant company, or Idempotency-Key reused with a different body")
-    @APIResponse(responseCode = "503", description = "company-service cannot be reached; retry after Retry-After seconds")
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown participant company, or Idempotency-Key reused with a different body")
+    @APIResponse(
+            responseCode = "503",
+            description = "company-service cannot be reached; retry after Retry-After seconds")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull DealInput body) {
-        return idempotency.execute(idempotencyKey, "POST /deals", body, () -> {
-            service.checkNew(body);
-            return null;
-        }, checked -> {
-            Deal deal = service.create(body);
-            return Response.created(URI.create("/deals/" + deal.id))
-                    .tag(EntityTags.of(deal.version))
-                    .entity(DealViews.view(deal))
-                    .build();
-        });
+        return idempotency.execute(
+                idempotencyKey,
+                "POST /deals",
+                body,
+                complete -> service.create(
+                        body.toDraft(),
+                        deal -> complete.apply(Response.created(URI.create("/deals/" + deal.id))
+                                .tag(EntityTags.of(deal.version))
+                                .entity(DealViews.view(deal))
+                                .build())));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a deal", description = "Send If-None-Match to get 304 when unchanged.")
-    @APIResponse(responseCode = "200", description = "The deal", content = @Content(schema = @Schema(implementation = DealView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The deal",
+            content = @Content(schema = @Schema(implementation = DealView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such deal")
-    public Response get(@Parameter(example = "973a4522-3530-5077-b71c-a59a70f0ce3f") @PathParam("id") String id,
+    public Response get(
+            @Parameter(example = "973a4522-3530-5077-b71c-a59a70f0ce3f") @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Deal deal = service.get(id);
+        Deal deal = service.get(QueryParams.uuid("id", id));
         return EntityTags.okOrNotModified(ifNoneMatch, deal.version, DealViews.view(deal));
     }
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace a deal",
-            description = "If-Match with the current ETag is required. status must be absent or the current one: "
-                    + "status changes go through POST /deals/{id}/status-changes. Added participants are checked in company-service.")
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = DealView.class)))
+    @Operation(
+            summary = "Replace a deal",
+            description =
+                    "If-Match with the current ETag is required. status must be absent or the current one: "
+                            + "status changes go through POST /deals/{id}/status-changes. Added participants are checked in company-service.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = DealView.class)))
     @APIResponse(responseCode = "409", description = "The body changes the status")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "422", description = "Unknown participant company")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     @APIResponse(responseCode = "503", description = "company-service cannot be reached")
-    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response replace(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull DealInput body) {
         return write(id, ifMatch, current -> body);
     }
@@ -208,12 +266,18 @@ public class DealResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change some fields of a deal (JSON Merge Patch, RFC 7396)",
+    @Operation(
+            summary = "Change some fields of a deal (JSON Merge Patch, RFC 7396)",
             description = "Fields absent from the patch keep their value; null removes a value. If-Match is required.")
-    @APIResponse(responseCode = "200", description = "Patched", content = @Content(schema = @Schema(implementation = DealView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Patched",
+            content = @Content(schema = @Schema(implementation = DealView.class)))
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = DealInput.class) JsonNode patch) {
         return write(id, ifMatch, current -> mergePatch.apply(current, patch, DealInput.class));
     }
@@ -226,71 +290,80 @@ public class DealResource {
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return ConditionalWrites.inTransaction(() -> {
-            Deal deal = service.get(id);
-            EntityTags.requireMatch(ifMatch, deal.version);
-            service.delete(deal);
-            return Response.noContent().build();
-        });
+        return service.delete(
+                QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), deal -> ConditionalWrites.noContent());
     }
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "The status history of a deal, oldest first",
+    @Operation(
+            summary = "The status history of a deal, oldest first",
             description = "The first entry is the status the deal was recorded in; each later entry one status change.")
     @APIResponse(responseCode = "200", description = "All entries (nextCursor is always absent)")
     @APIResponse(responseCode = "404", description = "No such deal")
     public Page<StatusChangeView> history(@PathParam("id") String id) {
-        Deal deal = service.get(id);
+        Deal deal = service.get(QueryParams.uuid("id", id));
         return new Page<>(service.history(deal).stream().map(DealViews::view).toList(), null);
     }
 
     @POST
     @Path("/{id}/status-changes")
-    @Operation(summary = "Change the status of a deal",
-            description = "Only changes the status machine allows (409 naming the allowed ones). Completing asks region-service "
-                    + "whether a suspensory regulatory matter is still open (409 naming them; 503 with Retry-After when it "
-                    + "cannot be reached). If-Match with the current ETag is required (428 without it, 412 when stale), like "
-                    + "every state-changing action. Send an Idempotency-Key to make retries safe. Answers with the changed deal.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = StatusChangeInput.class),
-            examples = @ExampleObject(name = "in-talks", value = STATUS_CHANGE_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Changed; the deal with its new status and ETag", content = @Content(schema = @Schema(implementation = DealView.class)))
-    @APIResponse(responseCode = "409", description = "Transition not allowed, regulatory matters open, or Idempotency-Key in flight")
+    @Operation(
+            summary = "Change the status of a deal",
+            description =
+                    "Only changes the status machine allows (409 naming the allowed ones). Completing asks region-service "
+                            + "whether a suspensory regulatory matter is still open (409 naming them; 503 with Retry-After when it "
+                            + "cannot be reached). If-Match with the current ETag is required (428 without it, 412 when stale), like "
+                            + "every state-changing action. Send an Idempotency-Key to make retries safe. Answers with the changed deal.")
+    @RequestBody(
+            content =
+                    @Content(
+                            schema = @Schema(implementation = StatusChangeInput.class),
+                            examples = @ExampleObject(name = "in-talks", value = STATUS_CHANGE_EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed; the deal with its new status and ETag",
+            content = @Content(schema = @Schema(implementation = DealView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Transition not allowed, regulatory matters open, or Idempotency-Key in flight")
     @APIResponse(responseCode = "404", description = "No such deal")
     @APIResponse(responseCode = "412", description = "If-Match is stale")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     @APIResponse(responseCode = "503", description = "region-service cannot be reached")
-    public Response changeStatus(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull StatusChangeInput body) {
-        QueryParams.uuid("id", id);
+    public Response changeStatus(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull StatusChangeInput body) {
+        UUID dealId = QueryParams.uuid("id", id);
         EntityTags.requirePresent(ifMatch);
-        return idempotency.execute(idempotencyKey, "POST /deals/" + id + "/status-changes", body, () -> {
-            service.checkStatusChange(id, ifMatch, body);
-            return null;
-        }, checked -> {
-            Deal changed = service.changeStatus(id, ifMatch, body);
-            return Response.ok(DealViews.view(changed)).tag(EntityTags.of(changed.version)).build();
-        });
+        return idempotency.execute(
+                idempotencyKey,
+                "POST /deals/" + id + "/status-changes",
+                body,
+                complete -> service.changeStatus(
+                        dealId,
+                        EntityTags.ifMatch(ifMatch),
+                        body.toDraft(),
+                        changed -> complete.apply(Response.ok(DealViews.view(changed))
+                                .tag(EntityTags.of(changed.version))
+                                .build())));
     }
 
     /**
-     * A conditional write: the deal as last read gives the new input (and a cheap early 428/412); new
-     * participants are checked in company-service outside any transaction; then one short transaction checks
-     * If-Match against the row it changes.
+     * A conditional write: {@code change} makes the new input from the deal's current state (the body itself for a
+     * PUT, the merge patch applied for a PATCH); the service checks new participants outside any transaction and
+     * then If-Match against the row it changes (see {@link DealService#replace}).
      */
     private Response write(String id, String ifMatch, Function<DealInput, DealInput> change) {
         EntityTags.requirePresent(ifMatch);
-        record Snapshot(long version, DealInput input, Set<UUID> participants) {
-        }
-        Snapshot before = QuarkusTransaction.requiringNew().call(() -> {
-            Deal deal = service.get(id);
-            return new Snapshot(deal.version, DealViews.input(deal), DealService.participantIds(deal));
-        });
-        EntityTags.requireMatch(ifMatch, before.version());
-        Set<UUID> checked = service.checkReplacement(before.participants(), change.apply(before.input()));
-        return ConditionalWrites.update(ifMatch, () -> service.get(id), d -> d.version,
-                deal -> service.replace(deal, change.apply(DealViews.input(deal)), checked), DealViews::view);
+        return service.replace(
+                QueryParams.uuid("id", id),
+                EntityTags.ifMatch(ifMatch),
+                deal -> change.apply(DealViews.input(deal)).toDraft(),
+                deal -> ConditionalWrites.ok(deal.version, DealViews.view(deal)));
     }
 
     private static String region(String raw) {
@@ -304,18 +377,5 @@ public class DealResource {
         if (low != null && high != null && low.compareTo(high) > 0) {
             throw ProblemException.badParameter(lowName, "must not be after " + highName);
         }
-    }
-
-    private static Set<UUID> idSet(String ids) {
-        if (ids == null || ids.isBlank()) {
-            return null;
-        }
-        List<String> parts = Arrays.stream(ids.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (parts.size() > MAX_IDS) {
-            throw ProblemException.badParameter("ids", "at most " + MAX_IDS + " ids per request");
-        }
-        Set<UUID> set = new LinkedHashSet<>();
-        parts.forEach(part -> set.add(QueryParams.uuid("ids", part)));
-        return set;
     }
 }

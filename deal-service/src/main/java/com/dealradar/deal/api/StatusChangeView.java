@@ -1,6 +1,7 @@
 package com.dealradar.deal.api;
 
 import com.dealradar.deal.domain.DealStatus;
+import com.dealradar.deal.domain.PartialDate;
 import com.dealradar.platform.provenance.Source;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -11,11 +12,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "DealStatusChange", description = "One entry of a deal's status history")
 public record StatusChangeView(
         UUID id,
-        @Schema(description = "1 for the status the deal was created in, then one more per change") int sequence,
-        @Schema(description = "Status before; absent on the first entry") DealStatus from,
+
+        @Schema(description = "1 for the status the deal was created in, then one more per change")
+        int sequence,
+
+        @Schema(description = "Status before; absent on the first entry")
+        DealStatus from,
+
         DealStatus to,
         PartialDate effectiveDate,
         String note,
         Source source,
-        @Schema(description = "When DealRadar recorded the change") Instant recordedAt) {
-}
+
+        @Schema(description = "When DealRadar recorded the change")
+        Instant recordedAt) {}

@@ -44,13 +44,14 @@ public class ClearanceChecks {
                     config.retryAfter());
         }
         if (clearance == null) {
-            throw ProblemException.unavailable("region-service gave an empty answer; nothing was written, retry later",
-                    config.retryAfter());
+            throw ProblemException.unavailable(
+                    "region-service gave an empty answer; nothing was written, retry later", config.retryAfter());
         }
         if (clearance.clear()) {
             return;
         }
-        List<RegionClient.BlockingMatter> matters = clearance.blockingMatters() == null ? List.of() : clearance.blockingMatters();
+        List<RegionClient.BlockingMatter> matters =
+                clearance.blockingMatters() == null ? List.of() : clearance.blockingMatters();
         List<FieldViolation> errors = matters.stream()
                 .map(m -> new FieldViolation("status", "blocked by regulatory matter " + m.id() + ": " + describe(m)))
                 .toList();
@@ -62,7 +63,7 @@ public class ClearanceChecks {
     }
 
     private static String describe(RegionClient.BlockingMatter m) {
-        return m.regimeCode() + (m.regimeName() == null ? "" : " (" + m.regimeName() + ")")
-                + " in " + m.regionCode() + ", status " + m.status();
+        return m.regimeCode() + (m.regimeName() == null ? "" : " (" + m.regimeName() + ")") + " in " + m.regionCode()
+                + ", status " + m.status();
     }
 }

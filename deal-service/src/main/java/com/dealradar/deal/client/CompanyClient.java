@@ -28,16 +28,18 @@ public interface CompanyClient {
     /** At most 200 ids; ids missing from the items do not exist. An idempotent GET, so it is retried. */
     @GET
     @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 2, delay = 150, jitter = 100, abortOn = {CircuitBreakerOpenException.class, BulkheadException.class})
+    @Retry(
+            maxRetries = 2,
+            delay = 150,
+            jitter = 100,
+            abortOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Bulkhead(value = 20)
     CompanyPage byIds(@QueryParam("ids") String commaSeparatedIds, @QueryParam("limit") int limit);
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CompanyPage(List<CompanySummary> items, String nextCursor) {
-    }
+    record CompanyPage(List<CompanySummary> items, String nextCursor) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CompanySummary(UUID id, String slug, String name) {
-    }
+    record CompanySummary(UUID id, String slug, String name) {}
 }

@@ -43,7 +43,8 @@ public class CompanyDirectory {
                         config.retryAfter());
             }
             if (page == null || page.items() == null) {
-                throw ProblemException.unavailable("company-service gave an unreadable answer; nothing was written, retry later",
+                throw ProblemException.unavailable(
+                        "company-service gave an unreadable answer; nothing was written, retry later",
                         config.retryAfter());
             }
             page.items().forEach(company -> unknown.remove(company.id()));

@@ -29,17 +29,19 @@ public interface RegionClient {
     @GET
     @Path("/{dealId}")
     @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 2, delay = 150, jitter = 100, abortOn = {CircuitBreakerOpenException.class, BulkheadException.class})
+    @Retry(
+            maxRetries = 2,
+            delay = 150,
+            jitter = 100,
+            abortOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Bulkhead(value = 20)
     Clearance clearance(@PathParam("dealId") UUID dealId);
 
     /** A deal with no matters is clear. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Clearance(UUID dealId, boolean clear, List<BlockingMatter> blockingMatters) {
-    }
+    record Clearance(UUID dealId, boolean clear, List<BlockingMatter> blockingMatters) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record BlockingMatter(String id, String regimeCode, String regimeName, String regionCode, String status) {
-    }
+    record BlockingMatter(String id, String regimeCode, String regimeName, String regionCode, String status) {}
 }

@@ -1,5 +1,6 @@
 package com.dealradar.deal.domain;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
@@ -32,12 +33,13 @@ public enum DatePrecision {
             return Optional.empty();
         }
         try {
-            return Optional.of(switch (this) {
-                case year -> LocalDate.of(Integer.parseInt(value), 1, 1);
-                case month -> YearMonth.parse(value).atDay(1);
-                case day -> LocalDate.parse(value);
-            });
-        } catch (java.time.DateTimeException | NumberFormatException e) {
+            return Optional.of(
+                    switch (this) {
+                        case year -> LocalDate.of(Integer.parseInt(value), 1, 1);
+                        case month -> YearMonth.parse(value).atDay(1);
+                        case day -> LocalDate.parse(value);
+                    });
+        } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package com.dealradar.deal.domain;
 
+import com.dealradar.platform.persistence.AuditedEntity;
 import com.dealradar.platform.provenance.Source;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -12,9 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "deal")
-public class Deal {
+public class Deal extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -88,14 +87,4 @@ public class Deal {
     @CollectionTable(name = "deal_source", joinColumns = @JoinColumn(name = "deal_id"))
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
 }

@@ -20,8 +20,7 @@ public class DealParticipant {
     @Column(name = "note", length = 500)
     public String note;
 
-    public DealParticipant() {
-    }
+    public DealParticipant() {}
 
     public DealParticipant(UUID companyId, ParticipantRole role, String note) {
         this.companyId = companyId;

@@ -1,28 +1,27 @@
 package com.dealradar.deal.domain;
 
-import com.dealradar.deal.api.DealInput;
-import com.dealradar.deal.api.Money;
-import com.dealradar.deal.api.Participant;
-import com.dealradar.deal.api.PartialDate;
-import com.dealradar.deal.api.StatusChangeInput;
 import com.dealradar.deal.client.ClearanceChecks;
 import com.dealradar.deal.client.CompanyDirectory;
+import com.dealradar.deal.persistence.DealFilter;
 import com.dealradar.deal.persistence.DealRepository;
+import com.dealradar.deal.persistence.DealSort;
 import com.dealradar.deal.persistence.DealStatusChangeRepository;
-import com.dealradar.platform.http.EntityTags;
-import com.dealradar.platform.http.QueryParams;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import com.dealradar.platform.concurrency.VersionCheck;
+import com.dealradar.platform.json.WireNames;
+import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.provenance.Source;
+import com.dealradar.platform.time.Clocks;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
@@ -33,6 +32,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -48,34 +48,46 @@ public class DealService {
 
     /** The region codes a deal may name: ISO 3166-1 alpha-2 plus EU (region-service's supranational region). */
     public static final Set<String> REGIONS = regions();
+
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+            .map(Currency::getCurrencyCode)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final DealRepository deals;
     private final DealStatusChangeRepository history;
     private final CompanyDirectory companies;
     private final ClearanceChecks clearances;
+    private final InstantSource clock;
 
-    DealService(DealRepository deals, DealStatusChangeRepository history, CompanyDirectory companies, ClearanceChecks clearances) {
+    DealService(
+            DealRepository deals,
+            DealStatusChangeRepository history,
+            CompanyDirectory companies,
+            ClearanceChecks clearances,
+            InstantSource clock) {
+        this.clock = clock;
         this.deals = deals;
         this.history = history;
         this.companies = companies;
         this.clearances = clearances;
     }
 
-    /** 400 when {@code id} is not a UUID, 404 when no deal has it. */
-    public Deal get(String id) {
-        UUID uuid = QueryParams.uuid("id", id);
-        return deals.findByIdOptional(uuid).orElseThrow(() -> ProblemException.notFound("Deal", id));
+    /** 404 when no deal has {@code id}. */
+    public Deal get(UUID id) {
+        return deals.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Deal", id));
+    }
+
+    /** A page of deals: the repository's query, for the list resource. */
+    public List<Deal> search(DealFilter filter, DealSort sort, Cursor after, int limit) {
+        return deals.search(filter, sort, after, limit);
     }
 
     /**
      * Like {@link #get} but locks the row for the rest of the transaction, so that concurrent status changes
      * of one deal run one after the other and the history never gets two entries with one sequence number.
      */
-    public Deal getForUpdate(String id) {
-        UUID uuid = QueryParams.uuid("id", id);
-        return deals.findByIdOptional(uuid, LockModeType.PESSIMISTIC_WRITE)
+    public Deal getForUpdate(UUID id) {
+        return deals.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Deal", id));
     }
 
@@ -92,7 +104,8 @@ public class DealService {
         List<DealStatusChange> entries = history.historyOf(deal.id);
         DealStatus last = entries.isEmpty() ? null : entries.getLast().toStatus;
         if (last != deal.status) {
-            throw new IllegalStateException("deal " + deal.id + " has status " + deal.status + " but its history ends with " + last);
+            throw new IllegalStateException(
+                    "deal " + deal.id + " has status " + deal.status + " but its history ends with " + last);
         }
     }
 
@@ -100,15 +113,18 @@ public class DealService {
      * The checks of a new deal, run before its transaction: input rules (400) and, in company-service, the
      * participant companies (422 naming unknown ones, 503 when it cannot say).
      */
-    public void checkNew(DealInput input) {
+    public void checkNew(DealDraft input) {
         validate(input);
         requireCompanies(input.participants(), Set.of());
     }
 
-    /** Records a deal whose companies {@link #checkNew} has checked. */
-    @Transactional
-    public Deal create(DealInput input) {
-        return create(UUID.randomUUID(), input);
+    /**
+     * Records a new deal: the checks of {@link #checkNew} first, outside any transaction (company-service may be
+     * slow), then one transaction that writes the deal and calls {@code answer} with it.
+     */
+    public <R> R create(DealDraft input, Function<Deal, R> answer) {
+        checkNew(input);
+        return QuarkusTransaction.requiringNew().call(() -> answer.apply(create(UUID.randomUUID(), input)));
     }
 
     /**
@@ -117,7 +133,7 @@ public class DealService {
      * and company-service may not be up yet.
      */
     @Transactional
-    public Deal create(UUID id, DealInput input) {
+    public Deal create(UUID id, DealDraft input) {
         return create(id, input, null);
     }
 
@@ -126,12 +142,14 @@ public class DealService {
      * source), and must be in the status the deal is created in.
      */
     @Transactional
-    public Deal create(UUID id, DealInput input, StatusChangeInput first) {
+    public Deal create(UUID id, DealDraft input, StatusChangeDraft first) {
         validate(input);
         DealStatus status = input.status() == null ? DealStatus.announced : input.status();
         if (!DealStatusMachine.isReachable(input.type(), status)) {
-            throw ProblemException.invalid("status", "a " + QueryParams.wireName(input.type())
-                    + " cannot be " + status + "; active and terminated are for " + ongoingTypes());
+            throw ProblemException.invalid(
+                    "status",
+                    "a " + WireNames.of(input.type()) + " cannot be " + status + "; active and terminated are for "
+                            + ongoingTypes());
         }
         Deal deal = new Deal();
         deal.id = id;
@@ -139,14 +157,25 @@ public class DealService {
         deal.status = status;
         apply(deal, input);
         deals.persist(deal);
-        PartialDate since = status == DealStatus.completed && input.completed() != null ? input.completed() : input.announced();
-        Source source = input.sources() == null || input.sources().isEmpty() ? null : input.sources().getFirst();
+        PartialDate since =
+                status == DealStatus.completed && input.completed() != null ? input.completed() : input.announced();
+        Source source = input.sources() == null || input.sources().isEmpty()
+                ? null
+                : input.sources().getFirst();
         if (first != null) {
             if (first.status() != status) {
-                throw ProblemException.invalid("status", "the first history entry is " + first.status() + " but the deal is created as " + status);
+                throw ProblemException.invalid(
+                        "status",
+                        "the first history entry is " + first.status() + " but the deal is created as " + status);
             }
-            record(deal, null, status, first.effectiveDate() != null ? first.effectiveDate() : since,
-                    first.note() != null ? first.note() : "status when the deal was recorded", first.source() != null ? first.source() : source, 1);
+            record(
+                    deal,
+                    null,
+                    status,
+                    first.effectiveDate() != null ? first.effectiveDate() : since,
+                    first.note() != null ? first.note() : "status when the deal was recorded",
+                    first.source() != null ? first.source() : source,
+                    1);
         } else {
             record(deal, null, status, since, "status when the deal was recorded", source, 1);
         }
@@ -158,7 +187,7 @@ public class DealService {
      * The company check of a replacement, run before its transaction: participants not already on the deal
      * (as last read, {@code current}) must exist in company-service. Returns the companies now known to exist.
      */
-    public Set<UUID> checkReplacement(Set<UUID> current, DealInput input) {
+    public Set<UUID> checkReplacement(Set<UUID> current, DealDraft input) {
         validate(input);
         requireCompanies(input.participants(), current);
         Set<UUID> known = new HashSet<>(current);
@@ -176,20 +205,26 @@ public class DealService {
      * transaction: 412, read it again.
      */
     @Transactional
-    public Deal replace(Deal deal, DealInput input, Set<UUID> checked) {
+    public Deal replace(Deal deal, DealDraft input, Set<UUID> checked) {
         validate(input);
         if (input.status() != null && input.status() != deal.status) {
-            throw new ProblemException(ProblemType.CONFLICT, "The status is " + deal.status
-                    + "; change it with POST /deals/" + deal.id + "/status-changes, which keeps the history",
-                    List.of(new FieldViolation("status", "must be the current status " + deal.status + " or absent")), Map.of());
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "The status is " + deal.status + "; change it with POST /deals/" + deal.id
+                            + "/status-changes, which keeps the history",
+                    List.of(new FieldViolation("status", "must be the current status " + deal.status + " or absent")),
+                    Map.of());
         }
         if (!DealStatusMachine.isReachable(input.type(), deal.status)) {
             throw ProblemException.conflict("A deal in status " + deal.status + " cannot become a "
-                    + QueryParams.wireName(input.type()) + "; active and terminated are for " + ongoingTypes());
+                    + WireNames.of(input.type()) + "; active and terminated are for " + ongoingTypes());
         }
         Set<UUID> known = participantIds(deal);
-        if (input.participants().stream().map(Participant::companyId).anyMatch(id -> !known.contains(id) && !checked.contains(id))) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+        if (input.participants().stream()
+                .map(Participant::companyId)
+                .anyMatch(id -> !known.contains(id) && !checked.contains(id))) {
+            throw new ProblemException(
+                    ProblemType.PRECONDITION_FAILED,
                     "The deal changed while its participants were being checked; read it again and reapply your change");
         }
         apply(deal, input);
@@ -197,11 +232,35 @@ public class DealService {
         return deal;
     }
 
+    /**
+     * Replaces the deal with what {@code change} makes of it (the body of a PUT, or a merge patch applied to the
+     * current state): If-Match and the change are first computed on the deal as last read, new participants are
+     * checked in company-service outside any transaction, then one short transaction checks If-Match again against
+     * the row it changes, applies the change and calls {@code answer}.
+     */
+    public <R> R replace(UUID id, VersionCheck expected, Function<Deal, DealDraft> change, Function<Deal, R> answer) {
+        record Snapshot(DealDraft draft, Set<UUID> participants) {}
+        Snapshot before = QuarkusTransaction.requiringNew().call(() -> {
+            Deal deal = get(id);
+            expected.check(deal.version);
+            return new Snapshot(change.apply(deal), participantIds(deal));
+        });
+        Set<UUID> checked = checkReplacement(before.participants(), before.draft());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Deal deal = get(id);
+            expected.check(deal.version);
+            return answer.apply(replace(deal, change.apply(deal), checked));
+        });
+    }
+
     @Transactional
-    public void delete(Deal deal) {
+    public <R> R delete(UUID id, VersionCheck expected, Function<Deal, R> answer) {
+        Deal deal = get(id);
+        expected.check(deal.version);
         history.deleteHistoryOf(deal.id);
         deals.delete(deal);
         deals.flush();
+        return answer.apply(deal);
     }
 
     /**
@@ -209,10 +268,10 @@ public class DealService {
      * {@code ifMatch} is its current ETag (428/412), the status machine allows the change (409) and, for
      * completion, region-service reports no open blocking matter (409 naming them; 503 when it cannot say).
      */
-    public void checkStatusChange(String id, String ifMatch, StatusChangeInput change) {
+    void checkStatusChange(UUID id, VersionCheck expected, StatusChangeDraft change) {
         UUID dealId = QuarkusTransaction.requiringNew().call(() -> {
             Deal deal = get(id);
-            EntityTags.requireMatch(ifMatch, deal.version);
+            expected.check(deal.version);
             requireValid(change);
             requireAllowed(deal, change.status());
             return deal.id;
@@ -223,16 +282,19 @@ public class DealService {
     }
 
     /**
-     * Changes the status of a deal that {@link #checkStatusChange} has checked. The row is locked for this
+     * Changes the status of a deal after the checks of {@link #checkStatusChange} (run first, outside any
+     * transaction, as region-service may be slow), then calls {@code answer}. The row is locked for this
      * short transaction only (no remote call from here on), so that concurrent changes of one deal run one
      * after the other and the history never gets two entries with one sequence number; If-Match and the
      * status machine are checked again, as the deal may have changed since.
      */
-    @Transactional
-    public Deal changeStatus(String id, String ifMatch, StatusChangeInput change) {
-        Deal deal = getForUpdate(id);
-        EntityTags.requireMatch(ifMatch, deal.version);
-        return applyStatusChange(deal, change);
+    public <R> R changeStatus(UUID id, VersionCheck expected, StatusChangeDraft change, Function<Deal, R> answer) {
+        checkStatusChange(id, expected, change);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Deal deal = getForUpdate(id);
+            expected.check(deal.version);
+            return answer.apply(applyStatusChange(deal, change));
+        });
     }
 
     /**
@@ -240,12 +302,19 @@ public class DealService {
      * statuses otherwise). Clearance is the caller's to check (the seed's history is taken as it is).
      */
     @Transactional
-    public Deal applyStatusChange(Deal deal, StatusChangeInput change) {
+    public Deal applyStatusChange(Deal deal, StatusChangeDraft change) {
         LocalDate effective = requireValid(change);
         DealStatus from = deal.status;
         DealStatus to = change.status();
         requireAllowed(deal, to);
-        record(deal, from, to, change.effectiveDate(), change.note(), change.source(), history.lastSequence(deal.id) + 1);
+        record(
+                deal,
+                from,
+                to,
+                change.effectiveDate(),
+                change.note(),
+                change.source(),
+                history.lastSequence(deal.id) + 1);
         deal.status = to;
         if (effective != null && to == DealStatus.completed && deal.completedOn == null) {
             deal.completedOn = effective;
@@ -260,7 +329,7 @@ public class DealService {
         return deal;
     }
 
-    private static LocalDate requireValid(StatusChangeInput change) {
+    private static LocalDate requireValid(StatusChangeDraft change) {
         List<FieldViolation> errors = new ArrayList<>();
         LocalDate effective = firstDay(change.effectiveDate(), "effectiveDate", errors);
         failIfAny(errors);
@@ -271,15 +340,26 @@ public class DealService {
         DealStatus from = deal.status;
         if (!DealStatusMachine.isAllowed(deal.type, from, to)) {
             Set<DealStatus> allowed = DealStatusMachine.allowedNext(deal.type, from);
-            String options = allowed.isEmpty() ? "none: " + from + " is final for a " + QueryParams.wireName(deal.type)
+            String options = allowed.isEmpty()
+                    ? "none: " + from + " is final for a " + WireNames.of(deal.type)
                     : allowed.stream().map(Enum::name).collect(Collectors.joining(", "));
-            throw new ProblemException(ProblemType.INVALID_TRANSITION,
-                    "A " + QueryParams.wireName(deal.type) + " cannot change from " + from + " to " + to + "; allowed: " + options,
-                    List.of(new FieldViolation("status", "allowed from " + from + ": " + options)), Map.of());
+            throw new ProblemException(
+                    ProblemType.INVALID_TRANSITION,
+                    "A " + WireNames.of(deal.type) + " cannot change from " + from + " to " + to + "; allowed: "
+                            + options,
+                    List.of(new FieldViolation("status", "allowed from " + from + ": " + options)),
+                    Map.of());
         }
     }
 
-    private void record(Deal deal, DealStatus from, DealStatus to, PartialDate effective, String note, Source source, int sequence) {
+    private void record(
+            Deal deal,
+            DealStatus from,
+            DealStatus to,
+            PartialDate effective,
+            String note,
+            Source source,
+            int sequence) {
         DealStatusChange entry = new DealStatusChange();
         entry.id = UUID.randomUUID();
         entry.dealId = deal.id;
@@ -287,7 +367,8 @@ public class DealService {
         entry.fromStatus = from;
         entry.toStatus = to;
         if (effective != null) {
-            entry.effectiveOn = effective.precision().firstDay(effective.value()).orElseThrow();
+            entry.effectiveOn =
+                    effective.precision().firstDay(effective.value()).orElseThrow();
             entry.effectivePrecision = effective.precision();
         }
         entry.note = note;
@@ -298,8 +379,11 @@ public class DealService {
 
     /** 422 naming every participant company that company-service does not know; 503 when it cannot say. */
     private void requireCompanies(List<Participant> participants, Set<UUID> alreadyChecked) {
-        List<UUID> toCheck = participants.stream().map(Participant::companyId)
-                .filter(id -> !alreadyChecked.contains(id)).distinct().toList();
+        List<UUID> toCheck = participants.stream()
+                .map(Participant::companyId)
+                .filter(id -> !alreadyChecked.contains(id))
+                .distinct()
+                .toList();
         if (toCheck.isEmpty()) {
             return;
         }
@@ -310,33 +394,43 @@ public class DealService {
         List<FieldViolation> errors = new ArrayList<>();
         for (int i = 0; i < participants.size(); i++) {
             if (unknown.contains(participants.get(i).companyId())) {
-                errors.add(new FieldViolation("participants[" + i + "].companyId",
+                errors.add(new FieldViolation(
+                        "participants[" + i + "].companyId",
                         "company " + participants.get(i).companyId() + " does not exist in company-service"));
             }
         }
-        throw new ProblemException(ProblemType.UNPROCESSABLE, "Unknown participant compan"
-                + (unknown.size() == 1 ? "y " : "ies ") + unknown.stream().map(UUID::toString).collect(Collectors.joining(", ")),
-                errors, Map.of());
+        throw new ProblemException(
+                ProblemType.UNPROCESSABLE,
+                "Unknown participant compan" + (unknown.size() == 1 ? "y " : "ies ")
+                        + unknown.stream().map(UUID::toString).collect(Collectors.joining(", ")),
+                errors,
+                Map.of());
     }
 
-    private void apply(Deal deal, DealInput input) {
+    private void apply(Deal deal, DealDraft input) {
         deal.title = input.title().strip();
         deal.type = input.type();
         deal.confidence = input.confidence();
         deal.announcedOn = firstDay(input.announced(), "announced", null);
-        deal.announcedPrecision = input.announced() == null ? null : input.announced().precision();
+        deal.announcedPrecision =
+                input.announced() == null ? null : input.announced().precision();
         deal.completedOn = firstDay(input.completed(), "completed", null);
-        deal.completedPrecision = input.completed() == null ? null : input.completed().precision();
+        deal.completedPrecision =
+                input.completed() == null ? null : input.completed().precision();
         deal.value = value(input.value());
         deal.valueUsd = deal.value == null ? null : deal.value.comparableUsd();
         deal.stakePercent = input.stakePercent();
         deal.regions.clear();
         deal.regions.addAll(input.regions() == null ? Set.of() : new TreeSet<>(input.regions()));
         deal.participants.clear();
-        input.participants().forEach(p -> deal.participants.add(new DealParticipant(p.companyId(), p.role(), p.note())));
+        input.participants()
+                .forEach(p -> deal.participants.add(new DealParticipant(p.companyId(), p.role(), p.note())));
         deal.description = input.description();
         deal.sources.clear();
-        deal.sources.addAll(input.sources() == null ? List.of() : input.sources().stream().filter(Objects::nonNull).toList());
+        deal.sources.addAll(
+                input.sources() == null
+                        ? List.of()
+                        : input.sources().stream().filter(Objects::nonNull).toList());
         deal.updatedAt = now();
     }
 
@@ -357,7 +451,7 @@ public class DealService {
     }
 
     /** The rules Bean Validation cannot express; all violations are reported together as one 400. */
-    static void validate(DealInput input) {
+    static void validate(DealDraft input) {
         List<FieldViolation> errors = new ArrayList<>();
         LocalDate announced = firstDay(input.announced(), "announced", errors);
         LocalDate completed = firstDay(input.completed(), "completed", errors);
@@ -371,7 +465,8 @@ public class DealService {
             for (int i = 0; i < input.regions().size(); i++) {
                 String region = input.regions().get(i);
                 if (region != null && !REGIONS.contains(region)) {
-                    errors.add(new FieldViolation("regions[" + i + "]", "'" + region + "' is not an ISO 3166-1 alpha-2 code"));
+                    errors.add(new FieldViolation(
+                            "regions[" + i + "]", "'" + region + "' is not an ISO 3166-1 alpha-2 code"));
                 }
             }
         }
@@ -379,8 +474,8 @@ public class DealService {
         for (int i = 0; i < input.participants().size(); i++) {
             Participant p = input.participants().get(i);
             if (!seen.add(p.companyId() + "/" + p.role())) {
-                errors.add(new FieldViolation("participants[" + i + "]",
-                        "company " + p.companyId() + " is already listed as " + p.role()));
+                errors.add(new FieldViolation(
+                        "participants[" + i + "]", "company " + p.companyId() + " is already listed as " + p.role()));
             }
         }
         failIfAny(errors);
@@ -394,15 +489,19 @@ public class DealService {
         amountOrRange(m.amountUsd(), m.amountUsdMin(), m.amountUsdMax(), "value.amountUsd", false, errors);
     }
 
-    private static void amountOrRange(String amount, String min, String max, String field, boolean required,
-            List<FieldViolation> errors) {
+    private static void amountOrRange(
+            String amount, String min, String max, String field, boolean required, List<FieldViolation> errors) {
         boolean range = min != null || max != null;
         if (amount != null && range) {
-            errors.add(new FieldViolation(field, "give either " + field.substring(6) + " or a range (" + field.substring(6)
-                    + "Min and " + field.substring(6) + "Max), not both"));
+            errors.add(new FieldViolation(
+                    field,
+                    "give either " + field.substring(6) + " or a range (" + field.substring(6) + "Min and "
+                            + field.substring(6) + "Max), not both"));
         } else if (amount == null && !range && required) {
-            errors.add(new FieldViolation(field, "give " + field.substring(6) + " or a range (" + field.substring(6)
-                    + "Min and " + field.substring(6) + "Max)"));
+            errors.add(new FieldViolation(
+                    field,
+                    "give " + field.substring(6) + " or a range (" + field.substring(6) + "Min and "
+                            + field.substring(6) + "Max)"));
         } else if (range && (min == null || max == null)) {
             errors.add(new FieldViolation(field + (min == null ? "Min" : "Max"), "a range needs both ends"));
         } else if (range) {
@@ -421,8 +520,10 @@ public class DealService {
         }
         return date.precision().firstDay(date.value()).orElseGet(() -> {
             if (errors != null) {
-                errors.add(new FieldViolation(field + ".value", "'" + date.value() + "' is not a real date in the format "
-                        + date.precision().formatName() + " of precision " + date.precision()));
+                errors.add(new FieldViolation(
+                        field + ".value",
+                        "'" + date.value() + "' is not a real date in the format "
+                                + date.precision().formatName() + " of precision " + date.precision()));
             }
             return null;
         });
@@ -432,7 +533,8 @@ public class DealService {
         if (errors.isEmpty()) {
             return;
         }
-        String detail = errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().message()
+        String detail = errors.size() == 1
+                ? errors.getFirst().field() + ": " + errors.getFirst().message()
                 : errors.size() + " fields are invalid: "
                         + errors.stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", "));
         throw new ProblemException(ProblemType.VALIDATION, detail, errors, Map.of());
@@ -457,8 +559,7 @@ public class DealService {
         return Set.copyOf(codes);
     }
 
-    /** PostgreSQL keeps microseconds; truncating here keeps in-memory and stored timestamps (and cursors) equal. */
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return Clocks.storedNow(clock);
     }
 }

@@ -50,16 +50,19 @@ public class DealStatusChange {
 
     @Embedded
     @AttributeOverrides({
-            @AttributeOverride(name = "kind", column = @Column(name = "source_kind", length = 30)),
-            @AttributeOverride(name = "publisher", column = @Column(name = "source_publisher", length = 200)),
-            @AttributeOverride(name = "title", column = @Column(name = "source_title", length = 500)),
-            @AttributeOverride(name = "url", column = @Column(name = "source_url", length = 2000)),
-            @AttributeOverride(name = "publishedOn", column = @Column(name = "source_published_on")),
-            @AttributeOverride(name = "note", column = @Column(name = "source_note", length = 1000)),
-            @AttributeOverride(name = "author", column = @Column(name = "source_author", length = 200)),
-            @AttributeOverride(name = "publishedPrecision", column = @Column(name = "source_published_precision", length = 5)),
-            @AttributeOverride(name = "inferred", column = @Column(name = "source_inferred", length = 100)),
-            @AttributeOverride(name = "notStated", column = @Column(name = "source_not_stated", length = 100))})
+        @AttributeOverride(name = "kind", column = @Column(name = "source_kind", length = 30)),
+        @AttributeOverride(name = "publisher", column = @Column(name = "source_publisher", length = 200)),
+        @AttributeOverride(name = "title", column = @Column(name = "source_title", length = 500)),
+        @AttributeOverride(name = "url", column = @Column(name = "source_url", length = 2000)),
+        @AttributeOverride(name = "publishedOn", column = @Column(name = "source_published_on")),
+        @AttributeOverride(name = "note", column = @Column(name = "source_note", length = 1000)),
+        @AttributeOverride(name = "author", column = @Column(name = "source_author", length = 200)),
+        @AttributeOverride(
+                name = "publishedPrecision",
+                column = @Column(name = "source_published_precision", length = 5)),
+        @AttributeOverride(name = "inferred", column = @Column(name = "source_inferred", length = 100)),
+        @AttributeOverride(name = "notStated", column = @Column(name = "source_not_stated", length = 100))
+    })
     public Source source;
 
     @Column(name = "recorded_at", nullable = false)

@@ -45,8 +45,7 @@ public final class DealStatusMachine {
         ONGOING_ONLY.put(active, EnumSet.of(terminated));
     }
 
-    private DealStatusMachine() {
-    }
+    private DealStatusMachine() {}
 
     /** The statuses a deal of {@code type} may change to from {@code from}, in declaration order; empty when final. */
     public static Set<DealStatus> allowedNext(DealType type, DealStatus from) {

@@ -3,6 +3,7 @@ package com.dealradar.deal.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /** The stored form of a deal's value: an amount or a range in its currency, optionally in USD too. */
 @Embeddable
@@ -55,6 +56,6 @@ public class DealValue {
     }
 
     private static BigDecimal midpoint(BigDecimal a, BigDecimal b) {
-        return a.add(b).divide(BigDecimal.TWO, 4, java.math.RoundingMode.HALF_EVEN);
+        return a.add(b).divide(BigDecimal.TWO, 4, RoundingMode.HALF_EVEN);
     }
 }

@@ -25,5 +25,4 @@ public record DealFilter(
         LocalDate announcedTo,
         BigDecimal valueUsdMin,
         BigDecimal valueUsdMax,
-        Set<UUID> ids) {
-}
+        Set<UUID> ids) {}

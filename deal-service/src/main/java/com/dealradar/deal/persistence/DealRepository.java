@@ -1,8 +1,8 @@
 package com.dealradar.deal.persistence;
 
 import com.dealradar.deal.domain.Deal;
-import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,8 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
                 on.add("p.role = :role");
                 params.put("role", filter.role());
             }
-            where.add("d.id in (select d2.id from Deal d2 join d2.participants p where " + String.join(" and ", on) + ")");
+            where.add("d.id in (select d2.id from Deal d2 join d2.participants p where " + String.join(" and ", on)
+                    + ")");
         }
         if (filter.type() != null) {
             where.add("d.type = :type");
@@ -85,7 +86,11 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
             afterKey = inNullBlock ? null : parseKey(sort, key);
         }
         if (!sort.nullable) {
-            return run(where, params, keyset(sort.column, op, afterKey, afterId), sort.column + " " + sort.direction + ", d.id " + sort.direction,
+            return run(
+                    where,
+                    params,
+                    keyset(sort.column, op, afterKey, afterId),
+                    sort.column + " " + sort.direction + ", d.id " + sort.direction,
                     limit);
         }
         // Deals without the sort value come last in both directions. Read as two ranges, each an ordered index range
@@ -96,8 +101,12 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
         if (!inNullBlock) {
             List<String> valued = new ArrayList<>(where);
             valued.add(sort.column + " is not null");
-            page.addAll(run(valued, params, keyset(sort.column, op, afterKey, afterId),
-                    sort.column + " " + sort.direction + ", d.id " + sort.direction, limit));
+            page.addAll(run(
+                    valued,
+                    params,
+                    keyset(sort.column, op, afterKey, afterId),
+                    sort.column + " " + sort.direction + ", d.id " + sort.direction,
+                    limit));
         }
         if (page.size() < limit) {
             List<String> empty = new ArrayList<>(where);
@@ -117,12 +126,14 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
         if (afterKey == null) {
             return null;
         }
-        return new Keyset("(" + column + " " + op + "= :afterKey and (" + column + " " + op + " :afterKey or d.id " + op + " :afterId))",
-                afterKey, afterId);
+        return new Keyset(
+                "(" + column + " " + op + "= :afterKey and (" + column + " " + op + " :afterKey or d.id " + op
+                        + " :afterId))",
+                afterKey,
+                afterId);
     }
 
-    private record Keyset(String condition, Object afterKey, UUID afterId) {
-    }
+    private record Keyset(String condition, Object afterKey, UUID afterId) {}
 
     private List<Deal> run(List<String> where, Map<String, Object> params, Keyset keyset, String order, int limit) {
         List<String> conditions = new ArrayList<>(where);
@@ -135,18 +146,10 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
         String jpql = "select d from Deal d"
                 + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
                 + " order by " + order;
-        TypedQuery<Deal> query = getEntityManager().createQuery(jpql, Deal.class).setMaxResults(limit);
+        TypedQuery<Deal> query =
+                getEntityManager().createQuery(jpql, Deal.class).setMaxResults(limit);
         values.forEach(query::setParameter);
         return query.getResultList();
-    }
-
-    public static List<String> cursorKeys(Deal deal, DealSort sort) {
-        Object key = switch (sort) {
-            case announced, announcedDesc -> deal.announcedOn;
-            case valueUsd, valueUsdDesc -> deal.valueUsd == null ? null : deal.valueUsd.toPlainString();
-            case updatedAt, updatedAtDesc -> deal.updatedAt;
-        };
-        return List.of(key == null ? NULL_KEY : key.toString(), deal.id.toString());
     }
 
     /** The cursor's sort key as a value; a tampered cursor is a 400, not a 500. */
@@ -163,6 +166,7 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
     }
 
     private static ProblemException notOurCursor() {
-        return ProblemException.badParameter("cursor", "not a cursor this API issued; use nextCursor from a previous page");
+        return ProblemException.badParameter(
+                "cursor", "not a cursor this API issued; use nextCursor from a previous page");
     }
 }

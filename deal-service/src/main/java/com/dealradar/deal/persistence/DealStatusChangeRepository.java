@@ -17,7 +17,8 @@ public class DealStatusChangeRepository implements PanacheRepositoryBase<DealSta
     public int lastSequence(UUID dealId) {
         Integer last = getEntityManager()
                 .createQuery("select max(c.sequence) from DealStatusChange c where c.dealId = :deal", Integer.class)
-                .setParameter("deal", dealId).getSingleResult();
+                .setParameter("deal", dealId)
+                .getSingleResult();
         return last == null ? 0 : last;
     }
 

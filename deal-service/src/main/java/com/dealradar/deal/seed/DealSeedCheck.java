@@ -13,8 +13,7 @@ import java.util.Set;
  */
 public final class DealSeedCheck {
 
-    private DealSeedCheck() {
-    }
+    private DealSeedCheck() {}
 
     /** {@code regions}: the codes of region-service's regions (this service knows ISO 3166-1 plus EU). */
     public static SeedCheck check(JsonNode seed, Set<String> regions) {
@@ -52,6 +51,10 @@ public final class DealSeedCheck {
         if (partial == null || partial.isNull()) {
             return;
         }
-        check.factDate(where, partial.path("value").asText(null), partial.path("precision").asText(null), sources);
+        check.factDate(
+                where,
+                partial.path("value").asText(null),
+                partial.path("precision").asText(null),
+                sources);
     }
 }

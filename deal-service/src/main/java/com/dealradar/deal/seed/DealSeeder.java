@@ -5,6 +5,7 @@ import com.dealradar.deal.api.StatusChangeInput;
 import com.dealradar.deal.domain.Deal;
 import com.dealradar.deal.domain.DealService;
 import com.dealradar.deal.persistence.DealRepository;
+import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -64,7 +65,10 @@ public class DealSeeder {
                     continue;
                 }
                 if (!node.has("history")) {
-                    service.create(id, files.entry(node, DealInput.class, List.of("id", "slug")));
+                    service.create(
+                            id,
+                            files.entry(node, DealInput.class, List.of("id", "slug"))
+                                    .toDraft());
                     added[0]++;
                     continue;
                 }
@@ -72,10 +76,17 @@ public class DealSeeder {
                 JsonNode history = node.get("history");
                 ObjectNode fields = node.deepCopy();
                 fields.put("status", history.get(0).get("status").asText());
-                Deal deal = service.create(id, files.entry(fields, DealInput.class, List.of("id", "slug", "history")),
-                        files.entry(history.get(0), StatusChangeInput.class, List.of()));
+                Deal deal = service.create(
+                        id,
+                        files.entry(fields, DealInput.class, List.of("id", "slug", "history"))
+                                .toDraft(),
+                        files.entry(history.get(0), StatusChangeInput.class, List.of())
+                                .toDraft());
                 for (int i = 1; i < history.size(); i++) {
-                    deal = service.applyStatusChange(deal, files.entry(history.get(i), StatusChangeInput.class, List.of()));
+                    deal = service.applyStatusChange(
+                            deal,
+                            files.entry(history.get(i), StatusChangeInput.class, List.of())
+                                    .toDraft());
                 }
                 service.requireStatusIsLastEntry(deal);
                 added[0]++;

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BadInputTest {
 
-    record Case(String name, String body, int status, String mentions) {
-    }
+    record Case(String name, String body, int status, String mentions) {}
 
     static Case edit(String name, Consumer<Map<String, Object>> change, int status, String mentions) {
         Map<String, Object> deal = Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany());
@@ -61,47 +60,96 @@ class BadInputTest {
         cases.add(edit("missing type", d -> d.remove("type"), 400, "type"));
         cases.add(edit("missing participants", d -> d.remove("participants"), 400, "participants"));
         cases.add(edit("no participants", d -> d.put("participants", List.of()), 400, "participants"));
-        cases.add(edit("participant without company", d -> participant(d, 0).remove("companyId"), 400, "participants[0].companyId"));
+        cases.add(edit(
+                "participant without company",
+                d -> participant(d, 0).remove("companyId"),
+                400,
+                "participants[0].companyId"));
         cases.add(edit("title too long", d -> d.put("title", "x".repeat(201)), 400, "title"));
         cases.add(edit("description too long", d -> d.put("description", "x".repeat(4001)), 400, "description"));
-        cases.add(edit("company id not a UUID", d -> participant(d, 0).put("companyId", "nope"), 400, "participants[0].companyId"));
+        cases.add(edit(
+                "company id not a UUID",
+                d -> participant(d, 0).put("companyId", "nope"),
+                400,
+                "participants[0].companyId"));
         cases.add(edit("unknown currency", d -> value(d).put("currency", "ABC"), 400, "value.currency"));
         cases.add(edit("lower-case currency", d -> value(d).put("currency", "usd"), 400, "value.currency"));
         cases.add(edit("missing currency", d -> value(d).remove("currency"), 400, "value.currency"));
         cases.add(edit("amount and range", d -> value(d).put("amountMin", "1"), 400, "value.amount"));
         cases.add(edit("neither amount nor range", d -> value(d).remove("amount"), 400, "value.amount"));
-        cases.add(edit("half a range", d -> {
-            value(d).remove("amount");
-            value(d).put("amountMin", "5");
-        }, 400, "value.amountMax"));
-        cases.add(edit("range min above max", d -> {
-            value(d).remove("amount");
-            value(d).put("amountMin", "5");
-            value(d).put("amountMax", "4");
-        }, 400, "value.amountMin"));
+        cases.add(edit(
+                "half a range",
+                d -> {
+                    value(d).remove("amount");
+                    value(d).put("amountMin", "5");
+                },
+                400,
+                "value.amountMax"));
+        cases.add(edit(
+                "range min above max",
+                d -> {
+                    value(d).remove("amount");
+                    value(d).put("amountMin", "5");
+                    value(d).put("amountMax", "4");
+                },
+                400,
+                "value.amountMin"));
         cases.add(edit("amount is a number", d -> value(d).put("amount", 100), 400, "value.amount"));
         cases.add(edit("amount in exponent form", d -> value(d).put("amount", "1e9"), 400, "value.amount"));
         cases.add(edit("negative amount", d -> value(d).put("amount", "-5"), 400, "value.amount"));
         cases.add(edit("estimated null", d -> value(d).put("estimated", null), 400, "value.estimated"));
         cases.add(edit("estimated a string", d -> value(d).put("estimated", "yes"), 400, "value.estimated"));
-        cases.add(edit("date not in its precision", d -> d.put("announced", Json.map("value", "2017-06", "precision", "year")), 400, "announced.value"));
-        cases.add(edit("no such month", d -> d.put("announced", Json.map("value", "2017-13", "precision", "month")), 400, "announced.value"));
-        cases.add(edit("unknown precision", d -> d.put("announced", Json.map("value", "2017", "precision", "week")), 400, "year, month, day"));
-        cases.add(edit("date without precision", d -> d.put("announced", Json.map("value", "2017")), 400, "announced.precision"));
-        cases.add(edit("completed before announced", d -> d.put("completed", Json.map("value", "2016", "precision", "year")), 400, "completed.value"));
+        cases.add(edit(
+                "date not in its precision",
+                d -> d.put("announced", Json.map("value", "2017-06", "precision", "year")),
+                400,
+                "announced.value"));
+        cases.add(edit(
+                "no such month",
+                d -> d.put("announced", Json.map("value", "2017-13", "precision", "month")),
+                400,
+                "announced.value"));
+        cases.add(edit(
+                "unknown precision",
+                d -> d.put("announced", Json.map("value", "2017", "precision", "week")),
+                400,
+                "year, month, day"));
+        cases.add(edit(
+                "date without precision",
+                d -> d.put("announced", Json.map("value", "2017")),
+                400,
+                "announced.precision"));
+        cases.add(edit(
+                "completed before announced",
+                d -> d.put("completed", Json.map("value", "2016", "precision", "year")),
+                400,
+                "completed.value"));
         cases.add(edit("stake over 100", d -> d.put("stakePercent", 150), 400, "stakePercent"));
         cases.add(edit("stake as a string", d -> d.put("stakePercent", "50"), 400, "stakePercent"));
         cases.add(edit("unknown region", d -> d.put("regions", List.of("XX")), 400, "regions[0]"));
         cases.add(edit("lower-case region", d -> d.put("regions", List.of("cn")), 400, "regions"));
-        cases.add(edit("same company twice in one role", d -> {
-            participant(d, 1).put("companyId", participant(d, 0).get("companyId"));
-            participant(d, 1).put("role", participant(d, 0).get("role"));
-        }, 400, "participants[1]"));
+        cases.add(edit(
+                "same company twice in one role",
+                d -> {
+                    participant(d, 1).put("companyId", participant(d, 0).get("companyId"));
+                    participant(d, 1).put("role", participant(d, 0).get("role"));
+                },
+                400,
+                "participants[1]"));
         cases.add(edit("acquisition created active", d -> d.put("status", "active"), 400, "status"));
         cases.add(edit("unknown status", d -> d.put("status", "done"), 400, "pending_approval"));
-        cases.add(edit("source without kind", d -> d.put("sources", List.of(Json.map("title", "x"))), 400, "sources[0].kind"));
-        cases.add(edit("source URL not http", d -> d.put("sources", List.of(Json.map("kind", "article", "url", "ftp://x"))), 400, "sources[0].url"));
-        cases.add(edit("source date not a date", d -> d.put("sources", List.of(Json.map("kind", "article", "publishedOn", "yesterday"))), 400, "sources[0].publishedOn"));
+        cases.add(edit(
+                "source without kind", d -> d.put("sources", List.of(Json.map("title", "x"))), 400, "sources[0].kind"));
+        cases.add(edit(
+                "source URL not http",
+                d -> d.put("sources", List.of(Json.map("kind", "article", "url", "ftp://x"))),
+                400,
+                "sources[0].url"));
+        cases.add(edit(
+                "source date not a date",
+                d -> d.put("sources", List.of(Json.map("kind", "article", "publishedOn", "yesterday"))),
+                400,
+                "sources[0].publishedOn"));
         return cases;
     }
 
@@ -109,7 +157,8 @@ class BadInputTest {
     void badBodiesOfPost() {
         List<String> failures = new ArrayList<>();
         for (Case c : bodies()) {
-            Response answer = given().contentType(ContentType.JSON).body(c.body()).post("/deals");
+            Response answer =
+                    given().contentType(ContentType.JSON).body(c.body()).post("/deals");
             expect(c.name(), answer, c.status(), c.mentions(), failures);
         }
         assertThat(failures).isEmpty();
@@ -118,13 +167,21 @@ class BadInputTest {
     @Test
     void badBodiesOfPut() {
         Map<String, Object> deal = Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany());
-        Response created = given().contentType(ContentType.JSON).body(Json.write(deal)).post("/deals");
+        Response created =
+                given().contentType(ContentType.JSON).body(Json.write(deal)).post("/deals");
         String path = "/deals/" + created.path("id");
         List<String> failures = new ArrayList<>();
         for (Case c : bodies()) {
-            Response answer = given().contentType(ContentType.JSON).header("If-Match", created.header("ETag")).body(c.body()).put(path);
-            expect("PUT " + c.name(), answer, c.status() == 400 && c.name().equals("acquisition created active") ? 409 : c.status(),
-                    c.mentions(), failures);
+            Response answer = given().contentType(ContentType.JSON)
+                    .header("If-Match", created.header("ETag"))
+                    .body(c.body())
+                    .put(path);
+            expect(
+                    "PUT " + c.name(),
+                    answer,
+                    c.status() == 400 && c.name().equals("acquisition created active") ? 409 : c.status(),
+                    c.mentions(),
+                    failures);
         }
         assertThat(failures).isEmpty();
         given().get(path).then().header("ETag", equalTo(created.header("ETag")));
@@ -133,7 +190,8 @@ class BadInputTest {
     @Test
     void badPatches() {
         Response created = given().contentType(ContentType.JSON)
-                .body(Json.write(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany()))).post("/deals");
+                .body(Json.write(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany())))
+                .post("/deals");
         String path = "/deals/" + created.path("id");
         String etag = created.header("ETag");
         List<String> failures = new ArrayList<>();
@@ -144,29 +202,82 @@ class BadInputTest {
                 "{\"colour\": 1}", "colour",
                 "{\"title\": ", "malformed",
                 "{\"value\": {\"currency\": \"ABC\"}}", "value.currency");
-        patches.forEach((patch, mentions) -> expect("PATCH " + patch,
-                given().contentType("application/merge-patch+json").header("If-Match", etag).body(patch).patch(path),
-                400, mentions, failures));
+        patches.forEach((patch, mentions) -> expect(
+                "PATCH " + patch,
+                given().contentType("application/merge-patch+json")
+                        .header("If-Match", etag)
+                        .body(patch)
+                        .patch(path),
+                400,
+                mentions,
+                failures));
         assertThat(failures).isEmpty();
     }
 
     @Test
     void badStatusChanges() {
-        String id = given().contentType(ContentType.JSON).header("If-Match", "*")
-                .body(Json.write(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany()))).post("/deals").path("id");
+        String id = given().contentType(ContentType.JSON)
+                .header("If-Match", "*")
+                .body(Json.write(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany())))
+                .post("/deals")
+                .path("id");
         List<String> failures = new ArrayList<>();
         String path = "/deals/" + id + "/status-changes";
-        expect("unknown status", given().contentType(ContentType.JSON).header("If-Match", "*").body("{\"status\": \"done\"}").post(path), 400, "rumored", failures);
-        expect("no status", given().contentType(ContentType.JSON).header("If-Match", "*").body("{\"note\": \"x\"}").post(path), 400, "status", failures);
-        expect("bad date", given().contentType(ContentType.JSON).header("If-Match", "*")
-                .body("{\"status\": \"abandoned\", \"effectiveDate\": {\"value\": \"2017-02-30\", \"precision\": \"day\"}}").post(path),
-                400, "effectiveDate.value", failures);
-        expect("note too long", given().contentType(ContentType.JSON).header("If-Match", "*")
-                .body(Json.write(Json.map("status", "abandoned", "note", "x".repeat(2001)))).post(path), 400, "note", failures);
-        expect("bad deal id", given().contentType(ContentType.JSON).header("If-Match", "*").body("{\"status\": \"abandoned\"}")
-                .post("/deals/not-a-uuid/status-changes"), 400, "id", failures);
-        expect("unknown deal", given().contentType(ContentType.JSON).header("If-Match", "*").body("{\"status\": \"abandoned\"}")
-                .post("/deals/" + UUID.randomUUID() + "/status-changes"), 404, "does not exist", failures);
+        expect(
+                "unknown status",
+                given().contentType(ContentType.JSON)
+                        .header("If-Match", "*")
+                        .body("{\"status\": \"done\"}")
+                        .post(path),
+                400,
+                "rumored",
+                failures);
+        expect(
+                "no status",
+                given().contentType(ContentType.JSON)
+                        .header("If-Match", "*")
+                        .body("{\"note\": \"x\"}")
+                        .post(path),
+                400,
+                "status",
+                failures);
+        expect(
+                "bad date",
+                given().contentType(ContentType.JSON)
+                        .header("If-Match", "*")
+                        .body(
+                                "{\"status\": \"abandoned\", \"effectiveDate\": {\"value\": \"2017-02-30\", \"precision\": \"day\"}}")
+                        .post(path),
+                400,
+                "effectiveDate.value",
+                failures);
+        expect(
+                "note too long",
+                given().contentType(ContentType.JSON)
+                        .header("If-Match", "*")
+                        .body(Json.write(Json.map("status", "abandoned", "note", "x".repeat(2001))))
+                        .post(path),
+                400,
+                "note",
+                failures);
+        expect(
+                "bad deal id",
+                given().contentType(ContentType.JSON)
+                        .header("If-Match", "*")
+                        .body("{\"status\": \"abandoned\"}")
+                        .post("/deals/not-a-uuid/status-changes"),
+                400,
+                "id",
+                failures);
+        expect(
+                "unknown deal",
+                given().contentType(ContentType.JSON)
+                        .header("If-Match", "*")
+                        .body("{\"status\": \"abandoned\"}")
+                        .post("/deals/" + UUID.randomUUID() + "/status-changes"),
+                404,
+                "does not exist",
+                failures);
         assertThat(failures).isEmpty();
         given().get("/deals/" + id + "/history").then().body("items.size()", equalTo(1));
     }
@@ -174,8 +285,12 @@ class BadInputTest {
     @Test
     void badQueryAndPathParameters() {
         List<String> failures = new ArrayList<>();
-        String otherSortCursor = new Cursor("updatedAt", List.of("2020-01-01T00:00:00Z", UUID.randomUUID().toString())).encode();
-        String tamperedCursor = new Cursor("-valueUsd", List.of("abc", UUID.randomUUID().toString())).encode();
+        String otherSortCursor = new Cursor(
+                        "updatedAt",
+                        List.of("2020-01-01T00:00:00Z", UUID.randomUUID().toString()))
+                .encode();
+        String tamperedCursor =
+                new Cursor("-valueUsd", List.of("abc", UUID.randomUUID().toString())).encode();
         String tamperedId = new Cursor("-announced", List.of("2017-01-01", "not-a-uuid")).encode();
         Map<String, String> queries = new java.util.LinkedHashMap<>();
         queries.put("limit=0", "limit");
@@ -199,8 +314,12 @@ class BadInputTest {
         queries.put("valueUsdMin=abc", "valueUsdMin");
         queries.put("valueUsdMin=10&valueUsdMax=5", "valueUsdMin");
         queries.put("ids=1,2", "ids");
-        queries.forEach((query, mentions) -> expect("GET /deals?" + query,
-                given().urlEncodingEnabled(false).get("/deals?" + query), 400, mentions, failures));
+        queries.forEach((query, mentions) -> expect(
+                "GET /deals?" + query,
+                given().urlEncodingEnabled(false).get("/deals?" + query),
+                400,
+                mentions,
+                failures));
         expect("GET bad id", given().get("/deals/not-a-uuid"), 400, "id", failures);
         expect("GET history bad id", given().get("/deals/42/history"), 400, "id", failures);
         expect("DELETE bad id", given().header("If-Match", "\"0\"").delete("/deals/xyz"), 400, "id", failures);
@@ -209,19 +328,29 @@ class BadInputTest {
 
     @Test
     void wrongMediaTypeAndOversizedBody() {
-        given().contentType(ContentType.TEXT).body("hello").post("/deals").then().statusCode(415)
+        given().contentType(ContentType.TEXT)
+                .body("hello")
+                .post("/deals")
+                .then()
+                .statusCode(415)
                 .contentType("application/problem+json");
         Map<String, Object> deal = Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany());
         deal.put("description", "x".repeat(300 * 1024));
-        given().contentType(ContentType.JSON).body(Json.write(deal)).post("/deals").then().statusCode(413)
-                .contentType("application/problem+json").body("detail", containsString("limit"));
+        given().contentType(ContentType.JSON)
+                .body(Json.write(deal))
+                .post("/deals")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", containsString("limit"));
         given().delete("/deals").then().statusCode(405).contentType("application/problem+json");
     }
 
     private static void expect(String name, Response answer, int status, String mentions, List<String> failures) {
         String body = answer.asString();
         boolean ok = answer.statusCode() == status
-                && answer.contentType() != null && answer.contentType().startsWith("application/problem+json")
+                && answer.contentType() != null
+                && answer.contentType().startsWith("application/problem+json")
                 && body.contains(mentions);
         if (!ok) {
             failures.add(name + ": expected " + status + " mentioning '" + mentions + "', got " + answer.statusCode()

@@ -31,19 +31,37 @@ import org.junit.jupiter.api.TestInstance;
 class DealListTest {
 
     static final int COUNT = 240;
-    static final String[] TYPES = {"acquisition", "merger", "minority_investment", "strategic_investment", "joint_venture",
-            "partnership", "hosting_reseller", "market_entry"};
-    static final String[] STATUSES = {"rumored", "in_talks", "announced", "pending_approval", "completed", "blocked", "abandoned"};
+    static final String[] TYPES = {
+        "acquisition",
+        "merger",
+        "minority_investment",
+        "strategic_investment",
+        "joint_venture",
+        "partnership",
+        "hosting_reseller",
+        "market_entry"
+    };
+    static final String[] STATUSES = {
+        "rumored", "in_talks", "announced", "pending_approval", "completed", "blocked", "abandoned"
+    };
     static final String[] CONFIDENCES = {"rumored", "reported", "confirmed"};
     static final List<List<String>> REGIONS = List.of(List.of("CN"), List.of("DE"), List.of("DE", "GB"), List.of("FR"));
     static final String[] MARKER_ROLES = {"acquirer", "partner", "investor"};
 
-    record Generated(String id, String type, String status, String confidence, LocalDate announced, BigDecimal valueUsd,
-            List<String> regions, String markerRole, UUID other) {
-    }
+    record Generated(
+            String id,
+            String type,
+            String status,
+            String confidence,
+            LocalDate announced,
+            BigDecimal valueUsd,
+            List<String> regions,
+            String markerRole,
+            UUID other) {}
 
     final UUID marker = FakeServices.knownCompany();
-    final List<UUID> others = List.of(FakeServices.knownCompany(), FakeServices.knownCompany(), FakeServices.knownCompany());
+    final List<UUID> others =
+            List.of(FakeServices.knownCompany(), FakeServices.knownCompany(), FakeServices.knownCompany());
     final List<Generated> deals = new ArrayList<>();
 
     /** Generated on first use (in a @BeforeAll, RestAssured does not know the test port yet). */
@@ -65,7 +83,8 @@ class DealListTest {
                 announced = LocalDate.of(2015, 1, 1).plusDays((i * 7L) % 60);
                 if (i % 4 == 1) {
                     announced = announced.withDayOfMonth(1);
-                    body.put("announced", Json.map("value", announced.toString().substring(0, 7), "precision", "month"));
+                    body.put(
+                            "announced", Json.map("value", announced.toString().substring(0, 7), "precision", "month"));
                 } else {
                     body.put("announced", Json.map("value", announced.toString(), "precision", "day"));
                 }
@@ -74,11 +93,23 @@ class DealListTest {
             if (i % 7 != 0) {
                 BigDecimal amount = BigDecimal.valueOf((i % 40) * 1_000_000L);
                 if (i % 5 == 0) {
-                    body.put("value", Json.map("amount", "1", "currency", "EUR", "amountUsdMin", amount.toPlainString(),
-                            "amountUsdMax", amount.add(BigDecimal.valueOf(2_000_000)).toPlainString(), "estimated", true));
+                    body.put(
+                            "value",
+                            Json.map(
+                                    "amount",
+                                    "1",
+                                    "currency",
+                                    "EUR",
+                                    "amountUsdMin",
+                                    amount.toPlainString(),
+                                    "amountUsdMax",
+                                    amount.add(BigDecimal.valueOf(2_000_000)).toPlainString(),
+                                    "estimated",
+                                    true));
                     valueUsd = amount.add(BigDecimal.valueOf(1_000_000));
                 } else {
-                    body.put("value", Json.map("amount", amount.toPlainString(), "currency", "USD", "estimated", false));
+                    body.put(
+                            "value", Json.map("amount", amount.toPlainString(), "currency", "USD", "estimated", false));
                     valueUsd = amount;
                 }
             }
@@ -86,10 +117,18 @@ class DealListTest {
             body.put("regions", regions);
             String markerRole = MARKER_ROLES[i % MARKER_ROLES.length];
             UUID other = others.get(i % others.size());
-            body.put("participants", List.of(Json.map("companyId", marker.toString(), "role", markerRole),
-                    Json.map("companyId", other.toString(), "role", "target")));
-            String id = given().contentType(ContentType.JSON).body(Json.write(body)).post("/deals")
-                    .then().statusCode(201).extract().path("id");
+            body.put(
+                    "participants",
+                    List.of(
+                            Json.map("companyId", marker.toString(), "role", markerRole),
+                            Json.map("companyId", other.toString(), "role", "target")));
+            String id = given().contentType(ContentType.JSON)
+                    .body(Json.write(body))
+                    .post("/deals")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
             deals.add(new Generated(id, type, status, confidence, announced, valueUsd, regions, markerRole, other));
         }
     }
@@ -103,11 +142,17 @@ class DealListTest {
                     continue; // one item per page is slow; one sort is enough for it
                 }
                 List<Map<String, Object>> items = all("company=" + marker + "&sort=" + sort, limit);
-                List<String> ids = items.stream().map(item -> (String) item.get("id")).toList();
+                List<String> ids =
+                        items.stream().map(item -> (String) item.get("id")).toList();
                 assertThat(new HashSet<>(ids)).as(sort + " no duplicates").hasSize(ids.size());
-                assertThat(ids).as(sort + " no gaps").containsExactlyInAnyOrderElementsOf(deals.stream().map(Generated::id).toList());
+                assertThat(ids)
+                        .as(sort + " no gaps")
+                        .containsExactlyInAnyOrderElementsOf(
+                                deals.stream().map(Generated::id).toList());
                 for (int i = 1; i < items.size(); i++) {
-                    assertThat(compare(sort, items.get(i - 1), items.get(i))).as(sort + " order at " + i).isNegative();
+                    assertThat(compare(sort, items.get(i - 1), items.get(i)))
+                            .as(sort + " order at " + i)
+                            .isNegative();
                 }
             }
         }
@@ -132,10 +177,16 @@ class DealListTest {
         String next = first.path("nextCursor");
         assertThat(next).isNotNull();
         String link = first.header("Link");
-        assertThat(link).contains("rel=\"next\"").contains("type=acquisition").contains("company=" + marker).contains("cursor=");
+        assertThat(link)
+                .contains("rel=\"next\"")
+                .contains("type=acquisition")
+                .contains("company=" + marker)
+                .contains("cursor=");
         String target = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
         Response second = given().urlEncodingEnabled(false).get(target);
-        assertThat(second.<List<String>>path("items.id")).hasSize(5).doesNotContainAnyElementsOf(first.<List<String>>path("items.id"));
+        assertThat(second.<List<String>>path("items.id"))
+                .hasSize(5)
+                .doesNotContainAnyElementsOf(first.<List<String>>path("items.id"));
     }
 
     @Test
@@ -154,24 +205,44 @@ class DealListTest {
         filters.put("confidence=rumored", g -> g.confidence().equals("rumored"));
         filters.put("region=DE", g -> g.regions().contains("DE"));
         filters.put("region=gb", g -> g.regions().contains("GB"));
-        filters.put("announcedFrom=" + from, g -> g.announced() != null && !g.announced().isBefore(from));
-        filters.put("announcedTo=" + to, g -> g.announced() != null && !g.announced().isAfter(to));
-        filters.put("announcedFrom=" + from + "&announcedTo=" + to,
-                g -> g.announced() != null && !g.announced().isBefore(from) && !g.announced().isAfter(to));
-        filters.put("valueUsdMin=" + min, g -> g.valueUsd() != null && g.valueUsd().compareTo(min) >= 0);
-        filters.put("valueUsdMin=" + min + "&valueUsdMax=" + max,
-                g -> g.valueUsd() != null && g.valueUsd().compareTo(min) >= 0 && g.valueUsd().compareTo(max) <= 0);
-        filters.put("type=acquisition&region=CN&valueUsdMax=" + max,
-                g -> g.type().equals("acquisition") && g.regions().contains("CN") && g.valueUsd() != null && g.valueUsd().compareTo(max) <= 0);
+        filters.put(
+                "announcedFrom=" + from,
+                g -> g.announced() != null && !g.announced().isBefore(from));
+        filters.put(
+                "announcedTo=" + to,
+                g -> g.announced() != null && !g.announced().isAfter(to));
+        filters.put(
+                "announcedFrom=" + from + "&announcedTo=" + to,
+                g -> g.announced() != null
+                        && !g.announced().isBefore(from)
+                        && !g.announced().isAfter(to));
+        filters.put(
+                "valueUsdMin=" + min, g -> g.valueUsd() != null && g.valueUsd().compareTo(min) >= 0);
+        filters.put(
+                "valueUsdMin=" + min + "&valueUsdMax=" + max,
+                g -> g.valueUsd() != null
+                        && g.valueUsd().compareTo(min) >= 0
+                        && g.valueUsd().compareTo(max) <= 0);
+        filters.put(
+                "type=acquisition&region=CN&valueUsdMax=" + max,
+                g -> g.type().equals("acquisition")
+                        && g.regions().contains("CN")
+                        && g.valueUsd() != null
+                        && g.valueUsd().compareTo(max) <= 0);
         filters.forEach((query, expected) -> {
             List<String> ids = all("company=" + marker + (query.isEmpty() ? "" : "&" + query), 37).stream()
-                    .map(item -> (String) item.get("id")).toList();
-            List<String> wanted = deals.stream().filter(expected).map(Generated::id).toList();
+                    .map(item -> (String) item.get("id"))
+                    .toList();
+            List<String> wanted =
+                    deals.stream().filter(expected).map(Generated::id).toList();
             assertThat(wanted).as(query + " selects something").isNotEmpty();
             assertThat(ids).as(query).containsExactlyInAnyOrderElementsOf(wanted);
         });
         // by another company in a given role, in any role, and in a role it never has
-        List<String> wanted = deals.stream().filter(g -> g.other().equals(other)).map(Generated::id).toList();
+        List<String> wanted = deals.stream()
+                .filter(g -> g.other().equals(other))
+                .map(Generated::id)
+                .toList();
         assertThat(ids("company=" + other + "&role=target")).containsExactlyInAnyOrderElementsOf(wanted);
         assertThat(ids("company=" + other)).containsExactlyInAnyOrderElementsOf(wanted);
         assertThat(ids("company=" + other + "&role=acquirer")).isEmpty();
@@ -189,7 +260,8 @@ class DealListTest {
         String cursor = null;
         int pages = 0;
         do {
-            Response page = given().get("/deals?" + query + "&limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
+            Response page =
+                    given().get("/deals?" + query + "&limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
             page.then().statusCode(200);
             List<Map<String, Object>> pageItems = page.path("items");
             cursor = page.path("nextCursor");
@@ -232,11 +304,12 @@ class DealListTest {
                     yield null;
                 }
                 String value = (String) date.get("value");
-                yield LocalDate.parse(switch (value.length()) {
-                    case 4 -> value + "-01-01";
-                    case 7 -> value + "-01";
-                    default -> value;
-                });
+                yield LocalDate.parse(
+                        switch (value.length()) {
+                            case 4 -> value + "-01-01";
+                            case 7 -> value + "-01";
+                            default -> value;
+                        });
             }
             case "valueUsd" -> item.get("valueUsd") == null ? null : new BigDecimal((String) item.get("valueUsd"));
             case "updatedAt" -> Instant.parse((String) item.get("updatedAt"));

@@ -42,7 +42,8 @@ class DependenciesDownTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PostgresDatabase.class, Map.of("database", "dealradar_deal_test_down")),
+            return List.of(
+                    new TestResourceEntry(PostgresDatabase.class, Map.of("database", "dealradar_deal_test_down")),
                     new TestResourceEntry(com.dealradar.platform.testing.AuthenticatedAsAnalyst.class));
         }
     }
@@ -53,14 +54,22 @@ class DependenciesDownTest {
         int before = given().get("/deals?limit=200").path("items.size()");
         String key = UUID.randomUUID().toString();
         for (int attempt = 0; attempt < 3; attempt++) { // the third is refused by the open circuit breaker, same answer
-            given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Json.write(Json.deal(marker, UUID.randomUUID())))
-                    .post("/deals").then().statusCode(503)
+            given().contentType(ContentType.JSON)
+                    .header("Idempotency-Key", key)
+                    .body(Json.write(Json.deal(marker, UUID.randomUUID())))
+                    .post("/deals")
+                    .then()
+                    .statusCode(503)
                     .contentType("application/problem+json")
                     .header("Retry-After", equalTo("7"))
                     .body("type", containsString("dependency-unavailable"))
                     .body("detail", containsString("company-service"));
         }
-        given().queryParam("company", marker.toString()).get("/deals").then().statusCode(200).body("items", hasSize(0));
+        given().queryParam("company", marker.toString())
+                .get("/deals")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
         given().get("/deals?limit=200").then().body("items.size()", equalTo(before));
     }
 
@@ -68,16 +77,28 @@ class DependenciesDownTest {
     void regionServiceDownMeansNoCompletionAndNothingWritten() {
         // a seed deal in status announced: Alibaba Cloud and Bollore
         String id = "29e8e38e-c6df-585d-994e-1087933f5f54";
-        String etag = given().get("/deals/" + id).then().statusCode(200).body("status", equalTo("announced"))
-                .extract().header("ETag");
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(Json.write(Json.map("status", "completed")))
-                .post("/deals/" + id + "/status-changes").then().statusCode(503)
+        String etag = given().get("/deals/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("announced"))
+                .extract()
+                .header("ETag");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body(Json.write(Json.map("status", "completed")))
+                .post("/deals/" + id + "/status-changes")
+                .then()
+                .statusCode(503)
                 .header("Retry-After", notNullValue())
                 .body("detail", containsString("region-service"));
         given().get("/deals/" + id).then().body("status", equalTo("announced")).header("ETag", equalTo(etag));
         given().get("/deals/" + id + "/history").then().body("items", hasSize(1));
         // changes that need no other service still work
-        given().contentType(ContentType.JSON).header("If-Match", etag).body(Json.write(Json.map("status", "abandoned")))
-                .post("/deals/" + id + "/status-changes").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body(Json.write(Json.map("status", "abandoned")))
+                .post("/deals/" + id + "/status-changes")
+                .then()
+                .statusCode(200);
     }
 }

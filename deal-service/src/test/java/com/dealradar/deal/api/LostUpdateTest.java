@@ -29,8 +29,12 @@ class LostUpdateTest {
     @Test
     void concurrentPatchesEachWinWithANewEtagOr412AndTheLastWinnerStays() throws Exception {
         String id = given().contentType(ContentType.JSON)
-                .body(Json.write(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany()))).post("/deals")
-                .then().statusCode(201).extract().path("id");
+                .body(Json.write(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany())))
+                .post("/deals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         long initial = version(Json.etagOf(id));
         List<Response> all = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
@@ -39,8 +43,10 @@ class LostUpdateTest {
             all.addAll(Races.race(WRITERS, () -> {
                 String title = "round " + r + " writer " + writer.getAndIncrement();
                 String etag = Json.etagOf(id);
-                return given().contentType("application/merge-patch+json").header("If-Match", etag)
-                        .body("{\"title\": \"" + title + "\"}").patch("/deals/" + id);
+                return given().contentType("application/merge-patch+json")
+                        .header("If-Match", etag)
+                        .body("{\"title\": \"" + title + "\"}")
+                        .patch("/deals/" + id);
             }));
         }
         Map<Integer, Integer> counts = Races.countByStatus("concurrent patches of one deal", all);
@@ -48,9 +54,14 @@ class LostUpdateTest {
         List<Response> winners = all.stream().filter(r -> r.statusCode() == 200).toList();
         assertThat(winners).isNotEmpty();
         // every winner got its own new version: no two wins on one version
-        assertThat(winners.stream().map(r -> r.header("ETag")).distinct().count()).isEqualTo(winners.size());
-        all.stream().filter(r -> r.statusCode() == 412).forEach(r -> assertThat(r.contentType()).startsWith("application/problem+json"));
-        Response last = winners.stream().max(Comparator.comparingLong(r -> version(r.header("ETag")))).orElseThrow();
+        assertThat(winners.stream().map(r -> r.header("ETag")).distinct().count())
+                .isEqualTo(winners.size());
+        all.stream()
+                .filter(r -> r.statusCode() == 412)
+                .forEach(r -> assertThat(r.contentType()).startsWith("application/problem+json"));
+        Response last = winners.stream()
+                .max(Comparator.comparingLong(r -> version(r.header("ETag"))))
+                .orElseThrow();
         Response now = given().get("/deals/" + id);
         assertThat(version(now.header("ETag"))).isEqualTo(initial + winners.size());
         assertThat(now.<String>path("title")).isEqualTo(last.path("title"));
@@ -61,24 +72,42 @@ class LostUpdateTest {
         java.util.Map<String, Object> deal = Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany());
         deal.put("status", "rumored");
         deal.remove("announced");
-        String id = given().contentType(ContentType.JSON).body(Json.write(deal)).post("/deals")
-                .then().statusCode(201).extract().path("id");
+        String id = given().contentType(ContentType.JSON)
+                .body(Json.write(deal))
+                .post("/deals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         List<String> steps = List.of("in_talks", "announced", "pending_approval", "completed");
         int wins = 0;
         int stale = 0;
         for (String step : steps) {
             String etag = Json.etagOf(id);
-            List<Response> answers = Races.race(WRITERS, () -> given().contentType(ContentType.JSON).header("If-Match", etag)
-                    .body(Json.write(Json.map("status", step))).post("/deals/" + id + "/status-changes"));
+            List<Response> answers = Races.race(
+                    WRITERS,
+                    () -> given().contentType(ContentType.JSON)
+                            .header("If-Match", etag)
+                            .body(Json.write(Json.map("status", step)))
+                            .post("/deals/" + id + "/status-changes"));
             Map<Integer, Integer> counts = Races.countByStatus("concurrent changes to " + step, answers);
             assertThat(counts).isEqualTo(Map.of(200, 1, 412, WRITERS - 1));
             wins += counts.get(200);
             stale += counts.get(412);
         }
         System.out.printf("status changes: %d wins, %d stale%n", wins, stale);
-        given().get("/deals/" + id + "/history").then().statusCode(200)
-                .body("items.sequence", org.hamcrest.Matchers.contains(IntStream.rangeClosed(1, steps.size() + 1).boxed().toArray()))
-                .body("items.to", org.hamcrest.Matchers.contains("rumored", "in_talks", "announced", "pending_approval", "completed"));
+        given().get("/deals/" + id + "/history")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.sequence",
+                        org.hamcrest.Matchers.contains(IntStream.rangeClosed(1, steps.size() + 1)
+                                .boxed()
+                                .toArray()))
+                .body(
+                        "items.to",
+                        org.hamcrest.Matchers.contains(
+                                "rumored", "in_talks", "announced", "pending_approval", "completed"));
     }
 
     private static long version(String etag) {

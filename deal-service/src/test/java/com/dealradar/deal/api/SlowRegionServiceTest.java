@@ -45,13 +45,17 @@ class SlowRegionServiceTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // Global: the rest client's fault tolerance is applied to a generated wrapper class, not the interface.
-            return Map.of("quarkus.fault-tolerance.global.timeout.value", "90000",
-                    "quarkus.rest-client.region-service.read-timeout", "90000");
+            return Map.of(
+                    "quarkus.fault-tolerance.global.timeout.value",
+                    "90000",
+                    "quarkus.rest-client.region-service.read-timeout",
+                    "90000");
         }
     }
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
+
     @ConfigProperty(name = "quarkus.datasource.username")
     String user;
 
@@ -83,8 +87,10 @@ class SlowRegionServiceTest {
             List<Future<Response>> completions = new ArrayList<>();
             for (String id : slowDeals) {
                 String etag = Json.etagOf(id);
-                completions.add(pool.submit(() -> given().contentType(ContentType.JSON).header("If-Match", etag)
-                        .body(Json.write(Json.map("status", "completed"))).post("/deals/" + id + "/status-changes")));
+                completions.add(pool.submit(() -> given().contentType(ContentType.JSON)
+                        .header("If-Match", etag)
+                        .body(Json.write(Json.map("status", "completed")))
+                        .post("/deals/" + id + "/status-changes")));
             }
             awaitArrivals(SLOW_COMPLETIONS);
 
@@ -94,13 +100,22 @@ class SlowRegionServiceTest {
                 inTransaction = Math.max(inTransaction, connectionsInTransaction());
                 Thread.sleep(100);
             }
-            int patchOfWaitingDeal = given().contentType("application/merge-patch+json").header("If-Match", Json.etagOf(patchedMeanwhile))
-                    .body("{\"title\": \"patched while its completion waits\"}").patch("/deals/" + patchedMeanwhile).statusCode();
+            int patchOfWaitingDeal = given().contentType("application/merge-patch+json")
+                    .header("If-Match", Json.etagOf(patchedMeanwhile))
+                    .body("{\"title\": \"patched while its completion waits\"}")
+                    .patch("/deals/" + patchedMeanwhile)
+                    .statusCode();
             Map<Integer, Integer> others = new TreeMap<>();
             for (int i = 0; i < OTHER_WRITES; i++) {
                 String id = created();
-                others.merge(given().contentType("application/merge-patch+json").header("If-Match", Json.etagOf(id))
-                        .body("{\"title\": \"changed while region-service is slow " + i + "\"}").patch("/deals/" + id).statusCode(), 1, Integer::sum);
+                others.merge(
+                        given().contentType("application/merge-patch+json")
+                                .header("If-Match", Json.etagOf(id))
+                                .body("{\"title\": \"changed while region-service is slow " + i + "\"}")
+                                .patch("/deals/" + id)
+                                .statusCode(),
+                        1,
+                        Integer::sum);
             }
             boolean allStillWaiting = completions.stream().noneMatch(Future::isDone);
 
@@ -109,18 +124,31 @@ class SlowRegionServiceTest {
             for (Future<Response> completion : completions) {
                 completed.merge(completion.get(60, TimeUnit.SECONDS).statusCode(), 1, Integer::sum);
             }
-            System.out.printf("slow region-service: %d completions held; meanwhile %d other writes by status %s, patch of a "
-                    + "waiting deal %d, most connections in a transaction at once %d, completions still waiting afterwards %s; "
-                    + "completions by status %s%n", SLOW_COMPLETIONS, OTHER_WRITES, others, patchOfWaitingDeal,
-                    inTransaction, allStillWaiting, completed);
+            System.out.printf(
+                    "slow region-service: %d completions held; meanwhile %d other writes by status %s, patch of a "
+                            + "waiting deal %d, most connections in a transaction at once %d, completions still waiting afterwards %s; "
+                            + "completions by status %s%n",
+                    SLOW_COMPLETIONS,
+                    OTHER_WRITES,
+                    others,
+                    patchOfWaitingDeal,
+                    inTransaction,
+                    allStillWaiting,
+                    completed);
 
-            assertThat(inTransaction).as("connections idle in a transaction while the remote calls wait").isZero();
+            assertThat(inTransaction)
+                    .as("connections idle in a transaction while the remote calls wait")
+                    .isZero();
             assertThat(others).isEqualTo(Map.of(200, OTHER_WRITES));
             assertThat(patchOfWaitingDeal).isEqualTo(200);
-            assertThat(allStillWaiting).as("the other writes did not wait for region-service").isTrue();
+            assertThat(allStillWaiting)
+                    .as("the other writes did not wait for region-service")
+                    .isTrue();
             // the patched deal's completion re-checks its version in its transaction: stale, so 412 and not completed
             assertThat(completed).isEqualTo(Map.of(200, SLOW_COMPLETIONS - 1, 412, 1));
-            given().get("/deals/" + patchedMeanwhile).then().statusCode(200)
+            given().get("/deals/" + patchedMeanwhile)
+                    .then()
+                    .statusCode(200)
                     .body("status", org.hamcrest.Matchers.equalTo("announced"))
                     .body("title", org.hamcrest.Matchers.equalTo("patched while its completion waits"));
             for (String id : slowDeals.subList(1, slowDeals.size())) {
@@ -136,8 +164,10 @@ class SlowRegionServiceTest {
         FakeServices.gateClearance(UUID.fromString(id), true);
         String etag = Json.etagOf(id);
         try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
-            Future<Response> completion = pool.submit(() -> given().contentType(ContentType.JSON).header("If-Match", etag)
-                    .body(Json.write(Json.map("status", "completed"))).post("/deals/" + id + "/status-changes"));
+            Future<Response> completion = pool.submit(() -> given().contentType(ContentType.JSON)
+                    .header("If-Match", etag)
+                    .body(Json.write(Json.map("status", "completed")))
+                    .post("/deals/" + id + "/status-changes"));
             awaitArrivals(1);
             ClearanceGate.open();
             Response answer = completion.get(60, TimeUnit.SECONDS);
@@ -151,23 +181,31 @@ class SlowRegionServiceTest {
 
     private static String created() {
         return given().contentType(ContentType.JSON)
-                .body(Json.write(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany()))).post("/deals")
-                .then().statusCode(201).extract().path("id");
+                .body(Json.write(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany())))
+                .post("/deals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static void awaitArrivals(int expected) throws InterruptedException {
         for (int i = 0; i < 600 && ClearanceGate.arrived() < expected; i++) {
             Thread.sleep(50);
         }
-        assertThat(ClearanceGate.arrived()).as("clearance requests held at region-service").isEqualTo(expected);
+        assertThat(ClearanceGate.arrived())
+                .as("clearance requests held at region-service")
+                .isEqualTo(expected);
     }
 
     /** Sessions of this test's database that are inside a transaction but not running a statement. */
     private int connectionsInTransaction() throws Exception {
         String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
-        try (Connection c = DriverManager.getConnection(jdbcUrl, user, System.getenv().getOrDefault("PGPASSWORD", ""));
-                ResultSet rs = c.createStatement().executeQuery("select count(*) from pg_stat_activity where datname = '"
-                        + database + "' and state like 'idle in transaction%'")) {
+        try (Connection c = DriverManager.getConnection(
+                        jdbcUrl, user, System.getenv().getOrDefault("PGPASSWORD", ""));
+                ResultSet rs = c.createStatement()
+                        .executeQuery("select count(*) from pg_stat_activity where datname = '" + database
+                                + "' and state like 'idle in transaction%'")) {
             rs.next();
             return rs.getInt(1);
         }

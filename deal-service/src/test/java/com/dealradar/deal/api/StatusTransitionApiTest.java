@@ -24,10 +24,25 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class StatusTransitionApiTest {
 
-    static final List<String> STATUSES = List.of("rumored", "in_talks", "announced", "pending_approval", "completed", "blocked",
-            "abandoned", "active", "terminated");
-    static final List<String> TYPES = List.of("acquisition", "merger", "minority_investment", "strategic_investment",
-            "joint_venture", "partnership", "hosting_reseller", "market_entry");
+    static final List<String> STATUSES = List.of(
+            "rumored",
+            "in_talks",
+            "announced",
+            "pending_approval",
+            "completed",
+            "blocked",
+            "abandoned",
+            "active",
+            "terminated");
+    static final List<String> TYPES = List.of(
+            "acquisition",
+            "merger",
+            "minority_investment",
+            "strategic_investment",
+            "joint_venture",
+            "partnership",
+            "hosting_reseller",
+            "market_entry");
     static final Set<String> ONGOING = Set.of("partnership", "hosting_reseller", "joint_venture");
     /** DESIGN.md's machine, in the order the API names the allowed statuses. */
     static final Map<String, List<String>> COMMON = Map.of(
@@ -35,7 +50,9 @@ class StatusTransitionApiTest {
             "in_talks", List.of("announced", "abandoned"),
             "announced", List.of("pending_approval", "completed", "abandoned"),
             "pending_approval", List.of("completed", "blocked", "abandoned"));
-    static final Map<String, List<String>> ONGOING_ONLY = Map.of("completed", List.of("active"), "active", List.of("terminated"));
+
+    static final Map<String, List<String>> ONGOING_ONLY =
+            Map.of("completed", List.of("active"), "active", List.of("terminated"));
 
     static List<String> allowed(String type, String from) {
         List<String> next = new ArrayList<>(COMMON.getOrDefault(from, List.of()));
@@ -68,7 +85,9 @@ class StatusTransitionApiTest {
                 }
             }
         }
-        System.out.printf("transitions checked: %d allowed, %d forbidden, %d wrong%n", allowedChecked, forbiddenChecked, failures.size());
+        System.out.printf(
+                "transitions checked: %d allowed, %d forbidden, %d wrong%n",
+                allowedChecked, forbiddenChecked, failures.size());
         assertThat(failures).isEmpty();
         // partnership: 9 statuses x 9 targets, 13 allowed; acquisition: 7 x 9, 11 allowed.
         assertThat(allowedChecked).isEqualTo(24);
@@ -87,9 +106,12 @@ class StatusTransitionApiTest {
                     Map<String, Object> body = Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany());
                     body.put("type", type);
                     body.put("status", status);
-                    Response created = given().contentType(ContentType.JSON).body(Json.write(body)).post("/deals");
+                    Response created = given().contentType(ContentType.JSON)
+                            .body(Json.write(body))
+                            .post("/deals");
                     if (created.statusCode() != 400 || !"status".equals(created.path("errors[0].field"))) {
-                        failures.add("a " + type + " created as " + status + ": expected 400 on status, got " + created.statusCode());
+                        failures.add("a " + type + " created as " + status + ": expected 400 on status, got "
+                                + created.statusCode());
                     }
                 }
             }
@@ -102,9 +124,11 @@ class StatusTransitionApiTest {
         Map<String, Object> body = Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany());
         body.put("type", type);
         body.put("status", from);
-        Response created = given().contentType(ContentType.JSON).body(Json.write(body)).post("/deals");
+        Response created =
+                given().contentType(ContentType.JSON).body(Json.write(body)).post("/deals");
         String id = created.then().statusCode(201).extract().path("id");
-        Response answer = given().contentType(ContentType.JSON).header("If-Match", created.header("ETag"))
+        Response answer = given().contentType(ContentType.JSON)
+                .header("If-Match", created.header("ETag"))
                 .body(Json.write(Json.map("status", to, "note", from + " to " + to)))
                 .post("/deals/" + id + "/status-changes");
         List<String> next = allowed(type, from);
@@ -119,11 +143,15 @@ class StatusTransitionApiTest {
         } else {
             String allowedNames = String.join(", ", next);
             String detail = answer.path("detail");
-            if (answer.statusCode() != 409 || !answer.contentType().startsWith("application/problem+json")
+            if (answer.statusCode() != 409
+                    || !answer.contentType().startsWith("application/problem+json")
                     || !String.valueOf(answer.<String>path("type")).endsWith("invalid-transition")
-                    || detail == null || !detail.contains("allowed: " + (allowedNames.isEmpty() ? "none" : allowedNames))
-                    || !from.equals(status) || historySize != 1) {
-                failures.add(label + ": expected 409 naming [" + allowedNames + "], got " + answer.statusCode() + " " + answer.asString());
+                    || detail == null
+                    || !detail.contains("allowed: " + (allowedNames.isEmpty() ? "none" : allowedNames))
+                    || !from.equals(status)
+                    || historySize != 1) {
+                failures.add(label + ": expected 409 naming [" + allowedNames + "], got " + answer.statusCode() + " "
+                        + answer.asString());
             }
         }
         return allowed;

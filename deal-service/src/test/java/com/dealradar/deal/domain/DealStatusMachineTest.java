@@ -29,7 +29,8 @@ class DealStatusMachineTest {
             completed, Set.of(active),
             active, Set.of(terminated));
 
-    private static final Set<DealType> ONGOING = EnumSet.of(DealType.partnership, DealType.hosting_reseller, DealType.joint_venture);
+    private static final Set<DealType> ONGOING =
+            EnumSet.of(DealType.partnership, DealType.hosting_reseller, DealType.joint_venture);
 
     @Test
     void everyAllowedAndEveryForbiddenTransition() {
@@ -39,10 +40,13 @@ class DealStatusMachineTest {
             for (DealStatus from : DealStatus.values()) {
                 for (DealStatus to : DealStatus.values()) {
                     boolean expected = EVERY_TYPE.getOrDefault(from, Set.of()).contains(to)
-                            || ONGOING.contains(type) && ONGOING_ONLY.getOrDefault(from, Set.of()).contains(to);
+                            || ONGOING.contains(type)
+                                    && ONGOING_ONLY.getOrDefault(from, Set.of()).contains(to);
                     assertThat(DealStatusMachine.isAllowed(type, from, to))
-                            .as("%s: %s -> %s", type, from, to).isEqualTo(expected);
-                    assertThat(DealStatusMachine.allowedNext(type, from).contains(to)).isEqualTo(expected);
+                            .as("%s: %s -> %s", type, from, to)
+                            .isEqualTo(expected);
+                    assertThat(DealStatusMachine.allowedNext(type, from).contains(to))
+                            .isEqualTo(expected);
                     if (expected) {
                         allowed++;
                     } else {
@@ -80,14 +84,19 @@ class DealStatusMachineTest {
     @Test
     void activeAndTerminatedOnlyForOngoingTypes() {
         assertThat(DealStatusMachine.isReachable(DealType.acquisition, active)).isFalse();
-        assertThat(DealStatusMachine.isReachable(DealType.market_entry, terminated)).isFalse();
-        assertThat(DealStatusMachine.isReachable(DealType.hosting_reseller, active)).isTrue();
-        assertThat(DealStatusMachine.isReachable(DealType.acquisition, completed)).isTrue();
+        assertThat(DealStatusMachine.isReachable(DealType.market_entry, terminated))
+                .isFalse();
+        assertThat(DealStatusMachine.isReachable(DealType.hosting_reseller, active))
+                .isTrue();
+        assertThat(DealStatusMachine.isReachable(DealType.acquisition, completed))
+                .isTrue();
     }
 
     @Test
     void allowedNextIsInDeclarationOrder() {
-        assertThat(DealStatusMachine.allowedNext(DealType.merger, rumored)).containsExactly(in_talks, announced, abandoned);
-        assertThat(DealStatusMachine.allowedNext(DealType.joint_venture, completed)).containsExactly(active);
+        assertThat(DealStatusMachine.allowedNext(DealType.merger, rumored))
+                .containsExactly(in_talks, announced, abandoned);
+        assertThat(DealStatusMachine.allowedNext(DealType.joint_venture, completed))
+                .containsExactly(active);
     }
 }

@@ -51,7 +51,8 @@ class DealSeedCheckTest {
     }
 
     List<String> problems() throws Exception {
-        List<String> problems = DealSeedCheck.check(seed, regionServiceRegions()).problems();
+        List<String> problems =
+                DealSeedCheck.check(seed, regionServiceRegions()).problems();
         System.out.println(problems);
         return problems;
     }
@@ -65,23 +66,32 @@ class DealSeedCheckTest {
     @Test
     void aStatusThatContradictsTheHistoryIsRefused() throws Exception {
         deal("alibaba-cloud-vodafone-germany-partnership").put("status", "announced");
-        assertThat(problems()).singleElement().asString().contains("status is announced but the last history entry is active");
-        assertThatThrownBy(() -> DealSeedCheck.check(seed, regionServiceRegions()).throwIfAny()).isInstanceOf(IllegalStateException.class)
+        assertThat(problems())
+                .singleElement()
+                .asString()
+                .contains("status is announced but the last history entry is active");
+        assertThatThrownBy(
+                        () -> DealSeedCheck.check(seed, regionServiceRegions()).throwIfAny())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("deal alibaba-cloud-vodafone-germany-partnership");
     }
 
     @Test
     void aRegionThatRegionServiceDoesNotHaveIsRefused() throws Exception {
-        ((ArrayNode) deal("zte-european-cloud-expansion").get("regions")).removeAll().add("EA");
+        ((ArrayNode) deal("zte-european-cloud-expansion").get("regions"))
+                .removeAll()
+                .add("EA");
         assertThat(problems()).anyMatch(p -> p.contains("refers to region EA"));
     }
 
     @Test
     void anAuthorAsPublisherAndAnUndatedArticleWithoutMarkAreRefused() throws Exception {
-        ObjectNode source = (ObjectNode) deal("alibaba-ztesoft-acquisition").get("sources").get(0);
+        ObjectNode source =
+                (ObjectNode) deal("alibaba-ztesoft-acquisition").get("sources").get(0);
         source.put("publisher", "Charlie Osborne (contributing writer)");
         source.remove("notStated");
-        assertThat(problems()).anyMatch(p -> p.contains("reads as a person or a job title"))
+        assertThat(problems())
+                .anyMatch(p -> p.contains("reads as a person or a job title"))
                 .anyMatch(p -> p.contains("without publishedOn must list publishedOn in notStated"));
     }
 
@@ -89,6 +99,7 @@ class DealSeedCheckTest {
     void aDayTheSourcesDoNotGiveIsRefused() throws Exception {
         ObjectNode bt = deal("alibaba-cloud-bt-partnership");
         bt.set("announced", MAPPER.createObjectNode().put("value", "2018-07-01").put("precision", "day"));
-        assertThat(problems()).anyMatch(p -> p.contains("announced: 2018-07-01 is day-precise on the first of a month"));
+        assertThat(problems())
+                .anyMatch(p -> p.contains("announced: 2018-07-01 is day-precise on the first of a month"));
     }
 }

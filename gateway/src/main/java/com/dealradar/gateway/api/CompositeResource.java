@@ -5,7 +5,6 @@ import com.dealradar.gateway.composite.Composites;
 import com.dealradar.gateway.composite.Composition;
 import com.dealradar.gateway.composite.Views;
 import com.dealradar.platform.http.RequestIds;
-import com.dealradar.platform.problem.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,10 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The composite reads: several backends asked in parallel, one answer, partial when a part is missing. */
 @Path(PublicPaths.PREFIX)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Composite reads", description = "Answers assembled by the gateway from several services, read in parallel. "
-        + "When a part cannot be read the answer is still 200: complete is false, missing has one problem per missing part "
-        + "and the X-DealRadar-Completed / X-DealRadar-Missing-Parts headers say the same. Only when the core resource "
-        + "cannot be read is the answer 503 with Retry-After.")
+@Tag(
+        name = "Composite reads",
+        description = "Answers assembled by the gateway from several services, read in parallel. "
+                + "When a part cannot be read the answer is still 200: complete is false, missing has one problem per missing part "
+                + "and the X-DealRadar-Completed / X-DealRadar-Missing-Parts headers say the same. Only when the core resource "
+                + "cannot be read is the answer 503 with Retry-After.")
 public class CompositeResource {
 
     private final Composites composites;
@@ -44,57 +45,137 @@ public class CompositeResource {
 
     @GET
     @Path("deals/{id}/dossier")
-    @Operation(summary = "Read a deal dossier",
-            description = "The deal, its participants with their company summaries, its regulatory matters with their deadlines, "
-                    + "and the participants' certifications relevant to the regions it touches.")
-    @APIResponse(responseCode = "200", description = "The dossier, complete or partial",
-            headers = {@Header(name = Composition.COMPLETED_HEADER, description = "true when every part could be read", schema = @Schema(type = SchemaType.BOOLEAN)),
-                    @Header(name = Composition.MISSING_HEADER, description = "Comma-separated names of the missing parts (absent when complete)", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.DealDossier.class)))
+    @Operation(
+            summary = "Read a deal dossier",
+            description =
+                    "The deal, its participants with their company summaries, its regulatory matters with their deadlines, "
+                            + "and the participants' certifications relevant to the regions it touches.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The dossier, complete or partial",
+            headers = {
+                @Header(
+                        name = Composition.COMPLETED_HEADER,
+                        description = "true when every part could be read",
+                        schema = @Schema(type = SchemaType.BOOLEAN)),
+                @Header(
+                        name = Composition.MISSING_HEADER,
+                        description = "Comma-separated names of the missing parts (absent when complete)",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.DealDossier.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "404", description = "No such deal")
-    @APIResponse(responseCode = "503", description = "The deal itself cannot be read now; retry after Retry-After seconds",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(
+            responseCode = "503",
+            description = "The deal itself cannot be read now; retry after Retry-After seconds",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before retrying",
+                            schema = @Schema(type = SchemaType.INTEGER)))
     public CompletionStage<Response> dossier(
-            @Parameter(description = "Deal id", example = "973a4522-3530-5077-b71c-a59a70f0ce3f") @PathParam("id") String id,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @Parameter(description = "Deal id", example = "973a4522-3530-5077-b71c-a59a70f0ce3f") @PathParam("id")
+                    String id,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         String requestId = headers.getHeaderString(RequestIds.HEADER);
-        return composites.dossier(id, backends.readHeaders(headers, requestId), uri.getRequestUri().getRawPath(), requestId);
+        return composites.dossier(
+                id,
+                backends.readHeaders(headers, requestId),
+                uri.getRequestUri().getRawPath(),
+                requestId);
     }
 
     @GET
     @Path("companies/{idOrSlug}/profile")
-    @Operation(summary = "Read a company profile",
-            description = "The company, its parents and subsidiaries, its deals grouped by its role in them, its certifications "
-                    + "and its open regulatory matters.")
-    @APIResponse(responseCode = "200", description = "The profile, complete or partial",
-            headers = {@Header(name = Composition.COMPLETED_HEADER, description = "true when every part could be read", schema = @Schema(type = SchemaType.BOOLEAN)),
-                    @Header(name = Composition.MISSING_HEADER, description = "Comma-separated names of the missing parts (absent when complete)", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.CompanyProfile.class)))
+    @Operation(
+            summary = "Read a company profile",
+            description =
+                    "The company, its parents and subsidiaries, its deals grouped by its role in them, its certifications "
+                            + "and its open regulatory matters.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The profile, complete or partial",
+            headers = {
+                @Header(
+                        name = Composition.COMPLETED_HEADER,
+                        description = "true when every part could be read",
+                        schema = @Schema(type = SchemaType.BOOLEAN)),
+                @Header(
+                        name = Composition.MISSING_HEADER,
+                        description = "Comma-separated names of the missing parts (absent when complete)",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.CompanyProfile.class)))
     @APIResponse(responseCode = "404", description = "No such company")
-    @APIResponse(responseCode = "503", description = "The company itself cannot be read now; retry after Retry-After seconds",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(
+            responseCode = "503",
+            description = "The company itself cannot be read now; retry after Retry-After seconds",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before retrying",
+                            schema = @Schema(type = SchemaType.INTEGER)))
     public CompletionStage<Response> profile(
-            @Parameter(description = "Company id or slug", example = "alibaba-group") @PathParam("idOrSlug") String idOrSlug,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @Parameter(description = "Company id or slug", example = "alibaba-group") @PathParam("idOrSlug")
+                    String idOrSlug,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         String requestId = headers.getHeaderString(RequestIds.HEADER);
-        return composites.profile(idOrSlug, backends.readHeaders(headers, requestId), uri.getRequestUri().getRawPath(), requestId);
+        return composites.profile(
+                idOrSlug,
+                backends.readHeaders(headers, requestId),
+                uri.getRequestUri().getRawPath(),
+                requestId);
     }
 
     @GET
     @Path("regions/{code}/overview")
-    @Operation(summary = "Read a region overview", description = "The region, its regulatory regimes, its open regulatory matters and the deals touching it.")
-    @APIResponse(responseCode = "200", description = "The overview, complete or partial",
-            headers = {@Header(name = Composition.COMPLETED_HEADER, description = "true when every part could be read", schema = @Schema(type = SchemaType.BOOLEAN)),
-                    @Header(name = Composition.MISSING_HEADER, description = "Comma-separated names of the missing parts (absent when complete)", schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Views.RegionOverview.class)))
+    @Operation(
+            summary = "Read a region overview",
+            description = "The region, its regulatory regimes, its open regulatory matters and the deals touching it.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The overview, complete or partial",
+            headers = {
+                @Header(
+                        name = Composition.COMPLETED_HEADER,
+                        description = "true when every part could be read",
+                        schema = @Schema(type = SchemaType.BOOLEAN)),
+                @Header(
+                        name = Composition.MISSING_HEADER,
+                        description = "Comma-separated names of the missing parts (absent when complete)",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Views.RegionOverview.class)))
     @APIResponse(responseCode = "404", description = "No such region")
-    @APIResponse(responseCode = "503", description = "The region itself cannot be read now; retry after Retry-After seconds",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(
+            responseCode = "503",
+            description = "The region itself cannot be read now; retry after Retry-After seconds",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before retrying",
+                            schema = @Schema(type = SchemaType.INTEGER)))
     public CompletionStage<Response> overview(
             @Parameter(description = "ISO 3166-1 alpha-2 region code", example = "GB") @PathParam("code") String code,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         String requestId = headers.getHeaderString(RequestIds.HEADER);
-        return composites.overview(code, backends.readHeaders(headers, requestId), uri.getRequestUri().getRawPath(), requestId);
+        return composites.overview(
+                code,
+                backends.readHeaders(headers, requestId),
+                uri.getRequestUri().getRawPath(),
+                requestId);
     }
 }

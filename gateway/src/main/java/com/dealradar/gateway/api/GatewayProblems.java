@@ -1,46 +1,78 @@
 package com.dealradar.gateway.api;
 
-import com.dealradar.gateway.client.BackendFailure;
 import com.dealradar.gateway.client.BackendClient;
+import com.dealradar.gateway.client.BackendFailure;
+import com.dealradar.gateway.composite.GatewayTypes;
+import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /** Problem answers of the gateway itself: backend failures as 502, 503 (with Retry-After) or 504. */
 public final class GatewayProblems {
 
-    public static final URI BAD_GATEWAY = com.dealradar.gateway.composite.GatewayTypes.BAD_GATEWAY;
-    public static final URI GATEWAY_TIMEOUT = com.dealradar.gateway.composite.GatewayTypes.GATEWAY_TIMEOUT;
+    public static final URI BAD_GATEWAY = GatewayTypes.BAD_GATEWAY;
+    public static final URI GATEWAY_TIMEOUT = GatewayTypes.GATEWAY_TIMEOUT;
 
-    private GatewayProblems() {
-    }
+    private GatewayProblems() {}
 
     /** The answer to a pass-through call that failed (never for a deliberate answer of the backend). */
-    public static Response forFailure(BackendFailure failure, BackendClient backend, String instance, String requestId,
-            boolean idempotent) {
-        String unknownOutcome = idempotent ? "" : " The request may or may not have been carried out: read the resource "
-                + "again, or retry with the same Idempotency-Key.";
+    public static Response forFailure(
+            BackendFailure failure, BackendClient backend, String instance, String requestId, boolean idempotent) {
+        String unknownOutcome = idempotent
+                ? ""
+                : " The request may or may not have been carried out: read the resource "
+                        + "again, or retry with the same Idempotency-Key.";
         return switch (failure.kind()) {
-            case TIMEOUT -> respond(new Problem(GATEWAY_TIMEOUT, "Gateway timeout", 504, failure.getMessage() + "." + unknownOutcome,
-                    instance, requestId, null), null);
-            case CIRCUIT_OPEN, BULKHEAD_FULL -> unavailable(failure.getMessage() + "; retry later", instance, requestId,
-                    backend.retryAfter());
-            case UNREACHABLE, SERVER_ERROR, BAD_RESPONSE -> respond(new Problem(BAD_GATEWAY, "Bad gateway", 502,
-                    failure.getMessage() + "." + unknownOutcome, instance, requestId, null), null);
+            case TIMEOUT ->
+                respond(
+                        new Problem(
+                                GATEWAY_TIMEOUT,
+                                "Gateway timeout",
+                                504,
+                                failure.getMessage() + "." + unknownOutcome,
+                                instance,
+                                requestId,
+                                null),
+                        null);
+            case CIRCUIT_OPEN, BULKHEAD_FULL ->
+                unavailable(failure.getMessage() + "; retry later", instance, requestId, backend.retryAfter());
+            case UNREACHABLE, SERVER_ERROR, BAD_RESPONSE ->
+                respond(
+                        new Problem(
+                                BAD_GATEWAY,
+                                "Bad gateway",
+                                502,
+                                failure.getMessage() + "." + unknownOutcome,
+                                instance,
+                                requestId,
+                                null),
+                        null);
         };
     }
 
     public static Response unavailable(String detail, String instance, String requestId, Duration retryAfter) {
         ProblemType type = ProblemType.DEPENDENCY_UNAVAILABLE;
-        return respond(new Problem(type.uri(), type.title(), type.status(), detail, instance, requestId, null),
+        return respond(
+                new Problem(type.uri(), type.title(), type.status(), detail, instance, requestId, null),
                 Long.toString(Math.max(1, retryAfter.toSeconds())));
     }
 
     public static Response notFound(String instance, String requestId) {
         ProblemType type = ProblemType.NOT_FOUND;
-        return respond(new Problem(type.uri(), type.title(), type.status(), "No resource at " + instance, instance, requestId, null), null);
+        return respond(
+                new Problem(
+                        type.uri(),
+                        type.title(),
+                        type.status(),
+                        "No resource at " + instance,
+                        instance,
+                        requestId,
+                        null),
+                null);
     }
 
     public static Response badRequest(String detail, String instance, String requestId) {
@@ -55,12 +87,21 @@ public final class GatewayProblems {
     /** 400 naming the path or query parameter that is wrong. */
     public static Response badParameter(String parameter, String message, String instance, String requestId) {
         ProblemType type = ProblemType.BAD_PARAMETER;
-        return respond(new Problem(type.uri(), type.title(), type.status(), parameter + ": " + message, instance, requestId,
-                java.util.List.of(new com.dealradar.platform.problem.FieldViolation(parameter, message))), null);
+        return respond(
+                new Problem(
+                        type.uri(),
+                        type.title(),
+                        type.status(),
+                        parameter + ": " + message,
+                        instance,
+                        requestId,
+                        List.of(new FieldViolation(parameter, message))),
+                null);
     }
 
     private static Response respond(Problem problem, String retryAfter) {
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        Response.ResponseBuilder response =
+                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (retryAfter != null) {
             response.header("Retry-After", retryAfter);
         }

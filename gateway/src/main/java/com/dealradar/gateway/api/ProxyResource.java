@@ -22,8 +22,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -38,9 +38,21 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ProxyResource {
 
     /** Response headers of a backend that the client gets too. */
-    static final List<String> RETURNED_HEADERS = List.of("ETag", "Link", "Retry-After", "Idempotent-Replayed", "Cache-Control",
-            "Last-Modified", "Vary", "WWW-Authenticate", "Allow", "Content-Language", "RateLimit", "RateLimit-Policy",
-            "Deprecation", "Sunset");
+    static final List<String> RETURNED_HEADERS = List.of(
+            "ETag",
+            "Link",
+            "Retry-After",
+            "Idempotent-Replayed",
+            "Cache-Control",
+            "Last-Modified",
+            "Vary",
+            "WWW-Authenticate",
+            "Allow",
+            "Content-Language",
+            "RateLimit",
+            "RateLimit-Policy",
+            "Deprecation",
+            "Sunset");
 
     private final Backends backends;
     private final PublicPaths paths;
@@ -53,39 +65,45 @@ public class ProxyResource {
     @GET
     @Path("{resource}{rest: (/.*)?}")
     @Operation(hidden = true)
-    public CompletionStage<Response> get(@PathParam("resource") String resource, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public CompletionStage<Response> get(
+            @PathParam("resource") String resource, @Context UriInfo uri, @Context HttpHeaders headers) {
         return forward("GET", resource, uri, headers, null);
     }
 
     @POST
     @Path("{resource}{rest: (/.*)?}")
     @Operation(hidden = true)
-    public CompletionStage<Response> post(@PathParam("resource") String resource, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+    public CompletionStage<Response> post(
+            @PathParam("resource") String resource, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return forward("POST", resource, uri, headers, body);
     }
 
     @PUT
     @Path("{resource}{rest: (/.*)?}")
     @Operation(hidden = true)
-    public CompletionStage<Response> put(@PathParam("resource") String resource, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+    public CompletionStage<Response> put(
+            @PathParam("resource") String resource, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return forward("PUT", resource, uri, headers, body);
     }
 
     @PATCH
     @Path("{resource}{rest: (/.*)?}")
     @Operation(hidden = true)
-    public CompletionStage<Response> patch(@PathParam("resource") String resource, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+    public CompletionStage<Response> patch(
+            @PathParam("resource") String resource, @Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return forward("PATCH", resource, uri, headers, body);
     }
 
     @DELETE
     @Path("{resource}{rest: (/.*)?}")
     @Operation(hidden = true)
-    public CompletionStage<Response> delete(@PathParam("resource") String resource, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public CompletionStage<Response> delete(
+            @PathParam("resource") String resource, @Context UriInfo uri, @Context HttpHeaders headers) {
         return forward("DELETE", resource, uri, headers, null);
     }
 
-    private CompletionStage<Response> forward(String method, String resource, UriInfo uri, HttpHeaders headers, byte[] body) {
+    private CompletionStage<Response> forward(
+            String method, String resource, UriInfo uri, HttpHeaders headers, byte[] body) {
         String requestId = headers.getHeaderString(RequestIds.HEADER);
         String instance = uri.getRequestUri().getRawPath();
         Optional<BackendClient> backend = backends.route(resource);
@@ -94,22 +112,29 @@ public class ProxyResource {
         }
         Optional<String> refused = PublicPaths.refusedPath(instance);
         if (refused.isPresent()) {
-            return CompletableFuture.completedFuture(GatewayProblems.badRequest(
-                    "The path cannot be passed on: " + refused.get(), instance, requestId));
+            return CompletableFuture.completedFuture(
+                    GatewayProblems.badRequest("The path cannot be passed on: " + refused.get(), instance, requestId));
         }
         String backendPath = instance.substring(PublicPaths.PREFIX.length());
         String query = uri.getRequestUri().getRawQuery();
-        BackendRequest request = new BackendRequest(method, backendPath + (query == null ? "" : "?" + query),
-                backends.forwardHeaders(headers, requestId), body, false);
+        BackendRequest request = new BackendRequest(
+                method,
+                backendPath + (query == null ? "" : "?" + query),
+                backends.forwardHeaders(headers, requestId),
+                body,
+                false);
         BackendClient client = backend.get();
         return client.send(request).handle((response, error) -> {
             if (error != null) {
-                BackendFailure failure = error instanceof BackendFailure f ? f
+                BackendFailure failure = error instanceof BackendFailure f
+                        ? f
                         : error.getCause() instanceof BackendFailure f2 ? f2 : null;
                 if (failure == null) {
                     throw new IllegalStateException(error);
                 }
-                if (failure.kind() == BackendFailure.Kind.SERVER_ERROR && failure.response() != null && failure.response().isProblem()) {
+                if (failure.kind() == BackendFailure.Kind.SERVER_ERROR
+                        && failure.response() != null
+                        && failure.response().isProblem()) {
                     return relay(failure.response(), uri);
                 }
                 return GatewayProblems.forFailure(failure, client, instance, requestId, request.idempotent());
@@ -127,7 +152,9 @@ public class ProxyResource {
         }
         String location = response.header("Location");
         if (location != null) {
-            out.header("Location", uri.getBaseUri().resolve(paths.publicPath(location)).toString());
+            out.header(
+                    "Location",
+                    uri.getBaseUri().resolve(paths.publicPath(location)).toString());
         }
         if (response.hasBody() && response.status() != 304 && response.status() != 204) {
             String type = response.header("Content-Type");

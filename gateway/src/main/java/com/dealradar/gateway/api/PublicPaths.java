@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +28,7 @@ public class PublicPaths {
      * matrix parameters ({@code ;}), encoded slashes or backslashes, blank segments and control characters would
      * let a caller reach another backend path than the public one names.
      */
-    public static java.util.Optional<String> refusedPath(String rawPath) {
+    public static Optional<String> refusedPath(String rawPath) {
         String[] segments = rawPath.split("/", -1);
         for (int i = 1; i < segments.length; i++) {
             String raw = segments[i];
@@ -33,54 +36,55 @@ public class PublicPaths {
                 continue; // a trailing slash
             }
             String once = decode(raw);
-            java.util.Optional<String> refused = refusedSegment(raw, once);
+            Optional<String> refused = refusedSegment(raw, once);
             if (refused.isEmpty() && once != null && once.contains("%")) {
                 // Decoded twice too: a backend (or something in between) that decodes again must not see '..' either.
                 String twice = decode(once);
-                refused = twice == null ? java.util.Optional.empty() : refusedSegment(once, twice);
+                refused = twice == null ? Optional.empty() : refusedSegment(once, twice);
             }
             if (refused.isPresent()) {
                 return refused;
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Why one decoded path value (an id, slug or code) must not become a backend path segment, or empty. */
-    public static java.util.Optional<String> refusedValue(String decoded) {
+    public static Optional<String> refusedValue(String decoded) {
         return refusedSegment(decoded, decoded);
     }
 
-    private static java.util.Optional<String> refusedSegment(String raw, String decoded) {
+    private static Optional<String> refusedSegment(String raw, String decoded) {
         if (decoded == null) {
-            return java.util.Optional.of("a path segment is not valid percent-encoded UTF-8");
+            return Optional.of("a path segment is not valid percent-encoded UTF-8");
         }
         if (decoded.isBlank()) {
-            return java.util.Optional.of("path segments must not be empty or blank");
+            return Optional.of("path segments must not be empty or blank");
         }
         String withoutParams = decoded.contains(";") ? decoded.substring(0, decoded.indexOf(';')) : decoded;
         if (withoutParams.equals(".") || withoutParams.equals("..")) {
-            return java.util.Optional.of("path segments '.' and '..' are not allowed");
+            return Optional.of("path segments '.' and '..' are not allowed");
         }
         if (raw.contains(";") || decoded.contains(";")) {
-            return java.util.Optional.of("matrix parameters (';') are not allowed in paths");
+            return Optional.of("matrix parameters (';') are not allowed in paths");
         }
         if (decoded.contains("/") || decoded.contains("\\")) {
-            return java.util.Optional.of("encoded slashes are not allowed in path segments");
+            return Optional.of("encoded slashes are not allowed in path segments");
         }
         if (decoded.chars().anyMatch(Character::isISOControl)) {
-            return java.util.Optional.of("control characters are not allowed in paths");
+            return Optional.of("control characters are not allowed in paths");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String decode(String raw) {
         try {
-            return java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return null;
         }
     }
+
     private static final Pattern LINK_TARGET = Pattern.compile("<([^>]*)>");
 
     private final Backends backends;

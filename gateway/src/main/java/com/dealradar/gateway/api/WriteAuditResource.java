@@ -1,6 +1,5 @@
 package com.dealradar.gateway.api;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import com.dealradar.gateway.client.BackendClient;
 import com.dealradar.gateway.client.BackendFailure;
 import com.dealradar.gateway.client.BackendRequest;
@@ -52,18 +51,28 @@ public class WriteAuditResource {
 
     @GET
     @Blocking
-    @Operation(summary = "Who wrote a resource (admins)",
-            description = "Each successful write of the resource: when, the actor (user:<subject>, or partner:<id> key:<key id>), "
-                    + "the method and the request id; newest first. With prefix=true, every resource under the path.")
-    @APIResponse(responseCode = "200", description = "The writes, newest first",
+    @Operation(
+            summary = "Who wrote a resource (admins)",
+            description =
+                    "Each successful write of the resource: when, the actor (user:<subject>, or partner:<id> key:<key id>), "
+                            + "the method and the request id; newest first. With prefix=true, every resource under the path.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The writes, newest first",
             content = @Content(schema = @Schema(implementation = WriteAuditPage.class)))
     @APIResponse(responseCode = "400", description = "resource missing or not a public path")
     public CompletionStage<Response> history(
-            @Parameter(description = "Public path of the resource", required = true, example = "/api/v1/companies/0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
-            @QueryParam("resource") String resource,
+            @Parameter(
+                            description = "Public path of the resource",
+                            required = true,
+                            example = "/api/v1/companies/0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
+                    @QueryParam("resource")
+                    String resource,
             @Parameter(description = "Also every resource under the path") @QueryParam("prefix") boolean prefix,
-            @Parameter(description = "At most this many entries (1 to 500, default 100)") @QueryParam("limit") Integer limit,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @Parameter(description = "At most this many entries (1 to 500, default 100)") @QueryParam("limit")
+                    Integer limit,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         String requestId = headers.getHeaderString(RequestIds.HEADER);
         String instance = uri.getRequestUri().getRawPath();
         if (resource == null || !resource.startsWith(PublicPaths.PREFIX + "/") || resource.length() > 1000) {
@@ -79,32 +88,50 @@ public class WriteAuditResource {
         }
         Optional<BackendClient> backend = backends.route(first);
         if (backend.isEmpty()) {
-            return CompletableFuture.completedFuture(GatewayProblems.badRequest("No public resource at " + resource, instance, requestId));
+            return CompletableFuture.completedFuture(
+                    GatewayProblems.badRequest("No public resource at " + resource, instance, requestId));
         }
         BackendClient client = backend.get();
-        BackendRequest request = BackendRequest.get("/write-audit" + query, backends.forwardHeaders(headers, requestId));
+        BackendRequest request =
+                BackendRequest.get("/write-audit" + query, backends.forwardHeaders(headers, requestId));
         return client.send(request).handle((answer, error) -> {
             if (error != null) {
-                BackendFailure failure = error instanceof BackendFailure f ? f : error.getCause() instanceof BackendFailure f2 ? f2 : null;
+                BackendFailure failure = error instanceof BackendFailure f
+                        ? f
+                        : error.getCause() instanceof BackendFailure f2 ? f2 : null;
                 if (failure == null) {
                     throw new IllegalStateException(error);
                 }
                 return GatewayProblems.forFailure(failure, client, instance, requestId, true);
             }
             String type = answer.header("Content-Type");
-            return Response.status(answer.status()).entity(answer.body()).type(type == null ? MediaType.APPLICATION_JSON : type).build();
+            return Response.status(answer.status())
+                    .entity(answer.body())
+                    .type(type == null ? MediaType.APPLICATION_JSON : type)
+                    .build();
         });
     }
 
     private Response local(String resource, boolean prefix, Integer limit) {
         int max = limit == null ? 100 : Math.max(1, Math.min(500, limit));
-        return Response.ok(Map.of("items", localAudit.history(resource, prefix, max).stream()
-                .map(e -> new Entry(e.occurredAt, e.actor, e.actorKind, e.actorId, e.keyId, e.method, e.resource, e.status, e.requestId))
-                .toList())).build();
+        return Response.ok(Map.of(
+                        "items",
+                        localAudit.history(resource, prefix, max).stream()
+                                .map(e -> new Entry(
+                                        e.occurredAt,
+                                        e.actor,
+                                        e.actorKind,
+                                        e.actorId,
+                                        e.keyId,
+                                        e.method,
+                                        e.resource,
+                                        e.status,
+                                        e.requestId))
+                                .toList()))
+                .build();
     }
 
     /** One page of the write audit. */
     @Schema(name = "WriteAuditPage")
-    public record WriteAuditPage(List<Entry> items) {
-    }
+    public record WriteAuditPage(List<Entry> items) {}
 }

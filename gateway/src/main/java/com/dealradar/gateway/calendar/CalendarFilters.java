@@ -10,7 +10,9 @@ public record CalendarFilters(String region, UUID deal, UUID company) {
 
     /** Parses the public query parameters; a bad value is a 400 problem naming the parameter. */
     public static CalendarFilters parse(String region, String deal, String company) {
-        return new CalendarFilters(QueryParams.countryCode("region", region), QueryParams.uuid("deal", deal),
+        return new CalendarFilters(
+                QueryParams.countryCode("region", region),
+                QueryParams.uuid("deal", deal),
                 QueryParams.uuid("company", company));
     }
 

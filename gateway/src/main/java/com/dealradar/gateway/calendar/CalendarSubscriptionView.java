@@ -6,12 +6,19 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "CalendarSubscription", description = "A subscription to the deadline calendar; its token is shown once, when it is created")
+@Schema(
+        name = "CalendarSubscription",
+        description = "A subscription to the deadline calendar; its token is shown once, when it is created")
 public record CalendarSubscriptionView(
         UUID id,
         String name,
-        @Schema(description = "partner:<id> or user:<Keycloak subject>") String owner,
-        @Schema(description = "Public part of the token (drc_<prefix>_...)", examples = "k7m2x9qa") String prefix,
+
+        @Schema(description = "partner:<id> or user:<Keycloak subject>")
+        String owner,
+
+        @Schema(description = "Public part of the token (drc_<prefix>_...)", examples = "k7m2x9qa")
+        String prefix,
+
         @Schema(examples = "GB") String region,
         UUID deal,
         UUID company,
@@ -21,20 +28,56 @@ public record CalendarSubscriptionView(
         Instant revokedAt,
         String revokedBy,
         Instant lastUsedAt,
-        @Schema(description = "Only in the answer that creates it: the subscription token. Store it now; it is never shown again.",
-                examples = "drc_k7m2x9qa_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8") String token,
-        @Schema(description = "Only in the answer that creates it: the URL to give the calendar application (Outlook: Add calendar, "
-                + "From Internet; Google Calendar: Other calendars, From URL). Relative unless the gateway's public URL is configured.",
-                examples = "https://api.dealradar.example/api/v1/regulatory-matters/calendar.ics?token=drc_k7m2x9qa_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8")
+
+        @Schema(
+                description =
+                        "Only in the answer that creates it: the subscription token. Store it now; it is never shown again.",
+                examples = "drc_k7m2x9qa_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8")
+        String token,
+
+        @Schema(
+                description =
+                        "Only in the answer that creates it: the URL to give the calendar application (Outlook: Add calendar, "
+                                + "From Internet; Google Calendar: Other calendars, From URL). Relative unless the gateway's public URL is configured.",
+                examples =
+                        "https://api.dealradar.example/api/v1/regulatory-matters/calendar.ics?token=drc_k7m2x9qa_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8")
         String calendarUrl) {
 
     static CalendarSubscriptionView of(CalendarSubscription s) {
-        return new CalendarSubscriptionView(s.id, s.name, s.owner(), s.prefix, s.regionCode, s.dealId, s.companyId,
-                s.revokedAt == null ? "active" : "revoked", s.createdAt, s.createdBy, s.revokedAt, s.revokedBy, s.lastUsedAt, null, null);
+        return new CalendarSubscriptionView(
+                s.id,
+                s.name,
+                s.owner(),
+                s.prefix,
+                s.regionCode,
+                s.dealId,
+                s.companyId,
+                s.revokedAt == null ? "active" : "revoked",
+                s.createdAt,
+                s.createdBy,
+                s.revokedAt,
+                s.revokedBy,
+                s.lastUsedAt,
+                null,
+                null);
     }
 
     CalendarSubscriptionView withToken(String token, String calendarUrl) {
-        return new CalendarSubscriptionView(id, name, owner, prefix, region, deal, company, status, createdAt, createdBy, revokedAt,
-                revokedBy, lastUsedAt, token, calendarUrl);
+        return new CalendarSubscriptionView(
+                id,
+                name,
+                owner,
+                prefix,
+                region,
+                deal,
+                company,
+                status,
+                createdAt,
+                createdBy,
+                revokedAt,
+                revokedBy,
+                lastUsedAt,
+                token,
+                calendarUrl);
     }
 }

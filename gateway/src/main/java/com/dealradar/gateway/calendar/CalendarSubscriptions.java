@@ -5,6 +5,7 @@ import com.dealradar.gateway.partner.SecurityAttributes;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
+import com.dealradar.platform.security.Actor;
 import com.dealradar.platform.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
@@ -41,6 +42,7 @@ public class CalendarSubscriptions {
     public static final String FILTERS_ATTRIBUTE = "dealradar.calendar-filters";
     /** Key-id attribute of a subscription's identity: {@code calendar:<subscription id>} (access log, internal token). */
     static final String KEY_ID_PREFIX = "calendar:";
+
     private static final Logger LOG = Logger.getLogger(CalendarSubscriptions.class);
     private static final Duration LAST_USED_INTERVAL = Duration.ofMinutes(1);
 
@@ -66,7 +68,8 @@ public class CalendarSubscriptions {
         if (SecurityAttributes.API_KEY.equals(caller.getAttribute(SecurityAttributes.AUTH_METHOD))) {
             Object partner = caller.getAttribute(SecurityAttributes.PARTNER_ID);
             if (partner == null) {
-                throw new ProblemException(ProblemType.FORBIDDEN,
+                throw new ProblemException(
+                        ProblemType.FORBIDDEN,
                         "The bootstrap key cannot own a calendar subscription: use a partner's key or sign in as a user");
             }
             sub.ownerKind = CalendarSubscription.PARTNER;
@@ -78,7 +81,8 @@ public class CalendarSubscriptions {
             sub.userSubject = jwt.getSubject();
             sub.userName = caller.getPrincipal().getName();
         } else {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only partners (X-API-Key) and signed-in users can subscribe");
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN, "Only partners (X-API-Key) and signed-in users can subscribe");
         }
         ApiKeys.Generated token = ApiKeys.generate(MARKER);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -101,14 +105,22 @@ public class CalendarSubscriptions {
     @Transactional
     public List<CalendarSubscription> visibleTo(SecurityIdentity caller) {
         if (caller.hasRole(Roles.ADMIN)) {
-            return em.createQuery("select s from CalendarSubscription s order by s.createdAt desc, s.id", CalendarSubscription.class)
-                    .setMaxResults(1000).getResultList();
+            return em.createQuery(
+                            "select s from CalendarSubscription s order by s.createdAt desc, s.id",
+                            CalendarSubscription.class)
+                    .setMaxResults(1000)
+                    .getResultList();
         }
         Owner owner = owner(caller);
-        return em.createQuery("select s from CalendarSubscription s where s.ownerKind = :kind and (s.partnerId = :partner or s.userSubject = :subject)"
-                        + " order by s.createdAt desc, s.id", CalendarSubscription.class)
-                .setParameter("kind", owner.kind).setParameter("partner", owner.partner).setParameter("subject", owner.subject)
-                .setMaxResults(1000).getResultList();
+        return em.createQuery(
+                        "select s from CalendarSubscription s where s.ownerKind = :kind and (s.partnerId = :partner or s.userSubject = :subject)"
+                                + " order by s.createdAt desc, s.id",
+                        CalendarSubscription.class)
+                .setParameter("kind", owner.kind)
+                .setParameter("partner", owner.partner)
+                .setParameter("subject", owner.subject)
+                .setMaxResults(1000)
+                .getResultList();
     }
 
     /** One subscription the caller may see; 404 for any other (its existence is not disclosed). */
@@ -128,7 +140,7 @@ public class CalendarSubscriptions {
         EntityTags.requireMatch(ifMatch, sub.version);
         if (sub.revokedAt == null) {
             sub.revokedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            sub.revokedBy = com.dealradar.platform.security.Actor.of(caller).toString();
+            sub.revokedBy = Actor.of(caller).toString();
             em.flush();
             LOG.infof("Calendar subscription %s (%s%s_***) revoked by %s", sub.id, MARKER, sub.prefix, sub.revokedBy);
         }
@@ -145,10 +157,12 @@ public class CalendarSubscriptions {
         if (prefix == null) {
             throw new AuthenticationFailedException("Not a calendar subscription token");
         }
-        List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
-                        "select s, p.plan from CalendarSubscription s left join Partner p on p.id = s.partnerId where s.prefix = :prefix",
-                        Object[].class)
-                .setParameter("prefix", prefix).getResultList());
+        List<Object[]> rows = QuarkusTransaction.joiningExisting()
+                .call(() -> em.createQuery(
+                                "select s, p.plan from CalendarSubscription s left join Partner p on p.id = s.partnerId where s.prefix = :prefix",
+                                Object[].class)
+                        .setParameter("prefix", prefix)
+                        .getResultList());
         if (rows.isEmpty() || !ApiKeys.matches(presented, ((CalendarSubscription) rows.getFirst()[0]).tokenHash)) {
             throw new AuthenticationFailedException("Unknown calendar subscription token");
         }
@@ -185,9 +199,11 @@ public class CalendarSubscriptions {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createQuery(
-                            "update CalendarSubscription s set s.lastUsedAt = :now where s.id = :id")
-                    .setParameter("now", now).setParameter("id", sub.id).executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createQuery("update CalendarSubscription s set s.lastUsedAt = :now where s.id = :id")
+                            .setParameter("now", now)
+                            .setParameter("id", sub.id)
+                            .executeUpdate());
         } catch (RuntimeException e) {
             LOG.warnf("Could not record the use of calendar subscription %s: %s", sub.id, e.getMessage());
         }
@@ -206,7 +222,10 @@ public class CalendarSubscriptions {
 
     private record Owner(String kind, UUID partner, String subject) {
         boolean owns(CalendarSubscription sub) {
-            return kind.equals(sub.ownerKind) && (partner != null ? partner.equals(sub.partnerId) : subject != null && subject.equals(sub.userSubject));
+            return kind.equals(sub.ownerKind)
+                    && (partner != null
+                            ? partner.equals(sub.partnerId)
+                            : subject != null && subject.equals(sub.userSubject));
         }
     }
 }

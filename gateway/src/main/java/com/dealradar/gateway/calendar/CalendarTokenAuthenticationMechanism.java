@@ -32,8 +32,10 @@ public class CalendarTokenAuthenticationMechanism implements HttpAuthenticationM
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String method = context.request().method().name();
-        if (!(method.equals("GET") || method.equals("HEAD")) || !CalendarResource.PATH.equals(context.normalizedPath())
-                || context.request().headers().contains("Authorization") || context.request().headers().contains("X-API-Key")) {
+        if (!(method.equals("GET") || method.equals("HEAD"))
+                || !CalendarResource.PATH.equals(context.normalizedPath())
+                || context.request().headers().contains("Authorization")
+                || context.request().headers().contains("X-API-Key")) {
             return Uni.createFrom().nullItem();
         }
         List<String> tokens = context.queryParam(PARAMETER);
@@ -41,10 +43,11 @@ public class CalendarTokenAuthenticationMechanism implements HttpAuthenticationM
             return Uni.createFrom().nullItem();
         }
         if (tokens.size() > 1 || tokens.getFirst().isBlank()) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("Exactly one non-empty token parameter is needed"));
+            return Uni.createFrom()
+                    .failure(new AuthenticationFailedException("Exactly one non-empty token parameter is needed"));
         }
-        return identityProviderManager.authenticate(
-                HttpSecurityUtils.setRoutingContextAttribute(new TokenRequest(tokens.getFirst().strip()), context));
+        return identityProviderManager.authenticate(HttpSecurityUtils.setRoutingContextAttribute(
+                new TokenRequest(tokens.getFirst().strip()), context));
     }
 
     @Override

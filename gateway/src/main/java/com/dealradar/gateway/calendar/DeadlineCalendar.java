@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TextList;
@@ -44,18 +45,25 @@ public final class DeadlineCalendar {
 
     static final String PRODID = "-//DealRadar//Statutory deadlines 1.0//EN";
 
-    private DeadlineCalendar() {
-    }
+    private DeadlineCalendar() {}
 
     /**
      * @param matters   matters as the matters API returns them (those without a due date are left out)
      * @param dealNames deal id to its title (missing ones are named by id)
      * @param publicUrl the public base URL for event links, or null to put only the path into the description
      */
-    public static String write(List<JsonNode> matters, Map<String, String> dealNames, CalendarFilters filters, Duration refresh,
-            String publicUrl, boolean truncated) {
+    public static String write(
+            List<JsonNode> matters,
+            Map<String, String> dealNames,
+            CalendarFilters filters,
+            Duration refresh,
+            String publicUrl,
+            boolean truncated) {
         Calendar calendar = new Calendar();
-        String name = "DealRadar statutory deadlines" + (filters.publicQuery().isEmpty() ? "" : " (" + filters.publicQuery().replace('&', ' ') + ")");
+        String name = "DealRadar statutory deadlines"
+                + (filters.publicQuery().isEmpty()
+                        ? ""
+                        : " (" + filters.publicQuery().replace('&', ' ') + ")");
         calendar.add(new ProdId(PRODID));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
@@ -65,7 +73,9 @@ public final class DeadlineCalendar {
         calendar.add(new RefreshInterval(new ParameterList(List.of(Value.DURATION)), refresh));
         calendar.add(new XProperty("X-PUBLISHED-TTL", refresh.toString()));
         if (truncated) {
-            calendar.add(new XProperty("X-DEALRADAR-TRUNCATED", "only the first " + matters.size() + " open matters are listed; narrow the filters"));
+            calendar.add(new XProperty(
+                    "X-DEALRADAR-TRUNCATED",
+                    "only the first " + matters.size() + " open matters are listed; narrow the filters"));
         }
         for (JsonNode matter : matters) {
             event(matter, dealNames, publicUrl).ifPresent(calendar::add);
@@ -78,16 +88,16 @@ public final class DeadlineCalendar {
         return matter.path("deadline").hasNonNull("dueOn");
     }
 
-    private static java.util.Optional<VEvent> event(JsonNode matter, Map<String, String> dealNames, String publicUrl) {
+    private static Optional<VEvent> event(JsonNode matter, Map<String, String> dealNames, String publicUrl) {
         if (!hasDueDate(matter)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         JsonNode deadline = matter.path("deadline");
         LocalDate due;
         try {
             due = LocalDate.parse(deadline.path("dueOn").asText());
         } catch (DateTimeParseException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String id = matter.path("id").asText();
         String clock = deadline.path("clock").asText("deadline");
@@ -95,7 +105,8 @@ public final class DeadlineCalendar {
         String dealId = matter.path("dealId").asText(null);
         String subject = dealId != null
                 ? dealNames.getOrDefault(dealId, "deal " + dealId)
-                : matter.path("title").asText("company " + matter.path("companyId").asText(""));
+                : matter.path("title")
+                        .asText("company " + matter.path("companyId").asText(""));
         String clockLabel = deadline.path("label").asText(clock);
         Instant revised = instant(matter.path("updatedAt").asText(null));
         String path = "/api/v1/regulatory-matters/" + id;
@@ -108,12 +119,13 @@ public final class DeadlineCalendar {
         event.add(new DtEnd<>(due.plusDays(1)));
         event.add(new Summary("Deadline: " + subject + " - " + regime + " " + clockLabel));
         event.add(new Description(description(matter, deadline, dealId, subject, path)));
-        event.add(new Categories(new TextList(List.of("DealRadar", regime, matter.path("regionCode").asText("")))));
+        event.add(new Categories(new TextList(
+                List.of("DealRadar", regime, matter.path("regionCode").asText("")))));
         event.add(ImmutableTransp.TRANSPARENT);
         if (publicUrl != null && !publicUrl.isBlank()) {
             event.add(new Url(URI.create(publicUrl.replaceAll("/+$", "") + path)));
         }
-        return java.util.Optional.of(event);
+        return Optional.of(event);
     }
 
     private static String description(JsonNode matter, JsonNode deadline, String dealId, String subject, String path) {
@@ -123,13 +135,18 @@ public final class DeadlineCalendar {
         } else {
             lines.add("Company: " + matter.path("companyId").asText(""));
         }
-        lines.add("Matter: " + matter.path("title").asText("") + " (status " + matter.path("status").asText("") + ")");
+        lines.add("Matter: " + matter.path("title").asText("") + " (status "
+                + matter.path("status").asText("") + ")");
         JsonNode regime = matter.path("regime");
-        lines.add("Regime: " + regime.path("code").asText("") + " - " + regime.path("name").asText("") + ", region "
+        lines.add("Regime: " + regime.path("code").asText("") + " - "
+                + regime.path("name").asText("") + ", region "
                 + matter.path("regionCode").asText(""));
-        lines.add("Clock: " + deadline.path("label").asText("") + " (" + deadline.path("clock").asText("") + "): "
-                + deadline.path("length").asText("") + " " + deadline.path("unit").asText("") + " from "
-                + deadline.path("startsOn").asText("?") + " (first counted day: " + deadline.path("firstCountedDay").asText("?") + ")");
+        lines.add("Clock: " + deadline.path("label").asText("") + " ("
+                + deadline.path("clock").asText("") + "): "
+                + deadline.path("length").asText("") + " "
+                + deadline.path("unit").asText("") + " from "
+                + deadline.path("startsOn").asText("?") + " (first counted day: "
+                + deadline.path("firstCountedDay").asText("?") + ")");
         List<String> extensions = new ArrayList<>();
         deadline.path("extensions").forEach(e -> extensions.add(e.asText()));
         if (!extensions.isEmpty()) {
@@ -138,7 +155,8 @@ public final class DeadlineCalendar {
         if (deadline.path("stoppedDays").asInt(0) > 0) {
             lines.add("Clock stopped for " + deadline.path("stoppedDays").asInt() + " days");
         }
-        lines.add("Rule version: " + deadline.path("regimeVersion").asText("?") + " (" + deadline.path("regimeVersionLabel").asText("") + ")");
+        lines.add("Rule version: " + deadline.path("regimeVersion").asText("?") + " ("
+                + deadline.path("regimeVersionLabel").asText("") + ")");
         lines.add("Working days: " + deadline.path("calendar").asText(""));
         deadline.path("warnings").forEach(w -> lines.add("Warning: " + w.asText()));
         lines.add("Due on: " + deadline.path("dueOn").asText());

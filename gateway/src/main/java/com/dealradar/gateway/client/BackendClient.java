@@ -3,6 +3,7 @@ package com.dealradar.gateway.client;
 import com.dealradar.gateway.config.GatewayConfig.BackendConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
@@ -54,8 +55,7 @@ import org.jboss.logging.Logger;
 public final class BackendClient {
 
     private static final Logger LOG = Logger.getLogger(BackendClient.class);
-    private static final TypeLiteral<CompletionStage<BackendResponse>> RESPONSE_STAGE = new TypeLiteral<>() {
-    };
+    private static final TypeLiteral<CompletionStage<BackendResponse>> RESPONSE_STAGE = new TypeLiteral<>() {};
 
     private final String name;
     private final URI base;
@@ -71,12 +71,15 @@ public final class BackendClient {
         this.name = name;
         this.config = config;
         this.mapper = mapper;
-        String url = config.url().endsWith("/") ? config.url().substring(0, config.url().length() - 1) : config.url();
+        String url = config.url().endsWith("/")
+                ? config.url().substring(0, config.url().length() - 1)
+                : config.url();
         this.base = URI.create(url);
         this.vertx = vertx;
         this.basePath = base.getRawPath() == null ? "" : base.getRawPath();
         boolean tls = "https".equalsIgnoreCase(base.getScheme());
-        this.http = vertx.createHttpClient(new HttpClientOptions()
+        this.http = vertx.createHttpClient(
+                new HttpClientOptions()
                         .setProtocolVersion(HttpVersion.HTTP_1_1)
                         .setKeepAlive(true)
                         .setDefaultHost(base.getHost())
@@ -89,24 +92,24 @@ public final class BackendClient {
         this.guard = Guard.create()
                 .withDescription(name)
                 .withCircuitBreaker()
-                    .name("gateway-" + name)
-                    .requestVolumeThreshold(config.circuitBreaker().requestVolumeThreshold())
-                    .failureRatio(config.circuitBreaker().failureRatio())
-                    .delay(config.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
-                    .successThreshold(config.circuitBreaker().successThreshold())
-                    .skipOn(BulkheadException.class)
-                    .onStateChange(state -> {
-                        circuit.set(state);
-                        LOG.infof("Circuit breaker of %s is now %s", name, state);
-                    })
-                    .done()
+                .name("gateway-" + name)
+                .requestVolumeThreshold(config.circuitBreaker().requestVolumeThreshold())
+                .failureRatio(config.circuitBreaker().failureRatio())
+                .delay(config.circuitBreaker().delay().toMillis(), ChronoUnit.MILLIS)
+                .successThreshold(config.circuitBreaker().successThreshold())
+                .skipOn(BulkheadException.class)
+                .onStateChange(state -> {
+                    circuit.set(state);
+                    LOG.infof("Circuit breaker of %s is now %s", name, state);
+                })
+                .done()
                 .withTimeout()
-                    .duration(config.timeout().toMillis(), ChronoUnit.MILLIS)
-                    .done()
+                .duration(config.timeout().toMillis(), ChronoUnit.MILLIS)
+                .done()
                 .withBulkhead()
-                    .limit(config.bulkhead().limit())
-                    .queueSize(config.bulkhead().queueSize())
-                    .done()
+                .limit(config.bulkhead().limit())
+                .queueSize(config.bulkhead().queueSize())
+                .done()
                 .build();
     }
 
@@ -150,9 +153,12 @@ public final class BackendClient {
             }
             BackendFailure failure = classify(error);
             if (retriesLeft > 0 && failure.retryable()) {
-                LOG.debugf("Retrying %s %s on %s after %s", request.method(), request.pathAndQuery(), name, failure.getMessage());
-                vertx.setTimer(Math.max(1, config.retry().delay().toMillis()), timer -> attempt(request, retriesLeft - 1)
-                        .whenComplete((r, e) -> {
+                LOG.debugf(
+                        "Retrying %s %s on %s after %s",
+                        request.method(), request.pathAndQuery(), name, failure.getMessage());
+                vertx.setTimer(
+                        Math.max(1, config.retry().delay().toMillis()),
+                        timer -> attempt(request, retriesLeft - 1).whenComplete((r, e) -> {
                             if (e == null) {
                                 result.complete(r);
                             } else {
@@ -196,7 +202,8 @@ public final class BackendClient {
     private void call(BackendRequest request, RequestOptions options, Buffer body, boolean bodiless,
             CompletableFuture<BackendResponse> result) {
         http.request(options)
-                .compose(call -> bodiless && (body == null || body.length() == 0) ? call.send()
+                .compose(call -> bodiless && (body == null || body.length() == 0)
+                        ? call.send()
                         : call.send(body == null ? Buffer.buffer() : body))
                 .compose(this::read)
                 .onComplete(done -> {
@@ -230,15 +237,24 @@ public final class BackendClient {
         }
         if (request.expectJson() && status >= 200 && status < 300 && status != 204) {
             if (!response.isJson()) {
-                throw new BackendFailure(name, BackendFailure.Kind.BAD_RESPONSE,
-                        name + " answered " + status + " with Content-Type '" + response.contentType() + "' instead of JSON", response);
+                throw new BackendFailure(
+                        name,
+                        BackendFailure.Kind.BAD_RESPONSE,
+                        name + " answered " + status + " with Content-Type '" + response.contentType()
+                                + "' instead of JSON",
+                        response);
             }
             try {
                 // Parsed here (inside the guard, so garbage counts against the backend) and kept for the caller.
-                JsonNode json = response.hasBody() ? mapper.readTree(response.body().getBytes()) : mapper.nullNode();
+                JsonNode json =
+                        response.hasBody() ? mapper.readTree(response.body().getBytes()) : mapper.nullNode();
                 return new BackendResponse(status, response.headers(), response.body(), json);
             } catch (IOException e) {
-                throw new BackendFailure(name, BackendFailure.Kind.BAD_RESPONSE, name + " answered " + status + " with a body that is not valid JSON", response);
+                throw new BackendFailure(
+                        name,
+                        BackendFailure.Kind.BAD_RESPONSE,
+                        name + " answered " + status + " with a body that is not valid JSON",
+                        response);
             }
         }
         return response;
@@ -249,21 +265,47 @@ public final class BackendClient {
         return switch (cause) {
             case BackendFailure failure -> failure;
             case TimeoutException t -> timeoutFailure();
-            case io.netty.channel.ConnectTimeoutException t -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE,
-                    name + " did not accept a connection within " + config.connectTimeout().toMillis() + " ms", null);
-            case java.util.concurrent.TimeoutException t -> timeoutFailure();
-            case CircuitBreakerOpenException c -> new BackendFailure(name, BackendFailure.Kind.CIRCUIT_OPEN,
-                    name + " is failing; calls to it are suspended for a few seconds", null);
-            case BulkheadException b -> new BackendFailure(name, BackendFailure.Kind.BULKHEAD_FULL,
-                    name + " has too many calls in progress", null);
-            case ConnectException c -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE, name + " refused the connection", null);
-            case ClosedChannelException c -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE, name + " closed the connection", null);
-            case HttpClosedException c -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE, name + " closed the connection", null);
-            case DecoderException d -> new BackendFailure(name, BackendFailure.Kind.BAD_RESPONSE, name + " answered with something that is not HTTP", null);
-            case VertxException v -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE,
-                    name + " could not be reached (" + v.getMessage() + ")", null);
-            case IOException io -> new BackendFailure(name, BackendFailure.Kind.UNREACHABLE,
-                    name + " could not be reached (" + io.getClass().getSimpleName() + ")", null);
+            case ConnectTimeoutException t ->
+                new BackendFailure(
+                        name,
+                        BackendFailure.Kind.UNREACHABLE,
+                        name + " did not accept a connection within "
+                                + config.connectTimeout().toMillis() + " ms",
+                        null);
+            case java.util.concurrent.TimeoutException t -> timeoutFailure(); // qualified: two TimeoutExceptions
+            case CircuitBreakerOpenException c ->
+                new BackendFailure(
+                        name,
+                        BackendFailure.Kind.CIRCUIT_OPEN,
+                        name + " is failing; calls to it are suspended for a few seconds",
+                        null);
+            case BulkheadException b ->
+                new BackendFailure(
+                        name, BackendFailure.Kind.BULKHEAD_FULL, name + " has too many calls in progress", null);
+            case ConnectException c ->
+                new BackendFailure(name, BackendFailure.Kind.UNREACHABLE, name + " refused the connection", null);
+            case ClosedChannelException c ->
+                new BackendFailure(name, BackendFailure.Kind.UNREACHABLE, name + " closed the connection", null);
+            case HttpClosedException c ->
+                new BackendFailure(name, BackendFailure.Kind.UNREACHABLE, name + " closed the connection", null);
+            case DecoderException d ->
+                new BackendFailure(
+                        name,
+                        BackendFailure.Kind.BAD_RESPONSE,
+                        name + " answered with something that is not HTTP",
+                        null);
+            case VertxException v ->
+                new BackendFailure(
+                        name,
+                        BackendFailure.Kind.UNREACHABLE,
+                        name + " could not be reached (" + v.getMessage() + ")",
+                        null);
+            case IOException io ->
+                new BackendFailure(
+                        name,
+                        BackendFailure.Kind.UNREACHABLE,
+                        name + " could not be reached (" + io.getClass().getSimpleName() + ")",
+                        null);
             default -> {
                 LOG.warnf(cause, "Unexpected failure calling %s", name);
                 yield new BackendFailure(name, BackendFailure.Kind.UNREACHABLE, name + " could not be called", null);
@@ -272,8 +314,11 @@ public final class BackendClient {
     }
 
     private BackendFailure timeoutFailure() {
-        return new BackendFailure(name, BackendFailure.Kind.TIMEOUT,
-                name + " did not answer within " + config.timeout().toMillis() + " ms", null);
+        return new BackendFailure(
+                name,
+                BackendFailure.Kind.TIMEOUT,
+                name + " did not answer within " + config.timeout().toMillis() + " ms",
+                null);
     }
 
     /** Closes the connections (at shutdown). */
@@ -283,7 +328,8 @@ public final class BackendClient {
 
     private static Throwable unwrap(Throwable error) {
         Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         if (cause instanceof IOException && cause.getCause() instanceof ConnectException connect) {

@@ -46,7 +46,6 @@ public class BackendFailure extends RuntimeException {
 
     /** Failures after which an idempotent call is worth another try: the request most likely never ran. */
     boolean retryable() {
-        return kind == Kind.UNREACHABLE
-                || (kind == Kind.SERVER_ERROR && response != null && response.status() != 500);
+        return kind == Kind.UNREACHABLE || (kind == Kind.SERVER_ERROR && response != null && response.status() != 500);
     }
 }

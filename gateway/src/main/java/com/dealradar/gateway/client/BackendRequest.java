@@ -8,8 +8,8 @@ import java.util.Map;
  * {@code idempotent} calls (GET, HEAD) may be retried; others never are, whatever their Idempotency-Key says:
  * the client that sent the key decides to retry, not the gateway.
  */
-public record BackendRequest(String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body,
-        boolean expectJson) {
+public record BackendRequest(
+        String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body, boolean expectJson) {
 
     public boolean idempotent() {
         return method.equals("GET") || method.equals("HEAD");

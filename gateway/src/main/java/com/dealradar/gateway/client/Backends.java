@@ -1,11 +1,11 @@
 package com.dealradar.gateway.client;
 
-import com.dealradar.gateway.security.InternalTokenIssuer;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import com.dealradar.gateway.config.GatewayConfig;
+import com.dealradar.gateway.security.InternalTokenIssuer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,8 +36,8 @@ public class Backends {
      * set explicitly). The caller's own Authorization and X-API-Key stop here: backends only ever see the
      * gateway's internal token.
      */
-    static final List<String> FORWARDED_REQUEST_HEADERS = List.of("Content-Type", "Accept", "Accept-Language", "If-Match",
-            "If-None-Match", "Idempotency-Key");
+    static final List<String> FORWARDED_REQUEST_HEADERS =
+            List.of("Content-Type", "Accept", "Accept-Language", "If-Match", "If-None-Match", "Idempotency-Key");
 
     private final Map<String, BackendClient> clients = new TreeMap<>();
     private final Map<String, String> routes;
@@ -45,11 +45,16 @@ public class Backends {
     private final Instance<OpenTelemetry> telemetry;
     private final CurrentVertxRequest currentRequest;
 
-    Backends(GatewayConfig config, ObjectMapper mapper, Instance<OpenTelemetry> telemetry, CurrentVertxRequest currentRequest,
+    Backends(
+            GatewayConfig config,
+            ObjectMapper mapper,
+            Instance<OpenTelemetry> telemetry,
+            CurrentVertxRequest currentRequest,
             Vertx vertx) {
         this.telemetry = telemetry;
         this.currentRequest = currentRequest;
-        config.backends().forEach((name, backend) -> clients.put(name, new BackendClient(name, backend, vertx, mapper)));
+        config.backends()
+                .forEach((name, backend) -> clients.put(name, new BackendClient(name, backend, vertx, mapper)));
         this.routes = Map.copyOf(config.routes());
         this.internal = List.copyOf(config.internalResources());
         routes.forEach((resource, backend) -> {
@@ -113,7 +118,9 @@ public class Backends {
 
     private Map<String, List<String>> internalHeaders(String requestId, HttpHeaders incoming) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        Object token = currentRequest.getCurrent() == null ? null : currentRequest.getCurrent().get(InternalTokenIssuer.CONTEXT_KEY);
+        Object token = currentRequest.getCurrent() == null
+                ? null
+                : currentRequest.getCurrent().get(InternalTokenIssuer.CONTEXT_KEY);
         if (token != null) {
             headers.put("Authorization", List.of("Bearer " + token));
         }
@@ -122,7 +129,10 @@ public class Backends {
         }
         Map<String, String> trace = new LinkedHashMap<>();
         if (telemetry.isResolvable()) {
-            telemetry.get().getPropagators().getTextMapPropagator()
+            telemetry
+                    .get()
+                    .getPropagators()
+                    .getTextMapPropagator()
                     .inject(Context.current(), trace, (carrier, key, value) -> carrier.put(key, value));
         }
         if (trace.isEmpty()) {

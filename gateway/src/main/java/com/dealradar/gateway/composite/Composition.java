@@ -1,11 +1,13 @@
 package com.dealradar.gateway.composite;
 
+import com.dealradar.gateway.api.PublicPaths;
 import com.dealradar.gateway.client.BackendFailure;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
@@ -38,9 +40,15 @@ public final class Composition {
     public ArrayNode items(String part, String service, Outcome outcome, String listPath) {
         ArrayNode items = items(part, service, outcome);
         JsonNode cursor = outcome instanceof Outcome.Ok ok ? ok.body().path("nextCursor") : null;
-        if (items != null && cursor != null && cursor.isTextual() && !cursor.asText().isEmpty()) {
-            truncated.add(new Views.TruncatedPart(part, items.size(), com.dealradar.gateway.api.PublicPaths.PREFIX + listPath
-                    + (listPath.contains("?") ? "&" : "?") + "cursor=" + PartReader.encode(cursor.asText())));
+        if (items != null
+                && cursor != null
+                && cursor.isTextual()
+                && !cursor.asText().isEmpty()) {
+            truncated.add(new Views.TruncatedPart(
+                    part,
+                    items.size(),
+                    PublicPaths.PREFIX + listPath + (listPath.contains("?") ? "&" : "?") + "cursor="
+                            + PartReader.encode(cursor.asText())));
         }
         return items;
     }
@@ -53,8 +61,17 @@ public final class Composition {
         }
         JsonNode items = body.path("items");
         if (!items.isArray()) {
-            missing(part, service, new MissingPart(GatewayTypes.BAD_GATEWAY, "Bad gateway", 502,
-                    service + " answered without an items list", instance, part, service));
+            missing(
+                    part,
+                    service,
+                    new MissingPart(
+                            GatewayTypes.BAD_GATEWAY,
+                            "Bad gateway",
+                            502,
+                            service + " answered without an items list",
+                            instance,
+                            part,
+                            service));
             return null;
         }
         return (ArrayNode) items;
@@ -65,16 +82,34 @@ public final class Composition {
         return switch (outcome) {
             case Outcome.Ok ok when ok.body().isObject() -> ok.body();
             case Outcome.Ok ok -> {
-                missing(part, service, new MissingPart(GatewayTypes.BAD_GATEWAY, "Bad gateway", 502,
-                        service + " answered with something other than a JSON object", instance, part, service));
+                missing(
+                        part,
+                        service,
+                        new MissingPart(
+                                GatewayTypes.BAD_GATEWAY,
+                                "Bad gateway",
+                                502,
+                                service + " answered with something other than a JSON object",
+                                instance,
+                                part,
+                                service));
                 yield null;
             }
             case Outcome.Refused refused -> {
                 JsonNode p = refused.problem();
-                missing(part, service, new MissingPart(
-                        p.path("type").isTextual() ? URI.create(p.path("type").asText()) : URI.create("about:blank"),
-                        p.path("title").asText(service + " refused the read"), refused.status(),
-                        p.path("detail").asText(service + " answered " + refused.status()), instance, part, service));
+                missing(
+                        part,
+                        service,
+                        new MissingPart(
+                                p.path("type").isTextual()
+                                        ? URI.create(p.path("type").asText())
+                                        : URI.create("about:blank"),
+                                p.path("title").asText(service + " refused the read"),
+                                refused.status(),
+                                p.path("detail").asText(service + " answered " + refused.status()),
+                                instance,
+                                part,
+                                service));
                 yield null;
             }
             case Outcome.Failed failed -> {
@@ -90,10 +125,27 @@ public final class Composition {
 
     private MissingPart missingFor(BackendFailure failure, String part, String service) {
         return switch (failure.kind()) {
-            case TIMEOUT -> new MissingPart(GatewayTypes.GATEWAY_TIMEOUT, "Gateway timeout", 504, failure.getMessage(), instance, part, service);
-            case SERVER_ERROR, BAD_RESPONSE -> new MissingPart(GatewayTypes.BAD_GATEWAY, "Bad gateway", 502, failure.getMessage(), instance, part, service);
-            default -> new MissingPart(ProblemType.DEPENDENCY_UNAVAILABLE.uri(), ProblemType.DEPENDENCY_UNAVAILABLE.title(), 503,
-                    failure.getMessage(), instance, part, service);
+            case TIMEOUT ->
+                new MissingPart(
+                        GatewayTypes.GATEWAY_TIMEOUT,
+                        "Gateway timeout",
+                        504,
+                        failure.getMessage(),
+                        instance,
+                        part,
+                        service);
+            case SERVER_ERROR, BAD_RESPONSE ->
+                new MissingPart(
+                        GatewayTypes.BAD_GATEWAY, "Bad gateway", 502, failure.getMessage(), instance, part, service);
+            default ->
+                new MissingPart(
+                        ProblemType.DEPENDENCY_UNAVAILABLE.uri(),
+                        ProblemType.DEPENDENCY_UNAVAILABLE.title(),
+                        503,
+                        failure.getMessage(),
+                        instance,
+                        part,
+                        service);
         };
     }
 
@@ -114,7 +166,9 @@ public final class Composition {
     public Response ok(Object body) {
         Response.ResponseBuilder response = Response.ok(body).header(COMPLETED_HEADER, Boolean.toString(complete()));
         if (!missing.isEmpty()) {
-            response.header(MISSING_HEADER, missing.stream().map(MissingPart::part).distinct().collect(Collectors.joining(",")));
+            response.header(
+                    MISSING_HEADER,
+                    missing.stream().map(MissingPart::part).distinct().collect(Collectors.joining(",")));
         }
         return response.header("Cache-Control", "no-store").build();
     }
@@ -123,16 +177,27 @@ public final class Composition {
     public static Response refused(Outcome.Refused refused, String instance, String requestId) {
         JsonNode p = refused.problem();
         if (!p.isObject()) {
-            return Response.status(refused.status()).type(Problem.MEDIA_TYPE)
-                    .entity(new Problem(URI.create("about:blank"), "Request refused", refused.status(), null, instance, requestId, null))
+            return Response.status(refused.status())
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(new Problem(
+                            URI.create("about:blank"),
+                            "Request refused",
+                            refused.status(),
+                            null,
+                            instance,
+                            requestId,
+                            null))
                     .build();
         }
-        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) p).deepCopy();
+        ObjectNode copy = ((ObjectNode) p).deepCopy();
         copy.put("instance", instance);
         if (requestId != null) {
             copy.put("requestId", requestId);
         }
-        return Response.status(refused.status()).type(Problem.MEDIA_TYPE).entity(copy).build();
+        return Response.status(refused.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(copy)
+                .build();
     }
 
     public static ArrayNode emptyArray() {

@@ -9,6 +9,5 @@ public final class GatewayTypes {
     public static final URI BAD_GATEWAY = URI.create(Problem.TYPE_BASE + "bad-gateway");
     public static final URI GATEWAY_TIMEOUT = URI.create(Problem.TYPE_BASE + "gateway-timeout");
 
-    private GatewayTypes() {
-    }
+    private GatewayTypes() {}
 }

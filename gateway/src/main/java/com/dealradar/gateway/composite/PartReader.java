@@ -27,18 +27,28 @@ public class PartReader {
     }
 
     public CompletableFuture<Outcome> read(String backend, String pathAndQuery, Map<String, List<String>> headers) {
-        return backends.client(backend).send(BackendRequest.get(pathAndQuery, headers)).handle((response, error) -> {
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                return new Outcome.Failed(cause instanceof BackendFailure f ? f
-                        : new BackendFailure(backend, BackendFailure.Kind.UNREACHABLE, backend + " could not be called", null));
-            }
-            JsonNode body = response.json() != null ? response.json() : parse(response.bytes());
-            if (response.status() >= 200 && response.status() < 300) {
-                return new Outcome.Ok(body);
-            }
-            return new Outcome.Refused(response.status(), body);
-        });
+        return backends.client(backend)
+                .send(BackendRequest.get(pathAndQuery, headers))
+                .handle((response, error) -> {
+                    if (error != null) {
+                        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause()
+                                : error;
+                        return new Outcome.Failed(
+                                cause instanceof BackendFailure f
+                                        ? f
+                                        : new BackendFailure(
+                                                backend,
+                                                BackendFailure.Kind.UNREACHABLE,
+                                                backend + " could not be called",
+                                                null));
+                    }
+                    JsonNode body = response.json() != null ? response.json() : parse(response.bytes());
+                    if (response.status() >= 200 && response.status() < 300) {
+                        return new Outcome.Ok(body);
+                    }
+                    return new Outcome.Refused(response.status(), body);
+                });
     }
 
     private JsonNode parse(byte[] body) {

@@ -25,10 +25,6 @@ public interface GatewayConfig {
     @WithDefault("clearances")
     List<String> internalResources();
 
-    /** Retry-After of a 503 when the core resource of a composite read cannot be read. */
-    @WithDefault("PT10S")
-    Duration retryAfter();
-
     interface BackendConfig {
 
         /** Base URL, e.g. http://localhost:8081 */

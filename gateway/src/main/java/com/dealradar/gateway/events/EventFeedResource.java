@@ -32,9 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path(PublicPaths.PREFIX + "/events")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.VIEWER)
-@Tag(name = "Events", description = "What changed: one ordered, resumable feed of the changes of companies, ownership links, deals, "
-        + "regulatory matters and certifications, and of statutory deadlines approaching and passing. The same events are pushed "
-        + "to partners' webhooks (see the webhooks section of this contract).")
+@Tag(
+        name = "Events",
+        description = "What changed: one ordered, resumable feed of the changes of companies, ownership links, deals, "
+                + "regulatory matters and certifications, and of statutory deadlines approaching and passing. The same events are pushed "
+                + "to partners' webhooks (see the webhooks section of this contract).")
 public class EventFeedResource {
 
     static final int MAX_LIMIT = 500;
@@ -57,28 +59,64 @@ public class EventFeedResource {
 
     @GET
     @Blocking
-    @Operation(summary = "Read the event feed",
-            description = "Events in one global order, oldest first. Store nextCursor and pass it as after= next time: you get every "
-                    + "event committed since, each once, in order (events of one resource always in the order of their changes). "
-                    + "nextCursor is returned even when the page is empty, so polling with it never misses or repeats an event. "
-                    + "Events are kept for 30 days (dealradar.feed.retention): a cursor older than that is answered 410, and "
-                    + "the client should re-read the resources it follows and start again without after=. Without after=, the "
-                    + "feed starts at the oldest event kept. Each item's data is the resource as it was right after the change.")
-    @APIResponse(responseCode = "200", description = "One page of events",
-            content = @Content(schema = @Schema(implementation = EventPage.class), examples = @ExampleObject(name = "page", value = EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Bad cursor, type or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a viewer", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "The cursor is older than the retention (30 days): its events are gone",
+    @Operation(
+            summary = "Read the event feed",
+            description =
+                    "Events in one global order, oldest first. Store nextCursor and pass it as after= next time: you get every "
+                            + "event committed since, each once, in order (events of one resource always in the order of their changes). "
+                            + "nextCursor is returned even when the page is empty, so polling with it never misses or repeats an event. "
+                            + "Events are kept for 30 days (dealradar.feed.retention): a cursor older than that is answered 410, and "
+                            + "the client should re-read the resources it follows and start again without after=. Without after=, the "
+                            + "feed starts at the oldest event kept. Each item's data is the resource as it was right after the change.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of events",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = EventPage.class),
+                            examples = @ExampleObject(name = "page", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Bad cursor, type or limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Rate limit reached; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "Not authenticated",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not a viewer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "410",
+            description = "The cursor is older than the retention (30 days): its events are gone",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Rate limit reached; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response read(
-            @Parameter(description = "nextCursor (or an item's cursor) from an earlier read; absent: from the oldest event kept", example = "1041")
-            @QueryParam("after") String after,
-            @Parameter(description = "Only these event types, comma-separated", example = "deal.status_changed,regulatory_matter.deadline_approaching")
-            @QueryParam("types") String types,
-            @Parameter(description = "Page size, 1 to " + MAX_LIMIT, schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"))
-            @QueryParam("limit") String limit) {
+            @Parameter(
+                            description =
+                                    "nextCursor (or an item's cursor) from an earlier read; absent: from the oldest event kept",
+                            example = "1041")
+                    @QueryParam("after")
+                    String after,
+            @Parameter(
+                            description = "Only these event types, comma-separated",
+                            example = "deal.status_changed,regulatory_matter.deadline_approaching")
+                    @QueryParam("types")
+                    String types,
+            @Parameter(
+                            description = "Page size, 1 to " + MAX_LIMIT,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "500",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limit) {
         int pageSize = limit(limit);
         Set<String> wanted = types(types);
         Long from = after == null ? null : cursor(after);
@@ -86,9 +124,14 @@ public class EventFeedResource {
             EventLog.State state = log.state();
             long start = from == null ? state.purgedThrough() : from;
             if (from != null && from < state.purgedThrough()) {
-                throw new ProblemException(ProblemType.CURSOR_EXPIRED, "Events up to cursor " + state.purgedThrough()
-                        + " are past the retention of " + config.retention() + " and deleted; re-read the resources you follow and "
-                        + "start again without after=", List.of(), Map.of());
+                throw new ProblemException(
+                        ProblemType.CURSOR_EXPIRED,
+                        "Events up to cursor " + state.purgedThrough()
+                                + " are past the retention of " + config.retention()
+                                + " and deleted; re-read the resources you follow and "
+                                + "start again without after=",
+                        List.of(),
+                        Map.of());
             }
             if (start > state.lastPosition()) {
                 throw ProblemException.badParameter("after", "not a cursor this feed issued");
@@ -142,8 +185,12 @@ public class EventFeedResource {
 
     /** One page of the feed. */
     @Schema(name = "EventPage")
-    public record EventPage(List<FeedEvent> items,
-            @Schema(description = "Pass as after= to read on; present even on an empty page", examples = "1042") String nextCursor,
-            @Schema(description = "Whether more events follow at once") boolean hasMore) {
-    }
+    public record EventPage(
+            List<FeedEvent> items,
+
+            @Schema(description = "Pass as after= to read on; present even on an empty page", examples = "1042")
+            String nextCursor,
+
+            @Schema(description = "Whether more events follow at once")
+            boolean hasMore) {}
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -36,9 +37,16 @@ public class EventLog {
     }
 
     /** An event read from a service's outbox. */
-    public record Incoming(UUID eventId, String type, String resourceType, String resourceId, String resourcePath, String etag,
-            Instant occurredAt, String data, String requestId) {
-    }
+    public record Incoming(
+            UUID eventId,
+            String type,
+            String resourceType,
+            String resourceId,
+            String resourcePath,
+            String etag,
+            Instant occurredAt,
+            String data,
+            String requestId) {}
 
     /** Stores the events not stored yet, in the given order, and their webhook deliveries; returns how many were new. */
     public int append(String source, List<Incoming> events) {
@@ -46,11 +54,14 @@ public class EventLog {
             return 0;
         }
         return QuarkusTransaction.requiringNew().call(() -> {
-            long last = ((Number) em.createNativeQuery("select last_position from event_log_state where id = 1 for update")
-                    .getSingleResult()).longValue();
+            long last = ((Number)
+                            em.createNativeQuery("select last_position from event_log_state where id = 1 for update")
+                                    .getSingleResult())
+                    .longValue();
             List<?> known = em.createNativeQuery("select event_id from event_log where event_id in (:ids)")
-                    .setParameter("ids", events.stream().map(Incoming::eventId).toList()).getResultList();
-            Set<String> seen = new java.util.HashSet<>();
+                    .setParameter("ids", events.stream().map(Incoming::eventId).toList())
+                    .getResultList();
+            Set<String> seen = new HashSet<>();
             known.forEach(k -> seen.add(k.toString()));
             Instant now = clock.instant();
             int added = 0;
@@ -59,11 +70,18 @@ public class EventLog {
                     continue;
                 }
                 long position = ++last;
-                var insert = em.createNativeQuery("insert into event_log (position, event_id, type, source, resource_type, resource_id,"
-                                + " resource_path, etag, occurred_at, recorded_at, data, request_id) values (?,?,?,?,?,?,?,?,?,?,?,?)")
-                        .setParameter(1, position).setParameter(2, e.eventId()).setParameter(3, e.type()).setParameter(4, source)
-                        .setParameter(5, e.resourceType()).setParameter(6, e.resourceId()).setParameter(7, e.resourcePath())
-                        .setParameter(9, e.occurredAt()).setParameter(10, now);
+                var insert = em.createNativeQuery(
+                                "insert into event_log (position, event_id, type, source, resource_type, resource_id,"
+                                        + " resource_path, etag, occurred_at, recorded_at, data, request_id) values (?,?,?,?,?,?,?,?,?,?,?,?)")
+                        .setParameter(1, position)
+                        .setParameter(2, e.eventId())
+                        .setParameter(3, e.type())
+                        .setParameter(4, source)
+                        .setParameter(5, e.resourceType())
+                        .setParameter(6, e.resourceId())
+                        .setParameter(7, e.resourcePath())
+                        .setParameter(9, e.occurredAt())
+                        .setParameter(10, now);
                 Sql.text(insert, 8, e.etag());
                 Sql.text(insert, 11, e.data());
                 Sql.text(insert, 12, e.requestId());
@@ -71,18 +89,20 @@ public class EventLog {
                 deliveries.fanOut(position, e.eventId(), e.type(), e.resourceType() + ":" + e.resourceId(), now);
                 added++;
             }
-            em.createNativeQuery("update event_log_state set last_position = ? where id = 1").setParameter(1, last).executeUpdate();
+            em.createNativeQuery("update event_log_state set last_position = ? where id = 1")
+                    .setParameter(1, last)
+                    .executeUpdate();
             return added;
         });
     }
 
     /** The committed end of the log and the highest position retention has deleted. */
-    public record State(long lastPosition, long purgedThrough) {
-    }
+    public record State(long lastPosition, long purgedThrough) {}
 
     public State state() {
-        Object[] row = (Object[]) em.createNativeQuery("select last_position, purged_through from event_log_state where id = 1")
-                .getSingleResult();
+        Object[] row = (Object[])
+                em.createNativeQuery("select last_position, purged_through from event_log_state where id = 1")
+                        .getSingleResult();
         return new State(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
@@ -91,10 +111,15 @@ public class EventLog {
      * types (all when empty), at most {@code limit}.
      */
     public List<FeedEvent> page(long after, long upTo, Set<String> types, int limit) {
-        String sql = "select position, event_id, type, resource_type, resource_id, resource_path, etag, occurred_at, data from event_log"
-                + " where position > :after and position <= :upTo" + (types.isEmpty() ? "" : " and type in (:types)")
-                + " order by position";
-        var query = em.createNativeQuery(sql, Tuple.class).setParameter("after", after).setParameter("upTo", upTo).setMaxResults(limit);
+        String sql =
+                "select position, event_id, type, resource_type, resource_id, resource_path, etag, occurred_at, data from event_log"
+                        + " where position > :after and position <= :upTo"
+                        + (types.isEmpty() ? "" : " and type in (:types)")
+                        + " order by position";
+        var query = em.createNativeQuery(sql, Tuple.class)
+                .setParameter("after", after)
+                .setParameter("upTo", upTo)
+                .setMaxResults(limit);
         if (!types.isEmpty()) {
             query.setParameter("types", types);
         }
@@ -106,32 +131,50 @@ public class EventLog {
     /** One event by position (for a delivery), or null when retention deleted it. */
     public FeedEvent at(long position) {
         @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("select position, event_id, type, resource_type, resource_id, resource_path, etag,"
-                + " occurred_at, data from event_log where position = :p", Tuple.class).setParameter("p", position).getResultList();
+        List<Tuple> rows = em.createNativeQuery(
+                        "select position, event_id, type, resource_type, resource_id, resource_path, etag,"
+                                + " occurred_at, data from event_log where position = :p",
+                        Tuple.class)
+                .setParameter("p", position)
+                .getResultList();
         return rows.isEmpty() ? null : event(rows.get(0));
     }
 
     /** Deletes events recorded before {@code cutoff}; cursors at or below the highest deleted position then get 410. */
     public int purge(Instant cutoff) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("select last_position from event_log_state where id = 1 for update").getSingleResult();
+            em.createNativeQuery("select last_position from event_log_state where id = 1 for update")
+                    .getSingleResult();
             Object max = em.createNativeQuery("select max(position) from event_log where recorded_at < :cutoff")
-                    .setParameter("cutoff", cutoff).getSingleResult();
+                    .setParameter("cutoff", cutoff)
+                    .getSingleResult();
             if (max == null) {
                 return 0;
             }
             long through = ((Number) max).longValue();
-            int deleted = em.createNativeQuery("delete from event_log where position <= :p").setParameter("p", through).executeUpdate();
-            em.createNativeQuery("update event_log_state set purged_through = greatest(purged_through, :p) where id = 1")
-                    .setParameter("p", through).executeUpdate();
+            int deleted = em.createNativeQuery("delete from event_log where position <= :p")
+                    .setParameter("p", through)
+                    .executeUpdate();
+            em.createNativeQuery(
+                            "update event_log_state set purged_through = greatest(purged_through, :p) where id = 1")
+                    .setParameter("p", through)
+                    .executeUpdate();
             return deleted;
         });
     }
 
     private static FeedEvent event(Tuple row) {
         String path = row.get(5, String.class);
-        return new FeedEvent(UUID.fromString(row.get(1).toString()), String.valueOf(((Number) row.get(0)).longValue()), row.get(2, String.class),
-                Instants.of(row.get(7)), new FeedEvent.Resource(row.get(3, String.class), row.get(4, String.class), PublicPaths.PREFIX + path,
-                        row.get(6, String.class)), row.get(8, String.class));
+        return new FeedEvent(
+                UUID.fromString(row.get(1).toString()),
+                String.valueOf(((Number) row.get(0)).longValue()),
+                row.get(2, String.class),
+                Instants.of(row.get(7)),
+                new FeedEvent.Resource(
+                        row.get(3, String.class),
+                        row.get(4, String.class),
+                        PublicPaths.PREFIX + path,
+                        row.get(6, String.class)),
+                row.get(8, String.class));
     }
 }

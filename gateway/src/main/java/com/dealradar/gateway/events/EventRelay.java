@@ -44,7 +44,13 @@ public class EventRelay {
     private ScheduledExecutorService timer;
     private volatile Instant nextPurge = Instant.EPOCH;
 
-    EventRelay(Backends backends, EventLog log, InternalTokenIssuer tokens, ObjectMapper mapper, FeedConfig config, InstantSource clock) {
+    EventRelay(
+            Backends backends,
+            EventLog log,
+            InternalTokenIssuer tokens,
+            ObjectMapper mapper,
+            FeedConfig config,
+            InstantSource clock) {
         this.backends = backends;
         this.log = log;
         this.tokens = tokens;
@@ -57,7 +63,8 @@ public class EventRelay {
         if (!config.relayEnabled()) {
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("event-relay").daemon().factory());
+        timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("event-relay").daemon().factory());
         long every = config.relayInterval().toMillis();
         timer.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
     }
@@ -76,7 +83,9 @@ public class EventRelay {
                     // a full batch: more are waiting, read on at once
                 }
             } catch (Exception e) {
-                LOG.debugf("event relay from %s failed this round (%s); retrying next round", backend.getKey(), e.toString());
+                LOG.debugf(
+                        "event relay from %s failed this round (%s); retrying next round",
+                        backend.getKey(), e.toString());
             }
         }
         Instant now = clock.instant();
@@ -94,29 +103,50 @@ public class EventRelay {
     }
 
     private int relay(String name, BackendClient client) throws Exception {
-        Map<String, List<String>> headers = Map.of("Authorization", List.of("Bearer " + tokens.systemToken("event-relay")),
-                "Accept", List.of("application/json"));
-        BackendResponse answer = client.send(BackendRequest.get("/internal/outbox?limit=" + config.relayBatch(), headers)).get();
+        Map<String, List<String>> headers = Map.of(
+                "Authorization",
+                List.of("Bearer " + tokens.systemToken("event-relay")),
+                "Accept",
+                List.of("application/json"));
+        BackendResponse answer = client.send(
+                        BackendRequest.get("/internal/outbox?limit=" + config.relayBatch(), headers))
+                .get();
         if (answer.status() != 200) {
             throw new IllegalStateException(name + " answered " + answer.status() + " to the outbox read");
         }
         JsonNode items = mapper.readTree(answer.bytes()).path("items");
         List<EventLog.Incoming> events = new ArrayList<>();
         for (JsonNode item : items) {
-            events.add(new EventLog.Incoming(UUID.fromString(item.get("eventId").asText()), item.get("type").asText(),
-                    item.get("resourceType").asText(), item.get("resourceId").asText(), item.get("resourcePath").asText(),
-                    text(item, "etag"), Instant.parse(item.get("occurredAt").asText()), text(item, "data"), text(item, "requestId")));
+            events.add(new EventLog.Incoming(
+                    UUID.fromString(item.get("eventId").asText()),
+                    item.get("type").asText(),
+                    item.get("resourceType").asText(),
+                    item.get("resourceId").asText(),
+                    item.get("resourcePath").asText(),
+                    text(item, "etag"),
+                    Instant.parse(item.get("occurredAt").asText()),
+                    text(item, "data"),
+                    text(item, "requestId")));
         }
         if (events.isEmpty()) {
             return 0;
         }
         log.append(name, events);
-        byte[] ack = mapper.writeValueAsBytes(Map.of("eventIds", events.stream().map(EventLog.Incoming::eventId).toList()));
-        Map<String, List<String>> ackHeaders = Map.of("Authorization", headers.get("Authorization"),
-                "Content-Type", List.of("application/json"), "Accept", List.of("application/json"));
-        BackendResponse acked = client.send(new BackendRequest("POST", "/internal/outbox/ack", ackHeaders, ack, true)).get();
+        byte[] ack = mapper.writeValueAsBytes(Map.of(
+                "eventIds", events.stream().map(EventLog.Incoming::eventId).toList()));
+        Map<String, List<String>> ackHeaders = Map.of(
+                "Authorization",
+                headers.get("Authorization"),
+                "Content-Type",
+                List.of("application/json"),
+                "Accept",
+                List.of("application/json"));
+        BackendResponse acked = client.send(new BackendRequest("POST", "/internal/outbox/ack", ackHeaders, ack, true))
+                .get();
         if (acked.status() != 200) {
-            LOG.debugf("%s answered %d to the acknowledgement: %s", name, acked.status(), acked.body() == null ? "" : acked.body().toString(StandardCharsets.UTF_8));
+            LOG.debugf(
+                    "%s answered %d to the acknowledgement: %s",
+                    name, acked.status(), new String(acked.bytes(), StandardCharsets.UTF_8));
         }
         return events.size();
     }

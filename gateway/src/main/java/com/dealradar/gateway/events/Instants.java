@@ -8,8 +8,7 @@ import java.time.ZonedDateTime;
 /** Timestamps read by native queries come back as whatever the driver chooses (PostgreSQL and H2 differ). */
 public final class Instants {
 
-    private Instants() {
-    }
+    private Instants() {}
 
     public static Instant of(Object value) {
         return switch (value) {

@@ -11,8 +11,7 @@ import org.hibernate.type.StandardBasicTypes;
  */
 public final class Sql {
 
-    private Sql() {
-    }
+    private Sql() {}
 
     public static Query text(Query query, int position, String value) {
         return query.unwrap(NativeQuery.class).setParameter(position, value, StandardBasicTypes.STRING);

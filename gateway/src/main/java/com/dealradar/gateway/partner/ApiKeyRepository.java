@@ -26,7 +26,10 @@ public class ApiKeyRepository {
 
     public boolean prefixTaken(String prefix) {
         return !em.createQuery("select 1 from ApiKey k where k.prefix = :prefix", Integer.class)
-                .setParameter("prefix", prefix).setMaxResults(1).getResultList().isEmpty();
+                .setParameter("prefix", prefix)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     public void persist(ApiKey key) {
@@ -35,13 +38,16 @@ public class ApiKeyRepository {
 
     /** A partner's keys, oldest first, after the cursor's (createdAt, id), at most {@code limit}. */
     public List<ApiKey> page(UUID partnerId, Cursor after, int limit) {
-        TypedQuery<ApiKey> query = em.createQuery(after == null
-                ? "from ApiKey k where k.partnerId = :partner order by k.createdAt, k.id"
-                : "from ApiKey k where k.partnerId = :partner and (k.createdAt > :at or (k.createdAt = :at and k.id > :id)) "
-                        + "order by k.createdAt, k.id",
-                ApiKey.class).setParameter("partner", partnerId);
+        TypedQuery<ApiKey> query = em.createQuery(
+                        after == null
+                                ? "from ApiKey k where k.partnerId = :partner order by k.createdAt, k.id"
+                                : "from ApiKey k where k.partnerId = :partner and (k.createdAt > :at or (k.createdAt = :at and k.id > :id)) "
+                                        + "order by k.createdAt, k.id",
+                        ApiKey.class)
+                .setParameter("partner", partnerId);
         if (after != null) {
-            query.setParameter("at", Instant.parse(after.keys().get(0))).setParameter("id", UUID.fromString(after.keys().get(1)));
+            query.setParameter("at", Instant.parse(after.keys().get(0)))
+                    .setParameter("id", UUID.fromString(after.keys().get(1)));
         }
         return query.setMaxResults(limit).getResultList();
     }

@@ -1,6 +1,8 @@
 package com.dealradar.gateway.partner;
 
 import com.dealradar.platform.security.Roles;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -10,12 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,8 +39,10 @@ public class ApiKeyVerifier {
     private final EntityManager em;
     private final BootstrapKey bootstrap;
     private final ApiKeyConfig config;
-    private final Cache<String, Snapshot> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
-    private final Cache<UUID, Instant> lastUsedWritten = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
+    private final Cache<String, Snapshot> cache =
+            Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
+    private final Cache<UUID, Instant> lastUsedWritten =
+            Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
     private final InstantSource clock;
 
     ApiKeyVerifier(EntityManager em, BootstrapKey bootstrap, ApiKeyConfig config, InstantSource clock) {
@@ -149,17 +151,27 @@ public class ApiKeyVerifier {
     }
 
     private Snapshot load(String prefix, Instant now) {
-        List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
-                        "select k, p.plan from ApiKey k, Partner p where k.prefix = :prefix and p.id = k.partnerId", Object[].class)
-                .setParameter("prefix", prefix)
-                .getResultList());
+        List<Object[]> rows = QuarkusTransaction.joiningExisting()
+                .call(() -> em.createQuery(
+                                "select k, p.plan from ApiKey k, Partner p where k.prefix = :prefix and p.id = k.partnerId",
+                                Object[].class)
+                        .setParameter("prefix", prefix)
+                        .getResultList());
         if (rows.isEmpty()) {
             // Remembered like a known key, so that unknown keys do not each cost a query.
             return new Snapshot(null, null, null, null, Set.of(), null, null, null, now);
         }
         ApiKey key = (ApiKey) rows.getFirst()[0];
-        return new Snapshot(key.id, key.partnerId, key.prefix, key.secretHash, key.scopeSet(), key.expiresAt, key.revokedAt,
-                (String) rows.getFirst()[1], now);
+        return new Snapshot(
+                key.id,
+                key.partnerId,
+                key.prefix,
+                key.secretHash,
+                key.scopeSet(),
+                key.expiresAt,
+                key.revokedAt,
+                (String) rows.getFirst()[1],
+                now);
     }
 
     /** Records the use of a key, at most once per {@code last-used-interval} per key on this replica. */
@@ -173,17 +185,25 @@ public class ApiKeyVerifier {
             return; // another request of this key is writing it
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> em.createQuery(
-                            "update ApiKey k set k.lastUsedAt = :now where k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :now)")
-                    .setParameter("now", now.truncatedTo(java.time.temporal.ChronoUnit.MICROS))
-                    .setParameter("id", keyId)
-                    .executeUpdate());
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createQuery(
+                                    "update ApiKey k set k.lastUsedAt = :now where k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :now)")
+                            .setParameter("now", now.truncatedTo(ChronoUnit.MICROS))
+                            .setParameter("id", keyId)
+                            .executeUpdate());
         } catch (RuntimeException e) {
             LOG.warnf("Could not record the use of API key %s: %s", keyId, e.getMessage());
         }
     }
 
-    private record Snapshot(UUID id, UUID partnerId, String prefix, String hash, Set<ApiKeyScope> scopes, Instant expiresAt,
-            Instant revokedAt, String plan, Instant loadedAt) {
-    }
+    private record Snapshot(
+            UUID id,
+            UUID partnerId,
+            String prefix,
+            String hash,
+            Set<ApiKeyScope> scopes,
+            Instant expiresAt,
+            Instant revokedAt,
+            String plan,
+            Instant loadedAt) {}
 }

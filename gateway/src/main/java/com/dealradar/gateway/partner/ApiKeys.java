@@ -22,8 +22,7 @@ public final class ApiKeys {
     private static final int SECRET_LENGTH = 43;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeys() {
-    }
+    private ApiKeys() {}
 
     /** A new key (prefix and secret) that has never been shown to anyone. */
     public static Generated generate() {
@@ -38,7 +37,8 @@ public final class ApiKeys {
         }
         byte[] secret = new byte[SECRET_BYTES];
         RANDOM.nextBytes(secret);
-        String key = marker + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String key =
+                marker + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         return new Generated(prefix.toString(), key);
     }
 
@@ -50,7 +50,10 @@ public final class ApiKeys {
     /** The public prefix of a secret made by {@link #generate(String)} with {@code marker}, or null. */
     public static String prefixOf(String marker, String key) {
         int length = marker.length() + PREFIX_LENGTH + 1 + SECRET_LENGTH;
-        if (key == null || key.length() != length || !key.startsWith(marker) || key.charAt(marker.length() + PREFIX_LENGTH) != '_') {
+        if (key == null
+                || key.length() != length
+                || !key.startsWith(marker)
+                || key.charAt(marker.length() + PREFIX_LENGTH) != '_') {
             return null;
         }
         String prefix = key.substring(marker.length(), marker.length() + PREFIX_LENGTH);
@@ -65,7 +68,8 @@ public final class ApiKeys {
     /** Lower-case hex SHA-256 of the whole key. */
     public static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -73,8 +77,8 @@ public final class ApiKeys {
 
     /** Whether {@code key} hashes to {@code expectedHash}, in time independent of where they differ. */
     public static boolean matches(String key, String expectedHash) {
-        return MessageDigest.isEqual(hash(key).getBytes(StandardCharsets.US_ASCII),
-                expectedHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hash(key).getBytes(StandardCharsets.US_ASCII), expectedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A newly generated key; {@link #key} is the only copy of the secret and must not be stored or logged. */

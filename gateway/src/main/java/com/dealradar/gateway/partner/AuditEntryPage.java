@@ -7,5 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ApiKeyAuditPage", description = "One page of the audit trail, newest first")
 public record AuditEntryPage(
         List<AuditEntryView> items,
-        @Schema(description = "Cursor of the next page; absent on the last page", nullable = true) String nextCursor) {
-}
+
+        @Schema(description = "Cursor of the next page; absent on the last page", nullable = true)
+        String nextCursor) {}

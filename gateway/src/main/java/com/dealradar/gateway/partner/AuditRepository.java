@@ -46,7 +46,8 @@ public class AuditRepository {
             query.setParameter("key", keyId);
         }
         if (after != null) {
-            query.setParameter("at", Instant.parse(after.keys().get(0))).setParameter("id", UUID.fromString(after.keys().get(1)));
+            query.setParameter("at", Instant.parse(after.keys().get(0)))
+                    .setParameter("id", UUID.fromString(after.keys().get(1)));
         }
         return query.setMaxResults(limit).getResultList();
     }

@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,7 +33,9 @@ public class BootstrapKey {
     private final Path dataDir;
     private volatile String hash;
 
-    BootstrapKey(BootstrapKeyConfig config, @ConfigProperty(name = "dealradar.data-dir", defaultValue = "data") String dataDir) {
+    BootstrapKey(
+            BootstrapKeyConfig config,
+            @ConfigProperty(name = "dealradar.data-dir", defaultValue = "data") String dataDir) {
         this.config = config;
         this.dataDir = Path.of(dataDir);
     }
@@ -75,16 +78,20 @@ public class BootstrapKey {
         }
         Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
         try {
-            String key = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
+            String key = Files.exists(file)
+                    ? Files.readString(file, StandardCharsets.UTF_8).strip()
+                    : "";
             if (ApiKeys.prefixOf(key) != null) {
                 ownerOnly(file);
-                LOG.infof("Bootstrap admin API key %s%s_... reused from %s", ApiKeys.MARKER, ApiKeys.prefixOf(key), file);
+                LOG.infof(
+                        "Bootstrap admin API key %s%s_... reused from %s", ApiKeys.MARKER, ApiKeys.prefixOf(key), file);
                 return ApiKeys.hash(key);
             }
             ApiKeys.Generated generated = ApiKeys.generate();
             write(file, generated.key());
-            LOG.infof("Bootstrap admin API key %s%s_... generated into %s (readable by its owner only)", ApiKeys.MARKER,
-                    generated.prefix(), file);
+            LOG.infof(
+                    "Bootstrap admin API key %s%s_... generated into %s (readable by its owner only)",
+                    ApiKeys.MARKER, generated.prefix(), file);
             return ApiKeys.hash(generated.key());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the bootstrap admin API key to " + file, e);
@@ -113,7 +120,7 @@ public class BootstrapKey {
 
     private static void ownerOnly(Path file) throws IOException {
         if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            Set<java.nio.file.attribute.PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
             if (!Files.getPosixFilePermissions(file).equals(ownerOnly)) {
                 Files.setPosixFilePermissions(file, ownerOnly);
             }

@@ -1,17 +1,16 @@
 package com.dealradar.gateway.partner;
 
+import com.dealradar.platform.persistence.AuditedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.util.UUID;
 
 /** A company that integrates machine-to-machine with API keys; its plan decides its rate limit. */
 @Entity
 @Table(name = "partner")
-public class Partner {
+public class Partner extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -32,14 +31,4 @@ public class Partner {
     /** Name of a rate-limit plan ({@code dealradar.rate-limit.plans.<plan>}). */
     @Column(nullable = false, length = 40)
     public String plan;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
 }

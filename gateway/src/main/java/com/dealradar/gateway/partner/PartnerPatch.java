@@ -8,7 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "PartnerPatch", description = "JSON Merge Patch of a partner: only the fields to change")
 public record PartnerPatch(
-        @Schema(description = "Company name of the partner", examples = "Telco Insights Ltd") String name,
-        @Schema(description = "Who to talk to about the integration") PartnerInput.Contact contact,
-        @Schema(description = "Rate-limit plan", examples = "premium") String plan) {
-}
+        @Schema(description = "Company name of the partner", examples = "Telco Insights Ltd")
+        String name,
+
+        @Schema(description = "Who to talk to about the integration")
+        PartnerInput.Contact contact,
+
+        @Schema(description = "Rate-limit plan", examples = "premium")
+        String plan) {}

@@ -29,12 +29,14 @@ public class PartnerRepository {
 
     /** Partners in name order after the cursor's (sortName, id), at most {@code limit}. */
     public List<Partner> page(Cursor after, int limit) {
-        TypedQuery<Partner> query = em.createQuery(after == null
-                ? "from Partner p order by p.sortName, p.id"
-                : "from Partner p where p.sortName > :name or (p.sortName = :name and p.id > :id) order by p.sortName, p.id",
+        TypedQuery<Partner> query = em.createQuery(
+                after == null
+                        ? "from Partner p order by p.sortName, p.id"
+                        : "from Partner p where p.sortName > :name or (p.sortName = :name and p.id > :id) order by p.sortName, p.id",
                 Partner.class);
         if (after != null) {
-            query.setParameter("name", after.keys().get(0)).setParameter("id", UUID.fromString(after.keys().get(1)));
+            query.setParameter("name", after.keys().get(0))
+                    .setParameter("id", UUID.fromString(after.keys().get(1)));
         }
         return query.setMaxResults(limit).getResultList();
     }

@@ -8,7 +8,6 @@ import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Page;
 import com.dealradar.platform.paging.Paging;
-import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.security.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +33,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,7 +54,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
-@Tag(name = "Partners", description = "Partners integrating with API keys: their keys (issue, rotate, revoke) and the audit trail. Admins only.")
+@Tag(
+        name = "Partners",
+        description =
+                "Partners integrating with API keys: their keys (issue, rotate, revoke) and the audit trail. Admins only.")
 @APIResponse(responseCode = "400", description = "Invalid request")
 @APIResponse(responseCode = "401", description = "Not authenticated")
 @APIResponse(responseCode = "403", description = "Not an admin")
@@ -68,63 +71,93 @@ public class PartnerResource {
              "expiresAt":"2027-01-01T00:00:00Z","secret":"drk_k7m2x9qa_Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8"}""";
 
     private final PartnerService service;
-    private final PartnerRepository partners;
-    private final ApiKeyRepository keys;
-    private final AuditRepository audit;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
     private final SecurityIdentity caller;
     private final InstantSource clock;
 
-    PartnerResource(PartnerService service, PartnerRepository partners, ApiKeyRepository keys, AuditRepository audit,
-            Idempotency idempotency, MergePatch mergePatch, SecurityIdentity caller, InstantSource clock) {
+    PartnerResource(
+            PartnerService service,
+            Idempotency idempotency,
+            MergePatch mergePatch,
+            SecurityIdentity caller,
+            InstantSource clock) {
         this.clock = clock;
         this.service = service;
-        this.partners = partners;
-        this.keys = keys;
-        this.audit = audit;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
         this.caller = caller;
     }
 
     @GET
-    @Operation(summary = "List partners", description = "In name order, keyset-paginated: follow nextCursor (or the Link header).")
-    @APIResponse(responseCode = "200", description = "One page of partners",
+    @Operation(
+            summary = "List partners",
+            description = "In name order, keyset-paginated: follow nextCursor (or the Link header).")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of partners",
             content = @Content(schema = @Schema(implementation = PartnerView.class, type = SchemaType.ARRAY)))
     public Response list(
-            @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(
+                            description = "Page size, 1 to 200",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "200",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
         Cursor after = cursor(cursor, PartnerRepository.SORT, false);
-        Page<PartnerView> page = Paging.page(partners.page(after, pageSize + 1), pageSize, PartnerRepository.SORT,
-                PartnerRepository::cursorKeys).map(PartnerView::of);
+        Page<PartnerView> page = Paging.page(
+                        service.partners(after, pageSize + 1),
+                        pageSize,
+                        PartnerRepository.SORT,
+                        PartnerRepository::cursorKeys)
+                .map(PartnerView::of);
         return Paging.ok(page, uri);
     }
 
     @POST
-    @Operation(summary = "Create a partner", description = "The plan sets the partner's rate limit. Send an Idempotency-Key to make retries safe.")
+    @Operation(
+            summary = "Create a partner",
+            description = "The plan sets the partner's rate limit. Send an Idempotency-Key to make retries safe.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "partner", value = """
             {"name":"Telco Insights Ltd","contact":{"name":"Mei Chen","email":"api@telco-insights.example"},"plan":"standard"}""")))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "409", description = "The Idempotency-Key is in flight")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull PartnerInput body) {
-        return idempotency.execute(idempotencyKey, "POST " + PATH, body, () -> {
-            Partner partner = service.create(body, actor());
-            return Response.created(URI.create(PATH + "/" + partner.id)).tag(EntityTags.of(partner.version))
-                    .entity(PartnerView.of(partner)).build();
-        });
+        return idempotency.execute(
+                idempotencyKey,
+                "POST " + PATH,
+                body,
+                complete -> service.create(
+                        body,
+                        actor(),
+                        partner -> complete.apply(Response.created(URI.create(PATH + "/" + partner.id))
+                                .tag(EntityTags.of(partner.version))
+                                .entity(PartnerView.of(partner))
+                                .build())));
     }
 
     @GET
     @Path("/{partnerId}")
     @Operation(summary = "Read a partner", description = "Send If-None-Match to get 304 when unchanged.")
-    @APIResponse(responseCode = "200", description = "The partner", content = @Content(schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The partner",
+            content = @Content(schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such partner")
-    public Response get(@PathParam("partnerId") String partnerId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response get(
+            @PathParam("partnerId") String partnerId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Partner partner = service.get(QueryParams.uuid("partnerId", partnerId));
         return EntityTags.okOrNotModified(ifNoneMatch, partner.version, PartnerView.of(partner));
     }
@@ -132,74 +165,117 @@ public class PartnerResource {
     @PATCH
     @Path("/{partnerId}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change a partner (JSON Merge Patch, RFC 7396)",
-            description = "Name, contact or plan. A new plan applies to the partner's keys within seconds. If-Match is required.")
+    @Operation(
+            summary = "Change a partner (JSON Merge Patch, RFC 7396)",
+            description =
+                    "Name, contact or plan. A new plan applies to the partner's keys within seconds. If-Match is required.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "plan", value = "{\"plan\":\"premium\"}")))
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = PartnerView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed",
+            content = @Content(schema = @Schema(implementation = PartnerView.class)))
     @APIResponse(responseCode = "404", description = "No such partner")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response patch(@PathParam("partnerId") String partnerId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(
+            @PathParam("partnerId") String partnerId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = PartnerPatch.class) JsonNode patch) {
         UUID id = QueryParams.uuid("partnerId", partnerId);
-        return ConditionalWrites.update(ifMatch, () -> service.get(id), p -> p.version,
-                p -> service.update(p, mergePatch.apply(PartnerView.of(p).input(), patch, PartnerInput.class), actor()),
-                PartnerView::of);
+        return service.update(
+                id,
+                EntityTags.ifMatch(ifMatch),
+                p -> mergePatch.apply(PartnerView.of(p).input(), patch, PartnerInput.class),
+                actor(),
+                p -> ConditionalWrites.ok(p.version, PartnerView.of(p)));
     }
 
     @GET
     @Path("/{partnerId}/keys")
-    @Operation(summary = "List a partner's API keys", description = "Oldest first, keyset-paginated; never with secrets.")
-    @APIResponse(responseCode = "200", description = "One page of keys",
+    @Operation(
+            summary = "List a partner's API keys",
+            description = "Oldest first, keyset-paginated; never with secrets.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of keys",
             content = @Content(schema = @Schema(implementation = ApiKeyView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such partner")
-    public Response listKeys(@PathParam("partnerId") String partnerId,
-            @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
+    public Response listKeys(
+            @PathParam("partnerId") String partnerId,
+            @Parameter(
+                            description = "Page size, 1 to 200",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "200",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         UUID id = QueryParams.uuid("partnerId", partnerId);
         int pageSize = Paging.limit(limit);
         Cursor after = cursor(cursor, ApiKeyRepository.SORT, true);
-        service.get(id);
+        List<ApiKey> rows = service.keys(id, after, pageSize + 1);
         Instant now = clock.instant();
-        Page<ApiKeyView> page = Paging.page(keys.page(id, after, pageSize + 1), pageSize, ApiKeyRepository.SORT,
-                ApiKeyRepository::cursorKeys).map(k -> ApiKeyView.of(k, now));
+        Page<ApiKeyView> page = Paging.page(rows, pageSize, ApiKeyRepository.SORT, ApiKeyRepository::cursorKeys)
+                .map(k -> ApiKeyView.of(k, now));
         return Paging.ok(page, uri);
     }
 
     @POST
     @Path("/{partnerId}/keys")
-    @Operation(summary = "Issue an API key",
-            description = "The answer is the only place the key (secret) is ever shown: store it now. Partners' keys get the viewer "
-                    + "role (scope read) or viewer and analyst (scope write), never admin. A retry with the same Idempotency-Key "
-                    + "answers 201 with the key's data but without its secret (Idempotent-Replayed: true); if that first answer was "
-                    + "lost, revoke the key and issue another.")
+    @Operation(
+            summary = "Issue an API key",
+            description =
+                    "The answer is the only place the key (secret) is ever shown: store it now. Partners' keys get the viewer "
+                            + "role (scope read) or viewer and analyst (scope write), never admin. A retry with the same Idempotency-Key "
+                            + "answers 201 with the key's data but without its secret (Idempotent-Replayed: true); if that first answer was "
+                            + "lost, revoke the key and issue another.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "read-only key", value = """
             {"name":"production ETL","scopes":["read"],"expiresAt":"2027-01-01T00:00:00Z"}""")))
-    @APIResponse(responseCode = "201", description = "Issued, with its secret", content = @Content(schema = @Schema(implementation = ApiKeyView.class),
-            examples = @ExampleObject(name = "issued", value = KEY_EXAMPLE)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Issued, with its secret",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ApiKeyView.class),
+                            examples = @ExampleObject(name = "issued", value = KEY_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such partner")
     @APIResponse(responseCode = "409", description = "The Idempotency-Key is in flight")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
-    public Response issue(@PathParam("partnerId") String partnerId, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    public Response issue(
+            @PathParam("partnerId") String partnerId,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull ApiKeyInput body) {
         UUID id = QueryParams.uuid("partnerId", partnerId);
         AtomicReference<String> secret = new AtomicReference<>();
-        Response response = idempotency.execute(idempotencyKey, "POST " + PATH + "/" + id + "/keys", body, () -> {
-            PartnerService.Issued issued = service.issue(id, body, actor());
-            secret.set(issued.key());
-            return created(issued.apiKey());
-        });
+        Response response = idempotency.execute(
+                idempotencyKey,
+                "POST " + PATH + "/" + id + "/keys",
+                body,
+                complete -> service.issue(id, body, actor(), issued -> {
+                    secret.set(issued.key());
+                    return complete.apply(created(issued.apiKey()));
+                }));
         return withSecret(response, secret.get());
     }
 
     @GET
     @Path("/{partnerId}/keys/{keyId}")
-    @Operation(summary = "Read an API key", description = "Without its secret. Send If-None-Match to get 304 when unchanged.")
-    @APIResponse(responseCode = "200", description = "The key", content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
+    @Operation(
+            summary = "Read an API key",
+            description = "Without its secret. Send If-None-Match to get 304 when unchanged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The key",
+            content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such partner or key")
-    public Response getKey(@PathParam("partnerId") String partnerId, @PathParam("keyId") String keyId,
+    public Response getKey(
+            @PathParam("partnerId") String partnerId,
+            @PathParam("keyId") String keyId,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ApiKey key = service.key(QueryParams.uuid("partnerId", partnerId), QueryParams.uuid("keyId", keyId));
         return EntityTags.okOrNotModified(ifNoneMatch, key.version, ApiKeyView.of(key, clock.instant()));
@@ -207,71 +283,112 @@ public class PartnerResource {
 
     @POST
     @Path("/{partnerId}/keys/{keyId}/rotate")
-    @Operation(summary = "Rotate an API key",
-            description = "Issues a new key with the same name and scopes (its secret is in this answer only) and lets the old "
-                    + "key work on for the overlap (default 24 hours), so that clients can switch without an outage. If-Match "
-                    + "with the old key's ETag is required; an Idempotency-Key makes retries safe (a replay has no secret).")
-    @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "one hour overlap", value = "{\"overlap\":\"PT1H\"}")))
-    @APIResponse(responseCode = "201", description = "The new key, with its secret", content = @Content(schema = @Schema(implementation = ApiKeyView.class),
-            examples = @ExampleObject(name = "issued", value = KEY_EXAMPLE)))
+    @Operation(
+            summary = "Rotate an API key",
+            description =
+                    "Issues a new key with the same name and scopes (its secret is in this answer only) and lets the old "
+                            + "key work on for the overlap (default 24 hours), so that clients can switch without an outage. If-Match "
+                            + "with the old key's ETag is required; an Idempotency-Key makes retries safe (a replay has no secret).")
+    @RequestBody(
+            required = false,
+            content = @Content(examples = @ExampleObject(name = "one hour overlap", value = "{\"overlap\":\"PT1H\"}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "The new key, with its secret",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = ApiKeyView.class),
+                            examples = @ExampleObject(name = "issued", value = KEY_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such partner or key")
-    @APIResponse(responseCode = "409", description = "The key is not active (already rotated, expired or revoked), or the Idempotency-Key is in flight")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "The key is not active (already rotated, expired or revoked), or the Idempotency-Key is in flight")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response rotate(@PathParam("partnerId") String partnerId, @PathParam("keyId") String keyId,
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response rotate(
+            @PathParam("partnerId") String partnerId,
+            @PathParam("keyId") String keyId,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid RotationInput body) {
         UUID partner = QueryParams.uuid("partnerId", partnerId);
         UUID key = QueryParams.uuid("keyId", keyId);
         AtomicReference<String> secret = new AtomicReference<>();
-        Response response = idempotency.execute(idempotencyKey, "POST " + PATH + "/" + partner + "/keys/" + key + "/rotate", body, () -> {
-            ApiKey old = service.key(partner, key);
-            EntityTags.requireMatch(ifMatch, old.version);
-            PartnerService.Issued issued = service.rotate(old, body, actor());
-            secret.set(issued.key());
-            return created(issued.apiKey());
-        });
+        Response response = idempotency.execute(
+                idempotencyKey,
+                "POST " + PATH + "/" + partner + "/keys/" + key + "/rotate",
+                body,
+                complete -> service.rotate(partner, key, EntityTags.ifMatch(ifMatch), body, actor(), issued -> {
+                    secret.set(issued.key());
+                    return complete.apply(created(issued.apiKey()));
+                }));
         return withSecret(response, secret.get());
     }
 
     @DELETE
     @Path("/{partnerId}/keys/{keyId}")
-    @Operation(summary = "Revoke an API key",
-            description = "The key is refused at once on this gateway replica and within about 2 seconds on every other. The key "
-                    + "stays listed, as revoked. If-Match is required.")
-    @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
+    @Operation(
+            summary = "Revoke an API key",
+            description =
+                    "The key is refused at once on this gateway replica and within about 2 seconds on every other. The key "
+                            + "stays listed, as revoked. If-Match is required.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Revoked",
+            content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     @APIResponse(responseCode = "404", description = "No such partner or key")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response revoke(@PathParam("partnerId") String partnerId, @PathParam("keyId") String keyId,
+    public Response revoke(
+            @PathParam("partnerId") String partnerId,
+            @PathParam("keyId") String keyId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID partner = QueryParams.uuid("partnerId", partnerId);
         UUID key = QueryParams.uuid("keyId", keyId);
-        return ConditionalWrites.inTransaction(() -> {
-            ApiKey apiKey = service.key(partner, key);
-            EntityTags.requireMatch(ifMatch, apiKey.version);
-            ApiKey revoked = service.revoke(apiKey, actor());
-            return Response.ok(ApiKeyView.of(revoked, clock.instant())).tag(EntityTags.of(revoked.version)).build();
-        });
+        return service.revoke(
+                partner,
+                key,
+                EntityTags.ifMatch(ifMatch),
+                actor(),
+                revoked -> ConditionalWrites.ok(revoked.version, ApiKeyView.of(revoked, clock.instant())));
     }
 
     @GET
     @Path("/audit")
-    @Operation(summary = "Read the audit trail of partners and API keys",
-            description = "Who created or changed partners and issued, rotated or revoked keys, and when; newest first, keyset-paginated.")
-    @APIResponse(responseCode = "200", description = "One page of audit entries", content = @Content(schema = @Schema(implementation = AuditEntryPage.class)))
+    @Operation(
+            summary = "Read the audit trail of partners and API keys",
+            description =
+                    "Who created or changed partners and issued, rotated or revoked keys, and when; newest first, keyset-paginated.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of audit entries",
+            content = @Content(schema = @Schema(implementation = AuditEntryPage.class)))
     public Response audit(
             @Parameter(description = "Only entries about this partner") @QueryParam("partnerId") String partnerId,
             @Parameter(description = "Only entries about this key") @QueryParam("keyId") String keyId,
-            @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(
+                            description = "Page size, 1 to 200",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "200",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         UUID partner = QueryParams.uuid("partnerId", partnerId);
         UUID key = QueryParams.uuid("keyId", keyId);
         int pageSize = Paging.limit(limit);
         Cursor after = cursor(cursor, AuditRepository.SORT, true);
-        Page<AuditEntryView> page = Paging.page(audit.page(partner, key, after, pageSize + 1), pageSize, AuditRepository.SORT,
-                AuditRepository::cursorKeys).map(AuditEntryView::of);
+        Page<AuditEntryView> page = Paging.page(
+                        service.audit(partner, key, after, pageSize + 1),
+                        pageSize,
+                        AuditRepository.SORT,
+                        AuditRepository::cursorKeys)
+                .map(AuditEntryView::of);
         return Paging.ok(page, uri);
     }
 
@@ -280,8 +397,10 @@ public class PartnerResource {
     }
 
     private Response created(ApiKey key) {
-        return Response.created(URI.create(PATH + "/" + key.partnerId + "/keys/" + key.id)).tag(EntityTags.of(key.version))
-                .entity(ApiKeyView.of(key, clock.instant())).build();
+        return Response.created(URI.create(PATH + "/" + key.partnerId + "/keys/" + key.id))
+                .tag(EntityTags.of(key.version))
+                .entity(ApiKeyView.of(key, clock.instant()))
+                .build();
     }
 
     /** The first answer gets the secret; a replay (no secret generated by this request) is passed on as it is. */
@@ -305,7 +424,8 @@ public class PartnerResource {
             UUID.fromString(cursor.keys().get(1));
             return cursor;
         } catch (RuntimeException e) {
-            throw ProblemException.badParameter("cursor", "not a cursor this API issued; use nextCursor from a previous page");
+            throw ProblemException.badParameter(
+                    "cursor", "not a cursor this API issued; use nextCursor from a previous page");
         }
     }
 }

@@ -1,12 +1,16 @@
 package com.dealradar.gateway.partner;
 
 import com.dealradar.gateway.ratelimit.RateLimiter;
+import com.dealradar.platform.concurrency.VersionCheck;
+import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.time.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -16,13 +20,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
  * Partners and the life of their keys: issue, rotate (old and new key both valid for an overlap), revoke. Every
- * change is written to the audit trail in the same transaction. Methods must run inside a transaction.
+ * change is written to the audit trail in the same transaction. Each public write method is one transaction (the
+ * convention of every service, see the README, "Where things go"): it checks the caller's {@link VersionCheck}
+ * against the row it changes and calls {@code answer} with the result inside the transaction.
  */
 @ApplicationScoped
 public class PartnerService {
@@ -39,8 +47,15 @@ public class PartnerService {
     private final EntityManager em;
     private final InstantSource clock;
 
-    PartnerService(PartnerRepository partners, ApiKeyRepository keys, AuditRepository audit, ApiKeyVerifier verifier,
-            RateLimiter rateLimiter, ApiKeyConfig config, TransactionSynchronizationRegistry transactions, EntityManager em,
+    PartnerService(
+            PartnerRepository partners,
+            ApiKeyRepository keys,
+            AuditRepository audit,
+            ApiKeyVerifier verifier,
+            RateLimiter rateLimiter,
+            ApiKeyConfig config,
+            TransactionSynchronizationRegistry transactions,
+            EntityManager em,
             InstantSource clock) {
         this.clock = clock;
         this.em = em;
@@ -70,7 +85,25 @@ public class PartnerService {
         return keys.find(partnerId, keyId).orElseThrow(() -> ProblemException.notFound("API key", keyId));
     }
 
-    public Partner create(PartnerInput input, String actor) {
+    /** Partners in name order, after the cursor when given. */
+    public List<Partner> partners(Cursor after, int limit) {
+        return partners.page(after, limit);
+    }
+
+    /** The keys of a partner (404 when there is no such partner), after the cursor when given. */
+    @Transactional
+    public List<ApiKey> keys(UUID partnerId, Cursor after, int limit) {
+        get(partnerId);
+        return keys.page(partnerId, after, limit);
+    }
+
+    /** The audit trail, newest first, of one partner or key when given. */
+    public List<ApiKeyAuditEntry> audit(UUID partnerId, UUID keyId, Cursor after, int limit) {
+        return audit.page(partnerId, keyId, after, limit);
+    }
+
+    @Transactional
+    public <R> R create(PartnerInput input, String actor, Function<Partner, R> answer) {
         Partner partner = new Partner();
         partner.id = UUID.randomUUID();
         partner.createdAt = now();
@@ -78,16 +111,30 @@ public class PartnerService {
         partners.persist(partner);
         record(actor, "partner.created", partner.id, null, "plan " + partner.plan);
         em.flush();
-        return partner;
+        return answer.apply(partner);
     }
 
-    public Partner update(Partner partner, PartnerInput input, String actor) {
+    /** Changes the partner to what {@code change} makes of it (a merge patch), after checking {@code expected}. */
+    @Transactional
+    public <R> R update(
+            UUID id,
+            VersionCheck expected,
+            Function<Partner, PartnerInput> change,
+            String actor,
+            Function<Partner, R> answer) {
+        Partner partner = get(id);
+        expected.check(partner.version);
+        return answer.apply(update(partner, change.apply(partner), actor));
+    }
+
+    private Partner update(Partner partner, PartnerInput input, String actor) {
         List<String> changed = new ArrayList<>();
         String plan = plan(input.plan());
         if (!Objects.equals(partner.name, input.name().strip())) {
             changed.add("name");
         }
-        if (!Objects.equals(partner.contactName, input.contact().name()) || !Objects.equals(partner.contactEmail, input.contact().email())) {
+        if (!Objects.equals(partner.contactName, input.contact().name())
+                || !Objects.equals(partner.contactEmail, input.contact().email())) {
             changed.add("contact");
         }
         if (!Objects.equals(partner.plan, plan)) {
@@ -102,27 +149,45 @@ public class PartnerService {
         return partner;
     }
 
-    public Issued issue(UUID partnerId, ApiKeyInput input, String actor) {
+    @Transactional
+    public <R> R issue(UUID partnerId, ApiKeyInput input, String actor, Function<Issued, R> answer) {
         get(partnerId);
         Instant now = now();
         Instant expiresAt = future("expiresAt", input.expiresAt(), now);
         Issued issued = newKey(partnerId, input.name(), input.scopes(), expiresAt, now, actor);
-        record(actor, "key.issued", partnerId, issued.apiKey(), "scopes " + issued.apiKey().scopes
-                + (expiresAt == null ? "; does not expire" : "; expires " + expiresAt));
+        record(
+                actor,
+                "key.issued",
+                partnerId,
+                issued.apiKey(),
+                "scopes " + issued.apiKey().scopes
+                        + (expiresAt == null ? "; does not expire" : "; expires " + expiresAt));
         em.flush();
-        return issued;
+        return answer.apply(issued);
     }
 
     /**
      * Issues a key with the old key's scopes and name and lets the old one expire after the overlap. Only an
      * active key can be rotated (a rotating one already has its successor).
      */
-    public Issued rotate(ApiKey old, RotationInput input, String actor) {
+    @Transactional
+    public <R> R rotate(
+            UUID partnerId,
+            UUID keyId,
+            VersionCheck expected,
+            RotationInput input,
+            String actor,
+            Function<Issued, R> answer) {
+        ApiKey old = key(partnerId, keyId);
+        expected.check(old.version);
         Instant now = now();
         ApiKeyStatus status = old.status(now);
         if (status != ApiKeyStatus.active) {
-            throw ProblemException.conflict("API key " + old.id + " is " + status + "; only an active key can be rotated"
-                    + (status == ApiKeyStatus.rotating ? " (rotate its replacement " + old.replacedById + " instead)" : ""));
+            throw ProblemException.conflict(
+                    "API key " + old.id + " is " + status + "; only an active key can be rotated"
+                            + (status == ApiKeyStatus.rotating
+                                    ? " (rotate its replacement " + old.replacedById + " instead)"
+                                    : ""));
         }
         Duration overlap = input == null || input.overlap() == null ? config.rotationOverlap() : input.overlap();
         if (overlap.isNegative() || overlap.compareTo(config.maxRotationOverlap()) > 0) {
@@ -140,18 +205,31 @@ public class PartnerService {
         }
         old.replacedById = issued.apiKey().id;
         invalidateAfterCommit(old.prefix);
-        record(actor, "key.rotated", old.partnerId, old, "replaced by " + ApiKeys.MARKER + issued.apiKey().prefix
-                + " (" + issued.apiKey().id + "); old key valid until " + old.expiresAt);
-        record(actor, "key.issued", old.partnerId, issued.apiKey(), "by rotation of " + ApiKeys.MARKER + old.prefix
-                + "; scopes " + issued.apiKey().scopes + (expiresAt == null ? "; does not expire" : "; expires " + expiresAt));
+        record(
+                actor,
+                "key.rotated",
+                old.partnerId,
+                old,
+                "replaced by " + ApiKeys.MARKER + issued.apiKey().prefix + " (" + issued.apiKey().id
+                        + "); old key valid until " + old.expiresAt);
+        record(
+                actor,
+                "key.issued",
+                old.partnerId,
+                issued.apiKey(),
+                "by rotation of " + ApiKeys.MARKER + old.prefix + "; scopes " + issued.apiKey().scopes
+                        + (expiresAt == null ? "; does not expire" : "; expires " + expiresAt));
         em.flush();
-        return issued;
+        return answer.apply(issued);
     }
 
     /** Revokes the key: refused from the commit on here, within the key cache TTL on every replica. */
-    public ApiKey revoke(ApiKey key, String actor) {
+    @Transactional
+    public <R> R revoke(UUID partnerId, UUID keyId, VersionCheck expected, String actor, Function<ApiKey, R> answer) {
+        ApiKey key = key(partnerId, keyId);
+        expected.check(key.version);
         if (key.revokedAt != null) {
-            return key;
+            return answer.apply(key);
         }
         key.revokedAt = now();
         key.revokedBy = actor;
@@ -159,11 +237,11 @@ public class PartnerService {
         record(actor, "key.revoked", key.partnerId, key, null);
         em.flush();
         LOG.infof("API key %s%s_... (%s) revoked by %s", ApiKeys.MARKER, key.prefix, key.id, actor);
-        return key;
+        return answer.apply(key);
     }
 
-    private Issued newKey(UUID partnerId, String name, java.util.Set<ApiKeyScope> scopes, Instant expiresAt, Instant now,
-            String actor) {
+    private Issued newKey(
+            UUID partnerId, String name, Set<ApiKeyScope> scopes, Instant expiresAt, Instant now, String actor) {
         ApiKeys.Generated generated = ApiKeys.generate();
         while (keys.prefixTaken(generated.prefix())) {
             generated = ApiKeys.generate();
@@ -179,14 +257,19 @@ public class PartnerService {
         key.createdBy = actor;
         key.expiresAt = expiresAt;
         keys.persist(key);
-        LOG.infof("API key %s%s_... (%s) issued for partner %s by %s", ApiKeys.MARKER, key.prefix, key.id, partnerId, actor);
+        LOG.infof(
+                "API key %s%s_... (%s) issued for partner %s by %s",
+                ApiKeys.MARKER, key.prefix, key.id, partnerId, actor);
         return new Issued(key, generated.key());
     }
 
     private void apply(Partner partner, PartnerInput input) {
         partner.name = input.name().strip();
         partner.sortName = partner.name.toLowerCase(Locale.ROOT);
-        partner.contactName = input.contact().name() == null || input.contact().name().isBlank() ? null : input.contact().name().strip();
+        partner.contactName =
+                input.contact().name() == null || input.contact().name().isBlank()
+                        ? null
+                        : input.contact().name().strip();
         partner.contactEmail = input.contact().email().strip();
         partner.plan = plan(input.plan());
         partner.updatedAt = now();
@@ -197,7 +280,8 @@ public class PartnerService {
             return rateLimiter.quota(null).name();
         }
         if (!rateLimiter.isPlan(requested)) {
-            throw ProblemException.invalid("plan", "'" + requested + "' is not a plan; plans: " + String.join(", ", rateLimiter.planNames()));
+            throw ProblemException.invalid(
+                    "plan", "'" + requested + "' is not a plan; plans: " + String.join(", ", rateLimiter.planNames()));
         }
         return requested;
     }
@@ -232,8 +316,7 @@ public class PartnerService {
         verifier.invalidate(prefix);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -245,6 +328,6 @@ public class PartnerService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Clocks.storedNow(clock);
     }
 }

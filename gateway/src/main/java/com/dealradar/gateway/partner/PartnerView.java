@@ -6,15 +6,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Partner", description = "A partner integrating machine-to-machine with API keys")
 public record PartnerView(
-        @Schema(examples = "5b0c2c6e-8f0e-4a7d-9d61-0b3c1f6f3a11") UUID id,
+        @Schema(examples = "5b0c2c6e-8f0e-4a7d-9d61-0b3c1f6f3a11")
+        UUID id,
+
         @Schema(examples = "Telco Insights Ltd") String name,
         PartnerInput.Contact contact,
-        @Schema(description = "Rate-limit plan", examples = "standard") String plan,
+
+        @Schema(description = "Rate-limit plan", examples = "standard")
+        String plan,
+
         @Schema(examples = "2026-01-15T09:30:00Z") Instant createdAt,
         @Schema(examples = "2026-01-15T09:30:00Z") Instant updatedAt) {
 
     static PartnerView of(Partner p) {
-        return new PartnerView(p.id, p.name, new PartnerInput.Contact(p.contactName, p.contactEmail), p.plan, p.createdAt,
+        return new PartnerView(
+                p.id,
+                p.name,
+                new PartnerInput.Contact(p.contactName, p.contactEmail),
+                p.plan,
+                p.createdAt,
                 p.updatedAt);
     }
 

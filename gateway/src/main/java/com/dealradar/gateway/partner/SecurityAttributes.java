@@ -1,13 +1,16 @@
 package com.dealradar.gateway.partner;
 
+import com.dealradar.platform.security.Actor;
+
 /** Attributes of a SecurityIdentity made from an API key (the gateway's contract between its security parts). */
 public final class SecurityAttributes {
 
     /** {@value #API_KEY} for API keys; absent on Keycloak identities. */
-    public static final String AUTH_METHOD = com.dealradar.platform.security.Actor.AUTH_METHOD_ATTRIBUTE;
-    public static final String API_KEY = com.dealradar.platform.security.Actor.API_KEY;
-    public static final String PARTNER_ID = com.dealradar.platform.security.Actor.PARTNER_ATTRIBUTE;
-    public static final String KEY_ID = com.dealradar.platform.security.Actor.KEY_ATTRIBUTE;
+    public static final String AUTH_METHOD = Actor.AUTH_METHOD_ATTRIBUTE;
+
+    public static final String API_KEY = Actor.API_KEY;
+    public static final String PARTNER_ID = Actor.PARTNER_ATTRIBUTE;
+    public static final String KEY_ID = Actor.KEY_ATTRIBUTE;
     /** The rate-limit plan name. */
     public static final String PLAN = "dealradar.plan";
     /** Principal name of the bootstrap admin key. */
@@ -15,6 +18,5 @@ public final class SecurityAttributes {
     /** {@link #KEY_ID} of the bootstrap admin key. */
     public static final String BOOTSTRAP_KEY_ID = "bootstrap";
 
-    private SecurityAttributes() {
-    }
+    private SecurityAttributes() {}
 }

@@ -21,7 +21,8 @@ public record Decision(Quota quota, long count, long resetMillis) {
 
     /** {@code RateLimit-Policy: "standard";q=600;w=60} (draft-ietf-httpapi-ratelimit-headers, structured fields). */
     public String policyHeader() {
-        return "\"" + quota.name() + "\";q=" + quota.limit() + ";w=" + Math.max(1, quota.window().toSeconds());
+        return "\"" + quota.name() + "\";q=" + quota.limit() + ";w="
+                + Math.max(1, quota.window().toSeconds());
     }
 
     /** {@code RateLimit: "standard";r=599;t=42}. */

@@ -11,7 +11,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -38,8 +40,10 @@ public class FailureLimiter {
      * Clients over a budget, until their window ends. Learnt from the shared counters each time this replica counts
      * a refusal, so the check itself costs no Redis call on the path of every request.
      */
-    private final Cache<String, Blocked> blocked = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(java.time.Duration.ofHours(1)).build();
+    private final Cache<String, Blocked> blocked = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofHours(1))
+            .build();
 
     FailureLimiter(RateLimiter limiter, RateLimitConfig config) {
         this.limiter = limiter;
@@ -56,10 +60,13 @@ public class FailureLimiter {
             Blocked blocked = this.blocked.getIfPresent(key);
             if (blocked != null && blocked.until > now) {
                 long retryAfter = Math.max(1, (blocked.until - now + 999) / 1000);
-                throw new ProblemException(ProblemType.RATE_LIMITED,
+                throw new ProblemException(
+                        ProblemType.RATE_LIMITED,
                         "Too many refused requests from this client (" + blocked.quota.limit() + " per "
-                                + Math.max(1, blocked.quota.window().toSeconds()) + " s); retry in " + retryAfter + " s",
-                        List.of(), Map.of("Retry-After", Long.toString(retryAfter)));
+                                + Math.max(1, blocked.quota.window().toSeconds()) + " s); retry in " + retryAfter
+                                + " s",
+                        List.of(),
+                        Map.of("Retry-After", Long.toString(retryAfter)));
             }
         }
     }
@@ -76,11 +83,15 @@ public class FailureLimiter {
             hits.add(limiter.hit(counter.getKey(), counter.getValue())
                     .invoke(decision -> {
                         if (decision.count() >= decision.quota().limit()) {
-                            blocked.put(counter.getKey(), new Blocked(System.currentTimeMillis() + decision.resetMillis(), decision.quota()));
+                            blocked.put(
+                                    counter.getKey(),
+                                    new Blocked(System.currentTimeMillis() + decision.resetMillis(), decision.quota()));
                         }
                     })
-                    .onFailure().invoke(failure -> LOG.debugf("Could not count a refused request: %s", failure.getMessage()))
-                    .onFailure().recoverWithNull()
+                    .onFailure()
+                    .invoke(failure -> LOG.debugf("Could not count a refused request: %s", failure.getMessage()))
+                    .onFailure()
+                    .recoverWithNull()
                     .replaceWithVoid());
         }
         return Uni.join().all(hits).andCollectFailures().replaceWithVoid();
@@ -91,19 +102,24 @@ public class FailureLimiter {
         return config.enabled() && config.failures().enabled() && (path.equals(API) || path.startsWith(API + "/"));
     }
 
-    private record Blocked(long until, Quota quota) {
-    }
+    private record Blocked(long until, Quota quota) {}
 
     private Map<String, Quota> counters(RoutingContext routing) {
         RateLimitConfig.Failures failures = config.failures();
-        Map<String, Quota> counters = new java.util.LinkedHashMap<>();
-        String address = routing.request().remoteAddress() == null ? "unknown" : routing.request().remoteAddress().hostAddress();
-        counters.put("refused:address:" + address, new Quota("refused-per-address", failures.perAddress(), failures.window()));
+        Map<String, Quota> counters = new LinkedHashMap<>();
+        String address = routing.request().remoteAddress() == null
+                ? "unknown"
+                : routing.request().remoteAddress().hostAddress();
+        counters.put(
+                "refused:address:" + address,
+                new Quota("refused-per-address", failures.perAddress(), failures.window()));
         List<String> keys = routing.request().headers().getAll(ApiKeyAuthenticationMechanism.HEADER);
         for (String key : keys) {
             String prefix = ApiKeys.prefixOf(key.strip());
             if (prefix != null) {
-                counters.put("refused:key:" + prefix, new Quota("refused-per-key", failures.perKeyPrefix(), failures.window()));
+                counters.put(
+                        "refused:key:" + prefix,
+                        new Quota("refused-per-key", failures.perKeyPrefix(), failures.window()));
             }
         }
         return counters;

@@ -27,12 +27,13 @@ final class MemoryCounterStore implements CounterStore {
         if (windows.size() > SWEEP_ABOVE) {
             windows.values().removeIf(w -> w.endsAt <= now);
         }
-        Window window = windows.compute(key, (k, current) -> current == null || current.endsAt <= now
-                ? new Window(now + quota.windowMillis(), 1)
-                : new Window(current.endsAt, current.count + 1));
+        Window window = windows.compute(
+                key,
+                (k, current) -> current == null || current.endsAt <= now
+                        ? new Window(now + quota.windowMillis(), 1)
+                        : new Window(current.endsAt, current.count + 1));
         return new Decision(quota, window.count, window.endsAt - now);
     }
 
-    private record Window(long endsAt, long count) {
-    }
+    private record Window(long endsAt, long count) {}
 }

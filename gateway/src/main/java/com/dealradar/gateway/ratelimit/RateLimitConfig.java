@@ -64,7 +64,8 @@ public interface RateLimitConfig {
     }
 
     enum Store {
-        redis, memory
+        redis,
+        memory
     }
 
     interface Plan {

@@ -52,12 +52,21 @@ public class RateLimitFilter {
             return limiter.hit(subject(caller), plan(caller)).map(decision -> {
                 request.setProperty(PROPERTY, decision);
                 if (!decision.allowed()) {
-                    throw new ProblemException(ProblemType.RATE_LIMITED,
-                            "Rate limit of plan '" + decision.quota().name() + "' reached: " + decision.quota().limit()
-                                    + " requests per " + Math.max(1, decision.quota().window().toSeconds()) + " s; retry in "
+                    throw new ProblemException(
+                            ProblemType.RATE_LIMITED,
+                            "Rate limit of plan '" + decision.quota().name() + "' reached: "
+                                    + decision.quota().limit()
+                                    + " requests per "
+                                    + Math.max(1, decision.quota().window().toSeconds()) + " s; retry in "
                                     + decision.resetSeconds() + " s",
-                            List.of(), Map.of("Retry-After", Long.toString(decision.resetSeconds()),
-                                    POLICY_HEADER, decision.policyHeader(), LIMIT_HEADER, decision.limitHeader()));
+                            List.of(),
+                            Map.of(
+                                    "Retry-After",
+                                    Long.toString(decision.resetSeconds()),
+                                    POLICY_HEADER,
+                                    decision.policyHeader(),
+                                    LIMIT_HEADER,
+                                    decision.limitHeader()));
                 }
                 return null;
             });

@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -46,10 +48,13 @@ public class RateLimiter {
     /** Connects to Redis before the first request; a failure here only means the first request will try again. */
     void warmUp(@Observes StartupEvent started) {
         if (config.store() == RateLimitConfig.Store.redis) {
-            redis().warmUp().subscribe().with(
-                    loaded -> LOG.debug("Rate-limit script loaded into Redis"),
-                    failure -> LOG.infof("Redis not reachable at start-up (%s); rate limiting will retry on the first request",
-                            describe(failure)));
+            redis().warmUp()
+                    .subscribe()
+                    .with(
+                            loaded -> LOG.debug("Rate-limit script loaded into Redis"),
+                            failure -> LOG.infof(
+                                    "Redis not reachable at start-up (%s); rate limiting will retry on the first request",
+                                    describe(failure)));
         }
     }
 
@@ -78,7 +83,8 @@ public class RateLimiter {
         boolean isProbe = probe;
         return redis().hit(key, quota)
                 .invoke(decision -> redisUp())
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     redisFailed(failure);
                     return memory.hitNow(key, quota);
                 })
@@ -104,8 +110,8 @@ public class RateLimiter {
         return config.plans().containsKey(planName);
     }
 
-    public java.util.Set<String> planNames() {
-        return new java.util.TreeSet<>(config.plans().keySet());
+    public Set<String> planNames() {
+        return new TreeSet<>(config.plans().keySet());
     }
 
     /** Whether counting has fallen back to memory because Redis failed (for tests and diagnostics). */
@@ -129,8 +135,10 @@ public class RateLimiter {
     private void redisFailed(Throwable failure) {
         redisRetryAt = clock.millis() + config.redisRetryInterval().toMillis();
         if (redisDown.compareAndSet(false, true)) {
-            LOG.warnf("Redis is unavailable for rate limiting (%s); each gateway replica counts in memory until it is back. "
-                    + "Retrying every %s.", describe(failure), config.redisRetryInterval());
+            LOG.warnf(
+                    "Redis is unavailable for rate limiting (%s); each gateway replica counts in memory until it is back. "
+                            + "Retrying every %s.",
+                    describe(failure), config.redisRetryInterval());
         }
     }
 

@@ -41,7 +41,9 @@ final class RedisCounterStore implements CounterStore {
         return redis.execute("EVALSHA", SHA, "1", key, window)
                 .onFailure(e -> e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT"))
                 .recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", key, window))
-                .ifNoItem().after(timeout).fail()
+                .ifNoItem()
+                .after(timeout)
+                .fail()
                 .map(response -> decision(response, quota));
     }
 
@@ -50,7 +52,11 @@ final class RedisCounterStore implements CounterStore {
      * each pay for a connection and a NOSCRIPT round trip within {@code redis-timeout}.
      */
     Uni<Void> warmUp() {
-        return redis.execute("SCRIPT", "LOAD", SCRIPT).ifNoItem().after(timeout).fail().replaceWithVoid();
+        return redis.execute("SCRIPT", "LOAD", SCRIPT)
+                .ifNoItem()
+                .after(timeout)
+                .fail()
+                .replaceWithVoid();
     }
 
     private static Decision decision(Response response, Quota quota) {
@@ -62,7 +68,8 @@ final class RedisCounterStore implements CounterStore {
 
     private static String sha1(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

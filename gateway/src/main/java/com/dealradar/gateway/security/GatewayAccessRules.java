@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -20,7 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class GatewayAccessRules {
 
     private static final Set<String> READS = Set.of("GET", "HEAD");
-    private static final java.util.regex.Pattern WEBHOOKS = java.util.regex.Pattern.compile(PublicPaths.PREFIX + "/partners/[^/]+/webhooks(/|$)");
+    private static final Pattern WEBHOOKS = Pattern.compile(PublicPaths.PREFIX + "/partners/[^/]+/webhooks(/|$)");
 
     private final CurrentIdentityAssociation identity;
     private final InternalTokenIssuer tokens;
@@ -41,11 +42,17 @@ public class GatewayAccessRules {
         // /partners is for admins. Calendar subscriptions are a way to read: a read key may create and revoke its own.
         boolean webhooks = WEBHOOKS.matcher(path).lookingAt();
         boolean calendarSubscriptions = path.startsWith(PublicPaths.PREFIX + "/calendar-subscriptions");
-        String role = !webhooks && (path.startsWith(PublicPaths.PREFIX + "/partners") || path.startsWith(PublicPaths.PREFIX + "/write-audit"))
-                ? Roles.ADMIN : (read && !webhooks) || calendarSubscriptions ? Roles.VIEWER : Roles.ANALYST;
+        String role = !webhooks
+                        && (path.startsWith(PublicPaths.PREFIX + "/partners")
+                                || path.startsWith(PublicPaths.PREFIX + "/write-audit"))
+                ? Roles.ADMIN
+                : (read && !webhooks) || calendarSubscriptions ? Roles.VIEWER : Roles.ANALYST;
         return identity.getDeferredIdentity().map(caller -> {
             BackendAccessRules.logActor(routing, caller);
-            BackendAccessRules.requireRole(caller, role, read,
+            BackendAccessRules.requireRole(
+                    caller,
+                    role,
+                    read,
                     "Sign in with Keycloak (Authorization: Bearer <token>) or send a partner key (X-API-Key)");
             routing.put(InternalTokenIssuer.CONTEXT_KEY, tokens.tokenFor(caller));
             return null;

@@ -3,16 +3,16 @@ package com.dealradar.gateway.security;
 import com.dealradar.platform.security.Actor;
 import com.dealradar.platform.security.InternalToken;
 import com.dealradar.platform.security.Roles;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -26,17 +26,32 @@ public class InternalTokenIssuer {
 
     /** Where {@link GatewayAccessRules} leaves the token for this request's backend calls. */
     public static final String CONTEXT_KEY = "dealradar.internal-token";
+
     static final Set<String> ROLES = Set.of(Roles.VIEWER, Roles.ANALYST, Roles.ADMIN);
-    private static final int MAX_CACHED = 10_000;
+    /**
+     * Callers remembered per replica: a bounded, least-recently-used cache whose entries leave when their token is
+     * past the half of its life (a flood of callers evicts the least-used ones, it does not empty the cache).
+     */
+    static final int MAX_CACHED = 10_000;
 
     private final Duration lifespan;
     private final InstantSource clock;
-    private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+    private final Cache<String, Issued> issued;
 
-    InternalTokenIssuer(@ConfigProperty(name = "smallrye.jwt.new-token.lifespan", defaultValue = "60") long lifespanSeconds,
+    InternalTokenIssuer(
+            @ConfigProperty(name = "smallrye.jwt.new-token.lifespan", defaultValue = "60") long lifespanSeconds,
             InstantSource clock) {
         this.clock = clock;
         this.lifespan = Duration.ofSeconds(lifespanSeconds);
+        // The cache's time is the clock bean's, so that a test moving the clock moves the expiry too.
+        this.issued = Caffeine.newBuilder()
+                .maximumSize(MAX_CACHED)
+                .expireAfterWrite(lifespan.dividedBy(2))
+                .ticker(() -> {
+                    Instant now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                })
+                .build();
     }
 
     public String tokenFor(SecurityIdentity caller) {
@@ -47,20 +62,32 @@ public class InternalTokenIssuer {
         String keyId = caller.getAttribute(Actor.KEY_ATTRIBUTE) instanceof Object k ? k.toString() : null;
         // Users by their Keycloak subject (stable; user names can change), partners by their principal.
         String subject = caller.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
-                ? jwt.getSubject() : caller.getPrincipal().getName();
-        String key = method + '|' + subject + '|' + caller.getPrincipal().getName() + '|' + roles + '|' + partner + '|' + keyId;
+                ? jwt.getSubject()
+                : caller.getPrincipal().getName();
+        String key = method
+                + '|'
+                + subject
+                + '|'
+                + caller.getPrincipal().getName()
+                + '|'
+                + roles
+                + '|'
+                + partner
+                + '|'
+                + keyId;
         Instant now = clock.instant();
-        Issued current = issued.get(key);
+        Issued current = issued.getIfPresent(key);
         if (current != null && current.reuseUntil.isAfter(now)) {
             return current.token;
         }
-        if (issued.size() > MAX_CACHED) {
-            issued.clear();
-        }
-        var builder = Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE)
-                .subject(subject).upn(caller.getPrincipal().getName())
-                .groups(roles).claim(InternalToken.AUTH_METHOD_CLAIM, method)
-                .issuedAt(now).expiresAt(now.plus(lifespan));
+        var builder = Jwt.issuer(InternalToken.ISSUER)
+                .audience(InternalToken.AUDIENCE)
+                .subject(subject)
+                .upn(caller.getPrincipal().getName())
+                .groups(roles)
+                .claim(InternalToken.AUTH_METHOD_CLAIM, method)
+                .issuedAt(now)
+                .expiresAt(now.plus(lifespan));
         if (partner != null) {
             builder.claim(InternalToken.PARTNER_CLAIM, partner);
         }
@@ -80,17 +107,22 @@ public class InternalTokenIssuer {
         String subject = "system:" + what;
         String key = "system|" + subject;
         Instant now = clock.instant();
-        Issued current = issued.get(key);
+        Issued current = issued.getIfPresent(key);
         if (current != null && current.reuseUntil.isAfter(now)) {
             return current.token;
         }
-        String token = Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE).subject(subject).upn(subject)
-                .groups(new TreeSet<>(ROLES)).claim(InternalToken.AUTH_METHOD_CLAIM, "system")
-                .issuedAt(now).expiresAt(now.plus(lifespan)).sign();
+        String token = Jwt.issuer(InternalToken.ISSUER)
+                .audience(InternalToken.AUDIENCE)
+                .subject(subject)
+                .upn(subject)
+                .groups(new TreeSet<>(ROLES))
+                .claim(InternalToken.AUTH_METHOD_CLAIM, "system")
+                .issuedAt(now)
+                .expiresAt(now.plus(lifespan))
+                .sign();
         issued.put(key, new Issued(token, now.plus(lifespan.dividedBy(2))));
         return token;
     }
 
-    private record Issued(String token, Instant reuseUntil) {
-    }
+    private record Issued(String token, Instant reuseUntil) {}
 }

@@ -33,8 +33,9 @@ public class TokenClientCheck implements SecurityIdentityAugmentor {
         String client = token.getClaim("azp");
         if (client == null || !config.clients().contains(client)) {
             LOG.debugf("Refused a realm token issued to client %s", client);
-            return Uni.createFrom().failure(new AuthenticationFailedException(
-                    "This token was issued to another client of the realm, not to DealRadar"));
+            return Uni.createFrom()
+                    .failure(new AuthenticationFailedException(
+                            "This token was issued to another client of the realm, not to DealRadar"));
         }
         return Uni.createFrom().item(identity);
     }

@@ -1,5 +1,6 @@
 package com.dealradar.gateway.webhooks;
 
+import com.dealradar.gateway.events.Instants;
 import com.dealradar.gateway.events.Sql;
 import com.dealradar.gateway.partner.ApiKeyAuditEntry;
 import com.dealradar.gateway.partner.AuditRepository;
@@ -34,7 +35,11 @@ public class Deliveries {
     private final InstantSource clock;
     private final boolean skipLocked;
 
-    Deliveries(EntityManager em, WebhookConfig config, AuditRepository audit, InstantSource clock,
+    Deliveries(
+            EntityManager em,
+            WebhookConfig config,
+            AuditRepository audit,
+            InstantSource clock,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.em = em;
         this.config = config;
@@ -46,39 +51,61 @@ public class Deliveries {
 
     /** Creates the deliveries of a new event for every enabled endpoint that wants it; runs in the event's transaction. */
     public void fanOut(long position, UUID eventId, String type, String resourceKey, Instant now) {
-        List<WebhookEndpoint> endpoints = em.createQuery("from WebhookEndpoint w where w.enabled = true", WebhookEndpoint.class).getResultList();
+        List<WebhookEndpoint> endpoints = em.createQuery(
+                        "from WebhookEndpoint w where w.enabled = true", WebhookEndpoint.class)
+                .getResultList();
         for (WebhookEndpoint endpoint : endpoints) {
             if (endpoint.wants(type)) {
-                em.createNativeQuery("insert into webhook_delivery (id, endpoint_id, event_position, event_id, resource_key, status, attempts,"
-                                + " next_attempt_at, created_at) values (?,?,?,?,?,?,0,?,?)")
-                        .setParameter(1, UUID.randomUUID()).setParameter(2, endpoint.id).setParameter(3, position).setParameter(4, eventId)
-                        .setParameter(5, resourceKey).setParameter(6, PENDING).setParameter(7, now).setParameter(8, now).executeUpdate();
+                em.createNativeQuery(
+                                "insert into webhook_delivery (id, endpoint_id, event_position, event_id, resource_key, status, attempts,"
+                                        + " next_attempt_at, created_at) values (?,?,?,?,?,?,0,?,?)")
+                        .setParameter(1, UUID.randomUUID())
+                        .setParameter(2, endpoint.id)
+                        .setParameter(3, position)
+                        .setParameter(4, eventId)
+                        .setParameter(5, resourceKey)
+                        .setParameter(6, PENDING)
+                        .setParameter(7, now)
+                        .setParameter(8, now)
+                        .executeUpdate();
             }
         }
     }
 
     /** A delivery this replica has claimed. */
-    public record Claimed(UUID id, UUID endpointId, long position, UUID eventId, int attempts) {
-    }
+    public record Claimed(UUID id, UUID endpointId, long position, UUID eventId, int attempts) {}
 
     /** Claims up to {@code limit} due deliveries for {@code replica}, oldest event first, in its own short transaction. */
     public List<Claimed> claim(String replica, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
             @SuppressWarnings("unchecked")
-            List<Tuple> rows = em.createNativeQuery("select d.id, d.endpoint_id, d.event_position, d.event_id, d.attempts from webhook_delivery d"
-                            + " where d.status = 'pending' and d.next_attempt_at <= :now and (d.lease_until is null or d.lease_until < :now)"
-                            + " and exists (select 1 from webhook_endpoint w where w.id = d.endpoint_id and w.enabled = true)"
-                            + " and not exists (select 1 from webhook_delivery e where e.endpoint_id = d.endpoint_id"
-                            + " and e.resource_key = d.resource_key and e.status = 'pending' and e.event_position < d.event_position)"
-                            + " order by d.event_position limit " + limit + " for update" + (skipLocked ? " skip locked" : ""), Tuple.class)
-                    .setParameter("now", now).getResultList();
-            List<Claimed> claimed = rows.stream().map(r -> new Claimed(UUID.fromString(r.get(0).toString()), UUID.fromString(r.get(1).toString()),
-                    ((Number) r.get(2)).longValue(), UUID.fromString(r.get(3).toString()), ((Number) r.get(4)).intValue())).toList();
+            List<Tuple> rows = em.createNativeQuery(
+                            "select d.id, d.endpoint_id, d.event_position, d.event_id, d.attempts from webhook_delivery d"
+                                    + " where d.status = 'pending' and d.next_attempt_at <= :now and (d.lease_until is null or d.lease_until < :now)"
+                                    + " and exists (select 1 from webhook_endpoint w where w.id = d.endpoint_id and w.enabled = true)"
+                                    + " and not exists (select 1 from webhook_delivery e where e.endpoint_id = d.endpoint_id"
+                                    + " and e.resource_key = d.resource_key and e.status = 'pending' and e.event_position < d.event_position)"
+                                    + " order by d.event_position limit " + limit + " for update"
+                                    + (skipLocked ? " skip locked" : ""),
+                            Tuple.class)
+                    .setParameter("now", now)
+                    .getResultList();
+            List<Claimed> claimed = rows.stream()
+                    .map(r -> new Claimed(
+                            UUID.fromString(r.get(0).toString()),
+                            UUID.fromString(r.get(1).toString()),
+                            ((Number) r.get(2)).longValue(),
+                            UUID.fromString(r.get(3).toString()),
+                            ((Number) r.get(4)).intValue()))
+                    .toList();
             if (!claimed.isEmpty()) {
-                em.createNativeQuery("update webhook_delivery set lease_until = :lease, leased_by = :replica where id in (:ids)")
-                        .setParameter("lease", now.plus(config.lease())).setParameter("replica", replica)
-                        .setParameter("ids", claimed.stream().map(Claimed::id).toList()).executeUpdate();
+                em.createNativeQuery(
+                                "update webhook_delivery set lease_until = :lease, leased_by = :replica where id in (:ids)")
+                        .setParameter("lease", now.plus(config.lease()))
+                        .setParameter("replica", replica)
+                        .setParameter("ids", claimed.stream().map(Claimed::id).toList())
+                        .executeUpdate();
             }
             return claimed;
         });
@@ -101,20 +128,33 @@ public class Deliveries {
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = clock.instant();
             int attempt = delivery.attempts() + 1;
-            String result = outcome.delivered() ? SUCCEEDED : outcome.gone() || attempt >= config.maxAttempts() ? DEAD : "failed";
-            var attemptRow = em.createNativeQuery("insert into webhook_attempt (id, delivery_id, endpoint_id, event_id, attempt, attempted_at,"
-                            + " latency_ms, response_code, outcome, error, replica) values (?,?,?,?,?,?,?,?,?,?,?)")
-                    .setParameter(1, UUID.randomUUID()).setParameter(2, delivery.id()).setParameter(3, delivery.endpointId())
-                    .setParameter(4, delivery.eventId()).setParameter(5, attempt).setParameter(6, now).setParameter(7, outcome.latencyMs())
-                    .setParameter(9, outcome.delivered() ? SUCCEEDED : "failed").setParameter(11, replica);
+            String result = outcome.delivered()
+                    ? SUCCEEDED
+                    : outcome.gone() || attempt >= config.maxAttempts() ? DEAD : "failed";
+            var attemptRow = em.createNativeQuery(
+                            "insert into webhook_attempt (id, delivery_id, endpoint_id, event_id, attempt, attempted_at,"
+                                    + " latency_ms, response_code, outcome, error, replica) values (?,?,?,?,?,?,?,?,?,?,?)")
+                    .setParameter(1, UUID.randomUUID())
+                    .setParameter(2, delivery.id())
+                    .setParameter(3, delivery.endpointId())
+                    .setParameter(4, delivery.eventId())
+                    .setParameter(5, attempt)
+                    .setParameter(6, now)
+                    .setParameter(7, outcome.latencyMs())
+                    .setParameter(9, outcome.delivered() ? SUCCEEDED : "failed")
+                    .setParameter(11, replica);
             Sql.integer(attemptRow, 8, outcome.responseCode());
             Sql.text(attemptRow, 10, truncate(outcome.error()));
             attemptRow.executeUpdate();
             String status = result.equals("failed") ? PENDING : result;
             Instant next = result.equals("failed") ? now.plus(backoff(attempt)) : now;
-            var update = em.createNativeQuery("update webhook_delivery set status = ?, attempts = ?, next_attempt_at = ?, lease_until = null,"
-                            + " leased_by = null, last_response_code = ?, last_error = ?, completed_at = ? where id = ?")
-                    .setParameter(1, status).setParameter(2, attempt).setParameter(3, next).setParameter(7, delivery.id());
+            var update = em.createNativeQuery(
+                            "update webhook_delivery set status = ?, attempts = ?, next_attempt_at = ?, lease_until = null,"
+                                    + " leased_by = null, last_response_code = ?, last_error = ?, completed_at = ? where id = ?")
+                    .setParameter(1, status)
+                    .setParameter(2, attempt)
+                    .setParameter(3, next)
+                    .setParameter(7, delivery.id());
             Sql.integer(update, 4, outcome.responseCode());
             Sql.text(update, 5, truncate(outcome.error()));
             Sql.instant(update, 6, status.equals(PENDING) ? null : now);
@@ -138,9 +178,13 @@ public class Deliveries {
 
     /** Marks a delivery dead without an attempt (its event is past the feed's retention). */
     public void abandon(Claimed delivery, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update webhook_delivery set status = 'dead', lease_until = null,"
-                        + " leased_by = null, last_error = ?, completed_at = ? where id = ?")
-                .setParameter(1, reason).setParameter(2, clock.instant()).setParameter(3, delivery.id()).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("update webhook_delivery set status = 'dead', lease_until = null,"
+                                + " leased_by = null, last_error = ?, completed_at = ? where id = ?")
+                        .setParameter(1, reason)
+                        .setParameter(2, clock.instant())
+                        .setParameter(3, delivery.id())
+                        .executeUpdate());
     }
 
     /** Exponential backoff with jitter: the n-th retry waits between half and all of initial x 2^(n-1), capped. */
@@ -170,46 +214,91 @@ public class Deliveries {
 
     /** Puts a dead delivery back in the queue (attempts start again); false when it is not dead. */
     public boolean replay(UUID endpointId, UUID deliveryId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("update webhook_delivery set status = 'pending', attempts = 0,"
-                        + " next_attempt_at = ?, completed_at = null, lease_until = null, leased_by = null where id = ? and endpoint_id = ? and status = 'dead'")
-                .setParameter(1, clock.instant()).setParameter(2, deliveryId).setParameter(3, endpointId).executeUpdate() == 1);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery(
+                                        "update webhook_delivery set status = 'pending', attempts = 0,"
+                                                + " next_attempt_at = ?, completed_at = null, lease_until = null, leased_by = null where id = ? and endpoint_id = ? and status = 'dead'")
+                                .setParameter(1, clock.instant())
+                                .setParameter(2, deliveryId)
+                                .setParameter(3, endpointId)
+                                .executeUpdate()
+                        == 1);
     }
 
     /** One delivery as listed. */
-    public record DeliveryView(UUID id, UUID eventId, String eventCursor, String status, int attempts, Instant nextAttemptAt,
-            Integer lastResponseCode, String lastError, Instant createdAt, Instant completedAt) {
-    }
+    public record DeliveryView(
+            UUID id,
+            UUID eventId,
+            String eventCursor,
+            String status,
+            int attempts,
+            Instant nextAttemptAt,
+            Integer lastResponseCode,
+            String lastError,
+            Instant createdAt,
+            Instant completedAt) {}
 
     @SuppressWarnings("unchecked")
     public List<DeliveryView> deliveries(UUID endpointId, String status, long afterPosition, int limit) {
-        var query = em.createNativeQuery("select id, event_id, event_position, status, attempts, next_attempt_at, last_response_code,"
-                        + " last_error, created_at, completed_at from webhook_delivery where endpoint_id = :e and event_position > :after"
-                        + (status == null ? "" : " and status = :status") + " order by event_position limit " + limit, Tuple.class)
-                .setParameter("e", endpointId).setParameter("after", afterPosition);
+        var query = em.createNativeQuery(
+                        "select id, event_id, event_position, status, attempts, next_attempt_at, last_response_code,"
+                                + " last_error, created_at, completed_at from webhook_delivery where endpoint_id = :e and event_position > :after"
+                                + (status == null ? "" : " and status = :status") + " order by event_position limit "
+                                + limit,
+                        Tuple.class)
+                .setParameter("e", endpointId)
+                .setParameter("after", afterPosition);
         if (status != null) {
             query.setParameter("status", status);
         }
         List<Tuple> rows = query.getResultList();
-        return rows.stream().map(r -> new DeliveryView(UUID.fromString(r.get(0).toString()), UUID.fromString(r.get(1).toString()),
-                String.valueOf(((Number) r.get(2)).longValue()), (String) r.get(3), ((Number) r.get(4)).intValue(),
-                com.dealradar.gateway.events.Instants.of(r.get(5)), r.get(6) == null ? null : ((Number) r.get(6)).intValue(), (String) r.get(7),
-                com.dealradar.gateway.events.Instants.of(r.get(8)), r.get(9) == null ? null : com.dealradar.gateway.events.Instants.of(r.get(9))))
+        return rows.stream()
+                .map(r -> new DeliveryView(
+                        UUID.fromString(r.get(0).toString()),
+                        UUID.fromString(r.get(1).toString()),
+                        String.valueOf(((Number) r.get(2)).longValue()),
+                        (String) r.get(3),
+                        ((Number) r.get(4)).intValue(),
+                        Instants.of(r.get(5)),
+                        r.get(6) == null ? null : ((Number) r.get(6)).intValue(),
+                        (String) r.get(7),
+                        Instants.of(r.get(8)),
+                        r.get(9) == null ? null : Instants.of(r.get(9))))
                 .toList();
     }
 
     /** One attempt as listed. */
-    public record AttemptView(UUID id, UUID deliveryId, UUID eventId, int attempt, Instant attemptedAt, long latencyMs,
-            Integer responseCode, String outcome, String error) {
-    }
+    public record AttemptView(
+            UUID id,
+            UUID deliveryId,
+            UUID eventId,
+            int attempt,
+            Instant attemptedAt,
+            long latencyMs,
+            Integer responseCode,
+            String outcome,
+            String error) {}
 
     public List<AttemptView> attempts(UUID endpointId, int limit) {
         @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("select id, delivery_id, event_id, attempt, attempted_at, latency_ms, response_code, outcome, error"
-                        + " from webhook_attempt where endpoint_id = :e order by attempted_at desc, id desc limit " + limit, Tuple.class)
-                .setParameter("e", endpointId).getResultList();
-        return rows.stream().map(r -> new AttemptView(UUID.fromString(r.get(0).toString()), UUID.fromString(r.get(1).toString()),
-                UUID.fromString(r.get(2).toString()), ((Number) r.get(3)).intValue(), com.dealradar.gateway.events.Instants.of(r.get(4)),
-                ((Number) r.get(5)).longValue(), r.get(6) == null ? null : ((Number) r.get(6)).intValue(), (String) r.get(7), (String) r.get(8)))
+        List<Tuple> rows = em.createNativeQuery(
+                        "select id, delivery_id, event_id, attempt, attempted_at, latency_ms, response_code, outcome, error"
+                                + " from webhook_attempt where endpoint_id = :e order by attempted_at desc, id desc limit "
+                                + limit,
+                        Tuple.class)
+                .setParameter("e", endpointId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new AttemptView(
+                        UUID.fromString(r.get(0).toString()),
+                        UUID.fromString(r.get(1).toString()),
+                        UUID.fromString(r.get(2).toString()),
+                        ((Number) r.get(3)).intValue(),
+                        Instants.of(r.get(4)),
+                        ((Number) r.get(5)).longValue(),
+                        r.get(6) == null ? null : ((Number) r.get(6)).intValue(),
+                        (String) r.get(7),
+                        (String) r.get(8)))
                 .toList();
     }
 

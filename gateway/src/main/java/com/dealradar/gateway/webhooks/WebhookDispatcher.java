@@ -47,13 +47,21 @@ public class WebhookDispatcher {
     private final ObjectMapper mapper;
     private final InstantSource clock;
     private final Vertx vertx;
-    private final String replica = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final String replica = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
     private WebClient client;
     private ScheduledExecutorService timer;
     private ExecutorService workers;
 
-    WebhookDispatcher(Deliveries deliveries, EventLog log, UrlGuard guard, WebhookConfig config, EntityManager em, ObjectMapper mapper,
-            InstantSource clock, Vertx vertx) {
+    WebhookDispatcher(
+            Deliveries deliveries,
+            EventLog log,
+            UrlGuard guard,
+            WebhookConfig config,
+            EntityManager em,
+            ObjectMapper mapper,
+            InstantSource clock,
+            Vertx vertx) {
         this.deliveries = deliveries;
         this.log = log;
         this.guard = guard;
@@ -65,13 +73,20 @@ public class WebhookDispatcher {
     }
 
     void start(@Observes StartupEvent start) {
-        client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setFollowRedirects(false).setKeepAlive(false).setUserAgent("DealRadar-Webhooks/1.0").setVerifyHost(true));
+        client = WebClient.create(
+                vertx,
+                new WebClientOptions()
+                        .setConnectTimeout((int) config.connectTimeout().toMillis())
+                        .setFollowRedirects(false)
+                        .setKeepAlive(false)
+                        .setUserAgent("DealRadar-Webhooks/1.0")
+                        .setVerifyHost(true));
         if (!config.deliveryEnabled()) {
             return;
         }
         workers = Executors.newVirtualThreadPerTaskExecutor();
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("webhook-dispatcher").daemon().factory());
+        timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("webhook-dispatcher").daemon().factory());
         long every = config.pollInterval().toMillis();
         timer.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
     }
@@ -91,7 +106,9 @@ public class WebhookDispatcher {
     public void runOnce() {
         try {
             List<Deliveries.Claimed> claimed = deliveries.claim(replica, config.batch());
-            List<Future<?>> running = claimed.stream().<Future<?>>map(d -> workers.submit(() -> deliver(d))).toList();
+            List<Future<?>> running = claimed.stream()
+                    .<Future<?>>map(d -> workers.submit(() -> deliver(d)))
+                    .toList();
             for (Future<?> f : running) {
                 f.get();
             }
@@ -126,20 +143,31 @@ public class WebhookDispatcher {
             Instant now = clock.instant();
             long timestamp = now.getEpochSecond();
             String id = event.id().toString();
-            String path = target.uri().getRawPath() == null || target.uri().getRawPath().isEmpty() ? "/" : target.uri().getRawPath();
+            String path = target.uri().getRawPath() == null
+                            || target.uri().getRawPath().isEmpty()
+                    ? "/"
+                    : target.uri().getRawPath();
             if (target.uri().getRawQuery() != null) {
                 path += "?" + target.uri().getRawQuery();
             }
-            HttpResponse<Buffer> response = client.request(HttpMethod.POST,
-                            SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()), target.port(), target.uri().getHost(), path)
+            HttpResponse<Buffer> response = client.request(
+                            HttpMethod.POST,
+                            SocketAddress.inetSocketAddress(
+                                    target.port(), target.address().getHostAddress()),
+                            target.port(),
+                            target.uri().getHost(),
+                            path)
                     .ssl(target.https())
                     .timeout(config.timeout().toMillis())
                     .putHeader("content-type", "application/json")
                     .putHeader("webhook-id", id)
                     .putHeader("webhook-timestamp", Long.toString(timestamp))
-                    .putHeader("webhook-signature", WebhookSigner.header(endpoint.signingSecrets(now), id, timestamp, body))
+                    .putHeader(
+                            "webhook-signature",
+                            WebhookSigner.header(endpoint.signingSecrets(now), id, timestamp, body))
                     .sendBuffer(Buffer.buffer(body))
-                    .toCompletionStage().toCompletableFuture()
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(config.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
             outcome = new Deliveries.Outcome(response.statusCode(), elapsed(started), null);
         } catch (InterruptedException e) {
@@ -147,7 +175,8 @@ public class WebhookDispatcher {
             return;
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            outcome = new Deliveries.Outcome(null, elapsed(started), cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            outcome = new Deliveries.Outcome(
+                    null, elapsed(started), cause.getClass().getSimpleName() + ": " + cause.getMessage());
         }
         deliveries.record(delivery, replica, outcome);
     }

@@ -67,7 +67,9 @@ public class WebhookEndpoint {
 
     public boolean wants(String type) {
         for (String t : types()) {
-            if (t.equals("*") || t.equals(type) || t.endsWith(".*") && type.startsWith(t.substring(0, t.length() - 1))) {
+            if (t.equals("*")
+                    || t.equals(type)
+                    || t.endsWith(".*") && type.startsWith(t.substring(0, t.length() - 1))) {
                 return true;
             }
         }

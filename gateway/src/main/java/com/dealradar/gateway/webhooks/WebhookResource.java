@@ -35,7 +35,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,14 +55,31 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ANALYST)
-@Tag(name = "Webhooks", description = "Partners' webhook endpoints: events pushed as they happen, signed per Standard Webhooks "
-        + "(webhook-id, webhook-timestamp, webhook-signature), retried with exponential backoff, dead letters replayable. "
-        + "For admins and for the partner itself with a write key.")
-@APIResponse(responseCode = "400", description = "Invalid request (including a URL that is not https or resolves to a non-public address)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Neither an admin nor this partner with a write key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such partner, endpoint or delivery", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "Rate limit reached; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(
+        name = "Webhooks",
+        description = "Partners' webhook endpoints: events pushed as they happen, signed per Standard Webhooks "
+                + "(webhook-id, webhook-timestamp, webhook-signature), retried with exponential backoff, dead letters replayable. "
+                + "For admins and for the partner itself with a write key.")
+@APIResponse(
+        responseCode = "400",
+        description = "Invalid request (including a URL that is not https or resolves to a non-public address)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "401",
+        description = "Not authenticated",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "Neither an admin nor this partner with a write key",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "404",
+        description = "No such partner, endpoint or delivery",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "429",
+        description = "Rate limit reached; see Retry-After",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class WebhookResource {
 
     public static final String PATH = "/api/v1/partners/{partnerId}/webhooks";
@@ -83,8 +99,15 @@ public class WebhookResource {
     private final SecurityIdentity caller;
     private final InstantSource clock;
 
-    WebhookResource(EntityManager em, UrlGuard guard, Deliveries deliveries, WebhookConfig config, Idempotency idempotency,
-            MergePatch mergePatch, SecurityIdentity caller, InstantSource clock) {
+    WebhookResource(
+            EntityManager em,
+            UrlGuard guard,
+            Deliveries deliveries,
+            WebhookConfig config,
+            Idempotency idempotency,
+            MergePatch mergePatch,
+            SecurityIdentity caller,
+            InstantSource clock) {
         this.em = em;
         this.guard = guard;
         this.deliveries = deliveries;
@@ -97,59 +120,99 @@ public class WebhookResource {
 
     @GET
     @Operation(summary = "List a partner's webhook endpoints", description = "Oldest first; never with secrets.")
-    @APIResponse(responseCode = "200", description = "The endpoints", content = @Content(schema = @Schema(implementation = WebhookViews.ViewList.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The endpoints",
+            content = @Content(schema = @Schema(implementation = WebhookViews.ViewList.class)))
     public WebhookViews.ViewList list(@PathParam("partnerId") String partnerId) {
         UUID partner = allowed(partnerId);
         return QuarkusTransaction.requiringNew().call(() -> {
             requirePartner(partner);
             Instant now = clock.instant();
-            return new WebhookViews.ViewList(em.createQuery("from WebhookEndpoint w where w.partnerId = :p order by w.createdAt, w.id", WebhookEndpoint.class)
-                    .setParameter("p", partner).getResultList().stream().map(e -> WebhookViews.View.of(e, now, null)).toList());
+            return new WebhookViews.ViewList(em
+                    .createQuery(
+                            "from WebhookEndpoint w where w.partnerId = :p order by w.createdAt, w.id",
+                            WebhookEndpoint.class)
+                    .setParameter("p", partner)
+                    .getResultList()
+                    .stream()
+                    .map(e -> WebhookViews.View.of(e, now, null))
+                    .toList());
         });
     }
 
     @POST
-    @Operation(summary = "Add a webhook endpoint",
-            description = "The answer carries the signing secret (whsec_...), the only time it is shown: store it. Outside local development "
-                    + "the URL must be https and its host must resolve to public addresses only (checked after DNS resolution, "
-                    + "and again before every delivery). Send an Idempotency-Key to make retries safe (a replay has no secret).")
+    @Operation(
+            summary = "Add a webhook endpoint",
+            description =
+                    "The answer carries the signing secret (whsec_...), the only time it is shown: store it. Outside local development "
+                            + "the URL must be https and its host must resolve to public addresses only (checked after DNS resolution, "
+                            + "and again before every delivery). Send an Idempotency-Key to make retries safe (a replay has no secret).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "endpoint", value = """
             {"url":"https://hooks.telco-insights.example/dealradar","eventTypes":["deal.status_changed","regulatory_matter.*"],"description":"deal desk"}""")))
-    @APIResponse(responseCode = "201", description = "Added, with its secret", content = @Content(schema = @Schema(implementation = WebhookViews.View.class),
-            examples = @ExampleObject(name = "added", value = EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key is in flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@PathParam("partnerId") String partnerId, @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+    @APIResponse(
+            responseCode = "201",
+            description = "Added, with its secret",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = WebhookViews.View.class),
+                            examples = @ExampleObject(name = "added", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The Idempotency-Key is in flight",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Idempotency-Key reused with a different body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @PathParam("partnerId") String partnerId,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull WebhookViews.Input body) {
         UUID partner = allowed(partnerId);
         check(body);
         AtomicReference<String> secret = new AtomicReference<>();
-        Response response = idempotency.execute(idempotencyKey, "POST /partners/" + partner + "/webhooks", body, () -> {
-            requirePartner(partner);
-            Instant now = clock.instant();
-            WebhookEndpoint e = new WebhookEndpoint();
-            e.id = UUID.randomUUID();
-            e.partnerId = partner;
-            apply(e, body);
-            e.enabled = body.enabled() == null || body.enabled();
-            e.secret = WebhookSigner.newSecret();
-            e.createdAt = now;
-            e.updatedAt = now;
-            e.version = 0;
-            em.persist(e);
-            secret.set(e.secret);
-            return Response.created(URI.create("/api/v1/partners/" + partner + "/webhooks/" + e.id)).tag(EntityTags.of(e.version))
-                    .entity(WebhookViews.View.of(e, now, null)).build();
-        });
+        Response response = idempotency.execute(
+                idempotencyKey,
+                "POST /partners/" + partner + "/webhooks",
+                body,
+                complete -> QuarkusTransaction.requiringNew().call(() -> {
+                    requirePartner(partner);
+                    Instant now = clock.instant();
+                    WebhookEndpoint e = new WebhookEndpoint();
+                    e.id = UUID.randomUUID();
+                    e.partnerId = partner;
+                    apply(e, body);
+                    e.enabled = body.enabled() == null || body.enabled();
+                    e.secret = WebhookSigner.newSecret();
+                    e.createdAt = now;
+                    e.updatedAt = now;
+                    e.version = 0;
+                    em.persist(e);
+                    secret.set(e.secret);
+                    return complete.apply(
+                            Response.created(URI.create("/api/v1/partners/" + partner + "/webhooks/" + e.id))
+                                    .tag(EntityTags.of(e.version))
+                                    .entity(WebhookViews.View.of(e, now, null))
+                                    .build());
+                }));
         return secret.get() != null && response.getEntity() instanceof WebhookViews.View view
-                ? Response.fromResponse(response).entity(withSecret(view, secret.get())).build() : response;
+                ? Response.fromResponse(response)
+                        .entity(withSecret(view, secret.get()))
+                        .build()
+                : response;
     }
 
     @GET
     @Path("/{webhookId}")
     @Operation(summary = "Read a webhook endpoint", description = "Without its secret.")
-    @APIResponse(responseCode = "200", description = "The endpoint", content = @Content(schema = @Schema(implementation = WebhookViews.View.class)))
-    public Response get(@PathParam("partnerId") String partnerId, @PathParam("webhookId") String webhookId,
+    @APIResponse(
+            responseCode = "200",
+            description = "The endpoint",
+            content = @Content(schema = @Schema(implementation = WebhookViews.View.class)))
+    public Response get(
+            @PathParam("partnerId") String partnerId,
+            @PathParam("webhookId") String webhookId,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
@@ -160,18 +223,39 @@ public class WebhookResource {
     @PATCH
     @Path("/{webhookId}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change a webhook endpoint (JSON Merge Patch)",
-            description = "URL, event types, description, enabled. Enabling clears the reason it was disabled; deliveries waiting resume. If-Match is required.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = WebhookViews.Input.class), examples = @ExampleObject(name = "re-enable", value = "{\"enabled\":true}")))
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = WebhookViews.View.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response patch(@PathParam("partnerId") String partnerId, @PathParam("webhookId") String webhookId,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Schema(hidden = true) JsonNode patch) {
+    @Operation(
+            summary = "Change a webhook endpoint (JSON Merge Patch)",
+            description =
+                    "URL, event types, description, enabled. Enabling clears the reason it was disabled; deliveries waiting resume. If-Match is required.")
+    @RequestBody(
+            content =
+                    @Content(
+                            schema = @Schema(implementation = WebhookViews.Input.class),
+                            examples = @ExampleObject(name = "re-enable", value = "{\"enabled\":true}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed",
+            content = @Content(schema = @Schema(implementation = WebhookViews.View.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response patch(
+            @PathParam("partnerId") String partnerId,
+            @PathParam("webhookId") String webhookId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Schema(hidden = true) JsonNode patch) {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
-        return ConditionalWrites.update(ifMatch, () -> endpoint(partner, id), e -> e.version, e -> {
-            WebhookViews.Input input = mergePatch.apply(WebhookViews.View.of(e, clock.instant(), null).input(), patch, WebhookViews.Input.class);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            WebhookEndpoint e = endpoint(partner, id);
+            EntityTags.requireMatch(ifMatch, e.version);
+            WebhookViews.Input input = mergePatch.apply(
+                    WebhookViews.View.of(e, clock.instant(), null).input(), patch, WebhookViews.Input.class);
             check(input);
             apply(e, input);
             if (input.enabled() != null && input.enabled() != e.enabled) {
@@ -181,42 +265,72 @@ public class WebhookResource {
             }
             e.updatedAt = clock.instant();
             e.version++;
-            return e;
-        }, e -> WebhookViews.View.of(e, clock.instant(), null));
+            return ConditionalWrites.ok(e.version, WebhookViews.View.of(e, clock.instant(), null));
+        });
     }
 
     @DELETE
     @Path("/{webhookId}")
-    @Operation(summary = "Remove a webhook endpoint", description = "Its waiting deliveries and its attempt log go with it. If-Match is required.")
+    @Operation(
+            summary = "Remove a webhook endpoint",
+            description = "Its waiting deliveries and its attempt log go with it. If-Match is required.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response delete(@PathParam("partnerId") String partnerId, @PathParam("webhookId") String webhookId,
+    @APIResponse(
+            responseCode = "412",
+            description = "ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(
+            @PathParam("partnerId") String partnerId,
+            @PathParam("webhookId") String webhookId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
-        return ConditionalWrites.inTransaction(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             WebhookEndpoint e = endpoint(partner, id);
             EntityTags.requireMatch(ifMatch, e.version);
-            em.createNativeQuery("delete from webhook_attempt where endpoint_id = ?").setParameter(1, id).executeUpdate();
-            em.createNativeQuery("delete from webhook_delivery where endpoint_id = ?").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("delete from webhook_attempt where endpoint_id = ?")
+                    .setParameter(1, id)
+                    .executeUpdate();
+            em.createNativeQuery("delete from webhook_delivery where endpoint_id = ?")
+                    .setParameter(1, id)
+                    .executeUpdate();
             em.remove(e);
-            return Response.noContent().build();
+            return ConditionalWrites.noContent();
         });
     }
 
     @POST
     @Path("/{webhookId}/rotate-secret")
-    @Operation(summary = "Rotate the signing secret",
-            description = "A new secret signs every delivery from now on; the previous one also signs (a second v1 signature in "
-                    + "webhook-signature) for the overlap, default 24 hours, so the receiver can switch without rejecting a delivery. "
-                    + "The new secret is in this answer only. If-Match is required.")
-    @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "one hour overlap", value = "{\"overlap\":\"PT1H\"}")))
-    @APIResponse(responseCode = "200", description = "Rotated, with the new secret", content = @Content(schema = @Schema(implementation = WebhookViews.View.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response rotate(@PathParam("partnerId") String partnerId, @PathParam("webhookId") String webhookId,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, WebhookViews.Rotation body) {
+    @Operation(
+            summary = "Rotate the signing secret",
+            description =
+                    "A new secret signs every delivery from now on; the previous one also signs (a second v1 signature in "
+                            + "webhook-signature) for the overlap, default 24 hours, so the receiver can switch without rejecting a delivery. "
+                            + "The new secret is in this answer only. If-Match is required.")
+    @RequestBody(
+            required = false,
+            content = @Content(examples = @ExampleObject(name = "one hour overlap", value = "{\"overlap\":\"PT1H\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Rotated, with the new secret",
+            content = @Content(schema = @Schema(implementation = WebhookViews.View.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response rotate(
+            @PathParam("partnerId") String partnerId,
+            @PathParam("webhookId") String webhookId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            WebhookViews.Rotation body) {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
         Duration overlap = body == null || body.overlap() == null ? config.secretOverlap() : body.overlap();
@@ -224,7 +338,9 @@ public class WebhookResource {
             throw ProblemException.badParameter("overlap", "must be 0 to 7 days");
         }
         AtomicReference<String> secret = new AtomicReference<>();
-        Response response = ConditionalWrites.update(ifMatch, () -> endpoint(partner, id), e -> e.version, e -> {
+        Response response = QuarkusTransaction.requiringNew().call(() -> {
+            WebhookEndpoint e = endpoint(partner, id);
+            EntityTags.requireMatch(ifMatch, e.version);
             Instant now = clock.instant();
             e.previousSecret = e.secret;
             e.previousSecretExpiresAt = now.plus(overlap);
@@ -232,17 +348,27 @@ public class WebhookResource {
             e.updatedAt = now;
             e.version++;
             secret.set(e.secret);
-            return e;
-        }, e -> WebhookViews.View.of(e, clock.instant(), null));
+            return ConditionalWrites.ok(e.version, WebhookViews.View.of(e, clock.instant(), null));
+        });
         return response.getEntity() instanceof WebhookViews.View view
-                ? Response.fromResponse(response).entity(withSecret(view, secret.get())).build() : response;
+                ? Response.fromResponse(response)
+                        .entity(withSecret(view, secret.get()))
+                        .build()
+                : response;
     }
 
     @GET
     @Path("/{webhookId}/attempts")
-    @Operation(summary = "List delivery attempts", description = "Newest first: when, which event, the outcome, the response code and the latency.")
-    @APIResponse(responseCode = "200", description = "The attempts", content = @Content(schema = @Schema(implementation = WebhookViews.AttemptList.class)))
-    public WebhookViews.AttemptList attempts(@PathParam("partnerId") String partnerId, @PathParam("webhookId") String webhookId,
+    @Operation(
+            summary = "List delivery attempts",
+            description = "Newest first: when, which event, the outcome, the response code and the latency.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The attempts",
+            content = @Content(schema = @Schema(implementation = WebhookViews.AttemptList.class)))
+    public WebhookViews.AttemptList attempts(
+            @PathParam("partnerId") String partnerId,
+            @PathParam("webhookId") String webhookId,
             @QueryParam("limit") String limit) {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
@@ -255,12 +381,21 @@ public class WebhookResource {
 
     @GET
     @Path("/{webhookId}/deliveries")
-    @Operation(summary = "List deliveries (dead letters with status=dead)",
-            description = "In event order. pending: waiting for a (next) attempt; succeeded: the receiver answered 2xx; dead: out of "
-                    + "attempts, or the receiver answered 410 — replay it once the receiver is fixed.")
-    @APIResponse(responseCode = "200", description = "The deliveries", content = @Content(schema = @Schema(implementation = WebhookViews.DeliveryList.class)))
-    public WebhookViews.DeliveryList deliveries(@PathParam("partnerId") String partnerId, @PathParam("webhookId") String webhookId,
-            @QueryParam("status") String status, @QueryParam("after") String after, @QueryParam("limit") String limit) {
+    @Operation(
+            summary = "List deliveries (dead letters with status=dead)",
+            description =
+                    "In event order. pending: waiting for a (next) attempt; succeeded: the receiver answered 2xx; dead: out of "
+                            + "attempts, or the receiver answered 410 — replay it once the receiver is fixed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The deliveries",
+            content = @Content(schema = @Schema(implementation = WebhookViews.DeliveryList.class)))
+    public WebhookViews.DeliveryList deliveries(
+            @PathParam("partnerId") String partnerId,
+            @PathParam("webhookId") String webhookId,
+            @QueryParam("status") String status,
+            @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
         if (status != null && !STATUSES.contains(status)) {
@@ -281,17 +416,25 @@ public class WebhookResource {
 
     @POST
     @Path("/{webhookId}/deliveries/{deliveryId}/replay")
-    @Operation(summary = "Replay a dead delivery", description = "Puts it back in the queue with a fresh set of attempts. 409 when it is not dead.")
+    @Operation(
+            summary = "Replay a dead delivery",
+            description = "Puts it back in the queue with a fresh set of attempts. 409 when it is not dead.")
     @APIResponse(responseCode = "202", description = "Queued again")
-    @APIResponse(responseCode = "409", description = "The delivery is not dead", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response replay(@PathParam("partnerId") String partnerId, @PathParam("webhookId") String webhookId,
+    @APIResponse(
+            responseCode = "409",
+            description = "The delivery is not dead",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replay(
+            @PathParam("partnerId") String partnerId,
+            @PathParam("webhookId") String webhookId,
             @PathParam("deliveryId") String deliveryId) {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
         UUID delivery = QueryParams.uuid("deliveryId", deliveryId);
         QuarkusTransaction.requiringNew().run(() -> endpoint(partner, id));
         if (!deliveries.replay(id, delivery)) {
-            throw ProblemException.conflict("Delivery " + delivery + " of this endpoint is not dead (or does not exist)");
+            throw ProblemException.conflict(
+                    "Delivery " + delivery + " of this endpoint is not dead (or does not exist)");
         }
         return Response.accepted().build();
     }
@@ -302,7 +445,8 @@ public class WebhookResource {
         if (!caller.hasRole(Roles.ADMIN)) {
             Object own = caller.getAttribute(Actor.PARTNER_ATTRIBUTE);
             if (own == null || partnerId == null || !own.toString().equalsIgnoreCase(partnerId.trim())) {
-                throw new ForbiddenException("Only an admin or the partner itself (with a write key) manages these webhooks");
+                throw new ForbiddenException(
+                        "Only an admin or the partner itself (with a write key) manages these webhooks");
             }
         }
         return QueryParams.uuid("partnerId", partnerId);
@@ -323,7 +467,9 @@ public class WebhookResource {
     }
 
     private void check(WebhookViews.Input input) {
-        if (input.url() == null || input.eventTypes() == null || input.eventTypes().isEmpty()) {
+        if (input.url() == null
+                || input.eventTypes() == null
+                || input.eventTypes().isEmpty()) {
             throw ProblemException.invalid(input.url() == null ? "url" : "eventTypes", "required");
         }
         guard.resolve(input.url());
@@ -341,8 +487,18 @@ public class WebhookResource {
     }
 
     private static WebhookViews.View withSecret(WebhookViews.View v, String secret) {
-        return new WebhookViews.View(v.id(), v.partnerId(), v.url(), v.description(), v.eventTypes(), v.enabled(), v.disabledReason(),
-                v.previousSecretValidUntil(), v.createdAt(), v.updatedAt(), secret);
+        return new WebhookViews.View(
+                v.id(),
+                v.partnerId(),
+                v.url(),
+                v.description(),
+                v.eventTypes(),
+                v.enabled(),
+                v.disabledReason(),
+                v.previousSecretValidUntil(),
+                v.createdAt(),
+                v.updatedAt(),
+                secret);
     }
 
     private static int limit(String raw) {

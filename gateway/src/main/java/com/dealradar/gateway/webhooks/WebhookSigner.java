@@ -19,8 +19,7 @@ public final class WebhookSigner {
     public static final String PREFIX = "whsec_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     /** A new secret: 32 random bytes (the specification asks for 24 to 64). */
     public static String newSecret() {

@@ -13,36 +13,80 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The webhook API's documents. */
 public final class WebhookViews {
 
-    private WebhookViews() {
-    }
+    private WebhookViews() {}
 
     /** A new endpoint, or the whole of a changed one (PATCH merges into it). */
     @Schema(name = "WebhookEndpointInput")
     public record Input(
-            @NotBlank @Size(max = 2000) @Schema(description = "https URL that receives the events (a public address)", examples = "https://hooks.telco-insights.example/dealradar", required = true) String url,
-            @NotEmpty @Size(max = 50) @Schema(description = "Event types to receive; * for all, deal.* for every event of deals", examples = "[\"deal.status_changed\",\"regulatory_matter.*\"]", required = true) List<@NotBlank @Size(max = 60) String> eventTypes,
+            @NotBlank
+            @Size(max = 2000)
+            @Schema(
+                    description = "https URL that receives the events (a public address)",
+                    examples = "https://hooks.telco-insights.example/dealradar",
+                    required = true)
+            String url,
+
+            @NotEmpty
+            @Size(max = 50)
+            @Schema(
+                    description = "Event types to receive; * for all, deal.* for every event of deals",
+                    examples = "[\"deal.status_changed\",\"regulatory_matter.*\"]",
+                    required = true)
+            List<@NotBlank @Size(max = 60) String> eventTypes,
+
             @Size(max = 500) String description,
-            @Schema(description = "Deliveries are made only while enabled; default true") Boolean enabled) {
-    }
+
+            @Schema(description = "Deliveries are made only while enabled; default true")
+            Boolean enabled) {}
 
     /** A secret rotation: how long the old secret keeps signing too. */
     @Schema(name = "WebhookSecretRotation")
-    public record Rotation(@Schema(description = "ISO-8601 duration, 0 to 7 days; default 24 hours", examples = "PT1H") Duration overlap) {
-    }
+    public record Rotation(
+            @Schema(description = "ISO-8601 duration, 0 to 7 days; default 24 hours", examples = "PT1H")
+            Duration overlap) {}
 
     @Schema(name = "WebhookEndpoint")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record View(UUID id, UUID partnerId, String url, String description, List<String> eventTypes, boolean enabled,
-            @Schema(description = "Why the endpoint was disabled automatically (410 Gone, or deliveries failing persistently)") String disabledReason,
-            @Schema(description = "Until when the previous secret still signs (after a rotation)") Instant previousSecretValidUntil,
-            Instant createdAt, Instant updatedAt,
-            @Schema(description = "The signing secret (whsec_<base64>): in the answer that creates the endpoint or rotates the secret, never again",
-                    examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") String secret) {
+    public record View(
+            UUID id,
+            UUID partnerId,
+            String url,
+            String description,
+            List<String> eventTypes,
+            boolean enabled,
+
+            @Schema(
+                    description =
+                            "Why the endpoint was disabled automatically (410 Gone, or deliveries failing persistently)")
+            String disabledReason,
+
+            @Schema(description = "Until when the previous secret still signs (after a rotation)")
+            Instant previousSecretValidUntil,
+
+            Instant createdAt,
+            Instant updatedAt,
+
+            @Schema(
+                    description =
+                            "The signing secret (whsec_<base64>): in the answer that creates the endpoint or rotates the secret, never again",
+                    examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+            String secret) {
 
         static View of(WebhookEndpoint e, Instant now, String secret) {
-            return new View(e.id, e.partnerId, e.url, e.description, e.types(), e.enabled, e.disabledReason,
-                    e.previousSecretExpiresAt != null && e.previousSecretExpiresAt.isAfter(now) ? e.previousSecretExpiresAt : null,
-                    e.createdAt, e.updatedAt, secret);
+            return new View(
+                    e.id,
+                    e.partnerId,
+                    e.url,
+                    e.description,
+                    e.types(),
+                    e.enabled,
+                    e.disabledReason,
+                    e.previousSecretExpiresAt != null && e.previousSecretExpiresAt.isAfter(now)
+                            ? e.previousSecretExpiresAt
+                            : null,
+                    e.createdAt,
+                    e.updatedAt,
+                    secret);
         }
 
         Input input() {
@@ -51,14 +95,11 @@ public final class WebhookViews {
     }
 
     @Schema(name = "WebhookEndpointList")
-    public record ViewList(List<View> items) {
-    }
+    public record ViewList(List<View> items) {}
 
     @Schema(name = "WebhookDeliveryList")
-    public record DeliveryList(List<Deliveries.DeliveryView> items) {
-    }
+    public record DeliveryList(List<Deliveries.DeliveryView> items) {}
 
     @Schema(name = "WebhookAttemptList")
-    public record AttemptList(List<Deliveries.AttemptView> items) {
-    }
+    public record AttemptList(List<Deliveries.AttemptView> items) {}
 }

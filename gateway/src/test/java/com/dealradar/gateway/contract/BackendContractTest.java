@@ -34,27 +34,36 @@ class BackendContractTest {
         List<String> unusable = new ArrayList<>();
         for (String backend : ContractMerger.BACKENDS) {
             Path doc = ContractMerger.backendDocument(repository, backend);
-            Optional<String> problem = problemWith(doc, repository.resolve(backend).resolve("src/main"));
+            Optional<String> problem =
+                    problemWith(doc, repository.resolve(backend).resolve("src/main"));
             if (problem.isPresent()) {
                 unusable.add(problem.get());
             } else {
                 docs.put(backend, ContractMerger.read(doc));
             }
         }
-        assertThat(unusable).as("the backends' build-time OpenAPI documents: package the backends in the same reactor "
-                + "(mvn verify, or mvn -pl gateway -am verify)").isEmpty();
+        assertThat(unusable)
+                .as("the backends' build-time OpenAPI documents: package the backends in the same reactor "
+                        + "(mvn verify, or mvn -pl gateway -am verify)")
+                .isEmpty();
         String merged = ContractMerger.write(ContractMerger.merge(docs));
         if (Boolean.getBoolean("contract.update")) {
             String before = Files.exists(STATIC) ? Files.readString(STATIC) : "";
             Files.createDirectories(STATIC.getParent());
             Files.writeString(STATIC, merged);
-            System.out.println("contract update: " + STATIC + (before.equals(merged) ? " unchanged" : " rewritten from the backends' documents ("
-                    + before.length() + " -> " + merged.length() + " characters); rebuild the gateway and run the update "
-                    + "again so that contract/openapi.json is the document served with it"));
+            System.out.println("contract update: " + STATIC
+                    + (before.equals(merged)
+                            ? " unchanged"
+                            : " rewritten from the backends' documents ("
+                                    + before.length() + " -> " + merged.length()
+                                    + " characters); rebuild the gateway and run the update "
+                                    + "again so that contract/openapi.json is the document served with it"));
             return;
         }
         assertThat(Files.readString(STATIC))
-                .as("%s is stale: run mvn -pl gateway -am verify -Dcontract.update=true and commit it with contract/openapi.json", STATIC)
+                .as(
+                        "%s is stale: run mvn -pl gateway -am verify -Dcontract.update=true and commit it with contract/openapi.json",
+                        STATIC)
                 .isEqualTo(merged);
     }
 

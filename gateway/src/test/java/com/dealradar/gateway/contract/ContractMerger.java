@@ -11,11 +11,11 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Merges the backends' own OpenAPI documents (written at build time by each backend with
@@ -28,11 +28,11 @@ public final class ContractMerger {
 
     static final List<String> BACKENDS = List.of("company-service", "deal-service", "region-service");
     static final Set<String> INTERNAL_PREFIXES = Set.of("/clearances", "/q/");
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    private ContractMerger() {
-    }
+    private ContractMerger() {}
 
     public static Path backendDocument(Path repository, String backend) {
         return repository.resolve(backend).resolve("target/openapi/openapi.json");
@@ -44,11 +44,13 @@ public final class ContractMerger {
         ObjectNode info = out.putObject("info");
         info.put("title", "DealRadar API");
         info.put("version", "1.0.0");
-        info.put("description", "Telecom and cloud deals and their regulatory clearance in China, Germany and the UK. "
-                + "One API for companies, deals, regions, regimes, regulatory matters, certifications and assessments, "
-                + "plus composite reads. Errors are RFC 9457 problems (application/problem+json). Single resources carry "
-                + "an ETag; PUT, PATCH and DELETE need If-Match; POST accepts Idempotency-Key; lists are keyset-paginated "
-                + "(limit, cursor, Link rel=next). Send X-Request-Id to correlate, W3C traceparent to trace.");
+        info.put(
+                "description",
+                "Telecom and cloud deals and their regulatory clearance in China, Germany and the UK. "
+                        + "One API for companies, deals, regions, regimes, regulatory matters, certifications and assessments, "
+                        + "plus composite reads. Errors are RFC 9457 problems (application/problem+json). Single resources carry "
+                        + "an ETag; PUT, PATCH and DELETE need If-Match; POST accepts Idempotency-Key; lists are keyset-paginated "
+                        + "(limit, cursor, Link rel=next). Send X-Request-Id to correlate, W3C traceparent to trace.");
         // Relative: clients and Swagger UI call the origin they read the document from (localhost, 127.0.0.1 or any
         // host name in front of the gateway), never another one that CORS would refuse.
         out.putArray("servers").addObject().put("url", "/").put("description", "The gateway that serves this document");
@@ -62,21 +64,25 @@ public final class ContractMerger {
                 }
             });
             // The backends' own security scheme (the internal token) is no part of the public contract.
-            doc.path("components").properties().stream().filter(section -> !section.getKey().equals("securitySchemes"))
+            doc.path("components").properties().stream()
+                    .filter(section -> !section.getKey().equals("securitySchemes"))
                     .forEach(section -> section.getValue().properties().forEach(c -> {
-                Map<String, JsonNode> byName = components.computeIfAbsent(section.getKey(), k -> new TreeMap<>());
-                JsonNode earlier = byName.putIfAbsent(c.getKey(), c.getValue());
-                if (earlier != null && !earlier.equals(c.getValue())) {
-                    throw new IllegalStateException("components." + section.getKey() + "." + c.getKey()
-                            + " is defined differently by " + backend + " and another backend: rename one of them");
-                }
-            }));
+                        Map<String, JsonNode> byName =
+                                components.computeIfAbsent(section.getKey(), k -> new TreeMap<>());
+                        JsonNode earlier = byName.putIfAbsent(c.getKey(), c.getValue());
+                        if (earlier != null && !earlier.equals(c.getValue())) {
+                            throw new IllegalStateException(
+                                    "components." + section.getKey() + "." + c.getKey() + " is defined differently by "
+                                            + backend + " and another backend: rename one of them");
+                        }
+                    }));
             // Only tags a public operation uses: an empty group (region-service's internal Clearances) is no help.
             doc.path("tags").forEach(tag -> {
                 String name = tag.path("name").asText();
                 boolean used = doc.path("paths").properties().stream()
                         .filter(p -> INTERNAL_PREFIXES.stream().noneMatch(p.getKey()::startsWith))
-                        .anyMatch(p -> p.getValue().findValues("tags").stream().anyMatch(t -> t.toString().contains("\"" + name + "\"")));
+                        .anyMatch(p -> p.getValue().findValues("tags").stream()
+                                .anyMatch(t -> t.toString().contains("\"" + name + "\"")));
                 if (used) {
                     tags.putIfAbsent(name, tag);
                 }
@@ -102,8 +108,11 @@ public final class ContractMerger {
     static Set<String> reachableSchemas(Collection<JsonNode> publicPaths, Map<String, JsonNode> schemas) {
         Set<String> reached = new TreeSet<>();
         Deque<JsonNode> todo = new ArrayDeque<>(publicPaths);
-        ContractFilter.PART_REFS.values().forEach(parts -> parts.values().forEach(ref -> todo.add(
-                JSON.createObjectNode().put("$ref", "#/components/schemas/" + ref.replaceAll("\\W+$", "")))));
+        ContractFilter.PART_REFS
+                .values()
+                .forEach(parts -> parts.values()
+                        .forEach(ref -> todo.add(JSON.createObjectNode()
+                                .put("$ref", "#/components/schemas/" + ref.replaceAll("\\W+$", "")))));
         while (!todo.isEmpty()) {
             JsonNode node = todo.pop();
             if (node.isObject() && node.path("$ref").isTextual()) {

@@ -25,26 +25,42 @@ class ContractTest {
 
     @Test
     void committedContractIsTheServedDocument() throws Exception {
-        String served = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        String served = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonNode servedDocument = ContractMerger.JSON.readTree(served);
         String normalized = ContractMerger.write(servedDocument);
         assertThat(missingFromServed(ContractMerger.read(BackendContractTest.STATIC), servedDocument))
-                .as("operations of %s that the served /q/openapi lacks (the gateway was built from another merged document: "
-                        + "rebuild and run again)", BackendContractTest.STATIC)
+                .as(
+                        "operations of %s that the served /q/openapi lacks (the gateway was built from another merged document: "
+                                + "rebuild and run again)",
+                        BackendContractTest.STATIC)
                 .isEmpty();
-        Path committed = Path.of(System.getProperty("contract.dir", "../contract")).resolve("openapi.json");
+        Path committed =
+                Path.of(System.getProperty("contract.dir", "../contract")).resolve("openapi.json");
         if (Boolean.getBoolean("contract.update")) {
             String before = Files.exists(committed) ? Files.readString(committed) : "";
             Files.writeString(committed, normalized);
-            System.out.println("contract update: " + committed + (before.equals(normalized) ? " unchanged"
-                    : " rewritten; operations " + operations(before.isEmpty() ? null : ContractMerger.JSON.readTree(before)).size()
-                    + " -> " + operations(servedDocument).size() + ", added " + difference(servedDocument, before)
-                    + ", removed " + difference(before, servedDocument)));
+            System.out.println("contract update: " + committed
+                    + (before.equals(normalized)
+                            ? " unchanged"
+                            : " rewritten; operations "
+                                    + operations(before.isEmpty() ? null : ContractMerger.JSON.readTree(before))
+                                            .size()
+                                    + " -> " + operations(servedDocument).size() + ", added "
+                                    + difference(servedDocument, before)
+                                    + ", removed " + difference(before, servedDocument)));
             return;
         }
-        assertThat(Files.exists(committed)).as("%s is missing: run with -Dcontract.update=true", committed).isTrue();
+        assertThat(Files.exists(committed))
+                .as("%s is missing: run with -Dcontract.update=true", committed)
+                .isTrue();
         assertThat(Files.readString(committed))
-                .as("contract/openapi.json differs from the served /q/openapi: run mvn -pl gateway -am verify -Dcontract.update=true and commit it")
+                .as(
+                        "contract/openapi.json differs from the served /q/openapi: run mvn -pl gateway -am verify -Dcontract.update=true and commit it")
                 .isEqualTo(normalized);
     }
 
@@ -63,11 +79,14 @@ class ContractTest {
     static Set<String> operations(JsonNode document) {
         Set<String> operations = new TreeSet<>();
         if (document != null) {
-            document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
-                if (Set.of("get", "put", "post", "delete", "patch", "head", "options").contains(method.getKey())) {
-                    operations.add(method.getKey().toUpperCase() + " " + path.getKey());
-                }
-            }));
+            document.path("paths")
+                    .properties()
+                    .forEach(path -> path.getValue().properties().forEach(method -> {
+                        if (Set.of("get", "put", "post", "delete", "patch", "head", "options")
+                                .contains(method.getKey())) {
+                            operations.add(method.getKey().toUpperCase() + " " + path.getKey());
+                        }
+                    }));
         }
         return operations;
     }

@@ -25,8 +25,14 @@ public final class Admin {
     }
 
     public String createPartner(String name, String plan) {
-        return request().body(Map.of("name", name, "contact", Map.of("email", "api@example.org"), "plan", plan))
-                .post("/api/v1/partners").then().statusCode(201).extract().jsonPath().getString("id");
+        return request()
+                .body(Map.of("name", name, "contact", Map.of("email", "api@example.org"), "plan", plan))
+                .post("/api/v1/partners")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getString("id");
     }
 
     /** Issues a key and returns the 201 answer (its secret is remembered). */

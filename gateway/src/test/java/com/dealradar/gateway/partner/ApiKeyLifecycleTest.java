@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.dealradar.platform.security.Roles;
 import com.dealradar.gateway.Backends;
+import com.dealradar.platform.security.Roles;
 import com.dealradar.platform.testing.PostgresDatabase;
 import com.dealradar.platform.testing.TestClock;
 import io.quarkus.security.AuthenticationFailedException;
@@ -35,7 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = PostgresDatabase.class, restrictToAnnotatedClass = true,
+@QuarkusTestResource(
+        value = PostgresDatabase.class,
+        restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = "database", value = "dealradar_gateway_test"))
 @QuarkusTestResource(value = PartnerTestConfig.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = Backends.class, restrictToAnnotatedClass = true)
@@ -70,11 +72,17 @@ class ApiKeyLifecycleTest {
         SecurityIdentity bootstrap = verifier.verify(PartnerTestConfig.BOOTSTRAP_KEY);
         assertThat(bootstrap.getPrincipal().getName()).isEqualTo("bootstrap-admin");
         assertThat(bootstrap.getRoles()).containsExactlyInAnyOrder(Roles.VIEWER, Roles.ANALYST, Roles.ADMIN);
-        assertThat((String) bootstrap.getAttribute(SecurityAttributes.AUTH_METHOD)).isEqualTo("api_key");
+        assertThat((String) bootstrap.getAttribute(SecurityAttributes.AUTH_METHOD))
+                .isEqualTo("api_key");
 
-        for (String bad : List.of(PartnerTestConfig.BOOTSTRAP_KEY + "x", "drk_abcdefgh_" + "A".repeat(43), "nonsense")) {
-            Admin.as(bad).get("/api/v1/partners").then().statusCode(401)
-                    .contentType("application/problem+json").header("WWW-Authenticate", notNullValue());
+        for (String bad :
+                List.of(PartnerTestConfig.BOOTSTRAP_KEY + "x", "drk_abcdefgh_" + "A".repeat(43), "nonsense")) {
+            Admin.as(bad)
+                    .get("/api/v1/partners")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", notNullValue());
         }
         Admin.as(" ").get("/api/v1/partners").then().statusCode(401).contentType("application/problem+json");
     }
@@ -87,31 +95,47 @@ class ApiKeyLifecycleTest {
         String keyId = issued.jsonPath().getString("id");
         assertThat(key).matches("drk_[a-z2-9]{8}_[A-Za-z0-9_-]{43}");
         assertThat(key).startsWith("drk_" + issued.jsonPath().getString("prefix") + "_");
-        issued.then().header("ETag", notNullValue()).header("Location", containsString("/api/v1/partners/" + partner + "/keys/" + keyId))
-                .body("status", equalTo("active")).body("scopes", equalTo(List.of("read")));
+        issued.then()
+                .header("ETag", notNullValue())
+                .header("Location", containsString("/api/v1/partners/" + partner + "/keys/" + keyId))
+                .body("status", equalTo("active"))
+                .body("scopes", equalTo(List.of("read")));
 
         // Its identity: the partner, viewer only, with the contract's attributes.
         SecurityIdentity identity = verifier.verify(key);
         assertThat(identity.getPrincipal().getName()).isEqualTo("partner:" + partner);
         assertThat(identity.getRoles()).containsExactly(Roles.VIEWER);
-        assertThat((String) identity.getAttribute(SecurityAttributes.PARTNER_ID)).isEqualTo(partner);
+        assertThat((String) identity.getAttribute(SecurityAttributes.PARTNER_ID))
+                .isEqualTo(partner);
         assertThat((String) identity.getAttribute(SecurityAttributes.KEY_ID)).isEqualTo(keyId);
         assertThat((String) identity.getAttribute(SecurityAttributes.PLAN)).isEqualTo("standard");
         // A partner's key is never admin: the partner API refuses it.
         Admin.as(key).get("/api/v1/partners").then().statusCode(403).contentType("application/problem+json");
 
         // Listed without secrets.
-        ADMIN.request().get("/api/v1/partners/" + partner + "/keys").then().statusCode(200)
-                .body("items.id", hasItem(keyId)).body("items[0].secret", nullValue());
+        ADMIN.request()
+                .get("/api/v1/partners/" + partner + "/keys")
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(keyId))
+                .body("items[0].secret", nullValue());
         Response read = ADMIN.request().get("/api/v1/partners/" + partner + "/keys/" + keyId);
         read.then().statusCode(200).body("secret", nullValue());
-        ADMIN.request().header("If-None-Match", read.getHeader("ETag")).get("/api/v1/partners/" + partner + "/keys/" + keyId)
-                .then().statusCode(304);
+        ADMIN.request()
+                .header("If-None-Match", read.getHeader("ETag"))
+                .get("/api/v1/partners/" + partner + "/keys/" + keyId)
+                .then()
+                .statusCode(304);
 
         // Rotate: needs If-Match; both keys work during the overlap, the old one is refused after it.
-        ADMIN.request().body("{\"overlap\":\"PT2S\"}").post("/api/v1/partners/" + partner + "/keys/" + keyId + "/rotate")
-                .then().statusCode(428);
-        Response rotated = ADMIN.request().header("If-Match", read.getHeader("ETag")).body("{\"overlap\":\"PT2S\"}")
+        ADMIN.request()
+                .body("{\"overlap\":\"PT2S\"}")
+                .post("/api/v1/partners/" + partner + "/keys/" + keyId + "/rotate")
+                .then()
+                .statusCode(428);
+        Response rotated = ADMIN.request()
+                .header("If-Match", read.getHeader("ETag"))
+                .body("{\"overlap\":\"PT2S\"}")
                 .post("/api/v1/partners/" + partner + "/keys/" + keyId + "/rotate");
         rotated.then().statusCode(201).body("replacesId", equalTo(keyId)).body("scopes", equalTo(List.of("read")));
         String newKey = rotated.jsonPath().getString("secret");
@@ -120,29 +144,49 @@ class ApiKeyLifecycleTest {
         assertThat(newKey).isNotEqualTo(key);
         assertThat(verifier.verify(key).getPrincipal().getName()).isEqualTo("partner:" + partner);
         assertThat(verifier.verify(newKey).getPrincipal().getName()).isEqualTo("partner:" + partner);
-        ADMIN.request().get("/api/v1/partners/" + partner + "/keys/" + keyId).then()
-                .body("status", equalTo("rotating")).body("replacedById", equalTo(newKeyId));
+        ADMIN.request()
+                .get("/api/v1/partners/" + partner + "/keys/" + keyId)
+                .then()
+                .body("status", equalTo("rotating"))
+                .body("replacedById", equalTo(newKeyId));
         // A rotating key cannot be rotated again (with its current ETag: 409).
-        String rotatingTag = ADMIN.request().get("/api/v1/partners/" + partner + "/keys/" + keyId).getHeader("ETag");
-        ADMIN.request().header("If-Match", rotatingTag).post("/api/v1/partners/" + partner + "/keys/" + keyId + "/rotate")
-                .then().statusCode(409);
+        String rotatingTag = ADMIN.request()
+                .get("/api/v1/partners/" + partner + "/keys/" + keyId)
+                .getHeader("ETag");
+        ADMIN.request()
+                .header("If-Match", rotatingTag)
+                .post("/api/v1/partners/" + partner + "/keys/" + keyId + "/rotate")
+                .then()
+                .statusCode(409);
         // One second before the overlap ends the old key still works; once it has ended it is refused.
         clock.advance(Duration.ofSeconds(1));
         assertThat(verifier.verify(key).getPrincipal().getName()).isEqualTo("partner:" + partner);
         clock.advance(Duration.ofSeconds(1));
         assertRefused(key);
         assertThat(verifier.verify(newKey).getRoles()).containsExactly(Roles.VIEWER);
-        ADMIN.request().get("/api/v1/partners/" + partner + "/keys/" + keyId).then().body("status", equalTo("expired"));
+        ADMIN.request()
+                .get("/api/v1/partners/" + partner + "/keys/" + keyId)
+                .then()
+                .body("status", equalTo("expired"));
 
         // Revoke: If-Match required (428), stale is 412, then refused at once.
         String path = "/api/v1/partners/" + partner + "/keys/" + newKeyId;
         ADMIN.request().delete(path).then().statusCode(428);
         ADMIN.request().header("If-Match", "\"999\"").delete(path).then().statusCode(412);
         String tag = ADMIN.request().get(path).getHeader("ETag");
-        ADMIN.request().header("If-Match", tag).delete(path).then().statusCode(200)
-                .body("status", equalTo("revoked")).body("revokedBy", equalTo("bootstrap-admin"));
+        ADMIN.request()
+                .header("If-Match", tag)
+                .delete(path)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("revoked"))
+                .body("revokedBy", equalTo("bootstrap-admin"));
         assertRefused(newKey);
-        Admin.as(newKey).get("/api/v1/partners").then().statusCode(401).contentType("application/problem+json")
+        Admin.as(newKey)
+                .get("/api/v1/partners")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", notNullValue());
     }
 
@@ -155,11 +199,13 @@ class ApiKeyLifecycleTest {
         assertThat(verifier.verify(key).getRoles()).containsExactlyInAnyOrder(Roles.VIEWER, Roles.ANALYST);
         // Bypasses this replica's service (and so its cache invalidation), like a revocation on another replica.
         try (Connection db = DriverManager.getConnection(jdbcUrl, PostgresDatabase.user(), "");
-             Statement sql = db.createStatement()) {
+                Statement sql = db.createStatement()) {
             sql.executeUpdate("update api_key set revoked_at = now(), version = version + 1 where id = '"
                     + issued.jsonPath().getString("id") + "'");
         }
-        assertThat(config.cacheTtl()).as("the documented bound of a revocation's delay").isLessThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(config.cacheTtl())
+                .as("the documented bound of a revocation's delay")
+                .isLessThanOrEqualTo(Duration.ofSeconds(2));
         clock.advance(config.cacheTtl());
         assertRefused(key);
     }
@@ -167,13 +213,19 @@ class ApiKeyLifecycleTest {
     @Test
     void expiredKeyIsRefusedAndPastExpiryIsInvalid() {
         String partner = ADMIN.createPartner("Expiring Telecom " + UUID.randomUUID(), "standard");
-        ADMIN.request().body("{\"scopes\":[\"read\"],\"expiresAt\":\"2020-01-01T00:00:00Z\"}")
-                .post("/api/v1/partners/" + partner + "/keys").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("expiresAt"));
-        Instant expiresAt = clock.instant().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ADMIN.request()
+                .body("{\"scopes\":[\"read\"],\"expiresAt\":\"2020-01-01T00:00:00Z\"}")
+                .post("/api/v1/partners/" + partner + "/keys")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("expiresAt"));
+        Instant expiresAt =
+                clock.instant().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Response issued = ADMIN.issue(partner, "{\"scopes\":[\"read\"],\"expiresAt\":\"" + expiresAt + "\"}");
         String key = issued.jsonPath().getString("secret");
-        String path = "/api/v1/partners/" + partner + "/keys/" + issued.jsonPath().getString("id");
+        String path =
+                "/api/v1/partners/" + partner + "/keys/" + issued.jsonPath().getString("id");
         clock.set(expiresAt.minusMillis(1));
         assertThat(verifier.verify(key).getRoles()).containsExactly(Roles.VIEWER);
         ADMIN.request().get(path).then().body("status", equalTo("active"));
@@ -187,11 +239,18 @@ class ApiKeyLifecycleTest {
     void lastUsedIsRecordedAtMostOncePerInterval() throws Exception {
         String partner = ADMIN.createPartner("Usage Telecom " + UUID.randomUUID(), "standard");
         Response issued = ADMIN.issue(partner, "{\"scopes\":[\"read\"]}");
-        String path = "/api/v1/partners/" + partner + "/keys/" + issued.jsonPath().getString("id");
+        String path =
+                "/api/v1/partners/" + partner + "/keys/" + issued.jsonPath().getString("id");
         ADMIN.request().get(path).then().body("lastUsedAt", nullValue());
         String key = issued.jsonPath().getString("secret");
         verifier.verify(key);
-        String first = ADMIN.request().get(path).then().body("lastUsedAt", notNullValue()).extract().jsonPath().getString("lastUsedAt");
+        String first = ADMIN.request()
+                .get(path)
+                .then()
+                .body("lastUsedAt", notNullValue())
+                .extract()
+                .jsonPath()
+                .getString("lastUsedAt");
         clock.advance(config.lastUsedInterval().minusMillis(1));
         verifier.verify(key);
         Admin.as(key).get("/api/v1/partners").then().statusCode(403); // refused, but the key was used
@@ -204,26 +263,72 @@ class ApiKeyLifecycleTest {
 
     @Test
     void partnersAreValidatedPatchedAndPaged() {
-        ADMIN.request().body("{\"name\":\"x\",\"contact\":{\"email\":\"api@example.org\"},\"plan\":\"gold-plated\"}")
-                .post("/api/v1/partners").then().statusCode(400).body("errors[0].field", equalTo("plan"));
-        ADMIN.request().body("{\"name\":\"\",\"contact\":{\"email\":\"not-an-email\"}}")
-                .post("/api/v1/partners").then().statusCode(400).contentType("application/problem+json");
-        ADMIN.request().body("{\"name\":\"x\",\"contact\":{\"email\":\"api@example.org\"},\"colour\":\"red\"}")
-                .post("/api/v1/partners").then().statusCode(400);
-        String partner = ADMIN.request().body("{\"name\":\"Default Plan Ltd\",\"contact\":{\"email\":\"api@example.org\"}}")
-                .post("/api/v1/partners").then().statusCode(201).body("plan", equalTo("standard"))
-                .extract().jsonPath().getString("id");
-        ADMIN.request().body("{\"scopes\":[\"admin\"]}").post("/api/v1/partners/" + partner + "/keys").then().statusCode(400);
-        ADMIN.request().body("{\"scopes\":[]}").post("/api/v1/partners/" + partner + "/keys").then().statusCode(400);
+        ADMIN.request()
+                .body("{\"name\":\"x\",\"contact\":{\"email\":\"api@example.org\"},\"plan\":\"gold-plated\"}")
+                .post("/api/v1/partners")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("plan"));
+        ADMIN.request()
+                .body("{\"name\":\"\",\"contact\":{\"email\":\"not-an-email\"}}")
+                .post("/api/v1/partners")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        ADMIN.request()
+                .body("{\"name\":\"x\",\"contact\":{\"email\":\"api@example.org\"},\"colour\":\"red\"}")
+                .post("/api/v1/partners")
+                .then()
+                .statusCode(400);
+        String partner = ADMIN.request()
+                .body("{\"name\":\"Default Plan Ltd\",\"contact\":{\"email\":\"api@example.org\"}}")
+                .post("/api/v1/partners")
+                .then()
+                .statusCode(201)
+                .body("plan", equalTo("standard"))
+                .extract()
+                .jsonPath()
+                .getString("id");
+        ADMIN.request()
+                .body("{\"scopes\":[\"admin\"]}")
+                .post("/api/v1/partners/" + partner + "/keys")
+                .then()
+                .statusCode(400);
+        ADMIN.request()
+                .body("{\"scopes\":[]}")
+                .post("/api/v1/partners/" + partner + "/keys")
+                .then()
+                .statusCode(400);
 
         String path = "/api/v1/partners/" + partner;
         String tag = ADMIN.request().get(path).then().statusCode(200).extract().header("ETag");
-        ADMIN.request().contentType("application/merge-patch+json").body("{\"plan\":\"premium\"}").patch(path).then().statusCode(428);
-        ADMIN.request().contentType("application/merge-patch+json").header("If-Match", tag).body("{\"plan\":\"premium\"}")
-                .patch(path).then().statusCode(200).body("plan", equalTo("premium")).body("name", equalTo("Default Plan Ltd"));
-        ADMIN.request().contentType("application/merge-patch+json").header("If-Match", tag).body("{\"plan\":\"standard\"}")
-                .patch(path).then().statusCode(412);
-        ADMIN.request().get("/api/v1/partners/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        ADMIN.request()
+                .contentType("application/merge-patch+json")
+                .body("{\"plan\":\"premium\"}")
+                .patch(path)
+                .then()
+                .statusCode(428);
+        ADMIN.request()
+                .contentType("application/merge-patch+json")
+                .header("If-Match", tag)
+                .body("{\"plan\":\"premium\"}")
+                .patch(path)
+                .then()
+                .statusCode(200)
+                .body("plan", equalTo("premium"))
+                .body("name", equalTo("Default Plan Ltd"));
+        ADMIN.request()
+                .contentType("application/merge-patch+json")
+                .header("If-Match", tag)
+                .body("{\"plan\":\"standard\"}")
+                .patch(path)
+                .then()
+                .statusCode(412);
+        ADMIN.request()
+                .get("/api/v1/partners/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         ADMIN.request().get("/api/v1/partners/not-a-uuid").then().statusCode(400);
 
         ADMIN.createPartner("Paged Telecom A " + UUID.randomUUID(), "standard"); // at least three partners: two pages
@@ -232,7 +337,10 @@ class ApiKeyLifecycleTest {
         first.then().statusCode(200).header("Link", containsString("rel=\"next\""));
         String cursor = first.jsonPath().getString("nextCursor");
         List<String> firstIds = first.jsonPath().getList("items.id");
-        ADMIN.request().get("/api/v1/partners?limit=2&cursor=" + cursor).then().statusCode(200)
+        ADMIN.request()
+                .get("/api/v1/partners?limit=2&cursor=" + cursor)
+                .then()
+                .statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.not(hasItem(firstIds.get(0))));
         ADMIN.request().get("/api/v1/partners?cursor=garbage").then().statusCode(400);
     }
@@ -241,16 +349,27 @@ class ApiKeyLifecycleTest {
     void idempotentIssuanceNeverReplaysOrStoresTheSecret() {
         String partner = ADMIN.createPartner("Idempotent Telecom " + UUID.randomUUID(), "standard");
         String idempotencyKey = UUID.randomUUID().toString();
-        Response first = ADMIN.request().header("Idempotency-Key", idempotencyKey).body("{\"scopes\":[\"read\"]}")
+        Response first = ADMIN.request()
+                .header("Idempotency-Key", idempotencyKey)
+                .body("{\"scopes\":[\"read\"]}")
                 .post("/api/v1/partners/" + partner + "/keys");
         first.then().statusCode(201).body("secret", notNullValue());
         Admin.SECRETS.add(first.jsonPath().getString("secret"));
-        ADMIN.request().header("Idempotency-Key", idempotencyKey).body("{\"scopes\":[\"read\"]}")
-                .post("/api/v1/partners/" + partner + "/keys").then().statusCode(201)
-                .header("Idempotent-Replayed", "true").body("id", equalTo(first.jsonPath().getString("id")))
+        ADMIN.request()
+                .header("Idempotency-Key", idempotencyKey)
+                .body("{\"scopes\":[\"read\"]}")
+                .post("/api/v1/partners/" + partner + "/keys")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first.jsonPath().getString("id")))
                 .body("secret", nullValue());
-        ADMIN.request().header("Idempotency-Key", idempotencyKey).body("{\"scopes\":[\"write\"]}")
-                .post("/api/v1/partners/" + partner + "/keys").then().statusCode(422);
+        ADMIN.request()
+                .header("Idempotency-Key", idempotencyKey)
+                .body("{\"scopes\":[\"write\"]}")
+                .post("/api/v1/partners/" + partner + "/keys")
+                .then()
+                .statusCode(422);
     }
 
     @Test
@@ -261,13 +380,18 @@ class ApiKeyLifecycleTest {
         String keyId = issued.jsonPath().getString("id");
         String path = "/api/v1/partners/" + partner + "/keys/" + keyId;
         clock.advance(Duration.ofSeconds(1));
-        Response rotated = ADMIN.request().header("If-Match", issued.getHeader("ETag")).post(path + "/rotate");
+        Response rotated =
+                ADMIN.request().header("If-Match", issued.getHeader("ETag")).post(path + "/rotate");
         rotated.then().statusCode(201);
         Admin.SECRETS.add(rotated.jsonPath().getString("secret"));
         String tag = ADMIN.request().get(path).getHeader("ETag");
         clock.advance(Duration.ofSeconds(1));
-        ADMIN.request().header("If-Match", tag).header("X-Request-Id", "audit-test-" + PartnerTestConfig.RUN).delete(path)
-                .then().statusCode(200);
+        ADMIN.request()
+                .header("If-Match", tag)
+                .header("X-Request-Id", "audit-test-" + PartnerTestConfig.RUN)
+                .delete(path)
+                .then()
+                .statusCode(200);
 
         Response trail = ADMIN.request().get("/api/v1/partners/audit?partnerId=" + partner);
         trail.then().statusCode(200);
@@ -279,16 +403,20 @@ class ApiKeyLifecycleTest {
         assertThat(actions.subList(3, 5)).containsExactly("key.issued", "partner.created");
         List<String> ids = trail.jsonPath().getList("items.id");
         assertThat(trail.jsonPath().getList("items.actor", String.class)).containsOnly("bootstrap-admin");
-        assertThat(trail.jsonPath().getList("items.occurredAt", String.class)).allSatisfy(at -> assertThat(Instant.parse(at)).isNotNull());
-        trail.then().body("items[0].keyId", equalTo(keyId)).body("items[0].keyPrefix", equalTo(issued.jsonPath().getString("prefix")))
+        assertThat(trail.jsonPath().getList("items.occurredAt", String.class))
+                .allSatisfy(at -> assertThat(Instant.parse(at)).isNotNull());
+        trail.then()
+                .body("items[0].keyId", equalTo(keyId))
+                .body("items[0].keyPrefix", equalTo(issued.jsonPath().getString("prefix")))
                 .body("items[0].requestId", equalTo("audit-test-" + PartnerTestConfig.RUN));
         // Pages of two follow the same order, with no entry twice and none left out.
         List<String> paged = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            Response page = ADMIN.request().get("/api/v1/partners/audit?partnerId=" + partner + "&limit=2"
-                    + (cursor == null ? "" : "&cursor=" + cursor));
+            Response page = ADMIN.request()
+                    .get("/api/v1/partners/audit?partnerId=" + partner + "&limit=2"
+                            + (cursor == null ? "" : "&cursor=" + cursor));
             page.then().statusCode(200);
             paged.addAll(page.jsonPath().getList("items.id"));
             cursor = page.jsonPath().getString("nextCursor");
@@ -296,36 +424,65 @@ class ApiKeyLifecycleTest {
         } while (cursor != null && pages < 10);
         assertThat(pages).isEqualTo(3);
         assertThat(paged).isEqualTo(ids);
-        ADMIN.request().get("/api/v1/partners/audit?keyId=" + keyId).then().statusCode(200)
+        ADMIN.request()
+                .get("/api/v1/partners/audit?keyId=" + keyId)
+                .then()
+                .statusCode(200)
                 .body("items.action", equalTo(List.of("key.revoked", "key.rotated", "key.issued")));
-        Admin.as(issued.jsonPath().getString("secret")).get("/api/v1/partners/audit").then().statusCode(401);
+        Admin.as(issued.jsonPath().getString("secret"))
+                .get("/api/v1/partners/audit")
+                .then()
+                .statusCode(401);
     }
 
     /** Through the gateway's access rules: a read key may read but not write; a write key may write; neither is admin. */
     @Test
     void scopesDecideWhatAKeyMayDo() {
         String partner = ADMIN.createPartner("Scoped Telecom " + UUID.randomUUID(), "standard");
-        String reader = ADMIN.issue(partner, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
-        String writer = ADMIN.issue(partner, "{\"scopes\":[\"write\"]}").jsonPath().getString("secret");
+        String reader =
+                ADMIN.issue(partner, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
+        String writer =
+                ADMIN.issue(partner, "{\"scopes\":[\"write\"]}").jsonPath().getString("secret");
         String company = "{\"name\":\"Scope Test\",\"country\":\"DE\",\"kind\":\"group\"}";
-        Admin.as(reader).contentType("application/json").body(company).post("/api/v1/companies").then().statusCode(403)
+        Admin.as(reader)
+                .contentType("application/json")
+                .body(company)
+                .post("/api/v1/companies")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
         var backend = Backends.company();
-        var stub = backend.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/companies").willReturn(
-                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(201)
-                        .withHeader("Content-Type", "application/json").withBody("{\"name\":\"Scope Test\"}")));
+        var stub = backend.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/companies")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"name\":\"Scope Test\"}")));
         try {
             // A first request warms the stub server up (a cold Jetty can miss the tests' short backend timeout).
-            io.restassured.RestAssured.given().contentType("application/json").body(company).post(backend.baseUrl() + "/companies")
-                    .then().statusCode(201);
+            io.restassured.RestAssured.given()
+                    .contentType("application/json")
+                    .body(company)
+                    .post(backend.baseUrl() + "/companies")
+                    .then()
+                    .statusCode(201);
             backend.resetRequests();
-            Admin.as(writer).contentType("application/json").body(company).post("/api/v1/companies").then()
-                    .statusCode(201).header("RateLimit-Policy", "\"standard\";q=600;w=60").body("name", equalTo("Scope Test"));
+            Admin.as(writer)
+                    .contentType("application/json")
+                    .body(company)
+                    .post("/api/v1/companies")
+                    .then()
+                    .statusCode(201)
+                    .header("RateLimit-Policy", "\"standard\";q=600;w=60")
+                    .body("name", equalTo("Scope Test"));
             // It reached company-service as the partner, with an analyst's internal token (not the key itself).
-            backend.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/companies"))
-                    .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer ey.*"))
-                    .withoutHeader("X-API-Key"));
+            backend.verify(
+                    1,
+                    com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/companies"))
+                            .withHeader(
+                                    "Authorization",
+                                    com.github.tomakehurst.wiremock.client.WireMock.matching("Bearer ey.*"))
+                            .withoutHeader("X-API-Key"));
         } finally {
             backend.removeStub(stub);
         }
@@ -345,21 +502,34 @@ class ApiKeyLifecycleTest {
         own.add(issued.jsonPath().getString("secret"));
         String idempotencyKey = UUID.randomUUID().toString();
         for (int attempt = 0; attempt < 2; attempt++) {
-            String secret = ADMIN.request().header("Idempotency-Key", idempotencyKey).body("{\"scopes\":[\"write\"]}")
-                    .post("/api/v1/partners/" + partner + "/keys").then().statusCode(201).extract().jsonPath().getString("secret");
+            String secret = ADMIN.request()
+                    .header("Idempotency-Key", idempotencyKey)
+                    .body("{\"scopes\":[\"write\"]}")
+                    .post("/api/v1/partners/" + partner + "/keys")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getString("secret");
             if (secret != null) {
                 own.add(secret);
             }
         }
-        String path = "/api/v1/partners/" + partner + "/keys/" + issued.jsonPath().getString("id");
-        Response rotated = ADMIN.request().header("If-Match", issued.getHeader("ETag")).post(path + "/rotate");
+        String path =
+                "/api/v1/partners/" + partner + "/keys/" + issued.jsonPath().getString("id");
+        Response rotated =
+                ADMIN.request().header("If-Match", issued.getHeader("ETag")).post(path + "/rotate");
         rotated.then().statusCode(201);
         own.add(rotated.jsonPath().getString("secret"));
         for (String secret : own) {
             verifier.verify(secret);
             Admin.as(secret).get("/api/v1/partners").then().statusCode(403);
         }
-        ADMIN.request().header("If-Match", ADMIN.request().get(path).getHeader("ETag")).delete(path).then().statusCode(200);
+        ADMIN.request()
+                .header("If-Match", ADMIN.request().get(path).getHeader("ETag"))
+                .delete(path)
+                .then()
+                .statusCode(200);
         Admin.as(own.getFirst()).get("/api/v1/partners").then().statusCode(401);
         Admin.as(own.getFirst() + "x").get("/api/v1/partners").then().statusCode(401);
         Admin.SECRETS.addAll(own);
@@ -377,9 +547,10 @@ class ApiKeyLifecycleTest {
         StringBuilder dump = new StringBuilder();
         int rows = 0;
         try (Connection db = DriverManager.getConnection(jdbcUrl, PostgresDatabase.user(), "");
-             Statement sql = db.createStatement()) {
+                Statement sql = db.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet t = sql.executeQuery("select table_name from information_schema.tables where table_schema = 'public'")) {
+            try (ResultSet t = sql.executeQuery(
+                    "select table_name from information_schema.tables where table_schema = 'public'")) {
                 while (t.next()) {
                     tables.add(t.getString(1));
                 }

@@ -34,10 +34,13 @@ class ApiKeysTest {
     @Test
     void scopesGiveRolesButNeverAdmin() {
         assertThat(ApiKeyScope.roles(List.of(ApiKeyScope.read))).containsExactly(Roles.VIEWER);
-        assertThat(ApiKeyScope.roles(List.of(ApiKeyScope.write))).containsExactlyInAnyOrder(Roles.VIEWER, Roles.ANALYST);
-        assertThat(ApiKeyScope.roles(List.of(ApiKeyScope.read, ApiKeyScope.write))).doesNotContain(Roles.ADMIN);
+        assertThat(ApiKeyScope.roles(List.of(ApiKeyScope.write)))
+                .containsExactlyInAnyOrder(Roles.VIEWER, Roles.ANALYST);
+        assertThat(ApiKeyScope.roles(List.of(ApiKeyScope.read, ApiKeyScope.write)))
+                .doesNotContain(Roles.ADMIN);
         assertThat(ApiKeyScope.parse(ApiKeyScope.format(Set.of(ApiKeyScope.write, ApiKeyScope.read))))
                 .containsExactly(ApiKeyScope.read, ApiKeyScope.write);
-        assertThat(ApiKeyScope.format(Set.of(ApiKeyScope.write, ApiKeyScope.read))).isEqualTo("read,write");
+        assertThat(ApiKeyScope.format(Set.of(ApiKeyScope.write, ApiKeyScope.read)))
+                .isEqualTo("read,write");
     }
 }

@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
  * in its access-log line, refusals limited per key prefix and per source address, Location never from Host.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresDatabase.class, restrictToAnnotatedClass = true,
+@QuarkusTestResource(
+        value = PostgresDatabase.class,
+        restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = "database", value = "dealradar_gateway_test"))
 @QuarkusTestResource(value = PartnerTestConfig.class, restrictToAnnotatedClass = true)
 class CallerHardeningTest {
@@ -53,8 +55,9 @@ class CallerHardeningTest {
     @BeforeEach
     void stubBackend() {
         URI backend = URI.create(companyService);
-        new WireMock(backend.getHost(), backend.getPort()).register(WireMock.get(WireMock.urlPathEqualTo("/companies"))
-                .willReturn(WireMock.okJson("{\"items\":[]}")));
+        new WireMock(backend.getHost(), backend.getPort())
+                .register(WireMock.get(WireMock.urlPathEqualTo("/companies"))
+                        .willReturn(WireMock.okJson("{\"items\":[]}")));
     }
 
     @Test
@@ -62,10 +65,17 @@ class CallerHardeningTest {
         String partner = ADMIN.createPartner("Two Headers Ltd " + UUID.randomUUID(), "standard");
         String key = ADMIN.issue(partner, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
         given().header("X-API-Key", key).get("/api/v1/companies").then().statusCode(200);
-        given().header("X-API-Key", key).header("X-API-Key", PartnerTestConfig.BOOTSTRAP_KEY).get("/api/v1/partners")
-                .then().statusCode(401).contentType("application/problem+json");
-        given().header("X-API-Key", PartnerTestConfig.BOOTSTRAP_KEY).header("X-API-Key", key).get("/api/v1/companies")
-                .then().statusCode(401);
+        given().header("X-API-Key", key)
+                .header("X-API-Key", PartnerTestConfig.BOOTSTRAP_KEY)
+                .get("/api/v1/partners")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().header("X-API-Key", PartnerTestConfig.BOOTSTRAP_KEY)
+                .header("X-API-Key", key)
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -74,14 +84,25 @@ class CallerHardeningTest {
         Response issued = ADMIN.issue(partner, "{\"scopes\":[\"read\"]}");
         String key = issued.jsonPath().getString("secret");
         String keyId = issued.jsonPath().getString("id");
-        given().queryParam("api_key", key).queryParam("q", "x").get("/api/v1/companies").then().statusCode(401)
+        given().queryParam("api_key", key)
+                .queryParam("q", "x")
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
         String requestId = "actor-" + UUID.randomUUID();
-        given().header("X-API-Key", key).header("X-Request-Id", requestId).get("/api/v1/companies").then().statusCode(200);
+        given().header("X-API-Key", key)
+                .header("X-Request-Id", requestId)
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(200);
         String log = awaitLogLine(requestId);
         assertThat(log).doesNotContain(key).doesNotContain(key.substring(key.lastIndexOf('_') + 1));
         assertThat(log).contains("api_key=***&q=x");
-        String line = log.lines().filter(l -> l.contains("access-log") && l.contains("req=" + requestId)).findFirst().orElseThrow();
+        String line = log.lines()
+                .filter(l -> l.contains("access-log") && l.contains("req=" + requestId))
+                .findFirst()
+                .orElseThrow();
         System.out.println("access log: " + line);
         assertThat(line).contains("actor=partner:" + partner + "/key:" + keyId);
     }
@@ -94,16 +115,29 @@ class CallerHardeningTest {
         Map<Integer, Integer> statuses = new TreeMap<>();
         int attempts = PartnerTestConfig.REFUSALS_PER_KEY_PREFIX + 3;
         for (int i = 0; i < attempts; i++) {
-            String guess = prefixPart + UUID.randomUUID().toString().replace("-", "").repeat(2).substring(0, key.length() - prefixPart.length());
-            statuses.merge(given().header("X-API-Key", guess).get("/api/v1/companies").statusCode(), 1, Integer::sum);
+            String guess = prefixPart
+                    + UUID.randomUUID()
+                            .toString()
+                            .replace("-", "")
+                            .repeat(2)
+                            .substring(0, key.length() - prefixPart.length());
+            statuses.merge(
+                    given().header("X-API-Key", guess).get("/api/v1/companies").statusCode(), 1, Integer::sum);
         }
         System.out.println(attempts + " guesses of one key's secret: " + statuses);
-        assertThat(statuses).containsEntry(401, PartnerTestConfig.REFUSALS_PER_KEY_PREFIX).containsEntry(429, 3);
+        assertThat(statuses)
+                .containsEntry(401, PartnerTestConfig.REFUSALS_PER_KEY_PREFIX)
+                .containsEntry(429, 3);
         // The guessed key itself is slowed down too (its owner sees 429 until the window ends)...
-        given().header("X-API-Key", key).get("/api/v1/companies").then().statusCode(429)
-                .header("Retry-After", matchesPattern("\\d+")).contentType("application/problem+json");
+        given().header("X-API-Key", key)
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", matchesPattern("\\d+"))
+                .contentType("application/problem+json");
         // ...while other keys from the same address are not.
-        String otherKey = ADMIN.issue(partner, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
+        String otherKey =
+                ADMIN.issue(partner, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
         given().header("X-API-Key", otherKey).get("/api/v1/companies").then().statusCode(200);
 
         // Per source address: another client (127.0.0.2) tries random keys and tokens.
@@ -112,16 +146,24 @@ class CallerHardeningTest {
         Map<Integer, Integer> fromOther = new TreeMap<>();
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < PartnerTestConfig.REFUSALS_PER_ADDRESS + 5; i++) {
-            String credential = i % 2 == 0 ? "X-API-Key: drk_" + UUID.randomUUID() : "Authorization: Bearer not-a-token-" + i;
-            RawHttp.Answer answer = RawHttp.sendFrom("127.0.0.2", host, port,
-                    "GET /api/v1/companies HTTP/1.1\r\nHost: gateway\r\n" + credential + "\r\nConnection: close\r\n\r\n");
+            String credential =
+                    i % 2 == 0 ? "X-API-Key: drk_" + UUID.randomUUID() : "Authorization: Bearer not-a-token-" + i;
+            RawHttp.Answer answer = RawHttp.sendFrom(
+                    "127.0.0.2",
+                    host,
+                    port,
+                    "GET /api/v1/companies HTTP/1.1\r\nHost: gateway\r\n" + credential
+                            + "\r\nConnection: close\r\n\r\n");
             fromOther.merge(answer.status(), 1, Integer::sum);
             if (answer.status() == 429) {
                 bodies.add(answer.body());
             }
         }
-        System.out.println((PartnerTestConfig.REFUSALS_PER_ADDRESS + 5) + " refused attempts from 127.0.0.2: " + fromOther);
-        assertThat(fromOther).containsEntry(401, PartnerTestConfig.REFUSALS_PER_ADDRESS).containsEntry(429, 5);
+        System.out.println(
+                (PartnerTestConfig.REFUSALS_PER_ADDRESS + 5) + " refused attempts from 127.0.0.2: " + fromOther);
+        assertThat(fromOther)
+                .containsEntry(401, PartnerTestConfig.REFUSALS_PER_ADDRESS)
+                .containsEntry(429, 5);
         assertThat(bodies).allMatch(b -> b.contains("https://dealradar.dev/problems/rate-limited"));
         // This address (127.0.0.1) is unaffected.
         given().header("X-API-Key", otherKey).get("/api/v1/companies").then().statusCode(200);
@@ -129,18 +171,34 @@ class CallerHardeningTest {
 
     @Test
     void gatewayWritesAreAuditedAndLocationIgnoresTheHostHeader() {
-        Response created = ADMIN.request().header("Host", "evil.example")
-                .body(Map.of("name", "Audit Ltd " + UUID.randomUUID(), "contact", Map.of("email", "a@example.org"), "plan", "standard"))
+        Response created = ADMIN.request()
+                .header("Host", "evil.example")
+                .body(Map.of(
+                        "name",
+                        "Audit Ltd " + UUID.randomUUID(),
+                        "contact",
+                        Map.of("email", "a@example.org"),
+                        "plan",
+                        "standard"))
                 .post("/api/v1/partners");
         created.then().statusCode(201);
         String id = created.jsonPath().getString("id");
         assertThat(created.header("Location")).isEqualTo("/api/v1/partners/" + id);
-        ADMIN.request().queryParam("resource", "/api/v1/partners/" + id).get("/api/v1/write-audit").then().statusCode(200)
+        ADMIN.request()
+                .queryParam("resource", "/api/v1/partners/" + id)
+                .get("/api/v1/write-audit")
+                .then()
+                .statusCode(200)
                 .body("items[0].actor", equalTo("service:bootstrap-admin key:bootstrap"))
                 .body("items[0].method", equalTo("POST"))
                 .body("items[0].resource", equalTo("/api/v1/partners/" + id));
-        String reader = ADMIN.issue(id, "{\"scopes\":[\"read\",\"write\"]}").jsonPath().getString("secret");
-        Admin.as(reader).queryParam("resource", "/api/v1/partners/" + id).get("/api/v1/write-audit").then().statusCode(403);
+        String reader =
+                ADMIN.issue(id, "{\"scopes\":[\"read\",\"write\"]}").jsonPath().getString("secret");
+        Admin.as(reader)
+                .queryParam("resource", "/api/v1/partners/" + id)
+                .get("/api/v1/write-audit")
+                .then()
+                .statusCode(403);
         ADMIN.request().get("/api/v1/write-audit").then().statusCode(400).body("detail", containsString("resource"));
     }
 
@@ -178,8 +236,10 @@ class CallerHardeningTest {
             }
         }
         long cached = verifier.cachedEntries();
-        System.out.printf("key cache flood: %d unknown keys, %d refused; partner's key accepted %d times; entries cached "
-                + "afterwards %d (bound %d)%n", flood, refused, partnerCallsAccepted, cached, ApiKeyVerifier.MAX_CACHED);
+        System.out.printf(
+                "key cache flood: %d unknown keys, %d refused; partner's key accepted %d times; entries cached "
+                        + "afterwards %d (bound %d)%n",
+                flood, refused, partnerCallsAccepted, cached, ApiKeyVerifier.MAX_CACHED);
         assertThat(refused).isEqualTo(flood);
         assertThat(partnerCallsAccepted).isEqualTo((flood + 999) / 1_000);
         assertThat(cached).isLessThanOrEqualTo(ApiKeyVerifier.MAX_CACHED).isGreaterThan(ApiKeyVerifier.MAX_CACHED / 2);

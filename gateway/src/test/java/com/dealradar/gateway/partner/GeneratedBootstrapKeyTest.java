@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /** Without a configured bootstrap key, the local run's setting generates one into the data folder. */
 @QuarkusTest
 @TestProfile(GeneratedKeyRedisDownProfile.class)
-@QuarkusTestResource(value = PostgresDatabase.class, restrictToAnnotatedClass = true,
+@QuarkusTestResource(
+        value = PostgresDatabase.class,
+        restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = "database", value = "dealradar_gateway_test"))
 class GeneratedBootstrapKeyTest {
 
@@ -25,7 +27,8 @@ class GeneratedBootstrapKeyTest {
     void generatedKeyIsWrittenOwnerOnlyWorksAsAdminAndIsNotLogged() throws Exception {
         Path file = GeneratedKeyRedisDownProfile.DATA_DIR.resolve("bootstrap-api-key");
         assertThat(file).exists();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         String key = Files.readString(file, StandardCharsets.UTF_8).strip();
         String prefix = ApiKeys.prefixOf(key);
         assertThat(prefix).isNotNull();

@@ -18,12 +18,17 @@ public class GeneratedKeyRedisDownProfile implements QuarkusTestProfile {
 
     /** Kept in a system property: the test and the application see this class through different class loaders. */
     public static final String RUN = (String) System.getProperties()
-            .computeIfAbsent("dealradar.test.generated-key-run", k -> UUID.randomUUID().toString().substring(0, 8));
-    public static final Path DATA_DIR = Path.of("target", "generated-key-" + RUN).toAbsolutePath();
-    public static final Path LOG_FILE = Path.of("target", "generated-key-" + RUN + ".log").toAbsolutePath();
+            .computeIfAbsent(
+                    "dealradar.test.generated-key-run",
+                    k -> UUID.randomUUID().toString().substring(0, 8));
+
+    public static final Path DATA_DIR =
+            Path.of("target", "generated-key-" + RUN).toAbsolutePath();
+    public static final Path LOG_FILE =
+            Path.of("target", "generated-key-" + RUN + ".log").toAbsolutePath();
     public static final int FALLBACK_LIMIT = 5;
-    static final int CLOSED_PORT = Integer.parseInt((String) System.getProperties()
-            .computeIfAbsent("dealradar.test.closed-port", k -> Integer.toString(closedPort())));
+    static final int CLOSED_PORT = Integer.parseInt((String)
+            System.getProperties().computeIfAbsent("dealradar.test.closed-port", k -> Integer.toString(closedPort())));
 
     @Override
     public Map<String, String> getConfigOverrides() {

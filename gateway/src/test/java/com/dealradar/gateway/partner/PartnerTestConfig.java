@@ -14,13 +14,19 @@ public class PartnerTestConfig implements QuarkusTestResourceLifecycleManager {
 
     /** Kept in system properties: the tests and the application may see this class through different class loaders. */
     public static final String RUN = (String) System.getProperties()
-            .computeIfAbsent("dealradar.test.partner-run", k -> UUID.randomUUID().toString().substring(0, 8));
+            .computeIfAbsent(
+                    "dealradar.test.partner-run",
+                    k -> UUID.randomUUID().toString().substring(0, 8));
+
     public static final String BOOTSTRAP_KEY = (String) System.getProperties()
-            .computeIfAbsent("dealradar.test.bootstrap-key", k -> "test-bootstrap-" + UUID.randomUUID() + UUID.randomUUID());
+            .computeIfAbsent(
+                    "dealradar.test.bootstrap-key", k -> "test-bootstrap-" + UUID.randomUUID() + UUID.randomUUID());
     public static final String REDIS_PREFIX = "dealradar:test:" + RUN + ":";
-    public static final Path LOG_FILE = Path.of("target", "partner-tests-" + RUN + ".log").toAbsolutePath();
+    public static final Path LOG_FILE =
+            Path.of("target", "partner-tests-" + RUN + ".log").toAbsolutePath();
     /** Refusals allowed per source address and per key prefix in these tests (other tests stay below them). */
     public static final int REFUSALS_PER_ADDRESS = 40;
+
     public static final int REFUSALS_PER_KEY_PREFIX = 8;
     /** A plan for the exact-limit test. */
     public static final int TINY_LIMIT = 10;
@@ -49,6 +55,5 @@ public class PartnerTestConfig implements QuarkusTestResourceLifecycleManager {
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(GeneratedKeyRedisDownProfile.class)
-@QuarkusTestResource(value = PostgresDatabase.class, restrictToAnnotatedClass = true,
+@QuarkusTestResource(
+        value = PostgresDatabase.class,
+        restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = "database", value = "dealradar_gateway_test"))
 class RedisDownTest {
 
@@ -32,7 +34,9 @@ class RedisDownTest {
 
     @Test
     void keepsServingAndLimitsInMemory() throws Exception {
-        String key = Files.readString(GeneratedKeyRedisDownProfile.DATA_DIR.resolve("bootstrap-api-key"), StandardCharsets.UTF_8).strip();
+        String key = Files.readString(
+                        GeneratedKeyRedisDownProfile.DATA_DIR.resolve("bootstrap-api-key"), StandardCharsets.UTF_8)
+                .strip();
         int limit = GeneratedKeyRedisDownProfile.FALLBACK_LIMIT;
         int accepted = 0;
         io.restassured.response.Response answer = null;
@@ -42,17 +46,22 @@ class RedisDownTest {
                 break;
             }
             accepted++;
-            answer.then().header("RateLimit-Policy", "\"fallback\";q=" + limit + ";w=60")
+            answer.then()
+                    .header("RateLimit-Policy", "\"fallback\";q=" + limit + ";w=60")
                     .header("RateLimit", matchesPattern("\"fallback\";r=\\d+;t=\\d+"));
             Thread.sleep(150); // spans several retry intervals (0.3 s): Redis is tried again and fails again
         }
         assertThat(limiter.isRedisDown()).isTrue();
         // GeneratedBootstrapKeyTest (same application) may have used the key once before.
         assertThat(accepted).isBetween(limit - 1, limit);
-        answer.then().statusCode(429).header("Retry-After", matchesPattern("\\d+")).contentType("application/problem+json");
+        answer.then()
+                .statusCode(429)
+                .header("Retry-After", matchesPattern("\\d+"))
+                .contentType("application/problem+json");
 
         String log = Files.readString(GeneratedKeyRedisDownProfile.LOG_FILE, StandardCharsets.UTF_8);
-        Matcher warnings = Pattern.compile("Redis is unavailable for rate limiting").matcher(log);
+        Matcher warnings =
+                Pattern.compile("Redis is unavailable for rate limiting").matcher(log);
         int count = 0;
         while (warnings.find()) {
             count++;

@@ -16,10 +16,10 @@ final class StandardWebhooksVerifier {
 
     static final long TOLERANCE_SECONDS = 5 * 60;
 
-    private StandardWebhooksVerifier() {
-    }
+    private StandardWebhooksVerifier() {}
 
-    static boolean verify(String secret, String msgId, String timestamp, String signatureHeader, byte[] payload, long nowSeconds) {
+    static boolean verify(
+            String secret, String msgId, String timestamp, String signatureHeader, byte[] payload, long nowSeconds) {
         if (secret == null || msgId == null || timestamp == null || signatureHeader == null) {
             return false;
         }

@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Test;
  * profile: 1 s timeout, backoff from 0.2 s, 4 attempts, disable after 1 dead letter, 3 s lease.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresDatabase.class, restrictToAnnotatedClass = true,
+@QuarkusTestResource(
+        value = PostgresDatabase.class,
+        restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = "database", value = "dealradar_gateway_test"))
 @QuarkusTestResource(value = PartnerTestConfig.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = Backends.class, restrictToAnnotatedClass = true)
@@ -50,25 +52,38 @@ class WebhookDeliveryTest {
     Deliveries deliveries;
 
     /** An endpoint of a new partner: its id, path and secret. */
-    record Endpoint(String partner, String id, String path, String secret) {
-    }
+    record Endpoint(String partner, String id, String path, String secret) {}
 
     Endpoint endpoint(String url, List<String> types) {
         String partner = ADMIN.createPartner("Webhook partner " + UUID.randomUUID(), "standard");
-        JsonPath created = ADMIN.request().body(Map.of("url", url, "eventTypes", types))
-                .post("/api/v1/partners/" + partner + "/webhooks").then().statusCode(201).extract().jsonPath();
+        JsonPath created = ADMIN.request()
+                .body(Map.of("url", url, "eventTypes", types))
+                .post("/api/v1/partners/" + partner + "/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         assertThat(created.getString("secret")).startsWith("whsec_");
         String path = "/api/v1/partners/" + partner + "/webhooks/" + created.getString("id");
         // The secret is shown once: never in a read.
-        assertThat(ADMIN.request().get(path).then().statusCode(200).extract().asString()).doesNotContain("whsec_");
+        assertThat(ADMIN.request().get(path).then().statusCode(200).extract().asString())
+                .doesNotContain("whsec_");
         return new Endpoint(partner, created.getString("id"), path, created.getString("secret"));
     }
 
     List<UUID> append(String resourceType, String resourceId, String... types) {
         List<EventLog.Incoming> events = new ArrayList<>();
         for (String type : types) {
-            events.add(new EventLog.Incoming(UUID.randomUUID(), type, resourceType, resourceId, "/" + resourceType + "s/" + resourceId,
-                    "\"1\"", Instant.now(), "{\"id\":\"" + resourceId + "\",\"name\":\"Whale Cloud\"}", null));
+            events.add(new EventLog.Incoming(
+                    UUID.randomUUID(),
+                    type,
+                    resourceType,
+                    resourceId,
+                    "/" + resourceType + "s/" + resourceId,
+                    "\"1\"",
+                    Instant.now(),
+                    "{\"id\":\"" + resourceId + "\",\"name\":\"Whale Cloud\"}",
+                    null));
         }
         log.append("test", events);
         return events.stream().map(EventLog.Incoming::eventId).toList();
@@ -88,34 +103,74 @@ class WebhookDeliveryTest {
             long now = Instant.now().getEpochSecond();
             int verified = 0;
             for (Receiver.Received r : receiver.received) {
-                assertThat(StandardWebhooksVerifier.verify(endpoint.secret(), r.header("webhook-id"), r.header("webhook-timestamp"),
-                        r.header("webhook-signature"), r.body(), now)).as("delivery %d verifies", r.n()).isTrue();
+                assertThat(StandardWebhooksVerifier.verify(
+                                endpoint.secret(),
+                                r.header("webhook-id"),
+                                r.header("webhook-timestamp"),
+                                r.header("webhook-signature"),
+                                r.body(),
+                                now))
+                        .as("delivery %d verifies", r.n())
+                        .isTrue();
                 JsonPath body = new JsonPath(new String(r.body(), StandardCharsets.UTF_8));
                 assertThat(body.getString("id")).isEqualTo(r.header("webhook-id"));
                 assertThat(body.getString("type")).startsWith("deal.");
                 assertThat(body.getString("data.name")).isEqualTo("Whale Cloud");
                 verified++;
             }
-            assertThat(receiver.received).extracting(r -> UUID.fromString(r.header("webhook-id"))).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(receiver.received)
+                    .extracting(r -> UUID.fromString(r.header("webhook-id")))
+                    .containsExactlyInAnyOrderElementsOf(ids);
             Receiver.Received first = receiver.received.get(0);
-            byte[] tampered = new String(first.body(), StandardCharsets.UTF_8).replace("Whale Cloud", "Whale Cl0ud").getBytes(StandardCharsets.UTF_8);
-            boolean tamperedBody = StandardWebhooksVerifier.verify(endpoint.secret(), first.header("webhook-id"), first.header("webhook-timestamp"),
-                    first.header("webhook-signature"), tampered, now);
-            boolean wrongSecret = StandardWebhooksVerifier.verify(WebhookSigner.newSecret(), first.header("webhook-id"),
-                    first.header("webhook-timestamp"), first.header("webhook-signature"), first.body(), now);
-            boolean stale = StandardWebhooksVerifier.verify(endpoint.secret(), first.header("webhook-id"), first.header("webhook-timestamp"),
-                    first.header("webhook-signature"), first.body(), now + 6 * 60);
-            boolean otherId = StandardWebhooksVerifier.verify(endpoint.secret(), UUID.randomUUID().toString(), first.header("webhook-timestamp"),
-                    first.header("webhook-signature"), first.body(), now);
-            System.out.printf("webhooks: %d deliveries received, %d verified; tampered body accepted=%s, wrong secret accepted=%s,"
-                    + " stale timestamp accepted=%s, other id accepted=%s%n", receiver.received.size(), verified, tamperedBody, wrongSecret, stale, otherId);
+            byte[] tampered = new String(first.body(), StandardCharsets.UTF_8)
+                    .replace("Whale Cloud", "Whale Cl0ud")
+                    .getBytes(StandardCharsets.UTF_8);
+            boolean tamperedBody = StandardWebhooksVerifier.verify(
+                    endpoint.secret(),
+                    first.header("webhook-id"),
+                    first.header("webhook-timestamp"),
+                    first.header("webhook-signature"),
+                    tampered,
+                    now);
+            boolean wrongSecret = StandardWebhooksVerifier.verify(
+                    WebhookSigner.newSecret(),
+                    first.header("webhook-id"),
+                    first.header("webhook-timestamp"),
+                    first.header("webhook-signature"),
+                    first.body(),
+                    now);
+            boolean stale = StandardWebhooksVerifier.verify(
+                    endpoint.secret(),
+                    first.header("webhook-id"),
+                    first.header("webhook-timestamp"),
+                    first.header("webhook-signature"),
+                    first.body(),
+                    now + 6 * 60);
+            boolean otherId = StandardWebhooksVerifier.verify(
+                    endpoint.secret(),
+                    UUID.randomUUID().toString(),
+                    first.header("webhook-timestamp"),
+                    first.header("webhook-signature"),
+                    first.body(),
+                    now);
+            System.out.printf(
+                    "webhooks: %d deliveries received, %d verified; tampered body accepted=%s, wrong secret accepted=%s,"
+                            + " stale timestamp accepted=%s, other id accepted=%s%n",
+                    receiver.received.size(), verified, tamperedBody, wrongSecret, stale, otherId);
             assertThat(receiver.received).hasSize(10);
             assertThat(List.of(tamperedBody, wrongSecret, stale, otherId)).containsOnly(false);
 
             // Rotation: during the overlap both secrets sign, so a receiver holding either accepts.
             String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
-            String newSecret = ADMIN.request().header("If-Match", etag).body("{\"overlap\":\"PT1H\"}").post(endpoint.path() + "/rotate-secret")
-                    .then().statusCode(200).extract().jsonPath().getString("secret");
+            String newSecret = ADMIN.request()
+                    .header("If-Match", etag)
+                    .body("{\"overlap\":\"PT1H\"}")
+                    .post(endpoint.path() + "/rotate-secret")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getString("secret");
             assertThat(newSecret).startsWith("whsec_").isNotEqualTo(endpoint.secret());
             append("deal", UUID.randomUUID().toString(), "deal.updated");
             await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received.size() >= 11);
@@ -123,8 +178,14 @@ class WebhookDeliveryTest {
             long at = Instant.now().getEpochSecond();
             assertThat(afterRotation.header("webhook-signature").split(" ")).hasSize(2);
             for (String secret : List.of(endpoint.secret(), newSecret)) {
-                assertThat(StandardWebhooksVerifier.verify(secret, afterRotation.header("webhook-id"), afterRotation.header("webhook-timestamp"),
-                        afterRotation.header("webhook-signature"), afterRotation.body(), at)).isTrue();
+                assertThat(StandardWebhooksVerifier.verify(
+                                secret,
+                                afterRotation.header("webhook-id"),
+                                afterRotation.header("webhook-timestamp"),
+                                afterRotation.header("webhook-signature"),
+                                afterRotation.body(),
+                                at))
+                        .isTrue();
             }
         }
     }
@@ -136,23 +197,49 @@ class WebhookDeliveryTest {
             Endpoint endpoint = endpoint(receiver.url(), List.of("*"));
             String deal = UUID.randomUUID().toString();
             List<UUID> ids = append("deal", deal, "deal.created", "deal.status_changed", "deal.updated");
-            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received.stream().filter(r -> r.answered() == 200).count() >= 3);
-            List<String> arrivals = receiver.received.stream().map(r -> r.header("webhook-id")).toList();
-            List<Map<String, Object>> attempts = ADMIN.request().get(endpoint.path() + "/attempts").then().statusCode(200)
-                    .extract().jsonPath().getList("items");
-            System.out.printf("webhooks retry: %d requests received, %d attempts listed: %s%n", receiver.received.size(), attempts.size(),
-                    attempts.stream().map(a -> a.get("outcome") + "/" + a.get("responseCode") + "/" + a.get("latencyMs") + "ms").toList());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> receiver.received.stream()
+                                    .filter(r -> r.answered() == 200)
+                                    .count()
+                            >= 3);
+            List<String> arrivals =
+                    receiver.received.stream().map(r -> r.header("webhook-id")).toList();
+            List<Map<String, Object>> attempts = ADMIN.request()
+                    .get(endpoint.path() + "/attempts")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items");
+            System.out.printf(
+                    "webhooks retry: %d requests received, %d attempts listed: %s%n",
+                    receiver.received.size(),
+                    attempts.size(),
+                    attempts.stream()
+                            .map(a -> a.get("outcome") + "/" + a.get("responseCode") + "/" + a.get("latencyMs") + "ms")
+                            .toList());
             // The first event was tried three times (500, timeout, 200); the others waited for it: per-resource order.
             assertThat(arrivals.subList(0, 3)).containsOnly(ids.get(0).toString());
-            assertThat(arrivals.subList(3, arrivals.size())).containsExactly(ids.get(1).toString(), ids.get(2).toString());
+            assertThat(arrivals.subList(3, arrivals.size()))
+                    .containsExactly(ids.get(1).toString(), ids.get(2).toString());
             List<Receiver.Received> firstEvent = receiver.received.subList(0, 3);
-            // The second attempt started at least half the initial backoff (0.1 s) after the first; the third at least 0.2 s after the timeout.
-            assertThat(firstEvent.get(1).atMillis() - firstEvent.get(0).atMillis()).isGreaterThanOrEqualTo(100);
+            // The second attempt started at least half the initial backoff (0.1 s) after the first; the third at least
+            // 0.2 s after the timeout.
+            assertThat(firstEvent.get(1).atMillis() - firstEvent.get(0).atMillis())
+                    .isGreaterThanOrEqualTo(100);
             assertThat(attempts).hasSize(5);
-            assertThat(attempts).filteredOn(a -> "failed".equals(a.get("outcome"))).hasSize(2)
+            assertThat(attempts)
+                    .filteredOn(a -> "failed".equals(a.get("outcome")))
+                    .hasSize(2)
                     .anySatisfy(a -> assertThat(a.get("responseCode")).isEqualTo(500))
                     .anySatisfy(a -> assertThat(a.get("responseCode")).isNull());
-            assertThat(ADMIN.request().get(endpoint.path() + "/deliveries?status=succeeded").then().extract().jsonPath().getList("items")).hasSize(3);
+            assertThat(ADMIN.request()
+                            .get(endpoint.path() + "/deliveries?status=succeeded")
+                            .then()
+                            .extract()
+                            .jsonPath()
+                            .getList("items"))
+                    .hasSize(3);
         }
     }
 
@@ -160,13 +247,27 @@ class WebhookDeliveryTest {
     void aReceiverThatNeverRecoversIsDeadLetteredDisabledAndReplayable() throws Exception {
         try (Receiver receiver = new Receiver(n -> 503)) {
             Endpoint endpoint = endpoint(receiver.url(), List.of("regulatory_matter.deadline_approaching"));
-            UUID event = append("regulatory_matter", UUID.randomUUID().toString(), "regulatory_matter.deadline_approaching").get(0);
-            await().atMost(Duration.ofSeconds(20)).until(() -> !ADMIN.request().get(endpoint.path()).jsonPath().getBoolean("enabled"));
+            UUID event = append(
+                            "regulatory_matter", UUID.randomUUID().toString(), "regulatory_matter.deadline_approaching")
+                    .get(0);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() ->
+                            !ADMIN.request().get(endpoint.path()).jsonPath().getBoolean("enabled"));
             JsonPath read = ADMIN.request().get(endpoint.path()).jsonPath();
-            List<Map<String, Object>> dead = ADMIN.request().get(endpoint.path() + "/deliveries?status=dead").jsonPath().getList("items");
-            List<Map<String, Object>> audit = ADMIN.request().get("/api/v1/partners/audit?partnerId=" + endpoint.partner()).jsonPath().getList("items");
-            System.out.printf("webhooks dead letter: %d requests, %d dead deliveries, endpoint enabled=%s (%s), audit actions %s%n",
-                    receiver.received.size(), dead.size(), read.getBoolean("enabled"), read.getString("disabledReason"),
+            List<Map<String, Object>> dead = ADMIN.request()
+                    .get(endpoint.path() + "/deliveries?status=dead")
+                    .jsonPath()
+                    .getList("items");
+            List<Map<String, Object>> audit = ADMIN.request()
+                    .get("/api/v1/partners/audit?partnerId=" + endpoint.partner())
+                    .jsonPath()
+                    .getList("items");
+            System.out.printf(
+                    "webhooks dead letter: %d requests, %d dead deliveries, endpoint enabled=%s (%s), audit actions %s%n",
+                    receiver.received.size(),
+                    dead.size(),
+                    read.getBoolean("enabled"),
+                    read.getString("disabledReason"),
                     audit.stream().map(a -> a.get("action")).toList());
             assertThat(receiver.received).hasSize(4);
             assertThat(dead).singleElement().satisfies(d -> {
@@ -179,13 +280,26 @@ class WebhookDeliveryTest {
             // The receiver is fixed; an admin re-enables the endpoint and replays the dead letter.
             receiver.behaviour = n -> 200;
             String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
-            ADMIN.request().contentType("application/merge-patch+json").header("If-Match", etag).body("{\"enabled\":true}")
-                    .patch(endpoint.path()).then().statusCode(200);
+            ADMIN.request()
+                    .contentType("application/merge-patch+json")
+                    .header("If-Match", etag)
+                    .body("{\"enabled\":true}")
+                    .patch(endpoint.path())
+                    .then()
+                    .statusCode(200);
             String deliveryId = (String) dead.get(0).get("id");
-            ADMIN.request().post(endpoint.path() + "/deliveries/" + deliveryId + "/replay").then().statusCode(202);
-            ADMIN.request().post(endpoint.path() + "/deliveries/" + deliveryId + "/replay").then().statusCode(409);
-            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received.stream().anyMatch(r -> r.answered() == 200));
-            assertThat(receiver.received.get(receiver.received.size() - 1).header("webhook-id")).isEqualTo(event.toString());
+            ADMIN.request()
+                    .post(endpoint.path() + "/deliveries/" + deliveryId + "/replay")
+                    .then()
+                    .statusCode(202);
+            ADMIN.request()
+                    .post(endpoint.path() + "/deliveries/" + deliveryId + "/replay")
+                    .then()
+                    .statusCode(409);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> receiver.received.stream().anyMatch(r -> r.answered() == 200));
+            assertThat(receiver.received.get(receiver.received.size() - 1).header("webhook-id"))
+                    .isEqualTo(event.toString());
         }
     }
 
@@ -194,20 +308,33 @@ class WebhookDeliveryTest {
         try (Receiver receiver = new Receiver(n -> 410)) {
             Endpoint endpoint = endpoint(receiver.url(), List.of("*"));
             append("certification", UUID.randomUUID().toString(), "certification.expired", "certification.updated");
-            await().atMost(Duration.ofSeconds(10)).until(() -> !ADMIN.request().get(endpoint.path()).jsonPath().getBoolean("enabled"));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            !ADMIN.request().get(endpoint.path()).jsonPath().getBoolean("enabled"));
             Thread.sleep(500);
-            System.out.printf("webhooks 410: %d requests, reason: %s%n", receiver.received.size(),
+            System.out.printf(
+                    "webhooks 410: %d requests, reason: %s%n",
+                    receiver.received.size(),
                     ADMIN.request().get(endpoint.path()).jsonPath().getString("disabledReason"));
             assertThat(receiver.received).hasSize(1);
-            assertThat(ADMIN.request().get(endpoint.path() + "/deliveries?status=dead").jsonPath().getList("items")).hasSize(1);
-            assertThat(ADMIN.request().get(endpoint.path() + "/deliveries?status=pending").jsonPath().getList("items")).hasSize(1);
+            assertThat(ADMIN.request()
+                            .get(endpoint.path() + "/deliveries?status=dead")
+                            .jsonPath()
+                            .getList("items"))
+                    .hasSize(1);
+            assertThat(ADMIN.request()
+                            .get(endpoint.path() + "/deliveries?status=pending")
+                            .jsonPath()
+                            .getList("items"))
+                    .hasSize(1);
         }
     }
 
     @Test
     void claimsNeverShareADeliveryAndWhatAKilledClaimerHeldIsDeliveredByAnotherOnce() throws Exception {
         // Four extra "replicas" claim deliveries and die before delivering (they never record an outcome), racing this
-        // gateway's own dispatcher. Claims must be disjoint, and after the 3 s lease the dispatcher delivers what they held.
+        // gateway's own dispatcher. Claims must be disjoint, and after the 3 s lease the dispatcher delivers what they
+        // held.
         try (Receiver receiver = new Receiver(n -> 200)) {
             Endpoint endpoint = endpoint(receiver.url(), List.of("company.*"));
             int events = 40;
@@ -221,7 +348,8 @@ class WebhookDeliveryTest {
                     go.await();
                     long until = System.currentTimeMillis() + 1500;
                     while (System.currentTimeMillis() < until) {
-                        deliveries.claim("killed-" + replica, 2).stream().filter(c -> c.endpointId().toString().equals(endpoint.id()))
+                        deliveries.claim("killed-" + replica, 2).stream()
+                                .filter(c -> c.endpointId().toString().equals(endpoint.id()))
                                 .forEach(c -> {
                                     claims.add(c.eventId());
                                     claimedByKilled.add(c.eventId());
@@ -241,13 +369,21 @@ class WebhookDeliveryTest {
             pool.shutdown();
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received.size() >= events);
             Thread.sleep(1000);
-            List<String> delivered = receiver.received.stream().map(r -> r.header("webhook-id")).toList();
-            System.out.printf("webhook claims: %d events; %d claims by 4 killed claimers (%d distinct); receiver got %d deliveries, %d distinct%n",
-                    events, claims.size(), claimedByKilled.size(), delivered.size(), Set.copyOf(delivered).size());
+            List<String> delivered =
+                    receiver.received.stream().map(r -> r.header("webhook-id")).toList();
+            System.out.printf(
+                    "webhook claims: %d events; %d claims by 4 killed claimers (%d distinct); receiver got %d deliveries, %d distinct%n",
+                    events,
+                    claims.size(),
+                    claimedByKilled.size(),
+                    delivered.size(),
+                    Set.copyOf(delivered).size());
             assertThat(claims).hasSize(claimedByKilled.size());
             assertThat(claimedByKilled).isNotEmpty();
             assertThat(delivered).hasSize(events).doesNotHaveDuplicates();
-            assertThat(delivered).containsExactlyInAnyOrderElementsOf(ids.stream().map(UUID::toString).toList());
+            assertThat(delivered)
+                    .containsExactlyInAnyOrderElementsOf(
+                            ids.stream().map(UUID::toString).toList());
         }
     }
 }

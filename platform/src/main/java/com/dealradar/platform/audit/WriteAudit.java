@@ -2,6 +2,7 @@ package com.dealradar.platform.audit;
 
 import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.security.Actor;
+import com.dealradar.platform.time.Clocks;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -11,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.MDC;
@@ -30,7 +30,11 @@ public class WriteAudit {
     private final CurrentVertxRequest request;
     private final InstantSource clock;
 
-    WriteAudit(EntityManager em, Instance<CurrentIdentityAssociation> identity, CurrentVertxRequest request, InstantSource clock) {
+    WriteAudit(
+            EntityManager em,
+            Instance<CurrentIdentityAssociation> identity,
+            CurrentVertxRequest request,
+            InstantSource clock) {
         this.em = em;
         this.identity = identity;
         this.request = request;
@@ -61,14 +65,16 @@ public class WriteAudit {
         }
         WriteAuditEntry entry = new WriteAuditEntry();
         entry.id = UUID.randomUUID();
-        entry.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        entry.occurredAt = Clocks.storedNow(clock);
         entry.actor = actor.toString();
         entry.actorKind = actor.kind().name();
         entry.actorId = actor.id();
         entry.keyId = actor.keyId();
         entry.method = routing.request().method().name();
         URI location = response.getLocation();
-        entry.resource = location != null && location.getRawPath() != null ? location.getRawPath() : routing.request().path();
+        entry.resource = location != null && location.getRawPath() != null
+                ? location.getRawPath()
+                : routing.request().path();
         entry.status = response.getStatus();
         Object requestId = MDC.get(RequestIds.MDC_KEY);
         entry.requestId = requestId == null ? null : requestId.toString();
@@ -77,9 +83,14 @@ public class WriteAudit {
 
     /** The writes of one resource (exact path) or, with {@code prefix}, of everything under a path; newest first. */
     public List<WriteAuditEntry> history(String resource, boolean prefix, int limit) {
-        return em.createQuery("from WriteAuditEntry w where " + (prefix ? "w.resource like :resource escape '!'" : "w.resource = :resource")
-                        + " order by w.occurredAt desc, w.id desc", WriteAuditEntry.class)
-                .setParameter("resource", prefix ? resource.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%" : resource)
+        return em.createQuery(
+                        "from WriteAuditEntry w where "
+                                + (prefix ? "w.resource like :resource escape '!'" : "w.resource = :resource")
+                                + " order by w.occurredAt desc, w.id desc",
+                        WriteAuditEntry.class)
+                .setParameter(
+                        "resource",
+                        prefix ? resource.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%" : resource)
                 .setMaxResults(limit)
                 .getResultList();
     }

@@ -38,28 +38,58 @@ public class WriteAuditResource {
 
     @GET
     @Operation(hidden = true)
-    public Map<String, List<Entry>> history(@QueryParam("resource") String resource, @QueryParam("prefix") boolean prefix,
+    public Map<String, List<Entry>> history(
+            @QueryParam("resource") String resource,
+            @QueryParam("prefix") boolean prefix,
             @QueryParam("limit") Integer limit) {
-        BackendAccessRules.requireRole(identity.isResolvable() ? identity.get().getIdentity() : null, Roles.ADMIN, true,
+        BackendAccessRules.requireRole(
+                identity.isResolvable() ? identity.get().getIdentity() : null,
+                Roles.ADMIN,
+                true,
                 "Send the credentials of an admin");
         if (resource == null || !resource.startsWith("/") || resource.length() > 1000) {
-            throw new ProblemException(ProblemType.BAD_PARAMETER, "resource: the path of a resource, e.g. /companies/<id>",
-                    List.of(new FieldViolation("resource", "must be a path starting with /")), Map.of());
+            throw new ProblemException(
+                    ProblemType.BAD_PARAMETER,
+                    "resource: the path of a resource, e.g. /companies/<id>",
+                    List.of(new FieldViolation("resource", "must be a path starting with /")),
+                    Map.of());
         }
         int max = limit == null ? 100 : limit;
         if (max < 1 || max > MAX_LIMIT) {
-            throw new ProblemException(ProblemType.BAD_PARAMETER, "limit: must be 1 to " + MAX_LIMIT,
-                    List.of(new FieldViolation("limit", "must be 1 to " + MAX_LIMIT)), Map.of());
+            throw new ProblemException(
+                    ProblemType.BAD_PARAMETER,
+                    "limit: must be 1 to " + MAX_LIMIT,
+                    List.of(new FieldViolation("limit", "must be 1 to " + MAX_LIMIT)),
+                    Map.of());
         }
-        return Map.of("items", audit.history(resource, prefix, max).stream().map(Entry::of).toList());
+        return Map.of(
+                "items",
+                audit.history(resource, prefix, max).stream().map(Entry::of).toList());
     }
 
     /** One write: when, by whom (user subject, or partner and key), what. */
-    public record Entry(Instant occurredAt, String actor, String actorKind, String actorId, String keyId, String method,
-            String resource, int status, String requestId) {
+    public record Entry(
+            Instant occurredAt,
+            String actor,
+            String actorKind,
+            String actorId,
+            String keyId,
+            String method,
+            String resource,
+            int status,
+            String requestId) {
 
         static Entry of(WriteAuditEntry e) {
-            return new Entry(e.occurredAt, e.actor, e.actorKind, e.actorId, e.keyId, e.method, e.resource, e.status, e.requestId);
+            return new Entry(
+                    e.occurredAt,
+                    e.actor,
+                    e.actorKind,
+                    e.actorId,
+                    e.keyId,
+                    e.method,
+                    e.resource,
+                    e.status,
+                    e.requestId);
         }
     }
 }

@@ -32,7 +32,12 @@ public class Outbox {
     private final CurrentVertxRequest request;
     private final InstantSource clock;
 
-    Outbox(EntityManager em, EventsConfig config, ObjectMapper mapper, CurrentVertxRequest request, InstantSource clock) {
+    Outbox(
+            EntityManager em,
+            EventsConfig config,
+            ObjectMapper mapper,
+            CurrentVertxRequest request,
+            InstantSource clock) {
         this.em = em;
         this.config = config;
         this.mapper = mapper;
@@ -47,14 +52,17 @@ public class Outbox {
      * ({@code /deals/{id}/status-changes}) what {@link EventsConfig#actions()} names.
      */
     public void recordWrite(Response response) {
-        if (response == null || response.getStatus() >= 300 || config.resources().isEmpty()) {
+        if (response == null
+                || response.getStatus() >= 300
+                || config.resources().isEmpty()) {
             return;
         }
         RoutingContext routing = request.getCurrent();
         if (routing == null) {
             return;
         }
-        WriteKind kind = WriteKind.of(routing.request().method().name(), routing.request().path(), config);
+        WriteKind kind = WriteKind.of(
+                routing.request().method().name(), routing.request().path(), config);
         if (kind == null) {
             return;
         }
@@ -65,12 +73,18 @@ public class Outbox {
             return;
         }
         EntityTag tag = response.getEntityTag();
-        emit(kind.type(), kind.resourceType(), id, "/" + kind.collection() + "/" + id, tag == null ? null : tag.toString(),
+        emit(
+                kind.type(),
+                kind.resourceType(),
+                id,
+                "/" + kind.collection() + "/" + id,
+                tag == null ? null : tag.toString(),
                 "deleted".equals(kind.verb()) ? null : data);
     }
 
     /** Writes one event; call inside the transaction of the change it reports. */
-    public OutboxEvent emit(String type, String resourceType, String resourceId, String resourcePath, String etag, JsonNode data) {
+    public OutboxEvent emit(
+            String type, String resourceType, String resourceId, String resourcePath, String etag, JsonNode data) {
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
         event.type = type;
@@ -92,7 +106,9 @@ public class Outbox {
 
     /** The oldest events still waiting for the relay, at most {@code limit}. */
     public List<OutboxEvent> pending(int limit) {
-        return em.createQuery("from OutboxEvent e order by e.id", OutboxEvent.class).setMaxResults(limit).getResultList();
+        return em.createQuery("from OutboxEvent e order by e.id", OutboxEvent.class)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** Forgets events the relay has stored; unknown ids are ignored, so an acknowledgement can be repeated. */
@@ -100,7 +116,9 @@ public class Outbox {
         if (eventIds.isEmpty()) {
             return 0;
         }
-        return em.createQuery("delete from OutboxEvent e where e.eventId in :ids").setParameter("ids", eventIds).executeUpdate();
+        return em.createQuery("delete from OutboxEvent e where e.eventId in :ids")
+                .setParameter("ids", eventIds)
+                .executeUpdate();
     }
 
     /** What a request path and method say about the write (null when it writes nothing that has events). */
@@ -118,15 +136,18 @@ public class Outbox {
             }
             String verb = switch (segments.length) {
                 case 1 -> method.equals("POST") ? "created" : null;
-                case 2 -> switch (method) {
-                    case "PUT", "PATCH" -> "updated";
-                    case "DELETE" -> "deleted";
-                    default -> null;
-                };
+                case 2 ->
+                    switch (method) {
+                        case "PUT", "PATCH" -> "updated";
+                        case "DELETE" -> "deleted";
+                        default -> null;
+                    };
                 case 3 -> method.equals("POST") ? config.actions().getOrDefault(segments[2], "updated") : null;
                 default -> null;
             };
-            return verb == null ? null : new WriteKind(segments[0], resourceType, verb, segments.length > 1 ? segments[1] : null);
+            return verb == null
+                    ? null
+                    : new WriteKind(segments[0], resourceType, verb, segments.length > 1 ? segments[1] : null);
         }
     }
 }

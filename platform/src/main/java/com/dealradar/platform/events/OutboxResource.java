@@ -45,7 +45,10 @@ public class OutboxResource {
         if (max < 1 || max > MAX_LIMIT) {
             throw ProblemException.badParameter("limit", "must be 1 to " + MAX_LIMIT);
         }
-        return Map.of("items", QuarkusTransaction.requiringNew().call(() -> outbox.pending(max).stream().map(Item::of).toList()));
+        return Map.of(
+                "items",
+                QuarkusTransaction.requiringNew()
+                        .call(() -> outbox.pending(max).stream().map(Item::of).toList()));
     }
 
     @POST
@@ -61,20 +64,39 @@ public class OutboxResource {
     }
 
     private void requireAdmin() {
-        BackendAccessRules.requireRole(identity.isResolvable() ? identity.get().getIdentity() : null, Roles.ADMIN, true,
+        BackendAccessRules.requireRole(
+                identity.isResolvable() ? identity.get().getIdentity() : null,
+                Roles.ADMIN,
+                true,
                 "Send the gateway's internal token");
     }
 
     /** The ids of events the relay has stored. */
-    public record Ack(List<UUID> eventIds) {
-    }
+    public record Ack(List<UUID> eventIds) {}
 
     /** One waiting event, as the relay reads it. */
-    public record Item(UUID eventId, String type, String resourceType, String resourceId, String resourcePath, String etag,
-            Instant occurredAt, String data, String requestId) {
+    public record Item(
+            UUID eventId,
+            String type,
+            String resourceType,
+            String resourceId,
+            String resourcePath,
+            String etag,
+            Instant occurredAt,
+            String data,
+            String requestId) {
 
         static Item of(OutboxEvent e) {
-            return new Item(e.eventId, e.type, e.resourceType, e.resourceId, e.resourcePath, e.etag, e.occurredAt, e.data, e.requestId);
+            return new Item(
+                    e.eventId,
+                    e.type,
+                    e.resourceType,
+                    e.resourceId,
+                    e.resourcePath,
+                    e.etag,
+                    e.occurredAt,
+                    e.data,
+                    e.requestId);
         }
     }
 }

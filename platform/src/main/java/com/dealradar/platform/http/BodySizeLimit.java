@@ -17,7 +17,8 @@ public class BodySizeLimit {
     private final long maxBytes;
     private final RawProblems problems;
 
-    BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize max,
+    BodySizeLimit(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize max,
             RawProblems problems) {
         this.maxBytes = max.asLongValue();
         this.problems = problems;

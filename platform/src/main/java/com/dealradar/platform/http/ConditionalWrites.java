@@ -5,50 +5,40 @@ import com.dealradar.platform.events.Outbox;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.core.Response;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
-import java.util.function.UnaryOperator;
 
 /**
- * The conditional write of every resource: in one transaction, read the current row, check If-Match
- * against it (428/412), change it, and answer 200 with its new state and ETag. Checking and changing the
- * same row in one transaction, with the version as optimistic lock, is what makes "two writers with one
- * ETag: exactly one wins" hold. The write's actor is recorded in the same transaction ({@link WriteAudit}), and so is
- * its event ({@link Outbox}).
+ * The answers of the conditional writes (PUT, PATCH, state-changing actions, DELETE). They are built inside the
+ * domain service's transaction, the one that checked If-Match against the row and changed it (see
+ * {@link EntityTags#ifMatch}): the resource passes them to the service as its answer, and the write's actor is
+ * recorded in that same transaction ({@link WriteAudit}), and so is its event ({@link Outbox}): the change, its
+ * audit row and its event are all kept or none. These helpers open no transaction of their own; called outside one they fail, loudly.
  */
 public final class ConditionalWrites {
 
-    private ConditionalWrites() {
+    private ConditionalWrites() {}
+
+    /** 200 with the changed resource's view and its new ETag. */
+    public static Response ok(long version, Object view) {
+        return recorded(Response.ok(view).tag(EntityTags.of(version)).build());
     }
 
-    public static <E> Response update(String ifMatch, Supplier<E> current, ToLongFunction<E> version,
-            UnaryOperator<E> change, Function<? super E, ?> view) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            E entity = current.get();
-            EntityTags.requireMatch(ifMatch, version.applyAsLong(entity));
-            E changed = change.apply(entity);
-            Response response = Response.ok(view.apply(changed)).tag(EntityTags.of(version.applyAsLong(changed))).build();
-            recorded(response);
-            return response;
-        });
+    /** 204, for a delete. */
+    public static Response noContent() {
+        return recorded(Response.noContent().build());
     }
 
-    /**
-     * A write outside the two shared paths (a DELETE): runs it in a new transaction and records its actor in the
-     * same transaction.
-     */
-    public static Response inTransaction(Supplier<Response> write) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Response response = write.get();
-            recorded(response);
-            return response;
-        });
-    }
-
-    /** The write's audit row and its event (transactional outbox), in the write's transaction. */
-    private static void recorded(Response response) {
+    /** Records the write's actor and its event (transactional outbox) with {@code response}, in the caller's transaction. */
+    public static Response recorded(Response response) {
+        requireTransaction();
         Arc.container().instance(WriteAudit.class).get().record(response);
         Arc.container().instance(Outbox.class).get().recordWrite(response);
+        return response;
+    }
+
+    static void requireTransaction() {
+        if (!QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("a write's answer is recorded in the domain service's transaction;"
+                    + " build it in the answer callback the service calls");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.dealradar.platform.http;
 
+import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import jakarta.ws.rs.core.EntityTag;
@@ -13,8 +14,7 @@ import java.util.Arrays;
  */
 public final class EntityTags {
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
@@ -23,7 +23,8 @@ public final class EntityTags {
     /** Throws 428 when {@code ifMatch} is absent: every state-changing request must say which version it changes. */
     public static void requirePresent(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
+            throw new ProblemException(
+                    ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag you last read, so that you do not overwrite someone else's change");
         }
     }
@@ -32,10 +33,20 @@ public final class EntityTags {
     public static void requireMatch(String ifMatch, long currentVersion) {
         requirePresent(ifMatch);
         if (!matches(ifMatch, currentVersion)) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+            throw new ProblemException(
+                    ProblemType.PRECONDITION_FAILED,
                     "If-Match " + ifMatch.strip() + " does not match the current ETag \"" + currentVersion
                             + "\"; read the resource again and reapply your change");
         }
+    }
+
+    /**
+     * The If-Match precondition for a domain service to check inside its transaction, against the row it changes.
+     * Both answers (428 missing, 412 stale) come from the check, after the row is read, so an unknown id is
+     * still 404 first.
+     */
+    public static VersionCheck ifMatch(String ifMatch) {
+        return currentVersion -> requireMatch(ifMatch, currentVersion);
     }
 
     /** 304 when {@code ifNoneMatch} names the current version, otherwise 200 with the entity and its ETag. */

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.regex.Pattern;
@@ -30,6 +31,7 @@ public class HttpProtocolGuard {
     private static final Logger LOG = Logger.getLogger(HttpProtocolGuard.class);
     /** Access-log field: the request target with secrets masked. */
     public static final String TARGET_KEY = "dealradar.target";
+
     private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
     /** Query parameters whose values never reach a log (a key sent in the URL is still refused, but not logged). */
     private static final Pattern SECRET_PARAM = Pattern.compile(
@@ -59,8 +61,12 @@ public class HttpProtocolGuard {
                 refuse(ctx, 400, "Send either Content-Length or Transfer-Encoding, once", true);
                 return;
             }
-            if (encoding != null && (!encoding.strip().equalsIgnoreCase("chunked")
-                    || request.headers().getAll(HttpHeaders.TRANSFER_ENCODING).size() > 1)) {
+            if (encoding != null
+                    && (!encoding.strip().equalsIgnoreCase("chunked")
+                            || request.headers()
+                                            .getAll(HttpHeaders.TRANSFER_ENCODING)
+                                            .size()
+                                    > 1)) {
                 refuse(ctx, 400, "The only Transfer-Encoding accepted is chunked", true);
                 return;
             }
@@ -85,7 +91,10 @@ public class HttpProtocolGuard {
                     case 413 -> bodyLimit.detail();
                     case 414 -> "The request target is too long";
                     case 431 -> "The request headers are too large";
-                    default -> ctx.request().getHeader(HttpHeaders.HOST) == null ? "A Host header is required" : "The request is malformed";
+                    default ->
+                        ctx.request().getHeader(HttpHeaders.HOST) == null
+                                ? "A Host header is required"
+                                : "The request is malformed";
                 };
                 refuse(ctx, status, detail, status == 413);
                 return;
@@ -94,7 +103,7 @@ public class HttpProtocolGuard {
         });
     }
 
-    private void refuse(io.vertx.ext.web.RoutingContext ctx, int status, String detail, boolean close) {
+    private void refuse(RoutingContext ctx, int status, String detail, boolean close) {
         LOG.debugf("Refused a malformed request with %d: %s", status, detail);
         problems.send(ctx, status, detail, close);
     }
@@ -107,6 +116,7 @@ public class HttpProtocolGuard {
         if (q < 0) {
             return uri;
         }
-        return uri.substring(0, q + 1) + SECRET_PARAM.matcher(uri.substring(q + 1)).replaceAll("$1$2***");
+        return uri.substring(0, q + 1)
+                + SECRET_PARAM.matcher(uri.substring(q + 1)).replaceAll("$1$2***");
     }
 }

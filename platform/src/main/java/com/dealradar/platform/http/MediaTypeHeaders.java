@@ -50,8 +50,17 @@ public class MediaTypeHeaders {
 
     private static Response refuse(ContainerRequestContext request, String header, String message) {
         ProblemType type = ProblemType.BAD_PARAMETER;
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), header + ": " + message,
-                request.getUriInfo().getRequestUri().getRawPath(), RequestIds.of(request), List.of(new FieldViolation(header, message)));
-        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Problem problem = new Problem(
+                type.uri(),
+                type.title(),
+                type.status(),
+                header + ": " + message,
+                request.getUriInfo().getRequestUri().getRawPath(),
+                RequestIds.of(request),
+                List.of(new FieldViolation(header, message)));
+        return Response.status(type.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 }

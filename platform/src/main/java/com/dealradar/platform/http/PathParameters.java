@@ -15,7 +15,8 @@ public class PathParameters {
 
     @ServerRequestFilter
     public void rejectBlank(ContainerRequestContext request) {
-        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getPathParameters(true).entrySet()) {
+        for (Map.Entry<String, List<String>> parameter :
+                request.getUriInfo().getPathParameters(true).entrySet()) {
             for (String value : parameter.getValue()) {
                 // Empty only for an optional regex tail such as the gateway's pass-through {rest}: no id there.
                 if (!value.isEmpty()) {

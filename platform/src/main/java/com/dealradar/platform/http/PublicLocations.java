@@ -35,7 +35,9 @@ public class PublicLocations {
             return;
         }
         String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        String base = config.publicUrl().map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u).orElse("");
+        String base = config.publicUrl()
+                .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+                .orElse("");
         response.getHeaders().putSingle(HttpHeaders.LOCATION, base + pathAndQuery);
     }
 }

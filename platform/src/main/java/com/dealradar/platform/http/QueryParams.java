@@ -1,10 +1,16 @@
 package com.dealradar.platform.http;
 
+import com.dealradar.platform.json.WireNames;
 import com.dealradar.platform.problem.ProblemException;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -14,8 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String raw) {
         if (raw == null || raw.isBlank()) {
@@ -26,18 +31,17 @@ public final class QueryParams {
                 return constant;
             }
         }
-        throw ProblemException.badParameter(name, "'" + raw + "' is not one of "
-                + Arrays.stream(type.getEnumConstants()).map(QueryParams::wireName).collect(Collectors.joining(", ")));
+        throw ProblemException.badParameter(
+                name,
+                "'" + raw + "' is not one of "
+                        + Arrays.stream(type.getEnumConstants())
+                                .map(QueryParams::wireName)
+                                .collect(Collectors.joining(", ")));
     }
 
     /** The constant's JSON name: its {@code @JsonProperty} value if it has one, else its Java name. */
     public static String wireName(Enum<?> constant) {
-        try {
-            JsonProperty renamed = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
-            return renamed == null || renamed.value().isEmpty() ? constant.name() : renamed.value();
-        } catch (NoSuchFieldException e) {
-            return constant.name();
-        }
+        return WireNames.of(constant);
     }
 
     public static UUID uuid(String name, String raw) {
@@ -49,15 +53,35 @@ public final class QueryParams {
     }
 
     /**
+     * A comma-separated list of ids ({@code ?ids=a,b,c}): null when absent, 400 naming {@code name} when there are
+     * more than {@code max} or one is not a UUID. Order kept, duplicates dropped.
+     */
+    public static Set<UUID> uuidSet(String name, String raw, int max) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        List<String> parts = Arrays.stream(raw.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        if (parts.size() > max) {
+            throw ProblemException.badParameter(name, "at most " + max + " ids per request");
+        }
+        Set<UUID> set = new LinkedHashSet<>();
+        parts.forEach(part -> set.add(uuid(name, part)));
+        return set;
+    }
+
+    /**
      * {@code text} as a UUID when it is one in canonical form, else empty: for "id or slug" look-ups, where a
      * non-UUID is a slug or code, not an error. ({@link UUID#fromString} alone accepts forms like "1-2-3-4-5".)
      */
-    public static java.util.Optional<UUID> asUuid(String text) {
+    public static Optional<UUID> asUuid(String text) {
         try {
             UUID id = UUID.fromString(text);
-            return id.toString().equalsIgnoreCase(text) ? java.util.Optional.of(id) : java.util.Optional.empty();
+            return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -72,12 +96,12 @@ public final class QueryParams {
         }
     }
 
-    public static java.math.BigDecimal decimal(String name, String raw) {
+    public static BigDecimal decimal(String name, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         try {
-            return new java.math.BigDecimal(raw.strip());
+            return new BigDecimal(raw.strip());
         } catch (NumberFormatException e) {
             throw ProblemException.badParameter(name, "'" + raw + "' is not a decimal number");
         }
@@ -87,7 +111,7 @@ public final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String code = raw.strip().toUpperCase(java.util.Locale.ROOT);
+        String code = raw.strip().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z]{2}")) {
             throw ProblemException.badParameter(name, "'" + raw + "' is not an ISO 3166-1 alpha-2 country code");
         }

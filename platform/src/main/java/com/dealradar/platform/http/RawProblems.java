@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.util.Arrays;
 
 /**
@@ -42,9 +43,13 @@ public class RawProblems {
     }
 
     public String body(int status, String detail, String path) {
-        ProblemType type = Arrays.stream(ProblemType.values()).filter(t -> t.status() == status).findFirst().orElse(null);
+        ProblemType type = Arrays.stream(ProblemType.values())
+                .filter(t -> t.status() == status)
+                .findFirst()
+                .orElse(null);
         Problem problem = type == null
-                ? new Problem(java.net.URI.create(Problem.TYPE_BASE + "bad-request"), "Bad request", status, detail, path, null, null)
+                ? new Problem(
+                        URI.create(Problem.TYPE_BASE + "bad-request"), "Bad request", status, detail, path, null, null)
                 : new Problem(type.uri(), type.title(), status, detail, path, null, null);
         try {
             return mapper.writeValueAsString(problem);

@@ -22,7 +22,9 @@ public class RequestIds {
     @ServerRequestFilter(preMatching = true, priority = 1)
     public void assign(ContainerRequestContext request) {
         String offered = request.getHeaderString(HEADER);
-        String id = offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && ACCEPTABLE.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
         request.setProperty(PROPERTY, id);
         MDC.put(MDC_KEY, id);
     }

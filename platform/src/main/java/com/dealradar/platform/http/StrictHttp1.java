@@ -81,7 +81,8 @@ public class StrictHttp1 {
 
     synchronized void install() {
         try {
-            for (HttpServerImpl server : ((VertxInternal) vertx).sharedHttpServers().values()) {
+            for (HttpServerImpl server :
+                    ((VertxInternal) vertx).sharedHttpServers().values()) {
                 Channel listening = listeningChannel(server);
                 if (listening == null || listening.pipeline().get(ACCEPT_HANDLER) != null) {
                     continue;
@@ -159,6 +160,7 @@ public class StrictHttp1 {
         private boolean folded;
         /** The connection being decoded (the framing hook below has no context of its own). */
         private ChannelHandlerContext current;
+
         private boolean refused;
 
         Decoder(HttpServerOptions options) {
@@ -244,12 +246,15 @@ public class StrictHttp1 {
 
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-            if (msg instanceof FullHttpResponse response && isBare(response) && response.content().readableBytes() == 0) {
+            if (msg instanceof FullHttpResponse response
+                    && isBare(response)
+                    && response.content().readableBytes() == 0) {
                 int status = response.status().code();
                 String refusal = ctx.channel().attr(REFUSAL).getAndSet(null);
-                byte[] body = problems.body(status, detail(status, refusal), null).getBytes(StandardCharsets.UTF_8);
-                DefaultFullHttpResponse replaced = new DefaultFullHttpResponse(response.protocolVersion(), response.status(),
-                        Unpooled.wrappedBuffer(body));
+                byte[] body =
+                        problems.body(status, detail(status, refusal), null).getBytes(StandardCharsets.UTF_8);
+                DefaultFullHttpResponse replaced = new DefaultFullHttpResponse(
+                        response.protocolVersion(), response.status(), Unpooled.wrappedBuffer(body));
                 replaced.headers().set(response.headers());
                 replaced.headers().set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
                 replaced.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);

@@ -5,6 +5,7 @@ import com.dealradar.platform.events.Outbox;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
+import com.dealradar.platform.security.Actor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,7 +25,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Idempotency-Key handling for POST. The key is claimed in its own committed transaction, so that a
@@ -51,7 +53,12 @@ public class Idempotency {
     private final InstantSource clock;
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.EPOCH);
 
-    Idempotency(EntityManager em, ObjectMapper mapper, IdempotencyConfig config, WriteAudit audit, Outbox outbox,
+    Idempotency(
+            EntityManager em,
+            ObjectMapper mapper,
+            IdempotencyConfig config,
+            WriteAudit audit,
+            Outbox outbox,
             InstantSource clock) {
         this.outbox = outbox;
         this.clock = clock;
@@ -62,41 +69,36 @@ public class Idempotency {
     }
 
     /**
-     * Runs {@code operation} at most once per key. {@code operation} must not commit on its own before
-     * returning (call it without an outer transaction: it joins the one opened here).
+     * Runs {@code operation} at most once per key. The operation is a call to a domain service, which owns the
+     * write's transaction (and runs any call to another service before opening it); it gets the answer's last
+     * step, {@code complete}, and must pass its response through it <em>inside</em> that transaction (in the
+     * answer callback the service calls). {@code complete} records the write's actor and, with a key, the stored
+     * answer in the caller's transaction, so the operation and its answer commit together; it opens none itself.
+     * Only the claim of the key (and its release after a failure) run in transactions of their own: a concurrent
+     * retry must see the claim while the operation runs. A replayed request does not run the operation.
      */
-    public Response execute(String key, String scope, Object request, Supplier<Response> operation) {
-        return execute(key, scope, request, () -> null, prepared -> operation.get());
-    }
-
-    /**
-     * Like {@link #execute(String, String, Object, Supplier)}, with a {@code prepare} step that runs first and
-     * outside any transaction: the place for calls to other services (which may be slow), so that no database
-     * connection or row lock is held while they run. {@code operation} gets its result and runs in the
-     * transaction that also records the answer. A replayed request runs neither.
-     */
-    public <T> Response execute(String key, String scope, Object request, Supplier<T> prepare,
-            java.util.function.Function<T, Response> operation) {
+    public Response execute(
+            String key, String scope, Object request, Function<UnaryOperator<Response>, Response> operation) {
         if (key == null) {
-            T prepared = prepare.get();
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Response response = operation.apply(prepared);
-                audit.record(response);
-                outbox.recordWrite(response);
-                return response;
-            });
+            return operation.apply(this::recordWrite);
         }
         if (key.isBlank() || key.length() > 255) {
-            throw new ProblemException(ProblemType.BAD_PARAMETER, "Idempotency-Key must be 1 to 255 characters",
-                    List.of(new FieldViolation(HEADER, "must be 1 to 255 characters")), Map.of());
+            throw new ProblemException(
+                    ProblemType.BAD_PARAMETER,
+                    "Idempotency-Key must be 1 to 255 characters",
+                    List.of(new FieldViolation(HEADER, "must be 1 to 255 characters")),
+                    Map.of());
         }
         purgeExpiredIfDue();
         // Keys are the caller's own: another caller's key of the same value is another key (no replay, no 422).
-        com.dealradar.platform.security.Actor actor = audit.currentActor();
+        Actor actor = audit.currentActor();
         String scopedKey = (actor == null ? "anonymous" : actor.owner()) + " " + scope + " " + key;
         if (scopedKey.length() > 600) {
-            throw new ProblemException(ProblemType.BAD_PARAMETER, "Idempotency-Key is too long",
-                    List.of(new FieldViolation(HEADER, "too long")), Map.of());
+            throw new ProblemException(
+                    ProblemType.BAD_PARAMETER,
+                    "Idempotency-Key is too long",
+                    List.of(new FieldViolation(HEADER, "too long")),
+                    Map.of());
         }
         String hash = hash(request);
         IdempotencyRecord earlier = claim(scopedKey, hash);
@@ -104,20 +106,25 @@ public class Idempotency {
             return replay(earlier, hash);
         }
         try {
-            T prepared = prepare.get();
-            return QuarkusTransaction.requiringNew().call(() -> {
-                Response response = operation.apply(prepared);
-                audit.record(response);
-                outbox.recordWrite(response);
+            boolean[] completed = {false};
+            Response answer = operation.apply(response -> {
+                recordWrite(response);
                 IdempotencyRecord record = em.find(IdempotencyRecord.class, scopedKey);
                 record.completed = true;
                 record.status = response.getStatus();
-                record.location = response.getLocation() == null ? null : response.getLocation().toString();
+                record.location = response.getLocation() == null
+                        ? null
+                        : response.getLocation().toString();
                 EntityTag tag = response.getEntityTag();
                 record.etag = tag == null ? null : tag.toString();
-                record.body = response.getEntity() == null ? null : mapper.writeValueAsString(response.getEntity());
+                record.body = response.getEntity() == null ? null : json(response.getEntity());
+                completed[0] = true;
                 return response;
             });
+            if (!completed[0]) {
+                throw new IllegalStateException("the operation of " + scope + " did not complete its answer");
+            }
+            return answer;
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> {
                 IdempotencyRecord claimOfThisRequest = em.find(IdempotencyRecord.class, scopedKey);
@@ -129,6 +136,24 @@ public class Idempotency {
         }
     }
 
+    private Response recordWrite(Response response) {
+        if (!QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("a write's answer is completed in the domain service's transaction;"
+                    + " call complete in the answer callback the service calls");
+        }
+        audit.record(response);
+        outbox.recordWrite(response);
+        return response;
+    }
+
+    private String json(Object entity) {
+        try {
+            return mapper.writeValueAsString(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store the answer", e);
+        }
+    }
+
     /** Deletes keys older than the retention, at most once per purge interval per process. */
     void purgeExpiredIfDue() {
         Instant now = clock.instant();
@@ -136,9 +161,10 @@ public class Idempotency {
         if (now.isBefore(due) || !nextPurge.compareAndSet(due, now.plus(config.purgeInterval()))) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> em.createQuery("delete from IdempotencyRecord r where r.createdAt < :cutoff")
-                .setParameter("cutoff", now.minus(config.retention()))
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createQuery("delete from IdempotencyRecord r where r.createdAt < :cutoff")
+                        .setParameter("cutoff", now.minus(config.retention()))
+                        .executeUpdate());
     }
 
     /** Claims the key for this request and returns null, or returns the record of an earlier request. */
@@ -147,7 +173,8 @@ public class Idempotency {
             return QuarkusTransaction.requiringNew().call(() -> {
                 IdempotencyRecord existing = em.find(IdempotencyRecord.class, scopedKey);
                 if (existing != null) {
-                    if (!existing.completed && existing.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER))) {
+                    if (!existing.completed
+                            && existing.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER))) {
                         existing.createdAt = clock.instant();
                         existing.requestHash = hash;
                         return null;
@@ -171,14 +198,18 @@ public class Idempotency {
 
     private Response replay(IdempotencyRecord earlier, String hash) {
         if (!earlier.requestHash.equals(hash)) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+            throw new ProblemException(
+                    ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was first used with a different request body; use a new key for a new request",
-                    List.of(new FieldViolation(HEADER, "already used with a different body")), Map.of());
+                    List.of(new FieldViolation(HEADER, "already used with a different body")),
+                    Map.of());
         }
         if (!earlier.completed) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
+            throw new ProblemException(
+                    ProblemType.IDEMPOTENCY_IN_FLIGHT,
                     "The first request with this Idempotency-Key has not finished yet; retry in a moment",
-                    List.of(), Map.of("Retry-After", "1"));
+                    List.of(),
+                    Map.of("Retry-After", "1"));
         }
         Response.ResponseBuilder response = Response.status(earlier.status).header(REPLAYED_HEADER, "true");
         if (earlier.location != null) {
@@ -201,5 +232,4 @@ public class Idempotency {
             throw new IllegalStateException("cannot fingerprint request", e);
         }
     }
-
 }

@@ -43,10 +43,12 @@ final class CleanText extends StdScalarDeserializer<String> {
                     i++;
                     continue;
                 }
-                return "contains an unpaired UTF-16 surrogate (\\u" + Integer.toHexString(c).toUpperCase() + "); send valid Unicode text";
+                return "contains an unpaired UTF-16 surrogate (\\u"
+                        + Integer.toHexString(c).toUpperCase() + "); send valid Unicode text";
             }
             if (Character.isLowSurrogate(c)) {
-                return "contains an unpaired UTF-16 surrogate (\\u" + Integer.toHexString(c).toUpperCase() + "); send valid Unicode text";
+                return "contains an unpaired UTF-16 surrogate (\\u"
+                        + Integer.toHexString(c).toUpperCase() + "); send valid Unicode text";
             }
         }
         return null;

@@ -2,6 +2,10 @@ package com.dealradar.platform.openapi;
 
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +41,8 @@ public class ContractConventions implements OASFilter {
 
     /** Answers every operation can give. */
     public static final Map<String, String> COMMON_ANSWERS = Map.of(
-            "400", "The request is malformed: a parameter, header, path segment or the body is invalid (errors names it)");
+            "400",
+            "The request is malformed: a parameter, header, path segment or the body is invalid (errors names it)");
     /** Answers every operation with a path parameter can give. */
     public static final Map<String, String> PATH_ANSWERS = Map.of("404", "No resource with this id");
     /** Answers of a conditional write (an If-Match header parameter): required, and must be current. */
@@ -46,7 +51,8 @@ public class ContractConventions implements OASFilter {
             "428", "If-Match is missing: send the ETag you last read");
     /** Answers of an operation made safe to retry with Idempotency-Key. */
     public static final Map<String, String> IDEMPOTENT_ANSWERS = ordered(
-            "409", "A request with this Idempotency-Key is still being processed, or the change conflicts with the current state",
+            "409",
+                    "A request with this Idempotency-Key is still being processed, or the change conflicts with the current state",
             "422", "The Idempotency-Key was already used with a different request, or the request cannot be processed");
 
     @Override
@@ -107,22 +113,31 @@ public class ContractConventions implements OASFilter {
         }
         Map<String, Object> parameters = (Map<String, Object>) example.getOrDefault("parameters", Map.of());
         if (operation.getParameters() != null) {
-            operation.getParameters().stream().filter(p -> parameters.containsKey(p.getName()))
+            operation.getParameters().stream()
+                    .filter(p -> parameters.containsKey(p.getName()))
                     .forEach(p -> p.setExample(parameters.get(p.getName())));
         }
-        if (example.containsKey("body") && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-            operation.getRequestBody().getContent().getMediaTypes().values().forEach(m -> m.setExample(example.get("body")));
+        if (example.containsKey("body")
+                && operation.getRequestBody() != null
+                && operation.getRequestBody().getContent() != null) {
+            operation
+                    .getRequestBody()
+                    .getContent()
+                    .getMediaTypes()
+                    .values()
+                    .forEach(m -> m.setExample(example.get("body")));
         }
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> examples() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : ContractConventions.class.getClassLoader();
-        try (java.io.InputStream in = loader.getResourceAsStream(EXAMPLES)) {
-            return in == null ? Map.of() : new com.fasterxml.jackson.databind.ObjectMapper().readValue(in, Map.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot read " + EXAMPLES, e);
+                ? Thread.currentThread().getContextClassLoader()
+                : ContractConventions.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(EXAMPLES)) {
+            return in == null ? Map.of() : new ObjectMapper().readValue(in, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + EXAMPLES, e);
         }
     }
 
@@ -130,7 +145,9 @@ public class ContractConventions implements OASFilter {
     public static void declare(Operation operation, Map<String, String> answers) {
         answers.forEach((status, description) -> {
             if (operation.getResponses().getAPIResponse(status) == null) {
-                operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+                operation
+                        .getResponses()
+                        .addAPIResponse(status, OASFactory.createAPIResponse().description(description));
             }
         });
     }
@@ -142,7 +159,9 @@ public class ContractConventions implements OASFilter {
                 return;
             }
             Map<String, Object> example = ProblemExamples.of(Integer.parseInt(status), path);
-            MediaType media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")).example(example);
+            MediaType media = OASFactory.createMediaType()
+                    .schema(OASFactory.createSchema().ref("Problem"))
+                    .example(example);
             response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media));
         });
     }
@@ -153,13 +172,17 @@ public class ContractConventions implements OASFilter {
         Content content = ok == null ? null : ok.getContent();
         MediaType json = content == null ? null : content.getMediaType("application/json");
         Schema schema = json == null ? null : json.getSchema();
-        if (schema == null || schema.getType() == null || !schema.getType().contains(Schema.SchemaType.ARRAY)
-                || schema.getItems() == null || schema.getItems().getRef() == null) {
+        if (schema == null
+                || schema.getType() == null
+                || !schema.getType().contains(Schema.SchemaType.ARRAY)
+                || schema.getItems() == null
+                || schema.getItems().getRef() == null) {
             return;
         }
         String item = schema.getItems().getRef().replace("#/components/schemas/", "");
         String pageName = item + "Page";
-        if (api.getComponents().getSchemas() == null || !api.getComponents().getSchemas().containsKey(pageName)) {
+        if (api.getComponents().getSchemas() == null
+                || !api.getComponents().getSchemas().containsKey(pageName)) {
             api.getComponents().addSchema(pageName, page(item));
         }
         json.setSchema(OASFactory.createSchema().ref(pageName));
@@ -167,13 +190,21 @@ public class ContractConventions implements OASFilter {
 
     /** The schema of one page of {@code item}s, as {@code com.dealradar.platform.paging.Page} writes it. */
     public static Schema page(String item) {
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("One page of " + item + " items; follow nextCursor (or the Link header) for the next page")
                 .addRequired("items")
-                .addProperty("items", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                        .items(OASFactory.createSchema().ref(item)).description("Items of this page, in the requested order"))
-                .addProperty("nextCursor", OASFactory.createSchema().type(new ArrayList<>(List.of(Schema.SchemaType.STRING,
-                        Schema.SchemaType.NULL))).description("Cursor of the next page; absent on the last page"));
+                .addProperty(
+                        "items",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .items(OASFactory.createSchema().ref(item))
+                                .description("Items of this page, in the requested order"))
+                .addProperty(
+                        "nextCursor",
+                        OASFactory.createSchema()
+                                .type(new ArrayList<>(List.of(Schema.SchemaType.STRING, Schema.SchemaType.NULL)))
+                                .description("Cursor of the next page; absent on the last page"));
     }
 
     private static void tidyParameter(Parameter parameter) {
@@ -185,15 +216,19 @@ public class ContractConventions implements OASFilter {
             }
         }
         Schema schema = parameter.getSchema();
-        if (schema != null && schema.getRef() == null && schema.getType() == null && schema.getEnumeration() != null
+        if (schema != null
+                && schema.getRef() == null
+                && schema.getType() == null
+                && schema.getEnumeration() != null
                 && schema.getEnumeration().stream().allMatch(String.class::isInstance)) {
             schema.addType(Schema.SchemaType.STRING);
         }
     }
 
     private static boolean hasParameter(Operation operation, Parameter.In in, String name) {
-        return operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == in && name.equalsIgnoreCase(p.getName()));
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> p.getIn() == in && name.equalsIgnoreCase(p.getName()));
     }
 
     private static Map<String, String> ordered(String... pairs) {
@@ -209,8 +244,7 @@ public class ContractConventions implements OASFilter {
 
         private static final String REQUEST_ID = "3f2c6f0e-2b7d-4c55-9b0f-5d7f0f3b1c11";
 
-        private ProblemExamples() {
-        }
+        private ProblemExamples() {}
 
         public static Map<String, Object> of(int status, String path) {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -219,28 +253,44 @@ public class ContractConventions implements OASFilter {
                     put(p, ProblemType.VALIDATION, "1 field is invalid");
                     p.put("errors", List.of(Map.of("field", "limit", "message", "must be between 1 and 200")));
                 }
-                case 401 -> put(p, ProblemType.UNAUTHENTICATED, "Send an X-API-Key header or an Authorization: Bearer token");
+                case 401 ->
+                    put(p, ProblemType.UNAUTHENTICATED, "Send an X-API-Key header or an Authorization: Bearer token");
                 case 403 -> put(p, ProblemType.FORBIDDEN, "This operation needs the role analyst");
                 case 404 -> put(p, ProblemType.NOT_FOUND, "No resource at this path");
-                case 405 -> put(p, ProblemType.METHOD_NOT_ALLOWED, "DELETE is not supported here; Allow lists the methods that are");
+                case 405 ->
+                    put(
+                            p,
+                            ProblemType.METHOD_NOT_ALLOWED,
+                            "DELETE is not supported here; Allow lists the methods that are");
                 case 406 -> put(p, ProblemType.NOT_ACCEPTABLE, "This operation produces application/json");
                 case 409 -> put(p, ProblemType.CONFLICT, "slug: already used by another company");
-                case 412 -> put(p, ProblemType.PRECONDITION_FAILED, "If-Match \"3\" does not match the current ETag \"4\"");
+                case 412 ->
+                    put(p, ProblemType.PRECONDITION_FAILED, "If-Match \"3\" does not match the current ETag \"4\"");
                 case 413 -> put(p, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than 256 KiB");
                 case 414 -> put(p, ProblemType.URI_TOO_LONG, "The request line is longer than 4096 bytes");
                 case 415 -> put(p, ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
-                case 422 -> put(p, ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key 5f0c8d1e-demo was used with another body");
+                case 422 ->
+                    put(
+                            p,
+                            ProblemType.IDEMPOTENCY_KEY_REUSED,
+                            "Idempotency-Key 5f0c8d1e-demo was used with another body");
                 case 428 -> put(p, ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the ETag you last read");
-                case 429 -> put(p, ProblemType.RATE_LIMITED, "Rate limit of 600 requests per 60 s reached; retry after 12 s");
+                case 429 ->
+                    put(p, ProblemType.RATE_LIMITED, "Rate limit of 600 requests per 60 s reached; retry after 12 s");
                 case 431 -> put(p, ProblemType.HEADERS_TOO_LARGE, "The request headers are larger than 20 KiB");
-                case 500 -> put(p, ProblemType.INTERNAL, "An unexpected error occurred; quote the requestId when reporting it");
+                case 500 ->
+                    put(p, ProblemType.INTERNAL, "An unexpected error occurred; quote the requestId when reporting it");
                 case 502 -> {
                     p.put("type", Problem.TYPE_BASE + "bad-gateway");
                     p.put("title", "Bad gateway");
                     p.put("status", 502);
                     p.put("detail", "company-service answered with an error.");
                 }
-                case 503 -> put(p, ProblemType.DEPENDENCY_UNAVAILABLE, "company-service is unavailable (circuit open); retry later");
+                case 503 ->
+                    put(
+                            p,
+                            ProblemType.DEPENDENCY_UNAVAILABLE,
+                            "company-service is unavailable (circuit open); retry later");
                 case 504 -> {
                     p.put("type", Problem.TYPE_BASE + "gateway-timeout");
                     p.put("title", "Gateway timeout");

@@ -13,11 +13,14 @@ import java.util.List;
 public record Cursor(String sort, List<String> keys) {
 
     public String encode() {
-        StringBuilder raw = new StringBuilder().append(sort.length()).append(':').append(sort);
+        StringBuilder raw =
+                new StringBuilder().append(sort.length()).append(':').append(sort);
         for (String key : keys) {
             raw.append(key.length()).append(':').append(key);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(raw.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Decodes {@code raw} and checks it was issued for {@code expectedSort} with {@code keyCount} keys; 400 otherwise. */
@@ -36,14 +39,17 @@ public record Cursor(String sort, List<String> keys) {
                 throw new IllegalArgumentException("wrong number of keys");
             }
             if (!parts.getFirst().equals(expectedSort)) {
-                throw ProblemException.badParameter("cursor",
-                        "this cursor belongs to sort '" + parts.getFirst() + "'; use the same sort or start without a cursor");
+                throw ProblemException.badParameter(
+                        "cursor",
+                        "this cursor belongs to sort '" + parts.getFirst()
+                                + "'; use the same sort or start without a cursor");
             }
             return new Cursor(parts.getFirst(), List.copyOf(parts.subList(1, parts.size())));
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw ProblemException.badParameter("cursor", "not a cursor this API issued; use nextCursor from a previous page");
+            throw ProblemException.badParameter(
+                    "cursor", "not a cursor this API issued; use nextCursor from a previous page");
         }
     }
 }

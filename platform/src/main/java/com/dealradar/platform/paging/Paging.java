@@ -3,6 +3,7 @@ package com.dealradar.platform.paging;
 import com.dealradar.platform.problem.ProblemException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
 
@@ -12,8 +13,7 @@ public final class Paging {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 200;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     public static int limit(String raw) {
         if (raw == null || raw.isBlank()) {
@@ -27,7 +27,8 @@ public final class Paging {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.badParameter("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", was '" + raw + "'");
+        throw ProblemException.badParameter(
+                "limit", "must be a whole number from 1 to " + MAX_LIMIT + ", was '" + raw + "'");
     }
 
     /**
@@ -46,7 +47,9 @@ public final class Paging {
     public static Response ok(Page<?> page, UriInfo uri) {
         Response.ResponseBuilder response = Response.ok(page);
         if (page.nextCursor() != null) {
-            java.net.URI next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build();
+            URI next = uri.getRequestUriBuilder()
+                    .replaceQueryParam("cursor", page.nextCursor())
+                    .build();
             response.header("Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
         }
         return response.build();

@@ -1,18 +1,23 @@
 package com.dealradar.platform.problem;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Collections;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.JDBCConnectionException;
 
 /**
  * Turns failures of the database into the problem a client can act on, for every service and every constraint
@@ -30,8 +35,7 @@ public final class PersistenceProblems {
     /** H2: {@code ... ON PUBLIC.COMPANIES(SLUG NULLS FIRST) VALUES ...}. */
     private static final Pattern H2_KEY = Pattern.compile("ON [\\w.\"]+\\(([^)]+)\\)");
 
-    private PersistenceProblems() {
-    }
+    private PersistenceProblems() {}
 
     /** The problem for {@code failure} when it is (or is caused by) a database failure a client can act on. */
     public static Optional<ProblemException> of(Throwable failure) {
@@ -44,7 +48,7 @@ public final class PersistenceProblems {
             if (cause instanceof SQLException sql && unreachable(sql)) {
                 return Optional.of(unavailable());
             }
-            if (cause instanceof org.hibernate.exception.JDBCConnectionException) {
+            if (cause instanceof JDBCConnectionException) {
                 return Optional.of(unavailable());
             }
         }
@@ -53,25 +57,38 @@ public final class PersistenceProblems {
 
     /** The connection may have broken during the commit: the outcome of a write is not known, so say how to retry safely. */
     private static ProblemException unavailable() {
-        return ProblemException.unavailable("The database cannot be reached; retry after Retry-After seconds (a write: read "
-                + "it back first, or retry with the same Idempotency-Key)", DATABASE_RETRY_AFTER);
+        return ProblemException.unavailable(
+                "The database cannot be reached; retry after Retry-After seconds (a write: read "
+                        + "it back first, or retry with the same Idempotency-Key)",
+                DATABASE_RETRY_AFTER);
     }
 
     private static ProblemException constraint(ConstraintViolationException violation) {
         String message = messageOf(violation);
         List<String> fields = fields(message);
-        String field = fields.isEmpty() ? (violation.getConstraintName() == null ? "body" : violation.getConstraintName())
+        String field = fields.isEmpty()
+                ? (violation.getConstraintName() == null ? "body" : violation.getConstraintName())
                 : String.join(",", fields);
         return switch (violation.getKind()) {
-            case UNIQUE -> new ProblemException(ProblemType.CONFLICT,
-                    (fields.size() == 1 ? field + ": the value is" : field + ": the combination is")
-                            + " already taken (perhaps by a request sent at the same time); nothing was written",
-                    List.of(new FieldViolation(field, "already taken")), Map.of());
-            case FOREIGN_KEY -> new ProblemException(ProblemType.CONFLICT,
-                    "The change conflicts with related data (" + field + "); nothing was written",
-                    List.of(new FieldViolation(field, "refers to or is referred to by other data")), Map.of());
-            default -> new ProblemException(ProblemType.VALIDATION, field + ": the value is not allowed",
-                    List.of(new FieldViolation(field, "the value is not allowed")), Map.of());
+            case UNIQUE ->
+                new ProblemException(
+                        ProblemType.CONFLICT,
+                        (fields.size() == 1 ? field + ": the value is" : field + ": the combination is")
+                                + " already taken (perhaps by a request sent at the same time); nothing was written",
+                        List.of(new FieldViolation(field, "already taken")),
+                        Map.of());
+            case FOREIGN_KEY ->
+                new ProblemException(
+                        ProblemType.CONFLICT,
+                        "The change conflicts with related data (" + field + "); nothing was written",
+                        List.of(new FieldViolation(field, "refers to or is referred to by other data")),
+                        Map.of());
+            default ->
+                new ProblemException(
+                        ProblemType.VALIDATION,
+                        field + ": the value is not allowed",
+                        List.of(new FieldViolation(field, "the value is not allowed")),
+                        Map.of());
         };
     }
 
@@ -88,14 +105,16 @@ public final class PersistenceProblems {
         }
         List<String> fields = new ArrayList<>();
         for (String raw : columns.split(",")) {
-            String name = raw.strip().replaceAll("(?i)\\s+NULLS\\s+(FIRST|LAST)$", "").replace("\"", "");
+            String name =
+                    raw.strip().replaceAll("(?i)\\s+NULLS\\s+(FIRST|LAST)$", "").replace("\"", "");
             if (name.contains(".")) {
                 name = name.substring(name.lastIndexOf('.') + 1);
             }
             String column = name.toLowerCase(Locale.ROOT);
             // A service names a column's API field where it differs (dealradar.unique-field.lei=identifiers.lei).
-            fields.add(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                    .getOptionalValue("dealradar.unique-field." + column, String.class).orElse(camel(column)));
+            fields.add(ConfigProvider.getConfig()
+                    .getOptionalValue("dealradar.unique-field." + column, String.class)
+                    .orElse(camel(column)));
         }
         return fields;
     }
@@ -132,14 +151,14 @@ public final class PersistenceProblems {
             return true;
         }
         String message = sql.getMessage() == null ? "" : sql.getMessage().toLowerCase(Locale.ROOT);
-        return sql instanceof java.sql.SQLTransientConnectionException || message.contains("acquisition timeout");
+        return sql instanceof SQLTransientConnectionException || message.contains("acquisition timeout");
     }
 
     /** The failure, its causes and everything suppressed along the way (a failed XA commit hides the cause there). */
     private static List<Throwable> chain(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Throwable> chain = new ArrayList<>();
-        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>();
+        Deque<Throwable> todo = new ArrayDeque<>();
         todo.add(failure);
         while (!todo.isEmpty() && chain.size() < 100) {
             Throwable t = todo.poll();

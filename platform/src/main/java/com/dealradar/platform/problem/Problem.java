@@ -12,18 +12,28 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
 public record Problem(
-        @Schema(description = "URI identifying the kind of problem", examples = "https://dealradar.dev/problems/validation")
+        @Schema(
+                description = "URI identifying the kind of problem",
+                examples = "https://dealradar.dev/problems/validation")
         URI type,
+
         @Schema(description = "Short summary of the kind of problem", examples = "Request is invalid")
         String title,
+
         @Schema(description = "HTTP status code", examples = "400")
         int status,
+
         @Schema(description = "What went wrong with this request", examples = "2 fields are invalid")
         String detail,
+
         @Schema(description = "The request path this problem is about", examples = "/companies")
         String instance,
-        @Schema(description = "Request id, also in the X-Request-Id header", examples = "3f2c6f0e-2b7d-4c55-9b0f-5d7f0f3b1c11")
+
+        @Schema(
+                description = "Request id, also in the X-Request-Id header",
+                examples = "3f2c6f0e-2b7d-4c55-9b0f-5d7f0f3b1c11")
         String requestId,
+
         @Schema(description = "Field violations, when the request body or parameters were invalid")
         List<FieldViolation> errors) {
 

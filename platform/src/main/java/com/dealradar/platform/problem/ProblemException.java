@@ -30,18 +30,21 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badParameter(String parameter, String message) {
-        return new ProblemException(ProblemType.BAD_PARAMETER, parameter + ": " + message,
-                List.of(new FieldViolation(parameter, message)), Map.of());
+        return new ProblemException(
+                ProblemType.BAD_PARAMETER,
+                parameter + ": " + message,
+                List.of(new FieldViolation(parameter, message)),
+                Map.of());
     }
 
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION, field + ": " + message,
-                List.of(new FieldViolation(field, message)), Map.of());
+        return new ProblemException(
+                ProblemType.VALIDATION, field + ": " + message, List.of(new FieldViolation(field, message)), Map.of());
     }
 
     public static ProblemException unprocessable(String field, String message) {
-        return new ProblemException(ProblemType.UNPROCESSABLE, message,
-                List.of(new FieldViolation(field, message)), Map.of());
+        return new ProblemException(
+                ProblemType.UNPROCESSABLE, message, List.of(new FieldViolation(field, message)), Map.of());
     }
 
     public static ProblemException conflict(String detail) {
@@ -50,11 +53,15 @@ public class ProblemException extends RuntimeException {
 
     /** 409 naming the field whose value another resource already has (a unique key). */
     public static ProblemException taken(String field, String detail) {
-        return new ProblemException(ProblemType.CONFLICT, detail, List.of(new FieldViolation(field, "already taken")), Map.of());
+        return new ProblemException(
+                ProblemType.CONFLICT, detail, List.of(new FieldViolation(field, "already taken")), Map.of());
     }
 
     public static ProblemException unavailable(String detail, Duration retryAfter) {
-        return new ProblemException(ProblemType.DEPENDENCY_UNAVAILABLE, detail, List.of(),
+        return new ProblemException(
+                ProblemType.DEPENDENCY_UNAVAILABLE,
+                detail,
+                List.of(),
                 Map.of("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds()))));
     }
 

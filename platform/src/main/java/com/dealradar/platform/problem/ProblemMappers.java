@@ -1,13 +1,9 @@
 package com.dealradar.platform.problem;
 
 import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.security.AccessConfig;
-import io.quarkus.security.AuthenticationCompletionException;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.UnauthorizedException;
-import com.dealradar.platform.http.RequestIds;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -16,19 +12,28 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -68,23 +73,32 @@ public class ProblemMappers {
         return respond(problem(ProblemType.VALIDATION, detail, errors), request);
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
-            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
-            ValueInstantiationException.class})
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        JsonParseException.class,
+        JsonMappingException.class,
+        MismatchedInputException.class,
+        InvalidFormatException.class,
+        UnrecognizedPropertyException.class,
+        ValueInstantiationException.class
+    })
     public Response unreadableBody(JsonProcessingException e, ContainerRequestContext request) {
         String field = e instanceof JsonMappingException m ? pathOf(m.getPath()) : null;
         String message = switch (e) {
             case UnrecognizedPropertyException u -> "unknown field '" + u.getPropertyName() + "'";
-            case InvalidFormatException f when f.getTargetType() != null && f.getTargetType().isEnum() ->
-                    "'" + f.getValue() + "' is not one of " + enumValues(f.getTargetType());
-            case InvalidFormatException f when f.getTargetType() != null -> "'" + f.getValue() + "' is not " + describe(f.getTargetType());
-            case ValueInstantiationException v -> v.getCause() != null ? v.getCause().getMessage() : "invalid value";
-            case MismatchedInputException m when m.getTargetType() != null ->
-                    "expected " + describe(m.getTargetType());
+            case InvalidFormatException f
+            when f.getTargetType() != null && f.getTargetType().isEnum() ->
+                "'" + f.getValue() + "' is not one of " + enumValues(f.getTargetType());
+            case InvalidFormatException f
+            when f.getTargetType() != null -> "'" + f.getValue() + "' is not " + describe(f.getTargetType());
+            case ValueInstantiationException v ->
+                v.getCause() != null ? v.getCause().getMessage() : "invalid value";
+            case MismatchedInputException m when m.getTargetType() != null -> "expected " + describe(m.getTargetType());
             case JsonParseException p -> "malformed JSON: " + withoutInternals(p.getOriginalMessage());
             default -> withoutInternals(e.getOriginalMessage());
         };
-        List<FieldViolation> errors = field == null || field.isEmpty() ? List.of() : List.of(new FieldViolation(field, message));
+        List<FieldViolation> errors =
+                field == null || field.isEmpty() ? List.of() : List.of(new FieldViolation(field, message));
         String detail = field == null || field.isEmpty() ? message : field + ": " + message;
         return respond(problem(ProblemType.MALFORMED_BODY, detail, errors), request);
     }
@@ -96,13 +110,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrentUpdate(RuntimeException e, ContainerRequestContext request) {
-        return respond(problem(ProblemType.PRECONDITION_FAILED,
-                "The resource was changed by another request at the same time; read it again and reapply your change",
-                List.of()), request);
+        return respond(
+                problem(
+                        ProblemType.PRECONDITION_FAILED,
+                        "The resource was changed by another request at the same time; read it again and reapply your change",
+                        List.of()),
+                request);
     }
 
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
-            AuthenticationCompletionException.class})
+    @ServerExceptionMapper({
+        UnauthorizedException.class,
+        AuthenticationFailedException.class,
+        AuthenticationCompletionException.class
+    })
     public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
         String detail = e instanceof UnauthorizedException && e.getMessage() != null
                 ? e.getMessage()
@@ -114,7 +134,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
-        return respond(problem(ProblemType.FORBIDDEN, e.getMessage() == null ? "Not allowed" : e.getMessage(), List.of()), request);
+        return respond(
+                problem(ProblemType.FORBIDDEN, e.getMessage() == null ? "Not allowed" : e.getMessage(), List.of()),
+                request);
     }
 
     @ServerExceptionMapper
@@ -135,7 +157,9 @@ public class ProblemMappers {
         }
         String detail = switch (status) {
             case 404 -> "No resource at " + request.getUriInfo().getPath();
-            case 405 -> request.getMethod() + " is not supported on " + request.getUriInfo().getPath();
+            case 405 ->
+                request.getMethod() + " is not supported on "
+                        + request.getUriInfo().getPath();
             case 415 -> "Content-Type " + request.getMediaType() + " is not supported here; send application/json";
             default -> e.getMessage();
         };
@@ -154,24 +178,37 @@ public class ProblemMappers {
      * sent already by then), or the client went away. A client's doing: one debug line, no stack trace.
      */
     @ServerExceptionMapper
-    public Response unreadableStream(java.io.IOException e, ContainerRequestContext request) {
-        LOG.debugf("Request body of %s %s not read: %s", request.getMethod(), request.getUriInfo().getPath(), e.getMessage());
-        boolean tooLarge = e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("too large");
-        return respond(tooLarge
-                ? problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than the limit", List.of())
-                : problem(ProblemType.BAD_REQUEST, "The request body could not be read", List.of()), request);
+    public Response unreadableStream(IOException e, ContainerRequestContext request) {
+        LOG.debugf(
+                "Request body of %s %s not read: %s",
+                request.getMethod(), request.getUriInfo().getPath(), e.getMessage());
+        boolean tooLarge = e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("too large");
+        return respond(
+                tooLarge
+                        ? problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than the limit", List.of())
+                        : problem(ProblemType.BAD_REQUEST, "The request body could not be read", List.of()),
+                request);
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, ContainerRequestContext request) {
-        java.util.Optional<ProblemException> database = PersistenceProblems.of(e);
+        Optional<ProblemException> database = PersistenceProblems.of(e);
         if (database.isPresent()) {
             LOG.debugf("%s %s: %s", request.getMethod(), request.getUriInfo().getPath(), e);
             return problem(database.get(), request);
         }
-        LOG.errorf(e, "Unexpected failure of %s %s", request.getMethod(), request.getUriInfo().getPath());
-        return respond(problem(ProblemType.INTERNAL,
-                "Something went wrong on our side; quote the request id when you report it", List.of()), request);
+        LOG.errorf(
+                e,
+                "Unexpected failure of %s %s",
+                request.getMethod(),
+                request.getUriInfo().getPath());
+        return respond(
+                problem(
+                        ProblemType.INTERNAL,
+                        "Something went wrong on our side; quote the request id when you report it",
+                        List.of()),
+                request);
     }
 
     /**
@@ -182,11 +219,11 @@ public class ProblemMappers {
         if (message == null) {
             return "unreadable JSON";
         }
-        String clean = message
-                .replaceAll(",?\\s*\\(?from `[^`]*`\\)?", "")
+        String clean = message.replaceAll(",?\\s*\\(?from `[^`]*`\\)?", "")
                 .replaceAll("\\s*\\[Source:.*", "")
                 .replaceAll("\\s*\\(for [^)]*\\)?", "")
-                .replaceAll("`?(com\\.fasterxml|com\\.dealradar|java\\.(lang|util|time|math|net))\\.[\\w.$]*`?", "value")
+                .replaceAll(
+                        "`?(com\\.fasterxml|com\\.dealradar|java\\.(lang|util|time|math|net))\\.[\\w.$]*`?", "value")
                 .replaceAll("`[\\w.$]+(\\(\\))?`", "value")
                 .replaceAll("StreamReadConstraints[\\w.()]*", "the limit")
                 .strip();
@@ -199,7 +236,10 @@ public class ProblemMappers {
 
     private static Response respond(Problem problem, ContainerRequestContext request) {
         Problem body = problem.withContext(request.getUriInfo().getRequestUri().getRawPath(), RequestIds.of(request));
-        return Response.status(body.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+        return Response.status(body.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(body)
+                .build();
     }
 
     /** The path of the offending value as the client wrote it: body fields without the Java parameter name. */
@@ -254,7 +294,7 @@ public class ProblemMappers {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (List.class.isAssignableFrom(type) || type.isArray() || java.util.Set.class.isAssignableFrom(type)) {
+        if (List.class.isAssignableFrom(type) || type.isArray() || Set.class.isAssignableFrom(type)) {
             return "an array";
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord()) {
@@ -264,7 +304,8 @@ public class ProblemMappers {
     }
 
     private static String enumValues(Class<?> type) {
-        return Arrays.stream(type.getEnumConstants()).map(c -> QueryParams.wireName((Enum<?>) c))
+        return Arrays.stream(type.getEnumConstants())
+                .map(c -> QueryParams.wireName((Enum<?>) c))
                 .collect(Collectors.joining(", "));
     }
 

@@ -26,37 +26,65 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Source", description = "Where a fact comes from")
 public record Source(
         @NotNull
-        @Enumerated(EnumType.STRING) @Column(name = "kind", length = 30, nullable = false)
+        @Enumerated(EnumType.STRING)
+        @Column(name = "kind", length = 30, nullable = false)
         @Schema(description = "Kind of source", examples = "article")
         SourceKind kind,
-        @Size(max = 200) @Column(name = "publisher", length = 200)
+
+        @Size(max = 200)
+        @Column(name = "publisher", length = 200)
         @Schema(description = "The organisation that published the document (not its author)", examples = "Bloomberg")
         String publisher,
-        @Size(max = 500) @Column(name = "title", length = 500)
-        @Schema(description = "Title of the document", examples = "Alibaba in Talks With BT on Cloud Services Partnership")
+
+        @Size(max = 500)
+        @Column(name = "title", length = 500)
+        @Schema(
+                description = "Title of the document",
+                examples = "Alibaba in Talks With BT on Cloud Services Partnership")
         String title,
-        @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+
+        @Size(max = 2000)
+        @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
         @Column(name = "url", length = 2000)
         @Schema(description = "Where to read it", examples = "https://www.bloomberg.com/")
         String url,
+
         @Column(name = "published_on")
-        @Schema(description = "Publication date; with publishedPrecision month or year it is the first day of that month or year",
+        @Schema(
+                description =
+                        "Publication date; with publishedPrecision month or year it is the first day of that month or year",
                 examples = "2018-07-01")
         LocalDate publishedOn,
-        @Size(max = 1000) @Column(name = "note", length = 1000)
+
+        @Size(max = 1000)
+        @Column(name = "note", length = 1000)
         @Schema(description = "What the source says about this fact, or why it is general knowledge")
         String note,
-        @Size(max = 200) @Column(name = "author", length = 200)
+
+        @Size(max = 200)
+        @Column(name = "author", length = 200)
         @Schema(description = "Who wrote it (a person), when the document names one", examples = "Ron Westfall")
         String author,
-        @Enumerated(EnumType.STRING) @Column(name = "published_precision", length = 5)
-        @Schema(description = "How much of publishedOn is known (default day when publishedOn is given)", examples = "month")
+
+        @Enumerated(EnumType.STRING)
+        @Column(name = "published_precision", length = 5)
+        @Schema(
+                description = "How much of publishedOn is known (default day when publishedOn is given)",
+                examples = "month")
         Precision publishedPrecision,
-        @Size(max = 5) @Convert(converter = SourceFieldsColumn.class) @Column(name = "inferred", length = 100)
-        @Schema(description = "Fields DealRadar inferred from the context rather than read in the document (e.g. a date worked out from the text)",
+
+        @Size(max = 5)
+        @Convert(converter = SourceFieldsColumn.class)
+        @Column(name = "inferred", length = 100)
+        @Schema(
+                description =
+                        "Fields DealRadar inferred from the context rather than read in the document (e.g. a date worked out from the text)",
                 examples = "[\"title\", \"publishedOn\"]")
         Set<@NotNull SourceField> inferred,
-        @Size(max = 5) @Convert(converter = SourceFieldsColumn.class) @Column(name = "not_stated", length = 100)
+
+        @Size(max = 5)
+        @Convert(converter = SourceFieldsColumn.class)
+        @Column(name = "not_stated", length = 100)
         @Schema(description = "Fields the document does not give and that are left empty", examples = "[\"publisher\"]")
         Set<@NotNull SourceField> notStated) {
 

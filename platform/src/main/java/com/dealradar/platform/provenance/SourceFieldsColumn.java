@@ -24,7 +24,9 @@ public class SourceFieldsColumn implements AttributeConverter<Set<SourceField>, 
         if (column == null || column.isBlank()) {
             return null;
         }
-        return Arrays.stream(column.split(",")).map(String::strip).map(SourceField::valueOf)
+        return Arrays.stream(column.split(","))
+                .map(String::strip)
+                .map(SourceField::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(SourceField.class)));
     }
 }

@@ -14,12 +14,15 @@ public record Actor(Kind kind, String id, String keyId) {
     public static final String LOG_KEY = "dealradar.actor";
     /** Attributes of a gateway identity made from an API key. */
     public static final String AUTH_METHOD_ATTRIBUTE = "dealradar.auth-method";
+
     public static final String PARTNER_ATTRIBUTE = "dealradar.partner-id";
     public static final String KEY_ATTRIBUTE = "dealradar.key-id";
     public static final String API_KEY = "api_key";
 
     public enum Kind {
-        user, partner, service
+        user,
+        partner,
+        service
     }
 
     /** The actor of a verified identity; null for an anonymous one. */
@@ -27,12 +30,15 @@ public record Actor(Kind kind, String id, String keyId) {
         if (identity == null || identity.isAnonymous()) {
             return null;
         }
-        if (identity.getPrincipal() instanceof JsonWebToken token && token.getClaim(InternalToken.AUTH_METHOD_CLAIM) != null) {
+        if (identity.getPrincipal() instanceof JsonWebToken token
+                && token.getClaim(InternalToken.AUTH_METHOD_CLAIM) != null) {
             // A backend: the gateway's internal token says who the caller was.
             String partner = token.getClaim(InternalToken.PARTNER_CLAIM);
             String key = token.getClaim(InternalToken.KEY_CLAIM);
             if (API_KEY.equals(token.getClaim(InternalToken.AUTH_METHOD_CLAIM))) {
-                return partner != null ? new Actor(Kind.partner, partner, key) : new Actor(Kind.service, token.getSubject(), key);
+                return partner != null
+                        ? new Actor(Kind.partner, partner, key)
+                        : new Actor(Kind.service, token.getSubject(), key);
             }
             return new Actor(Kind.user, token.getSubject(), null);
         }

@@ -37,11 +37,16 @@ public class BackendAccessRules {
         }
         boolean read = READS.contains(request.getMethod());
         if (!identity.isResolvable()) {
-            throw new IllegalStateException("dealradar.access.backend-rules needs a security extension (quarkus-smallrye-jwt)");
+            throw new IllegalStateException(
+                    "dealradar.access.backend-rules needs a security extension (quarkus-smallrye-jwt)");
         }
         return identity.get().getDeferredIdentity().map(caller -> {
             logActor(routing, caller);
-            requireRole(caller, read ? Roles.VIEWER : Roles.ANALYST, read, "Send a bearer token issued by the DealRadar gateway");
+            requireRole(
+                    caller,
+                    read ? Roles.VIEWER : Roles.ANALYST,
+                    read,
+                    "Send a bearer token issued by the DealRadar gateway");
             return null;
         });
     }

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class DevKeyGuard {
 
-
     void onStart(@Observes StartupEvent start, Config config, AccessConfig access) {
         boolean allowed = access.allowDevKeys();
         if (LaunchMode.current() != LaunchMode.NORMAL || allowed || isLocalProfile(config)) {
@@ -29,13 +28,16 @@ public class DevKeyGuard {
             Optional<String> location = config.getOptionalValue(setting, String.class);
             if (location.isPresent() && location.get().contains("DEV-ONLY")) {
                 throw new IllegalStateException(setting + " points at the local-development key " + location.get()
-                        + "; mount your own key and set " + setting.toUpperCase().replace('.', '_')
+                        + "; mount your own key and set "
+                        + setting.toUpperCase().replace('.', '_')
                         + " (see README, \"Trust model\")");
             }
         }
     }
 
     private static boolean isLocalProfile(Config config) {
-        return config.getOptionalValue("quarkus.profile", String.class).map(p -> p.contains("local")).orElse(false);
+        return config.getOptionalValue("quarkus.profile", String.class)
+                .map(p -> p.contains("local"))
+                .orElse(false);
     }
 }

@@ -17,6 +17,5 @@ public final class InternalToken {
     /** Claim with the caller's name (Keycloak user name), for people reading an audit trail. */
     public static final String NAME_CLAIM = "dr_name";
 
-    private InternalToken() {
-    }
+    private InternalToken() {}
 }

@@ -10,6 +10,5 @@ public final class Roles {
     /** also manages partners and API keys */
     public static final String ADMIN = "admin";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -58,13 +59,19 @@ public final class SeedCheck {
         String last = history.get(history.size() - 1).path(field).asText(null);
         String current = status == null || status.isNull() ? null : status.asText();
         if (current == null || !current.equals(last)) {
-            fail(where, "status is " + current + " but the last history entry is " + last + " (status must equal the last entry)");
+            fail(
+                    where,
+                    "status is " + current + " but the last history entry is " + last
+                            + " (status must equal the last entry)");
         }
     }
 
     public void regionExists(String where, String code, Set<String> regions) {
         if (code != null && !regions.contains(code)) {
-            fail(where, "refers to region " + code + ", which is not in the region seed (" + String.join(", ", regions.stream().sorted().toList()) + ")");
+            fail(
+                    where,
+                    "refers to region " + code + ", which is not in the region seed ("
+                            + String.join(", ", regions.stream().sorted().toList()) + ")");
         }
     }
 
@@ -95,7 +102,9 @@ public final class SeedCheck {
             return;
         }
         if (publisher == null && !notStated.contains("publisher")) {
-            fail(where, "names no publisher: give it, or list publisher in notStated (or inferred, with the inferred name)");
+            fail(
+                    where,
+                    "names no publisher: give it, or list publisher in notStated (or inferred, with the inferred name)");
         }
         if (publisher != null && notStated.contains("publisher")) {
             fail(where, "gives a publisher and also says it is not stated");
@@ -112,10 +121,15 @@ public final class SeedCheck {
                 fail(where, "publishedPrecision without publishedOn");
             }
         } else {
-            Precision precision = source.hasNonNull("publishedPrecision") ? precision(where, source.get("publishedPrecision").asText()) : Precision.day;
+            Precision precision = source.hasNonNull("publishedPrecision")
+                    ? precision(where, source.get("publishedPrecision").asText())
+                    : Precision.day;
             LocalDate day = date(where + ".publishedOn", published.asText());
             if (day != null && precision != null && !precision.isAligned(day)) {
-                fail(where + ".publishedOn", published.asText() + " has precision " + precision + " but is not the first day of its " + precision);
+                fail(
+                        where + ".publishedOn",
+                        published.asText() + " has precision " + precision + " but is not the first day of its "
+                                + precision);
             }
             if (inferred.contains("publishedOn") && !source.hasNonNull("publishedPrecision")) {
                 fail(where, "an inferred publication date must say its precision (publishedPrecision)");
@@ -147,7 +161,10 @@ public final class SeedCheck {
             fail(where, value + " has precision " + p + " but is not the first day of its " + p);
         }
         if (p == Precision.day && day.getDayOfMonth() == 1 && !givenBySource(day, sources)) {
-            fail(where, value + " is day-precise on the first of a month, a day no cited source gives: use month (or year) precision");
+            fail(
+                    where,
+                    value
+                            + " is day-precise on the first of a month, a day no cited source gives: use month (or year) precision");
         }
     }
 
@@ -156,8 +173,10 @@ public final class SeedCheck {
             return false;
         }
         for (JsonNode source : sources) {
-            if (source.hasNonNull("publishedOn") && source.get("publishedOn").asText().equals(day.toString())
-                    && (!source.hasNonNull("publishedPrecision") || source.get("publishedPrecision").asText().equals("day"))) {
+            if (source.hasNonNull("publishedOn")
+                    && source.get("publishedOn").asText().equals(day.toString())
+                    && (!source.hasNonNull("publishedPrecision")
+                            || source.get("publishedPrecision").asText().equals("day"))) {
                 return true;
             }
         }
@@ -191,7 +210,7 @@ public final class SeedCheck {
         if (list == null || !list.isArray()) {
             return Set.of();
         }
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         list.forEach(n -> names.add(n.asText()));
         return names;
     }

@@ -13,9 +13,11 @@ class EntityTagsTest {
     @Test
     void ifMatchIsRequiredAndMustBeCurrent() {
         assertThatThrownBy(() -> EntityTags.requireMatch(null, 3))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_REQUIRED));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_REQUIRED));
         assertThatThrownBy(() -> EntityTags.requireMatch("\"2\"", 3))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED));
         assertThatCode(() -> EntityTags.requireMatch("\"3\"", 3)).doesNotThrowAnyException();
         assertThatCode(() -> EntityTags.requireMatch("\"1\", W/\"3\"", 3)).doesNotThrowAnyException();
         assertThatCode(() -> EntityTags.requireMatch("*", 3)).doesNotThrowAnyException();
@@ -25,6 +27,7 @@ class EntityTagsTest {
     void ifNoneMatchGivesNotModified() {
         assertThat(EntityTags.okOrNotModified("\"4\"", 4, "x").getStatus()).isEqualTo(304);
         assertThat(EntityTags.okOrNotModified("\"3\"", 4, "x").getStatus()).isEqualTo(200);
-        assertThat(EntityTags.okOrNotModified(null, 4, "x").getEntityTag().getValue()).isEqualTo("4");
+        assertThat(EntityTags.okOrNotModified(null, 4, "x").getEntityTag().getValue())
+                .isEqualTo("4");
     }
 }

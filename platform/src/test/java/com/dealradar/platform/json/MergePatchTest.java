@@ -21,8 +21,10 @@ class MergePatchTest {
         assertThat(MergePatch.merge(json("{'a':'b'}"), json("{'b':'c'}"))).isEqualTo(json("{'a':'b','b':'c'}"));
         assertThat(MergePatch.merge(json("{'a':'b'}"), json("{'a':null}"))).isEqualTo(json("{}"));
         assertThat(MergePatch.merge(json("{'a':['b']}"), json("{'a':'c'}"))).isEqualTo(json("{'a':'c'}"));
-        assertThat(MergePatch.merge(json("{'a':{'b':'c'}}"), json("{'a':{'b':'d','c':null}}"))).isEqualTo(json("{'a':{'b':'d'}}"));
+        assertThat(MergePatch.merge(json("{'a':{'b':'c'}}"), json("{'a':{'b':'d','c':null}}")))
+                .isEqualTo(json("{'a':{'b':'d'}}"));
         assertThat(MergePatch.merge(json("{'e':null}"), json("{'a':1}"))).isEqualTo(json("{'e':null,'a':1}"));
-        assertThat(MergePatch.merge(json("['a','b']"), json("{'a':'b','c':null}"))).isEqualTo(json("{'a':'b'}"));
+        assertThat(MergePatch.merge(json("['a','b']"), json("{'a':'b','c':null}")))
+                .isEqualTo(json("{'a':'b'}"));
     }
 }

@@ -20,10 +20,12 @@ class CursorTest {
     void refusesForeignOrDamagedCursorsWith400() {
         String valid = new Cursor("name", List.of("a", "b")).encode();
         assertThatThrownBy(() -> Cursor.decode(valid, "-updatedAt", 2))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.BAD_PARAMETER));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.BAD_PARAMETER));
         assertThatThrownBy(() -> Cursor.decode(valid, "name", 3)).isInstanceOf(ProblemException.class);
         assertThatThrownBy(() -> Cursor.decode("%%%", "name", 2)).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> Cursor.decode(valid.substring(0, valid.length() - 3), "name", 2)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> Cursor.decode(valid.substring(0, valid.length() - 3), "name", 2))
+                .isInstanceOf(ProblemException.class);
     }
 
     @Test
@@ -40,6 +42,7 @@ class CursorTest {
         Page<String> page = Paging.page(List.of("a", "b", "c"), 2, "name", s -> List.of(s));
         assertThat(page.items()).containsExactly("a", "b");
         assertThat(Cursor.decode(page.nextCursor(), "name", 1).keys()).containsExactly("b");
-        assertThat(Paging.page(List.of("a", "b"), 2, "name", s -> List.of(s)).nextCursor()).isNull();
+        assertThat(Paging.page(List.of("a", "b"), 2, "name", s -> List.of(s)).nextCursor())
+                .isNull();
     }
 }

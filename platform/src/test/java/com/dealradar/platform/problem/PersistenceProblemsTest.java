@@ -9,41 +9,54 @@ class PersistenceProblemsTest {
 
     @Test
     void namesTheFieldOfAPostgresUniqueViolation() {
-        assertThat(PersistenceProblems.fields("ERROR: duplicate key value violates unique constraint \"companies_slug_key\"\n"
-                + "  Detail: Key (slug)=(acme) already exists.")).containsExactly("slug");
+        assertThat(PersistenceProblems.fields(
+                        "ERROR: duplicate key value violates unique constraint \"companies_slug_key\"\n"
+                                + "  Detail: Key (slug)=(acme) already exists."))
+                .containsExactly("slug");
         assertThat(PersistenceProblems.fields("Detail: Key (deal_id, sequence)=(3f, 2) already exists."))
                 .containsExactly("dealId", "sequence");
-        assertThat(PersistenceProblems.fields("Detail: Key (wikidata_qid)=(Q1) already exists.")).containsExactly("wikidataQid");
+        assertThat(PersistenceProblems.fields("Detail: Key (wikidata_qid)=(Q1) already exists."))
+                .containsExactly("wikidataQid");
     }
 
     @Test
     void namesTheFieldOfAnH2UniqueViolation() {
         assertThat(PersistenceProblems.fields("Unique index or primary key violation: \"PUBLIC.CONSTRAINT_INDEX_A ON "
-                + "PUBLIC.COMPANIES(SLUG NULLS FIRST) VALUES ( /* 1 */ 'acme' )\"")).containsExactly("slug");
+                        + "PUBLIC.COMPANIES(SLUG NULLS FIRST) VALUES ( /* 1 */ 'acme' )\""))
+                .containsExactly("slug");
     }
 
     @Test
     void aUniqueViolationIsA409NamingTheField() {
-        var violation = new org.hibernate.exception.ConstraintViolationException("could not execute statement",
-                new SQLException("ERROR: duplicate key value violates unique constraint \"regimes_code_key\"\n"
-                        + "  Detail: Key (code)=(UK-NSIA) already exists.", "23505"), "insert into regimes ...",
-                org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE, "regimes_code_key");
-        ProblemException problem = PersistenceProblems.of(new RuntimeException("commit failed", violation)).orElseThrow();
+        var violation = new org.hibernate.exception.ConstraintViolationException(
+                "could not execute statement",
+                new SQLException(
+                        "ERROR: duplicate key value violates unique constraint \"regimes_code_key\"\n"
+                                + "  Detail: Key (code)=(UK-NSIA) already exists.",
+                        "23505"),
+                "insert into regimes ...",
+                org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE,
+                "regimes_code_key");
+        ProblemException problem = PersistenceProblems.of(new RuntimeException("commit failed", violation))
+                .orElseThrow();
         assertThat(problem.type()).isEqualTo(ProblemType.CONFLICT);
         assertThat(problem.errors()).extracting(FieldViolation::field).containsExactly("code");
     }
 
     @Test
     void anUnreachableDatabaseIsA503WithRetryAfter() {
-        ProblemException problem = PersistenceProblems.of(new RuntimeException(
-                new SQLException("Connection to 127.0.0.1:5999 refused", "08001"))).orElseThrow();
+        ProblemException problem = PersistenceProblems.of(
+                        new RuntimeException(new SQLException("Connection to 127.0.0.1:5999 refused", "08001")))
+                .orElseThrow();
         assertThat(problem.type()).isEqualTo(ProblemType.DEPENDENCY_UNAVAILABLE);
         assertThat(problem.headers()).containsKey("Retry-After");
-        assertThat(PersistenceProblems.of(new RuntimeException(new SQLException("Sorry, acquisition timeout!")))).isPresent();
+        assertThat(PersistenceProblems.of(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))))
+                .isPresent();
         assertThat(PersistenceProblems.of(new IllegalStateException("other"))).isEmpty();
         // a failed XA commit: the cause hides in a suppressed exception's cause
         RuntimeException commit = new RuntimeException("Could not commit transaction");
-        commit.addSuppressed(new Exception("XA commit failed", new SQLException("terminating connection due to administrator command", "57P01")));
+        commit.addSuppressed(new Exception(
+                "XA commit failed", new SQLException("terminating connection due to administrator command", "57P01")));
         assertThat(PersistenceProblems.of(new RuntimeException(commit))).isPresent();
     }
 }

@@ -5,7 +5,6 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.util.Set;
@@ -18,8 +17,7 @@ public final class InternalTokens {
 
     private static final PrivateKey KEY = load();
 
-    private InternalTokens() {
-    }
+    private InternalTokens() {}
 
     public static String viewer() {
         return bearer("test-viewer", Set.of("viewer"));
@@ -31,29 +29,57 @@ public final class InternalTokens {
 
     /** "Bearer ..." for the Authorization header, valid for 60 s like the gateway's. */
     public static String bearer(String subject, Set<String> roles) {
-        return "Bearer " + Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE).subject(subject)
-                .upn(subject).groups(roles).claim(InternalToken.AUTH_METHOD_CLAIM, "oidc").expiresIn(60).sign(KEY);
+        return "Bearer "
+                + Jwt.issuer(InternalToken.ISSUER)
+                        .audience(InternalToken.AUDIENCE)
+                        .subject(subject)
+                        .upn(subject)
+                        .groups(roles)
+                        .claim(InternalToken.AUTH_METHOD_CLAIM, "oidc")
+                        .expiresIn(60)
+                        .sign(KEY);
     }
 
     /** A partner's analyst token as the gateway signs it for an API-key caller (partner and key named in claims). */
     public static String partner(String partnerId, String keyId) {
-        return "Bearer " + Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE).subject("partner:" + partnerId)
-                .upn("partner:" + partnerId).groups(Set.of("viewer", "analyst")).claim(InternalToken.AUTH_METHOD_CLAIM, "api_key")
-                .claim(InternalToken.PARTNER_CLAIM, partnerId).claim(InternalToken.KEY_CLAIM, keyId).expiresIn(60).sign(KEY);
+        return "Bearer "
+                + Jwt.issuer(InternalToken.ISSUER)
+                        .audience(InternalToken.AUDIENCE)
+                        .subject("partner:" + partnerId)
+                        .upn("partner:" + partnerId)
+                        .groups(Set.of("viewer", "analyst"))
+                        .claim(InternalToken.AUTH_METHOD_CLAIM, "api_key")
+                        .claim(InternalToken.PARTNER_CLAIM, partnerId)
+                        .claim(InternalToken.KEY_CLAIM, keyId)
+                        .expiresIn(60)
+                        .sign(KEY);
     }
 
     /** An analyst token issued at {@code issuedAt} and expiring at {@code expiresAt} (epoch seconds). */
     public static String analystAt(long issuedAt, long expiresAt) {
-        return "Bearer " + Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE).subject("timed")
-                .upn("timed").groups(Set.of("viewer", "analyst")).claim(InternalToken.AUTH_METHOD_CLAIM, "oidc")
-                .issuedAt(issuedAt).expiresAt(expiresAt).sign(KEY);
+        return "Bearer "
+                + Jwt.issuer(InternalToken.ISSUER)
+                        .audience(InternalToken.AUDIENCE)
+                        .subject("timed")
+                        .upn("timed")
+                        .groups(Set.of("viewer", "analyst"))
+                        .claim(InternalToken.AUTH_METHOD_CLAIM, "oidc")
+                        .issuedAt(issuedAt)
+                        .expiresAt(expiresAt)
+                        .sign(KEY);
     }
 
     /** The same, already expired. */
     public static String expired() {
         long past = System.currentTimeMillis() / 1000 - 600;
-        return "Bearer " + Jwt.issuer(InternalToken.ISSUER).audience(InternalToken.AUDIENCE).subject("late")
-                .groups(Set.of("viewer")).issuedAt(past - 60).expiresAt(past).sign(KEY);
+        return "Bearer "
+                + Jwt.issuer(InternalToken.ISSUER)
+                        .audience(InternalToken.AUDIENCE)
+                        .subject("late")
+                        .groups(Set.of("viewer"))
+                        .issuedAt(past - 60)
+                        .expiresAt(past)
+                        .sign(KEY);
     }
 
     private static PrivateKey load() {

@@ -54,5 +54,4 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
     }
-
 }

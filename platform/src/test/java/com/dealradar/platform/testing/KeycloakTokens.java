@@ -22,8 +22,7 @@ public final class KeycloakTokens {
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
 
-    private KeycloakTokens() {
-    }
+    private KeycloakTokens() {}
 
     /** "Bearer ..." for the user viewer, analyst or admin. */
     public static String bearer(String user) {
@@ -45,16 +44,21 @@ public final class KeycloakTokens {
     }
 
     private static String fetch(String client, String user) {
-        String form = "grant_type=password&client_id=" + enc(client) + "&username=" + enc(user) + "&password=" + enc(user + "-dev-password");
+        String form = "grant_type=password&client_id=" + enc(client) + "&username=" + enc(user) + "&password="
+                + enc(user + "-dev-password");
         try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(KeycloakServer.realmUrl() + "/protocol/openid-connect/token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create(KeycloakServer.realmUrl() + "/protocol/openid-connect/token"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             Matcher token = ACCESS_TOKEN.matcher(answer.body());
             if (answer.statusCode() != 200 || !token.find()) {
-                throw new IllegalStateException("Keycloak refused a token for " + user + ": " + answer.statusCode() + " " + answer.body());
+                throw new IllegalStateException(
+                        "Keycloak refused a token for " + user + ": " + answer.statusCode() + " " + answer.body());
             }
             return token.group(1);
         } catch (IOException e) {
@@ -69,6 +73,5 @@ public final class KeycloakTokens {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    private record Cached(String token, Instant until) {
-    }
+    private record Cached(String token, Instant until) {}
 }

@@ -28,7 +28,8 @@ public class LocalH2Profile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        List<TestResourceEntry> resources = new ArrayList<>(List.of(new TestResourceEntry(AuthenticatedAsAnalyst.class)));
+        List<TestResourceEntry> resources =
+                new ArrayList<>(List.of(new TestResourceEntry(AuthenticatedAsAnalyst.class)));
         resources.addAll(moreResources());
         return resources;
     }
@@ -41,7 +42,9 @@ public class LocalH2Profile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         try {
             Map<String, String> config = new HashMap<>();
-            config.put("dealradar.data-dir", Files.createTempDirectory("dealradar-local-").toString());
+            config.put(
+                    "dealradar.data-dir",
+                    Files.createTempDirectory("dealradar-local-").toString());
             config.put("quarkus.hibernate-orm.schema-management.strategy", "validate");
             return config;
         } catch (IOException e) {

@@ -8,8 +8,7 @@ import java.net.Socket;
 /** Loopback ports for tests that are bound, never guessed. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /**
      * A loopback port on which nothing listens, for the rest of this JVM: a socket binds it and never listens, so
@@ -25,11 +24,13 @@ public final class Ports {
             return Integer.parseInt(known);
         }
         Socket socket = bindWithoutListening();
-        Thread holder = new Thread(() -> {
-            while (!socket.isClosed()) {
-                java.util.concurrent.locks.LockSupport.park();
-            }
-        }, "held-port-" + name);
+        Thread holder = new Thread(
+                () -> {
+                    while (!socket.isClosed()) {
+                        java.util.concurrent.locks.LockSupport.park();
+                    }
+                },
+                "held-port-" + name);
         holder.setDaemon(true);
         holder.start();
         System.setProperty(property, Integer.toString(socket.getLocalPort()));

@@ -31,17 +31,22 @@ public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         String server = serverUrl();
         try (Connection admin = DriverManager.getConnection(server + "/postgres", user(), "");
-             Statement sql = admin.createStatement()) {
+                Statement sql = admin.createStatement()) {
             sql.execute("drop database if exists " + database + " with (force)");
             sql.execute("create database " + database);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL is not reachable at " + server
-                    + " (start it as the README says, section Tests): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL is not reachable at " + server + " (start it as the README says, section Tests): "
+                            + e.getMessage(),
+                    e);
         }
         return Map.of(
-                "quarkus.datasource.jdbc.url", server + "/" + database,
-                "quarkus.datasource.username", user(),
-                "quarkus.datasource.password", "");
+                "quarkus.datasource.jdbc.url",
+                server + "/" + database,
+                "quarkus.datasource.username",
+                user(),
+                "quarkus.datasource.password",
+                "");
     }
 
     /** Creates (or empties) {@code database} and returns its JDBC URL: for services started as processes. */

@@ -13,8 +13,7 @@ import java.util.function.Supplier;
 /** Sends the same request from many threads released at once, for tests of what concurrent writers get. */
 public final class Races {
 
-    private Races() {
-    }
+    private Races() {}
 
     /** The answers of {@code n} copies of {@code request} started together. */
     public static List<Response> race(int n, Supplier<Response> request) throws Exception {

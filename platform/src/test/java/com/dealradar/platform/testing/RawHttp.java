@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public record Answer(int status, Map<String, String> headers, String body, boolean closed, String raw) {
 
@@ -42,7 +41,8 @@ public final class RawHttp {
     }
 
     private static Answer send(String host, int port, String localAddress, byte[] request) {
-        try (Socket socket = localAddress == null ? new Socket(host, port)
+        try (Socket socket = localAddress == null
+                ? new Socket(host, port)
                 : new Socket(host, port, java.net.InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(3000);
             socket.getOutputStream().write(request);
@@ -79,7 +79,9 @@ public final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.putIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+                headers.putIfAbsent(
+                        lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).strip());
             }
         }
         return new Answer(status, headers, raw.substring(end + 4), closed, raw);

@@ -30,8 +30,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> config;
     private final Map<String, String> environment;
 
-    private ServiceProcess(String module, int port, int managementPort, Process process, Path log,
-            Map<String, String> config, Map<String, String> environment) {
+    private ServiceProcess(
+            String module,
+            int port,
+            int managementPort,
+            Process process,
+            Path log,
+            Map<String, String> config,
+            Map<String, String> environment) {
         this.module = module;
         this.port = port;
         this.managementPort = managementPort;
@@ -55,8 +61,10 @@ public final class ServiceProcess implements AutoCloseable {
      * until ready. Only the ports and the loopback host are set on top, so that parallel runs never collide:
      * the public port and a management port (health, metrics) of its own.
      */
-    public static ServiceProcess start(String module, int port, Map<String, String> config, Map<String, String> environment) {
-        // The management port is ours to choose: when another process took it between freePort() and the bind, try another.
+    public static ServiceProcess start(
+            String module, int port, Map<String, String> config, Map<String, String> environment) {
+        // The management port is ours to choose: when another process took it between freePort() and the bind, try
+        // another.
         for (int attempt = 1; ; attempt++) {
             try {
                 return start(module, port, freePort(), config, environment);
@@ -84,13 +92,14 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static ServiceProcess start(String module, int port, int managementPort, Map<String, String> config,
-            Map<String, String> environment) {
+    private static ServiceProcess start(
+            String module, int port, int managementPort, Map<String, String> config, Map<String, String> environment) {
         Path root = repositoryRoot();
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: package it in the same reactor (mvn -pl system-tests -am verify, or "
-                    + "mvn verify), not one module alone");
+            throw new IllegalStateException(
+                    jar + " is missing: package it in the same reactor (mvn -pl system-tests -am verify, or "
+                            + "mvn verify), not one module alone");
         }
         requireFresh(root, module, jar);
         List<String> command = new ArrayList<>();
@@ -106,10 +115,12 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Path log = Files.createDirectories(root.resolve("target/service-logs"))
                     .resolve(module + "-" + port + "-" + System.currentTimeMillis() + ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
-            ServiceProcess service = new ServiceProcess(module, port, managementPort, process, log, config, environment);
+            ServiceProcess service =
+                    new ServiceProcess(module, port, managementPort, process, log, config, environment);
             Runtime.getRuntime().addShutdownHook(new Thread(service::close));
             // Generous: on two cores shared by several test runs a start-up has been measured at 87 s.
             service.awaitReady(Duration.ofSeconds(240));
@@ -186,20 +197,25 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 String output = readLog();
                 if (output.contains("Port already bound") || output.contains("Address already in use")) {
-                    throw new PortTaken(module + " could not bind its port (taken since it was chosen); see " + log,
+                    throw new PortTaken(
+                            module + " could not bind its port (taken since it was chosen); see " + log,
                             output.contains(Integer.toString(managementPort)) ? managementPort : -1);
                 }
                 throw new IllegalStateException(module + " exited during start-up; see " + log);
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
                 }
@@ -240,22 +256,27 @@ public final class ServiceProcess implements AutoCloseable {
     static void requireFresh(Path root, String module, Path jar) {
         try {
             java.nio.file.attribute.FileTime built = Files.getLastModifiedTime(jar);
-            for (Path sources : List.of(root.resolve(module).resolve("src/main"), root.resolve("platform/src/main"),
+            for (Path sources : List.of(
+                    root.resolve(module).resolve("src/main"),
+                    root.resolve("platform/src/main"),
                     root.resolve(module).resolve("pom.xml"))) {
                 if (!Files.exists(sources)) {
                     continue;
                 }
                 try (var files = Files.walk(sources)) {
-                    var newer = files.filter(Files::isRegularFile).filter(file -> {
-                        try {
-                            return Files.getLastModifiedTime(file).compareTo(built) > 0;
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }).findFirst();
+                    var newer = files.filter(Files::isRegularFile)
+                            .filter(file -> {
+                                try {
+                                    return Files.getLastModifiedTime(file).compareTo(built) > 0;
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            })
+                            .findFirst();
                     if (newer.isPresent()) {
-                        throw new IllegalStateException(jar + " (built " + built + ") is older than " + newer.get()
-                                + ": package it again in the same reactor (mvn -pl system-tests -am verify) before its system tests");
+                        throw new IllegalStateException(
+                                jar + " (built " + built + ") is older than " + newer.get()
+                                        + ": package it again in the same reactor (mvn -pl system-tests -am verify) before its system tests");
                     }
                 }
             }

@@ -1,18 +1,12 @@
 package com.dealradar.region.api;
 
 import com.dealradar.platform.idempotency.Idempotency;
-import com.dealradar.platform.problem.Problem;
+import com.dealradar.region.domain.Assessor;
 import com.dealradar.region.domain.DealFacts;
-import com.dealradar.region.domain.DealParty;
 import com.dealradar.region.domain.Regime;
+import com.dealradar.region.domain.RegimeService;
 import com.dealradar.region.domain.TriggerEvaluator;
 import com.dealradar.region.domain.TriggerOutcome;
-import com.dealradar.region.domain.Assessor;
-import com.dealradar.region.domain.Region;
-import com.dealradar.region.persistence.RegimeRepository;
-import com.dealradar.region.persistence.RegionRepository;
-import java.util.Map;
-import java.util.stream.Collectors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -40,59 +34,93 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Assessments")
 public class AssessmentResource {
 
-    private final RegimeRepository regimes;
-    private final RegionRepository regions;
+    private final RegimeService regimes;
     private final Idempotency idempotency;
 
-    AssessmentResource(RegimeRepository regimes, RegionRepository regions, Idempotency idempotency) {
+    AssessmentResource(RegimeService regimes, Idempotency idempotency) {
         this.regimes = regimes;
-        this.regions = regions;
         this.idempotency = idempotency;
     }
 
     @POST
-    @Operation(summary = "Which regimes does a deal trigger, and why?",
-            description = "Evaluates the trigger rules of every regime of the regions the deal touches (its regions and its parties' countries) "
-                    + "against the facts, on the deal date: a 2018 UK deal falls under the Enterprise Act 2002, a 2023 one under the NSIA. "
-                    + "Each regime is judged by the version of its rules (thresholds, clocks, member-state lists) in force on that date "
-                    + "and the answer names the version (regimeVersion) and the authority of that date. "
-                    + "Nothing is stored; an Idempotency-Key is accepted like on every POST.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = DealFacts.class), examples = {
-            @ExampleObject(name = "UK acquisition 2023", value = "{\"dealType\": \"acquisition\", \"date\": \"2023-05-10\", \"regions\": [\"GB\"], \"stakePercent\": 60, "
-                    + "\"parties\": [{\"name\": \"Alibaba Cloud\", \"role\": \"acquirer\", \"country\": \"CN\", \"sectors\": [\"cloud_provider\"]}, "
-                    + "{\"name\": \"BT Global Services\", \"role\": \"target\", \"country\": \"GB\", \"sectors\": [\"telecom_operator\", \"it_services\"]}]}"),
-            @ExampleObject(name = "Market entry into China", value = "{\"dealType\": \"market_entry\", \"date\": \"2017-03-27\", \"regions\": [\"CN\"], "
-                    + "\"parties\": [{\"name\": \"Vodafone Group\", \"role\": \"investor\", \"country\": \"GB\", \"sectors\": [\"telecom_operator\", \"cloud_provider\"]}]}")}))
-    @APIResponse(responseCode = "200", description = "The assessment", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @Operation(
+            summary = "Which regimes does a deal trigger, and why?",
+            description =
+                    "Evaluates the trigger rules of every regime of the regions the deal touches (its regions and its parties' countries) "
+                            + "against the facts, on the deal date: a 2018 UK deal falls under the Enterprise Act 2002, a 2023 one under the NSIA. "
+                            + "Each regime is judged by the version of its rules (thresholds, clocks, member-state lists) in force on that date "
+                            + "and the answer names the version (regimeVersion) and the authority of that date. "
+                            + "Nothing is stored; an Idempotency-Key is accepted like on every POST.")
+    @RequestBody(
+            content =
+                    @Content(
+                            schema = @Schema(implementation = DealFacts.class),
+                            examples = {
+                                @ExampleObject(
+                                        name = "UK acquisition 2023",
+                                        value =
+                                                "{\"dealType\": \"acquisition\", \"date\": \"2023-05-10\", \"regions\": [\"GB\"], \"stakePercent\": 60, "
+                                                        + "\"parties\": [{\"name\": \"Alibaba Cloud\", \"role\": \"acquirer\", \"country\": \"CN\", \"sectors\": [\"cloud_provider\"]}, "
+                                                        + "{\"name\": \"BT Global Services\", \"role\": \"target\", \"country\": \"GB\", \"sectors\": [\"telecom_operator\", \"it_services\"]}]}"),
+                                @ExampleObject(
+                                        name = "Market entry into China",
+                                        value =
+                                                "{\"dealType\": \"market_entry\", \"date\": \"2017-03-27\", \"regions\": [\"CN\"], "
+                                                        + "\"parties\": [{\"name\": \"Vodafone Group\", \"role\": \"investor\", \"country\": \"GB\", \"sectors\": [\"telecom_operator\", \"cloud_provider\"]}]}")
+                            }))
+    @APIResponse(
+            responseCode = "200",
+            description = "The assessment",
+            content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid facts")
     public Response assess(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull DealFacts facts) {
-        return idempotency.execute(idempotencyKey, "POST /regulatory-assessments", facts,
-                () -> Response.ok(assess(facts)).build());
+        return idempotency.execute(
+                idempotencyKey,
+                "POST /regulatory-assessments",
+                facts,
+                complete -> regimes.assess(
+                        facts,
+                        assessment -> complete.apply(
+                                Response.ok(view(facts, assessment)).build())));
     }
 
-    AssessmentView assess(DealFacts facts) {
-        Set<String> touched = new TreeSet<>();
-        if (facts.regions() != null) {
-            touched.addAll(facts.regions());
-        }
-        facts.parties().stream().map(DealParty::country).forEach(touched::add);
-        List<Regime> candidates = regimes.ofRegions(touched);
-        Map<String, Region> groups = regions.supranational().stream().collect(Collectors.toMap(r -> r.code, r -> r));
+    private static AssessmentView view(DealFacts facts, RegimeService.Assessment assessment) {
+        Set<String> touched = assessment.touched();
+        List<Regime> candidates = assessment.candidates();
         List<AssessmentView.RegimeResult> results = new ArrayList<>();
-        for (Assessor.RegimeAnswer answer : Assessor.assess(candidates, groups, facts)) {
+        for (Assessor.RegimeAnswer answer : assessment.answers()) {
             Regime regime = answer.regime();
             TriggerEvaluator.Verdict verdict = answer.verdict();
             boolean applies = verdict.outcome() != TriggerOutcome.not_triggered;
-            results.add(new AssessmentView.RegimeResult(regime.id, regime.code, regime.name, regime.regionCode, regime.kind,
-                    answer.authority(), answer.version().mandatory(), answer.version().suspensory(), verdict.outcome(), verdict.ruleCode(),
-                    verdict.reasons(), applies ? answer.version().clocksOrEmpty() : null, AssessmentView.VersionRef.of(answer.version())));
+            results.add(new AssessmentView.RegimeResult(
+                    regime.id,
+                    regime.code,
+                    regime.name,
+                    regime.regionCode,
+                    regime.kind,
+                    answer.authority(),
+                    answer.version().mandatory(),
+                    answer.version().suspensory(),
+                    verdict.outcome(),
+                    verdict.ruleCode(),
+                    verdict.reasons(),
+                    applies ? answer.version().clocksOrEmpty() : null,
+                    AssessmentView.VersionRef.of(answer.version())));
         }
         Set<String> withRegimes = new TreeSet<>();
         candidates.forEach(r -> withRegimes.add(r.regionCode));
-        List<String> without = touched.stream().filter(code -> !withRegimes.contains(code)).toList();
-        List<String> triggered = results.stream().filter(r -> r.outcome() == TriggerOutcome.triggered).map(AssessmentView.RegimeResult::regimeCode).toList();
-        List<String> possibly = results.stream().filter(r -> r.outcome() == TriggerOutcome.possibly_triggered).map(AssessmentView.RegimeResult::regimeCode).toList();
-        boolean mustWait = results.stream().anyMatch(r -> r.outcome() != TriggerOutcome.not_triggered && r.mandatory() && r.suspensory());
+        List<String> without =
+                touched.stream().filter(code -> !withRegimes.contains(code)).toList();
+        List<String> triggered = results.stream()
+                .filter(r -> r.outcome() == TriggerOutcome.triggered)
+                .map(AssessmentView.RegimeResult::regimeCode)
+                .toList();
+        List<String> possibly = results.stream()
+                .filter(r -> r.outcome() == TriggerOutcome.possibly_triggered)
+                .map(AssessmentView.RegimeResult::regimeCode)
+                .toList();
+        boolean mustWait = results.stream()
+                .anyMatch(r -> r.outcome() != TriggerOutcome.not_triggered && r.mandatory() && r.suspensory());
         return new AssessmentView(facts, results, triggered, possibly, mustWait, without);
     }
 }

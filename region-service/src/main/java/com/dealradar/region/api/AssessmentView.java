@@ -15,12 +15,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "RegulatoryAssessment", description = "Which regimes a deal triggers and why")
 public record AssessmentView(
         DealFacts facts,
-        @Schema(description = "Every regime of the regions the deal touches: triggered first, then possibly triggered, then not triggered")
+
+        @Schema(
+                description =
+                        "Every regime of the regions the deal touches: triggered first, then possibly triggered, then not triggered")
         List<RegimeResult> regimes,
-        @Schema(description = "Codes of the regimes triggered", examples = "[\"UK-NSIA\"]") List<String> triggered,
-        @Schema(description = "Codes of the regimes possibly triggered (facts or thresholds missing)") List<String> possiblyTriggered,
-        @Schema(description = "A triggered or possibly triggered regime is mandatory and suspensory: completion must wait for clearance")
+
+        @Schema(description = "Codes of the regimes triggered", examples = "[\"UK-NSIA\"]")
+        List<String> triggered,
+
+        @Schema(description = "Codes of the regimes possibly triggered (facts or thresholds missing)")
+        List<String> possiblyTriggered,
+
+        @Schema(
+                description =
+                        "A triggered or possibly triggered regime is mandatory and suspensory: completion must wait for clearance")
         boolean completionMustWait,
+
         @Schema(description = "Regions the deal touches for which DealRadar holds no regimes", examples = "[\"US\"]")
         List<String> regionsWithoutRegimes) {
 
@@ -32,26 +43,45 @@ public record AssessmentView(
             String regimeName,
             @Schema(examples = "GB") String regionCode,
             RegimeKind kind,
-            @Schema(description = "Authority in charge on the deal date") String authority,
-            @Schema(description = "Whether filing was compulsory under the version in force on the deal date") boolean mandatory,
-            @Schema(description = "Whether completion had to wait under the version in force on the deal date") boolean suspensory,
+
+            @Schema(description = "Authority in charge on the deal date")
+            String authority,
+
+            @Schema(description = "Whether filing was compulsory under the version in force on the deal date")
+            boolean mandatory,
+
+            @Schema(description = "Whether completion had to wait under the version in force on the deal date")
+            boolean suspensory,
+
             TriggerOutcome outcome,
-            @Schema(description = "The rule that decided the outcome") String ruleCode,
-            @Schema(description = "Why, condition by condition") List<String> reasons,
-            @Schema(description = "Statutory clocks of the version used that would apply (when triggered or possibly triggered)")
+
+            @Schema(description = "The rule that decided the outcome")
+            String ruleCode,
+
+            @Schema(description = "Why, condition by condition")
+            List<String> reasons,
+
+            @Schema(
+                    description =
+                            "Statutory clocks of the version used that would apply (when triggered or possibly triggered)")
             List<StatutoryClock> clocks,
+
             @Schema(description = "The version of the regime's rules in force on the deal date, which this answer used")
-            VersionRef regimeVersion) {
-    }
+            VersionRef regimeVersion) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "RegimeVersionRef", description = "Which version of a regime's rules an answer used")
     public record VersionRef(
             @Schema(examples = "CSRM-2022") String code,
-            @Schema(examples = "Cybersecurity Review Measures 2022 (in force 15 February 2022)") String label,
+
+            @Schema(examples = "Cybersecurity Review Measures 2022 (in force 15 February 2022)")
+            String label,
+
             LocalDate validFrom,
             LocalDate validTo,
-            @Schema(description = "The provision its numbers come from") String note) {
+
+            @Schema(description = "The provision its numbers come from")
+            String note) {
 
         public static VersionRef of(RegimeVersion v) {
             return new VersionRef(v.code(), v.label(), v.validFrom(), v.validTo(), v.note());

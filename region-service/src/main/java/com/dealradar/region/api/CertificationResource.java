@@ -7,8 +7,12 @@ import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Paging;
-import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.region.domain.Certification;
+import com.dealradar.region.domain.CertificationScheme;
+import com.dealradar.region.domain.CertificationService;
+import com.dealradar.region.domain.CertificationStatus;
+import com.dealradar.region.persistence.CertificationRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,7 +32,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -37,12 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import com.dealradar.region.domain.Certification;
-import com.dealradar.region.domain.CertificationScheme;
-import com.dealradar.region.domain.CertificationService;
-import com.dealradar.region.domain.CertificationStatus;
-import com.dealradar.region.domain.Today;
-import com.dealradar.region.persistence.CertificationRepository;
 
 @Path("/certifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,105 +54,161 @@ import com.dealradar.region.persistence.CertificationRepository;
 public class CertificationResource {
 
     private final CertificationService service;
-    private final CertificationRepository certifications;
     private final ViewMapper views;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
-    private final Today today;
 
-    CertificationResource(CertificationService service, CertificationRepository certifications, ViewMapper views,
-            Idempotency idempotency, MergePatch mergePatch, Today today) {
+    CertificationResource(
+            CertificationService service, ViewMapper views, Idempotency idempotency, MergePatch mergePatch) {
         this.service = service;
-        this.certifications = certifications;
         this.views = views;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
-        this.today = today;
     }
 
     /** One id or several, comma-separated: the gateway's dossier asks for all participants' certifications at once. */
-    private static java.util.Set<java.util.UUID> companyIds(String raw) {
+    private static Set<UUID> companyIds(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        java.util.List<String> parts = java.util.Arrays.stream(raw.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> parts = Arrays.stream(raw.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
         if (parts.size() > 200) {
-            throw com.dealradar.platform.problem.ProblemException.badParameter("companyId", "at most 200 ids per request");
+            throw ProblemException.badParameter("companyId", "at most 200 ids per request");
         }
-        java.util.Set<java.util.UUID> ids = new java.util.LinkedHashSet<>();
+        Set<UUID> ids = new LinkedHashSet<>();
         parts.forEach(part -> ids.add(QueryParams.uuid("companyId", part)));
         return ids;
     }
 
     @GET
-    @Operation(summary = "List certifications", description = "Oldest first, keyset-paginated. status filters by the status as of today (an attestation past its validity is expired).")
-    @APIResponse(responseCode = "200", description = "One page of certifications",
-            content = @Content(schema = @Schema(implementation = Views.CertificationView.class, type = SchemaType.ARRAY)))
+    @Operation(
+            summary = "List certifications",
+            description =
+                    "Oldest first, keyset-paginated. status filters by the status as of today (an attestation past its validity is expired).")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of certifications",
+            content =
+                    @Content(schema = @Schema(implementation = Views.CertificationView.class, type = SchemaType.ARRAY)))
     public Response list(
-            @Parameter(description = "company-service id, or several comma-separated (at most 200): certifications of any of them, in one call") @QueryParam("companyId") String companyId,
-            @Parameter(schema = @Schema(implementation = CertificationScheme.class)) @QueryParam("scheme") String scheme,
-            @Parameter(schema = @Schema(implementation = CertificationStatus.class)) @QueryParam("status") String status,
+            @Parameter(
+                            description =
+                                    "company-service id, or several comma-separated (at most 200): certifications of any of them, in one call")
+                    @QueryParam("companyId")
+                    String companyId,
+            @Parameter(schema = @Schema(implementation = CertificationScheme.class)) @QueryParam("scheme")
+                    String scheme,
+            @Parameter(schema = @Schema(implementation = CertificationStatus.class)) @QueryParam("status")
+                    String status,
             @Parameter(description = "ISO 3166-1 alpha-2 region", example = "DE") @QueryParam("region") String region,
-            @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(
+                            description = "Page size, 1 to 200",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "200",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
-        CertificationRepository.Filter filter = new CertificationRepository.Filter(companyIds(companyId),
+        CertificationRepository.Filter filter = new CertificationRepository.Filter(
+                companyIds(companyId),
                 QueryParams.enumValue(CertificationScheme.class, "scheme", scheme),
-                QueryParams.enumValue(CertificationStatus.class, "status", status), QueryParams.countryCode("region", region));
+                QueryParams.enumValue(CertificationStatus.class, "status", status),
+                QueryParams.countryCode("region", region));
         Cursor after = Params.timeIdCursor(cursor, CertificationRepository.SORT);
-        List<Certification> rows = certifications.search(filter, today.date(), after, pageSize + 1);
-        return Paging.ok(Paging.page(rows, pageSize, CertificationRepository.SORT, CertificationRepository::cursorKeys)
-                .map(views::certification), uri);
+        List<Certification> rows = service.search(filter, after, pageSize + 1);
+        return Paging.ok(
+                Paging.page(rows, pageSize, CertificationRepository.SORT, CertificationRepository::cursorKeys)
+                        .map(views::certification),
+                uri);
     }
 
     @POST
     @Operation(summary = "Record a certification", description = "Send an Idempotency-Key to make retries safe.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown region or matter, or Idempotency-Key reused with a different body")
-    public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CertificationInput body) {
-        return idempotency.execute(idempotencyKey, "POST /certifications", body, () -> {
-            Certification certification = service.create(body);
-            return Response.created(URI.create("/certifications/" + certification.id)).tag(EntityTags.of(certification.version))
-                    .entity(views.certification(certification)).build();
-        });
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown region or matter, or Idempotency-Key reused with a different body")
+    public Response create(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CertificationInput body) {
+        return idempotency.execute(
+                idempotencyKey,
+                "POST /certifications",
+                body,
+                complete -> service.create(
+                        body.toDraft(),
+                        certification ->
+                                complete.apply(Response.created(URI.create("/certifications/" + certification.id))
+                                        .tag(EntityTags.of(certification.version))
+                                        .entity(views.certification(certification))
+                                        .build())));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a certification", description = "Send If-None-Match to get 304 when unchanged.")
-    @APIResponse(responseCode = "200", description = "The certification", content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The certification",
+            content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such certification")
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Certification certification = service.get(id);
+        Certification certification = service.get(QueryParams.uuid("id", id));
         return EntityTags.okOrNotModified(ifNoneMatch, certification.version, views.certification(certification));
     }
 
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace a certification", description = "If-Match with the current ETag is required.")
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response replace(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CertificationInput body) {
-        return write(id, ifMatch, c -> service.replace(c, body));
+        return write(id, ifMatch, c -> body);
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change some fields of a certification (JSON Merge Patch)", description = "If-Match is required.")
-    @APIResponse(responseCode = "200", description = "Patched", content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
+    @Operation(
+            summary = "Change some fields of a certification (JSON Merge Patch)",
+            description = "If-Match is required.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Patched",
+            content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = CertificationInput.class) JsonNode patch) {
-        return write(id, ifMatch, c -> service.replace(c, mergePatch.apply(ViewMapper.input(c), patch, CertificationInput.class)));
+        return write(id, ifMatch, c -> mergePatch.apply(ViewMapper.input(c), patch, CertificationInput.class));
     }
 
-    private Response write(String id, String ifMatch, Function<Certification, Certification> change) {
-        return ConditionalWrites.update(ifMatch, () -> service.get(id), c -> c.version, change::apply, views::certification);
+    /** A conditional write: the service checks If-Match against the row it changes, in its transaction. */
+    private Response write(String id, String ifMatch, Function<Certification, CertificationInput> change) {
+        return service.replace(
+                QueryParams.uuid("id", id),
+                EntityTags.ifMatch(ifMatch),
+                c -> change.apply(c).toDraft(),
+                c -> ConditionalWrites.ok(c.version, views.certification(c)));
     }
 }

@@ -1,9 +1,7 @@
 package com.dealradar.region.api;
 
 import com.dealradar.platform.http.QueryParams;
-import com.dealradar.platform.problem.Problem;
 import com.dealradar.region.domain.MatterService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,16 +29,25 @@ public class ClearanceResource {
 
     @GET
     @Path("/{dealId}")
-    @Operation(summary = "Whether a deal may complete",
-            description = "Blocking: matters on the deal that are open (not in a terminal status) under a regime that is mandatory and suspensory. "
-                    + "A deal with no matters is clear. deal-service calls this before a change to completed.")
-    @APIResponse(responseCode = "200", description = "The answer", content = @Content(schema = @Schema(implementation = Views.ClearanceView.class)))
+    @Operation(
+            summary = "Whether a deal may complete",
+            description =
+                    "Blocking: matters on the deal that are open (not in a terminal status) under a regime that is mandatory and suspensory. "
+                            + "A deal with no matters is clear. deal-service calls this before a change to completed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The answer",
+            content = @Content(schema = @Schema(implementation = Views.ClearanceView.class)))
     @APIResponse(responseCode = "400", description = "Not a UUID")
-    public Views.ClearanceView clearance(@Parameter(description = "deal-service id", example = "fc47ec4c-3e52-5409-8a40-e1b874aa8538") @PathParam("dealId") String dealId) {
+    public Views.ClearanceView clearance(
+            @Parameter(description = "deal-service id", example = "fc47ec4c-3e52-5409-8a40-e1b874aa8538")
+                    @PathParam("dealId")
+                    String dealId) {
         UUID id = QueryParams.uuid("dealId", dealId);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<Views.BlockingMatter> blocking = matters.blockingFor(id).stream()
-                    .map(m -> new Views.BlockingMatter(m.id, m.regime.code, m.regime.name, m.regionCode, m.status)).toList();
+        return matters.blockingFor(id, open -> {
+            List<Views.BlockingMatter> blocking = open.stream()
+                    .map(m -> new Views.BlockingMatter(m.id, m.regime.code, m.regime.name, m.regionCode, m.status))
+                    .toList();
             return new Views.ClearanceView(id, blocking.isEmpty(), blocking);
         });
     }

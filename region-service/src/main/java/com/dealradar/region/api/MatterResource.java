@@ -7,8 +7,12 @@ import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Paging;
-import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.region.domain.MatterService;
+import com.dealradar.region.domain.MatterStatus;
+import com.dealradar.region.domain.RegimeService;
+import com.dealradar.region.domain.RegulatoryMatter;
+import com.dealradar.region.persistence.MatterRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,22 +33,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import java.util.function.Function;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import com.dealradar.region.domain.MatterService;
-import com.dealradar.region.domain.MatterStatus;
-import com.dealradar.region.domain.RegimeService;
-import com.dealradar.region.domain.RegulatoryMatter;
-import com.dealradar.region.persistence.MatterRepository;
-import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 
 @Path("/regulatory-matters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,24 +53,31 @@ public class MatterResource {
 
     private final MatterService service;
     private final RegimeService regimes;
-    private final MatterRepository matters;
     private final ViewMapper views;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    MatterResource(MatterService service, RegimeService regimes, MatterRepository matters, ViewMapper views, Idempotency idempotency,
+    MatterResource(
+            MatterService service,
+            RegimeService regimes,
+            ViewMapper views,
+            Idempotency idempotency,
             MergePatch mergePatch) {
         this.service = service;
         this.regimes = regimes;
-        this.matters = matters;
         this.views = views;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
     }
 
     @GET
-    @Operation(summary = "List regulatory matters", description = "Oldest first, keyset-paginated; filters combine with AND. Open matters carry their current statutory deadline.")
-    @APIResponse(responseCode = "200", description = "One page of matters",
+    @Operation(
+            summary = "List regulatory matters",
+            description =
+                    "Oldest first, keyset-paginated; filters combine with AND. Open matters carry their current statutory deadline.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of matters",
             content = @Content(schema = @Schema(implementation = Views.MatterView.class, type = SchemaType.ARRAY)))
     public Response list(
             @Parameter(description = "deal-service id") @QueryParam("dealId") String dealId,
@@ -80,90 +85,175 @@ public class MatterResource {
             @Parameter(description = "ISO 3166-1 alpha-2 region", example = "CN") @QueryParam("region") String region,
             @Parameter(description = "Regime code or id", example = "UK-NSIA") @QueryParam("regime") String regime,
             @Parameter(schema = @Schema(implementation = MatterStatus.class)) @QueryParam("status") String status,
-            @Parameter(description = "Only matters not in a terminal status", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("open") String open,
-            @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(
+                            description = "Only matters not in a terminal status",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("open")
+                    String open,
+            @Parameter(
+                            description = "Page size, 1 to 200",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "200",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
         UUID regimeId = null;
         if (regime != null && !regime.isBlank()) {
             try {
-                regimeId = regimes.get(regime.strip()).id;
+                regimeId = regimes.get(QueryParams.asUuid(regime.strip()).orElse(null), regime.strip()).id;
             } catch (ProblemException e) {
                 throw ProblemException.badParameter("regime", "no regime '" + regime + "'");
             }
         }
-        MatterRepository.Filter filter = new MatterRepository.Filter(QueryParams.uuid("dealId", dealId),
-                QueryParams.uuid("companyId", companyId), QueryParams.countryCode("region", region), regimeId,
-                QueryParams.enumValue(MatterStatus.class, "status", status), Boolean.TRUE.equals(Params.bool("open", open)));
+        MatterRepository.Filter filter = new MatterRepository.Filter(
+                QueryParams.uuid("dealId", dealId),
+                QueryParams.uuid("companyId", companyId),
+                QueryParams.countryCode("region", region),
+                regimeId,
+                QueryParams.enumValue(MatterStatus.class, "status", status),
+                Boolean.TRUE.equals(Params.bool("open", open)));
         Cursor after = Params.timeIdCursor(cursor, MatterRepository.SORT);
-        List<RegulatoryMatter> rows = matters.search(filter, after, pageSize + 1);
-        return Paging.ok(Paging.page(rows, pageSize, MatterRepository.SORT, MatterRepository::cursorKeys).map(views::matter), uri);
+        List<RegulatoryMatter> rows = service.search(filter, after, pageSize + 1);
+        return Paging.ok(
+                Paging.page(rows, pageSize, MatterRepository.SORT, MatterRepository::cursorKeys)
+                        .map(views::matter),
+                uri);
     }
 
     @POST
-    @Operation(summary = "Open a regulatory matter", description = "Starts as anticipated or not_assessed; later statuses through POST .../transitions. Send an Idempotency-Key to make retries safe.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = MatterInput.class), examples = @ExampleObject(name = "NSIA",
-            value = "{\"dealId\": \"fc47ec4c-3e52-5409-8a40-e1b874aa8538\", \"regimeCode\": \"UK-NSIA\", \"title\": \"NSIA notification\", \"status\": \"anticipated\", \"openedOn\": \"2024-03-01\", \"basis\": \"inferred\", \"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"example\"}]}")))
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown regime or clock, or Idempotency-Key reused with a different body")
+    @Operation(
+            summary = "Open a regulatory matter",
+            description =
+                    "Starts as anticipated or not_assessed; later statuses through POST .../transitions. Send an Idempotency-Key to make retries safe.")
+    @RequestBody(
+            content =
+                    @Content(
+                            schema = @Schema(implementation = MatterInput.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "NSIA",
+                                            value =
+                                                    "{\"dealId\": \"fc47ec4c-3e52-5409-8a40-e1b874aa8538\", \"regimeCode\": \"UK-NSIA\", \"title\": \"NSIA notification\", \"status\": \"anticipated\", \"openedOn\": \"2024-03-01\", \"basis\": \"inferred\", \"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"example\"}]}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown regime or clock, or Idempotency-Key reused with a different body")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull MatterInput body) {
-        return idempotency.execute(idempotencyKey, "POST /regulatory-matters", body, () -> {
-            RegulatoryMatter matter = service.create(body);
-            return Response.created(URI.create("/regulatory-matters/" + matter.id)).tag(EntityTags.of(matter.version))
-                    .entity(views.matter(matter)).build();
-        });
+        return idempotency.execute(
+                idempotencyKey,
+                "POST /regulatory-matters",
+                body,
+                complete -> service.create(
+                        body.toDraft(),
+                        matter -> complete.apply(Response.created(URI.create("/regulatory-matters/" + matter.id))
+                                .tag(EntityTags.of(matter.version))
+                                .entity(views.matter(matter))
+                                .build())));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a regulatory matter", description = "With its status history and, when open, its current statutory deadline. Send If-None-Match to get 304 when unchanged.")
-    @APIResponse(responseCode = "200", description = "The matter", content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
+    @Operation(
+            summary = "Read a regulatory matter",
+            description =
+                    "With its status history and, when open, its current statutory deadline. Send If-None-Match to get 304 when unchanged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The matter",
+            content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such matter")
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        RegulatoryMatter matter = service.get(id);
+        RegulatoryMatter matter = service.get(QueryParams.uuid("id", id));
         return EntityTags.okOrNotModified(ifNoneMatch, matter.version, views.matter(matter));
     }
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace a regulatory matter", description = "The status cannot change here (use transitions). If-Match is required.")
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
+    @Operation(
+            summary = "Replace a regulatory matter",
+            description = "The status cannot change here (use transitions). If-Match is required.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
     @APIResponse(responseCode = "409", description = "Status differs from the current one")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull MatterInput body) {
-        return write(id, ifMatch, matter -> service.replace(matter, body));
+    public Response replace(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull MatterInput body) {
+        return service.replace(
+                QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), matter -> body.toDraft(), this::answer);
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change some fields of a regulatory matter (JSON Merge Patch)", description = "E.g. add a clock-stop or an extension. If-Match is required.")
-    @APIResponse(responseCode = "200", description = "Patched", content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
+    @Operation(
+            summary = "Change some fields of a regulatory matter (JSON Merge Patch)",
+            description = "E.g. add a clock-stop or an extension. If-Match is required.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Patched",
+            content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = MatterInput.class) JsonNode patch) {
-        return write(id, ifMatch, matter -> service.replace(matter, mergePatch.apply(ViewMapper.input(matter), patch, MatterInput.class)));
+        return service.replace(
+                QueryParams.uuid("id", id),
+                EntityTags.ifMatch(ifMatch),
+                matter -> mergePatch
+                        .apply(ViewMapper.input(matter), patch, MatterInput.class)
+                        .toDraft(),
+                this::answer);
     }
 
     @POST
     @Path("/{id}/transitions")
-    @Operation(summary = "Change the status of a regulatory matter", description = "Through the status machine (DESIGN.md); the change is kept in the history with its legal date, which starts statutory clocks. If-Match is required.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = TransitionInput.class), examples = @ExampleObject(name = "call-in",
-            value = "{\"status\": \"phase2\", \"on\": \"2024-03-20\", \"note\": \"Call-in notice given\", \"stage\": \"call-in assessment\"}")))
-    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
+    @Operation(
+            summary = "Change the status of a regulatory matter",
+            description =
+                    "Through the status machine (DESIGN.md); the change is kept in the history with its legal date, which starts statutory clocks. If-Match is required.")
+    @RequestBody(
+            content =
+                    @Content(
+                            schema = @Schema(implementation = TransitionInput.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "call-in",
+                                            value =
+                                                    "{\"status\": \"phase2\", \"on\": \"2024-03-20\", \"note\": \"Call-in notice given\", \"stage\": \"call-in assessment\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed",
+            content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
     @APIResponse(responseCode = "409", description = "Transition not allowed from the current status")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response transition(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TransitionInput body) {
-        return write(id, ifMatch, matter -> service.transition(matter, body));
+        return service.transition(
+                QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), body.toDraft(), this::answer);
     }
 
-    private Response write(String id, String ifMatch, Function<RegulatoryMatter, RegulatoryMatter> change) {
-        return ConditionalWrites.update(ifMatch, () -> service.get(id), m -> m.version, change::apply, views::matter);
+    /** The answer of a conditional write, built in the service's transaction (If-Match was checked there). */
+    private Response answer(RegulatoryMatter matter) {
+        return ConditionalWrites.ok(matter.version, views.matter(matter));
     }
 }

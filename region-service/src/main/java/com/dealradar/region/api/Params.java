@@ -8,9 +8,7 @@ import java.util.UUID;
 /** Parameter parsing shared by the resources (400 naming the parameter, never 404 or 500). */
 final class Params {
 
-
-    private Params() {
-    }
+    private Params() {}
 
     /** Decodes a (createdAt, id) cursor; 400 naming the cursor when it is not one this API issued. */
     static Cursor timeIdCursor(String raw, String sort) {
@@ -22,7 +20,8 @@ final class Params {
             Instant.parse(cursor.keys().get(0));
             UUID.fromString(cursor.keys().get(1));
         } catch (RuntimeException e) {
-            throw ProblemException.badParameter("cursor", "not a cursor this API issued; use nextCursor from a previous page");
+            throw ProblemException.badParameter(
+                    "cursor", "not a cursor this API issued; use nextCursor from a previous page");
         }
         return cursor;
     }

@@ -7,8 +7,10 @@ import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Paging;
-import com.dealradar.platform.problem.Problem;
-import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.region.domain.Regime;
+import com.dealradar.region.domain.RegimeKind;
+import com.dealradar.region.domain.RegimeService;
+import com.dealradar.region.persistence.RegimeRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,10 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import com.dealradar.region.domain.Regime;
-import com.dealradar.region.domain.RegimeKind;
-import com.dealradar.region.domain.RegimeService;
-import com.dealradar.region.persistence.RegimeRepository;
 
 @Path("/regimes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,90 +48,140 @@ import com.dealradar.region.persistence.RegimeRepository;
 public class RegimeResource {
 
     private final RegimeService service;
-    private final RegimeRepository regimes;
     private final ViewMapper views;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    RegimeResource(RegimeService service, RegimeRepository regimes, ViewMapper views, Idempotency idempotency, MergePatch mergePatch) {
+    RegimeResource(RegimeService service, ViewMapper views, Idempotency idempotency, MergePatch mergePatch) {
         this.service = service;
-        this.regimes = regimes;
         this.views = views;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
     }
 
     @GET
-    @Operation(summary = "List regulatory regimes", description = "In code order, keyset-paginated; filters combine with AND.")
-    @APIResponse(responseCode = "200", description = "One page of regimes",
+    @Operation(
+            summary = "List regulatory regimes",
+            description = "In code order, keyset-paginated; filters combine with AND.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of regimes",
             content = @Content(schema = @Schema(implementation = Views.RegimeView.class, type = SchemaType.ARRAY)))
     public Response list(
             @Parameter(description = "ISO 3166-1 alpha-2 region", example = "GB") @QueryParam("region") String region,
             @Parameter(schema = @Schema(implementation = RegimeKind.class)) @QueryParam("kind") String kind,
             @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("mandatory") String mandatory,
             @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("suspensory") String suspensory,
-            @Parameter(description = "Only regimes in force on this day", example = "2018-07-03") @QueryParam("inForceOn") String inForceOn,
-            @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(description = "Only regimes in force on this day", example = "2018-07-03")
+                    @QueryParam("inForceOn")
+                    String inForceOn,
+            @Parameter(
+                            description = "Page size, 1 to 200",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "200",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
-        RegimeRepository.Filter filter = new RegimeRepository.Filter(QueryParams.countryCode("region", region),
-                QueryParams.enumValue(RegimeKind.class, "kind", kind), Params.bool("mandatory", mandatory),
-                Params.bool("suspensory", suspensory), QueryParams.date("inForceOn", inForceOn));
-        String after = cursor == null ? null : Cursor.decode(cursor, "code", 1).keys().getFirst();
-        List<Regime> rows = regimes.search(filter, after, pageSize + 1);
-        return Paging.ok(Paging.page(rows, pageSize, "code", g -> List.of(g.code)).map(views::regime), uri);
+        RegimeRepository.Filter filter = new RegimeRepository.Filter(
+                QueryParams.countryCode("region", region),
+                QueryParams.enumValue(RegimeKind.class, "kind", kind),
+                Params.bool("mandatory", mandatory),
+                Params.bool("suspensory", suspensory),
+                QueryParams.date("inForceOn", inForceOn));
+        String after =
+                cursor == null ? null : Cursor.decode(cursor, "code", 1).keys().getFirst();
+        List<Regime> rows = service.search(filter, after, pageSize + 1);
+        return Paging.ok(
+                Paging.page(rows, pageSize, "code", g -> List.of(g.code)).map(views::regime), uri);
     }
 
     @POST
-    @Operation(summary = "Add a regime", description = "Analysts only (enforced at the gateway). Send an Idempotency-Key to make retries safe.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
+    @Operation(
+            summary = "Add a regime",
+            description = "Analysts only (enforced at the gateway). Send an Idempotency-Key to make retries safe.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
     @APIResponse(responseCode = "409", description = "Code already used, or the Idempotency-Key is in flight")
     @APIResponse(responseCode = "422", description = "Unknown region, or Idempotency-Key reused with a different body")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull RegimeInput body) {
-        return idempotency.execute(idempotencyKey, "POST /regimes", body, () -> {
-            Regime regime = service.create(body);
-            return Response.created(URI.create("/regimes/" + regime.id)).tag(EntityTags.of(regime.version))
-                    .entity(views.regime(regime)).build();
-        });
+        return idempotency.execute(
+                idempotencyKey,
+                "POST /regimes",
+                body,
+                complete -> service.create(body.toDraft(), regime -> {
+                    return complete.apply(Response.created(URI.create("/regimes/" + regime.id))
+                            .tag(EntityTags.of(regime.version))
+                            .entity(views.regime(regime))
+                            .build());
+                }));
     }
 
     @GET
     @Path("/{idOrCode}")
     @Operation(summary = "Read a regime by id or code", description = "Send If-None-Match to get 304 when unchanged.")
-    @APIResponse(responseCode = "200", description = "The regime", content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The regime",
+            content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such regime")
-    public Response get(@Parameter(example = "UK-NSIA") @PathParam("idOrCode") String idOrCode,
+    public Response get(
+            @Parameter(example = "UK-NSIA") @PathParam("idOrCode") String idOrCode,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Regime regime = service.get(idOrCode);
+        Regime regime = service.get(QueryParams.asUuid(idOrCode).orElse(null), idOrCode);
         return EntityTags.okOrNotModified(ifNoneMatch, regime.version, views.regime(regime));
     }
 
     @PUT
     @Path("/{idOrCode}")
     @Operation(summary = "Replace a regime", description = "If-Match with the current ETag is required.")
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response replace(@PathParam("idOrCode") String idOrCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response replace(
+            @PathParam("idOrCode") String idOrCode,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RegimeInput body) {
-        return write(idOrCode, ifMatch, regime -> service.replace(regime, body));
+        return write(idOrCode, ifMatch, regime -> body);
     }
 
     @PATCH
     @Path("/{idOrCode}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change some fields of a regime (JSON Merge Patch)", description = "Lists (triggerRules, clocks, sources) are replaced whole. If-Match is required.")
-    @APIResponse(responseCode = "200", description = "Patched", content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
+    @Operation(
+            summary = "Change some fields of a regime (JSON Merge Patch)",
+            description = "Lists (triggerRules, clocks, sources) are replaced whole. If-Match is required.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Patched",
+            content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response patch(@PathParam("idOrCode") String idOrCode, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(
+            @PathParam("idOrCode") String idOrCode,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = RegimeInput.class) JsonNode patch) {
-        return write(idOrCode, ifMatch, regime -> service.replace(regime, mergePatch.apply(ViewMapper.input(regime), patch, RegimeInput.class)));
+        return write(idOrCode, ifMatch, regime -> mergePatch.apply(ViewMapper.input(regime), patch, RegimeInput.class));
     }
 
-    private Response write(String idOrCode, String ifMatch, Function<Regime, Regime> change) {
-        return ConditionalWrites.update(ifMatch, () -> service.get(idOrCode), r -> r.version, change::apply, views::regime);
+    /** A conditional write: the service checks If-Match against the row it changes, in its transaction. */
+    private Response write(String idOrCode, String ifMatch, Function<Regime, RegimeInput> change) {
+        return service.replace(
+                QueryParams.asUuid(idOrCode).orElse(null),
+                idOrCode,
+                EntityTags.ifMatch(ifMatch),
+                regime -> change.apply(regime).toDraft(),
+                regime -> ConditionalWrites.ok(regime.version, views.regime(regime)));
     }
 }

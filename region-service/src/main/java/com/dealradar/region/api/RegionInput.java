@@ -2,6 +2,7 @@ package com.dealradar.region.api;
 
 import com.dealradar.platform.provenance.Source;
 import com.dealradar.region.domain.Membership;
+import com.dealradar.region.domain.RegionDraft;
 import com.dealradar.region.domain.RegionKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,18 +15,33 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "RegionInput", description = "A region as written by analysts (POST, PUT)")
 public record RegionInput(
         @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as GB")
-        @Schema(description = "ISO 3166-1 alpha-2 code (EU, exceptionally reserved, for the European Union); required on POST, must match the path on PUT",
-                examples = "GB") String code,
-        @NotBlank @Size(max = 200) @Schema(examples = "United Kingdom", required = true) String name,
+        @Schema(
+                description =
+                        "ISO 3166-1 alpha-2 code (EU, exceptionally reserved, for the European Union); required on POST, must match the path on PUT",
+                examples = "GB")
+        String code,
+
+        @NotBlank @Size(max = 200) @Schema(examples = "United Kingdom", required = true)
+        String name,
+
         @Size(max = 2000) String description,
         @Size(max = 50) List<@NotNull @Valid Source> sources,
-        @Schema(description = "country (default) or supranational (a union of countries such as EU, whose members are dated)")
+
+        @Schema(
+                description =
+                        "country (default) or supranational (a union of countries such as EU, whose members are dated)")
         RegionKind kind,
+
         @Size(max = 60) @Schema(description = "Member countries over time; supranational regions only")
         List<@NotNull @Valid Membership> members) {
 
     /** The shape before supranational regions existed. */
     public RegionInput(String code, String name, String description, List<Source> sources) {
         this(code, name, description, sources, null, null);
+    }
+
+    /** The command the domain applies its rules to. */
+    public RegionDraft toDraft() {
+        return new RegionDraft(code, name, description, sources, kind, members);
     }
 }

@@ -2,15 +2,14 @@ package com.dealradar.region.api;
 
 import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
+import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Paging;
-import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.region.domain.Region;
 import com.dealradar.region.domain.RegionService;
-import com.dealradar.region.persistence.RegionRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -48,25 +47,36 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RegionResource {
 
     private final RegionService service;
-    private final RegionRepository regions;
     private final ViewMapper views;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    RegionResource(RegionService service, RegionRepository regions, ViewMapper views, Idempotency idempotency, MergePatch mergePatch) {
+    RegionResource(RegionService service, ViewMapper views, Idempotency idempotency, MergePatch mergePatch) {
         this.service = service;
-        this.regions = regions;
         this.views = views;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
     }
 
     @GET
-    @Operation(summary = "List regions", description = "In code order, keyset-paginated. Regimes are listed on single reads.")
-    @APIResponse(responseCode = "200", description = "One page of regions",
+    @Operation(
+            summary = "List regions",
+            description = "In code order, keyset-paginated. Regimes are listed on single reads.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of regions",
             content = @Content(schema = @Schema(implementation = Views.RegionView.class, type = SchemaType.ARRAY)))
     public Response list(
-            @Parameter(description = "Page size, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(
+                            description = "Page size, 1 to 200",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "200",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
@@ -74,60 +84,94 @@ public class RegionResource {
         if (cursor != null) {
             after = Cursor.decode(cursor, "code", 1).keys().getFirst();
             if (!after.matches("[A-Z]{2}")) {
-                throw ProblemException.badParameter("cursor", "not a cursor this API issued; use nextCursor from a previous page");
+                throw ProblemException.badParameter(
+                        "cursor", "not a cursor this API issued; use nextCursor from a previous page");
             }
         }
-        List<Region> rows = regions.page(after, pageSize + 1);
-        return Paging.ok(Paging.page(rows, pageSize, "code", r -> List.of(r.code)).map(r -> views.region(r, false)), uri);
+        List<Region> rows = service.page(after, pageSize + 1);
+        return Paging.ok(
+                Paging.page(rows, pageSize, "code", r -> List.of(r.code)).map(r -> views.region(r, false)), uri);
     }
 
     @POST
-    @Operation(summary = "Add a region", description = "Analysts only (enforced at the gateway). Send an Idempotency-Key to make retries safe.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Views.RegionView.class)))
+    @Operation(
+            summary = "Add a region",
+            description = "Analysts only (enforced at the gateway). Send an Idempotency-Key to make retries safe.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = Views.RegionView.class)))
     @APIResponse(responseCode = "409", description = "Region exists, or the Idempotency-Key is in flight")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull RegionInput body) {
-        return idempotency.execute(idempotencyKey, "POST /regions", body, () -> {
-            Region region = service.create(body);
-            return Response.created(URI.create("/regions/" + region.code)).tag(EntityTags.of(region.version))
-                    .entity(views.region(region, true)).build();
-        });
+        return idempotency.execute(
+                idempotencyKey,
+                "POST /regions",
+                body,
+                complete -> service.create(
+                        body.toDraft(),
+                        region -> complete.apply(Response.created(URI.create("/regions/" + region.code))
+                                .tag(EntityTags.of(region.version))
+                                .entity(views.region(region, true))
+                                .build())));
     }
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Read a region with its regimes", description = "Send If-None-Match to get 304 when unchanged.")
-    @APIResponse(responseCode = "200", description = "The region", content = @Content(schema = @Schema(implementation = Views.RegionView.class)))
+    @Operation(
+            summary = "Read a region with its regimes",
+            description = "Send If-None-Match to get 304 when unchanged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The region",
+            content = @Content(schema = @Schema(implementation = Views.RegionView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such region")
-    public Response get(@Parameter(example = "GB") @PathParam("code") String code, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Region region = service.get(code);
+    public Response get(
+            @Parameter(example = "GB") @PathParam("code") String code,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Region region = service.get(QueryParams.countryCode("code", code));
         return EntityTags.okOrNotModified(ifNoneMatch, region.version, views.region(region, true));
     }
 
     @PUT
     @Path("/{code}")
     @Operation(summary = "Replace a region", description = "If-Match with the current ETag is required.")
-    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(schema = @Schema(implementation = Views.RegionView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = Views.RegionView.class)))
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response replace(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull RegionInput body) {
-        return write(code, ifMatch, region -> service.replace(region, body));
+    public Response replace(
+            @PathParam("code") String code,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull RegionInput body) {
+        return write(code, ifMatch, region -> body);
     }
 
     @PATCH
     @Path("/{code}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields of a region (JSON Merge Patch)", description = "If-Match is required.")
-    @APIResponse(responseCode = "200", description = "Patched", content = @Content(schema = @Schema(implementation = Views.RegionView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Patched",
+            content = @Content(schema = @Schema(implementation = Views.RegionView.class)))
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response patch(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response patch(
+            @PathParam("code") String code,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = RegionInput.class) JsonNode patch) {
-        return write(code, ifMatch, region -> service.replace(region, mergePatch.apply(ViewMapper.input(region), patch, RegionInput.class)));
+        return write(code, ifMatch, region -> mergePatch.apply(ViewMapper.input(region), patch, RegionInput.class));
     }
 
-    private Response write(String code, String ifMatch, Function<Region, Region> change) {
-        return ConditionalWrites.update(ifMatch, () -> service.get(code), r -> r.version, change::apply, r -> views.region(r, true));
+    /** A conditional write: the service checks If-Match against the row it changes, in its transaction. */
+    private Response write(String code, String ifMatch, Function<Region, RegionInput> change) {
+        return service.replace(
+                QueryParams.countryCode("code", code),
+                EntityTags.ifMatch(ifMatch),
+                region -> change.apply(region).toDraft(),
+                region -> ConditionalWrites.ok(region.version, views.region(region, true)));
     }
-
 }

@@ -11,9 +11,9 @@ import com.dealradar.region.domain.ClockStop;
 import com.dealradar.region.domain.Deadline;
 import com.dealradar.region.domain.MatterStatus;
 import com.dealradar.region.domain.Membership;
-import com.dealradar.region.domain.RegionKind;
-import com.dealradar.region.domain.RegimeVersion;
 import com.dealradar.region.domain.RegimeKind;
+import com.dealradar.region.domain.RegimeVersion;
+import com.dealradar.region.domain.RegionKind;
 import com.dealradar.region.domain.ReportType;
 import com.dealradar.region.domain.StatusChange;
 import com.dealradar.region.domain.StatutoryClock;
@@ -29,8 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The response shapes. */
 public final class Views {
 
-    private Views() {
-    }
+    private Views() {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Region", description = "A region with the regimes in force there (regimes on single reads only)")
@@ -38,33 +37,59 @@ public final class Views {
             @Schema(examples = "GB") String code,
             @Schema(examples = "United Kingdom") String name,
             String description,
-            @Schema(description = "country, or supranational (a union of countries such as EU)") RegionKind kind,
-            @Schema(description = "Member countries over time (supranational regions)") List<Membership> members,
-            @Schema(description = "Countries treated as members today (supranational regions)") Set<String> membersToday,
-            @Schema(description = "Where its working days come from", examples = "Jollyday (de.focus-shift) public holidays of GB (eng, wls, sct, nir)")
+
+            @Schema(description = "country, or supranational (a union of countries such as EU)")
+            RegionKind kind,
+
+            @Schema(description = "Member countries over time (supranational regions)")
+            List<Membership> members,
+
+            @Schema(description = "Countries treated as members today (supranational regions)")
+            Set<String> membersToday,
+
+            @Schema(
+                    description = "Where its working days come from",
+                    examples = "Jollyday (de.focus-shift) public holidays of GB (eng, wls, sct, nir)")
             String holidayCalendar,
+
             List<RegimeSummary> regimes,
             List<Source> sources,
             Instant createdAt,
-            Instant updatedAt) {
-    }
+            Instant updatedAt) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "RegimeSummary", description = "A regime in a region's list")
-    public record RegimeSummary(UUID id, @Schema(examples = "UK-NSIA") String code, String name, RegimeKind kind,
-            boolean mandatory, boolean suspensory, LocalDate inForceFrom, LocalDate inForceTo,
-            @Schema(description = "In force today") boolean inForce) {
-    }
+    public record RegimeSummary(
+            UUID id,
+            @Schema(examples = "UK-NSIA") String code,
+            String name,
+            RegimeKind kind,
+            boolean mandatory,
+            boolean suspensory,
+            LocalDate inForceFrom,
+            LocalDate inForceTo,
+            @Schema(description = "In force today") boolean inForce) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "Regime", description = "A regulatory regime: authority, kind, mandatory/suspensory, validity, trigger rules and statutory clocks")
+    @Schema(
+            name = "Regime",
+            description =
+                    "A regulatory regime: authority, kind, mandatory/suspensory, validity, trigger rules and statutory clocks")
     public record RegimeView(
             UUID id,
             @Schema(examples = "UK-NSIA") String code,
-            @Schema(examples = "National Security and Investment Act 2021") String name,
+
+            @Schema(examples = "National Security and Investment Act 2021")
+            String name,
+
             @Schema(examples = "GB") String regionCode,
             RegimeKind kind,
-            @Schema(description = "The authority in charge today (or last)", examples = "Secretary of State (Investment Security Unit)") String authority,
+
+            @Schema(
+                    description = "The authority in charge today (or last)",
+                    examples = "Secretary of State (Investment Security Unit)")
+            String authority,
+
             List<AuthorityPeriod> authorities,
             boolean mandatory,
             boolean suspensory,
@@ -73,22 +98,32 @@ public final class Views {
             boolean inForce,
             String legalBasis,
             String description,
-            @Schema(description = "Trigger rules of the version in force today") List<TriggerRule> triggerRules,
-            @Schema(description = "Clocks of the version in force today") List<StatutoryClock> clocks,
+
+            @Schema(description = "Trigger rules of the version in force today")
+            List<TriggerRule> triggerRules,
+
+            @Schema(description = "Clocks of the version in force today")
+            List<StatutoryClock> clocks,
+
             List<Source> sources,
             Instant createdAt,
             Instant updatedAt,
-            @Schema(description = "The regime's rules over time, oldest first (absent when they never changed)") List<RegimeVersion> versions,
-            @Schema(description = "Code of the version in force today", examples = "NSIA-2021") String currentVersion) {
-    }
+
+            @Schema(description = "The regime's rules over time, oldest first (absent when they never changed)")
+            List<RegimeVersion> versions,
+
+            @Schema(description = "Code of the version in force today", examples = "NSIA-2021")
+            String currentVersion) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "RegimeRef", description = "The regime a matter is under")
-    public record RegimeRef(UUID id, @Schema(examples = "UK-NSIA") String code, String name, boolean mandatory, boolean suspensory) {
-    }
+    public record RegimeRef(
+            UUID id, @Schema(examples = "UK-NSIA") String code, String name, boolean mandatory, boolean suspensory) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "RegulatoryMatter", description = "One review of one deal (or company) under one regime, with its current statutory deadline")
+    @Schema(
+            name = "RegulatoryMatter",
+            description = "One review of one deal (or company) under one regime, with its current statutory deadline")
     public record MatterView(
             UUID id,
             UUID dealId,
@@ -97,26 +132,41 @@ public final class Views {
             @Schema(examples = "GB") String regionCode,
             String title,
             MatterStatus status,
-            @Schema(description = "Not in a terminal status") boolean open,
-            @Schema(description = "Open under a mandatory, suspensory regime: the deal may not complete") boolean blocking,
-            @Schema(description = "Statuses it may change to next") Set<MatterStatus> allowedTransitions,
+
+            @Schema(description = "Not in a terminal status")
+            boolean open,
+
+            @Schema(description = "Open under a mandatory, suspensory regime: the deal may not complete")
+            boolean blocking,
+
+            @Schema(description = "Statuses it may change to next")
+            Set<MatterStatus> allowedTransitions,
+
             String stage,
             LocalDate openedOn,
-            @Schema(description = "How much of openedOn is known (absent: the day)") Precision openedPrecision,
+
+            @Schema(description = "How much of openedOn is known (absent: the day)")
+            Precision openedPrecision,
+
             LocalDate decidedOn,
             String outcome,
             List<String> conditions,
             List<ClockStop> clockStops,
-            @Schema(description = "A clock-stop covers today") boolean clockStopped,
+
+            @Schema(description = "A clock-stop covers today")
+            boolean clockStopped,
+
             List<AppliedExtension> extensions,
-            @Schema(description = "Current statutory deadline; present on open matters whose status runs a clock") Deadline deadline,
+
+            @Schema(description = "Current statutory deadline; present on open matters whose status runs a clock")
+            Deadline deadline,
+
             Basis basis,
             String basisNote,
             List<Source> sources,
             List<StatusChange> statusHistory,
             Instant createdAt,
-            Instant updatedAt) {
-    }
+            Instant updatedAt) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Certification", description = "A certification or attestation of a company's service")
@@ -131,24 +181,34 @@ public final class Views {
             String auditor,
             LocalDate validFrom,
             LocalDate validTo,
-            @Schema(description = "Status today: attested or qualified past validTo reads as expired") CertificationStatus status,
-            @Schema(description = "Status as recorded by an analyst") CertificationStatus recordedStatus,
+
+            @Schema(description = "Status today: attested or qualified past validTo reads as expired")
+            CertificationStatus status,
+
+            @Schema(description = "Status as recorded by an analyst")
+            CertificationStatus recordedStatus,
+
             UUID matterId,
             Basis basis,
             String basisNote,
             List<Source> sources,
             Instant createdAt,
-            Instant updatedAt) {
-    }
+            Instant updatedAt) {}
 
     @Schema(name = "BlockingMatter", description = "An open matter under a mandatory, suspensory regime")
-    public record BlockingMatter(UUID id, @Schema(examples = "UK-NSIA") String regimeCode, String regimeName,
-            @Schema(examples = "GB") String regionCode, MatterStatus status) {
-    }
+    public record BlockingMatter(
+            UUID id,
+            @Schema(examples = "UK-NSIA") String regimeCode,
+            String regimeName,
+            @Schema(examples = "GB") String regionCode,
+            MatterStatus status) {}
 
     @Schema(name = "Clearance", description = "Whether a deal may complete as far as regulators are concerned")
-    public record ClearanceView(UUID dealId,
-            @Schema(description = "No open matter under a mandatory, suspensory regime") boolean clear,
-            List<BlockingMatter> blockingMatters) {
-    }
+    public record ClearanceView(
+            UUID dealId,
+
+            @Schema(description = "No open matter under a mandatory, suspensory regime")
+            boolean clear,
+
+            List<BlockingMatter> blockingMatters) {}
 }

@@ -21,16 +21,31 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "AppliedExtension", description = "An extension granted on one of the matter's clocks")
 public record AppliedExtension(
-        @NotBlank @Size(max = 40) @Column(name = "clock", length = 40, nullable = false)
-        @Schema(description = "Code of the regime clock extended", examples = "assessment", required = true) String clock,
-        @Size(max = 40) @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _")
+        @NotBlank
+        @Size(max = 40)
+        @Column(name = "clock", length = 40, nullable = false)
+        @Schema(description = "Code of the regime clock extended", examples = "assessment", required = true)
+        String clock,
+
+        @Size(max = 40)
+        @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _")
         @Column(name = "code", length = 40)
-        @Schema(description = "Code of the regime's extension", examples = "additional") String code,
-        @Min(1) @Max(3650) @Column(name = "period_length")
-        @Schema(description = "Length; required when the regime's extension has none or no code is given", examples = "45") Integer length,
+        @Schema(description = "Code of the regime's extension", examples = "additional")
+        String code,
+
+        @Min(1)
+        @Max(3650)
+        @Column(name = "period_length")
+        @Schema(
+                description = "Length; required when the regime's extension has none or no code is given",
+                examples = "45")
+        Integer length,
+
         @Enumerated(EnumType.STRING) @Column(name = "period_unit", length = 20)
         ClockUnit unit,
-        @Column(name = "granted_on")
-        @Schema(examples = "2024-05-02") LocalDate grantedOn,
-        @Size(max = 1000) @Column(name = "note", length = 1000) String note) {
-}
+
+        @Column(name = "granted_on") @Schema(examples = "2024-05-02")
+        LocalDate grantedOn,
+
+        @Size(max = 1000) @Column(name = "note", length = 1000)
+        String note) {}

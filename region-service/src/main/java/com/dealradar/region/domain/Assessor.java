@@ -12,12 +12,11 @@ import java.util.Set;
  */
 public final class Assessor {
 
-    private Assessor() {
-    }
+    private Assessor() {}
 
     /** The answer for one regime: the version used, the authority of the day and the verdict. */
-    public record RegimeAnswer(Regime regime, RegimeVersion version, String authority, TriggerEvaluator.Verdict verdict) {
-    }
+    public record RegimeAnswer(
+            Regime regime, RegimeVersion version, String authority, TriggerEvaluator.Verdict verdict) {}
 
     public static List<RegimeAnswer> assess(List<Regime> regimes, Map<String, Region> supranational, DealFacts facts) {
         List<RegimeAnswer> answers = new ArrayList<>();
@@ -29,7 +28,9 @@ public final class Assessor {
             });
             answers.add(new RegimeAnswer(regime, version, regime.authorityOn(facts.date()), verdict));
         }
-        answers.sort(Comparator.comparingInt((RegimeAnswer a) -> a.verdict().outcome().ordinal()).thenComparing(a -> a.regime().code));
+        answers.sort(Comparator.comparingInt(
+                        (RegimeAnswer a) -> a.verdict().outcome().ordinal())
+                .thenComparing(a -> a.regime().code));
         return answers;
     }
 }

@@ -10,9 +10,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "AuthorityPeriod", description = "The authority in charge of a regime over a period")
 public record AuthorityPeriod(
-        @NotBlank @Size(max = 300) @Schema(examples = "State Administration for Market Regulation (SAMR)", required = true) String name,
+        @NotBlank
+        @Size(max = 300)
+        @Schema(examples = "State Administration for Market Regulation (SAMR)", required = true)
+        String name,
+
         @Schema(examples = "2018-03-17") LocalDate from,
-        @Schema(description = "Last day in charge; absent while in charge") LocalDate to) {
+
+        @Schema(description = "Last day in charge; absent while in charge")
+        LocalDate to) {
 
     public boolean coversDay(LocalDate day) {
         return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));

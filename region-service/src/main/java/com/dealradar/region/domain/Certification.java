@@ -1,5 +1,6 @@
 package com.dealradar.region.domain;
 
+import com.dealradar.platform.persistence.AuditedEntity;
 import com.dealradar.platform.provenance.Source;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -11,8 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,10 +22,11 @@ import java.util.UUID;
 /** A certification or attestation of a company's service (e.g. a BSI C5 attestation of a cloud service). */
 @Entity
 @Table(name = "certification")
-public class Certification {
+public class Certification extends AuditedEntity {
 
     /** Recorded statuses that turn into expired once the validity has passed. */
-    public static final Set<CertificationStatus> LAPSING = EnumSet.of(CertificationStatus.attested, CertificationStatus.qualified);
+    public static final Set<CertificationStatus> LAPSING =
+            EnumSet.of(CertificationStatus.attested, CertificationStatus.qualified);
 
     @Id
     public UUID id;
@@ -76,22 +76,13 @@ public class Certification {
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
-
     /** The status as of {@code today}: an attestation past its validity reads as expired without anyone editing it. */
     public CertificationStatus statusOn(LocalDate today) {
         return effectiveStatus(status, validTo, today);
     }
 
-    public static CertificationStatus effectiveStatus(CertificationStatus recorded, LocalDate validTo, LocalDate today) {
+    public static CertificationStatus effectiveStatus(
+            CertificationStatus recorded, LocalDate validTo, LocalDate today) {
         if (LAPSING.contains(recorded) && validTo != null && validTo.isBefore(today)) {
             return CertificationStatus.expired;
         }

@@ -13,9 +13,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ClockExtension", description = "An extension a statute allows to a clock")
 public record ClockExtension(
-        @NotBlank @Size(max = 40) @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _")
-        @Schema(examples = "additional", required = true) String code,
-        @NotBlank @Size(max = 200) @Schema(examples = "Additional period", required = true) String label,
-        @Min(1) @Max(3650) @Schema(description = "Absent when agreed case by case", examples = "45") Integer length,
-        @NotNull @Schema(required = true) ClockUnit unit) {
-}
+        @NotBlank
+        @Size(max = 40)
+        @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _")
+        @Schema(examples = "additional", required = true)
+        String code,
+
+        @NotBlank @Size(max = 200) @Schema(examples = "Additional period", required = true)
+        String label,
+
+        @Min(1) @Max(3650) @Schema(description = "Absent when agreed case by case", examples = "45")
+        Integer length,
+
+        @NotNull @Schema(required = true) ClockUnit unit) {}

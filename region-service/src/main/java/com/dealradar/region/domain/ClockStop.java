@@ -11,12 +11,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A period (both days included) in which the statutory clock did not run; without {@code to} it still runs on. */
 @Embeddable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "ClockStop", description = "A period in which the statutory clock is stopped (for example an information notice)")
+@Schema(
+        name = "ClockStop",
+        description = "A period in which the statutory clock is stopped (for example an information notice)")
 public record ClockStop(
-        @NotNull @Column(name = "from_date", nullable = false)
-        @Schema(examples = "2024-04-10", required = true) LocalDate from,
+        @NotNull @Column(name = "from_date", nullable = false) @Schema(examples = "2024-04-10", required = true)
+        LocalDate from,
+
         @Column(name = "to_date")
-        @Schema(description = "Last stopped day; absent while the clock is still stopped", examples = "2024-04-19") LocalDate to,
-        @Size(max = 1000) @Column(name = "reason", length = 1000)
-        @Schema(examples = "Information notice under s.19 NSIA") String reason) {
-}
+        @Schema(description = "Last stopped day; absent while the clock is still stopped", examples = "2024-04-19")
+        LocalDate to,
+
+        @Size(max = 1000)
+        @Column(name = "reason", length = 1000)
+        @Schema(examples = "Information notice under s.19 NSIA")
+        String reason) {}

@@ -10,29 +10,70 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Deadline", description = "The current statutory deadline of an open matter and how it was computed")
 public record Deadline(
         @Schema(examples = "assessment") String clock,
-        @Schema(examples = "Assessment period after a call-in notice") String label,
-        @Schema(description = "Day the clock started (see firstCountedDay for whether it counts)", examples = "2024-03-20") LocalDate startsOn,
+
+        @Schema(examples = "Assessment period after a call-in notice")
+        String label,
+
+        @Schema(
+                description = "Day the clock started (see firstCountedDay for whether it counts)",
+                examples = "2024-03-20")
+        LocalDate startsOn,
+
         @Schema(examples = "30") int length,
         ClockUnit unit,
-        @Schema(description = "Extensions counted, in order", examples = "[\"Additional period: 45 working_days\"]") List<String> extensions,
-        @Schema(description = "Days (in the clock's own counting) the clock stood still", examples = "0") int stoppedDays,
-        @Schema(description = "Whether the clock is stopped now (an open-ended clock-stop): no due date until it runs again")
+
+        @Schema(description = "Extensions counted, in order", examples = "[\"Additional period: 45 working_days\"]")
+        List<String> extensions,
+
+        @Schema(description = "Days (in the clock's own counting) the clock stood still", examples = "0")
+        int stoppedDays,
+
+        @Schema(
+                description =
+                        "Whether the clock is stopped now (an open-ended clock-stop): no due date until it runs again")
         boolean clockStopped,
-        @Schema(description = "Last day of the period; absent while the clock is stopped or its start is unknown", examples = "2024-05-02")
+
+        @Schema(
+                description = "Last day of the period; absent while the clock is stopped or its start is unknown",
+                examples = "2024-05-02")
         LocalDate dueOn,
-        @Schema(description = "Source of the working days used", examples = "Jollyday (de.focus-shift) GB holidays, all UK nations")
+
+        @Schema(
+                description = "Source of the working days used",
+                examples = "Jollyday (de.focus-shift) GB holidays, all UK nations")
         String calendar,
+
         @Schema(description = "Caveats, e.g. a date outside the years whose holidays are known")
         List<String> warnings,
-        @Schema(description = "Whether the start day itself is counted (same_day) or counting begins the day after (next_day)")
+
+        @Schema(
+                description =
+                        "Whether the start day itself is counted (same_day) or counting begins the day after (next_day)")
         FirstCountedDay firstCountedDay,
-        @Schema(description = "The version of the regime's rules in force on the start day, whose clock this is", examples = "NSIA-2021")
+
+        @Schema(
+                description = "The version of the regime's rules in force on the start day, whose clock this is",
+                examples = "NSIA-2021")
         String regimeVersion,
+
         @Schema(description = "Label of that version") String regimeVersionLabel) {
 
     /** The same deadline, saying which regime version's clock it is. */
     public Deadline withVersion(RegimeVersion version) {
-        return new Deadline(clock, label, startsOn, length, unit, extensions, stoppedDays, clockStopped, dueOn, calendar, warnings,
-                firstCountedDay, version.code(), version.label());
+        return new Deadline(
+                clock,
+                label,
+                startsOn,
+                length,
+                unit,
+                extensions,
+                stoppedDays,
+                clockStopped,
+                dueOn,
+                calendar,
+                warnings,
+                firstCountedDay,
+                version.code(),
+                version.label());
     }
 }

@@ -21,35 +21,67 @@ public final class DeadlineCalculator {
     /** No statutory period is this long; guards against a calendar that has no working days. */
     private static final int MAX_DAYS = 366 * 30;
 
-    private DeadlineCalculator() {
-    }
+    private DeadlineCalculator() {}
 
     /** One segment to count: the base period or an extension. */
-    public record Segment(String label, int length, ClockUnit unit) {
-    }
+    public record Segment(String label, int length, ClockUnit unit) {}
 
-    public static Deadline compute(StatutoryClock clock, LocalDate start, List<Segment> extensions, List<ClockStop> stops,
+    public static Deadline compute(
+            StatutoryClock clock,
+            LocalDate start,
+            List<Segment> extensions,
+            List<ClockStop> stops,
             WorkingCalendar calendar) {
         List<String> warnings = new ArrayList<>();
-        List<String> extensionLabels = extensions.stream().map(s -> s.label() + ": " + s.length() + " " + s.unit()).toList();
+        List<String> extensionLabels = extensions.stream()
+                .map(s -> s.label() + ": " + s.length() + " " + s.unit())
+                .toList();
         if (start == null) {
-            warnings.add("the day this clock started is not recorded (no dated '" + clock.startsAt() + "' in the status history)");
-            return new Deadline(clock.code(), clock.label(), null, clock.length(), clock.unit(), extensionLabels, 0,
-                    false, null, calendar.description(), warnings, clock.firstCountedDayOrDefault(), null, null);
+            warnings.add("the day this clock started is not recorded (no dated '" + clock.startsAt()
+                    + "' in the status history)");
+            return new Deadline(
+                    clock.code(),
+                    clock.label(),
+                    null,
+                    clock.length(),
+                    clock.unit(),
+                    extensionLabels,
+                    0,
+                    false,
+                    null,
+                    calendar.description(),
+                    warnings,
+                    clock.firstCountedDayOrDefault(),
+                    null,
+                    null);
         }
         List<Segment> segments = new ArrayList<>();
         segments.add(new Segment(clock.label(), clock.length(), clock.unit()));
         segments.addAll(extensions);
         boolean sameDay = clock.firstCountedDayOrDefault() == FirstCountedDay.same_day;
         // Counting starts after counter.day: for a same-day clock that is the day before the start.
-        Counter counter = new Counter(sameDay ? start.minusDays(1) : start, stops == null ? List.of() : stops, calendar);
+        Counter counter =
+                new Counter(sameDay ? start.minusDays(1) : start, stops == null ? List.of() : stops, calendar);
         counter.monthOrigin = sameDay ? start : null;
         for (Segment segment : segments) {
             if (!counter.advance(segment)) {
                 warnings.add("the clock is stopped since " + counter.stoppedSince
                         + " with no end recorded; the deadline moves when the stop ends");
-                return new Deadline(clock.code(), clock.label(), start, clock.length(), clock.unit(), extensionLabels,
-                        counter.stoppedDays, true, null, calendar.description(), warnings, clock.firstCountedDayOrDefault(), null, null);
+                return new Deadline(
+                        clock.code(),
+                        clock.label(),
+                        start,
+                        clock.length(),
+                        clock.unit(),
+                        extensionLabels,
+                        counter.stoppedDays,
+                        true,
+                        null,
+                        calendar.description(),
+                        warnings,
+                        clock.firstCountedDayOrDefault(),
+                        null,
+                        null);
             }
         }
         LocalDate due = counter.day;
@@ -61,11 +93,25 @@ public final class DeadlineCalculator {
         }
         if (!counter.uncovered.isEmpty()) {
             warnings.add("public holidays of " + counter.uncovered + " are not in the holiday data ("
-                    + calendar.description() + "): only weekends were skipped in " + (counter.uncovered.size() == 1 ? "that year" : "those years")
+                    + calendar.description() + "): only weekends were skipped in "
+                    + (counter.uncovered.size() == 1 ? "that year" : "those years")
                     + ", so the due date may be too early");
         }
-        return new Deadline(clock.code(), clock.label(), start, clock.length(), clock.unit(), extensionLabels,
-                counter.stoppedDays, false, due, calendar.description(), warnings, clock.firstCountedDayOrDefault(), null, null);
+        return new Deadline(
+                clock.code(),
+                clock.label(),
+                start,
+                clock.length(),
+                clock.unit(),
+                extensionLabels,
+                counter.stoppedDays,
+                false,
+                due,
+                calendar.description(),
+                warnings,
+                clock.firstCountedDayOrDefault(),
+                null,
+                null);
     }
 
     /** Counts segments one after the other from a start day. */
@@ -90,7 +136,9 @@ public final class DeadlineCalculator {
             int toCount = segment.length();
             boolean workingDays = segment.unit() == ClockUnit.working_days;
             if (segment.unit() == ClockUnit.months) {
-                LocalDate end = monthOrigin != null ? monthOrigin.plusMonths(segment.length()).minusDays(1) : day.plusMonths(segment.length());
+                LocalDate end = monthOrigin != null
+                        ? monthOrigin.plusMonths(segment.length()).minusDays(1)
+                        : day.plusMonths(segment.length());
                 toCount = (int) ChronoUnit.DAYS.between(day, end);
             }
             monthOrigin = null;

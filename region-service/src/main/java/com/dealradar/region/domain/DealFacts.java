@@ -19,15 +19,30 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "DealFacts", description = "The facts of a deal that decide which regimes it triggers")
 public record DealFacts(
-        @Schema(description = "deal-service id, if the deal is recorded") UUID dealId,
-        @NotNull @Schema(required = true, examples = "acquisition") DealType dealType,
-        @NotNull @Schema(description = "Signing or announcement date: decides which regimes were in force", required = true, examples = "2023-05-10")
+        @Schema(description = "deal-service id, if the deal is recorded")
+        UUID dealId,
+
+        @NotNull @Schema(required = true, examples = "acquisition")
+        DealType dealType,
+
+        @NotNull
+        @Schema(
+                description = "Signing or announcement date: decides which regimes were in force",
+                required = true,
+                examples = "2023-05-10")
         LocalDate date,
+
         @Size(max = 50)
-        @Schema(description = "Countries the deal touches (ISO 3166-1 alpha-2) besides the parties' own", examples = "[\"GB\"]")
-        Set<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as GB") String> regions,
-        @NotEmpty @Size(max = 20) @Schema(required = true)
-        List<@NotNull @Valid DealParty> parties,
-        @DecimalMin("0") @DecimalMax("100") @Schema(description = "Stake acquired, in percent", examples = "60") BigDecimal stakePercent,
-        @Schema(description = "Whether the regimes' turnover or share-of-supply thresholds are met; absent: unknown") Boolean thresholdsMet) {
-}
+        @Schema(
+                description = "Countries the deal touches (ISO 3166-1 alpha-2) besides the parties' own",
+                examples = "[\"GB\"]")
+        Set<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as GB") String>
+                regions,
+
+        @NotEmpty @Size(max = 20) @Schema(required = true) List<@NotNull @Valid DealParty> parties,
+
+        @DecimalMin("0") @DecimalMax("100") @Schema(description = "Stake acquired, in percent", examples = "60")
+        BigDecimal stakePercent,
+
+        @Schema(description = "Whether the regimes' turnover or share-of-supply thresholds are met; absent: unknown")
+        Boolean thresholdsMet) {}

@@ -12,11 +12,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "DealParty", description = "A party of a deal: its role, country and sectors")
 public record DealParty(
-        @Schema(description = "company-service id, if known") UUID companyId,
+        @Schema(description = "company-service id, if known")
+        UUID companyId,
+
         @Size(max = 200) @Schema(examples = "Alibaba Cloud") String name,
-        @NotNull @Schema(required = true, examples = "acquirer") PartyRole role,
-        @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as CN")
-        @Schema(examples = "CN", required = true) String country,
+
+        @NotNull @Schema(required = true, examples = "acquirer")
+        PartyRole role,
+
+        @NotNull
+        @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as CN")
+        @Schema(examples = "CN", required = true)
+        String country,
+
         @Size(max = 14) Set<@NotNull Sector> sectors) {
 
     public Set<Sector> sectorsOrEmpty() {

@@ -1,12 +1,11 @@
 package com.dealradar.region.domain;
 
-import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.concurrency.VersionCheck;
+import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.provenance.Precision;
-import com.dealradar.region.api.MatterInput;
-import com.dealradar.region.api.TransitionInput;
 import com.dealradar.region.holidays.HolidayCalendars;
 import com.dealradar.region.persistence.MatterRepository;
 import com.dealradar.region.persistence.RegimeRepository;
@@ -15,8 +14,11 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The rules for regulatory matters: the status machine with its history, and the statutory deadline. */
@@ -35,71 +37,114 @@ public class MatterService {
         this.today = today;
     }
 
-    public RegulatoryMatter get(String rawId) {
-        UUID id = QueryParams.uuid("id", rawId);
+    public RegulatoryMatter get(UUID id) {
         return matters.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Regulatory matter", id));
     }
 
+    public List<RegulatoryMatter> search(MatterRepository.Filter filter, Cursor after, int limit) {
+        return matters.search(filter, after, limit);
+    }
+
     @Transactional
-    public RegulatoryMatter create(MatterInput input) {
-        return create(UUID.randomUUID(), input, null);
+    public <R> R create(MatterDraft input, Function<RegulatoryMatter, R> answer) {
+        return answer.apply(create(UUID.randomUUID(), input, null));
     }
 
     /** Creates with a given id (seed data) and, optionally, the date and note of the first history entry. */
     @Transactional
-    public RegulatoryMatter create(UUID id, MatterInput input, StatusChange first) {
+    public RegulatoryMatter create(UUID id, MatterDraft input, StatusChange first) {
         MatterStatus initial = input.status() == null ? MatterStatus.not_assessed : input.status();
         if (!MatterStatus.ENTRY.contains(initial)) {
-            throw ProblemException.invalid("status", "a new matter starts as anticipated or not_assessed; then POST its transitions");
+            throw ProblemException.invalid(
+                    "status", "a new matter starts as anticipated or not_assessed; then POST its transitions");
         }
         RegulatoryMatter matter = new RegulatoryMatter();
         matter.id = id;
         matter.createdAt = today.now();
         matter.status = initial;
         apply(matter, input);
-        matter.history.add(first != null ? new StatusChange(initial, first.on(), first.note(), today.now(), first.precision())
-                : new StatusChange(initial, input.openedOn() != null ? input.openedOn() : today.date(), "recorded", today.now()));
+        matter.history.add(
+                first != null
+                        ? new StatusChange(initial, first.on(), first.note(), today.now(), first.precision())
+                        : new StatusChange(
+                                initial,
+                                input.openedOn() != null ? input.openedOn() : today.date(),
+                                "recorded",
+                                today.now()));
         matters.persistAndFlush(matter);
         return matter;
     }
 
+    /** Replaces the matter with what {@code change} makes of it, after checking {@code expected} against its row. */
     @Transactional
-    public RegulatoryMatter replace(RegulatoryMatter matter, MatterInput input) {
+    public <R> R replace(
+            UUID id,
+            VersionCheck expected,
+            Function<RegulatoryMatter, MatterDraft> change,
+            Function<RegulatoryMatter, R> answer) {
+        RegulatoryMatter matter = get(id);
+        expected.check(matter.version);
+        MatterDraft input = change.apply(matter);
         if (input.status() != null && input.status() != matter.status) {
-            throw new ProblemException(ProblemType.INVALID_TRANSITION,
-                    "status is changed with POST /regulatory-matters/" + matter.id + "/transitions, not by " + "replacing the matter");
+            throw new ProblemException(
+                    ProblemType.INVALID_TRANSITION,
+                    "status is changed with POST /regulatory-matters/" + matter.id + "/transitions, not by "
+                            + "replacing the matter");
         }
         apply(matter, input);
         matters.flush();
-        return matter;
+        return answer.apply(matter);
     }
 
+    /** One step through the status machine (a POST .../transitions), after checking {@code expected} against the row. */
     @Transactional
-    public RegulatoryMatter transition(RegulatoryMatter matter, TransitionInput input) {
-        return changeStatus(matter, input.status(), input.on() != null ? input.on() : today.date(), input.note(), input.stage());
+    public <R> R transition(
+            UUID id, VersionCheck expected, TransitionDraft input, Function<RegulatoryMatter, R> answer) {
+        RegulatoryMatter matter = get(id);
+        expected.check(matter.version);
+        return answer.apply(changeStatus(
+                matter, input.status(), input.on() != null ? input.on() : today.date(), input.note(), input.stage()));
     }
 
     /** One step through the status machine, kept in the history. {@code on} may be null only for seed facts whose date is unknown. */
     @Transactional
-    public RegulatoryMatter changeStatus(RegulatoryMatter matter, MatterStatus target, LocalDate on, String note, String stage) {
+    public RegulatoryMatter changeStatus(
+            RegulatoryMatter matter, MatterStatus target, LocalDate on, String note, String stage) {
         return changeStatus(matter, target, on, null, note, stage);
     }
 
     /** As above, with the precision of {@code on} (seed facts known only to the month). */
     @Transactional
-    public RegulatoryMatter changeStatus(RegulatoryMatter matter, MatterStatus target, LocalDate on, Precision precision, String note,
+    public RegulatoryMatter changeStatus(
+            RegulatoryMatter matter,
+            MatterStatus target,
+            LocalDate on,
+            Precision precision,
+            String note,
             String stage) {
         if (!matter.status.canChangeTo(target)) {
-            throw new ProblemException(ProblemType.INVALID_TRANSITION, "A matter cannot go from " + matter.status + " to " + target
-                    + (matter.status.isTerminal() ? ": " + matter.status + " is final"
-                            : "; from " + matter.status + " it may go to " + matter.status.next().stream().map(Enum::name).sorted()
-                                    .collect(Collectors.joining(", "))),
-                    List.of(new FieldViolation("status", "not allowed from " + matter.status)), java.util.Map.of());
+            throw new ProblemException(
+                    ProblemType.INVALID_TRANSITION,
+                    "A matter cannot go from " + matter.status + " to " + target
+                            + (matter.status.isTerminal()
+                                    ? ": " + matter.status + " is final"
+                                    : "; from " + matter.status + " it may go to "
+                                            + matter.status.next().stream()
+                                                    .map(Enum::name)
+                                                    .sorted()
+                                                    .collect(Collectors.joining(", "))),
+                    List.of(new FieldViolation("status", "not allowed from " + matter.status)),
+                    Map.of());
         }
-        LocalDate previous = matter.history.stream().map(StatusChange::on).filter(java.util.Objects::nonNull)
-                .reduce((a, b) -> b).orElse(null);
+        LocalDate previous = matter.history.stream()
+                .map(StatusChange::on)
+                .filter(Objects::nonNull)
+                .reduce((a, b) -> b)
+                .orElse(null);
         if (on != null && previous != null && on.isBefore(previous)) {
-            throw ProblemException.unprocessable("on", "the status history is in date order: " + on + " is before the previous change on " + previous);
+            throw ProblemException.unprocessable(
+                    "on",
+                    "the status history is in date order: " + on + " is before the previous change on " + previous);
         }
         matter.status = target;
         matter.history.add(new StatusChange(target, on, note, today.now(), precision));
@@ -121,18 +166,24 @@ public class MatterService {
      */
     static void requireStatusIsLastEntry(RegulatoryMatter matter) {
         if (matter.history.isEmpty() || matter.history.getLast().status() != matter.status) {
-            throw new IllegalStateException("matter " + matter.id + " has status " + matter.status + " but its history ends with "
-                    + (matter.history.isEmpty() ? "nothing" : matter.history.getLast().status()));
+            throw new IllegalStateException(
+                    "matter " + matter.id + " has status " + matter.status + " but its history ends with "
+                            + (matter.history.isEmpty()
+                                    ? "nothing"
+                                    : matter.history.getLast().status()));
         }
     }
 
-    private void apply(RegulatoryMatter matter, MatterInput input) {
+    private void apply(RegulatoryMatter matter, MatterDraft input) {
         if (input.dealId() == null && input.companyId() == null) {
             throw ProblemException.invalid("dealId", "a matter is about a deal or a company: give dealId or companyId");
         }
         Regime regime = regimes.findByCode(input.regimeCode())
-                .orElseThrow(() -> ProblemException.unprocessable("regimeCode", "regime " + input.regimeCode() + " does not exist"));
-        if (input.openedOn() != null && input.decidedOn() != null && input.decidedOn().isBefore(input.openedOn())) {
+                .orElseThrow(() -> ProblemException.unprocessable(
+                        "regimeCode", "regime " + input.regimeCode() + " does not exist"));
+        if (input.openedOn() != null
+                && input.decidedOn() != null
+                && input.decidedOn().isBefore(input.openedOn())) {
             throw ProblemException.invalid("decidedOn", "must not be before openedOn");
         }
         List<ClockStop> stops = RegionService.orEmpty(input.clockStops());
@@ -142,7 +193,8 @@ public class MatterService {
                 throw ProblemException.invalid("clockStops[" + i + "].to", "must not be before from");
             }
             if (stop.to() == null && i != stops.size() - 1) {
-                throw ProblemException.invalid("clockStops[" + i + "].to", "only the last clock-stop may be open-ended");
+                throw ProblemException.invalid(
+                        "clockStops[" + i + "].to", "only the last clock-stop may be open-ended");
             }
         }
         List<AppliedExtension> extensions = RegionService.orEmpty(input.extensions());
@@ -157,9 +209,13 @@ public class MatterService {
         matter.stage = input.stage();
         matter.openedOn = input.openedOn();
         matter.openedPrecision = input.openedPrecision();
-        if (input.openedOn() != null && input.openedPrecision() != null && !input.openedPrecision().isAligned(input.openedOn())) {
-            throw ProblemException.invalid("openedOn", "with precision " + input.openedPrecision() + " it must be the first day of its "
-                    + input.openedPrecision());
+        if (input.openedOn() != null
+                && input.openedPrecision() != null
+                && !input.openedPrecision().isAligned(input.openedOn())) {
+            throw ProblemException.invalid(
+                    "openedOn",
+                    "with precision " + input.openedPrecision() + " it must be the first day of its "
+                            + input.openedPrecision());
         }
         matter.decidedOn = input.decidedOn();
         matter.outcome = input.outcome();
@@ -182,23 +238,33 @@ public class MatterService {
     }
 
     /** As above, against the clocks of one version of the regime. */
-    static DeadlineCalculator.Segment resolve(Regime regime, List<StatutoryClock> clocks, AppliedExtension applied, String field) {
+    static DeadlineCalculator.Segment resolve(
+            Regime regime, List<StatutoryClock> clocks, AppliedExtension applied, String field) {
         // Several versions may have a clock of one code: the one of the version in use is passed in first.
-        StatutoryClock clock = clocks.stream().filter(c -> c.code().equals(applied.clock())).findFirst()
-                .orElseThrow(() -> ProblemException.unprocessable(field + ".clock", "regime " + regime.code + " has no clock '"
-                        + applied.clock() + "'; its clocks: " + clocks.stream().map(StatutoryClock::code).distinct().collect(Collectors.joining(", "))));
+        StatutoryClock clock = clocks.stream()
+                .filter(c -> c.code().equals(applied.clock()))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.unprocessable(
+                        field + ".clock",
+                        "regime " + regime.code + " has no clock '" + applied.clock() + "'; its clocks: "
+                                + clocks.stream()
+                                        .map(StatutoryClock::code)
+                                        .distinct()
+                                        .collect(Collectors.joining(", "))));
         ClockExtension allowed = null;
         if (applied.code() != null) {
             allowed = clock.extension(applied.code());
             if (allowed == null) {
-                throw ProblemException.unprocessable(field + ".code", "clock " + clock.code() + " of " + regime.code
-                        + " has no extension '" + applied.code() + "'");
+                throw ProblemException.unprocessable(
+                        field + ".code",
+                        "clock " + clock.code() + " of " + regime.code + " has no extension '" + applied.code() + "'");
             }
         }
         Integer length = applied.length() != null ? applied.length() : allowed != null ? allowed.length() : null;
         ClockUnit unit = applied.unit() != null ? applied.unit() : allowed != null ? allowed.unit() : null;
         if (length == null) {
-            throw ProblemException.invalid(field + ".length", "give the length of this extension (the regime does not fix it)");
+            throw ProblemException.invalid(
+                    field + ".length", "give the length of this extension (the regime does not fix it)");
         }
         if (unit == null) {
             throw ProblemException.invalid(field + ".unit", "give the unit of this extension");
@@ -219,8 +285,11 @@ public class MatterService {
         Regime regime = matter.regime;
         RegimeVersion current = regime.versionOn(today.date());
         // Find the start day through whichever version has a clock for this status, then take the version of that day.
-        Optional<StatutoryClock> probe = current.clockFor(matter.status).or(() -> regime.versions.stream()
-                .map(regime::complete).flatMap(v -> v.clockFor(matter.status).stream()).findFirst());
+        Optional<StatutoryClock> probe = current.clockFor(matter.status)
+                .or(() -> regime.versions.stream()
+                        .map(regime::complete)
+                        .flatMap(v -> v.clockFor(matter.status).stream())
+                        .findFirst());
         if (probe.isEmpty()) {
             return Optional.empty();
         }
@@ -242,20 +311,38 @@ public class MatterService {
         }
         StatusChange clockStart = matter.lastEntryInto(clock.startsAt());
         LocalDate clockStartDay = clockStart == null ? null : clockStart.exactDay();
-        Deadline deadline = DeadlineCalculator.compute(clock, clockStartDay, segments, matter.clockStops,
-                calendars.forRegion(regime.regionCode)).withVersion(version);
+        Deadline deadline = DeadlineCalculator.compute(
+                        clock, clockStartDay, segments, matter.clockStops, calendars.forRegion(regime.regionCode))
+                .withVersion(version);
         if (clockStart != null && clockStart.on() != null && clockStartDay == null) {
             List<String> warnings = new ArrayList<>(deadline.warnings());
-            warnings.add("the clock started in " + clockStart.precision().format(clockStart.on()) + " (precision " + clockStart.precision()
-                    + "): the day is not known, so no due date is computed");
-            deadline = new Deadline(deadline.clock(), deadline.label(), null, deadline.length(), deadline.unit(), deadline.extensions(),
-                    deadline.stoppedDays(), deadline.clockStopped(), null, deadline.calendar(), warnings, deadline.firstCountedDay(),
-                    deadline.regimeVersion(), deadline.regimeVersionLabel());
+            warnings.add("the clock started in " + clockStart.precision().format(clockStart.on()) + " (precision "
+                    + clockStart.precision() + "): the day is not known, so no due date is computed");
+            deadline = new Deadline(
+                    deadline.clock(),
+                    deadline.label(),
+                    null,
+                    deadline.length(),
+                    deadline.unit(),
+                    deadline.extensions(),
+                    deadline.stoppedDays(),
+                    deadline.clockStopped(),
+                    null,
+                    deadline.calendar(),
+                    warnings,
+                    deadline.firstCountedDay(),
+                    deadline.regimeVersion(),
+                    deadline.regimeVersionLabel());
         }
         return Optional.of(deadline);
     }
 
-    public List<RegulatoryMatter> blockingFor(UUID dealId) {
-        return matters.blockingFor(dealId);
+    /**
+     * Open matters on the deal under a mandatory suspensory regime: they block its completion. {@code answer} gets
+     * them inside the transaction (it reads their regimes).
+     */
+    @Transactional
+    public <R> R blockingFor(UUID dealId, Function<List<RegulatoryMatter>, R> answer) {
+        return answer.apply(matters.blockingFor(dealId));
     }
 }

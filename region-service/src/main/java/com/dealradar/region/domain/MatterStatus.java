@@ -37,7 +37,8 @@ public enum MatterStatus {
     withdrawn;
 
     public static final Set<MatterStatus> ENTRY = EnumSet.of(anticipated, not_assessed);
-    public static final Set<MatterStatus> TERMINAL = EnumSet.of(not_required, cleared, cleared_with_conditions, prohibited, withdrawn);
+    public static final Set<MatterStatus> TERMINAL =
+            EnumSet.of(not_required, cleared, cleared_with_conditions, prohibited, withdrawn);
     public static final Set<MatterStatus> OPEN = EnumSet.complementOf(EnumSet.copyOf(TERMINAL));
 
     public boolean isOpen() {
@@ -58,7 +59,8 @@ public enum MatterStatus {
             case accepted -> EnumSet.of(phase1);
             case phase1 -> EnumSet.of(cleared, phase2);
             case phase2 -> EnumSet.of(cleared, cleared_with_conditions, prohibited);
-            case not_required, cleared, cleared_with_conditions, prohibited, withdrawn -> EnumSet.noneOf(MatterStatus.class);
+            case not_required, cleared, cleared_with_conditions, prohibited, withdrawn ->
+                EnumSet.noneOf(MatterStatus.class);
         };
         if (isOpen()) {
             next.add(withdrawn);

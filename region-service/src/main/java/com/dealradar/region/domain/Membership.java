@@ -15,13 +15,24 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Membership", description = "A country's membership of a supranational region over a period")
 public record Membership(
-        @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE")
-        @Schema(examples = "GB", required = true) String country,
-        @Schema(description = "First day of membership; absent: a founding member", examples = "1973-01-01") LocalDate from,
-        @Schema(description = "Last day of membership; absent: still a member", examples = "2020-01-31") LocalDate to,
-        @Schema(description = "Last day on which rules still treat it as a member after leaving (transition)", examples = "2020-12-31")
+        @NotNull
+        @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE")
+        @Schema(examples = "GB", required = true)
+        String country,
+
+        @Schema(description = "First day of membership; absent: a founding member", examples = "1973-01-01")
+        LocalDate from,
+
+        @Schema(description = "Last day of membership; absent: still a member", examples = "2020-01-31")
+        LocalDate to,
+
+        @Schema(
+                description = "Last day on which rules still treat it as a member after leaving (transition)",
+                examples = "2020-12-31")
         LocalDate treatedAsMemberUntil,
-        @Size(max = 500) @Schema(description = "Where the dates come from") String note) {
+
+        @Size(max = 500) @Schema(description = "Where the dates come from")
+        String note) {
 
     /** Whether rules that ask "is this a member?" answer yes on {@code day} (transition included). */
     public boolean treatedAsMemberOn(LocalDate day) {

@@ -1,5 +1,6 @@
 package com.dealradar.region.domain;
 
+import com.dealradar.platform.persistence.AuditedEntity;
 import com.dealradar.platform.provenance.Source;
 import com.dealradar.region.persistence.JsonColumn;
 import jakarta.persistence.CollectionTable;
@@ -13,8 +14,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.UUID;
 /** A regulatory regime of one region: who decides, whether filing is mandatory and suspensory, its rules and clocks. */
 @Entity
 @Table(name = "regime")
-public class Regime {
+public class Regime extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -86,16 +85,6 @@ public class Regime {
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
-
     public boolean blocksCompletion() {
         return mandatory && suspensory;
     }
@@ -112,9 +101,11 @@ public class Regime {
         if (authorities.isEmpty()) {
             return null;
         }
-        Optional<AuthorityPeriod> covering = authorities.stream().filter(a -> a.coversDay(day)).findFirst();
+        Optional<AuthorityPeriod> covering =
+                authorities.stream().filter(a -> a.coversDay(day)).findFirst();
         AuthorityPeriod first = authorities.getFirst();
-        return covering.orElse(first.from() != null && day.isBefore(first.from()) ? first : authorities.getLast()).name();
+        return covering.orElse(first.from() != null && day.isBefore(first.from()) ? first : authorities.getLast())
+                .name();
     }
 
     /**
@@ -124,22 +115,40 @@ public class Regime {
      */
     public RegimeVersion versionOn(LocalDate day) {
         if (versions.isEmpty()) {
-            return new RegimeVersion("single", "the regime's only version", inForceFrom, inForceTo, mandatory, suspensory,
-                    triggerRules, clocks, null);
+            return new RegimeVersion(
+                    "single",
+                    "the regime's only version",
+                    inForceFrom,
+                    inForceTo,
+                    mandatory,
+                    suspensory,
+                    triggerRules,
+                    clocks,
+                    null);
         }
-        RegimeVersion found = versions.stream().filter(v -> v.covers(day)).findFirst()
-                .orElse(versions.getFirst().validFrom() != null && day.isBefore(versions.getFirst().validFrom())
-                        ? versions.getFirst() : versions.getLast());
+        RegimeVersion found = versions.stream()
+                .filter(v -> v.covers(day))
+                .findFirst()
+                .orElse(
+                        versions.getFirst().validFrom() != null
+                                        && day.isBefore(versions.getFirst().validFrom())
+                                ? versions.getFirst()
+                                : versions.getLast());
         return complete(found);
     }
 
     /** {@code version} with the regime's flags where it gives none. */
     public RegimeVersion complete(RegimeVersion version) {
-        return new RegimeVersion(version.code(), version.label(), version.validFrom() != null ? version.validFrom() : inForceFrom,
+        return new RegimeVersion(
+                version.code(),
+                version.label(),
+                version.validFrom() != null ? version.validFrom() : inForceFrom,
                 version.validTo() != null ? version.validTo() : (version == versions.getLast() ? inForceTo : null),
                 version.mandatory() != null ? version.mandatory() : mandatory,
                 version.suspensory() != null ? version.suspensory() : suspensory,
-                version.rulesOrEmpty(), version.clocksOrEmpty(), version.note());
+                version.rulesOrEmpty(),
+                version.clocksOrEmpty(),
+                version.note());
     }
 
     /** Every clock of every version: what an applied extension may refer to. */
@@ -153,7 +162,13 @@ public class Regime {
     /** The facts of the version in force on {@code day}. */
     public TriggerEvaluator.RegimeFacts facts(LocalDate day) {
         RegimeVersion version = versionOn(day);
-        return new TriggerEvaluator.RegimeFacts(code, regionCode, version.mandatory(), version.suspensory(), inForceFrom, inForceTo,
+        return new TriggerEvaluator.RegimeFacts(
+                code,
+                regionCode,
+                version.mandatory(),
+                version.suspensory(),
+                inForceFrom,
+                inForceTo,
                 version.rulesOrEmpty());
     }
 }

@@ -1,8 +1,7 @@
 package com.dealradar.region.domain;
 
-import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.problem.ProblemException;
-import com.dealradar.region.api.RegimeInput;
 import com.dealradar.region.persistence.RegimeRepository;
 import com.dealradar.region.persistence.RegionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +9,12 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class RegimeService {
@@ -26,20 +29,47 @@ public class RegimeService {
         this.today = today;
     }
 
-    /** By UUID, or by code when {@code idOrCode} is not a UUID. */
-    public Regime get(String idOrCode) {
-        UUID id = QueryParams.asUuid(idOrCode).orElse(null);
+    /** By {@code id} when the request named one, else by code; {@code idOrCode} is what the request sent (for 404s). */
+    public Regime get(UUID id, String idOrCode) {
         return (id != null ? regimes.findByIdOptional(id) : regimes.findByCode(idOrCode))
                 .orElseThrow(() -> ProblemException.notFound("Regime", idOrCode));
     }
 
+    /** The regimes of one region, for its detailed view. */
+    public List<Regime> ofRegion(String regionCode) {
+        return regimes.ofRegion(regionCode);
+    }
+
+    public List<Regime> search(RegimeRepository.Filter filter, String afterCode, int limit) {
+        return regimes.search(filter, afterCode, limit);
+    }
+
+    /**
+     * The regimes that may apply to a deal with {@code facts}: those of every region it touches (its regions and its
+     * parties' countries), each assessed against the facts, supranational regions resolved to their members.
+     */
     @Transactional
-    public Regime create(RegimeInput input) {
-        return create(UUID.randomUUID(), input);
+    public <R> R assess(DealFacts facts, Function<Assessment, R> answer) {
+        Set<String> touched = new TreeSet<>();
+        if (facts.regions() != null) {
+            touched.addAll(facts.regions());
+        }
+        facts.parties().stream().map(DealParty::country).forEach(touched::add);
+        List<Regime> candidates = regimes.ofRegions(touched);
+        Map<String, Region> groups = regions.supranational().stream().collect(Collectors.toMap(r -> r.code, r -> r));
+        return answer.apply(new Assessment(touched, candidates, Assessor.assess(candidates, groups, facts)));
+    }
+
+    /** What {@link #assess} found: the regions touched, the regimes considered and the answer of each. */
+    public record Assessment(Set<String> touched, List<Regime> candidates, List<Assessor.RegimeAnswer> answers) {}
+
+    @Transactional
+    public <R> R create(RegimeDraft input, Function<Regime, R> answer) {
+        return answer.apply(create(UUID.randomUUID(), input));
     }
 
     @Transactional
-    public Regime create(UUID id, RegimeInput input) {
+    public Regime create(UUID id, RegimeDraft input) {
         Regime regime = new Regime();
         regime.id = id;
         regime.createdAt = today.now();
@@ -48,19 +78,28 @@ public class RegimeService {
         return regime;
     }
 
+    /** Replaces the regime with what {@code change} makes of it, after checking {@code expected} against its row. */
     @Transactional
-    public Regime replace(Regime regime, RegimeInput input) {
-        apply(regime, input);
+    public <R> R replace(
+            UUID id,
+            String idOrCode,
+            VersionCheck expected,
+            Function<Regime, RegimeDraft> change,
+            Function<Regime, R> answer) {
+        Regime regime = get(id, idOrCode);
+        expected.check(regime.version);
+        apply(regime, change.apply(regime));
         regimes.flush();
-        return regime;
+        return answer.apply(regime);
     }
 
-    private void apply(Regime regime, RegimeInput input) {
+    private void apply(Regime regime, RegimeDraft input) {
         if (regimes.codeTaken(input.code(), regime.id)) {
             throw ProblemException.taken("code", "Regime code " + input.code() + " is already used");
         }
         if (regions.findByIdOptional(input.regionCode()).isEmpty()) {
-            throw ProblemException.unprocessable("regionCode", "region " + input.regionCode() + " does not exist; create it first");
+            throw ProblemException.unprocessable(
+                    "regionCode", "region " + input.regionCode() + " does not exist; create it first");
         }
         fill(regime, input, today.date());
         regime.updatedAt = today.now();
@@ -70,19 +109,24 @@ public class RegimeService {
      * The rules of a regime that need no database, applied to {@code regime} (400 naming the field when broken);
      * {@code day} decides which version the top-level columns mirror.
      */
-    public static void fill(Regime regime, RegimeInput input, LocalDate day) {
+    public static void fill(Regime regime, RegimeDraft input, LocalDate day) {
         if (!input.code().startsWith(input.regionCode().equals("GB") ? "UK-" : input.regionCode() + "-")) {
-            throw ProblemException.invalid("code", "must start with the region code (UK- for GB), e.g. "
-                    + (input.regionCode().equals("GB") ? "UK" : input.regionCode()) + "-NAME");
+            throw ProblemException.invalid(
+                    "code",
+                    "must start with the region code (UK- for GB), e.g. "
+                            + (input.regionCode().equals("GB") ? "UK" : input.regionCode()) + "-NAME");
         }
-        if (input.inForceFrom() != null && input.inForceTo() != null && input.inForceTo().isBefore(input.inForceFrom())) {
+        if (input.inForceFrom() != null
+                && input.inForceTo() != null
+                && input.inForceTo().isBefore(input.inForceFrom())) {
             throw ProblemException.invalid("inForceTo", "must not be before inForceFrom");
         }
         List<RegimeVersion> versions = RegionService.orEmpty(input.versions());
         List<TriggerRule> rules = RegionService.orEmpty(input.triggerRules());
         List<StatutoryClock> clocks = RegionService.orEmpty(input.clocks());
         if (!versions.isEmpty() && (!rules.isEmpty() || !clocks.isEmpty())) {
-            throw ProblemException.invalid("versions", "give trigger rules and clocks either in versions or at the top level, not both");
+            throw ProblemException.invalid(
+                    "versions", "give trigger rules and clocks either in versions or at the top level, not both");
         }
         checkRulesAndClocks("", rules, clocks);
         unique("versions", versions.stream().map(RegimeVersion::code).toList());
@@ -100,8 +144,11 @@ public class RegimeService {
                 throw ProblemException.invalid(field + ".validTo", "only the last version may leave validTo out");
             }
             if (i > 0 && !versions.get(i - 1).validTo().plusDays(1).equals(v.validFrom())) {
-                throw ProblemException.invalid(field + ".validFrom", "must be the day after the previous version's validTo ("
-                        + versions.get(i - 1).validTo() + "): versions follow each other without gaps or overlaps");
+                throw ProblemException.invalid(
+                        field + ".validFrom",
+                        "must be the day after the previous version's validTo ("
+                                + versions.get(i - 1).validTo()
+                                + "): versions follow each other without gaps or overlaps");
             }
         }
         regime.code = input.code();
@@ -135,16 +182,22 @@ public class RegimeService {
         unique(prefix + "triggerRules", rules.stream().map(TriggerRule::code).toList());
         unique(prefix + "clocks", clocks.stream().map(StatutoryClock::code).toList());
         for (int i = 0; i < clocks.size(); i++) {
-            unique(prefix + "clocks[" + i + "].extensions", clocks.get(i).extensionsOrEmpty().stream().map(ClockExtension::code).toList());
+            unique(
+                    prefix + "clocks[" + i + "].extensions",
+                    clocks.get(i).extensionsOrEmpty().stream()
+                            .map(ClockExtension::code)
+                            .toList());
         }
         Set<MatterStatus> running = new HashSet<>();
         for (int i = 0; i < clocks.size(); i++) {
             for (MatterStatus status : clocks.get(i).runsIn()) {
                 if (status.isTerminal()) {
-                    throw ProblemException.invalid(prefix + "clocks[" + i + "].runsIn", "a clock cannot run in the terminal status " + status);
+                    throw ProblemException.invalid(
+                            prefix + "clocks[" + i + "].runsIn", "a clock cannot run in the terminal status " + status);
                 }
                 if (!running.add(status)) {
-                    throw ProblemException.invalid(prefix + "clocks[" + i + "].runsIn", "another clock already runs in " + status);
+                    throw ProblemException.invalid(
+                            prefix + "clocks[" + i + "].runsIn", "another clock already runs in " + status);
                 }
             }
         }

@@ -17,19 +17,38 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * on its date and says which one it used. {@code note} cites the provision that made the change.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "RegimeVersion", description = "The rules of a regime over one period (thresholds, clocks, mandatory/suspensory)")
+@Schema(
+        name = "RegimeVersion",
+        description = "The rules of a regime over one period (thresholds, clocks, mandatory/suspensory)")
 public record RegimeVersion(
-        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "must be letters, digits, '.', '_' or '-'")
-        @Schema(examples = "CSRM-2022", required = true) String code,
-        @NotBlank @Size(max = 300)
-        @Schema(examples = "Cybersecurity Review Measures 2022 (in force 15 February 2022)", required = true) String label,
-        @Schema(description = "First day of this version; absent: from the regime's inForceFrom", examples = "2022-02-15")
+        @NotBlank
+        @Size(max = 40)
+        @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "must be letters, digits, '.', '_' or '-'")
+        @Schema(examples = "CSRM-2022", required = true)
+        String code,
+
+        @NotBlank
+        @Size(max = 300)
+        @Schema(examples = "Cybersecurity Review Measures 2022 (in force 15 February 2022)", required = true)
+        String label,
+
+        @Schema(
+                description = "First day of this version; absent: from the regime's inForceFrom",
+                examples = "2022-02-15")
         LocalDate validFrom,
-        @Schema(description = "Last day of this version; absent: still current") LocalDate validTo,
-        @Schema(description = "Whether filing was compulsory under this version; absent: the regime's") Boolean mandatory,
-        @Schema(description = "Whether completion had to wait under this version; absent: the regime's") Boolean suspensory,
+
+        @Schema(description = "Last day of this version; absent: still current")
+        LocalDate validTo,
+
+        @Schema(description = "Whether filing was compulsory under this version; absent: the regime's")
+        Boolean mandatory,
+
+        @Schema(description = "Whether completion had to wait under this version; absent: the regime's")
+        Boolean suspensory,
+
         @Size(max = 20) List<@NotNull @Valid TriggerRule> triggerRules,
         @Size(max = 10) List<@NotNull @Valid StatutoryClock> clocks,
+
         @Size(max = 2000)
         @Schema(description = "The provision this version's numbers come from, and what is general knowledge or unsure")
         String note) {

@@ -1,30 +1,29 @@
 package com.dealradar.region.domain;
 
+import com.dealradar.platform.persistence.AuditedEntity;
 import com.dealradar.platform.provenance.Source;
-import jakarta.persistence.CollectionTable;
 import com.dealradar.region.persistence.JsonColumn;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.time.LocalDate;
 
 /** A country (ISO 3166-1 alpha-2) whose regulators DealRadar follows, or a union of countries such as the EU. */
 @Entity
 @Table(name = "region")
-public class Region {
+public class Region extends AuditedEntity {
 
     @Id
     @Column(length = 2)
@@ -49,16 +48,6 @@ public class Region {
     @CollectionTable(name = "region_source", joinColumns = @JoinColumn(name = "region_code"))
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
 
     /** The countries treated as members on {@code day} (a transition after leaving included). */
     public Set<String> membersOn(LocalDate day) {

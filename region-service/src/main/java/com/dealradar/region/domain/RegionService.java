@@ -1,8 +1,7 @@
 package com.dealradar.region.domain;
 
-import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.problem.ProblemException;
-import com.dealradar.region.api.RegionInput;
 import com.dealradar.region.persistence.RegionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 @ApplicationScoped
 public class RegionService {
@@ -25,14 +25,23 @@ public class RegionService {
         this.today = today;
     }
 
-    /** 400 when {@code raw} is not a country code, 404 when there is no such region. */
-    public Region get(String raw) {
-        String code = QueryParams.countryCode("code", raw);
+    /** 404 when there is no such region. */
+    public Region get(String code) {
         return regions.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("Region", code));
     }
 
+    /** Regions in code order, after {@code afterCode} when given. */
+    public List<Region> page(String afterCode, int limit) {
+        return regions.page(afterCode, limit);
+    }
+
     @Transactional
-    public Region create(RegionInput input) {
+    public <R> R create(RegionDraft input, Function<Region, R> answer) {
+        return answer.apply(create(input));
+    }
+
+    @Transactional
+    public Region create(RegionDraft input) {
         if (input.code() == null) {
             throw ProblemException.invalid("code", "must not be null");
         }
@@ -41,7 +50,9 @@ public class RegionService {
             throw ProblemException.invalid("code", "'" + input.code() + "' is not an ISO 3166-1 alpha-2 country code");
         }
         if (kind == RegionKind.supranational && ISO_COUNTRIES.contains(input.code())) {
-            throw ProblemException.invalid("code", "'" + input.code() + "' is a country; a supranational region needs a code of its own such as EU");
+            throw ProblemException.invalid(
+                    "code",
+                    "'" + input.code() + "' is a country; a supranational region needs a code of its own such as EU");
         }
         if (regions.findByIdOptional(input.code()).isPresent()) {
             throw ProblemException.taken("code", "Region " + input.code() + " already exists");
@@ -55,8 +66,17 @@ public class RegionService {
         return region;
     }
 
+    /**
+     * Replaces the region with what {@code change} makes of it (a PUT's body, or a merge patch applied to the
+     * current state), after checking {@code expected} against the row it changes; calls {@code answer} in the same
+     * transaction.
+     */
     @Transactional
-    public Region replace(Region region, RegionInput input) {
+    public <R> R replace(
+            String code, VersionCheck expected, Function<Region, RegionDraft> change, Function<Region, R> answer) {
+        Region region = get(code);
+        expected.check(region.version);
+        RegionDraft input = change.apply(region);
         if (input.code() != null && !input.code().equals(region.code)) {
             throw ProblemException.unprocessable("code", "a region's code cannot change (was " + region.code + ")");
         }
@@ -65,10 +85,10 @@ public class RegionService {
         }
         apply(region, input);
         regions.flush();
-        return region;
+        return answer.apply(region);
     }
 
-    private void apply(Region region, RegionInput input) {
+    private void apply(Region region, RegionDraft input) {
         RegionKind kind = region.kind;
         List<Membership> members = orEmpty(input.members());
         if (kind == RegionKind.country && !members.isEmpty()) {
@@ -77,13 +97,18 @@ public class RegionService {
         for (int i = 0; i < members.size(); i++) {
             Membership m = members.get(i);
             if (!ISO_COUNTRIES.contains(m.country())) {
-                throw ProblemException.invalid("members[" + i + "].country", "'" + m.country() + "' is not an ISO 3166-1 alpha-2 country code");
+                throw ProblemException.invalid(
+                        "members[" + i + "].country",
+                        "'" + m.country() + "' is not an ISO 3166-1 alpha-2 country code");
             }
             if (m.from() != null && m.to() != null && m.to().isBefore(m.from())) {
                 throw ProblemException.invalid("members[" + i + "].to", "must not be before from");
             }
-            if (m.treatedAsMemberUntil() != null && (m.to() == null || m.treatedAsMemberUntil().isBefore(m.to()))) {
-                throw ProblemException.invalid("members[" + i + "].treatedAsMemberUntil", "a transition follows leaving: give to, and a day not before it");
+            if (m.treatedAsMemberUntil() != null
+                    && (m.to() == null || m.treatedAsMemberUntil().isBefore(m.to()))) {
+                throw ProblemException.invalid(
+                        "members[" + i + "].treatedAsMemberUntil",
+                        "a transition follows leaving: give to, and a day not before it");
             }
         }
         region.members = List.copyOf(members);
@@ -95,6 +120,8 @@ public class RegionService {
     }
 
     static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : new ArrayList<>(list.stream().filter(Objects::nonNull).toList());
+        return list == null
+                ? List.of()
+                : new ArrayList<>(list.stream().filter(Objects::nonNull).toList());
     }
 }

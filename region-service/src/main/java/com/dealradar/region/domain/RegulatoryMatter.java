@@ -1,5 +1,6 @@
 package com.dealradar.region.domain;
 
+import com.dealradar.platform.persistence.AuditedEntity;
 import com.dealradar.platform.provenance.Precision;
 import com.dealradar.platform.provenance.Source;
 import jakarta.persistence.CollectionTable;
@@ -14,8 +15,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.UUID;
 /** One review of one deal (or one company) under one regime. */
 @Entity
 @Table(name = "regulatory_matter")
-public class RegulatoryMatter {
+public class RegulatoryMatter extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -98,16 +97,6 @@ public class RegulatoryMatter {
     @CollectionTable(name = "matter_source", joinColumns = @JoinColumn(name = "matter_id"))
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    public long version;
 
     /** Open under a mandatory, suspensory regime: the deal may not complete. */
     public boolean blocking() {

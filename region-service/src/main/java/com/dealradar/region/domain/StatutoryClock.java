@@ -21,29 +21,48 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "StatutoryClock", description = "A statutory period of a regime")
 public record StatutoryClock(
-        @NotBlank @Size(max = 40) @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _")
-        @Schema(examples = "assessment", required = true) String code,
-        @NotBlank @Size(max = 200)
-        @Schema(examples = "Assessment period after a call-in notice", required = true) String label,
-        @NotNull @Min(1) @Max(3650)
-        @Schema(examples = "30", required = true) Integer length,
+        @NotBlank
+        @Size(max = 40)
+        @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _")
+        @Schema(examples = "assessment", required = true)
+        String code,
+
+        @NotBlank @Size(max = 200) @Schema(examples = "Assessment period after a call-in notice", required = true)
+        String label,
+
+        @NotNull @Min(1) @Max(3650) @Schema(examples = "30", required = true)
+        Integer length,
+
         @NotNull @Schema(required = true) ClockUnit unit,
-        @NotNull @Schema(description = "The status whose start date starts the clock", examples = "phase2", required = true)
+
+        @NotNull
+        @Schema(description = "The status whose start date starts the clock", examples = "phase2", required = true)
         MatterStatus startsAt,
-        @NotEmpty @Size(max = 13)
-        @Schema(description = "The statuses during which this clock gives the matter's deadline", examples = "[\"phase2\"]", required = true)
+
+        @NotEmpty
+        @Size(max = 13)
+        @Schema(
+                description = "The statuses during which this clock gives the matter's deadline",
+                examples = "[\"phase2\"]",
+                required = true)
         Set<@NotNull MatterStatus> runsIn,
-        @Size(max = 10)
-        @Schema(description = "Extensions the statute allows")
+
+        @Size(max = 10) @Schema(description = "Extensions the statute allows")
         List<@NotNull @Valid ClockExtension> extensions,
+
         @Schema(description = "Whether the authority may stop the clock (information requests)")
         Boolean clockStopsAllowed,
+
         @Schema(description = "Whether a period ending on a non-working day ends on the next working day")
         Boolean endsOnWorkingDay,
-        @Size(max = 1000)
-        @Schema(description = "Where the period comes from") String note,
-        @Schema(description = "Whether the day the clock starts is counted (same_day, NSIA s.23) or counting begins the day after "
-                + "(next_day, the default)")
+
+        @Size(max = 1000) @Schema(description = "Where the period comes from")
+        String note,
+
+        @Schema(
+                description =
+                        "Whether the day the clock starts is counted (same_day, NSIA s.23) or counting begins the day after "
+                                + "(next_day, the default)")
         FirstCountedDay firstCountedDay) {
 
     public FirstCountedDay firstCountedDayOrDefault() {
@@ -55,6 +74,9 @@ public record StatutoryClock(
     }
 
     public ClockExtension extension(String extensionCode) {
-        return extensionsOrEmpty().stream().filter(e -> e.code().equals(extensionCode)).findFirst().orElse(null);
+        return extensionsOrEmpty().stream()
+                .filter(e -> e.code().equals(extensionCode))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,21 +18,25 @@ import java.util.stream.Collectors;
 public final class TriggerEvaluator {
 
     /** Roles on the side that acquires, invests, partners or supplies. */
-    static final Set<PartyRole> ACTING = EnumSet.of(PartyRole.acquirer, PartyRole.investor, PartyRole.partner, PartyRole.vendor);
+    static final Set<PartyRole> ACTING =
+            EnumSet.of(PartyRole.acquirer, PartyRole.investor, PartyRole.partner, PartyRole.vendor);
     /** Roles on the side that is acquired, invested in, partnered with or hosts. */
-    static final Set<PartyRole> TARGET = EnumSet.of(PartyRole.target, PartyRole.investee, PartyRole.partner, PartyRole.host,
-            PartyRole.reseller);
+    static final Set<PartyRole> TARGET =
+            EnumSet.of(PartyRole.target, PartyRole.investee, PartyRole.partner, PartyRole.host, PartyRole.reseller);
 
-    private TriggerEvaluator() {
-    }
+    private TriggerEvaluator() {}
 
     /** What the evaluator needs of a regime (the entity, or a test double). */
-    public record RegimeFacts(String code, String regionCode, boolean mandatory, boolean suspensory, LocalDate inForceFrom,
-            LocalDate inForceTo, List<TriggerRule> rules) {
-    }
+    public record RegimeFacts(
+            String code,
+            String regionCode,
+            boolean mandatory,
+            boolean suspensory,
+            LocalDate inForceFrom,
+            LocalDate inForceTo,
+            List<TriggerRule> rules) {}
 
-    public record Verdict(TriggerOutcome outcome, String ruleCode, List<String> reasons) {
-    }
+    public record Verdict(TriggerOutcome outcome, String ruleCode, List<String> reasons) {}
 
     public static Verdict evaluate(RegimeFacts regime, DealFacts facts) {
         return evaluate(regime, facts, code -> null);
@@ -46,11 +51,15 @@ public final class TriggerEvaluator {
         String region = regime.regionCode();
         LocalDate date = facts.date();
         if (regime.inForceFrom() != null && date.isBefore(regime.inForceFrom())) {
-            return new Verdict(TriggerOutcome.not_triggered, null,
+            return new Verdict(
+                    TriggerOutcome.not_triggered,
+                    null,
                     List.of("not in force on " + date + ": in force from " + regime.inForceFrom()));
         }
         if (regime.inForceTo() != null && date.isAfter(regime.inForceTo())) {
-            return new Verdict(TriggerOutcome.not_triggered, null,
+            return new Verdict(
+                    TriggerOutcome.not_triggered,
+                    null,
                     List.of("not in force on " + date + ": in force until " + regime.inForceTo()));
         }
         boolean touched = (facts.regions() != null && facts.regions().contains(region))
@@ -72,7 +81,9 @@ public final class TriggerEvaluator {
         if (best == null) {
             return new Verdict(TriggerOutcome.not_triggered, null, List.of("the regime has no trigger rules"));
         }
-        return best.outcome() == TriggerOutcome.not_triggered ? new Verdict(TriggerOutcome.not_triggered, null, misses) : best;
+        return best.outcome() == TriggerOutcome.not_triggered
+                ? new Verdict(TriggerOutcome.not_triggered, null, misses)
+                : best;
     }
 
     static Verdict evaluate(TriggerRule rule, String region, DealFacts facts, Function<String, Set<String>> groups) {
@@ -87,7 +98,10 @@ public final class TriggerEvaluator {
         }
         if (Boolean.TRUE.equals(rule.dealInRegion())) {
             if (facts.regions() == null || !facts.regions().contains(region)) {
-                return no(rule, prefix + "the deal's regions do not include " + region + " (the rule needs the activity there)");
+                return no(
+                        rule,
+                        prefix + "the deal's regions do not include " + region
+                                + " (the rule needs the activity there)");
             }
             reasons.add("the deal takes place in " + region);
         }
@@ -101,18 +115,22 @@ public final class TriggerEvaluator {
                     domestic.add(code);
                 } else {
                     domestic.addAll(members);
-                    resolved.add(code + " on " + facts.date() + ": " + String.join(", ", new java.util.TreeSet<>(members)));
+                    resolved.add(code + " on " + facts.date() + ": " + String.join(", ", new TreeSet<>(members)));
                 }
             }
         }
         List<DealParty> foreign = facts.parties().stream()
-                .filter(p -> ACTING.contains(p.role()) && !domestic.contains(p.country())).toList();
+                .filter(p -> ACTING.contains(p.role()) && !domestic.contains(p.country()))
+                .toList();
         List<DealParty> domesticTargets = facts.parties().stream()
-                .filter(p -> TARGET.contains(p.role()) && region.equals(p.country())).toList();
+                .filter(p -> TARGET.contains(p.role()) && region.equals(p.country()))
+                .toList();
         if (Boolean.TRUE.equals(rule.foreignParty())) {
             if (foreign.isEmpty()) {
-                return no(rule, prefix + "no acquiring, investing, partnering or supplying party from outside "
-                        + (domestic.size() == 1 ? region : "the domestic countries"));
+                return no(
+                        rule,
+                        prefix + "no acquiring, investing, partnering or supplying party from outside "
+                                + (domestic.size() == 1 ? region : "the domestic countries"));
             }
             reasons.add("foreign party: " + describe(foreign));
             resolved.forEach(r -> reasons.add("members of " + r));
@@ -126,14 +144,21 @@ public final class TriggerEvaluator {
         if (rule.sectors() != null && !rule.sectors().isEmpty()) {
             SectorScope scope = rule.sectorScope() == null ? SectorScope.any_party : rule.sectorScope();
             List<DealParty> looked = switch (scope) {
-                case target -> domesticTargets.isEmpty()
-                        ? facts.parties().stream().filter(p -> TARGET.contains(p.role())).toList() : domesticTargets;
+                case target ->
+                    domesticTargets.isEmpty()
+                            ? facts.parties().stream()
+                                    .filter(p -> TARGET.contains(p.role()))
+                                    .toList()
+                            : domesticTargets;
                 case foreign_party -> foreign;
                 case any_party -> facts.parties();
             };
-            boolean anySectorsKnown = looked.stream().anyMatch(p -> !p.sectorsOrEmpty().isEmpty());
-            Set<Sector> hit = looked.stream().flatMap(p -> p.sectorsOrEmpty().stream())
-                    .filter(rule.sectors()::contains).collect(Collectors.toCollection(() -> EnumSet.noneOf(Sector.class)));
+            boolean anySectorsKnown =
+                    looked.stream().anyMatch(p -> !p.sectorsOrEmpty().isEmpty());
+            Set<Sector> hit = looked.stream()
+                    .flatMap(p -> p.sectorsOrEmpty().stream())
+                    .filter(rule.sectors()::contains)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(Sector.class)));
             if (!hit.isEmpty()) {
                 reasons.add("sector " + names(hit) + " is covered");
             } else if (!anySectorsKnown) {
@@ -147,10 +172,13 @@ public final class TriggerEvaluator {
             BigDecimal stake = facts.stakePercent();
             if (stake == null) {
                 possibly = true;
-                reasons.add("stake not given; the rule needs at least " + rule.minStakePercent().stripTrailingZeros().toPlainString() + "%");
-            } else if (stake.compareTo(rule.minStakePercent()) < 0) {
-                return no(rule, prefix + "stake " + stake.stripTrailingZeros().toPlainString() + "% is below "
+                reasons.add("stake not given; the rule needs at least "
                         + rule.minStakePercent().stripTrailingZeros().toPlainString() + "%");
+            } else if (stake.compareTo(rule.minStakePercent()) < 0) {
+                return no(
+                        rule,
+                        prefix + "stake " + stake.stripTrailingZeros().toPlainString() + "% is below "
+                                + rule.minStakePercent().stripTrailingZeros().toPlainString() + "%");
             } else {
                 reasons.add("stake " + stake.stripTrailingZeros().toPlainString() + "% reaches "
                         + rule.minStakePercent().stripTrailingZeros().toPlainString() + "%");
@@ -167,7 +195,8 @@ public final class TriggerEvaluator {
             }
         }
         reasons.addFirst(prefix + rule.description());
-        return new Verdict(possibly ? TriggerOutcome.possibly_triggered : TriggerOutcome.triggered, rule.code(), reasons);
+        return new Verdict(
+                possibly ? TriggerOutcome.possibly_triggered : TriggerOutcome.triggered, rule.code(), reasons);
     }
 
     private static Verdict no(TriggerRule rule, String reason) {
@@ -183,7 +212,8 @@ public final class TriggerEvaluator {
     }
 
     private static String describe(List<DealParty> parties) {
-        return parties.stream().map(p -> (p.name() == null ? "a party" : p.name()) + " (" + p.role() + ", " + p.country() + ")")
+        return parties.stream()
+                .map(p -> (p.name() == null ? "a party" : p.name()) + " (" + p.role() + ", " + p.country() + ")")
                 .collect(Collectors.joining(", "));
     }
 

@@ -19,29 +19,56 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "TriggerRule", description = "One way a deal falls under a regime; every condition given must hold")
 public record TriggerRule(
-        @NotBlank @Size(max = 40) @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _")
-        @Schema(examples = "mandatory_notification", required = true) String code,
-        @NotBlank @Size(max = 1000)
-        @Schema(examples = "Acquisition of more than 25% of a qualifying entity active in communications or data infrastructure", required = true)
+        @NotBlank
+        @Size(max = 40)
+        @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _")
+        @Schema(examples = "mandatory_notification", required = true)
+        String code,
+
+        @NotBlank
+        @Size(max = 1000)
+        @Schema(
+                examples =
+                        "Acquisition of more than 25% of a qualifying entity active in communications or data infrastructure",
+                required = true)
         String description,
-        @Size(max = 8)
-        @Schema(description = "Deal types it covers; absent: any") Set<@NotNull DealType> dealTypes,
-        @Schema(description = "The deal's own regions must include the regime's region (the activity happens there), not just a party's country")
+
+        @Size(max = 8) @Schema(description = "Deal types it covers; absent: any")
+        Set<@NotNull DealType> dealTypes,
+
+        @Schema(
+                description =
+                        "The deal's own regions must include the regime's region (the activity happens there), not just a party's country")
         Boolean dealInRegion,
-        @Schema(description = "A party on the acquiring, investing, partnering or supplying side comes from outside the domestic countries")
+
+        @Schema(
+                description =
+                        "A party on the acquiring, investing, partnering or supplying side comes from outside the domestic countries")
         Boolean foreignParty,
+
         @Size(max = 60)
-        @Schema(description = "Countries treated as domestic for foreignParty besides the region itself (e.g. the EU for Germany's cross-sector review)")
-        Set<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String> domesticCountries,
+        @Schema(
+                description =
+                        "Countries treated as domestic for foreignParty besides the region itself (e.g. the EU for Germany's cross-sector review)")
+        Set<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String>
+                domesticCountries,
+
         @Schema(description = "A party on the target, investee, partner or host side is in the region")
         Boolean domesticTarget,
+
         @Size(max = 14)
-        @Schema(description = "Sectors of which at least one must be present among the parties in sectorScope") Set<@NotNull Sector> sectors,
-        @Schema(description = "Whose sectors count (default any_party)") SectorScope sectorScope,
-        @DecimalMin("0") @DecimalMax("100")
-        @Schema(description = "Minimum stake acquired, in percent", examples = "25") BigDecimal minStakePercent,
+        @Schema(description = "Sectors of which at least one must be present among the parties in sectorScope")
+        Set<@NotNull Sector> sectors,
+
+        @Schema(description = "Whose sectors count (default any_party)")
+        SectorScope sectorScope,
+
+        @DecimalMin("0") @DecimalMax("100") @Schema(description = "Minimum stake acquired, in percent", examples = "25")
+        BigDecimal minStakePercent,
+
         @Size(max = 1000)
-        @Schema(description = "Thresholds the facts cannot show (turnover, share of supply, operator designation): the deal only possibly triggers the rule unless thresholdsMet is given",
+        @Schema(
+                description =
+                        "Thresholds the facts cannot show (turnover, share of supply, operator designation): the deal only possibly triggers the rule unless thresholdsMet is given",
                 examples = "Target UK turnover above GBP 70 m or a 25% share of supply")
-        String thresholds) {
-}
+        String thresholds) {}

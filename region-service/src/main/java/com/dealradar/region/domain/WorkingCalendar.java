@@ -3,6 +3,7 @@ package com.dealradar.region.domain;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /** Which days of a region are working days, and for which years its holiday data is known. */
 public interface WorkingCalendar {
@@ -40,8 +41,8 @@ public interface WorkingCalendar {
     }
 
     /** Weekends and fixed holidays, with weekend days declared working (China's make-up working days). */
-    static WorkingCalendar of(String description, Set<LocalDate> holidays, Set<LocalDate> makeUpWorkingDays,
-            java.util.function.IntPredicate coveredYears) {
+    static WorkingCalendar of(
+            String description, Set<LocalDate> holidays, Set<LocalDate> makeUpWorkingDays, IntPredicate coveredYears) {
         return new WorkingCalendar() {
             @Override
             public boolean isWorkingDay(LocalDate day) {

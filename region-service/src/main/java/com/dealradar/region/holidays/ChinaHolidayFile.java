@@ -2,6 +2,7 @@ package com.dealradar.region.holidays;
 
 import com.dealradar.region.domain.WorkingCalendar;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -21,20 +22,18 @@ import java.util.TreeSet;
  */
 public final class ChinaHolidayFile {
 
-    record Holiday(String name, LocalDate from, LocalDate to, List<LocalDate> workdays) {
-    }
+    record Holiday(String name, LocalDate from, LocalDate to, List<LocalDate> workdays) {}
 
-    record YearData(List<Holiday> holidays) {
-    }
+    record YearData(List<Holiday> holidays) {}
 
-    record FileData(String region, String description, com.fasterxml.jackson.databind.JsonNode source, Map<Integer, YearData> years) {
-    }
+    record FileData(String region, String description, JsonNode source, Map<Integer, YearData> years) {}
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().findAndAddModules()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .findAndAddModules()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
-    private ChinaHolidayFile() {
-    }
+    private ChinaHolidayFile() {}
 
     public static WorkingCalendar load(String resource) {
         FileData data;
@@ -48,17 +47,20 @@ public final class ChinaHolidayFile {
         }
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> workdays = new HashSet<>();
-        data.years().values().forEach(year -> year.holidays().forEach(h -> {
-            for (LocalDate d = h.from(); !d.isAfter(h.to()); d = d.plusDays(1)) {
-                holidays.add(d);
-            }
-            if (h.workdays() != null) {
-                workdays.addAll(h.workdays());
-            }
-        }));
+        data.years()
+                .values()
+                .forEach(year -> year.holidays().forEach(h -> {
+                    for (LocalDate d = h.from(); !d.isAfter(h.to()); d = d.plusDays(1)) {
+                        holidays.add(d);
+                    }
+                    if (h.workdays() != null) {
+                        workdays.addAll(h.workdays());
+                    }
+                }));
         TreeSet<Integer> years = new TreeSet<>(data.years().keySet());
-        String description = "China's official holidays and make-up working days for " + years.first() + "-" + years.last()
-                + " (" + data.source().path("publisher").asText("State Council") + ", yearly holiday notices)";
+        String description =
+                "China's official holidays and make-up working days for " + years.first() + "-" + years.last() + " ("
+                        + data.source().path("publisher").asText("State Council") + ", yearly holiday notices)";
         return WorkingCalendar.of(description, Set.copyOf(holidays), Set.copyOf(workdays), years::contains);
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,7 +42,8 @@ public class HolidayCalendars {
             return ChinaHolidayFile.load(config.chinaResource());
         }
         if (JollydayCalendar.supports(code)) {
-            return new JollydayCalendar(code, config.subdivisions().getOrDefault(code.toLowerCase(java.util.Locale.ROOT), List.of()));
+            return new JollydayCalendar(
+                    code, config.subdivisions().getOrDefault(code.toLowerCase(Locale.ROOT), List.of()));
         }
         return WorkingCalendar.weekendsOnly("weekends only: no public-holiday data for " + code);
     }

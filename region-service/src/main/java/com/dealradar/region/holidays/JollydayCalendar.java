@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,11 +30,11 @@ public final class JollydayCalendar implements WorkingCalendar {
     public JollydayCalendar(String country, List<String> subdivisions) {
         this.country = country;
         this.subdivisions = List.copyOf(subdivisions);
-        this.manager = HolidayManager.getInstance(ManagerParameters.create(country.toLowerCase(java.util.Locale.ROOT)));
+        this.manager = HolidayManager.getInstance(ManagerParameters.create(country.toLowerCase(Locale.ROOT)));
     }
 
     public static boolean supports(String country) {
-        return HolidayManager.getSupportedCalendarCodes().contains(country.toUpperCase(java.util.Locale.ROOT));
+        return HolidayManager.getSupportedCalendarCodes().contains(country.toUpperCase(Locale.ROOT));
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -20,8 +21,7 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
 
     public static final String SORT = "createdAt";
 
-    public record Filter(java.util.Set<UUID> companyIds, CertificationScheme scheme, CertificationStatus status, String region) {
-    }
+    public record Filter(Set<UUID> companyIds, CertificationScheme scheme, CertificationStatus status, String region) {}
 
     /**
      * Certifications in creation order (then id). The status filter uses the status as of {@code today}: an
@@ -64,7 +64,8 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
         }
         String jpql = "select c from Certification c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by c.createdAt, c.id";
-        TypedQuery<Certification> query = getEntityManager().createQuery(jpql, Certification.class).setMaxResults(limit);
+        TypedQuery<Certification> query =
+                getEntityManager().createQuery(jpql, Certification.class).setMaxResults(limit);
         params.forEach(query::setParameter);
         return query.getResultList();
     }

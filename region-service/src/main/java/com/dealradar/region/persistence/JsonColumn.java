@@ -21,13 +21,13 @@ import java.util.List;
  */
 public final class JsonColumn {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder().findAndAddModules()
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .findAndAddModules()
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private JsonColumn() {
-    }
+    private JsonColumn() {}
 
     abstract static class ListConverter<T> implements AttributeConverter<List<T>, String> {
         private final TypeReference<List<T>> type;
@@ -58,35 +58,35 @@ public final class JsonColumn {
     @Converter
     public static class TriggerRules extends ListConverter<TriggerRule> {
         public TriggerRules() {
-            super(new TypeReference<>() { });
+            super(new TypeReference<>() {});
         }
     }
 
     @Converter
     public static class Clocks extends ListConverter<StatutoryClock> {
         public Clocks() {
-            super(new TypeReference<>() { });
+            super(new TypeReference<>() {});
         }
     }
 
     @Converter
     public static class Versions extends ListConverter<RegimeVersion> {
         public Versions() {
-            super(new TypeReference<>() { });
+            super(new TypeReference<>() {});
         }
     }
 
     @Converter
     public static class Memberships extends ListConverter<Membership> {
         public Memberships() {
-            super(new TypeReference<>() { });
+            super(new TypeReference<>() {});
         }
     }
 
     @Converter
     public static class Authorities extends ListConverter<AuthorityPeriod> {
         public Authorities() {
-            super(new TypeReference<>() { });
+            super(new TypeReference<>() {});
         }
     }
 }

@@ -18,8 +18,8 @@ public class MatterRepository implements PanacheRepositoryBase<RegulatoryMatter,
 
     public static final String SORT = "createdAt";
 
-    public record Filter(UUID dealId, UUID companyId, String region, UUID regimeId, MatterStatus status, boolean openOnly) {
-    }
+    public record Filter(
+            UUID dealId, UUID companyId, String region, UUID regimeId, MatterStatus status, boolean openOnly) {}
 
     /** Matters in creation order (then id), after the cursor's position. */
     public List<RegulatoryMatter> search(Filter filter, Cursor after, int limit) {
@@ -54,20 +54,19 @@ public class MatterRepository implements PanacheRepositoryBase<RegulatoryMatter,
             params.put("afterKey", Instant.parse(after.keys().get(0)));
             params.put("afterId", UUID.fromString(after.keys().get(1)));
         }
-        String jpql = "select m from RegulatoryMatter m" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by m.createdAt, m.id";
-        TypedQuery<RegulatoryMatter> query = getEntityManager().createQuery(jpql, RegulatoryMatter.class).setMaxResults(limit);
+        String jpql = "select m from RegulatoryMatter m"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by m.createdAt, m.id";
+        TypedQuery<RegulatoryMatter> query =
+                getEntityManager().createQuery(jpql, RegulatoryMatter.class).setMaxResults(limit);
         params.forEach(query::setParameter);
         return query.getResultList();
     }
 
     public List<RegulatoryMatter> blockingFor(UUID dealId) {
-        return list("dealId = ?1 and status in ?2 and regime.mandatory = true and regime.suspensory = true order by createdAt, id",
-                dealId, MatterStatus.OPEN);
-    }
-
-    public long countForRegime(UUID regimeId) {
-        return count("regime.id", regimeId);
+        return list(
+                "dealId = ?1 and status in ?2 and regime.mandatory = true and regime.suspensory = true order by createdAt, id",
+                dealId,
+                MatterStatus.OPEN);
     }
 
     public static List<String> cursorKeys(RegulatoryMatter m) {

@@ -17,8 +17,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class RegimeRepository implements PanacheRepositoryBase<Regime, UUID> {
 
-    public record Filter(String region, RegimeKind kind, Boolean mandatory, Boolean suspensory, LocalDate inForceOn) {
-    }
+    public record Filter(String region, RegimeKind kind, Boolean mandatory, Boolean suspensory, LocalDate inForceOn) {}
 
     public Optional<Regime> findByCode(String code) {
         return find("code", code).firstResultOptional();
@@ -57,15 +56,18 @@ public class RegimeRepository implements PanacheRepositoryBase<Regime, UUID> {
             params.put("suspensory", filter.suspensory());
         }
         if (filter.inForceOn() != null) {
-            where.add("(r.inForceFrom is null or r.inForceFrom <= :day) and (r.inForceTo is null or r.inForceTo >= :day)");
+            where.add(
+                    "(r.inForceFrom is null or r.inForceFrom <= :day) and (r.inForceTo is null or r.inForceTo >= :day)");
             params.put("day", filter.inForceOn());
         }
         if (afterCode != null) {
             where.add("r.code > :after");
             params.put("after", afterCode);
         }
-        String jpql = "select r from Regime r" + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by r.code";
-        TypedQuery<Regime> query = getEntityManager().createQuery(jpql, Regime.class).setMaxResults(limit);
+        String jpql = "select r from Regime r" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by r.code";
+        TypedQuery<Regime> query =
+                getEntityManager().createQuery(jpql, Regime.class).setMaxResults(limit);
         params.forEach(query::setParameter);
         return query.getResultList();
     }

@@ -17,6 +17,7 @@ public class RegionRepository implements PanacheRepositoryBase<Region, String> {
     /** Regions in code order after {@code afterCode}. */
     public List<Region> page(String afterCode, int limit) {
         return (afterCode == null ? find("order by code") : find("code > ?1 order by code", afterCode))
-                .page(0, limit).list();
+                .page(0, limit)
+                .list();
     }
 }

@@ -2,6 +2,7 @@ package com.dealradar.region.seed;
 
 import com.dealradar.platform.seed.SeedCheck;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -16,11 +17,12 @@ import java.util.regex.Pattern;
 public final class RegionSeedCheck {
 
     /** A provision (art. 11, s. 23(3), § 14a, reg. 4, section 2) or an explicit general-knowledge mark. */
-    static final Pattern CITES = Pattern.compile("(?i)(\\bart\\.|\\barts\\.|\\bs\\.\\s?\\d|\\bss\\.\\s?\\d|§|\\bsection\\b|\\breg\\.|general knowledge)");
+    static final Pattern CITES = Pattern.compile(
+            "(?i)(\\bart\\.|\\barts\\.|\\bs\\.\\s?\\d|\\bss\\.\\s?\\d|§|\\bsection\\b|\\breg\\.|general knowledge)");
+
     private static final Set<String> ISO = Set.of(Locale.getISOCountries());
 
-    private RegionSeedCheck() {
-    }
+    private RegionSeedCheck() {}
 
     public static SeedCheck check(JsonNode reference, JsonNode facts) {
         SeedCheck check = new SeedCheck("region-service (seed/regions.json, seed/matters.json)");
@@ -46,7 +48,9 @@ public final class RegionSeedCheck {
             for (JsonNode version : regime.path("versions")) {
                 String vwhere = where + " version " + version.path("code").asText();
                 if (!CITES.matcher(version.path("note").asText("")).find()) {
-                    check.fail(vwhere, "its note must cite the provision it comes from (art./s./§/section) or say general knowledge");
+                    check.fail(
+                            vwhere,
+                            "its note must cite the provision it comes from (art./s./§/section) or say general knowledge");
                 }
                 clocks(check, vwhere, version.path("clocks"));
                 rules(check, vwhere, version.path("triggerRules"), unions);
@@ -56,19 +60,27 @@ public final class RegionSeedCheck {
             String where = "matter " + matter.path("slug").asText();
             JsonNode history = matter.get("history");
             check.statusIsLastOfHistory(where, matter.get("status"), history, "status");
-            if (history != null && history.isArray() && !history.isEmpty()
-                    && !Set.of("anticipated", "not_assessed").contains(history.get(0).path("status").asText())) {
+            if (history != null
+                    && history.isArray()
+                    && !history.isEmpty()
+                    && !Set.of("anticipated", "not_assessed")
+                            .contains(history.get(0).path("status").asText())) {
                 check.fail(where, "history must start with anticipated or not_assessed");
             }
             if (!regimeCodes.contains(matter.path("regimeCode").asText())) {
-                check.fail(where, "refers to regime " + matter.path("regimeCode").asText() + ", which is not in the seed");
+                check.fail(
+                        where, "refers to regime " + matter.path("regimeCode").asText() + ", which is not in the seed");
             }
             JsonNode sources = matter.get("sources");
             check.sources(where, sources);
             check.factDate(where + ".openedOn", text(matter, "openedOn"), text(matter, "openedPrecision"), sources);
             if (history != null) {
                 for (int i = 0; i < history.size(); i++) {
-                    check.factDate(where + ".history[" + i + "].on", text(history.get(i), "on"), text(history.get(i), "precision"), sources);
+                    check.factDate(
+                            where + ".history[" + i + "].on",
+                            text(history.get(i), "on"),
+                            text(history.get(i), "precision"),
+                            sources);
                 }
             }
         }
@@ -83,7 +95,8 @@ public final class RegionSeedCheck {
     private static void clocks(SeedCheck check, String where, JsonNode clocks) {
         for (JsonNode clock : clocks) {
             if (!CITES.matcher(clock.path("note").asText("")).find()) {
-                check.fail(where + " clock " + clock.path("code").asText(),
+                check.fail(
+                        where + " clock " + clock.path("code").asText(),
                         "its note must cite the provision its length comes from (art./s./§/section) or say general knowledge");
             }
         }
@@ -93,7 +106,9 @@ public final class RegionSeedCheck {
         for (JsonNode rule : rules) {
             for (JsonNode code : rule.path("domesticCountries")) {
                 if (!ISO.contains(code.asText()) && !unions.contains(code.asText())) {
-                    check.fail(where + " rule " + rule.path("code").asText(), code.asText() + " is neither a country nor a supranational region of the seed");
+                    check.fail(
+                            where + " rule " + rule.path("code").asText(),
+                            code.asText() + " is neither a country nor a supranational region of the seed");
                 }
             }
         }
@@ -104,10 +119,13 @@ public final class RegionSeedCheck {
         for (int i = 1; i < authorities.size(); i++) {
             String previousTo = text(authorities.get(i - 1), "to");
             String from = text(authorities.get(i), "from");
-            if (previousTo == null || from == null
-                    || !java.time.LocalDate.parse(previousTo).plusDays(1).equals(java.time.LocalDate.parse(from))) {
-                check.fail(where + " authorities[" + i + "]", "must start the day after the previous authority's period ends ("
-                        + previousTo + " -> " + from + ")");
+            if (previousTo == null
+                    || from == null
+                    || !LocalDate.parse(previousTo).plusDays(1).equals(LocalDate.parse(from))) {
+                check.fail(
+                        where + " authorities[" + i + "]",
+                        "must start the day after the previous authority's period ends (" + previousTo + " -> " + from
+                                + ")");
             }
         }
     }

@@ -1,6 +1,9 @@
 package com.dealradar.region.seed;
 
 import com.dealradar.platform.provenance.Precision;
+import com.dealradar.platform.seed.SeedConfig;
+import com.dealradar.platform.seed.SeedFiles;
+import com.dealradar.platform.seed.Uuid5;
 import com.dealradar.region.api.CertificationInput;
 import com.dealradar.region.api.MatterInput;
 import com.dealradar.region.api.RegimeInput;
@@ -12,11 +15,9 @@ import com.dealradar.region.domain.RegimeService;
 import com.dealradar.region.domain.RegionService;
 import com.dealradar.region.domain.RegulatoryMatter;
 import com.dealradar.region.domain.StatusChange;
-import com.dealradar.region.domain.Uuid5;
 import com.dealradar.region.persistence.CertificationRepository;
 import com.dealradar.region.persistence.MatterRepository;
 import com.dealradar.region.persistence.RegimeRepository;
-import com.dealradar.platform.seed.SeedFiles;
 import com.dealradar.region.persistence.RegionRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,9 +56,17 @@ public class RegionSeeder {
     private final MatterRepository matters;
     private final CertificationRepository certifications;
 
-    RegionSeeder(SeedConfig config, SeedFiles files, RegionService regionService, RegimeService regimeService,
-            MatterService matterService, CertificationService certificationService, RegionRepository regions, RegimeRepository regimes,
-            MatterRepository matters, CertificationRepository certifications) {
+    RegionSeeder(
+            SeedConfig config,
+            SeedFiles files,
+            RegionService regionService,
+            RegimeService regimeService,
+            MatterService matterService,
+            CertificationService certificationService,
+            RegionRepository regions,
+            RegimeRepository regimes,
+            MatterRepository matters,
+            CertificationRepository certifications) {
         this.config = config;
         this.files = files;
         this.regionService = regionService;
@@ -100,14 +109,16 @@ public class RegionSeeder {
         QuarkusTransaction.requiringNew().run(() -> {
             for (JsonNode node : reference.get("regions")) {
                 if (regions.findByIdOptional(node.get("code").asText()).isEmpty()) {
-                    regionService.create(files.entry(node, RegionInput.class, List.of()));
+                    regionService.create(
+                            files.entry(node, RegionInput.class, List.of()).toDraft());
                     added[0]++;
                 }
             }
             for (JsonNode node : reference.get("regimes")) {
                 UUID id = regimeId(node.get("code").asText());
                 if (regimes.findByIdOptional(id).isEmpty()) {
-                    regimeService.create(id, files.entry(node, RegimeInput.class, List.of()));
+                    regimeService.create(
+                            id, files.entry(node, RegimeInput.class, List.of()).toDraft());
                     added[1]++;
                 }
             }
@@ -117,18 +128,23 @@ public class RegionSeeder {
                 if (matters.findByIdOptional(id).isEmpty()) {
                     ObjectNode fields = node.deepCopy();
                     // The record's status is its current one (the last history entry); it is created in the first.
-                    fields.put("status", node.get("history").get(0).get("status").asText());
+                    fields.put(
+                            "status", node.get("history").get(0).get("status").asText());
                     fields.put("dealId", dealId(node.get("dealSlug").asText()).toString());
                     if (node.has("companySlug")) {
-                        fields.put("companyId", companies.get(node.get("companySlug").asText()).asText());
+                        fields.put(
+                                "companyId",
+                                companies.get(node.get("companySlug").asText()).asText());
                     }
                     List<JsonNode> steps = new ArrayList<>();
                     node.get("history").forEach(steps::add);
-                    MatterInput input = files.entry(fields, MatterInput.class, List.of("slug", "dealSlug", "companySlug", "history"));
-                    RegulatoryMatter matter = matterService.create(id, input, step(steps.getFirst()));
+                    MatterInput input = files.entry(
+                            fields, MatterInput.class, List.of("slug", "dealSlug", "companySlug", "history"));
+                    RegulatoryMatter matter = matterService.create(id, input.toDraft(), step(steps.getFirst()));
                     for (JsonNode step : steps.subList(1, steps.size())) {
                         StatusChange change = step(step);
-                        matterService.changeStatus(matter, change.status(), change.on(), change.precision(), change.note(), null);
+                        matterService.changeStatus(
+                                matter, change.status(), change.on(), change.precision(), change.note(), null);
                     }
                     added[2]++;
                 }
@@ -137,24 +153,36 @@ public class RegionSeeder {
                 UUID id = certificationId(node.get("slug").asText());
                 if (certifications.findByIdOptional(id).isEmpty()) {
                     ObjectNode fields = node.deepCopy();
-                    fields.put("companyId", companies.get(node.get("companySlug").asText()).asText());
+                    fields.put(
+                            "companyId",
+                            companies.get(node.get("companySlug").asText()).asText());
                     if (node.has("matterSlug")) {
-                        fields.put("matterId", matterId(node.get("matterSlug").asText()).toString());
+                        fields.put(
+                                "matterId",
+                                matterId(node.get("matterSlug").asText()).toString());
                     }
-                    certificationService.create(id, files.entry(fields, CertificationInput.class, List.of("slug", "companySlug", "matterSlug")));
+                    certificationService.create(
+                            id,
+                            files.entry(fields, CertificationInput.class, List.of("slug", "companySlug", "matterSlug"))
+                                    .toDraft());
                     added[3]++;
                 }
             }
         });
-        LOG.infof("Seed data: %d regions, %d regimes, %d regulatory matters and %d certifications added",
+        LOG.infof(
+                "Seed data: %d regions, %d regimes, %d regulatory matters and %d certifications added",
                 added[0], added[1], added[2], added[3]);
     }
 
     private StatusChange step(JsonNode step) {
         JsonNode on = step.get("on");
-        return new StatusChange(MatterStatus.valueOf(step.get("status").asText()),
+        return new StatusChange(
+                MatterStatus.valueOf(step.get("status").asText()),
                 on == null || on.isNull() ? null : LocalDate.parse(on.asText()),
-                step.hasNonNull("note") ? step.get("note").asText() : null, null,
-                step.hasNonNull("precision") ? Precision.valueOf(step.get("precision").asText()) : null);
+                step.hasNonNull("note") ? step.get("note").asText() : null,
+                null,
+                step.hasNonNull("precision")
+                        ? Precision.valueOf(step.get("precision").asText())
+                        : null);
     }
 }

@@ -21,8 +21,13 @@ class AccessTest {
 
     @Test
     void everyResourceRefusesCallersWithoutCredentials() throws Exception {
-        for (String path : new String[] {"regions/GB", "regimes", "regulatory-matters", "certifications",
-                "clearances/973a4522-3530-5077-b71c-a59a70f0ce3f"}) {
+        for (String path : new String[] {
+            "regions/GB",
+            "regimes",
+            "regulatory-matters",
+            "certifications",
+            "clearances/973a4522-3530-5077-b71c-a59a70f0ce3f"
+        }) {
             HttpResponse<String> answer = HttpClient.newHttpClient()
                     .send(HttpRequest.newBuilder(root.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(path).isEqualTo(401);
@@ -32,18 +37,38 @@ class AccessTest {
 
     @Test
     void viewerReadsButCannotAssessOrWrite() {
-        given().header("Authorization", InternalTokens.viewer()).get("/regions/GB").then().statusCode(200);
+        given().header("Authorization", InternalTokens.viewer())
+                .get("/regions/GB")
+                .then()
+                .statusCode(200);
         // The same valid facts: a viewer may not run an assessment (it is a POST), an analyst may.
         String facts = """
                 {"dealType": "acquisition", "date": "2023-05-10", "regions": ["GB"], "stakePercent": 60, "thresholdsMet": true,
                  "parties": [{"name": "Alibaba Cloud", "role": "acquirer", "country": "CN", "sectors": ["cloud_provider"]},
                              {"name": "BT Global Services", "role": "target", "country": "GB", "sectors": ["it_services"]}]}""";
-        given().header("Authorization", InternalTokens.viewer()).contentType("application/json").body(facts)
-                .post("/regulatory-assessments").then().statusCode(403).contentType("application/problem+json");
-        given().header("Authorization", InternalTokens.analyst()).contentType("application/json").body(facts)
-                .post("/regulatory-assessments").then().statusCode(200);
-        given().header("Authorization", InternalTokens.viewer()).contentType("application/json").body("{}")
-                .post("/regulatory-matters").then().statusCode(403).contentType("application/problem+json");
-        given().header("Authorization", InternalTokens.expired()).get("/regions/GB").then().statusCode(401);
+        given().header("Authorization", InternalTokens.viewer())
+                .contentType("application/json")
+                .body(facts)
+                .post("/regulatory-assessments")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", InternalTokens.analyst())
+                .contentType("application/json")
+                .body(facts)
+                .post("/regulatory-assessments")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", InternalTokens.viewer())
+                .contentType("application/json")
+                .body("{}")
+                .post("/regulatory-matters")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", InternalTokens.expired())
+                .get("/regions/GB")
+                .then()
+                .statusCode(401);
     }
 }

@@ -17,11 +17,16 @@ import org.junit.jupiter.api.Test;
 class AssessmentApiTest {
 
     static ValidatableResponse assess(String body) {
-        return given().contentType(ContentType.JSON).body(body).post("/regulatory-assessments").then().statusCode(200);
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/regulatory-assessments")
+                .then()
+                .statusCode(200);
     }
 
     static String ukAcquisition(String date) {
-        return "{\"dealType\": \"acquisition\", \"date\": \"" + date + "\", \"regions\": [\"GB\"], \"stakePercent\": 60, \"thresholdsMet\": true, "
+        return "{\"dealType\": \"acquisition\", \"date\": \"" + date
+                + "\", \"regions\": [\"GB\"], \"stakePercent\": 60, \"thresholdsMet\": true, "
                 + "\"parties\": [{\"name\": \"Alibaba Cloud\", \"role\": \"acquirer\", \"country\": \"CN\", \"sectors\": [\"cloud_provider\"]}, "
                 + "{\"name\": \"BT Global Services\", \"role\": \"target\", \"country\": \"GB\", \"sectors\": [\"telecom_operator\", \"it_services\"]}]}";
     }
@@ -32,15 +37,21 @@ class AssessmentApiTest {
                 .body("triggered", hasItem("UK-EA02"))
                 .body("triggered", not(hasItem("UK-NSIA")))
                 .body("regimes.find { it.regimeCode == 'UK-NSIA' }.outcome", equalTo("not_triggered"))
-                .body("regimes.find { it.regimeCode == 'UK-NSIA' }.reasons[0]", containsString("in force from 2022-01-04"))
+                .body(
+                        "regimes.find { it.regimeCode == 'UK-NSIA' }.reasons[0]",
+                        containsString("in force from 2022-01-04"))
                 .body("regimes.find { it.regimeCode == 'UK-EA02' }.mandatory", equalTo(false));
         assess(ukAcquisition("2023-05-10"))
                 .body("triggered", hasItem("UK-NSIA"))
                 .body("triggered", not(hasItem("UK-EA02")))
                 .body("completionMustWait", equalTo(true))
                 .body("regimes.find { it.regimeCode == 'UK-NSIA' }.ruleCode", equalTo("mandatory_notification"))
-                .body("regimes.find { it.regimeCode == 'UK-NSIA' }.reasons", hasItem(containsString("stake 60% reaches 25.01%")))
-                .body("regimes.find { it.regimeCode == 'UK-NSIA' }.clocks.code", equalTo(List.of("review", "assessment")))
+                .body(
+                        "regimes.find { it.regimeCode == 'UK-NSIA' }.reasons",
+                        hasItem(containsString("stake 60% reaches 25.01%")))
+                .body(
+                        "regimes.find { it.regimeCode == 'UK-NSIA' }.clocks.code",
+                        equalTo(List.of("review", "assessment")))
                 .body("regimes.find { it.regimeCode == 'UK-EA02' }.reasons[0]", containsString("until 2022-01-03"))
                 .body("regionsWithoutRegimes", equalTo(List.of()));
         // A 20% stake is below the NSIA's "more than 25%".
@@ -64,25 +75,31 @@ class AssessmentApiTest {
 
     @Test
     void chinaMarketEntryNeedsMiitLicensing() {
-        assess("{\"dealType\": \"market_entry\", \"date\": \"2017-03-27\", \"regions\": [\"CN\"], "
-                + "\"parties\": [{\"name\": \"Vodafone Group\", \"role\": \"investor\", \"country\": \"GB\", \"sectors\": [\"telecom_operator\", \"cloud_provider\"]}]}")
+        assess(
+                        "{\"dealType\": \"market_entry\", \"date\": \"2017-03-27\", \"regions\": [\"CN\"], "
+                                + "\"parties\": [{\"name\": \"Vodafone Group\", \"role\": \"investor\", \"country\": \"GB\", \"sectors\": [\"telecom_operator\", \"cloud_provider\"]}]}")
                 .body("triggered", equalTo(List.of("CN-MIIT-VATS")))
                 .body("regimes.find { it.regimeCode == 'CN-MIIT-VATS' }.authority", containsString("MIIT"))
-                .body("regimes.find { it.regimeCode == 'CN-MIIT-VATS' }.reasons", hasItem(containsString("foreign party: Vodafone Group")))
+                .body(
+                        "regimes.find { it.regimeCode == 'CN-MIIT-VATS' }.reasons",
+                        hasItem(containsString("foreign party: Vodafone Group")))
                 .body("completionMustWait", equalTo(true));
         // A Chinese company expanding at home is not foreign.
-        assess("{\"dealType\": \"market_entry\", \"date\": \"2017-03-27\", \"regions\": [\"CN\"], "
-                + "\"parties\": [{\"role\": \"investor\", \"country\": \"CN\", \"sectors\": [\"cloud_provider\"]}]}")
+        assess(
+                        "{\"dealType\": \"market_entry\", \"date\": \"2017-03-27\", \"regions\": [\"CN\"], "
+                                + "\"parties\": [{\"role\": \"investor\", \"country\": \"CN\", \"sectors\": [\"cloud_provider\"]}]}")
                 .body("regimes.find { it.regimeCode == 'CN-MIIT-VATS' }.outcome", equalTo("not_triggered"));
     }
 
     @Test
     void chinaMergerControlAuthorityDependsOnTheDate() {
-        String ztesoft = "{\"dealType\": \"acquisition\", \"date\": \"2017-08-01\", \"stakePercent\": 100, \"thresholdsMet\": true, "
-                + "\"parties\": [{\"name\": \"Alibaba Group\", \"role\": \"acquirer\", \"country\": \"CN\", \"sectors\": [\"e_commerce\"]}, "
-                + "{\"name\": \"ZTEsoft\", \"role\": \"target\", \"country\": \"CN\", \"sectors\": [\"telecom_software\"]}, "
-                + "{\"name\": \"ZTE\", \"role\": \"seller\", \"country\": \"CN\"}]}";
-        assess(ztesoft).body("triggered", hasItem("CN-AML"))
+        String ztesoft =
+                "{\"dealType\": \"acquisition\", \"date\": \"2017-08-01\", \"stakePercent\": 100, \"thresholdsMet\": true, "
+                        + "\"parties\": [{\"name\": \"Alibaba Group\", \"role\": \"acquirer\", \"country\": \"CN\", \"sectors\": [\"e_commerce\"]}, "
+                        + "{\"name\": \"ZTEsoft\", \"role\": \"target\", \"country\": \"CN\", \"sectors\": [\"telecom_software\"]}, "
+                        + "{\"name\": \"ZTE\", \"role\": \"seller\", \"country\": \"CN\"}]}";
+        assess(ztesoft)
+                .body("triggered", hasItem("CN-AML"))
                 .body("regimes.find { it.regimeCode == 'CN-AML' }.authority", containsString("MOFCOM"));
         assess(ztesoft.replace("2017-08-01", "2019-08-01"))
                 .body("regimes.find { it.regimeCode == 'CN-AML' }.authority", containsString("SAMR"));
@@ -90,7 +107,9 @@ class AssessmentApiTest {
                 .body("regimes.find { it.regimeCode == 'CN-AML' }.outcome", equalTo("not_triggered"));
         assess(ztesoft.replace(", \"thresholdsMet\": true", ""))
                 .body("possiblyTriggered", hasItem("CN-AML"))
-                .body("regimes.find { it.regimeCode == 'CN-AML' }.reasons", hasItem(containsString("thresholds not checked")));
+                .body(
+                        "regimes.find { it.regimeCode == 'CN-AML' }.reasons",
+                        hasItem(containsString("thresholds not checked")));
     }
 
     @Test
@@ -111,19 +130,25 @@ class AssessmentApiTest {
         assess(vodafone).body("triggered", equalTo(List.of("DE-BSI-C5"))).body("completionMustWait", equalTo(false));
         String stake = "{\"dealType\": \"minority_investment\", \"date\": \"2019-06-01\", \"stakePercent\": 12, "
                 + "\"parties\": [{\"role\": \"investor\", \"country\": \"CN\"}, {\"role\": \"investee\", \"country\": \"DE\", \"sectors\": [\"telecom_operator\"]}]}";
-        assess(stake).body("triggered", equalTo(List.of("DE-AWV")))
+        assess(stake)
+                .body("triggered", equalTo(List.of("DE-AWV")))
                 .body("regimes.find { it.regimeCode == 'DE-AWV' }.ruleCode", equalTo("critical_sector"))
                 .body("regimes.find { it.regimeCode == 'DE-AWV' }.authority", containsString("BMWi"))
                 .body("regimes.find { it.regimeCode == 'DE-AWV' }.regimeVersion.code", equalTo("AWV-2018"))
                 .body("regimes.find { it.regimeCode == 'DE-AWV' }.suspensory", equalTo(false))
-                .body("regimes.find { it.regimeCode == 'DE-AWV' }.clocks.find { it.code == 'phase1' }.length", equalTo(3));
-        // The same deal after the July 2020 AWG amendment: suspensory, phase 1 of two months; the answer names the version.
+                .body(
+                        "regimes.find { it.regimeCode == 'DE-AWV' }.clocks.find { it.code == 'phase1' }.length",
+                        equalTo(3));
+        // The same deal after the July 2020 AWG amendment: suspensory, phase 1 of two months; the answer names the
+        // version.
         assess(stake.replace("2019-06-01", "2020-08-01"))
                 .body("regimes.find { it.regimeCode == 'DE-AWV' }.regimeVersion.code", equalTo("AWG-2020"))
                 .body("regimes.find { it.regimeCode == 'DE-AWV' }.regimeVersion.note", containsString("§ 15(3) AWG"))
                 .body("regimes.find { it.regimeCode == 'DE-AWV' }.suspensory", equalTo(true))
                 .body("completionMustWait", equalTo(true))
-                .body("regimes.find { it.regimeCode == 'DE-AWV' }.clocks.find { it.code == 'phase1' }.length", equalTo(2));
+                .body(
+                        "regimes.find { it.regimeCode == 'DE-AWV' }.clocks.find { it.code == 'phase1' }.length",
+                        equalTo(2));
         // A UK investor was an EU investor for the AWV until the end of 2020.
         assess(stake.replace("\"country\": \"CN\"", "\"country\": \"GB\"").replace("2019-06-01", "2020-12-31"))
                 .body("regimes.find { it.regimeCode == 'DE-AWV' }.outcome", equalTo("not_triggered"));
@@ -133,33 +158,50 @@ class AssessmentApiTest {
         assess(stake.replace("\"country\": \"CN\"", "\"country\": \"FR\""))
                 .body("regimes.find { it.regimeCode == 'DE-AWV' }.outcome", equalTo("not_triggered"))
                 .body("regionsWithoutRegimes", equalTo(List.of("FR")));
-        assess(stake.replace("telecom_operator", "media")).body("regimes.find { it.regimeCode == 'DE-AWV' }.outcome", equalTo("not_triggered"));
+        assess(stake.replace("telecom_operator", "media"))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.outcome", equalTo("not_triggered"));
         String huawei = "{\"dealType\": \"partnership\", \"date\": \"2022-06-01\", \"regions\": [\"DE\"], "
                 + "\"parties\": [{\"name\": \"T-Systems\", \"role\": \"partner\", \"country\": \"DE\", \"sectors\": [\"it_services\", \"telecom_operator\"]}, "
                 + "{\"name\": \"Huawei\", \"role\": \"vendor\", \"country\": \"CN\", \"sectors\": [\"network_equipment\"]}]}";
         assess(huawei).body("possiblyTriggered", hasItem("DE-BSIG-9B"));
         assess(huawei.replace("2022-06-01", "2018-06-01"))
                 .body("regimes.find { it.regimeCode == 'DE-BSIG-9B' }.outcome", equalTo("not_triggered"))
-                .body("regimes.find { it.regimeCode == 'DE-BSIG-9B' }.reasons[0]", containsString("in force from 2021-05-28"));
+                .body(
+                        "regimes.find { it.regimeCode == 'DE-BSIG-9B' }.reasons[0]",
+                        containsString("in force from 2021-05-28"));
     }
 
     @Test
     void regionsWithoutRegimeDataAreNamed() {
-        assess("{\"dealType\": \"partnership\", \"date\": \"2018-07-03\", "
-                + "\"parties\": [{\"role\": \"partner\", \"country\": \"GB\"}, {\"role\": \"partner\", \"country\": \"US\"}]}")
+        assess(
+                        "{\"dealType\": \"partnership\", \"date\": \"2018-07-03\", "
+                                + "\"parties\": [{\"role\": \"partner\", \"country\": \"GB\"}, {\"role\": \"partner\", \"country\": \"US\"}]}")
                 .body("regionsWithoutRegimes", equalTo(List.of("US")));
     }
 
     @Test
     void badFacts() {
-        given().contentType(ContentType.JSON).body("{\"dealType\": \"takeover\", \"date\": \"2018-07-03\", \"parties\": [{\"role\": \"target\", \"country\": \"GB\"}]}")
-                .post("/regulatory-assessments").then().statusCode(400).body("errors[0].field", equalTo("dealType"))
+        given().contentType(ContentType.JSON)
+                .body(
+                        "{\"dealType\": \"takeover\", \"date\": \"2018-07-03\", \"parties\": [{\"role\": \"target\", \"country\": \"GB\"}]}")
+                .post("/regulatory-assessments")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("dealType"))
                 .body("detail", containsString("acquisition"));
-        given().contentType(ContentType.JSON).body("{\"dealType\": \"acquisition\", \"date\": \"2018-07-03\", \"parties\": []}")
-                .post("/regulatory-assessments").then().statusCode(400).body("errors[0].field", equalTo("parties"));
-        given().contentType(ContentType.JSON).body("{\"dealType\": \"acquisition\", \"date\": \"2018-07-03\", \"stakePercent\": 150, "
-                + "\"parties\": [{\"role\": \"target\", \"country\": \"gb\"}]}")
-                .post("/regulatory-assessments").then().statusCode(400).body("errors.field", hasItem("stakePercent"))
+        given().contentType(ContentType.JSON)
+                .body("{\"dealType\": \"acquisition\", \"date\": \"2018-07-03\", \"parties\": []}")
+                .post("/regulatory-assessments")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("parties"));
+        given().contentType(ContentType.JSON)
+                .body("{\"dealType\": \"acquisition\", \"date\": \"2018-07-03\", \"stakePercent\": 150, "
+                        + "\"parties\": [{\"role\": \"target\", \"country\": \"gb\"}]}")
+                .post("/regulatory-assessments")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("stakePercent"))
                 .body("errors.field", hasItem("parties[0].country"));
     }
 }

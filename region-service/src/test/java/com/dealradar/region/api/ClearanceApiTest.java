@@ -16,17 +16,27 @@ class ClearanceApiTest {
     @Test
     void aDealWithoutMattersIsClear() {
         UUID deal = UUID.randomUUID();
-        given().get("/clearances/" + deal).then().statusCode(200)
-                .body("dealId", equalTo(deal.toString())).body("clear", equalTo(true)).body("blockingMatters", empty());
+        given().get("/clearances/" + deal)
+                .then()
+                .statusCode(200)
+                .body("dealId", equalTo(deal.toString()))
+                .body("clear", equalTo(true))
+                .body("blockingMatters", empty());
     }
 
     @Test
     void openMandatorySuspensoryMattersBlockUntilCleared() {
         UUID deal = UUID.randomUUID();
-        String nsia = MatterApiTest.create(deal, "UK-NSIA").then().statusCode(201).extract().path("id");
+        String nsia = MatterApiTest.create(deal, "UK-NSIA")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         MatterApiTest.create(deal, "DE-BSI-C5").then().statusCode(201); // not mandatory: never blocks
         MatterApiTest.create(deal, "UK-TSA").then().statusCode(201); // mandatory, not suspensory: never blocks
-        given().get("/clearances/" + deal).then().statusCode(200)
+        given().get("/clearances/" + deal)
+                .then()
+                .statusCode(200)
                 .body("clear", equalTo(false))
                 .body("blockingMatters", hasSize(1))
                 .body("blockingMatters[0].id", equalTo(nsia))
@@ -37,22 +47,39 @@ class ClearanceApiTest {
         MatterApiTest.move(nsia, "notified", "2024-01-10").then().statusCode(200);
         MatterApiTest.move(nsia, "accepted", "2024-01-12").then().statusCode(200);
         MatterApiTest.move(nsia, "phase1", "2024-01-12").then().statusCode(200);
-        given().get("/clearances/" + deal).then().body("clear", equalTo(false)).body("blockingMatters[0].status", equalTo("phase1"));
+        given().get("/clearances/" + deal)
+                .then()
+                .body("clear", equalTo(false))
+                .body("blockingMatters[0].status", equalTo("phase1"));
         MatterApiTest.move(nsia, "cleared", "2024-02-20").then().statusCode(200);
-        given().get("/clearances/" + deal).then().statusCode(200).body("clear", equalTo(true)).body("blockingMatters", empty());
+        given().get("/clearances/" + deal)
+                .then()
+                .statusCode(200)
+                .body("clear", equalTo(true))
+                .body("blockingMatters", empty());
     }
 
     @Test
     void seededVodafoneChinaEntryIsBlockedByMarketAccessLicensing() {
-        given().get("/clearances/" + RegionSeeder.dealId("vodafone-china-cloud-entry")).then().statusCode(200)
-                .body("clear", equalTo(false)).body("blockingMatters[0].regimeCode", equalTo("CN-MIIT-VATS"));
-        given().get("/clearances/" + RegionSeeder.dealId("alibaba-cloud-vodafone-germany-partnership")).then().body("clear", equalTo(true));
-        given().get("/clearances/" + RegionSeeder.dealId("alibaba-cloud-bt-partnership")).then().body("clear", equalTo(true));
+        given().get("/clearances/" + RegionSeeder.dealId("vodafone-china-cloud-entry"))
+                .then()
+                .statusCode(200)
+                .body("clear", equalTo(false))
+                .body("blockingMatters[0].regimeCode", equalTo("CN-MIIT-VATS"));
+        given().get("/clearances/" + RegionSeeder.dealId("alibaba-cloud-vodafone-germany-partnership"))
+                .then()
+                .body("clear", equalTo(true));
+        given().get("/clearances/" + RegionSeeder.dealId("alibaba-cloud-bt-partnership"))
+                .then()
+                .body("clear", equalTo(true));
     }
 
     @Test
     void badDealIdIs400() {
-        given().get("/clearances/not-a-uuid").then().statusCode(400).contentType("application/problem+json")
+        given().get("/clearances/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("dealId"));
     }
 }

@@ -33,8 +33,11 @@ class DeadlineEventsTest {
     EntityManager em;
 
     List<OutboxEvent> eventsOf(String resourceId) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("from OutboxEvent e where e.resourceId = :id order by e.id",
-                OutboxEvent.class).setParameter("id", resourceId).getResultList());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery(
+                                "from OutboxEvent e where e.resourceId = :id order by e.id", OutboxEvent.class)
+                        .setParameter("id", resourceId)
+                        .getResultList());
     }
 
     static Instant noonOf(String day) {
@@ -44,14 +47,23 @@ class DeadlineEventsTest {
     @Test
     void deadlineEventsAreWrittenOncePerDeadlineWhateverTheNumberOfCheckers() throws Exception {
         TestClock clock = TestClock.installedAt(noonOf("2024-03-20"));
-        String id = MatterApiTest.create(UUID.randomUUID(), "UK-NSIA").then().statusCode(201).extract().path("id");
+        String id = MatterApiTest.create(UUID.randomUUID(), "UK-NSIA")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         MatterApiTest.move(id, "notified", "2024-02-01").then().statusCode(200);
         MatterApiTest.move(id, "accepted", "2024-02-05").then().statusCode(200);
         MatterApiTest.move(id, "phase1", "2024-02-05").then().statusCode(200);
-        // Call-in on 20 March 2024: the 30 working days end on 2 May 2024 (MatterApiTest); 5 working days before: 25 April.
+        // Call-in on 20 March 2024: the 30 working days end on 2 May 2024 (MatterApiTest); 5 working days before: 25
+        // April.
         MatterApiTest.move(id, "phase2", "2024-03-20").then().statusCode(200);
-        String cert = CertificationApiTest.create(UUID.randomUUID(), LocalDate.parse("2022-05-01"), LocalDate.parse("2024-04-30"), "attested")
-                .then().statusCode(201).extract().path("id");
+        String cert = CertificationApiTest.create(
+                        UUID.randomUUID(), LocalDate.parse("2022-05-01"), LocalDate.parse("2024-04-30"), "attested")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         clock.set(noonOf("2024-04-24"));
         deadlines.runOnce();
@@ -64,31 +76,45 @@ class DeadlineEventsTest {
         clock.set(noonOf("2024-05-03"));
         // Two checkers at once (as two replicas would): the notice key lets one event through.
         CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> racers = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(() -> {
-            try {
-                go.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return deadlines.runOnce();
-        })).toList();
+        List<CompletableFuture<Integer>> racers = List.of(1, 2).stream()
+                .map(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return deadlines.runOnce();
+                }))
+                .toList();
         go.countDown();
         racers.forEach(CompletableFuture::join);
         deadlines.runOnce();
 
         List<OutboxEvent> matter = eventsOf(id);
         List<OutboxEvent> certification = eventsOf(cert);
-        System.out.printf("deadline events: matter %s -> %s; certification -> %s%n", id, matter.stream().map(e -> e.type).toList(),
+        System.out.printf(
+                "deadline events: matter %s -> %s; certification -> %s%n",
+                id,
+                matter.stream().map(e -> e.type).toList(),
                 certification.stream().map(e -> e.type).toList());
         assertThat(beforeWindow).isEqualTo(5);
-        assertThat(matter).extracting(e -> e.type).containsExactly("regulatory_matter.created", "regulatory_matter.transitioned",
-                "regulatory_matter.transitioned", "regulatory_matter.transitioned", "regulatory_matter.transitioned",
-                DeadlineEvents.APPROACHING, DeadlineEvents.PASSED);
+        assertThat(matter)
+                .extracting(e -> e.type)
+                .containsExactly(
+                        "regulatory_matter.created",
+                        "regulatory_matter.transitioned",
+                        "regulatory_matter.transitioned",
+                        "regulatory_matter.transitioned",
+                        "regulatory_matter.transitioned",
+                        DeadlineEvents.APPROACHING,
+                        DeadlineEvents.PASSED);
         JsonPath approaching = JsonPath.from(matter.get(5).data);
         assertThat(approaching.getString("dueOn")).isEqualTo("2024-05-02");
         assertThat(approaching.getInt("workingDaysLeft")).isEqualTo(5);
         assertThat(approaching.getString("regime")).isEqualTo("UK-NSIA");
         assertThat(matter.get(5).resourcePath).isEqualTo("/regulatory-matters/" + id);
-        assertThat(certification).extracting(e -> e.type).containsExactly("certification.created", DeadlineEvents.EXPIRED);
+        assertThat(certification)
+                .extracting(e -> e.type)
+                .containsExactly("certification.created", DeadlineEvents.EXPIRED);
     }
 }

@@ -1,11 +1,11 @@
 package com.dealradar.region.api;
 
-import java.net.URL;
-import io.quarkus.test.common.http.TestHTTPResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 /** OpenAPI with examples, Swagger UI, health and metrics. */
@@ -24,7 +24,10 @@ class OperationalEndpointsTest {
 
     @Test
     void openApiDescribesEveryResourceWithExamples() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body(containsString("/clearances/{dealId}"))
                 .body(containsString("/regulatory-assessments"))
                 .body(containsString("/regulatory-matters/{id}/transitions"))

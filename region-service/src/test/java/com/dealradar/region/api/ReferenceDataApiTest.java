@@ -23,15 +23,22 @@ class ReferenceDataApiTest {
 
     @Test
     void regionsWithTheirRegimes() {
-        given().get("/regions/GB").then().statusCode(200)
+        given().get("/regions/GB")
+                .then()
+                .statusCode(200)
                 .header("ETag", notNullValue())
                 .body("name", equalTo("United Kingdom"))
                 .body("regimes.code", hasItems("UK-EA02", "UK-NSIA", "UK-TSA"))
                 .body("holidayCalendar", containsString("Jollyday"));
-        given().get("/regions/cn").then().statusCode(200)
+        given().get("/regions/cn")
+                .then()
+                .statusCode(200)
                 .body("regimes.code", hasItems("CN-MIIT-VATS", "CN-CAC-CSR", "CN-AML"))
                 .body("holidayCalendar", containsString("2017-2025"));
-        given().get("/regions/DE").then().statusCode(200).body("regimes.code", hasItems("DE-BSI-C5", "DE-AWV", "DE-BSIG-9B"));
+        given().get("/regions/DE")
+                .then()
+                .statusCode(200)
+                .body("regimes.code", hasItems("DE-BSI-C5", "DE-AWV", "DE-BSIG-9B"));
         given().get("/regions/US").then().statusCode(200).body("holidayCalendar", notNullValue());
         given().get("/regions/ZZ").then().statusCode(404).contentType("application/problem+json");
         given().get("/regions/123").then().statusCode(400).body("errors[0].field", equalTo("code"));
@@ -54,35 +61,67 @@ class ReferenceDataApiTest {
                 page.then().header("Link", containsString("cursor="));
             }
         } while (cursor != null);
-        org.assertj.core.api.Assertions.assertThat(codes).contains("CN", "DE", "ES", "FR", "GB", "US").isSorted().doesNotHaveDuplicates();
+        org.assertj.core.api.Assertions.assertThat(codes)
+                .contains("CN", "DE", "ES", "FR", "GB", "US")
+                .isSorted()
+                .doesNotHaveDuplicates();
     }
 
     @Test
     void regionWritesAndIdempotentCreate() {
         String key = UUID.randomUUID().toString();
-        String body = "{\"code\": \"IT\", \"name\": \"Italy\", \"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}]}";
-        Response created = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/regions");
+        String body =
+                "{\"code\": \"IT\", \"name\": \"Italy\", \"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}]}";
+        Response created = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/regions");
         // Every run has a fresh database (PostgresDatabase) and IT is not seeded: the first create is a 201.
         created.then().statusCode(201).header("Location", containsString("/regions/IT"));
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body).post("/regions").then().statusCode(201)
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/regions")
+                .then()
+                .statusCode(201)
                 .header("Idempotent-Replayed", "true");
         given().contentType(ContentType.JSON).body(body).post("/regions").then().statusCode(409);
-        given().contentType(ContentType.JSON).body("{\"code\": \"QQ\", \"name\": \"Nowhere\"}").post("/regions").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"code\": \"QQ\", \"name\": \"Nowhere\"}")
+                .post("/regions")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("code"));
         String etag = created.header("ETag");
-        given().contentType("application/merge-patch+json").body("{\"description\": \"x\"}").patch("/regions/IT").then().statusCode(428);
-        given().contentType("application/merge-patch+json").header("If-Match", etag).body("{\"description\": \"Italian Republic\"}")
-                .patch("/regions/IT").then().statusCode(200).body("description", equalTo("Italian Republic"))
+        given().contentType("application/merge-patch+json")
+                .body("{\"description\": \"x\"}")
+                .patch("/regions/IT")
+                .then()
+                .statusCode(428);
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body("{\"description\": \"Italian Republic\"}")
+                .patch("/regions/IT")
+                .then()
+                .statusCode(200)
+                .body("description", equalTo("Italian Republic"))
                 .header("ETag", not(equalTo(etag)));
-        given().contentType("application/merge-patch+json").header("If-Match", etag).body("{\"description\": \"stale\"}")
-                .patch("/regions/IT").then().statusCode(412);
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body("{\"description\": \"stale\"}")
+                .patch("/regions/IT")
+                .then()
+                .statusCode(412);
     }
 
     @Test
     void regimesCarryRulesClocksAndAuthorities() {
-        given().get("/regimes/UK-NSIA").then().statusCode(200)
+        given().get("/regimes/UK-NSIA")
+                .then()
+                .statusCode(200)
                 .body("regionCode", equalTo("GB"))
-                .body("mandatory", equalTo(true)).body("suspensory", equalTo(true))
+                .body("mandatory", equalTo(true))
+                .body("suspensory", equalTo(true))
                 .body("inForceFrom", equalTo("2022-01-04"))
                 .body("inForceTo", nullValue())
                 .body("inForce", equalTo(true))
@@ -91,34 +130,58 @@ class ReferenceDataApiTest {
                 .body("clocks[1].extensions.length", hasItem(45))
                 .body("triggerRules[0].code", equalTo("mandatory_notification"))
                 .body("sources[0].kind", equalTo("official"));
-        given().get("/regimes/CN-AML").then().statusCode(200)
+        given().get("/regimes/CN-AML")
+                .then()
+                .statusCode(200)
                 .body("authority", containsString("SAMR"))
                 .body("authorities[0].name", containsString("MOFCOM"));
-        given().get("/regimes/UK-EA02").then().statusCode(200).body("inForce", equalTo(false)).body("inForceTo", equalTo("2022-01-03"));
+        given().get("/regimes/UK-EA02")
+                .then()
+                .statusCode(200)
+                .body("inForce", equalTo(false))
+                .body("inForceTo", equalTo("2022-01-03"));
         given().get("/regimes/XX-NONE").then().statusCode(404);
     }
 
     @Test
     void regimeListFilters() {
-        given().queryParam("region", "GB").queryParam("inForceOn", "2018-07-03").get("/regimes").then().statusCode(200)
+        given().queryParam("region", "GB")
+                .queryParam("inForceOn", "2018-07-03")
+                .get("/regimes")
+                .then()
+                .statusCode(200)
                 .body("items.code", equalTo(List.of("UK-EA02")));
-        given().queryParam("region", "GB").queryParam("inForceOn", "2023-05-10").get("/regimes").then().statusCode(200)
+        given().queryParam("region", "GB")
+                .queryParam("inForceOn", "2023-05-10")
+                .get("/regimes")
+                .then()
+                .statusCode(200)
                 .body("items.code", equalTo(List.of("UK-NSIA", "UK-TSA")));
-        given().queryParam("mandatory", "true").queryParam("suspensory", "true").queryParam("region", "DE").get("/regimes").then()
+        given().queryParam("mandatory", "true")
+                .queryParam("suspensory", "true")
+                .queryParam("region", "DE")
+                .get("/regimes")
+                .then()
                 .body("items.code", equalTo(List.of("DE-AWV", "DE-BSIG-9B")));
         given().queryParam("kind", "merger_control").get("/regimes").then().body("items.code", hasItem("CN-AML"));
         Response page = given().queryParam("limit", "3").get("/regimes");
         page.then().statusCode(200).body("items.size()", equalTo(3)).body("nextCursor", notNullValue());
         List<String> firstCodes = page.path("items.code");
-        List<String> secondCodes = given().queryParam("limit", "3").queryParam("cursor", (String) page.path("nextCursor")).get("/regimes")
-                .then().statusCode(200).extract().path("items.code");
+        List<String> secondCodes = given().queryParam("limit", "3")
+                .queryParam("cursor", (String) page.path("nextCursor"))
+                .get("/regimes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.code");
         org.assertj.core.api.Assertions.assertThat(secondCodes).hasSize(3).doesNotContainAnyElementsOf(firstCodes);
     }
 
     @Test
     void analystsEditRegimes() {
         String code = "FR-IEF-" + Long.toString(System.nanoTime(), 36).toUpperCase();
-        String body = "{\"code\": \"" + code + "\", \"name\": \"Contrôle des investissements étrangers\", \"regionCode\": \"FR\", "
+        String body = "{\"code\": \"" + code
+                + "\", \"name\": \"Contrôle des investissements étrangers\", \"regionCode\": \"FR\", "
                 + "\"kind\": \"foreign_investment_screening\", \"authorities\": [{\"name\": \"Ministère de l'Économie\"}], "
                 + "\"mandatory\": true, \"suspensory\": true, \"inForceFrom\": \"2020-04-01\", "
                 + "\"triggerRules\": [{\"code\": \"control\", \"description\": \"control of a French company\", \"foreignParty\": true, \"domesticTarget\": true}], "
@@ -126,15 +189,27 @@ class ReferenceDataApiTest {
                 + "\"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}]}";
         Response created = given().contentType(ContentType.JSON).body(body).post("/regimes");
         created.then().statusCode(201).body("code", equalTo(code));
-        given().contentType("application/merge-patch+json").header("If-Match", created.header("ETag"))
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", created.header("ETag"))
                 .body("{\"description\": \"Articles L151-3 and R151-1 ff. of the Monetary and Financial Code\"}")
-                .patch("/regimes/" + code).then().statusCode(200).body("description", containsString("L151-3"))
+                .patch("/regimes/" + code)
+                .then()
+                .statusCode(200)
+                .body("description", containsString("L151-3"))
                 .body("clocks[0].unit", equalTo("working_days"));
         given().contentType(ContentType.JSON).body(body).post("/regimes").then().statusCode(409);
-        given().contentType(ContentType.JSON).body(body.replace(code, code + "-Y").replace("\"FR\"", "\"IS\"")).post("/regimes").then().statusCode(422)
+        given().contentType(ContentType.JSON)
+                .body(body.replace(code, code + "-Y").replace("\"FR\"", "\"IS\""))
+                .post("/regimes")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("regionCode"));
         given().contentType(ContentType.JSON)
-                .body(body.replace(code, code + "-X").replace("\"runsIn\": [\"accepted\", \"phase1\"]", "\"runsIn\": [\"cleared\"]"))
-                .post("/regimes").then().statusCode(400).body("errors[0].field", equalTo("clocks[0].runsIn"));
+                .body(body.replace(code, code + "-X")
+                        .replace("\"runsIn\": [\"accepted\", \"phase1\"]", "\"runsIn\": [\"cleared\"]"))
+                .post("/regimes")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("clocks[0].runsIn"));
     }
 }

@@ -26,12 +26,23 @@ class DeadlineCalculatorTest {
     }
 
     static StatutoryClock clock(int length, ClockUnit unit, Boolean endsOnWorkingDay, FirstCountedDay first) {
-        return new StatutoryClock("assessment", "Assessment period", length, unit, MatterStatus.phase2, Set.of(MatterStatus.phase2),
-                List.of(new ClockExtension("additional", "Additional period", 45, ClockUnit.working_days)), true, endsOnWorkingDay, null, first);
+        return new StatutoryClock(
+                "assessment",
+                "Assessment period",
+                length,
+                unit,
+                MatterStatus.phase2,
+                Set.of(MatterStatus.phase2),
+                List.of(new ClockExtension("additional", "Additional period", 45, ClockUnit.working_days)),
+                true,
+                endsOnWorkingDay,
+                null,
+                first);
     }
 
     static LocalDate due(StatutoryClock clock, String start, WorkingCalendar calendar) {
-        return DeadlineCalculator.compute(clock, LocalDate.parse(start), List.of(), List.of(), calendar).dueOn();
+        return DeadlineCalculator.compute(clock, LocalDate.parse(start), List.of(), List.of(), calendar)
+                .dueOn();
     }
 
     @Test
@@ -40,14 +51,19 @@ class DeadlineCalculatorTest {
         // Call-in notice on Wed 20 March 2024 = working day 1. Good Friday (29 Mar) and Easter Monday (1 Apr) are not
         // working days: 20-28 Mar = 7, 2-30 Apr = 21 (28), 1-2 May = 30. Due Thu 2 May 2024.
         StatutoryClock assessment = clock(30, ClockUnit.working_days, null, FirstCountedDay.same_day);
-        Deadline first = DeadlineCalculator.compute(assessment, LocalDate.parse("2024-03-20"), List.of(), List.of(), GB);
+        Deadline first =
+                DeadlineCalculator.compute(assessment, LocalDate.parse("2024-03-20"), List.of(), List.of(), GB);
         assertThat(first.dueOn()).isEqualTo(LocalDate.parse("2024-05-02"));
         assertThat(first.firstCountedDay()).isEqualTo(FirstCountedDay.same_day);
         assertThat(first.warnings()).isEmpty();
         // s.23(3)(b): + 45 working days "beginning with the first working day after the day on which the initial period
         // ends" (Fri 3 May), skipping the early May (6 May) and spring (27 May) bank holidays.
-        Deadline extended = DeadlineCalculator.compute(assessment, LocalDate.parse("2024-03-20"),
-                List.of(new DeadlineCalculator.Segment("Additional period", 45, ClockUnit.working_days)), List.of(), GB);
+        Deadline extended = DeadlineCalculator.compute(
+                assessment,
+                LocalDate.parse("2024-03-20"),
+                List.of(new DeadlineCalculator.Segment("Additional period", 45, ClockUnit.working_days)),
+                List.of(),
+                GB);
         assertThat(extended.dueOn()).isEqualTo(LocalDate.parse("2024-07-08"));
         assertThat(extended.extensions()).containsExactly("Additional period: 45 working_days");
     }
@@ -58,7 +74,9 @@ class DeadlineCalculatorTest {
         // call-in clock's: Fri 3 May 2024.
         StatutoryClock review = clock(30, ClockUnit.working_days, null, FirstCountedDay.next_day);
         assertThat(due(review, "2024-03-20", GB)).isEqualTo("2024-05-03");
-        assertThat(due(clock(30, ClockUnit.working_days), "2024-03-20", GB)).as("next_day is the default").isEqualTo("2024-05-03");
+        assertThat(due(clock(30, ClockUnit.working_days), "2024-03-20", GB))
+                .as("next_day is the default")
+                .isEqualTo("2024-05-03");
     }
 
     @Test
@@ -71,13 +89,16 @@ class DeadlineCalculatorTest {
 
     @Test
     void awvMonthPeriodsBeforeAndAfterJuly2020() {
-        // Knowledge of the signing on Wed 15 July 2020 (AWV § 55(3), three months, BGB § 187(1)/188(2)): ends 15 Oct 2020.
+        // Knowledge of the signing on Wed 15 July 2020 (AWV § 55(3), three months, BGB § 187(1)/188(2)): ends 15 Oct
+        // 2020.
         assertThat(due(clock(3, ClockUnit.months), "2020-07-15", DE)).isEqualTo("2020-10-15");
         // Knowledge on Fri 17 July 2020 (§ 14a(1) no. 1 AWG, two months): ends 17 Sep 2020.
         assertThat(due(clock(2, ClockUnit.months), "2020-07-17", DE)).isEqualTo("2020-09-17");
         // A same-day month period ends the day before the same day number (BGB § 188(2) second case).
-        assertThat(due(clock(2, ClockUnit.months, null, FirstCountedDay.same_day), "2020-07-17", DE)).isEqualTo("2020-09-16");
-        assertThat(due(clock(1, ClockUnit.months, null, FirstCountedDay.same_day), "2021-03-01", DE)).isEqualTo("2021-03-31");
+        assertThat(due(clock(2, ClockUnit.months, null, FirstCountedDay.same_day), "2020-07-17", DE))
+                .isEqualTo("2020-09-16");
+        assertThat(due(clock(1, ClockUnit.months, null, FirstCountedDay.same_day), "2021-03-01", DE))
+                .isEqualTo("2021-03-31");
     }
 
     @Test
@@ -85,10 +106,16 @@ class DeadlineCalculatorTest {
         // Special review started Mon 7 June 2021 (2020 measures): 45 working days from 8 June, Dragon Boat (Mon 14 Jun)
         // off: June 16, July 22, 2-10 August 7 -> Tue 10 Aug 2021.
         // Started Mon 5 June 2023 (2022 measures): 90 working days; Dragon Boat 22-23 Jun off, Sun 25 Jun worked;
-        // 29 Sep-6 Oct off, Sat 7 and Sun 8 Oct worked: June 18, July 21, August 23, September 20, October 8 -> Mon 16 Oct.
-        LocalDate due45 = DeadlineCalculator.compute(clock(45, ClockUnit.working_days), LocalDate.parse("2021-06-07"), List.of(), List.of(), CN).dueOn();
-        LocalDate due90 = DeadlineCalculator.compute(clock(90, ClockUnit.working_days), LocalDate.parse("2023-06-05"), List.of(), List.of(), CN).dueOn();
-        System.out.println("CN special review: 45 wd from 2021-06-07 -> " + due45 + "; 90 wd from 2023-06-05 -> " + due90);
+        // 29 Sep-6 Oct off, Sat 7 and Sun 8 Oct worked: June 18, July 21, August 23, September 20, October 8 -> Mon 16
+        // Oct.
+        LocalDate due45 = DeadlineCalculator.compute(
+                        clock(45, ClockUnit.working_days), LocalDate.parse("2021-06-07"), List.of(), List.of(), CN)
+                .dueOn();
+        LocalDate due90 = DeadlineCalculator.compute(
+                        clock(90, ClockUnit.working_days), LocalDate.parse("2023-06-05"), List.of(), List.of(), CN)
+                .dueOn();
+        System.out.println(
+                "CN special review: 45 wd from 2021-06-07 -> " + due45 + "; 90 wd from 2023-06-05 -> " + due90);
         assertThat(due45).isEqualTo("2021-08-10");
         assertThat(due90).isEqualTo("2023-10-16");
     }
@@ -96,8 +123,10 @@ class DeadlineCalculatorTest {
     @Test
     void weekendsAreSkipped() {
         // Fri 5 Jan 2024 + 1 working day = Mon 8 Jan; + 5 = Fri 12 Jan.
-        assertThat(due(clock(1, ClockUnit.working_days), "2024-01-05", WEEKENDS)).isEqualTo("2024-01-08");
-        assertThat(due(clock(5, ClockUnit.working_days), "2024-01-05", WEEKENDS)).isEqualTo("2024-01-12");
+        assertThat(due(clock(1, ClockUnit.working_days), "2024-01-05", WEEKENDS))
+                .isEqualTo("2024-01-08");
+        assertThat(due(clock(5, ClockUnit.working_days), "2024-01-05", WEEKENDS))
+                .isEqualTo("2024-01-12");
     }
 
     @Test
@@ -105,7 +134,8 @@ class DeadlineCalculatorTest {
         // 5 Aug 2024 is Scotland's summer bank holiday (England's is 26 Aug): a day off under the NSIA definition.
         assertThat(GB.isWorkingDay(LocalDate.parse("2024-08-05"))).isFalse();
         assertThat(GB.isWorkingDay(LocalDate.parse("2024-08-26"))).isFalse();
-        // 12 July (Battle of the Boyne, Northern Ireland); 25 and 26 Dec 2024; substitute day for Boxing Day 2021 (Tue 28 Dec).
+        // 12 July (Battle of the Boyne, Northern Ireland); 25 and 26 Dec 2024; substitute day for Boxing Day 2021 (Tue
+        // 28 Dec).
         assertThat(GB.isWorkingDay(LocalDate.parse("2024-07-12"))).isFalse();
         assertThat(GB.isWorkingDay(LocalDate.parse("2021-12-28"))).isFalse();
         assertThat(GB.isWorkingDay(LocalDate.parse("2024-08-06"))).isTrue();
@@ -136,10 +166,16 @@ class DeadlineCalculatorTest {
 
     @Test
     void chinaOutsideTheCoveredYearsSaysSo() {
-        Deadline deadline = DeadlineCalculator.compute(clock(5, ClockUnit.working_days), LocalDate.parse("2026-01-05"), List.of(), List.of(), CN);
+        Deadline deadline = DeadlineCalculator.compute(
+                clock(5, ClockUnit.working_days), LocalDate.parse("2026-01-05"), List.of(), List.of(), CN);
         assertThat(deadline.dueOn()).isEqualTo("2026-01-12");
-        assertThat(deadline.warnings()).singleElement().asString().contains("[2026]").contains("only weekends");
-        Deadline covered = DeadlineCalculator.compute(clock(5, ClockUnit.working_days), LocalDate.parse("2025-01-06"), List.of(), List.of(), CN);
+        assertThat(deadline.warnings())
+                .singleElement()
+                .asString()
+                .contains("[2026]")
+                .contains("only weekends");
+        Deadline covered = DeadlineCalculator.compute(
+                clock(5, ClockUnit.working_days), LocalDate.parse("2025-01-06"), List.of(), List.of(), CN);
         assertThat(covered.warnings()).isEmpty();
     }
 
@@ -160,25 +196,46 @@ class DeadlineCalculatorTest {
 
     @Test
     void clockStopsMoveTheDeadline() {
-        // Stop Mon 8 - Fri 12 April 2024: five working days do not count; the deadline moves from 3 May past the 6 May bank holiday.
-        Deadline stopped = DeadlineCalculator.compute(clock(30, ClockUnit.working_days), LocalDate.parse("2024-03-20"), List.of(),
-                List.of(new ClockStop(LocalDate.parse("2024-04-08"), LocalDate.parse("2024-04-12"), "information notice")), GB);
+        // Stop Mon 8 - Fri 12 April 2024: five working days do not count; the deadline moves from 3 May past the 6 May
+        // bank holiday.
+        Deadline stopped = DeadlineCalculator.compute(
+                clock(30, ClockUnit.working_days),
+                LocalDate.parse("2024-03-20"),
+                List.of(),
+                List.of(new ClockStop(
+                        LocalDate.parse("2024-04-08"), LocalDate.parse("2024-04-12"), "information notice")),
+                GB);
         assertThat(stopped.dueOn()).isEqualTo("2024-05-13");
         assertThat(stopped.stoppedDays()).isEqualTo(5);
         assertThat(stopped.clockStopped()).isFalse();
         // Calendar months: a 5-day stop pushes a 2-month period by 5 days.
-        Deadline months = DeadlineCalculator.compute(clock(2, ClockUnit.months), LocalDate.parse("2024-01-10"), List.of(),
-                List.of(new ClockStop(LocalDate.parse("2024-02-01"), LocalDate.parse("2024-02-05"), null)), DE);
+        Deadline months = DeadlineCalculator.compute(
+                clock(2, ClockUnit.months),
+                LocalDate.parse("2024-01-10"),
+                List.of(),
+                List.of(new ClockStop(LocalDate.parse("2024-02-01"), LocalDate.parse("2024-02-05"), null)),
+                DE);
         assertThat(months.dueOn()).isEqualTo("2024-03-15");
         // A stop after the deadline changes nothing.
-        assertThat(DeadlineCalculator.compute(clock(30, ClockUnit.working_days), LocalDate.parse("2024-03-20"), List.of(),
-                List.of(new ClockStop(LocalDate.parse("2024-06-01"), LocalDate.parse("2024-06-30"), null)), GB).dueOn()).isEqualTo("2024-05-03");
+        assertThat(DeadlineCalculator.compute(
+                                clock(30, ClockUnit.working_days),
+                                LocalDate.parse("2024-03-20"),
+                                List.of(),
+                                List.of(new ClockStop(
+                                        LocalDate.parse("2024-06-01"), LocalDate.parse("2024-06-30"), null)),
+                                GB)
+                        .dueOn())
+                .isEqualTo("2024-05-03");
     }
 
     @Test
     void anOpenEndedStopHaltsTheClock() {
-        Deadline halted = DeadlineCalculator.compute(clock(30, ClockUnit.working_days), LocalDate.parse("2024-03-20"), List.of(),
-                List.of(new ClockStop(LocalDate.parse("2024-04-08"), null, "information notice")), GB);
+        Deadline halted = DeadlineCalculator.compute(
+                clock(30, ClockUnit.working_days),
+                LocalDate.parse("2024-03-20"),
+                List.of(),
+                List.of(new ClockStop(LocalDate.parse("2024-04-08"), null, "information notice")),
+                GB);
         assertThat(halted.dueOn()).isNull();
         assertThat(halted.clockStopped()).isTrue();
         assertThat(halted.warnings()).singleElement().asString().contains("stopped since 2024-04-08");
@@ -187,9 +244,14 @@ class DeadlineCalculatorTest {
     @Test
     void extensionsInTheirOwnUnit() {
         // 4 months + 3 months + 1 month from 15 Jan 2024 = 15 Sep 2024.
-        Deadline deadline = DeadlineCalculator.compute(clock(4, ClockUnit.months), LocalDate.parse("2024-01-15"),
-                List.of(new DeadlineCalculator.Segment("difficult", 3, ClockUnit.months), new DeadlineCalculator.Segment("defence", 1, ClockUnit.months)),
-                List.of(), DE);
+        Deadline deadline = DeadlineCalculator.compute(
+                clock(4, ClockUnit.months),
+                LocalDate.parse("2024-01-15"),
+                List.of(
+                        new DeadlineCalculator.Segment("difficult", 3, ClockUnit.months),
+                        new DeadlineCalculator.Segment("defence", 1, ClockUnit.months)),
+                List.of(),
+                DE);
         assertThat(deadline.dueOn()).isEqualTo("2024-09-15");
     }
 
@@ -202,7 +264,8 @@ class DeadlineCalculatorTest {
 
     @Test
     void unknownStartGivesNoDate() {
-        Deadline deadline = DeadlineCalculator.compute(clock(30, ClockUnit.working_days), null, List.of(), List.of(), GB);
+        Deadline deadline =
+                DeadlineCalculator.compute(clock(30, ClockUnit.working_days), null, List.of(), List.of(), GB);
         assertThat(deadline.dueOn()).isNull();
         assertThat(deadline.warnings()).singleElement().asString().contains("not recorded");
     }

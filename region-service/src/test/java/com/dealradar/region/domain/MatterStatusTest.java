@@ -32,7 +32,9 @@ class MatterStatusTest {
         int checked = 0;
         for (MatterStatus from : MatterStatus.values()) {
             for (MatterStatus to : MatterStatus.values()) {
-                assertThat(from.canChangeTo(to)).as(from + " -> " + to).isEqualTo(DESIGN.get(from).contains(to));
+                assertThat(from.canChangeTo(to))
+                        .as(from + " -> " + to)
+                        .isEqualTo(DESIGN.get(from).contains(to));
                 checked++;
             }
         }
@@ -41,10 +43,13 @@ class MatterStatusTest {
 
     @Test
     void openAndTerminal() {
-        assertThat(MatterStatus.TERMINAL).containsExactlyInAnyOrder(not_required, cleared, cleared_with_conditions, prohibited, withdrawn);
+        assertThat(MatterStatus.TERMINAL)
+                .containsExactlyInAnyOrder(not_required, cleared, cleared_with_conditions, prohibited, withdrawn);
         for (MatterStatus status : MatterStatus.values()) {
             assertThat(status.isOpen()).isEqualTo(!status.isTerminal());
-            assertThat(status.canChangeTo(withdrawn)).as(status + " -> withdrawn").isEqualTo(status.isOpen());
+            assertThat(status.canChangeTo(withdrawn))
+                    .as(status + " -> withdrawn")
+                    .isEqualTo(status.isOpen());
             assertThat(status.next().isEmpty()).isEqualTo(status.isTerminal());
         }
         assertThat(MatterStatus.ENTRY).containsExactlyInAnyOrder(anticipated, not_assessed);

@@ -36,7 +36,8 @@ class RegimeTimelineTest {
         }
         for (JsonNode node : seed.get("regimes")) {
             Regime regime = new Regime();
-            RegimeService.fill(regime, mapper.treeToValue(node, RegimeInput.class), LocalDate.parse("2026-01-01"));
+            RegimeService.fill(
+                    regime, mapper.treeToValue(node, RegimeInput.class).toDraft(), LocalDate.parse("2026-01-01"));
             REGIMES.put(regime.code, regime);
         }
         for (JsonNode node : seed.get("regions")) {
@@ -55,9 +56,16 @@ class RegimeTimelineTest {
         return new DealParty(null, name, role, country, Set.of(sectors));
     }
 
-    static DealFacts deal(DealType type, String date, String region, String stake, Boolean thresholdsMet, DealParty... parties) {
-        return new DealFacts(null, type, LocalDate.parse(date), region == null ? null : Set.of(region), List.of(parties),
-                stake == null ? null : new BigDecimal(stake), thresholdsMet);
+    static DealFacts deal(
+            DealType type, String date, String region, String stake, Boolean thresholdsMet, DealParty... parties) {
+        return new DealFacts(
+                null,
+                type,
+                LocalDate.parse(date),
+                region == null ? null : Set.of(region),
+                List.of(parties),
+                stake == null ? null : new BigDecimal(stake),
+                thresholdsMet);
     }
 
     /** The answer for one regime, as the assessment endpoint computes it. */
@@ -66,7 +74,10 @@ class RegimeTimelineTest {
     }
 
     static StatutoryClock clock(Assessor.RegimeAnswer answer, String code) {
-        return answer.version().clocksOrEmpty().stream().filter(c -> c.code().equals(code)).findFirst().orElse(null);
+        return answer.version().clocksOrEmpty().stream()
+                .filter(c -> c.code().equals(code))
+                .findFirst()
+                .orElse(null);
     }
 
     static final DealParty CN_ACQUIRER = party("Alibaba", PartyRole.acquirer, "CN", Sector.cloud_provider);
@@ -74,8 +85,10 @@ class RegimeTimelineTest {
 
     @Test
     void deAwvThresholdFell25To10OnThe29December2018() {
-        Assessor.RegimeAnswer before = answer("DE-AWV", deal(DealType.minority_investment, "2018-12-28", null, "15", null, CN_ACQUIRER, DE_CLOUD));
-        Assessor.RegimeAnswer after = answer("DE-AWV", deal(DealType.minority_investment, "2018-12-29", null, "15", null, CN_ACQUIRER, DE_CLOUD));
+        Assessor.RegimeAnswer before = answer(
+                "DE-AWV", deal(DealType.minority_investment, "2018-12-28", null, "15", null, CN_ACQUIRER, DE_CLOUD));
+        Assessor.RegimeAnswer after = answer(
+                "DE-AWV", deal(DealType.minority_investment, "2018-12-29", null, "15", null, CN_ACQUIRER, DE_CLOUD));
         System.out.println("DE-AWV 15% on 2018-12-28: " + before.verdict() + "\n  on 2018-12-29: " + after.verdict());
         assertThat(before.version().code()).isEqualTo("AWV-2017");
         assertThat(before.verdict().outcome()).isEqualTo(TriggerOutcome.not_triggered);
@@ -87,8 +100,10 @@ class RegimeTimelineTest {
 
     @Test
     void deAwvPhase1WasThreeMonthsUntilJuly2020AndTwoSinceAndBecameSuspensory() {
-        Assessor.RegimeAnswer before = answer("DE-AWV", deal(DealType.acquisition, "2020-07-16", null, "30", null, CN_ACQUIRER, DE_CLOUD));
-        Assessor.RegimeAnswer after = answer("DE-AWV", deal(DealType.acquisition, "2020-07-17", null, "30", null, CN_ACQUIRER, DE_CLOUD));
+        Assessor.RegimeAnswer before =
+                answer("DE-AWV", deal(DealType.acquisition, "2020-07-16", null, "30", null, CN_ACQUIRER, DE_CLOUD));
+        Assessor.RegimeAnswer after =
+                answer("DE-AWV", deal(DealType.acquisition, "2020-07-17", null, "30", null, CN_ACQUIRER, DE_CLOUD));
         assertThat(clock(before, "phase1").length()).isEqualTo(3);
         assertThat(clock(before, "phase1").note()).contains("§ 55(3)");
         assertThat(before.version().suspensory()).isFalse();
@@ -96,14 +111,17 @@ class RegimeTimelineTest {
         assertThat(clock(after, "phase1").length()).isEqualTo(2);
         assertThat(clock(after, "phase1").note()).contains("§ 14a(1)");
         assertThat(after.version().suspensory()).isTrue();
-        assertThat(clock(after, "phase2").extensionsOrEmpty()).extracting(ClockExtension::code).containsExactly("difficult", "defence");
+        assertThat(clock(after, "phase2").extensionsOrEmpty())
+                .extracting(ClockExtension::code)
+                .containsExactly("difficult", "defence");
     }
 
     @Test
     void deAwvNotificationBecameMandatoryOn18July2017AndTheRegimeStartedIn2013() {
         DealFacts facts = deal(DealType.acquisition, "2017-07-17", null, "30", null, CN_ACQUIRER, DE_CLOUD);
         Assessor.RegimeAnswer before = answer("DE-AWV", facts);
-        Assessor.RegimeAnswer after = answer("DE-AWV", deal(DealType.acquisition, "2017-07-18", null, "30", null, CN_ACQUIRER, DE_CLOUD));
+        Assessor.RegimeAnswer after =
+                answer("DE-AWV", deal(DealType.acquisition, "2017-07-18", null, "30", null, CN_ACQUIRER, DE_CLOUD));
         assertThat(before.version().code()).isEqualTo("AWV-2013");
         assertThat(before.version().mandatory()).isFalse();
         assertThat(before.verdict().ruleCode()).isEqualTo("cross_sector");
@@ -111,24 +129,33 @@ class RegimeTimelineTest {
         assertThat(after.version().mandatory()).isTrue();
         assertThat(after.verdict().ruleCode()).isEqualTo("critical_sector");
         assertThat(clock(after, "phase2").length()).isEqualTo(4);
-        assertThat(answer("DE-AWV", deal(DealType.acquisition, "2013-08-31", null, "30", null, CN_ACQUIRER, DE_CLOUD)).verdict().outcome())
+        assertThat(answer("DE-AWV", deal(DealType.acquisition, "2013-08-31", null, "30", null, CN_ACQUIRER, DE_CLOUD))
+                        .verdict()
+                        .outcome())
                 .isEqualTo(TriggerOutcome.not_triggered);
     }
 
     @Test
     void aUkAcquirerCountedAsEuUntilTheEndOfTheTransitionPeriod() {
         DealParty uk = party("a UK investor", PartyRole.acquirer, "GB", Sector.telecom_operator);
-        Assessor.RegimeAnswer inEu = answer("DE-AWV", deal(DealType.acquisition, "2019-06-01", null, "30", null, uk, DE_CLOUD));
-        Assessor.RegimeAnswer transition = answer("DE-AWV", deal(DealType.acquisition, "2020-12-31", null, "30", null, uk, DE_CLOUD));
-        Assessor.RegimeAnswer out = answer("DE-AWV", deal(DealType.acquisition, "2021-01-01", null, "30", null, uk, DE_CLOUD));
-        System.out.println("DE-AWV UK acquirer on 2020-12-31: " + transition.verdict() + "\n  on 2021-01-01: " + out.verdict());
+        Assessor.RegimeAnswer inEu =
+                answer("DE-AWV", deal(DealType.acquisition, "2019-06-01", null, "30", null, uk, DE_CLOUD));
+        Assessor.RegimeAnswer transition =
+                answer("DE-AWV", deal(DealType.acquisition, "2020-12-31", null, "30", null, uk, DE_CLOUD));
+        Assessor.RegimeAnswer out =
+                answer("DE-AWV", deal(DealType.acquisition, "2021-01-01", null, "30", null, uk, DE_CLOUD));
+        System.out.println(
+                "DE-AWV UK acquirer on 2020-12-31: " + transition.verdict() + "\n  on 2021-01-01: " + out.verdict());
         assertThat(inEu.verdict().outcome()).isEqualTo(TriggerOutcome.not_triggered);
         assertThat(transition.verdict().outcome()).isEqualTo(TriggerOutcome.not_triggered);
         assertThat(out.verdict().outcome()).isEqualTo(TriggerOutcome.triggered);
-        assertThat(out.verdict().reasons()).anyMatch(r -> r.startsWith("members of EU on 2021-01-01") && !r.contains("GB"));
+        assertThat(out.verdict().reasons())
+                .anyMatch(r -> r.startsWith("members of EU on 2021-01-01") && !r.contains("GB"));
         // A French acquirer is never foreign to the AWV.
         DealParty fr = party("a French investor", PartyRole.acquirer, "FR", Sector.telecom_operator);
-        assertThat(answer("DE-AWV", deal(DealType.acquisition, "2021-01-01", null, "30", null, fr, DE_CLOUD)).verdict().outcome())
+        assertThat(answer("DE-AWV", deal(DealType.acquisition, "2021-01-01", null, "30", null, fr, DE_CLOUD))
+                        .verdict()
+                        .outcome())
                 .isEqualTo(TriggerOutcome.not_triggered);
     }
 
@@ -141,7 +168,13 @@ class RegimeTimelineTest {
     }
 
     static DealFacts cacDeal(String date) {
-        return deal(DealType.partnership, date, "CN", null, true, party("a foreign vendor", PartyRole.vendor, "US", Sector.network_equipment),
+        return deal(
+                DealType.partnership,
+                date,
+                "CN",
+                null,
+                true,
+                party("a foreign vendor", PartyRole.vendor, "US", Sector.network_equipment),
                 party("China Unicom", PartyRole.partner, "CN", Sector.telecom_operator));
     }
 
@@ -174,7 +207,13 @@ class RegimeTimelineTest {
     }
 
     static DealFacts chinaAcquisition(String date) {
-        return deal(DealType.acquisition, date, "CN", "100", null, party("Alibaba", PartyRole.acquirer, "CN", Sector.internet_platform),
+        return deal(
+                DealType.acquisition,
+                date,
+                "CN",
+                "100",
+                null,
+                party("Alibaba", PartyRole.acquirer, "CN", Sector.internet_platform),
                 party("ZTEsoft", PartyRole.target, "CN", Sector.telecom_software));
     }
 
@@ -184,7 +223,8 @@ class RegimeTimelineTest {
         assertThat(answer("CN-AML", chinaAcquisition("2018-03-17")).authority()).contains("SAMR");
         // One date in the data: the authority periods and the OpenAPI example agree.
         assertThat(REGIMES.get("CN-AML").authorities.get(1).from()).isEqualTo(LocalDate.parse("2018-03-17"));
-        org.eclipse.microprofile.openapi.annotations.media.Schema example = AuthorityPeriod.class.getDeclaredField("from")
+        org.eclipse.microprofile.openapi.annotations.media.Schema example = AuthorityPeriod.class
+                .getDeclaredField("from")
                 .getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
         assertThat(example.examples()).containsExactly("2018-03-17");
     }
@@ -207,17 +247,34 @@ class RegimeTimelineTest {
 
     @Test
     void chinaTelecomLicensingAuthorityWasMiiUntilMarch2008() {
-        DealFacts entry = deal(DealType.market_entry, "2008-03-14", "CN", null, null,
+        DealFacts entry = deal(
+                DealType.market_entry,
+                "2008-03-14",
+                "CN",
+                null,
+                null,
                 party("Vodafone", PartyRole.investor, "GB", Sector.telecom_operator));
         assertThat(answer("CN-MIIT-VATS", entry).authority()).contains("(MII)");
         assertThat(answer("CN-MIIT-VATS", entry).verdict().outcome()).isEqualTo(TriggerOutcome.triggered);
-        DealFacts later = deal(DealType.market_entry, "2008-03-15", "CN", null, null, party("Vodafone", PartyRole.investor, "GB", Sector.telecom_operator));
+        DealFacts later = deal(
+                DealType.market_entry,
+                "2008-03-15",
+                "CN",
+                null,
+                null,
+                party("Vodafone", PartyRole.investor, "GB", Sector.telecom_operator));
         assertThat(answer("CN-MIIT-VATS", later).authority()).contains("MIIT");
         assertThat(clock(answer("CN-MIIT-VATS", later), "licence").length()).isEqualTo(60);
     }
 
     static DealFacts cloudInGermany(String date) {
-        return deal(DealType.hosting_reseller, date, "DE", null, null, party("Alibaba Cloud", PartyRole.vendor, "CN", Sector.cloud_provider),
+        return deal(
+                DealType.hosting_reseller,
+                date,
+                "DE",
+                null,
+                null,
+                party("Alibaba Cloud", PartyRole.vendor, "CN", Sector.cloud_provider),
                 party("Vodafone Germany", PartyRole.host, "DE", Sector.telecom_operator));
     }
 
@@ -229,14 +286,27 @@ class RegimeTimelineTest {
         assertThat(after.version().code()).isEqualTo("C5-2020");
         assertThat(before.verdict().outcome()).isEqualTo(TriggerOutcome.triggered);
         assertThat(after.authority()).contains("BSI");
-        assertThat(answer("DE-BSI-C5", cloudInGermany("2016-01-31")).verdict().outcome()).isEqualTo(TriggerOutcome.not_triggered);
+        assertThat(answer("DE-BSI-C5", cloudInGermany("2016-01-31")).verdict().outcome())
+                .isEqualTo(TriggerOutcome.not_triggered);
     }
 
     @Test
     void criticalComponentNotificationStarted28May2021() {
-        DealFacts supply = deal(DealType.partnership, "2021-05-27", "DE", null, true, party("Huawei", PartyRole.vendor, "CN", Sector.network_equipment),
+        DealFacts supply = deal(
+                DealType.partnership,
+                "2021-05-27",
+                "DE",
+                null,
+                true,
+                party("Huawei", PartyRole.vendor, "CN", Sector.network_equipment),
                 party("Deutsche Telekom", PartyRole.partner, "DE", Sector.telecom_operator));
-        DealFacts later = deal(DealType.partnership, "2021-05-28", "DE", null, true, party("Huawei", PartyRole.vendor, "CN", Sector.network_equipment),
+        DealFacts later = deal(
+                DealType.partnership,
+                "2021-05-28",
+                "DE",
+                null,
+                true,
+                party("Huawei", PartyRole.vendor, "CN", Sector.network_equipment),
                 party("Deutsche Telekom", PartyRole.partner, "DE", Sector.telecom_operator));
         assertThat(answer("DE-BSIG-9B", supply).verdict().outcome()).isEqualTo(TriggerOutcome.not_triggered);
         Assessor.RegimeAnswer after = answer("DE-BSIG-9B", later);
@@ -246,7 +316,13 @@ class RegimeTimelineTest {
     }
 
     static DealFacts ukAcquisition(String date) {
-        return deal(DealType.acquisition, date, "GB", "60", null, party("Alibaba Cloud", PartyRole.acquirer, "CN", Sector.cloud_provider),
+        return deal(
+                DealType.acquisition,
+                date,
+                "GB",
+                "60",
+                null,
+                party("Alibaba Cloud", PartyRole.acquirer, "CN", Sector.cloud_provider),
                 party("BT Global Services", PartyRole.target, "GB", Sector.telecom_operator, Sector.it_services));
     }
 
@@ -264,31 +340,53 @@ class RegimeTimelineTest {
 
     @Test
     void enterpriseActThresholdsChangedInJune2018AndJuly2020AndTheNationalSecurityGroundEndedWithTheNsia() {
-        assertThat(answer("UK-EA02", ukAcquisition("2018-06-10")).verdict().reasons()).noneMatch(r -> r.contains("GBP 1 m"));
-        assertThat(answer("UK-EA02", ukAcquisition("2018-06-11")).verdict().reasons()).anyMatch(r -> r.contains("GBP 1 m"));
-        assertThat(answer("UK-EA02", ukAcquisition("2020-07-20")).verdict().reasons()).noneMatch(r -> r.contains("artificial intelligence"));
-        assertThat(answer("UK-EA02", ukAcquisition("2020-07-21")).verdict().reasons()).anyMatch(r -> r.contains("artificial intelligence"));
-        assertThat(answer("UK-EA02", ukAcquisition("2022-01-03")).verdict().outcome()).isEqualTo(TriggerOutcome.possibly_triggered);
-        assertThat(answer("UK-EA02", ukAcquisition("2022-01-04")).verdict().outcome()).isEqualTo(TriggerOutcome.not_triggered);
+        assertThat(answer("UK-EA02", ukAcquisition("2018-06-10")).verdict().reasons())
+                .noneMatch(r -> r.contains("GBP 1 m"));
+        assertThat(answer("UK-EA02", ukAcquisition("2018-06-11")).verdict().reasons())
+                .anyMatch(r -> r.contains("GBP 1 m"));
+        assertThat(answer("UK-EA02", ukAcquisition("2020-07-20")).verdict().reasons())
+                .noneMatch(r -> r.contains("artificial intelligence"));
+        assertThat(answer("UK-EA02", ukAcquisition("2020-07-21")).verdict().reasons())
+                .anyMatch(r -> r.contains("artificial intelligence"));
+        assertThat(answer("UK-EA02", ukAcquisition("2022-01-03")).verdict().outcome())
+                .isEqualTo(TriggerOutcome.possibly_triggered);
+        assertThat(answer("UK-EA02", ukAcquisition("2022-01-04")).verdict().outcome())
+                .isEqualTo(TriggerOutcome.not_triggered);
     }
 
     @Test
     void nsiaFrom4January2022WithItsOwnFirstCountedDays() {
-        assertThat(answer("UK-NSIA", ukAcquisition("2022-01-03")).verdict().outcome()).isEqualTo(TriggerOutcome.not_triggered);
+        assertThat(answer("UK-NSIA", ukAcquisition("2022-01-03")).verdict().outcome())
+                .isEqualTo(TriggerOutcome.not_triggered);
         Assessor.RegimeAnswer nsia = answer("UK-NSIA", ukAcquisition("2022-01-04"));
         assertThat(nsia.verdict().outcome()).isEqualTo(TriggerOutcome.triggered);
         assertThat(nsia.version().mandatory()).isTrue();
         assertThat(nsia.authority()).contains("Secretary of State");
         assertThat(clock(nsia, "review").firstCountedDayOrDefault()).isEqualTo(FirstCountedDay.next_day);
         assertThat(clock(nsia, "assessment").firstCountedDayOrDefault()).isEqualTo(FirstCountedDay.same_day);
-        assertThat(clock(nsia, "assessment").note()).contains("s. 23").contains("s. 24").doesNotContain("23(6)");
+        assertThat(clock(nsia, "assessment").note())
+                .contains("s. 23")
+                .contains("s. 24")
+                .doesNotContain("23(6)");
     }
 
     @Test
     void telecomSecurityActFromRoyalAssent() {
-        DealFacts before = deal(DealType.partnership, "2021-11-16", "GB", null, null, party("Alibaba Cloud", PartyRole.partner, "CN", Sector.cloud_provider),
+        DealFacts before = deal(
+                DealType.partnership,
+                "2021-11-16",
+                "GB",
+                null,
+                null,
+                party("Alibaba Cloud", PartyRole.partner, "CN", Sector.cloud_provider),
                 party("BT", PartyRole.partner, "GB", Sector.telecom_operator));
-        DealFacts after = deal(DealType.partnership, "2021-11-17", "GB", null, null, party("Alibaba Cloud", PartyRole.partner, "CN", Sector.cloud_provider),
+        DealFacts after = deal(
+                DealType.partnership,
+                "2021-11-17",
+                "GB",
+                null,
+                null,
+                party("Alibaba Cloud", PartyRole.partner, "CN", Sector.cloud_provider),
                 party("BT", PartyRole.partner, "GB", Sector.telecom_operator));
         assertThat(answer("UK-TSA", before).verdict().outcome()).isEqualTo(TriggerOutcome.not_triggered);
         assertThat(answer("UK-TSA", after).verdict().outcome()).isEqualTo(TriggerOutcome.triggered);
@@ -297,7 +395,16 @@ class RegimeTimelineTest {
 
     @Test
     void everyRegimeOfTheSeedIsCoveredHere() {
-        assertThat(REGIMES.keySet()).containsExactlyInAnyOrder("CN-MIIT-VATS", "CN-CAC-CSR", "CN-AML", "DE-BSI-C5", "DE-AWV", "DE-BSIG-9B",
-                "UK-EA02", "UK-NSIA", "UK-TSA");
+        assertThat(REGIMES.keySet())
+                .containsExactlyInAnyOrder(
+                        "CN-MIIT-VATS",
+                        "CN-CAC-CSR",
+                        "CN-AML",
+                        "DE-BSI-C5",
+                        "DE-AWV",
+                        "DE-BSIG-9B",
+                        "UK-EA02",
+                        "UK-NSIA",
+                        "UK-TSA");
     }
 }

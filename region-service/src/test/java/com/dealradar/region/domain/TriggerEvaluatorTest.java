@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 /** Trigger rules as data, evaluated without a database: every condition, its boundary, and how rules combine. */
 class TriggerEvaluatorTest {
 
-    static final DealParty ALIBABA = new DealParty(null, "Alibaba Cloud", PartyRole.acquirer, "CN", Set.of(Sector.cloud_provider));
-    static final DealParty BT = new DealParty(null, "BT Global Services", PartyRole.target, "GB", Set.of(Sector.it_services));
+    static final DealParty ALIBABA =
+            new DealParty(null, "Alibaba Cloud", PartyRole.acquirer, "CN", Set.of(Sector.cloud_provider));
+    static final DealParty BT =
+            new DealParty(null, "BT Global Services", PartyRole.target, "GB", Set.of(Sector.it_services));
 
     static Verdict eval(TriggerRule rule, String region, DealFacts facts) {
         return TriggerEvaluator.evaluate(rule, region, facts, code -> null);
@@ -27,12 +29,24 @@ class TriggerEvaluatorTest {
     /** A domestic country that is a group (the EU): its members count as domestic. */
     @Test
     void aDomesticGroupStandsForItsMembers() {
-        TriggerRule euBuyersAreDomestic = new TriggerRule("g", "g", null, null, true, Set.of("EU"), null, null, null, null, null);
+        TriggerRule euBuyersAreDomestic =
+                new TriggerRule("g", "g", null, null, true, Set.of("EU"), null, null, null, null, null);
         DealParty french = new DealParty(null, "Orange", PartyRole.acquirer, "FR", null);
-        DealFacts frenchBuysBt = deal("2023-05-10", Set.of("DE"), List.of(french, new DealParty(null, "DE target", PartyRole.target, "DE", null)), null, null);
-        assertThat(TriggerEvaluator.evaluate(euBuyersAreDomestic, "DE", frenchBuysBt, code -> "EU".equals(code) ? Set.of("DE", "FR") : null)
-                .outcome()).isEqualTo(TriggerOutcome.not_triggered);
-        assertThat(TriggerEvaluator.evaluate(euBuyersAreDomestic, "DE", frenchBuysBt, code -> null).outcome())
+        DealFacts frenchBuysBt = deal(
+                "2023-05-10",
+                Set.of("DE"),
+                List.of(french, new DealParty(null, "DE target", PartyRole.target, "DE", null)),
+                null,
+                null);
+        assertThat(TriggerEvaluator.evaluate(
+                                euBuyersAreDomestic,
+                                "DE",
+                                frenchBuysBt,
+                                code -> "EU".equals(code) ? Set.of("DE", "FR") : null)
+                        .outcome())
+                .isEqualTo(TriggerOutcome.not_triggered);
+        assertThat(TriggerEvaluator.evaluate(euBuyersAreDomestic, "DE", frenchBuysBt, code -> null)
+                        .outcome())
                 .isEqualTo(TriggerOutcome.triggered);
     }
 
@@ -44,8 +58,15 @@ class TriggerEvaluatorTest {
         return new RegimeFacts("R-" + region, region, true, true, from, to, List.of(rules));
     }
 
-    static DealFacts deal(String date, Set<String> regions, List<DealParty> parties, String stake, Boolean thresholdsMet) {
-        return new DealFacts(null, DealType.acquisition, LocalDate.parse(date), regions, parties, stake == null ? null : new BigDecimal(stake),
+    static DealFacts deal(
+            String date, Set<String> regions, List<DealParty> parties, String stake, Boolean thresholdsMet) {
+        return new DealFacts(
+                null,
+                DealType.acquisition,
+                LocalDate.parse(date),
+                regions,
+                parties,
+                stake == null ? null : new BigDecimal(stake),
                 thresholdsMet);
     }
 
@@ -57,12 +78,15 @@ class TriggerEvaluatorTest {
     void inForceFromAndToAreInclusive() {
         RegimeFacts window = regime("GB", LocalDate.parse("2023-05-10"), LocalDate.parse("2023-05-10"), rule("any"));
         assertThat(TriggerEvaluatorTest.eval(window, alibabaBuysBt()).outcome()).isEqualTo(TriggerOutcome.triggered);
-        Verdict before = TriggerEvaluatorTest.eval(window, deal("2023-05-09", Set.of("GB"), List.of(ALIBABA, BT), null, null));
+        Verdict before =
+                TriggerEvaluatorTest.eval(window, deal("2023-05-09", Set.of("GB"), List.of(ALIBABA, BT), null, null));
         assertThat(before.outcome()).isEqualTo(TriggerOutcome.not_triggered);
         assertThat(before.reasons()).containsExactly("not in force on 2023-05-09: in force from 2023-05-10");
-        Verdict after = TriggerEvaluatorTest.eval(window, deal("2023-05-11", Set.of("GB"), List.of(ALIBABA, BT), null, null));
+        Verdict after =
+                TriggerEvaluatorTest.eval(window, deal("2023-05-11", Set.of("GB"), List.of(ALIBABA, BT), null, null));
         assertThat(after.reasons()).containsExactly("not in force on 2023-05-11: in force until 2023-05-10");
-        assertThat(TriggerEvaluatorTest.eval(regime("GB", null, null, rule("any")), alibabaBuysBt()).outcome())
+        assertThat(TriggerEvaluatorTest.eval(regime("GB", null, null, rule("any")), alibabaBuysBt())
+                        .outcome())
                 .isEqualTo(TriggerOutcome.triggered);
     }
 
@@ -72,117 +96,202 @@ class TriggerEvaluatorTest {
         Verdict untouched = TriggerEvaluatorTest.eval(de, alibabaBuysBt());
         assertThat(untouched.outcome()).isEqualTo(TriggerOutcome.not_triggered);
         assertThat(untouched.reasons()).containsExactly("the deal does not touch DE");
-        assertThat(TriggerEvaluatorTest.eval(de, deal("2023-05-10", Set.of("DE"), List.of(ALIBABA, BT), null, null)).outcome())
+        assertThat(TriggerEvaluatorTest.eval(de, deal("2023-05-10", Set.of("DE"), List.of(ALIBABA, BT), null, null))
+                        .outcome())
                 .isEqualTo(TriggerOutcome.triggered);
-        assertThat(TriggerEvaluatorTest.eval(regime("CN", null, null, rule("any")), deal("2023-05-10", null, List.of(ALIBABA, BT), null, null))
-                .outcome()).as("a party's country touches the region, no regions given").isEqualTo(TriggerOutcome.triggered);
+        assertThat(TriggerEvaluatorTest.eval(
+                                regime("CN", null, null, rule("any")),
+                                deal("2023-05-10", null, List.of(ALIBABA, BT), null, null))
+                        .outcome())
+                .as("a party's country touches the region, no regions given")
+                .isEqualTo(TriggerOutcome.triggered);
     }
 
     @Test
     void aRegimeWithoutRulesIsNotTriggered() {
         Verdict verdict = TriggerEvaluatorTest.eval(regime("GB", null, null), alibabaBuysBt());
-        assertThat(verdict).isEqualTo(new Verdict(TriggerOutcome.not_triggered, null, List.of("the regime has no trigger rules")));
+        assertThat(verdict)
+                .isEqualTo(new Verdict(TriggerOutcome.not_triggered, null, List.of("the regime has no trigger rules")));
     }
 
     @Test
     void dealTypesAndTheDealsRegions() {
-        TriggerRule mergersOnly = new TriggerRule("m", "mergers", Set.of(DealType.merger), null, null, null, null, null, null, null, null);
+        TriggerRule mergersOnly = new TriggerRule(
+                "m", "mergers", Set.of(DealType.merger), null, null, null, null, null, null, null, null);
         Verdict verdict = TriggerEvaluatorTest.eval(mergersOnly, "GB", alibabaBuysBt());
         assertThat(verdict.outcome()).isEqualTo(TriggerOutcome.not_triggered);
         assertThat(verdict.reasons()).containsExactly("rule m: deal type acquisition is not one of merger");
-        TriggerRule acquisitions = new TriggerRule("a", "acquisitions", Set.of(DealType.acquisition, DealType.merger), true, null, null, null,
-                null, null, null, null);
+        TriggerRule acquisitions = new TriggerRule(
+                "a",
+                "acquisitions",
+                Set.of(DealType.acquisition, DealType.merger),
+                true,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         Verdict covered = TriggerEvaluatorTest.eval(acquisitions, "GB", alibabaBuysBt());
         assertThat(covered.outcome()).isEqualTo(TriggerOutcome.triggered);
-        assertThat(covered.reasons()).containsExactly("rule a: acquisitions", "deal type acquisition is covered", "the deal takes place in GB");
-        Verdict elsewhere = TriggerEvaluatorTest.eval(acquisitions, "GB", deal("2023-05-10", Set.of("DE"), List.of(ALIBABA, BT), null, null));
-        assertThat(elsewhere.reasons()).containsExactly("rule a: the deal's regions do not include GB (the rule needs the activity there)");
-        assertThat(TriggerEvaluatorTest.eval(acquisitions, "GB", deal("2023-05-10", null, List.of(ALIBABA, BT), null, null)).outcome())
+        assertThat(covered.reasons())
+                .containsExactly(
+                        "rule a: acquisitions", "deal type acquisition is covered", "the deal takes place in GB");
+        Verdict elsewhere = TriggerEvaluatorTest.eval(
+                acquisitions, "GB", deal("2023-05-10", Set.of("DE"), List.of(ALIBABA, BT), null, null));
+        assertThat(elsewhere.reasons())
+                .containsExactly("rule a: the deal's regions do not include GB (the rule needs the activity there)");
+        assertThat(TriggerEvaluatorTest.eval(
+                                acquisitions, "GB", deal("2023-05-10", null, List.of(ALIBABA, BT), null, null))
+                        .outcome())
                 .isEqualTo(TriggerOutcome.not_triggered);
     }
 
     @Test
     void foreignPartiesAndDomesticTargets() {
-        TriggerRule foreignControl = new TriggerRule("f", "foreign control", null, null, true, null, true, null, null, null, null);
+        TriggerRule foreignControl =
+                new TriggerRule("f", "foreign control", null, null, true, null, true, null, null, null, null);
         Verdict verdict = TriggerEvaluatorTest.eval(foreignControl, "GB", alibabaBuysBt());
         assertThat(verdict.outcome()).isEqualTo(TriggerOutcome.triggered);
-        assertThat(verdict.reasons()).containsExactly("rule f: foreign control",
-                "foreign party: Alibaba Cloud (acquirer, CN)", "party in GB: BT Global Services (target, GB)");
+        assertThat(verdict.reasons())
+                .containsExactly(
+                        "rule f: foreign control",
+                        "foreign party: Alibaba Cloud (acquirer, CN)",
+                        "party in GB: BT Global Services (target, GB)");
         // CN counts as domestic for this rule: no foreign party left.
-        TriggerRule withDomestic = new TriggerRule("d", "d", null, null, true, Set.of("CN"), null, null, null, null, null);
-        assertThat(TriggerEvaluatorTest.eval(withDomestic, "GB", alibabaBuysBt()).reasons())
-                .containsExactly("rule d: no acquiring, investing, partnering or supplying party from outside the domestic countries");
+        TriggerRule withDomestic =
+                new TriggerRule("d", "d", null, null, true, Set.of("CN"), null, null, null, null, null);
+        assertThat(TriggerEvaluatorTest.eval(withDomestic, "GB", alibabaBuysBt())
+                        .reasons())
+                .containsExactly(
+                        "rule d: no acquiring, investing, partnering or supplying party from outside the domestic countries");
         DealParty britishBuyer = new DealParty(null, null, PartyRole.acquirer, "GB", null);
-        assertThat(TriggerEvaluatorTest.eval(foreignControl, "GB", deal("2023-05-10", null, List.of(britishBuyer, BT), null, null)).reasons())
+        assertThat(TriggerEvaluatorTest.eval(
+                                foreignControl, "GB", deal("2023-05-10", null, List.of(britishBuyer, BT), null, null))
+                        .reasons())
                 .containsExactly("rule f: no acquiring, investing, partnering or supplying party from outside GB");
         DealParty germanTarget = new DealParty(null, "T-Systems", PartyRole.target, "DE", null);
-        assertThat(TriggerEvaluatorTest.eval(foreignControl, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, germanTarget), null, null))
-                .reasons()).containsExactly("rule f: no target, investee, partner or host in GB");
+        assertThat(TriggerEvaluatorTest.eval(
+                                foreignControl,
+                                "GB",
+                                deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, germanTarget), null, null))
+                        .reasons())
+                .containsExactly("rule f: no target, investee, partner or host in GB");
         // A seller is neither acting nor target.
         DealParty seller = new DealParty(null, "ZTE", PartyRole.seller, "CN", null);
-        assertThat(TriggerEvaluatorTest.eval(foreignControl, "GB", deal("2023-05-10", Set.of("GB"), List.of(seller, BT), null, null))
-                .outcome()).isEqualTo(TriggerOutcome.not_triggered);
+        assertThat(TriggerEvaluatorTest.eval(
+                                foreignControl, "GB", deal("2023-05-10", Set.of("GB"), List.of(seller, BT), null, null))
+                        .outcome())
+                .isEqualTo(TriggerOutcome.not_triggered);
     }
 
     @Test
     void sectorsByScope() {
-        TriggerRule cloudTarget = new TriggerRule("s", "s", null, null, null, null, null, Set.of(Sector.cloud_provider), SectorScope.target, null, null);
+        TriggerRule cloudTarget = new TriggerRule(
+                "s", "s", null, null, null, null, null, Set.of(Sector.cloud_provider), SectorScope.target, null, null);
         assertThat(TriggerEvaluatorTest.eval(cloudTarget, "GB", alibabaBuysBt()).reasons())
                 .containsExactly("rule s: no target in a covered sector (cloud_provider)");
-        TriggerRule cloudBuyer = new TriggerRule("s", "s", null, null, null, null, null, Set.of(Sector.cloud_provider), SectorScope.foreign_party, null, null);
-        assertThat(TriggerEvaluatorTest.eval(cloudBuyer, "GB", alibabaBuysBt()).reasons()).contains("sector cloud_provider is covered");
-        TriggerRule cloudAnyone = new TriggerRule("s", "s", null, null, null, null, null, Set.of(Sector.cloud_provider), null, null, null);
-        assertThat(TriggerEvaluatorTest.eval(cloudAnyone, "GB", alibabaBuysBt()).outcome()).isEqualTo(TriggerOutcome.triggered);
+        TriggerRule cloudBuyer = new TriggerRule(
+                "s",
+                "s",
+                null,
+                null,
+                null,
+                null,
+                null,
+                Set.of(Sector.cloud_provider),
+                SectorScope.foreign_party,
+                null,
+                null);
+        assertThat(TriggerEvaluatorTest.eval(cloudBuyer, "GB", alibabaBuysBt()).reasons())
+                .contains("sector cloud_provider is covered");
+        TriggerRule cloudAnyone = new TriggerRule(
+                "s", "s", null, null, null, null, null, Set.of(Sector.cloud_provider), null, null, null);
+        assertThat(TriggerEvaluatorTest.eval(cloudAnyone, "GB", alibabaBuysBt()).outcome())
+                .isEqualTo(TriggerOutcome.triggered);
         // No target in the region: the targets elsewhere are looked at.
         DealParty germanCloud = new DealParty(null, "DE Cloud", PartyRole.target, "DE", Set.of(Sector.cloud_provider));
-        assertThat(TriggerEvaluatorTest.eval(cloudTarget, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, germanCloud), null, null))
-                .outcome()).isEqualTo(TriggerOutcome.triggered);
+        assertThat(TriggerEvaluatorTest.eval(
+                                cloudTarget,
+                                "GB",
+                                deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, germanCloud), null, null))
+                        .outcome())
+                .isEqualTo(TriggerOutcome.triggered);
         // Sectors not given: possibly.
         DealParty unknown = new DealParty(null, "Unknown", PartyRole.target, "GB", null);
-        Verdict possibly = TriggerEvaluatorTest.eval(cloudTarget, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, unknown), null, null));
+        Verdict possibly = TriggerEvaluatorTest.eval(
+                cloudTarget, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, unknown), null, null));
         assertThat(possibly.outcome()).isEqualTo(TriggerOutcome.possibly_triggered);
         assertThat(possibly.reasons()).contains("sectors of the target are not given; the rule covers cloud_provider");
     }
 
     @Test
     void stakeAndThresholds() {
-        TriggerRule quarter = new TriggerRule("q", "q", null, null, null, null, null, null, null, new BigDecimal("25"), "UK turnover above GBP 70 m");
-        assertThat(TriggerEvaluatorTest.eval(quarter, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), "25", true)).outcome())
-                .as("exactly the minimum stake").isEqualTo(TriggerOutcome.triggered);
-        assertThat(TriggerEvaluatorTest.eval(quarter, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), "24.99", true)).reasons())
+        TriggerRule quarter = new TriggerRule(
+                "q", "q", null, null, null, null, null, null, null, new BigDecimal("25"), "UK turnover above GBP 70 m");
+        assertThat(TriggerEvaluatorTest.eval(
+                                quarter, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), "25", true))
+                        .outcome())
+                .as("exactly the minimum stake")
+                .isEqualTo(TriggerOutcome.triggered);
+        assertThat(TriggerEvaluatorTest.eval(
+                                quarter, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), "24.99", true))
+                        .reasons())
                 .containsExactly("rule q: stake 24.99% is below 25%");
-        Verdict noStake = TriggerEvaluatorTest.eval(quarter, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), null, true));
+        Verdict noStake = TriggerEvaluatorTest.eval(
+                quarter, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), null, true));
         assertThat(noStake.outcome()).isEqualTo(TriggerOutcome.possibly_triggered);
-        assertThat(noStake.reasons()).contains("stake not given; the rule needs at least 25%", "thresholds met as stated: UK turnover above GBP 70 m");
-        assertThat(TriggerEvaluatorTest.eval(quarter, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), "60", false)).reasons())
+        assertThat(noStake.reasons())
+                .contains(
+                        "stake not given; the rule needs at least 25%",
+                        "thresholds met as stated: UK turnover above GBP 70 m");
+        assertThat(TriggerEvaluatorTest.eval(
+                                quarter, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), "60", false))
+                        .reasons())
                 .containsExactly("rule q: thresholds not met as stated: UK turnover above GBP 70 m");
-        Verdict unchecked = TriggerEvaluatorTest.eval(quarter, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), "60", null));
+        Verdict unchecked = TriggerEvaluatorTest.eval(
+                quarter, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), "60", null));
         assertThat(unchecked.outcome()).isEqualTo(TriggerOutcome.possibly_triggered);
-        assertThat(unchecked.reasons()).contains("stake 60% reaches 25%", "thresholds not checked (send thresholdsMet): UK turnover above GBP 70 m");
+        assertThat(unchecked.reasons())
+                .contains(
+                        "stake 60% reaches 25%",
+                        "thresholds not checked (send thresholdsMet): UK turnover above GBP 70 m");
         TriggerRule blank = new TriggerRule("b", "b", null, null, null, null, null, null, null, null, " ");
-        assertThat(TriggerEvaluatorTest.eval(blank, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), null, null)).outcome())
+        assertThat(TriggerEvaluatorTest.eval(
+                                blank, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), null, null))
+                        .outcome())
                 .isEqualTo(TriggerOutcome.triggered);
     }
 
     @Test
     void theStrongestRuleWinsAndMissesAreCollected() {
-        TriggerRule never = new TriggerRule("never", "n", Set.of(DealType.merger), null, null, null, null, null, null, null, null);
+        TriggerRule never =
+                new TriggerRule("never", "n", Set.of(DealType.merger), null, null, null, null, null, null, null, null);
         TriggerRule maybe = new TriggerRule("maybe", "m", null, null, null, null, null, null, null, null, "thresholds");
         TriggerRule surely = rule("surely");
         DealFacts unknownThresholds = deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), null, null);
-        assertThat(TriggerEvaluatorTest.eval(regime("GB", null, null, never, maybe, surely), unknownThresholds).ruleCode()).isEqualTo("surely");
-        assertThat(TriggerEvaluatorTest.eval(regime("GB", null, null, surely, maybe), unknownThresholds).ruleCode()).isEqualTo("surely");
+        assertThat(TriggerEvaluatorTest.eval(regime("GB", null, null, never, maybe, surely), unknownThresholds)
+                        .ruleCode())
+                .isEqualTo("surely");
+        assertThat(TriggerEvaluatorTest.eval(regime("GB", null, null, surely, maybe), unknownThresholds)
+                        .ruleCode())
+                .isEqualTo("surely");
         Verdict possibly = TriggerEvaluatorTest.eval(regime("GB", null, null, never, maybe), unknownThresholds);
         assertThat(possibly.outcome()).isEqualTo(TriggerOutcome.possibly_triggered);
         assertThat(possibly.ruleCode()).isEqualTo("maybe");
         TriggerRule alsoNever = new TriggerRule("also", "a", null, true, null, null, null, null, null, null, null);
-        Verdict none = TriggerEvaluatorTest.eval(regime("GB", null, null, never, alsoNever),
-                deal("2023-05-10", null, List.of(ALIBABA, BT), null, null));
+        Verdict none = TriggerEvaluatorTest.eval(
+                regime("GB", null, null, never, alsoNever), deal("2023-05-10", null, List.of(ALIBABA, BT), null, null));
         assertThat(none.outcome()).isEqualTo(TriggerOutcome.not_triggered);
         assertThat(none.ruleCode()).isNull();
-        assertThat(none.reasons()).containsExactly("rule never: deal type acquisition is not one of merger",
-                "rule also: the deal's regions do not include GB (the rule needs the activity there)");
-        assertThat(TriggerEvaluator.rank(TriggerOutcome.triggered)).isGreaterThan(TriggerEvaluator.rank(TriggerOutcome.possibly_triggered));
-        assertThat(TriggerEvaluator.rank(TriggerOutcome.possibly_triggered)).isGreaterThan(TriggerEvaluator.rank(TriggerOutcome.not_triggered));
+        assertThat(none.reasons())
+                .containsExactly(
+                        "rule never: deal type acquisition is not one of merger",
+                        "rule also: the deal's regions do not include GB (the rule needs the activity there)");
+        assertThat(TriggerEvaluator.rank(TriggerOutcome.triggered))
+                .isGreaterThan(TriggerEvaluator.rank(TriggerOutcome.possibly_triggered));
+        assertThat(TriggerEvaluator.rank(TriggerOutcome.possibly_triggered))
+                .isGreaterThan(TriggerEvaluator.rank(TriggerOutcome.not_triggered));
     }
 }

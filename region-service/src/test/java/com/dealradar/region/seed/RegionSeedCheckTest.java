@@ -58,22 +58,28 @@ class RegionSeedCheckTest {
     @Test
     void aStatusThatIsNotTheLastHistoryEntryIsRefused() {
         matter("alibaba-vodafone-germany-bsi-c5").put("status", "anticipated");
-        assertThat(problems()).singleElement().asString()
-                .contains("matter alibaba-vodafone-germany-bsi-c5").contains("status is anticipated but the last history entry is cleared");
-        assertThatThrownBy(() -> RegionSeedCheck.check(regions, matters).throwIfAny()).isInstanceOf(IllegalStateException.class)
+        assertThat(problems())
+                .singleElement()
+                .asString()
+                .contains("matter alibaba-vodafone-germany-bsi-c5")
+                .contains("status is anticipated but the last history entry is cleared");
+        assertThatThrownBy(() -> RegionSeedCheck.check(regions, matters).throwIfAny())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("1 problem");
     }
 
     @Test
     void anAuthorInThePublisherFieldIsRefused() {
-        ObjectNode source = (ObjectNode) matter("alibaba-ztesoft-cn-merger-control").get("sources").get(0);
+        ObjectNode source = (ObjectNode)
+                matter("alibaba-ztesoft-cn-merger-control").get("sources").get(0);
         source.put("publisher", "Ron Westfall, Research Director, Service Provider Infrastructure");
         assertThat(problems()).anyMatch(p -> p.contains("reads as a person or a job title"));
     }
 
     @Test
     void aSourceWithoutPublisherMustSaySo() {
-        ObjectNode source = (ObjectNode) matter("vodafone-china-market-access").get("sources").get(0);
+        ObjectNode source = (ObjectNode)
+                matter("vodafone-china-market-access").get("sources").get(0);
         source.remove("notStated");
         assertThat(problems()).anyMatch(p -> p.contains("names no publisher"));
     }
@@ -83,16 +89,24 @@ class RegionSeedCheckTest {
         ObjectNode bt = matter("alibaba-bt-uk-security-scrutiny");
         bt.remove("openedPrecision");
         ((ObjectNode) bt.get("history").get(0)).remove("precision");
-        assertThat(problems()).anyMatch(p -> p.contains("openedOn: 2018-07-01 is day-precise on the first of a month"))
+        assertThat(problems())
+                .anyMatch(p -> p.contains("openedOn: 2018-07-01 is day-precise on the first of a month"))
                 .anyMatch(p -> p.contains("history[0].on: 2018-07-01 is day-precise"));
     }
 
     @Test
     void anUnknownRegionIsRefused() {
         ((ObjectNode) matters.get("certifications").get(0)).put("regionCode", "XX");
-        ArrayNode domestic = (ArrayNode) regions.get("regimes").get(4).get("versions").get(0).get("triggerRules").get(0).get("domesticCountries");
+        ArrayNode domestic = (ArrayNode) regions.get("regimes")
+                .get(4)
+                .get("versions")
+                .get(0)
+                .get("triggerRules")
+                .get(0)
+                .get("domesticCountries");
         domestic.add("QQ");
-        assertThat(problems()).anyMatch(p -> p.contains("refers to region XX"))
+        assertThat(problems())
+                .anyMatch(p -> p.contains("refers to region XX"))
                 .anyMatch(p -> p.contains("QQ is neither a country nor a supranational region"));
     }
 
@@ -106,7 +120,8 @@ class RegionSeedCheckTest {
                 ((ObjectNode) regime.get("authorities").get(1)).put("from", "2018-03-21");
             }
         }
-        assertThat(problems()).anyMatch(p -> p.contains("regime UK-NSIA clock review") && p.contains("must cite"))
+        assertThat(problems())
+                .anyMatch(p -> p.contains("regime UK-NSIA clock review") && p.contains("must cite"))
                 .anyMatch(p -> p.contains("regime CN-AML authorities[1]") && p.contains("2018-03-16 -> 2018-03-21"));
     }
 }

@@ -14,12 +14,21 @@ import java.util.List;
 public final class ContractValidationFilter implements Filter {
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext context) {
+    public Response filter(
+            FilterableRequestSpecification request,
+            FilterableResponseSpecification responseSpec,
+            FilterContext context) {
         Response response = context.next(request, responseSpec);
-        List<String> violations = ContractValidator.get().violations(request.getMethod(), request.getURI(), response.statusCode(),
-                response.contentType(), response.asString());
+        List<String> violations = ContractValidator.get()
+                .violations(
+                        request.getMethod(),
+                        request.getURI(),
+                        response.statusCode(),
+                        response.contentType(),
+                        response.asString());
         if (!violations.isEmpty()) {
-            throw new AssertionError("The answer does not match contract/openapi.json:\n  " + String.join("\n  ", violations));
+            throw new AssertionError(
+                    "The answer does not match contract/openapi.json:\n  " + String.join("\n  ", violations));
         }
         return response;
     }

@@ -40,6 +40,7 @@ public final class ContractValidator {
 
     /** How many responses were checked, and how many had a body validated against a schema (printed by tests). */
     public static final AtomicLong CHECKED = new AtomicLong();
+
     public static final AtomicLong BODIES_VALIDATED = new AtomicLong();
 
     private final JsonNode contract;
@@ -47,23 +48,24 @@ public final class ContractValidator {
     private final List<Template> templates = new ArrayList<>();
     private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
 
-    record Template(String path, Pattern pattern, int parameters) {
-    }
+    record Template(String path, Pattern pattern, int parameters) {}
 
     private ContractValidator(Path file) {
         try {
             String text = Files.readString(file);
             this.contract = JSON.readTree(text);
-            this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012, builder -> builder
-                    .metaSchema(OpenApi31.getInstance())
-                    .defaultMetaSchemaIri(OpenApi31.getInstance().getIri())
-                    .schemaLoaders(loaders -> loaders.schemas(Map.of(CONTRACT_URI, text))));
+            this.factory = JsonSchemaFactory.getInstance(
+                    SpecVersion.VersionFlag.V202012,
+                    builder -> builder.metaSchema(OpenApi31.getInstance())
+                            .defaultMetaSchemaIri(OpenApi31.getInstance().getIri())
+                            .schemaLoaders(loaders -> loaders.schemas(Map.of(CONTRACT_URI, text))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         contract.path("paths").fieldNames().forEachRemaining(path -> {
             String regex = Pattern.quote(path).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
-            templates.add(new Template(path, Pattern.compile(regex), (int) path.chars().filter(c -> c == '{').count()));
+            templates.add(new Template(path, Pattern.compile(regex), (int)
+                    path.chars().filter(c -> c == '{').count()));
         });
         // Literal segments win over parameters (/partners/audit before /partners/{partnerId}).
         templates.sort(Comparator.comparingInt(Template::parameters));
@@ -79,7 +81,10 @@ public final class ContractValidator {
 
     /** The contract's path template that {@code rawPath} (no query) matches, if any. */
     public Optional<String> template(String rawPath) {
-        return templates.stream().filter(t -> t.pattern.matcher(rawPath).matches()).map(Template::path).findFirst();
+        return templates.stream()
+                .filter(t -> t.pattern.matcher(rawPath).matches())
+                .map(Template::path)
+                .findFirst();
     }
 
     /**
@@ -93,11 +98,13 @@ public final class ContractValidator {
         if (template.isEmpty() || !contract.path("paths").path(template.get()).has(m)) {
             return List.of();
         }
-        return violations(method, template.get(), method.toUpperCase(Locale.ROOT) + " " + url, status, contentType, body);
+        return violations(
+                method, template.get(), method.toUpperCase(Locale.ROOT) + " " + url, status, contentType, body);
     }
 
     /** As above, for a request already known to be of the operation {@code method template}. */
-    public List<String> violations(String method, String template, String where, int status, String contentType, String body) {
+    public List<String> violations(
+            String method, String template, String where, int status, String contentType, String body) {
         String m = method.toLowerCase(Locale.ROOT);
         CHECKED.incrementAndGet();
         where = where + " -> " + status;
@@ -115,15 +122,17 @@ public final class ContractValidator {
         if (content.isEmpty()) {
             return List.of(where + ": a body (" + contentType + ") where the contract declares none");
         }
-        String mediaType = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        String mediaType =
+                contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!content.has(mediaType)) {
-            return List.of(where + ": media type " + mediaType + " not declared (declared: " + iterable(content.fieldNames()) + ")");
+            return List.of(where + ": media type " + mediaType + " not declared (declared: "
+                    + iterable(content.fieldNames()) + ")");
         }
         if (!content.path(mediaType).has("schema") || !mediaType.contains("json")) {
             return List.of();
         }
-        String pointer = "/paths/" + escape(template) + "/" + m + "/responses/" + (responses.has(code) ? code : "default")
-                + "/content/" + escape(mediaType) + "/schema";
+        String pointer = "/paths/" + escape(template) + "/" + m + "/responses/"
+                + (responses.has(code) ? code : "default") + "/content/" + escape(mediaType) + "/schema";
         JsonNode instance;
         try {
             instance = JSON.readTree(body);
@@ -136,7 +145,9 @@ public final class ContractValidator {
         });
         BODIES_VALIDATED.incrementAndGet();
         Set<ValidationMessage> messages = schema.validate(instance);
-        return messages.stream().map(msg -> where + ": " + msg.getMessage() + " in " + abbreviate(body)).toList();
+        return messages.stream()
+                .map(msg -> where + ": " + msg.getMessage() + " in " + abbreviate(body))
+                .toList();
     }
 
     private static String escape(String token) {

@@ -28,7 +28,12 @@ class KubernetesConfigTest {
             for (Deployment d : Manifests.render(overlay).all(Deployment.class)) {
                 String module = d.getMetadata().getName();
                 ServiceConfigKeys keys = services.computeIfAbsent(module, ServiceConfigKeys::of);
-                for (EnvVar var : d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+                for (EnvVar var : d.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getEnv()) {
                     checked++;
                     var reason = keys.reads(var.getName());
                     if (reason.isEmpty()) {
@@ -48,14 +53,22 @@ class KubernetesConfigTest {
     void theCheckCatchesTheLocalhostBug() {
         ServiceConfigKeys gateway = ServiceConfigKeys.of("gateway");
         assertThat(gateway.reads("QUARKUS_REST_CLIENT_COMPANY_SERVICE_URL")).isEmpty();
-        assertThat(gateway.reads("DEALRADAR_GATEWAY_BACKENDS_COMPANY_SERVICE_URL")).isPresent();
-        assertThat(gateway.reads("DEALRADAR_GATEWAY_BACKEND_COMPANY_SERVICE_URL")).isEmpty();
+        assertThat(gateway.reads("DEALRADAR_GATEWAY_BACKENDS_COMPANY_SERVICE_URL"))
+                .isPresent();
+        assertThat(gateway.reads("DEALRADAR_GATEWAY_BACKEND_COMPANY_SERVICE_URL"))
+                .isEmpty();
         assertThat(gateway.reads("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")).isPresent();
         ServiceConfigKeys region = ServiceConfigKeys.of("region-service");
         assertThat(region.reads("QUARKUS_REST_CLIENT_DEAL_SERVICE_URL")).isEmpty();
-        assertThat(region.reads("QUARKUS_REDIS_PASSWORD")).as("region-service has no Redis client").isEmpty();
-        assertThat(region.reads("QUARKUS_MANAGEMENT_ENABLED")).as("build-time: fixed in the jar").isEmpty();
-        assertThat(region.reads("QUARKUS_OTEL_TRACES_EXPORTER")).as("build-time: fixed in the jar").isEmpty();
+        assertThat(region.reads("QUARKUS_REDIS_PASSWORD"))
+                .as("region-service has no Redis client")
+                .isEmpty();
+        assertThat(region.reads("QUARKUS_MANAGEMENT_ENABLED"))
+                .as("build-time: fixed in the jar")
+                .isEmpty();
+        assertThat(region.reads("QUARKUS_OTEL_TRACES_EXPORTER"))
+                .as("build-time: fixed in the jar")
+                .isEmpty();
         assertThat(region.reads("QUARKUS_OTEL_TRACES_SAMPLER_ARG")).isPresent();
         ServiceConfigKeys deal = ServiceConfigKeys.of("deal-service");
         assertThat(deal.reads("QUARKUS_REST_CLIENT_COMPANY_SERVICE_URL")).isPresent();

@@ -45,13 +45,23 @@ class KubernetesManifestsTest {
     void everyOverlayRendersIntoKnownTypesWithoutUnknownFields() {
         for (String overlay : Manifests.OVERLAYS) {
             Manifests.Rendered rendered = Manifests.render(overlay);
-            assertThat(rendered.all(Deployment.class)).extracting(d -> d.getMetadata().getName())
-                    .as(overlay).containsExactlyInAnyOrderElementsOf(SERVICES);
-            assertThat(rendered.custom()).extracting(r -> r.path("kind").asText()).as(overlay)
+            assertThat(rendered.all(Deployment.class))
+                    .extracting(d -> d.getMetadata().getName())
+                    .as(overlay)
+                    .containsExactlyInAnyOrderElementsOf(SERVICES);
+            assertThat(rendered.custom())
+                    .extracting(r -> r.path("kind").asText())
+                    .as(overlay)
                     .contains("Cluster", "Database", "Keycloak", "KeycloakRealmImport");
-            rendered.typed().forEach(o -> assertThat(o.getMetadata().getNamespace() == null
-                    ? "dealradar" : o.getMetadata().getNamespace()).isEqualTo("dealradar"));
-            System.out.printf("%s: %d typed objects, %d custom resources%n", overlay, rendered.typed().size(), rendered.custom().size());
+            rendered.typed()
+                    .forEach(o -> assertThat(
+                                    o.getMetadata().getNamespace() == null
+                                            ? "dealradar"
+                                            : o.getMetadata().getNamespace())
+                            .isEqualTo("dealradar"));
+            System.out.printf(
+                    "%s: %d typed objects, %d custom resources%n",
+                    overlay, rendered.typed().size(), rendered.custom().size());
         }
     }
 
@@ -68,7 +78,9 @@ class KubernetesManifestsTest {
                       containers: [{name: x, image: x, resources: {limit: {memory: 1Gi}}}]
                 """);
         List<String> errors = Manifests.unknownFields(Manifests.parseTyped(deployment, Deployment.class), "test");
-        assertThat(errors).hasSize(2).anySatisfy(e -> assertThat(e).contains("terminationGracePeriodSecond"))
+        assertThat(errors)
+                .hasSize(2)
+                .anySatisfy(e -> assertThat(e).contains("terminationGracePeriodSecond"))
                 .anySatisfy(e -> assertThat(e).contains("[limit]"));
         JsonNode cluster = Manifests.YAML.readTree("""
                 apiVersion: postgresql.cnpg.io/v1
@@ -78,7 +90,8 @@ class KubernetesManifestsTest {
                 """);
         assertThat(Manifests.CustomResources.validate(cluster, "test"))
                 .anySatisfy(e -> assertThat(e).contains("property 'instance' is not defined"));
-        assertThatThrownBy(() -> Manifests.kustomize(Manifests.ROOT.resolve("k8s/crds"))).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> Manifests.kustomize(Manifests.ROOT.resolve("k8s/crds")))
+                .isInstanceOf(AssertionError.class);
     }
 
     @Test
@@ -91,21 +104,34 @@ class KubernetesManifestsTest {
                 String where = overlay + "/" + workload.getKey();
                 PodSpec pod = workload.getValue().getSpec();
                 assertThat(pod.getServiceAccountName()).as(where).isEqualTo(workload.getKey());
-                assertThat(accounts.get(workload.getKey()).getAutomountServiceAccountToken()).as(where).isFalse();
+                assertThat(accounts.get(workload.getKey()).getAutomountServiceAccountToken())
+                        .as(where)
+                        .isFalse();
                 assertThat(pod.getAutomountServiceAccountToken()).as(where).isFalse();
                 assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(where).isTrue();
-                assertThat(pod.getSecurityContext().getSeccompProfile().getType()).as(where).isEqualTo("RuntimeDefault");
+                assertThat(pod.getSecurityContext().getSeccompProfile().getType())
+                        .as(where)
+                        .isEqualTo("RuntimeDefault");
                 for (Container c : pod.getContainers()) {
-                    assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).as(where).isFalse();
-                    assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).as(where).isTrue();
-                    assertThat(c.getSecurityContext().getCapabilities().getDrop()).as(where).containsExactly("ALL");
+                    assertThat(c.getSecurityContext().getAllowPrivilegeEscalation())
+                            .as(where)
+                            .isFalse();
+                    assertThat(c.getSecurityContext().getReadOnlyRootFilesystem())
+                            .as(where)
+                            .isTrue();
+                    assertThat(c.getSecurityContext().getCapabilities().getDrop())
+                            .as(where)
+                            .containsExactly("ALL");
                     assertThat(c.getResources().getRequests()).as(where).containsKeys("cpu", "memory");
                     assertThat(c.getResources().getLimits()).as(where).containsKey("memory");
-                    assertThat(bytes(c.getResources().getRequests().get("memory"))).as(where + ": memory request = limit")
+                    assertThat(bytes(c.getResources().getRequests().get("memory")))
+                            .as(where + ": memory request = limit")
                             .isEqualTo(bytes(c.getResources().getLimits().get("memory")));
                     assertThat(c.getReadinessProbe()).as(where).isNotNull();
                     assertThat(c.getLivenessProbe()).as(where).isNotNull();
-                    assertThat(PINNED_IMAGE.matcher(c.getImage()).matches()).as(where + ": image " + c.getImage() + " pinned").isTrue();
+                    assertThat(PINNED_IMAGE.matcher(c.getImage()).matches())
+                            .as(where + ": image " + c.getImage() + " pinned")
+                            .isTrue();
                 }
                 if (SERVICES.contains(workload.getKey())) {
                     Container c = pod.getContainers().get(0);
@@ -116,8 +142,10 @@ class KubernetesManifestsTest {
                         assertThat(p.getName()).isEqualTo("management");
                         assertThat(p.getContainerPort()).isEqualTo(9000);
                     });
-                    assertThat(workload.getValue().getMetadata().getAnnotations()).as(where + ": scraped on the management port")
-                            .containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/port", "9000")
+                    assertThat(workload.getValue().getMetadata().getAnnotations())
+                            .as(where + ": scraped on the management port")
+                            .containsEntry("prometheus.io/scrape", "true")
+                            .containsEntry("prometheus.io/port", "9000")
                             .containsEntry("prometheus.io/path", "/q/metrics");
                 }
             }
@@ -127,7 +155,9 @@ class KubernetesManifestsTest {
     private static void assertHealthProbe(String where, Probe probe, String path) {
         assertThat(probe).as(where + " " + path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).as(where).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).as(where + ": probes on the management port").isEqualTo("management");
+        assertThat(probe.getHttpGet().getPort().getStrVal())
+                .as(where + ": probes on the management port")
+                .isEqualTo("management");
     }
 
     /** A rolling update drops nothing: endpoints drain during preStop, then Quarkus finishes what is in flight. */
@@ -143,10 +173,19 @@ class KubernetesManifestsTest {
                 assertThat(env(c)).as(where).doesNotContainKey("QUARKUS_SHUTDOWN_TIMEOUT");
                 Duration shutdown = shutdownTimeout(d.getMetadata().getName());
                 assertThat(preStop).as(where + ": preStop").isBetween(5L, 30L);
-                assertThat(shutdown.toSeconds()).as(where + ": quarkus.shutdown.timeout").isPositive();
-                assertThat(pod.getTerminationGracePeriodSeconds()).as(where + ": grace period covers preStop + shutdown + margin")
+                assertThat(shutdown.toSeconds())
+                        .as(where + ": quarkus.shutdown.timeout")
+                        .isPositive();
+                assertThat(pod.getTerminationGracePeriodSeconds())
+                        .as(where + ": grace period covers preStop + shutdown + margin")
                         .isGreaterThanOrEqualTo(preStop + shutdown.toSeconds() + 5);
-                assertThat(d.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).as(where).isZero();
+                assertThat(d.getSpec()
+                                .getStrategy()
+                                .getRollingUpdate()
+                                .getMaxUnavailable()
+                                .getIntVal())
+                        .as(where)
+                        .isZero();
             }
         }
     }
@@ -162,25 +201,42 @@ class KubernetesManifestsTest {
             assertThat(hpa).as(name + ": HPA").isNotNull();
             assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
             assertThat(hpa.getSpec().getMinReplicas()).as(name).isGreaterThanOrEqualTo(2);
-            assertThat(hpa.getSpec().getMaxReplicas()).as(name).isGreaterThan(hpa.getSpec().getMinReplicas());
-            assertThat(d.getSpec().getReplicas()).as(name + ": replicas belong to the HPA").isNull();
-            Map<String, String> podLabels = d.getSpec().getTemplate().getMetadata().getLabels();
+            assertThat(hpa.getSpec().getMaxReplicas())
+                    .as(name)
+                    .isGreaterThan(hpa.getSpec().getMinReplicas());
+            assertThat(d.getSpec().getReplicas())
+                    .as(name + ": replicas belong to the HPA")
+                    .isNull();
+            Map<String, String> podLabels =
+                    d.getSpec().getTemplate().getMetadata().getLabels();
             List<PodDisruptionBudget> budgets = prod.all(PodDisruptionBudget.class).stream()
-                    .filter(p -> podLabels.entrySet().containsAll(p.getSpec().getSelector().getMatchLabels().entrySet())).toList();
+                    .filter(p -> podLabels
+                            .entrySet()
+                            .containsAll(
+                                    p.getSpec().getSelector().getMatchLabels().entrySet()))
+                    .toList();
             assertThat(budgets).as(name + ": PDB").hasSize(1);
-            assertThat(budgets.get(0).getSpec().getMinAvailable().getIntVal()).as(name)
-                    .isPositive().isLessThan(hpa.getSpec().getMinReplicas());
-            List<TopologySpreadConstraint> spread = d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
-            assertThat(spread).extracting(TopologySpreadConstraint::getTopologyKey).as(name)
+            assertThat(budgets.get(0).getSpec().getMinAvailable().getIntVal())
+                    .as(name)
+                    .isPositive()
+                    .isLessThan(hpa.getSpec().getMinReplicas());
+            List<TopologySpreadConstraint> spread =
+                    d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
+            assertThat(spread)
+                    .extracting(TopologySpreadConstraint::getTopologyKey)
+                    .as(name)
                     .containsExactlyInAnyOrder("topology.kubernetes.io/zone", "kubernetes.io/hostname");
             spread.forEach(t -> {
-                assertThat(podLabels.entrySet()).containsAll(t.getLabelSelector().getMatchLabels().entrySet());
+                assertThat(podLabels.entrySet())
+                        .containsAll(t.getLabelSelector().getMatchLabels().entrySet());
                 assertThat(t.getMatchLabelKeys()).as(name + ": per Deployment").contains("pod-template-hash");
             });
             Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
             assertThat(c.getImage()).as(name).startsWith("registry.example/").matches(PINNED_IMAGE);
-            assertThat(env(c)).as(name + ": JSON logs, OTLP traces")
-                    .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true").containsKey("QUARKUS_OTEL_TRACES_SAMPLER_ARG")
+            assertThat(env(c))
+                    .as(name + ": JSON logs, OTLP traces")
+                    .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true")
+                    .containsKey("QUARKUS_OTEL_TRACES_SAMPLER_ARG")
                     .containsKey("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
         }
         assertThat(prod.custom("Cluster").get(0).at("/spec/instances").asInt()).isGreaterThanOrEqualTo(3);
@@ -192,7 +248,8 @@ class KubernetesManifestsTest {
         Manifests.Rendered dev = Manifests.render("dev");
         dev.all(Deployment.class).forEach(d -> {
             assertThat(d.getSpec().getReplicas()).as(d.getMetadata().getName()).isEqualTo(1);
-            assertThat(env(d.getSpec().getTemplate().getSpec().getContainers().get(0))).as(d.getMetadata().getName())
+            assertThat(env(d.getSpec().getTemplate().getSpec().getContainers().get(0)))
+                    .as(d.getMetadata().getName())
                     .doesNotContainKeys("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "QUARKUS_LOG_CONSOLE_JSON_ENABLED");
         });
         assertThat(dev.custom("Cluster").get(0).at("/spec/instances").asInt()).isEqualTo(1);
@@ -204,20 +261,31 @@ class KubernetesManifestsTest {
     void ingressesTerminateTlsWithAClass() {
         for (String overlay : Manifests.OVERLAYS) {
             List<Ingress> ingresses = Manifests.render(overlay).all(Ingress.class);
-            assertThat(ingresses).extracting(i -> i.getMetadata().getName()).containsExactlyInAnyOrder("gateway", "keycloak");
+            assertThat(ingresses)
+                    .extracting(i -> i.getMetadata().getName())
+                    .containsExactlyInAnyOrder("gateway", "keycloak");
             for (Ingress ingress : ingresses) {
                 String where = overlay + "/" + ingress.getMetadata().getName();
                 assertThat(ingress.getSpec().getIngressClassName()).as(where).isNotBlank();
                 assertThat(ingress.getSpec().getTls()).as(where).singleElement().satisfies(tls -> {
                     assertThat(tls.getSecretName()).isNotBlank();
-                    assertThat(tls.getHosts()).containsExactlyElementsOf(
-                            ingress.getSpec().getRules().stream().map(r -> r.getHost()).toList());
+                    assertThat(tls.getHosts())
+                            .containsExactlyElementsOf(ingress.getSpec().getRules().stream()
+                                    .map(r -> r.getHost())
+                                    .toList());
                 });
             }
             JsonNode keycloak = Manifests.render(overlay).custom("Keycloak").get(0);
-            String host = ingresses.stream().filter(i -> i.getMetadata().getName().equals("keycloak")).findFirst().orElseThrow()
-                    .getSpec().getRules().get(0).getHost();
-            assertThat(keycloak.at("/spec/hostname/hostname").asText()).as(overlay + ": Keycloak's public URL is its Ingress")
+            String host = ingresses.stream()
+                    .filter(i -> i.getMetadata().getName().equals("keycloak"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getSpec()
+                    .getRules()
+                    .get(0)
+                    .getHost();
+            assertThat(keycloak.at("/spec/hostname/hostname").asText())
+                    .as(overlay + ": Keycloak's public URL is its Ingress")
                     .isEqualTo("https://" + host);
         }
     }
@@ -239,13 +307,16 @@ class KubernetesManifestsTest {
             for (Deployment d : Manifests.render(overlay).all(Deployment.class)) {
                 PodSpec pod = d.getSpec().getTemplate().getSpec();
                 assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(Long.parseLong(user.group(1)));
-                long limit = bytes(pod.getContainers().get(0).getResources().getLimits().get("memory"));
+                long limit = bytes(
+                        pod.getContainers().get(0).getResources().getLimits().get("memory"));
                 long heap = limit * Integer.parseInt(percentage.group(1)) / 100;
                 long mib = 1024 * 1024;
-                System.out.printf("%s/%s: limit %d MiB, heap %d MiB, non-heap room %d MiB%n", overlay, d.getMetadata().getName(),
-                        limit / mib, heap / mib, (limit - heap) / mib);
+                System.out.printf(
+                        "%s/%s: limit %d MiB, heap %d MiB, non-heap room %d MiB%n",
+                        overlay, d.getMetadata().getName(), limit / mib, heap / mib, (limit - heap) / mib);
                 assertThat(heap).as(d.getMetadata().getName() + ": heap").isGreaterThanOrEqualTo(192 * mib);
-                assertThat(limit - heap).as(d.getMetadata().getName() + ": room for metaspace, threads, buffers")
+                assertThat(limit - heap)
+                        .as(d.getMetadata().getName() + ": room for metaspace, threads, buffers")
                         .isGreaterThanOrEqualTo(192 * mib);
             }
         }
@@ -254,13 +325,17 @@ class KubernetesManifestsTest {
     /** k8s/secrets.sh provides every secret (and key) the manifests read, except the one CloudNativePG creates. */
     @Test
     void theSecretsScriptProvidesEverySecretTheManifestsUse() {
-        String out = Manifests.run(List.of("bash", Manifests.ROOT.resolve("k8s/secrets.sh").toString(), "dev"), "k8s/secrets.sh failed");
+        String out = Manifests.run(
+                List.of("bash", Manifests.ROOT.resolve("k8s/secrets.sh").toString(), "dev"), "k8s/secrets.sh failed");
         Map<String, Set<String>> provided = new HashMap<>();
         for (JsonNode doc : Manifests.documents(out)) {
             Secret secret = Manifests.parseTyped(doc, Secret.class);
             assertThat(Manifests.unknownFields(secret, "secrets.sh")).isEmpty();
             provided.put(secret.getMetadata().getName(), secret.getData().keySet());
-            secret.getData().values().forEach(v -> assertThat(java.util.Base64.getDecoder().decode(v)).isNotEmpty());
+            secret.getData()
+                    .values()
+                    .forEach(v ->
+                            assertThat(java.util.Base64.getDecoder().decode(v)).isNotEmpty());
         }
         for (String overlay : Manifests.OVERLAYS) {
             Map<String, Set<String>> needed = SecretReferences.of(Manifests.render(overlay));
@@ -278,13 +353,16 @@ class KubernetesManifestsTest {
 
     static Duration shutdownTimeout(String module) {
         java.util.Properties properties = new java.util.Properties();
-        try (var in = Files.newInputStream(Manifests.ROOT.resolve(module).resolve("src/main/resources/application.properties"))) {
+        try (var in = Files.newInputStream(
+                Manifests.ROOT.resolve(module).resolve("src/main/resources/application.properties"))) {
             properties.load(in);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         String value = properties.getProperty("quarkus.shutdown.timeout");
-        assertThat(value).as(module + ": quarkus.shutdown.timeout (graceful shutdown)").isNotNull();
+        assertThat(value)
+                .as(module + ": quarkus.shutdown.timeout (graceful shutdown)")
+                .isNotNull();
         return Duration.parse("PT" + value.toUpperCase());
     }
 
@@ -297,7 +375,9 @@ class KubernetesManifestsTest {
     }
 
     static long bytes(Quantity quantity) {
-        return Quantity.getAmountInBytes(quantity).setScale(0, java.math.RoundingMode.UP).longValueExact();
+        return Quantity.getAmountInBytes(quantity)
+                .setScale(0, java.math.RoundingMode.UP)
+                .longValueExact();
     }
 
     /** Secret names and keys referenced by a rendered overlay (env, volumes, CloudNativePG roles, Keycloak). */
@@ -308,26 +388,36 @@ class KubernetesManifestsTest {
                 for (Container c : template.getSpec().getContainers()) {
                     for (EnvVar var : c.getEnv()) {
                         if (var.getValueFrom() != null && var.getValueFrom().getSecretKeyRef() != null) {
-                            refs.computeIfAbsent(var.getValueFrom().getSecretKeyRef().getName(), k -> new HashSet<>())
+                            refs.computeIfAbsent(
+                                            var.getValueFrom().getSecretKeyRef().getName(), k -> new HashSet<>())
                                     .add(var.getValueFrom().getSecretKeyRef().getKey());
                         }
                     }
                 }
-                template.getSpec().getVolumes().stream().filter(v -> v.getSecret() != null).forEach(v -> {
-                    Set<String> keys = refs.computeIfAbsent(v.getSecret().getSecretName(), k -> new HashSet<>());
-                    v.getSecret().getItems().forEach(item -> keys.add(item.getKey()));
-                });
+                template.getSpec().getVolumes().stream()
+                        .filter(v -> v.getSecret() != null)
+                        .forEach(v -> {
+                            Set<String> keys =
+                                    refs.computeIfAbsent(v.getSecret().getSecretName(), k -> new HashSet<>());
+                            v.getSecret().getItems().forEach(item -> keys.add(item.getKey()));
+                        });
             }
-            rendered.all(Ingress.class).forEach(i -> i.getSpec().getTls().forEach(t ->
-                    refs.computeIfAbsent(t.getSecretName(), k -> new HashSet<>()).addAll(List.of("tls.crt", "tls.key"))));
+            rendered.all(Ingress.class)
+                    .forEach(i -> i.getSpec()
+                            .getTls()
+                            .forEach(t -> refs.computeIfAbsent(t.getSecretName(), k -> new HashSet<>())
+                                    .addAll(List.of("tls.crt", "tls.key"))));
             for (JsonNode cluster : rendered.custom("Cluster")) {
-                cluster.at("/spec/managed/roles").forEach(role -> refs.computeIfAbsent(
-                        role.at("/passwordSecret/name").asText(), k -> new HashSet<>()).addAll(List.of("username", "password")));
+                cluster.at("/spec/managed/roles")
+                        .forEach(role -> refs.computeIfAbsent(
+                                        role.at("/passwordSecret/name").asText(), k -> new HashSet<>())
+                                .addAll(List.of("username", "password")));
             }
             for (JsonNode keycloak : rendered.custom("Keycloak")) {
                 for (String field : List.of("usernameSecret", "passwordSecret")) {
                     JsonNode ref = keycloak.at("/spec/db/" + field);
-                    refs.computeIfAbsent(ref.path("name").asText(), k -> new HashSet<>()).add(ref.path("key").asText());
+                    refs.computeIfAbsent(ref.path("name").asText(), k -> new HashSet<>())
+                            .add(ref.path("key").asText());
                 }
             }
             return refs;

@@ -35,8 +35,13 @@ class KubernetesNetworkPolicyTest {
     static final String NS = "dealradar";
 
     /** A pod or an outside address that traffic can come from or go to. */
-    record Endpoint(String name, String namespace, Map<String, String> labels, Map<String, String> namespaceLabels,
-            List<ContainerPort> ports, String ip) {
+    record Endpoint(
+            String name,
+            String namespace,
+            Map<String, String> labels,
+            Map<String, String> namespaceLabels,
+            List<ContainerPort> ports,
+            String ip) {
 
         boolean isPod() {
             return namespace != null;
@@ -44,7 +49,8 @@ class KubernetesNetworkPolicyTest {
     }
 
     /** Pod addresses come from the pod network (10.244.0.0/16, kind's default): ipBlocks are checked against them too. */
-    private static final java.util.concurrent.atomic.AtomicInteger NEXT_POD_IP = new java.util.concurrent.atomic.AtomicInteger(10);
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_POD_IP =
+            new java.util.concurrent.atomic.AtomicInteger(10);
 
     record Port(int number, String protocol) {
         @Override
@@ -55,7 +61,12 @@ class KubernetesNetworkPolicyTest {
 
     static Endpoint pod(String name, String namespace, Map<String, String> labels, List<ContainerPort> ports) {
         int n = NEXT_POD_IP.incrementAndGet();
-        return new Endpoint(name, namespace, labels, Map.of("kubernetes.io/metadata.name", namespace), ports,
+        return new Endpoint(
+                name,
+                namespace,
+                labels,
+                Map.of("kubernetes.io/metadata.name", namespace),
+                ports,
                 "10.244." + (n / 250) + "." + (n % 250 + 1));
     }
 
@@ -77,40 +88,81 @@ class KubernetesNetworkPolicyTest {
         rendered.podTemplates().forEach((name, template) -> {
             List<ContainerPort> ports = new ArrayList<>();
             for (Container c : template.getSpec().getContainers()) {
-                c.getPorts().forEach(p -> ports.add(port(p.getName(), p.getContainerPort(), p.getProtocol() == null ? "TCP" : p.getProtocol())));
+                c.getPorts()
+                        .forEach(p -> ports.add(port(
+                                p.getName(), p.getContainerPort(), p.getProtocol() == null ? "TCP" : p.getProtocol())));
             }
             all.add(pod(name, NS, template.getMetadata().getLabels(), ports));
         });
-        // CloudNativePG instance pods: labelled cnpg.io/cluster=<Cluster>; PostgreSQL, instance manager status, metrics.
+        // CloudNativePG instance pods: labelled cnpg.io/cluster=<Cluster>; PostgreSQL, instance manager status,
+        // metrics.
         for (JsonNode cluster : rendered.custom("Cluster")) {
             String name = cluster.at("/metadata/name").asText();
-            all.add(pod(name + "-1", NS, Map.of("cnpg.io/cluster", name, "cnpg.io/podRole", "instance"),
-                    List.of(port("postgresql", 5432, "TCP"), port("status", 8000, "TCP"), port("metrics", 9187, "TCP"))));
+            all.add(pod(
+                    name + "-1",
+                    NS,
+                    Map.of("cnpg.io/cluster", name, "cnpg.io/podRole", "instance"),
+                    List.of(
+                            port("postgresql", 5432, "TCP"),
+                            port("status", 8000, "TCP"),
+                            port("metrics", 9187, "TCP"))));
         }
-        // Keycloak operator pods: app.kubernetes.io/instance=<Keycloak>; HTTP, management, JGroups (+ failure detection).
+        // Keycloak operator pods: app.kubernetes.io/instance=<Keycloak>; HTTP, management, JGroups (+ failure
+        // detection).
         for (JsonNode keycloak : rendered.custom("Keycloak")) {
             String name = keycloak.at("/metadata/name").asText();
-            all.add(pod(name + "-0", NS, Map.of("app", "keycloak", "app.kubernetes.io/instance", name,
-                    "app.kubernetes.io/managed-by", "keycloak-operator"),
+            all.add(pod(
+                    name + "-0",
+                    NS,
+                    Map.of(
+                            "app",
+                            "keycloak",
+                            "app.kubernetes.io/instance",
+                            name,
+                            "app.kubernetes.io/managed-by",
+                            "keycloak-operator"),
                     List.of(port("http", 8080, "TCP"), port("management", 9000, "TCP"), tcp(7800), tcp(57800))));
         }
         // The cluster around it, as installed per README ("Deploying to Kubernetes").
-        all.add(pod("ingress-nginx", "ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"), List.of(tcp(80), tcp(443))));
+        all.add(pod(
+                "ingress-nginx",
+                "ingress-nginx",
+                Map.of("app.kubernetes.io/name", "ingress-nginx"),
+                List.of(tcp(80), tcp(443))));
         all.add(pod("prometheus", "monitoring", Map.of("app.kubernetes.io/name", "prometheus"), List.of(tcp(9090))));
-        all.add(pod("otel-collector", "monitoring", Map.of("app.kubernetes.io/name", "opentelemetry-collector"), List.of(tcp(4317))));
-        all.add(pod("cnpg-operator", "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg"), List.of(tcp(9443))));
-        all.add(pod("kube-dns", "kube-system", Map.of("k8s-app", "kube-dns"), List.of(port("dns", 53, "UDP"), port("dns-tcp", 53, "TCP"))));
+        all.add(pod(
+                "otel-collector",
+                "monitoring",
+                Map.of("app.kubernetes.io/name", "opentelemetry-collector"),
+                List.of(tcp(4317))));
+        all.add(pod(
+                "cnpg-operator",
+                "cnpg-system",
+                Map.of("app.kubernetes.io/name", "cloudnative-pg"),
+                List.of(tcp(9443))));
+        all.add(pod(
+                "kube-dns",
+                "kube-system",
+                Map.of("k8s-app", "kube-dns"),
+                List.of(port("dns", 53, "UDP"), port("dns-tcp", 53, "TCP"))));
         all.add(pod("other-app", "default", Map.of("app.kubernetes.io/name", "other-app"), List.of(tcp(8080))));
         all.add(new Endpoint("kube-apiserver", null, Map.of(), Map.of(), List.of(tcp(443), tcp(6443)), "172.20.0.1"));
-        all.add(new Endpoint("internet", null, Map.of(), Map.of(), List.of(tcp(443), tcp(80), tcp(5432)), "203.0.113.7"));
+        all.add(new Endpoint(
+                "internet", null, Map.of(), Map.of(), List.of(tcp(443), tcp(80), tcp(5432)), "203.0.113.7"));
         return all;
     }
 
     /** The intended graph (README, "Network policies"): "src -> dst:port/protocol". */
     static Set<String> intended(String overlay) {
         Set<String> flows = new TreeSet<>();
-        List<String> dealradar = List.of("gateway", "company-service", "deal-service", "region-service", "redis",
-                "dealradar-db-1", "dealradar-keycloak-0");
+        List<String> dealradar = List.of(
+                "gateway",
+                "company-service",
+                "deal-service",
+                "region-service",
+                "redis",
+                "dealradar-db-1",
+                "dealradar-keycloak-0");
         for (String pod : dealradar) {
             flows.add(pod + " -> kube-dns:53/UDP");
             flows.add(pod + " -> kube-dns:53/TCP");
@@ -125,7 +177,8 @@ class KubernetesNetworkPolicyTest {
         flows.add("gateway -> internet:443/TCP"); // partners' webhook endpoints (issue #16)
         flows.add("deal-service -> company-service:8081/TCP");
         flows.add("deal-service -> region-service:8083/TCP");
-        for (String service : List.of("gateway", "company-service", "deal-service", "region-service", "dealradar-keycloak-0")) {
+        for (String service :
+                List.of("gateway", "company-service", "deal-service", "region-service", "dealradar-keycloak-0")) {
             flows.add(service + " -> dealradar-db-1:5432/TCP");
         }
         for (String service : List.of("gateway", "company-service", "deal-service", "region-service")) {
@@ -166,7 +219,8 @@ class KubernetesNetworkPolicyTest {
                     for (ContainerPort p : dst.ports()) {
                         evaluated++;
                         if (allowedOut(policies, src, dst, p) && allowedIn(policies, src, dst, p)) {
-                            allowed.add(src.name() + " -> " + dst.name() + ":" + new Port(p.getContainerPort(), p.getProtocol()));
+                            allowed.add(src.name() + " -> " + dst.name() + ":"
+                                    + new Port(p.getContainerPort(), p.getProtocol()));
                         }
                     }
                 }
@@ -176,8 +230,9 @@ class KubernetesNetworkPolicyTest {
             unintended.removeAll(intended);
             Set<String> missing = new TreeSet<>(intended);
             missing.removeAll(allowed);
-            System.out.printf("%s: %d policies, %d endpoints, %d flows evaluated, %d allowed%n", overlay, policies.size(),
-                    endpoints.size(), evaluated, allowed.size());
+            System.out.printf(
+                    "%s: %d policies, %d endpoints, %d flows evaluated, %d allowed%n",
+                    overlay, policies.size(), endpoints.size(), evaluated, allowed.size());
             assertThat(unintended).as(overlay + ": allowed but not intended").isEmpty();
             assertThat(missing).as(overlay + ": intended but denied").isEmpty();
         }
@@ -189,7 +244,8 @@ class KubernetesNetworkPolicyTest {
         Endpoint a = pod("a", NS, Map.of("app.kubernetes.io/name", "a"), List.of(port("http", 8080, "TCP")));
         Endpoint b = pod("b", "other", Map.of("app.kubernetes.io/name", "b"), List.of(tcp(9000)));
         ContainerPort http = a.ports().get(0);
-        assertThat(allowedIn(List.of(), b, a, http) && allowedOut(List.of(), b, a, http)).isTrue();
+        assertThat(allowedIn(List.of(), b, a, http) && allowedOut(List.of(), b, a, http))
+                .isTrue();
         NetworkPolicy deny = Manifests.parseTyped(Manifests.YAML.readTree("""
                 {apiVersion: networking.k8s.io/v1, kind: NetworkPolicy, metadata: {name: d, namespace: dealradar},
                  spec: {podSelector: {}, policyTypes: [Ingress, Egress]}}"""), NetworkPolicy.class);
@@ -199,54 +255,76 @@ class KubernetesNetworkPolicyTest {
                         ingress: [{from: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: other}}}],
                                    ports: [{port: http}]}]}}"""), NetworkPolicy.class);
         assertThat(allowedIn(List.of(deny), b, a, http)).isFalse();
-        assertThat(allowedIn(List.of(deny, named), b, a, http)).as("named port, namespace selector").isTrue();
-        assertThat(allowedIn(List.of(deny, named), a, a, http)).as("other namespace only").isFalse();
-        assertThat(allowedOut(List.of(deny, named), b, a, http)).as("b's namespace has no policies").isTrue();
-        assertThat(allowedOut(List.of(deny, named), a, b, b.ports().get(0))).as("default deny egress").isFalse();
+        assertThat(allowedIn(List.of(deny, named), b, a, http))
+                .as("named port, namespace selector")
+                .isTrue();
+        assertThat(allowedIn(List.of(deny, named), a, a, http))
+                .as("other namespace only")
+                .isFalse();
+        assertThat(allowedOut(List.of(deny, named), b, a, http))
+                .as("b's namespace has no policies")
+                .isTrue();
+        assertThat(allowedOut(List.of(deny, named), a, b, b.ports().get(0)))
+                .as("default deny egress")
+                .isFalse();
     }
 
     static boolean allowedIn(List<NetworkPolicy> policies, Endpoint src, Endpoint dst, ContainerPort port) {
         if (!dst.isPod()) {
             return true;
         }
-        List<NetworkPolicy> selecting = policies.stream().filter(p -> selects(p, dst) && types(p).contains("Ingress")).toList();
+        List<NetworkPolicy> selecting = policies.stream()
+                .filter(p -> selects(p, dst) && types(p).contains("Ingress"))
+                .toList();
         if (selecting.isEmpty()) {
             return true;
         }
-        return selecting.stream().anyMatch(p -> p.getSpec().getIngress().stream().anyMatch(rule ->
-                peersMatch(rule.getFrom(), p, src) && portsMatch(rule.getPorts(), dst, port)));
+        return selecting.stream()
+                .anyMatch(p -> p.getSpec().getIngress().stream()
+                        .anyMatch(
+                                rule -> peersMatch(rule.getFrom(), p, src) && portsMatch(rule.getPorts(), dst, port)));
     }
 
     static boolean allowedOut(List<NetworkPolicy> policies, Endpoint src, Endpoint dst, ContainerPort port) {
         if (!src.isPod()) {
             return true;
         }
-        List<NetworkPolicy> selecting = policies.stream().filter(p -> selects(p, src) && types(p).contains("Egress")).toList();
+        List<NetworkPolicy> selecting = policies.stream()
+                .filter(p -> selects(p, src) && types(p).contains("Egress"))
+                .toList();
         if (selecting.isEmpty()) {
             return true;
         }
-        return selecting.stream().anyMatch(p -> p.getSpec().getEgress().stream().anyMatch(rule ->
-                peersMatch(rule.getTo(), p, dst) && portsMatch(rule.getPorts(), dst, port)));
+        return selecting.stream()
+                .anyMatch(p -> p.getSpec().getEgress().stream()
+                        .anyMatch(rule -> peersMatch(rule.getTo(), p, dst) && portsMatch(rule.getPorts(), dst, port)));
     }
 
     /** policyTypes, defaulted as the API server does: Ingress always, Egress when there are egress rules. */
     static List<String> types(NetworkPolicy policy) {
-        if (policy.getSpec().getPolicyTypes() != null && !policy.getSpec().getPolicyTypes().isEmpty()) {
+        if (policy.getSpec().getPolicyTypes() != null
+                && !policy.getSpec().getPolicyTypes().isEmpty()) {
             return policy.getSpec().getPolicyTypes();
         }
         return policy.getSpec().getEgress().isEmpty() ? List.of("Ingress") : List.of("Ingress", "Egress");
     }
 
     static boolean selects(NetworkPolicy policy, Endpoint pod) {
-        String namespace = policy.getMetadata().getNamespace() == null ? NS : policy.getMetadata().getNamespace();
-        return pod.isPod() && namespace.equals(pod.namespace()) && matches(policy.getSpec().getPodSelector(), pod.labels());
+        String namespace = policy.getMetadata().getNamespace() == null
+                ? NS
+                : policy.getMetadata().getNamespace();
+        return pod.isPod()
+                && namespace.equals(pod.namespace())
+                && matches(policy.getSpec().getPodSelector(), pod.labels());
     }
 
     static boolean peersMatch(List<NetworkPolicyPeer> peers, NetworkPolicy policy, Endpoint other) {
         if (peers == null || peers.isEmpty()) {
             return true;
         }
-        String policyNamespace = policy.getMetadata().getNamespace() == null ? NS : policy.getMetadata().getNamespace();
+        String policyNamespace = policy.getMetadata().getNamespace() == null
+                ? NS
+                : policy.getMetadata().getNamespace();
         for (NetworkPolicyPeer peer : peers) {
             if (peer.getIpBlock() != null) {
                 if (inBlock(peer.getIpBlock(), other.ip())) {
@@ -301,10 +379,13 @@ class KubernetesNetworkPolicyTest {
         if (selector == null) {
             return true;
         }
-        if (selector.getMatchLabels() != null && !labels.entrySet().containsAll(selector.getMatchLabels().entrySet())) {
+        if (selector.getMatchLabels() != null
+                && !labels.entrySet().containsAll(selector.getMatchLabels().entrySet())) {
             return false;
         }
-        for (LabelSelectorRequirement r : selector.getMatchExpressions() == null ? List.<LabelSelectorRequirement>of() : selector.getMatchExpressions()) {
+        for (LabelSelectorRequirement r : selector.getMatchExpressions() == null
+                ? List.<LabelSelectorRequirement>of()
+                : selector.getMatchExpressions()) {
             String value = labels.get(r.getKey());
             boolean ok = switch (r.getOperator()) {
                 case "In" -> value != null && r.getValues().contains(value);
@@ -337,8 +418,13 @@ class KubernetesNetworkPolicyTest {
             }
             int bits = Integer.parseInt(parts[1]);
             int total = network.length * 8;
-            BigInteger mask = bits == 0 ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(total).subtract(BigInteger.ONE)
-                    .shiftRight(total - bits).shiftLeft(total - bits);
+            BigInteger mask = bits == 0
+                    ? BigInteger.ZERO
+                    : BigInteger.ONE
+                            .shiftLeft(total)
+                            .subtract(BigInteger.ONE)
+                            .shiftRight(total - bits)
+                            .shiftLeft(total - bits);
             return new BigInteger(1, network).and(mask).equals(new BigInteger(1, address).and(mask));
         } catch (UnknownHostException e) {
             throw new AssertionError(e);

@@ -29,7 +29,9 @@ class KubernetesRealmImportTest {
     static final String LOCAL_ONLY_CLIENT = "dealradar-cli";
     static final String WEB_CLIENT = "dealradar-web";
     /** Where the web client (Swagger UI, the frontend) signs users in, in production; the dev overlay patches these. */
-    static final List<String> WEB_REDIRECTS = List.of("https://app.dealradar.example/*", "https://api.dealradar.example/q/swagger-ui/*");
+    static final List<String> WEB_REDIRECTS =
+            List.of("https://app.dealradar.example/*", "https://api.dealradar.example/q/swagger-ui/*");
+
     static final List<String> WEB_ORIGINS = List.of("https://app.dealradar.example", "https://api.dealradar.example");
 
     static ObjectNode derive(JsonNode source) {
@@ -71,20 +73,27 @@ class KubernetesRealmImportTest {
     void realmImportIsTheDevelopmentRealmWithoutLocalUsersAndTheCliClient() throws IOException {
         ObjectNode expected = expectedImport();
         if (Boolean.getBoolean("k8s.update")) {
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
-            Files.writeString(IMPORT, "# GENERATED from keycloak/dealradar-realm.json by KubernetesRealmImportTest (-Dk8s.update=true):\n"
-                    + "# the realm without its LOCAL DEVELOPMENT users and the dealradar-cli client. Do not edit.\n"
-                    + yaml.writeValueAsString(expected));
+            Files.writeString(
+                    IMPORT,
+                    "# GENERATED from keycloak/dealradar-realm.json by KubernetesRealmImportTest (-Dk8s.update=true):\n"
+                            + "# the realm without its LOCAL DEVELOPMENT users and the dealradar-cli client. Do not edit.\n"
+                            + yaml.writeValueAsString(expected));
         }
         JsonNode actual = Manifests.YAML.readTree(IMPORT.toFile());
-        assertThat(actual).as("k8s/base/keycloak-realm.yaml is stale: regenerate it with -Dk8s.update=true").isEqualTo(expected);
+        assertThat(actual)
+                .as("k8s/base/keycloak-realm.yaml is stale: regenerate it with -Dk8s.update=true")
+                .isEqualTo(expected);
     }
 
     @Test
     void everyOverlayImportsARealmWithoutUsersOrLocalClientsOrLocalhost() throws IOException {
         JsonNode source = new ObjectMapper().readTree(REALM.toFile());
-        assertThat(source.path("users").size()).as("the development realm has users to drop").isPositive();
+        assertThat(source.path("users").size())
+                .as("the development realm has users to drop")
+                .isPositive();
         for (String overlay : Manifests.OVERLAYS) {
             List<JsonNode> imports = Manifests.render(overlay).custom("KeycloakRealmImport");
             assertThat(imports).as(overlay).hasSize(1);
@@ -93,12 +102,19 @@ class KubernetesRealmImportTest {
             List<String> clients = new ArrayList<>();
             realm.path("clients").forEach(c -> clients.add(c.path("clientId").asText()));
             assertThat(clients).as(overlay).doesNotContain(LOCAL_ONLY_CLIENT).contains(WEB_CLIENT);
-            assertThat(realm.toString()).as(overlay + ": no localhost URL in the cluster's realm")
-                    .doesNotContain("http://localhost").doesNotContain("http://127.0.0.1");
-            assertThat(realm.path("realm").asText()).isEqualTo(source.path("realm").asText());
+            assertThat(realm.toString())
+                    .as(overlay + ": no localhost URL in the cluster's realm")
+                    .doesNotContain("http://localhost")
+                    .doesNotContain("http://127.0.0.1");
+            assertThat(realm.path("realm").asText())
+                    .isEqualTo(source.path("realm").asText());
             assertThat(realm.path("roles")).isEqualTo(source.path("roles"));
             assertThat(imports.get(0).at("/spec/keycloakCRName").asText())
-                    .isEqualTo(Manifests.render(overlay).custom("Keycloak").get(0).at("/metadata/name").asText());
+                    .isEqualTo(Manifests.render(overlay)
+                            .custom("Keycloak")
+                            .get(0)
+                            .at("/metadata/name")
+                            .asText());
         }
     }
 }

@@ -65,8 +65,7 @@ public final class Manifests {
 
     private static final Map<String, Rendered> CACHE = new ConcurrentHashMap<>();
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /** An overlay rendered and parsed: typed objects and validated custom resources. */
     public record Rendered(String overlay, List<HasMetadata> typed, List<JsonNode> custom) {
@@ -76,19 +75,27 @@ public final class Manifests {
         }
 
         public <T extends HasMetadata> T one(Class<T> type, String name) {
-            return all(type).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst()
+            return all(type).stream()
+                    .filter(o -> o.getMetadata().getName().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(overlay + ": no " + type.getSimpleName() + " " + name));
         }
 
         public List<JsonNode> custom(String kind) {
-            return custom.stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
+            return custom.stream()
+                    .filter(o -> o.path("kind").asText().equals(kind))
+                    .toList();
         }
 
         /** Every workload's pod template by workload name (Deployments and StatefulSets). */
         public Map<String, PodTemplateSpec> podTemplates() {
             Map<String, PodTemplateSpec> pods = new java.util.TreeMap<>();
-            all(Deployment.class).forEach(d -> pods.put(d.getMetadata().getName(), d.getSpec().getTemplate()));
-            all(StatefulSet.class).forEach(s -> pods.put(s.getMetadata().getName(), s.getSpec().getTemplate()));
+            all(Deployment.class)
+                    .forEach(
+                            d -> pods.put(d.getMetadata().getName(), d.getSpec().getTemplate()));
+            all(StatefulSet.class)
+                    .forEach(
+                            s -> pods.put(s.getMetadata().getName(), s.getSpec().getTemplate()));
             return pods;
         }
     }
@@ -104,7 +111,8 @@ public final class Manifests {
         List<String> errors = new ArrayList<>();
         for (JsonNode doc : documents(yaml)) {
             String id = doc.path("apiVersion").asText() + "/" + doc.path("kind").asText();
-            String where = overlay + ": " + doc.path("kind").asText() + " " + doc.at("/metadata/name").asText();
+            String where = overlay + ": " + doc.path("kind").asText() + " "
+                    + doc.at("/metadata/name").asText();
             Class<? extends HasMetadata> type = TYPED.get(id);
             if (type != null) {
                 HasMetadata object = parseTyped(doc, type);
@@ -125,8 +133,10 @@ public final class Manifests {
         try {
             return YAML.treeToValue(doc, type);
         } catch (IOException e) {
-            throw new AssertionError(doc.path("kind").asText() + " " + doc.at("/metadata/name").asText()
-                    + " does not parse as " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new AssertionError(
+                    doc.path("kind").asText() + " " + doc.at("/metadata/name").asText() + " does not parse as "
+                            + type.getSimpleName() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -159,8 +169,12 @@ public final class Manifests {
     }
 
     private static void walk(Object value, String path, String where, List<String> errors, Set<Object> seen) {
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof Enum<?> || !seen.add(value)) {
+        if (value == null
+                || value instanceof String
+                || value instanceof Number
+                || value instanceof Boolean
+                || value instanceof Enum<?>
+                || !seen.add(value)) {
             return;
         }
         if (value instanceof Map<?, ?> map) {
@@ -178,8 +192,10 @@ public final class Manifests {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-                    || getter.getDeclaringClass() == Object.class || !getter.getName().startsWith("get")) {
+            if (getter.getParameterCount() != 0
+                    || Modifier.isStatic(getter.getModifiers())
+                    || getter.getDeclaringClass() == Object.class
+                    || !getter.getName().startsWith("get")) {
                 continue;
             }
             Object child;
@@ -188,7 +204,8 @@ public final class Manifests {
             } catch (IllegalAccessException | InvocationTargetException e) {
                 continue;
             }
-            String name = Character.toLowerCase(getter.getName().charAt(3)) + getter.getName().substring(4);
+            String name = Character.toLowerCase(getter.getName().charAt(3))
+                    + getter.getName().substring(4);
             if (getter.getName().equals("getAdditionalProperties")) {
                 if (child instanceof Map<?, ?> extra && !extra.isEmpty()) {
                     errors.add(where + ": unknown field(s) " + extra.keySet() + " at " + (path.isEmpty() ? "/" : path));
@@ -216,18 +233,20 @@ public final class Manifests {
                 return candidate.toString();
             }
         }
-        throw new AssertionError("kubectl is needed to render k8s/ (kubectl kustomize): put it on the PATH or set KUBECTL"
-                + " (.ci/run fetches one, see README \"Deploying to Kubernetes\")");
+        throw new AssertionError(
+                "kubectl is needed to render k8s/ (kubectl kustomize): put it on the PATH or set KUBECTL"
+                        + " (.ci/run fetches one, see README \"Deploying to Kubernetes\")");
     }
 
     public static String run(List<String> command, String failure) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(false).start();
             byte[] out = process.getInputStream().readAllBytes();
             byte[] err = process.getErrorStream().readAllBytes();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new AssertionError(failure + ": " + String.join(" ", command) + "\n"
-                        + new String(err, StandardCharsets.UTF_8));
+                throw new AssertionError(
+                        failure + ": " + String.join(" ", command) + "\n" + new String(err, StandardCharsets.UTF_8));
             }
             return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -259,29 +278,39 @@ public final class Manifests {
             String kind = resource.path("kind").asText();
             JsonSchema schema = SCHEMAS.get(apiVersion + "/" + kind);
             if (schema == null) {
-                return List.of(where + ": " + apiVersion + " " + kind + " is neither a typed kind nor a CRD in k8s/crds/");
+                return List.of(
+                        where + ": " + apiVersion + " " + kind + " is neither a typed kind nor a CRD in k8s/crds/");
             }
             Set<ValidationMessage> messages = schema.validate(resource);
-            return messages.stream().map(m -> where + ": " + m.getMessage()).sorted().toList();
+            return messages.stream()
+                    .map(m -> where + ": " + m.getMessage())
+                    .sorted()
+                    .toList();
         }
 
         private static Map<String, JsonSchema> loadSchemas() {
             Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
             JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
             try (var files = Files.list(ROOT.resolve("k8s/crds"))) {
-                for (Path file : files.filter(f -> f.toString().matches(".*\\.ya?ml$")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().matches(".*\\.ya?ml$")).toList()) {
                     JsonNode crd = YAML.readTree(file.toFile());
                     String group = crd.at("/spec/group").asText();
                     String kind = crd.at("/spec/names/kind").asText();
                     for (JsonNode version : crd.at("/spec/versions")) {
-                        ObjectNode schema = version.at("/schema/openAPIV3Schema").deepCopy();
-                        // Every object has these, whether the CRD's schema lists them or not (the Keycloak ones do not).
+                        ObjectNode schema =
+                                version.at("/schema/openAPIV3Schema").deepCopy();
+                        // Every object has these, whether the CRD's schema lists them or not (the Keycloak ones do
+                        // not).
                         ObjectNode properties = schema.with("properties");
-                        properties.putIfAbsent("apiVersion", YAML.createObjectNode().put("type", "string"));
+                        properties.putIfAbsent(
+                                "apiVersion", YAML.createObjectNode().put("type", "string"));
                         properties.putIfAbsent("kind", YAML.createObjectNode().put("type", "string"));
-                        properties.putIfAbsent("metadata", YAML.createObjectNode().put("type", "object"));
+                        properties.putIfAbsent(
+                                "metadata", YAML.createObjectNode().put("type", "object"));
                         closeObjects(schema);
-                        schemas.put(group + "/" + version.path("name").asText() + "/" + kind, factory.getSchema(schema));
+                        schemas.put(
+                                group + "/" + version.path("name").asText() + "/" + kind, factory.getSchema(schema));
                     }
                 }
             } catch (IOException e) {
@@ -296,7 +325,8 @@ public final class Manifests {
          */
         static void closeObjects(JsonNode node) {
             if (node instanceof ObjectNode object) {
-                if (object.has("properties") && !object.has("additionalProperties")
+                if (object.has("properties")
+                        && !object.has("additionalProperties")
                         && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
                     object.put("additionalProperties", false);
                 }

@@ -126,7 +126,8 @@ final class ServiceConfigKeys {
         if (node.isObject()) {
             JsonNode path = node.get("path");
             if (path != null && path.has("property")) {
-                (node.path("phase").asText().equals("RUN_TIME") ? quarkus : buildTime).add(pattern(path.get("property").asText()));
+                (node.path("phase").asText().equals("RUN_TIME") ? quarkus : buildTime)
+                        .add(pattern(path.get("property").asText()));
             }
             node.forEach(this::collect);
         } else if (node.isArray()) {

@@ -1,6 +1,5 @@
-package com.dealradar.deal.api;
+package com.dealradar.deal.domain;
 
-import com.dealradar.deal.domain.ParticipantRole;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
@@ -10,12 +9,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Participant", description = "A company (id in company-service) and its role in the deal")
 public record Participant(
         @NotNull
-        @Schema(description = "Company id in company-service; must exist there", examples = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a", required = true)
+        @Schema(
+                description = "Company id in company-service; must exist there",
+                examples = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a",
+                required = true)
         UUID companyId,
-        @NotNull
-        @Schema(description = "Role in the deal", required = true)
+
+        @NotNull @Schema(description = "Role in the deal", required = true)
         ParticipantRole role,
-        @Size(max = 500)
-        @Schema(description = "What this party does in the deal", examples = "buyer")
-        String note) {
-}
+
+        @Size(max = 500) @Schema(description = "What this party does in the deal", examples = "buyer")
+        String note) {}

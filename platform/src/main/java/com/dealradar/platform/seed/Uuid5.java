@@ -1,4 +1,4 @@
-package com.dealradar.region.domain;
+package com.dealradar.platform.seed;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +12,14 @@ public final class Uuid5 {
     /** The DealRadar seed namespace (deal-service derives its seed deal ids from it as 'deal/<slug>'). */
     public static final UUID SEED_NAMESPACE = UUID.fromString("6f1c3a4e-2d6b-4c1e-9a57-0d3e8b9f1a20");
 
-    private Uuid5() {
-    }
+    private Uuid5() {}
 
     public static UUID of(UUID namespace, String name) {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            ByteBuffer ns = ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits()).putLong(namespace.getLeastSignificantBits());
+            ByteBuffer ns = ByteBuffer.allocate(16)
+                    .putLong(namespace.getMostSignificantBits())
+                    .putLong(namespace.getLeastSignificantBits());
             sha1.update(ns.array());
             sha1.update(name.getBytes(StandardCharsets.UTF_8));
             byte[] hash = sha1.digest();

@@ -1,0 +1,18 @@
+package com.dealradar.region.architecture;
+
+import com.dealradar.platform.testing.ArchitectureRules;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** api -> domain -> persistence/client, transactions in domain services, no other service's code (see ArchitectureRules). */
+class RegionArchitectureTest {
+
+    @TestFactory
+    Stream<DynamicTest> layers() {
+        JavaClasses classes = ArchitectureRules.mainClasses("com.dealradar.region");
+        return ArchitectureRules.layeredService("com.dealradar.region").stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
+    }
+}
