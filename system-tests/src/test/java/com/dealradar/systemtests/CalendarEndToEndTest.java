@@ -38,7 +38,8 @@ class CalendarEndToEndTest {
 
     private static final String ALIBABA_CLOUD = "9be747c1-fdf7-5317-8f6a-a66d8928c7f7";
     private static final String BT_GLOBAL_SERVICES = "3c0ad5e3-9a47-51c0-9be7-db3df3866cfb";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static String gateway;
     private static String readKey;
     private static String otherPartnersKey;
@@ -50,20 +51,33 @@ class CalendarEndToEndTest {
         gateway = Services.gateway().url();
         readKey = readKeyOfNewPartner("Calendar Partner");
         otherPartnersKey = readKeyOfNewPartner("Other Partner");
-        dealTitle = "Calendar test " + UUID.randomUUID().toString().substring(0, 8) + ": Alibaba Cloud and BT Global Services";
-        // Written on the backends directly (as an analyst with an internal token): a cold first write through the gateway
+        dealTitle = "Calendar test " + UUID.randomUUID().toString().substring(0, 8)
+                + ": Alibaba Cloud and BT Global Services";
+        // Written on the backends directly (as an analyst with an internal token): a cold first write through the
+        // gateway
         // can exceed its 3 s backend timeout on a busy machine, and the writes are not what this test is about.
-        dealId = given().baseUri(Services.deal().url()).contentType(ContentType.JSON).body("""
+        dealId = given().baseUri(Services.deal().url())
+                .contentType(ContentType.JSON)
+                .body("""
                         {"title": "%s", "type": "partnership", "status": "announced", "confidence": "reported",
                          "announced": {"value": "2024-02", "precision": "month"}, "regions": ["GB"],
                          "participants": [{"companyId": "%s", "role": "partner"}, {"companyId": "%s", "role": "partner"}],
                          "sources": [{"kind": "general_knowledge", "note": "test data"}]}
                         """.formatted(dealTitle, ALIBABA_CLOUD, BT_GLOBAL_SERVICES))
-                .post("/deals").then().statusCode(201).extract().path("id");
+                .post("/deals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         // Two matters whose clocks run (one accepted, one in phase 1 after a later notice), one that runs none.
-        openMatter("NSIA review", List.of(new String[] {"notified", "2024-03-01"}, new String[] {"accepted", "2024-03-05"}));
-        openMatter("NSIA call-in", List.of(new String[] {"notified", "2024-03-11"}, new String[] {"accepted", "2024-03-18"},
-                new String[] {"phase1", "2024-03-20"}));
+        openMatter(
+                "NSIA review",
+                List.of(new String[] {"notified", "2024-03-01"}, new String[] {"accepted", "2024-03-05"}));
+        openMatter(
+                "NSIA call-in",
+                List.of(new String[] {"notified", "2024-03-11"}, new String[] {"accepted", "2024-03-18"}, new String[] {
+                    "phase1", "2024-03-20"
+                }));
         openMatter("NSIA not yet notified", List.of());
     }
 
@@ -72,7 +86,8 @@ class CalendarEndToEndTest {
         Map<String, LocalDate> expected = deadlinesFromTheMattersApi("dealId=" + dealId);
         assertThat(expected).as("deadlines of the test deal's matters").hasSize(2);
 
-        HttpResponse<String> answer = get("/api/v1/regulatory-matters/calendar.ics?deal=" + dealId, Map.of("X-API-Key", readKey));
+        HttpResponse<String> answer =
+                get("/api/v1/regulatory-matters/calendar.ics?deal=" + dealId, Map.of("X-API-Key", readKey));
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
         Calendar calendar = new CalendarBuilder().build(new StringReader(answer.body()));
@@ -85,19 +100,29 @@ class CalendarEndToEndTest {
             listed.put(value(event, Property.UID), (LocalDate) start.getDate());
             assertThat(value(event, Property.DTSTAMP)).isNotBlank();
             assertThat(value(event, Property.SUMMARY)).contains(dealTitle).contains("UK-NSIA");
-            assertThat(value(event, Property.DESCRIPTION)).contains("Rule version: NSIA").contains("Working days: ").contains("Clock: ");
+            assertThat(value(event, Property.DESCRIPTION))
+                    .contains("Rule version: NSIA")
+                    .contains("Working days: ")
+                    .contains("Clock: ");
         }
         assertThat(listed).isEqualTo(expected);
-        assertThat(answer.body()).contains("REFRESH-INTERVAL;VALUE=DURATION:PT1H").contains("X-PUBLISHED-TTL:PT1H");
-        System.out.printf("calendar: %d events = %d deadlines of the matters API: %s%n", listed.size(), expected.size(), listed);
+        assertThat(answer.body())
+                .contains("REFRESH-INTERVAL;VALUE=DURATION:PT1H")
+                .contains("X-PUBLISHED-TTL:PT1H");
+        System.out.printf(
+                "calendar: %d events = %d deadlines of the matters API: %s%n", listed.size(), expected.size(), listed);
 
         // Region-wide, the calendar and the matters API agree too (seed matters and those of other tests included).
         Map<String, LocalDate> gb = deadlinesFromTheMattersApi("region=GB");
-        Calendar gbCalendar = new CalendarBuilder().build(new StringReader(
-                get("/api/v1/regulatory-matters/calendar.ics?region=gb", Map.of("X-API-Key", readKey)).body()));
+        Calendar gbCalendar = new CalendarBuilder()
+                .build(new StringReader(
+                        get("/api/v1/regulatory-matters/calendar.ics?region=gb", Map.of("X-API-Key", readKey))
+                                .body()));
         Map<String, LocalDate> gbListed = new TreeMap<>();
         for (VEvent event : gbCalendar.<VEvent>getComponents(Component.VEVENT)) {
-            gbListed.put(value(event, Property.UID), (LocalDate) event.<DtStart<?>>getProperty(Property.DTSTART).orElseThrow().getDate());
+            gbListed.put(value(event, Property.UID), (LocalDate) event.<DtStart<?>>getProperty(Property.DTSTART)
+                    .orElseThrow()
+                    .getDate());
         }
         assertThat(gbListed).isEqualTo(gb).containsAllEntriesOf(expected);
     }
@@ -105,7 +130,8 @@ class CalendarEndToEndTest {
     @Test
     void badFiltersAreProblems() throws Exception {
         for (String query : List.of("region=GBR", "deal=not-a-uuid", "company=1-2-3-4-5")) {
-            HttpResponse<String> answer = get("/api/v1/regulatory-matters/calendar.ics?" + query, Map.of("X-API-Key", readKey));
+            HttpResponse<String> answer =
+                    get("/api/v1/regulatory-matters/calendar.ics?" + query, Map.of("X-API-Key", readKey));
             assertThat(answer.statusCode()).as(query).isEqualTo(400);
             assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         }
@@ -116,9 +142,14 @@ class CalendarEndToEndTest {
 
     @Test
     void aSubscriptionTokenReadsItsCalendarWithoutHeadersUntilRevoked() throws Exception {
-        var created = given().baseUri(gateway).header("X-API-Key", readKey).contentType(ContentType.JSON)
+        var created = given().baseUri(gateway)
+                .header("X-API-Key", readKey)
+                .contentType(ContentType.JSON)
                 .body("{\"name\": \"test deal\", \"region\": \"GB\", \"deal\": \"" + dealId + "\"}")
-                .post("/api/v1/calendar-subscriptions").then().statusCode(201).extract();
+                .post("/api/v1/calendar-subscriptions")
+                .then()
+                .statusCode(201)
+                .extract();
         String token = created.path("token");
         String id = created.path("id");
         String url = created.path("calendarUrl");
@@ -128,49 +159,100 @@ class CalendarEndToEndTest {
         // The calendar application: no headers at all, the token in the URL.
         HttpResponse<String> viaToken = get("/api/v1/regulatory-matters/calendar.ics?token=" + encode(token), Map.of());
         assertThat(viaToken.statusCode()).as(viaToken.body()).isEqualTo(200);
-        HttpResponse<String> viaKey = get("/api/v1/regulatory-matters/calendar.ics?region=GB&deal=" + dealId, Map.of("X-API-Key", readKey));
+        HttpResponse<String> viaKey =
+                get("/api/v1/regulatory-matters/calendar.ics?region=GB&deal=" + dealId, Map.of("X-API-Key", readKey));
         assertThat(viaToken.body()).isEqualTo(viaKey.body());
-        assertThat(new CalendarBuilder().build(new StringReader(viaToken.body())).<VEvent>getComponents(Component.VEVENT)).hasSize(2);
+        assertThat(new CalendarBuilder()
+                        .build(new StringReader(viaToken.body()))
+                        .<VEvent>getComponents(Component.VEVENT))
+                .hasSize(2);
         // Counted against the partner's own rate limit, like its keys.
-        assertThat(viaToken.headers().firstValue("RateLimit-Policy")).isEqualTo(viaKey.headers().firstValue("RateLimit-Policy")).isPresent();
+        assertThat(viaToken.headers().firstValue("RateLimit-Policy"))
+                .isEqualTo(viaKey.headers().firstValue("RateLimit-Policy"))
+                .isPresent();
 
         // The token reads this calendar only: not wider filters, not another operation.
-        assertThat(get("/api/v1/regulatory-matters/calendar.ics?region=DE&token=" + encode(token), Map.of()).statusCode()).isEqualTo(400);
-        assertThat(get("/api/v1/regulatory-matters?token=" + encode(token), Map.of()).statusCode()).isEqualTo(401);
-        assertThat(get("/api/v1/calendar-subscriptions?token=" + encode(token), Map.of()).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/regulatory-matters/calendar.ics?region=DE&token=" + encode(token), Map.of())
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/v1/regulatory-matters?token=" + encode(token), Map.of())
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(get("/api/v1/calendar-subscriptions?token=" + encode(token), Map.of())
+                        .statusCode())
+                .isEqualTo(401);
 
         // Listed (without the token) for its partner, invisible to another partner.
-        String list = given().baseUri(gateway).header("X-API-Key", readKey).get("/api/v1/calendar-subscriptions").then().statusCode(200)
-                .extract().asString();
+        String list = given().baseUri(gateway)
+                .header("X-API-Key", readKey)
+                .get("/api/v1/calendar-subscriptions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(list).contains(id).doesNotContain(token.substring(13));
-        given().baseUri(gateway).header("X-API-Key", otherPartnersKey).get("/api/v1/calendar-subscriptions/" + id).then().statusCode(404);
+        given().baseUri(gateway)
+                .header("X-API-Key", otherPartnersKey)
+                .get("/api/v1/calendar-subscriptions/" + id)
+                .then()
+                .statusCode(404);
 
-        String etag = given().baseUri(gateway).header("X-API-Key", readKey).get("/api/v1/calendar-subscriptions/" + id)
-                .then().statusCode(200).extract().header("ETag");
-        given().baseUri(gateway).header("X-API-Key", readKey).delete("/api/v1/calendar-subscriptions/" + id).then().statusCode(428);
-        given().baseUri(gateway).header("X-API-Key", readKey).header("If-Match", etag).delete("/api/v1/calendar-subscriptions/" + id)
-                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("revoked"));
+        String etag = given().baseUri(gateway)
+                .header("X-API-Key", readKey)
+                .get("/api/v1/calendar-subscriptions/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        given().baseUri(gateway)
+                .header("X-API-Key", readKey)
+                .delete("/api/v1/calendar-subscriptions/" + id)
+                .then()
+                .statusCode(428);
+        given().baseUri(gateway)
+                .header("X-API-Key", readKey)
+                .header("If-Match", etag)
+                .delete("/api/v1/calendar-subscriptions/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("revoked"));
         HttpResponse<String> revoked = get("/api/v1/regulatory-matters/calendar.ics?token=" + encode(token), Map.of());
         assertThat(revoked.statusCode()).isEqualTo(401);
         assertThat(revoked.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(get("/api/v1/regulatory-matters/calendar.ics?token=drc_zzzzzzzz_" + "A".repeat(43), Map.of()).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/regulatory-matters/calendar.ics?token=drc_zzzzzzzz_" + "A".repeat(43), Map.of())
+                        .statusCode())
+                .isEqualTo(401);
 
         String log = Files.readString(Services.gateway().log());
-        assertThat(log).as("the gateway's log").doesNotContain(token.substring(13)).contains("calendar.ics?token=***");
+        assertThat(log)
+                .as("the gateway's log")
+                .doesNotContain(token.substring(13))
+                .contains("calendar.ics?token=***");
     }
 
     private static void openMatter(String title, List<String[]> steps) {
-        var opened = given().baseUri(Services.region().url()).contentType(ContentType.JSON).body("""
+        var opened = given().baseUri(Services.region().url())
+                .contentType(ContentType.JSON)
+                .body("""
                         {"dealId": "%s", "regimeCode": "UK-NSIA", "title": "%s", "status": "anticipated", "openedOn": "2024-02-20",
                          "basis": "inferred", "sources": [{"kind": "general_knowledge", "note": "test data"}]}
                         """.formatted(dealId, title))
-                .post("/regulatory-matters").then().statusCode(201).extract();
+                .post("/regulatory-matters")
+                .then()
+                .statusCode(201)
+                .extract();
         String id = opened.path("id");
         String etag = opened.header("ETag");
         for (String[] step : steps) {
-            etag = given().baseUri(Services.region().url()).contentType(ContentType.JSON).header("If-Match", etag)
+            etag = given().baseUri(Services.region().url())
+                    .contentType(ContentType.JSON)
+                    .header("If-Match", etag)
                     .body("{\"status\": \"" + step[0] + "\", \"on\": \"" + step[1] + "\"}")
-                    .post("/regulatory-matters/" + id + "/transitions").then().statusCode(200).extract().header("ETag");
+                    .post("/regulatory-matters/" + id + "/transitions")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .header("ETag");
         }
     }
 
@@ -179,13 +261,20 @@ class CalendarEndToEndTest {
         Map<String, LocalDate> deadlines = new TreeMap<>();
         String cursor = null;
         do {
-            JsonPath page = given().baseUri(gateway).header("X-API-Key", readKey)
-                    .get("/api/v1/regulatory-matters?open=true&limit=200&" + filter + (cursor == null ? "" : "&cursor=" + cursor))
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath page = given().baseUri(gateway)
+                    .header("X-API-Key", readKey)
+                    .get("/api/v1/regulatory-matters?open=true&limit=200&" + filter
+                            + (cursor == null ? "" : "&cursor=" + cursor))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             List<Map<String, Object>> items = page.getList("items");
             for (Map<String, Object> matter : items) {
                 if (matter.get("deadline") instanceof Map<?, ?> deadline && deadline.get("dueOn") != null) {
-                    deadlines.put(matter.get("id") + "-" + deadline.get("clock") + "@dealradar", LocalDate.parse(deadline.get("dueOn").toString()));
+                    deadlines.put(
+                            matter.get("id") + "-" + deadline.get("clock") + "@dealradar",
+                            LocalDate.parse(deadline.get("dueOn").toString()));
                 }
             }
             cursor = page.getString("nextCursor");
@@ -194,12 +283,25 @@ class CalendarEndToEndTest {
     }
 
     private static String readKeyOfNewPartner(String name) {
-        String partner = given().baseUri(gateway).header("X-API-Key", Services.ADMIN_KEY).contentType(ContentType.JSON)
-                .body("{\"name\": \"" + name + " " + UUID.randomUUID() + "\", \"contact\": {\"email\": \"api@example.org\"}, \"plan\": \"standard\"}")
-                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
-        return given().baseUri(gateway).header("X-API-Key", Services.ADMIN_KEY).contentType(ContentType.JSON)
+        String partner = given().baseUri(gateway)
+                .header("X-API-Key", Services.ADMIN_KEY)
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"" + name + " " + UUID.randomUUID()
+                        + "\", \"contact\": {\"email\": \"api@example.org\"}, \"plan\": \"standard\"}")
+                .post("/api/v1/partners")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        return given().baseUri(gateway)
+                .header("X-API-Key", Services.ADMIN_KEY)
+                .contentType(ContentType.JSON)
                 .body("{\"name\": \"calendar\", \"scopes\": [\"read\"]}")
-                .post("/api/v1/partners/" + partner + "/keys").then().statusCode(201).extract().path("secret");
+                .post("/api/v1/partners/" + partner + "/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
     }
 
     private static String value(VEvent event, String property) {
@@ -212,7 +314,8 @@ class CalendarEndToEndTest {
 
     /** A plain HTTP GET, as a calendar application sends it (RestAssured's default credentials are not added). */
     private static HttpResponse<String> get(String pathAndQuery, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + pathAndQuery)).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(gateway + pathAndQuery)).timeout(Duration.ofSeconds(20));
         new HashMap<>(headers).forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

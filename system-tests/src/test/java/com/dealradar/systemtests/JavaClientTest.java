@@ -24,7 +24,10 @@ class JavaClientTest {
     private static ApiClient client() {
         URI gateway = URI.create(Services.gateway().url());
         ApiClient client = new ApiClient();
-        client.setScheme(gateway.getScheme()).setHost(gateway.getHost()).setPort(gateway.getPort()).setBasePath("");
+        client.setScheme(gateway.getScheme())
+                .setHost(gateway.getHost())
+                .setPort(gateway.getPort())
+                .setBasePath("");
         client.setRequestInterceptor(request -> request.header("X-API-Key", Services.ADMIN_KEY));
         return client;
     }
@@ -38,10 +41,16 @@ class JavaClientTest {
         do {
             // Read through Jackson so the test compiles whether the list is generated as the typed CompanyPage (the
             // regenerated contract) or as a plain object (a contract from before typed pages).
-            com.fasterxml.jackson.databind.JsonNode page = client().getObjectMapper().valueToTree(
-                    companies.apiV1CompaniesGet(null, cursor, null, null, 10, null, null, null, null, null));
-            page.path("items").forEach(c -> assertThat(slugs.add(c.path("slug").asText())).as("no company twice across pages").isTrue());
-            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+            com.fasterxml.jackson.databind.JsonNode page = client().getObjectMapper()
+                    .valueToTree(
+                            companies.apiV1CompaniesGet(null, cursor, null, null, 10, null, null, null, null, null));
+            page.path("items")
+                    .forEach(c -> assertThat(slugs.add(c.path("slug").asText()))
+                            .as("no company twice across pages")
+                            .isTrue());
+            cursor = page.path("nextCursor").isTextual()
+                    ? page.path("nextCursor").asText()
+                    : null;
             pages++;
         } while (cursor != null && pages < 50);
         System.out.printf("Generated client: %d companies over %d typed pages%n", slugs.size(), pages);
@@ -52,7 +61,8 @@ class JavaClientTest {
         assertThat(zte.getName()).isNotBlank();
         assertThat(zte.getParents()).isNotEmpty();
 
-        DealDossier dossier = new CompositeReadsApi(client()).apiV1DealsIdDossierGet("973a4522-3530-5077-b71c-a59a70f0ce3f");
+        DealDossier dossier =
+                new CompositeReadsApi(client()).apiV1DealsIdDossierGet("973a4522-3530-5077-b71c-a59a70f0ce3f");
         assertThat(dossier.getDeal()).isNotNull();
         assertThat(dossier.getParticipants()).isNotEmpty();
 

@@ -12,7 +12,6 @@ import com.dealradar.gateway.composite.PartReader;
 import com.dealradar.platform.http.PublicUrlConfig;
 import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.problem.Problem;
-import com.dealradar.platform.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -85,7 +84,12 @@ public class CalendarResource {
     private final CalendarConfig config;
     private final PublicUrlConfig publicUrl;
 
-    CalendarResource(PartReader reader, Backends backends, CurrentIdentityAssociation identity, CalendarConfig config, PublicUrlConfig publicUrl) {
+    CalendarResource(
+            PartReader reader,
+            Backends backends,
+            CurrentIdentityAssociation identity,
+            CalendarConfig config,
+            PublicUrlConfig publicUrl) {
         this.reader = reader;
         this.backends = backends;
         this.identity = identity;
@@ -95,53 +99,112 @@ public class CalendarResource {
 
     @GET
     @Produces({MEDIA_TYPE, Problem.MEDIA_TYPE})
-    @Operation(summary = "Statutory deadlines as a calendar (iCalendar)",
-            description = "One all-day event per open matter's current statutory deadline, on the day its clock computed (the same "
-                    + "`deadline.dueOn` as the matters API: the regime's working-day calendar, extensions and clock-stops, the rule "
-                    + "version in force when the clock started). Each event names the deal, the regime, the clock and the rule version; "
-                    + "its UID is stable for the deadline, so a moved deadline moves the event. Clients are asked to refresh hourly "
-                    + "(REFRESH-INTERVAL, X-PUBLISHED-TTL). Read it with your usual credentials, or give calendar applications the URL "
-                    + "of a calendar subscription (`?token=drc_...`, see /api/v1/calendar-subscriptions): with a token the filters are "
-                    + "the subscription's. At most `dealradar.calendar.max-matters` (2000) open matters are listed, oldest first; a "
-                    + "longer calendar is cut and says so (X-DEALRADAR-TRUNCATED, X-DealRadar-Completed: false).")
-    @APIResponse(responseCode = "200", description = "The calendar",
-            headers = {@Header(name = Composition.COMPLETED_HEADER, description = "false when deal titles could not be read or the calendar was cut", schema = @Schema(type = SchemaType.BOOLEAN))},
-            content = @Content(mediaType = MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "GB", value = EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A filter is not valid, or differs from the subscription's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No credentials, or a token that is unknown or revoked", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not allowed to read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Rate limit of the owner reached; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "region-service cannot be read now; retry after Retry-After seconds",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying", schema = @Schema(type = SchemaType.INTEGER)),
+    @Operation(
+            summary = "Statutory deadlines as a calendar (iCalendar)",
+            description =
+                    "One all-day event per open matter's current statutory deadline, on the day its clock computed (the same "
+                            + "`deadline.dueOn` as the matters API: the regime's working-day calendar, extensions and clock-stops, the rule "
+                            + "version in force when the clock started). Each event names the deal, the regime, the clock and the rule version; "
+                            + "its UID is stable for the deadline, so a moved deadline moves the event. Clients are asked to refresh hourly "
+                            + "(REFRESH-INTERVAL, X-PUBLISHED-TTL). Read it with your usual credentials, or give calendar applications the URL "
+                            + "of a calendar subscription (`?token=drc_...`, see /api/v1/calendar-subscriptions): with a token the filters are "
+                            + "the subscription's. At most `dealradar.calendar.max-matters` (2000) open matters are listed, oldest first; a "
+                            + "longer calendar is cut and says so (X-DEALRADAR-TRUNCATED, X-DealRadar-Completed: false).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The calendar",
+            headers = {
+                @Header(
+                        name = Composition.COMPLETED_HEADER,
+                        description = "false when deal titles could not be read or the calendar was cut",
+                        schema = @Schema(type = SchemaType.BOOLEAN))
+            },
+            content =
+                    @Content(
+                            mediaType = MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING),
+                            examples = @ExampleObject(name = "GB", value = EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A filter is not valid, or differs from the subscription's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No credentials, or a token that is unknown or revoked",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not allowed to read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "Rate limit of the owner reached; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "region-service cannot be read now; retry after Retry-After seconds",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before retrying",
+                            schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CompletionStage<Response> calendar(
-            @Parameter(description = "ISO 3166-1 alpha-2 region of the matters", example = "GB") @QueryParam("region") String region,
-            @Parameter(description = "deal-service id: this deal's matters", example = "0c049119-0caf-5496-a4b8-018a0642ac37") @QueryParam("deal") String deal,
-            @Parameter(description = "company-service id: matters about this company itself (companyId of the matters API)", example = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a") @QueryParam("company") String company,
-            @Parameter(description = "A calendar subscription's token, for calendar applications that cannot send headers (masked in access logs)") @QueryParam("token") String token,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @Parameter(description = "ISO 3166-1 alpha-2 region of the matters", example = "GB") @QueryParam("region")
+                    String region,
+            @Parameter(
+                            description = "deal-service id: this deal's matters",
+                            example = "0c049119-0caf-5496-a4b8-018a0642ac37")
+                    @QueryParam("deal")
+                    String deal,
+            @Parameter(
+                            description =
+                                    "company-service id: matters about this company itself (companyId of the matters API)",
+                            example = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
+                    @QueryParam("company")
+                    String company,
+            @Parameter(
+                            description =
+                                    "A calendar subscription's token, for calendar applications that cannot send headers (masked in access logs)")
+                    @QueryParam("token")
+                    String token,
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         CalendarFilters asked = CalendarFilters.parse(region, deal, company);
         String requestId = headers.getHeaderString(RequestIds.HEADER);
         String instance = uri.getRequestUri().getRawPath();
-        // This method runs on the event loop: the caller (checked by the access rules already) comes as a deferred identity.
-        return identity.getDeferredIdentity().subscribeAsCompletionStage()
+        // This method runs on the event loop: the caller (checked by the access rules already) comes as a deferred
+        // identity.
+        return identity.getDeferredIdentity()
+                .subscribeAsCompletionStage()
                 .thenCompose(caller -> calendar(caller, asked, token, instance, requestId, headers));
     }
 
-    private CompletionStage<Response> calendar(SecurityIdentity caller, CalendarFilters asked, String token, String instance,
-            String requestId, HttpHeaders headers) {
+    private CompletionStage<Response> calendar(
+            SecurityIdentity caller,
+            CalendarFilters asked,
+            String token,
+            String instance,
+            String requestId,
+            HttpHeaders headers) {
         CalendarFilters filters = asked;
         if (caller.getAttribute(CalendarSubscriptions.FILTERS_ATTRIBUTE) instanceof CalendarFilters fixed) {
             // A token reads its subscription's calendar; a URL edited to ask for another is refused, not widened.
             if (!matches(asked, fixed)) {
-                return CompletableFuture.completedFuture(GatewayProblems.badParameter("region",
-                        "this subscription's calendar has the filters " + describe(fixed) + "; create another subscription for other filters",
-                        instance, requestId));
+                return CompletableFuture.completedFuture(GatewayProblems.badParameter(
+                        "region",
+                        "this subscription's calendar has the filters " + describe(fixed)
+                                + "; create another subscription for other filters",
+                        instance,
+                        requestId));
             }
             filters = fixed;
         } else if (token != null) {
-            return CompletableFuture.completedFuture(GatewayProblems.badParameter("token",
-                    "send either a calendar subscription token or credentials in headers, not both", instance, requestId));
+            return CompletableFuture.completedFuture(GatewayProblems.badParameter(
+                    "token",
+                    "send either a calendar subscription token or credentials in headers, not both",
+                    instance,
+                    requestId));
         }
         Map<String, List<String>> readHeaders = backends.readHeaders(headers, requestId);
         CalendarFilters chosen = filters;
@@ -153,11 +216,19 @@ public class CalendarResource {
             boolean truncated = matters.size() > config.maxMatters();
             List<JsonNode> listed = truncated ? matters.subList(0, config.maxMatters()) : matters;
             return dealTitles(listed, readHeaders).thenApply(titles -> {
-                String body = DeadlineCalendar.write(listed, titles.names(), chosen, config.refreshInterval(),
-                        publicUrl.publicUrl().orElse(null), truncated);
+                String body = DeadlineCalendar.write(
+                        listed,
+                        titles.names(),
+                        chosen,
+                        config.refreshInterval(),
+                        publicUrl.publicUrl().orElse(null),
+                        truncated);
                 return Response.ok(body, MEDIA_TYPE + "; charset=utf-8")
                         .header(Composition.COMPLETED_HEADER, Boolean.toString(titles.complete() && !truncated))
-                        .header("Cache-Control", "private, max-age=" + Math.max(60, config.refreshInterval().toSeconds() / 4))
+                        .header(
+                                "Cache-Control",
+                                "private, max-age="
+                                        + Math.max(60, config.refreshInterval().toSeconds() / 4))
                         .header("Content-Disposition", "inline; filename=\"dealradar-deadlines.ics\"")
                         .build();
             });
@@ -175,12 +246,15 @@ public class CalendarResource {
     }
 
     /** Reads open matters page by page until there are none left or one more than the maximum; null or the failed read. */
-    private CompletableFuture<Outcome> readMatters(CalendarFilters filters, String cursor, List<JsonNode> into, Map<String, List<String>> headers) {
-        String query = "/regulatory-matters?open=true&limit=" + PAGE + (filters.mattersQuery().isEmpty() ? "" : "&" + filters.mattersQuery())
+    private CompletableFuture<Outcome> readMatters(
+            CalendarFilters filters, String cursor, List<JsonNode> into, Map<String, List<String>> headers) {
+        String query = "/regulatory-matters?open=true&limit=" + PAGE
+                + (filters.mattersQuery().isEmpty() ? "" : "&" + filters.mattersQuery())
                 + (cursor == null ? "" : "&cursor=" + encode(cursor));
         return reader.read(REGION, query, headers).thenCompose(outcome -> {
             if (!(outcome instanceof Outcome.Ok ok) || !ok.body().path("items").isArray()) {
-                return CompletableFuture.completedFuture(outcome instanceof Outcome.Ok ? new Outcome.Refused(502, ok(outcome)) : outcome);
+                return CompletableFuture.completedFuture(
+                        outcome instanceof Outcome.Ok ? new Outcome.Refused(502, ok(outcome)) : outcome);
             }
             ok.body().path("items").forEach(into::add);
             String next = ok.body().path("nextCursor").asText(null);
@@ -195,13 +269,16 @@ public class CalendarResource {
         return ((Outcome.Ok) outcome).body();
     }
 
-    private record Titles(Map<String, String> names, boolean complete) {
-    }
+    private record Titles(Map<String, String> names, boolean complete) {}
 
     /** Deal titles, 200 ids a call, in parallel; a deal-service failure leaves deals named by id (complete = false). */
     private CompletableFuture<Titles> dealTitles(List<JsonNode> matters, Map<String, List<String>> headers) {
         Set<String> ids = new LinkedHashSet<>();
-        matters.stream().filter(DeadlineCalendar::hasDueDate).map(m -> m.path("dealId").asText(null)).filter(Objects::nonNull).forEach(ids::add);
+        matters.stream()
+                .filter(DeadlineCalendar::hasDueDate)
+                .map(m -> m.path("dealId").asText(null))
+                .filter(Objects::nonNull)
+                .forEach(ids::add);
         List<String> all = new ArrayList<>(ids);
         List<CompletableFuture<Outcome>> reads = new ArrayList<>();
         for (int i = 0; i < all.size(); i += PAGE) {
@@ -213,7 +290,12 @@ public class CalendarResource {
             boolean complete = true;
             for (CompletableFuture<Outcome> read : reads) {
                 if (read.join() instanceof Outcome.Ok ok) {
-                    ok.body().path("items").forEach(d -> names.put(d.path("id").asText(), d.path("title").asText("deal " + d.path("id").asText())));
+                    ok.body()
+                            .path("items")
+                            .forEach(d -> names.put(
+                                    d.path("id").asText(),
+                                    d.path("title")
+                                            .asText("deal " + d.path("id").asText())));
                 } else {
                     complete = false;
                 }
@@ -227,10 +309,16 @@ public class CalendarResource {
             return Composition.refused(refused, instance, requestId);
         }
         if (outcome instanceof Outcome.Refused refused) {
-            return GatewayProblems.badGateway("The regulatory matters cannot be read: region-service answered " + refused.status(), instance, requestId);
+            return GatewayProblems.badGateway(
+                    "The regulatory matters cannot be read: region-service answered " + refused.status(),
+                    instance,
+                    requestId);
         }
         String reason = outcome instanceof Outcome.Failed f ? f.failure().getMessage() : "no answer";
-        return GatewayProblems.unavailable("The regulatory matters cannot be read: " + reason + "; retry later", instance, requestId,
+        return GatewayProblems.unavailable(
+                "The regulatory matters cannot be read: " + reason + "; retry later",
+                instance,
+                requestId,
                 backends.client(REGION).retryAfter());
     }
 }

@@ -3,10 +3,25 @@ package com.dealradar.gateway.calendar;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "CalendarSubscriptionInput", description = "A calendar subscription to create: its filters are fixed for its life")
+@Schema(
+        name = "CalendarSubscriptionInput",
+        description = "A calendar subscription to create: its filters are fixed for its life")
 public record CalendarSubscriptionInput(
-        @Schema(description = "What it is for, to tell subscriptions apart", examples = "UK deadlines for the M&A team") @Size(max = 200) String name,
-        @Schema(description = "ISO 3166-1 alpha-2 region of the matters", examples = "GB") @Size(max = 10) String region,
-        @Schema(description = "deal-service id: only this deal's matters", examples = "0c049119-0caf-5496-a4b8-018a0642ac37") @Size(max = 40) String deal,
-        @Schema(description = "company-service id: only matters about this company itself", examples = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a") @Size(max = 40) String company) {
-}
+        @Schema(description = "What it is for, to tell subscriptions apart", examples = "UK deadlines for the M&A team")
+        @Size(max = 200)
+        String name,
+
+        @Schema(description = "ISO 3166-1 alpha-2 region of the matters", examples = "GB") @Size(max = 10)
+        String region,
+
+        @Schema(
+                description = "deal-service id: only this deal's matters",
+                examples = "0c049119-0caf-5496-a4b8-018a0642ac37")
+        @Size(max = 40)
+        String deal,
+
+        @Schema(
+                description = "company-service id: only matters about this company itself",
+                examples = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
+        @Size(max = 40)
+        String company) {}

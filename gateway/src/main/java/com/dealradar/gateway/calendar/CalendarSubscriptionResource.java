@@ -36,11 +36,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path(CalendarSubscriptionResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Deadline calendar", description = "Statutory deadlines as an iCalendar feed, and the subscriptions that let calendar applications read it.")
-@APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "Not authenticated", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not allowed (the bootstrap key owns no subscriptions)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "Rate limit reached; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Tag(
+        name = "Deadline calendar",
+        description =
+                "Statutory deadlines as an iCalendar feed, and the subscriptions that let calendar applications read it.")
+@APIResponse(
+        responseCode = "400",
+        description = "Invalid request",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "401",
+        description = "Not authenticated",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "Not allowed (the bootstrap key owns no subscriptions)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "429",
+        description = "Rate limit reached; see Retry-After",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CalendarSubscriptionResource {
 
     public static final String PATH = "/api/v1/calendar-subscriptions";
@@ -55,47 +70,78 @@ public class CalendarSubscriptionResource {
     private final SecurityIdentity caller;
     private final PublicUrlConfig publicUrl;
 
-    CalendarSubscriptionResource(CalendarSubscriptions subscriptions, SecurityIdentity caller, PublicUrlConfig publicUrl) {
+    CalendarSubscriptionResource(
+            CalendarSubscriptions subscriptions, SecurityIdentity caller, PublicUrlConfig publicUrl) {
         this.subscriptions = subscriptions;
         this.caller = caller;
         this.publicUrl = publicUrl;
     }
 
     @POST
-    @Operation(summary = "Create a calendar subscription",
-            description = "Fixes the calendar's filters (region, deal, company) and returns a token, shown in this answer only (only its "
-                    + "SHA-256 is stored), and the calendar URL that carries it. The token reads that calendar and nothing else, as its "
-                    + "owner with read access only, counted against the owner's rate limit. A read key is enough. Revoke it with DELETE.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = CalendarSubscriptionInput.class),
-            examples = @ExampleObject(name = "UK", value = "{\"name\": \"UK deadlines\", \"region\": \"GB\"}")))
-    @APIResponse(responseCode = "201", description = "Created, with its token and calendar URL",
-            content = @Content(schema = @Schema(implementation = CalendarSubscriptionView.class), examples = @ExampleObject(name = "created", value = CREATED_EXAMPLE)))
+    @Operation(
+            summary = "Create a calendar subscription",
+            description =
+                    "Fixes the calendar's filters (region, deal, company) and returns a token, shown in this answer only (only its "
+                            + "SHA-256 is stored), and the calendar URL that carries it. The token reads that calendar and nothing else, as its "
+                            + "owner with read access only, counted against the owner's rate limit. A read key is enough. Revoke it with DELETE.")
+    @RequestBody(
+            content =
+                    @Content(
+                            schema = @Schema(implementation = CalendarSubscriptionInput.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "UK",
+                                            value = "{\"name\": \"UK deadlines\", \"region\": \"GB\"}")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created, with its token and calendar URL",
+            content =
+                    @Content(
+                            schema = @Schema(implementation = CalendarSubscriptionView.class),
+                            examples = @ExampleObject(name = "created", value = CREATED_EXAMPLE)))
     public Response create(@Valid @NotNull CalendarSubscriptionInput body) {
         CalendarFilters filters = CalendarFilters.parse(body.region(), body.deal(), body.company());
         CalendarSubscriptions.Issued issued = subscriptions.create(caller, blankToNull(body.name()), filters);
-        String url = publicUrl.publicUrl().map(u -> u.replaceAll("/+$", "")).orElse("") + CalendarResource.PATH + "?token=" + issued.token();
-        return Response.created(URI.create(PATH + "/" + issued.subscription().id)).tag(EntityTags.of(issued.subscription().version))
-                .entity(CalendarSubscriptionView.of(issued.subscription()).withToken(issued.token(), url)).build();
+        String url = publicUrl.publicUrl().map(u -> u.replaceAll("/+$", "")).orElse("") + CalendarResource.PATH
+                + "?token=" + issued.token();
+        return Response.created(URI.create(PATH + "/" + issued.subscription().id))
+                .tag(EntityTags.of(issued.subscription().version))
+                .entity(CalendarSubscriptionView.of(issued.subscription()).withToken(issued.token(), url))
+                .build();
     }
 
     @GET
-    @Operation(summary = "List calendar subscriptions", description = "The caller's own (a partner: those of all its keys; admins: all), newest first, revoked ones included; never with tokens.")
-    @APIResponse(responseCode = "200", description = "The subscriptions (at most 1,000)",
+    @Operation(
+            summary = "List calendar subscriptions",
+            description =
+                    "The caller's own (a partner: those of all its keys; admins: all), newest first, revoked ones included; never with tokens.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The subscriptions (at most 1,000)",
             content = @Content(schema = @Schema(implementation = CalendarSubscriptionList.class)))
     public CalendarSubscriptionList list() {
-        return new CalendarSubscriptionList(subscriptions.visibleTo(caller).stream().map(CalendarSubscriptionView::of).toList());
+        return new CalendarSubscriptionList(subscriptions.visibleTo(caller).stream()
+                .map(CalendarSubscriptionView::of)
+                .toList());
     }
 
     @Schema(name = "CalendarSubscriptionList", description = "Calendar subscriptions, newest first")
-    public record CalendarSubscriptionList(List<CalendarSubscriptionView> items) {
-    }
+    public record CalendarSubscriptionList(List<CalendarSubscriptionView> items) {}
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a calendar subscription", description = "Without its token. Send If-None-Match to get 304 when unchanged.")
-    @APIResponse(responseCode = "200", description = "The subscription", content = @Content(schema = @Schema(implementation = CalendarSubscriptionView.class)))
+    @Operation(
+            summary = "Read a calendar subscription",
+            description = "Without its token. Send If-None-Match to get 304 when unchanged.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The subscription",
+            content = @Content(schema = @Schema(implementation = CalendarSubscriptionView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
-    @APIResponse(responseCode = "404", description = "No such subscription of the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such subscription of the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         CalendarSubscription sub = subscriptions.get(caller, QueryParams.uuid("id", id));
         return EntityTags.okOrNotModified(ifNoneMatch, sub.version, CalendarSubscriptionView.of(sub));
@@ -103,15 +149,31 @@ public class CalendarSubscriptionResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke a calendar subscription",
-            description = "Its token stops working at once on every gateway replica (401). The record stays, marked revoked. If-Match is required.")
-    @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(implementation = CalendarSubscriptionView.class)))
-    @APIResponse(responseCode = "404", description = "No such subscription of the caller", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "ETag is stale", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary = "Revoke a calendar subscription",
+            description =
+                    "Its token stops working at once on every gateway replica (401). The record stays, marked revoked. If-Match is required.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Revoked",
+            content = @Content(schema = @Schema(implementation = CalendarSubscriptionView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such subscription of the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "ETag is stale",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         CalendarSubscription sub = subscriptions.revoke(caller, QueryParams.uuid("id", id), ifMatch);
-        return Response.ok(CalendarSubscriptionView.of(sub)).tag(EntityTags.of(sub.version)).build();
+        return Response.ok(CalendarSubscriptionView.of(sub))
+                .tag(EntityTags.of(sub.version))
+                .build();
     }
 
     private static String blankToNull(String text) {

@@ -194,12 +194,18 @@ public final class BackendClient {
         } else {
             // Not on an event loop (a worker thread, a scheduler, a test): the call runs on one, so that a caller
             // that waits for the answer never blocks the context that has to deliver it.
-            ((VertxInternal) vertx).createEventLoopContext().runOnContext(v -> call(request, options, body, bodiless, result));
+            ((VertxInternal) vertx)
+                    .createEventLoopContext()
+                    .runOnContext(v -> call(request, options, body, bodiless, result));
         }
         return result;
     }
 
-    private void call(BackendRequest request, RequestOptions options, Buffer body, boolean bodiless,
+    private void call(
+            BackendRequest request,
+            RequestOptions options,
+            Buffer body,
+            boolean bodiless,
             CompletableFuture<BackendResponse> result) {
         http.request(options)
                 .compose(call -> bodiless && (body == null || body.length() == 0)

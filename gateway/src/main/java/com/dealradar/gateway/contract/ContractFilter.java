@@ -1,12 +1,12 @@
 package com.dealradar.gateway.contract;
 
+import com.dealradar.platform.openapi.ContractConventions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
-import com.dealradar.platform.openapi.ContractConventions;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -25,24 +25,55 @@ public class ContractFilter implements OASFilter {
      * Keycloak; a production build sets {@code -Ddealradar.openapi.keycloak-url=https://auth.example.org}.
      */
     static final String KEYCLOAK_REALM_URL = ConfigProvider.getConfig()
-            .getOptionalValue("dealradar.openapi.keycloak-url", String.class).orElse("http://localhost:8180")
-            .replaceAll("/+$", "") + "/realms/dealradar";
+                    .getOptionalValue("dealradar.openapi.keycloak-url", String.class)
+                    .orElse("http://localhost:8180")
+                    .replaceAll("/+$", "")
+            + "/realms/dealradar";
 
     /** schema -> property -> backend schema it holds (an array of it when the property is an array). */
     static final Map<String, Map<String, String>> PART_REFS = Map.of(
-            "DealDossier", Map.of("deal", "Deal", "regulatoryMatters", "RegulatoryMatter[]", "certifications", "Certification[]"),
+            "DealDossier",
+                    Map.of(
+                            "deal",
+                            "Deal",
+                            "regulatoryMatters",
+                            "RegulatoryMatter[]",
+                            "certifications",
+                            "Certification[]"),
             "DossierParticipant", Map.of("company", "Company"),
-            "CompanyProfile", Map.of("company", "Company", "parents", "RelatedCompany[]", "subsidiaries", "RelatedCompany[]",
-                    "certifications", "Certification[]", "openRegulatoryMatters", "RegulatoryMatter[]", "dealsByRole", "Deal{}"),
-            "RegionOverview", Map.of("region", "Region", "regimes", "RegimeSummary[]", "openRegulatoryMatters", "RegulatoryMatter[]",
-                    "deals", "Deal[]"));
+            "CompanyProfile",
+                    Map.of(
+                            "company",
+                            "Company",
+                            "parents",
+                            "RelatedCompany[]",
+                            "subsidiaries",
+                            "RelatedCompany[]",
+                            "certifications",
+                            "Certification[]",
+                            "openRegulatoryMatters",
+                            "RegulatoryMatter[]",
+                            "dealsByRole",
+                            "Deal{}"),
+            "RegionOverview",
+                    Map.of(
+                            "region",
+                            "Region",
+                            "regimes",
+                            "RegimeSummary[]",
+                            "openRegulatoryMatters",
+                            "RegulatoryMatter[]",
+                            "deals",
+                            "Deal[]"));
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
         if (api.getComponents() == null) {
             api.setComponents(OASFactory.createComponents());
         }
-        Map<String, Schema> schemas = api.getComponents().getSchemas() == null ? Map.of() : api.getComponents().getSchemas();
+        Map<String, Schema> schemas = api.getComponents().getSchemas() == null
+                ? Map.of()
+                : api.getComponents().getSchemas();
         PART_REFS.forEach((schemaName, properties) -> {
             Schema schema = schemas.get(schemaName);
             if (schema == null || schema.getProperties() == null) {
@@ -56,14 +87,20 @@ public class ContractFilter implements OASFilter {
                 }
                 String name = target.replace("[]", "").replace("{}", "");
                 // The backend's schema when the document has it; a plain object otherwise.
-                Schema item = schemas.containsKey(name) ? OASFactory.createSchema().ref(name)
+                Schema item = schemas.containsKey(name)
+                        ? OASFactory.createSchema().ref(name)
                         : OASFactory.createSchema().addType(Schema.SchemaType.OBJECT);
                 Schema replacement;
                 if (target.endsWith("{}")) {
-                    replacement = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                            .additionalPropertiesSchema(OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(item));
+                    replacement = OASFactory.createSchema()
+                            .addType(Schema.SchemaType.OBJECT)
+                            .additionalPropertiesSchema(OASFactory.createSchema()
+                                    .addType(Schema.SchemaType.ARRAY)
+                                    .items(item));
                 } else if (target.endsWith("[]")) {
-                    replacement = OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(item);
+                    replacement = OASFactory.createSchema()
+                            .addType(Schema.SchemaType.ARRAY)
+                            .items(item);
                 } else {
                     replacement = item;
                 }
@@ -74,26 +111,42 @@ public class ContractFilter implements OASFilter {
         });
         if (api.getComponents().getSchemas() != null) {
             // Jackson's JsonNode (the composites' parts are passed on as JSON) is no part of the contract.
-            new ArrayList<>(api.getComponents().getSchemas().keySet()).stream()
-                    .filter(name -> name.startsWith("JsonNode"))
-                    .forEach(api.getComponents()::removeSchema);
+            new ArrayList<>(api.getComponents().getSchemas().keySet())
+                    .stream().filter(name -> name.startsWith("JsonNode")).forEach(api.getComponents()::removeSchema);
         }
 
-        api.getComponents().addSecurityScheme("keycloak", OASFactory.createSecurityScheme()
-                .type(SecurityScheme.Type.OAUTH2)
-                .description("Keycloak (realm dealradar): OAuth 2.0 authorization code flow with PKCE, for people in a "
-                        + "browser (frontends, Swagger UI). Roles: viewer (read), analyst (write), admin (partners and API keys).")
-                .flows(OASFactory.createOAuthFlows().authorizationCode(OASFactory.createOAuthFlow()
-                        .authorizationUrl(KEYCLOAK_REALM_URL + "/protocol/openid-connect/auth")
-                        .tokenUrl(KEYCLOAK_REALM_URL + "/protocol/openid-connect/token")
-                        .refreshUrl(KEYCLOAK_REALM_URL + "/protocol/openid-connect/token")
-                        .scopes(new LinkedHashMap<>(Map.of("openid", "OpenID Connect sign-in"))))));
-        api.getComponents().addSecurityScheme("bearerJwt", OASFactory.createSecurityScheme()
-                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                .description("An access token (JWT) issued by Keycloak realm dealradar, sent as `Authorization: Bearer <token>`."));
-        api.getComponents().addSecurityScheme("apiKey", OASFactory.createSecurityScheme()
-                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")
-                .description("A partner API key, for machine-to-machine integrations."));
+        api.getComponents()
+                .addSecurityScheme(
+                        "keycloak",
+                        OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.OAUTH2)
+                                .description(
+                                        "Keycloak (realm dealradar): OAuth 2.0 authorization code flow with PKCE, for people in a "
+                                                + "browser (frontends, Swagger UI). Roles: viewer (read), analyst (write), admin (partners and API keys).")
+                                .flows(OASFactory.createOAuthFlows()
+                                        .authorizationCode(OASFactory.createOAuthFlow()
+                                                .authorizationUrl(KEYCLOAK_REALM_URL + "/protocol/openid-connect/auth")
+                                                .tokenUrl(KEYCLOAK_REALM_URL + "/protocol/openid-connect/token")
+                                                .refreshUrl(KEYCLOAK_REALM_URL + "/protocol/openid-connect/token")
+                                                .scopes(new LinkedHashMap<>(
+                                                        Map.of("openid", "OpenID Connect sign-in"))))));
+        api.getComponents()
+                .addSecurityScheme(
+                        "bearerJwt",
+                        OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .bearerFormat("JWT")
+                                .description(
+                                        "An access token (JWT) issued by Keycloak realm dealradar, sent as `Authorization: Bearer <token>`."));
+        api.getComponents()
+                .addSecurityScheme(
+                        "apiKey",
+                        OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER)
+                                .name("X-API-Key")
+                                .description("A partner API key, for machine-to-machine integrations."));
         List<SecurityRequirement> anyOf = new ArrayList<>();
         anyOf.add(OASFactory.createSecurityRequirement().addScheme("keycloak", List.of("openid")));
         anyOf.add(OASFactory.createSecurityRequirement().addScheme("bearerJwt"));
@@ -116,35 +169,61 @@ public class ContractFilter implements OASFilter {
             Map.entry("deal.status_changed", "A deal's status changed; data: the deal with its new status"),
             Map.entry("deal.deleted", "A deal was deleted; no data"),
             Map.entry("regulatory_matter.created", "A regulatory matter was opened; data: the matter"),
-            Map.entry("regulatory_matter.updated", "A regulatory matter was changed (extensions, clock-stops, ...); data: the matter"),
-            Map.entry("regulatory_matter.transitioned", "A regulatory matter moved to another status; data: the matter"),
-            Map.entry("regulatory_matter.deadline_approaching", "A statutory deadline is the configured number of working days (default 5, "
-                    + "in the regime's calendar) away; once per deadline; data: matterId, dealId, regime, clock, dueOn, workingDaysLeft"),
-            Map.entry("regulatory_matter.deadline_passed", "A statutory deadline passed with the matter still open; once per deadline; data "
-                    + "as deadline_approaching"),
+            Map.entry(
+                    "regulatory_matter.updated",
+                    "A regulatory matter was changed (extensions, clock-stops, ...); data: the matter"),
+            Map.entry(
+                    "regulatory_matter.transitioned", "A regulatory matter moved to another status; data: the matter"),
+            Map.entry(
+                    "regulatory_matter.deadline_approaching",
+                    "A statutory deadline is the configured number of working days (default 5, "
+                            + "in the regime's calendar) away; once per deadline; data: matterId, dealId, regime, clock, dueOn, workingDaysLeft"),
+            Map.entry(
+                    "regulatory_matter.deadline_passed",
+                    "A statutory deadline passed with the matter still open; once per deadline; data "
+                            + "as deadline_approaching"),
             Map.entry("certification.created", "A certification was recorded; data: the certification"),
             Map.entry("certification.updated", "A certification was changed; data: the certification"),
-            Map.entry("certification.expired", "An attestation's validity ended; once; data: certificationId, companyId, validTo")));
+            Map.entry(
+                    "certification.expired",
+                    "An attestation's validity ended; once; data: certificationId, companyId, validTo")));
 
     private static void documentWebhooks(OpenAPI api) {
-        String description = "Sent to every enabled endpoint of a partner that subscribed to this type (POST, JSON body = the Event, as in the "
-                + "feed). Headers per Standard Webhooks: webhook-id (the event id: deduplicate on it; the same on retries), webhook-timestamp "
-                + "(Unix seconds; refuse messages more than 5 minutes off), webhook-signature (space-separated v1,<base64 HMAC-SHA256 of "
-                + "'<webhook-id>.<webhook-timestamp>.<body>'> keyed with the base64-decoded part of your whsec_ secret; two during a secret "
-                + "rotation's overlap). Answer 2xx within 10 seconds; anything else is retried with exponential backoff and jitter (8 attempts "
-                + "over 30 to 65 minutes), then dead-lettered. 410 Gone disables the endpoint at once. At least once; in order per resource.";
+        String description =
+                "Sent to every enabled endpoint of a partner that subscribed to this type (POST, JSON body = the Event, as in the "
+                        + "feed). Headers per Standard Webhooks: webhook-id (the event id: deduplicate on it; the same on retries), webhook-timestamp "
+                        + "(Unix seconds; refuse messages more than 5 minutes off), webhook-signature (space-separated v1,<base64 HMAC-SHA256 of "
+                        + "'<webhook-id>.<webhook-timestamp>.<body>'> keyed with the base64-decoded part of your whsec_ secret; two during a secret "
+                        + "rotation's overlap). Answer 2xx within 10 seconds; anything else is retried with exponential backoff and jitter (8 attempts "
+                        + "over 30 to 65 minutes), then dead-lettered. 410 Gone disables the endpoint at once. At least once; in order per resource.";
         EVENT_TYPES.forEach((type, summary) -> {
             org.eclipse.microprofile.openapi.models.Operation post = OASFactory.createOperation()
-                    .summary(type).description(summary + ". " + description).addTag("Webhooks")
-                    .requestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent().addMediaType("application/json",
-                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Event")))))
+                    .summary(type)
+                    .description(summary + ". " + description)
+                    .addTag("Webhooks")
+                    .requestBody(OASFactory.createRequestBody()
+                            .required(true)
+                            .content(OASFactory.createContent()
+                                    .addMediaType(
+                                            "application/json",
+                                            OASFactory.createMediaType()
+                                                    .schema(OASFactory.createSchema()
+                                                            .ref("Event")))))
                     .responses(OASFactory.createAPIResponses()
-                            .addAPIResponse("2XX", OASFactory.createAPIResponse().description("Received; no further attempts"))
-                            .addAPIResponse("410", OASFactory.createAPIResponse().description("Gone: the endpoint is disabled at once"))
-                            .defaultValue(OASFactory.createAPIResponse().description("Failed: retried with backoff, then dead-lettered")));
+                            .addAPIResponse(
+                                    "2XX", OASFactory.createAPIResponse().description("Received; no further attempts"))
+                            .addAPIResponse(
+                                    "410",
+                                    OASFactory.createAPIResponse()
+                                            .description("Gone: the endpoint is disabled at once"))
+                            .defaultValue(OASFactory.createAPIResponse()
+                                    .description("Failed: retried with backoff, then dead-lettered")));
             for (String header : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
-                post.addParameter(OASFactory.createParameter().name(header).in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
-                        .required(true).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                post.addParameter(OASFactory.createParameter()
+                        .name(header)
+                        .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+                        .required(true)
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
             }
             api.addWebhook(type, OASFactory.createPathItem().POST(post));
         });
@@ -157,21 +236,33 @@ public class ContractFilter implements OASFilter {
      * All are problems (application/problem+json).
      */
     static final Map<String, String> GATEWAY_ANSWERS = new LinkedHashMap<>();
+
     static {
-        GATEWAY_ANSWERS.put("400", "The request is malformed: a parameter, header, path segment or the body is invalid (errors names it)");
-        GATEWAY_ANSWERS.put("401", "No credentials, or invalid, unknown, revoked or expired ones (WWW-Authenticate says how to authenticate)");
+        GATEWAY_ANSWERS.put(
+                "400",
+                "The request is malformed: a parameter, header, path segment or the body is invalid (errors names it)");
+        GATEWAY_ANSWERS.put(
+                "401",
+                "No credentials, or invalid, unknown, revoked or expired ones (WWW-Authenticate says how to authenticate)");
         GATEWAY_ANSWERS.put("403", "Authenticated, but the role or the API key's scope does not allow this operation");
         GATEWAY_ANSWERS.put("404", "No resource at this path");
         GATEWAY_ANSWERS.put("405", "The method is not supported on this path (Allow lists those that are)");
-        GATEWAY_ANSWERS.put("406", "The Accept header asks for a representation this operation cannot produce (it produces JSON)");
+        GATEWAY_ANSWERS.put(
+                "406", "The Accept header asks for a representation this operation cannot produce (it produces JSON)");
         GATEWAY_ANSWERS.put("413", "The request body is larger than the limit");
         GATEWAY_ANSWERS.put("415", "The request carries a body whose Content-Type this operation does not accept");
         GATEWAY_ANSWERS.put("414", "The request URI is longer than the limit");
-        GATEWAY_ANSWERS.put("429", "Rate limit of the API key or user reached; retry after Retry-After seconds (see RateLimit and RateLimit-Policy)");
+        GATEWAY_ANSWERS.put(
+                "429",
+                "Rate limit of the API key or user reached; retry after Retry-After seconds (see RateLimit and RateLimit-Policy)");
         GATEWAY_ANSWERS.put("431", "The request headers are larger than the limit");
         GATEWAY_ANSWERS.put("502", "A backend answered with an error or garbage");
-        GATEWAY_ANSWERS.put("503", "A backend or its database is unavailable (circuit open or overloaded); retry after Retry-After seconds");
-        GATEWAY_ANSWERS.put("504", "A backend did not answer in time; for a write the outcome is unknown: retry with the same Idempotency-Key");
+        GATEWAY_ANSWERS.put(
+                "503",
+                "A backend or its database is unavailable (circuit open or overloaded); retry after Retry-After seconds");
+        GATEWAY_ANSWERS.put(
+                "504",
+                "A backend did not answer in time; for a write the outcome is unknown: retry with the same Idempotency-Key");
     }
 
     /**

@@ -32,46 +32,82 @@ class DeadlineCalendarTest {
                    "length": 30, "unit": "working_days", "extensions": ["Additional period: 45 working_days"], "stoppedDays": 0,
                    "dueOn": %s, "calendar": "Jollyday GB", "firstCountedDay": "next_day", "regimeVersion": "NSIA-2021",
                    "regimeVersionLabel": "as enacted"},
-                 "updatedAt": "%s"}""".formatted(id, DEAL, JSON.writeValueAsString(title), dueOn == null ? "null" : "\"" + dueOn + "\"", updatedAt));
+                 "updatedAt": "%s"}""".formatted(
+                id, DEAL, JSON.writeValueAsString(title), dueOn == null ? "null" : "\"" + dueOn + "\"", updatedAt));
     }
 
     @Test
     void oneAllDayEventPerDueDateWithStableUidsAndTheMattersRevisionAsDtstamp() throws Exception {
         List<JsonNode> matters = List.of(
-                matter("7d0c1c52-2b7a-5b63-9d0e-6b1f3f3f2a10", "2024-05-02", "2026-03-15T10:15:00Z", "NSIA call-in; \"quoted\", comma"),
+                matter(
+                        "7d0c1c52-2b7a-5b63-9d0e-6b1f3f3f2a10",
+                        "2024-05-02",
+                        "2026-03-15T10:15:00Z",
+                        "NSIA call-in; \"quoted\", comma"),
                 matter("8e1d2d63-3c8b-4c74-8e1f-7c2f4f4f3b21", null, "2026-03-16T10:15:00Z", "clock stopped"));
-        String ics = DeadlineCalendar.write(matters, Map.of(DEAL, "Alibaba Cloud / BT Global Services"),
-                new CalendarFilters("GB", null, null), Duration.ofHours(1), "https://api.example", false);
+        String ics = DeadlineCalendar.write(
+                matters,
+                Map.of(DEAL, "Alibaba Cloud / BT Global Services"),
+                new CalendarFilters("GB", null, null),
+                Duration.ofHours(1),
+                "https://api.example",
+                false);
 
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
         calendar.validate();
         List<VEvent> events = calendar.getComponents(Component.VEVENT);
         assertThat(events).hasSize(1);
         VEvent event = events.getFirst();
-        assertThat(event.getProperty(Property.UID).map(Property::getValue)).contains("7d0c1c52-2b7a-5b63-9d0e-6b1f3f3f2a10-assessment@dealradar");
-        assertThat(event.<DtStart<?>>getProperty(Property.DTSTART).orElseThrow().getDate()).isEqualTo(LocalDate.of(2024, 5, 2));
-        assertThat(event.<DtEnd<?>>getProperty(Property.DTEND).orElseThrow().getDate()).isEqualTo(LocalDate.of(2024, 5, 3));
+        assertThat(event.getProperty(Property.UID).map(Property::getValue))
+                .contains("7d0c1c52-2b7a-5b63-9d0e-6b1f3f3f2a10-assessment@dealradar");
+        assertThat(event.<DtStart<?>>getProperty(Property.DTSTART).orElseThrow().getDate())
+                .isEqualTo(LocalDate.of(2024, 5, 2));
+        assertThat(event.<DtEnd<?>>getProperty(Property.DTEND).orElseThrow().getDate())
+                .isEqualTo(LocalDate.of(2024, 5, 3));
         assertThat(event.getProperty(Property.DTSTAMP).map(Property::getValue)).contains("20260315T101500Z");
         assertThat(event.getProperty(Property.SUMMARY).map(Property::getValue))
-                .contains("Deadline: Alibaba Cloud / BT Global Services - UK-NSIA Assessment period after a call-in notice");
-        assertThat(event.getProperty(Property.DESCRIPTION).map(Property::getValue).orElseThrow())
-                .contains("NSIA call-in; \"quoted\", comma").contains("Rule version: NSIA-2021 (as enacted)")
-                .contains("Extensions: Additional period: 45 working_days").contains("Working days: Jollyday GB");
+                .contains(
+                        "Deadline: Alibaba Cloud / BT Global Services - UK-NSIA Assessment period after a call-in notice");
+        assertThat(event.getProperty(Property.DESCRIPTION)
+                        .map(Property::getValue)
+                        .orElseThrow())
+                .contains("NSIA call-in; \"quoted\", comma")
+                .contains("Rule version: NSIA-2021 (as enacted)")
+                .contains("Extensions: Additional period: 45 working_days")
+                .contains("Working days: Jollyday GB");
         assertThat(event.getProperty(Property.URL).map(Property::getValue))
                 .contains("https://api.example/api/v1/regulatory-matters/7d0c1c52-2b7a-5b63-9d0e-6b1f3f3f2a10");
-        assertThat(ics).contains("REFRESH-INTERVAL;VALUE=DURATION:PT1H").contains("X-PUBLISHED-TTL:PT1H").doesNotContain("X-DEALRADAR-TRUNCATED");
+        assertThat(ics)
+                .contains("REFRESH-INTERVAL;VALUE=DURATION:PT1H")
+                .contains("X-PUBLISHED-TTL:PT1H")
+                .doesNotContain("X-DEALRADAR-TRUNCATED");
 
         // Same data, same bytes: clients and caches see no change where there is none.
-        assertThat(DeadlineCalendar.write(matters, Map.of(DEAL, "Alibaba Cloud / BT Global Services"),
-                new CalendarFilters("GB", null, null), Duration.ofHours(1), "https://api.example", false)).isEqualTo(ics);
+        assertThat(DeadlineCalendar.write(
+                        matters,
+                        Map.of(DEAL, "Alibaba Cloud / BT Global Services"),
+                        new CalendarFilters("GB", null, null),
+                        Duration.ofHours(1),
+                        "https://api.example",
+                        false))
+                .isEqualTo(ics);
     }
 
     @Test
     void aDealWhoseTitleCouldNotBeReadIsNamedByIdAndACutCalendarSaysSo() throws Exception {
-        String ics = DeadlineCalendar.write(List.of(matter("7d0c1c52-2b7a-5b63-9d0e-6b1f3f3f2a10", "2024-05-02", "2026-03-15T10:15:00Z", "t")),
-                Map.of(), new CalendarFilters(null, null, null), Duration.ofMinutes(30), null, true);
-        VEvent event = new CalendarBuilder().build(new StringReader(ics)).<VEvent>getComponents(Component.VEVENT).getFirst();
-        assertThat(event.getProperty(Property.SUMMARY).map(Property::getValue).orElseThrow()).contains("deal " + DEAL);
+        String ics = DeadlineCalendar.write(
+                List.of(matter("7d0c1c52-2b7a-5b63-9d0e-6b1f3f3f2a10", "2024-05-02", "2026-03-15T10:15:00Z", "t")),
+                Map.of(),
+                new CalendarFilters(null, null, null),
+                Duration.ofMinutes(30),
+                null,
+                true);
+        VEvent event = new CalendarBuilder()
+                .build(new StringReader(ics))
+                .<VEvent>getComponents(Component.VEVENT)
+                .getFirst();
+        assertThat(event.getProperty(Property.SUMMARY).map(Property::getValue).orElseThrow())
+                .contains("deal " + DEAL);
         assertThat(event.getProperty(Property.URL)).isEmpty();
         assertThat(ics).contains("X-DEALRADAR-TRUNCATED").contains("REFRESH-INTERVAL;VALUE=DURATION:PT30M");
     }

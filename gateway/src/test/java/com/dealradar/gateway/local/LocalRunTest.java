@@ -41,38 +41,68 @@ class LocalRunTest {
 
     @Test
     void generatedAdminKeyWorksOnH2WithoutKeycloakOrRedis() throws Exception {
-        Path keyFile = Path.of(ConfigProvider.getConfig().getValue("dealradar.data-dir", String.class), "bootstrap-api-key");
+        Path keyFile =
+                Path.of(ConfigProvider.getConfig().getValue("dealradar.data-dir", String.class), "bootstrap-api-key");
         String key = Files.readString(keyFile).strip();
         assertThat(key).startsWith("drk_");
-        assertThat(Files.exists(keyFile.resolveSibling("gateway.mv.db"))).as("H2 file in the data folder").isTrue();
+        assertThat(Files.exists(keyFile.resolveSibling("gateway.mv.db")))
+                .as("H2 file in the data folder")
+                .isTrue();
 
-        String partner = given().header("X-API-Key", key).contentType("application/json")
+        String partner = given().header("X-API-Key", key)
+                .contentType("application/json")
                 .body("{\"name\": \"Local Partner\", \"contact\": {\"email\": \"local@example.org\"}}")
-                .post("/api/v1/partners").then().statusCode(201)
+                .post("/api/v1/partners")
+                .then()
+                .statusCode(201)
                 .header("RateLimit-Policy", org.hamcrest.Matchers.startsWith("\"internal\""))
-                .extract().path("id");
-        String issued = given().header("X-API-Key", key).contentType("application/json")
+                .extract()
+                .path("id");
+        String issued = given().header("X-API-Key", key)
+                .contentType("application/json")
                 .body("{\"name\": \"local\", \"scopes\": [\"read\"]}")
-                .post("/api/v1/partners/" + partner + "/keys").then().statusCode(201).extract().path("secret");
+                .post("/api/v1/partners/" + partner + "/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("secret");
         given().header("X-API-Key", issued).get("/api/v1/partners").then().statusCode(403);
-        given().header("X-API-Key", key).get("/api/v1/partners/" + partner).then().statusCode(200)
+        given().header("X-API-Key", key)
+                .get("/api/v1/partners/" + partner)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Local Partner"));
-        given().header("Authorization", "Bearer some.jwt.token").get("/api/v1/partners").then().statusCode(401);
+        given().header("Authorization", "Bearer some.jwt.token")
+                .get("/api/v1/partners")
+                .then()
+                .statusCode(401);
     }
 
     /** bin/run needs no Redis: limits are counted in the gateway's memory, even with a Redis listening on 6379. */
     @Test
     void rateLimitsAreCountedInMemory() throws Exception {
-        String key = Files.readString(Path.of(ConfigProvider.getConfig().getValue("dealradar.data-dir", String.class),
-                "bootstrap-api-key")).strip();
-        int first = remaining(given().header("X-API-Key", key).get("/api/v1/partners").then().statusCode(200).extract().header("RateLimit"));
-        int second = remaining(given().header("X-API-Key", key).get("/api/v1/partners").then().statusCode(200).extract().header("RateLimit"));
+        String key = Files.readString(Path.of(
+                        ConfigProvider.getConfig().getValue("dealradar.data-dir", String.class), "bootstrap-api-key"))
+                .strip();
+        int first = remaining(given().header("X-API-Key", key)
+                .get("/api/v1/partners")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("RateLimit"));
+        int second = remaining(given().header("X-API-Key", key)
+                .get("/api/v1/partners")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("RateLimit"));
         // The prefix the application runs with (the profile may have been built in another class loader, with
         // another copy of REDIS_PREFIX): a prefix of the test's own would find nothing even when Redis counts.
         String prefix = ConfigProvider.getConfig().getValue("dealradar.rate-limit.redis-key-prefix", String.class);
         assertThat(prefix).startsWith("dealradar:localrun:");
         List<String> redisKeys = redisKeys(prefix + "*");
-        System.out.printf("local run: remaining %d then %d; Redis keys under the run's prefix: %s%n", first, second, redisKeys);
+        System.out.printf(
+                "local run: remaining %d then %d; Redis keys under the run's prefix: %s%n", first, second, redisKeys);
         assertThat(second).as("each request counted").isEqualTo(first - 1);
         assertThat(redisKeys).as("nothing counted in Redis").isEmpty();
     }
@@ -87,10 +117,11 @@ class LocalRunTest {
     private static List<String> redisKeys(String pattern) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", 6379)) {
             socket.setSoTimeout(5000);
-            socket.getOutputStream().write(("*2\r\n$4\r\nKEYS\r\n$" + pattern.length() + "\r\n" + pattern + "\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream()
+                    .write(("*2\r\n$4\r\nKEYS\r\n$" + pattern.length() + "\r\n" + pattern + "\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
             String header = in.readLine();
             assertThat(header).as("Redis answer to KEYS").startsWith("*");
             List<String> keys = new java.util.ArrayList<>();

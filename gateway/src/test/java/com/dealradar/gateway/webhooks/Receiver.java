@@ -20,8 +20,11 @@ final class Receiver implements AutoCloseable {
     record Received(int n, Map<String, List<String>> headers, byte[] body, long atMillis, int answered) {
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
-                    .findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -39,7 +42,12 @@ final class Receiver implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             int answer = this.behaviour.applyAsInt(n);
             // Recorded on arrival (in arrival order); a hang is recorded as answered -1: the sender times out first.
-            received.add(new Received(n, Map.copyOf(exchange.getRequestHeaders()), body, System.currentTimeMillis(), answer < 0 ? -1 : answer));
+            received.add(new Received(
+                    n,
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body,
+                    System.currentTimeMillis(),
+                    answer < 0 ? -1 : answer));
             if (answer < 0) {
                 try {
                     Thread.sleep(-answer);

@@ -52,7 +52,13 @@ public class DeadlineEvents {
     private final DeadlineEventsConfig config;
     private ScheduledExecutorService timer;
 
-    DeadlineEvents(EntityManager em, MatterService matters, HolidayCalendars calendars, Outbox outbox, Today today, ObjectMapper mapper,
+    DeadlineEvents(
+            EntityManager em,
+            MatterService matters,
+            HolidayCalendars calendars,
+            Outbox outbox,
+            Today today,
+            ObjectMapper mapper,
             DeadlineEventsConfig config) {
         this.em = em;
         this.matters = matters;
@@ -67,15 +73,20 @@ public class DeadlineEvents {
         if (!config.enabled()) {
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("deadline-events").daemon().factory());
+        timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("deadline-events").daemon().factory());
         long every = config.interval().toMillis();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                LOG.warnf("deadline events round failed: %s", e.toString());
-            }
-        }, Math.min(every, 10_000), every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        runOnce();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("deadline events round failed: %s", e.toString());
+                    }
+                },
+                Math.min(every, 10_000),
+                every,
+                TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent stop) {
@@ -90,8 +101,10 @@ public class DeadlineEvents {
         LocalDate oldest = day.minusDays(Math.max(1, config.lookBack().toDays()));
         List<Notice> due = QuarkusTransaction.requiringNew().call(() -> {
             List<Notice> notices = new ArrayList<>();
-            for (RegulatoryMatter matter : em.createQuery("from RegulatoryMatter m where m.status in :open", RegulatoryMatter.class)
-                    .setParameter("open", MatterStatus.OPEN).getResultList()) {
+            for (RegulatoryMatter matter : em.createQuery(
+                            "from RegulatoryMatter m where m.status in :open", RegulatoryMatter.class)
+                    .setParameter("open", MatterStatus.OPEN)
+                    .getResultList()) {
                 Deadline deadline;
                 try {
                     deadline = matters.deadline(matter).orElse(null);
@@ -100,26 +113,47 @@ public class DeadlineEvents {
                     LOG.warnf("deadline of matter %s not computed: %s", matter.id, e.getMessage());
                     continue;
                 }
-                if (deadline == null || deadline.dueOn() == null || deadline.dueOn().isBefore(oldest)) {
+                if (deadline == null
+                        || deadline.dueOn() == null
+                        || deadline.dueOn().isBefore(oldest)) {
                     continue;
                 }
                 WorkingCalendar calendar = calendars.forRegion(matter.regime.regionCode);
                 LocalDate from = workingDaysBefore(deadline.dueOn(), config.leadWorkingDays(), calendar);
                 String kind = day.isAfter(deadline.dueOn()) ? PASSED : !day.isBefore(from) ? APPROACHING : null;
                 if (kind != null) {
-                    notices.add(new Notice(matter.id + ":" + deadline.clock() + ":" + deadline.dueOn(), kind, "regulatory_matter",
-                            matter.id, "/regulatory-matters/" + matter.id, EntityTags.of(matter.version).toString(),
+                    notices.add(new Notice(
+                            matter.id + ":" + deadline.clock() + ":" + deadline.dueOn(),
+                            kind,
+                            "regulatory_matter",
+                            matter.id,
+                            "/regulatory-matters/" + matter.id,
+                            EntityTags.of(matter.version).toString(),
                             matterData(matter, deadline, day, calendar)));
                 }
             }
-            for (Certification c : em.createQuery("from Certification c where c.status in :lapsing and c.validTo < :today and c.validTo >= :oldest",
-                    Certification.class).setParameter("lapsing", Certification.LAPSING).setParameter("today", day)
-                    .setParameter("oldest", oldest).getResultList()) {
-                ObjectNode data = mapper.createObjectNode().put("certificationId", c.id.toString()).put("companyId", c.companyId.toString())
-                        .put("regionCode", c.regionCode).put("scheme", c.scheme == null ? null : c.scheme.toString())
-                        .put("validTo", c.validTo.toString()).put("status", "expired");
-                notices.add(new Notice(c.id + ":" + c.validTo, EXPIRED, "certification", c.id, "/certifications/" + c.id,
-                        EntityTags.of(c.version).toString(), data));
+            for (Certification c : em.createQuery(
+                            "from Certification c where c.status in :lapsing and c.validTo < :today and c.validTo >= :oldest",
+                            Certification.class)
+                    .setParameter("lapsing", Certification.LAPSING)
+                    .setParameter("today", day)
+                    .setParameter("oldest", oldest)
+                    .getResultList()) {
+                ObjectNode data = mapper.createObjectNode()
+                        .put("certificationId", c.id.toString())
+                        .put("companyId", c.companyId.toString())
+                        .put("regionCode", c.regionCode)
+                        .put("scheme", c.scheme == null ? null : c.scheme.toString())
+                        .put("validTo", c.validTo.toString())
+                        .put("status", "expired");
+                notices.add(new Notice(
+                        c.id + ":" + c.validTo,
+                        EXPIRED,
+                        "certification",
+                        c.id,
+                        "/certifications/" + c.id,
+                        EntityTags.of(c.version).toString(),
+                        data));
             }
             return notices;
         });
@@ -132,21 +166,34 @@ public class DeadlineEvents {
         return written;
     }
 
-    private record Notice(String key, String kind, String resourceType, UUID resourceId, String path, String etag, ObjectNode data) {
-    }
+    private record Notice(
+            String key, String kind, String resourceType, UUID resourceId, String path, String etag, ObjectNode data) {}
 
     /** The notice row and its event in one transaction; false when it was written before (by this or another replica). */
     private boolean write(Notice notice) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
-                Long seen = ((Number) em.createNativeQuery("select count(*) from deadline_notice where notice_key = ? and kind = ?")
-                        .setParameter(1, notice.key()).setParameter(2, notice.kind()).getSingleResult()).longValue();
+                Long seen = ((Number) em.createNativeQuery(
+                                        "select count(*) from deadline_notice where notice_key = ? and kind = ?")
+                                .setParameter(1, notice.key())
+                                .setParameter(2, notice.kind())
+                                .getSingleResult())
+                        .longValue();
                 if (seen > 0) {
                     return false;
                 }
                 em.createNativeQuery("insert into deadline_notice (notice_key, kind, recorded_at) values (?, ?, ?)")
-                        .setParameter(1, notice.key()).setParameter(2, notice.kind()).setParameter(3, today.now()).executeUpdate();
-                outbox.emit(notice.kind(), notice.resourceType(), notice.resourceId().toString(), notice.path(), notice.etag(), notice.data());
+                        .setParameter(1, notice.key())
+                        .setParameter(2, notice.kind())
+                        .setParameter(3, today.now())
+                        .executeUpdate();
+                outbox.emit(
+                        notice.kind(),
+                        notice.resourceType(),
+                        notice.resourceId().toString(),
+                        notice.path(),
+                        notice.etag(),
+                        notice.data());
                 em.flush();
                 return true;
             });
@@ -160,18 +207,29 @@ public class DeadlineEvents {
     }
 
     private boolean written(Notice notice) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                        "select count(*) from deadline_notice where notice_key = ? and kind = ?")
-                .setParameter(1, notice.key()).setParameter(2, notice.kind()).getSingleResult()).longValue() > 0);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery(
+                                                "select count(*) from deadline_notice where notice_key = ? and kind = ?")
+                                        .setParameter(1, notice.key())
+                                        .setParameter(2, notice.kind())
+                                        .getSingleResult())
+                                .longValue()
+                        > 0);
     }
 
     private ObjectNode matterData(RegulatoryMatter matter, Deadline deadline, LocalDate day, WorkingCalendar calendar) {
-        ObjectNode data = mapper.createObjectNode().put("matterId", matter.id.toString())
+        ObjectNode data = mapper.createObjectNode()
+                .put("matterId", matter.id.toString())
                 .put("dealId", matter.dealId == null ? null : matter.dealId.toString())
                 .put("companyId", matter.companyId == null ? null : matter.companyId.toString())
-                .put("regionCode", matter.regionCode).put("regime", matter.regime.code).put("status", matter.status.toString())
-                .put("clock", deadline.clock()).put("label", deadline.label()).put("dueOn", deadline.dueOn().toString())
-                .put("leadWorkingDays", config.leadWorkingDays()).put("calendar", calendar.description());
+                .put("regionCode", matter.regionCode)
+                .put("regime", matter.regime.code)
+                .put("status", matter.status.toString())
+                .put("clock", deadline.clock())
+                .put("label", deadline.label())
+                .put("dueOn", deadline.dueOn().toString())
+                .put("leadWorkingDays", config.leadWorkingDays())
+                .put("calendar", calendar.description());
         if (!day.isAfter(deadline.dueOn())) {
             data.put("workingDaysLeft", workingDaysBetween(day, deadline.dueOn(), calendar));
         }
