@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
@@ -157,7 +160,7 @@ public class ContractFilter implements OASFilter {
     }
 
     /** Every event type a webhook endpoint can receive (OpenAPI 3.1 {@code webhooks}); the feed lists the same. */
-    static final Map<String, String> EVENT_TYPES = new java.util.TreeMap<>(Map.ofEntries(
+    static final Map<String, String> EVENT_TYPES = new TreeMap<>(Map.ofEntries(
             Map.entry("company.created", "A company was created; data: the company"),
             Map.entry("company.updated", "A company was changed (PUT or PATCH); data: the company"),
             Map.entry("company.archived", "A company was archived; data: the company"),
@@ -197,7 +200,7 @@ public class ContractFilter implements OASFilter {
                         + "rotation's overlap). Answer 2xx within 10 seconds; anything else is retried with exponential backoff and jitter (8 attempts "
                         + "over 30 to 65 minutes), then dead-lettered. 410 Gone disables the endpoint at once. At least once; in order per resource.";
         EVENT_TYPES.forEach((type, summary) -> {
-            org.eclipse.microprofile.openapi.models.Operation post = OASFactory.createOperation()
+            Operation post = OASFactory.createOperation()
                     .summary(type)
                     .description(summary + ". " + description)
                     .addTag("Webhooks")
@@ -221,7 +224,7 @@ public class ContractFilter implements OASFilter {
             for (String header : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
                 post.addParameter(OASFactory.createParameter()
                         .name(header)
-                        .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+                        .in(Parameter.In.HEADER)
                         .required(true)
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
             }
