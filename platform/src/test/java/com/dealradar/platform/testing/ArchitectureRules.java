@@ -68,11 +68,12 @@ public final class ArchitectureRules {
                 .because("repositories and clients serve the domain, never the HTTP layer's types"));
         rules.add(noClasses()
                 .that()
-                .resideOutsideOfPackages(base + ".domain..", base + ".seed..")
+                .resideOutsideOfPackages(base + ".domain..", base + ".seed..", base + ".events..")
                 .should()
                 .dependOnClassesThat()
                 .belongToAnyOf(QuarkusTransaction.class)
-                .because("a unit of work starts in a domain service (or, at start-up, in a seeder)"));
+                .because("a unit of work starts in a domain service (or, at start-up, in a seeder; or in a scheduled"
+                        + " event job, whose round is its own unit of work)"));
         rules.add(noMethods()
                 .that()
                 .areDeclaredInClassesThat()
