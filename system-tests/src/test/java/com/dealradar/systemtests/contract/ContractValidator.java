@@ -145,8 +145,9 @@ public final class ContractValidator {
         });
         BODIES_VALIDATED.incrementAndGet();
         Set<ValidationMessage> messages = schema.validate(instance);
+        String at = where;
         return messages.stream()
-                .map(msg -> where + ": " + msg.getMessage() + " in " + abbreviate(body))
+                .map(msg -> at + ": " + msg.getMessage() + " in " + abbreviate(body))
                 .toList();
     }
 
