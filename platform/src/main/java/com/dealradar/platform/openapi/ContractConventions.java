@@ -69,6 +69,9 @@ public class ContractConventions implements OASFilter {
         if (api.getComponents() == null) {
             api.setComponents(OASFactory.createComponents());
         }
+        if (api.getComponents().getSchemas() != null) {
+            api.getComponents().getSchemas().values().forEach(ContractConventions::optionalMayBeNull);
+        }
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
@@ -104,6 +107,31 @@ public class ContractConventions implements OASFilter {
                 });
             });
         });
+    }
+
+    /**
+     * The services write an absent optional value as {@code null} (they do not omit it): the schema says so, so that a
+     * validating or generated client accepts what is really sent.
+     */
+    private static void optionalMayBeNull(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getProperties() != null) {
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            schema.getProperties().forEach((name, property) -> {
+                if (!required.contains(name)
+                        && property.getRef() == null
+                        && property.getEnumeration() == null
+                        && property.getType() != null
+                        && !property.getType().isEmpty()
+                        && !property.getType().contains(Schema.SchemaType.NULL)) {
+                    property.addType(Schema.SchemaType.NULL);
+                }
+                optionalMayBeNull(property);
+            });
+        }
+        optionalMayBeNull(schema.getItems());
     }
 
     @SuppressWarnings("unchecked")
