@@ -70,7 +70,8 @@ public class ContractConventions implements OASFilter {
             api.setComponents(OASFactory.createComponents());
         }
         if (api.getComponents().getSchemas() != null) {
-            api.getComponents().getSchemas().values().forEach(ContractConventions::optionalMayBeNull);
+            Map<String, Schema> components = api.getComponents().getSchemas();
+            components.values().forEach(schema -> optionalMayBeNull(schema, components));
         }
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
@@ -113,25 +114,46 @@ public class ContractConventions implements OASFilter {
      * The services write an absent optional value as {@code null} (they do not omit it): the schema says so, so that a
      * validating or generated client accepts what is really sent.
      */
-    private static void optionalMayBeNull(Schema schema) {
+    private static void optionalMayBeNull(Schema schema, Map<String, Schema> components) {
         if (schema == null) {
             return;
         }
         if (schema.getProperties() != null) {
             List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
             schema.getProperties().forEach((name, property) -> {
-                if (!required.contains(name)
-                        && property.getRef() == null
+                if (required.contains(name)) {
+                    optionalMayBeNull(property, components);
+                    return;
+                }
+                if (property.getRef() != null) {
+                    // A reference to a scalar (LocalDate, say) is written inline so that null can be added to its type.
+                    Schema target = components.get(
+                            property.getRef().substring(property.getRef().lastIndexOf('/') + 1));
+                    if (target != null
+                            && target.getProperties() == null
+                            && target.getEnumeration() == null
+                            && target.getType() != null
+                            && !target.getType().isEmpty()
+                            && !target.getType().contains(Schema.SchemaType.OBJECT)
+                            && !target.getType().contains(Schema.SchemaType.ARRAY)) {
+                        property.setRef(null);
+                        property.setType(new ArrayList<>(target.getType()));
+                        if (property.getFormat() == null) {
+                            property.setFormat(target.getFormat());
+                        }
+                    }
+                }
+                if (property.getRef() == null
                         && property.getEnumeration() == null
                         && property.getType() != null
                         && !property.getType().isEmpty()
                         && !property.getType().contains(Schema.SchemaType.NULL)) {
                     property.addType(Schema.SchemaType.NULL);
                 }
-                optionalMayBeNull(property);
+                optionalMayBeNull(property, components);
             });
         }
-        optionalMayBeNull(schema.getItems());
+        optionalMayBeNull(schema.getItems(), components);
     }
 
     @SuppressWarnings("unchecked")
