@@ -86,6 +86,9 @@ public final class LocalRun {
             config.put("dealradar.security.generate-bootstrap-key", "true");
             config.put("dealradar.rate-limit.store", "memory");
             config.put("quarkus.oidc.tenant-enabled", "false");
+            // As the local profile: webhook receivers on loopback over plain http.
+            config.put("dealradar.webhooks.require-https", "false");
+            config.put("dealradar.webhooks.allow-private-addresses", "true");
             ServiceProcess gateway = ServiceProcess.start("gateway", ServiceProcess.freePort(), config);
             String key = Files.readString(dataDir.resolve("bootstrap-api-key")).strip();
             return new LocalRun(gateway, key);

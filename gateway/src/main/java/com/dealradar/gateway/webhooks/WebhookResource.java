@@ -148,8 +148,6 @@ public class WebhookResource {
                     "The answer carries the signing secret (whsec_...), the only time it is shown: store it. Outside local development "
                             + "the URL must be https and its host must resolve to public addresses only (checked after DNS resolution, "
                             + "and again before every delivery). Send an Idempotency-Key to make retries safe (a replay has no secret).")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "endpoint", value = """
-            {"url":"https://hooks.telco-insights.example/dealradar","eventTypes":["deal.status_changed","regulatory_matter.*"],"description":"deal desk"}""")))
     @APIResponse(
             responseCode = "201",
             description = "Added, with its secret",
