@@ -79,6 +79,13 @@ class GatewayBadInputTest {
                         .body())
                 .path("id")
                 .asText();
+        send(
+                gateway,
+                "POST",
+                "/api/v1/partners/" + partner + "/webhooks",
+                "application/json",
+                "{\"url\": \"http://127.0.0.1:9/bad-input\", \"eventTypes\": [\"deal.*\"]}",
+                null);
         assertThat(partner).isNotBlank();
         assertThat(key).isNotBlank();
 

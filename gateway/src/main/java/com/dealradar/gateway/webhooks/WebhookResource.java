@@ -16,8 +16,9 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -98,6 +99,7 @@ public class WebhookResource {
     private final MergePatch mergePatch;
     private final SecurityIdentity caller;
     private final InstantSource clock;
+    private final Validator validator;
 
     WebhookResource(
             EntityManager em,
@@ -107,7 +109,9 @@ public class WebhookResource {
             Idempotency idempotency,
             MergePatch mergePatch,
             SecurityIdentity caller,
-            InstantSource clock) {
+            InstantSource clock,
+            Validator validator) {
+        this.validator = validator;
         this.em = em;
         this.guard = guard;
         this.deliveries = deliveries;
@@ -166,8 +170,16 @@ public class WebhookResource {
     public Response create(
             @PathParam("partnerId") String partnerId,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Valid @NotNull WebhookViews.Input body) {
+            @RequestBody(required = true) WebhookViews.Input body) {
         UUID partner = allowed(partnerId);
+        // Validated here, after the caller is known: who first, then what (a stranger learns nothing from a 400).
+        if (body == null) {
+            throw ProblemException.invalid("body", "a webhook endpoint is required");
+        }
+        Set<ConstraintViolation<WebhookViews.Input>> violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
         check(body);
         AtomicReference<String> secret = new AtomicReference<>();
         Response response = idempotency.execute(
