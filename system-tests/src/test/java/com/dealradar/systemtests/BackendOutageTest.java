@@ -3,6 +3,7 @@ package com.dealradar.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealradar.platform.testing.ServiceProcess;
+import com.dealradar.systemtests.contract.ContractValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -135,12 +136,12 @@ class BackendOutageTest {
 
     private HttpResponse<String> get(String url) {
         try {
-            return http.send(
+            return ContractValidator.checked(http.send(
                     HttpRequest.newBuilder(URI.create(url))
                             .timeout(Duration.ofSeconds(30))
                             .header("X-API-Key", Services.ADMIN_KEY)
                             .build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString()));
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

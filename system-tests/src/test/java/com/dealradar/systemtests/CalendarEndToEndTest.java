@@ -3,6 +3,7 @@ package com.dealradar.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dealradar.systemtests.contract.ContractValidator;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.StringReader;
@@ -317,6 +318,6 @@ class CalendarEndToEndTest {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(gateway + pathAndQuery)).timeout(Duration.ofSeconds(20));
         new HashMap<>(headers).forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ContractValidator.checked(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 }

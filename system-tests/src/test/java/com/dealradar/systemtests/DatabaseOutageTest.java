@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealradar.platform.testing.InternalTokens;
 import com.dealradar.platform.testing.ServiceProcess;
+import com.dealradar.systemtests.contract.ContractValidator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -156,7 +157,7 @@ class DatabaseOutageTest {
     private HttpResponse<String> create(String base) {
         String name = "Outage Co " + UUID.randomUUID().toString().substring(0, 8);
         try {
-            return http.send(
+            return ContractValidator.checked(http.send(
                     HttpRequest.newBuilder(URI.create(base + "/companies"))
                             .timeout(Duration.ofSeconds(30))
                             .header("Authorization", InternalTokens.analyst())
@@ -165,7 +166,7 @@ class DatabaseOutageTest {
                             {"name": "%s", "country": "DE", "kind": "group", "sources": [{"kind": "general_knowledge", "note": "outage test"}]}
                             """.formatted(name)))
                             .build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -176,12 +177,12 @@ class DatabaseOutageTest {
 
     private int status(String url) {
         try {
-            return http.send(
+            return ContractValidator.checked(http.send(
                             HttpRequest.newBuilder(URI.create(url))
                                     .timeout(Duration.ofSeconds(30))
                                     .header("Authorization", InternalTokens.analyst())
                                     .build(),
-                            HttpResponse.BodyHandlers.discarding())
+                            HttpResponse.BodyHandlers.discarding()))
                     .statusCode();
         } catch (IOException e) {
             return -1;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealradar.platform.testing.PostgresDatabase;
 import com.dealradar.platform.testing.ServiceProcess;
+import com.dealradar.systemtests.contract.ContractValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -83,7 +84,7 @@ class EventsAndWebhooksSystemTest {
         if (body != null && !headers.containsKey("Content-Type")) {
             request.header("Content-Type", "application/json");
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ContractValidator.checked(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     static JsonNode ok(HttpResponse<String> answer, int status) throws Exception {

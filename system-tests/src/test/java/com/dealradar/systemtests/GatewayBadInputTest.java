@@ -3,6 +3,7 @@ package com.dealradar.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealradar.platform.testing.KeycloakTokens;
+import com.dealradar.systemtests.contract.ContractValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -215,6 +216,6 @@ class GatewayBadInputTest {
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ContractValidator.checked(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 }

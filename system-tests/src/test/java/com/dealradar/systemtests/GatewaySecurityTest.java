@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealradar.platform.testing.InternalTokens;
 import com.dealradar.platform.testing.KeycloakTokens;
+import com.dealradar.systemtests.contract.ContractValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -201,7 +202,7 @@ class GatewaySecurityTest {
             request.header("Content-Type", "application/json")
                     .method(op.method().toUpperCase(), HttpRequest.BodyPublishers.ofString("{}"));
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ContractValidator.checked(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     @Test
@@ -214,8 +215,8 @@ class GatewaySecurityTest {
                 gateway + "/q/openapi",
                 gateway + "/q/swagger-ui/",
                 management + "/q/metrics")) {
-            HttpResponse<String> answer =
-                    HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = ContractValidator.checked(
+                    HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()));
             assertThat(answer.statusCode()).as(url).isEqualTo(200);
         }
     }
@@ -240,7 +241,8 @@ class GatewaySecurityTest {
                         Map.of("X-API-Key", Services.ADMIN_KEY))) {
                     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.getKey() + path));
                     credentials.forEach(request::header);
-                    HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> answer =
+                            ContractValidator.checked(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
                     assertThat(answer.statusCode())
                             .as(backend.getKey() + path + " with " + credentials.keySet())
                             .isEqualTo(401);

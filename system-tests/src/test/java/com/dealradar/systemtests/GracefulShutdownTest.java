@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealradar.platform.testing.InternalTokens;
 import com.dealradar.platform.testing.ServiceProcess;
+import com.dealradar.systemtests.contract.ContractValidator;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -136,14 +137,14 @@ class GracefulShutdownTest {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build()) {
-            HttpResponse<String> answer = http.send(
+            HttpResponse<String> answer = ContractValidator.checked(http.send(
                     HttpRequest.newBuilder(URI.create(base + "/deals"))
                             .timeout(Duration.ofSeconds(60))
                             .header("Authorization", InternalTokens.analyst())
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString()));
             return Integer.toString(answer.statusCode());
         } catch (ConnectException e) {
             return "refused";

@@ -3,6 +3,7 @@ package com.dealradar.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealradar.platform.testing.ServiceProcess;
+import com.dealradar.systemtests.contract.ContractValidator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -102,12 +103,12 @@ class RedisOutageTest {
 
     private int get(String url) {
         try {
-            return http.send(
+            return ContractValidator.checked(http.send(
                             HttpRequest.newBuilder(URI.create(url))
                                     .timeout(Duration.ofSeconds(30))
                                     .header("X-API-Key", Services.ADMIN_KEY)
                                     .build(),
-                            HttpResponse.BodyHandlers.discarding())
+                            HttpResponse.BodyHandlers.discarding()))
                     .statusCode();
         } catch (IOException e) {
             return -1;

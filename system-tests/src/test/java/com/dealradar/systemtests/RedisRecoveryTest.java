@@ -3,6 +3,7 @@ package com.dealradar.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealradar.platform.testing.ServiceProcess;
+import com.dealradar.systemtests.contract.ContractValidator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,11 +55,11 @@ class RedisRecoveryTest {
             for (int i = 0; i < 10; i++) {
                 downStatuses.add(get(gateway).statusCode());
             }
-            int ready = http.send(
+            int ready = ContractValidator.checked(http.send(
                             HttpRequest.newBuilder(URI.create(gateway.managementUrl() + "/q/health/ready"))
                                     .timeout(Duration.ofSeconds(10))
                                     .build(),
-                            HttpResponse.BodyHandlers.discarding())
+                            HttpResponse.BodyHandlers.discarding()))
                     .statusCode();
 
             // Back (empty, no persistence): within the retry interval the gateway counts there again.
@@ -104,12 +105,12 @@ class RedisRecoveryTest {
     }
 
     private HttpResponse<Void> get(ServiceProcess gateway) throws IOException, InterruptedException {
-        return http.send(
+        return ContractValidator.checked(http.send(
                 HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/companies/zte"))
                         .timeout(Duration.ofSeconds(30))
                         .header("X-API-Key", Services.ADMIN_KEY)
                         .build(),
-                HttpResponse.BodyHandlers.discarding());
+                HttpResponse.BodyHandlers.discarding()));
     }
 
     private static int number(String header, String parameter) {

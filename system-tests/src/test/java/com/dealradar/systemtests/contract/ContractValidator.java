@@ -12,6 +12,7 @@ import com.networknt.schema.oas.OpenApi31;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,6 +70,25 @@ public final class ContractValidator {
         });
         // Literal segments win over parameters (/partners/audit before /partners/{partnerId}).
         templates.sort(Comparator.comparingInt(Template::parameters));
+    }
+
+    /**
+     * The answer, after checking it against the contract as {@link ContractValidationFilter} does for RestAssured: for
+     * the tests that call the public API with java.net.http (concurrency, outages, raw protocol). Fails the test with
+     * the contract's objection.
+     */
+    public static <T> HttpResponse<T> checked(HttpResponse<T> response) {
+        List<String> violations = get().violations(
+                        response.request().method(),
+                        response.request().uri().toString(),
+                        response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse(null),
+                        response.body() instanceof String body ? body : null); // discarded: status only
+        if (!violations.isEmpty()) {
+            throw new AssertionError(
+                    "The answer does not match contract/openapi.json:\n  " + String.join("\n  ", violations));
+        }
+        return response;
     }
 
     public static ContractValidator get() {
