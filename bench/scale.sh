@@ -154,7 +154,7 @@ PAGE1000="$WALK&cursor=$cursor"
   last_day=$(grep -o '"announced":{"value":"[0-9-]*"' <<<"$page" | tail -1 | grep -o '[0-9]\{4\}-[0-9-]*')
   explain deal-service "keyset walk status=announced, page 1" "select d.* from deal d where d.status = 'announced' and d.announced_on is not null $order"
   explain deal-service "keyset walk status=announced, page 1,001 (after $last_day / $last_id)" "select d.* from deal d where d.status = 'announced' and d.announced_on is not null and (d.announced_on <= '$last_day' and (d.announced_on < '$last_day' or d.id < '$last_id')) $order"
-  explain company-service "company prefix search q=telv" "select c.* from company c where c.id in (select c2.id from company c2 join company_search_term t on c2.id = t.company_id where t.term like 'telv%' escape '!') order by c.sort_name, c.id limit 21"
+  explain company-service "company prefix search q=telv" "with matching as materialized (select distinct c2.id from company c2 join company_search_term t on c2.id = t.company_id where t.term like 'telv%' escape '!') select c.* from company c join matching m on m.id = c.id order by c.sort_name, c.id limit 21"
 } > "$NOTES"
 
 # wrk: one client for latency, 32 for throughput; each step stops after DURATION seconds.
