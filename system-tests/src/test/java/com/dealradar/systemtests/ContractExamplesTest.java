@@ -75,13 +75,25 @@ class ContractExamplesTest {
             };
         }
 
+        /** The resource the operation is about: the path's first segment after /api/v1. */
+        String first() {
+            return path.replace("/api/v1/", "").split("/")[0];
+        }
+
         boolean ownedByCaller() {
-            return OWNED_BY_CALLER.contains(path.replace("/api/v1/", "").split("/")[0]);
+            return OWNED_BY_CALLER.contains(first());
+        }
+
+        /**
+         * Only a dead delivery can be replayed, and one dies after hours of backoff: the walk asks for an unknown one and
+         * expects the documented 409 (EventsAndWebhooksSystemTest replays a real dead one).
+         */
+        boolean replay() {
+            return path.endsWith("/replay");
         }
 
         int resource() {
-            String first = path.replace("/api/v1/", "").split("/")[0];
-            int i = RESOURCES.indexOf(first);
+            int i = RESOURCES.indexOf(first());
             return i < 0 ? RESOURCES.size() : i;
         }
 
@@ -139,9 +151,7 @@ class ContractExamplesTest {
             while (m.find()) {
                 String collection = op.path().substring(0, m.start() - 1);
                 String value = values.getOrDefault(m.group(1), created.get(collection));
-                if (value == null && op.path().endsWith("/replay")) {
-                    // Only a dead delivery can be replayed, and one dies after hours of backoff: the walk asks for an
-                    // unknown one and expects the documented 409 (EventsAndWebhooksSystemTest replays a real dead one).
+                if (value == null && op.replay()) {
                     value = UUID.randomUUID().toString();
                 }
                 if (value == null) {
@@ -210,7 +220,7 @@ class ContractExamplesTest {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             sent++;
             System.out.printf("example %-60s -> %d%n", op, response.statusCode());
-            int expected = op.path().endsWith("/replay") ? 409 : op.expected();
+            int expected = op.replay() ? 409 : op.expected();
             if (response.statusCode() != expected) {
                 failures.add(op + ": expected " + expected + ", got " + response.statusCode() + " "
                         + abbreviate(response.body()));

@@ -80,13 +80,16 @@ class GatewayBadInputTest {
                         .body())
                 .path("id")
                 .asText();
-        send(
-                gateway,
-                "POST",
-                "/api/v1/partners/" + partner + "/webhooks",
-                "application/json",
-                "{\"url\": \"http://127.0.0.1:9/bad-input\", \"eventTypes\": [\"deal.*\"]}",
-                null);
+        assertThat(send(
+                                gateway,
+                                "POST",
+                                "/api/v1/partners/" + partner + "/webhooks",
+                                "application/json",
+                                "{\"url\": \"http://127.0.0.1:9/bad-input\", \"eventTypes\": [\"deal.*\"]}",
+                                null)
+                        .statusCode())
+                .as("a webhook endpoint to send bad bodies to")
+                .isEqualTo(201);
         assertThat(partner).isNotBlank();
         assertThat(key).isNotBlank();
 
