@@ -136,8 +136,12 @@ class GatewayEndToEndTest {
     @Test
     void internalResourcesAreNotPublic() {
         given().baseUri(gateway())
+                .log()
+                .ifValidationFails()
                 .get("/api/v1/clearances/" + UUID.randomUUID())
                 .then()
+                .log()
+                .ifValidationFails()
                 .statusCode(404)
                 .contentType("application/problem+json");
     }

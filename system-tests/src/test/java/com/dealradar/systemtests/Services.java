@@ -5,6 +5,7 @@ import com.dealradar.platform.testing.KeycloakServer;
 import com.dealradar.platform.testing.KeycloakTokens;
 import com.dealradar.platform.testing.PostgresDatabase;
 import com.dealradar.platform.testing.ServiceProcess;
+import com.dealradar.systemtests.contract.ContractValidationFilter;
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 import java.net.URI;
@@ -34,9 +35,18 @@ public final class Services {
         return context.next(request, response);
     };
 
+    private static boolean defaultsInstalled;
+
     static {
-        // Every answer of the public API that a test receives is checked against the committed contract.
-        RestAssured.filters(AS_ANALYST, new com.dealradar.systemtests.contract.ContractValidationFilter());
+        installRestAssuredDefaults();
+    }
+
+    /** The default caller, and the contract check of every answer of the public API a test receives; once. */
+    static synchronized void installRestAssuredDefaults() {
+        if (!defaultsInstalled) {
+            RestAssured.filters(AS_ANALYST, new ContractValidationFilter());
+            defaultsInstalled = true;
+        }
     }
 
     private Services() {}

@@ -3,12 +3,13 @@ package com.dealradar.company.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dealradar.company.domain.Lei;
 import com.dealradar.platform.testing.Races;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.math.BigInteger;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class UniqueKeyRaceTest {
                 () -> given().contentType(ContentType.JSON)
                         .body(CompanyFixtures.body(name, "DE"))
                         .post("/companies"));
-        assertOneCreatedRestConflictOn("slug", answers);
+        Races.assertOneCreatedRestConflictOn("slug", answers);
         given().queryParam("q", name)
                 .get("/companies")
                 .then()
@@ -49,15 +50,33 @@ class UniqueKeyRaceTest {
                          "sources": [{"kind": "general_knowledge", "note": "test fixture"}]}
                         """.formatted(CompanyFixtures.uniqueName("Race Qid"), qid))
                         .post("/companies"));
-        assertOneCreatedRestConflictOn("identifiers.wikidataQid", answers);
+        Races.assertOneCreatedRestConflictOn("identifiers.wikidataQid", answers);
     }
 
-    static void assertOneCreatedRestConflictOn(String field, List<Response> answers) {
-        Map<Integer, Integer> counts = Races.countByStatus("concurrent creates of one " + field, answers);
-        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(201, 1, 409, WRITERS - 1));
-        answers.stream().filter(r -> r.statusCode() == 409).forEach(r -> {
-            assertThat(r.contentType()).startsWith("application/problem+json");
-            assertThat(r.<List<String>>path("errors.field")).containsExactly(field);
-        });
+    @Test
+    void concurrentCreatesOfOneLeiGiveOne201AndOnly409s() throws Exception {
+        String lei = freshLei();
+        assertThat(Lei.isValid(lei)).as(lei).isTrue();
+        List<Response> answers = Races.race(
+                WRITERS,
+                () -> given().contentType(ContentType.JSON)
+                        .body("""
+                        {"name": "%s", "country": "DE", "kind": "group", "identifiers": {"lei": "%s"},
+                         "sources": [{"kind": "general_knowledge", "note": "test fixture"}]}
+                        """.formatted(CompanyFixtures.uniqueName("Race Lei"), lei))
+                        .post("/companies"));
+        Races.assertOneCreatedRestConflictOn("identifiers.lei", answers);
+    }
+
+    /** A valid LEI (ISO 17442: 18 characters, then ISO 7064 MOD 97-10 check digits) no other test uses. */
+    static String freshLei() {
+        String prefix = ("5299" + UUID.randomUUID().toString().replace("-", "").toUpperCase()).substring(0, 18);
+        StringBuilder digits = new StringBuilder();
+        for (char c : (prefix + "00").toCharArray()) {
+            digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+        }
+        int check = 98
+                - new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue();
+        return prefix + String.format("%02d", check);
     }
 }

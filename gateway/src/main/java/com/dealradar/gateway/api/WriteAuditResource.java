@@ -38,7 +38,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path(PublicPaths.PREFIX + "/write-audit")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit")
+@Tag(
+        name = "Audit",
+        description =
+                "Who changed what: every successful write of a resource with its actor (user or partner key), for admins")
 public class WriteAuditResource {
 
     private final Backends backends;

@@ -157,6 +157,8 @@ public class ContractFilter implements OASFilter {
         api.setSecurity(anyOf);
         documentGatewayAnswers(api);
         documentWebhooks(api);
+        ContractConventions.typeMergePatches(api);
+        ContractConventions.dropUnreferencedSchemas(api);
     }
 
     /** Every event type a webhook endpoint can receive (OpenAPI 3.1 {@code webhooks}); the feed lists the same. */

@@ -5,6 +5,7 @@ import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
+import com.dealradar.platform.json.Bodies;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
@@ -16,9 +17,6 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -99,7 +97,7 @@ public class WebhookResource {
     private final MergePatch mergePatch;
     private final SecurityIdentity caller;
     private final InstantSource clock;
-    private final Validator validator;
+    private final Bodies bodies;
 
     WebhookResource(
             EntityManager em,
@@ -110,8 +108,8 @@ public class WebhookResource {
             MergePatch mergePatch,
             SecurityIdentity caller,
             InstantSource clock,
-            Validator validator) {
-        this.validator = validator;
+            Bodies bodies) {
+        this.bodies = bodies;
         this.em = em;
         this.guard = guard;
         this.deliveries = deliveries;
@@ -173,14 +171,7 @@ public class WebhookResource {
             @RequestBody(required = true) WebhookViews.Input body) {
         UUID partner = allowed(partnerId);
         // Validated here, after the caller is known: who first, then what (a stranger learns nothing from a 400).
-        if (body == null) {
-            throw ProblemException.invalid("body", "a webhook endpoint is required");
-        }
-        Set<ConstraintViolation<WebhookViews.Input>> violations = validator.validate(body);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        check(body);
+        check(bodies.valid(body));
         AtomicReference<String> secret = new AtomicReference<>();
         Response response = idempotency.execute(
                 idempotencyKey,

@@ -69,6 +69,70 @@ class ContractTest {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
+    /**
+     * A merge patch sends only what changes: every PATCH body is a schema with no required field (a generated client
+     * would otherwise demand the URL of a webhook to switch it on), with every field of the full input.
+     */
+    @Test
+    void mergePatchBodiesRequireNoField() throws Exception {
+        JsonNode document = served();
+        List<String> patches = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> {
+            JsonNode body = path.getValue().path("patch").path("requestBody").path("content");
+            body.properties().forEach(media -> {
+                String name =
+                        media.getValue().path("schema").path("$ref").asText().replace("#/components/schemas/", "");
+                JsonNode schema = document.path("components").path("schemas").path(name);
+                assertThat(schema.isObject())
+                        .as("PATCH %s %s: body schema %s", path.getKey(), media.getKey(), name)
+                        .isTrue();
+                assertThat(schema.path("required").size())
+                        .as("PATCH %s %s: %s requires %s", path.getKey(), media.getKey(), name, schema.path("required"))
+                        .isZero();
+                assertThat(schema.path("properties").size())
+                        .as("PATCH %s: %s has fields", path.getKey(), name)
+                        .isPositive();
+                patches.add(path.getKey() + " " + media.getKey() + " -> " + name);
+            });
+        });
+        System.out.println("merge-patch bodies: " + patches.size() + "\n  " + String.join("\n  ", patches));
+        assertThat(patches).hasSizeGreaterThanOrEqualTo(8 * 2);
+        JsonNode webhook = document.path("components").path("schemas").path("WebhookEndpointPatch");
+        assertThat(webhook.path("properties").has("url")).isTrue();
+        assertThat(webhook.path("properties").has("enabled")).isTrue();
+    }
+
+    /** The contract shows only schemas an operation or a webhook can send or receive (no stray Java scalars). */
+    @Test
+    void everyComponentSchemaIsReferenced() throws Exception {
+        String served = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        JsonNode schemas =
+                ContractMerger.JSON.readTree(served).path("components").path("schemas");
+        List<String> unreferenced = new ArrayList<>();
+        schemas.fieldNames().forEachRemaining(name -> {
+            if (!served.contains("\"#/components/schemas/" + name + "\"")) {
+                unreferenced.add(name);
+            }
+        });
+        System.out.println("component schemas: " + schemas.size() + ", unreferenced: " + unreferenced);
+        assertThat(schemas.size()).isGreaterThan(50);
+        assertThat(unreferenced).isEmpty();
+    }
+
+    private static JsonNode served() throws Exception {
+        return ContractMerger.JSON.readTree(given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    }
+
     /** "METHOD path" of every operation in {@code merged} that {@code served} does not have. */
     static List<String> missingFromServed(JsonNode merged, JsonNode served) {
         List<String> missing = new ArrayList<>(operations(merged));

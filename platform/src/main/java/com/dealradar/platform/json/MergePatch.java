@@ -7,12 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * RFC 7396 JSON Merge Patch: applies a patch to the writable form of a resource and returns the result
@@ -24,11 +20,11 @@ public class MergePatch {
     public static final String MEDIA_TYPE = "application/merge-patch+json";
 
     private final ObjectMapper mapper;
-    private final Validator validator;
+    private final Bodies bodies;
 
-    MergePatch(ObjectMapper mapper, Validator validator) {
+    MergePatch(ObjectMapper mapper, Bodies bodies) {
         this.mapper = mapper;
-        this.validator = validator;
+        this.bodies = bodies;
     }
 
     public <T> T apply(T current, JsonNode patch, Class<T> type) {
@@ -42,11 +38,7 @@ public class MergePatch {
         } catch (JsonProcessingException e) {
             throw new PatchedBodyException(e);
         }
-        Set<ConstraintViolation<T>> violations = validator.validate(result);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return result;
+        return bodies.valid(result);
     }
 
     static JsonNode merge(JsonNode target, JsonNode patch) {

@@ -7,13 +7,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -154,6 +161,117 @@ public class ContractConventions implements OASFilter {
             });
         }
         optionalMayBeNull(schema.getItems(), components);
+    }
+
+    /**
+     * A JSON Merge Patch body (RFC 7396) sends only the fields it changes, so a PATCH operation whose body is
+     * documented as X is documented as {@code XPatch}: X's fields, none of them required (a field left out is left
+     * unchanged; null removes an optional one). Without it, a generated client makes every required field of X
+     * mandatory in a patch, and a lint refuses a patch example such as {@code {"enabled": true}}. Run on the final
+     * document (the gateway's contract), after {@link #apply}.
+     */
+    public static void typeMergePatches(OpenAPI api) {
+        if (api.getPaths() == null || api.getPaths().getPathItems() == null || api.getComponents() == null) {
+            return;
+        }
+        Map<String, Schema> components = api.getComponents().getSchemas();
+        api.getPaths().getPathItems().values().forEach(item -> {
+            Operation patch = item.getPATCH();
+            if (patch == null
+                    || patch.getRequestBody() == null
+                    || patch.getRequestBody().getContent() == null) {
+                return;
+            }
+            patch.getRequestBody().getContent().getMediaTypes().values().forEach(media -> {
+                Schema body = media.getSchema();
+                String name = body == null || body.getRef() == null
+                        ? null
+                        : body.getRef().substring(body.getRef().lastIndexOf('/') + 1);
+                Schema whole = name == null || name.endsWith("Patch") ? null : components.get(name);
+                if (whole == null || whole.getProperties() == null) {
+                    return;
+                }
+                String patchName = name.replaceFirst("Input$", "") + "Patch";
+                if (!components.containsKey(patchName)) {
+                    api.getComponents()
+                            .addSchema(
+                                    patchName,
+                                    OASFactory.createSchema()
+                                            .addType(Schema.SchemaType.OBJECT)
+                                            .description("A JSON Merge Patch of " + name
+                                                    + ": only the fields to change; a field left out keeps its "
+                                                    + "value, null removes an optional one")
+                                            .properties(new LinkedHashMap<>(whole.getProperties())));
+                }
+                media.setSchema(OASFactory.createSchema().ref(patchName));
+            });
+        });
+    }
+
+    /**
+     * Drops the component schemas nothing refers to (scalars the scanner registered for a Java type, say), so that
+     * the contract shows only what an operation or a webhook can send or receive.
+     */
+    public static void dropUnreferencedSchemas(OpenAPI api) {
+        if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+            return;
+        }
+        Map<String, Schema> components = api.getComponents().getSchemas();
+        Set<String> reached = new HashSet<>();
+        // A LinkedList: the walk meets absent parts (null), which an ArrayDeque refuses.
+        LinkedList<Schema> todo = new LinkedList<>();
+        Consumer<PathItem> fromItem = item -> {
+            if (item.getOperations() == null) {
+                return;
+            }
+            item.getOperations().values().forEach(op -> {
+                if (op.getParameters() != null) {
+                    op.getParameters().stream().map(Parameter::getSchema).forEach(todo::add);
+                }
+                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                    op.getRequestBody().getContent().getMediaTypes().values().stream()
+                            .map(MediaType::getSchema)
+                            .forEach(todo::add);
+                }
+                if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
+                    op.getResponses().getAPIResponses().values().stream()
+                            .filter(r ->
+                                    r.getContent() != null && r.getContent().getMediaTypes() != null)
+                            .flatMap(r -> r.getContent().getMediaTypes().values().stream())
+                            .map(MediaType::getSchema)
+                            .forEach(todo::add);
+                }
+            });
+        };
+        if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
+            api.getPaths().getPathItems().values().forEach(fromItem);
+        }
+        if (api.getWebhooks() != null) {
+            api.getWebhooks().values().forEach(fromItem);
+        }
+        while (!todo.isEmpty()) {
+            Schema schema = todo.poll();
+            if (schema == null) {
+                continue;
+            }
+            if (schema.getRef() != null) {
+                String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
+                if (reached.add(name) && components.get(name) != null) {
+                    todo.add(components.get(name));
+                }
+            }
+            if (schema.getProperties() != null) {
+                todo.addAll(schema.getProperties().values());
+            }
+            todo.add(schema.getItems());
+            todo.add(schema.getAdditionalPropertiesSchema());
+            todo.add(schema.getNot());
+            Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())
+                    .filter(Objects::nonNull)
+                    .forEach(todo::addAll);
+        }
+        new ArrayList<>(components.keySet())
+                .stream().filter(name -> !reached.contains(name)).forEach(api.getComponents()::removeSchema);
     }
 
     @SuppressWarnings("unchecked")

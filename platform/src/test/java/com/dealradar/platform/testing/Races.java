@@ -1,5 +1,7 @@
 package com.dealradar.platform.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
@@ -40,5 +42,18 @@ public final class Races {
         answers.forEach(r -> counts.merge(r.statusCode(), 1, Integer::sum));
         System.out.println(what + ": " + answers.size() + " requests, by status " + counts);
         return counts;
+    }
+
+    /**
+     * Concurrent creates of one unique key: exactly one 201, every other writer a 409 problem naming {@code field}
+     * (never a 500, which would also count against the gateway's circuit breaker for every other caller).
+     */
+    public static void assertOneCreatedRestConflictOn(String field, List<Response> answers) {
+        Map<Integer, Integer> counts = countByStatus("concurrent creates of one " + field, answers);
+        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(201, 1, 409, answers.size() - 1));
+        answers.stream().filter(r -> r.statusCode() == 409).forEach(r -> {
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.<List<String>>path("errors.field")).containsExactly(field);
+        });
     }
 }

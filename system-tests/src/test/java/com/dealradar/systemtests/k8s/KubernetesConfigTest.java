@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,44 @@ class KubernetesConfigTest {
     }
 
     /** The check tells read from unread: the variables of the localhost bug are not read, the right ones are. */
+    /**
+     * The cluster's addresses are said once per overlay (cluster-network.yaml) and reach every place that needs them:
+     * the gateway trusts forwarded headers from the pod network only, and PostgreSQL may leave the cluster only for
+     * the API server.
+     */
+    @Test
+    void theOverlaysClusterAddressesReachTheManifests() {
+        for (String overlay : Manifests.OVERLAYS) {
+            Map<String, String> network = Manifests.clusterNetwork(overlay);
+            Manifests.Rendered rendered = Manifests.render(overlay);
+            String trusted = rendered
+                    .one(Deployment.class, "gateway")
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0)
+                    .getEnv()
+                    .stream()
+                    .filter(e -> e.getName().equals("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"))
+                    .findFirst()
+                    .orElseThrow()
+                    .getValue();
+            List<String> databaseEgress =
+                    rendered.one(NetworkPolicy.class, "dealradar-db").getSpec().getEgress().stream()
+                            .flatMap(rule -> rule.getTo().stream())
+                            .filter(peer -> peer.getIpBlock() != null)
+                            .map(peer -> peer.getIpBlock().getCidr())
+                            .toList();
+            System.out.printf(
+                    "%s: network %s, gateway trusts %s, database egress ipBlocks %s%n",
+                    overlay, network, trusted, databaseEgress);
+            assertThat(network.get("podCIDR")).matches("\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+");
+            assertThat(trusted).isEqualTo(network.get("podCIDR"));
+            assertThat(databaseEgress).containsExactly(network.get("apiServerCIDR"));
+        }
+    }
+
     @Test
     void theCheckCatchesTheLocalhostBug() {
         ServiceConfigKeys gateway = ServiceConfigKeys.of("gateway");

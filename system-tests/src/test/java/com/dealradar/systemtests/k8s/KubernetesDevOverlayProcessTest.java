@@ -97,7 +97,10 @@ class KubernetesDevOverlayProcessTest {
         addresses.put("http://dealradar-keycloak-service:8080", keycloak);
         // The ingress controller's pod network (trusted proxies) is the loopback address here: this test is the
         // ingress.
-        addresses.put("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=10.0.0.0/8", "127.0.0.1/32");
+        addresses.put(
+                "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES="
+                        + Manifests.clusterNetwork("dev").get("podCIDR"),
+                "127.0.0.1/32");
 
         for (String module : START_ORDER) {
             Deployment deployment = dev.one(Deployment.class, module);

@@ -100,6 +100,27 @@ public final class Manifests {
         }
     }
 
+    /**
+     * The overlay's cluster addresses (k8s/overlays/OVERLAY/cluster-network.yaml: podCIDR, apiServerCIDR), which the
+     * cluster-network component writes into the manifests; the file itself is never applied.
+     */
+    public static Map<String, String> clusterNetwork(String overlay) {
+        try {
+            JsonNode data = YAML.readTree(ROOT.resolve("k8s/overlays")
+                            .resolve(overlay)
+                            .resolve("cluster-network.yaml")
+                            .toFile())
+                    .path("data");
+            return Map.of(
+                    "podCIDR",
+                    data.path("podCIDR").asText(),
+                    "apiServerCIDR",
+                    data.path("apiServerCIDR").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Rendered render(String overlay) {
         return CACHE.computeIfAbsent(overlay, Manifests::renderNow);
     }
