@@ -11,12 +11,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The seed consistency rules of region-service (see {@link SeedCheck}) plus its own: every regime's legal basis,
- * every trigger rule (its threshold), every clock and every regime version cites the provision its numbers come
- * from or says it is general knowledge; every clock states its first counted day (the statutes differ: NSIA s. 23
- * counts the day of the call-in notice, most periods start the day after); a regime's
- * authority periods follow each other without gap or overlap (one date per switch, e.g. MOFCOM to SAMR);
- * rules name only countries or supranational regions of the seed; matters start in an entry status.
+ * The seed consistency rules of region-service (see {@link SeedCheck}) plus its own: every regime's legal basis and
+ * description, every trigger rule (its threshold), every clock and every regime version cites the provision its
+ * numbers come from or says it is general knowledge; every clock states its first counted day (the statutes differ:
+ * NSIA s. 23 counts the day of the call-in notice, most periods start the day after); a regime's authority periods
+ * follow each other without gap or overlap (one date per switch, e.g. MOFCOM to SAMR); rules name only countries
+ * or supranational regions of the seed; matters start in an entry status.
  */
 public final class RegionSeedCheck {
 
@@ -46,10 +46,12 @@ public final class RegionSeedCheck {
             regimeCodes.add(regime.path("code").asText());
             check.regionExists(where, regime.path("regionCode").asText(null), regions);
             check.sources(where, regime.get("sources"));
-            if (!CITES.matcher(regime.path("legalBasis").asText("")).find()) {
-                check.fail(
-                        where + " legalBasis",
-                        "must cite the article or section (art./s./§/section) or say general knowledge");
+            for (String field : new String[] {"legalBasis", "description"}) {
+                if (!CITES.matcher(regime.path(field).asText("")).find()) {
+                    check.fail(
+                            where + " " + field,
+                            "must cite the article or section its facts come from (art./s./§/section) or say general knowledge");
+                }
             }
             authorities(check, where, regime.path("authorities"));
             clocks(check, where, regime.path("clocks"));

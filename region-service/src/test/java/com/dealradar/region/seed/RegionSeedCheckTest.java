@@ -163,15 +163,17 @@ class RegionSeedCheckTest {
     }
 
     @Test
-    void aLegalBasisOrAThresholdWithoutCitationIsRefused() {
+    void aLegalBasisADescriptionOrAThresholdWithoutCitationIsRefused() {
         regime("UK-NSIA").put("legalBasis", "National Security and Investment Act 2021");
+        regime("UK-NSIA").put("description", "Review period: 30 working days; assessment period: 30 working days.");
         ObjectNode listed = (ObjectNode)
                 regime("DE-AWV").get("versions").get(4).get("triggerRules").get(1);
         assertThat(listed.get("code").asText()).isEqualTo("listed_sector_20");
         listed.put("description", "20% of a company in a newer listed sector");
         assertThat(problems())
-                .hasSize(2)
+                .hasSize(3)
                 .anyMatch(p -> p.contains("regime UK-NSIA legalBasis") && p.contains("must cite"))
+                .anyMatch(p -> p.contains("regime UK-NSIA description") && p.contains("must cite"))
                 .anyMatch(p ->
                         p.contains("regime DE-AWV version AWV-2021 rule listed_sector_20") && p.contains("must cite"));
     }
