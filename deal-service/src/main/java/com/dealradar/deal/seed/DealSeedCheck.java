@@ -4,12 +4,16 @@ import com.dealradar.platform.seed.SeedCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.LocalDate;
 import java.util.Set;
 
 /**
  * The seed consistency rules (see {@link SeedCheck}) applied to {@code seed/deals.json}: a deal's status is the
  * last entry of its history; its regions exist; its sources and the sources of its history entries name a
- * publisher or say why not; its dates (announced, completed, each history entry) carry their true precision.
+ * publisher or say why not; its dates (announced, completed, each history entry) carry their true precision; its
+ * dates agree with its history: {@code announced} is the date of the history's {@code announced} entry when there
+ * is one (otherwise the first report) and is not earlier than the history's first entry, and {@code completed} is
+ * the date of its {@code completed} entry.
  */
 public final class DealSeedCheck {
 
@@ -42,6 +46,7 @@ public final class DealSeedCheck {
                     }
                     date(check, where + ".history[" + i + "].effectiveDate", entry.get("effectiveDate"), cited);
                 }
+                datesAgreeWithHistory(check, where, deal, history);
             }
         }
         return check;
@@ -56,5 +61,58 @@ public final class DealSeedCheck {
                 partial.path("value").asText(null),
                 partial.path("precision").asText(null),
                 sources);
+    }
+
+    /** announced / completed against the history's entries of those statuses, and announced not before the first entry. */
+    private static void datesAgreeWithHistory(SeedCheck check, String where, JsonNode deal, JsonNode history) {
+        if (!history.isArray() || history.isEmpty()) {
+            return;
+        }
+        for (String status : new String[] {"announced", "completed"}) {
+            for (JsonNode entry : history) {
+                if (entry.path("status").asText().equals(status) && entry.hasNonNull("effectiveDate")) {
+                    String expected = show(entry.get("effectiveDate"));
+                    String given = show(deal.get(status));
+                    if (!expected.equals(given)) {
+                        check.fail(
+                                where + "." + status,
+                                given + " but the history's " + status + " entry says " + expected
+                                        + " (value and precision must be the same)");
+                    }
+                }
+            }
+        }
+        LocalDate first = firstDay(history.get(0).get("effectiveDate"));
+        LocalDate announced = firstDay(deal.get("announced"));
+        if (first != null && announced != null && announced.isBefore(first)) {
+            check.fail(
+                    where + ".announced",
+                    show(deal.get("announced")) + " is before the history's first entry ("
+                            + show(history.get(0).get("effectiveDate")) + ")");
+        }
+    }
+
+    /** A partial date's first day, or null when absent or unreadable (the precision check reports those). */
+    private static LocalDate firstDay(JsonNode node) {
+        if (node == null || node.isNull() || !node.hasNonNull("value")) {
+            return null;
+        }
+        String value = node.get("value").asText();
+        try {
+            return switch (value.length()) {
+                case 4 -> LocalDate.of(Integer.parseInt(value), 1, 1);
+                case 7 -> LocalDate.parse(value + "-01");
+                default -> LocalDate.parse(value);
+            };
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String show(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "absent";
+        }
+        return node.path("value").asText() + " (" + node.path("precision").asText("day") + ")";
     }
 }

@@ -66,6 +66,34 @@ class DealSeedTest {
         given().get("/deals/" + vodafone + "/history")
                 .then()
                 .body("items.to", contains("announced", "completed", "active"));
+        // Alibaba - China Unicom: rumoured in the summer of 2017, stake of about 2% agreed on 16 August 2017
+        String unicom = seed.get("ids").get("alibaba-china-unicom-investment").asText();
+        Object stake = given().get("/deals/" + unicom)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("announced"))
+                .body("announced.value", equalTo("2017-08-16"))
+                .body("announced.precision", equalTo("day"))
+                .body("regions", contains("CN"))
+                .extract()
+                .path("stakePercent");
+        assertThat(new java.math.BigDecimal(stake.toString())).isEqualByComparingTo("2");
+        given().get("/deals/" + unicom + "/history")
+                .then()
+                .statusCode(200)
+                .body("items.to", contains("rumored", "announced"));
+        // AsiaInfo: the analyst's "secondary target" (article 000), a rumour with no price
+        given().get("/deals/"
+                        + seed.get("ids")
+                                .get("alibaba-asiainfo-possible-acquisition")
+                                .asText())
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("rumored"))
+                .body("type", equalTo("acquisition"))
+                .body("announced.precision", equalTo("year"))
+                .body("participants.companyId", hasItem("96ac2994-79fe-5a71-bb39-6809d88576f7"))
+                .body("description", containsString("'secondary target'"));
         // the seed's companies: Alibaba Group takes part in several seed deals
         given().queryParam("company", "0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
                 .get("/deals")

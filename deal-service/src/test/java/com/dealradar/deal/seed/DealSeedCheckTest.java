@@ -102,4 +102,75 @@ class DealSeedCheckTest {
         assertThat(problems())
                 .anyMatch(p -> p.contains("announced: 2018-07-01 is day-precise on the first of a month"));
     }
+
+    @Test
+    void anAnnouncedDateThatDisagreesWithTheHistoryIsRefused() throws Exception {
+        ObjectNode unicom = deal("alibaba-china-unicom-investment");
+        unicom.set("announced", MAPPER.createObjectNode().put("value", "2017").put("precision", "year"));
+        assertThat(problems())
+                .singleElement()
+                .asString()
+                .contains("deal alibaba-china-unicom-investment.announced")
+                .contains("2017 (year) but the history's announced entry says 2017-08-16 (day)");
+    }
+
+    @Test
+    void anAnnouncedDateBeforeTheFirstHistoryEntryIsRefused() throws Exception {
+        ObjectNode vodafone = deal("alibaba-cloud-vodafone-germany-partnership");
+        ((ObjectNode) vodafone.get("history").get(0))
+                .set(
+                        "effectiveDate",
+                        MAPPER.createObjectNode().put("value", "2015").put("precision", "year"));
+        ((ObjectNode) vodafone.get("history").get(0)).put("status", "rumored");
+        vodafone.set("announced", MAPPER.createObjectNode().put("value", "2014").put("precision", "year"));
+        assertThat(problems())
+                .singleElement()
+                .asString()
+                .contains("deal alibaba-cloud-vodafone-germany-partnership.announced")
+                .contains("2014 (year) is before the history's first entry (2015 (year))");
+    }
+
+    @Test
+    void theChinaUnicomInvestmentAsTheSourcesGiveIt() {
+        ObjectNode unicom = deal("alibaba-china-unicom-investment");
+        // speculation "throughout the summer of 2017" (article 000), the stake agreed on 16 August 2017
+        assertThat(unicom.get("status").asText()).isEqualTo("announced");
+        assertThat(unicom.get("announced").get("value").asText()).isEqualTo("2017-08-16");
+        assertThat(unicom.get("announced").get("precision").asText()).isEqualTo("day");
+        JsonNode history = unicom.get("history");
+        assertThat(history.findValuesAsText("status")).containsExactly("rumored", "announced");
+        assertThat(history.get(0).get("effectiveDate").get("precision").asText())
+                .isEqualTo("year");
+        assertThat(history.get(history.size() - 1).get("status").asText())
+                .isEqualTo(unicom.get("status").asText());
+        assertThat(unicom.get("type").asText()).isEqualTo("minority_investment");
+        assertThat(unicom.get("stakePercent").decimalValue()).isEqualByComparingTo("2");
+        assertThat(unicom.get("title").asText()).contains("China United Network Communications Ltd");
+        assertThat(unicom.get("participants").findValuesAsText("role"))
+                .containsExactly("investor", "investee", "seller");
+        assertThat(unicom.get("sources").get(0).get("note").asText()).contains("heavily invest in China Unicom");
+        assertThat(unicom.get("sources").findValuesAsText("kind")).contains("general_knowledge");
+    }
+
+    @Test
+    void theAsiaInfoSecondaryTargetAsArticle000GivesIt() {
+        ObjectNode asiainfo = deal("alibaba-asiainfo-possible-acquisition");
+        // "Completing the acquisition of ZTEsoft or a secondary target like AsiaInfo": an analyst's scenario
+        assertThat(asiainfo.get("status").asText()).isEqualTo("rumored");
+        assertThat(asiainfo.get("confidence").asText()).isEqualTo("rumored");
+        assertThat(asiainfo.get("type").asText()).isEqualTo("acquisition");
+        assertThat(asiainfo.get("title").asText()).contains("'secondary target'");
+        assertThat(asiainfo.get("announced").get("value").asText()).isEqualTo("2017");
+        assertThat(asiainfo.get("announced").get("precision").asText()).isEqualTo("year");
+        assertThat(asiainfo.get("participants").findValuesAsText("role")).containsExactly("acquirer", "target");
+        assertThat(asiainfo.get("participants").findValuesAsText("companyId"))
+                .containsExactly("0ac5b527-f0f8-5f43-be35-bdfe16ff147a", "96ac2994-79fe-5a71-bb39-6809d88576f7");
+        assertThat(asiainfo.has("value"))
+                .as("the article gives no price for AsiaInfo")
+                .isFalse();
+        JsonNode source = asiainfo.get("sources").get(0);
+        assertThat(source.get("publisher").asText()).isEqualTo("GlobalData");
+        assertThat(source.get("author").asText()).isEqualTo("Ron Westfall");
+        assertThat(source.get("note").asText()).contains("a secondary target like AsiaInfo");
+    }
 }

@@ -1,18 +1,22 @@
 package com.dealradar.region.seed;
 
 import com.dealradar.platform.seed.SeedCheck;
+import com.dealradar.region.domain.FirstCountedDay;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The seed consistency rules of region-service (see {@link SeedCheck}) plus its own: every clock and every
- * regime version cites the provision its numbers come from or says it is general knowledge; a regime's
- * authority periods follow each other without gap or overlap (one date per switch, e.g. MOFCOM to SAMR);
- * rules name only countries or supranational regions of the seed; matters start in an entry status.
+ * The seed consistency rules of region-service (see {@link SeedCheck}) plus its own: every regime's legal basis and
+ * description, every trigger rule (its threshold), every clock and every regime version cites the provision its
+ * numbers come from or says it is general knowledge; every clock states its first counted day (the statutes differ:
+ * NSIA s. 23 counts the day of the call-in notice, most periods start the day after); a regime's authority periods
+ * follow each other without gap or overlap (one date per switch, e.g. MOFCOM to SAMR); rules name only countries
+ * or supranational regions of the seed; matters start in an entry status.
  */
 public final class RegionSeedCheck {
 
@@ -42,6 +46,13 @@ public final class RegionSeedCheck {
             regimeCodes.add(regime.path("code").asText());
             check.regionExists(where, regime.path("regionCode").asText(null), regions);
             check.sources(where, regime.get("sources"));
+            for (String field : new String[] {"legalBasis", "description"}) {
+                if (!CITES.matcher(regime.path(field).asText("")).find()) {
+                    check.fail(
+                            where + " " + field,
+                            "must cite the article or section its facts come from (art./s./§/section) or say general knowledge");
+                }
+            }
             authorities(check, where, regime.path("authorities"));
             clocks(check, where, regime.path("clocks"));
             rules(check, where, regime.path("triggerRules"), unions);
@@ -99,11 +110,26 @@ public final class RegionSeedCheck {
                         where + " clock " + clock.path("code").asText(),
                         "its note must cite the provision its length comes from (art./s./§/section) or say general knowledge");
             }
+            String first = text(clock, "firstCountedDay");
+            if (first == null
+                    || Arrays.stream(FirstCountedDay.values())
+                            .noneMatch(f -> f.name().equals(first))) {
+                check.fail(
+                        where + " clock " + clock.path("code").asText(),
+                        "must state its first counted day as the statute does (firstCountedDay: next_day or same_day)");
+            }
         }
     }
 
     private static void rules(SeedCheck check, String where, JsonNode rules, Set<String> unions) {
         for (JsonNode rule : rules) {
+            String said = rule.path("description").asText("") + " "
+                    + rule.path("thresholds").asText("");
+            if (!CITES.matcher(said).find()) {
+                check.fail(
+                        where + " rule " + rule.path("code").asText(),
+                        "its description or thresholds must cite the provision its threshold comes from (art./s./§/section) or say general knowledge");
+            }
             for (JsonNode code : rule.path("domesticCountries")) {
                 if (!ISO.contains(code.asText()) && !unions.contains(code.asText())) {
                     check.fail(

@@ -179,5 +179,12 @@ class CertificationApiTest {
                 .then()
                 .statusCode(200)
                 .body("items.companyId", hasItem("57f2392c-3149-5fe5-a0fa-2acd10661787"));
+        // ZTE's "security certification" is only ZTE's own claim in seed 002: claimed, never attested
+        given().get("/certifications/" + RegionSeeder.certificationId("zte-security-certification"))
+                .then()
+                .statusCode(200)
+                .body("companyId", equalTo("57f2392c-3149-5fe5-a0fa-2acd10661787"))
+                .body("status", equalTo("claimed"))
+                .body("basisNote", containsString("ZTE's own claim"));
     }
 }

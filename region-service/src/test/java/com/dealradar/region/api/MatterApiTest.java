@@ -396,6 +396,7 @@ class MatterApiTest {
                                 .toString()))
                 .body("companyId", equalTo("9be747c1-fdf7-5317-8f6a-a66d8928c7f7"))
                 .body("statusHistory", hasSize(5))
+                .body("statusHistory[4].status", equalTo("cleared"))
                 .body("basisNote", containsString("Inferred"));
         given().get("/regulatory-matters/" + RegionSeeder.matterId("alibaba-china-unicom-cn-merger-control"))
                 .then()

@@ -124,4 +124,76 @@ class RegionSeedCheckTest {
                 .anyMatch(p -> p.contains("regime UK-NSIA clock review") && p.contains("must cite"))
                 .anyMatch(p -> p.contains("regime CN-AML authorities[1]") && p.contains("2018-03-16 -> 2018-03-21"));
     }
+
+    ObjectNode regime(String code) {
+        for (JsonNode r : regions.get("regimes")) {
+            if (r.get("code").asText().equals(code)) {
+                return (ObjectNode) r;
+            }
+        }
+        throw new IllegalArgumentException(code);
+    }
+
+    @Test
+    void everyShippedClockStatesItsFirstCountedDay() {
+        int clocks = 0;
+        for (JsonNode regime : regions.get("regimes")) {
+            List<JsonNode> all = new java.util.ArrayList<>();
+            regime.path("clocks").forEach(all::add);
+            regime.path("versions").forEach(v -> v.path("clocks").forEach(all::add));
+            for (JsonNode clock : all) {
+                clocks++;
+                assertThat(clock.path("firstCountedDay").asText())
+                        .as(regime.get("code").asText() + " "
+                                + clock.get("code").asText())
+                        .isIn("next_day", "same_day");
+            }
+        }
+        assertThat(clocks).isEqualTo(33);
+    }
+
+    @Test
+    void aClockWithoutItsFirstCountedDayIsRefused() {
+        ((ObjectNode) regime("DE-BSIG-9B").get("clocks").get(0)).remove("firstCountedDay");
+        assertThat(problems())
+                .singleElement()
+                .asString()
+                .contains("regime DE-BSIG-9B clock review")
+                .contains("must state its first counted day");
+    }
+
+    @Test
+    void aLegalBasisADescriptionOrAThresholdWithoutCitationIsRefused() {
+        regime("UK-NSIA").put("legalBasis", "National Security and Investment Act 2021");
+        regime("UK-NSIA").put("description", "Review period: 30 working days; assessment period: 30 working days.");
+        ObjectNode listed = (ObjectNode)
+                regime("DE-AWV").get("versions").get(4).get("triggerRules").get(1);
+        assertThat(listed.get("code").asText()).isEqualTo("listed_sector_20");
+        listed.put("description", "20% of a company in a newer listed sector");
+        assertThat(problems())
+                .hasSize(3)
+                .anyMatch(p -> p.contains("regime UK-NSIA legalBasis") && p.contains("must cite"))
+                .anyMatch(p -> p.contains("regime UK-NSIA description") && p.contains("must cite"))
+                .anyMatch(p ->
+                        p.contains("regime DE-AWV version AWV-2021 rule listed_sector_20") && p.contains("must cite"));
+    }
+
+    @Test
+    void theBsiC5MatterIsClearedAsItsHistoryEndsAndZteOnlyClaimsItsSecurityCertification() {
+        ObjectNode c5 = matter("alibaba-vodafone-germany-bsi-c5");
+        JsonNode history = c5.get("history");
+        assertThat(c5.get("status").asText()).isEqualTo("cleared");
+        assertThat(history.get(history.size() - 1).get("status").asText()).isEqualTo("cleared");
+        JsonNode zte = null;
+        for (JsonNode c : matters.get("certifications")) {
+            if (c.get("slug").asText().equals("zte-security-certification")) {
+                zte = c;
+            }
+        }
+        assertThat(zte).isNotNull();
+        // seed 002 reports only ZTE's own word ("says it has relevant security certificated"): claimed, not attested
+        assertThat(zte.get("status").asText()).isEqualTo("claimed");
+        assertThat(zte.get("basisNote").asText()).contains("ZTE's own claim");
+        assertThat(zte.has("auditor")).isFalse();
+    }
 }
