@@ -5,6 +5,7 @@ import com.dealradar.gateway.client.BackendRequest;
 import com.dealradar.gateway.client.BackendResponse;
 import com.dealradar.gateway.client.Backends;
 import com.dealradar.gateway.security.InternalTokenIssuer;
+import com.dealradar.platform.scheduling.PeriodicTask;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
@@ -18,9 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,7 +39,7 @@ public class EventRelay {
     private final ObjectMapper mapper;
     private final FeedConfig config;
     private final InstantSource clock;
-    private ScheduledExecutorService timer;
+    private PeriodicTask relay;
     private volatile Instant nextPurge = Instant.EPOCH;
 
     EventRelay(
@@ -63,15 +61,12 @@ public class EventRelay {
         if (!config.relayEnabled()) {
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("event-relay").daemon().factory());
-        long every = config.relayInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
+        relay = PeriodicTask.start("event-relay", config.relayInterval(), config.relayInterval(), this::runOnce);
     }
 
     void stop(@Observes ShutdownEvent stop) {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (relay != null) {
+            relay.close();
         }
     }
 

@@ -2,6 +2,7 @@ package com.dealradar.gateway.webhooks;
 
 import com.dealradar.gateway.events.EventLog;
 import com.dealradar.gateway.events.FeedEvent;
+import com.dealradar.platform.scheduling.PeriodicTask;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,7 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -50,7 +50,7 @@ public class WebhookDispatcher {
     private final String replica = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     private WebClient client;
-    private ScheduledExecutorService timer;
+    private PeriodicTask dispatcher;
     private ExecutorService workers;
 
     WebhookDispatcher(
@@ -85,15 +85,17 @@ public class WebhookDispatcher {
             return;
         }
         workers = Executors.newVirtualThreadPerTaskExecutor();
-        timer = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("webhook-dispatcher").daemon().factory());
-        long every = config.pollInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
+        dispatcher =
+                PeriodicTask.start("webhook-dispatcher", config.pollInterval(), config.pollInterval(), this::runOnce);
     }
 
+    /**
+     * The batch in progress is delivered (each attempt is bounded by the request timeout) and recorded before the
+     * replica stops; what it had not claimed yet stays for the other replicas.
+     */
     void stop(@Observes ShutdownEvent stop) {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (dispatcher != null) {
+            dispatcher.close();
             workers.shutdownNow();
         }
     }

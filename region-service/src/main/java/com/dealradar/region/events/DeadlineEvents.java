@@ -2,6 +2,7 @@ package com.dealradar.region.events;
 
 import com.dealradar.platform.events.Outbox;
 import com.dealradar.platform.http.EntityTags;
+import com.dealradar.platform.scheduling.PeriodicTask;
 import com.dealradar.region.domain.Certification;
 import com.dealradar.region.domain.Deadline;
 import com.dealradar.region.domain.MatterService;
@@ -18,13 +19,11 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,7 +49,7 @@ public class DeadlineEvents {
     private final Today today;
     private final ObjectMapper mapper;
     private final DeadlineEventsConfig config;
-    private ScheduledExecutorService timer;
+    private PeriodicTask checks;
 
     DeadlineEvents(
             EntityManager em,
@@ -73,25 +72,17 @@ public class DeadlineEvents {
         if (!config.enabled()) {
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("deadline-events").daemon().factory());
-        long every = config.interval().toMillis();
-        timer.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        runOnce();
-                    } catch (RuntimeException e) {
-                        LOG.warnf("deadline events round failed: %s", e.toString());
-                    }
-                },
-                Math.min(every, 10_000),
-                every,
-                TimeUnit.MILLISECONDS);
+        checks = PeriodicTask.start(
+                "deadline-events",
+                // The first check soon after start (at most 10 s), then every interval.
+                config.interval().compareTo(Duration.ofSeconds(10)) < 0 ? config.interval() : Duration.ofSeconds(10),
+                config.interval(),
+                this::runOnce);
     }
 
     void stop(@Observes ShutdownEvent stop) {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (checks != null) {
+            checks.close();
         }
     }
 

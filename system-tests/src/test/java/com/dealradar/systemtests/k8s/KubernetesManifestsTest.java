@@ -351,13 +351,17 @@ class KubernetesManifestsTest {
         assertThat(provided.get("dealradar-bootstrap")).contains("api-key");
     }
 
+    /** The service's graceful-shutdown timeout: platform's default for every service, unless the service sets one. */
     static Duration shutdownTimeout(String module) {
         java.util.Properties properties = new java.util.Properties();
-        try (var in = Files.newInputStream(
-                Manifests.ROOT.resolve(module).resolve("src/main/resources/application.properties"))) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        for (String file : List.of(
+                "platform/src/main/resources/META-INF/microprofile-config.properties",
+                module + "/src/main/resources/application.properties")) {
+            try (var in = Files.newInputStream(Manifests.ROOT.resolve(file))) {
+                properties.load(in);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         String value = properties.getProperty("quarkus.shutdown.timeout");
         assertThat(value)
