@@ -1,6 +1,5 @@
 package com.dealradar.gateway.webhooks;
 
-import com.dealradar.gateway.partner.Partner;
 import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
@@ -12,11 +11,9 @@ import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.security.Actor;
 import com.dealradar.platform.security.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,7 +34,6 @@ import java.time.InstantSource;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -82,16 +78,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WebhookResource {
 
     public static final String PATH = "/api/v1/partners/{partnerId}/webhooks";
-    private static final Pattern TYPE = Pattern.compile("\\*|[a-z_]{1,40}\\.(\\*|[a-z_]{1,40})");
     private static final Set<String> STATUSES = Set.of(Deliveries.PENDING, Deliveries.SUCCEEDED, Deliveries.DEAD);
     private static final String EXAMPLE = """
             {"id":"8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e","partnerId":"5b0c2c6e-8f0e-4a7d-9d61-0b3c1f6f3a11",
              "url":"https://hooks.telco-insights.example/dealradar","eventTypes":["deal.status_changed","regulatory_matter.*"],"enabled":true,
              "createdAt":"2026-11-30T10:00:00Z","updatedAt":"2026-11-30T10:00:00Z","secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""";
 
-    private final EntityManager em;
-    private final UrlGuard guard;
-    private final Deliveries deliveries;
+    private final WebhookEndpoints endpoints;
     private final WebhookConfig config;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
@@ -100,24 +93,20 @@ public class WebhookResource {
     private final Bodies bodies;
 
     WebhookResource(
-            EntityManager em,
-            UrlGuard guard,
-            Deliveries deliveries,
+            WebhookEndpoints endpoints,
             WebhookConfig config,
             Idempotency idempotency,
             MergePatch mergePatch,
             SecurityIdentity caller,
             InstantSource clock,
             Bodies bodies) {
-        this.bodies = bodies;
-        this.em = em;
-        this.guard = guard;
-        this.deliveries = deliveries;
+        this.endpoints = endpoints;
         this.config = config;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
         this.caller = caller;
         this.clock = clock;
+        this.bodies = bodies;
     }
 
     @GET
@@ -128,19 +117,10 @@ public class WebhookResource {
             content = @Content(schema = @Schema(implementation = WebhookViews.ViewList.class)))
     public WebhookViews.ViewList list(@PathParam("partnerId") String partnerId) {
         UUID partner = allowed(partnerId);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            requirePartner(partner);
-            Instant now = clock.instant();
-            return new WebhookViews.ViewList(em
-                    .createQuery(
-                            "from WebhookEndpoint w where w.partnerId = :p order by w.createdAt, w.id",
-                            WebhookEndpoint.class)
-                    .setParameter("p", partner)
-                    .getResultList()
-                    .stream()
-                    .map(e -> WebhookViews.View.of(e, now, null))
-                    .toList());
-        });
+        Instant now = clock.instant();
+        return new WebhookViews.ViewList(endpoints.list(partner).stream()
+                .map(e -> WebhookViews.View.of(e, now, null))
+                .toList());
     }
 
     @POST
@@ -171,30 +151,18 @@ public class WebhookResource {
             @RequestBody(required = true) WebhookViews.Input body) {
         UUID partner = allowed(partnerId);
         // Validated here, after the caller is known: who first, then what (a stranger learns nothing from a 400).
-        check(bodies.valid(body));
+        endpoints.check(bodies.valid(body));
         AtomicReference<String> secret = new AtomicReference<>();
         Response response = idempotency.execute(
                 idempotencyKey,
                 "POST /partners/" + partner + "/webhooks",
                 body,
-                complete -> QuarkusTransaction.requiringNew().call(() -> {
-                    requirePartner(partner);
-                    Instant now = clock.instant();
-                    WebhookEndpoint e = new WebhookEndpoint();
-                    e.id = UUID.randomUUID();
-                    e.partnerId = partner;
-                    apply(e, body);
-                    e.enabled = body.enabled() == null || body.enabled();
-                    e.secret = WebhookSigner.newSecret();
-                    e.createdAt = now;
-                    e.updatedAt = now;
-                    e.version = 0;
-                    em.persist(e);
+                complete -> endpoints.create(partner, body, e -> {
                     secret.set(e.secret);
                     return complete.apply(
                             Response.created(URI.create("/api/v1/partners/" + partner + "/webhooks/" + e.id))
                                     .tag(EntityTags.of(e.version))
-                                    .entity(WebhookViews.View.of(e, now, null))
+                                    .entity(WebhookViews.View.of(e, clock.instant(), null))
                                     .build());
                 }));
         return secret.get() != null && response.getEntity() instanceof WebhookViews.View view
@@ -216,8 +184,7 @@ public class WebhookResource {
             @PathParam("webhookId") String webhookId,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         UUID partner = allowed(partnerId);
-        UUID id = QueryParams.uuid("webhookId", webhookId);
-        WebhookEndpoint e = QuarkusTransaction.requiringNew().call(() -> endpoint(partner, id));
+        WebhookEndpoint e = endpoints.get(partner, QueryParams.uuid("webhookId", webhookId));
         return EntityTags.okOrNotModified(ifNoneMatch, e.version, WebhookViews.View.of(e, clock.instant(), null));
     }
 
@@ -252,22 +219,12 @@ public class WebhookResource {
             @Schema(hidden = true) JsonNode patch) {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            WebhookEndpoint e = endpoint(partner, id);
-            EntityTags.requireMatch(ifMatch, e.version);
-            WebhookViews.Input input = mergePatch.apply(
-                    WebhookViews.View.of(e, clock.instant(), null).input(), patch, WebhookViews.Input.class);
-            check(input);
-            apply(e, input);
-            if (input.enabled() != null && input.enabled() != e.enabled) {
-                e.enabled = input.enabled();
-                e.disabledReason = null;
-                e.deadLetterStreak = 0;
-            }
-            e.updatedAt = clock.instant();
-            e.version++;
-            return ConditionalWrites.ok(e.version, WebhookViews.View.of(e, clock.instant(), null));
-        });
+        return endpoints.update(
+                partner,
+                id,
+                EntityTags.ifMatch(ifMatch),
+                current -> mergePatch.apply(current, patch, WebhookViews.Input.class),
+                e -> ConditionalWrites.ok(e.version, WebhookViews.View.of(e, clock.instant(), null)));
     }
 
     @DELETE
@@ -289,19 +246,11 @@ public class WebhookResource {
             @PathParam("webhookId") String webhookId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID partner = allowed(partnerId);
-        UUID id = QueryParams.uuid("webhookId", webhookId);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            WebhookEndpoint e = endpoint(partner, id);
-            EntityTags.requireMatch(ifMatch, e.version);
-            em.createNativeQuery("delete from webhook_attempt where endpoint_id = ?")
-                    .setParameter(1, id)
-                    .executeUpdate();
-            em.createNativeQuery("delete from webhook_delivery where endpoint_id = ?")
-                    .setParameter(1, id)
-                    .executeUpdate();
-            em.remove(e);
-            return ConditionalWrites.noContent();
-        });
+        return endpoints.delete(
+                partner,
+                QueryParams.uuid("webhookId", webhookId),
+                EntityTags.ifMatch(ifMatch),
+                ConditionalWrites::noContent);
     }
 
     @POST
@@ -335,27 +284,12 @@ public class WebhookResource {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
         Duration overlap = body == null || body.overlap() == null ? config.secretOverlap() : body.overlap();
-        if (overlap.isNegative() || overlap.compareTo(Duration.ofDays(7)) > 0) {
-            throw ProblemException.badParameter("overlap", "must be 0 to 7 days");
-        }
-        AtomicReference<String> secret = new AtomicReference<>();
-        Response response = QuarkusTransaction.requiringNew().call(() -> {
-            WebhookEndpoint e = endpoint(partner, id);
-            EntityTags.requireMatch(ifMatch, e.version);
-            Instant now = clock.instant();
-            e.previousSecret = e.secret;
-            e.previousSecretExpiresAt = now.plus(overlap);
-            e.secret = WebhookSigner.newSecret();
-            e.updatedAt = now;
-            e.version++;
-            secret.set(e.secret);
-            return ConditionalWrites.ok(e.version, WebhookViews.View.of(e, clock.instant(), null));
+        return endpoints.rotate(partner, id, EntityTags.ifMatch(ifMatch), overlap, e -> {
+            Response rotated = ConditionalWrites.ok(e.version, WebhookViews.View.of(e, clock.instant(), null));
+            return Response.fromResponse(rotated)
+                    .entity(withSecret((WebhookViews.View) rotated.getEntity(), e.secret))
+                    .build();
         });
-        return response.getEntity() instanceof WebhookViews.View view
-                ? Response.fromResponse(response)
-                        .entity(withSecret(view, secret.get()))
-                        .build()
-                : response;
     }
 
     @GET
@@ -373,11 +307,7 @@ public class WebhookResource {
             @QueryParam("limit") String limit) {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
-        int max = limit(limit);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            endpoint(partner, id);
-            return new WebhookViews.AttemptList(deliveries.attempts(id, max));
-        });
+        return new WebhookViews.AttemptList(endpoints.attempts(partner, id, limit(limit)));
     }
 
     @GET
@@ -408,11 +338,7 @@ public class WebhookResource {
         } catch (NumberFormatException e) {
             throw ProblemException.badParameter("after", "an eventCursor from an earlier page");
         }
-        int max = limit(limit);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            endpoint(partner, id);
-            return new WebhookViews.DeliveryList(deliveries.deliveries(id, status, from, max));
-        });
+        return new WebhookViews.DeliveryList(endpoints.deliveries(partner, id, status, from, limit(limit)));
     }
 
     @POST
@@ -430,13 +356,7 @@ public class WebhookResource {
             @PathParam("webhookId") String webhookId,
             @PathParam("deliveryId") String deliveryId) {
         UUID partner = allowed(partnerId);
-        UUID id = QueryParams.uuid("webhookId", webhookId);
-        UUID delivery = QueryParams.uuid("deliveryId", deliveryId);
-        QuarkusTransaction.requiringNew().run(() -> endpoint(partner, id));
-        if (!deliveries.replay(id, delivery)) {
-            throw ProblemException.conflict(
-                    "Delivery " + delivery + " of this endpoint is not dead (or does not exist)");
-        }
+        endpoints.replay(partner, QueryParams.uuid("webhookId", webhookId), QueryParams.uuid("deliveryId", deliveryId));
         return Response.accepted().build();
     }
 
@@ -451,40 +371,6 @@ public class WebhookResource {
             }
         }
         return QueryParams.uuid("partnerId", partnerId);
-    }
-
-    private void requirePartner(UUID partner) {
-        if (em.find(Partner.class, partner) == null) {
-            throw ProblemException.notFound("partner", partner);
-        }
-    }
-
-    private WebhookEndpoint endpoint(UUID partner, UUID id) {
-        WebhookEndpoint e = em.find(WebhookEndpoint.class, id);
-        if (e == null || !e.partnerId.equals(partner)) {
-            throw ProblemException.notFound("webhook endpoint", id);
-        }
-        return e;
-    }
-
-    private void check(WebhookViews.Input input) {
-        if (input.url() == null
-                || input.eventTypes() == null
-                || input.eventTypes().isEmpty()) {
-            throw ProblemException.invalid(input.url() == null ? "url" : "eventTypes", "required");
-        }
-        guard.resolve(input.url());
-        for (String type : input.eventTypes()) {
-            if (type == null || !TYPE.matcher(type).matches()) {
-                throw ProblemException.invalid("eventTypes", "event types such as deal.created, deal.* or *");
-            }
-        }
-    }
-
-    private static void apply(WebhookEndpoint e, WebhookViews.Input input) {
-        e.url = input.url();
-        e.eventTypes = String.join(",", input.eventTypes());
-        e.description = input.description();
     }
 
     private static WebhookViews.View withSecret(WebhookViews.View v, String secret) {

@@ -1,0 +1,196 @@
+package com.dealradar.gateway.webhooks;
+
+import com.dealradar.gateway.partner.Partner;
+import com.dealradar.platform.concurrency.VersionCheck;
+import com.dealradar.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * A partner's webhook endpoints: the rules (a public https URL, event type patterns, one secret shown once, rotation
+ * with an overlap, re-enabling) and the transaction of each change. Every method is one unit of work; {@code answer}
+ * callbacks run inside it, so that an answer (and the idempotency record a resource completes with it) commits with
+ * the change or not at all.
+ */
+@ApplicationScoped
+public class WebhookEndpoints {
+
+    /** deal.created, deal.*, * */
+    private static final Pattern TYPE = Pattern.compile("\\*|[a-z_]{1,40}\\.(\\*|[a-z_]{1,40})");
+
+    private final EntityManager em;
+    private final UrlGuard guard;
+    private final Deliveries deliveries;
+    private final InstantSource clock;
+
+    WebhookEndpoints(EntityManager em, UrlGuard guard, Deliveries deliveries, InstantSource clock) {
+        this.em = em;
+        this.guard = guard;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    /** The partner's endpoints, oldest first (404 when there is no such partner). */
+    @Transactional
+    public List<WebhookEndpoint> list(UUID partner) {
+        requirePartner(partner);
+        return em.createQuery(
+                        "from WebhookEndpoint w where w.partnerId = :p order by w.createdAt, w.id",
+                        WebhookEndpoint.class)
+                .setParameter("p", partner)
+                .getResultList();
+    }
+
+    /** Checks what no annotation can (the URL's addresses, the event types) before anything is written. */
+    public void check(WebhookViews.Input input) {
+        if (input.url() == null
+                || input.eventTypes() == null
+                || input.eventTypes().isEmpty()) {
+            throw ProblemException.invalid(input.url() == null ? "url" : "eventTypes", "required");
+        }
+        guard.resolve(input.url());
+        for (String type : input.eventTypes()) {
+            if (type == null || !TYPE.matcher(type).matches()) {
+                throw ProblemException.invalid("eventTypes", "event types such as deal.created, deal.* or *");
+            }
+        }
+    }
+
+    /** A new endpoint of {@code partner} with a fresh secret ({@code answer} sees it; it is never shown again). */
+    @Transactional
+    public <R> R create(UUID partner, WebhookViews.Input input, Function<WebhookEndpoint, R> answer) {
+        check(input);
+        requirePartner(partner);
+        Instant now = clock.instant();
+        WebhookEndpoint e = new WebhookEndpoint();
+        e.id = UUID.randomUUID();
+        e.partnerId = partner;
+        apply(e, input);
+        e.enabled = input.enabled() == null || input.enabled();
+        e.secret = WebhookSigner.newSecret();
+        e.createdAt = now;
+        e.updatedAt = now;
+        e.version = 0;
+        em.persist(e);
+        return answer.apply(e);
+    }
+
+    @Transactional
+    public WebhookEndpoint get(UUID partner, UUID id) {
+        WebhookEndpoint e = endpoint(partner, id);
+        em.detach(e);
+        return e;
+    }
+
+    /**
+     * Changes the endpoint to what {@code change} makes of its current input (a merge patch), after checking
+     * {@code expected}. Enabling clears the reason it was disabled; the deliveries waiting resume.
+     */
+    @Transactional
+    public <R> R update(
+            UUID partner,
+            UUID id,
+            VersionCheck expected,
+            UnaryOperator<WebhookViews.Input> change,
+            Function<WebhookEndpoint, R> answer) {
+        WebhookEndpoint e = endpoint(partner, id);
+        expected.check(e.version);
+        WebhookViews.Input input =
+                change.apply(WebhookViews.View.of(e, clock.instant(), null).input());
+        check(input);
+        apply(e, input);
+        if (input.enabled() != null && input.enabled() != e.enabled) {
+            e.enabled = input.enabled();
+            e.disabledReason = null;
+            e.deadLetterStreak = 0;
+        }
+        e.updatedAt = clock.instant();
+        e.version++;
+        return answer.apply(e);
+    }
+
+    /** Removes the endpoint with its waiting deliveries and its attempt log. */
+    @Transactional
+    public <R> R delete(UUID partner, UUID id, VersionCheck expected, Supplier<R> answer) {
+        WebhookEndpoint e = endpoint(partner, id);
+        expected.check(e.version);
+        em.createNativeQuery("delete from webhook_attempt where endpoint_id = ?")
+                .setParameter(1, id)
+                .executeUpdate();
+        em.createNativeQuery("delete from webhook_delivery where endpoint_id = ?")
+                .setParameter(1, id)
+                .executeUpdate();
+        em.remove(e);
+        return answer.get();
+    }
+
+    /** A new signing secret; the previous one keeps signing for {@code overlap} ({@code answer} sees the new one). */
+    @Transactional
+    public <R> R rotate(
+            UUID partner, UUID id, VersionCheck expected, Duration overlap, Function<WebhookEndpoint, R> answer) {
+        if (overlap.isNegative() || overlap.compareTo(Duration.ofDays(7)) > 0) {
+            throw ProblemException.badParameter("overlap", "must be 0 to 7 days");
+        }
+        WebhookEndpoint e = endpoint(partner, id);
+        expected.check(e.version);
+        Instant now = clock.instant();
+        e.previousSecret = e.secret;
+        e.previousSecretExpiresAt = now.plus(overlap);
+        e.secret = WebhookSigner.newSecret();
+        e.updatedAt = now;
+        e.version++;
+        return answer.apply(e);
+    }
+
+    @Transactional
+    public List<Deliveries.AttemptView> attempts(UUID partner, UUID id, int limit) {
+        endpoint(partner, id);
+        return deliveries.attempts(id, limit);
+    }
+
+    @Transactional
+    public List<Deliveries.DeliveryView> deliveries(UUID partner, UUID id, String status, long after, int limit) {
+        endpoint(partner, id);
+        return deliveries.deliveries(id, status, after, limit);
+    }
+
+    /** Queues a dead delivery again; 409 when it is not dead (or not this endpoint's). */
+    @Transactional
+    public void replay(UUID partner, UUID id, UUID delivery) {
+        endpoint(partner, id);
+        if (!deliveries.replay(id, delivery)) {
+            throw ProblemException.conflict(
+                    "Delivery " + delivery + " of this endpoint is not dead (or does not exist)");
+        }
+    }
+
+    private void requirePartner(UUID partner) {
+        if (em.find(Partner.class, partner) == null) {
+            throw ProblemException.notFound("partner", partner);
+        }
+    }
+
+    private WebhookEndpoint endpoint(UUID partner, UUID id) {
+        WebhookEndpoint e = em.find(WebhookEndpoint.class, id);
+        if (e == null || !e.partnerId.equals(partner)) {
+            throw ProblemException.notFound("webhook endpoint", id);
+        }
+        return e;
+    }
+
+    private static void apply(WebhookEndpoint e, WebhookViews.Input input) {
+        e.url = input.url();
+        e.eventTypes = String.join(",", input.eventTypes());
+        e.description = input.description();
+    }
+}
