@@ -169,6 +169,88 @@ class CallerHardeningTest {
         given().header("X-API-Key", otherKey).get("/api/v1/companies").then().statusCode(200);
     }
 
+    /**
+     * Forbidden answers (403: a read key writing) count toward the refusal limits as unauthenticated ones do: per key
+     * prefix, and per source address together with 401s. Each client is a local address of its own; another client
+     * keeps being served throughout.
+     */
+    @Test
+    void forbiddenAnswersCountTowardTheRefusalLimits() {
+        String host = base.getHost();
+        int port = base.getPort();
+        String partner = ADMIN.createPartner("Forbidden Ltd " + UUID.randomUUID(), "standard");
+        String writer =
+                ADMIN.issue(partner, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
+        String other =
+                ADMIN.issue(partner, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
+        String write = "POST /api/v1/companies HTTP/1.1\r\nHost: gateway\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\nX-API-Key: %s\r\n\r\n{}";
+        String read = "GET /api/v1/companies HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\nX-API-Key: %s\r\n\r\n";
+
+        // Per key prefix: a read key writing from 127.0.0.3.
+        Map<Integer, Integer> byKey = new TreeMap<>();
+        int othersServed = 0;
+        int attempts = PartnerTestConfig.REFUSALS_PER_KEY_PREFIX + 3;
+        for (int i = 0; i < attempts; i++) {
+            byKey.merge(
+                    RawHttp.sendFrom("127.0.0.3", host, port, write.formatted(writer))
+                            .status(),
+                    1,
+                    Integer::sum);
+            othersServed +=
+                    given().header("X-API-Key", other).get("/api/v1/companies").statusCode() == 200 ? 1 : 0;
+        }
+        System.out.printf(
+                "%d writes with a read key from 127.0.0.3: %s; another key from 127.0.0.1 meanwhile: %d of %d served%n",
+                attempts, byKey, othersServed, attempts);
+        assertThat(byKey)
+                .containsEntry(403, PartnerTestConfig.REFUSALS_PER_KEY_PREFIX)
+                .containsEntry(429, 3);
+        assertThat(othersServed).isEqualTo(attempts);
+
+        // Per address: 403s and 401s from 127.0.0.4 add up; past the limit even a valid key from there waits.
+        String forbiddenKey =
+                ADMIN.issue(partner, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
+        Map<Integer, Integer> byAddress = new TreeMap<>();
+        int forbidden = PartnerTestConfig.REFUSALS_PER_KEY_PREFIX;
+        for (int i = 0; i < forbidden; i++) {
+            byAddress.merge(
+                    RawHttp.sendFrom("127.0.0.4", host, port, write.formatted(forbiddenKey))
+                            .status(),
+                    1,
+                    Integer::sum);
+        }
+        for (int i = 0; i < PartnerTestConfig.REFUSALS_PER_ADDRESS - forbidden; i++) {
+            byAddress.merge(
+                    RawHttp.sendFrom("127.0.0.4", host, port, read.formatted("drk_" + UUID.randomUUID()))
+                            .status(),
+                    1,
+                    Integer::sum);
+        }
+        for (int i = 0; i < 5; i++) {
+            byAddress.merge(
+                    RawHttp.sendFrom("127.0.0.4", host, port, read.formatted(other))
+                            .status(),
+                    1,
+                    Integer::sum);
+        }
+        int servedElsewhere =
+                given().header("X-API-Key", other).get("/api/v1/companies").statusCode();
+        System.out.printf(
+                "%d requests from 127.0.0.4 (%d forbidden writes, %d unknown keys, 5 with a valid key): %s; "
+                        + "the valid key from 127.0.0.1 -> %d%n",
+                PartnerTestConfig.REFUSALS_PER_ADDRESS + 5,
+                forbidden,
+                PartnerTestConfig.REFUSALS_PER_ADDRESS - forbidden,
+                byAddress,
+                servedElsewhere);
+        assertThat(byAddress)
+                .containsEntry(403, forbidden)
+                .containsEntry(401, PartnerTestConfig.REFUSALS_PER_ADDRESS - forbidden)
+                .containsEntry(429, 5);
+        assertThat(servedElsewhere).isEqualTo(200);
+    }
+
     @Test
     void gatewayWritesAreAuditedAndLocationIgnoresTheHostHeader() {
         Response created = ADMIN.request()

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -18,6 +19,11 @@ import java.util.Arrays;
  */
 @ApplicationScoped
 public class RawProblems {
+
+    /** Where Quarkus' HTTP metrics read the matched path template from (the request's Vert.x context). */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+    /** The {@code uri} label of every refusal that names no template of its own. */
+    static final String REFUSED_LABEL = "/{refused}";
 
     private final ObjectMapper mapper;
 
@@ -34,12 +40,32 @@ public class RawProblems {
             }
             return;
         }
+        if (metricsLabel(ctx) == null) {
+            labelForMetrics(ctx, REFUSED_LABEL);
+        }
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (close && ctx.request().version() != HttpVersion.HTTP_2) {
             // HTTP/2 forbids the header; its streams are framed, nothing to resynchronise.
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
         response.end(body(status, detail, safePath(ctx)));
+    }
+
+    /**
+     * The {@code uri} label of the HTTP metrics for an answer sent before any resource matched: a path template
+     * instead of the request path, so that invented paths and ids never become label values (time series). The
+     * same request-context entry Quarkus REST sets for the resources' templates.
+     */
+    public static void labelForMetrics(RoutingContext ctx, String template) {
+        if (ctx.request() instanceof HttpServerRequestInternal request) {
+            request.context().putLocal(URL_PATH_TEMPLATE, template);
+        }
+    }
+
+    private static Object metricsLabel(RoutingContext ctx) {
+        return ctx.request() instanceof HttpServerRequestInternal request
+                ? request.context().getLocal(URL_PATH_TEMPLATE)
+                : null;
     }
 
     public String body(int status, String detail, String path) {

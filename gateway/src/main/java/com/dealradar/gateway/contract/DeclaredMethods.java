@@ -1,0 +1,160 @@
+package com.dealradar.gateway.contract;
+
+import com.dealradar.platform.http.RawProblems;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * The methods the public contract declares for each of its paths, and a 405 problem with {@code Allow} for any
+ * other method on such a path, answered before authentication and before any backend is asked. Without it a
+ * method the contract does not declare went to the pass-through (every backend path takes GET, POST, PUT, PATCH
+ * and DELETE there) and cost a backend call, and an invented method ({@code PTZZA}) got the pass-through's own
+ * list of methods, which is no answer about the API.
+ *
+ * <p>The paths and methods are read from the contract as built into the application (the document served at
+ * {@code /q/openapi}: the backends' operations merged with the gateway's own), so that there is no second,
+ * hand-written list to keep in step. The answer's metrics carry the path template, not the path, so that
+ * invented ids do not become label values.
+ */
+@ApplicationScoped
+public class DeclaredMethods {
+
+    private static final Logger LOG = Logger.getLogger(DeclaredMethods.class);
+    /** Where Quarkus keeps the OpenAPI document it built (with the filters applied) for the default document. */
+    static final String BUILT_CONTRACT = "META-INF/quarkus-generated-openapi-doc.JSON";
+
+    private static final String PREFIX = "/api/v1/";
+    private static final Set<String> METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
+
+    /** One path of the contract: its template, a pattern matching the request paths it names, its methods. */
+    record DeclaredPath(String template, Pattern pattern, Set<String> methods) {}
+
+    private final RawProblems problems;
+    private final List<DeclaredPath> paths;
+
+    DeclaredMethods(RawProblems problems, ObjectMapper mapper) {
+        this.problems = problems;
+        this.paths = read(mapper);
+    }
+
+    void install(@Observes Router router) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        // After the framing and body-size checks (orders -3000, -1000), before authentication and the resources.
+        router.route().order(-900).handler(this::check);
+    }
+
+    private void check(RoutingContext ctx) {
+        String path = ctx.request().path();
+        HttpMethod method = ctx.request().method();
+        if (path == null || !path.startsWith(PREFIX) || method == HttpMethod.OPTIONS) {
+            ctx.next(); // OPTIONS: CORS preflights and the framework's own answers
+            return;
+        }
+        Optional<Allowed> allowed = allowed(path);
+        if (allowed.isEmpty() || allowed.get().permits(method.name())) {
+            ctx.next();
+            return;
+        }
+        RawProblems.labelForMetrics(ctx, allowed.get().template());
+        ctx.response().putHeader("Allow", String.join(", ", allowed.get().methods()));
+        String shown = METHODS.contains(method.name()) ? method.name() : "This method";
+        problems.send(
+                ctx,
+                405,
+                shown + " is not supported on " + allowed.get().template() + "; Allow lists the methods that are",
+                false);
+    }
+
+    /**
+     * What the contract declares at a request path, or empty when no path of the contract names it. The most
+     * literal template naming it wins, as in JAX-RS matching: {@code /partners/audit} declares GET only, whatever
+     * {@code /partners/{partnerId}} declares.
+     */
+    Optional<Allowed> allowed(String path) {
+        for (DeclaredPath declared : paths) {
+            if (declared.pattern().matcher(path).matches()) {
+                return Optional.of(new Allowed(declared.template(), declared.methods()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    record Allowed(String template, Set<String> methods) {
+
+        boolean permits(String method) {
+            return methods.contains(method) || method.equals("HEAD") && methods.contains("GET");
+        }
+    }
+
+    private static List<DeclaredPath> read(ObjectMapper mapper) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try (InputStream in = loader.getResourceAsStream(BUILT_CONTRACT)) {
+            if (in == null) {
+                LOG.warnf("No built contract (%s): methods are not checked against it", BUILT_CONTRACT);
+                return List.of();
+            }
+            return paths(mapper.readTree(in));
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("The built contract could not be read (%s): methods are not checked against it", e.toString());
+            return List.of();
+        }
+    }
+
+    static List<DeclaredPath> paths(JsonNode contract) {
+        List<DeclaredPath> declared = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = contract.path("paths").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!entry.getKey().startsWith(PREFIX)) {
+                continue;
+            }
+            Set<String> methods = new TreeSet<>();
+            entry.getValue().fieldNames().forEachRemaining(name -> {
+                String method = name.toUpperCase(Locale.ROOT);
+                if (METHODS.contains(method)) {
+                    methods.add(method);
+                }
+            });
+            if (!methods.isEmpty()) {
+                declared.add(new DeclaredPath(
+                        entry.getKey(), pattern(entry.getKey()), Collections.unmodifiableSet(methods)));
+            }
+        }
+        // Literal templates first (see allowed).
+        declared.sort((a, b) -> Long.compare(parameters(a.template()), parameters(b.template())));
+        return List.copyOf(declared);
+    }
+
+    private static long parameters(String template) {
+        return template.chars().filter(c -> c == '{').count();
+    }
+
+    /** {@code /api/v1/deals/{id}} to a pattern matching one non-empty segment where each parameter is. */
+    private static Pattern pattern(String template) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : template.split("(?=\\{)|(?<=})")) {
+            regex.append(part.startsWith("{") && part.endsWith("}") ? "[^/]+" : Pattern.quote(part));
+        }
+        return Pattern.compile(regex + "/?");
+    }
+}

@@ -1,0 +1,273 @@
+package com.dealradar.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.dealradar.platform.testing.KeycloakTokens;
+import com.dealradar.platform.testing.MalformedRequests;
+import com.dealradar.platform.testing.RawHttp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway's HTTP edge: malformed requests, paths that must never become backend paths, methods the contract
+ * does not declare, and metrics that invented methods and paths cannot grow. Every refusal here is proven to
+ * have cost no backend call (the WireMock backends count what they receive).
+ */
+@QuarkusTest
+@io.quarkus.test.junit.TestProfile(PatientBackends.class)
+class HttpEdgeTest extends GatewayTestBase {
+
+    private static final Set<String> WRITES_AND_READS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+    @TestHTTPResource("/")
+    URL root;
+
+    /** Metrics are on the management interface only (a random port in tests). */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
+    private static int backendCalls() {
+        return Backends.SERVERS.values().stream()
+                .mapToInt(server -> server.findAll(anyRequestedFor(anyUrl())).size())
+                .sum();
+    }
+
+    @Test
+    void malformedRequestsGetProblemsAndNeverReachABackend() {
+        Backends.company().stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(EMPTY_PAGE)));
+        MalformedRequests.Report report = MalformedRequests.check(new MalformedRequests.Target(
+                root.getHost(),
+                root.getPort(),
+                "/api/v1/companies",
+                "/api/v1/companies",
+                "Authorization: " + KeycloakTokens.bearer("analyst"),
+                256 * 1024));
+        report.print("gateway");
+        int calls = backendCalls();
+        System.out.println(
+                "gateway: backend calls during the malformed requests and the two well-formed ones: " + calls);
+        report.assertRefusedCleanly();
+        assertThat(report.plain().status()).isEqualTo(200);
+        // Only the plain request and the h2c upgrade (served as plain HTTP/1.1) reached company-service.
+        assertThat(calls).isEqualTo(2);
+    }
+
+    /**
+     * Ids in composite and pass-through paths are checked before any backend path is built: dot segments (also
+     * with a matrix tail, which some servers read as the dot segment), matrix parameters, encoded slashes and
+     * backslashes, blank ids. Each is a 400 problem, and no backend hears of it.
+     */
+    @Test
+    void pathTricksAre400ProblemsWithZeroBackendCalls() {
+        List<String[]> tricks = List.of(
+                new String[] {"GET", "/api/v1/companies/..;/profile"},
+                new String[] {"GET", "/api/v1/companies/.;/profile"},
+                new String[] {"GET", "/api/v1/companies/..;x=y/profile"},
+                new String[] {"GET", "/api/v1/companies/zte;x=y/profile"},
+                new String[] {"GET", "/api/v1/companies/%2e%2e;/profile"},
+                new String[] {"GET", "/api/v1/companies/a%2Fb/profile"},
+                new String[] {"GET", "/api/v1/companies/%20/profile"},
+                new String[] {"GET", "/api/v1/regions/%20/overview"},
+                new String[] {"GET", "/api/v1/regions/.;/overview"},
+                new String[] {"GET", "/api/v1/regions/G%5CB/overview"},
+                new String[] {"GET", "/api/v1/deals/..;/dossier"},
+                new String[] {"GET", "/api/v1/deals/%2F/dossier"},
+                new String[] {"GET", "/api/v1/companies/..;"},
+                new String[] {"GET", "/api/v1/companies/.;"},
+                new String[] {"GET", "/api/v1/companies/..;/"},
+                new String[] {"GET", "/api/v1/companies/zte;x=y"},
+                new String[] {"GET", "/api/v1/companies;x=y"},
+                new String[] {"GET", "/api/v1/companies/a%2Fb"},
+                new String[] {"GET", "/api/v1/companies/a%2fb"},
+                new String[] {"GET", "/api/v1/companies/a%5Cb"},
+                new String[] {"GET", "/api/v1/companies/a%5cb"},
+                new String[] {"GET", "/api/v1/companies/%2e%2e%2Fq%2Fmetrics"},
+                new String[] {"GET", "/api/v1/companies/%252e%252e"},
+                new String[] {"GET", "/api/v1/companies/%20"},
+                new String[] {"GET", "/api/v1/companies/%20%09"},
+                new String[] {"GET", "/api/v1/deals/%20"},
+                new String[] {"PATCH", "/api/v1/deals/%20"},
+                new String[] {"DELETE", "/api/v1/deals/..;"},
+                new String[] {"PUT", "/api/v1/regions/.;"},
+                new String[] {"POST", "/api/v1/companies/..;/archive"},
+                new String[] {"POST", "/api/v1/companies/%20/archive"},
+                new String[] {"GET", "/api/v1/ownership-links/%20"},
+                new String[] {"GET", "/api/v1/certifications/a;b"});
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        for (String[] trick : tricks) {
+            Response answer = given().urlEncodingEnabled(false)
+                    .header("If-Match", "\"0\"")
+                    .contentType("application/json")
+                    .body(trick[0].equals("GET") || trick[0].equals("DELETE") ? "" : "{}")
+                    .request(trick[0], trick[1]);
+            statuses.merge(answer.statusCode(), 1, Integer::sum);
+            String body = answer.asString();
+            System.out.printf("%-6s %-45s -> %d %s%n", trick[0], trick[1], answer.statusCode(), body);
+            if (answer.statusCode() != 400
+                    || !String.valueOf(answer.contentType()).startsWith("application/problem+json")
+                    || !body.contains("\"status\":400")) {
+                wrong.add(trick[0] + " " + trick[1] + " -> " + answer.statusCode() + " " + answer.contentType());
+            }
+        }
+        int calls = backendCalls();
+        System.out.printf(
+                "%d path tricks: statuses %s, %d wrong, %d backend calls%n",
+                tricks.size(), statuses, wrong.size(), calls);
+        assertThat(wrong).isEmpty();
+        assertThat(statuses).containsExactly(Map.entry(400, tricks.size()));
+        assertThat(calls).isZero();
+    }
+
+    /**
+     * Every path of the contract with every method it does not declare (and an invented one): 405 problem, an
+     * Allow header naming exactly the methods the contract declares there, and no backend call.
+     */
+    @Test
+    void undeclaredMethodsAre405WithTheContractsAllow() throws Exception {
+        JsonNode paths = new ObjectMapper()
+                .readTree(given().get("/q/openapi?format=json")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .path("paths");
+        assertThat(paths.size()).isGreaterThan(30);
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        int sent = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (!entry.getKey().startsWith("/api/v1/")) {
+                continue;
+            }
+            Set<String> declared = new TreeSet<>();
+            entry.getValue().fieldNames().forEachRemaining(m -> {
+                if (WRITES_AND_READS.contains(m.toUpperCase(Locale.ROOT))) {
+                    declared.add(m.toUpperCase(Locale.ROOT));
+                }
+            });
+            String path = entry.getKey().replaceAll("\\{[^}]+}", "x1");
+            List<String> undeclared = new ArrayList<>(WRITES_AND_READS.stream()
+                    .filter(m -> !declared.contains(m))
+                    .sorted()
+                    .toList());
+            undeclared.add("PTZZA");
+            for (String method : undeclared) {
+                Response answer = given().contentType("application/json")
+                        .body(method.equals("GET") || method.equals("DELETE") ? "" : "{}")
+                        .request(method, path);
+                sent++;
+                statuses.merge(answer.statusCode(), 1, Integer::sum);
+                Set<String> allow = answer.header("Allow") == null
+                        ? Set.of()
+                        : Arrays.stream(answer.header("Allow").split(","))
+                                .map(String::strip)
+                                .collect(Collectors.toCollection(TreeSet::new));
+                if (answer.statusCode() != 405
+                        || !String.valueOf(answer.contentType()).startsWith("application/problem+json")
+                        || !allow.equals(declared)) {
+                    wrong.add(method + " " + path + " -> " + answer.statusCode() + " Allow=" + answer.header("Allow")
+                            + " declared=" + declared);
+                }
+            }
+        }
+        int calls = backendCalls();
+        System.out.printf(
+                "%d undeclared methods on the contract's paths: statuses %s, %d wrong, %d backend calls%n",
+                sent, statuses, wrong.size(), calls);
+        wrong.forEach(w -> System.out.println("  wrong: " + w));
+        assertThat(wrong).isEmpty();
+        assertThat(statuses).containsExactly(Map.entry(405, sent));
+        assertThat(calls).isZero();
+    }
+
+    /** Invented methods and paths (known and unknown) add no time series: the label values come from fixed sets. */
+    @Test
+    void inventedMethodsAndPathsDoNotGrowTheMetrics() {
+        Backends.company().stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(EMPTY_PAGE)));
+        Backends.company()
+                .stubFor(get(urlPathEqualTo("/companies/unknown"))
+                        .willReturn(okJson("{}").withStatus(404)));
+        // One round first: the series of each kind of answer (405, 404, 400) exist afterwards.
+        inventions(0);
+        Set<String> before = httpSeries();
+        int rounds = 15;
+        for (int i = 1; i <= rounds; i++) {
+            inventions(i);
+        }
+        Set<String> after = httpSeries();
+        Set<String> added = new TreeSet<>(after);
+        added.removeAll(before);
+        System.out.printf(
+                "http_server_requests series: %d before, %d after %d rounds of invented methods and paths; added %s%n",
+                before.size(), after.size(), rounds, added);
+        assertThat(added).isEmpty();
+        assertThat(after)
+                .allMatch(s -> Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "OTHER")
+                        .contains(valueOf(s, "method")));
+        // Not on the public port.
+        given().get("/q/metrics").then().statusCode(404);
+    }
+
+    private void inventions(int i) {
+        String host = root.getHost();
+        int port = root.getPort();
+        String auth = "Authorization: " + KeycloakTokens.bearer("analyst") + "\r\n";
+        List<String> requests = List.of(
+                "PTZZ" + i + " /api/v1/companies HTTP/1.1\r\nHost: x\r\n" + auth,
+                "QX" + i + " /api/v1/companies/c" + i + " HTTP/1.1\r\nHost: x\r\n" + auth,
+                "DELETE /api/v1/regions/R" + i + "/overview HTTP/1.1\r\nHost: x\r\n" + auth,
+                "GET /api/v1/invented-" + i + " HTTP/1.1\r\nHost: x\r\n" + auth,
+                "GET /invented-" + i + "/x" + i + " HTTP/1.1\r\nHost: x\r\n" + auth,
+                "PTZZ" + i + " /invented-" + i + " HTTP/1.1\r\nHost: x\r\n" + auth,
+                "GET /api/v1/companies/%20" + i + " HTTP/1.1\r\nHost: x\r\n" + auth,
+                "GET /api/v1/companies/..;" + i + " HTTP/1.1\r\nHost: x\r\n" + auth,
+                "GET /api/v1/companies/%zz" + i + " HTTP/1.1\r\nHost: x\r\n" + auth);
+        for (String request : requests) {
+            RawHttp.Answer answer = RawHttp.send(host, port, request + "Connection: close\r\n\r\n");
+            assertThat(answer.status())
+                    .as(request.lines().findFirst().orElseThrow())
+                    .isBetween(400, 499);
+        }
+    }
+
+    private Set<String> httpSeries() {
+        String exported = given().get(metrics).then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^http_server_requests_seconds_count(\\{[^}]*})")
+                .matcher(exported);
+        Set<String> series = new TreeSet<>();
+        while (m.find()) {
+            series.add(m.group(1));
+        }
+        return series;
+    }
+
+    private static String valueOf(String series, String label) {
+        Matcher m = Pattern.compile(label + "=\"([^\"]*)\"").matcher(series);
+        return m.find() ? m.group(1) : null;
+    }
+}
