@@ -269,4 +269,46 @@ class DeadlineCalculatorTest {
         assertThat(deadline.dueOn()).isNull();
         assertThat(deadline.warnings()).singleElement().asString().contains("not recorded");
     }
+
+    @Test
+    void aSameDayMonthsClockEndsTheDayBeforeTheSameDateOfTheLastMonth() {
+        // "A period of one month beginning with 15 January" ends on 14 February; counted from the day after, 15
+        // February.
+        assertThat(due(clock(1, ClockUnit.months, null, FirstCountedDay.same_day), "2024-01-15", WEEKENDS))
+                .isEqualTo("2024-02-14");
+        assertThat(due(clock(1, ClockUnit.months, null, FirstCountedDay.next_day), "2024-01-15", WEEKENDS))
+                .isEqualTo("2024-02-15");
+    }
+
+    @Test
+    void aCalendarWithoutHolidayDataSaysSoInEveryWorkingDayAnswer() {
+        // Wed 20 March 2024 + 5 working days (weekends skipped only) = Wed 27 March.
+        Deadline deadline = DeadlineCalculator.compute(
+                clock(5, ClockUnit.working_days), LocalDate.parse("2024-03-20"), List.of(), List.of(), WEEKENDS);
+        assertThat(deadline.dueOn()).isEqualTo("2024-03-27");
+        assertThat(deadline.calendar()).isEqualTo("weekends only");
+        assertThat(deadline.warnings())
+                .singleElement()
+                .asString()
+                .contains("public holidays of [2024] are not in the holiday data (weekends only)");
+    }
+
+    @Test
+    void rollingADueDateForwardIntoAYearWithoutHolidayDataWarns() {
+        // China's holiday data covers 2017-2025. 10 calendar days after Wed 26 Dec 2029 is Sat 5 Jan 2030; a period
+        // that must end on a working day moves to Mon 7 Jan 2030, a year whose holidays are unknown.
+        Deadline deadline = DeadlineCalculator.compute(
+                clock(10, ClockUnit.days, true), LocalDate.parse("2029-12-26"), List.of(), List.of(), CN);
+        assertThat(deadline.dueOn()).isEqualTo("2030-01-07");
+        assertThat(deadline.warnings()).singleElement().asString().contains("public holidays of [2030]");
+        // Inside the covered years the same rule gives no warning.
+        assertThat(DeadlineCalculator.compute(
+                                clock(10, ClockUnit.days, true),
+                                LocalDate.parse("2024-03-20"),
+                                List.of(),
+                                List.of(),
+                                CN)
+                        .warnings())
+                .isEmpty();
+    }
 }
