@@ -291,6 +291,15 @@ class DeadlineCalculatorTest {
                 .singleElement()
                 .asString()
                 .contains("public holidays of [2024] are not in the holiday data (weekends only)");
+        // Across New Year: both years named; no clock-stops given (null) is the same as none.
+        Deadline acrossTheYear = DeadlineCalculator.compute(
+                clock(10, ClockUnit.working_days), LocalDate.parse("2024-12-20"), List.of(), null, WEEKENDS);
+        assertThat(acrossTheYear.dueOn()).isEqualTo("2025-01-03");
+        assertThat(acrossTheYear.warnings())
+                .singleElement()
+                .asString()
+                .contains("public holidays of [2024, 2025] are not in the holiday data")
+                .contains("in those years");
     }
 
     @Test
