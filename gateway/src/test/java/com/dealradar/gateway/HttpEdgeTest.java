@@ -58,13 +58,8 @@ class HttpEdgeTest extends GatewayTestBase {
     @Test
     void malformedRequestsGetProblemsAndNeverReachABackend() {
         Backends.company().stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(EMPTY_PAGE)));
-        MalformedRequests.Report report = MalformedRequests.check(new MalformedRequests.Target(
-                root.getHost(),
-                root.getPort(),
-                "/api/v1/companies",
-                "/api/v1/companies",
-                "Authorization: " + KeycloakTokens.bearer("analyst"),
-                256 * 1024));
+        MalformedRequests.Report report = MalformedRequests.check(
+                MalformedRequests.at(root, "/api/v1/companies", "Authorization: " + KeycloakTokens.bearer("analyst")));
         report.print("gateway");
         int calls = backendCalls();
         System.out.println(

@@ -3,6 +3,7 @@ package com.dealradar.gateway.webhooks;
 import com.dealradar.gateway.partner.Partner;
 import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * A partner's webhook endpoints: the rules (a public https URL, event type patterns, one secret shown once, rotation
- * with an overlap, re-enabling) and the transaction of each change. Every method is one unit of work; {@code answer}
+ * with an overlap, re-enabling) and the transaction of each change. Every public method is one unit of work; {@code answer}
  * callbacks run inside it, so that an answer (and the idempotency record a resource completes with it) commits with
  * the change or not at all.
  */
@@ -52,7 +53,7 @@ public class WebhookEndpoints {
     }
 
     /** Checks what no annotation can (the URL's addresses, the event types) before anything is written. */
-    public void check(WebhookViews.Input input) {
+    private void check(WebhookViews.Input input) {
         if (input.url() == null
                 || input.eventTypes() == null
                 || input.eventTypes().isEmpty()) {
@@ -66,23 +67,27 @@ public class WebhookEndpoints {
         }
     }
 
-    /** A new endpoint of {@code partner} with a fresh secret ({@code answer} sees it; it is never shown again). */
-    @Transactional
+    /**
+     * A new endpoint of {@code partner} with a fresh secret ({@code answer} sees it; it is never shown again). The URL's
+     * host is resolved (SSRF check) before the transaction begins, so no connection is held across a DNS lookup.
+     */
     public <R> R create(UUID partner, WebhookViews.Input input, Function<WebhookEndpoint, R> answer) {
         check(input);
-        requirePartner(partner);
-        Instant now = clock.instant();
-        WebhookEndpoint e = new WebhookEndpoint();
-        e.id = UUID.randomUUID();
-        e.partnerId = partner;
-        apply(e, input);
-        e.enabled = input.enabled() == null || input.enabled();
-        e.secret = WebhookSigner.newSecret();
-        e.createdAt = now;
-        e.updatedAt = now;
-        e.version = 0;
-        em.persist(e);
-        return answer.apply(e);
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            requirePartner(partner);
+            Instant now = clock.instant();
+            WebhookEndpoint e = new WebhookEndpoint();
+            e.id = UUID.randomUUID();
+            e.partnerId = partner;
+            apply(e, input);
+            e.enabled = input.enabled() == null || input.enabled();
+            e.secret = WebhookSigner.newSecret();
+            e.createdAt = now;
+            e.updatedAt = now;
+            e.version = 0;
+            em.persist(e);
+            return answer.apply(e);
+        });
     }
 
     @Transactional

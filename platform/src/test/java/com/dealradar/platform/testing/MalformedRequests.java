@@ -2,6 +2,7 @@ package com.dealradar.platform.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,28 @@ public final class MalformedRequests {
                         true));
         assertThat(cases).hasSize(CASES);
         return cases;
+    }
+
+    /** Every DealRadar service's request body limit (quarkus.http.limits.max-body-size=256K, platform defaults). */
+    public static final int BODY_LIMIT = 256 * 1024;
+
+    /** A server under test at {@code root}: reads and writes on {@code path}, signed in with {@code credentials}. */
+    public static Target at(URL root, String path, String credentials) {
+        return new Target(root.getHost(), root.getPort(), path, path, credentials, BODY_LIMIT);
+    }
+
+    /**
+     * Sends every case to {@code target}, prints what {@code server} answered, and asserts that each was refused
+     * cleanly while the same request well-formed is served (200).
+     */
+    public static Report verify(String server, Target target) {
+        Report report = check(target);
+        report.print(server);
+        report.assertRefusedCleanly();
+        assertThat(report.plain().status())
+                .as(server + ": the well-formed request")
+                .isEqualTo(200);
+        return report;
     }
 
     /** Sends every case (one connection each) and the h2c upgrade, counting what the application logs meanwhile. */

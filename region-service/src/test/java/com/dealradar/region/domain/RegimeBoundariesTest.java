@@ -2,7 +2,6 @@ package com.dealradar.region.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +36,7 @@ class RegimeBoundariesTest {
 
     static Function<String, DealFacts> deal(
             DealType type, String region, String stake, Boolean thresholdsMet, DealParty... parties) {
-        return date -> new DealFacts(
-                null,
-                type,
-                LocalDate.parse(date),
-                region == null ? null : Set.of(region),
-                List.of(parties),
-                stake == null ? null : new BigDecimal(stake),
-                thresholdsMet);
+        return date -> RegimeTimelineTest.deal(type, date, region, stake, thresholdsMet, parties);
     }
 
     static final DealParty ALIBABA = party("Alibaba", PartyRole.acquirer, "CN", Sector.cloud_provider);
