@@ -126,10 +126,6 @@ public final class BackendClient {
         return config.circuitBreaker().delay();
     }
 
-    public Duration timeout() {
-        return config.timeout();
-    }
-
     /**
      * Sends the request. Completes normally with any answer the backend gave deliberately (2xx to 4xx, its own
      * 503 problem), exceptionally with a {@link BackendFailure} otherwise.

@@ -6,7 +6,6 @@ import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -198,9 +197,5 @@ public final class Composition {
                 .type(Problem.MEDIA_TYPE)
                 .entity(copy)
                 .build();
-    }
-
-    public static ArrayNode emptyArray() {
-        return JsonNodeFactory.instance.arrayNode();
     }
 }

@@ -125,11 +125,6 @@ public class ApiKeyVerifier {
         return cache.estimatedSize();
     }
 
-    /** Whether what this replica knows about {@code prefix} is cached (for tests). */
-    boolean isCached(String prefix) {
-        return cache.getIfPresent(prefix) != null;
-    }
-
     private Snapshot fresh(String prefix, Instant now) {
         Snapshot cached = cache.getIfPresent(prefix);
         return cached != null && now.isBefore(cached.loadedAt.plus(config.cacheTtl())) ? cached : null;

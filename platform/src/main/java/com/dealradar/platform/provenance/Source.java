@@ -1,6 +1,5 @@
 package com.dealradar.platform.provenance;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -91,19 +90,5 @@ public record Source(
     /** The shape before authors and inference marks existed; kept for code that builds plain sources. */
     public Source(SourceKind kind, String publisher, String title, String url, LocalDate publishedOn, String note) {
         this(kind, publisher, title, url, publishedOn, note, null, null, null, null);
-    }
-
-    /** The precision of {@link #publishedOn}: day unless stated. */
-    @JsonIgnore
-    public Precision publishedPrecisionOrDay() {
-        return publishedPrecision == null ? Precision.day : publishedPrecision;
-    }
-
-    public boolean isInferred(SourceField field) {
-        return inferred != null && inferred.contains(field);
-    }
-
-    public boolean isNotStated(SourceField field) {
-        return notStated != null && notStated.contains(field);
     }
 }

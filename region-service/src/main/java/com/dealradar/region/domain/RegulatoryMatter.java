@@ -113,12 +113,6 @@ public class RegulatoryMatter extends AuditedEntity {
         return null;
     }
 
-    /** The day the matter last entered {@code status}, if recorded to the day. */
-    public LocalDate enteredOn(MatterStatus wanted) {
-        StatusChange entry = lastEntryInto(wanted);
-        return entry == null ? null : entry.exactDay();
-    }
-
     public boolean clockStoppedOn(LocalDate day) {
         return clockStops.stream().anyMatch(s -> !day.isBefore(s.from()) && (s.to() == null || !day.isAfter(s.to())));
     }
