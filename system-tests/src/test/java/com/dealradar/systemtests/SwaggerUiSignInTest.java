@@ -161,6 +161,44 @@ class SwaggerUiSignInTest {
                 .containsIgnoringCase("verifier");
     }
 
+    /**
+     * PKCE is required by the client, not merely honoured when offered: an authorization request of
+     * dealradar-web without a code challenge is refused before any login form (Keycloak sends the browser back
+     * to the redirect URI with error=invalid_request). A client that only checks the verifier when a challenge
+     * was sent would show its login form here instead.
+     */
+    @Test
+    void authorizationWithoutACodeChallengeIsRefused() throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String authorize = KeycloakServer.realmUrl() + "/protocol/openid-connect/auth?"
+                + form(Map.of(
+                        "client_id",
+                        "dealradar-web",
+                        "response_type",
+                        "code",
+                        "scope",
+                        "openid",
+                        "redirect_uri",
+                        REDIRECT,
+                        "state",
+                        random()));
+        HttpResponse<String> answer = browser.send(
+                HttpRequest.newBuilder(URI.create(authorize)).build(), HttpResponse.BodyHandlers.ofString());
+        String location = answer.headers().firstValue("Location").orElse("");
+        System.out.println("PKCE: authorization without a code challenge: " + answer.statusCode() + " " + location);
+        assertThat(answer.statusCode())
+                .as("an authorization request without a code challenge gets no login form")
+                .isEqualTo(302);
+        assertThat(location)
+                .as("sent back to the redirect URI with the missing challenge named")
+                .startsWith(REDIRECT)
+                .contains("error=invalid_request")
+                .contains("code_challenge")
+                .doesNotContain("code=");
+    }
+
     private static String random() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
