@@ -101,7 +101,9 @@ class PaginationTest {
         Response page = first;
         while (page.header("Link") != null && walked.size() <= createdIds.size()) {
             String target = page.header("Link").substring(1, page.header("Link").indexOf('>'));
-            assertThat(queryParameter(target, "q")).as("q= in the Link %s", target).isEqualTo(prefix);
+            assertThat(queryParameter(target, "q"))
+                    .as("q= in the Link %s", target)
+                    .isEqualTo(prefix);
             page = given().urlEncodingEnabled(false).get(target);
             page.then().statusCode(200);
             walked.addAll(page.<List<String>>path("items.id"));
