@@ -326,6 +326,43 @@ class BadInputTest {
         assertThat(failures).isEmpty();
     }
 
+    /**
+     * Ids typed UUID are converted before the resource method runs (platform's ParameterConverters): a bad one, in
+     * the path or in the query, is the bad-parameter problem naming the parameter, not the 404 JAX-RS would make of
+     * a converter's failure; a blank optional query id is no filter.
+     */
+    @Test
+    void aBadIdInThePathOrTheQueryIsTheBadParameterProblemNamingIt() {
+        given().get("/deals/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://dealradar.dev/problems/bad-parameter"))
+                .body("status", equalTo(400))
+                .body("detail", equalTo("id: 'not-a-uuid' is not a UUID"))
+                .body("instance", equalTo("/deals/not-a-uuid"))
+                .body("errors[0].field", equalTo("id"))
+                .body("errors[0].message", equalTo("'not-a-uuid' is not a UUID"));
+        given().header("If-Match", "\"0\"")
+                .delete("/deals/1-2-3-4-5")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("id: '1-2-3-4-5' is not a UUID"));
+        given().get("/deals?company=nope")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://dealradar.dev/problems/bad-parameter"))
+                .body("detail", equalTo("company: 'nope' is not a UUID"))
+                .body("errors[0].field", equalTo("company"));
+        given().get("/deals?company=").then().statusCode(200);
+        given().get("/deals?company=" + UUID.randomUUID())
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
+    }
+
     @Test
     void wrongMediaTypeAndOversizedBody() {
         given().contentType(ContentType.TEXT)
