@@ -60,7 +60,7 @@ public class OwnershipLinkResource {
             description = "One page of ownership links",
             content = @Content(schema = @Schema(implementation = OwnershipLinkView.class, type = SchemaType.ARRAY)))
     public Response list(
-            @Parameter(description = "Company id on either end of the link") @QueryParam("company") String company,
+            @Parameter(description = "Company id on either end of the link") @QueryParam("company") UUID company,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20"))
                     @QueryParam("limit")
                     String limit,
@@ -71,7 +71,7 @@ public class OwnershipLinkResource {
                 ? null
                 : QueryParams.uuid(
                         "cursor", Cursor.decode(cursor, "id", 1).keys().getFirst());
-        List<OwnershipLink> rows = service.links(QueryParams.uuid("company", company), after, pageSize + 1);
+        List<OwnershipLink> rows = service.links(company, after, pageSize + 1);
         return Paging.ok(
                 Paging.page(rows, pageSize, "id", l -> List.of(l.id.toString())).map(CompanyViews::link), uri);
     }
@@ -107,8 +107,8 @@ public class OwnershipLinkResource {
             description = "The link",
             content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
     @APIResponse(responseCode = "404", description = "No such link")
-    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        OwnershipLink link = service.getLink(QueryParams.uuid("id", id));
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        OwnershipLink link = service.getLink(id);
         return EntityTags.okOrNotModified(ifNoneMatch, link.version, CompanyViews.link(link));
     }
 
@@ -120,11 +120,11 @@ public class OwnershipLinkResource {
             description = "Replaced",
             content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
     public Response replace(
-            @PathParam("id") String id,
+            @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OwnershipLinkInput body) {
         return service.replaceLink(
-                QueryParams.uuid("id", id),
+                id,
                 EntityTags.ifMatch(ifMatch),
                 body.toDraft(),
                 link -> ConditionalWrites.ok(link.version, CompanyViews.link(link)));
@@ -137,8 +137,7 @@ public class OwnershipLinkResource {
             summary = "Delete an ownership link",
             description = "To record that a holding ended, prefer setting validTo. If-Match is required.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.unlink(
-                QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), link -> ConditionalWrites.noContent());
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.unlink(id, EntityTags.ifMatch(ifMatch), link -> ConditionalWrites.noContent());
     }
 }

@@ -114,7 +114,7 @@ public class DealResource {
                             description = "Company id: deals it takes part in (in any role, or in the given role)",
                             example = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
                     @QueryParam("company")
-                    String company,
+                    UUID company,
             @Parameter(
                             description = "Participant role; with company: that company in that role",
                             schema = @Schema(implementation = ParticipantRole.class))
@@ -167,7 +167,7 @@ public class DealResource {
         int pageSize = Paging.limit(limit);
         DealSort order = sort == null ? DealSort.announcedDesc : QueryParams.enumValue(DealSort.class, "sort", sort);
         DealFilter filter = new DealFilter(
-                QueryParams.uuid("company", company),
+                company,
                 QueryParams.enumValue(ParticipantRole.class, "role", role),
                 QueryParams.enumValue(DealType.class, "type", type),
                 QueryParams.enumValue(DealStatus.class, "status", status),
@@ -234,9 +234,9 @@ public class DealResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such deal")
     public Response get(
-            @Parameter(example = "973a4522-3530-5077-b71c-a59a70f0ce3f") @PathParam("id") String id,
+            @Parameter(example = "973a4522-3530-5077-b71c-a59a70f0ce3f") @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Deal deal = service.get(QueryParams.uuid("id", id));
+        Deal deal = service.get(id);
         return EntityTags.okOrNotModified(ifNoneMatch, deal.version, DealViews.view(deal));
     }
 
@@ -257,7 +257,7 @@ public class DealResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     @APIResponse(responseCode = "503", description = "company-service cannot be reached")
     public Response replace(
-            @PathParam("id") String id,
+            @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull DealInput body) {
         return write(id, ifMatch, current -> body);
@@ -276,7 +276,7 @@ public class DealResource {
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(
-            @PathParam("id") String id,
+            @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = DealInput.class) JsonNode patch) {
         return write(id, ifMatch, current -> mergePatch.apply(current, patch, DealInput.class));
@@ -289,9 +289,8 @@ public class DealResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.delete(
-                QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), deal -> ConditionalWrites.noContent());
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.delete(id, EntityTags.ifMatch(ifMatch), deal -> ConditionalWrites.noContent());
     }
 
     @GET
@@ -301,8 +300,8 @@ public class DealResource {
             description = "The first entry is the status the deal was recorded in; each later entry one status change.")
     @APIResponse(responseCode = "200", description = "All entries (nextCursor is always absent)")
     @APIResponse(responseCode = "404", description = "No such deal")
-    public Page<StatusChangeView> history(@PathParam("id") String id) {
-        Deal deal = service.get(QueryParams.uuid("id", id));
+    public Page<StatusChangeView> history(@PathParam("id") UUID id) {
+        Deal deal = service.get(id);
         return new Page<>(service.history(deal).stream().map(DealViews::view).toList(), null);
     }
 
@@ -333,18 +332,17 @@ public class DealResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     @APIResponse(responseCode = "503", description = "region-service cannot be reached")
     public Response changeStatus(
-            @PathParam("id") String id,
+            @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull StatusChangeInput body) {
-        UUID dealId = QueryParams.uuid("id", id);
         EntityTags.requirePresent(ifMatch);
         return idempotency.execute(
                 idempotencyKey,
                 "POST /deals/" + id + "/status-changes",
                 body,
                 complete -> service.changeStatus(
-                        dealId,
+                        id,
                         EntityTags.ifMatch(ifMatch),
                         body.toDraft(),
                         changed -> complete.apply(Response.ok(DealViews.view(changed))
@@ -357,10 +355,10 @@ public class DealResource {
      * PUT, the merge patch applied for a PATCH); the service checks new participants outside any transaction and
      * then If-Match against the row it changes (see {@link DealService#replace}).
      */
-    private Response write(String id, String ifMatch, Function<DealInput, DealInput> change) {
+    private Response write(UUID id, String ifMatch, Function<DealInput, DealInput> change) {
         EntityTags.requirePresent(ifMatch);
         return service.replace(
-                QueryParams.uuid("id", id),
+                id,
                 EntityTags.ifMatch(ifMatch),
                 deal -> change.apply(DealViews.input(deal)).toDraft(),
                 deal -> ConditionalWrites.ok(deal.version, DealViews.view(deal)));

@@ -11,6 +11,7 @@ import com.dealradar.platform.paging.Cursor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -324,6 +325,34 @@ class BadInputTest {
         expect("GET history bad id", given().get("/deals/42/history"), 400, "id", failures);
         expect("DELETE bad id", given().header("If-Match", "\"0\"").delete("/deals/xyz"), 400, "id", failures);
         assertThat(failures).isEmpty();
+    }
+
+    /**
+     * Ids typed UUID are converted before the resource method runs (platform's ParameterConverters): a bad one, in
+     * the path or in the query, is the bad-parameter problem naming the parameter, not the 404 JAX-RS would make of
+     * a converter's failure; a blank optional query id is no filter.
+     */
+    @Test
+    void aBadIdInThePathOrTheQueryIsTheBadParameterProblemNamingIt() {
+        assertNotAUuid(given().get("/deals/not-a-uuid"), "id", "not-a-uuid")
+                .body("instance", equalTo("/deals/not-a-uuid"));
+        assertNotAUuid(given().header("If-Match", "\"0\"").delete("/deals/1-2-3-4-5"), "id", "1-2-3-4-5");
+        assertNotAUuid(given().get("/deals?company=nope"), "company", "nope");
+        given().get("/deals?company=").then().statusCode(200);
+        given().get("/deals?company=" + UUID.randomUUID())
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(0));
+    }
+
+    private static ValidatableResponse assertNotAUuid(Response answer, String parameter, String raw) {
+        return answer.then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://dealradar.dev/problems/bad-parameter"))
+                .body("detail", equalTo(parameter + ": '" + raw + "' is not a UUID"))
+                .body("errors[0].field", equalTo(parameter))
+                .body("errors[0].message", equalTo("'" + raw + "' is not a UUID"));
     }
 
     @Test

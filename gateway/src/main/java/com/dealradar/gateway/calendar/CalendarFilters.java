@@ -8,12 +8,14 @@ import java.util.UUID;
 /** Which deadlines a calendar lists: all filters combine with AND; null means no filter. */
 public record CalendarFilters(String region, UUID deal, UUID company) {
 
-    /** Parses the public query parameters; a bad value is a 400 problem naming the parameter. */
+    /** The calendar's query parameters (the ids typed already): a bad region is a 400 problem naming it. */
+    public static CalendarFilters of(String region, UUID deal, UUID company) {
+        return new CalendarFilters(QueryParams.countryCode("region", region), deal, company);
+    }
+
+    /** A subscription's filters as its body has them: a bad value is a 400 problem naming the field. */
     public static CalendarFilters parse(String region, String deal, String company) {
-        return new CalendarFilters(
-                QueryParams.countryCode("region", region),
-                QueryParams.uuid("deal", deal),
-                QueryParams.uuid("company", company));
+        return of(region, QueryParams.uuid("deal", deal), QueryParams.uuid("company", company));
     }
 
     /** The same filters as the matters API's query parameters ({@code region}, {@code dealId}, {@code companyId}). */

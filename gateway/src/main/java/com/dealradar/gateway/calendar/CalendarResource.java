@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -156,13 +157,13 @@ public class CalendarResource {
                             description = "deal-service id: this deal's matters",
                             example = "0c049119-0caf-5496-a4b8-018a0642ac37")
                     @QueryParam("deal")
-                    String deal,
+                    UUID deal,
             @Parameter(
                             description =
                                     "company-service id: matters about this company itself (companyId of the matters API)",
                             example = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
                     @QueryParam("company")
-                    String company,
+                    UUID company,
             @Parameter(
                             description =
                                     "A calendar subscription's token, for calendar applications that cannot send headers (masked in access logs)")
@@ -170,7 +171,7 @@ public class CalendarResource {
                     String token,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        CalendarFilters asked = CalendarFilters.parse(region, deal, company);
+        CalendarFilters asked = CalendarFilters.of(region, deal, company);
         String requestId = headers.getHeaderString(RequestIds.HEADER);
         String instance = uri.getRequestUri().getRawPath();
         // This method runs on the event loop: the caller (checked by the access rules already) comes as a deferred

@@ -2,7 +2,6 @@ package com.dealradar.gateway.calendar;
 
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.PublicUrlConfig;
-import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -142,8 +142,8 @@ public class CalendarSubscriptionResource {
             responseCode = "404",
             description = "No such subscription of the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        CalendarSubscription sub = subscriptions.get(caller, QueryParams.uuid("id", id));
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        CalendarSubscription sub = subscriptions.get(caller, id);
         return EntityTags.okOrNotModified(ifNoneMatch, sub.version, CalendarSubscriptionView.of(sub));
     }
 
@@ -169,8 +169,8 @@ public class CalendarSubscriptionResource {
             responseCode = "428",
             description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        CalendarSubscription sub = subscriptions.revoke(caller, QueryParams.uuid("id", id), ifMatch);
+    public Response revoke(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        CalendarSubscription sub = subscriptions.revoke(caller, id, ifMatch);
         return Response.ok(CalendarSubscriptionView.of(sub))
                 .tag(EntityTags.of(sub.version))
                 .build();

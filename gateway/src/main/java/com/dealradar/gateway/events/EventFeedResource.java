@@ -3,9 +3,7 @@ package com.dealradar.gateway.events;
 import com.dealradar.gateway.api.PublicPaths;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
-import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.security.Roles;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -15,8 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -50,11 +46,9 @@ public class EventFeedResource {
              "nextCursor":"1042","hasMore":false}""";
 
     private final EventLog log;
-    private final FeedConfig config;
 
-    EventFeedResource(EventLog log, FeedConfig config) {
+    EventFeedResource(EventLog log) {
         this.log = log;
-        this.config = config;
     }
 
     @GET
@@ -120,30 +114,7 @@ public class EventFeedResource {
         int pageSize = limit(limit);
         Set<String> wanted = types(types);
         Long from = after == null ? null : cursor(after);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            EventLog.State state = log.state();
-            long start = from == null ? state.purgedThrough() : from;
-            if (from != null && from < state.purgedThrough()) {
-                throw new ProblemException(
-                        ProblemType.CURSOR_EXPIRED,
-                        "Events up to cursor " + state.purgedThrough()
-                                + " are past the retention of " + config.retention()
-                                + " and deleted; re-read the resources you follow and "
-                                + "start again without after=",
-                        List.of(),
-                        Map.of());
-            }
-            if (start > state.lastPosition()) {
-                throw ProblemException.badParameter("after", "not a cursor this feed issued");
-            }
-            List<FeedEvent> items = log.page(start, state.lastPosition(), wanted, pageSize + 1);
-            boolean more = items.size() > pageSize;
-            List<FeedEvent> page = more ? items.subList(0, pageSize) : items;
-            // A full page: read on after its last item. Otherwise everything up to the committed end has been read (the
-            // events of other types included), so the next read starts there.
-            String next = more ? page.get(page.size() - 1).cursor() : String.valueOf(state.lastPosition());
-            return Response.ok(new EventPage(List.copyOf(page), next, more)).build();
-        });
+        return Response.ok(log.read(from, wanted, pageSize)).build();
     }
 
     private static int limit(String raw) {
@@ -182,15 +153,4 @@ public class EventFeedResource {
         }
         return types;
     }
-
-    /** One page of the feed. */
-    @Schema(name = "EventPage")
-    public record EventPage(
-            List<FeedEvent> items,
-
-            @Schema(description = "Pass as after= to read on; present even on an empty page", examples = "1042")
-            String nextCursor,
-
-            @Schema(description = "Whether more events follow at once")
-            boolean hasMore) {}
 }

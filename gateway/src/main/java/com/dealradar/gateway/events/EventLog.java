@@ -2,6 +2,8 @@ package com.dealradar.gateway.events;
 
 import com.dealradar.gateway.api.PublicPaths;
 import com.dealradar.gateway.webhooks.Deliveries;
+import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,6 +12,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,11 +32,13 @@ public class EventLog {
     private final EntityManager em;
     private final Deliveries deliveries;
     private final InstantSource clock;
+    private final FeedConfig config;
 
-    EventLog(EntityManager em, Deliveries deliveries, InstantSource clock) {
+    EventLog(EntityManager em, Deliveries deliveries, InstantSource clock, FeedConfig config) {
         this.em = em;
         this.deliveries = deliveries;
         this.clock = clock;
+        this.config = config;
     }
 
     /** An event read from a service's outbox. */
@@ -96,10 +101,42 @@ public class EventLog {
         });
     }
 
-    /** The committed end of the log and the highest position retention has deleted. */
-    public record State(long lastPosition, long purgedThrough) {}
+    /**
+     * One page of the feed in one read transaction: the events after {@code after} (from the oldest kept when null) of
+     * the given types (all when empty), at most {@code limit}. 410 when retention has deleted events after
+     * {@code after}, 400 when {@code after} is beyond the committed end (not a cursor this feed issued).
+     */
+    public EventPage read(Long after, Set<String> types, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            State state = state();
+            long start = after == null ? state.purgedThrough() : after;
+            if (after != null && after < state.purgedThrough()) {
+                throw new ProblemException(
+                        ProblemType.CURSOR_EXPIRED,
+                        "Events up to cursor " + state.purgedThrough()
+                                + " are past the retention of " + config.retention()
+                                + " and deleted; re-read the resources you follow and "
+                                + "start again without after=",
+                        List.of(),
+                        Map.of());
+            }
+            if (start > state.lastPosition()) {
+                throw ProblemException.badParameter("after", "not a cursor this feed issued");
+            }
+            List<FeedEvent> items = page(start, state.lastPosition(), types, limit + 1);
+            boolean more = items.size() > limit;
+            List<FeedEvent> page = more ? items.subList(0, limit) : items;
+            // A full page: read on after its last item. Otherwise everything up to the committed end has been read (the
+            // events of other types included), so the next read starts there.
+            String next = more ? page.get(page.size() - 1).cursor() : String.valueOf(state.lastPosition());
+            return new EventPage(List.copyOf(page), next, more);
+        });
+    }
 
-    public State state() {
+    /** The committed end of the log and the highest position retention has deleted. */
+    private record State(long lastPosition, long purgedThrough) {}
+
+    private State state() {
         Object[] row = (Object[])
                 em.createNativeQuery("select last_position, purged_through from event_log_state where id = 1")
                         .getSingleResult();
@@ -110,7 +147,7 @@ public class EventLog {
      * Events after {@code after} up to {@code upTo} (a committed last position read before), oldest first, of the given
      * types (all when empty), at most {@code limit}.
      */
-    public List<FeedEvent> page(long after, long upTo, Set<String> types, int limit) {
+    private List<FeedEvent> page(long after, long upTo, Set<String> types, int limit) {
         String sql =
                 "select position, event_id, type, resource_type, resource_id, resource_path, etag, occurred_at, data from event_log"
                         + " where position > :after and position <= :upTo"

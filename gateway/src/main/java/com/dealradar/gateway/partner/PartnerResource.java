@@ -2,7 +2,6 @@ package com.dealradar.gateway.partner;
 
 import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
-import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
@@ -157,8 +156,8 @@ public class PartnerResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such partner")
     public Response get(
-            @PathParam("partnerId") String partnerId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Partner partner = service.get(QueryParams.uuid("partnerId", partnerId));
+            @PathParam("partnerId") UUID partnerId, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Partner partner = service.get(partnerId);
         return EntityTags.okOrNotModified(ifNoneMatch, partner.version, PartnerView.of(partner));
     }
 
@@ -178,10 +177,9 @@ public class PartnerResource {
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(
-            @PathParam("partnerId") String partnerId,
+            @PathParam("partnerId") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = PartnerPatch.class) JsonNode patch) {
-        UUID id = QueryParams.uuid("partnerId", partnerId);
         return service.update(
                 id,
                 EntityTags.ifMatch(ifMatch),
@@ -201,7 +199,7 @@ public class PartnerResource {
             content = @Content(schema = @Schema(implementation = ApiKeyView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such partner")
     public Response listKeys(
-            @PathParam("partnerId") String partnerId,
+            @PathParam("partnerId") UUID id,
             @Parameter(
                             description = "Page size, 1 to 200",
                             schema =
@@ -214,7 +212,6 @@ public class PartnerResource {
                     String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        UUID id = QueryParams.uuid("partnerId", partnerId);
         int pageSize = Paging.limit(limit);
         Cursor after = cursor(cursor, ApiKeyRepository.SORT, true);
         List<ApiKey> rows = service.keys(id, after, pageSize + 1);
@@ -246,10 +243,9 @@ public class PartnerResource {
     @APIResponse(responseCode = "409", description = "The Idempotency-Key is in flight")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     public Response issue(
-            @PathParam("partnerId") String partnerId,
+            @PathParam("partnerId") UUID id,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull ApiKeyInput body) {
-        UUID id = QueryParams.uuid("partnerId", partnerId);
         AtomicReference<String> secret = new AtomicReference<>();
         Response response = idempotency.execute(
                 idempotencyKey,
@@ -274,10 +270,10 @@ public class PartnerResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such partner or key")
     public Response getKey(
-            @PathParam("partnerId") String partnerId,
-            @PathParam("keyId") String keyId,
+            @PathParam("partnerId") UUID partnerId,
+            @PathParam("keyId") UUID keyId,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        ApiKey key = service.key(QueryParams.uuid("partnerId", partnerId), QueryParams.uuid("keyId", keyId));
+        ApiKey key = service.key(partnerId, keyId);
         return EntityTags.okOrNotModified(ifNoneMatch, key.version, ApiKeyView.of(key, clock.instant()));
     }
 
@@ -307,13 +303,11 @@ public class PartnerResource {
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response rotate(
-            @PathParam("partnerId") String partnerId,
-            @PathParam("keyId") String keyId,
+            @PathParam("partnerId") UUID partner,
+            @PathParam("keyId") UUID key,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid RotationInput body) {
-        UUID partner = QueryParams.uuid("partnerId", partnerId);
-        UUID key = QueryParams.uuid("keyId", keyId);
         AtomicReference<String> secret = new AtomicReference<>();
         Response response = idempotency.execute(
                 idempotencyKey,
@@ -341,11 +335,9 @@ public class PartnerResource {
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response revoke(
-            @PathParam("partnerId") String partnerId,
-            @PathParam("keyId") String keyId,
+            @PathParam("partnerId") UUID partner,
+            @PathParam("keyId") UUID key,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        UUID partner = QueryParams.uuid("partnerId", partnerId);
-        UUID key = QueryParams.uuid("keyId", keyId);
         return service.revoke(
                 partner,
                 key,
@@ -365,8 +357,8 @@ public class PartnerResource {
             description = "One page of audit entries",
             content = @Content(schema = @Schema(implementation = AuditEntryPage.class)))
     public Response audit(
-            @Parameter(description = "Only entries about this partner") @QueryParam("partnerId") String partnerId,
-            @Parameter(description = "Only entries about this key") @QueryParam("keyId") String keyId,
+            @Parameter(description = "Only entries about this partner") @QueryParam("partnerId") UUID partner,
+            @Parameter(description = "Only entries about this key") @QueryParam("keyId") UUID key,
             @Parameter(
                             description = "Page size, 1 to 200",
                             schema =
@@ -379,8 +371,6 @@ public class PartnerResource {
                     String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
-        UUID partner = QueryParams.uuid("partnerId", partnerId);
-        UUID key = QueryParams.uuid("keyId", keyId);
         int pageSize = Paging.limit(limit);
         Cursor after = cursor(cursor, AuditRepository.SORT, true);
         Page<AuditEntryView> page = Paging.page(

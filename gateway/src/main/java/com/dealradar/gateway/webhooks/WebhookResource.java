@@ -364,6 +364,8 @@ public class WebhookResource {
     /** Admins manage every partner's endpoints; a partner (write key) only its own. */
     private UUID allowed(String partnerId) {
         // Who first, then what: a caller who may not manage any partner's webhooks gets 403 whatever the path holds.
+        // That is why this resource's ids are Strings parsed here and in each method, unlike other resources' UUID
+        // parameters: those are converted (a bad one answered 400) before the method, so before this check.
         if (!caller.hasRole(Roles.ADMIN)) {
             Object own = caller.getAttribute(Actor.PARTNER_ATTRIBUTE);
             if (own == null || partnerId == null || !own.toString().equalsIgnoreCase(partnerId.trim())) {

@@ -2,7 +2,6 @@ package com.dealradar.gateway.architecture;
 
 import com.dealradar.platform.testing.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -17,14 +16,7 @@ class GatewayArchitectureTest {
     @TestFactory
     Stream<DynamicTest> rules() {
         JavaClasses classes = ArchitectureRules.mainClasses("com.dealradar.gateway");
-        // The feed and webhook resources (issue 16) came after the layering and still open their transactions
-        // themselves; they are to move into a service like PartnerService. Listed here so that no other resource can.
-        return ArchitectureRules.commonRules(
-                        "com.dealradar.gateway",
-                        List.of(
-                                "com.dealradar.gateway.webhooks.WebhookResource",
-                                "com.dealradar.gateway.events.EventFeedResource"))
-                .stream()
+        return ArchitectureRules.commonRules("com.dealradar.gateway").stream()
                 .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(classes)));
     }
 }

@@ -44,6 +44,11 @@ public final class QueryParams {
         return WireNames.of(constant);
     }
 
+    /**
+     * {@code raw} as a UUID, null when blank; else 400 naming {@code name}. Parameters typed {@link UUID} are
+     * converted by {@link ParameterConverters} with this rule: call it only for a value that is not a parameter (a
+     * body field, a cursor's key).
+     */
     public static UUID uuid(String name, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;

@@ -141,6 +141,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, ContainerRequestContext request) {
+        if (e.getCause() instanceof ProblemException problem) {
+            // A parameter converter's problem (see ParameterConverters), which RESTEasy wraps into a 404 or a 400.
+            return problem(problem, request);
+        }
         if (e.getCause() instanceof JsonProcessingException unreadable) {
             return unreadableBody(unreadable, request);
         }

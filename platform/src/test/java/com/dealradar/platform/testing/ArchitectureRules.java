@@ -5,7 +5,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -99,16 +98,6 @@ public final class ArchitectureRules {
 
     /** The rules every service module keeps, the gateway included. */
     public static List<ArchRule> commonRules(String base) {
-        return commonRules(base, List.of());
-    }
-
-    /**
-     * As above; {@code knownExceptions} are resources (fully qualified names) still starting their own transactions,
-     * listed where they are allowed so that no new one can join them unnoticed.
-     */
-    public static List<ArchRule> commonRules(String base, List<String> knownExceptions) {
-        DescribedPredicate<JavaClass> known =
-                describe("known exceptions " + knownExceptions, type -> knownExceptions.contains(type.getName()));
         String[] others = SERVICES.stream()
                 .filter(s -> !s.equals(base))
                 .map(s -> s + "..")
@@ -133,7 +122,6 @@ public final class ArchitectureRules {
                 noClasses()
                         .that()
                         .areAnnotatedWith(Path.class)
-                        .and(DescribedPredicate.not(known))
                         .should()
                         .dependOnClassesThat()
                         .belongToAnyOf(QuarkusTransaction.class)

@@ -7,7 +7,6 @@ import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Paging;
-import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.region.domain.Certification;
 import com.dealradar.region.domain.CertificationScheme;
 import com.dealradar.region.domain.CertificationService;
@@ -32,10 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,6 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "Invalid request")
 public class CertificationResource {
 
+    /** companyId takes one id or several, comma-separated: the gateway's dossier asks for all participants at once. */
+    private static final int MAX_IDS = 200;
+
     private final CertificationService service;
     private final ViewMapper views;
     private final Idempotency idempotency;
@@ -64,23 +63,6 @@ public class CertificationResource {
         this.views = views;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
-    }
-
-    /** One id or several, comma-separated: the gateway's dossier asks for all participants' certifications at once. */
-    private static Set<UUID> companyIds(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        List<String> parts = Arrays.stream(raw.split(","))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
-        if (parts.size() > 200) {
-            throw ProblemException.badParameter("companyId", "at most 200 ids per request");
-        }
-        Set<UUID> ids = new LinkedHashSet<>();
-        parts.forEach(part -> ids.add(QueryParams.uuid("companyId", part)));
-        return ids;
     }
 
     @GET
@@ -118,7 +100,7 @@ public class CertificationResource {
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
         CertificationRepository.Filter filter = new CertificationRepository.Filter(
-                companyIds(companyId),
+                QueryParams.uuidSet("companyId", companyId, MAX_IDS),
                 QueryParams.enumValue(CertificationScheme.class, "scheme", scheme),
                 QueryParams.enumValue(CertificationStatus.class, "status", status),
                 QueryParams.countryCode("region", region));
@@ -163,8 +145,8 @@ public class CertificationResource {
             content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such certification")
-    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Certification certification = service.get(QueryParams.uuid("id", id));
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Certification certification = service.get(id);
         return EntityTags.okOrNotModified(ifNoneMatch, certification.version, views.certification(certification));
     }
 
@@ -178,7 +160,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(
-            @PathParam("id") String id,
+            @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CertificationInput body) {
         return write(id, ifMatch, c -> body);
@@ -197,16 +179,16 @@ public class CertificationResource {
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(
-            @PathParam("id") String id,
+            @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = CertificationInput.class) JsonNode patch) {
         return write(id, ifMatch, c -> mergePatch.apply(ViewMapper.input(c), patch, CertificationInput.class));
     }
 
     /** A conditional write: the service checks If-Match against the row it changes, in its transaction. */
-    private Response write(String id, String ifMatch, Function<Certification, CertificationInput> change) {
+    private Response write(UUID id, String ifMatch, Function<Certification, CertificationInput> change) {
         return service.replace(
-                QueryParams.uuid("id", id),
+                id,
                 EntityTags.ifMatch(ifMatch),
                 c -> change.apply(c).toDraft(),
                 c -> ConditionalWrites.ok(c.version, views.certification(c)));

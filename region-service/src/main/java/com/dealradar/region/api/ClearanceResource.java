@@ -1,6 +1,5 @@
 package com.dealradar.region.api;
 
-import com.dealradar.platform.http.QueryParams;
 import com.dealradar.region.domain.MatterService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,8 +41,7 @@ public class ClearanceResource {
     public Views.ClearanceView clearance(
             @Parameter(description = "deal-service id", example = "fc47ec4c-3e52-5409-8a40-e1b874aa8538")
                     @PathParam("dealId")
-                    String dealId) {
-        UUID id = QueryParams.uuid("dealId", dealId);
+                    UUID id) {
         return matters.blockingFor(id, open -> {
             List<Views.BlockingMatter> blocking = open.stream()
                     .map(m -> new Views.BlockingMatter(m.id, m.regime.code, m.regime.name, m.regionCode, m.status))

@@ -80,8 +80,8 @@ public class MatterResource {
             description = "One page of matters",
             content = @Content(schema = @Schema(implementation = Views.MatterView.class, type = SchemaType.ARRAY)))
     public Response list(
-            @Parameter(description = "deal-service id") @QueryParam("dealId") String dealId,
-            @Parameter(description = "company-service id") @QueryParam("companyId") String companyId,
+            @Parameter(description = "deal-service id") @QueryParam("dealId") UUID dealId,
+            @Parameter(description = "company-service id") @QueryParam("companyId") UUID companyId,
             @Parameter(description = "ISO 3166-1 alpha-2 region", example = "CN") @QueryParam("region") String region,
             @Parameter(description = "Regime code or id", example = "UK-NSIA") @QueryParam("regime") String regime,
             @Parameter(schema = @Schema(implementation = MatterStatus.class)) @QueryParam("status") String status,
@@ -112,8 +112,8 @@ public class MatterResource {
             }
         }
         MatterRepository.Filter filter = new MatterRepository.Filter(
-                QueryParams.uuid("dealId", dealId),
-                QueryParams.uuid("companyId", companyId),
+                dealId,
+                companyId,
                 QueryParams.countryCode("region", region),
                 regimeId,
                 QueryParams.enumValue(MatterStatus.class, "status", status),
@@ -172,8 +172,8 @@ public class MatterResource {
             content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such matter")
-    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        RegulatoryMatter matter = service.get(QueryParams.uuid("id", id));
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        RegulatoryMatter matter = service.get(id);
         return EntityTags.okOrNotModified(ifNoneMatch, matter.version, views.matter(matter));
     }
 
@@ -190,11 +190,10 @@ public class MatterResource {
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(
-            @PathParam("id") String id,
+            @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull MatterInput body) {
-        return service.replace(
-                QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), matter -> body.toDraft(), this::answer);
+        return service.replace(id, EntityTags.ifMatch(ifMatch), matter -> body.toDraft(), this::answer);
     }
 
     @PATCH
@@ -210,11 +209,11 @@ public class MatterResource {
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(
-            @PathParam("id") String id,
+            @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = MatterInput.class) JsonNode patch) {
         return service.replace(
-                QueryParams.uuid("id", id),
+                id,
                 EntityTags.ifMatch(ifMatch),
                 matter -> mergePatch
                         .apply(ViewMapper.input(matter), patch, MatterInput.class)
@@ -245,11 +244,10 @@ public class MatterResource {
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response transition(
-            @PathParam("id") String id,
+            @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull TransitionInput body) {
-        return service.transition(
-                QueryParams.uuid("id", id), EntityTags.ifMatch(ifMatch), body.toDraft(), this::answer);
+        return service.transition(id, EntityTags.ifMatch(ifMatch), body.toDraft(), this::answer);
     }
 
     /** The answer of a conditional write, built in the service's transaction (If-Match was checked there). */

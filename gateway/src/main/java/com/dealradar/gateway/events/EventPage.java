@@ -1,0 +1,15 @@
+package com.dealradar.gateway.events;
+
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One page of the feed. */
+@Schema(name = "EventPage")
+public record EventPage(
+        List<FeedEvent> items,
+
+        @Schema(description = "Pass as after= to read on; present even on an empty page", examples = "1042")
+        String nextCursor,
+
+        @Schema(description = "Whether more events follow at once")
+        boolean hasMore) {}

@@ -1,0 +1,131 @@
+package com.dealradar.gateway.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.dealradar.gateway.Backends;
+import com.dealradar.gateway.partner.Admin;
+import com.dealradar.gateway.partner.PartnerTestConfig;
+import com.dealradar.platform.testing.PostgresDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The public feed read through HTTP over what {@link EventLog#append} stored: pages in log order, a type filter,
+ * nextCursor on every page, 400 for a cursor this feed did not issue, 410 once retention deleted what a cursor
+ * points after. {@link EventLog#read} reads the page and the committed end in one transaction.
+ */
+@QuarkusTest
+@QuarkusTestResource(
+        value = PostgresDatabase.class,
+        restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "database", value = "dealradar_gateway_test"))
+@QuarkusTestResource(value = PartnerTestConfig.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = Backends.class, restrictToAnnotatedClass = true)
+class EventFeedTest {
+
+    static final Admin ADMIN = new Admin(PartnerTestConfig.BOOTSTRAP_KEY);
+
+    @Inject
+    EventLog log;
+
+    JsonPath read(String query) {
+        return ADMIN.request()
+                .get("/api/v1/events" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    String append(String type) {
+        String id = UUID.randomUUID().toString();
+        log.append(
+                "test",
+                List.of(new EventLog.Incoming(
+                        UUID.randomUUID(),
+                        type,
+                        type.substring(0, type.indexOf('.')),
+                        id,
+                        "/deals/" + id,
+                        "\"1\"",
+                        Instant.now(),
+                        "{\"id\":\"" + id + "\"}",
+                        null)));
+        return id;
+    }
+
+    @Test
+    void pagesInLogOrderWithATypeFilterAndACursorOnEveryPage() {
+        String start = read("").getString("nextCursor");
+        List<String> deals = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            deals.add(append("deal.created"));
+            append("company.created");
+        }
+
+        JsonPath first = read("?after=" + start + "&types=deal.created&limit=2");
+        assertThat(first.getList("items.resource.id")).isEqualTo(deals.subList(0, 2));
+        assertThat(first.getBoolean("hasMore")).isTrue();
+        assertThat(first.getString("nextCursor")).isEqualTo(first.getString("items[1].cursor"));
+
+        JsonPath second = read("?after=" + first.getString("nextCursor") + "&types=deal.created&limit=2");
+        assertThat(second.getList("items.resource.id")).isEqualTo(deals.subList(2, 3));
+        assertThat(second.getBoolean("hasMore")).isFalse();
+        // Everything up to the committed end was read (the company events too): the next read starts there.
+        String end = second.getString("nextCursor");
+        assertThat(Long.parseLong(end)).isGreaterThan(Long.parseLong(second.getString("items[0].cursor")));
+
+        JsonPath empty = read("?after=" + end);
+        assertThat(empty.getList("items")).isEmpty();
+        assertThat(empty.getString("nextCursor")).isEqualTo(end);
+
+        JsonPath all = read("?after=" + start + "&limit=6");
+        assertThat(all.getList("items.type"))
+                .containsExactly(
+                        "deal.created",
+                        "company.created",
+                        "deal.created",
+                        "company.created",
+                        "deal.created",
+                        "company.created");
+    }
+
+    @Test
+    void aCursorNotIssuedIs400AndOneBeforeTheRetentionIs410() {
+        String end = read("").getString("nextCursor");
+        ADMIN.request()
+                .get("/api/v1/events?after=" + (Long.parseLong(end) + 1_000_000))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("after"));
+        ADMIN.request()
+                .get("/api/v1/events?after=abc")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("after"));
+
+        String before = read("").getString("nextCursor");
+        append("deal.created");
+        append("deal.created");
+        log.purge(Instant.now().plus(Duration.ofDays(1)));
+        ADMIN.request()
+                .get("/api/v1/events?after=" + before)
+                .then()
+                .statusCode(410)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://dealradar.dev/problems/cursor-expired"));
+        // Without after=, the feed starts at the oldest event kept.
+        assertThat(read("").getList("items")).isEmpty();
+    }
+}
