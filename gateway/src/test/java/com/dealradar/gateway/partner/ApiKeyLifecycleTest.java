@@ -3,6 +3,7 @@ package com.dealradar.gateway.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -118,7 +119,7 @@ class ApiKeyLifecycleTest {
                 .then()
                 .statusCode(200)
                 .body("items.id", hasItem(keyId))
-                .body("items[0].secret", nullValue());
+                .body("items.secret", everyItem(nullValue()));
         Response read = ADMIN.request().get("/api/v1/partners/" + partner + "/keys/" + keyId);
         read.then().statusCode(200).body("secret", nullValue());
         ADMIN.request()
