@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a DealRadar service from its packaged jar ({@code <module>/target/quarkus-app/quarkus-run.jar}) as a
@@ -21,6 +23,8 @@ import java.util.Map;
  * order, so a module's tests can start any module listed before it in the parent pom.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private final String module;
     private final int port;
@@ -285,12 +289,22 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A loopback port the OS had free, never one this JVM handed out before: the OS gives a just-released port again,
+     * so a service's management port could otherwise be the public port chosen earlier for another service that has
+     * not bound it yet (seen: the dev-overlay test's deal-service found its port taken by company-service).
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("no loopback port left that this JVM has not handed out");
     }
 
     static Path repositoryRoot() {
