@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,22 +49,7 @@ class SwaggerUiSignInTest {
                 .encodeToString(
                         MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         String realm = KeycloakServer.realmUrl();
-        String authorize = realm + "/protocol/openid-connect/auth?"
-                + form(Map.of(
-                        "client_id",
-                        "dealradar-web",
-                        "response_type",
-                        "code",
-                        "scope",
-                        "openid",
-                        "redirect_uri",
-                        REDIRECT,
-                        "state",
-                        random(),
-                        "code_challenge",
-                        challenge,
-                        "code_challenge_method",
-                        "S256"));
+        String authorize = authorizationUrl(Map.of("code_challenge", challenge, "code_challenge_method", "S256"));
         HttpResponse<String> loginPage = browser.send(
                 HttpRequest.newBuilder(URI.create(authorize)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(loginPage.statusCode())
@@ -172,18 +158,7 @@ class SwaggerUiSignInTest {
         HttpClient browser = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        String authorize = KeycloakServer.realmUrl() + "/protocol/openid-connect/auth?"
-                + form(Map.of(
-                        "client_id",
-                        "dealradar-web",
-                        "response_type",
-                        "code",
-                        "scope",
-                        "openid",
-                        "redirect_uri",
-                        REDIRECT,
-                        "state",
-                        random()));
+        String authorize = authorizationUrl(Map.of());
         HttpResponse<String> answer = browser.send(
                 HttpRequest.newBuilder(URI.create(authorize)).build(), HttpResponse.BodyHandlers.ofString());
         String location = answer.headers().firstValue("Location").orElse("");
@@ -197,6 +172,18 @@ class SwaggerUiSignInTest {
                 .contains("error=invalid_request")
                 .contains("code_challenge")
                 .doesNotContain("code=");
+    }
+
+    /** Swagger UI's authorization request for dealradar-web (a new state each time), plus {@code extra} fields. */
+    private static String authorizationUrl(Map<String, String> extra) {
+        Map<String, String> fields = new LinkedHashMap<>(Map.of(
+                "client_id", "dealradar-web",
+                "response_type", "code",
+                "scope", "openid",
+                "redirect_uri", REDIRECT,
+                "state", random()));
+        fields.putAll(extra);
+        return KeycloakServer.realmUrl() + "/protocol/openid-connect/auth?" + form(fields);
     }
 
     private static String random() {
