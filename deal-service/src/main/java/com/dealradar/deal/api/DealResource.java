@@ -38,7 +38,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -166,9 +165,7 @@ public class DealResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
-        // A blank sort is no sort (enumValue answers null for it), like an absent one.
-        DealSort order =
-                Objects.requireNonNullElse(QueryParams.enumValue(DealSort.class, "sort", sort), DealSort.announcedDesc);
+        DealSort order = sort == null ? DealSort.announcedDesc : QueryParams.enumValue(DealSort.class, "sort", sort);
         DealFilter filter = new DealFilter(
                 company,
                 QueryParams.enumValue(ParticipantRole.class, "role", role),
