@@ -12,7 +12,7 @@ source "$(dirname "$0")/../bin/lib.sh"
 cd "$DEALRADAR_ROOT"
 DURATION="${DURATION:-10}"
 COMPANIES=${SCALE_COMPANIES:-100000}; DEALS=${SCALE_DEALS:-1000000}; MATTERS=${SCALE_MATTERS:-300000}
-VERSION="1-$COMPANIES-$DEALS-$MATTERS"  # bump the first number when the generated data changes
+VERSION="2-$COMPANIES-$DEALS-$MATTERS"  # bump the first number when the generated data changes
 NOTES="${NOTES:-${TMPDIR:-/tmp}/dealradar-scale-plans.txt}"
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
 if ! command -v wrk >/dev/null; then
@@ -89,6 +89,10 @@ else
                                            else 1 + abs(hashtext('q' || i || k)) % $COMPANIES end)::int)::uuid,
            (array['acquirer','target','investor'])[1 + k]
     from generate_series(1, $DEALS) i, generate_series(0, 2) k where k < 2 or i % 2 = 0"
+  # The company filter's search rows (V4__deal_company.sql): one per company and deal, with the deal's status and date.
+  load deal-service deal_company "deal_id, company_id, status, announced_on" "
+    select distinct p.deal_id, p.company_id, d.status, d.announced_on from deal_participant p join deal d on d.id = p.deal_id
+    where not exists (select 1 from deal_company c where c.deal_id = p.deal_id)"  # (the seed deals have theirs)
   load deal-service deal_region "deal_id, region" "
     select md5('d' || i)::uuid, (array['CN','DE','GB','US','FR'])[1 + i % 5] from generate_series(1, $DEALS) i"
   load region-service regulatory_matter "id, deal_id, regime_id, region_code, title, status, opened_on, basis, created_at, updated_at, version" "
@@ -142,13 +146,15 @@ PAGE1000="$WALK&cursor=$cursor"
   echo "# scale benchmark plans, $(date -u +%FT%TZ), DealRadar $(git rev-parse --short HEAD), data set v$VERSION ($counts companies/deals/participants/matters)"
   echo "hot company $HOT ($HOT_DEALS deals), typical company $TYPICAL ($TYP_DEALS deals)"
   explain() { echo; echo "## $2"; $PG -d "$(db "$1")" -Atc "explain (analyze, buffers) $3"; }
-  # deal-service's SQL for these requests (DealRepository.search): the company filter as a semi-join, the valued
-  # deals in sort order first (the trailing block without an announced date is read only when a page is not full).
-  sub="d.id in (select d2.id from deal d2 join deal_participant p on d2.id = p.deal_id where p.company_id = '$HOT')"
+  # deal-service's SQL for these requests (DealRepository.search): a company's deals in announced order from the
+  # search rows in deal_company, the valued deals in sort order first (the trailing block without an announced date is
+  # read only when a page is not full).
+  by="from deal d join deal_company c on d.id = c.deal_id"
+  order="order by c.announced_on desc, d.id desc limit 21"
+  explain deal-service "deal search: hot company + status, newest first (page 1)" "select d.* $by where c.company_id = '$HOT' and c.status = 'announced' and c.announced_on is not null $order"
+  explain deal-service "deal search: hot company + status + value range (page 1)" "select d.* $by where c.company_id = '$HOT' and c.status = 'announced' and d.value_usd >= 100000000 and d.value_usd <= 900000000 and c.announced_on is not null $order"
+  explain deal-service "deal search: typical company + status (page 1)" "select d.* $by where c.company_id = '$TYPICAL' and c.status = 'announced' and c.announced_on is not null $order"
   order="order by d.announced_on desc, d.id desc limit 21"
-  explain deal-service "deal search: hot company + status, newest first (page 1)" "select d.* from deal d where $sub and d.status = 'announced' and d.announced_on is not null $order"
-  explain deal-service "deal search: hot company + status + value range (page 1)" "select d.* from deal d where $sub and d.status = 'announced' and d.value_usd >= 100000000 and d.value_usd <= 900000000 and d.announced_on is not null $order"
-  explain deal-service "deal search: typical company + status (page 1)" "select d.* from deal d where d.id in (select d2.id from deal d2 join deal_participant p on d2.id = p.deal_id where p.company_id = '$TYPICAL') and d.status = 'announced' and d.announced_on is not null $order"
   page=$(curl -fs -H "Authorization: Bearer $(token)" "$D$PAGE1000")
   last_id=$(grep -o '"id":"[^"]*"' <<<"$page" | tail -1 | cut -d'"' -f4)
   last_day=$(grep -o '"announced":{"value":"[0-9-]*"' <<<"$page" | tail -1 | grep -o '[0-9]\{4\}-[0-9-]*')

@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -80,6 +81,14 @@ public class Deal extends AuditedEntity {
     @OrderColumn(name = "position")
     public List<DealParticipant> participants = new ArrayList<>();
 
+    /**
+     * Search rows derived from {@link #participants}, {@link #status} and {@link #announcedOn}, read only by the deal
+     * list's company filter; {@link #refreshParticipatingCompanies} keeps them up to date.
+     */
+    @ElementCollection
+    @CollectionTable(name = "deal_company", joinColumns = @JoinColumn(name = "deal_id"))
+    Set<ParticipatingCompany> participatingCompanies = new HashSet<>();
+
     @Column(length = 4000)
     public String description;
 
@@ -87,4 +96,18 @@ public class Deal extends AuditedEntity {
     @CollectionTable(name = "deal_source", joinColumns = @JoinColumn(name = "deal_id"))
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
+
+    /**
+     * Brings the search rows in line with the participants, status and announced date; every write that changes
+     * one of them calls this before its transaction ends. A changed set is replaced as a whole (one delete of the
+     * deal's rows, then the inserts): a deal has two or three participants, and a set of embeddables with a nullable
+     * column cannot be updated row by row reliably.
+     */
+    void refreshParticipatingCompanies() {
+        Set<ParticipatingCompany> current = new HashSet<>();
+        participants.forEach(p -> current.add(new ParticipatingCompany(p.companyId, status, announcedOn)));
+        if (!current.equals(participatingCompanies)) {
+            participatingCompanies = current;
+        }
+    }
 }

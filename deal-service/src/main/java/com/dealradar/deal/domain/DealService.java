@@ -325,6 +325,7 @@ public class DealService {
             deal.announcedPrecision = change.effectiveDate().precision();
         }
         deal.updatedAt = now();
+        deal.refreshParticipatingCompanies();
         deals.flush();
         return deal;
     }
@@ -432,6 +433,7 @@ public class DealService {
                         ? List.of()
                         : input.sources().stream().filter(Objects::nonNull).toList());
         deal.updatedAt = now();
+        deal.refreshParticipatingCompanies();
     }
 
     private static DealValue value(Money money) {

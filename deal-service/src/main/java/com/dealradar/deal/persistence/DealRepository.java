@@ -26,7 +26,18 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
     public List<Deal> search(DealFilter filter, DealSort sort, Cursor after, int limit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        if (filter.company() != null || filter.role() != null) {
+        // A company's deals in announced order are read from deal_company, whose (company, status, announced date,
+        // deal) index holds them in that order: the page is an index range however many deals the company has. The
+        // other orders, and role filters, check participation per deal (deal_participant).
+        boolean byParticipatingCompany = filter.company() != null
+                && filter.role() == null
+                && (sort == DealSort.announced || sort == DealSort.announcedDesc);
+        String from = byParticipatingCompany ? "Deal d join d.participatingCompanies c" : "Deal d";
+        String sortColumn = byParticipatingCompany ? "c.announcedOn" : sort.column;
+        if (byParticipatingCompany) {
+            where.add("c.companyId = :company");
+            params.put("company", filter.company());
+        } else if (filter.company() != null || filter.role() != null) {
             List<String> on = new ArrayList<>();
             if (filter.company() != null) {
                 on.add("p.companyId = :company");
@@ -44,7 +55,7 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
             params.put("type", filter.type());
         }
         if (filter.status() != null) {
-            where.add("d.status = :status");
+            where.add((byParticipatingCompany ? "c" : "d") + ".status = :status");
             params.put("status", filter.status());
         }
         if (filter.confidence() != null) {
@@ -87,10 +98,11 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
         }
         if (!sort.nullable) {
             return run(
+                    from,
                     where,
                     params,
-                    keyset(sort.column, op, afterKey, afterId),
-                    sort.column + " " + sort.direction + ", d.id " + sort.direction,
+                    keyset(sortColumn, op, afterKey, afterId),
+                    sortColumn + " " + sort.direction + ", d.id " + sort.direction,
                     limit);
         }
         // Deals without the sort value come last in both directions. Read as two ranges, each an ordered index range
@@ -100,23 +112,24 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
         List<Deal> page = new ArrayList<>();
         if (!inNullBlock) {
             List<String> valued = new ArrayList<>(where);
-            valued.add(sort.column + " is not null");
+            valued.add(sortColumn + " is not null");
             page.addAll(run(
+                    from,
                     valued,
                     params,
-                    keyset(sort.column, op, afterKey, afterId),
-                    sort.column + " " + sort.direction + ", d.id " + sort.direction,
+                    keyset(sortColumn, op, afterKey, afterId),
+                    sortColumn + " " + sort.direction + ", d.id " + sort.direction,
                     limit));
         }
         if (page.size() < limit) {
             List<String> empty = new ArrayList<>(where);
-            empty.add(sort.column + " is null");
+            empty.add(sortColumn + " is null");
             Map<String, Object> emptyParams = new HashMap<>(params);
             if (inNullBlock) {
                 empty.add("d.id " + op + " :afterId");
                 emptyParams.put("afterId", afterId);
             }
-            page.addAll(run(empty, emptyParams, null, "d.id " + sort.direction, limit - page.size()));
+            page.addAll(run(from, empty, emptyParams, null, "d.id " + sort.direction, limit - page.size()));
         }
         return page;
     }
@@ -135,7 +148,8 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
 
     private record Keyset(String condition, Object afterKey, UUID afterId) {}
 
-    private List<Deal> run(List<String> where, Map<String, Object> params, Keyset keyset, String order, int limit) {
+    private List<Deal> run(
+            String from, List<String> where, Map<String, Object> params, Keyset keyset, String order, int limit) {
         List<String> conditions = new ArrayList<>(where);
         Map<String, Object> values = new HashMap<>(params);
         if (keyset != null) {
@@ -143,7 +157,7 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
             values.put("afterKey", keyset.afterKey());
             values.put("afterId", keyset.afterId());
         }
-        String jpql = "select d from Deal d"
+        String jpql = "select d from " + from
                 + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
                 + " order by " + order;
         TypedQuery<Deal> query =
