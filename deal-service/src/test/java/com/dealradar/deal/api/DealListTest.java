@@ -1,5 +1,6 @@
 package com.dealradar.deal.api;
 
+import static com.dealradar.deal.api.Deals.all;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -253,26 +254,6 @@ class DealListTest {
 
     private List<String> ids(String query) {
         return all(query, 200).stream().map(item -> (String) item.get("id")).toList();
-    }
-
-    private static List<Map<String, Object>> all(String query, int limit) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            Response page =
-                    given().get("/deals?" + query + "&limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
-            page.then().statusCode(200);
-            List<Map<String, Object>> pageItems = page.path("items");
-            cursor = page.path("nextCursor");
-            assertThat(pageItems.size()).isLessThanOrEqualTo(limit);
-            if (cursor != null) {
-                assertThat(pageItems).hasSize(limit);
-            }
-            items.addAll(pageItems);
-            assertThat(++pages).as("pages of " + query).isLessThan(2000);
-        } while (cursor != null);
-        return items;
     }
 
     /** Negative when {@code a} must come before {@code b} in {@code sort}: nulls last, ties by id in the sort's direction. */
