@@ -5,12 +5,12 @@
 # data set version a database holds, and the load is skipped when it is there. Then the packaged company-, deal- and
 # region-service run against those databases (loopback, management ports) and wrk measures the searches, each step
 # stopping by itself. Prints EXPLAIN (ANALYZE, BUFFERS) plans to $NOTES and one table on stdout.
-#   bench/scale.sh                 (DURATION=10 s per step; SKIP_BUILD=1 to use the jars as they are)
+#   bench/scale.sh                 (DURATION=10 s per step, WARMUP=30 s per service; SKIP_BUILD=1 to use the jars as they are)
 #   SCALE_RELOAD=1 bench/scale.sh  (drop and rebuild the data set)
 set -euo pipefail
 source "$(dirname "$0")/../bin/lib.sh"
 cd "$DEALRADAR_ROOT"
-DURATION="${DURATION:-10}"
+DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-30}"
 COMPANIES=${SCALE_COMPANIES:-100000}; DEALS=${SCALE_DEALS:-1000000}; MATTERS=${SCALE_MATTERS:-300000}
 VERSION="2-$COMPANIES-$DEALS-$MATTERS"  # bump the first number when the generated data changes
 NOTES="${NOTES:-${TMPDIR:-/tmp}/dealradar-scale-plans.txt}"
@@ -70,7 +70,7 @@ else
                  || (array['vora','link','com','ware','tron','sphere','byte','wave','gate','core'])[1 + abs(hashtext('b' || i)) % 10])
                  || ' ' || initcap((array['cloud','net','data','telecom','systems','digital','mobile','labs'])[1 + abs(hashtext('c' || i)) % 8]) || ' ' || i as n
           from generate_series(1, $COMPANIES) i) s"
-  load company-service company_search_term "company_id, term" "select id, sort_name from company where slug like 'scale-%'"
+  load company-service company_search_term "company_id, term, sort_name" "select id, sort_name, sort_name from company where slug like 'scale-%'"
   # Deals: statuses, types and dates spread by hashes; one in ten has no announced date, one in three no value.
   load deal-service deal "id, title, type, status, confidence, announced_on, announced_precision, value_usd, value_amount_usd, value_currency, value_amount, value_estimated, created_at, updated_at, version" "
     select md5('d' || i)::uuid, 'Scale deal ' || i,
@@ -160,7 +160,7 @@ PAGE1000="$WALK&cursor=$cursor"
   last_day=$(grep -o '"announced":{"value":"[0-9-]*"' <<<"$page" | tail -1 | grep -o '[0-9]\{4\}-[0-9-]*')
   explain deal-service "keyset walk status=announced, page 1" "select d.* from deal d where d.status = 'announced' and d.announced_on is not null $order"
   explain deal-service "keyset walk status=announced, page 1,001 (after $last_day / $last_id)" "select d.* from deal d where d.status = 'announced' and d.announced_on is not null and (d.announced_on <= '$last_day' and (d.announced_on < '$last_day' or d.id < '$last_id')) $order"
-  explain company-service "company prefix search q=telv" "with matching as materialized (select distinct c2.id from company c2 join company_search_term t on c2.id = t.company_id where t.term like 'telv%' escape '!') select c.* from company c join matching m on m.id = c.id order by c.sort_name, c.id limit 21"
+  explain company-service "company prefix search q=telv" "select company_id from company_search_term where term like 'telv%' escape '!' group by sort_name, company_id order by sort_name, company_id limit 21"
 } > "$NOTES"
 
 # wrk: one client for latency, 32 for throughput; each step stops after DURATION seconds.
@@ -175,8 +175,10 @@ run() { # label, connections, url, goal-ms (p99, or "-")
   printf '%-58s %9s %8sms %8sms %7s  %s\n' "$1" "$rps" "$p50" "$p99" "$err" "$ratio"
   LAST_P50=$p50
 }
-wrk -t1 -c4 -d5s -H "Authorization: Bearer $(token)" "$D$S1" >/dev/null 2>&1 || true      # JIT warm-up, not reported
-wrk -t1 -c4 -d5s -H "Authorization: Bearer $(token)" "$C$Q" >/dev/null 2>&1 || true
+# JIT warm-up, not reported: WARMUP s per service (5 s left company-service compiling during the prefix steps: p50 8-10
+# ms and p99 29-45 ms on one machine where 30 s gave p50 3.5-4.7 ms and p99 9-11 ms for the same jar and data)
+wrk -t1 -c4 -d"${WARMUP}s" -H "Authorization: Bearer $(token)" "$D$S1" >/dev/null 2>&1 || true
+wrk -t1 -c4 -d"${WARMUP}s" -H "Authorization: Bearer $(token)" "$C$Q" >/dev/null 2>&1 || true
 run "deals: hot company ($HOT_DEALS deals) + status, 1 client" 1 "$D$S1" 20
 run "deals: hot company + status + value range, 1 client" 1 "$D$S2" 20
 run "deals: typical company ($TYP_DEALS deals) + status, 1 client" 1 "$D$S3" 20

@@ -13,10 +13,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 @Entity
@@ -48,8 +48,7 @@ public class Company extends AuditedEntity {
     /** Folded name and aliases: what a name-prefix search matches. */
     @ElementCollection
     @CollectionTable(name = "company_search_term", joinColumns = @JoinColumn(name = "company_id"))
-    @Column(name = "term", length = 200, nullable = false)
-    public Set<String> searchTerms = new TreeSet<>();
+    public Set<SearchTerm> searchTerms = new HashSet<>();
 
     @Column(nullable = false, length = 2)
     public String country;
@@ -99,8 +98,12 @@ public class Company extends AuditedEntity {
         sortName = SearchText.fold(newName);
         aliases.clear();
         aliases.addAll(newAliases);
-        searchTerms.clear();
-        searchTerms.add(sortName);
-        newAliases.forEach(alias -> searchTerms.add(SearchText.fold(alias)));
+        Set<SearchTerm> terms = new HashSet<>();
+        terms.add(new SearchTerm(sortName, sortName));
+        newAliases.forEach(alias -> terms.add(new SearchTerm(SearchText.fold(alias), sortName)));
+        if (!terms.equals(searchTerms)) {
+            searchTerms.clear();
+            searchTerms.addAll(terms);
+        }
     }
 }

@@ -15,4 +15,16 @@ public record CompanyFilter(
         CompanyKind kind,
         Ownership ownership,
         CompanyStatus status,
-        Set<UUID> ids) {}
+        Set<UUID> ids) {
+
+    /** A name prefix and nothing else: the search box's query. */
+    public boolean onlyNamePrefix() {
+        return namePrefix != null
+                && country == null
+                && sector == null
+                && kind == null
+                && ownership == null
+                && status == null
+                && ids == null;
+    }
+}

@@ -1,0 +1,81 @@
+package com.dealradar.company.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search box's query (a name prefix, nothing else, name order) is answered from the search terms and their copy
+ * of the company's sort name: a company is listed once however many of its names match, in the order of its name
+ * (not of the alias that matched), and a rename moves it. Pages of one company each, so the keyset conditions run.
+ */
+@QuarkusTest
+class NamePrefixSearchTest {
+
+    private final String tag = "Nps" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aCompanyFoundByNameAndAliasIsListedOnceInTheOrderOfItsName() {
+        // Two of Delta's aliases sort before Beta's name: taken in the order of the matching terms, the first page
+        // would be Delta twice (so Delta alone, with no next page) and Beta would never be listed.
+        String delta = create(tag + " Delta", List.of(tag + " Alpha", tag + " Aleph", tag + " Delta Holdings"));
+        String beta = create(tag + " Beta", List.of());
+
+        assertThat(walk(tag.toLowerCase())).containsExactly(beta, delta);
+        assertThat(walk(tag + " al")).as("found by its alias alone").containsExactly(delta);
+    }
+
+    @Test
+    void aRenamedCompanyMovesInTheNameOrderAndIsNoLongerFoundByItsOldName() {
+        String renamed = create(tag + " Zulu", List.of());
+        String other = create(tag + " Mike", List.of());
+        assertThat(walk(tag)).containsExactly(other, renamed);
+
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body("{\"name\": \"" + tag + " Alfa\"}")
+                .patch("/companies/" + renamed)
+                .then()
+                .statusCode(200);
+
+        assertThat(walk(tag)).containsExactly(renamed, other);
+        assertThat(walk(tag + " zu")).as("the old name no longer matches").isEmpty();
+        assertThat(walk(tag + " alf")).containsExactly(renamed);
+    }
+
+    private String create(String name, List<String> aliases) {
+        String json = "{\"name\": \"" + name + "\", \"country\": \"DE\", \"kind\": \"group\", \"aliases\": ["
+                + String.join(", ", aliases.stream().map(a -> "\"" + a + "\"").toList()) + "]}";
+        return given().contentType(ContentType.JSON)
+                .body(json)
+                .post("/companies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** Every company matching {@code q}, following nextCursor one company per page. */
+    private static List<String> walk(String q) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("q", q).queryParam("limit", 1);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.get("/companies");
+            page.then().statusCode(200);
+            ids.addAll(page.path("items.id"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null && ids.size() < 10);
+        return ids;
+    }
+}
