@@ -2,6 +2,7 @@ package com.dealradar.gateway.events;
 
 import com.dealradar.gateway.api.PublicPaths;
 import com.dealradar.gateway.webhooks.Deliveries;
+import com.dealradar.gateway.webhooks.WebhookEndpoint;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -69,6 +70,7 @@ public class EventLog {
             Set<String> seen = new HashSet<>();
             known.forEach(k -> seen.add(k.toString()));
             Instant now = clock.instant();
+            List<WebhookEndpoint> endpoints = deliveries.enabledEndpoints();
             int added = 0;
             for (Incoming e : events) {
                 if (!seen.add(e.eventId().toString())) {
@@ -91,7 +93,8 @@ public class EventLog {
                 Sql.text(insert, 11, e.data());
                 Sql.text(insert, 12, e.requestId());
                 insert.executeUpdate();
-                deliveries.fanOut(position, e.eventId(), e.type(), e.resourceType() + ":" + e.resourceId(), now);
+                deliveries.fanOut(
+                        endpoints, position, e.eventId(), e.type(), e.resourceType() + ":" + e.resourceId(), now);
                 added++;
             }
             em.createNativeQuery("update event_log_state set last_position = ? where id = 1")
