@@ -7,7 +7,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,12 +76,8 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
             String op = sort.direction.equals("asc") ? ">" : "<";
             where.add("(" + sort.column + " " + op + " :afterKey or (" + sort.column + " = :afterKey and c.id " + op
                     + " :afterId))");
-            params.put(
-                    "afterKey",
-                    sort == CompanySort.name
-                            ? after.keys().get(0)
-                            : Instant.parse(after.keys().get(0)));
-            params.put("afterId", UUID.fromString(after.keys().get(1)));
+            params.put("afterKey", sort == CompanySort.name ? after.keys().get(0) : after.instantKey(0));
+            params.put("afterId", after.uuidKey(1));
         }
         String jpql = cte + "select c from " + from
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
@@ -116,8 +111,7 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
                 .setParameter("prefix", pattern)
                 .setMaxResults(limit);
         if (after != null) {
-            ids.setParameter("afterKey", after.keys().get(0))
-                    .setParameter("afterId", UUID.fromString(after.keys().get(1)));
+            ids.setParameter("afterKey", after.keys().get(0)).setParameter("afterId", after.uuidKey(1));
         }
         List<UUID> page = ids.getResultList().stream()
                 .map(id -> UUID.fromString((String) id))

@@ -6,9 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import com.dealradar.platform.paging.Cursor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of bad input gets a 4xx problem that names what is wrong, never a 500 or a stack trace. */
@@ -150,6 +153,21 @@ class BadInputTest {
                 .get("/companies")
                 .then()
                 .statusCode(400);
+        // Cursors that decode but were not issued here: an id that is not a UUID (the name order, with and without a
+        // name prefix), a time that is not an instant (the -updatedAt order).
+        String badId = new Cursor("name", List.of("abc", "xyz")).encode();
+        String badTime =
+                new Cursor("-updatedAt", List.of("yesterday", UUID.randomUUID().toString())).encode();
+        for (var request : List.of(
+                given().queryParam("cursor", badId),
+                given().queryParam("q", "telv").queryParam("cursor", badId),
+                given().queryParam("sort", "-updatedAt").queryParam("cursor", badTime))) {
+            request.get("/companies")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("cursor"));
+        }
         given().queryParam("limit", "0")
                 .get("/companies")
                 .then()

@@ -2,9 +2,11 @@ package com.dealradar.platform.paging;
 
 import com.dealradar.platform.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * An opaque keyset-pagination cursor: the sort it belongs to and the sort-key values of the last item
@@ -48,8 +50,30 @@ public record Cursor(String sort, List<String> keys) {
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw ProblemException.badParameter(
-                    "cursor", "not a cursor this API issued; use nextCursor from a previous page");
+            throw notIssued();
         }
+    }
+
+    /** Key {@code index} as an id; 400 like a cursor that does not decode when it is not one (a crafted cursor). */
+    public UUID uuidKey(int index) {
+        try {
+            return UUID.fromString(keys.get(index));
+        } catch (IllegalArgumentException e) {
+            throw notIssued();
+        }
+    }
+
+    /** Key {@code index} as an instant; 400 like {@link #uuidKey} when it is not one. */
+    public Instant instantKey(int index) {
+        try {
+            return Instant.parse(keys.get(index));
+        } catch (RuntimeException e) {
+            throw notIssued();
+        }
+    }
+
+    private static ProblemException notIssued() {
+        return ProblemException.badParameter(
+                "cursor", "not a cursor this API issued; use nextCursor from a previous page");
     }
 }
