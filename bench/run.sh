@@ -10,14 +10,18 @@
 #   - start-up (launch to the first successful answer) and resident memory per service, with the JDK 25 AOT cache
 #     (trained by this script's preparation run when missing or older than the jar).
 # Prints every ratio next to its goal. Traffic goes to 127.0.0.1 only; every step stops by itself (wrk -d).
-#   bench/run.sh     DURATION=10 CONNECTIONS=32 THREADS=2 AOT=1 SKIP_BUILD=0 JVM_OPTS="..." ACCESS_LOG=true
+#   bench/run.sh     DURATION=10 CONNECTIONS=32 THREADS=2 WARMUP=20 ROUNDS=2 AOT=1 SKIP_BUILD=0 JVM_OPTS="..." ACCESS_LOG=true
 #   PROFILE_GATEWAY="-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" adds JVM options to the gateway
 #   that counts in memory (JFR: then `jfr print --events jdk.ExecutionSample /tmp/gw.jfr`).
 # The scale scenarios (1M deals, search plans) live in bench/scale.sh and run at the end when present (SCALE=0 skips them).
 set -euo pipefail
 source "$(dirname "$0")/../bin/lib.sh"
+source "$(dirname "$0")/internal-token.sh"
 cd "$DEALRADAR_ROOT"
 DURATION="${DURATION:-10}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"; AOT="${AOT:-1}"
+# The JIT keeps compiling for tens of seconds under load (C2 threads were still busy after 40 s of reads): each read
+# target gets WARMUP seconds first, and the four single-read legs run ROUNDS times, interleaved, averaged in the table.
+WARMUP="${WARMUP:-20}"; ROUNDS="${ROUNDS:-2}"
 SHORT=$(( DURATION / 2 > 3 ? DURATION / 2 : 3 ))
 # Heap settings measured by this benchmark (README, "Measured figures"); bin/run uses the same.
 JVM_OPTS="${JVM_OPTS:--XX:+UseSerialGC -Xms32m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k}"
@@ -118,15 +122,9 @@ start_suite run
 COMPANY=$(curl -fs -H "X-API-Key: $KEY" "$G/api/v1/companies/alibaba-group" | sed 's/^{"id":"\([^"]*\)".*/\1/')
 [[ "$COMPANY" =~ ^[0-9a-f-]{36}$ ]] || { echo "could not read the bench company's id" >&2; exit 1; }
 
-# A gateway-style internal token (what the gateway sends the backends), signed with the LOCAL DEVELOPMENT key, for the
-# direct and nginx legs. Tokens live 60 s, so each leg gets a fresh one.
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-token() {
-  local now header payload; now=$(date +%s)
-  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  payload=$(printf '{"iss":"https://dealradar.dev/gateway","aud":"dealradar-backends","sub":"bootstrap","upn":"bootstrap","groups":["viewer","analyst","admin"],"dr_auth":"api_key","dr_key":"bootstrap","iat":%s,"exp":%s,"jti":"bench-%s"}' "$now" $((now + 60)) "$now" | b64url)
-  printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign gateway/src/main/resources/dealradar/internal-token-DEV-ONLY.key | b64url)"
-}
+# A gateway-style internal token (what the gateway sends the backends) for the direct and nginx legs. Tokens live
+# 60 s, so each leg gets a fresh one.
+token() { bootstrap_token; }
 
 mkdir -p "$work/nginx"
 cat >"$work/nginx/nginx.conf" <<EOF
@@ -149,31 +147,53 @@ nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -e "$work/nginx/error.log"
 
 # ---- the measurements -------------------------------------------------------------------------------------------
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else if (v ~ /s$/) printf "%.2f", v*1000; else print "" }'; }
-declare -A RPS=() P50=() P99=() ERR=()
-# leg ID CONNECTIONS SECONDS wrk-args...: runs wrk and keeps req/s, p50, p99 (ms) and errors (non-2xx/3xx + socket errors).
+declare -A RPS=() P50=() P99=() ERR=() CPU=()
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
+# leg ID CONNECTIONS SECONDS wrk-args...: runs wrk and keeps req/s, p50, p99 (ms) and errors (non-2xx/3xx + socket
+# errors); with CPU_OF=<service> also that process's CPU time per request (ms), the cost of one request to it.
 leg() {
   local id=$1 c=$2 d=$3; shift 3
   local t=$THREADS; [ "$c" -lt "$t" ] && t=$c
+  local before=""; [ -n "${CPU_OF:-}" ] && before=$(cpu_ticks "${PID[$CPU_OF]}")
   wrk -t"$t" -c"$c" -d"${d}s" --latency "$@" >"$work/$id.wrk" 2>&1 || true
   RPS[$id]=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$work/$id.wrk")
   P50[$id]=$(ms "$(awk '$1=="50%" {print $2}' "$work/$id.wrk")")
   P99[$id]=$(ms "$(awk '$1=="99%" {print $2}' "$work/$id.wrk")")
   ERR[$id]=$(awk '/Non-2xx/ {n+=$5} /Socket errors/ {gsub(",","");for(i=1;i<=NF;i++) if ($i ~ /^[0-9]+$/) n+=$i} END {print n+0}' "$work/$id.wrk")
+  if [ -n "$before" ]; then
+    CPU[$id]=$(awk -v a="$before" -v b="$(cpu_ticks "${PID[$CPU_OF]}")" -v hz="$(getconf CLK_TCK)" \
+      -v n="$(awk '/requests in/ {print $1}' "$work/$id.wrk")" 'BEGIN { if (n > 0) printf "%.2f", (b - a) * 1000 / hz / n }')
+  fi
+}
+# average ID ROUND-IDS...: the mean of the rounds' figures (errors summed).
+average() {
+  local id=$1; shift
+  local r; for m in RPS P50 P99 CPU; do
+    declare -n map=$m
+    map[$id]=$(for r in "$@"; do echo "${map[$r]:-}"; done | awk 'NF {s += $1; n++} END { if (n) printf (s / n >= 100 ? "%.0f" : "%.2f"), s / n }')
+  done
+  ERR[$id]=$(for r in "$@"; do echo "${ERR[$r]:-0}"; done | awk '{s += $1} END {print s + 0}')
 }
 auth() { echo "Authorization: Bearer $(token)"; }
 KH="X-API-Key: $KEY"
 
 echo "Warming up (JIT), not reported..." >&2
 for target in "$C/companies/$COMPANY|$(auth)" "$N/companies/$COMPANY|$(auth)" "$G/api/v1/companies/$COMPANY|$KH" \
-    "$GR/api/v1/companies/$COMPANY|$KH" "$GR/api/v1/deals/$DEAL/dossier|$KH" "$G/api/v1/deals/$DEAL/dossier|$KH"; do
-  wrk -t2 -c16 -d4s -H "${target#*|}" "${target%%|*}" >/dev/null 2>&1 || true
+    "$GR/api/v1/companies/$COMPANY|$KH"; do
+  wrk -t2 -c16 -d"${WARMUP}s" -H "${target#*|}" "${target%%|*}" >/dev/null 2>&1 || true
+done
+for target in "$GR/api/v1/deals/$DEAL/dossier" "$G/api/v1/deals/$DEAL/dossier"; do
+  wrk -t2 -c16 -d4s -H "$KH" "$target" >/dev/null 2>&1 || true
 done
 
 echo "Measuring..." >&2
-leg direct "$CONNECTIONS" "$DURATION" -H "$(auth)" "$C/companies/$COMPANY"
-leg nginx "$CONNECTIONS" "$DURATION" -H "$(auth)" "$N/companies/$COMPANY"
-leg gw_mem "$CONNECTIONS" "$DURATION" -H "$KH" "$G/api/v1/companies/$COMPANY"
-leg gw_redis "$CONNECTIONS" "$DURATION" -H "$KH" "$GR/api/v1/companies/$COMPANY"
+for r in $(seq 1 "$ROUNDS"); do
+  CPU_OF=company-service leg "direct.$r" "$CONNECTIONS" "$DURATION" -H "$(auth)" "$C/companies/$COMPANY"
+  CPU_OF=company-service leg "nginx.$r" "$CONNECTIONS" "$DURATION" -H "$(auth)" "$N/companies/$COMPANY"
+  CPU_OF=gateway leg "gw_mem.$r" "$CONNECTIONS" "$DURATION" -H "$KH" "$G/api/v1/companies/$COMPANY"
+  CPU_OF=gateway-redis leg "gw_redis.$r" "$CONNECTIONS" "$DURATION" -H "$KH" "$GR/api/v1/companies/$COMPANY"
+done
+for id in direct nginx gw_mem gw_redis; do average "$id" $(seq -f "$id.%g" 1 "$ROUNDS"); done
 leg direct_1 1 "$SHORT" -H "$(auth)" "$C/companies/$COMPANY"
 leg gw_redis_1 1 "$SHORT" -H "$KH" "$GR/api/v1/companies/$COMPANY"
 # The dossier's backend calls, as the gateway makes them (deal; then participants' companies, matters, certifications).
@@ -203,14 +223,15 @@ slowest=part_deal; for p in part_companies part_matters part_certs; do
 
 echo
 echo "DealRadar $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo '+uncommitted'), $(nproc) cores, JDK $(java -version 2>&1 | head -1 | cut -d'"' -f2), wrk ${DURATION}s legs (${SHORT}s at one client), $THREADS threads, 127.0.0.1"
+echo "Single-read legs: ${WARMUP}s warm-up per target, then $ROUNDS interleaved rounds, averaged; CPU ms/request: the served process's CPU time (company-service for direct and nginx, the gateway for its legs) per request"
 echo "JVM: $JVM_OPTS$([ "$AOT" = 1 ] && echo ' -XX:AOTCache=app.aot'); gateway access log $ACCESS_LOG; nginx $(nginx -v 2>&1 | cut -d/ -f2) (keep-alive upstream, access log on)"
 echo
 printf '| %-58s | %7s | %8s | %8s | %6s | %s |\n' "leg ($CONNECTIONS connections unless said)" "req/s" "p50 ms" "p99 ms" "errors" "ratio (goal)"
 echo "|---|---:|---:|---:|---:|---|"
-row "company-service directly (internal token)" direct
-row "nginx in front of company-service" nginx
-row "gateway, API key, rate limit in memory" gw_mem "throughput $(goal "$(ratio "${RPS[gw_mem]}" "${RPS[direct]}")" 0.8 '>=') of direct; p50 $(goal "$(ratio "${P50[gw_mem]}" "${P50[nginx]}")" 1.3 '<=')x nginx"
-row "gateway, API key, rate limit in Redis" gw_redis "throughput $(goal "$(ratio "${RPS[gw_redis]}" "${RPS[direct]}")" 0.8 '>=') of direct; p50 $(goal "$(ratio "${P50[gw_redis]}" "${P50[nginx]}")" 1.3 '<=')x nginx"
+row "company-service directly (internal token)" direct "company-service CPU ${CPU[direct]:-?} ms/request"
+row "nginx in front of company-service" nginx "company-service CPU ${CPU[nginx]:-?} ms/request"
+row "gateway, API key, rate limit in memory" gw_mem "throughput $(goal "$(ratio "${RPS[gw_mem]}" "${RPS[direct]}")" 0.8 '>=') of direct; p50 $(goal "$(ratio "${P50[gw_mem]}" "${P50[nginx]}")" 1.3 '<=')x nginx; gateway CPU ${CPU[gw_mem]:-?} ms/request"
+row "gateway, API key, rate limit in Redis" gw_redis "throughput $(goal "$(ratio "${RPS[gw_redis]}" "${RPS[direct]}")" 0.8 '>=') of direct; p50 $(goal "$(ratio "${P50[gw_redis]}" "${P50[nginx]}")" 1.3 '<=')x nginx; gateway CPU ${CPU[gw_redis]:-?} ms/request"
 row "company-service directly, 1 connection" direct_1
 row "gateway (Redis), 1 connection" gw_redis_1 "adds $(awk -v a="${P50[gw_redis_1]}" -v b="${P50[direct_1]}" 'BEGIN{printf "%.2f", a-b}') ms to p50"
 row "dossier part: GET deal-service /deals/{id}, 1 conn." part_deal

@@ -9,6 +9,7 @@
 #   SCALE_RELOAD=1 bench/scale.sh  (drop and rebuild the data set)
 set -euo pipefail
 source "$(dirname "$0")/../bin/lib.sh"
+source "$(dirname "$0")/internal-token.sh"
 cd "$DEALRADAR_ROOT"
 DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-30}"
 COMPANIES=${SCALE_COMPANIES:-100000}; DEALS=${SCALE_DEALS:-1000000}; MATTERS=${SCALE_MATTERS:-300000}
@@ -109,16 +110,8 @@ else
 fi
 counts=$($PG -d "$(db company-service)" -Atc "select count(*) from company")/$($PG -d "$(db deal-service)" -Atc "select count(*) from deal")/$($PG -d "$(db deal-service)" -Atc "select count(*) from deal_participant")/$($PG -d "$(db region-service)" -Atc "select count(*) from regulatory_matter")
 
-# An internal token as the gateway signs them (DEV-ONLY key, accepted with allow-dev-keys); backends accept tokens up
-# to 120 s old, so every step gets a fresh one.
-token() {
-  local now; now=$(date +%s)
-  b64() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-  local h p
-  h=$(printf '{"alg":"RS256","typ":"JWT"}' | b64)
-  p=$(printf '{"iss":"https://dealradar.dev/gateway","aud":"dealradar-backends","sub":"scale-bench","upn":"scale-bench","groups":["viewer"],"dr_auth":"oidc","iat":%s,"exp":%s}' "$now" $((now + 100)) | b64)
-  printf '%s.%s.%s' "$h" "$p" "$(printf '%s.%s' "$h" "$p" | openssl dgst -sha256 -sign gateway/src/main/resources/dealradar/internal-token-DEV-ONLY.key | b64)"
-}
+# An internal token as the gateway signs them; every step gets a fresh one.
+token() { internal_token '"sub":"scale-bench","upn":"scale-bench","groups":["viewer"],"dr_auth":"oidc"' 100; }
 D=http://127.0.0.1:28082; C=http://127.0.0.1:28081
 HOT=$($PG -d "$(db deal-service)" -Atc "select company_id from deal_participant group by company_id order by count(*) desc limit 1")
 TYPICAL=$(echo -n c50000 | md5sum | cut -c1-32 | sed -E 's/(.{8})(.{4})(.{4})(.{4})(.{12})/\1-\2-\3-\4-\5/')
