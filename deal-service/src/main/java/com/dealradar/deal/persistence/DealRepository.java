@@ -3,7 +3,6 @@ package com.dealradar.deal.persistence;
 import com.dealradar.deal.domain.Deal;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.paging.Cursor;
-import com.dealradar.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
@@ -92,7 +91,7 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
         boolean inNullBlock = false;
         if (after != null) {
             String key = after.keys().get(0);
-            afterId = QueryParams.asUuid(after.keys().get(1)).orElseThrow(DealRepository::notOurCursor);
+            afterId = QueryParams.asUuid(after.keys().get(1)).orElseThrow(Cursor::notIssued);
             inNullBlock = sort.nullable && key.equals(NULL_KEY);
             afterKey = inNullBlock ? null : parseKey(sort, key);
         }
@@ -175,12 +174,7 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
                 case updatedAt, updatedAtDesc -> Instant.parse(key);
             };
         } catch (RuntimeException e) {
-            throw notOurCursor();
+            throw Cursor.notIssued();
         }
-    }
-
-    private static ProblemException notOurCursor() {
-        return ProblemException.badParameter(
-                "cursor", "not a cursor this API issued; use nextCursor from a previous page");
     }
 }

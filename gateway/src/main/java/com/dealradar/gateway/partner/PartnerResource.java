@@ -7,7 +7,6 @@ import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Page;
 import com.dealradar.platform.paging.Paging;
-import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.security.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -407,15 +406,10 @@ public class PartnerResource {
             return null;
         }
         Cursor cursor = Cursor.decode(raw, sort, 2);
-        try {
-            if (timeFirst) {
-                Instant.parse(cursor.keys().get(0));
-            }
-            UUID.fromString(cursor.keys().get(1));
-            return cursor;
-        } catch (RuntimeException e) {
-            throw ProblemException.badParameter(
-                    "cursor", "not a cursor this API issued; use nextCursor from a previous page");
+        if (timeFirst) {
+            cursor.instantKey(0);
         }
+        cursor.uuidKey(1);
+        return cursor;
     }
 }

@@ -344,6 +344,18 @@ class ApiKeyLifecycleTest {
                 .statusCode(200)
                 .body("items.id", org.hamcrest.Matchers.not(hasItem(firstIds.get(0))));
         ADMIN.request().get("/api/v1/partners?cursor=garbage").then().statusCode(400);
+        // A cursor that decodes, for the right sort, but whose id is not one: 400 naming the cursor, not a 500.
+        com.dealradar.platform.paging.Cursor issued =
+                com.dealradar.platform.paging.Cursor.decode(cursor, PartnerRepository.SORT, 2);
+        String crafted = new com.dealradar.platform.paging.Cursor(
+                        issued.sort(), List.of(issued.keys().get(0), "not-a-uuid"))
+                .encode();
+        ADMIN.request()
+                .get("/api/v1/partners?cursor=" + crafted)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cursor"));
     }
 
     @Test

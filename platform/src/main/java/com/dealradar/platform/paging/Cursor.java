@@ -72,7 +72,8 @@ public record Cursor(String sort, List<String> keys) {
         }
     }
 
-    private static ProblemException notIssued() {
+    /** The 400 for a cursor this API did not issue (one that does not decode, or whose keys are not what it wrote). */
+    public static ProblemException notIssued() {
         return ProblemException.badParameter(
                 "cursor", "not a cursor this API issued; use nextCursor from a previous page");
     }

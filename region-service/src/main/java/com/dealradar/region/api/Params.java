@@ -2,8 +2,6 @@ package com.dealradar.region.api;
 
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.ProblemException;
-import java.time.Instant;
-import java.util.UUID;
 
 /** Parameter parsing shared by the resources (400 naming the parameter, never 404 or 500). */
 final class Params {
@@ -16,13 +14,8 @@ final class Params {
             return null;
         }
         Cursor cursor = Cursor.decode(raw, sort, 2);
-        try {
-            Instant.parse(cursor.keys().get(0));
-            UUID.fromString(cursor.keys().get(1));
-        } catch (RuntimeException e) {
-            throw ProblemException.badParameter(
-                    "cursor", "not a cursor this API issued; use nextCursor from a previous page");
-        }
+        cursor.instantKey(0);
+        cursor.uuidKey(1);
         return cursor;
     }
 

@@ -7,7 +7,6 @@ import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Paging;
-import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.region.domain.Region;
 import com.dealradar.region.domain.RegionService;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,8 +83,7 @@ public class RegionResource {
         if (cursor != null) {
             after = Cursor.decode(cursor, "code", 1).keys().getFirst();
             if (!after.matches("[A-Z]{2}")) {
-                throw ProblemException.badParameter(
-                        "cursor", "not a cursor this API issued; use nextCursor from a previous page");
+                throw Cursor.notIssued();
             }
         }
         List<Region> rows = service.page(after, pageSize + 1);
