@@ -204,13 +204,10 @@ class WebhookDeliveryTest {
                             >= 3);
             List<String> arrivals =
                     receiver.received.stream().map(r -> r.header("webhook-id")).toList();
-            List<Map<String, Object>> attempts = ADMIN.request()
-                    .get(endpoint.path() + "/attempts")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath()
-                    .getList("items");
+            // The receiver counts a request before it answers; the dispatcher records the attempt after the answer.
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> attempts(endpoint).size() >= 5);
+            List<Map<String, Object>> attempts = attempts(endpoint);
             System.out.printf(
                     "webhooks retry: %d requests received, %d attempts listed: %s%n",
                     receiver.received.size(),
@@ -385,5 +382,15 @@ class WebhookDeliveryTest {
                     .containsExactlyInAnyOrderElementsOf(
                             ids.stream().map(UUID::toString).toList());
         }
+    }
+
+    private static List<Map<String, Object>> attempts(Endpoint endpoint) {
+        return ADMIN.request()
+                .get(endpoint.path() + "/attempts")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
     }
 }
