@@ -3,8 +3,10 @@
 #   - the packaged jars (prod profile) on the real PostgreSQL and Redis, started by this script;
 #   - a single company read three ways side by side: company-service called directly (with a gateway-style
 #     internal token signed here with the DEV-ONLY key), the same backend behind nginx (Debian's nginx-light, a thin
-#     keep-alive reverse proxy), and the DealRadar gateway with an API key (authentication, rate limiting, internal
-#     token, backend call), once counting rate limits in memory and once in Redis;
+#     keep-alive reverse proxy), the same behind a plain Vert.x proxy (bench/PlainVertxProxy.java: the gateway's own
+#     Vert.x and Netty with nothing else, what a proxy hop costs on the JVM), and the DealRadar gateway with an API key
+#     (authentication, rate limiting, internal token, backend call), once counting rate limits in memory and once in
+#     Redis;
 #   - the deal dossier (composite) at one client against its slowest backend call at one client;
 #   - writes through the gateway: create-company with and without Idempotency-Key, deal status changes;
 #   - start-up (launch to the first successful answer) and resident memory per service, with the JDK 25 AOT cache
@@ -20,7 +22,7 @@ source "$(dirname "$0")/internal-token.sh"
 cd "$DEALRADAR_ROOT"
 DURATION="${DURATION:-10}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"; AOT="${AOT:-1}"
 # The JIT keeps compiling for tens of seconds under load (C2 threads were still busy after 40 s of reads): each read
-# target gets WARMUP seconds first, and the four single-read legs run ROUNDS times, interleaved, averaged in the table.
+# target gets WARMUP seconds first, and the five single-read legs run ROUNDS times, interleaved, averaged in the table.
 WARMUP="${WARMUP:-20}"; ROUNDS="${ROUNDS:-2}"
 SHORT=$(( DURATION / 2 > 3 ? DURATION / 2 : 3 ))
 # Heap settings measured by this benchmark (README, "Measured figures"); bin/run uses the same.
@@ -45,7 +47,7 @@ KEY="drk_benchkey_$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head
 declare -A PORT=([company-service]=18081 [deal-service]=18082 [region-service]=18083 [gateway]=18080 [gateway-redis]=18090)
 declare -A PID=() READY=() RSS_START=()
 work=$(mktemp -d /tmp/dealradar-bench.XXXXXX)
-NGINX_PORT=18070
+NGINX_PORT=18070 VERTX_PORT=18075
 cleanup() {
   [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
   for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -144,6 +146,13 @@ http {
 }
 EOF
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -e "$work/nginx/error.log"
+# The JVM reference hop: the gateway's Vert.x and Netty jars, run from source, same JVM options, no AOT cache.
+# shellcheck disable=SC2086
+java $JVM_OPTS -cp "gateway/target/quarkus-app/lib/main/*" bench/PlainVertxProxy.java "$VERTX_PORT" "${PORT[company-service]}" \
+  >"$work/vertx-proxy.log" 2>&1 &
+PID[vertx-proxy]=$!
+V="http://127.0.0.1:$VERTX_PORT"
+for _ in $(seq 1 500); do curl -s -o /dev/null "$V/q/health/ready" && break; sleep 0.05; done
 
 # ---- the measurements -------------------------------------------------------------------------------------------
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else if (v ~ /s$/) printf "%.2f", v*1000; else print "" }'; }
@@ -178,8 +187,8 @@ auth() { echo "Authorization: Bearer $(token)"; }
 KH="X-API-Key: $KEY"
 
 echo "Warming up (JIT), not reported..." >&2
-for target in "$C/companies/$COMPANY|$(auth)" "$N/companies/$COMPANY|$(auth)" "$G/api/v1/companies/$COMPANY|$KH" \
-    "$GR/api/v1/companies/$COMPANY|$KH"; do
+for target in "$C/companies/$COMPANY|$(auth)" "$N/companies/$COMPANY|$(auth)" "$V/companies/$COMPANY|$(auth)" \
+    "$G/api/v1/companies/$COMPANY|$KH" "$GR/api/v1/companies/$COMPANY|$KH"; do
   wrk -t2 -c16 -d"${WARMUP}s" -H "${target#*|}" "${target%%|*}" >/dev/null 2>&1 || true
 done
 for target in "$GR/api/v1/deals/$DEAL/dossier" "$G/api/v1/deals/$DEAL/dossier"; do
@@ -190,10 +199,11 @@ echo "Measuring..." >&2
 for r in $(seq 1 "$ROUNDS"); do
   CPU_OF=company-service leg "direct.$r" "$CONNECTIONS" "$DURATION" -H "$(auth)" "$C/companies/$COMPANY"
   CPU_OF=company-service leg "nginx.$r" "$CONNECTIONS" "$DURATION" -H "$(auth)" "$N/companies/$COMPANY"
+  CPU_OF=vertx-proxy leg "vertx.$r" "$CONNECTIONS" "$DURATION" -H "$(auth)" "$V/companies/$COMPANY"
   CPU_OF=gateway leg "gw_mem.$r" "$CONNECTIONS" "$DURATION" -H "$KH" "$G/api/v1/companies/$COMPANY"
   CPU_OF=gateway-redis leg "gw_redis.$r" "$CONNECTIONS" "$DURATION" -H "$KH" "$GR/api/v1/companies/$COMPANY"
 done
-for id in direct nginx gw_mem gw_redis; do average "$id" $(seq -f "$id.%g" 1 "$ROUNDS"); done
+for id in direct nginx vertx gw_mem gw_redis; do average "$id" $(seq -f "$id.%g" 1 "$ROUNDS"); done
 leg direct_1 1 "$SHORT" -H "$(auth)" "$C/companies/$COMPANY"
 leg gw_redis_1 1 "$SHORT" -H "$KH" "$GR/api/v1/companies/$COMPANY"
 # The dossier's backend calls, as the gateway makes them (deal; then participants' companies, matters, certifications).
@@ -223,13 +233,14 @@ slowest=part_deal; for p in part_companies part_matters part_certs; do
 
 echo
 echo "DealRadar $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo '+uncommitted'), $(nproc) cores, JDK $(java -version 2>&1 | head -1 | cut -d'"' -f2), wrk ${DURATION}s legs (${SHORT}s at one client), $THREADS threads, 127.0.0.1"
-echo "Single-read legs: ${WARMUP}s warm-up per target, then $ROUNDS interleaved rounds, averaged; CPU ms/request: the served process's CPU time (company-service for direct and nginx, the gateway for its legs) per request"
+echo "Single-read legs: ${WARMUP}s warm-up per target, then $ROUNDS interleaved rounds, averaged; CPU ms/request: the served process's CPU time (company-service for direct and nginx, the proxy for the others) per request"
 echo "JVM: $JVM_OPTS$([ "$AOT" = 1 ] && echo ' -XX:AOTCache=app.aot'); gateway access log $ACCESS_LOG; nginx $(nginx -v 2>&1 | cut -d/ -f2) (keep-alive upstream, access log on)"
 echo
 printf '| %-58s | %7s | %8s | %8s | %6s | %s |\n' "leg ($CONNECTIONS connections unless said)" "req/s" "p50 ms" "p99 ms" "errors" "ratio (goal)"
 echo "|---|---:|---:|---:|---:|---|"
 row "company-service directly (internal token)" direct "company-service CPU ${CPU[direct]:-?} ms/request"
 row "nginx in front of company-service" nginx "company-service CPU ${CPU[nginx]:-?} ms/request"
+row "plain Vert.x proxy in front of it (JVM hop, reference)" vertx "throughput $(ratio "${RPS[vertx]}" "${RPS[direct]}") of direct; p50 $(ratio "${P50[vertx]}" "${P50[nginx]}")x nginx; proxy CPU ${CPU[vertx]:-?} ms/request"
 row "gateway, API key, rate limit in memory" gw_mem "throughput $(goal "$(ratio "${RPS[gw_mem]}" "${RPS[direct]}")" 0.8 '>=') of direct; p50 $(goal "$(ratio "${P50[gw_mem]}" "${P50[nginx]}")" 1.3 '<=')x nginx; gateway CPU ${CPU[gw_mem]:-?} ms/request"
 row "gateway, API key, rate limit in Redis" gw_redis "throughput $(goal "$(ratio "${RPS[gw_redis]}" "${RPS[direct]}")" 0.8 '>=') of direct; p50 $(goal "$(ratio "${P50[gw_redis]}" "${P50[nginx]}")" 1.3 '<=')x nginx; gateway CPU ${CPU[gw_redis]:-?} ms/request"
 row "company-service directly, 1 connection" direct_1
