@@ -99,29 +99,41 @@ public class WebhookEndpoints {
 
     /**
      * Changes the endpoint to what {@code change} makes of its current input (a merge patch), after checking
-     * {@code expected}. Enabling clears the reason it was disabled; the deliveries waiting resume.
+     * {@code expected}. Enabling clears the reason it was disabled; the deliveries waiting resume. Like {@link #create},
+     * the URL's host is resolved (SSRF check) between two transactions, the one that reads the endpoint and the one
+     * that writes it, so no connection is held across a DNS lookup; should the endpoint have changed in between (the
+     * writing transaction checks {@code expected} again), what is written is checked again.
      */
-    @Transactional
     public <R> R update(
             UUID partner,
             UUID id,
             VersionCheck expected,
             UnaryOperator<WebhookViews.Input> change,
             Function<WebhookEndpoint, R> answer) {
-        WebhookEndpoint e = endpoint(partner, id);
-        expected.check(e.version);
-        WebhookViews.Input input =
-                change.apply(WebhookViews.View.of(e, clock.instant(), null).input());
-        check(input);
-        apply(e, input);
-        if (input.enabled() != null && input.enabled() != e.enabled) {
-            e.enabled = input.enabled();
-            e.disabledReason = null;
-            e.deadLetterStreak = 0;
-        }
-        e.updatedAt = clock.instant();
-        e.version++;
-        return answer.apply(e);
+        WebhookViews.Input checked = QuarkusTransaction.joiningExisting().call(() -> {
+            WebhookEndpoint e = endpoint(partner, id);
+            expected.check(e.version);
+            return change.apply(WebhookViews.View.of(e, clock.instant(), null).input());
+        });
+        check(checked);
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            WebhookEndpoint e = endpoint(partner, id);
+            expected.check(e.version);
+            WebhookViews.Input input =
+                    change.apply(WebhookViews.View.of(e, clock.instant(), null).input());
+            if (!input.equals(checked)) {
+                check(input);
+            }
+            apply(e, input);
+            if (input.enabled() != null && input.enabled() != e.enabled) {
+                e.enabled = input.enabled();
+                e.disabledReason = null;
+                e.deadLetterStreak = 0;
+            }
+            e.updatedAt = clock.instant();
+            e.version++;
+            return answer.apply(e);
+        });
     }
 
     /** Removes the endpoint with its waiting deliveries and its attempt log. */

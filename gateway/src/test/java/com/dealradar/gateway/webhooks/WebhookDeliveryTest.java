@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -382,6 +383,87 @@ class WebhookDeliveryTest {
                     .containsExactlyInAnyOrderElementsOf(
                             ids.stream().map(UUID::toString).toList());
         }
+    }
+
+    /**
+     * A PATCH is checked like a create (the URL is resolved before the writing transaction begins, WebhookEndpoints)
+     * and by its ETag in the writing transaction: nothing refused changes the endpoint, what is accepted is what a read
+     * shows next, with a new ETag.
+     */
+    @Test
+    void aPatchIsCheckedLikeACreateAndByItsETag() {
+        Endpoint endpoint = endpoint("http://127.0.0.1:9/first", List.of("deal.*"));
+        String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
+        String merge = "application/merge-patch+json";
+        ADMIN.request()
+                .contentType(merge)
+                .body("{\"url\":\"http://127.0.0.1:9/second\"}")
+                .patch(endpoint.path())
+                .then()
+                .statusCode(428);
+        ADMIN.request()
+                .contentType(merge)
+                .header("If-Match", "\"41\"")
+                .body("{\"url\":\"http://127.0.0.1:9/second\"}")
+                .patch(endpoint.path())
+                .then()
+                .statusCode(412);
+        for (String refused : List.of("ftp://127.0.0.1/second", "http://no-such-host.invalid/second")) {
+            ADMIN.request()
+                    .contentType(merge)
+                    .header("If-Match", etag)
+                    .body(Map.of("url", refused))
+                    .patch(endpoint.path())
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", Matchers.equalTo("url"));
+        }
+        ADMIN.request()
+                .contentType(merge)
+                .header("If-Match", etag)
+                .body("{\"eventTypes\":[\"not a type\"]}")
+                .patch(endpoint.path())
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", Matchers.equalTo("eventTypes"));
+        JsonPath unchanged = ADMIN.request()
+                .get(endpoint.path())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(unchanged.getString("url")).isEqualTo("http://127.0.0.1:9/first");
+        assertThat(ADMIN.request().get(endpoint.path()).then().extract().header("ETag"))
+                .isEqualTo(etag);
+
+        String changedEtag = ADMIN.request()
+                .contentType(merge)
+                .header("If-Match", etag)
+                .body("{\"url\":\"http://127.0.0.1:9/second\",\"eventTypes\":[\"company.*\"]}")
+                .patch(endpoint.path())
+                .then()
+                .statusCode(200)
+                .body("url", Matchers.equalTo("http://127.0.0.1:9/second"))
+                .extract()
+                .header("ETag");
+        assertThat(changedEtag).isNotEqualTo(etag);
+        JsonPath changed = ADMIN.request()
+                .get(endpoint.path())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(changed.getString("url")).isEqualTo("http://127.0.0.1:9/second");
+        assertThat(changed.getList("eventTypes", String.class)).containsExactly("company.*");
+        // The old ETag is spent.
+        ADMIN.request()
+                .contentType(merge)
+                .header("If-Match", etag)
+                .body("{\"enabled\":false}")
+                .patch(endpoint.path())
+                .then()
+                .statusCode(412);
     }
 
     private static List<Map<String, Object>> attempts(Endpoint endpoint) {
