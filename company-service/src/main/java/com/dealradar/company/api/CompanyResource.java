@@ -38,7 +38,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -109,9 +108,8 @@ public class CompanyResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
-        // A blank sort is no sort (enumValue answers null for it), like an absent one.
-        CompanySort order =
-                Objects.requireNonNullElse(QueryParams.enumValue(CompanySort.class, "sort", sort), CompanySort.name);
+        // A blank sort is no sort, like an absent one.
+        CompanySort order = QueryParams.enumValue(CompanySort.class, "sort", sort, CompanySort.name);
         if (q != null && q.strip().length() > 200) {
             throw ProblemException.badParameter("q", "must be at most 200 characters");
         }

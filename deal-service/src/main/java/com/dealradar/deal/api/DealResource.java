@@ -165,7 +165,8 @@ public class DealResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
-        DealSort order = sort == null ? DealSort.announcedDesc : QueryParams.enumValue(DealSort.class, "sort", sort);
+        // A blank sort is no sort, like an absent one.
+        DealSort order = QueryParams.enumValue(DealSort.class, "sort", sort, DealSort.announcedDesc);
         DealFilter filter = new DealFilter(
                 company,
                 QueryParams.enumValue(ParticipantRole.class, "role", role),

@@ -283,6 +283,23 @@ class BadInputTest {
         given().get("/deals/" + id + "/history").then().body("items.size()", equalTo(1));
     }
 
+    /** A blank sort is no sort, as for the other optional parameters: the default order (it was a 500). */
+    @Test
+    void aBlankSortIsTheDefaultOrder() {
+        List<String> byDefault =
+                given().get("/deals?limit=20").then().statusCode(200).extract().path("items.id");
+        assertThat(byDefault).isNotEmpty();
+        for (String blank : List.of("sort=", "sort=%20", "sort=%20%20")) {
+            List<String> ids = given().urlEncodingEnabled(false)
+                    .get("/deals?limit=20&" + blank)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items.id");
+            assertThat(ids).as(blank).isEqualTo(byDefault);
+        }
+    }
+
     @Test
     void badQueryAndPathParameters() {
         List<String> failures = new ArrayList<>();

@@ -1,6 +1,7 @@
 package com.dealradar.gateway.partner;
 
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.Set;
@@ -15,7 +16,7 @@ public record ApiKeyInput(
                 description = "read: read companies, deals and regulatory data; write: also change them (implies read)",
                 examples = "[\"read\"]")
         @NotEmpty
-        Set<ApiKeyScope> scopes,
+        Set<@NotNull ApiKeyScope> scopes,
 
         @Schema(description = "When the key stops working; never when absent", examples = "2027-01-01T00:00:00Z")
         OffsetDateTime expiresAt) {}

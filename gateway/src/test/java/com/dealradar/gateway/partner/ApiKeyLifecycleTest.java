@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.dealradar.gateway.Backends;
 import com.dealradar.platform.security.Roles;
@@ -297,6 +298,19 @@ class ApiKeyLifecycleTest {
                 .statusCode(400);
         ADMIN.request()
                 .body("{\"scopes\":[]}")
+                .post("/api/v1/partners/" + partner + "/keys")
+                .then()
+                .statusCode(400);
+        // A null among the scopes (it was a 500: the scope set could not be stored) is refused like an unknown scope.
+        ADMIN.request()
+                .body("{\"scopes\":[null]}")
+                .post("/api/v1/partners/" + partner + "/keys")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", startsWith("scopes"));
+        ADMIN.request()
+                .body("{\"scopes\":[\"read\",null]}")
                 .post("/api/v1/partners/" + partner + "/keys")
                 .then()
                 .statusCode(400);

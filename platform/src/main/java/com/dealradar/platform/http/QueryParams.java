@@ -39,6 +39,12 @@ public final class QueryParams {
                                 .collect(Collectors.joining(", ")));
     }
 
+    /** Like {@link #enumValue(Class, String, String)}; a missing or blank value is {@code whenAbsent} (a default order). */
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String raw, E whenAbsent) {
+        E value = enumValue(type, name, raw);
+        return value == null ? whenAbsent : value;
+    }
+
     /** The constant's JSON name: its {@code @JsonProperty} value if it has one, else its Java name. */
     public static String wireName(Enum<?> constant) {
         return WireNames.of(constant);
