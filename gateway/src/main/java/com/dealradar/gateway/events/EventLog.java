@@ -3,6 +3,7 @@ package com.dealradar.gateway.events;
 import com.dealradar.gateway.api.PublicPaths;
 import com.dealradar.gateway.webhooks.Deliveries;
 import com.dealradar.gateway.webhooks.WebhookEndpoint;
+import com.dealradar.platform.persistence.NativeValues;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -206,10 +207,10 @@ public class EventLog {
     private static FeedEvent event(Tuple row) {
         String path = row.get(5, String.class);
         return new FeedEvent(
-                UUID.fromString(row.get(1).toString()),
+                NativeValues.uuid(row.get(1)),
                 String.valueOf(((Number) row.get(0)).longValue()),
                 row.get(2, String.class),
-                Instants.of(row.get(7)),
+                NativeValues.instant(row.get(7)),
                 new FeedEvent.Resource(
                         row.get(3, String.class),
                         row.get(4, String.class),

@@ -1,9 +1,9 @@
 package com.dealradar.gateway.webhooks;
 
-import com.dealradar.gateway.events.Instants;
 import com.dealradar.gateway.events.Sql;
 import com.dealradar.gateway.partner.ApiKeyAuditEntry;
 import com.dealradar.gateway.partner.AuditRepository;
+import com.dealradar.platform.persistence.NativeValues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -108,10 +108,10 @@ public class Deliveries {
                     .getResultList();
             List<Claimed> claimed = rows.stream()
                     .map(r -> new Claimed(
-                            UUID.fromString(r.get(0).toString()),
-                            UUID.fromString(r.get(1).toString()),
+                            NativeValues.uuid(r.get(0)),
+                            NativeValues.uuid(r.get(1)),
                             ((Number) r.get(2)).longValue(),
-                            UUID.fromString(r.get(3).toString()),
+                            NativeValues.uuid(r.get(3)),
                             ((Number) r.get(4)).intValue()))
                     .toList();
             if (!claimed.isEmpty()) {
@@ -269,16 +269,16 @@ public class Deliveries {
         List<Tuple> rows = query.getResultList();
         return rows.stream()
                 .map(r -> new DeliveryView(
-                        UUID.fromString(r.get(0).toString()),
-                        UUID.fromString(r.get(1).toString()),
+                        NativeValues.uuid(r.get(0)),
+                        NativeValues.uuid(r.get(1)),
                         String.valueOf(((Number) r.get(2)).longValue()),
                         (String) r.get(3),
                         ((Number) r.get(4)).intValue(),
-                        Instants.of(r.get(5)),
+                        NativeValues.instant(r.get(5)),
                         r.get(6) == null ? null : ((Number) r.get(6)).intValue(),
                         (String) r.get(7),
-                        Instants.of(r.get(8)),
-                        r.get(9) == null ? null : Instants.of(r.get(9))))
+                        NativeValues.instant(r.get(8)),
+                        r.get(9) == null ? null : NativeValues.instant(r.get(9))))
                 .toList();
     }
 
@@ -305,11 +305,11 @@ public class Deliveries {
                 .getResultList();
         return rows.stream()
                 .map(r -> new AttemptView(
-                        UUID.fromString(r.get(0).toString()),
-                        UUID.fromString(r.get(1).toString()),
-                        UUID.fromString(r.get(2).toString()),
+                        NativeValues.uuid(r.get(0)),
+                        NativeValues.uuid(r.get(1)),
+                        NativeValues.uuid(r.get(2)),
                         ((Number) r.get(3)).intValue(),
-                        Instants.of(r.get(4)),
+                        NativeValues.instant(r.get(4)),
                         ((Number) r.get(5)).longValue(),
                         r.get(6) == null ? null : ((Number) r.get(6)).intValue(),
                         (String) r.get(7),
