@@ -156,6 +156,81 @@ class GatewayBadInputTest {
                 .isEmpty();
     }
 
+    /**
+     * Every query parameter the contract declares on a read, on a real resource, with values no client should send but
+     * some will (blank, whitespace, a stray sign, a huge number, a long string, repeated): answered without a 5xx, and
+     * a refusal is a problem document naming what is wrong. (A blank deal sort answered 500 until the lists read blank
+     * as absent everywhere.)
+     */
+    @Test
+    void everyQueryParameterOfEveryReadSurvivesOddValues() throws Exception {
+        String gateway = Services.gateway().url();
+        JsonNode paths = JSON.readTree(Path.of("..", "contract", "openapi.json").toFile())
+                .path("paths");
+        String partner = JSON.readTree(send(
+                                gateway,
+                                "POST",
+                                "/api/v1/partners",
+                                "application/json",
+                                "{\"name\": \"Query Probe Partner " + UUID.randomUUID()
+                                        + "\", \"contact\": {\"email\": \"query-probe@example.org\"}}",
+                                null)
+                        .body())
+                .path("id")
+                .asText();
+        List<String> odd = List.of("", "%20", "%20%20", "-", "-1", "0", "99999999999999999999", "x".repeat(300), "%2C");
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        int operations = 0;
+        for (GatewaySecurityTest.Operation op : GatewaySecurityTest.contractOperations()) {
+            JsonNode parameters = paths.path(op.template()).path(op.method()).path("parameters");
+            if (!op.method().equals("get")
+                    || op.template().contains("{keyId}")
+                    || op.template().contains("{webhookId}")) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            parameters.forEach(p -> {
+                if (p.path("in").asText().equals("query")) {
+                    names.add(p.path("name").asText());
+                }
+            });
+            if (names.isEmpty()) {
+                continue;
+            }
+            operations++;
+            String path = realPath(gateway, op.template(), partner, null);
+            for (String name : names) {
+                List<String> queries = new ArrayList<>();
+                odd.forEach(value -> queries.add(name + "=" + value));
+                queries.add(name + "=1&" + name + "=2");
+                for (String query : queries) {
+                    // As the bootstrap admin key: its plan's limit leaves room for the hundreds of reads here.
+                    HttpResponse<String> answer = ContractValidator.checked(HTTP.send(
+                            HttpRequest.newBuilder(URI.create(gateway + path + "?" + query))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .header("X-API-Key", Services.ADMIN_KEY)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()));
+                    statuses.merge(answer.statusCode(), 1, Integer::sum);
+                    String type = answer.headers().firstValue("Content-Type").orElse("");
+                    boolean ok = answer.statusCode() < 500
+                            && (answer.statusCode() < 400 || type.startsWith("application/problem+json"))
+                            && !answer.body().contains("\tat ");
+                    if (!ok) {
+                        wrong.add("GET " + path + "?" + query.substring(0, Math.min(60, query.length())) + ": "
+                                + answer.statusCode() + " " + type);
+                    }
+                }
+            }
+        }
+        System.out.printf(
+                "odd query values: %d reads, answers by status %s, %d wrong%n", operations, statuses, wrong.size());
+        assertThat(operations).isGreaterThan(10);
+        assertThat(statuses).as("no answer cut short by a rate limit").doesNotContainKey(429);
+        assertThat(wrong).isEmpty();
+    }
+
     /** The template with every placeholder replaced by a real resource's id (slug, code) read through the gateway. */
     private String realPath(String gateway, String template, String partner, String key) throws Exception {
         StringBuilder path = new StringBuilder();
