@@ -37,6 +37,10 @@ secret dealradar-internal-token Opaque "private.pem=$work/private.pem" "public.p
 password > "$work/redis.password"
 secret dealradar-redis Opaque "password=$work/redis.password"
 
+# The key that seals webhook signing secrets at rest (a comma-separated list when rotating: new key first).
+openssl rand -base64 32 | tr -d '\n' > "$work/sealing-keys"
+secret dealradar-webhooks Opaque "sealing-keys=$work/sealing-keys"
+
 # The first admin API key (drk_<8-character prefix>_<256 random bits>); delete the secret once partners exist.
 prefix=$(openssl rand 64 | tr -dc 'abcdefghijkmnpqrstuvwxyz23456789' | head -c 8)
 [ ${#prefix} -eq 8 ] || prefix=$(openssl rand 256 | tr -dc 'abcdefghijkmnpqrstuvwxyz23456789' | head -c 8)

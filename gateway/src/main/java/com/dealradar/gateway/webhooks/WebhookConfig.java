@@ -3,6 +3,7 @@ package com.dealradar.gateway.webhooks;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 /** Partners' webhooks (issue #16): who may be called, how long to wait, how often to retry. */
 @ConfigMapping(prefix = "dealradar.webhooks")
@@ -53,6 +54,13 @@ public interface WebhookConfig {
     /** After a secret rotation, how long the previous secret still signs too, unless the rotation says otherwise. */
     @WithDefault("P1D")
     Duration secretOverlap();
+
+    /**
+     * Keys that seal the signing secrets at rest ({@link SecretSealer}), comma-separated, at least 32 characters each
+     * ({@code openssl rand -base64 32}): the first seals, every one opens. The shipped value is a local-development key
+     * that a production start refuses (DevKeyGuard); Kubernetes takes it from the secret {@code dealradar-webhooks}.
+     */
+    List<String> sealingKeys();
 
     /** Whether this replica delivers. */
     @WithDefault("true")

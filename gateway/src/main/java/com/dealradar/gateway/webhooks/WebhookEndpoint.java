@@ -1,6 +1,7 @@
 package com.dealradar.gateway.webhooks;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,7 +13,8 @@ import java.util.UUID;
 
 /**
  * A partner's webhook endpoint. The signing secret is kept in the database because every delivery must be signed
- * with it (unlike an API key, which is only compared and so stored as a hash); it is shown to the partner once.
+ * with it (unlike an API key, which is only compared and so stored as a hash), sealed ({@link SecretSealer}); it is
+ * shown to the partner once.
  */
 @Entity
 @Table(name = "webhook_endpoint")
@@ -40,10 +42,13 @@ public class WebhookEndpoint {
     @Column(name = "disabled_reason", length = 500)
     public String disabledReason;
 
+    /** Sealed in the database ({@link SecretSealer}); the plain {@code whsec_} value here. */
     @Column(nullable = false, length = 200)
+    @Convert(converter = SealedSecretConverter.class)
     public String secret;
 
     @Column(name = "previous_secret", length = 200)
+    @Convert(converter = SealedSecretConverter.class)
     public String previousSecret;
 
     @Column(name = "previous_secret_expires_at")

@@ -2,9 +2,12 @@ package com.dealradar.gateway.webhooks;
 
 import com.dealradar.gateway.partner.Partner;
 import com.dealradar.platform.concurrency.VersionCheck;
+import com.dealradar.platform.persistence.NativeValues;
 import com.dealradar.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * A partner's webhook endpoints: the rules (a public https URL, event type patterns, one secret shown once, rotation
@@ -26,6 +30,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class WebhookEndpoints {
 
+    private static final Logger LOG = Logger.getLogger(WebhookEndpoints.class);
+
     /** deal.created, deal.*, * */
     private static final Pattern TYPE = Pattern.compile("\\*|[a-z_]{1,40}\\.(\\*|[a-z_]{1,40})");
 
@@ -33,12 +39,49 @@ public class WebhookEndpoints {
     private final UrlGuard guard;
     private final Deliveries deliveries;
     private final InstantSource clock;
+    private final SecretSealer sealer;
 
-    WebhookEndpoints(EntityManager em, UrlGuard guard, Deliveries deliveries, InstantSource clock) {
+    WebhookEndpoints(
+            EntityManager em, UrlGuard guard, Deliveries deliveries, InstantSource clock, SecretSealer sealer) {
         this.em = em;
         this.guard = guard;
         this.deliveries = deliveries;
         this.clock = clock;
+        this.sealer = sealer;
+    }
+
+    void resealAtStart(@Observes StartupEvent start) {
+        int resealed = resealSecrets();
+        if (resealed > 0) {
+            LOG.infof("Sealed the signing secrets of %d webhook endpoints with the current sealing key", resealed);
+        }
+    }
+
+    /**
+     * Seals every stored secret that is not sealed with the current key (stored before sealing existed, or under a key
+     * that has since been rotated out of first place) and answers how many endpoints changed. Safe while other replicas
+     * do the same or rotate secrets: a row is only rewritten if it still holds what was read.
+     */
+    @Transactional
+    public int resealSecrets() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, secret, previous_secret from webhook_endpoint"
+                        + " where secret not like ?1 or previous_secret not like ?1")
+                .setParameter(1, sealer.currentPrefix() + "%")
+                .getResultList();
+        int resealed = 0;
+        for (Object[] row : rows) {
+            String secret = (String) row[1];
+            String previous = (String) row[2];
+            resealed += em.createNativeQuery(
+                            "update webhook_endpoint set secret = ?1, previous_secret = ?2 where id = ?3 and secret = ?4")
+                    .setParameter(1, sealer.seal(sealer.open(secret)))
+                    .setParameter(2, sealer.seal(sealer.open(previous)))
+                    .setParameter(3, NativeValues.uuid(row[0]))
+                    .setParameter(4, secret)
+                    .executeUpdate();
+        }
+        return resealed;
     }
 
     /** The partner's endpoints, oldest first (404 when there is no such partner). */

@@ -8,12 +8,16 @@ import com.dealradar.gateway.events.EventLog;
 import com.dealradar.gateway.partner.Admin;
 import com.dealradar.gateway.partner.PartnerTestConfig;
 import com.dealradar.platform.testing.PostgresDatabase;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +55,12 @@ class WebhookDeliveryTest {
 
     @Inject
     Deliveries deliveries;
+
+    @Inject
+    WebhookEndpoints endpoints;
+
+    @Inject
+    AgroalDataSource database;
 
     /** An endpoint of a new partner: its id, path and secret. */
     record Endpoint(String partner, String id, String path, String secret) {}
@@ -162,16 +172,7 @@ class WebhookDeliveryTest {
             assertThat(List.of(tamperedBody, wrongSecret, stale, otherId)).containsOnly(false);
 
             // Rotation: during the overlap both secrets sign, so a receiver holding either accepts.
-            String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
-            String newSecret = ADMIN.request()
-                    .header("If-Match", etag)
-                    .body("{\"overlap\":\"PT1H\"}")
-                    .post(endpoint.path() + "/rotate-secret")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath()
-                    .getString("secret");
+            String newSecret = rotateWithAnHourOfOverlap(endpoint);
             assertThat(newSecret).startsWith("whsec_").isNotEqualTo(endpoint.secret());
             append("deal", UUID.randomUUID().toString(), "deal.updated");
             await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received.size() >= 11);
@@ -187,6 +188,91 @@ class WebhookDeliveryTest {
                                 afterRotation.body(),
                                 at))
                         .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void signingSecretsAreSealedInTheDatabaseAndSecretsStoredInTheClearAreSealedAgain() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 204)) {
+            Endpoint endpoint = endpoint(receiver.url(), List.of("deal.*"));
+            String hidden = endpoint.secret().substring(WebhookSigner.PREFIX.length());
+            String[] stored = storedSecrets(endpoint.id());
+            assertThat(stored[0]).startsWith("sealed:v1:").doesNotContain(hidden);
+            assertThat(stored[1]).isNull();
+
+            String newSecret = rotateWithAnHourOfOverlap(endpoint);
+            String[] rotated = storedSecrets(endpoint.id());
+            assertThat(rotated[0]).startsWith("sealed:v1:").doesNotContain(newSecret.substring(6));
+            assertThat(rotated[1])
+                    .startsWith("sealed:v1:")
+                    .doesNotContain(hidden)
+                    .isNotEqualTo(stored[0]);
+
+            // Rows as an earlier version stored them, in the clear: sealed again (at start, or when called).
+            try (Connection c = database.getConnection();
+                    PreparedStatement update = c.prepareStatement(
+                            "update webhook_endpoint set secret = ?, previous_secret = ? where id = ?")) {
+                update.setString(1, newSecret);
+                update.setString(2, endpoint.secret());
+                update.setObject(3, UUID.fromString(endpoint.id()));
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            int resealed = endpoints.resealSecrets();
+            int again = endpoints.resealSecrets();
+            String[] resealedRow = storedSecrets(endpoint.id());
+            assertThat(resealedRow[0]).startsWith("sealed:v1:").doesNotContain(newSecret.substring(6));
+            assertThat(resealedRow[1]).startsWith("sealed:v1:").doesNotContain(hidden);
+
+            // What was sealed again still signs: both secrets, as during the rotation's overlap.
+            append("deal", UUID.randomUUID().toString(), "deal.created");
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received.size() >= 1);
+            Receiver.Received delivery = receiver.received.get(0);
+            long now = Instant.now().getEpochSecond();
+            int verified = 0;
+            for (String secret : List.of(endpoint.secret(), newSecret)) {
+                if (StandardWebhooksVerifier.verify(
+                        secret,
+                        delivery.header("webhook-id"),
+                        delivery.header("webhook-timestamp"),
+                        delivery.header("webhook-signature"),
+                        delivery.body(),
+                        now)) {
+                    verified++;
+                }
+            }
+            System.out.printf(
+                    "webhook secrets at rest: sealed rows resealed=%d, then %d; delivery verified with %d of 2 secrets%n",
+                    resealed, again, verified);
+            assertThat(resealed).isEqualTo(1);
+            assertThat(again).isZero();
+            assertThat(verified).isEqualTo(2);
+        }
+    }
+
+    /** Rotates the endpoint's secret (the previous one keeps signing for an hour) and answers the new one. */
+    static String rotateWithAnHourOfOverlap(Endpoint endpoint) {
+        String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
+        return ADMIN.request()
+                .header("If-Match", etag)
+                .body("{\"overlap\":\"PT1H\"}")
+                .post(endpoint.path() + "/rotate-secret")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("secret");
+    }
+
+    /** The secret and previous secret columns of an endpoint's row, as stored. */
+    String[] storedSecrets(String endpointId) throws Exception {
+        try (Connection c = database.getConnection();
+                PreparedStatement select =
+                        c.prepareStatement("select secret, previous_secret from webhook_endpoint where id = ?")) {
+            select.setObject(1, UUID.fromString(endpointId));
+            try (ResultSet row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return new String[] {row.getString(1), row.getString(2)};
             }
         }
     }

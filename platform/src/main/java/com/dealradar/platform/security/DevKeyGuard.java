@@ -9,11 +9,17 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The repository ships a LOCAL DEVELOPMENT key pair for the internal tokens. A production start that
- * still points at it is refused, unless explicitly allowed (the test suite runs the packaged jars so).
+ * The repository ships LOCAL DEVELOPMENT keys: a key pair for the internal tokens and the gateway's key that seals
+ * webhook secrets. A production start that still uses one is refused, unless explicitly allowed (the test suite runs
+ * the packaged jars so).
  */
 @ApplicationScoped
 public class DevKeyGuard {
+
+    /** What every local-development key or key location in the repository carries. */
+    static final String MARK = "DEV-ONLY";
+
+    static final String SEALING_KEYS = "dealradar.webhooks.sealing-keys";
 
     void onStart(@Observes StartupEvent start, Config config, AccessConfig access) {
         boolean allowed = access.allowDevKeys();
@@ -26,13 +32,24 @@ public class DevKeyGuard {
                 : List.of("smallrye.jwt.sign.key.location");
         for (String setting : keySettings) {
             Optional<String> location = config.getOptionalValue(setting, String.class);
-            if (location.isPresent() && location.get().contains("DEV-ONLY")) {
+            if (location.isPresent() && location.get().contains(MARK)) {
                 throw new IllegalStateException(setting + " points at the local-development key " + location.get()
                         + "; mount your own key and set "
-                        + setting.toUpperCase().replace('.', '_')
+                        + environmentName(setting)
                         + " (see README, \"Trust model\")");
             }
         }
+        // Read raw: only the gateway has this setting, and its value is a list.
+        Optional<String> sealingKeys = config.getOptionalValue(SEALING_KEYS, String.class);
+        if (sealingKeys.isPresent() && sealingKeys.get().contains(MARK)) {
+            throw new IllegalStateException(
+                    SEALING_KEYS + " holds the local-development key; set " + environmentName(SEALING_KEYS)
+                            + " to your own (openssl rand -base64 32; see README, \"Secrets\")");
+        }
+    }
+
+    private static String environmentName(String setting) {
+        return setting.toUpperCase().replace('.', '_').replace('-', '_');
     }
 
     private static boolean isLocalProfile(Config config) {

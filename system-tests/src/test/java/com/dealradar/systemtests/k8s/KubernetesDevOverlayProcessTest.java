@@ -203,7 +203,8 @@ class KubernetesDevOverlayProcessTest {
                 .containsKeys(
                         "DEALRADAR_GATEWAY_BACKENDS_COMPANY_SERVICE_URL",
                         "QUARKUS_REDIS_PASSWORD",
-                        "SMALLRYE_JWT_SIGN_KEY_LOCATION");
+                        "SMALLRYE_JWT_SIGN_KEY_LOCATION",
+                        "DEALRADAR_WEBHOOKS_SEALING_KEYS");
         ENVIRONMENTS.forEach((module, env) -> {
             assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL")).as(module).contains("sslmode=verify-full");
             assertThat(env.get("QUARKUS_DATASOURCE_USERNAME"))

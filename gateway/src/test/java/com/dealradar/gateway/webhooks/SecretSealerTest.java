@@ -1,0 +1,75 @@
+package com.dealradar.gateway.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Webhook signing secrets at rest: sealed, unreadable without the key, tamper-evident, rotatable. */
+class SecretSealerTest {
+
+    static final String KEY = "first-test-sealing-key-0123456789abcdef";
+    static final String OTHER_KEY = "second-test-sealing-key-0123456789abcdef";
+
+    @Test
+    void aSealedSecretHidesTheSecretAndOpensToIt() {
+        SecretSealer sealer = new SecretSealer(List.of(KEY));
+        String secret = WebhookSigner.newSecret();
+        String stored = sealer.seal(secret);
+        String again = sealer.seal(secret);
+
+        assertThat(stored).startsWith(sealer.currentPrefix()).startsWith("sealed:v1:");
+        assertThat(stored).doesNotContain(secret.substring(WebhookSigner.PREFIX.length(), 20));
+        assertThat(again).as("a fresh nonce each time").isNotEqualTo(stored);
+        assertThat(sealer.open(stored)).isEqualTo(secret);
+        assertThat(sealer.open(again)).isEqualTo(secret);
+        assertThat(sealer.seal(null)).isNull();
+        assertThat(sealer.open(null)).isNull();
+    }
+
+    @Test
+    void aChangedByteOrAnotherKeyDoesNotOpen() {
+        SecretSealer sealer = new SecretSealer(List.of(KEY));
+        String stored = sealer.seal(WebhookSigner.newSecret());
+        String prefix = stored.substring(0, stored.lastIndexOf(':') + 1);
+        byte[] raw = Base64.getUrlDecoder().decode(stored.substring(prefix.length()));
+        raw[raw.length / 2] ^= 1;
+        String tampered = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+
+        assertThatThrownBy(() -> sealer.open(tampered))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("does not open");
+        assertThatThrownBy(() -> new SecretSealer(List.of(OTHER_KEY)).open(stored))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not in dealradar.webhooks.sealing-keys");
+        assertThatThrownBy(() -> sealer.open("garbage")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> sealer.open(prefix + "!!")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aNewKeyFirstSealsWhileTheOldOneStillOpensWhatItSealed() {
+        String secret = WebhookSigner.newSecret();
+        String underOldKey = new SecretSealer(List.of(KEY)).seal(secret);
+        SecretSealer rotated = new SecretSealer(List.of(OTHER_KEY, KEY));
+
+        assertThat(underOldKey).doesNotStartWith(rotated.currentPrefix());
+        assertThat(rotated.open(underOldKey)).isEqualTo(secret);
+        assertThat(rotated.seal(secret)).startsWith(rotated.currentPrefix());
+    }
+
+    @Test
+    void aSecretStoredBeforeSealingIsReadAsItIs() {
+        String legacy = WebhookSigner.newSecret();
+        assertThat(new SecretSealer(List.of(KEY)).open(legacy)).isEqualTo(legacy);
+    }
+
+    @Test
+    void shortOrMissingKeysAreRefusedAtStart() {
+        assertThatThrownBy(() -> new SecretSealer(List.of("short")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("openssl rand -base64 32");
+        assertThatThrownBy(() -> new SecretSealer(List.of())).isInstanceOf(IllegalStateException.class);
+    }
+}
