@@ -121,7 +121,7 @@ public class CompanyResource {
                 QueryParams.enumValue(Ownership.class, "ownership", ownership),
                 QueryParams.enumValue(CompanyStatus.class, "status", status),
                 QueryParams.uuidSet("ids", ids, MAX_IDS));
-        Cursor after = cursor == null ? null : Cursor.decode(cursor, order.wireName(), 2);
+        Cursor after = Cursor.valueAndId(cursor, order.wireName());
         List<Company> rows = service.search(filter, order, after, pageSize + 1);
         Page<CompanyView> page =
                 Paging.page(rows, pageSize, order.wireName(), order::cursorKeys).map(views::summary);

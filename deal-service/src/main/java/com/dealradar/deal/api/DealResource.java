@@ -181,7 +181,7 @@ public class DealResource {
                 QueryParams.uuidSet("ids", ids, MAX_IDS));
         requireOrdered("announcedFrom", filter.announcedFrom(), "announcedTo", filter.announcedTo());
         requireOrdered("valueUsdMin", filter.valueUsdMin(), "valueUsdMax", filter.valueUsdMax());
-        Cursor after = cursor == null ? null : Cursor.decode(cursor, order.wireName(), 2);
+        Cursor after = Cursor.valueAndId(cursor, order.wireName());
         List<Deal> rows = service.search(filter, order, after, pageSize + 1);
         Page<DealView> page =
                 Paging.page(rows, pageSize, order.wireName(), order::cursorKeys).map(DealViews::view);

@@ -1,7 +1,6 @@
 package com.dealradar.deal.persistence;
 
 import com.dealradar.deal.domain.Deal;
-import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.paging.Cursor;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,7 +90,7 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
         boolean inNullBlock = false;
         if (after != null) {
             String key = after.keys().get(0);
-            afterId = QueryParams.asUuid(after.keys().get(1)).orElseThrow(Cursor::notIssued);
+            afterId = after.uuidKey(1);
             inNullBlock = sort.nullable && key.equals(NULL_KEY);
             afterKey = inNullBlock ? null : parseKey(sort, key);
         }

@@ -109,7 +109,7 @@ public class PartnerResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
-        Cursor after = cursor(cursor, PartnerRepository.SORT, false);
+        Cursor after = Cursor.valueAndId(cursor, PartnerRepository.SORT);
         Page<PartnerView> page = Paging.page(
                         service.partners(after, pageSize + 1),
                         pageSize,
@@ -212,7 +212,7 @@ public class PartnerResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
-        Cursor after = cursor(cursor, ApiKeyRepository.SORT, true);
+        Cursor after = Cursor.timeAndId(cursor, ApiKeyRepository.SORT);
         List<ApiKey> rows = service.keys(id, after, pageSize + 1);
         Instant now = clock.instant();
         Page<ApiKeyView> page = Paging.page(rows, pageSize, ApiKeyRepository.SORT, ApiKeyRepository::cursorKeys)
@@ -371,7 +371,7 @@ public class PartnerResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         int pageSize = Paging.limit(limit);
-        Cursor after = cursor(cursor, AuditRepository.SORT, true);
+        Cursor after = Cursor.timeAndId(cursor, AuditRepository.SORT);
         Page<AuditEntryView> page = Paging.page(
                         service.audit(partner, key, after, pageSize + 1),
                         pageSize,
@@ -398,18 +398,5 @@ public class PartnerResource {
             return response;
         }
         return Response.fromResponse(response).entity(view.withSecret(secret)).build();
-    }
-
-    /** The decoded cursor, its keys checked (a time and an id, or a name and an id); 400 for anything else. */
-    private static Cursor cursor(String raw, String sort, boolean timeFirst) {
-        if (raw == null) {
-            return null;
-        }
-        Cursor cursor = Cursor.decode(raw, sort, 2);
-        if (timeFirst) {
-            cursor.instantKey(0);
-        }
-        cursor.uuidKey(1);
-        return cursor;
     }
 }

@@ -56,11 +56,36 @@ public record Cursor(String sort, List<String> keys) {
 
     /** Key {@code index} as an id; 400 like a cursor that does not decode when it is not one (a crafted cursor). */
     public UUID uuidKey(int index) {
+        String key = keys.get(index);
         try {
-            return UUID.fromString(keys.get(index));
+            UUID id = UUID.fromString(key);
+            // UUID.fromString also takes short forms such as 1-2-3-4-5, which no cursor of this API holds.
+            if (!id.toString().equalsIgnoreCase(key)) {
+                throw notIssued();
+            }
+            return id;
         } catch (IllegalArgumentException e) {
             throw notIssued();
         }
+    }
+
+    /** Decodes a cursor of (time, id) keys, both checked; null for no cursor, 400 for anything else. */
+    public static Cursor timeAndId(String raw, String expectedSort) {
+        Cursor cursor = valueAndId(raw, expectedSort);
+        if (cursor != null) {
+            cursor.instantKey(0);
+        }
+        return cursor;
+    }
+
+    /** Decodes a cursor of (any value, id) keys, the id checked; null for no cursor, 400 for anything else. */
+    public static Cursor valueAndId(String raw, String expectedSort) {
+        if (raw == null) {
+            return null;
+        }
+        Cursor cursor = decode(raw, expectedSort, 2);
+        cursor.uuidKey(1);
+        return cursor;
     }
 
     /** Key {@code index} as an instant; 400 like {@link #uuidKey} when it is not one. */

@@ -29,6 +29,34 @@ class CursorTest {
     }
 
     @Test
+    void typedCursorsCheckTheirKeysAndRefuseCraftedOnes() {
+        String id = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a";
+        String time = "2026-11-30T10:00:00Z";
+        Cursor timeAndId = Cursor.timeAndId(new Cursor("-createdAt", List.of(time, id)).encode(), "-createdAt");
+        assertThat(timeAndId.instantKey(0)).hasToString(time);
+        assertThat(timeAndId.uuidKey(1)).hasToString(id);
+        assertThat(Cursor.valueAndId(new Cursor("name", List.of("any: value", id)).encode(), "name")
+                        .keys())
+                .containsExactly("any: value", id);
+        assertThat(Cursor.timeAndId(null, "-createdAt")).isNull();
+        assertThat(Cursor.valueAndId(null, "name")).isNull();
+
+        // UUID.fromString takes these short and odd forms; no cursor of this API holds them.
+        for (String crafted : List.of("1-2-3-4-5", "0-0-0-0-0", "0ac5b527-f0f8-5f43-be35-bdfe16ff147a0", "x")) {
+            assertThatThrownBy(() -> Cursor.valueAndId(new Cursor("name", List.of("a", crafted)).encode(), "name"))
+                    .as(crafted)
+                    .isInstanceOfSatisfying(
+                            ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.BAD_PARAMETER));
+        }
+        assertThatThrownBy(() ->
+                        Cursor.timeAndId(new Cursor("-createdAt", List.of("yesterday", id)).encode(), "-createdAt"))
+                .isInstanceOf(ProblemException.class);
+        assertThat(Cursor.valueAndId(new Cursor("name", List.of("a", id.toUpperCase())).encode(), "name")
+                        .uuidKey(1))
+                .hasToString(id);
+    }
+
+    @Test
     void limitIsBounded() {
         assertThat(Paging.limit(null)).isEqualTo(Paging.DEFAULT_LIMIT);
         assertThat(Paging.limit("200")).isEqualTo(200);

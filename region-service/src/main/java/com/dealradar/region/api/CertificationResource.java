@@ -104,7 +104,7 @@ public class CertificationResource {
                 QueryParams.enumValue(CertificationScheme.class, "scheme", scheme),
                 QueryParams.enumValue(CertificationStatus.class, "status", status),
                 QueryParams.countryCode("region", region));
-        Cursor after = Params.timeIdCursor(cursor, CertificationRepository.SORT);
+        Cursor after = Cursor.timeAndId(cursor, CertificationRepository.SORT);
         List<Certification> rows = service.search(filter, after, pageSize + 1);
         return Paging.ok(
                 Paging.page(rows, pageSize, CertificationRepository.SORT, CertificationRepository::cursorKeys)

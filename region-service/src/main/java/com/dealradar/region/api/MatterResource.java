@@ -118,7 +118,7 @@ public class MatterResource {
                 regimeId,
                 QueryParams.enumValue(MatterStatus.class, "status", status),
                 Boolean.TRUE.equals(Params.bool("open", open)));
-        Cursor after = Params.timeIdCursor(cursor, MatterRepository.SORT);
+        Cursor after = Cursor.timeAndId(cursor, MatterRepository.SORT);
         List<RegulatoryMatter> rows = service.search(filter, after, pageSize + 1);
         return Paging.ok(
                 Paging.page(rows, pageSize, MatterRepository.SORT, MatterRepository::cursorKeys)
