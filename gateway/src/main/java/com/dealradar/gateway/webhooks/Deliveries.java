@@ -278,7 +278,7 @@ public class Deliveries {
                         r.get(6) == null ? null : ((Number) r.get(6)).intValue(),
                         (String) r.get(7),
                         NativeValues.instant(r.get(8)),
-                        r.get(9) == null ? null : NativeValues.instant(r.get(9))))
+                        NativeValues.instant(r.get(9))))
                 .toList();
     }
 

@@ -28,22 +28,8 @@ import org.junit.jupiter.api.Test;
  * tests run on PostgreSQL.
  */
 @QuarkusTest
-@TestProfile(LocalRunWebhooksTest.PackagedLocalRun.class)
+@TestProfile(LocalRunTest.LocalRun.class)
 class LocalRunWebhooksTest {
-
-    /**
-     * The local run as packaged, without the schema validation tests add: Hibernate's validation at start changes how
-     * it types the uuid columns of native queries on H2 (with it they came back as UUIDs, and this test passed against
-     * the code that answered 500 in bin/run).
-     */
-    public static class PackagedLocalRun extends LocalRunTest.LocalRun {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new java.util.HashMap<>(super.getConfigOverrides());
-            config.put("quarkus.hibernate-orm.schema-management.strategy", "none");
-            return config;
-        }
-    }
 
     @Inject
     EventLog log;

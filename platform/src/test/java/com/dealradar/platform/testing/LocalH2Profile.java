@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * The run command's path in a test: the "local" profile, an H2 file database in a fresh temporary data
- * folder, migrated by the same Flyway scripts, with the schema validated against the entities. Calls are
+ * folder, migrated by the same Flyway scripts, and no schema validation at start, as the packaged jars run it. (With
+ * Hibernate's validation on, native queries on H2 typed uuid columns differently: a test passed against code that
+ * answered 500 in the local run. The entities are validated against the schema by the PostgreSQL tests.) Calls are
  * made as an analyst. Subclasses add the resources their service needs (e.g. stand-ins for other services).
  */
 public class LocalH2Profile implements QuarkusTestProfile {
@@ -45,7 +47,7 @@ public class LocalH2Profile implements QuarkusTestProfile {
             config.put(
                     "dealradar.data-dir",
                     Files.createTempDirectory("dealradar-local-").toString());
-            config.put("quarkus.hibernate-orm.schema-management.strategy", "validate");
+            config.put("quarkus.hibernate-orm.schema-management.strategy", "none");
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
