@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# How long the local run takes to come up (issue #14: "report the local run's time from the command to 'DealRadar is
+# running'"). Runs bin/run as a developer would, in a data folder of its own, and measures the wall time from the
+# command to the line "DealRadar is running", then stops it as Ctrl-C would (SIGTERM) and waits until it is gone:
+#   1. the first start (jars built beforehand, so Maven is not timed; a new data folder: H2 databases created,
+#      migrated and seeded, AOT caches trained and written at exit),
+#   2. ROUNDS restarts per JVM setting, the settings alternating (AOT caches in place, data kept).
+# Settings: "label|JVM options" lines in JVM_SETTINGS (default: bin/run's own options, C1 only, and the same with the
+# JDK's default tiers, C1 then C2).
+# Uses bin/run's ports (8080-8083, 9080-9083): run it with nothing else on them. Every run stops by itself.
+#   bench/local-run.sh     ROUNDS=3 JVM_SETTINGS="label|-XX:...<newline>..."
+set -euo pipefail
+source "$(dirname "$0")/../bin/lib.sh"
+cd "$DEALRADAR_ROOT"
+ROUNDS="${ROUNDS:-3}"
+BASE=$(sed -n 's/^JVM_OPTS="${DEALRADAR_JVM_OPTS:-\(.*\)}"$/\1/p' bin/run)
+[ -n "$BASE" ] || { echo "could not read bin/run's JVM options" >&2; exit 1; }
+JVM_SETTINGS="${JVM_SETTINGS:-"bin/run as shipped|$BASE
+with C2 (JDK default tiers)|${BASE/ -XX:TieredStopAtLevel=1/}"}"
+mapfile -t SETTINGS <<<"$JVM_SETTINGS"
+
+for port in 8080 8081 8082 8083 9080 9081 9082 9083; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use: stop what runs there" >&2; exit 1; fi
+done
+mvn -B -ntp -q package -DskipTests -Dquarkus.profile=local -Dquarkus.package.output-directory=local-app \
+  -pl company-service,deal-service,region-service,gateway -am
+data=$(mktemp -d /tmp/dealradar-local-run.XXXXXX)
+run_pid=""
+trap '[ -n "$run_pid" ] && kill -TERM "$run_pid" 2>/dev/null; wait 2>/dev/null || true' EXIT
+
+# start_and_stop JVM_OPTIONS: prints the milliseconds from the command to "DealRadar is running", then stops it.
+start_and_stop() {
+  local log="$data/run.out" t0 ms=""
+  : >"$log"
+  t0=$(date +%s%N)
+  DEALRADAR_DATA_DIR="$data" DEALRADAR_JVM_OPTS="$1" setsid bin/run >"$log" 2>&1 </dev/null &
+  run_pid=$!
+  for _ in $(seq 1 6000); do
+    if grep -q "DealRadar is running" "$log"; then ms=$(( ($(date +%s%N) - t0) / 1000000 )); break; fi
+    kill -0 "$run_pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  kill -TERM "$run_pid" 2>/dev/null || true
+  wait "$run_pid" 2>/dev/null || true
+  run_pid=""
+  [ -n "$ms" ] || { echo "bin/run did not come up:" >&2; tail -20 "$log" >&2; exit 1; }
+  echo "$ms"
+}
+
+echo "First start (new data folder: databases created and seeded, AOT caches trained)..." >&2
+first=$(start_and_stop "${SETTINGS[0]#*|}")
+declare -A TIMES=()
+for r in $(seq 1 "$ROUNDS"); do
+  for s in "${SETTINGS[@]}"; do
+    label=${s%%|*}
+    echo "Restart $r, $label..." >&2
+    TIMES[$label]+="$(start_and_stop "${s#*|}") "
+  done
+done
+
+echo
+echo "DealRadar $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo '+uncommitted'), $(nproc) cores, JDK $(java -version 2>&1 | head -1 | cut -d'"' -f2): bin/run, command to \"DealRadar is running\" (four services, H2, ready)"
+echo
+printf '| %-34s | %-24s | %s |\n' "bin/run" "ms (each run)" "median ms"
+echo "|---|---|---:|"
+printf '| %-34s | %-24s | %s |\n' "first start (new data, AOT training)" "$first" "$first"
+for s in "${SETTINGS[@]}"; do
+  label=${s%%|*}
+  median=$(tr ' ' '\n' <<<"${TIMES[$label]}" | awk 'NF' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
+  printf '| %-34s | %-24s | %s |\n' "restart, $label" "${TIMES[$label]}" "$median"
+done
+echo
+echo "JVM options: $(for s in "${SETTINGS[@]}"; do printf '%s = [%s]; ' "${s%%|*}" "${s#*|}"; done)"
+rm -rf "$data"
