@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # How long the local run takes to come up (issue #14: "report the local run's time from the command to 'DealRadar is
-# running'"). Runs bin/run as a developer would, in a data folder of its own, and measures the wall time from the
-# command to the line "DealRadar is running", then stops it as Ctrl-C would (SIGTERM) and waits until it is gone:
-#   1. the first start (jars built beforehand, so Maven is not timed; a new data folder: H2 databases created,
-#      migrated and seeded, AOT caches trained and written at exit),
-#   2. ROUNDS restarts per JVM setting, the settings alternating (AOT caches in place, data kept).
+# running'"). Runs bin/run as a developer would and measures the wall time from the command to the line "DealRadar is
+# running", then stops it as Ctrl-C would (SIGTERM) and waits until it is gone. Each JVM setting gets a data folder of
+# its own, because the AOT cache a run trains depends on the setting (with C2 it holds method profiles, which make
+# the next start compile early); the settings alternate:
+#   1. the first start of each setting (jars built beforehand, so Maven is not timed; a new data folder: H2 databases
+#      created, migrated and seeded, AOT caches trained and written at exit),
+#   2. ROUNDS restarts of each (AOT caches in place, data kept).
 # Settings: "label|JVM options" lines in JVM_SETTINGS (default: bin/run's own options, C1 only, and the same with the
 # JDK's default tiers, C1 then C2).
 # Uses bin/run's ports (8080-8083, 9080-9083): run it with nothing else on them. Every run stops by itself.
@@ -24,13 +26,14 @@ for port in 8080 8081 8082 8083 9080 9081 9082 9083; do
 done
 mvn -B -ntp -q package -DskipTests -Dquarkus.profile=local -Dquarkus.package.output-directory=local-app \
   -pl company-service,deal-service,region-service,gateway -am
-data=$(mktemp -d /tmp/dealradar-local-run.XXXXXX)
+work=$(mktemp -d /tmp/dealradar-local-run.XXXXXX)
 run_pid=""
 trap '[ -n "$run_pid" ] && kill -TERM "$run_pid" 2>/dev/null; wait 2>/dev/null || true' EXIT
 
-# start_and_stop JVM_OPTIONS: prints the milliseconds from the command to "DealRadar is running", then stops it.
+# start_and_stop DATA_DIR JVM_OPTIONS: prints the milliseconds from the command to "DealRadar is running", then stops it.
 start_and_stop() {
-  local log="$data/run.out" t0 ms=""
+  local data=$1 log="$work/run.out" t0 ms=""; shift
+  mkdir -p "$data"
   : >"$log"
   t0=$(date +%s%N)
   DEALRADAR_DATA_DIR="$data" DEALRADAR_JVM_OPTS="$1" setsid bin/run >"$log" 2>&1 </dev/null &
@@ -47,28 +50,33 @@ start_and_stop() {
   echo "$ms"
 }
 
-echo "First start (new data folder: databases created and seeded, AOT caches trained)..." >&2
-first=$(start_and_stop "${SETTINGS[0]#*|}")
-declare -A TIMES=()
+declare -A FIRST=() TIMES=()
+for i in "${!SETTINGS[@]}"; do
+  s=${SETTINGS[$i]}
+  echo "First start, ${s%%|*} (new data folder: databases created and seeded, AOT caches trained)..." >&2
+  FIRST[${s%%|*}]=$(start_and_stop "$work/data-$i" "${s#*|}")
+done
 for r in $(seq 1 "$ROUNDS"); do
-  for s in "${SETTINGS[@]}"; do
-    label=${s%%|*}
-    echo "Restart $r, $label..." >&2
-    TIMES[$label]+="$(start_and_stop "${s#*|}") "
+  for i in "${!SETTINGS[@]}"; do
+    s=${SETTINGS[$i]}
+    echo "Restart $r, ${s%%|*}..." >&2
+    TIMES[${s%%|*}]+="$(start_and_stop "$work/data-$i" "${s#*|}") "
   done
 done
 
 echo
 echo "DealRadar $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo '+uncommitted'), $(nproc) cores, JDK $(java -version 2>&1 | head -1 | cut -d'"' -f2): bin/run, command to \"DealRadar is running\" (four services, H2, ready)"
 echo
-printf '| %-34s | %-24s | %s |\n' "bin/run" "ms (each run)" "median ms"
-echo "|---|---|---:|"
-printf '| %-34s | %-24s | %s |\n' "first start (new data, AOT training)" "$first" "$first"
+printf '| %-30s | %15s | %-24s | %14s | %s |\n' "JVM setting" "first start ms" "restarts ms (AOT cache)" "restart median" "vs the first setting"
+echo "|---|---:|---|---:|---|"
+first_median=""
 for s in "${SETTINGS[@]}"; do
   label=${s%%|*}
   median=$(tr ' ' '\n' <<<"${TIMES[$label]}" | awk 'NF' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
-  printf '| %-34s | %-24s | %s |\n' "restart, $label" "${TIMES[$label]}" "$median"
+  [ -n "$first_median" ] || first_median=$median
+  printf '| %-30s | %15s | %-24s | %14s | %s |\n' "$label" "${FIRST[$label]}" "${TIMES[$label]}" "$median" \
+    "$(awk -v a="$median" -v b="$first_median" 'BEGIN { printf "restart %.2fx", a / b }')"
 done
 echo
 echo "JVM options: $(for s in "${SETTINGS[@]}"; do printf '%s = [%s]; ' "${s%%|*}" "${s#*|}"; done)"
-rm -rf "$data"
+rm -rf "$work"
