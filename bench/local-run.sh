@@ -30,16 +30,22 @@ work=$(mktemp -d /tmp/dealradar-local-run.XXXXXX)
 run_pid=""
 trap '[ -n "$run_pid" ] && kill -TERM "$run_pid" 2>/dev/null; wait 2>/dev/null || true' EXIT
 
-# start_and_stop DATA_DIR JVM_OPTIONS: prints the milliseconds from the command to "DealRadar is running", then stops it.
+# start_and_stop DATA_DIR JVM_OPTIONS: prints the milliseconds from the command to "DealRadar is running" and the
+# resident memory of the four JVMs together at that moment (MiB), then stops it.
 start_and_stop() {
-  local data=$1 log="$work/run.out" t0 ms=""; shift
+  local data=$1 log="$work/run.out" t0 ms="" rss=""; shift
   mkdir -p "$data"
   : >"$log"
   t0=$(date +%s%N)
   DEALRADAR_DATA_DIR="$data" DEALRADAR_JVM_OPTS="$1" setsid bin/run >"$log" 2>&1 </dev/null &
   run_pid=$!
   for _ in $(seq 1 6000); do
-    if grep -q "DealRadar is running" "$log"; then ms=$(( ($(date +%s%N) - t0) / 1000000 )); break; fi
+    if grep -q "DealRadar is running" "$log"; then
+      ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+      rss=$(for pid in $(pgrep -P "$run_pid" java); do awk '/VmRSS/ {print $2}' "/proc/$pid/status"; done \
+        | awk '{s += $1} END {printf "%.0f", s / 1024}')
+      break
+    fi
     kill -0 "$run_pid" 2>/dev/null || break
     sleep 0.05
   done
@@ -47,34 +53,38 @@ start_and_stop() {
   wait "$run_pid" 2>/dev/null || true
   run_pid=""
   [ -n "$ms" ] || { echo "bin/run did not come up:" >&2; tail -20 "$log" >&2; exit 1; }
-  echo "$ms"
+  echo "$ms $rss"
 }
 
-declare -A FIRST=() TIMES=()
+declare -A FIRST=() TIMES=() RSS=()
 for i in "${!SETTINGS[@]}"; do
   s=${SETTINGS[$i]}
   echo "First start, ${s%%|*} (new data folder: databases created and seeded, AOT caches trained)..." >&2
-  FIRST[${s%%|*}]=$(start_and_stop "$work/data-$i" "${s#*|}")
+  read -r ms _ < <(start_and_stop "$work/data-$i" "${s#*|}")
+  [ -n "$ms" ] || exit 1
+  FIRST[${s%%|*}]=$ms
 done
 for r in $(seq 1 "$ROUNDS"); do
   for i in "${!SETTINGS[@]}"; do
     s=${SETTINGS[$i]}
     echo "Restart $r, ${s%%|*}..." >&2
-    TIMES[${s%%|*}]+="$(start_and_stop "$work/data-$i" "${s#*|}") "
+    read -r ms rss < <(start_and_stop "$work/data-$i" "${s#*|}")
+    [ -n "$ms" ] || exit 1
+    TIMES[${s%%|*}]+="$ms "; RSS[${s%%|*}]+="$rss "
   done
 done
 
 echo
 echo "DealRadar $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo '+uncommitted'), $(nproc) cores, JDK $(java -version 2>&1 | head -1 | cut -d'"' -f2): bin/run, command to \"DealRadar is running\" (four services, H2, ready)"
 echo
-printf '| %-30s | %15s | %-24s | %14s | %s |\n' "JVM setting" "first start ms" "restarts ms (AOT cache)" "restart median" "vs the first setting"
-echo "|---|---:|---|---:|---|"
+printf '| %-30s | %15s | %-24s | %14s | %-20s | %s |\n' "JVM setting" "first start ms" "restarts ms (AOT cache)" "restart median" "RSS of 4 JVMs, MiB" "vs the first setting"
+echo "|---|---:|---|---:|---|---|"
 first_median=""
 for s in "${SETTINGS[@]}"; do
   label=${s%%|*}
   median=$(tr ' ' '\n' <<<"${TIMES[$label]}" | awk 'NF' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
   [ -n "$first_median" ] || first_median=$median
-  printf '| %-30s | %15s | %-24s | %14s | %s |\n' "$label" "${FIRST[$label]}" "${TIMES[$label]}" "$median" \
+  printf '| %-30s | %15s | %-24s | %14s | %-20s | %s |\n' "$label" "${FIRST[$label]}" "${TIMES[$label]}" "$median" "${RSS[$label]}" \
     "$(awk -v a="$median" -v b="$first_median" 'BEGIN { printf "restart %.2fx", a / b }')"
 done
 echo
