@@ -37,7 +37,7 @@ secret dealradar-internal-token Opaque "private.pem=$work/private.pem" "public.p
 password > "$work/redis.password"
 secret dealradar-redis Opaque "password=$work/redis.password"
 
-# The key that seals webhook signing secrets at rest (a comma-separated list when rotating: new key first).
+# The key that seals webhook signing secrets at rest (a comma-separated list while rotating; README "Secrets").
 openssl rand -base64 32 | tr -d '\n' > "$work/sealing-keys"
 secret dealradar-webhooks Opaque "sealing-keys=$work/sealing-keys"
 
