@@ -23,10 +23,10 @@ import javax.crypto.spec.HKDFParameterSpec;
  * which is only compared and so kept as a hash), so it is stored sealed: AES-256-GCM under a key derived (HKDF-SHA256)
  * from the first of {@code dealradar.webhooks.sealing-keys}, as {@code sealed:v1:<key id>:<base64url(nonce, ciphertext,
  * tag)>}. A database dump or backup without the key reveals no secret, and a changed byte fails the tag check instead
- * of signing with garbage. The other configured keys only open what they sealed. A key is rotated in three restarts
+ * of signing with garbage. The other configured keys only open what they sealed. A key is rotated in rolling restarts
  * (README, "Secrets"): the new key added last (every replica can open what it seals), then first (replicas seal with
- * it, and {@link WebhookEndpoints#resealSecrets()} re-seals every stored secret with it at start), then the old one
- * dropped. Values stored before sealing existed ({@code whsec_...}) are read as they are and sealed at the next start.
+ * it, and {@link WebhookEndpoints#resealSecrets()} re-seals every stored secret with it at start), one more restart
+ * once that rollout is done, then the old one dropped. Values stored before sealing existed ({@code whsec_...}) are read as they are and sealed at the next start.
  */
 @ApplicationScoped
 public class SecretSealer {

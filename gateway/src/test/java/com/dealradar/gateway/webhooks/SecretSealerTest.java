@@ -59,6 +59,26 @@ class SecretSealerTest {
         assertThat(rotated.seal(secret)).startsWith(rotated.currentPrefix());
     }
 
+    /** The steps of a rotation (README, "Secrets"), each step's replicas next to the previous step's. */
+    @Test
+    void noStepOfARotationLeavesAReplicaWithASecretItCannotOpen() {
+        SecretSealer before = new SecretSealer(List.of(KEY));
+        SecretSealer added = new SecretSealer(List.of(KEY, OTHER_KEY));
+        SecretSealer first = new SecretSealer(List.of(OTHER_KEY, KEY));
+        SecretSealer after = new SecretSealer(List.of(OTHER_KEY));
+        String secret = WebhookSigner.newSecret();
+
+        // Step 1, the new key added last: still sealing with the old key, so replicas not yet restarted open it.
+        assertThat(added.currentPrefix()).isEqualTo(before.currentPrefix());
+        assertThat(before.open(added.seal(secret))).isEqualTo(secret);
+        // Step 2, the new key first: what it seals, step 1's replicas open; what they sealed, it opens.
+        assertThat(added.open(first.seal(secret))).isEqualTo(secret);
+        assertThat(first.open(added.seal(secret))).isEqualTo(secret);
+        // Step 3, the old key dropped: step 2's replicas and this one open each other's secrets.
+        assertThat(after.open(first.seal(secret))).isEqualTo(secret);
+        assertThat(first.open(after.seal(secret))).isEqualTo(secret);
+    }
+
     @Test
     void aSecretStoredBeforeSealingIsReadAsItIs() {
         String legacy = WebhookSigner.newSecret();
