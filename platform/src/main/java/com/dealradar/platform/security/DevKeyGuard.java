@@ -2,8 +2,10 @@ package com.dealradar.platform.security;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -21,7 +23,11 @@ public class DevKeyGuard {
 
     static final String SEALING_KEYS = "dealradar.webhooks.sealing-keys";
 
-    void onStart(@Observes StartupEvent start, Config config, AccessConfig access) {
+    /** Before every other start-up observer, so that nothing is written with a key that is about to be refused. */
+    void onStart(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start,
+            Config config,
+            AccessConfig access) {
         boolean allowed = access.allowDevKeys();
         if (LaunchMode.current() != LaunchMode.NORMAL || allowed || isLocalProfile(config)) {
             return;
