@@ -10,11 +10,10 @@
 # Needs the packaged jars and the databases bench/run.sh prepared (run it once first). Loopback only; every step stops
 # by itself.
 set -euo pipefail
-source "$(dirname "$0")/../bin/lib.sh"
-source "$(dirname "$0")/internal-token.sh"
+source "$(dirname "$0")/lib.sh"
 cd "$DEALRADAR_ROOT"
 BACKEND_WARMUP="${BACKEND_WARMUP:-60}"; WARMUP="${WARMUP:-20}"; DURATION="${DURATION:-5}"; TURNS="${TURNS:-5}"
-JVM_OPTS="${JVM_OPTS:--XX:+UseSerialGC -Xms32m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k}"
+JVM_OPTS="${JVM_OPTS:-$BENCH_JVM_OPTS}"
 for db in company_service deal_service region_service gateway; do # (the gateways use copies of the last)
   psql -h 127.0.0.1 -U postgres -d "dealradar_bench_$db" -qc 'select 1' >/dev/null 2>&1 \
     || { echo "database dealradar_bench_$db is missing: run bench/run.sh first" >&2; exit 1; }
@@ -41,8 +40,6 @@ start() { # NAME [extra -D...]: NAME is a module, or gateway-N (the gateway's ja
   done
   echo "$name did not start; see $work/$name.log" >&2; exit 1
 }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-per_request() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", (b - a) * 1000 / hz / n }'; }
 
 start company-service
 start deal-service -Dquarkus.rest-client.company-service.url=http://127.0.0.1:18081 \
@@ -98,7 +95,6 @@ for turn in $(seq 1 "$TURNS"); do
     RATIO[$i]+="$(awk -v g="$g" -v c="$c" 'BEGIN { printf "%.2f", g / c }') "
   done
 done
-median() { tr ' ' '\n' | awk 'NF' | sort -g | awk '{v[NR] = $1} END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%g", m }'; }
 echo
 echo "| gateway setting (medians of $TURNS turns) | req/s | gateway CPU ms/request | company-service CPU ms/request | gateway / company-service |"
 echo "|---|---:|---:|---:|---:|"

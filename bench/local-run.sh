@@ -12,7 +12,7 @@
 # Uses bin/run's ports (8080-8083, 9080-9083): run it with nothing else on them. Every run stops by itself.
 #   bench/local-run.sh     ROUNDS=3 JVM_SETTINGS="label|-XX:...<newline>..."
 set -euo pipefail
-source "$(dirname "$0")/../bin/lib.sh"
+source "$(dirname "$0")/lib.sh"
 cd "$DEALRADAR_ROOT"
 ROUNDS="${ROUNDS:-3}"
 BASE=$(sed -n 's/^JVM_OPTS="${DEALRADAR_JVM_OPTS:-\(.*\)}"$/\1/p' bin/run)
@@ -82,7 +82,7 @@ echo "|---|---:|---|---:|---|---|"
 first_median=""
 for s in "${SETTINGS[@]}"; do
   label=${s%%|*}
-  median=$(tr ' ' '\n' <<<"${TIMES[$label]}" | awk 'NF' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
+  median=$(median <<<"${TIMES[$label]}")
   [ -n "$first_median" ] || first_median=$median
   printf '| %-30s | %15s | %-24s | %14s | %-20s | %s |\n' "$label" "${FIRST[$label]}" "${TIMES[$label]}" "$median" "${RSS[$label]}" \
     "$(awk -v a="$median" -v b="$first_median" 'BEGIN { printf "restart %.2fx", a / b }')"

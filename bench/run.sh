@@ -17,25 +17,17 @@
 #   that counts in memory (JFR: then `jfr print --events jdk.ExecutionSample /tmp/gw.jfr`).
 # The scale scenarios (1M deals, search plans) live in bench/scale.sh and run at the end when present (SCALE=0 skips them).
 set -euo pipefail
-source "$(dirname "$0")/../bin/lib.sh"
-source "$(dirname "$0")/internal-token.sh"
+source "$(dirname "$0")/lib.sh"
 cd "$DEALRADAR_ROOT"
 DURATION="${DURATION:-10}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS:-2}"; AOT="${AOT:-1}"
 # The JIT keeps compiling for tens of seconds under load (C2 threads were still busy after 40 s of reads): each read
 # target gets WARMUP seconds first, and the five single-read legs run ROUNDS times, interleaved, averaged in the table.
 WARMUP="${WARMUP:-20}"; ROUNDS="${ROUNDS:-2}"
 SHORT=$(( DURATION / 2 > 3 ? DURATION / 2 : 3 ))
-# Heap settings measured by this benchmark (README, "Measured figures"); bin/run uses the same.
-JVM_OPTS="${JVM_OPTS:--XX:+UseSerialGC -Xms32m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k}"
+# Heap settings measured by this benchmark (bench/lib.sh; README, "Measured figures"); bin/run uses them too, with C1 only.
+JVM_OPTS="${JVM_OPTS:-$BENCH_JVM_OPTS}"
 ACCESS_LOG="${ACCESS_LOG:-true}"
 
-need() { # command, Debian package
-  command -v "$1" >/dev/null && return
-  echo "Installing $2 (Debian package) for the benchmark..." >&2
-  if [ "$(id -u)" = 0 ]; then apt-get -o DPkg::Lock::Timeout=600 install -y -q "$2" >/dev/null
-  else sudo apt-get -o DPkg::Lock::Timeout=600 install -y -q "$2" >/dev/null; fi
-  command -v "$1" >/dev/null || { echo "$1 is needed: apt-get install $2" >&2; exit 1; }
-}
 need wrk wrk
 need nginx nginx-light
 need openssl openssl
@@ -84,7 +76,6 @@ start() {
   echo "$name did not start; see $work/$name.$mode.log" >&2; tail -20 "$work/$name.$mode.log" >&2; exit 1
 }
 stop_all() { for n in "${!PID[@]}"; do kill "${PID[$n]}" 2>/dev/null || true; done; for n in "${!PID[@]}"; do wait "${PID[$n]}" 2>/dev/null || true; done; PID=(); }
-rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
 GW_COMMON=(-Ddealradar.gateway.backends.company-service.url=http://127.0.0.1:18081
   -Ddealradar.gateway.backends.deal-service.url=http://127.0.0.1:18082
@@ -155,9 +146,7 @@ V="http://127.0.0.1:$VERTX_PORT"
 for _ in $(seq 1 500); do curl -s -o /dev/null "$V/q/health/ready" && break; sleep 0.05; done
 
 # ---- the measurements -------------------------------------------------------------------------------------------
-ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else if (v ~ /s$/) printf "%.2f", v*1000; else print "" }'; }
 declare -A RPS=() P50=() P99=() ERR=() CPU=()
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system time of a process, in clock ticks
 # leg ID CONNECTIONS SECONDS wrk-args...: runs wrk and keeps req/s, p50, p99 (ms) and errors (non-2xx/3xx + socket
 # errors); with CPU_OF=<service> also that process's CPU time per request (ms), the cost of one request to it.
 leg() {
@@ -170,8 +159,7 @@ leg() {
   P99[$id]=$(ms "$(awk '$1=="99%" {print $2}' "$work/$id.wrk")")
   ERR[$id]=$(awk '/Non-2xx/ {n+=$5} /Socket errors/ {gsub(",","");for(i=1;i<=NF;i++) if ($i ~ /^[0-9]+$/) n+=$i} END {print n+0}' "$work/$id.wrk")
   if [ -n "$before" ]; then
-    CPU[$id]=$(awk -v a="$before" -v b="$(cpu_ticks "${PID[$CPU_OF]}")" -v hz="$(getconf CLK_TCK)" \
-      -v n="$(awk '/requests in/ {print $1}' "$work/$id.wrk")" 'BEGIN { if (n > 0) printf "%.2f", (b - a) * 1000 / hz / n }')
+    CPU[$id]=$(per_request "$before" "$(cpu_ticks "${PID[$CPU_OF]}")" "$(awk '/requests in/ {print $1}' "$work/$id.wrk")")
   fi
 }
 # average ID ROUND-IDS...: the mean of the rounds' figures (errors summed).

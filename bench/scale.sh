@@ -8,19 +8,14 @@
 #   bench/scale.sh                 (DURATION=10 s per step, WARMUP=30 s per service; SKIP_BUILD=1 to use the jars as they are)
 #   SCALE_RELOAD=1 bench/scale.sh  (drop and rebuild the data set)
 set -euo pipefail
-source "$(dirname "$0")/../bin/lib.sh"
-source "$(dirname "$0")/internal-token.sh"
+source "$(dirname "$0")/lib.sh"
 cd "$DEALRADAR_ROOT"
 DURATION="${DURATION:-10}"; WARMUP="${WARMUP:-30}"
 COMPANIES=${SCALE_COMPANIES:-100000}; DEALS=${SCALE_DEALS:-1000000}; MATTERS=${SCALE_MATTERS:-300000}
 VERSION="2-$COMPANIES-$DEALS-$MATTERS"  # bump the first number when the generated data changes
 NOTES="${NOTES:-${TMPDIR:-/tmp}/dealradar-scale-plans.txt}"
 PG="psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q"
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk (Debian package)" >&2
-  (apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; }) \
-    || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
-fi
+need wrk wrk
 [ "${SKIP_BUILD:-}" = 1 ] || mvn -B -ntp -q package -DskipTests -pl company-service,deal-service,region-service -am
 
 declare -A PORT=([company-service]=28081 [deal-service]=28082 [region-service]=28083)
@@ -158,13 +153,12 @@ PAGE1000="$WALK&cursor=$cursor"
 
 # wrk: one client for latency, 32 for throughput; each step stops after DURATION seconds.
 printf '%-58s %9s %9s %9s %7s  %s\n' "scenario (deal-/company-service direct, $DURATION s each)" "req/s" "p50" "p99" "errors" "ratio vs goal"
-ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else if (v ~ /s$/) printf "%.2f", v * 1000; else print "nan" }'; }
 run() { # label, connections, url, goal-ms (p99, or "-")
   local out; out=$(wrk -t1 -c"$2" -d"${DURATION}s" --latency -H "Authorization: Bearer $(token)" "$3" 2>&1 || true)
   local rps p50 p99 err
   rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$out"); p50=$(ms "$(awk '$1=="50%" {print $2}' <<<"$out")"); p99=$(ms "$(awk '$1=="99%" {print $2}' <<<"$out")")
   err=$(( $(awk '/Non-2xx/ {print $5}' <<<"$out" | grep . || echo 0) + $(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out" | grep . || echo 0) ))
-  local ratio="-"; [ "$4" != "-" ] && ratio=$(awk -v a="$p99" -v g="$4" 'BEGIN { printf "p99 %.2f of %s ms goal (%s)", a / g, g, a < g ? "met" : "MISSED" }')
+  local ratio="-"; [ "$4" != "-" ] && [ -n "$p99" ] && ratio=$(awk -v a="$p99" -v g="$4" 'BEGIN { printf "p99 %.2f of %s ms goal (%s)", a / g, g, a < g ? "met" : "MISSED" }')
   printf '%-58s %9s %8sms %8sms %7s  %s\n' "$1" "$rps" "$p50" "$p99" "$err" "$ratio"
   LAST_P50=$p50
 }

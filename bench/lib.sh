@@ -1,0 +1,29 @@
+# Sourced by the bench scripts: the JDK and the repository root (bin/lib.sh), internal tokens (internal-token.sh), and
+# the helpers every benchmark needs.
+source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/internal-token.sh"
+
+# The services' heap settings in the benchmarks (README, "Measured figures"); JVM_OPTS overrides them.
+BENCH_JVM_OPTS="-XX:+UseSerialGC -Xms32m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k"
+
+# need COMMAND PACKAGE: installs the Debian package when the command is missing.
+need() {
+  command -v "$1" >/dev/null && return
+  echo "Installing $2 (Debian package) for the benchmark..." >&2
+  local sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -q "$2" >/dev/null 2>&1 \
+    || { "${sudo[@]}" apt-get update >/dev/null 2>&1 && "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -q "$2" >/dev/null 2>&1; } \
+    || true
+  command -v "$1" >/dev/null || { echo "$1 is needed: apt-get install $2" >&2; exit 1; }
+}
+
+# cpu_ticks PID: user + system time of a process so far, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# per_request TICKS_BEFORE TICKS_AFTER REQUESTS: CPU milliseconds per request.
+per_request() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%.2f", (b - a) * 1000 / hz / n }'; }
+# rss PID: resident memory of a process, MiB.
+rss() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+# ms VALUE: a wrk latency (850.00us, 1.20ms, 2.10s) in milliseconds; empty when it is none of those.
+ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else if (v ~ /s$/) printf "%.2f", v * 1000 }'; }
+# median: the median of the numbers on stdin (separated by spaces or lines).
+median() { tr ' ' '\n' | awk 'NF' | sort -g | awk '{v[NR] = $1} END { if (NR) printf "%g", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
