@@ -4,7 +4,6 @@ import com.dealradar.platform.paging.Cursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,8 +45,7 @@ public class ApiKeyRepository {
                         ApiKey.class)
                 .setParameter("partner", partnerId);
         if (after != null) {
-            query.setParameter("at", Instant.parse(after.keys().get(0)))
-                    .setParameter("id", UUID.fromString(after.keys().get(1)));
+            query.setParameter("at", after.instantKey(0)).setParameter("id", after.uuidKey(1));
         }
         return query.setMaxResults(limit).getResultList();
     }

@@ -4,7 +4,6 @@ import com.dealradar.platform.paging.Cursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -46,8 +45,7 @@ public class AuditRepository {
             query.setParameter("key", keyId);
         }
         if (after != null) {
-            query.setParameter("at", Instant.parse(after.keys().get(0)))
-                    .setParameter("id", UUID.fromString(after.keys().get(1)));
+            query.setParameter("at", after.instantKey(0)).setParameter("id", after.uuidKey(1));
         }
         return query.setMaxResults(limit).getResultList();
     }

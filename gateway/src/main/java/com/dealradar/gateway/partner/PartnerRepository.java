@@ -35,8 +35,7 @@ public class PartnerRepository {
                         : "from Partner p where p.sortName > :name or (p.sortName = :name and p.id > :id) order by p.sortName, p.id",
                 Partner.class);
         if (after != null) {
-            query.setParameter("name", after.keys().get(0))
-                    .setParameter("id", UUID.fromString(after.keys().get(1)));
+            query.setParameter("name", after.keys().get(0)).setParameter("id", after.uuidKey(1));
         }
         return query.setMaxResults(limit).getResultList();
     }

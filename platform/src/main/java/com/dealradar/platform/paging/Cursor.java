@@ -1,5 +1,6 @@
 package com.dealradar.platform.paging;
 
+import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -56,17 +57,8 @@ public record Cursor(String sort, List<String> keys) {
 
     /** Key {@code index} as an id; 400 like a cursor that does not decode when it is not one (a crafted cursor). */
     public UUID uuidKey(int index) {
-        String key = keys.get(index);
-        try {
-            UUID id = UUID.fromString(key);
-            // UUID.fromString also takes short forms such as 1-2-3-4-5, which no cursor of this API holds.
-            if (!id.toString().equalsIgnoreCase(key)) {
-                throw notIssued();
-            }
-            return id;
-        } catch (IllegalArgumentException e) {
-            throw notIssued();
-        }
+        // Canonical form only: UUID.fromString alone also takes 1-2-3-4-5, which no cursor of this API holds.
+        return QueryParams.asUuid(keys.get(index)).orElseThrow(Cursor::notIssued);
     }
 
     /** Decodes a cursor of (time, id) keys, both checked; null for no cursor, 400 for anything else. */

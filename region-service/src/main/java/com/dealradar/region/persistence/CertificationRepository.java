@@ -7,7 +7,6 @@ import com.dealradar.region.domain.CertificationStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,8 +58,8 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
         }
         if (after != null) {
             where.add("(c.createdAt > :afterKey or (c.createdAt = :afterKey and c.id > :afterId))");
-            params.put("afterKey", Instant.parse(after.keys().get(0)));
-            params.put("afterId", UUID.fromString(after.keys().get(1)));
+            params.put("afterKey", after.instantKey(0));
+            params.put("afterId", after.uuidKey(1));
         }
         String jpql = "select c from Certification c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by c.createdAt, c.id";

@@ -6,7 +6,6 @@ import com.dealradar.region.domain.RegulatoryMatter;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,8 +50,8 @@ public class MatterRepository implements PanacheRepositoryBase<RegulatoryMatter,
         }
         if (after != null) {
             where.add("(m.createdAt > :afterKey or (m.createdAt = :afterKey and m.id > :afterId))");
-            params.put("afterKey", Instant.parse(after.keys().get(0)));
-            params.put("afterId", UUID.fromString(after.keys().get(1)));
+            params.put("afterKey", after.instantKey(0));
+            params.put("afterId", after.uuidKey(1));
         }
         String jpql = "select m from RegulatoryMatter m"
                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + " order by m.createdAt, m.id";
