@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -112,10 +113,8 @@ public class SecretSealer {
         if (raw.length <= NONCE_BYTES) {
             throw new IllegalStateException("A sealed webhook secret is truncated");
         }
-        byte[] nonce = new byte[NONCE_BYTES];
-        System.arraycopy(raw, 0, nonce, 0, NONCE_BYTES);
-        byte[] sealed = new byte[raw.length - NONCE_BYTES];
-        System.arraycopy(raw, NONCE_BYTES, sealed, 0, sealed.length);
+        byte[] nonce = Arrays.copyOfRange(raw, 0, NONCE_BYTES);
+        byte[] sealed = Arrays.copyOfRange(raw, NONCE_BYTES, raw.length);
         return new String(crypt(Cipher.DECRYPT_MODE, key, nonce, sealed), StandardCharsets.UTF_8);
     }
 
