@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.dealradar.platform.testing.LocalH2Profile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,11 +43,19 @@ public class LocalRunTest {
         }
     }
 
+    /** The admin API key the gateway generated into its data folder, as bin/run prints it. */
+    public static String generatedAdminKey() throws IOException {
+        return Files.readString(keyFile()).strip();
+    }
+
+    private static Path keyFile() {
+        return Path.of(ConfigProvider.getConfig().getValue("dealradar.data-dir", String.class), "bootstrap-api-key");
+    }
+
     @Test
     void generatedAdminKeyWorksOnH2WithoutKeycloakOrRedis() throws Exception {
-        Path keyFile =
-                Path.of(ConfigProvider.getConfig().getValue("dealradar.data-dir", String.class), "bootstrap-api-key");
-        String key = Files.readString(keyFile).strip();
+        Path keyFile = keyFile();
+        String key = generatedAdminKey();
         assertThat(key).startsWith("drk_");
         assertThat(Files.exists(keyFile.resolveSibling("gateway.mv.db")))
                 .as("H2 file in the data folder")
@@ -84,9 +93,7 @@ public class LocalRunTest {
     /** bin/run needs no Redis: limits are counted in the gateway's memory, even with a Redis listening on 6379. */
     @Test
     void rateLimitsAreCountedInMemory() throws Exception {
-        String key = Files.readString(Path.of(
-                        ConfigProvider.getConfig().getValue("dealradar.data-dir", String.class), "bootstrap-api-key"))
-                .strip();
+        String key = generatedAdminKey();
         int first = remaining(given().header("X-API-Key", key)
                 .get("/api/v1/partners")
                 .then()

@@ -1,24 +1,20 @@
 package com.dealradar.gateway.webhooks;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.dealradar.gateway.events.EventLog;
 import com.dealradar.gateway.local.LocalRunTest;
+import com.dealradar.gateway.partner.Admin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,23 +32,11 @@ class LocalRunWebhooksTest {
 
     @Test
     void theFeedAndWebhookDeliveriesWorkOnH2() throws Exception {
-        String key = Files.readString(Path.of(
-                        ConfigProvider.getConfig().getValue("dealradar.data-dir", String.class), "bootstrap-api-key"))
-                .strip();
+        Admin admin = new Admin(LocalRunTest.generatedAdminKey());
         try (Receiver receiver = new Receiver(n -> 204)) {
-            String partner = admin(key)
-                    .body(Map.of(
-                            "name",
-                            "H2 webhook partner " + UUID.randomUUID(),
-                            "contact",
-                            Map.of("email", "h2@example.org")))
-                    .post("/api/v1/partners")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id");
+            String partner = admin.createPartner("H2 webhook partner " + UUID.randomUUID(), "standard");
             String endpoint = "/api/v1/partners/" + partner + "/webhooks/"
-                    + admin(key)
+                    + admin.request()
                             .body(Map.of("url", receiver.url(), "eventTypes", List.of("company.*")))
                             .post("/api/v1/partners/" + partner + "/webhooks")
                             .then()
@@ -74,7 +58,7 @@ class LocalRunWebhooksTest {
                             "{\"id\":\"" + company + "\",\"name\":\"H2 Telecom\"}",
                             null)));
 
-            JsonPath feed = admin(key)
+            JsonPath feed = admin.request()
                     .get("/api/v1/events?limit=200")
                     .then()
                     .statusCode(200)
@@ -84,19 +68,17 @@ class LocalRunWebhooksTest {
 
             await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.received.isEmpty());
             assertThat(receiver.received.get(0).header("webhook-id")).isEqualTo(event.toString());
-            await().atMost(Duration.ofSeconds(10))
-                    .untilAsserted(() -> assertThat(admin(key)
-                                    .get(endpoint + "/deliveries")
-                                    .then()
-                                    .statusCode(200)
-                                    .extract()
-                                    .jsonPath()
-                                    .getList("items.status", String.class))
-                            .containsExactly("succeeded"));
-            JsonPath deliveries =
-                    admin(key).get(endpoint + "/deliveries").then().extract().jsonPath();
-            assertThat(deliveries.getString("items[0].eventId")).isEqualTo(event.toString());
-            JsonPath attempts = admin(key)
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonPath deliveries = admin.request()
+                        .get(endpoint + "/deliveries")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+                assertThat(deliveries.getList("items.status", String.class)).containsExactly("succeeded");
+                assertThat(deliveries.getString("items[0].eventId")).isEqualTo(event.toString());
+            });
+            JsonPath attempts = admin.request()
                     .get(endpoint + "/attempts")
                     .then()
                     .statusCode(200)
@@ -110,9 +92,5 @@ class LocalRunWebhooksTest {
                     receiver.received.size(),
                     attempts.getList("items").size());
         }
-    }
-
-    private static RequestSpecification admin(String key) {
-        return given().header("X-API-Key", key).contentType("application/json");
     }
 }
