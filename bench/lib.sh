@@ -3,8 +3,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/internal-token.sh"
 
-# The services' heap settings in the benchmarks (README, "Measured figures"); JVM_OPTS overrides them.
-BENCH_JVM_OPTS="-XX:+UseSerialGC -Xms32m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k"
+# The services' heap settings in the benchmarks (bin/lib.sh); JVM_OPTS overrides them.
+BENCH_JVM_OPTS="$DEALRADAR_JVM_HEAP"
 
 # need COMMAND PACKAGE: installs the Debian package when the command is missing.
 need() {

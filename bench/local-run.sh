@@ -15,10 +15,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$DEALRADAR_ROOT"
 ROUNDS="${ROUNDS:-3}"
-BASE=$(sed -n 's/^JVM_OPTS="${DEALRADAR_JVM_OPTS:-\(.*\)}"$/\1/p' bin/run)
-[ -n "$BASE" ] || { echo "could not read bin/run's JVM options" >&2; exit 1; }
-JVM_SETTINGS="${JVM_SETTINGS:-"bin/run as shipped|$BASE
-with C2 (JDK default tiers)|${BASE/ -XX:TieredStopAtLevel=1/}"}"
+JVM_SETTINGS="${JVM_SETTINGS:-"bin/run as shipped|$DEALRADAR_LOCAL_RUN_JVM
+with C2 (JDK default tiers)|$DEALRADAR_JVM_HEAP"}"
 mapfile -t SETTINGS <<<"$JVM_SETTINGS"
 
 for port in 8080 8081 8082 8083 9080 9081 9082 9083; do

@@ -24,7 +24,7 @@ DURATION="${DURATION:-10}"; CONNECTIONS="${CONNECTIONS:-32}"; THREADS="${THREADS
 # target gets WARMUP seconds first, and the five single-read legs run ROUNDS times, interleaved, averaged in the table.
 WARMUP="${WARMUP:-20}"; ROUNDS="${ROUNDS:-2}"
 SHORT=$(( DURATION / 2 > 3 ? DURATION / 2 : 3 ))
-# Heap settings measured by this benchmark (bench/lib.sh; README, "Measured figures"); bin/run uses them too, with C1 only.
+# Heap settings measured by this benchmark (bin/lib.sh; README, "Measured figures"); bin/run uses them too, with C1 only.
 JVM_OPTS="${JVM_OPTS:-$BENCH_JVM_OPTS}"
 ACCESS_LOG="${ACCESS_LOG:-true}"
 

@@ -3,6 +3,12 @@
 DEALRADAR_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export DEALRADAR_ROOT
 
+# The services' JVM settings, defined once: a small serial-GC heap, measured by bench/run.sh (README, "Measured
+# figures"), which the benchmarks use; the local run adds C1 only (measured by bench/local-run.sh, README "The local
+# run's start": four JVMs starting at once on two cores spend most of their start compiling).
+DEALRADAR_JVM_HEAP="-XX:+UseSerialGC -Xms32m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k"
+DEALRADAR_LOCAL_RUN_JVM="$DEALRADAR_JVM_HEAP -XX:TieredStopAtLevel=1"
+
 java_major() { # prints the feature version of the java binary $1
   "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'
 }
