@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PrivatePostgres implements AutoCloseable {
 
-    private static final String BIN = "/usr/lib/postgresql/15/bin/";
+    static final String BIN = "/usr/lib/postgresql/15/bin/";
 
     private final Path dir;
     private final int port;

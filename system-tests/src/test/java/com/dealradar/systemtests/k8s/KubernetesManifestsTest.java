@@ -303,6 +303,21 @@ class KubernetesManifestsTest {
         assertThat(base.find()).isTrue();
         assertThat(base.group(1)).as("base image pinned to a release").matches(PINNED_IMAGE);
         assertThat(Manifests.ROOT.resolve("deploy/Dockerfile.dockerignore")).exists();
+        // The AOT cache: trained in a stage of the same base image with the same flags (defined once), started from.
+        assertThat(dockerfile)
+                .containsOnlyOnce("ARG JAVA_OPTS=\"")
+                .contains("FROM ${BASE_IMAGE} AS train")
+                .contains("RUN train-aot.sh /deployments ")
+                .contains("COPY --from=train --chown=" + user.group(1) + " /deployments/app.aot /deployments/app.aot")
+                .contains("exec java $JAVA_OPTS -XX:AOTCache=/deployments/app.aot -jar /deployments/quarkus-run.jar");
+        assertThat(Pattern.compile("(?m)^ENV .*JAVA_OPTS=\\$\\{JAVA_OPTS}$")
+                        .matcher(dockerfile)
+                        .results()
+                        .count())
+                .as("both stages run the JVM with the one JAVA_OPTS")
+                .isEqualTo(2);
+        assertThat(Files.readString(Manifests.ROOT.resolve("deploy/Dockerfile.dockerignore")))
+                .contains("!deploy/train-aot.sh");
         for (String overlay : Manifests.OVERLAYS) {
             for (Deployment d : Manifests.render(overlay).all(Deployment.class)) {
                 PodSpec pod = d.getSpec().getTemplate().getSpec();
