@@ -65,6 +65,9 @@ class ImageAotCacheTest {
         assertThat(Files.size(cache)).as("the cache's size").isGreaterThan(10L * 1024 * 1024);
 
         List<String> flags = new ArrayList<>(imageFlags);
+        // The pods' memory limit (k8s/base), which the container's cgroup gives the JVM: the heap is sized from it,
+        // not from the build machine's memory the cache was trained with.
+        flags.add("-XX:MaxRAM=512m");
         flags.add("-XX:AOTCache=" + cache);
         flags.add("-XX:AOTMode=on");
         Map<String, String> config = new HashMap<>();
