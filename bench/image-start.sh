@@ -8,12 +8,12 @@
 # the first successful readiness answer (its management port's /q/health/ready); it also reads the resident memory
 # then. -XX:MaxRAM gives the JVM the pods' memory limit (k8s/base: 512 MiB), as the container's cgroup would.
 # Loopback only (ports 18280-18281, 19280-19281); every start is stopped before the next.
-#   bench/image-start.sh     ROUNDS=3 MODULES="company-service deal-service region-service gateway" SKIP_BUILD=1
+#   bench/image-start.sh     ROUNDS=3 SERVICES="company-service deal-service region-service gateway" SKIP_BUILD=1
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$DEALRADAR_ROOT"
 ROUNDS="${ROUNDS:-3}"
-MODULES="${MODULES:-company-service deal-service region-service gateway}"
+SERVICES="${SERVICES:-company-service deal-service region-service gateway}"
 POD_MEMORY="${POD_MEMORY:-512m}"
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)}"
 need curl curl
@@ -52,7 +52,7 @@ start_once() {
 
 printf '| service | training (train-aot.sh) | ready with the image cache, ms | median | ready without, ms | median | ratio | RSS with / without, MiB |\n'
 printf '|---|---:|---|---:|---|---:|---:|---|\n'
-for module in $MODULES; do
+for module in $SERVICES; do
   cache="$module/target/image-bench.aot"
   t0=$(date +%s%N)
   JAVA_OPTS="$IMAGE_OPTS" TRAIN_HTTP_PORT=$PORT TRAIN_MANAGEMENT_PORT=$MANAGEMENT \

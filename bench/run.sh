@@ -15,7 +15,9 @@
 #   bench/run.sh     DURATION=10 CONNECTIONS=32 THREADS=2 WARMUP=20 ROUNDS=2 AOT=1 SKIP_BUILD=0 JVM_OPTS="..." ACCESS_LOG=true
 #   PROFILE_GATEWAY="-XX:StartFlightRecording=filename=/tmp/gw.jfr,settings=profile" adds JVM options to the gateway
 #   that counts in memory (JFR: then `jfr print --events jdk.ExecutionSample /tmp/gw.jfr`).
-# The scale scenarios (1M deals, search plans) live in bench/scale.sh and run at the end when present (SCALE=0 skips them).
+# Then the start-up of the services as their images run them, with and without the image's AOT cache
+# (bench/image-start.sh; IMAGE_START=0 skips it), and the scale scenarios (1M deals, search plans: bench/scale.sh, at
+# the end when present; SCALE=0 skips them).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$DEALRADAR_ROOT"
@@ -252,10 +254,19 @@ done
 echo
 echo "wrk outputs and service logs: $work"
 
+stop_all
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -s stop 2>/dev/null || true
+
+# ---- the images' start (issue #14, "Start-up": bench/image-start.sh) --------------------------------------------
+if [ "${IMAGE_START:-1}" = 1 ]; then
+  echo; echo "Start-up as the images run the services, with and without the AOT cache the image build trains (bench/image-start.sh):"
+  SKIP_BUILD=1 bench/image-start.sh
+else
+  echo "(image start-up not measured: IMAGE_START=0)"
+fi
+
 # ---- scale (issue #14, "Scale": bench/scale.sh, built separately) ------------------------------------------------
 if [ "${SCALE:-1}" = 1 ] && [ -x bench/scale.sh ]; then
-  stop_all
-  nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -s stop 2>/dev/null || true
   echo; echo "Scale scenarios (bench/scale.sh):"
   SKIP_BUILD=1 bench/scale.sh
 else
