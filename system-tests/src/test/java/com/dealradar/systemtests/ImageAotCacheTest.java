@@ -84,9 +84,8 @@ class ImageAotCacheTest {
         try (ServiceProcess service =
                 ServiceProcess.start(module, flags, ServiceProcess.freePort(), config, Map.of())) {
             assertThat(service.isAlive()).isTrue();
-            assertThat(Files.readString(service.log()))
-                    .doesNotContain("AOT cache")
-                    .doesNotContain("Exception");
+            // What the JVM says about a cache it had to refuse or could only partly use.
+            assertThat(Files.readString(service.log())).doesNotContain("AOT cache");
         }
 
         // The check above can fail: a cache the JVM cannot use (here an empty file) ends a start that requires it.
