@@ -16,12 +16,25 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import com.dealradar.platform.testing.KeycloakTokens;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Pass-through routes: paths, query, headers, bodies and problems travel both ways; backend paths never leak. */
 @QuarkusTest
 class PassThroughTest extends GatewayTestBase {
+
+    @TestHTTPResource("/")
+    URL root;
 
     @Test
     void listIsForwardedWithQueryAndLinkIsRewritten() {
@@ -95,6 +108,63 @@ class PassThroughTest extends GatewayTestBase {
                 .verify(postRequestedFor(urlEqualTo("/deals"))
                         .withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.equalTo("k2"))
                         .withHeader("Content-Type", matching("application/json.*")));
+    }
+
+    /** A body of unknown length (chunked) arrives at the backend whole, byte for byte. */
+    @Test
+    void chunkedBodyIsForwardedWhole() throws Exception {
+        String body = "{\"title\":\"" + "x".repeat(50_000) + "\"}";
+        Backends.deal()
+                .stubFor(post(urlEqualTo("/deals"))
+                        .willReturn(aResponse()
+                                .withStatus(201)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody(DEAL)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(root + "api/v1/deals"))
+                .header("Authorization", KeycloakTokens.bearer("analyst"))
+                .header("Content-Type", "application/json")
+                // An input stream of unknown length: the JDK client sends it chunked.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        HttpResponse<String> answer;
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(answer.statusCode()).isEqualTo(201);
+        Backends.deal().verify(1, postRequestedFor(urlEqualTo("/deals")).withRequestBody(WireMock.equalTo(body)));
+    }
+
+    /** HEAD goes to the backend as HEAD: its headers come back, no body. */
+    @Test
+    void headIsForwarded() {
+        Backends.company()
+                .stubFor(WireMock.request("HEAD", urlEqualTo("/companies/" + ALIBABA))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withHeader("ETag", "\"7\"")));
+        given().head("/api/v1/companies/" + ALIBABA).then().statusCode(200).header("ETag", "\"7\"");
+        Backends.company().verify(1, WireMock.requestedFor("HEAD", urlEqualTo("/companies/" + ALIBABA)));
+    }
+
+    /** OPTIONS names the methods the contract declares on the path, without asking a backend. */
+    @Test
+    void optionsListsTheContractsMethods() {
+        String allow = given().options("/api/v1/companies/" + ALIBABA)
+                .then()
+                .statusCode(204)
+                .extract()
+                .header("Allow");
+        assertThat(allow.split(", "))
+                .contains("GET", "HEAD", "PUT", "PATCH", "OPTIONS")
+                .doesNotContain("POST");
+        given().options("/api/v1/companies/" + ALIBABA + "/no/such/path")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        assertThat(Backends.company().getAllServeEvents()).isEmpty();
     }
 
     @Test

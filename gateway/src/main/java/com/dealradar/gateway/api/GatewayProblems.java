@@ -19,8 +19,22 @@ public final class GatewayProblems {
 
     private GatewayProblems() {}
 
-    /** The answer to a pass-through call that failed (never for a deliberate answer of the backend). */
+    /** A problem and the Retry-After that goes with it (null for none). */
+    public record Answer(Problem problem, String retryAfter) {
+
+        public Response toResponse() {
+            return respond(problem, retryAfter);
+        }
+    }
+
+    /** The answer to a backend call that failed (never for a deliberate answer of the backend). */
     public static Response forFailure(
+            BackendFailure failure, BackendClient backend, String instance, String requestId, boolean idempotent) {
+        return failure(failure, backend, instance, requestId, idempotent).toResponse();
+    }
+
+    /** {@link #forFailure}'s problem, for answers written without JAX-RS (the pass-through route). */
+    public static Answer failure(
             BackendFailure failure, BackendClient backend, String instance, String requestId, boolean idempotent) {
         String unknownOutcome = idempotent
                 ? ""
@@ -28,7 +42,7 @@ public final class GatewayProblems {
                         + "again, or retry with the same Idempotency-Key.";
         return switch (failure.kind()) {
             case TIMEOUT ->
-                respond(
+                new Answer(
                         new Problem(
                                 GATEWAY_TIMEOUT,
                                 "Gateway timeout",
@@ -39,9 +53,9 @@ public final class GatewayProblems {
                                 null),
                         null);
             case CIRCUIT_OPEN, BULKHEAD_FULL ->
-                unavailable(failure.getMessage() + "; retry later", instance, requestId, backend.retryAfter());
+                unavailableAnswer(failure.getMessage() + "; retry later", instance, requestId, backend.retryAfter());
             case UNREACHABLE, SERVER_ERROR, BAD_RESPONSE ->
-                respond(
+                new Answer(
                         new Problem(
                                 BAD_GATEWAY,
                                 "Bad gateway",
@@ -55,8 +69,12 @@ public final class GatewayProblems {
     }
 
     public static Response unavailable(String detail, String instance, String requestId, Duration retryAfter) {
+        return unavailableAnswer(detail, instance, requestId, retryAfter).toResponse();
+    }
+
+    private static Answer unavailableAnswer(String detail, String instance, String requestId, Duration retryAfter) {
         ProblemType type = ProblemType.DEPENDENCY_UNAVAILABLE;
-        return respond(
+        return new Answer(
                 new Problem(type.uri(), type.title(), type.status(), detail, instance, requestId, null),
                 Long.toString(Math.max(1, retryAfter.toSeconds())));
     }

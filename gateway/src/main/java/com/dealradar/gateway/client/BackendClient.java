@@ -181,7 +181,7 @@ public final class BackendClient {
                 options.addHeader(header.getKey(), value);
             }
         }
-        Buffer body = request.body() == null ? null : Buffer.buffer(request.body());
+        Buffer body = request.body();
         boolean bodiless = request.idempotent() || request.method().equals("DELETE");
         CompletableFuture<BackendResponse> result = new CompletableFuture<>();
         Context context = Vertx.currentContext();

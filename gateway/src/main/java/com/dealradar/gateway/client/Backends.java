@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The backends and the route table: which backend serves which public resource. Also decides which request
@@ -91,14 +92,20 @@ public class Backends {
 
     /** Headers for a backend call made on behalf of a client request: the forwarded ones, request id and trace context. */
     public Map<String, List<String>> forwardHeaders(HttpHeaders incoming, String requestId) {
+        return forwardHeaders(incoming::getRequestHeader, requestId, currentToken());
+    }
+
+    /** The same for a request served outside JAX-RS: the incoming headers by name, and the caller's internal token. */
+    public Map<String, List<String>> forwardHeaders(
+            Function<String, List<String>> incoming, String requestId, String internalToken) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : FORWARDED_REQUEST_HEADERS) {
-            List<String> values = incoming.getRequestHeader(name);
+            List<String> values = incoming.apply(name);
             if (values != null && !values.isEmpty()) {
                 headers.put(name, new ArrayList<>(values));
             }
         }
-        headers.putAll(internalHeaders(requestId, incoming));
+        headers.putAll(internalHeaders(requestId, internalToken, incoming));
         return headers;
     }
 
@@ -112,15 +119,21 @@ public class Backends {
                 headers.put(name, List.of(value));
             }
         }
-        headers.putAll(internalHeaders(requestId, incoming));
+        headers.putAll(internalHeaders(requestId, currentToken(), incoming::getRequestHeader));
         return headers;
     }
 
-    private Map<String, List<String>> internalHeaders(String requestId, HttpHeaders incoming) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
+    /** The internal token the access rules issued for the current JAX-RS request's caller, if any. */
+    private String currentToken() {
         Object token = currentRequest.getCurrent() == null
                 ? null
                 : currentRequest.getCurrent().get(InternalTokenIssuer.CONTEXT_KEY);
+        return token == null ? null : token.toString();
+    }
+
+    private Map<String, List<String>> internalHeaders(
+            String requestId, String token, Function<String, List<String>> incoming) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         if (token != null) {
             headers.put("Authorization", List.of("Bearer " + token));
         }
@@ -138,9 +151,9 @@ public class Backends {
         if (trace.isEmpty()) {
             // Tracing switched off here: still keep the caller's trace context going.
             for (String name : List.of("traceparent", "tracestate")) {
-                String value = incoming.getHeaderString(name);
-                if (value != null) {
-                    trace.put(name, value);
+                List<String> values = incoming.apply(name);
+                if (values != null && !values.isEmpty()) {
+                    trace.put(name, values.getFirst());
                 }
             }
         }

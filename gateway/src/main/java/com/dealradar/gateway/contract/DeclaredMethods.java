@@ -48,6 +48,8 @@ public class DeclaredMethods {
     /** One path of the contract: its template, a pattern matching the request paths it names, its methods. */
     record DeclaredPath(String template, Pattern pattern, Set<String> methods) {}
 
+    private static final String ALLOWED_KEY = DeclaredMethods.class.getName() + ".allowed";
+
     private final RawProblems problems;
     private final List<DeclaredPath> paths;
 
@@ -71,7 +73,7 @@ public class DeclaredMethods {
             ctx.next(); // OPTIONS: CORS preflights and the framework's own answers
             return;
         }
-        Optional<Allowed> allowed = allowed(path);
+        Optional<Allowed> allowed = allowed(ctx);
         if (allowed.isEmpty() || allowed.get().permits(method.name())) {
             ctx.next();
             return;
@@ -86,12 +88,22 @@ public class DeclaredMethods {
                 false);
     }
 
+    /** What the contract declares at the request's path; matched once per request, kept in the routing context. */
+    public Optional<Allowed> allowed(RoutingContext ctx) {
+        Optional<Allowed> known = ctx.get(ALLOWED_KEY);
+        if (known == null) {
+            known = allowed(ctx.request().path());
+            ctx.put(ALLOWED_KEY, known);
+        }
+        return known;
+    }
+
     /**
      * What the contract declares at a request path, or empty when no path of the contract names it. The most
      * literal template naming it wins, as in JAX-RS matching: {@code /partners/audit} declares GET only, whatever
      * {@code /partners/{partnerId}} declares.
      */
-    Optional<Allowed> allowed(String path) {
+    public Optional<Allowed> allowed(String path) {
         for (DeclaredPath declared : paths) {
             if (declared.pattern().matcher(path).matches()) {
                 return Optional.of(new Allowed(declared.template(), declared.methods()));
@@ -100,9 +112,9 @@ public class DeclaredMethods {
         return Optional.empty();
     }
 
-    record Allowed(String template, Set<String> methods) {
+    public record Allowed(String template, Set<String> methods) {
 
-        boolean permits(String method) {
+        public boolean permits(String method) {
             return methods.contains(method) || method.equals("HEAD") && methods.contains("GET");
         }
     }
@@ -150,7 +162,7 @@ public class DeclaredMethods {
     }
 
     /** {@code /api/v1/deals/{id}} to a pattern matching one non-empty segment where each parameter is. */
-    private static Pattern pattern(String template) {
+    public static Pattern pattern(String template) {
         StringBuilder regex = new StringBuilder();
         for (String part : template.split("(?=\\{)|(?<=})")) {
             regex.append(part.startsWith("{") && part.endsWith("}") ? "[^/]+" : Pattern.quote(part));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -136,7 +137,8 @@ public class EventRelay {
                 List.of("application/json"),
                 "Accept",
                 List.of("application/json"));
-        BackendResponse acked = client.send(new BackendRequest("POST", "/internal/outbox/ack", ackHeaders, ack, true))
+        BackendResponse acked = client.send(
+                        new BackendRequest("POST", "/internal/outbox/ack", ackHeaders, Buffer.buffer(ack), true))
                 .get();
         if (acked.status() != 200) {
             LOG.debugf(

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -52,21 +53,10 @@ public class FailureLimiter {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
     public void check(ContainerRequestContext request, RoutingContext routing) {
-        if (!applies(request)) {
-            return;
-        }
-        long now = System.currentTimeMillis();
-        for (String key : counters(routing).keySet()) {
-            Blocked blocked = this.blocked.getIfPresent(key);
-            if (blocked != null && blocked.until > now) {
-                long retryAfter = Math.max(1, (blocked.until - now + 999) / 1000);
-                throw new ProblemException(
-                        ProblemType.RATE_LIMITED,
-                        "Too many refused requests from this client (" + blocked.quota.limit() + " per "
-                                + Math.max(1, blocked.quota.window().toSeconds()) + " s); retry in " + retryAfter
-                                + " s",
-                        List.of(),
-                        Map.of("Retry-After", Long.toString(retryAfter)));
+        if (applies(request.getUriInfo().getPath())) {
+            Optional<ProblemException> blocked = blocked(routing);
+            if (blocked.isPresent()) {
+                throw blocked.get();
             }
         }
     }
@@ -75,9 +65,33 @@ public class FailureLimiter {
     @ServerResponseFilter
     public Uni<Void> count(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) {
         int status = response.getStatus();
-        if ((status != 401 && status != 403) || !applies(request)) {
+        if ((status != 401 && status != 403) || !applies(request.getUriInfo().getPath())) {
             return Uni.createFrom().voidItem();
         }
+        return countRefusal(routing);
+    }
+
+    /** The 429 for a client over one of its budgets of refusals, if it is. */
+    public Optional<ProblemException> blocked(RoutingContext routing) {
+        long now = System.currentTimeMillis();
+        for (String key : counters(routing).keySet()) {
+            Blocked blocked = this.blocked.getIfPresent(key);
+            if (blocked != null && blocked.until > now) {
+                long retryAfter = Math.max(1, (blocked.until - now + 999) / 1000);
+                return Optional.of(new ProblemException(
+                        ProblemType.RATE_LIMITED,
+                        "Too many refused requests from this client (" + blocked.quota.limit() + " per "
+                                + Math.max(1, blocked.quota.window().toSeconds()) + " s; retry in " + retryAfter
+                                + " s",
+                        List.of(),
+                        Map.of("Retry-After", Long.toString(retryAfter))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Counts one refused request (401 or 403) against the client's budgets; never fails. */
+    public Uni<Void> countRefusal(RoutingContext routing) {
         List<Uni<Void>> hits = new ArrayList<>();
         for (Map.Entry<String, Quota> counter : counters(routing).entrySet()) {
             hits.add(limiter.hit(counter.getKey(), counter.getValue())
@@ -97,8 +111,8 @@ public class FailureLimiter {
         return Uni.join().all(hits).andCollectFailures().replaceWithVoid();
     }
 
-    private boolean applies(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
+    /** Whether refusals of requests to this path are counted (and limited). */
+    public boolean applies(String path) {
         return config.enabled() && config.failures().enabled() && (path.equals(API) || path.startsWith(API + "/"));
     }
 

@@ -41,36 +41,50 @@ public class RateLimitFilter {
 
     @ServerRequestFilter(priority = PRIORITY)
     public Uni<Void> count(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (!config.enabled() || !(path.equals(API) || path.startsWith(API + "/"))) {
+        if (!applies(request.getUriInfo().getPath())) {
             return Uni.createFrom().voidItem();
         }
-        return identity.getDeferredIdentity().chain(caller -> {
-            if (caller == null || caller.isAnonymous()) {
-                return Uni.createFrom().voidItem();
-            }
-            return limiter.hit(subject(caller), plan(caller)).map(decision -> {
+        return identity.getDeferredIdentity().chain(this::decide).map(decision -> {
+            if (decision != null) {
                 request.setProperty(PROPERTY, decision);
                 if (!decision.allowed()) {
-                    throw new ProblemException(
-                            ProblemType.RATE_LIMITED,
-                            "Rate limit of plan '" + decision.quota().name() + "' reached: "
-                                    + decision.quota().limit()
-                                    + " requests per "
-                                    + Math.max(1, decision.quota().window().toSeconds()) + " s; retry in "
-                                    + decision.resetSeconds() + " s",
-                            List.of(),
-                            Map.of(
-                                    "Retry-After",
-                                    Long.toString(decision.resetSeconds()),
-                                    POLICY_HEADER,
-                                    decision.policyHeader(),
-                                    LIMIT_HEADER,
-                                    decision.limitHeader()));
+                    throw exceeded(decision);
                 }
-                return null;
-            });
+            }
+            return null;
         });
+    }
+
+    /** Whether requests to this path are counted at all. */
+    public boolean applies(String path) {
+        return config.enabled() && (path.equals(API) || path.startsWith(API + "/"));
+    }
+
+    /** Counts one request of the caller; a null item for an anonymous caller (refused anyway, not counted). */
+    public Uni<Decision> decide(SecurityIdentity caller) {
+        if (caller == null || caller.isAnonymous()) {
+            return Uni.createFrom().nullItem();
+        }
+        return limiter.hit(subject(caller), plan(caller));
+    }
+
+    /** The 429 for a request over its limit. */
+    public static ProblemException exceeded(Decision decision) {
+        return new ProblemException(
+                ProblemType.RATE_LIMITED,
+                "Rate limit of plan '" + decision.quota().name() + "' reached: "
+                        + decision.quota().limit()
+                        + " requests per "
+                        + Math.max(1, decision.quota().window().toSeconds()) + " s; retry in "
+                        + decision.resetSeconds() + " s",
+                List.of(),
+                Map.of(
+                        "Retry-After",
+                        Long.toString(decision.resetSeconds()),
+                        POLICY_HEADER,
+                        decision.policyHeader(),
+                        LIMIT_HEADER,
+                        decision.limitHeader()));
     }
 
     @ServerResponseFilter

@@ -4,6 +4,7 @@ import com.dealradar.gateway.api.PublicPaths;
 import com.dealradar.platform.security.BackendAccessRules;
 import com.dealradar.platform.security.Roles;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
@@ -37,25 +38,41 @@ public class GatewayAccessRules {
         if (!path.startsWith(PublicPaths.PREFIX) || request.getMethod().equals("OPTIONS")) {
             return Uni.createFrom().voidItem();
         }
-        boolean read = READS.contains(request.getMethod());
+        return identity.getDeferredIdentity().map(caller -> {
+            authorize(caller, request.getMethod(), path, routing);
+            return null;
+        });
+    }
+
+    /**
+     * Checks that the caller may send {@code method} to {@code path} (under /api/v1), names the caller in the access
+     * log and keeps its internal token in the routing context. Throws {@link io.quarkus.security.UnauthorizedException}
+     * or {@link io.quarkus.security.ForbiddenException} otherwise.
+     */
+    public String authorize(SecurityIdentity caller, String method, String path, RoutingContext routing) {
+        boolean read = READS.contains(method);
+        BackendAccessRules.logActor(routing, caller);
+        BackendAccessRules.requireRole(
+                caller,
+                requiredRole(method, path),
+                read,
+                "Sign in with Keycloak (Authorization: Bearer <token>) or send a partner key (X-API-Key)");
+        String token = tokens.tokenFor(caller);
+        routing.put(InternalTokenIssuer.CONTEXT_KEY, token);
+        return token;
+    }
+
+    /** The role a request needs. */
+    static String requiredRole(String method, String path) {
+        boolean read = READS.contains(method);
         // A partner manages its own webhooks with a write key (WebhookResource checks that it is its own); the rest of
         // /partners is for admins. Calendar subscriptions are a way to read: a read key may create and revoke its own.
         boolean webhooks = WEBHOOKS.matcher(path).lookingAt();
         boolean calendarSubscriptions = path.startsWith(PublicPaths.PREFIX + "/calendar-subscriptions");
-        String role = !webhooks
+        return !webhooks
                         && (path.startsWith(PublicPaths.PREFIX + "/partners")
                                 || path.startsWith(PublicPaths.PREFIX + "/write-audit"))
                 ? Roles.ADMIN
                 : (read && !webhooks) || calendarSubscriptions ? Roles.VIEWER : Roles.ANALYST;
-        return identity.getDeferredIdentity().map(caller -> {
-            BackendAccessRules.logActor(routing, caller);
-            BackendAccessRules.requireRole(
-                    caller,
-                    role,
-                    read,
-                    "Sign in with Keycloak (Authorization: Bearer <token>) or send a partner key (X-API-Key)");
-            routing.put(InternalTokenIssuer.CONTEXT_KEY, tokens.tokenFor(caller));
-            return null;
-        });
     }
 }

@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -19,20 +21,27 @@ public class MediaTypeHeaders {
 
     @ServerRequestFilter(preMatching = true, priority = 2)
     public Response check(ContainerRequestContext request) {
+        Optional<FieldViolation> invalid = invalid(request.getHeaders()::get);
+        return invalid.map(violation -> refuse(request, violation)).orElse(null);
+    }
+
+    /** The Content-Type or Accept header (values by name, null when absent) that is not a media type, if any. */
+    public static Optional<FieldViolation> invalid(Function<String, List<String>> headers) {
         for (String header : List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT)) {
-            List<String> values = request.getHeaders().get(header);
+            List<String> values = headers.apply(header);
             if (values == null) {
                 continue;
             }
             for (String value : values) {
                 for (String part : header.equals(HttpHeaders.ACCEPT) ? value.split(",") : new String[] {value}) {
                     if (!parses(part)) {
-                        return refuse(request, header, "'" + value + "' is not a media type (type/subtype)");
+                        return Optional.of(
+                                new FieldViolation(header, "'" + value + "' is not a media type (type/subtype)"));
                     }
                 }
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static boolean parses(String value) {
@@ -48,17 +57,23 @@ public class MediaTypeHeaders {
         }
     }
 
-    private static Response refuse(ContainerRequestContext request, String header, String message) {
+    /** The 400 problem for an {@link #invalid} header. */
+    public static Problem problem(FieldViolation violation) {
         ProblemType type = ProblemType.BAD_PARAMETER;
-        Problem problem = new Problem(
+        return new Problem(
                 type.uri(),
                 type.title(),
                 type.status(),
-                header + ": " + message,
-                request.getUriInfo().getRequestUri().getRawPath(),
-                RequestIds.of(request),
-                List.of(new FieldViolation(header, message)));
-        return Response.status(type.status())
+                violation.field() + ": " + violation.message(),
+                null,
+                null,
+                List.of(violation));
+    }
+
+    private static Response refuse(ContainerRequestContext request, FieldViolation violation) {
+        Problem problem = problem(violation)
+                .withContext(request.getUriInfo().getRequestUri().getRawPath(), RequestIds.of(request));
+        return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem)
                 .build();

@@ -35,9 +35,14 @@ public class PublicLocations {
             return;
         }
         String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        response.getHeaders().putSingle(HttpHeaders.LOCATION, at(config, pathAndQuery));
+    }
+
+    /** The Location of a path (with its query): under the configured public URL, or the path itself. */
+    public static String at(PublicUrlConfig config, String pathAndQuery) {
         String base = config.publicUrl()
                 .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
                 .orElse("");
-        response.getHeaders().putSingle(HttpHeaders.LOCATION, base + pathAndQuery);
+        return base + pathAndQuery;
     }
 }

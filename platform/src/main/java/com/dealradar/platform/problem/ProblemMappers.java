@@ -124,19 +124,42 @@ public class ProblemMappers {
         AuthenticationCompletionException.class
     })
     public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
-        String detail = e instanceof UnauthorizedException && e.getMessage() != null
-                ? e.getMessage()
-                : "The credentials are missing, invalid or expired";
-        Response response = respond(problem(ProblemType.UNAUTHENTICATED, detail, List.of()), request);
+        Response response = respond(refusal(e), request);
         response.getHeaders().putSingle("WWW-Authenticate", access.challenge());
         return response;
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
-        return respond(
-                problem(ProblemType.FORBIDDEN, e.getMessage() == null ? "Not allowed" : e.getMessage(), List.of()),
-                request);
+        return respond(refusal(e), request);
+    }
+
+    /**
+     * The problem for a refused caller: 401 for missing or bad credentials (the answer must also carry
+     * {@code WWW-Authenticate}), 403 for a caller without the right; empty for any other failure.
+     */
+    public static Optional<Problem> refusal(Throwable e) {
+        return switch (e) {
+            case UnauthorizedException u ->
+                Optional.of(problem(
+                        ProblemType.UNAUTHENTICATED,
+                        u.getMessage() != null ? u.getMessage() : "The credentials are missing, invalid or expired",
+                        List.of()));
+            case AuthenticationFailedException a -> Optional.of(unauthenticated());
+            case AuthenticationCompletionException a -> Optional.of(unauthenticated());
+            case ForbiddenException f ->
+                Optional.of(problem(
+                        ProblemType.FORBIDDEN, f.getMessage() == null ? "Not allowed" : f.getMessage(), List.of()));
+            default -> Optional.empty();
+        };
+    }
+
+    private static Problem refusal(RuntimeException e) {
+        return refusal((Throwable) e).orElseGet(ProblemMappers::unauthenticated);
+    }
+
+    private static Problem unauthenticated() {
+        return problem(ProblemType.UNAUTHENTICATED, "The credentials are missing, invalid or expired", List.of());
     }
 
     @ServerExceptionMapper
