@@ -67,9 +67,21 @@ public final class ApiKeys {
 
     /** Lower-case hex SHA-256 of the whole key. */
     public static String hash(String key) {
+        MessageDigest sha256;
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            // A copy of a ready digest: looking the algorithm up in the providers costs more than hashing a key.
+            sha256 = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            sha256 = sha256();
+        }
+        return HexFormat.of().formatHex(sha256.digest(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final MessageDigest SHA_256 = sha256();
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -77,8 +89,13 @@ public final class ApiKeys {
 
     /** Whether {@code key} hashes to {@code expectedHash}, in time independent of where they differ. */
     public static boolean matches(String key, String expectedHash) {
+        return hashMatches(hash(key), expectedHash);
+    }
+
+    /** Whether two hashes are equal, in time independent of where they differ. */
+    public static boolean hashMatches(String hash, String expectedHash) {
         return MessageDigest.isEqual(
-                hash(key).getBytes(StandardCharsets.US_ASCII), expectedHash.getBytes(StandardCharsets.US_ASCII));
+                hash.getBytes(StandardCharsets.US_ASCII), expectedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A newly generated key; {@link #key} is the only copy of the secret and must not be stored or logged. */

@@ -44,10 +44,10 @@ public class BootstrapKey {
         hash();
     }
 
-    /** Whether {@code presented} is the bootstrap admin key (constant time). */
-    public boolean matches(String presented) {
+    /** Whether a presented key whose hash is {@code presentedHash} is the bootstrap admin key (constant time). */
+    public boolean matchesHash(String presentedHash) {
         String expected = hash();
-        return expected != null && ApiKeys.matches(presented, expected);
+        return expected != null && ApiKeys.hashMatches(presentedHash, expected);
     }
 
     private String hash() {
