@@ -25,13 +25,14 @@ trap 'for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/
 
 start() { # NAME [extra -D...]: NAME is a module, or gateway-N (the gateway's jar on port 18100+10N, its own database)
   local name=$1 module=${1%%-[0-9]*} port=${PORT[$1]} aot=(); shift
-  [ -s "$module/target/quarkus-app/app.aot" ] && aot=(-XX:AOTCache="$module/target/quarkus-app/app.aot")
+  local app="${APP_DIR:-$module/target/quarkus-app}" # APP_DIR: another build's quarkus-app folder (a setting's third field)
+  [ -s "$app/app.aot" ] && aot=(-XX:AOTCache="$app/app.aot")
   # shellcheck disable=SC2086
   java $JVM_OPTS "${aot[@]}" -Dquarkus.http.port="$port" -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.management.port=$((port + 1000)) -Dquarkus.management.host=127.0.0.1 -Ddealradar.access.allow-dev-keys=true \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/dealradar_bench_${name//-/_}" \
     -Dquarkus.datasource.username=postgres -Dquarkus.http.access-log.enabled="$([ "$module" = gateway ] && echo true || echo false)" \
-    "$@" -jar "$module/target/quarkus-app/quarkus-run.jar" >"$work/$name.log" 2>&1 &
+    "$@" -jar "$app/quarkus-run.jar" >"$work/$name.log" 2>&1 &
   PID[$name]=$!
   for _ in $(seq 1 1500); do
     curl -fs -o /dev/null "http://127.0.0.1:$((port + 1000))/q/health/ready" 2>/dev/null && return
@@ -56,7 +57,11 @@ for _ in $(seq 1 $(( (BACKEND_WARMUP + 29) / 30 ))); do
   wrk -t2 -c32 -d30s -H "Authorization: Bearer $(token)" "$C/companies/$company" >/dev/null 2>&1 || true
 done
 
-# One "label|JVM options" per line; GATEWAY_SETTINGS replaces the list (the first line is the reference).
+# One "label|JVM options" per line, or "label|JVM options|quarkus-app folder" to run another build of the gateway (say,
+# the commit before a change: `git worktree add /tmp/before REV && (cd /tmp/before && mvn -q package -DskipTests -pl
+# gateway -am)`, then "before|-Dx=y|/tmp/before/gateway/target/quarkus-app"); GATEWAY_SETTINGS replaces the list (the
+# first line is the reference). A folder's app.aot is used when present: give every setting the same (copy a folder
+# without it) when the comparison must not depend on it.
 mapfile -t SETTINGS < <(printf '%s\n' "${GATEWAY_SETTINGS:-as shipped|
 console written by a logging thread (async)|-Dquarkus.log.console.async.enabled=true
 tracing SDK off (as shipped: on, sampler 0)|-Dquarkus.otel.sdk.disabled=true
@@ -68,13 +73,15 @@ for i in "${!SETTINGS[@]}"; do
   psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" \
     -c "create database $db template dealradar_bench_gateway" >/dev/null
   PORT[gateway-$i]=$((18100 + 10 * i))
+  options=${SETTINGS[$i]#*|} app=""
+  [[ "$options" == *"|"* ]] && { app=${options#*|}; options=${options%%|*}; }
   # shellcheck disable=SC2086
-  start "gateway-$i" -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" \
+  APP_DIR="$app" start "gateway-$i" -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" \
     -Ddealradar.gateway.backends.company-service.url=http://127.0.0.1:18081 \
     -Ddealradar.gateway.backends.deal-service.url=http://127.0.0.1:18082 \
     -Ddealradar.gateway.backends.region-service.url=http://127.0.0.1:18083 -Dquarkus.redis.hosts=redis://127.0.0.1:6379 \
     -Ddealradar.security.bootstrap-api-key="$KEY" -Ddealradar.rate-limit.plans.internal.limit=100000000 \
-    -Dquarkus.oidc.tenant-enabled=false -Ddealradar.rate-limit.store=memory ${SETTINGS[$i]#*|}
+    -Dquarkus.oidc.tenant-enabled=false -Ddealradar.rate-limit.store=memory $options
 done
 for i in "${!SETTINGS[@]}"; do
   wrk -t2 -c32 -d"${WARMUP}s" -H "X-API-Key: $KEY" "http://127.0.0.1:${PORT[gateway-$i]}/api/v1/companies/$company" >/dev/null 2>&1 || true
