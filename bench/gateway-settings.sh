@@ -34,11 +34,7 @@ start() { # NAME [extra -D...]: NAME is a module, or gateway-N (the gateway's ja
     -Dquarkus.datasource.username=postgres -Dquarkus.http.access-log.enabled="$([ "$module" = gateway ] && echo true || echo false)" \
     "$@" -jar "$app/quarkus-run.jar" >"$work/$name.log" 2>&1 &
   PID[$name]=$!
-  for _ in $(seq 1 1500); do
-    curl -fs -o /dev/null "http://127.0.0.1:$((port + 1000))/q/health/ready" 2>/dev/null && return
-    kill -0 "${PID[$name]}" 2>/dev/null || break
-    sleep 0.02
-  done
+  await_ready "http://127.0.0.1:$((port + 1000))/q/health/ready" "${PID[$name]}" 60 && return
   echo "$name did not start; see $work/$name.log" >&2; exit 1
 }
 

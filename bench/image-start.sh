@@ -37,13 +37,9 @@ start_once() {
     -Ddealradar.access.allow-dev-keys=true -Dquarkus.oidc.tenant-enabled=false \
     -jar "$module/target/quarkus-app/quarkus-run.jar" >"/tmp/dealradar-image-start.$module.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 3000); do
-    if curl -fs -o /dev/null "http://127.0.0.1:$MANAGEMENT/q/health/ready"; then
-      ms=$(( ($(date +%s%N) - t0) / 1000000 )); break
-    fi
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.02
-  done
+  if await_ready "http://127.0.0.1:$MANAGEMENT/q/health/ready" "$pid" 120; then
+    ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  fi
   local memory; memory=$(rss "$pid" 2>/dev/null || echo "?")
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; pid=""
   [ -n "$ms" ] || { echo "$module did not start; see /tmp/dealradar-image-start.$module.log" >&2; exit 1; }

@@ -3,8 +3,10 @@
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/internal-token.sh"
 
-# The services' heap settings in the benchmarks (bin/lib.sh); JVM_OPTS overrides them.
-BENCH_JVM_OPTS="$DEALRADAR_JVM_HEAP"
+# The services' heap settings in the benchmarks (bin/lib.sh); JVM_OPTS overrides them. The log manager is named as the
+# images name it (deploy/Dockerfile): Quarkus installs it itself, but a JVM option that starts JFR touches the JDK's
+# logging first, and a profiled service would then log through the JDK's slower handlers.
+BENCH_JVM_OPTS="$DEALRADAR_JVM_HEAP -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 
 # need COMMAND PACKAGE: installs the Debian package when the command is missing.
 need() {
@@ -15,6 +17,16 @@ need() {
     || { "${sudo[@]}" apt-get update >/dev/null 2>&1 && "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -q "$2" >/dev/null 2>&1; } \
     || true
   command -v "$1" >/dev/null || { echo "$1 is needed: apt-get install $2" >&2; exit 1; }
+}
+
+# await_ready URL PID SECONDS: polls URL every 20 ms until it answers 2xx (status 0); status 1 when the process PID
+# ends first or SECONDS pass. How every benchmark knows that a service it started is ready.
+await_ready() {
+  local url=$1 pid=$2 deadline=$(( $(date +%s) + $3 ))
+  until curl -fs -o /dev/null "$url" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 0.02
+  done
 }
 
 # cpu_ticks PID: user + system time of a process so far, in clock ticks.

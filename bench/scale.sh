@@ -41,7 +41,7 @@ start() { # module, extra -D options... ; Flyway migrates the database at start 
     -Dquarkus.http.access-log.enabled=false -Ddealradar.clearance-check.enabled=false "$@" \
     -jar "$module/target/quarkus-app/quarkus-run.jar" >"$logdir/$module.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$((PORT[$module] + 1000))/q/health/ready" >/dev/null 2>&1 && return; sleep 0.5; done
+  await_ready "http://127.0.0.1:$((PORT[$module] + 1000))/q/health/ready" "${pids[-1]}" 120 && return
   echo "$module did not start; see $logdir/$module.log" >&2; exit 1
 }
 start company-service
