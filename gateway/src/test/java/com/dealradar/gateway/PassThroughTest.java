@@ -145,7 +145,11 @@ class PassThroughTest extends GatewayTestBase {
                                 .withStatus(200)
                                 .withHeader("Content-Type", "application/json")
                                 .withHeader("ETag", "\"7\"")));
-        given().head("/api/v1/companies/" + ALIBABA).then().statusCode(200).header("ETag", "\"7\"");
+        given().head("/api/v1/companies/" + ALIBABA)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"7\"")
+                .contentType("application/json");
         Backends.company().verify(1, WireMock.requestedFor("HEAD", urlEqualTo("/companies/" + ALIBABA)));
     }
 

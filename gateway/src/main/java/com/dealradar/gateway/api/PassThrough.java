@@ -341,6 +341,9 @@ public class PassThrough {
                 out.putHeader(HttpHeaders.LOCATION, PublicLocations.at(publicUrl, paths.publicPath(location)));
             }
             Buffer body = null;
+            if (method.equals("HEAD") && response.header("Content-Type") != null) {
+                out.putHeader(HttpHeaders.CONTENT_TYPE, response.header("Content-Type")); // what a GET would carry
+            }
             if (response.hasBody() && response.status() != 304 && response.status() != 204 && !method.equals("HEAD")) {
                 String type = response.header("Content-Type");
                 out.putHeader(HttpHeaders.CONTENT_TYPE, type == null ? "application/octet-stream" : type);
