@@ -122,6 +122,26 @@ class BadInputTest {
                 .body("errors[0].field", equalTo("scheme"));
     }
 
+    /** A NUL or another control character in a query parameter is a 400 naming it (a NUL once reached PostgreSQL: 500). */
+    @Test
+    void controlCharactersInQueryParameters() {
+        for (String value : new String[] {"%00", "UK%00", "a%0Ab", "%7F"}) {
+            given().urlEncodingEnabled(false)
+                    .get("/regulatory-matters?limit=5&regime=" + value + "&status=x")
+                    .then()
+                    .statusCode(400)
+                    .contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("regime"))
+                    .body("detail", containsString("control characters"));
+        }
+        given().urlEncodingEnabled(false)
+                .get("/regions?x%00y=1")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("query"));
+    }
+
     @Test
     void unknownFields() {
         post(
