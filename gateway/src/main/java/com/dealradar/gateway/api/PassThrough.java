@@ -9,6 +9,7 @@ import com.dealradar.gateway.contract.DeclaredMethods;
 import com.dealradar.gateway.ratelimit.FailureLimiter;
 import com.dealradar.gateway.ratelimit.RateLimitFilter;
 import com.dealradar.gateway.security.GatewayAccessRules;
+import com.dealradar.platform.http.BodySizeLimit;
 import com.dealradar.platform.http.MediaTypeHeaders;
 import com.dealradar.platform.http.PublicLocations;
 import com.dealradar.platform.http.PublicUrlConfig;
@@ -20,10 +21,7 @@ import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemMappers;
 import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.security.AccessConfig;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -50,7 +48,6 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -99,9 +96,8 @@ public class PassThrough {
     private final FailureLimiter failures;
     private final AccessConfig accessConfig;
     private final PublicUrlConfig publicUrl;
-    private final ObjectMapper mapper;
-    private final long maxBodyBytes;
-    private final String bodyLimitDetail;
+    private final BodySizeLimit bodyLimit;
+    private final RawProblems problems;
     /** Paths under /api/v1 that a JAX-RS resource of the gateway serves (read from the resources at start). */
     private List<Pattern> ownPaths;
 
@@ -114,8 +110,8 @@ public class PassThrough {
             FailureLimiter failures,
             AccessConfig accessConfig,
             PublicUrlConfig publicUrl,
-            ObjectMapper mapper,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
+            BodySizeLimit bodyLimit,
+            RawProblems problems) {
         this.backends = backends;
         this.paths = paths;
         this.declared = declared;
@@ -124,9 +120,8 @@ public class PassThrough {
         this.failures = failures;
         this.accessConfig = accessConfig;
         this.publicUrl = publicUrl;
-        this.mapper = mapper;
-        this.maxBodyBytes = maxBody.asLongValue();
-        this.bodyLimitDetail = "The request body is larger than the limit of " + maxBodyBytes + " bytes";
+        this.bodyLimit = bodyLimit;
+        this.problems = problems;
     }
 
     void install(@Observes Router router) {
@@ -254,7 +249,7 @@ public class PassThrough {
             }
             Buffer body = Buffer.buffer();
             request.handler(chunk -> {
-                if (body.length() + chunk.length() > maxBodyBytes) {
+                if (body.length() + chunk.length() > bodyLimit.maxBytes()) {
                     request.handler(null);
                     if (!ctx.response().ended()) {
                         // The rest of the body would be taken for the next request: the connection ends with the
@@ -262,7 +257,7 @@ public class PassThrough {
                         closeAfterAnswer = true;
                         ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
                         send(
-                                ProblemMappers.problem(ProblemType.PAYLOAD_TOO_LARGE, bodyLimitDetail, List.of()),
+                                ProblemMappers.problem(ProblemType.PAYLOAD_TOO_LARGE, bodyLimit.detail(), List.of()),
                                 Map.of());
                     }
                     return;
@@ -408,21 +403,14 @@ public class PassThrough {
             if (out.ended()) {
                 return;
             }
-            byte[] body;
-            try {
-                body = mapper.writeValueAsBytes(problem.withContext(instance, requestId));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            out.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            headers.forEach(out::putHeader);
             finish(
                     problem.status(),
-                    () -> out.end(Buffer.buffer(body)).onComplete(done -> {
-                        if (closeAfterAnswer) {
-                            ctx.request().connection().close();
-                        }
-                    }));
+                    () -> problems.write(out, problem.withContext(instance, requestId), headers)
+                            .onComplete(done -> {
+                                if (closeAfterAnswer) {
+                                    ctx.request().connection().close();
+                                }
+                            }));
         }
 
         /** Ends the exchange; a refusal (401, 403) counts against the client's budget first, as for JAX-RS answers. */

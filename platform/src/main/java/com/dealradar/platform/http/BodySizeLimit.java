@@ -36,6 +36,11 @@ public class BodySizeLimit {
         });
     }
 
+    /** The largest request body accepted, in bytes. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
     /** The detail of every 413, declared or found while reading a chunked body. */
     public String detail() {
         return "The request body is larger than the limit of " + maxBytes + " bytes";

@@ -2,6 +2,7 @@ package com.dealradar.platform.http;
 
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.Problem;
+import com.dealradar.platform.problem.ProblemMappers;
 import com.dealradar.platform.problem.ProblemType;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -22,7 +23,8 @@ public class MediaTypeHeaders {
     @ServerRequestFilter(preMatching = true, priority = 2)
     public Response check(ContainerRequestContext request) {
         Optional<FieldViolation> invalid = invalid(request.getHeaders()::get);
-        return invalid.map(violation -> refuse(request, violation)).orElse(null);
+        return invalid.map(violation -> ProblemMappers.respond(problem(violation), request))
+                .orElse(null);
     }
 
     /** The Content-Type or Accept header (values by name, null when absent) that is not a media type, if any. */
@@ -68,14 +70,5 @@ public class MediaTypeHeaders {
                 null,
                 null,
                 List.of(violation));
-    }
-
-    private static Response refuse(ContainerRequestContext request, FieldViolation violation) {
-        Problem problem = problem(violation)
-                .withContext(request.getUriInfo().getRequestUri().getRawPath(), RequestIds.of(request));
-        return Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem)
-                .build();
     }
 }

@@ -4,6 +4,8 @@ import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -12,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Problem answers written straight to Vert.x, for requests refused before they reach JAX-RS (framing, limits,
@@ -43,12 +46,24 @@ public class RawProblems {
         if (metricsLabel(ctx) == null) {
             labelForMetrics(ctx, REFUSED_LABEL);
         }
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         if (close && ctx.request().version() != HttpVersion.HTTP_2) {
             // HTTP/2 forbids the header; its streams are framed, nothing to resynchronise.
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
-        response.end(body(status, detail, safePath(ctx)));
+        write(response, problem(status, detail, safePath(ctx)), Map.of());
+    }
+
+    /** Writes a problem as the whole answer: its status, the problem media type, extra headers, the JSON body. */
+    public Future<Void> write(HttpServerResponse response, Problem problem, Map<String, String> headers) {
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        headers.forEach(response::putHeader);
+        return response.end(Buffer.buffer(body));
     }
 
     /**
@@ -69,19 +84,22 @@ public class RawProblems {
     }
 
     public String body(int status, String detail, String path) {
+        try {
+            return mapper.writeValueAsString(problem(status, detail, path));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Problem problem(int status, String detail, String path) {
         ProblemType type = Arrays.stream(ProblemType.values())
                 .filter(t -> t.status() == status)
                 .findFirst()
                 .orElse(null);
-        Problem problem = type == null
+        return type == null
                 ? new Problem(
                         URI.create(Problem.TYPE_BASE + "bad-request"), "Bad request", status, detail, path, null, null)
                 : new Problem(type.uri(), type.title(), status, detail, path, null, null);
-        try {
-            return mapper.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The request path only when it is printable ASCII, so that a problem never echoes raw garbage. */

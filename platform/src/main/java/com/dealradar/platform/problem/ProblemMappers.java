@@ -261,7 +261,8 @@ public class ProblemMappers {
         return new Problem(type.uri(), type.title(), type.status(), detail, null, null, errors);
     }
 
-    private static Response respond(Problem problem, ContainerRequestContext request) {
+    /** The problem as this request's answer: its path as the instance, its request id. */
+    public static Response respond(Problem problem, ContainerRequestContext request) {
         Problem body = problem.withContext(request.getUriInfo().getRequestUri().getRawPath(), RequestIds.of(request));
         return Response.status(body.status())
                 .type(Problem.MEDIA_TYPE)
