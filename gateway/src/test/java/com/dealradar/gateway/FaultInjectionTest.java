@@ -18,8 +18,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -268,8 +270,36 @@ class FaultInjectionTest extends GatewayTestBase {
 
     // ---- circuit breaker ----
 
+    @Inject
+    MeterRegistry meters;
+
+    private double dealServiceFailures(String kind) {
+        return meters.get("dealradar.gateway.backend.failures")
+                .tag("backend", "deal-service")
+                .tag("kind", kind)
+                .counter()
+                .count();
+    }
+
+    private double dealServiceCircuit() {
+        return meters.get("dealradar.gateway.backend.circuit.state")
+                .tag("backend", "deal-service")
+                .gauge()
+                .value();
+    }
+
+    private long dealServiceCalls() {
+        return meters.get("dealradar.gateway.backend.calls")
+                .tag("backend", "deal-service")
+                .timer()
+                .count();
+    }
+
     @Test
     void circuitOpensAfterFailuresAndClosesAgainWhenTheBackendRecovers() {
+        double serverErrorsBefore = dealServiceFailures("server_error");
+        double refusedBefore = dealServiceFailures("circuit_open");
+        long callsBefore = dealServiceCalls();
         WireMockServer deals = Backends.deal();
         deals.stubFor(
                 get(urlEqualTo("/deals/" + DEAL_ID)).willReturn(aResponse().withStatus(500)));
@@ -284,6 +314,16 @@ class FaultInjectionTest extends GatewayTestBase {
                 .contentType("application/problem+json");
         given().get("/api/v1/deals/" + DEAL_ID + "/dossier").then().statusCode(503);
         deals.verify(4, getRequestedFor(urlEqualTo("/deals/" + DEAL_ID)));
+        // The operator sees it: the circuit open, four failed calls and two refused without calling.
+        double serverErrors = dealServiceFailures("server_error") - serverErrorsBefore;
+        double refused = dealServiceFailures("circuit_open") - refusedBefore;
+        System.out.printf(
+                "deal-service while failing: circuit state %.0f, server errors %.0f, refused by the open circuit %.0f%n",
+                dealServiceCircuit(), serverErrors, refused);
+        assertThat(dealServiceCircuit()).isEqualTo(2.0);
+        assertThat(serverErrors).isEqualTo(4.0);
+        assertThat(refused).isEqualTo(2.0);
+        assertThat(dealServiceCalls()).isEqualTo(callsBefore);
 
         deals.stubFor(get(urlEqualTo("/deals/" + DEAL_ID)).willReturn(okJson(DEAL)));
         sleep(Backends.CIRCUIT_DELAY_MS + 200);
@@ -291,6 +331,11 @@ class FaultInjectionTest extends GatewayTestBase {
         given().get("/api/v1/deals/" + DEAL_ID).then().statusCode(200).body("id", equalTo(DEAL_ID));
         given().get("/api/v1/deals/" + DEAL_ID).then().statusCode(200);
         deals.verify(6, getRequestedFor(urlEqualTo("/deals/" + DEAL_ID)));
+        System.out.printf(
+                "deal-service recovered: circuit state %.0f, answered calls %d%n",
+                dealServiceCircuit(), dealServiceCalls() - callsBefore);
+        assertThat(dealServiceCircuit()).isEqualTo(0.0);
+        assertThat(dealServiceCalls() - callsBefore).isEqualTo(2);
     }
 
     private static void sleep(long millis) {

@@ -3,6 +3,7 @@ package com.dealradar.gateway.client;
 import com.dealradar.gateway.config.GatewayConfig;
 import com.dealradar.gateway.security.InternalTokenIssuer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.Context;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -51,11 +52,12 @@ public class Backends {
             ObjectMapper mapper,
             Instance<OpenTelemetry> telemetry,
             CurrentVertxRequest currentRequest,
-            Vertx vertx) {
+            Vertx vertx,
+            MeterRegistry meters) {
         this.telemetry = telemetry;
         this.currentRequest = currentRequest;
         config.backends()
-                .forEach((name, backend) -> clients.put(name, new BackendClient(name, backend, vertx, mapper)));
+                .forEach((name, backend) -> clients.put(name, new BackendClient(name, backend, vertx, mapper, meters)));
         this.routes = Map.copyOf(config.routes());
         this.internal = List.copyOf(config.internalResources());
         routes.forEach((resource, backend) -> {
