@@ -1,8 +1,10 @@
 package com.dealradar.gateway.client;
 
 import com.dealradar.gateway.config.GatewayConfig.BackendConfig;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -84,6 +86,12 @@ public final class BackendClient {
     private final String basePath;
     private final Guard guard;
     private final ObjectMapper mapper;
+    /**
+     * The backends' JSON, read without the duplicate-key check that the strict mapper applies to what clients send:
+     * the backends write their answers with Jackson, and the check was 1.4% of the gateway's CPU on the dossier.
+     */
+    private final ObjectReader backendJson;
+
     private final AtomicReference<CircuitBreakerState> circuit = new AtomicReference<>(CircuitBreakerState.CLOSED);
     /**
      * The backend's metrics, registered once: SmallRye Fault Tolerance's own metrics are off
@@ -98,6 +106,7 @@ public final class BackendClient {
         this.name = name;
         this.config = config;
         this.mapper = mapper;
+        this.backendJson = mapper.reader().without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         String url = config.url().endsWith("/")
                 ? config.url().substring(0, config.url().length() - 1)
                 : config.url();
@@ -300,8 +309,9 @@ public final class BackendClient {
             }
             try {
                 // Parsed here (inside the guard, so garbage counts against the backend) and kept for the caller.
-                JsonNode json =
-                        response.hasBody() ? mapper.readTree(response.body().getBytes()) : mapper.nullNode();
+                JsonNode json = response.hasBody()
+                        ? backendJson.readTree(response.body().getBytes())
+                        : mapper.nullNode();
                 return new BackendResponse(status, response.headers(), response.body(), json);
             } catch (IOException e) {
                 throw new BackendFailure(
