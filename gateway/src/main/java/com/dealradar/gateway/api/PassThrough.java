@@ -336,11 +336,12 @@ public class PassThrough {
                 out.putHeader(HttpHeaders.LOCATION, PublicLocations.at(publicUrl, paths.publicPath(location)));
             }
             Buffer body = null;
-            if (method.equals("HEAD") && response.header("Content-Type") != null) {
-                out.putHeader(HttpHeaders.CONTENT_TYPE, response.header("Content-Type")); // what a GET would carry
-            }
-            if (response.hasBody() && response.status() != 304 && response.status() != 204 && !method.equals("HEAD")) {
-                String type = response.header("Content-Type");
+            String type = response.header("Content-Type");
+            if (method.equals("HEAD")) {
+                if (type != null) {
+                    out.putHeader(HttpHeaders.CONTENT_TYPE, type); // what a GET would carry
+                }
+            } else if (response.hasBody() && response.status() != 304 && response.status() != 204) {
                 out.putHeader(HttpHeaders.CONTENT_TYPE, type == null ? "application/octet-stream" : type);
                 // The backend's buffer goes out as it came in; only problem documents are rewritten (public instance).
                 body = response.isProblem() ? Buffer.buffer(paths.problem(response.bytes())) : response.body();
