@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -116,7 +117,16 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
         List<UUID> page = ids.getResultList().stream()
                 .map(id -> UUID.fromString((String) id))
                 .toList();
-        return page.isEmpty() ? List.of() : list("id in ?1 order by sortName, id", page);
+        // The companies by id, in the page's order, through Hibernate's multi-id loader: one statement with the ids as
+        // an array, whose SQL Hibernate keeps. A query with "id in (list)" was translated from HQL to SQL again on
+        // every
+        // call (the SQL depends on the list's length): about a tenth of this search's CPU in a JFR profile. A missing
+        // id (companies are not deleted today) would come back as null and is left out.
+        return page.isEmpty()
+                ? List.of()
+                : getSession().findMultiple(Company.class, page).stream()
+                        .filter(Objects::nonNull)
+                        .toList();
     }
 
     /** A LIKE pattern for names starting with {@code prefix}: folded like the terms, wildcards escaped with '!'. */

@@ -7,7 +7,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,33 @@ class NamePrefixSearchTest {
         assertThat(walk(tag)).containsExactly(renamed, other);
         assertThat(walk(tag + " zu")).as("the old name no longer matches").isEmpty();
         assertThat(walk(tag + " alf")).containsExactly(renamed);
+    }
+
+    @Test
+    void aFullPageIsInNameOrderAndEveryCompanyCarriesItsOwnAliases() {
+        // More companies than one batch of lazily loaded collections used to hold (16), created out of name order:
+        // the page's companies are read by id in the order of the prefix index, their aliases for the whole page at
+        // once, and each must come back with its own.
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            names.add(tag + " Page " + (char) ('a' + (i * 7) % 25));
+        }
+        Map<String, String> idByName = new HashMap<>();
+        names.forEach(name -> idByName.put(name, create(name, List.of(name + " Alias", "Other " + name))));
+
+        Response page =
+                given().queryParam("q", tag + " page").queryParam("limit", 25).get("/companies");
+        page.then().statusCode(200);
+
+        List<String> sorted = names.stream().sorted().toList();
+        assertThat(page.<List<String>>path("items.name")).containsExactlyElementsOf(sorted);
+        assertThat(page.<List<String>>path("items.id"))
+                .containsExactlyElementsOf(sorted.stream().map(idByName::get).toList());
+        for (int i = 0; i < sorted.size(); i++) {
+            assertThat(page.<List<String>>path("items[" + i + "].aliases"))
+                    .containsExactly(sorted.get(i) + " Alias", "Other " + sorted.get(i));
+        }
+        assertThat(page.<String>path("nextCursor")).isNull();
     }
 
     private String create(String name, List<String> aliases) {
