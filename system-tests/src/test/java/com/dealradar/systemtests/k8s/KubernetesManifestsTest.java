@@ -24,7 +24,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -241,6 +243,76 @@ class KubernetesManifestsTest {
         }
         assertThat(prod.custom("Cluster").get(0).at("/spec/instances").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(prod.custom("Keycloak").get(0).at("/spec/instances").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    /**
+     * At the production overlay's largest scale every pod's connection pool must still get its connections: a pool that
+     * cannot open one answers its requests with errors. The services' pools (HPA maxReplicas x the pool size the service
+     * reads: its Deployment's environment, else its application.properties, else the platform's defaults) and
+     * Keycloak's (instances x db.poolMaxSize; its own default is 100) must leave the superusers' reserved connections
+     * and some for operators' sessions.
+     */
+    @Test
+    void atFullScaleEveryConnectionPoolFitsTheDatabase() throws IOException {
+        Manifests.Rendered prod = Manifests.render("prod");
+        Map<String, Integer> maxReplicas = prod.all(HorizontalPodAutoscaler.class).stream()
+                .collect(Collectors.toMap(
+                        h -> h.getSpec().getScaleTargetRef().getName(),
+                        h -> h.getSpec().getMaxReplicas()));
+        Properties defaults = properties("platform/src/main/resources/META-INF/microprofile-config.properties");
+        Map<String, Integer> pools = new TreeMap<>();
+        for (Deployment d : prod.all(Deployment.class)) {
+            String name = d.getMetadata().getName();
+            Properties own = properties(name + "/src/main/resources/application.properties");
+            assertThat(own.getProperty("quarkus.datasource.jdbc.url"))
+                    .as(name + ": uses the database")
+                    .isNotNull();
+            String size = env(d.getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .get(0))
+                    .getOrDefault(
+                            "QUARKUS_DATASOURCE_JDBC_MAX_SIZE",
+                            own.getProperty(
+                                    "quarkus.datasource.jdbc.max-size",
+                                    defaults.getProperty("quarkus.datasource.jdbc.max-size")));
+            assertThat(size)
+                    .as(name + ": a pool size is set (Quarkus' default would be 20)")
+                    .isNotNull();
+            assertThat(maxReplicas).as(name + ": HPA").containsKey(name);
+            pools.put(
+                    name + " " + maxReplicas.get(name) + " x " + size, maxReplicas.get(name) * Integer.parseInt(size));
+        }
+        JsonNode keycloak = prod.custom("Keycloak").get(0);
+        assertThat(keycloak.at("/spec/db/poolMaxSize").isInt())
+                .as("Keycloak's pool is sized (its default is 100 per instance)")
+                .isTrue();
+        int keycloakInstances = keycloak.at("/spec/instances").asInt();
+        int keycloakPool = keycloak.at("/spec/db/poolMaxSize").asInt();
+        pools.put("keycloak " + keycloakInstances + " x " + keycloakPool, keycloakInstances * keycloakPool);
+
+        JsonNode parameters = prod.custom("Cluster").get(0).at("/spec/postgresql/parameters");
+        int maxConnections = Integer.parseInt(parameters.path("max_connections").asText("100"));
+        int reserved = Integer.parseInt(
+                parameters.path("superuser_reserved_connections").asText("3"));
+        int operatorsShare = 20;
+        int total = pools.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf(
+                "Connection budget at full scale: %s = %d; max_connections %d - %d reserved - %d for operators = %d%n",
+                pools, total, maxConnections, reserved, operatorsShare, maxConnections - reserved - operatorsShare);
+        assertThat(pools).as("the four services and Keycloak").hasSize(5);
+        assertThat(total)
+                .as("pools at full scale " + pools)
+                .isLessThanOrEqualTo(maxConnections - reserved - operatorsShare);
+    }
+
+    private static Properties properties(String file) throws IOException {
+        Properties props = new Properties();
+        try (var in = Files.newInputStream(Manifests.ROOT.resolve(file))) {
+            props.load(in);
+        }
+        return props;
     }
 
     @Test
