@@ -189,14 +189,31 @@ class ReferenceDataApiTest {
                 + "\"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}]}";
         Response created = given().contentType(ContentType.JSON).body(body).post("/regimes");
         created.then().statusCode(201).body("code", equalTo(code));
-        given().contentType("application/merge-patch+json")
+        String described = given().contentType("application/merge-patch+json")
                 .header("If-Match", created.header("ETag"))
                 .body("{\"description\": \"Articles L151-3 and R151-1 ff. of the Monetary and Financial Code\"}")
                 .patch("/regimes/" + code)
                 .then()
                 .statusCode(200)
                 .body("description", containsString("L151-3"))
-                .body("clocks[0].unit", equalTo("working_days"));
+                .body("clocks[0].unit", equalTo("working_days"))
+                .extract()
+                .header("ETag");
+        // The clocks are a JSON column whose lists Hibernate treats as immutable values (JsonColumn): a replaced list
+        // must still be written, and read back by a later request.
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", described)
+                .body(
+                        "{\"clocks\": [{\"code\": \"phase1\", \"label\": \"Phase 1\", \"length\": 45, \"unit\": \"working_days\", "
+                                + "\"startsAt\": \"accepted\", \"runsIn\": [\"accepted\", \"phase1\"]}]}")
+                .patch("/regimes/" + code)
+                .then()
+                .statusCode(200);
+        given().get("/regimes/" + code)
+                .then()
+                .statusCode(200)
+                .body("clocks[0].length", equalTo(45))
+                .body("description", containsString("L151-3"));
         given().contentType(ContentType.JSON).body(body).post("/regimes").then().statusCode(409);
         given().contentType(ContentType.JSON)
                 .body(body.replace(code, code + "-Y").replace("\"FR\"", "\"IS\""))
