@@ -117,11 +117,10 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
         List<UUID> page = ids.getResultList().stream()
                 .map(id -> UUID.fromString((String) id))
                 .toList();
-        // The companies by id, in the page's order, through Hibernate's multi-id loader: one statement with the ids as
-        // an array, whose SQL Hibernate keeps. A query with "id in (list)" was translated from HQL to SQL again on
-        // every
-        // call (the SQL depends on the list's length): about a tenth of this search's CPU in a JFR profile. A missing
-        // id (companies are not deleted today) would come back as null and is left out.
+        // The companies by id, in the page's order, through Hibernate's multi-id loader: one statement with the ids
+        // as an array, whose SQL Hibernate keeps. A query with "id in (list)" was translated from HQL to SQL again on
+        // every call (the SQL depends on the list's length): about a tenth of this search's CPU in a JFR profile. A
+        // missing id (companies are not deleted today) would come back as null and is left out.
         return page.isEmpty()
                 ? List.of()
                 : getSession().findMultiple(Company.class, page).stream()

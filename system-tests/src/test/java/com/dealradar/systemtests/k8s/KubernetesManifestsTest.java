@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -253,18 +252,16 @@ class KubernetesManifestsTest {
      * and some for operators' sessions.
      */
     @Test
-    void atFullScaleEveryConnectionPoolFitsTheDatabase() throws IOException {
+    void atFullScaleEveryConnectionPoolFitsTheDatabase() {
         Manifests.Rendered prod = Manifests.render("prod");
         Map<String, Integer> maxReplicas = prod.all(HorizontalPodAutoscaler.class).stream()
                 .collect(Collectors.toMap(
                         h -> h.getSpec().getScaleTargetRef().getName(),
                         h -> h.getSpec().getMaxReplicas()));
-        Properties defaults = properties("platform/src/main/resources/META-INF/microprofile-config.properties");
         Map<String, Integer> pools = new TreeMap<>();
         for (Deployment d : prod.all(Deployment.class)) {
             String name = d.getMetadata().getName();
-            Properties own = properties(name + "/src/main/resources/application.properties");
-            assertThat(own.getProperty("quarkus.datasource.jdbc.url"))
+            assertThat(ServiceConfigKeys.configured(name, "quarkus.datasource.jdbc.url"))
                     .as(name + ": uses the database")
                     .isNotNull();
             String size = env(d.getSpec()
@@ -274,9 +271,7 @@ class KubernetesManifestsTest {
                             .get(0))
                     .getOrDefault(
                             "QUARKUS_DATASOURCE_JDBC_MAX_SIZE",
-                            own.getProperty(
-                                    "quarkus.datasource.jdbc.max-size",
-                                    defaults.getProperty("quarkus.datasource.jdbc.max-size")));
+                            ServiceConfigKeys.configured(name, "quarkus.datasource.jdbc.max-size"));
             assertThat(size)
                     .as(name + ": a pool size is set (Quarkus' default would be 20)")
                     .isNotNull();
@@ -305,14 +300,6 @@ class KubernetesManifestsTest {
         assertThat(total)
                 .as("pools at full scale " + pools)
                 .isLessThanOrEqualTo(maxConnections - reserved - operatorsShare);
-    }
-
-    private static Properties properties(String file) throws IOException {
-        Properties props = new Properties();
-        try (var in = Files.newInputStream(Manifests.ROOT.resolve(file))) {
-            props.load(in);
-        }
-        return props;
     }
 
     @Test
@@ -440,17 +427,7 @@ class KubernetesManifestsTest {
 
     /** The service's graceful-shutdown timeout: platform's default for every service, unless the service sets one. */
     static Duration shutdownTimeout(String module) {
-        java.util.Properties properties = new java.util.Properties();
-        for (String file : List.of(
-                "platform/src/main/resources/META-INF/microprofile-config.properties",
-                module + "/src/main/resources/application.properties")) {
-            try (var in = Files.newInputStream(Manifests.ROOT.resolve(file))) {
-                properties.load(in);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        String value = properties.getProperty("quarkus.shutdown.timeout");
+        String value = ServiceConfigKeys.configured(module, "quarkus.shutdown.timeout");
         assertThat(value)
                 .as(module + ": quarkus.shutdown.timeout (graceful shutdown)")
                 .isNotNull();

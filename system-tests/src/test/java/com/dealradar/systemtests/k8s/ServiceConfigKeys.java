@@ -72,14 +72,32 @@ final class ServiceConfigKeys {
         return Optional.empty();
     }
 
-    private void properties(Path file) {
+    /**
+     * The value the service's own application.properties gives {@code key}, else the platform's default (as written,
+     * no profile); null when neither sets it.
+     */
+    static String configured(String module, String key) {
+        Path root = Manifests.ROOT;
+        return load(root.resolve(module).resolve("src/main/resources/application.properties"))
+                .getProperty(
+                        key,
+                        load(root.resolve("platform/src/main/resources/META-INF/microprofile-config.properties"))
+                                .getProperty(key));
+    }
+
+    /** A properties file of the repository as it is written (every profile's keys, nothing resolved). */
+    private static Properties load(Path file) {
         Properties props = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             props.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        props.forEach((k, v) -> {
+        return props;
+    }
+
+    private void properties(Path file) {
+        load(file).forEach((k, v) -> {
             exact.add(k.toString().replaceFirst("^%[^.]+\\.", ""));
             Matcher m = REFERENCE.matcher(v.toString());
             while (m.find()) {
