@@ -179,9 +179,16 @@ public class WebhookEndpoints {
         });
     }
 
-    /** Removes the endpoint with its waiting deliveries and its attempt log. */
+    /**
+     * Removes the endpoint with its waiting deliveries and its attempt log. The endpoint's row is locked first: a batch
+     * of events fanning out to it ({@link Deliveries#enabledEndpoints}) finishes before its deliveries are deleted, and a
+     * later batch waits for this deletion and skips the endpoint.
+     */
     @Transactional
     public <R> R delete(UUID partner, UUID id, VersionCheck expected, Supplier<R> answer) {
+        em.createNativeQuery("select id from webhook_endpoint where id = ? for update")
+                .setParameter(1, id)
+                .getResultList();
         WebhookEndpoint e = endpoint(partner, id);
         expected.check(e.version);
         em.createNativeQuery("delete from webhook_attempt where endpoint_id = ?")

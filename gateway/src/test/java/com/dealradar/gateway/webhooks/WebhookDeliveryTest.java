@@ -7,8 +7,10 @@ import com.dealradar.gateway.Backends;
 import com.dealradar.gateway.events.EventLog;
 import com.dealradar.gateway.partner.Admin;
 import com.dealradar.gateway.partner.PartnerTestConfig;
+import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.testing.PostgresDatabase;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -550,6 +552,126 @@ class WebhookDeliveryTest {
                 .patch(endpoint.path())
                 .then()
                 .statusCode(412);
+    }
+
+    /**
+     * A partner deletes an endpoint while the event relay fans a batch out to it (the race behind a 409 on DELETE in
+     * CI): both orders, each held open at the point where the other one runs. The batch here is the relay's own
+     * transaction steps (Deliveries#enabledEndpoints, then Deliveries#fanOut of a real event in the log) on this
+     * endpoint alone, so no other test's endpoint receives anything.
+     */
+    @Test
+    void deletingAnEndpointWhileABatchFansOutToItNeitherFailsNorLeavesDeliveries() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Receiver receiver = new Receiver(n -> 204)) {
+            UUID event = append("company", UUID.randomUUID().toString(), "company.updated")
+                    .get(0);
+            long position = position(event);
+
+            // 1. The batch first: it has read the endpoint and inserted its delivery, and has not committed yet.
+            Endpoint first = endpoint(receiver.url(), List.of("company.*"));
+            CountDownLatch fannedOut = new CountDownLatch(1);
+            CountDownLatch commitBatch = new CountDownLatch(1);
+            Future<Boolean> batch = pool.submit(() -> fanOutHeld(first, event, position, fannedOut, commitBatch));
+            fannedOut.await();
+            String etag = ADMIN.request().get(first.path()).then().extract().header("ETag");
+            Future<Integer> deletion = pool.submit(() -> ADMIN.request()
+                    .header("If-Match", etag)
+                    .delete(first.path())
+                    .then()
+                    .extract()
+                    .statusCode());
+            Thread.sleep(500); // the DELETE reaches the database and waits for the batch
+            commitBatch.countDown();
+            boolean batchSawFirst = batch.get();
+            int firstStatus = deletion.get();
+
+            // 2. The deletion first: it has locked the endpoint and not committed; then a batch begins.
+            Endpoint second = endpoint(receiver.url(), List.of("company.*"));
+            CountDownLatch deleting = new CountDownLatch(1);
+            CountDownLatch commitDeletion = new CountDownLatch(1);
+            Future<Object> held = pool.submit(() -> endpoints.delete(
+                    UUID.fromString(second.partner()), UUID.fromString(second.id()), VersionCheck.none(), () -> {
+                        deleting.countDown();
+                        awaitOpen(commitDeletion);
+                        return null;
+                    }));
+            deleting.await();
+            CountDownLatch never = new CountDownLatch(0);
+            Future<Boolean> laterBatch = pool.submit(() -> fanOutHeld(second, event, position, never, never));
+            Thread.sleep(500); // the batch waits for the deletion
+            commitDeletion.countDown();
+            held.get();
+            boolean laterBatchSawSecond = laterBatch.get();
+
+            System.out.printf(
+                    "webhook delete vs fan-out: batch first -> batch saw the endpoint %s, DELETE %d, %d deliveries left;"
+                            + " delete first -> later batch saw it %s, %d deliveries left%n",
+                    batchSawFirst,
+                    firstStatus,
+                    deliveriesOf(first.id()),
+                    laterBatchSawSecond,
+                    deliveriesOf(second.id()));
+            assertThat(batchSawFirst).isTrue();
+            assertThat(firstStatus).isEqualTo(204);
+            assertThat(deliveriesOf(first.id())).isZero();
+            ADMIN.request().get(first.path()).then().statusCode(404);
+            assertThat(laterBatchSawSecond).isFalse();
+            assertThat(deliveriesOf(second.id())).isZero();
+            ADMIN.request().get(second.path()).then().statusCode(404);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * One relay batch's steps for one event, limited to {@code endpoint}: reads the enabled endpoints, fans the event out
+     * to this one if it is among them, signals {@code fannedOut} and commits when {@code commit} opens. Answers whether
+     * the endpoint was among them.
+     */
+    private boolean fanOutHeld(
+            Endpoint endpoint, UUID event, long position, CountDownLatch fannedOut, CountDownLatch commit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<WebhookEndpoint> mine = deliveries.enabledEndpoints().stream()
+                    .filter(e -> e.id.toString().equals(endpoint.id()))
+                    .toList();
+            deliveries.fanOut(mine, position, event, "company.updated", "company:" + event, Instant.now());
+            fannedOut.countDown();
+            awaitOpen(commit);
+            return !mine.isEmpty();
+        });
+    }
+
+    private static void awaitOpen(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long position(UUID event) throws Exception {
+        try (Connection c = database.getConnection();
+                PreparedStatement q = c.prepareStatement("select position from event_log where event_id = ?")) {
+            q.setObject(1, event);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private long deliveriesOf(String endpoint) throws Exception {
+        try (Connection c = database.getConnection();
+                PreparedStatement q =
+                        c.prepareStatement("select count(*) from webhook_delivery where endpoint_id = ?")) {
+            q.setObject(1, UUID.fromString(endpoint));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static List<Map<String, Object>> attempts(Endpoint endpoint) {
