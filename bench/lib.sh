@@ -6,7 +6,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/internal-token.sh"
 # The services' heap settings in the benchmarks (bin/lib.sh); JVM_OPTS overrides them. The log manager is named as the
 # images name it (deploy/Dockerfile): Quarkus installs it itself, but a JVM option that starts JFR touches the JDK's
 # logging first, and a profiled service would then log through the JDK's slower handlers.
-BENCH_JVM_OPTS="$DEALRADAR_JVM_HEAP -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+BENCH_LOG_MANAGER="-Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+BENCH_JVM_OPTS="$DEALRADAR_JVM_HEAP $BENCH_LOG_MANAGER"
 
 # need COMMAND PACKAGE: installs the Debian package when the command is missing.
 need() {

@@ -35,7 +35,8 @@ if [ $CACHED = 0 ]; then # fresh databases: a half-finished or older load never 
 fi
 start() { # module, extra -D options... ; Flyway migrates the database at start (new indexes included)
   local module=$1; shift
-  java -Xmx256m -Dquarkus.http.port="${PORT[$module]}" -Dquarkus.http.host=127.0.0.1 \
+  # shellcheck disable=SC2086 # JVM options are lists of flags
+  java $BENCH_JVM_OPTS -Dquarkus.http.port="${PORT[$module]}" -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.management.port=$((PORT[$module] + 1000)) -Dquarkus.management.host=127.0.0.1 -Ddealradar.access.allow-dev-keys=true \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$(db "$module")" -Dquarkus.datasource.username=postgres \
     -Dquarkus.http.access-log.enabled=false -Ddealradar.clearance-check.enabled=false "$@" \

@@ -5,8 +5,10 @@ export DEALRADAR_ROOT
 
 # The services' JVM settings, defined once: a small serial-GC heap, measured by bench/run.sh (README, "Measured
 # figures"), which the benchmarks use; the local run adds C1 only (measured by bench/local-run.sh, README "The local
-# run's start": four JVMs starting at once on two cores spend most of their start compiling).
-DEALRADAR_JVM_HEAP="-XX:+UseSerialGC -Xms32m -Xmx160m -XX:ReservedCodeCacheSize=64m -Xss512k"
+# run's start": four JVMs starting at once on two cores spend most of their start compiling). The code cache keeps the
+# JDK's size: capped at 64 MiB it filled past the JDK's threshold under load, and each time the JVM stopped everything
+# for a full collection to unload code (84-189 ms pauses; README, "At scale").
+DEALRADAR_JVM_HEAP="-XX:+UseSerialGC -Xms32m -Xmx160m -Xss512k"
 DEALRADAR_LOCAL_RUN_JVM="$DEALRADAR_JVM_HEAP -XX:TieredStopAtLevel=1"
 
 java_major() { # prints the feature version of the java binary $1

@@ -356,6 +356,12 @@ class KubernetesManifestsTest {
         assertThat(dockerfile).contains("-XX:+ExitOnOutOfMemoryError");
         Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(dockerfile);
         assertThat(percentage.find()).isTrue();
+        assertThat(dockerfile)
+                .as("the collector and heap sizing measured for these services (README, \"At scale\"): serial, the heap"
+                        + " growing from small, not committed at its maximum from the start")
+                .contains("-XX:+UseSerialGC")
+                .doesNotContain("-XX:+UseG1GC")
+                .doesNotContain("InitialRAMPercentage");
         Matcher user = Pattern.compile("(?m)^USER (\\d+)$").matcher(dockerfile);
         assertThat(user.find()).isTrue();
         Matcher base = Pattern.compile("(?m)^ARG BASE_IMAGE=(\\S+)$").matcher(dockerfile);
