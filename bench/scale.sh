@@ -172,9 +172,14 @@ run "deals: hot company + status + value range, 1 client" 1 "$D$S2" 20
 run "deals: typical company ($TYP_DEALS deals) + status, 1 client" 1 "$D$S3" 20
 run "deals: hot company + status, 32 clients" 32 "$D$S1" -
 run "deals: hot company + status + value range, 32 clients" 32 "$D$S2" -
-run "keyset walk (status=announced) page 1, 1 client" 1 "$D$WALK" -; p1=$LAST_P50
-run "keyset walk page 1,000, 1 client" 1 "$D$PAGE1000" -; p1000=$LAST_P50
+# The two pages in alternating turns, so that the machine's drift (the p50 of one leg moves by a third between runs)
+# falls on both alike; the ratio is of the summed p50s.
+p1=0; p1000=0
+for turn in 1 2; do
+  run "keyset walk (status=announced) page 1, 1 client (turn $turn)" 1 "$D$WALK" -; p1=$(awk -v a="$p1" -v b="$LAST_P50" 'BEGIN { print a + b }')
+  run "keyset walk page 1,000, 1 client (turn $turn)" 1 "$D$PAGE1000" -; p1000=$(awk -v a="$p1000" -v b="$LAST_P50" 'BEGIN { print a + b }')
+done
 run "companies: prefix search q=telv, 1 client" 1 "$C$Q" 10
 run "companies: prefix search q=telv, 32 clients" 32 "$C$Q" -
-awk -v a="$p1000" -v b="$p1" 'BEGIN { r = a / b; printf "%-58s %9s %9s %9s %7s  %s\n", "page 1,000 / page 1 (p50)", "-", "-", "-", "-", sprintf("%.2f, goal <= 1.3 (%s)", r, r <= 1.3 ? "met" : "MISSED") }'
+awk -v a="$p1000" -v b="$p1" 'BEGIN { r = a / b; printf "%-58s %9s %9s %9s %7s  %s\n", "page 1,000 / page 1 (p50, both turns)", "-", "-", "-", "-", sprintf("%.2f, goal <= 1.3 (%s)", r, r <= 1.3 ? "met" : "MISSED") }'
 echo "data set v$VERSION: $counts companies/deals/participants/matters; load: $LOAD; walk to page 1,000: $walk_s s; plans: $NOTES"
