@@ -43,7 +43,8 @@ declare -A PID=() READY=() RSS_START=()
 work=$(mktemp -d /tmp/dealradar-bench.XXXXXX)
 NGINX_PORT=18070 VERTX_PORT=18075
 cleanup() {
-  [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
+  # (nginx -s stop, at the end, returns before nginx removes its pid file)
+  { [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")"; } 2>/dev/null || true
   for p in "${PID[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
