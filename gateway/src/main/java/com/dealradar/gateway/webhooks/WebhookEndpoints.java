@@ -182,7 +182,9 @@ public class WebhookEndpoints {
     /**
      * Removes the endpoint with its waiting deliveries and its attempt log. The endpoint's row is locked first: a batch
      * of events fanning out to it ({@link Deliveries#enabledEndpoints}) finishes before its deliveries are deleted, and a
-     * later batch waits for this deletion and skips the endpoint.
+     * later batch waits for this deletion and skips the endpoint. The lock is a plain {@code FOR UPDATE}, written out:
+     * it is the row lock that conflicts with the batch's {@code FOR KEY SHARE} (a weaker one, such as
+     * {@code FOR NO KEY UPDATE}, would not wait for the batch).
      */
     @Transactional
     public <R> R delete(UUID partner, UUID id, VersionCheck expected, Supplier<R> answer) {
