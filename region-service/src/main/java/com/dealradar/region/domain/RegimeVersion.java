@@ -53,6 +53,11 @@ public record RegimeVersion(
         @Schema(description = "The provision this version's numbers come from, and what is general knowledge or unsure")
         String note) {
 
+    public RegimeVersion {
+        triggerRules = Unmodifiable.list(triggerRules);
+        clocks = Unmodifiable.list(clocks);
+    }
+
     public boolean covers(LocalDate day) {
         return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
     }

@@ -65,6 +65,11 @@ public record StatutoryClock(
                                 + "(next_day, the default)")
         FirstCountedDay firstCountedDay) {
 
+    public StatutoryClock {
+        runsIn = Unmodifiable.set(runsIn);
+        extensions = Unmodifiable.list(extensions);
+    }
+
     public FirstCountedDay firstCountedDayOrDefault() {
         return firstCountedDay == null ? FirstCountedDay.next_day : firstCountedDay;
     }

@@ -71,4 +71,11 @@ public record TriggerRule(
                 description =
                         "Thresholds the facts cannot show (turnover, share of supply, operator designation): the deal only possibly triggers the rule unless thresholdsMet is given",
                 examples = "Target UK turnover above GBP 70 m or a 25% share of supply")
-        String thresholds) {}
+        String thresholds) {
+
+    public TriggerRule {
+        dealTypes = Unmodifiable.set(dealTypes);
+        domesticCountries = Unmodifiable.set(domesticCountries);
+        sectors = Unmodifiable.set(sectors);
+    }
+}

@@ -45,9 +45,8 @@ public final class JsonColumn {
         /**
          * The lists read, by their exact JSON text. Regimes are reference data read with every matter, and parsing
          * their columns again on each load was 8% of region-service's CPU on a deal's matters (JFR, 1 ms samples). Shared
-         * between loads and threads: the lists are unmodifiable and no code changes a record's own collections (a
-         * clock's runsIn, a rule's dealTypes; Jackson builds them as ordinary sets and lists, so that is a rule of this
-         * code, not enforced), and the key is the stored text itself, so a changed regime is a new key on every replica
+         * between loads and threads: the lists are unmodifiable, and so are the records' own collections (a clock's
+         * runsIn, a rule's dealTypes: their constructors make them read-only views), and the key is the stored text itself, so a changed regime is a new key on every replica
          * and nothing needs invalidating. Bounded by the characters it holds.
          */
         private final Cache<String, List<T>> read = Caffeine.newBuilder()
