@@ -8,11 +8,12 @@
 # only lines of the same turn compare.
 #   bench/backend-settings.sh   MODULE=company-service DB=dealradar_scale_company PATH_QUERY="/companies?q=telv&limit=20"
 #                               CONNECTIONS=1 WARMUP=30 DURATION=10 TURNS=3
-#                               SETTINGS="label|app dir (empty: MODULE/target/quarkus-app)|-D... (after the bench's JVM options)|memory and GC options (empty: the bench's, bin/lib.sh)<newline>..."
+#                               SETTINGS="label|app dir (empty: MODULE/target/quarkus-app)|-D... (after the bench's JVM options)|memory and GC options (empty: the bench's, bin/lib.sh; NAME=value words are set in the JVM's environment)<newline>..."
 # Examples (the measurements the README quotes):
 #   the name search, two builds:  SETTINGS="before|/tmp/before/company-service/target/quarkus-app|<newline>after||"
 #   the connection pool at 32:    CONNECTIONS=32 WARMUP=20 TURNS=2 SETTINGS="pool 20||-Dquarkus.datasource.jdbc.max-size=20<newline>pool 8||"
 #   the collector:                SETTINGS="G1||-XX:MaxRAM=512m|-XX:MaxRAMPercentage=50 -XX:InitialRAMPercentage=50 -XX:+UseG1GC<newline>serial||-XX:MaxRAM=512m|-XX:MaxRAMPercentage=50 -XX:+UseSerialGC"
+#   glibc's arenas:               SETTINGS="image||-XX:MaxRAM=512m|-XX:MaxRAMPercentage=50 -XX:+UseSerialGC<newline>2 arenas||-XX:MaxRAM=512m|MALLOC_ARENA_MAX=2 -XX:MaxRAMPercentage=50 -XX:+UseSerialGC"
 # The database must exist (bench/scale.sh builds dealradar_scale_*, bench/run.sh dealradar_bench_*). Every step stops
 # by itself.
 set -euo pipefail
@@ -33,8 +34,12 @@ n=0
 while IFS='|' read -r label app opts memory; do
   [ -n "$label" ] || continue
   app="${app:-$MODULE/target/quarkus-app}"; port=$((28191 + n)); n=$((n + 1))
+  environment=(); jvm_memory=()
+  for word in ${memory:-$DEALRADAR_JVM_HEAP}; do
+    if [[ $word =~ ^[A-Z_][A-Z0-9_]*= ]]; then environment+=("$word"); else jvm_memory+=("$word"); fi
+  done
   # shellcheck disable=SC2086 # JVM options are lists of flags
-  java ${memory:-$DEALRADAR_JVM_HEAP} $BENCH_LOG_MANAGER $opts -Dquarkus.http.port=$port -Dquarkus.http.host=127.0.0.1 \
+  env "${environment[@]}" java "${jvm_memory[@]}" $BENCH_LOG_MANAGER $opts -Dquarkus.http.port=$port -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.management.port=$((port + 1000)) -Dquarkus.management.host=127.0.0.1 -Ddealradar.access.allow-dev-keys=true \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$DB" -Dquarkus.datasource.username=postgres \
     -Dquarkus.http.access-log.enabled=false -Ddealradar.seed.enabled=false -Ddealradar.clearance-check.enabled=false \

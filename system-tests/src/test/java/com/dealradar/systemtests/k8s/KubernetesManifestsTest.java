@@ -361,7 +361,9 @@ class KubernetesManifestsTest {
                         + " growing from small, not committed at its maximum from the start")
                 .contains("-XX:+UseSerialGC")
                 .doesNotContain("-XX:+UseG1GC")
-                .doesNotContain("InitialRAMPercentage");
+                .doesNotContain("InitialRAMPercentage")
+                .as("freed native memory returned to the OS (README, \"Measured figures\")")
+                .contains("-XX:TrimNativeHeapInterval=");
         Matcher user = Pattern.compile("(?m)^USER (\\d+)$").matcher(dockerfile);
         assertThat(user.find()).isTrue();
         Matcher base = Pattern.compile("(?m)^ARG BASE_IMAGE=(\\S+)$").matcher(dockerfile);
@@ -394,10 +396,14 @@ class KubernetesManifestsTest {
                 System.out.printf(
                         "%s/%s: limit %d MiB, heap %d MiB, non-heap room %d MiB%n",
                         overlay, d.getMetadata().getName(), limit / mib, heap / mib, (limit - heap) / mib);
-                assertThat(heap).as(d.getMetadata().getName() + ": heap").isGreaterThanOrEqualTo(192 * mib);
+                // A live set of 35-50 MiB after a full collection (company-service under load) wants a heap of
+                // several times that; besides the heap a service was measured at 215-240 MiB resident after load (the
+                // AOT cache mapped whole, code cache, threads, buffers: README, "Measured figures"), so the room left
+                // must hold that with a margin, or the pod is killed at its limit under load.
+                assertThat(heap).as(d.getMetadata().getName() + ": heap").isGreaterThanOrEqualTo(128 * mib);
                 assertThat(limit - heap)
-                        .as(d.getMetadata().getName() + ": room for metaspace, threads, buffers")
-                        .isGreaterThanOrEqualTo(192 * mib);
+                        .as(d.getMetadata().getName() + ": room for the AOT cache, code cache, threads, buffers")
+                        .isGreaterThanOrEqualTo(320 * mib);
             }
         }
     }
