@@ -2,9 +2,12 @@ package com.dealradar.company.seed;
 
 import com.dealradar.company.api.CompanyInput;
 import com.dealradar.company.api.OwnershipLinkInput;
+import com.dealradar.company.domain.Company;
 import com.dealradar.company.domain.CompanyService;
+import com.dealradar.company.domain.OwnershipLink;
 import com.dealradar.company.persistence.CompanyRepository;
 import com.dealradar.company.persistence.OwnershipLinkRepository;
+import com.dealradar.platform.persistence.ExistingIds;
 import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +16,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -58,18 +62,28 @@ public class CompanySeeder {
         CompanySeedCheck.check(seed).throwIfAny();
         int[] added = {0, 0};
         QuarkusTransaction.requiringNew().run(() -> {
+            Set<UUID> presentCompanies = ExistingIds.of(
+                    companies.getEntityManager(),
+                    Company.class,
+                    UUID.class,
+                    SeedFiles.keys(seed.get("companies"), CompanySeeder::id));
             for (JsonNode node : seed.get("companies")) {
-                UUID id = UUID.fromString(node.get("id").asText());
-                if (companies.findByIdOptional(id).isEmpty()) {
+                UUID id = id(node);
+                if (!presentCompanies.contains(id)) {
                     service.create(
                             id,
                             files.entry(node, CompanyInput.class, List.of("id")).toDraft());
                     added[0]++;
                 }
             }
+            Set<UUID> presentLinks = ExistingIds.of(
+                    links.getEntityManager(),
+                    OwnershipLink.class,
+                    UUID.class,
+                    SeedFiles.keys(seed.get("ownershipLinks"), CompanySeeder::id));
             for (JsonNode node : seed.get("ownershipLinks")) {
-                UUID id = UUID.fromString(node.get("id").asText());
-                if (links.findByIdOptional(id).isEmpty()) {
+                UUID id = id(node);
+                if (!presentLinks.contains(id)) {
                     service.link(
                             id,
                             files.entry(node, OwnershipLinkInput.class, List.of("id"))
@@ -79,5 +93,9 @@ public class CompanySeeder {
             }
         });
         LOG.infof("Seed data: %d companies and %d ownership links added", added[0], added[1]);
+    }
+
+    private static UUID id(JsonNode entry) {
+        return UUID.fromString(entry.get("id").asText());
     }
 }

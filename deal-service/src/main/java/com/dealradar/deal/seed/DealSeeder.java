@@ -5,6 +5,7 @@ import com.dealradar.deal.api.StatusChangeInput;
 import com.dealradar.deal.domain.Deal;
 import com.dealradar.deal.domain.DealService;
 import com.dealradar.deal.persistence.DealRepository;
+import com.dealradar.platform.persistence.ExistingIds;
 import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -59,9 +61,16 @@ public class DealSeeder {
         DealSeedCheck.check(seed, DealService.REGIONS).throwIfAny();
         int[] added = {0};
         QuarkusTransaction.requiringNew().run(() -> {
+            Set<UUID> present = ExistingIds.of(
+                    deals.getEntityManager(),
+                    Deal.class,
+                    UUID.class,
+                    SeedFiles.keys(
+                            seed.get("deals"),
+                            node -> UUID.fromString(node.get("id").asText())));
             for (JsonNode node : seed.get("deals")) {
                 UUID id = UUID.fromString(node.get("id").asText());
-                if (deals.findByIdOptional(id).isPresent()) {
+                if (present.contains(id)) {
                     continue;
                 }
                 if (!node.has("history")) {

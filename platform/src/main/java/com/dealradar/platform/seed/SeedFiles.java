@@ -9,8 +9,11 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads a service's seed data set from its classpath. Every entry is read with the same strict JSON rules
@@ -26,6 +29,13 @@ public class SeedFiles {
     SeedFiles(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper;
         this.validator = validator;
+    }
+
+    /** The key of each entry of a seed array, in order (to ask which of them a table already holds, at once). */
+    public static <K> List<K> keys(JsonNode entries, Function<JsonNode, K> key) {
+        List<K> keys = new ArrayList<>(entries.size());
+        entries.forEach(entry -> keys.add(key.apply(entry)));
+        return keys;
     }
 
     public JsonNode load(String resource) {

@@ -1,5 +1,6 @@
 package com.dealradar.region.seed;
 
+import com.dealradar.platform.persistence.ExistingIds;
 import com.dealradar.platform.provenance.Precision;
 import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
@@ -8,10 +9,13 @@ import com.dealradar.region.api.CertificationInput;
 import com.dealradar.region.api.MatterInput;
 import com.dealradar.region.api.RegimeInput;
 import com.dealradar.region.api.RegionInput;
+import com.dealradar.region.domain.Certification;
 import com.dealradar.region.domain.CertificationService;
 import com.dealradar.region.domain.MatterService;
 import com.dealradar.region.domain.MatterStatus;
+import com.dealradar.region.domain.Regime;
 import com.dealradar.region.domain.RegimeService;
+import com.dealradar.region.domain.Region;
 import com.dealradar.region.domain.RegionService;
 import com.dealradar.region.domain.RegulatoryMatter;
 import com.dealradar.region.domain.StatusChange;
@@ -29,6 +33,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -107,8 +112,35 @@ public class RegionSeeder {
         RegionSeedCheck.check(reference, facts).throwIfAny();
         int[] added = {0, 0, 0, 0};
         QuarkusTransaction.requiringNew().run(() -> {
+            Set<String> presentRegions = ExistingIds.of(
+                    regions.getEntityManager(),
+                    Region.class,
+                    String.class,
+                    SeedFiles.keys(
+                            reference.get("regions"), node -> node.get("code").asText()));
+            Set<UUID> presentRegimes = ExistingIds.of(
+                    regimes.getEntityManager(),
+                    Regime.class,
+                    UUID.class,
+                    SeedFiles.keys(
+                            reference.get("regimes"),
+                            node -> regimeId(node.get("code").asText())));
+            Set<UUID> presentMatters = ExistingIds.of(
+                    matters.getEntityManager(),
+                    RegulatoryMatter.class,
+                    UUID.class,
+                    SeedFiles.keys(
+                            facts.get("matters"),
+                            node -> matterId(node.get("slug").asText())));
+            Set<UUID> presentCertifications = ExistingIds.of(
+                    certifications.getEntityManager(),
+                    Certification.class,
+                    UUID.class,
+                    SeedFiles.keys(
+                            facts.get("certifications"),
+                            node -> certificationId(node.get("slug").asText())));
             for (JsonNode node : reference.get("regions")) {
-                if (regions.findByIdOptional(node.get("code").asText()).isEmpty()) {
+                if (!presentRegions.contains(node.get("code").asText())) {
                     regionService.create(
                             files.entry(node, RegionInput.class, List.of()).toDraft());
                     added[0]++;
@@ -116,7 +148,7 @@ public class RegionSeeder {
             }
             for (JsonNode node : reference.get("regimes")) {
                 UUID id = regimeId(node.get("code").asText());
-                if (regimes.findByIdOptional(id).isEmpty()) {
+                if (!presentRegimes.contains(id)) {
                     regimeService.create(
                             id, files.entry(node, RegimeInput.class, List.of()).toDraft());
                     added[1]++;
@@ -125,7 +157,7 @@ public class RegionSeeder {
             JsonNode companies = facts.get("companies");
             for (JsonNode node : facts.get("matters")) {
                 UUID id = matterId(node.get("slug").asText());
-                if (matters.findByIdOptional(id).isEmpty()) {
+                if (!presentMatters.contains(id)) {
                     ObjectNode fields = node.deepCopy();
                     // The record's status is its current one (the last history entry); it is created in the first.
                     fields.put(
@@ -151,7 +183,7 @@ public class RegionSeeder {
             }
             for (JsonNode node : facts.get("certifications")) {
                 UUID id = certificationId(node.get("slug").asText());
-                if (certifications.findByIdOptional(id).isEmpty()) {
+                if (!presentCertifications.contains(id)) {
                     ObjectNode fields = node.deepCopy();
                     fields.put(
                             "companyId",
