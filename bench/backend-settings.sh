@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# What a backend's build or settings cost per request, side by side (issue #14; README, "At scale" and "Measured
-# figures"). One packaged backend per setting runs at once on the same database (loopback, each on its own ports); after
-# WARMUP s of reads at 4 connections each, wrk reads PATH_QUERY from each in turn for DURATION s at CONNECTIONS, TURNS
-# times, and one line per setting and turn gives req/s, p50, p99, the service's CPU time per request and its resident
-# memory after the turn (both from /proc).
+# What a backend's build or settings cost per request, side by side (issue #14; bench/MEASUREMENTS.md, "At scale" and
+# "The images' heap"). One packaged backend per setting runs at once on the same database (loopback, each on its own
+# ports); after WARMUP s of reads at 4 connections each, wrk reads PATH_QUERY from each in turn for DURATION s at
+# CONNECTIONS, TURNS times, and one line per setting and turn gives req/s, p50, p99, the service's CPU time per request
+# and its resident memory after the turn (both from /proc).
 # The CPU time one request costs drifts by up to 3x within minutes on this kind of machine for every process alike, so
 # only lines of the same turn compare.
 #   bench/backend-settings.sh   MODULE=company-service DB=dealradar_scale_company PATH_QUERY="/companies?q=telv&limit=20"

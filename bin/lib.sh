@@ -7,7 +7,7 @@ export DEALRADAR_ROOT
 # figures"), which the benchmarks use; the local run adds C1 only (measured by bench/local-run.sh, README "The local
 # run's start": four JVMs starting at once on two cores spend most of their start compiling). The code cache keeps the
 # JDK's size: capped at 64 MiB it filled past the JDK's threshold under load, and each time the JVM stopped everything
-# for a full collection to unload code (84-189 ms pauses; README, "At scale").
+# for a full collection to unload code (84-189 ms pauses; bench/MEASUREMENTS.md, "At scale").
 DEALRADAR_JVM_HEAP="-XX:+UseSerialGC -Xms32m -Xmx160m -Xss512k"
 DEALRADAR_LOCAL_RUN_JVM="$DEALRADAR_JVM_HEAP -XX:TieredStopAtLevel=1"
 

@@ -59,10 +59,11 @@ import org.jboss.logging.MDC;
  *
  * <p>Served as a plain Vert.x route, not a JAX-RS resource: every request of a partner or a frontend passes here, and
  * the RESTEasy handler chain, its CDI request context and its filters cost the gateway more CPU per forwarded read
- * than the backend spends answering it (README, "Measured figures"). The checks are the same as for the gateway's own
- * operations, from the same code: request id, media-type headers, the refusal budget ({@link FailureLimiter}), the
- * access rules ({@link GatewayAccessRules}), the rate limit ({@link RateLimitFilter}), problem answers. Paths that a
- * JAX-RS resource of the gateway serves (composites, the calendar) are left to it, as are resources no backend owns.
+ * than the backend spends answering it (bench/MEASUREMENTS.md, "The gateway's cost per read"). The checks are the
+ * same as for the gateway's own operations, from the same code: request id, media-type headers, the refusal budget
+ * ({@link FailureLimiter}), the access rules ({@link GatewayAccessRules}), the rate limit ({@link RateLimitFilter}),
+ * problem answers. Paths that a JAX-RS resource of the gateway serves (composites, the calendar) are left to it, as
+ * are resources no backend owns.
  */
 @ApplicationScoped
 public class PassThrough {

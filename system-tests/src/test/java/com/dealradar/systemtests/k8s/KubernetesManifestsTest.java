@@ -357,8 +357,8 @@ class KubernetesManifestsTest {
         Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(dockerfile);
         assertThat(percentage.find()).isTrue();
         assertThat(dockerfile)
-                .as("the collector and heap sizing measured for these services (README, \"At scale\"): serial, the heap"
-                        + " growing from small, not committed at its maximum from the start")
+                .as("the collector and heap sizing measured for these services (bench/MEASUREMENTS.md, \"At scale\"):"
+                        + " serial, the heap growing from small, not committed at its maximum from the start")
                 .contains("-XX:+UseSerialGC")
                 .doesNotContain("-XX:+UseG1GC")
                 .doesNotContain("InitialRAMPercentage")
