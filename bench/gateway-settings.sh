@@ -7,6 +7,9 @@
 # up to 3x within minutes for every process alike (seen here: company-service 0.8-2.8 ms for the same read), so
 # only figures taken in the same minutes compare, and the quotient (gateway per backend) is the steadiest of them.
 #   bench/gateway-settings.sh     BACKEND_WARMUP=60 WARMUP=20 DURATION=5 TURNS=5 GATEWAY_SETTINGS="label|-D...<newline>..."
+#                                 CONNECTIONS=32 GATEWAY_PATH=/api/v1/deals/0c049119-0caf-5496-a4b8-018a0642ac37/dossier
+# GATEWAY_PATH: what is read through each gateway (default: the bench company by id); on a composite the
+# company-service column is that service's share of it.
 # Needs the packaged jars and the databases bench/run.sh prepared (run it once first). Loopback only; every step stops
 # by itself.
 set -euo pipefail
@@ -48,6 +51,7 @@ token() { bootstrap_token; }
 C=http://127.0.0.1:18081
 company=$(curl -fs -H "Authorization: Bearer $(token)" "$C/companies/alibaba-group" | sed 's/^{"id":"\([^"]*\)".*/\1/')
 [[ "$company" =~ ^[0-9a-f-]{36}$ ]] || { echo "could not read the bench company's id" >&2; exit 1; }
+GATEWAY_PATH="${GATEWAY_PATH:-/api/v1/companies/$company}"; CONNECTIONS="${CONNECTIONS:-32}"
 echo "Warming up company-service (${BACKEND_WARMUP}s of direct reads)..." >&2
 for _ in $(seq 1 $(( (BACKEND_WARMUP + 29) / 30 ))); do
   wrk -t2 -c32 -d30s -H "Authorization: Bearer $(token)" "$C/companies/$company" >/dev/null 2>&1 || true
@@ -80,7 +84,7 @@ for i in "${!SETTINGS[@]}"; do
     -Dquarkus.oidc.tenant-enabled=false -Ddealradar.rate-limit.store=memory $options
 done
 for i in "${!SETTINGS[@]}"; do
-  wrk -t2 -c32 -d"${WARMUP}s" -H "X-API-Key: $KEY" "http://127.0.0.1:${PORT[gateway-$i]}/api/v1/companies/$company" >/dev/null 2>&1 || true
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -H "X-API-Key: $KEY" "http://127.0.0.1:${PORT[gateway-$i]}$GATEWAY_PATH" >/dev/null 2>&1 || true
 done
 echo "Measuring (${TURNS} turns of ${#SETTINGS[@]} x ${DURATION}s)..." >&2
 declare -A RPS=() GCPU=() CCPU=() RATIO=()
@@ -90,7 +94,7 @@ for turn in $(seq 1 "$TURNS"); do
   for j in "${!SETTINGS[@]}"; do
     i=$(( (j + turn - 1) % ${#SETTINGS[@]} ))
     g0=$(cpu_ticks "${PID[gateway-$i]}"); c0=$(cpu_ticks "${PID[company-service]}")
-    wrk -t2 -c32 -d"${DURATION}s" -H "X-API-Key: $KEY" "http://127.0.0.1:${PORT[gateway-$i]}/api/v1/companies/$company" >"$work/wrk" 2>&1 || true
+    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "X-API-Key: $KEY" "http://127.0.0.1:${PORT[gateway-$i]}$GATEWAY_PATH" >"$work/wrk" 2>&1 || true
     grep -q "Non-2xx\|Socket errors" "$work/wrk" && { echo "errors through gateway-$i: $work/wrk" >&2; cat "$work/wrk" >&2; exit 1; }
     n=$(awk '/requests in/ {print $1}' "$work/wrk")
     g=$(per_request "$g0" "$(cpu_ticks "${PID[gateway-$i]}")" "$n"); c=$(per_request "$c0" "$(cpu_ticks "${PID[company-service]}")" "$n")
