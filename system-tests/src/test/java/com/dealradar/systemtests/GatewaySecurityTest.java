@@ -42,6 +42,10 @@ class GatewaySecurityTest {
     private static String writeKey;
     private static String revokedKey;
     private static String expiredKey;
+    /** Every answer of the matrix whose security headers are wrong (see {@link #securityHeaderFaults}). */
+    private static final List<String> HEADER_FAULTS = new ArrayList<>();
+
+    private static int answersChecked;
 
     record Operation(String method, String template) {
         boolean read() {
@@ -176,6 +180,43 @@ class GatewaySecurityTest {
             expect(wrong, op, "admin", Map.of("Authorization", KeycloakTokens.bearer("admin")), o -> true);
         }
         assertThat(wrong).as("operations answered wrongly").isEmpty();
+        System.out.printf(
+                "security headers: %d answers of %d operations checked, %d wrong%n",
+                answersChecked, operations.size(), HEADER_FAULTS.size());
+        assertThat(answersChecked).isGreaterThanOrEqualTo(operations.size() * (callers.size() + 5));
+        assertThat(HEADER_FAULTS)
+                .as("answers without OWASP's REST security headers")
+                .isEmpty();
+    }
+
+    /**
+     * OWASP's REST security headers (platform's microprofile-config.properties), whoever answered (the gateway, a
+     * backend relayed, a problem of either) and whatever the status: no MIME sniffing, no framing, and an API answer
+     * that no cache keeps, but for the calendar feed, which calendar applications poll (its own private max-age).
+     * Each header exactly once: a resource that sets its own must replace the default, not add a second value.
+     */
+    static List<String> securityHeaderFaults(HttpResponse<?> answer) {
+        List<String> faults = new ArrayList<>();
+        var headers = answer.headers();
+        if (!headers.allValues("X-Content-Type-Options").equals(List.of("nosniff"))) {
+            faults.add("X-Content-Type-Options " + headers.allValues("X-Content-Type-Options"));
+        }
+        if (!headers.allValues("Content-Security-Policy").equals(List.of("frame-ancestors 'none'"))) {
+            faults.add("Content-Security-Policy " + headers.allValues("Content-Security-Policy"));
+        }
+        String path = answer.request().uri().getPath();
+        List<String> caching = headers.allValues("Cache-Control");
+        if (path.startsWith("/api/")) {
+            boolean feed = path.endsWith("/calendar.ics") && answer.statusCode() == 200;
+            boolean ok = caching.size() == 1
+                    && (feed
+                            ? caching.getFirst().matches("private, max-age=\\d+")
+                            : caching.getFirst().equals("no-store"));
+            if (!ok) {
+                faults.add("Cache-Control " + caching);
+            }
+        }
+        return faults;
     }
 
     /** Allowed: neither 401 nor 403. Refused: exactly 403 with a problem body. */
@@ -202,7 +243,14 @@ class GatewaySecurityTest {
             request.header("Content-Type", "application/json")
                     .method(op.method().toUpperCase(), HttpRequest.BodyPublishers.ofString("{}"));
         }
-        return ContractValidator.checked(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        HttpResponse<String> answer =
+                ContractValidator.checked(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        answersChecked++;
+        List<String> faults = securityHeaderFaults(answer);
+        if (!faults.isEmpty()) {
+            HEADER_FAULTS.add(op + " (" + answer.statusCode() + "): " + faults);
+        }
+        return answer;
     }
 
     @Test
@@ -218,6 +266,12 @@ class GatewaySecurityTest {
             HttpResponse<String> answer = ContractValidator.checked(
                     HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()));
             assertThat(answer.statusCode()).as(url).isEqualTo(200);
+            if (url.startsWith(gateway)) {
+                // The contract and Swagger UI: no sniffing, no framing; their own caching (Swagger UI's assets are
+                // immutable) is left alone outside /api.
+                assertThat(securityHeaderFaults(answer)).as(url).isEmpty();
+                assertThat(answer.headers().allValues("Cache-Control")).as(url).doesNotContain("no-store");
+            }
         }
     }
 

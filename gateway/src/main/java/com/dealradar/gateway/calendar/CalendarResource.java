@@ -15,6 +15,7 @@ import com.dealradar.platform.problem.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -170,7 +171,8 @@ public class CalendarResource {
                     @QueryParam("token")
                     String token,
             @Context UriInfo uri,
-            @Context HttpHeaders headers) {
+            @Context HttpHeaders headers,
+            @Context HttpServerResponse response) {
         CalendarFilters asked = CalendarFilters.of(region, deal, company);
         String requestId = headers.getHeaderString(RequestIds.HEADER);
         String instance = uri.getRequestUri().getRawPath();
@@ -178,7 +180,7 @@ public class CalendarResource {
         // identity.
         return identity.getDeferredIdentity()
                 .subscribeAsCompletionStage()
-                .thenCompose(caller -> calendar(caller, asked, token, instance, requestId, headers));
+                .thenCompose(caller -> calendar(caller, asked, token, instance, requestId, headers, response));
     }
 
     private CompletionStage<Response> calendar(
@@ -187,7 +189,8 @@ public class CalendarResource {
             String token,
             String instance,
             String requestId,
-            HttpHeaders headers) {
+            HttpHeaders headers,
+            HttpServerResponse response) {
         CalendarFilters filters = asked;
         if (caller.getAttribute(CalendarSubscriptions.FILTERS_ATTRIBUTE) instanceof CalendarFilters fixed) {
             // A token reads its subscription's calendar; a URL edited to ask for another is refused, not widened.
@@ -224,12 +227,16 @@ public class CalendarResource {
                         config.refreshInterval(),
                         publicUrl.publicUrl().orElse(null),
                         truncated);
-                return Response.ok(body, MEDIA_TYPE + "; charset=utf-8")
-                        .header(Composition.COMPLETED_HEADER, Boolean.toString(titles.complete() && !truncated))
-                        .header(
+                // Calendar applications poll the feed: it may be kept a while, by the subscriber only. Set on the
+                // HTTP response itself, replacing the API's default no-store (a JAX-RS header would be a second
+                // value next to it).
+                response.headers()
+                        .set(
                                 "Cache-Control",
                                 "private, max-age="
-                                        + Math.max(60, config.refreshInterval().toSeconds() / 4))
+                                        + Math.max(60, config.refreshInterval().toSeconds() / 4));
+                return Response.ok(body, MEDIA_TYPE + "; charset=utf-8")
+                        .header(Composition.COMPLETED_HEADER, Boolean.toString(titles.complete() && !truncated))
                         .header("Content-Disposition", "inline; filename=\"dealradar-deadlines.ics\"")
                         .build();
             });

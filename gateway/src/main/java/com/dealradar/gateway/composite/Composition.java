@@ -161,7 +161,11 @@ public final class Composition {
         return missing.isEmpty() && truncated.isEmpty();
     }
 
-    /** 200 with the assembled body and the completeness headers. */
+    /**
+     * 200 with the assembled body and the completeness headers. No Cache-Control of its own: every answer under
+     * /api is no-store (platform's microprofile-config.properties), which matters most here, where a partial answer
+     * must not be served from a cache once the missing part can be read again.
+     */
     public Response ok(Object body) {
         Response.ResponseBuilder response = Response.ok(body).header(COMPLETED_HEADER, Boolean.toString(complete()));
         if (!missing.isEmpty()) {
@@ -169,7 +173,7 @@ public final class Composition {
                     MISSING_HEADER,
                     missing.stream().map(MissingPart::part).distinct().collect(Collectors.joining(",")));
         }
-        return response.header("Cache-Control", "no-store").build();
+        return response.build();
     }
 
     /** The answer when the core resource was refused (404, 400): the backend's problem, with this request's instance. */
