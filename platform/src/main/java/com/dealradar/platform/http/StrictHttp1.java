@@ -1,5 +1,7 @@
 package com.dealradar.platform.http;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import com.dealradar.platform.problem.Problem;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -10,6 +12,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -20,6 +23,8 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.vertx.core.Future;
@@ -34,6 +39,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -47,7 +53,12 @@ import org.jboss.logging.Logger;
  * <li>obsolete line folding (a header line starting with a space or tab, RFC 9112 5.2): 400, connection closed;</li>
  * <li>every answer Vert.x or Quarkus sends with an empty body for a request it cannot parse (bare LF, a request
  * line over the limit: 414, headers over the limit: 431, bad percent-encoding: 400) gets the problem body every
- * other answer has.</li>
+ * other answer has;</li>
+ * <li>a connection closed after an error answer is closed gracefully ("lingering close", as nginx and Apache do): the
+ * answer is sent, then the end of our stream, and what the client still sends (the rest of a body that was refused)
+ * is read and dropped until it closes its side or {@link #LINGER} has passed. Closing at once with unread bytes in
+ * the socket makes the kernel reset the connection, and a client still writing its body (Java's HttpClient, 7 in 100
+ * requests with headers over the limit and a 300 KiB body) then got no answer at all instead of the 431.</li>
  * </ul>
  * Vert.x offers no public hook for the request decoder or for those answers, so this reaches into its internals
  * (the listening channel of each shared server). If that ever fails (a Vert.x upgrade), the service still starts,
@@ -60,6 +71,11 @@ public class StrictHttp1 {
     static final String ACCEPT_HANDLER = "dealradar-strict-accept";
     static final String CONNECTION_HANDLER = "dealradar-strict-http1";
     static final String PROBLEM_HANDLER = "dealradar-problem-bodies";
+    static final String LINGER_HANDLER = "dealradar-lingering-close";
+    /** How long a closing connection keeps reading (and dropping) what its client still sends. */
+    static final Duration LINGER = Duration.ofSeconds(2);
+    /** Set once an error answer (4xx, 5xx) was written on the connection: its close lingers. */
+    static final AttributeKey<Boolean> ANSWERED_ERROR = AttributeKey.valueOf("dealradar.answered-error");
     /** Why this connection's request was refused, for the problem's detail. */
     static final AttributeKey<String> REFUSAL = AttributeKey.valueOf("dealradar.refusal");
 
@@ -125,6 +141,7 @@ public class StrictHttp1 {
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof Channel child) {
                 child.pipeline().addFirst(CONNECTION_HANDLER, new Connection(options, problems));
+                child.pipeline().addFirst(LINGER_HANDLER, new LingeringClose());
             }
             ctx.fireChannelRead(msg);
         }
@@ -246,6 +263,9 @@ public class StrictHttp1 {
 
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+            if (msg instanceof HttpResponse answer && answer.status().code() >= 400) {
+                ctx.channel().attr(ANSWERED_ERROR).set(Boolean.TRUE);
+            }
             if (msg instanceof FullHttpResponse response
                     && isBare(response)
                     && response.content().readableBytes() == 0) {
@@ -283,6 +303,71 @@ public class StrictHttp1 {
                 case 413 -> "The request body is too large";
                 default -> "The request is malformed (its request line, headers or percent-encoding)";
             };
+        }
+    }
+
+    /**
+     * First handler of a connection: turns a close after an error answer into a lingering close. Everything written
+     * is flushed, then the output is shut down (the client reads the answer and the end of the stream), and the
+     * connection stays open, its input dropped unread by the rest of the pipeline, until the client closes its side
+     * or {@link #LINGER} has passed. Other closes (idle connections, shutdown) happen at once.
+     */
+    static final class LingeringClose extends ChannelDuplexHandler {
+
+        private boolean lingering;
+        /** Set when the lingering is over: the close that follows is the real one. */
+        private boolean done;
+
+        @Override
+        public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+            Channel channel = ctx.channel();
+            if (lingering && !done) {
+                // A second close (Vert.x closes again as the connection ends) waits for the one that ends the
+                // lingering:
+                // closing now would reset the connection the lingering is there to end cleanly.
+                channel.closeFuture().addListener(closed -> promise.trySuccess());
+                return;
+            }
+            if (done
+                    || !channel.isActive()
+                    || !(channel instanceof DuplexChannel duplex)
+                    || duplex.isInputShutdown()
+                    || channel.attr(ANSWERED_ERROR).get() == null) {
+                ctx.close(promise);
+                return;
+            }
+            lingering = true;
+            channel.closeFuture().addListener(closed -> promise.trySuccess());
+            ScheduledFuture<?> deadline = ctx.executor().schedule(() -> closeNow(ctx), LINGER.toMillis(), MILLISECONDS);
+            channel.closeFuture().addListener(closed -> deadline.cancel(false));
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> {
+                if (!written.isSuccess()) {
+                    closeNow(ctx);
+                    return;
+                }
+                duplex.shutdownOutput().addListener(shut -> {
+                    if (!shut.isSuccess()) {
+                        closeNow(ctx);
+                        return;
+                    }
+                    channel.config().setAutoRead(true);
+                    ctx.read();
+                });
+            });
+        }
+
+        private void closeNow(ChannelHandlerContext ctx) {
+            done = true;
+            ctx.close();
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (lingering) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            ctx.fireChannelRead(msg);
         }
     }
 }

@@ -14,13 +14,29 @@ import java.util.Map;
 /**
  * Raw bytes to a server and what came back, for requests no HTTP client would send (no Host, both framing
  * headers, folded headers, bare LF). Reads until the server closes the connection or stays silent for the
- * read timeout; {@link Answer#closed()} tells which.
+ * read timeout; {@link Answer#closed()} tells which. A request over {@link #STREAMED_FROM} bytes is written as a
+ * client streams a body, in pieces with short pauses, so that the server answers while it is still arriving.
  */
 public final class RawHttp {
 
     private RawHttp() {}
 
-    public record Answer(int status, Map<String, String> headers, String body, boolean closed, String raw) {
+    /** Requests longer than this are written in {@link #PIECE}-byte pieces, a millisecond apart. */
+    static final int STREAMED_FROM = 64 * 1024;
+
+    static final int PIECE = 16 * 1024;
+
+    /**
+     * What came back; {@code resetWhileSending}: the server reset the connection while the request was still being
+     * written (what a client that writes its whole request before reading reports as no answer at all).
+     */
+    public record Answer(
+            int status,
+            Map<String, String> headers,
+            String body,
+            boolean closed,
+            String raw,
+            boolean resetWhileSending) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -45,8 +61,12 @@ public final class RawHttp {
                 ? new Socket(host, port)
                 : new Socket(host, port, java.net.InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(3000);
-            socket.getOutputStream().write(request);
-            socket.getOutputStream().flush();
+            boolean resetWhileSending = false;
+            try {
+                write(socket, request);
+            } catch (IOException e) {
+                resetWhileSending = true; // what the server answered before it may still be readable
+            }
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             boolean closed = false;
             InputStream in = socket.getInputStream();
@@ -62,16 +82,35 @@ public final class RawHttp {
             } catch (IOException e) {
                 closed = true; // reset by the server
             }
-            return parse(received.toString(StandardCharsets.UTF_8), closed);
+            return parse(received.toString(StandardCharsets.UTF_8), closed, resetWhileSending);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static Answer parse(String raw, boolean closed) {
+    private static void write(Socket socket, byte[] request) throws IOException {
+        var out = socket.getOutputStream();
+        if (request.length <= STREAMED_FROM) {
+            out.write(request);
+            out.flush();
+            return;
+        }
+        for (int from = 0; from < request.length; from += PIECE) {
+            out.write(request, from, Math.min(PIECE, request.length - from));
+            out.flush();
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+    }
+
+    private static Answer parse(String raw, boolean closed, boolean resetWhileSending) {
         int end = raw.indexOf("\r\n\r\n");
         if (!raw.startsWith("HTTP/") || end < 0) {
-            return new Answer(-1, Map.of(), raw, closed, raw);
+            return new Answer(-1, Map.of(), raw, closed, raw, resetWhileSending);
         }
         String[] lines = raw.substring(0, end).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
@@ -84,6 +123,6 @@ public final class RawHttp {
                         lines[i].substring(colon + 1).strip());
             }
         }
-        return new Answer(status, headers, raw.substring(end + 4), closed, raw);
+        return new Answer(status, headers, raw.substring(end + 4), closed, raw, resetWhileSending);
     }
 }
