@@ -138,6 +138,56 @@ class HttpEdgeTest extends GatewayTestBase {
     }
 
     /**
+     * Query parameters the operation does not declare (a typo, another case, an encoded name, any on a path that
+     * takes none; on pass-through, composite, calendar and feed paths alike) and a declared one given twice: a 400
+     * problem naming each, and no backend call. The same kind of request with declared names reaches the backend.
+     */
+    @Test
+    void undeclaredAndRepeatedQueryParametersAre400ProblemsWithZeroBackendCalls() {
+        Map<String, List<String>> refused = new java.util.LinkedHashMap<>();
+        refused.put("/api/v1/deals?valueMin=5", List.of("valueMin"));
+        refused.put("/api/v1/companies?limti=2&q=a&Limit=3", List.of("limti", "Limit"));
+        refused.put("/api/v1/companies?limit=1&limit=2", List.of("limit"));
+        refused.put("/api/v1/companies?q=a&%71=b", List.of("q"));
+        refused.put("/api/v1/companies/zte?expand=all", List.of("expand"));
+        refused.put("/api/v1/deals/973a4522-3530-5077-b71c-a59a70f0ce3f/dossier?x=1", List.of("x"));
+        refused.put("/api/v1/companies/zte/profile?limit=5", List.of("limit"));
+        refused.put("/api/v1/regulatory-matters/calendar.ics?regoin=GB", List.of("regoin"));
+        refused.put("/api/v1/events?types=company.created&_=1700000000", List.of("_"));
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        for (var request : refused.entrySet()) {
+            Response answer = given().urlEncodingEnabled(false)
+                    .header("Authorization", KeycloakTokens.bearer("analyst"))
+                    .get(request.getKey());
+            statuses.merge(answer.statusCode(), 1, Integer::sum);
+            System.out.printf("GET %-70s -> %d %s%n", request.getKey(), answer.statusCode(), answer.asString());
+            boolean right = answer.statusCode() == 400
+                    && String.valueOf(answer.contentType()).startsWith("application/problem+json")
+                    && answer.jsonPath().getString("type").endsWith("/bad-parameter")
+                    && answer.jsonPath().getList("errors.field").equals(request.getValue());
+            if (!right) {
+                wrong.add(request.getKey() + " -> " + answer.statusCode() + " " + answer.asString());
+            }
+        }
+        int refusedCalls = backendCalls();
+        Backends.company().stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(EMPTY_PAGE)));
+        int declared = given().urlEncodingEnabled(false)
+                .header("Authorization", KeycloakTokens.bearer("analyst"))
+                .get("/api/v1/companies?q=a&limit=2&sort=name")
+                .statusCode();
+        System.out.printf(
+                "%d requests with undeclared or repeated query parameters: statuses %s, %d wrong, %d backend calls; "
+                        + "declared parameters -> %d%n",
+                refused.size(), statuses, wrong.size(), refusedCalls, declared);
+        assertThat(wrong).isEmpty();
+        assertThat(statuses).containsExactly(Map.entry(400, refused.size()));
+        assertThat(refusedCalls).isZero();
+        assertThat(declared).isEqualTo(200);
+        assertThat(backendCalls()).isEqualTo(1);
+    }
+
+    /**
      * Every path of the contract with every method it does not declare (and an invented one): 405 problem, an
      * Allow header naming exactly the methods the contract declares there, and no backend call.
      */

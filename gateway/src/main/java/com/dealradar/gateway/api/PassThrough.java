@@ -5,7 +5,7 @@ import com.dealradar.gateway.client.BackendFailure;
 import com.dealradar.gateway.client.BackendRequest;
 import com.dealradar.gateway.client.BackendResponse;
 import com.dealradar.gateway.client.Backends;
-import com.dealradar.gateway.contract.DeclaredMethods;
+import com.dealradar.gateway.contract.DeclaredOperations;
 import com.dealradar.gateway.ratelimit.FailureLimiter;
 import com.dealradar.gateway.ratelimit.RateLimitFilter;
 import com.dealradar.gateway.security.GatewayAccessRules;
@@ -91,7 +91,7 @@ public class PassThrough {
 
     private final Backends backends;
     private final PublicPaths paths;
-    private final DeclaredMethods declared;
+    private final DeclaredOperations declared;
     private final GatewayAccessRules access;
     private final RateLimitFilter limits;
     private final FailureLimiter failures;
@@ -105,7 +105,7 @@ public class PassThrough {
     PassThrough(
             Backends backends,
             PublicPaths paths,
-            DeclaredMethods declared,
+            DeclaredOperations declared,
             GatewayAccessRules access,
             RateLimitFilter limits,
             FailureLimiter failures,
@@ -186,10 +186,10 @@ public class PassThrough {
             MDC.put(RequestIds.MDC_KEY, requestId);
             HttpServerRequest request = ctx.request();
             ctx.response().putHeader(RequestIds.HEADER, requestId);
-            Optional<DeclaredMethods.Allowed> allowed = declared.allowed(ctx);
+            Optional<DeclaredOperations.Allowed> allowed = declared.allowed(ctx);
             RawProblems.labelForMetrics(
                     ctx,
-                    allowed.map(DeclaredMethods.Allowed::template)
+                    allowed.map(DeclaredOperations.Allowed::template)
                             .orElse(PublicPaths.PREFIX + "/" + resourceOf(instance) + "/{undeclared}"));
             if (request.method() == HttpMethod.OPTIONS) {
                 options(allowed);
@@ -358,7 +358,7 @@ public class PassThrough {
         }
 
         /** OPTIONS on a path of the contract: the methods it declares; CORS preflights were answered before. */
-        private void options(Optional<DeclaredMethods.Allowed> allowed) {
+        private void options(Optional<DeclaredOperations.Allowed> allowed) {
             if (allowed.isEmpty()) {
                 send(notFound(), Map.of());
                 return;
@@ -471,7 +471,7 @@ public class PassThrough {
                     String resource = resourceOf(template);
                     return resource != null && backends.isPublicResource(resource);
                 })
-                .map(DeclaredMethods::pattern)
+                .map(DeclaredOperations::pattern)
                 .toList();
     }
 

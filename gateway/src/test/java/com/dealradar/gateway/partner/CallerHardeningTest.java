@@ -95,8 +95,10 @@ class CallerHardeningTest {
                 .queryParam("q", "x")
                 .get("/api/v1/companies")
                 .then()
-                .statusCode(401)
-                .contentType("application/problem+json");
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("api_key"))
+                .body("errors[0].message", containsString("X-API-Key header"));
         String requestId = "actor-" + UUID.randomUUID();
         given().header("X-API-Key", key)
                 .header("X-Request-Id", requestId)

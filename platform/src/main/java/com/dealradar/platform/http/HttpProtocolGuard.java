@@ -33,12 +33,21 @@ public class HttpProtocolGuard {
     public static final String TARGET_KEY = "dealradar.target";
 
     private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+    /** Names of query parameters that carry a credential. */
+    private static final String SECRET_NAME =
+            "(?:api[_-]?key|apikey|key|access[_-]?token|token|secret|password|client[_-]?secret)";
     /** Query parameters whose values never reach a log (a key sent in the URL is still refused, but not logged). */
-    private static final Pattern SECRET_PARAM = Pattern.compile(
-            "(?i)(^|&)((?:api[_-]?key|apikey|key|access[_-]?token|token|secret|password|client[_-]?secret)=)[^&]*");
+    private static final Pattern SECRET_PARAM = Pattern.compile("(?i)(^|&)(" + SECRET_NAME + "=)[^&]*");
+
+    private static final Pattern SECRET_NAME_ONLY = Pattern.compile("(?i)" + SECRET_NAME);
 
     private final RawProblems problems;
     private final BodySizeLimit bodyLimit;
+
+    /** Whether a query parameter of this name carries a credential (its value is masked in the access log). */
+    public static boolean secretParameter(String name) {
+        return SECRET_NAME_ONLY.matcher(name).matches();
+    }
 
     HttpProtocolGuard(RawProblems problems, BodySizeLimit bodyLimit) {
         this.problems = problems;

@@ -1,8 +1,13 @@
 package com.dealradar.gateway.contract;
 
+import com.dealradar.platform.http.HttpProtocolGuard;
 import com.dealradar.platform.http.RawProblems;
+import com.dealradar.platform.problem.FieldViolation;
+import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,7 +17,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,15 +38,21 @@ import org.jboss.logging.Logger;
  * and DELETE there) and cost a backend call, and an invented method ({@code PTZZA}) got the pass-through's own
  * list of methods, which is no answer about the API.
  *
- * <p>The paths and methods are read from the contract as built into the application (the document served at
+ * <p>The query parameters are checked the same way, against the parameters the contract declares for the
+ * operation: a name the operation does not take (a typo such as {@code valueMin} for {@code valueUsdMin}, which the
+ * backend would ignore and answer with an unfiltered list) and a parameter given twice (none of the API's parameters
+ * is repeated: lists are one comma-separated value, and a backend would silently use the first) are a 400 problem
+ * naming the parameter and listing what the operation takes.
+ *
+ * <p>The paths, methods and parameters are read from the contract as built into the application (the document served at
  * {@code /q/openapi}: the backends' operations merged with the gateway's own), so that there is no second,
  * hand-written list to keep in step. The answer's metrics carry the path template, not the path, so that
  * invented ids do not become label values.
  */
 @ApplicationScoped
-public class DeclaredMethods {
+public class DeclaredOperations {
 
-    private static final Logger LOG = Logger.getLogger(DeclaredMethods.class);
+    private static final Logger LOG = Logger.getLogger(DeclaredOperations.class);
     /** Where Quarkus keeps the OpenAPI document it built (with the filters applied) for the default document. */
     static final String BUILT_CONTRACT = "META-INF/quarkus-generated-openapi-doc.JSON";
 
@@ -45,15 +60,18 @@ public class DeclaredMethods {
     private static final Set<String> METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
-    /** One path of the contract: its template, a pattern matching the request paths it names, its methods. */
-    record DeclaredPath(String template, Pattern pattern, Set<String> methods) {}
+    /**
+     * One path of the contract: its template, a pattern matching the request paths it names, its methods, and the
+     * query parameters of each method.
+     */
+    record DeclaredPath(String template, Pattern pattern, Set<String> methods, Map<String, Set<String>> query) {}
 
-    private static final String ALLOWED_KEY = DeclaredMethods.class.getName() + ".allowed";
+    private static final String ALLOWED_KEY = DeclaredOperations.class.getName() + ".allowed";
 
     private final RawProblems problems;
     private final List<DeclaredPath> paths;
 
-    DeclaredMethods(RawProblems problems, ObjectMapper mapper) {
+    DeclaredOperations(RawProblems problems, ObjectMapper mapper) {
         this.problems = problems;
         this.paths = read(mapper);
     }
@@ -74,8 +92,27 @@ public class DeclaredMethods {
             return;
         }
         Optional<Allowed> allowed = allowed(ctx);
-        if (allowed.isEmpty() || allowed.get().permits(method.name())) {
+        if (allowed.isEmpty()) {
             ctx.next();
+            return;
+        }
+        if (allowed.get().permits(method.name())) {
+            List<FieldViolation> wrong =
+                    allowed.get().queryViolations(method.name(), ctx.request().query());
+            if (wrong.isEmpty()) {
+                ctx.next();
+                return;
+            }
+            RawProblems.labelForMetrics(ctx, allowed.get().template());
+            String detail = wrong.stream()
+                    .map(violation -> violation.field() + ": " + violation.message())
+                    .collect(Collectors.joining("; "));
+            problems.write(
+                    ctx.response(),
+                    new ProblemException(ProblemType.BAD_PARAMETER, detail, wrong, Map.of())
+                            .toProblem()
+                            .withContext(ctx.request().path(), null),
+                    Map.of());
             return;
         }
         RawProblems.labelForMetrics(ctx, allowed.get().template());
@@ -106,16 +143,60 @@ public class DeclaredMethods {
     public Optional<Allowed> allowed(String path) {
         for (DeclaredPath declared : paths) {
             if (declared.pattern().matcher(path).matches()) {
-                return Optional.of(new Allowed(declared.template(), declared.methods()));
+                return Optional.of(new Allowed(declared.template(), declared.methods(), declared.query()));
             }
         }
         return Optional.empty();
     }
 
-    public record Allowed(String template, Set<String> methods) {
+    public record Allowed(String template, Set<String> methods, Map<String, Set<String>> query) {
 
         public boolean permits(String method) {
             return methods.contains(method) || method.equals("HEAD") && methods.contains("GET");
+        }
+
+        /**
+         * What is wrong with a request's raw query string for {@code method} here: each parameter the operation does
+         * not declare, and each declared one given more than once (in the order they come, each name once).
+         */
+        public List<FieldViolation> queryViolations(String method, String rawQuery) {
+            if (rawQuery == null || rawQuery.isEmpty()) {
+                return List.of();
+            }
+            Set<String> declared = query.getOrDefault(method.equals("HEAD") ? "GET" : method, Set.of());
+            Set<String> seen = new HashSet<>();
+            Map<String, FieldViolation> wrong = new LinkedHashMap<>();
+            for (String pair : rawQuery.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int equals = pair.indexOf('=');
+                String name = QueryStringDecoder.decodeComponent(equals < 0 ? pair : pair.substring(0, equals));
+                if (!declared.contains(name) && HttpProtocolGuard.secretParameter(name)) {
+                    wrong.putIfAbsent(
+                            name,
+                            new FieldViolation(
+                                    name,
+                                    "not a parameter of " + method + " " + template + ", and no credential is"
+                                            + " taken from the URL here (logs and browser histories keep URLs):"
+                                            + " send an API key in the X-API-Key header, a token in Authorization"));
+                } else if (!declared.contains(name)) {
+                    wrong.putIfAbsent(
+                            name,
+                            new FieldViolation(
+                                    name,
+                                    declared.isEmpty()
+                                            ? "not a parameter of " + method + " " + template + ", which takes none"
+                                            : "not a parameter of " + method + " " + template + "; it takes "
+                                                    + String.join(", ", declared)));
+                } else if (!seen.add(name)) {
+                    wrong.putIfAbsent(
+                            name,
+                            new FieldViolation(
+                                    name, "given more than once; send it once (a list is one comma-separated value)"));
+                }
+            }
+            return List.copyOf(wrong.values());
         }
     }
 
@@ -148,8 +229,23 @@ public class DeclaredMethods {
                 }
             });
             if (!methods.isEmpty()) {
+                Map<String, Set<String>> query = new HashMap<>();
+                for (String method : methods) {
+                    Set<String> names = new TreeSet<>();
+                    for (JsonNode parameter : entry.getValue()
+                            .path(method.toLowerCase(Locale.ROOT))
+                            .path("parameters")) {
+                        if ("query".equals(parameter.path("in").asText())) {
+                            names.add(parameter.path("name").asText());
+                        }
+                    }
+                    query.put(method, Collections.unmodifiableSet(names));
+                }
                 declared.add(new DeclaredPath(
-                        entry.getKey(), pattern(entry.getKey()), Collections.unmodifiableSet(methods)));
+                        entry.getKey(),
+                        pattern(entry.getKey()),
+                        Collections.unmodifiableSet(methods),
+                        Map.copyOf(query)));
             }
         }
         // Literal templates first (see allowed).
