@@ -1,5 +1,6 @@
 package com.dealradar.platform.http;
 
+import com.dealradar.platform.json.Rfc3339;
 import com.dealradar.platform.json.WireNames;
 import com.dealradar.platform.problem.ProblemException;
 import java.math.BigDecimal;
@@ -101,7 +102,7 @@ public final class QueryParams {
             return null;
         }
         try {
-            return LocalDate.parse(raw.strip());
+            return LocalDate.parse(raw.strip(), Rfc3339.FULL_DATE);
         } catch (DateTimeParseException e) {
             throw ProblemException.badParameter(name, "'" + raw + "' is not a date (YYYY-MM-DD)");
         }

@@ -16,7 +16,8 @@ import jakarta.inject.Singleton;
  * Request bodies are parsed strictly: unknown fields, duplicate keys, trailing garbage and silent type
  * coercions (a number where a string belongs, "12" where a number belongs) are client errors that the
  * problem mappers turn into 400s naming the field, instead of data quietly changing meaning. So are strings
- * with NUL characters or lone surrogates ({@link CleanText}).
+ * with NUL characters or lone surrogates ({@link CleanText}), and dates or timestamps that are not RFC 3339's
+ * ({@link Rfc3339}).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {

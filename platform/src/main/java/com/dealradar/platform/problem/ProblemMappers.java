@@ -341,7 +341,7 @@ public class ProblemMappers {
         return switch (type == null ? "" : type.getSimpleName()) {
             case "UUID" -> "UUID";
             case "LocalDate" -> "date (YYYY-MM-DD)";
-            case "OffsetDateTime", "Instant" -> "timestamp (ISO-8601)";
+            case "OffsetDateTime", "Instant" -> "timestamp (RFC 3339, such as 2027-01-01T00:00:00Z)";
             case "BigDecimal" -> "decimal number";
             case "" -> "value";
             default -> type.getSimpleName();
