@@ -138,6 +138,83 @@ class HttpEdgeTest extends GatewayTestBase {
     }
 
     /**
+     * A client that trickles its request headers (a line every 250 ms, the "slowloris" pattern) is disconnected
+     * once dealradar.http.request-header-timeout (2 s in tests) has passed since the request's first byte, without
+     * an answer; a keep-alive connection idle for longer than that between two requests is not.
+     */
+    @Test
+    void slowHeadersAreCutOffButIdleKeepAliveIsNot() throws Exception {
+        long started = System.nanoTime();
+        int lines = 0;
+        boolean closed = false;
+        StringBuilder answered = new StringBuilder();
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(250);
+            var out = socket.getOutputStream();
+            out.write("GET /api/v1/regions/GB HTTP/1.1\r\nHost: x\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            while (!closed
+                    && System.nanoTime() - started
+                            < java.time.Duration.ofSeconds(10).toNanos()) {
+                try {
+                    out.write(("X-Slow-" + lines + ": 1\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    lines++;
+                    int n = socket.getInputStream().read();
+                    if (n < 0) {
+                        closed = true;
+                    } else {
+                        answered.append((char) n);
+                    }
+                } catch (java.net.SocketTimeoutException e) {
+                    // nothing yet: the next header line
+                } catch (java.io.IOException e) {
+                    closed = true; // reset
+                }
+            }
+        }
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        // Two requests on one connection, with longer than the header timeout between them.
+        List<Integer> keptAlive = new ArrayList<>();
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(5000);
+            for (int i = 0; i < 2; i++) {
+                socket.getOutputStream()
+                        .write("PUT /api/v1/companies HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n"
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                keptAlive.add(readStatusAndBody(socket.getInputStream()));
+                if (i == 0) {
+                    Thread.sleep(3000);
+                }
+            }
+        }
+        System.out.printf(
+                "slow headers: %d lines sent over %d ms, closed=%s, answered %d bytes; keep-alive after 3 s idle: %s%n",
+                lines, elapsedMillis, closed, answered.length(), keptAlive);
+        assertThat(closed).as("the slow client was disconnected").isTrue();
+        assertThat(elapsedMillis).isBetween(1500L, 6000L);
+        assertThat(answered).as("no answer to a request that never arrived").isEmpty();
+        assertThat(keptAlive).containsExactly(405, 405);
+    }
+
+    /** The status of one HTTP/1.1 answer on {@code in}, its Content-Length body read so the next can follow. */
+    private static int readStatusAndBody(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                return -1;
+            }
+            head.append((char) c);
+        }
+        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        if (length.find()) {
+            in.readNBytes(Integer.parseInt(length.group(1)));
+        }
+        return Integer.parseInt(head.substring(9, 12));
+    }
+
+    /**
      * Query parameters the operation does not declare (a typo, another case, an encoded name, any on a path that
      * takes none; on pass-through, composite, calendar and feed paths alike) and a declared one given twice: a 400
      * problem naming each, and no backend call. The same kind of request with declared names reaches the backend.

@@ -10,9 +10,9 @@ import com.dealradar.gateway.ratelimit.FailureLimiter;
 import com.dealradar.gateway.ratelimit.RateLimitFilter;
 import com.dealradar.gateway.security.GatewayAccessRules;
 import com.dealradar.platform.http.BodySizeLimit;
+import com.dealradar.platform.http.HttpConfig;
 import com.dealradar.platform.http.MediaTypeHeaders;
 import com.dealradar.platform.http.PublicLocations;
-import com.dealradar.platform.http.PublicUrlConfig;
 import com.dealradar.platform.http.RawProblems;
 import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.problem.FieldViolation;
@@ -96,7 +96,7 @@ public class PassThrough {
     private final RateLimitFilter limits;
     private final FailureLimiter failures;
     private final AccessConfig accessConfig;
-    private final PublicUrlConfig publicUrl;
+    private final HttpConfig publicUrl;
     private final BodySizeLimit bodyLimit;
     private final RawProblems problems;
     /** Paths under /api/v1 that a JAX-RS resource of the gateway serves (read from the resources at start). */
@@ -110,7 +110,7 @@ public class PassThrough {
             RateLimitFilter limits,
             FailureLimiter failures,
             AccessConfig accessConfig,
-            PublicUrlConfig publicUrl,
+            HttpConfig publicUrl,
             BodySizeLimit bodyLimit,
             RawProblems problems) {
         this.backends = backends;

@@ -9,7 +9,7 @@ import com.dealradar.gateway.client.Backends;
 import com.dealradar.gateway.composite.Composition;
 import com.dealradar.gateway.composite.Outcome;
 import com.dealradar.gateway.composite.PartReader;
-import com.dealradar.platform.http.PublicUrlConfig;
+import com.dealradar.platform.http.HttpConfig;
 import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.problem.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,14 +84,14 @@ public class CalendarResource {
     private final Backends backends;
     private final CurrentIdentityAssociation identity;
     private final CalendarConfig config;
-    private final PublicUrlConfig publicUrl;
+    private final HttpConfig publicUrl;
 
     CalendarResource(
             PartReader reader,
             Backends backends,
             CurrentIdentityAssociation identity,
             CalendarConfig config,
-            PublicUrlConfig publicUrl) {
+            HttpConfig publicUrl) {
         this.reader = reader;
         this.backends = backends;
         this.identity = identity;

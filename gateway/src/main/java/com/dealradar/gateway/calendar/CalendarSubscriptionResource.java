@@ -1,7 +1,7 @@
 package com.dealradar.gateway.calendar;
 
 import com.dealradar.platform.http.EntityTags;
-import com.dealradar.platform.http.PublicUrlConfig;
+import com.dealradar.platform.http.HttpConfig;
 import com.dealradar.platform.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
@@ -68,10 +68,9 @@ public class CalendarSubscriptionResource {
 
     private final CalendarSubscriptions subscriptions;
     private final SecurityIdentity caller;
-    private final PublicUrlConfig publicUrl;
+    private final HttpConfig publicUrl;
 
-    CalendarSubscriptionResource(
-            CalendarSubscriptions subscriptions, SecurityIdentity caller, PublicUrlConfig publicUrl) {
+    CalendarSubscriptionResource(CalendarSubscriptions subscriptions, SecurityIdentity caller, HttpConfig publicUrl) {
         this.subscriptions = subscriptions;
         this.caller = caller;
         this.publicUrl = publicUrl;

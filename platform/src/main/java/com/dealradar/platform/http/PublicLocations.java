@@ -13,9 +13,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class PublicLocations {
 
-    private final PublicUrlConfig config;
+    private final HttpConfig config;
 
-    PublicLocations(PublicUrlConfig config) {
+    PublicLocations(HttpConfig config) {
         this.config = config;
     }
 
@@ -39,7 +39,7 @@ public class PublicLocations {
     }
 
     /** The Location of a path (with its query): under the configured public URL, or the path itself. */
-    public static String at(PublicUrlConfig config, String pathAndQuery) {
+    public static String at(HttpConfig config, String pathAndQuery) {
         String base = config.publicUrl()
                 .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
                 .orElse("");

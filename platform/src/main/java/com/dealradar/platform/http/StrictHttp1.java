@@ -58,7 +58,10 @@ import org.jboss.logging.Logger;
  * answer is sent, then the end of our stream, and what the client still sends (the rest of a body that was refused)
  * is read and dropped until it closes its side or {@link #LINGER} has passed. Closing at once with unread bytes in
  * the socket makes the kernel reset the connection, and a client still writing its body (Java's HttpClient, 7 in 100
- * requests with headers over the limit and a 300 KiB body) then got no answer at all instead of the 431.</li>
+ * requests with headers over the limit and a 300 KiB body) then got no answer at all instead of the 431;</li>
+ * <li>a request whose line and headers have not all arrived {@link HttpConfig#requestHeaderTimeout()} after its
+ * first byte: connection closed (as Go's ReadHeaderTimeout does; Vert.x has no such limit, only the idle timeout,
+ * which a byte now and then keeps from ever firing).</li>
  * </ul>
  * Vert.x offers no public hook for the request decoder or for those answers, so this reaches into its internals
  * (the listening channel of each shared server). If that ever fails (a Vert.x upgrade), the service still starts,
@@ -81,10 +84,12 @@ public class StrictHttp1 {
 
     private final Vertx vertx;
     private final RawProblems problems;
+    private final Duration headerTimeout;
 
-    StrictHttp1(Vertx vertx, RawProblems problems) {
+    StrictHttp1(Vertx vertx, RawProblems problems, HttpConfig config) {
         this.vertx = vertx;
         this.problems = problems;
+        this.headerTimeout = config.requestHeaderTimeout();
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -104,7 +109,7 @@ public class StrictHttp1 {
                     continue;
                 }
                 HttpServerOptions options = options(server);
-                listening.pipeline().addFirst(ACCEPT_HANDLER, new Acceptor(options, problems));
+                listening.pipeline().addFirst(ACCEPT_HANDLER, new Acceptor(options, problems, headerTimeout));
                 LOG.debugf("Strict HTTP/1 checks installed on %s", listening.localAddress());
             }
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
@@ -131,16 +136,18 @@ public class StrictHttp1 {
 
         private final HttpServerOptions options;
         private final RawProblems problems;
+        private final Duration headerTimeout;
 
-        Acceptor(HttpServerOptions options, RawProblems problems) {
+        Acceptor(HttpServerOptions options, RawProblems problems, Duration headerTimeout) {
             this.options = options;
             this.problems = problems;
+            this.headerTimeout = headerTimeout;
         }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof Channel child) {
-                child.pipeline().addFirst(CONNECTION_HANDLER, new Connection(options, problems));
+                child.pipeline().addFirst(CONNECTION_HANDLER, new Connection(options, problems, headerTimeout));
                 child.pipeline().addFirst(LINGER_HANDLER, new LingeringClose());
             }
             ctx.fireChannelRead(msg);
@@ -152,17 +159,19 @@ public class StrictHttp1 {
 
         private final HttpServerOptions options;
         private final RawProblems problems;
+        private final Duration headerTimeout;
 
-        Connection(HttpServerOptions options, RawProblems problems) {
+        Connection(HttpServerOptions options, RawProblems problems, Duration headerTimeout) {
             this.options = options;
             this.problems = problems;
+            this.headerTimeout = headerTimeout;
         }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ChannelPipeline pipeline = ctx.pipeline();
             if (pipeline.get("httpDecoder") instanceof VertxHttpRequestDecoder && pipeline.get("httpEncoder") != null) {
-                pipeline.replace("httpDecoder", "httpDecoder", new Decoder(options));
+                pipeline.replace("httpDecoder", "httpDecoder", new Decoder(options, headerTimeout));
                 pipeline.addAfter("httpEncoder", PROBLEM_HANDLER, new ProblemBodies(options, problems));
             }
             pipeline.remove(this);
@@ -180,8 +189,13 @@ public class StrictHttp1 {
 
         private boolean refused;
 
-        Decoder(HttpServerOptions options) {
+        private final Duration headerTimeout;
+        /** Closes the connection when the request being read has not got all its headers in time. */
+        private ScheduledFuture<?> headerDeadline;
+
+        Decoder(HttpServerOptions options, Duration headerTimeout) {
             super(options);
+            this.headerTimeout = headerTimeout;
         }
 
         @Override
@@ -192,6 +206,10 @@ public class StrictHttp1 {
                 buffer.skipBytes(buffer.readableBytes());
                 return;
             }
+            if (inHeaders && headerDeadline == null && buffer.isReadable()) {
+                headerDeadline =
+                        ctx.executor().schedule(() -> headersLate(ctx), headerTimeout.toMillis(), MILLISECONDS);
+            }
             if (inHeaders && !folded && foldedLine(buffer)) {
                 folded = true;
             }
@@ -200,6 +218,7 @@ public class StrictHttp1 {
             for (int i = before; i < out.size(); i++) {
                 Object decoded = out.get(i);
                 if (decoded instanceof HttpRequest request) {
+                    cancelHeaderDeadline();
                     inHeaders = false;
                     if (folded && request.decoderResult().isSuccess()) {
                         refuse(request, "Header lines must not be folded (a line starting with a space or tab)");
@@ -210,6 +229,30 @@ public class StrictHttp1 {
                     inHeaders = true;
                 }
             }
+        }
+
+        private void headersLate(ChannelHandlerContext ctx) {
+            headerDeadline = null;
+            if (inHeaders && ctx.channel().isActive()) {
+                LOG.debugf(
+                        "Closing %s: no complete request headers within %s",
+                        ctx.channel().remoteAddress(), headerTimeout);
+                refused = true;
+                ctx.close();
+            }
+        }
+
+        private void cancelHeaderDeadline() {
+            if (headerDeadline != null) {
+                headerDeadline.cancel(false);
+                headerDeadline = null;
+            }
+        }
+
+        @Override
+        protected void handlerRemoved0(ChannelHandlerContext ctx) throws Exception {
+            cancelHeaderDeadline();
+            super.handlerRemoved0(ctx);
         }
 
         @Override

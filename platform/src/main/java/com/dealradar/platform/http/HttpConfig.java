@@ -1,0 +1,26 @@
+package com.dealradar.platform.http;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** {@code dealradar.http.*}: how this service is addressed from outside, and how long it waits for a request. */
+@ConfigMapping(prefix = "dealradar.http")
+public interface HttpConfig {
+
+    /**
+     * The public base URL (e.g. {@code https://api.dealradar.example}) that absolute Location headers start with.
+     * Without it, Location headers are relative references ({@code /api/v1/companies/<id>}), never built from the
+     * request's Host header, which any client can set.
+     */
+    Optional<String> publicUrl();
+
+    /**
+     * How long a request's line and headers may take to arrive once its first byte has (StrictHttp1): a client
+     * that trickles them (the "slowloris" pattern) is disconnected then, instead of holding a connection for the
+     * idle timeout (30 minutes) with a byte now and then. Idle keep-alive connections are not affected.
+     */
+    @WithDefault("10s")
+    Duration requestHeaderTimeout();
+}
