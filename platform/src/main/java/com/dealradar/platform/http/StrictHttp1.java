@@ -206,10 +206,8 @@ public class StrictHttp1 {
                 buffer.skipBytes(buffer.readableBytes());
                 return;
             }
-            if (inHeaders && headerDeadline == null && buffer.isReadable()) {
-                headerDeadline =
-                        ctx.executor().schedule(() -> headersLate(ctx), headerTimeout.toMillis(), MILLISECONDS);
-            }
+            boolean headersStarted = inHeaders && buffer.isReadable();
+            boolean requestDecoded = false;
             if (inHeaders && !folded && foldedLine(buffer)) {
                 folded = true;
             }
@@ -219,6 +217,7 @@ public class StrictHttp1 {
                 Object decoded = out.get(i);
                 if (decoded instanceof HttpRequest request) {
                     cancelHeaderDeadline();
+                    requestDecoded = true;
                     inHeaders = false;
                     if (folded && request.decoderResult().isSuccess()) {
                         refuse(request, "Header lines must not be folded (a line starting with a space or tab)");
@@ -228,6 +227,12 @@ public class StrictHttp1 {
                 if (decoded instanceof LastHttpContent) {
                     inHeaders = true;
                 }
+            }
+            // A request's headers that did not all come in one read: from now on they have headerTimeout to arrive.
+            // (Most requests arrive whole, and pay for no timer.)
+            if (headersStarted && !requestDecoded && headerDeadline == null) {
+                headerDeadline =
+                        ctx.executor().schedule(() -> headersLate(ctx), headerTimeout.toMillis(), MILLISECONDS);
             }
         }
 
