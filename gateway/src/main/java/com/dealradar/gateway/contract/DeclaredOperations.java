@@ -3,7 +3,7 @@ package com.dealradar.gateway.contract;
 import com.dealradar.platform.http.HttpProtocolGuard;
 import com.dealradar.platform.http.RawProblems;
 import com.dealradar.platform.problem.FieldViolation;
-import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemMappers;
 import com.dealradar.platform.problem.ProblemType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -109,8 +109,7 @@ public class DeclaredOperations {
                     .collect(Collectors.joining("; "));
             problems.write(
                     ctx.response(),
-                    new ProblemException(ProblemType.BAD_PARAMETER, detail, wrong, Map.of())
-                            .toProblem()
+                    ProblemMappers.problem(ProblemType.BAD_PARAMETER, detail, wrong)
                             .withContext(ctx.request().path(), null),
                     Map.of());
             return;
@@ -172,23 +171,13 @@ public class DeclaredOperations {
                 }
                 int equals = pair.indexOf('=');
                 String name = QueryStringDecoder.decodeComponent(equals < 0 ? pair : pair.substring(0, equals));
-                if (!declared.contains(name) && HttpProtocolGuard.secretParameter(name)) {
-                    wrong.putIfAbsent(
-                            name,
-                            new FieldViolation(
-                                    name,
-                                    "not a parameter of " + method + " " + template + ", and no credential is"
-                                            + " taken from the URL here (logs and browser histories keep URLs):"
-                                            + " send an API key in the X-API-Key header, a token in Authorization"));
-                } else if (!declared.contains(name)) {
-                    wrong.putIfAbsent(
-                            name,
-                            new FieldViolation(
-                                    name,
-                                    declared.isEmpty()
-                                            ? "not a parameter of " + method + " " + template + ", which takes none"
-                                            : "not a parameter of " + method + " " + template + "; it takes "
-                                                    + String.join(", ", declared)));
+                if (!declared.contains(name)) {
+                    String notDeclared = "not a parameter of " + method + " " + template;
+                    String why = HttpProtocolGuard.secretParameter(name)
+                            ? ", and no credential is taken from the URL here (logs and browser histories keep URLs):"
+                                    + " send an API key in the X-API-Key header, a token in Authorization"
+                            : declared.isEmpty() ? ", which takes none" : "; it takes " + String.join(", ", declared);
+                    wrong.putIfAbsent(name, new FieldViolation(name, notDeclared + why));
                 } else if (!seen.add(name)) {
                     wrong.putIfAbsent(
                             name,

@@ -215,21 +215,16 @@ class ApiKeyLifecycleTest {
     @Test
     void expiredKeyIsRefusedAndPastExpiryIsInvalid() {
         String partner = ADMIN.createPartner("Expiring Telecom " + UUID.randomUUID(), "standard");
-        ADMIN.request()
-                .body("{\"scopes\":[\"read\"],\"expiresAt\":\"2020-01-01T00:00:00Z\"}")
-                .post("/api/v1/partners/" + partner + "/keys")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("expiresAt"));
-        // Not RFC 3339 (a five-digit year, as Java's ISO parser takes it): refused, never stored and served back.
-        ADMIN.request()
-                .body("{\"scopes\":[\"read\"],\"expiresAt\":\"+99999-01-01T00:00:00Z\"}")
-                .post("/api/v1/partners/" + partner + "/keys")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("expiresAt"));
+        // In the past; not RFC 3339 (a five-digit year, as Java's ISO parser takes it): refused, never stored.
+        for (String refused : List.of("2020-01-01T00:00:00Z", "+99999-01-01T00:00:00Z")) {
+            ADMIN.request()
+                    .body("{\"scopes\":[\"read\"],\"expiresAt\":\"" + refused + "\"}")
+                    .post("/api/v1/partners/" + partner + "/keys")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("expiresAt"));
+        }
         Instant expiresAt =
                 clock.instant().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Response issued = ADMIN.issue(partner, "{\"scopes\":[\"read\"],\"expiresAt\":\"" + expiresAt + "\"}");
