@@ -1,9 +1,11 @@
 package com.dealradar.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,35 +146,7 @@ class HttpEdgeTest extends GatewayTestBase {
      */
     @Test
     void slowHeadersAreCutOffButIdleKeepAliveIsNot() throws Exception {
-        long started = System.nanoTime();
-        int lines = 0;
-        boolean closed = false;
-        StringBuilder answered = new StringBuilder();
-        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
-            socket.setSoTimeout(250);
-            var out = socket.getOutputStream();
-            out.write("GET /api/v1/regions/GB HTTP/1.1\r\nHost: x\r\n"
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            while (!closed
-                    && System.nanoTime() - started
-                            < java.time.Duration.ofSeconds(10).toNanos()) {
-                try {
-                    out.write(("X-Slow-" + lines + ": 1\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                    lines++;
-                    int n = socket.getInputStream().read();
-                    if (n < 0) {
-                        closed = true;
-                    } else {
-                        answered.append((char) n);
-                    }
-                } catch (java.net.SocketTimeoutException e) {
-                    // nothing yet: the next header line
-                } catch (java.io.IOException e) {
-                    closed = true; // reset
-                }
-            }
-        }
-        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        Trickle slow = trickle("GET /api/v1/regions/GB HTTP/1.1\r\nHost: x\r\n", i -> "X-Slow-" + i + ": 1\r\n");
 
         // Two requests on one connection, with longer than the header timeout between them.
         List<Integer> keptAlive = new ArrayList<>();
@@ -188,13 +162,111 @@ class HttpEdgeTest extends GatewayTestBase {
                 }
             }
         }
-        System.out.printf(
-                "slow headers: %d lines sent over %d ms, closed=%s, answered %d bytes; keep-alive after 3 s idle: %s%n",
-                lines, elapsedMillis, closed, answered.length(), keptAlive);
-        assertThat(closed).as("the slow client was disconnected").isTrue();
-        assertThat(elapsedMillis).isBetween(1500L, 6000L);
-        assertThat(answered).as("no answer to a request that never arrived").isEmpty();
+        System.out.printf("slow headers: %s; keep-alive after 3 s idle: %s%n", slow, keptAlive);
+        assertThat(slow.closed()).as("the slow client was disconnected").isTrue();
+        assertThat(slow.elapsedMillis()).isBetween(1500L, 6000L);
+        assertThat(slow.answer())
+                .as("no answer to a request that never arrived")
+                .isEmpty();
         assertThat(keptAlive).containsExactly(405, 405);
+    }
+
+    /**
+     * A client that trickles a request body (a byte every 250 ms, authenticated and within its rate limit) gets a 408
+     * problem once dealradar.http.request-body-timeout (2 s in tests) has passed since its headers, the connection
+     * closes, and nothing reaches the backend; a body that comes slowly but whole in time is forwarded.
+     */
+    @Test
+    void aBodyThatTakesTooLongIsAnswered408() throws Exception {
+        Backends.company()
+                .stubFor(post(urlPathEqualTo("/companies"))
+                        .willReturn(aResponse()
+                                .withStatus(201)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{}")));
+        String head = "POST /api/v1/companies HTTP/1.1\r\nHost: x\r\nAuthorization: " + KeycloakTokens.bearer("analyst")
+                + "\r\nContent-Type: application/json\r\n";
+        Trickle slow = trickle(head + "Content-Length: 1000\r\n\r\n{", i -> " ");
+        int callsAfterSlow = backendCalls();
+        RawHttp.Answer answer = RawHttp.parse(slow.answer(), slow.closed(), false);
+
+        // 20 bytes, one every 50 ms: slow, but whole within the timeout.
+        String body = "{\"name\":\"Slow Co\"}  ";
+        java.util.function.IntFunction<String> byByte = i -> i < body.length() ? body.substring(i, i + 1) : "";
+        Trickle inTime = trickle(head + "Content-Length: " + body.length() + "\r\n\r\n", byByte, 50);
+        int callsAfterInTime = backendCalls();
+        System.out.printf(
+                "slow body: %s -> %d %s; in time: %s; backend calls %d, then %d%n",
+                slow, answer.status(), answer.body(), inTime, callsAfterSlow, callsAfterInTime);
+
+        assertThat(answer.status()).isEqualTo(408);
+        assertThat(answer.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(answer.body())
+                .contains("\"type\":\"https://dealradar.dev/problems/request-timeout\"")
+                .contains("did not all arrive within 2 s");
+        assertThat(answer.header("X-Request-Id"))
+                .as("answered through Vert.x, as every refusal")
+                .isNotBlank();
+        assertThat(slow.closed()).as("the connection is closed after the 408").isTrue();
+        assertThat(slow.elapsedMillis()).isBetween(1500L, 6000L);
+        assertThat(callsAfterSlow).as("backend calls for the late body").isZero();
+        assertThat(inTime.answer()).startsWith("HTTP/1.1 201 ");
+        assertThat(callsAfterInTime).isEqualTo(1);
+    }
+
+    /** What a client that sent its request piece by piece saw: how many pieces, for how long, and the answer. */
+    record Trickle(int pieces, long elapsedMillis, boolean closed, String answer) {}
+
+    private Trickle trickle(String start, java.util.function.IntFunction<String> piece) throws Exception {
+        return trickle(start, piece, 250);
+    }
+
+    /**
+     * Sends {@code start}, then {@code piece(0)}, {@code piece(1)}, ... one every {@code everyMillis}, until the
+     * server closes the connection or has answered (and is sent nothing more), or 10 s have passed.
+     */
+    private Trickle trickle(String start, java.util.function.IntFunction<String> piece, int everyMillis)
+            throws Exception {
+        long started = System.nanoTime();
+        int pieces = 0;
+        boolean closed = false;
+        StringBuilder answered = new StringBuilder();
+        try (java.net.Socket socket = new java.net.Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(everyMillis);
+            var out = socket.getOutputStream();
+            out.write(start.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            while (!closed
+                    && System.nanoTime() - started
+                            < java.time.Duration.ofSeconds(10).toNanos()) {
+                boolean hasAnswer = answered.indexOf("\r\n\r\n") > 0;
+                try {
+                    String next = piece.apply(pieces);
+                    if (!next.isEmpty() && answered.isEmpty()) {
+                        out.write(next.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        pieces++;
+                    }
+                    if (hasAnswer) {
+                        // Nothing more is sent: does the server close the connection?
+                        socket.setSoTimeout(3000);
+                    }
+                    byte[] buffer = new byte[8192];
+                    int n = socket.getInputStream().read(buffer);
+                    if (n < 0) {
+                        closed = true;
+                    } else {
+                        answered.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                } catch (java.net.SocketTimeoutException e) {
+                    if (hasAnswer) {
+                        break; // answered, and the connection stays open
+                    }
+                    // nothing yet: the next piece
+                } catch (java.io.IOException e) {
+                    closed = true; // reset
+                }
+            }
+        }
+        return new Trickle(pieces, (System.nanoTime() - started) / 1_000_000, closed, answered.toString());
     }
 
     /** The status of one HTTP/1.1 answer on {@code in}, its Content-Length body read so the next can follow. */

@@ -254,6 +254,9 @@ public class ContractFilter implements OASFilter {
         GATEWAY_ANSWERS.put("405", "The method is not supported on this path (Allow lists those that are)");
         GATEWAY_ANSWERS.put(
                 "406", "The Accept header asks for a representation this operation cannot produce (it produces JSON)");
+        GATEWAY_ANSWERS.put(
+                "408",
+                "The request body did not all arrive in time after the headers (30 s); the connection is closed");
         GATEWAY_ANSWERS.put("413", "The request body is larger than the limit");
         GATEWAY_ANSWERS.put("415", "The request carries a body whose Content-Type this operation does not accept");
         GATEWAY_ANSWERS.put("414", "The request URI is longer than the limit");

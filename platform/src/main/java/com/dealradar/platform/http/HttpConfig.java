@@ -23,4 +23,12 @@ public interface HttpConfig {
      */
     @WithDefault("10s")
     Duration requestHeaderTimeout();
+
+    /**
+     * How long a request's body may take to arrive once its headers have (StrictHttp1): then the answer is a 408
+     * problem and the connection closes, so that a client trickling a body cannot hold a connection either. At the
+     * body limit (256 KiB) the default asks for about 9 KiB/s; the services' bodies are a few KiB of JSON.
+     */
+    @WithDefault("30s")
+    Duration requestBodyTimeout();
 }

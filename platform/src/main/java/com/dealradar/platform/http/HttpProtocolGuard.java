@@ -43,15 +43,17 @@ public class HttpProtocolGuard {
 
     private final RawProblems problems;
     private final BodySizeLimit bodyLimit;
+    private final StrictHttp1 strictHttp1;
 
     /** Whether a query parameter of this name carries a credential (its value is masked in the access log). */
     public static boolean secretParameter(String name) {
         return SECRET_NAME_ONLY.matcher(name).matches();
     }
 
-    HttpProtocolGuard(RawProblems problems, BodySizeLimit bodyLimit) {
+    HttpProtocolGuard(RawProblems problems, BodySizeLimit bodyLimit, StrictHttp1 strictHttp1) {
         this.problems = problems;
         this.bodyLimit = bodyLimit;
+        this.strictHttp1 = strictHttp1;
     }
 
     void install(@Observes Router router) {
@@ -83,15 +85,20 @@ public class HttpProtocolGuard {
                 refuse(ctx, 400, "The request target has a '%' that is not followed by two hex digits", false);
                 return;
             }
+            strictHttp1.routing(ctx);
             ctx.next();
         });
         // Failures raised by Vert.x or Quarkus themselves (e.g. a chunked body found over the limit while it is
         // read) carry only a status; give them the problem body every other answer has.
         router.route().order(-3000).failureHandler(ctx -> {
-            if (ctx.response().ended() && ctx.response().getStatusCode() == 413) {
-                // Quarkus answered 413 while a chunked body streamed in, then the reading side fails too: the client
-                // has its answer; logging this as a server error would turn every oversized request into a stack trace.
-                LOG.debugf("Request body over the limit, already answered 413: %s", ctx.failure());
+            if (ctx.response().ended()
+                    && (ctx.response().getStatusCode() == 413 || ctx.response().getStatusCode() == 408)) {
+                // Answered 413 while a chunked body streamed in, or 408 when a body was late; then the reading side
+                // fails too. The client has its answer; logging this as a server error would turn every refused body
+                // into a stack trace.
+                LOG.debugf(
+                        "Request body refused, already answered %d: %s",
+                        ctx.response().getStatusCode(), ctx.failure());
                 return;
             }
             int status = ctx.statusCode();

@@ -1,5 +1,6 @@
 package com.dealradar.platform.http;
 
+import static io.vertx.core.http.HttpVersion.HTTP_2;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
 import com.dealradar.platform.problem.Problem;
@@ -21,6 +22,8 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
@@ -30,10 +33,13 @@ import io.quarkus.vertx.http.HttpServerStart;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.HttpServerImpl;
 import io.vertx.core.http.impl.VertxHttpRequestDecoder;
 import io.vertx.core.impl.VertxInternal;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.net.impl.TCPServerBase;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
@@ -41,6 +47,7 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,7 +68,11 @@ import org.jboss.logging.Logger;
  * requests with headers over the limit and a 300 KiB body) then got no answer at all instead of the 431;</li>
  * <li>a request whose line and headers have not all arrived {@link HttpConfig#requestHeaderTimeout()} after its
  * first byte: connection closed (as Go's ReadHeaderTimeout does; Vert.x has no such limit, only the idle timeout,
- * which a byte now and then keeps from ever firing).</li>
+ * which a byte now and then keeps from ever firing);</li>
+ * <li>a request whose body has not all arrived {@link HttpConfig#requestBodyTimeout()} after its headers: a 408
+ * problem (unless its answer has begun) and the connection closed, as nginx's client_body_timeout does. Only the
+ * client's slowness counts: while the service itself has stopped reading (Vert.x pauses a connection whose request
+ * it is not ready for), the deadline waits.</li>
  * </ul>
  * Vert.x offers no public hook for the request decoder or for those answers, so this reaches into its internals
  * (the listening channel of each shared server). If that ever fails (a Vert.x upgrade), the service still starts,
@@ -81,15 +92,47 @@ public class StrictHttp1 {
     static final AttributeKey<Boolean> ANSWERED_ERROR = AttributeKey.valueOf("dealradar.answered-error");
     /** Why this connection's request was refused, for the problem's detail. */
     static final AttributeKey<String> REFUSAL = AttributeKey.valueOf("dealradar.refusal");
+    /**
+     * While a routed request's body is still coming: answers that request with the 408 through Vert.x, as every other
+     * refusal is answered (the access log, the request id and the response headers), or says it cannot (the request
+     * has ended or its answer has begun). Cleared as each answer ends.
+     */
+    static final AttributeKey<BooleanSupplier> LATE_BODY_ANSWER = AttributeKey.valueOf("dealradar.late-body-answer");
 
     private final Vertx vertx;
     private final RawProblems problems;
-    private final Duration headerTimeout;
+    private final HttpConfig config;
 
     StrictHttp1(Vertx vertx, RawProblems problems, HttpConfig config) {
         this.vertx = vertx;
         this.problems = problems;
-        this.headerTimeout = config.requestHeaderTimeout();
+        this.config = config;
+    }
+
+    /**
+     * Called as each request is routed (HttpProtocolGuard): if its body is still coming, a late one is answered
+     * through Vert.x. HTTP/2 streams are not timed here (their connections do not pass this decoder).
+     */
+    public void routing(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.isEnded()
+                || request.version() == HTTP_2
+                || !(request.connection() instanceof ConnectionBase connection)) {
+            return;
+        }
+        connection.channel().attr(LATE_BODY_ANSWER).set(() -> {
+            if (request.isEnded() || ctx.response().headWritten()) {
+                return false;
+            }
+            problems.send(ctx, HttpResponseStatus.REQUEST_TIMEOUT.code(), lateBody(config), true);
+            return true;
+        });
+    }
+
+    /** The detail of every 408. */
+    static String lateBody(HttpConfig config) {
+        return "The request body did not all arrive within "
+                + Math.max(1, config.requestBodyTimeout().toSeconds()) + " s of its headers";
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -109,7 +152,7 @@ public class StrictHttp1 {
                     continue;
                 }
                 HttpServerOptions options = options(server);
-                listening.pipeline().addFirst(ACCEPT_HANDLER, new Acceptor(options, problems, headerTimeout));
+                listening.pipeline().addFirst(ACCEPT_HANDLER, new Acceptor(options, problems, config));
                 LOG.debugf("Strict HTTP/1 checks installed on %s", listening.localAddress());
             }
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
@@ -136,18 +179,18 @@ public class StrictHttp1 {
 
         private final HttpServerOptions options;
         private final RawProblems problems;
-        private final Duration headerTimeout;
+        private final HttpConfig config;
 
-        Acceptor(HttpServerOptions options, RawProblems problems, Duration headerTimeout) {
+        Acceptor(HttpServerOptions options, RawProblems problems, HttpConfig config) {
             this.options = options;
             this.problems = problems;
-            this.headerTimeout = headerTimeout;
+            this.config = config;
         }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof Channel child) {
-                child.pipeline().addFirst(CONNECTION_HANDLER, new Connection(options, problems, headerTimeout));
+                child.pipeline().addFirst(CONNECTION_HANDLER, new Connection(options, problems, config));
                 child.pipeline().addFirst(LINGER_HANDLER, new LingeringClose());
             }
             ctx.fireChannelRead(msg);
@@ -159,27 +202,37 @@ public class StrictHttp1 {
 
         private final HttpServerOptions options;
         private final RawProblems problems;
-        private final Duration headerTimeout;
+        private final HttpConfig config;
 
-        Connection(HttpServerOptions options, RawProblems problems, Duration headerTimeout) {
+        Connection(HttpServerOptions options, RawProblems problems, HttpConfig config) {
             this.options = options;
             this.problems = problems;
-            this.headerTimeout = headerTimeout;
+            this.config = config;
         }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             ChannelPipeline pipeline = ctx.pipeline();
             if (pipeline.get("httpDecoder") instanceof VertxHttpRequestDecoder && pipeline.get("httpEncoder") != null) {
-                pipeline.replace("httpDecoder", "httpDecoder", new Decoder(options, headerTimeout));
-                pipeline.addAfter("httpEncoder", PROBLEM_HANDLER, new ProblemBodies(options, problems));
+                Exchanges exchanges = new Exchanges();
+                pipeline.replace("httpDecoder", "httpDecoder", new Decoder(options, config, problems, exchanges));
+                pipeline.addAfter("httpEncoder", PROBLEM_HANDLER, new ProblemBodies(options, problems, exchanges));
             }
             pipeline.remove(this);
             ctx.fireChannelRead(msg);
         }
     }
 
-    /** Vert.x's request decoder, refusing ambiguous framing and folded header lines. */
+    /**
+     * The requests of one connection decoded so far and the answers begun (HTTP/1 answers in order: the n-th answer
+     * is the n-th request's). Shared by its decoder and its {@link ProblemBodies}, both on the connection's event loop.
+     */
+    static final class Exchanges {
+        long requests;
+        long answers;
+    }
+
+    /** Vert.x's request decoder, refusing ambiguous framing and folded header lines, and timing slow requests. */
     static final class Decoder extends VertxHttpRequestDecoder {
 
         private boolean inHeaders = true;
@@ -190,12 +243,26 @@ public class StrictHttp1 {
         private boolean refused;
 
         private final Duration headerTimeout;
+        private final Duration bodyTimeout;
+        private final HttpConfig config;
+        private final RawProblems problems;
+        private final Exchanges exchanges;
         /** Closes the connection when the request being read has not got all its headers in time. */
         private ScheduledFuture<?> headerDeadline;
+        /** Answers 408 when the body of the request being read has not all come in time. */
+        private ScheduledFuture<?> bodyDeadline;
+        /** A request's headers are in and the end of its body is not. */
+        private boolean bodyPending;
+        /** The number ({@link Exchanges#requests}) of the request whose body is pending. */
+        private long pendingRequest;
 
-        Decoder(HttpServerOptions options, Duration headerTimeout) {
+        Decoder(HttpServerOptions options, HttpConfig config, RawProblems problems, Exchanges exchanges) {
             super(options);
-            this.headerTimeout = headerTimeout;
+            this.headerTimeout = config.requestHeaderTimeout();
+            this.bodyTimeout = config.requestBodyTimeout();
+            this.config = config;
+            this.problems = problems;
+            this.exchanges = exchanges;
         }
 
         @Override
@@ -219,13 +286,18 @@ public class StrictHttp1 {
                     cancelHeaderDeadline();
                     requestDecoded = true;
                     inHeaders = false;
+                    exchanges.requests++;
                     if (folded && request.decoderResult().isSuccess()) {
                         refuse(request, "Header lines must not be folded (a line starting with a space or tab)");
                     }
                     folded = false;
+                    bodyPending = request.decoderResult().isSuccess() && !refused;
+                    pendingRequest = exchanges.requests;
                 }
                 if (decoded instanceof LastHttpContent) {
                     inHeaders = true;
+                    bodyPending = false;
+                    cancelBodyDeadline();
                 }
             }
             // A request's headers that did not all come in one read: from now on they have headerTimeout to arrive.
@@ -233,6 +305,10 @@ public class StrictHttp1 {
             if (headersStarted && !requestDecoded && headerDeadline == null) {
                 headerDeadline =
                         ctx.executor().schedule(() -> headersLate(ctx), headerTimeout.toMillis(), MILLISECONDS);
+            }
+            // Likewise a body that did not all come with its headers: from now on it has bodyTimeout.
+            if (bodyPending && bodyDeadline == null) {
+                bodyDeadline = ctx.executor().schedule(() -> bodyLate(ctx), bodyTimeout.toMillis(), MILLISECONDS);
             }
         }
 
@@ -247,6 +323,33 @@ public class StrictHttp1 {
             }
         }
 
+        private void bodyLate(ChannelHandlerContext ctx) {
+            bodyDeadline = null;
+            Channel channel = ctx.channel();
+            if (!bodyPending || !channel.isActive()) {
+                return;
+            }
+            if (!channel.config().isAutoRead()) {
+                // The service has stopped reading this connection (Vert.x pauses one whose request it is not ready
+                // for): the rest of the body may be waiting in the socket, so the client gets another period.
+                bodyDeadline = ctx.executor().schedule(() -> bodyLate(ctx), bodyTimeout.toMillis(), MILLISECONDS);
+                return;
+            }
+            LOG.debugf(
+                    "Closing %s: the request body did not all arrive within %s of its headers",
+                    channel.remoteAddress(), bodyTimeout);
+            refused = true;
+            bodyPending = false;
+            BooleanSupplier throughVertx = channel.attr(LATE_BODY_ANSWER).getAndSet(null);
+            if (exchanges.answers < pendingRequest && (throughVertx == null || !throughVertx.getAsBoolean())) {
+                // Not routed yet (or no longer): written from the end of the pipeline, as Vert.x writes its answers,
+                // through the encoder and marked as an error answer, so that the close below lingers.
+                channel.writeAndFlush(
+                        ProblemBodies.problem(problems, HttpResponseStatus.REQUEST_TIMEOUT, lateBody(config), true));
+            }
+            channel.close();
+        }
+
         private void cancelHeaderDeadline() {
             if (headerDeadline != null) {
                 headerDeadline.cancel(false);
@@ -254,9 +357,17 @@ public class StrictHttp1 {
             }
         }
 
+        private void cancelBodyDeadline() {
+            if (bodyDeadline != null) {
+                bodyDeadline.cancel(false);
+                bodyDeadline = null;
+            }
+        }
+
         @Override
         protected void handlerRemoved0(ChannelHandlerContext ctx) throws Exception {
             cancelHeaderDeadline();
+            cancelBodyDeadline();
             super.handlerRemoved0(ctx);
         }
 
@@ -297,43 +408,68 @@ public class StrictHttp1 {
 
     /**
      * Gives a problem body to the empty 4xx answers Vert.x and Quarkus write for requests they cannot parse;
-     * any answer of the application already has a body and passes untouched.
+     * any answer of the application already has a body and passes untouched. Counts the answers begun.
      */
     static final class ProblemBodies extends ChannelDuplexHandler {
 
         private final HttpServerOptions options;
         private final RawProblems problems;
+        private final Exchanges exchanges;
 
-        ProblemBodies(HttpServerOptions options, RawProblems problems) {
+        ProblemBodies(HttpServerOptions options, RawProblems problems, Exchanges exchanges) {
             this.options = options;
             this.problems = problems;
+            this.exchanges = exchanges;
         }
 
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-            if (msg instanceof HttpResponse answer && answer.status().code() >= 400) {
-                ctx.channel().attr(ANSWERED_ERROR).set(Boolean.TRUE);
+            if (msg instanceof LastHttpContent) {
+                ctx.channel().attr(LATE_BODY_ANSWER).set(null);
+            }
+            if (msg instanceof HttpResponse answer) {
+                int status = answer.status().code();
+                if (status >= 200) {
+                    exchanges.answers++;
+                }
+                if (status >= 400) {
+                    ctx.channel().attr(ANSWERED_ERROR).set(Boolean.TRUE);
+                }
             }
             if (msg instanceof FullHttpResponse response
                     && isBare(response)
                     && response.content().readableBytes() == 0) {
                 int status = response.status().code();
                 String refusal = ctx.channel().attr(REFUSAL).getAndSet(null);
-                byte[] body =
-                        problems.body(status, detail(status, refusal), null).getBytes(StandardCharsets.UTF_8);
-                DefaultFullHttpResponse replaced = new DefaultFullHttpResponse(
-                        response.protocolVersion(), response.status(), Unpooled.wrappedBuffer(body));
-                replaced.headers().set(response.headers());
-                replaced.headers().set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
-                replaced.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
-                if (refusal != null || status != 400) {
-                    replaced.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-                }
+                // Connection: close unless only the percent-encoding was bad (the framing was fine, the connection can
+                // go on).
+                FullHttpResponse replaced =
+                        problem(problems, response.status(), detail(status, refusal), refusal != null || status != 400);
+                replaced.setProtocolVersion(response.protocolVersion());
+                response.headers().forEach(header -> {
+                    if (!replaced.headers().contains(header.getKey())) {
+                        replaced.headers().add(header.getKey(), header.getValue());
+                    }
+                });
                 response.release();
                 ctx.write(replaced, promise);
                 return;
             }
             ctx.write(msg, promise);
+        }
+
+        /** A whole problem answer; {@code close}: with {@code Connection: close}. */
+        static FullHttpResponse problem(RawProblems problems, HttpResponseStatus status, String detail, boolean close) {
+            byte[] body = problems.body(status.code(), detail, null).getBytes(StandardCharsets.UTF_8);
+            FullHttpResponse answer =
+                    new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+            answer.headers()
+                    .set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+            if (close) {
+                answer.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            }
+            return answer;
         }
 
         private static boolean isBare(HttpResponse response) {

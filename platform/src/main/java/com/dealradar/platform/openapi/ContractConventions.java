@@ -433,6 +433,11 @@ public class ContractConventions implements OASFilter {
                             ProblemType.METHOD_NOT_ALLOWED,
                             "DELETE is not supported here; Allow lists the methods that are");
                 case 406 -> put(p, ProblemType.NOT_ACCEPTABLE, "This operation produces application/json");
+                case 408 ->
+                    put(
+                            p,
+                            ProblemType.REQUEST_TIMEOUT,
+                            "The request body did not all arrive within 30 s of its headers");
                 case 409 -> put(p, ProblemType.CONFLICT, "slug: already used by another company");
                 case 412 ->
                     put(p, ProblemType.PRECONDITION_FAILED, "If-Match \"3\" does not match the current ETag \"4\"");

@@ -13,6 +13,7 @@ public enum ProblemType {
     NOT_FOUND("not-found", "Resource not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", "Cannot produce an acceptable representation", 406),
+    REQUEST_TIMEOUT("request-timeout", "Request not received in time", 408),
     CONFLICT("conflict", "Conflict with the current state", 409),
     INVALID_TRANSITION("invalid-transition", "Status change not allowed", 409),
     IDEMPOTENCY_IN_FLIGHT("idempotency-in-flight", "A request with this Idempotency-Key is still being processed", 409),

@@ -98,7 +98,7 @@ public final class MalformedRequests {
     }
 
     /** How many cases {@link #cases(Target)} makes: a test asserting the count cannot pass on a shortened list. */
-    public static final int CASES = 13;
+    public static final int CASES = 14;
 
     public static List<Case> cases(Target t) {
         String credentials = t.credentials() == null || t.credentials().isEmpty() ? "" : t.credentials() + "\r\n";
@@ -169,6 +169,12 @@ public final class MalformedRequests {
                                 + "\r\nContent-Type: application/json\r\nContent-Length: " + refusedBody.length()
                                 + "\r\n\r\n" + refusedBody,
                         431,
+                        true),
+                new Case(
+                        "body stops short of its Content-Length",
+                        "POST " + t.writePath() + " HTTP/1.1\r\nHost: x\r\n" + credentials
+                                + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"name\":\"a",
+                        408,
                         true),
                 new Case(
                         "chunked body over the limit",

@@ -107,7 +107,8 @@ public final class RawHttp {
         }
     }
 
-    private static Answer parse(String raw, boolean closed, boolean resetWhileSending) {
+    /** An answer as {@link #send} would report it, from what a test read itself. */
+    public static Answer parse(String raw, boolean closed, boolean resetWhileSending) {
         int end = raw.indexOf("\r\n\r\n");
         if (!raw.startsWith("HTTP/") || end < 0) {
             return new Answer(-1, Map.of(), raw, closed, raw, resetWhileSending);
