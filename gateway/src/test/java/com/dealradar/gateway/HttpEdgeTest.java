@@ -314,7 +314,15 @@ class HttpEdgeTest extends GatewayTestBase {
             boolean right = answer.statusCode() == 400
                     && String.valueOf(answer.contentType()).startsWith("application/problem+json")
                     && answer.jsonPath().getString("type").endsWith("/bad-parameter")
-                    && answer.jsonPath().getList("errors.field").equals(request.getValue());
+                    && answer.jsonPath().getList("errors.field").equals(request.getValue())
+                    && answer.jsonPath()
+                            .getString("detail")
+                            .equals(
+                                    request.getValue().size() == 1
+                                            ? request.getValue().getFirst() + ": "
+                                                    + answer.jsonPath().getString("errors[0].message")
+                                            : request.getValue().size() + " query parameters are invalid: "
+                                                    + String.join(", ", request.getValue()));
             if (!right) {
                 wrong.add(request.getKey() + " -> " + answer.statusCode() + " " + answer.asString());
             }

@@ -535,11 +535,7 @@ public class DealService {
         if (errors.isEmpty()) {
             return;
         }
-        String detail = errors.size() == 1
-                ? errors.getFirst().field() + ": " + errors.getFirst().message()
-                : errors.size() + " fields are invalid: "
-                        + errors.stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", "));
-        throw new ProblemException(ProblemType.VALIDATION, detail, errors, Map.of());
+        throw new ProblemException(ProblemType.VALIDATION, FieldViolation.summary(errors, "fields"), errors, Map.of());
     }
 
     private static BigDecimal decimal(String text) {

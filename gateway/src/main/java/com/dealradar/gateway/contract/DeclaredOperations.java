@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -104,12 +103,10 @@ public class DeclaredOperations {
                 return;
             }
             RawProblems.labelForMetrics(ctx, allowed.get().template());
-            String detail = wrong.stream()
-                    .map(violation -> violation.field() + ": " + violation.message())
-                    .collect(Collectors.joining("; "));
             problems.write(
                     ctx.response(),
-                    ProblemMappers.problem(ProblemType.BAD_PARAMETER, detail, wrong)
+                    ProblemMappers.problem(
+                                    ProblemType.BAD_PARAMETER, FieldViolation.summary(wrong, "query parameters"), wrong)
                             .withContext(ctx.request().path(), null),
                     Map.of());
             return;

@@ -66,11 +66,7 @@ public class ProblemMappers {
                 .map(v -> new FieldViolation(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldViolation::field))
                 .toList();
-        String detail = errors.size() == 1
-                ? errors.getFirst().field() + ": " + errors.getFirst().message()
-                : errors.size() + " fields are invalid: "
-                        + errors.stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", "));
-        return respond(problem(ProblemType.VALIDATION, detail, errors), request);
+        return respond(problem(ProblemType.VALIDATION, FieldViolation.summary(errors, "fields"), errors), request);
     }
 
     @ServerExceptionMapper({
