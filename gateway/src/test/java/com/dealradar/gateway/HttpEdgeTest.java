@@ -65,11 +65,16 @@ class HttpEdgeTest extends GatewayTestBase {
         report.print("gateway");
         int calls = backendCalls();
         System.out.println(
-                "gateway: backend calls during the malformed requests and the two well-formed ones: " + calls);
+                "gateway: backend calls during the malformed requests and the three well-formed ones: " + calls);
         report.assertRefusedCleanly();
         assertThat(report.plain().status()).isEqualTo(200);
-        // Only the plain request and the h2c upgrade (served as plain HTTP/1.1) reached company-service.
-        assertThat(calls).isEqualTo(2);
+        assertThat(report.results())
+                .filteredOn(r -> r.sent().name().equals("gzip-compressed body"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.answer().header("Accept-Encoding")).isEqualTo("identity"));
+        // Only the plain request, the h2c upgrade and the HTTP/1.2 request (both served as plain HTTP/1.1) reached
+        // company-service.
+        assertThat(calls).isEqualTo(3);
     }
 
     /**
@@ -429,7 +434,8 @@ class HttpEdgeTest extends GatewayTestBase {
                 before.size(), after.size(), rounds, added);
         assertThat(added).isEmpty();
         assertThat(after)
-                .allMatch(s -> Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "OTHER")
+                .allMatch(s -> Set.of(
+                                "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE", "OTHER")
                         .contains(valueOf(s, "method")));
         // Not on the public port.
         given().get("/q/metrics").then().statusCode(404);

@@ -276,7 +276,8 @@ class HardeningTest {
         assertThat(publicMetrics.body()).doesNotContain("http_server_requests");
         assertThat(after)
                 .hasSize(before)
-                .allMatch(m -> Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "OTHER")
+                .allMatch(m -> Set.of(
+                                "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE", "OTHER")
                         .contains(m));
     }
 

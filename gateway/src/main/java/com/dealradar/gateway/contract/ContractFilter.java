@@ -258,7 +258,10 @@ public class ContractFilter implements OASFilter {
                 "408",
                 "The request body did not all arrive in time after the headers (30 s); the connection is closed");
         GATEWAY_ANSWERS.put("413", "The request body is larger than the limit");
-        GATEWAY_ANSWERS.put("415", "The request carries a body whose Content-Type this operation does not accept");
+        GATEWAY_ANSWERS.put(
+                "415",
+                "The request carries a body whose Content-Type this operation does not accept, or a compressed body"
+                        + " (Content-Encoding; Accept-Encoding says what is: identity)");
         GATEWAY_ANSWERS.put("414", "The request URI is longer than the limit");
         GATEWAY_ANSWERS.put(
                 "429",

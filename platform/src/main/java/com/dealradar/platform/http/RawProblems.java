@@ -46,11 +46,17 @@ public class RawProblems {
         if (metricsLabel(ctx) == null) {
             labelForMetrics(ctx, REFUSED_LABEL);
         }
-        if (close && ctx.request().version() != HttpVersion.HTTP_2) {
+        boolean closeHttp1 = close && ctx.request().version() != HttpVersion.HTTP_2;
+        if (closeHttp1) {
             // HTTP/2 forbids the header; its streams are framed, nothing to resynchronise.
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
-        write(response, problem(status, detail, safePath(ctx)), Map.of());
+        Future<Void> written = write(response, problem(status, detail, safePath(ctx)), Map.of());
+        if (closeHttp1) {
+            // Vert.x keeps a connection open whatever Connection header the answer has (it goes by the request's),
+            // and would read the refused body to its end; the close lingers until the answer is read (StrictHttp1).
+            written.onComplete(done -> ctx.request().connection().close());
+        }
     }
 
     /** Writes a problem as the whole answer: its status, the problem media type, extra headers, the JSON body. */

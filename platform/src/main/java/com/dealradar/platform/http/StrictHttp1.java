@@ -58,6 +58,9 @@ import org.jboss.logging.Logger;
  * read the body as chunked: the request-smuggling pattern when a proxy in front reads it the other way): 400,
  * connection closed;</li>
  * <li>obsolete line folding (a header line starting with a space or tab, RFC 9112 5.2): 400, connection closed;</li>
+ * <li>an HTTP version other than 1.x in the request line ({@code HTTP/2.0}: Vert.x answered it, echoing that version
+ * in its status line): 400, connection closed; {@code HTTP/1.2} and later minor versions are read and answered as
+ * HTTP/1.1 (RFC 9110 2.5);</li>
  * <li>every answer Vert.x or Quarkus sends with an empty body for a request it cannot parse (bare LF, a request
  * line over the limit: 414, headers over the limit: 431, bad percent-encoding: 400) gets the problem body every
  * other answer has;</li>
@@ -290,6 +293,13 @@ public class StrictHttp1 {
                     if (folded && request.decoderResult().isSuccess()) {
                         refuse(request, "Header lines must not be folded (a line starting with a space or tab)");
                     }
+                    HttpVersion version = request.protocolVersion();
+                    if (request.decoderResult().isSuccess() && version.majorVersion() != 1) {
+                        refuse(request, version.text() + " is not spoken here: send HTTP/1.1");
+                    } else if (version.majorVersion() == 1 && version.minorVersion() > 1) {
+                        // RFC 9110 2.5: a later minor version is read, and answered, as the highest one known.
+                        request.setProtocolVersion(HttpVersion.HTTP_1_1);
+                    }
                     folded = false;
                     bodyPending = request.decoderResult().isSuccess() && !refused;
                     pendingRequest = exchanges.requests;
@@ -445,7 +455,11 @@ public class StrictHttp1 {
                 // go on).
                 FullHttpResponse replaced =
                         problem(problems, response.status(), detail(status, refusal), refusal != null || status != 400);
-                replaced.setProtocolVersion(response.protocolVersion());
+                // Vert.x answers in the request's version, even one it does not speak (HTTP/2.0 in a request line).
+                replaced.setProtocolVersion(
+                        response.protocolVersion().majorVersion() == 1
+                                ? response.protocolVersion()
+                                : HttpVersion.HTTP_1_1);
                 response.headers().forEach(header -> {
                     if (!replaced.headers().contains(header.getKey())) {
                         replaced.headers().add(header.getKey(), header.getValue());

@@ -44,7 +44,12 @@ public final class MalformedRequests {
     public record Result(Case sent, RawHttp.Answer answer, String fault) {}
 
     public record Report(
-            List<Result> results, List<String> warnings, int stackTraces, RawHttp.Answer plain, RawHttp.Answer h2c) {
+            List<Result> results,
+            List<String> warnings,
+            int stackTraces,
+            RawHttp.Answer plain,
+            RawHttp.Answer h2c,
+            RawHttp.Answer laterMinorVersion) {
 
         public List<Result> wrong() {
             return results.stream().filter(r -> r.fault() != null).toList();
@@ -72,7 +77,7 @@ public final class MalformedRequests {
             }
             System.out.printf(
                     "%s: %d malformed requests, statuses %s, %d wrong, %d closed, %d warnings or errors logged, "
-                            + "%d stack traces; h2c upgrade -> %d (plain request -> %d)%n",
+                            + "%d stack traces; h2c upgrade -> %d (plain request -> %d); HTTP/1.2 -> %s%n",
                     server,
                     results.size(),
                     statuses(),
@@ -81,7 +86,8 @@ public final class MalformedRequests {
                     warnings.size(),
                     stackTraces,
                     h2c.status(),
-                    plain.status());
+                    plain.status(),
+                    laterMinorVersion.raw().lines().findFirst().orElse("(no answer)"));
             warnings.forEach(w -> System.out.println(server + " logged: " + w));
         }
 
@@ -94,11 +100,20 @@ public final class MalformedRequests {
             assertThat(warnings).as("warnings or errors logged").isEmpty();
             assertThat(h2c.status()).as("h2c upgrade").isNotEqualTo(101).isEqualTo(plain.status());
             assertThat(h2c.raw()).startsWith("HTTP/1.1 ");
+            assertThat(laterMinorVersion.raw())
+                    .as("an HTTP/1.2 request is read and answered as HTTP/1.1")
+                    .startsWith("HTTP/1.1 " + plain.status() + " ");
         }
     }
 
     /** How many cases {@link #cases(Target)} makes: a test asserting the count cannot pass on a shortened list. */
-    public static final int CASES = 14;
+    public static final int CASES = 20;
+
+    /**
+     * The end of a request whose connection need not close after the refusal: the client asks for it, so that reading
+     * the answer does not wait for the read timeout.
+     */
+    private static final String CLOSE = "Connection: close\r\n\r\n";
 
     public static List<Case> cases(Target t) {
         String credentials = t.credentials() == null || t.credentials().isEmpty() ? "" : t.credentials() + "\r\n";
@@ -169,6 +184,34 @@ public final class MalformedRequests {
                                 + "\r\nContent-Type: application/json\r\nContent-Length: " + refusedBody.length()
                                 + "\r\n\r\n" + refusedBody,
                         431,
+                        true),
+                new Case(
+                        "two Host headers",
+                        "GET " + t.readPath() + " HTTP/1.1\r\nHost: x\r\nHost: y\r\n" + credentials + CLOSE,
+                        400,
+                        false),
+                new Case(
+                        "a Host that is not a host",
+                        "GET " + t.readPath() + " HTTP/1.1\r\nHost: a b/c\r\n" + credentials + CLOSE,
+                        400,
+                        false),
+                new Case(
+                        "HTTP/2.0 in an HTTP/1 request line",
+                        "GET " + t.readPath() + " HTTP/2.0\r\nHost: x\r\n" + credentials + "\r\n" + next,
+                        400,
+                        true),
+                new Case("OPTIONS *", "OPTIONS * HTTP/1.1\r\nHost: x\r\n" + credentials + CLOSE, 400, false),
+                new Case(
+                        "CONNECT host:port",
+                        "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n" + credentials + CLOSE,
+                        400,
+                        false),
+                new Case(
+                        "gzip-compressed body",
+                        "POST " + t.writePath() + " HTTP/1.1\r\nHost: x\r\n" + credentials
+                                + "Content-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: 4\r\n\r\n"
+                                + "\u001f\u008b\u0008\u0000",
+                        415,
                         true),
                 new Case(
                         "body stops short of its Content-Length",
@@ -254,7 +297,11 @@ public final class MalformedRequests {
                 "GET " + t.readPath() + " HTTP/1.1\r\nHost: x\r\n" + credentials
                         + "Connection: Upgrade, HTTP2-Settings, close\r\nUpgrade: h2c\r\n"
                         + "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
-        return new Report(results, List.copyOf(warnings), traces.size(), plain, h2c);
+        RawHttp.Answer laterMinorVersion = RawHttp.send(
+                t.host(),
+                t.port(),
+                "GET " + t.readPath() + " HTTP/1.2\r\nHost: x\r\n" + credentials + "Connection: close\r\n\r\n");
+        return new Report(results, List.copyOf(warnings), traces.size(), plain, h2c, laterMinorVersion);
     }
 
     private static String fault(Case c, RawHttp.Answer a) {
@@ -274,7 +321,11 @@ public final class MalformedRequests {
         if (c.mustClose() && !a.closed()) {
             return "connection left open";
         }
-        if (a.raw().indexOf("HTTP/1.", 5) > 0) {
+        if (!a.raw().startsWith("HTTP/1.")) {
+            return "answered in another HTTP version: "
+                    + a.raw().lines().findFirst().orElse("");
+        }
+        if (a.raw().lines().filter(line -> line.startsWith("HTTP/")).count() > 1) {
             return "more than one answer on the connection (the request after the refused one was served)";
         }
         if (a.body().contains("Exception") || a.body().contains("\tat ")) {
