@@ -43,7 +43,7 @@ public class HttpProtocolGuard {
     private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
     /** RFC 9112's Host: an IP literal, or a registered name or IPv4 address (possibly empty), then an optional port. */
     private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._~!$&'()*+,;=%-]*)(:[0-9]*)?");
-
+    /** The detail for asterisk-form ({@code OPTIONS *}) and authority-form ({@code CONNECT host:443}) targets. */
     private static final String NOT_A_PATH = "The request target must be a path starting with /";
     /** Names of query parameters that carry a credential. */
     private static final String SECRET_NAME =
@@ -76,7 +76,8 @@ public class HttpProtocolGuard {
             ctx.put(Actor.LOG_KEY, "-");
             Optional<String> badHost = hostProblem(request);
             if (badHost.isPresent()) {
-                // Without one, the connection closes: HTTP/1.0 without a Host, as HTTP/1.0 closes anyway.
+                // A missing Host closes the connection (as it did); several, or a malformed one, leave the framing
+                // intact.
                 refuse(ctx, 400, badHost.get(), request.getHeader(HttpHeaders.HOST) == null);
                 return;
             }
