@@ -19,6 +19,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -217,12 +218,7 @@ class ApiKeyLifecycleTest {
         String partner = ADMIN.createPartner("Expiring Telecom " + UUID.randomUUID(), "standard");
         // In the past; not RFC 3339 (a five-digit year, as Java's ISO parser takes it): refused, never stored.
         for (String refused : List.of("2020-01-01T00:00:00Z", "+99999-01-01T00:00:00Z")) {
-            ADMIN.request()
-                    .body("{\"scopes\":[\"read\"],\"expiresAt\":\"" + refused + "\"}")
-                    .post("/api/v1/partners/" + partner + "/keys")
-                    .then()
-                    .statusCode(400)
-                    .contentType("application/problem+json")
+            keyRefused(partner, "{\"scopes\":[\"read\"],\"expiresAt\":\"" + refused + "\"}")
                     .body("errors[0].field", equalTo("expiresAt"));
         }
         Instant expiresAt =
@@ -296,13 +292,7 @@ class ApiKeyLifecycleTest {
                 .getString("id");
         // An unknown scope, none, or a null among them (that was a 500: the scope set could not be stored).
         for (String scopes : List.of("[\"admin\"]", "[]", "[null]", "[\"read\",null]")) {
-            ADMIN.request()
-                    .body("{\"scopes\":" + scopes + "}")
-                    .post("/api/v1/partners/" + partner + "/keys")
-                    .then()
-                    .statusCode(400)
-                    .contentType("application/problem+json")
-                    .body("errors[0].field", startsWith("scopes"));
+            keyRefused(partner, "{\"scopes\":" + scopes + "}").body("errors[0].field", startsWith("scopes"));
         }
 
         String path = "/api/v1/partners/" + partner;
@@ -602,5 +592,15 @@ class ApiKeyLifecycleTest {
             // refused
         }
         Admin.as(key).get("/api/v1/partners").then().statusCode(401);
+    }
+
+    /** Asks for a key for {@code partner} with {@code body}, which must be refused: a 400 problem. */
+    private static ValidatableResponse keyRefused(String partner, String body) {
+        return ADMIN.request()
+                .body(body)
+                .post("/api/v1/partners/" + partner + "/keys")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 }

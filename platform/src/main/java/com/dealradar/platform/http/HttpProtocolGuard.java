@@ -81,11 +81,6 @@ public class HttpProtocolGuard {
                 refuse(ctx, 400, badHost.get(), request.getHeader(HttpHeaders.HOST) == null);
                 return;
             }
-            String path = request.path();
-            if (path == null || !path.startsWith("/")) {
-                refuse(ctx, 400, NOT_A_PATH, false);
-                return;
-            }
             int lengths = request.headers().getAll(HttpHeaders.CONTENT_LENGTH).size();
             String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
             if (encoding != null && lengths > 0 || lengths > 1) {

@@ -247,7 +247,9 @@ public class StrictHttp1 {
 
         private final Duration headerTimeout;
         private final Duration bodyTimeout;
-        private final HttpConfig config;
+        /** The 408's detail. */
+        private final String lateBodyDetail;
+
         private final RawProblems problems;
         private final Exchanges exchanges;
         /** Closes the connection when the request being read has not got all its headers in time. */
@@ -263,7 +265,7 @@ public class StrictHttp1 {
             super(options);
             this.headerTimeout = config.requestHeaderTimeout();
             this.bodyTimeout = config.requestBodyTimeout();
-            this.config = config;
+            this.lateBodyDetail = lateBody(config);
             this.problems = problems;
             this.exchanges = exchanges;
         }
@@ -318,8 +320,12 @@ public class StrictHttp1 {
             }
             // Likewise a body that did not all come with its headers: from now on it has bodyTimeout.
             if (bodyPending && bodyDeadline == null) {
-                bodyDeadline = ctx.executor().schedule(() -> bodyLate(ctx), bodyTimeout.toMillis(), MILLISECONDS);
+                armBodyDeadline(ctx);
             }
+        }
+
+        private void armBodyDeadline(ChannelHandlerContext ctx) {
+            bodyDeadline = ctx.executor().schedule(() -> bodyLate(ctx), bodyTimeout.toMillis(), MILLISECONDS);
         }
 
         private void headersLate(ChannelHandlerContext ctx) {
@@ -342,7 +348,7 @@ public class StrictHttp1 {
             if (!channel.config().isAutoRead()) {
                 // The service has stopped reading this connection (Vert.x pauses one whose request it is not ready
                 // for): the rest of the body may be waiting in the socket, so the client gets another period.
-                bodyDeadline = ctx.executor().schedule(() -> bodyLate(ctx), bodyTimeout.toMillis(), MILLISECONDS);
+                armBodyDeadline(ctx);
                 return;
             }
             LOG.debugf(
@@ -355,7 +361,7 @@ public class StrictHttp1 {
                 // Not routed yet (or no longer): written from the end of the pipeline, as Vert.x writes its answers,
                 // through the encoder and marked as an error answer, so that the close below lingers.
                 channel.writeAndFlush(
-                        ProblemBodies.problem(problems, HttpResponseStatus.REQUEST_TIMEOUT, lateBody(config), true));
+                        ProblemBodies.problem(problems, HttpResponseStatus.REQUEST_TIMEOUT, lateBodyDetail, true));
             }
             channel.close();
         }
@@ -521,8 +527,7 @@ public class StrictHttp1 {
             Channel channel = ctx.channel();
             if (lingering && !done) {
                 // A second close (Vert.x closes again as the connection ends) waits for the one that ends the
-                // lingering:
-                // closing now would reset the connection the lingering is there to end cleanly.
+                // lingering: closing now would reset the connection the lingering is there to end cleanly.
                 channel.closeFuture().addListener(closed -> promise.trySuccess());
                 return;
             }
