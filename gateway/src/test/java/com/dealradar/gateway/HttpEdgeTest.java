@@ -292,6 +292,83 @@ class HttpEdgeTest extends GatewayTestBase {
     }
 
     /**
+     * Whichever layer answers (the path and method checks, the query check, the body limit, authentication, the
+     * pass-through, JAX-RS), the answer echoes the caller's {@code X-Request-Id}, a problem names it as its
+     * {@code requestId}, and a forwarded request takes it to the backend: one id to quote for any answer.
+     */
+    @Test
+    void everyAnswerEchoesTheCallersRequestId() {
+        Backends.company().stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(EMPTY_PAGE)));
+        String bearer = KeycloakTokens.bearer("analyst");
+        record Sent(String name, String method, String path, String contentType, String body, boolean signedIn) {}
+        List<Sent> requests = List.of(
+                new Sent("path check", "GET", "/api/v1/companies/..;/profile", null, null, true),
+                new Sent("undeclared method", "DELETE", "/api/v1/companies", null, null, true),
+                new Sent("undeclared query parameter", "GET", "/api/v1/companies?limti=2", null, null, true),
+                new Sent(
+                        "body over the limit",
+                        "POST",
+                        "/api/v1/companies",
+                        "application/json",
+                        "{\"name\":\"" + "a".repeat(MalformedRequests.BODY_LIMIT) + "\"}",
+                        true),
+                new Sent("compressed body", "POST", "/api/v1/companies", "application/json", "{}", true),
+                new Sent("unknown API key", "GET", "/api/v1/companies", null, null, false),
+                new Sent("unknown path", "GET", "/api/v1/nothing-here", null, null, true),
+                new Sent("bad composite id", "GET", "/api/v1/deals/not-a-uuid/dossier", null, null, true),
+                new Sent("pass-through", "GET", "/api/v1/companies", null, null, true));
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        int n = 0;
+        for (Sent sent : requests) {
+            String id = "edge-probe-" + ++n;
+            var request = given().urlEncodingEnabled(false).header("X-Request-Id", id);
+            request.header(sent.signedIn() ? "Authorization" : "X-API-Key", sent.signedIn() ? bearer : "drk_unknown");
+            if (sent.name().equals("compressed body")) {
+                request.header("Content-Encoding", "gzip");
+            }
+            if (sent.body() != null) {
+                request.contentType(sent.contentType()).body(sent.body());
+            }
+            Response answer = request.request(sent.method(), sent.path());
+            statuses.merge(answer.statusCode(), 1, Integer::sum);
+            boolean problem = String.valueOf(answer.contentType()).startsWith("application/problem+json");
+            System.out.printf(
+                    "%-28s %s %s -> %d X-Request-Id %s, problem requestId %s%n",
+                    sent.name(),
+                    sent.method(),
+                    sent.path(),
+                    answer.statusCode(),
+                    answer.header("X-Request-Id"),
+                    problem ? answer.jsonPath().getString("requestId") : "-");
+            if (!id.equals(answer.header("X-Request-Id"))
+                    || answer.headers().getValues("X-Request-Id").size() != 1
+                    || problem != (answer.statusCode() >= 400)
+                    || problem && !id.equals(answer.jsonPath().getString("requestId"))) {
+                wrong.add(sent.name() + " -> " + answer.statusCode() + " "
+                        + answer.headers().getValues("X-Request-Id") + " " + answer.asString());
+            }
+        }
+        List<String> forwarded = Backends.company().findAll(anyRequestedFor(anyUrl())).stream()
+                .map(r -> r.getHeader("X-Request-Id"))
+                .toList();
+        System.out.printf(
+                "%d requests, statuses %s, %d wrong; backend calls %d with request ids %s%n",
+                requests.size(), statuses, wrong.size(), forwarded.size(), forwarded);
+        assertThat(wrong).isEmpty();
+        assertThat(statuses)
+                .containsExactly(
+                        Map.entry(200, 1),
+                        Map.entry(400, 3),
+                        Map.entry(401, 1),
+                        Map.entry(404, 1),
+                        Map.entry(405, 1),
+                        Map.entry(413, 1),
+                        Map.entry(415, 1));
+        assertThat(forwarded).containsExactly("edge-probe-" + requests.size());
+    }
+
+    /**
      * Query parameters the operation does not declare (a typo, another case, an encoded name, any on a path that
      * takes none; on pass-through, composite, calendar and feed paths alike) and a declared one given twice: a 400
      * problem naming each, and no backend call. The same kind of request with declared names reaches the backend.

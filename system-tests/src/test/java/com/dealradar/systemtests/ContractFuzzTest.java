@@ -62,7 +62,7 @@ class ContractFuzzTest {
         }
     }
 
-    record Outcome(Op op, String request, int status, String contentType, String body) {}
+    record Outcome(Op op, String request, int status, String contentType, String requestId, String body) {}
 
     static final AtomicInteger RETRIED_AFTER_TIMEOUT = new AtomicInteger();
 
@@ -156,6 +156,13 @@ class ContractFuzzTest {
             // Protocol-level refusals (414, 431, ...) are problem documents too (platform's HTTP guard).
             violations.add("error without a problem body: " + where);
         }
+        if (o.requestId() == null) {
+            // What a caller quotes when reporting an answer: every answer has one, refusals before routing included.
+            violations.add("no X-Request-Id: " + where);
+        } else if (o.contentType().startsWith("application/problem+json")
+                && !o.body().contains("\"requestId\":\"" + o.requestId() + "\"")) {
+            violations.add("problem without the answer's requestId " + o.requestId() + ": " + where);
+        }
         if (o.body().contains("\tat ") || o.body().contains("Exception:")) {
             violations.add("stack trace in the answer: " + where);
         }
@@ -185,12 +192,13 @@ class ContractFuzzTest {
                     label,
                     answer.statusCode(),
                     answer.headers().firstValue("Content-Type").orElse(""),
+                    answer.headers().firstValue("X-Request-Id").orElse(null),
                     answer.body());
         } catch (IOException e) {
-            return new Outcome(op, label, -1, "", e.toString());
+            return new Outcome(op, label, -1, "", null, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(op, label, -1, "", e.toString());
+            return new Outcome(op, label, -1, "", null, e.toString());
         }
     }
 

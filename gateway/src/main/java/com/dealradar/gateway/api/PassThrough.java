@@ -49,7 +49,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * The pass-through part of the public API: {@code /api/v1/<resource>/...} goes to the backend that owns
@@ -144,8 +143,7 @@ public class PassThrough {
             ctx.next();
             return;
         }
-        Exchange exchange =
-                new Exchange(ctx, backend.get(), instance, RequestIds.accept(request.getHeader(RequestIds.HEADER)));
+        Exchange exchange = new Exchange(ctx, backend.get(), instance, RequestIds.of(ctx));
         try {
             exchange.start();
         } catch (RuntimeException e) {
@@ -183,9 +181,7 @@ public class PassThrough {
         }
 
         void start() {
-            MDC.put(RequestIds.MDC_KEY, requestId);
             HttpServerRequest request = ctx.request();
-            ctx.response().putHeader(RequestIds.HEADER, requestId);
             Optional<DeclaredOperations.Allowed> allowed = declared.allowed(ctx);
             RawProblems.labelForMetrics(
                     ctx,

@@ -2,6 +2,7 @@ package com.dealradar.gateway.contract;
 
 import com.dealradar.platform.http.HttpProtocolGuard;
 import com.dealradar.platform.http.RawProblems;
+import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemMappers;
 import com.dealradar.platform.problem.ProblemType;
@@ -107,7 +108,7 @@ public class DeclaredOperations {
                     ctx.response(),
                     ProblemMappers.problem(
                                     ProblemType.BAD_PARAMETER, FieldViolation.summary(wrong, "query parameters"), wrong)
-                            .withContext(ctx.request().path(), null),
+                            .withContext(ctx.request().path(), RequestIds.of(ctx)),
                     Map.of());
             return;
         }

@@ -51,7 +51,7 @@ public class RawProblems {
             // HTTP/2 forbids the header; its streams are framed, nothing to resynchronise.
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
-        Future<Void> written = write(response, problem(status, detail, safePath(ctx)), Map.of());
+        Future<Void> written = write(response, problem(status, detail, safePath(ctx), RequestIds.of(ctx)), Map.of());
         if (closeHttp1) {
             // Vert.x keeps a connection open whatever Connection header the answer has (it goes by the request's),
             // and would read the refused body to its end; the close lingers until the answer is read (StrictHttp1).
@@ -89,23 +89,29 @@ public class RawProblems {
                 : null;
     }
 
-    public String body(int status, String detail, String path) {
+    public String body(int status, String detail, String path, String requestId) {
         try {
-            return mapper.writeValueAsString(problem(status, detail, path));
+            return mapper.writeValueAsString(problem(status, detail, path, requestId));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static Problem problem(int status, String detail, String path) {
+    private static Problem problem(int status, String detail, String path, String requestId) {
         ProblemType type = Arrays.stream(ProblemType.values())
                 .filter(t -> t.status() == status)
                 .findFirst()
                 .orElse(null);
         return type == null
                 ? new Problem(
-                        URI.create(Problem.TYPE_BASE + "bad-request"), "Bad request", status, detail, path, null, null)
-                : new Problem(type.uri(), type.title(), status, detail, path, null, null);
+                        URI.create(Problem.TYPE_BASE + "bad-request"),
+                        "Bad request",
+                        status,
+                        detail,
+                        path,
+                        requestId,
+                        null)
+                : new Problem(type.uri(), type.title(), status, detail, path, requestId, null);
     }
 
     /** The request path only when it is printable ASCII, so that a problem never echoes raw garbage. */

@@ -1,17 +1,23 @@
 package com.dealradar.platform.http;
 
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Accepts the caller's {@code X-Request-Id} when it is a sane token, otherwise generates one; echoes it on
- * every response and puts it in the logging MDC so that log lines of one request can be found together.
+ * Accepts the caller's {@code X-Request-Id} when it is a sane token, otherwise generates one, before anything else
+ * looks at the request: every answer carries it (also a refusal written before JAX-RS, from the framing checks to the
+ * gateway's pass-through), the request's own header is set to it (what resources and the gateway pass to the
+ * backends), and it is in the logging MDC, so that the access log and every log line of one request can be found
+ * together. Problems put it in their {@code requestId}.
  */
+@ApplicationScoped
 public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
@@ -19,19 +25,41 @@ public class RequestIds {
     private static final String PROPERTY = RequestIds.class.getName();
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
+    void install(@Observes Router router) {
+        // Ahead of every other route, the framing checks (-3000) included: a refusal carries the id too.
+        router.route().order(Integer.MIN_VALUE + 10).handler(ctx -> {
+            of(ctx);
+            ctx.next();
+        });
+    }
+
+    /**
+     * The request's id, assigned on first use: the caller's when sane, else a new one. Pins it as the request's
+     * {@code X-Request-Id}, echoes it on whatever answer is written, and puts it in the MDC.
+     */
+    public static String of(RoutingContext ctx) {
+        String id = ctx.get(PROPERTY);
+        if (id == null) {
+            id = accept(ctx.request().getHeader(HEADER));
+            ctx.put(PROPERTY, id);
+            ctx.request().headers().set(HEADER, id);
+            String echoed = id;
+            // Set when the head is written, so that nothing that builds the answer afterwards can lose it.
+            ctx.addHeadersEndHandler(v -> ctx.response().headers().set(HEADER, echoed));
+            MDC.put(MDC_KEY, id);
+        }
+        return id;
+    }
+
+    /**
+     * JAX-RS may run on a worker thread: the id (already pinned as the request's header) goes into that thread's MDC
+     * and the request's properties.
+     */
     @ServerRequestFilter(preMatching = true, priority = 1)
     public void assign(ContainerRequestContext request) {
         String id = accept(request.getHeaderString(HEADER));
         request.setProperty(PROPERTY, id);
         MDC.put(MDC_KEY, id);
-    }
-
-    @ServerResponseFilter
-    public void echo(ContainerRequestContext request, ContainerResponseContext response) {
-        Object id = request.getProperty(PROPERTY);
-        if (id != null) {
-            response.getHeaders().putSingle(HEADER, id);
-        }
     }
 
     /** The caller's id when it is a sane token (1-128 of letters, digits and {@code ._:-}), else a new one. */

@@ -47,6 +47,7 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
@@ -95,6 +96,11 @@ public class StrictHttp1 {
     static final AttributeKey<Boolean> ANSWERED_ERROR = AttributeKey.valueOf("dealradar.answered-error");
     /** Why this connection's request was refused, for the problem's detail. */
     static final AttributeKey<String> REFUSAL = AttributeKey.valueOf("dealradar.refusal");
+    /**
+     * The {@code X-Request-Id} of the request decoded last, for the problem of a request Vert.x refuses before routing
+     * it (its answer still echoes the caller's id).
+     */
+    static final AttributeKey<String> OFFERED_REQUEST_ID = AttributeKey.valueOf("dealradar.offered-request-id");
     /**
      * While a routed request's body is still coming: answers that request with the 408 through Vert.x, as every other
      * refusal is answered (the access log, the request id and the response headers), or says it cannot (the request
@@ -292,6 +298,7 @@ public class StrictHttp1 {
                     requestDecoded = true;
                     inHeaders = false;
                     exchanges.requests++;
+                    ctx.channel().attr(OFFERED_REQUEST_ID).set(request.headers().get(RequestIds.HEADER));
                     if (folded && request.decoderResult().isSuccess()) {
                         refuse(request, "Header lines must not be folded (a line starting with a space or tab)");
                     }
@@ -360,8 +367,8 @@ public class StrictHttp1 {
             if (exchanges.answers < pendingRequest && (throughVertx == null || !throughVertx.getAsBoolean())) {
                 // Not routed yet (or no longer): written from the end of the pipeline, as Vert.x writes its answers,
                 // through the encoder and marked as an error answer, so that the close below lingers.
-                channel.writeAndFlush(
-                        ProblemBodies.problem(problems, HttpResponseStatus.REQUEST_TIMEOUT, lateBodyDetail, true));
+                channel.writeAndFlush(ProblemBodies.problem(
+                        problems, HttpResponseStatus.REQUEST_TIMEOUT, lateBodyDetail, true, null));
             }
             channel.close();
         }
@@ -459,8 +466,14 @@ public class StrictHttp1 {
                 String refusal = ctx.channel().attr(REFUSAL).getAndSet(null);
                 // Connection: close unless only the percent-encoding was bad (the framing was fine, the connection can
                 // go on).
-                FullHttpResponse replaced =
-                        problem(problems, response.status(), detail(status, refusal), refusal != null || status != 400);
+                FullHttpResponse replaced = problem(
+                        problems,
+                        response.status(),
+                        detail(status, refusal),
+                        refusal != null || status != 400,
+                        Optional.ofNullable(response.headers().get(RequestIds.HEADER))
+                                .orElseGet(() -> RequestIds.accept(
+                                        ctx.channel().attr(OFFERED_REQUEST_ID).get())));
                 // Vert.x answers in the request's version, even one it does not speak (HTTP/2.0 in a request line).
                 replaced.setProtocolVersion(
                         response.protocolVersion().majorVersion() == 1
@@ -478,14 +491,20 @@ public class StrictHttp1 {
             ctx.write(msg, promise);
         }
 
-        /** A whole problem answer; {@code close}: with {@code Connection: close}. */
-        static FullHttpResponse problem(RawProblems problems, HttpResponseStatus status, String detail, boolean close) {
-            byte[] body = problems.body(status.code(), detail, null).getBytes(StandardCharsets.UTF_8);
+        /**
+         * A whole problem answer; {@code close}: with {@code Connection: close}. {@code requestId}: the id the request
+         * was given, or null for one that never reached the router (a new id, so that the answer can still be quoted).
+         */
+        static FullHttpResponse problem(
+                RawProblems problems, HttpResponseStatus status, String detail, boolean close, String requestId) {
+            String id = requestId == null ? RequestIds.accept(null) : requestId;
+            byte[] body = problems.body(status.code(), detail, null, id).getBytes(StandardCharsets.UTF_8);
             FullHttpResponse answer =
                     new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
             answer.headers()
                     .set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+                    .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                    .set(RequestIds.HEADER, id);
             if (close) {
                 answer.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             }

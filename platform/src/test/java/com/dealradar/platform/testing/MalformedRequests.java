@@ -6,6 +6,7 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -62,22 +63,31 @@ public final class MalformedRequests {
             return counts;
         }
 
+        /** How many answers echo the request id the case sent (the others could not be read that far). */
+        public long echoedRequestIds() {
+            return results.stream()
+                    .filter(r -> SENT_REQUEST_ID.equals(r.answer().header("X-Request-Id")))
+                    .count();
+        }
+
         public void print(String server) {
             for (Result r : results) {
                 String body = r.answer().body();
                 System.out.printf(
-                        "%s %-40s -> %d closed=%s type=%s%s %s%n",
+                        "%s %-40s -> %d closed=%s type=%s id=%s%s %s%n",
                         server,
                         r.sent().name(),
                         r.answer().status(),
                         r.answer().closed(),
                         r.answer().header("Content-Type"),
+                        r.answer().header("X-Request-Id"),
                         r.fault() == null ? "" : " WRONG: " + r.fault(),
                         body.length() > 160 ? body.substring(0, 160) : body);
             }
             System.out.printf(
                     "%s: %d malformed requests, statuses %s, %d wrong, %d closed, %d warnings or errors logged, "
-                            + "%d stack traces; h2c upgrade -> %d (plain request -> %d); HTTP/1.2 -> %s%n",
+                            + "%d stack traces; h2c upgrade -> %d (plain request -> %d); HTTP/1.2 -> %s; %d echo the request id"
+                            + " sent%n",
                     server,
                     results.size(),
                     statuses(),
@@ -87,13 +97,17 @@ public final class MalformedRequests {
                     stackTraces,
                     h2c.status(),
                     plain.status(),
-                    laterMinorVersion.raw().lines().findFirst().orElse("(no answer)"));
+                    laterMinorVersion.raw().lines().findFirst().orElse("(no answer)"),
+                    echoedRequestIds());
             warnings.forEach(w -> System.out.println(server + " logged: " + w));
         }
 
         public void assertRefusedCleanly() {
             assertThat(wrong()).as("malformed requests answered wrongly").isEmpty();
             assertThat(results).hasSize(CASES);
+            assertThat(echoedRequestIds())
+                    .as("answers echoing the request id sent")
+                    .isEqualTo(CASES - HEADERS_UNREADABLE.size());
             assertThat(results)
                     .allMatch(r -> r.answer().status() >= 400 && r.answer().status() < 500);
             assertThat(stackTraces).as("stack traces logged").isZero();
@@ -115,8 +129,19 @@ public final class MalformedRequests {
      */
     private static final String CLOSE = "Connection: close\r\n\r\n";
 
+    /** The request id every case sends (where its headers can be read at all, the answer must echo it). */
+    public static final String SENT_REQUEST_ID = "malformed-request-probe";
+
+    /**
+     * The cases whose headers cannot be read (too long, or not lines at all): their answers carry a new id. Every
+     * other answer echoes {@link #SENT_REQUEST_ID}.
+     */
+    static final Set<String> HEADERS_UNREADABLE =
+            Set.of("bare LF", "URI over the limit", "headers over the limit", "headers over the limit, body coming");
+
     public static List<Case> cases(Target t) {
-        String credentials = t.credentials() == null || t.credentials().isEmpty() ? "" : t.credentials() + "\r\n";
+        String credentials = (t.credentials() == null || t.credentials().isEmpty() ? "" : t.credentials() + "\r\n")
+                + "X-Request-Id: " + SENT_REQUEST_ID + "\r\n";
         // Sent after each refused request on the same connection: it must never be answered.
         String next = "GET " + t.readPath() + " HTTP/1.1\r\nHost: x\r\n" + credentials + "\r\n";
         // Over the limit in several chunks, none of them over it alone.
@@ -327,6 +352,16 @@ public final class MalformedRequests {
         }
         if (a.raw().lines().filter(line -> line.startsWith("HTTP/")).count() > 1) {
             return "more than one answer on the connection (the request after the refused one was served)";
+        }
+        String requestId = a.header("X-Request-Id");
+        if (requestId == null || requestId.isBlank()) {
+            return "no X-Request-Id on the answer";
+        }
+        if (!HEADERS_UNREADABLE.contains(c.name()) && !SENT_REQUEST_ID.equals(requestId)) {
+            return "X-Request-Id " + requestId + " is not the one the request sent";
+        }
+        if (!a.body().contains("\"requestId\":\"" + requestId + "\"")) {
+            return "the problem's requestId is not the X-Request-Id answered (" + requestId + ")";
         }
         if (a.body().contains("Exception") || a.body().contains("\tat ")) {
             return "body shows an exception";
