@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -80,8 +81,7 @@ class CompositeHonestyTest extends GatewayTestBase {
                 .header("X-DealRadar-Completed", "true")
                 .body("region.code", equalTo("CN"));
         System.out.println("overview: " + Backends.Rendezvous.mostAtOnce() + " backend reads held at the same time");
-        org.assertj.core.api.Assertions.assertThat(Backends.Rendezvous.mostAtOnce())
-                .isEqualTo(4);
+        assertThat(Backends.Rendezvous.mostAtOnce()).isEqualTo(4);
     }
 
     @Test
@@ -149,5 +149,76 @@ class CompositeHonestyTest extends GatewayTestBase {
         Backends.region()
                 .verify(getRequestedFor(
                         urlEqualTo("/certifications?companyId=" + ALIBABA + "%2C" + ZTESOFT + "&limit=200")));
+    }
+
+    /**
+     * A composite has an ETag of its own (a digest of the answer): the same answer again is 304 without a body, with
+     * the same ETag and completeness header; a change in any part, or a part going missing, is a 200 with another
+     * ETag. The parts are read every time.
+     */
+    @Test
+    void aDossierReadAgainUnchangedIs304AndAnyChangedPartGivesANewETag() {
+        String path = "/api/v1/deals/" + DEAL_ID + "/dossier";
+        Backends.deal().stubFor(get(urlEqualTo("/deals/" + DEAL_ID)).willReturn(okJson(DEAL)));
+        Backends.company().stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(COMPANIES)));
+        Backends.region().stubFor(get(urlPathEqualTo("/regulatory-matters")).willReturn(okJson(MATTERS)));
+        Backends.region().stubFor(get(urlPathEqualTo("/certifications")).willReturn(okJson(CERTIFICATIONS)));
+        var first = given().get(path).then().statusCode(200).extract();
+        String tag = first.header("ETag");
+        var again = given().header("If-None-Match", tag).get(path).then().extract();
+        var listed = given().header("If-None-Match", "W/\"other\", " + tag)
+                .get(path)
+                .then()
+                .extract();
+        var stale =
+                given().header("If-None-Match", "W/\"other\"").get(path).then().extract();
+
+        Backends.region()
+                .stubFor(get(urlPathEqualTo("/regulatory-matters"))
+                        .willReturn(okJson(MATTERS.replace("anticipated", "notified"))));
+        var changed = given().header("If-None-Match", tag).get(path).then().extract();
+        Backends.company()
+                .stubFor(
+                        get(urlPathEqualTo("/companies")).willReturn(aResponse().withStatus(500)));
+        var partial = given().header("If-None-Match", changed.header("ETag"))
+                .get(path)
+                .then()
+                .extract();
+        var partialAgain = given().header("If-None-Match", partial.header("ETag"))
+                .get(path)
+                .then()
+                .extract();
+        System.out.printf(
+                "dossier ETag %s; again -> %d (%d bytes), in a list -> %d, other tag -> %d; a matter changed -> %d %s;"
+                        + " a part missing -> %d %s completed=%s; again -> %d completed=%s%n",
+                tag,
+                again.statusCode(),
+                again.asByteArray().length,
+                listed.statusCode(),
+                stale.statusCode(),
+                changed.statusCode(),
+                changed.header("ETag"),
+                partial.statusCode(),
+                partial.header("ETag"),
+                partial.header("X-DealRadar-Completed"),
+                partialAgain.statusCode(),
+                partialAgain.header("X-DealRadar-Completed"));
+
+        assertThat(tag).matches("W/\"[A-Za-z0-9_-]{24}\"");
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.asByteArray()).isEmpty();
+        assertThat(again.header("ETag")).isEqualTo(tag);
+        assertThat(again.header("X-DealRadar-Completed")).isEqualTo("true");
+        assertThat(listed.statusCode()).isEqualTo(304);
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.header("ETag")).isEqualTo(tag);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(tag);
+        assertThat(changed.path("regulatoryMatters[0].status").toString()).isEqualTo("notified");
+        assertThat(partial.statusCode()).isEqualTo(200);
+        assertThat(partial.header("X-DealRadar-Completed")).isEqualTo("false");
+        assertThat(partial.header("ETag")).isNotIn(tag, changed.header("ETag"));
+        assertThat(partialAgain.statusCode()).isEqualTo(304);
+        assertThat(partialAgain.header("X-DealRadar-Completed")).isEqualTo("false");
     }
 }

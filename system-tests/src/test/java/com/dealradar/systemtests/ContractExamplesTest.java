@@ -232,6 +232,7 @@ class ContractExamplesTest {
                             url.toString(),
                             response.statusCode(),
                             response.headers().firstValue("Content-Type").orElse(null),
+                            name -> response.headers().firstValue(name).orElse(null),
                             response.body()));
             remember(op, response.body(), created);
         }

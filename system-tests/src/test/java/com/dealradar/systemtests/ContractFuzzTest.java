@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -62,7 +63,16 @@ class ContractFuzzTest {
         }
     }
 
-    record Outcome(Op op, String request, int status, String contentType, String requestId, String body) {}
+    record Outcome(
+            Op op,
+            String request,
+            int status,
+            String contentType,
+            String requestId,
+            HttpHeaders headers,
+            String body) {}
+
+    private static final HttpHeaders NO_HEADERS = HttpHeaders.of(Map.of(), (name, value) -> true);
 
     static final AtomicInteger RETRIED_AFTER_TIMEOUT = new AtomicInteger();
 
@@ -176,6 +186,7 @@ class ContractFuzzTest {
                             o.op() + " as " + o.request(),
                             o.status(),
                             o.contentType(),
+                            name -> o.headers().firstValue(name).orElse(null),
                             o.body()));
         }
     }
@@ -193,12 +204,13 @@ class ContractFuzzTest {
                     answer.statusCode(),
                     answer.headers().firstValue("Content-Type").orElse(""),
                     answer.headers().firstValue("X-Request-Id").orElse(null),
+                    answer.headers(),
                     answer.body());
         } catch (IOException e) {
-            return new Outcome(op, label, -1, "", null, e.toString());
+            return new Outcome(op, label, -1, "", null, NO_HEADERS, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(op, label, -1, "", null, e.toString());
+            return new Outcome(op, label, -1, "", null, NO_HEADERS, e.toString());
         }
     }
 

@@ -62,7 +62,7 @@ class JavaClientTest {
         assertThat(zte.getParents()).isNotEmpty();
 
         DealDossier dossier =
-                new CompositeReadsApi(client()).apiV1DealsIdDossierGet("973a4522-3530-5077-b71c-a59a70f0ce3f");
+                new CompositeReadsApi(client()).apiV1DealsIdDossierGet("973a4522-3530-5077-b71c-a59a70f0ce3f", null);
         assertThat(dossier.getDeal()).isNotNull();
         assertThat(dossier.getParticipants()).isNotEmpty();
 

@@ -4,12 +4,17 @@ import com.dealradar.gateway.client.Backends;
 import com.dealradar.gateway.composite.Composites;
 import com.dealradar.gateway.composite.Composition;
 import com.dealradar.gateway.composite.Views;
+import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.RequestIds;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,12 +40,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 + "cannot be read is the answer 503 with Retry-After.")
 public class CompositeResource {
 
+    private static final String IF_NONE_MATCH_DESCRIPTION =
+            "The ETag of an earlier answer: 304 without a body while the composite is unchanged";
+
     private final Composites composites;
     private final Backends backends;
+    private final ObjectMapper mapper;
 
-    CompositeResource(Composites composites, Backends backends) {
+    CompositeResource(Composites composites, Backends backends, ObjectMapper mapper) {
         this.composites = composites;
         this.backends = backends;
+        this.mapper = mapper;
     }
 
     @GET
@@ -80,14 +90,18 @@ public class CompositeResource {
     public CompletionStage<Response> dossier(
             @Parameter(description = "Deal id", example = "973a4522-3530-5077-b71c-a59a70f0ce3f") @PathParam("id")
                     String id,
+            @Parameter(description = IF_NONE_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+                    String ifNoneMatch,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         String requestId = headers.getHeaderString(RequestIds.HEADER);
-        return composites.dossier(
-                id,
-                backends.readHeaders(headers, requestId),
-                uri.getRequestUri().getRawPath(),
-                requestId);
+        return composites
+                .dossier(
+                        id,
+                        backends.readHeaders(headers, requestId),
+                        uri.getRequestUri().getRawPath(),
+                        requestId)
+                .thenApply(answer -> conditional(answer, ifNoneMatch));
     }
 
     @GET
@@ -126,14 +140,18 @@ public class CompositeResource {
     public CompletionStage<Response> profile(
             @Parameter(description = "Company id or slug", example = "alibaba-group") @PathParam("idOrSlug")
                     String idOrSlug,
+            @Parameter(description = IF_NONE_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+                    String ifNoneMatch,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         String requestId = headers.getHeaderString(RequestIds.HEADER);
-        return composites.profile(
-                idOrSlug,
-                backends.readHeaders(headers, requestId),
-                uri.getRequestUri().getRawPath(),
-                requestId);
+        return composites
+                .profile(
+                        idOrSlug,
+                        backends.readHeaders(headers, requestId),
+                        uri.getRequestUri().getRawPath(),
+                        requestId)
+                .thenApply(answer -> conditional(answer, ifNoneMatch));
     }
 
     @GET
@@ -169,13 +187,40 @@ public class CompositeResource {
                             schema = @Schema(type = SchemaType.INTEGER)))
     public CompletionStage<Response> overview(
             @Parameter(description = "ISO 3166-1 alpha-2 region code", example = "GB") @PathParam("code") String code,
+            @Parameter(description = IF_NONE_MATCH_DESCRIPTION) @HeaderParam(HttpHeaders.IF_NONE_MATCH)
+                    String ifNoneMatch,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         String requestId = headers.getHeaderString(RequestIds.HEADER);
-        return composites.overview(
-                code,
-                backends.readHeaders(headers, requestId),
-                uri.getRequestUri().getRawPath(),
-                requestId);
+        return composites
+                .overview(
+                        code,
+                        backends.readHeaders(headers, requestId),
+                        uri.getRequestUri().getRawPath(),
+                        requestId)
+                .thenApply(answer -> conditional(answer, ifNoneMatch));
+    }
+
+    /**
+     * A composite has no version of its own: its ETag is a digest of the answer's bytes, so that a client polling a
+     * dossier gets 304 (and no body) until any part of it changes, or a missing part comes back. The parts are read
+     * either way; what is saved is the transfer and the client's work.
+     */
+    private Response conditional(Response answer, String ifNoneMatch) {
+        if (answer.getStatus() != 200) {
+            return answer;
+        }
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(answer.getEntity());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a composite view that Jackson cannot write", e);
+        }
+        EntityTag tag = EntityTags.ofContent(body);
+        Response.ResponseBuilder out = EntityTags.notModified(ifNoneMatch, tag)
+                ? Response.notModified()
+                : Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
+        answer.getStringHeaders().forEach((name, values) -> values.forEach(value -> out.header(name, value)));
+        return out.tag(tag).build();
     }
 }

@@ -5,7 +5,10 @@ import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * Strong ETags derived from an entity's optimistic-lock version, and the conditional-request rules of
@@ -49,17 +52,39 @@ public final class EntityTags {
         return currentVersion -> requireMatch(ifMatch, currentVersion);
     }
 
+    /**
+     * A weak ETag computed from a representation's bytes, for an answer that has no version of its own (a composite
+     * assembled from several resources): the same bytes give the same tag on every gateway replica.
+     */
+    public static EntityTag ofContent(byte[] representation) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(representation);
+            return new EntityTag(
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)), true);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     /** 304 when {@code ifNoneMatch} names the current version, otherwise 200 with the entity and its ETag. */
     public static Response okOrNotModified(String ifNoneMatch, long version, Object entity) {
         EntityTag tag = of(version);
-        if (ifNoneMatch != null && (ifNoneMatch.strip().equals("*") || matches(ifNoneMatch, version))) {
+        if (notModified(ifNoneMatch, tag)) {
             return Response.notModified(tag).build();
         }
         return Response.ok(entity).tag(tag).build();
     }
 
+    /** Whether a read with {@code ifNoneMatch} is answered 304 (RFC 9110 13.1.2: {@code *}, or the weak comparison). */
+    public static boolean notModified(String ifNoneMatch, EntityTag current) {
+        return ifNoneMatch != null && (ifNoneMatch.strip().equals("*") || matches(ifNoneMatch, current.getValue()));
+    }
+
     static boolean matches(String header, long version) {
-        String current = Long.toString(version);
+        return matches(header, Long.toString(version));
+    }
+
+    private static boolean matches(String header, String current) {
         return Arrays.stream(header.split(","))
                 .map(String::strip)
                 .map(t -> t.startsWith("W/") ? t.substring(2) : t)

@@ -56,6 +56,9 @@ public class ContractConventions implements OASFilter {
     public static final Map<String, String> CONDITIONAL_ANSWERS = ordered(
             "412", "If-Match does not match the current ETag: read the resource again and reapply your change",
             "428", "If-Match is missing: send the ETag you last read");
+    /** The answer of a conditional read (If-None-Match) whose representation has not changed. */
+    public static final Map<String, String> NOT_MODIFIED_ANSWER =
+            ordered("304", "Not modified: If-None-Match names the current ETag (no body)");
     /** Answers of an operation made safe to retry with Idempotency-Key. */
     public static final Map<String, String> IDEMPOTENT_ANSWERS = ordered(
             "409",
@@ -95,9 +98,15 @@ public class ContractConventions implements OASFilter {
                 if (path.contains("{")) {
                     declare(operation, PATH_ANSWERS);
                 }
-                if (hasParameter(operation, Parameter.In.HEADER, "If-Match")) {
+                boolean conditionalRead = hasParameter(operation, Parameter.In.HEADER, "If-None-Match");
+                boolean conditionalWrite = hasParameter(operation, Parameter.In.HEADER, "If-Match");
+                if (conditionalWrite) {
                     declare(operation, CONDITIONAL_ANSWERS);
                 }
+                if (conditionalRead) {
+                    declare(operation, NOT_MODIFIED_ANSWER);
+                }
+                declareResponseHeaders(api, operation, conditionalRead || conditionalWrite);
                 if (hasParameter(operation, Parameter.In.HEADER, "Idempotency-Key")) {
                     declare(operation, IDEMPOTENT_ANSWERS);
                 }
@@ -318,6 +327,44 @@ public class ContractConventions implements OASFilter {
                         .addAPIResponse(status, OASFactory.createAPIResponse().description(description));
             }
         });
+    }
+
+    /**
+     * The headers a client needs from a single resource's answer, declared so that a generated client exposes them:
+     * its {@code ETag} (what If-Match and If-None-Match take; on the 200 and 304 of a conditional read, the 200 of a
+     * conditional write, and every 201) and a created resource's {@code Location}.
+     */
+    private static void declareResponseHeaders(OpenAPI api, Operation operation, boolean conditional) {
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            boolean created = status.equals("201");
+            if (created || conditional && (status.equals("200") || status.equals("304"))) {
+                requiredHeader(
+                        api,
+                        response,
+                        "ETag",
+                        "The resource's entity tag: send it as If-Match to change the resource, "
+                                + "as If-None-Match to read it again only when it has changed");
+            }
+            if (created) {
+                requiredHeader(api, response, "Location", "Where the created resource can be read");
+            }
+        });
+    }
+
+    /** A response header defined once under components/headers and referred to by every answer that has it. */
+    private static void requiredHeader(OpenAPI api, APIResponse response, String name, String description) {
+        if (api.getComponents().getHeaders() == null
+                || !api.getComponents().getHeaders().containsKey(name)) {
+            api.getComponents()
+                    .addHeader(
+                            name,
+                            OASFactory.createHeader()
+                                    .description(description)
+                                    .required(true)
+                                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        }
+        // Also where a document read back has it inline (the gateway merges the backends' documents).
+        response.addHeader(name, OASFactory.createHeader().ref(name));
     }
 
     /** Every 4xx/5xx answer: a problem document, with an example of that status's own problem. */

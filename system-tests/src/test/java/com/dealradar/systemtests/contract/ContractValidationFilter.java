@@ -25,6 +25,7 @@ public final class ContractValidationFilter implements Filter {
                         request.getURI(),
                         response.statusCode(),
                         response.contentType(),
+                        response::header,
                         response.asString());
         if (!violations.isEmpty()) {
             throw new AssertionError(

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -83,6 +84,7 @@ public final class ContractValidator {
                         response.request().uri().toString(),
                         response.statusCode(),
                         response.headers().firstValue("Content-Type").orElse(null),
+                        name -> response.headers().firstValue(name).orElse(null),
                         response.body() instanceof String body ? body : null); // discarded: status only
         if (!violations.isEmpty()) {
             throw new AssertionError(
@@ -112,6 +114,18 @@ public final class ContractValidator {
      * does not describe (health, Swagger UI, backends called directly) are not checked.
      */
     public List<String> violations(String method, String url, int status, String contentType, String body) {
+        return violations(method, url, status, contentType, NO_HEADERS, body);
+    }
+
+    /** No header is known (a check of the status and body only). */
+    public static final UnaryOperator<String> NO_HEADERS = name -> null;
+
+    /**
+     * As above, also checking the answer's headers: every header the contract declares required for this status
+     * ({@code ETag}, {@code Location}) must be present ({@code header} gives a header's value by name, or null).
+     */
+    public List<String> violations(
+            String method, String url, int status, String contentType, UnaryOperator<String> header, String body) {
         String path = URI.create(url.replace(" ", "%20")).getRawPath();
         Optional<String> template = template(path);
         String m = method.toLowerCase(Locale.ROOT);
@@ -119,12 +133,18 @@ public final class ContractValidator {
             return List.of();
         }
         return violations(
-                method, template.get(), method.toUpperCase(Locale.ROOT) + " " + url, status, contentType, body);
+                method, template.get(), method.toUpperCase(Locale.ROOT) + " " + url, status, contentType, header, body);
     }
 
     /** As above, for a request already known to be of the operation {@code method template}. */
     public List<String> violations(
-            String method, String template, String where, int status, String contentType, String body) {
+            String method,
+            String template,
+            String where,
+            int status,
+            String contentType,
+            UnaryOperator<String> header,
+            String body) {
         String m = method.toLowerCase(Locale.ROOT);
         CHECKED.incrementAndGet();
         where = where + " -> " + status;
@@ -134,6 +154,20 @@ public final class ContractValidator {
         if (response == null) {
             return List.of(where + ": status not declared for " + m.toUpperCase(Locale.ROOT) + " " + template
                     + " (declared: " + iterable(responses.fieldNames()) + ")");
+        }
+        if (header != NO_HEADERS) {
+            List<String> missing = new ArrayList<>();
+            response.path("headers").fields().forEachRemaining(declared -> {
+                JsonNode definition = declared.getValue().has("$ref")
+                        ? contract.at(declared.getValue().get("$ref").asText().substring(1))
+                        : declared.getValue();
+                if (definition.path("required").asBoolean(false) && header.apply(declared.getKey()) == null) {
+                    missing.add(declared.getKey());
+                }
+            });
+            if (!missing.isEmpty()) {
+                return List.of(where + ": required header(s) " + missing + " missing from the answer");
+            }
         }
         if (body == null || body.isEmpty() || status == 304 || "HEAD".equalsIgnoreCase(method)) {
             return List.of();
