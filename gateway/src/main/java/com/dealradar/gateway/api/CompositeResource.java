@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -94,14 +96,7 @@ public class CompositeResource {
                     String ifNoneMatch,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        String requestId = headers.getHeaderString(RequestIds.HEADER);
-        return composites
-                .dossier(
-                        id,
-                        backends.readHeaders(headers, requestId),
-                        uri.getRequestUri().getRawPath(),
-                        requestId)
-                .thenApply(answer -> conditional(answer, ifNoneMatch));
+        return read(composites::dossier, id, ifNoneMatch, uri, headers);
     }
 
     @GET
@@ -144,14 +139,7 @@ public class CompositeResource {
                     String ifNoneMatch,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        String requestId = headers.getHeaderString(RequestIds.HEADER);
-        return composites
-                .profile(
-                        idOrSlug,
-                        backends.readHeaders(headers, requestId),
-                        uri.getRequestUri().getRawPath(),
-                        requestId)
-                .thenApply(answer -> conditional(answer, ifNoneMatch));
+        return read(composites::profile, idOrSlug, ifNoneMatch, uri, headers);
     }
 
     @GET
@@ -191,10 +179,23 @@ public class CompositeResource {
                     String ifNoneMatch,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
+        return read(composites::overview, code, ifNoneMatch, uri, headers);
+    }
+
+    /** One of the {@link Composites} reads: the core resource's key, the headers for the backends, instance, id. */
+    @FunctionalInterface
+    private interface CompositeRead {
+        CompletionStage<Response> read(
+                String key, Map<String, List<String>> backendHeaders, String instance, String requestId);
+    }
+
+    /** Reads a composite with this request's headers for the backends, then answers it conditionally. */
+    private CompletionStage<Response> read(
+            CompositeRead composite, String key, String ifNoneMatch, UriInfo uri, HttpHeaders headers) {
         String requestId = headers.getHeaderString(RequestIds.HEADER);
-        return composites
-                .overview(
-                        code,
+        return composite
+                .read(
+                        key,
                         backends.readHeaders(headers, requestId),
                         uri.getRequestUri().getRawPath(),
                         requestId)

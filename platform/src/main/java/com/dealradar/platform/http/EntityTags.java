@@ -77,7 +77,7 @@ public final class EntityTags {
 
     /** Whether a read with {@code ifNoneMatch} is answered 304 (RFC 9110 13.1.2: {@code *}, or the weak comparison). */
     public static boolean notModified(String ifNoneMatch, EntityTag current) {
-        return ifNoneMatch != null && (ifNoneMatch.strip().equals("*") || matches(ifNoneMatch, current.getValue()));
+        return ifNoneMatch != null && matches(ifNoneMatch, current.getValue());
     }
 
     static boolean matches(String header, long version) {

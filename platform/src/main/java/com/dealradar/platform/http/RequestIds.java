@@ -52,14 +52,12 @@ public class RequestIds {
     }
 
     /**
-     * JAX-RS may run on a worker thread: the id (already pinned as the request's header) goes into that thread's MDC
-     * and the request's properties.
+     * JAX-RS may run on a worker thread: the id (already accepted and pinned as the request's header by the route
+     * above) goes into that thread's MDC.
      */
     @ServerRequestFilter(preMatching = true, priority = 1)
     public void assign(ContainerRequestContext request) {
-        String id = accept(request.getHeaderString(HEADER));
-        request.setProperty(PROPERTY, id);
-        MDC.put(MDC_KEY, id);
+        MDC.put(MDC_KEY, of(request));
     }
 
     /** The caller's id when it is a sane token (1-128 of letters, digits and {@code ._:-}), else a new one. */
@@ -69,8 +67,8 @@ public class RequestIds {
                 : UUID.randomUUID().toString();
     }
 
+    /** The id the route above accepted or generated and pinned as the request's own header. */
     public static String of(ContainerRequestContext request) {
-        Object id = request.getProperty(PROPERTY);
-        return id == null ? null : id.toString();
+        return request.getHeaderString(HEADER);
     }
 }
