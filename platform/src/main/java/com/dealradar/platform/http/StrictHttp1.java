@@ -368,7 +368,11 @@ public class StrictHttp1 {
                 // Not routed yet (or no longer): written from the end of the pipeline, as Vert.x writes its answers,
                 // through the encoder and marked as an error answer, so that the close below lingers.
                 channel.writeAndFlush(ProblemBodies.problem(
-                        problems, HttpResponseStatus.REQUEST_TIMEOUT, lateBodyDetail, true, null));
+                        problems,
+                        HttpResponseStatus.REQUEST_TIMEOUT,
+                        lateBodyDetail,
+                        true,
+                        RequestIds.accept(channel.attr(OFFERED_REQUEST_ID).get())));
             }
             channel.close();
         }
@@ -493,18 +497,17 @@ public class StrictHttp1 {
 
         /**
          * A whole problem answer; {@code close}: with {@code Connection: close}. {@code requestId}: the id the request
-         * was given, or null for one that never reached the router (a new id, so that the answer can still be quoted).
+         * was given, or the one {@link RequestIds#accept} makes of what it offered when it never reached the router.
          */
         static FullHttpResponse problem(
                 RawProblems problems, HttpResponseStatus status, String detail, boolean close, String requestId) {
-            String id = requestId == null ? RequestIds.accept(null) : requestId;
-            byte[] body = problems.body(status.code(), detail, null, id).getBytes(StandardCharsets.UTF_8);
+            byte[] body = problems.body(status.code(), detail, null, requestId).getBytes(StandardCharsets.UTF_8);
             FullHttpResponse answer =
                     new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
             answer.headers()
                     .set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                    .set(RequestIds.HEADER, id);
+                    .set(RequestIds.HEADER, requestId);
             if (close) {
                 answer.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             }

@@ -31,8 +31,9 @@ class SlowRequestBodyTest {
 
     private static final Duration BODY_TIMEOUT = Duration.ofSeconds(30);
     private static final String BODY = "{\"name\":\"Slow Co\"}";
-    private static final String HEAD = "POST /companies HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-            + "Content-Length: " + BODY.length() + "\r\n\r\n";
+    private static final String HEAD =
+            "POST /companies HTTP/1.1\r\nHost: x\r\nX-Request-Id: slow-body-probe\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + BODY.length() + "\r\n\r\n";
 
     private final EmbeddedChannel channel = connection();
 
@@ -51,6 +52,8 @@ class SlowRequestBodyTest {
                 .startsWith("HTTP/1.1 408 Request Timeout\r\n")
                 .contains("content-type: application/problem+json")
                 .contains("connection: close")
+                .contains("X-Request-Id: slow-body-probe")
+                .contains("\"requestId\":\"slow-body-probe\"")
                 .contains("\"type\":\"https://dealradar.dev/problems/request-timeout\"")
                 .contains("\"detail\":\"The request body did not all arrive within 30 s of its headers\"");
         assertThat(channel.isOpen()).isFalse();
