@@ -128,6 +128,57 @@ class CalendarEndToEndTest {
         assertThat(gbListed).isEqualTo(gb).containsAllEntriesOf(expected);
     }
 
+    /**
+     * Calendar applications poll: an unchanged calendar is a 304 without a body for the ETag the client has, and a
+     * change that shows in it (here the deal's title, in every event's summary) gives a new ETag and the new calendar.
+     */
+    @Test
+    void anUnchangedCalendarIs304AndAChangeInItGivesANewETag() throws Exception {
+        String path = "/api/v1/regulatory-matters/calendar.ics?deal=" + dealId;
+        HttpResponse<String> first = get(path, Map.of("X-API-Key", readKey));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = get(path, Map.of("X-API-Key", readKey, "If-None-Match", etag));
+        HttpResponse<String> otherTag = get(path, Map.of("X-API-Key", readKey, "If-None-Match", "W/\"other\""));
+
+        var deal = given().baseUri(Services.deal().url())
+                .get("/deals/" + dealId)
+                .then()
+                .statusCode(200)
+                .extract();
+        given().baseUri(Services.deal().url())
+                .contentType("application/merge-patch+json")
+                .header("If-Match", deal.header("ETag"))
+                .body("{\"title\": \"" + dealTitle + " (renamed)\"}")
+                .patch("/deals/" + dealId)
+                .then()
+                .statusCode(200);
+        HttpResponse<String> changed = get(path, Map.of("X-API-Key", readKey, "If-None-Match", etag));
+        System.out.printf(
+                "calendar polling: first %d (%s), same tag %d (%d bytes), other tag %d, after a rename %d (%s)%n",
+                first.statusCode(),
+                etag,
+                again.statusCode(),
+                again.body().length(),
+                otherTag.statusCode(),
+                changed.statusCode(),
+                changed.headers().firstValue("ETag").orElse("none"));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(etag).startsWith("W/\"");
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).contains(etag);
+        assertThat(otherTag.statusCode()).isEqualTo(200);
+        assertThat(otherTag.body()).isEqualTo(first.body());
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+        assertThat(new CalendarBuilder()
+                        .build(new StringReader(changed.body()))
+                        .<VEvent>getComponents(Component.VEVENT))
+                .isNotEmpty()
+                .allSatisfy(event -> assertThat(value(event, Property.SUMMARY)).contains(dealTitle + " (renamed)"));
+    }
+
     @Test
     void badFiltersAreProblems() throws Exception {
         for (String query : List.of("region=GBR", "deal=not-a-uuid", "company=1-2-3-4-5")) {

@@ -9,6 +9,7 @@ import com.dealradar.gateway.client.Backends;
 import com.dealradar.gateway.composite.Composition;
 import com.dealradar.gateway.composite.Outcome;
 import com.dealradar.gateway.composite.PartReader;
+import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.HttpConfig;
 import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.problem.Problem;
@@ -17,13 +18,16 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -170,6 +174,9 @@ public class CalendarResource {
                                     "A calendar subscription's token, for calendar applications that cannot send headers (masked in access logs)")
                     @QueryParam("token")
                     String token,
+            @Parameter(description = "The ETag of the calendar you have: 304 without a body while it is unchanged")
+                    @HeaderParam("If-None-Match")
+                    String ifNoneMatch,
             @Context UriInfo uri,
             @Context HttpHeaders headers,
             @Context HttpServerResponse response) {
@@ -180,13 +187,15 @@ public class CalendarResource {
         // identity.
         return identity.getDeferredIdentity()
                 .subscribeAsCompletionStage()
-                .thenCompose(caller -> calendar(caller, asked, token, instance, requestId, headers, response));
+                .thenCompose(
+                        caller -> calendar(caller, asked, token, ifNoneMatch, instance, requestId, headers, response));
     }
 
     private CompletionStage<Response> calendar(
             SecurityIdentity caller,
             CalendarFilters asked,
             String token,
+            String ifNoneMatch,
             String instance,
             String requestId,
             HttpHeaders headers,
@@ -235,9 +244,16 @@ public class CalendarResource {
                                 "Cache-Control",
                                 "private, max-age="
                                         + Math.max(60, config.refreshInterval().toSeconds() / 4));
-                return Response.ok(body, MEDIA_TYPE + "; charset=utf-8")
+                // Calendar applications poll: the same deadlines give the same bytes (DTSTAMP is each matter's last
+                // change), so a digest of them is the ETag, and an unchanged calendar is a 304 without a body.
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                EntityTag tag = EntityTags.ofContent(bytes);
+                Response.ResponseBuilder answer = EntityTags.notModified(ifNoneMatch, tag)
+                        ? Response.notModified()
+                        : Response.ok(bytes, MEDIA_TYPE + "; charset=utf-8")
+                                .header("Content-Disposition", "inline; filename=\"dealradar-deadlines.ics\"");
+                return answer.tag(tag)
                         .header(Composition.COMPLETED_HEADER, Boolean.toString(titles.complete() && !truncated))
-                        .header("Content-Disposition", "inline; filename=\"dealradar-deadlines.ics\"")
                         .build();
             });
         });

@@ -80,7 +80,37 @@ public final class DeadlineCalendar {
         for (JsonNode matter : matters) {
             event(matter, dealNames, publicUrl).ifPresent(calendar::add);
         }
-        return calendar.toString();
+        return fold(calendar.toString());
+    }
+
+    /** RFC 5545 3.1: a content line is at most this many octets, without its CRLF; longer ones are folded. */
+    static final int MAX_LINE_OCTETS = 75;
+
+    /**
+     * Folds every content line longer than {@value #MAX_LINE_OCTETS} octets of UTF-8 (CRLF and a space before each
+     * continuation), never inside a character. ical4j's own FoldingWriter counts UTF-16 chars, not octets: a line of
+     * Chinese or German names came out up to three times too long, and it can split a surrogate pair into invalid UTF-8.
+     */
+    static String fold(String unfolded) {
+        StringBuilder folded = new StringBuilder(unfolded.length() + unfolded.length() / 20);
+        for (String line : unfolded.split("\r\n", -1)) {
+            if (!folded.isEmpty()) {
+                folded.append("\r\n");
+            }
+            int octets = 0;
+            for (int i = 0; i < line.length(); ) {
+                int codePoint = line.codePointAt(i);
+                int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+                if (octets + size > MAX_LINE_OCTETS) {
+                    folded.append("\r\n ");
+                    octets = 1;
+                }
+                folded.appendCodePoint(codePoint);
+                octets += size;
+                i += Character.charCount(codePoint);
+            }
+        }
+        return folded.toString();
     }
 
     /** Whether the matter has a deadline with a due date (an event). */

@@ -1,11 +1,11 @@
 package com.dealradar.gateway.contract;
 
+import com.dealradar.gateway.events.EventTypes;
 import com.dealradar.platform.openapi.ContractConventions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -161,38 +161,6 @@ public class ContractFilter implements OASFilter {
         ContractConventions.dropUnreferencedSchemas(api);
     }
 
-    /** Every event type a webhook endpoint can receive (OpenAPI 3.1 {@code webhooks}); the feed lists the same. */
-    static final Map<String, String> EVENT_TYPES = new TreeMap<>(Map.ofEntries(
-            Map.entry("company.created", "A company was created; data: the company"),
-            Map.entry("company.updated", "A company was changed (PUT or PATCH); data: the company"),
-            Map.entry("company.archived", "A company was archived; data: the company"),
-            Map.entry("ownership_link.created", "An ownership link was created; data: the link"),
-            Map.entry("ownership_link.updated", "An ownership link was replaced; data: the link"),
-            Map.entry("ownership_link.deleted", "An ownership link was deleted; no data"),
-            Map.entry("deal.created", "A deal was created; data: the deal"),
-            Map.entry("deal.updated", "A deal was changed (PUT or PATCH); data: the deal"),
-            Map.entry("deal.status_changed", "A deal's status changed; data: the deal with its new status"),
-            Map.entry("deal.deleted", "A deal was deleted; no data"),
-            Map.entry("regulatory_matter.created", "A regulatory matter was opened; data: the matter"),
-            Map.entry(
-                    "regulatory_matter.updated",
-                    "A regulatory matter was changed (extensions, clock-stops, ...); data: the matter"),
-            Map.entry(
-                    "regulatory_matter.transitioned", "A regulatory matter moved to another status; data: the matter"),
-            Map.entry(
-                    "regulatory_matter.deadline_approaching",
-                    "A statutory deadline is the configured number of working days (default 5, "
-                            + "in the regime's calendar) away; once per deadline; data: matterId, dealId, regime, clock, dueOn, workingDaysLeft"),
-            Map.entry(
-                    "regulatory_matter.deadline_passed",
-                    "A statutory deadline passed with the matter still open; once per deadline; data "
-                            + "as deadline_approaching"),
-            Map.entry("certification.created", "A certification was recorded; data: the certification"),
-            Map.entry("certification.updated", "A certification was changed; data: the certification"),
-            Map.entry(
-                    "certification.expired",
-                    "An attestation's validity ended; once; data: certificationId, companyId, validTo")));
-
     private static void documentWebhooks(OpenAPI api) {
         String description =
                 "Sent to every enabled endpoint of a partner that subscribed to this type (POST, JSON body = the Event, as in the "
@@ -201,7 +169,7 @@ public class ContractFilter implements OASFilter {
                         + "'<webhook-id>.<webhook-timestamp>.<body>'> keyed with the base64-decoded part of your whsec_ secret; two during a secret "
                         + "rotation's overlap). Answer 2xx within 10 seconds; anything else is retried with exponential backoff and jitter (8 attempts "
                         + "over 30 to 65 minutes), then dead-lettered. 410 Gone disables the endpoint at once. At least once; in order per resource.";
-        EVENT_TYPES.forEach((type, summary) -> {
+        EventTypes.ALL.forEach((type, summary) -> {
             Operation post = OASFactory.createOperation()
                     .summary(type)
                     .description(summary + ". " + description)

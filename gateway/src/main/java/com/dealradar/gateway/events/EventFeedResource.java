@@ -57,7 +57,10 @@ public class EventFeedResource {
             summary = "Read the event feed",
             description =
                     "Events in one global order, oldest first. Store nextCursor and pass it as after= next time: you get every "
-                            + "event committed since, each once, in order (events of one resource always in the order of their changes). "
+                            + "event committed since, each once, in the order the gateway recorded them: always the order of the changes for "
+                            + "one resource; for resources of different services changed within about a second of each other it can differ "
+                            + "from the order of the commits (compare timestamp where that matters). types= takes the event types of the "
+                            + "contract's webhooks section (an unknown one is 400). "
                             + "nextCursor is returned even when the page is empty, so polling with it never misses or repeats an event. "
                             + "Events are kept for 30 days (dealradar.feed.retention): a cursor older than that is answered 410, and "
                             + "the client should re-read the resources it follows and start again without after=. Without after=, the "
@@ -149,7 +152,7 @@ public class EventFeedResource {
             if (!TYPE.matcher(t).matches() || types.size() >= 50) {
                 throw ProblemException.badParameter("types", "comma-separated event types such as deal.created");
             }
-            types.add(t);
+            types.add(EventTypes.requireKnown("types", t));
         }
         return types;
     }

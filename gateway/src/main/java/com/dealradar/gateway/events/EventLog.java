@@ -71,7 +71,7 @@ public class EventLog {
             Set<String> seen = new HashSet<>();
             known.forEach(k -> seen.add(k.toString()));
             Instant now = clock.instant();
-            List<WebhookEndpoint> endpoints = deliveries.enabledEndpoints();
+            List<WebhookEndpoint> endpoints = deliveries.subscribedEndpoints();
             int added = 0;
             for (Incoming e : events) {
                 if (!seen.add(e.eventId().toString())) {

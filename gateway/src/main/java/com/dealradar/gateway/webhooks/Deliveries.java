@@ -50,7 +50,9 @@ public class Deliveries {
     }
 
     /**
-     * The endpoints that receive deliveries, read once per batch of new events ({@code EventLog#append}): read per event,
+     * Every endpoint, enabled or not, read once per batch of new events ({@code EventLog#append}): a disabled endpoint
+     * gets its deliveries too, held (not claimed) until it is enabled again, so that re-enabling it delivers every
+     * event since, not only those queued before it was disabled. Read per event,
      * this query was 72 of the event relay's 245 samples in a JFR profile of the gateway during bench/run.sh's writes.
      *
      * <p>Read with a lock that keeps each endpoint from being deleted until the batch's deliveries are committed (on
@@ -60,18 +62,17 @@ public class Deliveries {
      * the deletion and no longer sees the endpoint. Without the lock, a delivery inserted between the two made the
      * partner's DELETE fail with 409 (and a batch racing the other way fail on the foreign key).
      */
-    public List<WebhookEndpoint> enabledEndpoints() {
+    public List<WebhookEndpoint> subscribedEndpoints() {
         @SuppressWarnings("unchecked")
         List<WebhookEndpoint> endpoints = em.createNativeQuery(
-                        "select * from webhook_endpoint where enabled = true order by id"
-                                + (postgres ? " for key share" : " for update"),
+                        "select * from webhook_endpoint order by id" + (postgres ? " for key share" : " for update"),
                         WebhookEndpoint.class)
                 .getResultList();
         return endpoints;
     }
 
     /**
-     * Creates the deliveries of a new event for every endpoint of {@link #enabledEndpoints} that wants it; runs in the
+     * Creates the deliveries of a new event for every endpoint of {@link #subscribedEndpoints} that wants it; runs in the
      * event's transaction.
      */
     public void fanOut(

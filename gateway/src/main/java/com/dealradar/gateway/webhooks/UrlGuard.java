@@ -3,13 +3,12 @@ package com.dealradar.gateway.webhooks;
 import com.dealradar.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Stops webhooks from being used to reach inside the network (SSRF): an endpoint URL must be https and every address
@@ -50,6 +49,9 @@ public class UrlGuard {
                     "url",
                     "must be an absolute URL with a host, without user info or fragment, at most 2000 characters");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+            throw ProblemException.badParameter("url", "the port must be 1 to 65535");
+        }
         return uri;
     }
 
@@ -77,7 +79,12 @@ public class UrlGuard {
         return new Target(uri, addresses[0], port, https);
     }
 
-    /** Whether an address is on the public internet: not loopback, private, link-local, multicast, CGNAT, ULA or unspecified. */
+    /**
+     * Whether an address is on the public internet: not loopback, private, link-local, multicast, CGNAT, reserved or
+     * documentation space, unspecified, ULA, nor a public-looking IPv6 address that carries a non-public IPv4 one (NAT64,
+     * 6to4, IPv4-mapped: a DNS64/NAT64 network translates {@code 64:ff9b::10.0.0.1} to {@code 10.0.0.1}). IANA's
+     * special-purpose registries (RFC 6890 and its updates) name the ranges.
+     */
     public static boolean isPublic(InetAddress address) {
         if (address.isAnyLocalAddress()
                 || address.isLoopbackAddress()
@@ -88,38 +95,88 @@ public class UrlGuard {
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return !(first == 0
-                    || first == 100 && second >= 64 && second <= 127
-                    || first == 192 && second == 0 && (b[2] & 0xff) == 0
-                    || first == 198 && (second == 18 || second == 19)
-                    || first >= 240);
+            return NON_PUBLIC_V4.stream().noneMatch(prefix -> prefix.contains(b));
         }
-        if (address instanceof Inet6Address) {
-            int first = b[0] & 0xff;
-            if ((first & 0xfe) == 0xfc) {
-                return false; // unique local fc00::/7
+        for (Prefix embedding : EMBEDS_V4) {
+            if (embedding.contains(b)) {
+                int at = embedding.embeddedAt();
+                return isPublic(v4(new byte[] {b[at], b[at + 1], b[at + 2], b[at + 3]}));
             }
-            boolean v4Mapped = List.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 0).equals(toList(b, 10))
-                    && (b[10] & 0xff) == 0xff
-                    && (b[11] & 0xff) == 0xff;
-            if (v4Mapped) {
-                try {
-                    return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
+        }
+        return NON_PUBLIC_V6.stream().noneMatch(prefix -> prefix.contains(b));
+    }
+
+    /** An address range; {@code embeddedAt}: where the IPv4 address a range of IPv6 carries begins, else -1. */
+    private record Prefix(byte[] network, int bits, int embeddedAt) {
+
+        static Prefix of(String cidr) {
+            return of(cidr, -1);
+        }
+
+        static Prefix of(String cidr, int embeddedAt) {
+            int slash = cidr.indexOf('/');
+            try {
+                return new Prefix(
+                        InetAddress.getByName(cidr.substring(0, slash)).getAddress(),
+                        Integer.parseInt(cidr.substring(slash + 1)),
+                        embeddedAt);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(cidr, e);
+            }
+        }
+
+        boolean contains(byte[] address) {
+            if (address.length != network.length) {
+                return false;
+            }
+            for (int bit = 0; bit < bits; bit += 8) {
+                int mask = bits - bit >= 8 ? 0xff : (0xff << (8 - (bits - bit))) & 0xff;
+                if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
                     return false;
                 }
             }
+            return true;
         }
-        return true;
     }
 
-    private static List<Integer> toList(byte[] bytes, int n) {
-        List<Integer> list = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            list.add(bytes[i] & 0xff);
+    /** IPv4 ranges that are not public besides what {@link InetAddress} tells (loopback, 10/8, 172.16/12, ...). */
+    private static final List<Prefix> NON_PUBLIC_V4 = Stream.of(
+                    "0.0.0.0/8", // "this network"
+                    "100.64.0.0/10", // carrier-grade NAT
+                    "192.0.0.0/24", // IETF protocol assignments
+                    "192.0.2.0/24", // documentation
+                    "192.88.99.0/24", // the former 6to4 relay anycast
+                    "198.18.0.0/15", // benchmarking
+                    "198.51.100.0/24", // documentation
+                    "203.0.113.0/24", // documentation
+                    "240.0.0.0/4") // reserved, and the limited broadcast
+            .map(Prefix::of)
+            .toList();
+
+    /** IPv6 ranges that carry an IPv4 address: judged by that address. */
+    private static final List<Prefix> EMBEDS_V4 = List.of(
+            Prefix.of("::ffff:0:0/96", 12), // IPv4-mapped
+            Prefix.of("::/96", 12), // IPv4-compatible (deprecated)
+            Prefix.of("64:ff9b::/96", 12), // NAT64, well-known prefix
+            Prefix.of("2002::/16", 2)); // 6to4
+
+    /** IPv6 ranges that are not public besides what {@link InetAddress} tells (loopback, fe80::/10, fec0::/10, ff00::/8). */
+    private static final List<Prefix> NON_PUBLIC_V6 = Stream.of(
+                    "64:ff9b:1::/48", // NAT64, local use
+                    "100::/64", // discard only
+                    "2001::/23", // IETF protocol assignments: Teredo, benchmarking, ORCHID
+                    "2001:db8::/32", // documentation
+                    "3fff::/20", // documentation
+                    "5f00::/16", // segment routing (SRv6) SIDs
+                    "fc00::/7") // unique local
+            .map(Prefix::of)
+            .toList();
+
+    private static InetAddress v4(byte[] address) {
+        try {
+            return InetAddress.getByAddress(address);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
         }
-        return list;
     }
 }

@@ -11,6 +11,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -80,7 +81,11 @@ public class WebhookDispatcher {
                         .setFollowRedirects(false)
                         .setKeepAlive(false)
                         .setUserAgent("DealRadar-Webhooks/1.0")
-                        .setVerifyHost(true));
+                        .setVerifyHost(true)
+                        // A receiver is a third party: it gets no traceparent of ours (no trace ids, no spans of its
+                        // own
+                        // in our traces).
+                        .setTracingPolicy(TracingPolicy.IGNORE));
         if (!config.deliveryEnabled()) {
             return;
         }

@@ -1,5 +1,6 @@
 package com.dealradar.gateway.webhooks;
 
+import com.dealradar.gateway.events.EventTypes;
 import com.dealradar.gateway.partner.Partner;
 import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.persistence.NativeValues;
@@ -107,6 +108,7 @@ public class WebhookEndpoints {
             if (type == null || !TYPE.matcher(type).matches()) {
                 throw ProblemException.invalid("eventTypes", "event types such as deal.created, deal.* or *");
             }
+            EventTypes.requireSubscribable("eventTypes", type);
         }
     }
 
@@ -181,7 +183,7 @@ public class WebhookEndpoints {
 
     /**
      * Removes the endpoint with its waiting deliveries and its attempt log. The endpoint's row is locked first: a batch
-     * of events fanning out to it ({@link Deliveries#enabledEndpoints}) finishes before its deliveries are deleted, and a
+     * of events fanning out to it ({@link Deliveries#subscribedEndpoints}) finishes before its deliveries are deleted, and a
      * later batch waits for this deletion and skips the endpoint. The lock is a plain {@code FOR UPDATE}, written out:
      * it is the row lock that conflicts with the batch's {@code FOR KEY SHARE} (a weaker one, such as
      * {@code FOR NO KEY UPDATE}, would not wait for the batch).

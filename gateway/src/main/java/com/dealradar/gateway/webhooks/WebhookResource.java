@@ -195,7 +195,7 @@ public class WebhookResource {
     @Operation(
             summary = "Change a webhook endpoint (JSON Merge Patch)",
             description =
-                    "URL, event types, description, enabled. Enabling clears the reason it was disabled; deliveries waiting resume. If-Match is required.")
+                    "URL, event types, description, enabled. Enabling clears the reason it was disabled; deliveries waiting resume, those of events committed while it was disabled included. If-Match is required.")
     @RequestBody(
             content =
                     @Content(

@@ -111,4 +111,44 @@ class DeadlineCalendarTest {
         assertThat(event.getProperty(Property.URL)).isEmpty();
         assertThat(ics).contains("X-DEALRADAR-TRUNCATED").contains("REFRESH-INTERVAL;VALUE=DURATION:PT30M");
     }
+
+    @Test
+    void linesLongerThan75OctetsAreFoldedBetweenCharactersAndReadBackWhole() throws Exception {
+        String title = "国家市场监督管理总局 经营者集中审查 阿里巴巴 收购 中兴软创 (ZTEsoft) 股权 🚀 Übernahme § 55 AWV, "
+                + "Prüfverfahren des Bundesministeriums für Wirtschaft und Energie; 审查期限 延长";
+        String ics = DeadlineCalendar.write(
+                List.of(matter("7d0c1c52-2b7a-5b63-9d0e-6b1f3f3f2a10", "2024-05-02", "2026-03-15T10:15:00Z", title)),
+                Map.of(DEAL, "阿里巴巴云 / 中兴软创 ".repeat(8)),
+                new CalendarFilters(null, null, null),
+                Duration.ofHours(1),
+                null,
+                false);
+        byte[] utf8 = ics.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> lines = List.of(ics.split("\r\n"));
+        int longest = lines.stream()
+                .mapToInt(l -> l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .max()
+                .orElseThrow();
+        long continuations = lines.stream().filter(l -> l.startsWith(" ")).count();
+        System.out.printf(
+                "calendar folding: %d lines (%d continuations), longest %d octets, %d bytes%n",
+                lines.size(), continuations, longest, utf8.length);
+
+        assertThat(longest).isLessThanOrEqualTo(75);
+        assertThat(continuations).isPositive();
+        // Valid UTF-8 (no character split), and a parser unfolds every property to what was written.
+        assertThat(new String(utf8, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(ics);
+        assertThat(ics).doesNotContain("\uFFFD");
+        VEvent event = new CalendarBuilder()
+                .build(new StringReader(ics))
+                .<VEvent>getComponents(Component.VEVENT)
+                .getFirst();
+        assertThat(event.getProperty(Property.SUMMARY).map(Property::getValue).orElseThrow())
+                .isEqualTo("Deadline: " + "阿里巴巴云 / 中兴软创 ".repeat(8)
+                        + " - UK-NSIA Assessment period after a call-in notice");
+        assertThat(event.getProperty(Property.DESCRIPTION)
+                        .map(Property::getValue)
+                        .orElseThrow())
+                .contains(title);
+    }
 }

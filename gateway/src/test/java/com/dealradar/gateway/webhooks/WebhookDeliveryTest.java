@@ -365,14 +365,7 @@ class WebhookDeliveryTest {
 
             // The receiver is fixed; an admin re-enables the endpoint and replays the dead letter.
             receiver.behaviour = n -> 200;
-            String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
-            ADMIN.request()
-                    .contentType("application/merge-patch+json")
-                    .header("If-Match", etag)
-                    .body("{\"enabled\":true}")
-                    .patch(endpoint.path())
-                    .then()
-                    .statusCode(200);
+            enable(endpoint);
             String deliveryId = (String) dead.get(0).get("id");
             ADMIN.request()
                     .post(endpoint.path() + "/deliveries/" + deliveryId + "/replay")
@@ -389,30 +382,61 @@ class WebhookDeliveryTest {
         }
     }
 
+    /**
+     * A 410 disables the endpoint at once. Events committed while it is disabled are not lost: their deliveries wait,
+     * unattempted, and go out, in order, when the endpoint is enabled again.
+     */
     @Test
-    void gone410DisablesTheEndpointAtOnce() throws Exception {
+    void gone410DisablesTheEndpointAtOnceAndWhatHappensWhileDisabledIsDeliveredOnceEnabled() throws Exception {
         try (Receiver receiver = new Receiver(n -> 410)) {
             Endpoint endpoint = endpoint(receiver.url(), List.of("*"));
-            append("certification", UUID.randomUUID().toString(), "certification.expired", "certification.updated");
+            String certification = UUID.randomUUID().toString();
+            List<UUID> before =
+                    append("certification", certification, "certification.expired", "certification.updated");
             await().atMost(Duration.ofSeconds(10))
                     .until(() ->
                             !ADMIN.request().get(endpoint.path()).jsonPath().getBoolean("enabled"));
             Thread.sleep(500);
-            System.out.printf(
-                    "webhooks 410: %d requests, reason: %s%n",
-                    receiver.received.size(),
-                    ADMIN.request().get(endpoint.path()).jsonPath().getString("disabledReason"));
-            assertThat(receiver.received).hasSize(1);
+            int whenDisabled = receiver.received.size();
+            String reason = ADMIN.request().get(endpoint.path()).jsonPath().getString("disabledReason");
             assertThat(ADMIN.request()
                             .get(endpoint.path() + "/deliveries?status=dead")
                             .jsonPath()
                             .getList("items"))
                     .hasSize(1);
-            assertThat(ADMIN.request()
-                            .get(endpoint.path() + "/deliveries?status=pending")
-                            .jsonPath()
-                            .getList("items"))
-                    .hasSize(1);
+
+            // Two more changes while the endpoint is disabled: queued, not attempted.
+            List<UUID> during =
+                    append("certification", certification, "certification.updated", "certification.deleted");
+            Thread.sleep(1_000);
+            int pendingWhileDisabled = ADMIN.request()
+                    .get(endpoint.path() + "/deliveries?status=pending")
+                    .jsonPath()
+                    .getList("items")
+                    .size();
+            int sentWhileDisabled = receiver.received.size() - whenDisabled;
+
+            receiver.behaviour = n -> 200;
+            enable(endpoint);
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received.size() >= whenDisabled + 3);
+            Thread.sleep(500);
+            List<String> deliveredAfterEnabling =
+                    receiver.received.subList(whenDisabled, receiver.received.size()).stream()
+                            .map(r -> r.header("webhook-id"))
+                            .toList();
+            System.out.printf(
+                    "webhooks 410: %d request(s) until disabled (%s); while disabled %d sent, %d pending; after"
+                            + " enabling %d delivered%n",
+                    whenDisabled, reason, sentWhileDisabled, pendingWhileDisabled, deliveredAfterEnabling.size());
+            assertThat(whenDisabled).isEqualTo(1);
+            assertThat(sentWhileDisabled).isZero();
+            assertThat(pendingWhileDisabled).isEqualTo(3);
+            // The one held since the 410, then the two committed while disabled, in order, each once.
+            assertThat(deliveredAfterEnabling)
+                    .containsExactly(
+                            before.get(1).toString(),
+                            during.get(0).toString(),
+                            during.get(1).toString());
         }
     }
 
@@ -507,14 +531,25 @@ class WebhookDeliveryTest {
                     .contentType("application/problem+json")
                     .body("errors[0].field", Matchers.equalTo("url"));
         }
+        // Malformed, or well formed but naming no event type (a typo would otherwise subscribe to nothing, silently).
+        for (String type : List.of("not a type", "deal.nonexistent", "deal.status_change", "dael.*", "bogus.*")) {
+            ADMIN.request()
+                    .contentType(merge)
+                    .header("If-Match", etag)
+                    .body(Map.of("eventTypes", List.of(type)))
+                    .patch(endpoint.path())
+                    .then()
+                    .statusCode(400)
+                    .body("errors[0].field", Matchers.equalTo("eventTypes"));
+        }
         ADMIN.request()
                 .contentType(merge)
                 .header("If-Match", etag)
-                .body("{\"eventTypes\":[\"not a type\"]}")
+                .body(Map.of("url", "http://127.0.0.1:99999/second"))
                 .patch(endpoint.path())
                 .then()
                 .statusCode(400)
-                .body("errors[0].field", Matchers.equalTo("eventTypes"));
+                .body("errors[0].field", Matchers.equalTo("url"));
         JsonPath unchanged = ADMIN.request()
                 .get(endpoint.path())
                 .then()
@@ -557,7 +592,7 @@ class WebhookDeliveryTest {
     /**
      * A partner deletes an endpoint while the event relay fans a batch out to it (the race behind a 409 on DELETE in
      * CI): both orders, each held open at the point where the other one runs. The batch here is the relay's own
-     * transaction steps (Deliveries#enabledEndpoints, then Deliveries#fanOut of a real event in the log) on this
+     * transaction steps (Deliveries#subscribedEndpoints, then Deliveries#fanOut of a real event in the log) on this
      * endpoint alone, so no other test's endpoint receives anything.
      */
     @Test
@@ -632,7 +667,7 @@ class WebhookDeliveryTest {
     private boolean fanOutHeld(
             Endpoint endpoint, UUID event, long position, CountDownLatch fannedOut, CountDownLatch commit) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<WebhookEndpoint> mine = deliveries.enabledEndpoints().stream()
+            List<WebhookEndpoint> mine = deliveries.subscribedEndpoints().stream()
                     .filter(e -> e.id.toString().equals(endpoint.id()))
                     .toList();
             deliveries.fanOut(mine, position, event, "company.updated", "company:" + event, Instant.now());
@@ -640,6 +675,18 @@ class WebhookDeliveryTest {
             awaitOpen(commit);
             return !mine.isEmpty();
         });
+    }
+
+    /** Re-enables a disabled endpoint, as its partner would after fixing the receiver. */
+    private static void enable(Endpoint endpoint) {
+        String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
+        ADMIN.request()
+                .contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body("{\"enabled\":true}")
+                .patch(endpoint.path())
+                .then()
+                .statusCode(200);
     }
 
     private static void awaitOpen(CountDownLatch latch) {

@@ -14,6 +14,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,14 +22,17 @@ import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
-import java.time.temporal.TemporalQuery;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Dates and timestamps as the contract's {@code format: date} and {@code format: date-time} mean them (RFC 3339): a
  * year of exactly four digits. Java's ISO parsers also take {@code +99999-01-01} and {@code -0001-01-01}, which were
  * stored and served back as they came, and which no client's date type reads (JavaScript's Date among them): an
  * API key could be given such an expiry, a filter such a bound.
+ *
+ * <p>Durations ({@code format: duration}) are ISO 8601 strings only: Java's time module also reads a bare number as
+ * seconds, so a secret rotation's {@code "overlap": 5}, meant as hours or days, was 5 seconds.
  *
  * <p>As a customizer it runs after Quarkus' own (the lowest priority), which register Java's time module: a
  * deserializer registered later wins.
@@ -63,7 +67,8 @@ public class Rfc3339 implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("dealradar-rfc3339")
                 .addDeserializer(LocalDate.class, Deserializer.date())
                 .addDeserializer(OffsetDateTime.class, Deserializer.offsetDateTime())
-                .addDeserializer(Instant.class, Deserializer.instant()));
+                .addDeserializer(Instant.class, Deserializer.instant())
+                .addDeserializer(Duration.class, Deserializer.duration()));
     }
 
     @Override
@@ -74,25 +79,27 @@ public class Rfc3339 implements ObjectMapperCustomizer {
     /** Body fields of these types are read with the formats above; anything else is the usual 400 naming the field. */
     static final class Deserializer<T> extends StdScalarDeserializer<T> {
 
-        private final DateTimeFormatter format;
-        private final TemporalQuery<T> query;
+        private final Function<String, T> parse;
 
-        Deserializer(Class<T> type, DateTimeFormatter format, TemporalQuery<T> query) {
+        Deserializer(Class<T> type, Function<String, T> parse) {
             super(type);
-            this.format = format;
-            this.query = query;
+            this.parse = parse;
         }
 
         static Deserializer<LocalDate> date() {
-            return new Deserializer<>(LocalDate.class, FULL_DATE, LocalDate::from);
+            return new Deserializer<>(LocalDate.class, text -> FULL_DATE.parse(text, LocalDate::from));
         }
 
         static Deserializer<OffsetDateTime> offsetDateTime() {
-            return new Deserializer<>(OffsetDateTime.class, DATE_TIME, OffsetDateTime::from);
+            return new Deserializer<>(OffsetDateTime.class, text -> DATE_TIME.parse(text, OffsetDateTime::from));
         }
 
         static Deserializer<Instant> instant() {
-            return new Deserializer<>(Instant.class, DATE_TIME, Instant::from);
+            return new Deserializer<>(Instant.class, text -> DATE_TIME.parse(text, Instant::from));
+        }
+
+        static Deserializer<Duration> duration() {
+            return new Deserializer<>(Duration.class, Duration::parse);
         }
 
         @Override
@@ -103,7 +110,7 @@ public class Rfc3339 implements ObjectMapperCustomizer {
             }
             String text = parser.getText().strip();
             try {
-                return format.parse(text, query);
+                return parse.apply(text);
             } catch (DateTimeException e) {
                 throw context.weirdStringException(text, handledType(), e.getMessage());
             }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -77,5 +78,27 @@ class Rfc3339Test {
         }
         assertThatThrownBy(() -> read("20230105", "null", "null")).isInstanceOf(MismatchedInputException.class);
         System.out.printf("RFC 3339: %d dates and %d timestamps refused%n", dates.size(), timestamps.size() * 2);
+    }
+
+    record Overlap(Duration overlap) {}
+
+    @Test
+    void durationsAreIso8601StringsAndABareNumberIsRefusedNamingTheField() throws Exception {
+        assertThat(MAPPER.readValue("{\"overlap\":\"PT1H30M\"}", Overlap.class).overlap())
+                .isEqualTo(Duration.ofMinutes(90));
+        assertThat(MAPPER.readValue("{\"overlap\":\"P1D\"}", Overlap.class).overlap())
+                .isEqualTo(Duration.ofDays(1));
+        List<String> refused = List.of("5", "5.5", "true", "\"5\"", "\"1 hour\"", "\"P1M\"");
+        for (String overlap : refused) {
+            assertThatThrownBy(() -> MAPPER.readValue("{\"overlap\":" + overlap + "}", Overlap.class))
+                    .as(overlap)
+                    .isInstanceOf(MismatchedInputException.class)
+                    .satisfies(e -> assertThat(((MismatchedInputException) e)
+                                    .getPath()
+                                    .getFirst()
+                                    .getFieldName())
+                            .isEqualTo("overlap"));
+        }
+        System.out.printf("durations: %d refused (a bare number was read as seconds)%n", refused.size());
     }
 }
