@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
  *     ({@link #unknownCompany()}); ids containing {@link #SLOW_COMPANY} are held until the test {@link SlowCompanyGate#open()}s
  *     the gate (at most 2 s, within deal-service's 2.5 s timeout).</li>
  * <li>{@code GET /clearances/{dealId}}: clear, unless a test stubs a deal otherwise ({@link #blockDeal}).</li>
+ * <li>{@code GET /regulatory-matters?dealId=}: none, unless a test gives a deal one ({@link #giveMatter}).</li>
  * </ul>
  */
 public class FakeServices implements QuarkusTestResourceLifecycleManager {
@@ -58,6 +59,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 .withHeader("Authorization", matching("Bearer .+"))
                 .atPriority(10)
                 .willReturn(okJson("{\"clear\":true,\"blockingMatters\":[]}")));
+        server.stubFor(get(urlPathEqualTo("/regulatory-matters"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .atPriority(10)
+                .willReturn(okJson("{\"items\":[],\"nextCursor\":null}")));
         return Map.of(
                 "quarkus.rest-client.company-service.url", server.baseUrl(),
                 "quarkus.rest-client.region-service.url", server.baseUrl());
@@ -92,6 +97,16 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 {"dealId": "%s", "clear": false, "blockingMatters": [{"id": "7d0c1c2e-1111-4222-8333-444455556666",
                  "regimeCode": "CN-SAMR-MERGER", "regimeName": "SAMR merger control", "regionCode": "CN", "status": "phase1",
                  "extra": "ignored"}]}""".formatted(dealId))));
+    }
+
+    /** region-service lists one regulatory matter (withdrawn, so not blocking) on {@code dealId}. */
+    public static void giveMatter(UUID dealId, String matterId) {
+        server.stubFor(get(urlPathEqualTo("/regulatory-matters"))
+                .withQueryParam("dealId", com.github.tomakehurst.wiremock.client.WireMock.equalTo(dealId.toString()))
+                .atPriority(1)
+                .willReturn(okJson("""
+                        {"items": [{"id": "%s", "dealId": "%s", "regionCode": "GB", "status": "withdrawn",
+                         "regime": {"code": "UK-NSIA"}}], "nextCursor": null}""".formatted(matterId, dealId))));
     }
 
     /**

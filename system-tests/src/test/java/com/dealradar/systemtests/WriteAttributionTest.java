@@ -77,6 +77,28 @@ class WriteAttributionTest {
                 .then()
                 .statusCode(204);
 
+        // The analyst renames the owned company through its slug: the audit files it under the company's id.
+        var ownedCompany = given().baseUri(gateway())
+                .header("Authorization", analyst)
+                .get("/api/v1/companies/" + owned)
+                .then()
+                .statusCode(200)
+                .extract();
+        String slug = ownedCompany.path("slug");
+        given().baseUri(gateway())
+                .header("Authorization", analyst)
+                .header("If-Match", ownedCompany.header("ETag"))
+                .contentType("application/merge-patch+json")
+                .body("{\"headquartersCity\":\"Bonn\"}")
+                .patch("/api/v1/companies/" + slug)
+                .then()
+                .statusCode(200);
+        JsonPath ownedAudit = audit("/api/v1/companies/" + owned);
+        System.out.println("write audit of the company written through its slug " + slug + ": "
+                + ownedAudit.getList("items.method"));
+        assertThat(ownedAudit.getList("items.method", String.class)).containsExactly("PATCH", "POST");
+        assertThat(audit("/api/v1/companies/" + slug).getList("items")).isEmpty();
+
         JsonPath companyAudit = audit("/api/v1/companies/" + owner);
         JsonPath linkAudit = audit("/api/v1/ownership-links/" + link);
         System.out.println("write audit of the company: " + companyAudit.getList("items.actor"));

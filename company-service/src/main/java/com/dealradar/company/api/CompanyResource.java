@@ -155,7 +155,9 @@ public class CompanyResource {
     @Path("/{idOrSlug}")
     @Operation(
             summary = "Read a company by id or slug",
-            description = "With its parents and subsidiaries. Send If-None-Match to get 304 when unchanged.")
+            description = "With its parents and subsidiaries. Send If-None-Match to get 304 when unchanged. The ETag"
+                    + " covers the parents and subsidiaries too: it changes when a link to the company is created,"
+                    + " replaced or deleted, or a linked company's slug, name or country changes.")
     @APIResponse(
             responseCode = "200",
             description = "The company",

@@ -79,12 +79,21 @@ public class OwnershipLinkResource {
     @POST
     @Operation(
             summary = "Record that one company owns another",
-            description = "Refused with 422 when it would create an ownership cycle.")
+            description = "Refused with 422 when it would create an ownership cycle or give the owned company's owners"
+                    + " more than 100% between them at any time, and with 409 when a link with the same owner, owned"
+                    + " company and type exists (the problem names it). Both companies' ETags change: their"
+                    + " representations embed the link.")
     @APIResponse(
             responseCode = "201",
             description = "Created",
             content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown company, or the link would create a cycle")
+    @APIResponse(
+            responseCode = "409",
+            description = "A link with the same owner, owned company and type exists (the detail names it), or the"
+                    + " Idempotency-Key is in flight")
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown company, or the link would create a cycle or stakes over 100% (stakePercent)")
     public Response create(
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull OwnershipLinkInput body) {
         return idempotency.execute(
@@ -114,11 +123,20 @@ public class OwnershipLinkResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace an ownership link", description = "If-Match is required.")
+    @Operation(
+            summary = "Replace an ownership link",
+            description = "If-Match is required. The same rules as a create apply; the ETags of the companies on"
+                    + " the link's former and new ends change.")
     @APIResponse(
             responseCode = "200",
             description = "Replaced",
             content = @Content(schema = @Schema(implementation = OwnershipLinkView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Another link with the same owner, owned company and type exists (the detail names it)")
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown company, or the link would create a cycle or stakes over 100% (stakePercent)")
     public Response replace(
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -6,10 +6,14 @@ import com.dealradar.company.persistence.CompanySort;
 import com.dealradar.company.persistence.OwnershipLinkRepository;
 import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.time.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -17,8 +21,10 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,15 +39,25 @@ import java.util.stream.Collectors;
 public class CompanyService {
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final CompanyRepository companies;
     private final OwnershipLinkRepository links;
     private final InstantSource clock;
+    private final RepresentationChanges changes;
+    private final TransactionWrites writes;
 
-    CompanyService(CompanyRepository companies, OwnershipLinkRepository links, InstantSource clock) {
+    CompanyService(
+            CompanyRepository companies,
+            OwnershipLinkRepository links,
+            InstantSource clock,
+            RepresentationChanges changes,
+            TransactionWrites writes) {
         this.companies = companies;
         this.links = links;
         this.clock = clock;
+        this.changes = changes;
+        this.writes = writes;
     }
 
     /** By id or by slug. 404 when none has it. */
@@ -77,16 +93,13 @@ public class CompanyService {
         company.createdAt = now();
         apply(company, draft);
         companies.persistAndFlush(company);
+        writes.created(id);
         return company;
     }
 
     @Transactional
     public <R> R replace(CompanyKey key, VersionCheck expected, CompanyDraft draft, Function<Company, R> answer) {
-        Company company = get(key);
-        expected.check(company.version);
-        apply(company, draft);
-        companies.flush();
-        return answer.apply(company);
+        return update(key, expected, current -> draft, answer);
     }
 
     /**
@@ -101,8 +114,32 @@ public class CompanyService {
             Function<Company, R> answer) {
         Company company = get(key);
         expected.check(company.version);
+        // The company and the companies linked to it, locked in id order (the order every link write takes too): if
+        // this write changes what the others embed (slug, name, country), their versions change with it, and no link
+        // write can come between. A link added to an unlocked neighbour after the neighbours were read is locked
+        // below, out of order; that window is one statement wide.
+        Set<UUID> neighbours = links.neighbourIds(company.id);
+        Set<UUID> toLock = new HashSet<>(neighbours);
+        toLock.add(company.id);
+        companies.lockInIdOrder(toLock);
+        // If-Match again, against the row as it is under the lock. The version is the version of the whole
+        // representation, parents and subsidiaries included (link writes bump it), so a client that read the company
+        // before a link to it changed gets 412 even though it only changes the company's own fields. On purpose:
+        // If-Match
+        // asks "is the representation I read still the current one" (RFC 9110 13.1.1) and one ETag cannot mean two
+        // things; a client may have based its change on the ownership it saw (the ownership kind, the description
+        // naming the parent), and re-reading is one GET. Checked here, in the writing transaction, with the row locked.
+        expected.check(company.version);
+        String embeddedBefore = embedded(company);
         apply(company, change.apply(company));
         companies.flush();
+        writes.written(company.id);
+        if (!embedded(company).equals(embeddedBefore)) {
+            Set<UUID> added = links.neighbourIds(company.id);
+            added.removeAll(toLock);
+            companies.lockInIdOrder(added);
+            touch(links.involving(company.id));
+        }
         return answer.apply(company);
     }
 
@@ -110,10 +147,46 @@ public class CompanyService {
     public <R> R archive(CompanyKey key, VersionCheck expected, Function<Company, R> answer) {
         Company company = get(key);
         expected.check(company.version);
+        // The status is not part of what links and other companies embed: only this row is locked and changed.
+        companies.lockInIdOrder(Set.of(company.id));
+        expected.check(company.version);
         company.status = CompanyStatus.archived;
         company.updatedAt = now();
         companies.flush();
+        writes.written(company.id);
         return answer.apply(company);
+    }
+
+    /** What other representations embed of a company ({@code CompanyRef}: id, slug, name, country). */
+    private static String embedded(Company company) {
+        return company.slug + "\u0000" + company.name + "\u0000" + company.country;
+    }
+
+    /**
+     * A new version for every representation that embeds {@code changedLinks} (the links themselves and the
+     * companies on their ends) and was not already written in this transaction, and its {@code .updated} event:
+     * a representation's ETag changes whenever any part of it does. The companies must be locked by the caller.
+     * Only direct links: a company embeds its parents and subsidiaries, not theirs, so nothing spreads further.
+     */
+    private void touch(List<OwnershipLink> changedLinks) {
+        Instant at = now();
+        List<OwnershipLink> touchedLinks = new ArrayList<>();
+        Map<UUID, Company> touchedCompanies = new TreeMap<>();
+        for (OwnershipLink link : changedLinks) {
+            if (writes.firstTouch(link.id)) {
+                link.updatedAt = at;
+                touchedLinks.add(link);
+            }
+            for (Company end : List.of(link.owner, link.owned)) {
+                if (writes.firstTouch(end.id)) {
+                    end.updatedAt = at;
+                    touchedCompanies.put(end.id, end);
+                }
+            }
+        }
+        companies.flush();
+        touchedLinks.forEach(changes::linkChanged);
+        touchedCompanies.values().forEach(changes::companyChanged);
     }
 
     private void apply(Company company, CompanyDraft draft) {
@@ -181,8 +254,12 @@ public class CompanyService {
         OwnershipLink link = new OwnershipLink();
         link.id = id;
         link.createdAt = now();
-        applyLink(link, draft);
+        checkDates(draft);
+        Ends ends = lockEnds(draft, Set.of());
+        applyLink(link, draft, ends);
         links.persistAndFlush(link);
+        writes.written(link.id);
+        touch(List.of(link));
         return link;
     }
 
@@ -191,8 +268,20 @@ public class CompanyService {
             UUID id, VersionCheck expected, OwnershipLinkDraft draft, Function<OwnershipLink, R> answer) {
         OwnershipLink link = getLink(id);
         expected.check(link.version);
-        applyLink(link, draft);
+        checkDates(draft);
+        UUID oldOwner = link.owner.id;
+        UUID oldOwned = link.owned.id;
+        Ends ends = lockEnds(draft, Set.of(oldOwner, oldOwned));
+        relockedUnchanged(link, oldOwner, oldOwned);
+        expected.check(link.version);
+        // The companies the link left lose it from their representation: they change as well.
+        Company formerOwner = link.owner;
+        Company formerOwned = link.owned;
+        applyLink(link, draft, ends);
         links.flush();
+        writes.written(link.id);
+        touch(List.of(link));
+        touchCompanies(formerOwner, formerOwned);
         return answer.apply(link);
     }
 
@@ -200,31 +289,76 @@ public class CompanyService {
     public <R> R unlink(UUID id, VersionCheck expected, Function<OwnershipLink, R> answer) {
         OwnershipLink link = getLink(id);
         expected.check(link.version);
+        UUID owner = link.owner.id;
+        UUID owned = link.owned.id;
+        companies.lockInIdOrder(Set.of(owner, owned));
+        relockedUnchanged(link, owner, owned);
+        expected.check(link.version);
         links.delete(link);
         links.flush();
+        writes.written(link.id);
+        touchCompanies(link.owner, link.owned);
         return answer.apply(link);
     }
 
-    private void applyLink(OwnershipLink link, OwnershipLinkDraft draft) {
+    /** The companies a link names, locked with {@code alsoLock} (a replaced link's former ends) in id order. */
+    private record Ends(Company owner, Company owned) {}
+
+    private Ends lockEnds(OwnershipLinkDraft draft, Set<UUID> alsoLock) {
+        if (companies.findByIdOptional(draft.ownerId()).isEmpty()) {
+            throw ProblemException.unprocessable("ownerId", "company " + draft.ownerId() + " does not exist");
+        }
+        if (companies.findByIdOptional(draft.ownedId()).isEmpty()) {
+            throw ProblemException.unprocessable("ownedId", "company " + draft.ownedId() + " does not exist");
+        }
+        // Every write of a link locks the companies on both of its ends (and a replaced link's former ends) in id
+        // order, so the rules below (no cycle, no duplicate, at most 100% of a company) are checked against a state
+        // that no concurrent link write can change before this transaction commits.
+        Set<UUID> ids = new HashSet<>(alsoLock);
+        ids.add(draft.ownerId());
+        ids.add(draft.ownedId());
+        Map<UUID, Company> locked = companies.lockInIdOrder(ids);
+        return new Ends(locked.get(draft.ownerId()), locked.get(draft.ownedId()));
+    }
+
+    /** The link read again now that its ends are locked; 412 if a concurrent write moved it meanwhile. */
+    private void relockedUnchanged(OwnershipLink link, UUID owner, UUID owned) {
+        links.getEntityManager().refresh(link);
+        if (!link.owner.id.equals(owner) || !link.owned.id.equals(owned)) {
+            throw new OptimisticLockException("ownership link " + link.id + " was re-pointed concurrently");
+        }
+    }
+
+    /** A new version and an event for each of these (locked) companies not yet written in this transaction. */
+    private void touchCompanies(Company... ends) {
+        Instant at = now();
+        List<Company> touched = new ArrayList<>();
+        for (Company end : ends) {
+            if (writes.firstTouch(end.id)) {
+                end.updatedAt = at;
+                touched.add(end);
+            }
+        }
+        companies.flush();
+        touched.forEach(changes::companyChanged);
+    }
+
+    private static void checkDates(OwnershipLinkDraft draft) {
         if (draft.validFrom() != null
                 && draft.validTo() != null
                 && draft.validTo().isBefore(draft.validFrom())) {
             throw ProblemException.invalid("validTo", "must not be before validFrom");
         }
-        Company owner = companies
-                .findByIdOptional(draft.ownerId())
-                .orElseThrow(() ->
-                        ProblemException.unprocessable("ownerId", "company " + draft.ownerId() + " does not exist"));
-        Company owned = companies
-                .findByIdOptional(draft.ownedId())
-                .orElseThrow(() ->
-                        ProblemException.unprocessable("ownedId", "company " + draft.ownedId() + " does not exist"));
+    }
+
+    private void applyLink(OwnershipLink link, OwnershipLinkDraft draft, Ends ends) {
+        Company owner = ends.owner();
+        Company owned = ends.owned();
         boolean sameEnds = link.owner != null && link.owner.id.equals(owner.id) && link.owned.id.equals(owned.id);
         if (!sameEnds) {
-            var graph = links.holdingsGraph();
-            if (link.owner != null) {
-                graph.getOrDefault(link.owner.id, new HashSet<>()).remove(link.owned.id);
-            }
+            // Only the edge of the link being replaced is left out: another link between the same two companies
+            // still makes the one own the other.
+            var graph = links.holdingsGraph(link.owner == null ? null : link.id);
             OwnershipGraph.cycleIfLinked(owner.id, owned.id, graph).ifPresent(cycle -> {
                 throw ProblemException.unprocessable(
                         "ownedId",
@@ -232,6 +366,25 @@ public class CompanyService {
                                 ? "a company cannot own itself"
                                 : "this link would make " + owner.name + " own itself through " + names(cycle));
             });
+        }
+        links.sameLink(owner.id, owned.id, draft.type(), link.id).ifPresent(existing -> {
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "Ownership link " + existing.id + " already records that " + owner.name + " holds " + owned.name
+                            + " (" + draft.type() + "); change that link instead of adding another",
+                    List.of(new FieldViolation("ownedId", "already linked by ownership link " + existing.id)),
+                    Map.of());
+        });
+        if (draft.stakePercent() != null) {
+            List<OwnershipLink> others = links.stakesIn(owned.id, link.id);
+            BigDecimal total = Stakes.peakTotal(draft, others);
+            if (total.compareTo(HUNDRED) > 0) {
+                throw ProblemException.unprocessable(
+                        "stakePercent",
+                        "the stakes of " + owned.name + "'s owners would add up to "
+                                + total.stripTrailingZeros().toPlainString()
+                                + "% (over 100%) while this link is valid");
+            }
         }
         link.owner = owner;
         link.owned = owned;

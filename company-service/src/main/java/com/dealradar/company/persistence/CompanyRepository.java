@@ -5,14 +5,18 @@ import com.dealradar.company.domain.SearchText;
 import com.dealradar.platform.paging.Cursor;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -20,6 +24,23 @@ public class CompanyRepository implements PanacheRepositoryBase<Company, UUID> {
 
     public Optional<Company> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /**
+     * Locks the companies' rows for the rest of the transaction (SELECT ... FOR UPDATE) and reads each again under its
+     * lock, in id order: every writer that locks several companies takes them in this one order, so two writers with
+     * overlapping sets wait for each other instead of deadlocking. Ids without a company are left out.
+     */
+    public Map<UUID, Company> lockInIdOrder(Collection<UUID> ids) {
+        Map<UUID, Company> locked = new LinkedHashMap<>();
+        for (UUID id : new TreeSet<>(ids)) {
+            Company company = getEntityManager().find(Company.class, id);
+            if (company != null) {
+                getEntityManager().refresh(company, LockModeType.PESSIMISTIC_WRITE);
+                locked.put(id, company);
+            }
+        }
+        return locked;
     }
 
     public boolean slugTaken(String slug, UUID except) {

@@ -129,10 +129,13 @@ class OutboxEventsTest {
                 linkEvents.stream().map(e -> e.type).toList(),
                 afterRefusals - before,
                 afterCycle - beforeCycle);
+        // The link's create and delete change the company's representation (its parents) too: an event each, with the
+        // company's new ETag (RepresentationETagTest).
         assertThat(company)
                 .extracting(e -> e.type)
-                .containsExactly("company.created", "company.updated", "company.archived");
-        assertThat(company).extracting(e -> e.etag).containsExactly("\"0\"", "\"1\"", "\"2\"");
+                .containsExactly(
+                        "company.created", "company.updated", "company.archived", "company.updated", "company.updated");
+        assertThat(company).extracting(e -> e.etag).containsExactly("\"0\"", "\"1\"", "\"2\"", "\"3\"", "\"4\"");
         assertThat(company).allSatisfy(e -> {
             assertThat(e.resourceType).isEqualTo("company");
             assertThat(e.resourcePath).isEqualTo("/companies/" + id);
@@ -141,6 +144,9 @@ class OutboxEventsTest {
         assertThat(JsonPath.from(company.get(1).data).getString("headquartersCity"))
                 .isEqualTo("Hangzhou");
         assertThat(JsonPath.from(company.get(2).data).getString("status")).isEqualTo("archived");
+        assertThat(JsonPath.from(company.get(3).data).getString("parents[0].company.id"))
+                .isEqualTo(parent);
+        assertThat(JsonPath.from(company.get(4).data).getList("parents")).isEmpty();
         assertThat(linkEvents)
                 .extracting(e -> e.type)
                 .containsExactly("ownership_link.created", "ownership_link.deleted");

@@ -1,6 +1,7 @@
 package com.dealradar.company.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -119,5 +120,171 @@ class OwnershipTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("validTo"));
+    }
+
+    private static String create(String body) {
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/ownership-links")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static String stake(String owner, String owned, String percent) {
+        return """
+                {"ownerId": "%s", "ownedId": "%s", "type": "minority", "stakePercent": %s,
+                 "sources": [{"kind": "general_knowledge"}]}
+                """.formatted(owner, owned, percent);
+    }
+
+    /** The probe's case: with a duplicate pair A->B, re-pointing one of them must still see the other. */
+    @Test
+    void aReplacedLinkCannotCloseACycleThroughAnotherLinkBetweenItsFormerEnds() {
+        String a =
+                CompanyFixtures.create(CompanyFixtures.uniqueName("Repoint A")).path("id");
+        String b =
+                CompanyFixtures.create(CompanyFixtures.uniqueName("Repoint B")).path("id");
+        String c =
+                CompanyFixtures.create(CompanyFixtures.uniqueName("Repoint C")).path("id");
+        // A holds B twice (as a subsidiary and as a division: different types are allowed), and C holds A.
+        String subsidiary = create(link(a, b, "subsidiary"));
+        create("""
+                {"ownerId": "%s", "ownedId": "%s", "type": "division", "sources": [{"kind": "general_knowledge"}]}
+                """.formatted(a, b));
+        create(link(c, a, "subsidiary"));
+        // Re-pointing A->B (subsidiary) to B->C would close A -> B (division) -> C -> A.
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body(link(b, c, "subsidiary"))
+                .put("/ownership-links/" + subsidiary)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("ownedId"))
+                .body("detail", containsString("own itself"));
+        given().get("/companies/" + c).then().body("parents", hasSize(0));
+    }
+
+    @Test
+    void aSecondLinkWithTheSameOwnerOwnedAndTypeIs409NamingTheFirst() {
+        String a = CompanyFixtures.create(CompanyFixtures.uniqueName("Twice A")).path("id");
+        String b = CompanyFixtures.create(CompanyFixtures.uniqueName("Twice B")).path("id");
+        String c = CompanyFixtures.create(CompanyFixtures.uniqueName("Twice C")).path("id");
+        String first = create(link(a, b, "subsidiary"));
+        given().contentType(ContentType.JSON)
+                .body(link(a, b, "subsidiary"))
+                .post("/ownership-links")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString(first))
+                .body("errors[0].field", equalTo("ownedId"));
+        // Re-pointing another link onto the same pair is refused the same way.
+        String second = create(link(a, c, "subsidiary"));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body(link(a, b, "subsidiary"))
+                .put("/ownership-links/" + second)
+                .then()
+                .statusCode(409)
+                .body("detail", containsString(first));
+        // Replacing the link itself (same pair) is not a duplicate of itself.
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body(link(a, b, "subsidiary"))
+                .put("/ownership-links/" + first)
+                .then()
+                .statusCode(200);
+        given().queryParam("company", b)
+                .get("/ownership-links")
+                .then()
+                .body("items.id", equalTo(java.util.List.of(first)));
+    }
+
+    @Test
+    void concurrentCreatesOfOneLinkGiveOne201AndOnly409s() throws Exception {
+        String a =
+                CompanyFixtures.create(CompanyFixtures.uniqueName("Race Owner")).path("id");
+        String b =
+                CompanyFixtures.create(CompanyFixtures.uniqueName("Race Owned")).path("id");
+        java.util.List<io.restassured.response.Response> answers = com.dealradar.platform.testing.Races.race(
+                8,
+                () -> given().contentType(ContentType.JSON)
+                        .body(link(a, b, "subsidiary"))
+                        .post("/ownership-links"));
+        assertThat(answers.stream().map(r -> r.statusCode()).sorted().toList())
+                .containsExactly(201, 409, 409, 409, 409, 409, 409, 409);
+        given().queryParam("company", b).get("/ownership-links").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void theOwnersStakesInACompanyCannotExceed100Percent() {
+        String a = CompanyFixtures.create(CompanyFixtures.uniqueName("Stake A")).path("id");
+        String c = CompanyFixtures.create(CompanyFixtures.uniqueName("Stake C")).path("id");
+        String d = CompanyFixtures.create(CompanyFixtures.uniqueName("Stake D")).path("id");
+        String first = create(stake(a, d, "80"));
+        given().contentType(ContentType.JSON)
+                .body(stake(c, d, "80"))
+                .post("/ownership-links")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("stakePercent"))
+                .body("detail", containsString("160"));
+        String second = create(stake(c, d, "20"));
+        // Raising one stake is checked against the others, not against its own former value.
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body(stake(a, d, "80.01"))
+                .put("/ownership-links/" + first)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("stakePercent"));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body(stake(c, d, "20"))
+                .put("/ownership-links/" + second)
+                .then()
+                .statusCode(200);
+        // A stake that ended before another began does not count with it.
+        String e = CompanyFixtures.create(CompanyFixtures.uniqueName("Stake E")).path("id");
+        String f = CompanyFixtures.create(CompanyFixtures.uniqueName("Stake F")).path("id");
+        create("""
+                {"ownerId": "%s", "ownedId": "%s", "type": "subsidiary", "stakePercent": 100, "validTo": "2015-12-31",
+                 "sources": [{"kind": "general_knowledge"}]}
+                """.formatted(e, f));
+        create("""
+                {"ownerId": "%s", "ownedId": "%s", "type": "subsidiary", "stakePercent": 100, "validFrom": "2016-01-01",
+                 "sources": [{"kind": "general_knowledge"}]}
+                """.formatted(a, f));
+        given().contentType(ContentType.JSON)
+                .body("""
+                {"ownerId": "%s", "ownedId": "%s", "type": "minority", "stakePercent": 1, "validFrom": "2015-06-01",
+                 "validTo": "2015-12-31", "sources": [{"kind": "general_knowledge"}]}
+                """.formatted(c, f))
+                .post("/ownership-links")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("stakePercent"));
+    }
+
+    @Test
+    void concurrentStakesInOneCompanyCannotTogetherExceed100Percent() throws Exception {
+        String owned =
+                CompanyFixtures.create(CompanyFixtures.uniqueName("Stake Race")).path("id");
+        java.util.List<String> owners = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            owners.add(CompanyFixtures.create(CompanyFixtures.uniqueName("Stake Owner"))
+                    .path("id"));
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<io.restassured.response.Response> answers = com.dealradar.platform.testing.Races.race(
+                6,
+                () -> given().contentType(ContentType.JSON)
+                        .body(stake(owners.get(next.getAndIncrement()), owned, "40"))
+                        .post("/ownership-links"));
+        assertThat(answers.stream().map(r -> r.statusCode()).sorted().toList())
+                .containsExactly(201, 201, 422, 422, 422, 422);
     }
 }

@@ -286,8 +286,16 @@ public class DealResource {
     @DELETE
     @Path("/{id}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Delete a deal and its history", description = "If-Match is required.")
+    @Operation(
+            summary = "Delete a deal and its history",
+            description =
+                    "If-Match is required. A deal with regulatory matters (a regulatory history) is not deleted: 409 naming them.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "The deal has regulatory matters")
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "region-service cannot say whether the deal has regulatory matters; nothing was deleted, retry after Retry-After seconds")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -62,6 +62,36 @@ public class ClearanceChecks {
         throw new ProblemException(ProblemType.CONFLICT, detail, errors, Map.of());
     }
 
+    /**
+     * A deal with regulatory matters keeps them: deleting it would leave matters (deadlines in calendars, counts in
+     * region overviews) about a deal that no longer exists. 409 naming them; 503 when region-service cannot say.
+     */
+    public void requireNoRegulatoryMatters(UUID dealId) {
+        RegionClient.MatterPage page;
+        try {
+            page = client.mattersOf(dealId, 20);
+        } catch (RuntimeException e) {
+            LOG.warnf("region-service could not be asked about the matters of deal %s: %s", dealId, e.toString());
+            throw ProblemException.unavailable(
+                    "region-service cannot be reached to check the deal's regulatory matters; nothing was deleted, retry later",
+                    config.retryAfter());
+        }
+        List<RegionClient.Matter> matters = page == null || page.items() == null ? List.of() : page.items();
+        if (matters.isEmpty()) {
+            return;
+        }
+        throw new ProblemException(
+                ProblemType.CONFLICT,
+                "The deal has regulatory matters ("
+                        + matters.stream()
+                                .map(m -> m.id() + " in " + m.regionCode() + ", " + m.status())
+                                .collect(Collectors.joining("; "))
+                        + (matters.size() == 20 ? "; and more" : "")
+                        + "): a deal with a regulatory history is not deleted",
+                List.of(new FieldViolation("id", "has regulatory matters")),
+                Map.of());
+    }
+
     private static String describe(RegionClient.BlockingMatter m) {
         return m.regimeCode() + (m.regimeName() == null ? "" : " (" + m.regimeName() + ")") + " in " + m.regionCode()
                 + ", status " + m.status();

@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,16 +19,18 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** region-service, as far as deal-service needs it: whether open regulatory matters keep a deal from completing. */
+/**
+ * region-service, as far as deal-service needs it: whether open regulatory matters keep a deal from completing, and
+ * whether a deal has any regulatory matters at all (a deal with some is not deleted).
+ */
 @RegisterRestClient(configKey = "region-service")
-@Path("/clearances")
 @Produces(MediaType.APPLICATION_JSON)
 @RegisterClientHeaders
 public interface RegionClient {
 
     /** An idempotent GET, so it is retried. */
     @GET
-    @Path("/{dealId}")
+    @Path("/clearances/{dealId}")
     @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 2,
@@ -37,6 +40,25 @@ public interface RegionClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Bulkhead(value = 20)
     Clearance clearance(@PathParam("dealId") UUID dealId);
+
+    /** The first {@code limit} regulatory matters of a deal, open or not. An idempotent GET, so it is retried. */
+    @GET
+    @Path("/regulatory-matters")
+    @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
+    @Retry(
+            maxRetries = 2,
+            delay = 150,
+            jitter = 100,
+            abortOn = {CircuitBreakerOpenException.class, BulkheadException.class})
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @Bulkhead(value = 20)
+    MatterPage mattersOf(@QueryParam("dealId") UUID dealId, @QueryParam("limit") int limit);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MatterPage(List<Matter> items) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Matter(String id, String status, String regionCode) {}
 
     /** A deal with no matters is clear. */
     @JsonIgnoreProperties(ignoreUnknown = true)

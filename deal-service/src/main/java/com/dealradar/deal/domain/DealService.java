@@ -24,6 +24,7 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -151,6 +152,7 @@ public class DealService {
                     "a " + WireNames.of(input.type()) + " cannot be " + status + "; active and terminated are for "
                             + ongoingTypes());
         }
+        requireCompletionFitsStatus(status, input);
         Deal deal = new Deal();
         deal.id = id;
         deal.createdAt = now();
@@ -219,6 +221,7 @@ public class DealService {
             throw ProblemException.conflict("A deal in status " + deal.status + " cannot become a "
                     + WireNames.of(input.type()) + "; active and terminated are for " + ongoingTypes());
         }
+        requireCompletionFitsStatus(deal.status, input);
         Set<UUID> known = participantIds(deal);
         if (input.participants().stream()
                 .map(Participant::companyId)
@@ -253,14 +256,22 @@ public class DealService {
         });
     }
 
-    @Transactional
+    /**
+     * Deletes a deal that has no regulatory matters: 404, If-Match (428/412) first, then region-service is asked
+     * outside any transaction (409 naming the matters; 503 when it cannot say), then one transaction checks If-Match
+     * again on the row it deletes. (A matter opened on the deal between the question and the delete is not seen.)
+     */
     public <R> R delete(UUID id, VersionCheck expected, Function<Deal, R> answer) {
-        Deal deal = get(id);
-        expected.check(deal.version);
-        history.deleteHistoryOf(deal.id);
-        deals.delete(deal);
-        deals.flush();
-        return answer.apply(deal);
+        QuarkusTransaction.requiringNew().run(() -> expected.check(get(id).version));
+        clearances.requireNoRegulatoryMatters(id);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Deal deal = get(id);
+            expected.check(deal.version);
+            history.deleteHistoryOf(deal.id);
+            deals.delete(deal);
+            deals.flush();
+            return answer.apply(deal);
+        });
     }
 
     /**
@@ -450,6 +461,29 @@ public class DealService {
         v.amountUsdMax = decimal(money.amountUsdMax());
         v.estimated = money.estimated();
         return v;
+    }
+
+    /** The statuses of a deal that has completed (an ongoing one may since be active, or terminated). */
+    private static final Set<DealStatus> COMPLETED_OR_LATER =
+            EnumSet.of(DealStatus.completed, DealStatus.active, DealStatus.terminated);
+
+    /** Whether a deal in {@code status} has completed, and so may carry a completion date. */
+    public static boolean hasCompleted(DealStatus status) {
+        return COMPLETED_OR_LATER.contains(status);
+    }
+
+    /**
+     * A completion date says the deal completed: a rumored or pending deal with one misleads every reader that takes
+     * the date for the fact. It comes with the status change to completed (or with a deal recorded as completed).
+     */
+    private static void requireCompletionFitsStatus(DealStatus status, DealDraft input) {
+        if (input.completed() != null && !hasCompleted(status)) {
+            throw ProblemException.invalid(
+                    "completed",
+                    "a deal in status " + status
+                            + " has not completed; the completion date comes with the status change"
+                            + " to completed (POST /deals/{id}/status-changes)");
+        }
     }
 
     /** The rules Bean Validation cannot express; all violations are reported together as one 400. */

@@ -49,7 +49,12 @@ public record Money(
         @Schema(
                 description = "true when the value is an estimate (reported, not disclosed by the parties)",
                 defaultValue = "false")
-        boolean estimated) {
+        Boolean estimated) {
+
+    /** Optional in the contract (default false): absent or null is false, not a 400. */
+    public Money {
+        estimated = Boolean.TRUE.equals(estimated);
+    }
 
     static final String DECIMAL = "(0|[1-9][0-9]{0,15})(\\.[0-9]{1,4})?";
     static final String DECIMAL_MESSAGE =

@@ -4,6 +4,7 @@ import com.dealradar.deal.api.DealInput;
 import com.dealradar.deal.api.StatusChangeInput;
 import com.dealradar.deal.domain.Deal;
 import com.dealradar.deal.domain.DealService;
+import com.dealradar.deal.domain.DealStatus;
 import com.dealradar.deal.persistence.DealRepository;
 import com.dealradar.platform.persistence.ExistingIds;
 import com.dealradar.platform.seed.SeedConfig;
@@ -84,7 +85,12 @@ public class DealSeeder {
                 // status is the current one, the last history entry; the deal is recorded in the first entry's status.
                 JsonNode history = node.get("history");
                 ObjectNode fields = node.deepCopy();
-                fields.put("status", history.get(0).get("status").asText());
+                String first = history.get(0).get("status").asText();
+                fields.put("status", first);
+                if (!DealService.hasCompleted(DealStatus.valueOf(first))) {
+                    // The completion date comes with the history's change to completed (applyStatusChange).
+                    fields.remove("completed");
+                }
                 Deal deal = service.create(
                         id,
                         files.entry(fields, DealInput.class, List.of("id", "slug", "history"))

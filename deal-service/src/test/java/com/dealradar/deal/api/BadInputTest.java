@@ -98,7 +98,6 @@ class BadInputTest {
         cases.add(edit("amount is a number", d -> value(d).put("amount", 100), 400, "value.amount"));
         cases.add(edit("amount in exponent form", d -> value(d).put("amount", "1e9"), 400, "value.amount"));
         cases.add(edit("negative amount", d -> value(d).put("amount", "-5"), 400, "value.amount"));
-        cases.add(edit("estimated null", d -> value(d).put("estimated", null), 400, "value.estimated"));
         cases.add(edit("estimated a string", d -> value(d).put("estimated", "yes"), 400, "value.estimated"));
         cases.add(edit(
                 "date not in its precision",
@@ -125,6 +124,11 @@ class BadInputTest {
                 d -> d.put("completed", Json.map("value", "2016", "precision", "year")),
                 400,
                 "completed.value"));
+        cases.add(edit(
+                "completion date on a deal that has not completed",
+                d -> d.put("completed", Json.map("value", "2018", "precision", "year")),
+                400,
+                "completed"));
         cases.add(edit("stake over 100", d -> d.put("stakePercent", 150), 400, "stakePercent"));
         cases.add(edit("stake as a string", d -> d.put("stakePercent", "50"), 400, "stakePercent"));
         cases.add(edit("unknown region", d -> d.put("regions", List.of("XX")), 400, "regions[0]"));

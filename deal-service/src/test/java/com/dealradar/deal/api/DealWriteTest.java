@@ -65,6 +65,54 @@ class DealWriteTest {
                 .body("type", containsString("not-found"));
     }
 
+    /** The contract makes value.estimated optional (default false): absent or null is false, true stays true. */
+    @Test
+    void aValueWithoutEstimatedIsNotAnEstimate() {
+        List<Object> read = new ArrayList<>();
+        for (Object estimated : java.util.Arrays.asList("absent", null, true)) {
+            Map<String, Object> body = Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> value = (Map<String, Object>) body.get("value");
+            value.remove("estimated");
+            if (!"absent".equals(estimated)) {
+                value.put("estimated", estimated);
+            }
+            read.add(post(body).then().statusCode(201).extract().path("value.estimated"));
+        }
+        System.out.printf("value.estimated absent, null, true -> %s%n", read);
+        assertThat(read).containsExactly(false, false, true);
+    }
+
+    /**
+     * A deal with regulatory matters is not deleted (they would be left about a deal that no longer exists); a
+     * completion date comes only with completion. Both are 4xx problems naming what is wrong, and nothing changes.
+     */
+    @Test
+    void aDealWithRegulatoryMattersIsNotDeletedAndACompletionDateNeedsCompletion() {
+        Response created = post(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany()));
+        String id = created.path("id");
+        String etag = created.header("ETag");
+        String matter = "7d0c1c2e-2222-4333-8444-555566667777";
+        FakeServices.giveMatter(UUID.fromString(id), matter);
+
+        Response refused = given().header("If-Match", etag).delete("/deals/" + id);
+        Response patched = given().contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body("{\"completed\": {\"value\": \"2018-03\", \"precision\": \"month\"}}")
+                .patch("/deals/" + id);
+        System.out.printf(
+                "delete with a matter: %d (%s); completion date on an announced deal: %d%n",
+                refused.statusCode(), refused.path("detail"), patched.statusCode());
+
+        refused.then().statusCode(409).contentType("application/problem+json").body("detail", containsString(matter));
+        patched.then().statusCode(400).body("errors[0].field", equalTo("completed"));
+        given().get("/deals/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(etag))
+                .body("completed", nullValue());
+    }
+
     @Test
     void putPatchAndDeleteRequireIfMatch() {
         Map<String, Object> body = Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany());

@@ -3,6 +3,8 @@ package com.dealradar.platform.audit;
 import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.security.Actor;
 import com.dealradar.platform.time.Clocks;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -29,15 +31,18 @@ public class WriteAudit {
     private final Instance<CurrentIdentityAssociation> identity;
     private final CurrentVertxRequest request;
     private final InstantSource clock;
+    private final ObjectMapper mapper;
 
     WriteAudit(
             EntityManager em,
             Instance<CurrentIdentityAssociation> identity,
             CurrentVertxRequest request,
-            InstantSource clock) {
+            InstantSource clock,
+            ObjectMapper mapper) {
         this.em = em;
         this.identity = identity;
         this.request = request;
+        this.mapper = mapper;
         this.clock = clock;
     }
 
@@ -74,11 +79,29 @@ public class WriteAudit {
         URI location = response.getLocation();
         entry.resource = location != null && location.getRawPath() != null
                 ? location.getRawPath()
-                : routing.request().path();
+                : canonicalPath(routing.request().path(), response.getEntity());
         entry.status = response.getStatus();
         Object requestId = MDC.get(RequestIds.MDC_KEY);
         entry.requestId = requestId == null ? null : requestId.toString();
         em.persist(entry);
+    }
+
+    /**
+     * The path of the resource by its id, whatever the request named it by: a company written through its slug
+     * ({@code /companies/whale-cloud}) or an id in capitals is recorded under {@code /companies/<id>}, so that the
+     * audit of a resource, asked by its id, has all its writes.
+     */
+    private String canonicalPath(String path, Object entity) {
+        String[] segments = path.split("/", -1);
+        if (entity == null || segments.length < 3 || segments[2].isEmpty()) {
+            return path;
+        }
+        JsonNode id = mapper.valueToTree(entity).path("id");
+        if (!id.isTextual() || id.asText().isEmpty() || id.asText().contains("/")) {
+            return path;
+        }
+        segments[2] = id.asText();
+        return String.join("/", segments);
     }
 
     /** The writes of one resource (exact path) or, with {@code prefix}, of everything under a path; newest first. */

@@ -32,10 +32,14 @@ public final class EntityTags {
         }
     }
 
-    /** Throws 428 when {@code ifMatch} is absent and 412 when none of its tags is the current one. */
+    /**
+     * Throws 428 when {@code ifMatch} is absent and 412 when none of its tags is the current one by the strong
+     * comparison (RFC 9110 13.1.1): a weak tag {@code W/"1"} says "equivalent", not "the same bytes", and never
+     * authorises a write.
+     */
     public static void requireMatch(String ifMatch, long currentVersion) {
         requirePresent(ifMatch);
-        if (!matches(ifMatch, currentVersion)) {
+        if (!strongMatch(ifMatch, Long.toString(currentVersion))) {
             throw new ProblemException(
                     ProblemType.PRECONDITION_FAILED,
                     "If-Match " + ifMatch.strip() + " does not match the current ETag \"" + currentVersion
@@ -84,10 +88,18 @@ public final class EntityTags {
         return matches(header, Long.toString(version));
     }
 
+    /** The weak comparison (If-None-Match): {@code W/"1"} and {@code "1"} match. */
     private static boolean matches(String header, String current) {
         return Arrays.stream(header.split(","))
                 .map(String::strip)
                 .map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                .anyMatch(t -> t.equals("*") || t.equals("\"" + current + "\""));
+    }
+
+    /** The strong comparison (If-Match): only an unmarked tag, or {@code *}. */
+    private static boolean strongMatch(String header, String current) {
+        return Arrays.stream(header.split(","))
+                .map(String::strip)
                 .anyMatch(t -> t.equals("*") || t.equals("\"" + current + "\""));
     }
 }

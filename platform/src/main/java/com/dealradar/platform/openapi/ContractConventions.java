@@ -106,10 +106,16 @@ public class ContractConventions implements OASFilter {
                 if (conditionalRead) {
                     declare(operation, NOT_MODIFIED_ANSWER);
                 }
-                declareResponseHeaders(api, operation, conditionalRead || conditionalWrite);
-                if (hasParameter(operation, Parameter.In.HEADER, "Idempotency-Key")) {
+                boolean idempotent = hasParameter(operation, Parameter.In.HEADER, "Idempotency-Key");
+                if (idempotent) {
                     declare(operation, IDEMPOTENT_ANSWERS);
                 }
+                declareResponseHeaders(
+                        api,
+                        operation,
+                        conditionalRead || conditionalWrite,
+                        hasParameter(operation, Parameter.In.QUERY, "cursor"),
+                        idempotent);
                 documentProblems(operation, path);
                 if (hasParameter(operation, Parameter.In.QUERY, "cursor")) {
                     typePages(api, operation);
@@ -330,29 +336,91 @@ public class ContractConventions implements OASFilter {
     }
 
     /**
-     * The headers a client needs from a single resource's answer, declared so that a generated client exposes them:
-     * its {@code ETag} (what If-Match and If-None-Match take; on the 200 and 304 of a conditional read, the 200 of a
-     * conditional write, and every 201) and a created resource's {@code Location}.
+     * The response headers every service sends, declared so that a generated client exposes them and a validating one
+     * accepts them: on every answer the request id; a single resource's {@code ETag} (what If-Match and If-None-Match
+     * take; on the 200 and 304 of a conditional read, the 200 of a conditional write, and every 201) and a created
+     * resource's {@code Location}; a list's {@code Link} to the next page; {@code Retry-After} where waiting helps
+     * (429, 503, the 409 of an Idempotency-Key in flight); a 401's challenge; and whether an answer is a replay. Those
+     * sent on every such answer are required (the system tests check every answer against them), the others optional.
      */
-    private static void declareResponseHeaders(OpenAPI api, Operation operation, boolean conditional) {
+    private static void declareResponseHeaders(
+            OpenAPI api, Operation operation, boolean conditional, boolean list, boolean idempotent) {
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
             boolean created = status.equals("201");
+            header(
+                    api,
+                    response,
+                    "X-Request-Id",
+                    true,
+                    Schema.SchemaType.STRING,
+                    "The request's id: the one sent, or"
+                            + " a new one; the same as a problem's requestId and in the services' logs");
             if (created || conditional && (status.equals("200") || status.equals("304"))) {
-                requiredHeader(
+                header(
                         api,
                         response,
                         "ETag",
+                        true,
+                        Schema.SchemaType.STRING,
                         "The resource's entity tag: send it as If-Match to change the resource, "
                                 + "as If-None-Match to read it again only when it has changed");
             }
             if (created) {
-                requiredHeader(api, response, "Location", "Where the created resource can be read");
+                header(
+                        api,
+                        response,
+                        "Location",
+                        true,
+                        Schema.SchemaType.STRING,
+                        "Where the created resource can be read");
+            }
+            if (list && status.equals("200")) {
+                header(
+                        api,
+                        response,
+                        "Link",
+                        false,
+                        Schema.SchemaType.STRING,
+                        "rel=\"next\": the next page (the same as nextCursor), when there is one");
+            }
+            if (status.equals("429") || status.equals("503") || idempotent && status.equals("409")) {
+                header(
+                        api,
+                        response,
+                        "Retry-After",
+                        false,
+                        Schema.SchemaType.INTEGER,
+                        "Seconds to wait before sending the request again");
+            }
+            if (status.equals("401")) {
+                header(
+                        api,
+                        response,
+                        "WWW-Authenticate",
+                        false,
+                        Schema.SchemaType.STRING,
+                        "How to authenticate (RFC 9110 11.6.1)");
+            }
+            if (idempotent && (created || status.equals("200"))) {
+                header(
+                        api,
+                        response,
+                        "Idempotent-Replayed",
+                        false,
+                        Schema.SchemaType.BOOLEAN,
+                        "true when this is the stored answer of an earlier request with the same Idempotency-Key");
             }
         });
     }
 
     /** A response header defined once under components/headers and referred to by every answer that has it. */
-    private static void requiredHeader(OpenAPI api, APIResponse response, String name, String description) {
+    private static void header(
+            OpenAPI api,
+            APIResponse response,
+            String name,
+            boolean required,
+            Schema.SchemaType type,
+            String description) {
         if (api.getComponents().getHeaders() == null
                 || !api.getComponents().getHeaders().containsKey(name)) {
             api.getComponents()
@@ -360,8 +428,8 @@ public class ContractConventions implements OASFilter {
                             name,
                             OASFactory.createHeader()
                                     .description(description)
-                                    .required(true)
-                                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+                                    .required(required)
+                                    .schema(OASFactory.createSchema().addType(type)));
         }
         // Also where a document read back has it inline (the gateway merges the backends' documents).
         response.addHeader(name, OASFactory.createHeader().ref(name));

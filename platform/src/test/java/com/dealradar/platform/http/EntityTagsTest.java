@@ -19,7 +19,17 @@ class EntityTagsTest {
                 .isInstanceOfSatisfying(
                         ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED));
         assertThatCode(() -> EntityTags.requireMatch("\"3\"", 3)).doesNotThrowAnyException();
-        assertThatCode(() -> EntityTags.requireMatch("\"1\", W/\"3\"", 3)).doesNotThrowAnyException();
+        assertThatCode(() -> EntityTags.requireMatch("\"1\", \"3\"", 3)).doesNotThrowAnyException();
+        // RFC 9110 13.1.1: If-Match compares strongly; a weak tag never authorises a write.
+        for (String weak : new String[] {"W/\"3\"", "\"1\", W/\"3\""}) {
+            assertThatThrownBy(() -> EntityTags.requireMatch(weak, 3))
+                    .as(weak)
+                    .isInstanceOfSatisfying(
+                            ProblemException.class,
+                            e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED));
+        }
+        // If-None-Match compares weakly.
+        assertThat(EntityTags.okOrNotModified("W/\"3\"", 3, "x").getStatus()).isEqualTo(304);
         assertThatCode(() -> EntityTags.requireMatch("*", 3)).doesNotThrowAnyException();
     }
 

@@ -121,13 +121,20 @@ public class ViewMapper {
                 versioned ? g.versions : null);
     }
 
+    /** The matter's regime with the flags of the version that governs the matter (in force on its day). */
+    private Views.RegimeRef regimeRef(RegulatoryMatter m) {
+        Regime g = m.regime;
+        RegimeVersion rules = m.rules(today.date());
+        return new Views.RegimeRef(g.id, g.code, g.name, rules.mandatory(), rules.suspensory());
+    }
+
     public Views.MatterView matter(RegulatoryMatter m) {
         Regime g = m.regime;
         return new Views.MatterView(
                 m.id,
                 m.dealId,
                 m.companyId,
-                new Views.RegimeRef(g.id, g.code, g.name, g.mandatory, g.suspensory),
+                regimeRef(m),
                 m.regionCode,
                 m.title,
                 m.status,

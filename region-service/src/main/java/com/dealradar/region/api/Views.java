@@ -116,7 +116,11 @@ public final class Views {
             String currentVersion) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "RegimeRef", description = "The regime a matter is under")
+    @Schema(
+            name = "RegimeRef",
+            description =
+                    "The regime a matter is under; mandatory and suspensory as the version in force on the matter's day "
+                            + "(first notified, else opened) has them")
     public record RegimeRef(
             UUID id, @Schema(examples = "UK-NSIA") String code, String name, boolean mandatory, boolean suspensory) {}
 

@@ -2,6 +2,7 @@ package com.dealradar.region.domain;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -75,5 +76,50 @@ public record Deadline(
                 firstCountedDay,
                 version.code(),
                 version.label());
+    }
+
+    /** The same deadline with {@code more} caveats after its own. */
+    public Deadline withWarnings(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(more);
+        return new Deadline(
+                clock,
+                label,
+                startsOn,
+                length,
+                unit,
+                extensions,
+                stoppedDays,
+                clockStopped,
+                dueOn,
+                calendar,
+                List.copyOf(all),
+                firstCountedDay,
+                regimeVersion,
+                regimeVersionLabel);
+    }
+
+    /** The same deadline without a due date (and without a start day), saying why. */
+    public Deadline withoutDueDate(String why) {
+        List<String> all = new ArrayList<>(warnings);
+        all.add(why);
+        return new Deadline(
+                clock,
+                label,
+                null,
+                length,
+                unit,
+                extensions,
+                stoppedDays,
+                clockStopped,
+                null,
+                calendar,
+                List.copyOf(all),
+                firstCountedDay,
+                regimeVersion,
+                regimeVersionLabel);
     }
 }

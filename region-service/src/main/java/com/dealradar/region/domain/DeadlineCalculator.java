@@ -13,8 +13,9 @@ import java.util.TreeSet;
  * notice is given"; a month period then ends the day before the same day number, BGB § 188(2)). Calendar
  * days count every day; working days skip weekends and the region's holidays; months land on the same
  * day number of the target month, or its last day. Days inside a clock-stop do not count (for months:
- * the period is pushed back by the stopped calendar days). Extensions continue counting from the end of
- * the period before them, in their own unit.
+ * the period is pushed back by the stopped calendar days), and only for a clock whose statute lets it be
+ * stopped ({@link StatutoryClock#stoppable()}). Extensions continue counting from the end of the period
+ * before them, in their own unit.
  */
 public final class DeadlineCalculator {
 
@@ -59,9 +60,21 @@ public final class DeadlineCalculator {
         segments.add(new Segment(clock.label(), clock.length(), clock.unit()));
         segments.addAll(extensions);
         boolean sameDay = clock.firstCountedDayOrDefault() == FirstCountedDay.same_day;
+        List<ClockStop> recorded = stops == null ? List.of() : stops;
+        // A clock the statute gives no stop (NSIA s. 14 review, the AML before 2022) runs through every recorded stop.
+        List<ClockStop> counted = clock.stoppable() ? recorded : List.of();
+        LocalDate firstCounted = sameDay ? start : start.plusDays(1);
+        List<ClockStop> ignored = clock.stoppable()
+                ? List.of()
+                : recorded.stream()
+                        .filter(s -> s.to() == null || !s.to().isBefore(firstCounted))
+                        .toList();
+        if (!ignored.isEmpty()) {
+            warnings.add("clock " + clock.code() + " cannot be stopped (its statute provides no clock-stop): the "
+                    + "clock-stops recorded from " + ignored.getFirst().from() + " do not count");
+        }
         // Counting starts after counter.day: for a same-day clock that is the day before the start.
-        Counter counter =
-                new Counter(sameDay ? start.minusDays(1) : start, stops == null ? List.of() : stops, calendar);
+        Counter counter = new Counter(sameDay ? start.minusDays(1) : start, counted, calendar);
         counter.monthOrigin = sameDay ? start : null;
         for (Segment segment : segments) {
             if (!counter.advance(segment)) {

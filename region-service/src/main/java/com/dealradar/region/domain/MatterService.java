@@ -197,9 +197,25 @@ public class MatterService {
                         "clockStops[" + i + "].to", "only the last clock-stop may be open-ended");
             }
         }
+        // Entries the matter already has under the same regime were checked when they were recorded; the rules are
+        // checked again for new ones only, so that an older entry never blocks an unrelated edit (the deadline then
+        // leaves out what no longer applies, with a warning).
+        boolean sameRegime = matter.regime != null && matter.regime.id.equals(regime.id);
         List<AppliedExtension> extensions = RegionService.orEmpty(input.extensions());
         for (int i = 0; i < extensions.size(); i++) {
-            resolve(regime, extensions.get(i), "extensions[" + i + "]");
+            AppliedExtension applied = extensions.get(i);
+            if (!(sameRegime && matter.extensions.contains(applied))) {
+                resolve(
+                        regime,
+                        versionOfClock(regime, matter.history, input.openedOn(), applied.clock()),
+                        applied,
+                        "extensions[" + i + "]");
+            }
+        }
+        for (int i = 0; i < stops.size(); i++) {
+            if (!(sameRegime && matter.clockStops.contains(stops.get(i)))) {
+                checkClockStop(regime, matter.history, stops.get(i), "clockStops[" + i + "]");
+            }
         }
         matter.dealId = input.dealId();
         matter.companyId = input.companyId();
@@ -232,32 +248,69 @@ public class MatterService {
         matter.updatedAt = today.now();
     }
 
-    /** The segment an applied extension adds, checked against the regime's clocks (422 naming the field otherwise). */
-    static DeadlineCalculator.Segment resolve(Regime regime, AppliedExtension applied, String field) {
-        return resolve(regime, regime.allClocks(), applied, field);
+    /**
+     * The version of {@code regime} whose clock {@code clockCode} a matter refers to: the one in force on the day that
+     * clock started (the last dated entry into its start status), or, before it has started, on the matter's latest
+     * dated event (else its opening day, else today). The AWV's phase 2 of 2021 has the extensions of § 14a(4)-(5) AWG;
+     * the phase 2 of 2013 had none.
+     */
+    RegimeVersion versionOfClock(Regime regime, List<StatusChange> history, LocalDate openedOn, String clockCode) {
+        LocalDate latest = history.stream()
+                .map(StatusChange::exactDay)
+                .filter(Objects::nonNull)
+                .reduce((a, b) -> b)
+                .orElse(openedOn != null ? openedOn : today.date());
+        RegimeVersion then = regime.versionOn(latest);
+        Optional<StatutoryClock> any = then.clocksOrEmpty().stream()
+                .filter(c -> c.code().equals(clockCode))
+                .findFirst()
+                .or(() -> regime.allClocks().stream()
+                        .filter(c -> c.code().equals(clockCode))
+                        .findFirst());
+        if (any.isEmpty()) {
+            return then;
+        }
+        StatusChange start = RegulatoryMatter.lastEntryInto(history, any.get().startsAt());
+        return start == null || start.exactDay() == null ? then : regime.versionOn(start.exactDay());
     }
 
-    /** As above, against the clocks of one version of the regime. */
+    /**
+     * The segment an applied extension adds, checked against the clocks of {@code version} (the one in force when the
+     * clock started): 422 naming the field when that version has no such clock or extension.
+     */
     static DeadlineCalculator.Segment resolve(
-            Regime regime, List<StatutoryClock> clocks, AppliedExtension applied, String field) {
-        // Several versions may have a clock of one code: the one of the version in use is passed in first.
+            Regime regime, RegimeVersion version, AppliedExtension applied, String field) {
+        List<StatutoryClock> clocks = version.clocksOrEmpty();
         StatutoryClock clock = clocks.stream()
                 .filter(c -> c.code().equals(applied.clock()))
                 .findFirst()
                 .orElseThrow(() -> ProblemException.unprocessable(
                         field + ".clock",
-                        "regime " + regime.code + " has no clock '" + applied.clock() + "'; its clocks: "
-                                + clocks.stream()
-                                        .map(StatutoryClock::code)
-                                        .distinct()
-                                        .collect(Collectors.joining(", "))));
+                        (regime.allClocks().stream().anyMatch(c -> c.code().equals(applied.clock()))
+                                        ? "clock '" + applied.clock() + "' is not a clock of " + regime.code
+                                                + " version " + version.describe()
+                                                + ", the version in force when the clock started"
+                                        : "regime " + regime.code + " has no clock '" + applied.clock() + "'")
+                                + "; its clocks then: "
+                                + (clocks.isEmpty()
+                                        ? "none"
+                                        : clocks.stream()
+                                                .map(StatutoryClock::code)
+                                                .collect(Collectors.joining(", ")))));
         ClockExtension allowed = null;
         if (applied.code() != null) {
             allowed = clock.extension(applied.code());
             if (allowed == null) {
                 throw ProblemException.unprocessable(
                         field + ".code",
-                        "clock " + clock.code() + " of " + regime.code + " has no extension '" + applied.code() + "'");
+                        "clock " + clock.code() + " of " + regime.code + " (version " + version.code()
+                                + ") has no extension '" + applied.code() + "'"
+                                + (clock.extensionsOrEmpty().isEmpty()
+                                        ? ""
+                                        : "; its extensions: "
+                                                + clock.extensionsOrEmpty().stream()
+                                                        .map(ClockExtension::code)
+                                                        .collect(Collectors.joining(", "))));
             }
         }
         Integer length = applied.length() != null ? applied.length() : allowed != null ? allowed.length() : null;
@@ -273,76 +326,128 @@ public class MatterService {
         return new DeadlineCalculator.Segment(label, length, unit);
     }
 
+    /** A clock a matter runs: the regime version it comes from and the history entry that started it (if any). */
+    record Running(RegimeVersion version, StatutoryClock clock, StatusChange start) {}
+
     /**
-     * The current statutory deadline: for open matters whose status runs a clock. The clock is the one of the
-     * regime version in force on the day the clock started (a 2021 CAC special review runs 45 working days, a 2023
-     * one 90); the answer names that version.
+     * The clock giving the deadline of a matter in {@code status} with {@code history} (up to that status): the clock
+     * of the version in force on the day it started (a 2021 CAC special review runs 45 working days, a 2023 one 90), or
+     * of the version in force on {@code day} while that start is not known to the day.
+     */
+    static Optional<Running> running(Regime regime, List<StatusChange> history, MatterStatus status, LocalDate day) {
+        RegimeVersion current = regime.versionOn(day);
+        // Find the start status through whichever version has a clock for this status, then take the version of that
+        // day.
+        Optional<StatutoryClock> probe = current.clockFor(status)
+                .or(() -> regime.versions.stream()
+                        .map(regime::complete)
+                        .flatMap(v -> v.clockFor(status).stream())
+                        .findFirst());
+        if (probe.isEmpty()) {
+            return Optional.empty();
+        }
+        StatusChange startEntry =
+                RegulatoryMatter.lastEntryInto(history, probe.get().startsAt());
+        LocalDate start = startEntry == null ? null : startEntry.exactDay();
+        RegimeVersion version = start != null ? regime.versionOn(start) : current;
+        return version.clockFor(status)
+                .map(clock -> new Running(version, clock, RegulatoryMatter.lastEntryInto(history, clock.startsAt())));
+    }
+
+    /**
+     * Refuses (400 naming {@code field}) a clock-stop on days when the matter ran a clock its statute gives no stop (the
+     * NSIA's s. 14 review period; the AML's periods before the 2022 amendment). The stop's days are matched against the
+     * dated status history: a status entered on a day lasts until the next dated entry, the current one open-ended.
+     */
+    static void checkClockStop(Regime regime, List<StatusChange> history, ClockStop stop, String field) {
+        List<Integer> dated = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).exactDay() != null) {
+                dated.add(i);
+            }
+        }
+        for (int j = 0; j < dated.size(); j++) {
+            StatusChange entry = history.get(dated.get(j));
+            LocalDate from = entry.exactDay();
+            LocalDate to = j + 1 < dated.size()
+                    ? history.get(dated.get(j + 1)).exactDay().minusDays(1)
+                    : null;
+            boolean left = to != null && to.isBefore(from);
+            boolean overlaps = (stop.to() == null || !stop.to().isBefore(from))
+                    && (to == null || !stop.from().isAfter(to));
+            if (left || !overlaps) {
+                continue;
+            }
+            Optional<Running> running = running(regime, history.subList(0, dated.get(j) + 1), entry.status(), from);
+            if (running.isPresent() && !running.get().clock().stoppable()) {
+                Running r = running.get();
+                throw ProblemException.invalid(
+                        field,
+                        "the clock cannot be stopped then: from " + from + " the matter was " + entry.status()
+                                + ", whose clock " + r.clock().code() + " ("
+                                + r.clock().label() + ", " + regime.code
+                                + " version " + r.version().code() + ") has no clock-stop in its statute");
+            }
+        }
+    }
+
+    /**
+     * The current statutory deadline: for open matters whose status runs a clock. The clock, its extensions and
+     * whether it may be stopped are those of the regime version in force on the day the clock started; the answer
+     * names that version. Working days are those of the clock's calendar.
      */
     public Optional<Deadline> deadline(RegulatoryMatter matter) {
         if (!matter.status.isOpen()) {
             return Optional.empty();
         }
         Regime regime = matter.regime;
-        RegimeVersion current = regime.versionOn(today.date());
-        // Find the start day through whichever version has a clock for this status, then take the version of that day.
-        Optional<StatutoryClock> probe = current.clockFor(matter.status)
-                .or(() -> regime.versions.stream()
-                        .map(regime::complete)
-                        .flatMap(v -> v.clockFor(matter.status).stream())
-                        .findFirst());
-        if (probe.isEmpty()) {
-            return Optional.empty();
-        }
-        StatusChange startEntry = matter.lastEntryInto(probe.get().startsAt());
-        LocalDate start = startEntry == null ? null : startEntry.exactDay();
-        RegimeVersion version = start != null ? regime.versionOn(start) : current;
-        Optional<StatutoryClock> found = version.clockFor(matter.status);
+        Optional<Running> found = running(regime, matter.history, matter.status, today.date());
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        StatutoryClock clock = found.get();
-        List<StatutoryClock> versionFirst = new ArrayList<>(version.clocksOrEmpty());
-        versionFirst.addAll(regime.allClocks());
+        Running running = found.get();
+        StatutoryClock clock = running.clock();
         List<DeadlineCalculator.Segment> segments = new ArrayList<>();
+        List<String> notCounted = new ArrayList<>();
         for (AppliedExtension applied : matter.extensions) {
             if (applied.clock().equals(clock.code())) {
-                segments.add(resolve(regime, versionFirst, applied, "extensions"));
+                try {
+                    segments.add(resolve(regime, running.version(), applied, "extensions"));
+                } catch (ProblemException e) {
+                    notCounted.add("an extension recorded on this matter is not counted: " + e.getMessage());
+                }
             }
         }
-        StatusChange clockStart = matter.lastEntryInto(clock.startsAt());
+        StatusChange clockStart = running.start();
         LocalDate clockStartDay = clockStart == null ? null : clockStart.exactDay();
         Deadline deadline = DeadlineCalculator.compute(
-                        clock, clockStartDay, segments, matter.clockStops, calendars.forRegion(regime.regionCode))
-                .withVersion(version);
+                        clock, clockStartDay, segments, matter.clockStops, calendars.forClock(regime.regionCode, clock))
+                .withVersion(running.version())
+                .withWarnings(notCounted);
         if (clockStart != null && clockStart.on() != null && clockStartDay == null) {
-            List<String> warnings = new ArrayList<>(deadline.warnings());
-            warnings.add("the clock started in " + clockStart.precision().format(clockStart.on()) + " (precision "
-                    + clockStart.precision() + "): the day is not known, so no due date is computed");
-            deadline = new Deadline(
-                    deadline.clock(),
-                    deadline.label(),
-                    null,
-                    deadline.length(),
-                    deadline.unit(),
-                    deadline.extensions(),
-                    deadline.stoppedDays(),
-                    deadline.clockStopped(),
-                    null,
-                    deadline.calendar(),
-                    warnings,
-                    deadline.firstCountedDay(),
-                    deadline.regimeVersion(),
-                    deadline.regimeVersionLabel());
+            deadline = deadline.withoutDueDate(
+                    "the clock started in " + clockStart.precision().format(clockStart.on()) + " (precision "
+                            + clockStart.precision() + "): the day is not known, so no due date is computed");
         }
         return Optional.of(deadline);
     }
 
+    /** The working-day calendar of the clock that gives the matter's deadline now (the region's when none runs). */
+    public WorkingCalendar calendar(RegulatoryMatter matter) {
+        return running(matter.regime, matter.history, matter.status, today.date())
+                .map(r -> calendars.forClock(matter.regime.regionCode, r.clock()))
+                .orElseGet(() -> calendars.forRegion(matter.regime.regionCode));
+    }
+
     /**
-     * Open matters on the deal under a mandatory suspensory regime: they block its completion. {@code answer} gets
-     * them inside the transaction (it reads their regimes).
+     * Open matters on the deal under rules that are mandatory and suspensory (those of the regime version in force on
+     * the matter's day, {@link RegulatoryMatter#blocking()}): they block its completion. {@code answer} gets them inside
+     * the transaction (it reads their regimes).
      */
     @Transactional
     public <R> R blockingFor(UUID dealId, Function<List<RegulatoryMatter>, R> answer) {
-        return answer.apply(matters.blockingFor(dealId));
+        return answer.apply(matters.openFor(dealId).stream()
+                .filter(RegulatoryMatter::blocking)
+                .toList());
     }
 }

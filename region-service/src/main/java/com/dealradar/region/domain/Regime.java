@@ -151,7 +151,10 @@ public class Regime extends AuditedEntity {
                 version.note());
     }
 
-    /** Every clock of every version: what an applied extension may refer to. */
+    /**
+     * Every clock of every version. Not what a matter's extension is checked against (that is the version in force when
+     * its clock started, {@code MatterService.versionOfClock}); only for naming a clock that exists in another version.
+     */
     public List<StatutoryClock> allClocks() {
         if (versions.isEmpty()) {
             return clocks;

@@ -2,6 +2,7 @@ package com.dealradar.region.domain;
 
 import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.region.holidays.HolidayCalendars;
 import com.dealradar.region.persistence.RegimeRepository;
 import com.dealradar.region.persistence.RegionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -128,12 +129,12 @@ public class RegimeService {
             throw ProblemException.invalid(
                     "versions", "give trigger rules and clocks either in versions or at the top level, not both");
         }
-        checkRulesAndClocks("", rules, clocks);
+        checkRulesAndClocks("", input.regionCode(), rules, clocks);
         unique("versions", versions.stream().map(RegimeVersion::code).toList());
         for (int i = 0; i < versions.size(); i++) {
             RegimeVersion v = versions.get(i);
             String field = "versions[" + i + "]";
-            checkRulesAndClocks(field + ".", v.rulesOrEmpty(), v.clocksOrEmpty());
+            checkRulesAndClocks(field + ".", input.regionCode(), v.rulesOrEmpty(), v.clocksOrEmpty());
             if (v.validFrom() != null && v.validTo() != null && v.validTo().isBefore(v.validFrom())) {
                 throw ProblemException.invalid(field + ".validTo", "must not be before validFrom");
             }
@@ -178,8 +179,16 @@ public class RegimeService {
         regime.sources.addAll(RegionService.orEmpty(input.sources()));
     }
 
-    private static void checkRulesAndClocks(String prefix, List<TriggerRule> rules, List<StatutoryClock> clocks) {
+    private static void checkRulesAndClocks(
+            String prefix, String regionCode, List<TriggerRule> rules, List<StatutoryClock> clocks) {
         unique(prefix + "triggerRules", rules.stream().map(TriggerRule::code).toList());
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).minStakePercent() != null && rules.get(i).stakeAbovePercent() != null) {
+                throw ProblemException.invalid(
+                        prefix + "triggerRules[" + i + "].stakeAbovePercent",
+                        "give minStakePercent (at least) or stakeAbovePercent (more than), not both");
+            }
+        }
         unique(prefix + "clocks", clocks.stream().map(StatutoryClock::code).toList());
         for (int i = 0; i < clocks.size(); i++) {
             unique(
@@ -187,6 +196,14 @@ public class RegimeService {
                     clocks.get(i).extensionsOrEmpty().stream()
                             .map(ClockExtension::code)
                             .toList());
+            List<String> parts = RegionService.orEmpty(clocks.get(i).holidayRegions());
+            unique(prefix + "clocks[" + i + "].holidayRegions", parts);
+            for (int j = 0; j < parts.size(); j++) {
+                String field = prefix + "clocks[" + i + "].holidayRegions[" + j + "]";
+                HolidayCalendars.problemWith(regionCode, parts.get(j)).ifPresent(problem -> {
+                    throw ProblemException.invalid(field, problem);
+                });
+            }
         }
         Set<MatterStatus> running = new HashSet<>();
         for (int i = 0; i < clocks.size(); i++) {

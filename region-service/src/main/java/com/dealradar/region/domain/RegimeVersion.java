@@ -70,6 +70,11 @@ public record RegimeVersion(
         return clocks == null ? List.of() : clocks;
     }
 
+    /** Mandatory and suspensory under this version: an open matter blocks the deal's completion. */
+    public boolean blocksCompletion() {
+        return Boolean.TRUE.equals(mandatory) && Boolean.TRUE.equals(suspensory);
+    }
+
     /** The clock giving the deadline of a matter in {@code status}, if this version has one. */
     public Optional<StatutoryClock> clockFor(MatterStatus status) {
         return clocksOrEmpty().stream().filter(c -> c.runsIn().contains(status)).findFirst();

@@ -18,6 +18,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** One review of one deal (or one company) under one regime. */
@@ -98,13 +99,52 @@ public class RegulatoryMatter extends AuditedEntity {
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
 
-    /** Open under a mandatory, suspensory regime: the deal may not complete. */
+    /**
+     * Open under a regime whose rules for this matter are mandatory and suspensory: the deal may not complete. The
+     * rules are those of the version in force on {@link #rulesDay()} (an AWV review notified in 2019 did not suspend
+     * completion; one notified since 17 July 2020 does), not the regime's current flags.
+     */
     public boolean blocking() {
-        return status.isOpen() && regime.blocksCompletion();
+        if (!status.isOpen()) {
+            return false;
+        }
+        LocalDate day = rulesDay();
+        return day == null ? regime.blocksCompletion() : regime.versionOn(day).blocksCompletion();
+    }
+
+    /**
+     * The day whose regime version decides the matter's regime-wide facts (mandatory, suspensory): the day it was first
+     * notified, else the day it was opened, else its first dated status change; null when none is known.
+     */
+    public LocalDate rulesDay() {
+        for (StatusChange change : history) {
+            if (change.status() == MatterStatus.notified && change.exactDay() != null) {
+                return change.exactDay();
+            }
+        }
+        if (openedOn != null) {
+            return openedOn;
+        }
+        return history.stream()
+                .map(StatusChange::exactDay)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The version of the regime in force on {@link #rulesDay()}, or on {@code today} when no day is known. */
+    public RegimeVersion rules(LocalDate today) {
+        LocalDate day = rulesDay();
+        return regime.versionOn(day != null ? day : today);
     }
 
     /** The history entry of the last time the matter entered {@code status}, if any. */
     public StatusChange lastEntryInto(MatterStatus wanted) {
+        return lastEntryInto(history, wanted);
+    }
+
+    /** The last entry of {@code history} into {@code wanted}, if any. */
+    static StatusChange lastEntryInto(List<StatusChange> history, MatterStatus wanted) {
         for (int i = history.size() - 1; i >= 0; i--) {
             if (history.get(i).status() == wanted) {
                 return history.get(i);

@@ -50,7 +50,10 @@ public record StatutoryClock(
         @Size(max = 10) @Schema(description = "Extensions the statute allows")
         List<@NotNull @Valid ClockExtension> extensions,
 
-        @Schema(description = "Whether the authority may stop the clock (information requests)")
+        @Schema(
+                description =
+                        "Whether the statute lets the clock be stopped (information requests); absent: it does not, and a "
+                                + "matter's clock-stops are refused while this clock runs")
         Boolean clockStopsAllowed,
 
         @Schema(description = "Whether a period ending on a non-working day ends on the next working day")
@@ -63,11 +66,32 @@ public record StatutoryClock(
                 description =
                         "Whether the day the clock starts is counted (same_day, NSIA s.23) or counting begins the day after "
                                 + "(next_day, the default)")
-        FirstCountedDay firstCountedDay) {
+        FirstCountedDay firstCountedDay,
+
+        @Size(max = 20)
+        @Schema(
+                description =
+                        "Parts of the region (ISO 3166-2) whose public holidays are not working days for this clock, as its "
+                                + "statute defines a working day (Enterprise Act 2002 s. 129(1): bank holidays in England and "
+                                + "Wales; NSIA: in any part of the UK); absent: the region's calendar",
+                examples = "[\"GB-ENG\", \"GB-WLS\"]")
+        List<
+                        @NotNull
+                        @Pattern(
+                                regexp = "[A-Z]{2}-[A-Z0-9]{1,3}",
+                                message = "must be an ISO 3166-2 code such as GB-ENG")
+                        String>
+                holidayRegions) {
 
     public StatutoryClock {
         runsIn = Unmodifiable.set(runsIn);
         extensions = Unmodifiable.list(extensions);
+        holidayRegions = Unmodifiable.list(holidayRegions);
+    }
+
+    /** Whether the statute lets the authority stop this clock; absent means it does not. */
+    public boolean stoppable() {
+        return Boolean.TRUE.equals(clockStopsAllowed);
     }
 
     public FirstCountedDay firstCountedDayOrDefault() {

@@ -168,20 +168,23 @@ public final class TriggerEvaluator {
                 return no(rule, prefix + "no " + scope + " in a covered sector (" + names(rule.sectors()) + ")");
             }
         }
-        if (rule.minStakePercent() != null) {
+        if (rule.minStakePercent() != null || rule.stakeAbovePercent() != null) {
+            // "At least" (AWV: 25% or more) and "more than" (NSIA s. 8(2)(a): more than 25%) differ exactly at the
+            // threshold, so each rule says which it means.
+            boolean above = rule.stakeAbovePercent() != null;
+            BigDecimal threshold = above ? rule.stakeAbovePercent() : rule.minStakePercent();
+            String needed = (above ? "more than " : "at least ") + percent(threshold);
             BigDecimal stake = facts.stakePercent();
             if (stake == null) {
                 possibly = true;
-                reasons.add("stake not given; the rule needs at least "
-                        + rule.minStakePercent().stripTrailingZeros().toPlainString() + "%");
-            } else if (stake.compareTo(rule.minStakePercent()) < 0) {
+                reasons.add("stake not given; the rule needs " + needed);
+            } else if (above ? stake.compareTo(threshold) <= 0 : stake.compareTo(threshold) < 0) {
                 return no(
                         rule,
-                        prefix + "stake " + stake.stripTrailingZeros().toPlainString() + "% is below "
-                                + rule.minStakePercent().stripTrailingZeros().toPlainString() + "%");
+                        prefix + "stake " + percent(stake)
+                                + (above ? " is not " + needed : " is below " + percent(threshold)));
             } else {
-                reasons.add("stake " + stake.stripTrailingZeros().toPlainString() + "% reaches "
-                        + rule.minStakePercent().stripTrailingZeros().toPlainString() + "%");
+                reasons.add("stake " + percent(stake) + (above ? " is " + needed : " reaches " + percent(threshold)));
             }
         }
         if (rule.thresholds() != null && !rule.thresholds().isBlank()) {
@@ -197,6 +200,10 @@ public final class TriggerEvaluator {
         reasons.addFirst(prefix + rule.description());
         return new Verdict(
                 possibly ? TriggerOutcome.possibly_triggered : TriggerOutcome.triggered, rule.code(), reasons);
+    }
+
+    private static String percent(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString() + "%";
     }
 
     private static Verdict no(TriggerRule rule, String reason) {

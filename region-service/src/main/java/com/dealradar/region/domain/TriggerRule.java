@@ -63,8 +63,19 @@ public record TriggerRule(
         @Schema(description = "Whose sectors count (default any_party)")
         SectorScope sectorScope,
 
-        @DecimalMin("0") @DecimalMax("100") @Schema(description = "Minimum stake acquired, in percent", examples = "25")
+        @DecimalMin("0")
+        @DecimalMax("100")
+        @Schema(description = "Minimum stake acquired, in percent: the stake must be at least this", examples = "25")
         BigDecimal minStakePercent,
+
+        @DecimalMin("0")
+        @DecimalMax("100")
+        @Schema(
+                description =
+                        "Stake the acquired one must exceed, in percent (a statute's \"more than 25%\", NSIA s. 8(2)(a)): "
+                                + "25.001 is caught, 25 is not. Give it or minStakePercent, not both",
+                examples = "25")
+        BigDecimal stakeAbovePercent,
 
         @Size(max = 1000)
         @Schema(

@@ -10,7 +10,6 @@ import com.dealradar.region.domain.MatterStatus;
 import com.dealradar.region.domain.RegulatoryMatter;
 import com.dealradar.region.domain.Today;
 import com.dealradar.region.domain.WorkingCalendar;
-import com.dealradar.region.holidays.HolidayCalendars;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -44,7 +43,6 @@ public class DeadlineEvents {
 
     private final EntityManager em;
     private final MatterService matters;
-    private final HolidayCalendars calendars;
     private final Outbox outbox;
     private final Today today;
     private final ObjectMapper mapper;
@@ -54,14 +52,12 @@ public class DeadlineEvents {
     DeadlineEvents(
             EntityManager em,
             MatterService matters,
-            HolidayCalendars calendars,
             Outbox outbox,
             Today today,
             ObjectMapper mapper,
             DeadlineEventsConfig config) {
         this.em = em;
         this.matters = matters;
-        this.calendars = calendars;
         this.outbox = outbox;
         this.today = today;
         this.mapper = mapper;
@@ -109,7 +105,8 @@ public class DeadlineEvents {
                         || deadline.dueOn().isBefore(oldest)) {
                     continue;
                 }
-                WorkingCalendar calendar = calendars.forRegion(matter.regime.regionCode);
+                // The calendar of the clock itself (the Enterprise Act counts only England and Wales bank holidays).
+                WorkingCalendar calendar = matters.calendar(matter);
                 LocalDate from = workingDaysBefore(deadline.dueOn(), config.leadWorkingDays(), calendar);
                 String kind = day.isAfter(deadline.dueOn()) ? PASSED : !day.isBefore(from) ? APPROACHING : null;
                 if (kind != null) {

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Working days from Jollyday (de.focus-shift), a maintained holiday library: public and bank holidays
  * (observances excluded), both on their date and on their substitute ("observed") weekday. With
  * subdivisions, a day off in any of them is a day off (the UK NSIA counts a bank holiday "in any part of
- * the United Kingdom").
+ * the United Kingdom"; the Enterprise Act 2002 s. 129(1) only one "in England and Wales").
  */
 public final class JollydayCalendar implements WorkingCalendar {
 
@@ -35,6 +35,14 @@ public final class JollydayCalendar implements WorkingCalendar {
 
     public static boolean supports(String country) {
         return HolidayManager.getSupportedCalendarCodes().contains(country.toUpperCase(Locale.ROOT));
+    }
+
+    /** The ids of the country's subdivisions in Jollyday's data ({@code eng}, {@code wls}, {@code sct}, {@code nir} for GB). */
+    public static List<String> subdivisionsOf(String country) {
+        return List.copyOf(HolidayManager.getInstance(ManagerParameters.create(country.toLowerCase(Locale.ROOT)))
+                .getCalendarHierarchy()
+                .getChildren()
+                .keySet());
     }
 
     @Override

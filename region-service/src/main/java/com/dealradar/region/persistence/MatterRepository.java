@@ -61,11 +61,12 @@ public class MatterRepository implements PanacheRepositoryBase<RegulatoryMatter,
         return query.getResultList();
     }
 
-    public List<RegulatoryMatter> blockingFor(UUID dealId) {
-        return list(
-                "dealId = ?1 and status in ?2 and regime.mandatory = true and regime.suspensory = true order by createdAt, id",
-                dealId,
-                MatterStatus.OPEN);
+    /**
+     * The open matters of a deal. Whether one blocks completion depends on the regime version in force on the matter's
+     * day, which the regime's columns (the version in force when it was last written) cannot tell: the caller decides.
+     */
+    public List<RegulatoryMatter> openFor(UUID dealId) {
+        return list("dealId = ?1 and status in ?2 order by createdAt, id", dealId, MatterStatus.OPEN);
     }
 
     public static List<String> cursorKeys(RegulatoryMatter m) {

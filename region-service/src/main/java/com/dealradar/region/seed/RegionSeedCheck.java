@@ -2,6 +2,7 @@ package com.dealradar.region.seed;
 
 import com.dealradar.platform.seed.SeedCheck;
 import com.dealradar.region.domain.FirstCountedDay;
+import com.dealradar.region.holidays.HolidayCalendars;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  * description, every trigger rule (its threshold), every clock and every regime version cites the provision its
  * numbers come from or says it is general knowledge; every clock states its first counted day (the statutes differ:
  * NSIA s. 23 counts the day of the call-in notice, most periods start the day after); a regime's authority periods
- * follow each other without gap or overlap (one date per switch, e.g. MOFCOM to SAMR); rules name only countries
+ * follow each other without gap or overlap (one date per switch, e.g. MOFCOM to SAMR); a working-day clock in a region
+ * whose parts have different holidays says whose count (holidayRegions); rules name only countries
  * or supranational regions of the seed; matters start in an entry status.
  */
 public final class RegionSeedCheck {
@@ -54,7 +56,8 @@ public final class RegionSeedCheck {
                 }
             }
             authorities(check, where, regime.path("authorities"));
-            clocks(check, where, regime.path("clocks"));
+            String regionCode = regime.path("regionCode").asText("");
+            clocks(check, where, regionCode, regime.path("clocks"));
             rules(check, where, regime.path("triggerRules"), unions);
             for (JsonNode version : regime.path("versions")) {
                 String vwhere = where + " version " + version.path("code").asText();
@@ -63,7 +66,7 @@ public final class RegionSeedCheck {
                             vwhere,
                             "its note must cite the provision it comes from (art./s./§/section) or say general knowledge");
                 }
-                clocks(check, vwhere, version.path("clocks"));
+                clocks(check, vwhere, regionCode, version.path("clocks"));
                 rules(check, vwhere, version.path("triggerRules"), unions);
             }
         }
@@ -103,8 +106,20 @@ public final class RegionSeedCheck {
         return check;
     }
 
-    private static void clocks(SeedCheck check, String where, JsonNode clocks) {
+    private static void clocks(SeedCheck check, String where, String regionCode, JsonNode clocks) {
+        // Where holidays differ between parts of the region (the UK's nations), a working-day clock says whose count:
+        // its statute's definition of a working day, not the region's default.
+        boolean parts = HolidayCalendars.hasParts(regionCode);
         for (JsonNode clock : clocks) {
+            if (parts
+                    && "working_days".equals(clock.path("unit").asText())
+                    && clock.path("holidayRegions").isEmpty()) {
+                check.fail(
+                        where + " clock " + clock.path("code").asText(),
+                        "counts working days in " + regionCode
+                                + ", whose parts have different holidays: it must say whose"
+                                + " holidays count as its statute defines a working day (holidayRegions)");
+            }
             if (!CITES.matcher(clock.path("note").asText("")).find()) {
                 check.fail(
                         where + " clock " + clock.path("code").asText(),

@@ -41,22 +41,95 @@ class AssessmentApiTest {
                         "regimes.find { it.regimeCode == 'UK-NSIA' }.reasons[0]",
                         containsString("in force from 2022-01-04"))
                 .body("regimes.find { it.regimeCode == 'UK-EA02' }.mandatory", equalTo(false));
+        // In 2023 the NSIA reviews national security; CMA merger control under the Enterprise Act goes on beside it.
         assess(ukAcquisition("2023-05-10"))
                 .body("triggered", hasItem("UK-NSIA"))
-                .body("triggered", not(hasItem("UK-EA02")))
+                .body("triggered", hasItem("UK-EA02"))
                 .body("completionMustWait", equalTo(true))
                 .body("regimes.find { it.regimeCode == 'UK-NSIA' }.ruleCode", equalTo("mandatory_notification"))
                 .body(
                         "regimes.find { it.regimeCode == 'UK-NSIA' }.reasons",
-                        hasItem(containsString("stake 60% reaches 25.01%")))
+                        hasItem(containsString("stake 60% is more than 25%")))
                 .body(
                         "regimes.find { it.regimeCode == 'UK-NSIA' }.clocks.code",
                         equalTo(List.of("review", "assessment")))
-                .body("regimes.find { it.regimeCode == 'UK-EA02' }.reasons[0]", containsString("until 2022-01-03"))
+                .body("regimes.find { it.regimeCode == 'UK-EA02' }.regimeVersion.code", equalTo("EA02-2022"))
+                .body("regimes.find { it.regimeCode == 'UK-EA02' }.mandatory", equalTo(false))
                 .body("regionsWithoutRegimes", equalTo(List.of()));
         // A 20% stake is below the NSIA's "more than 25%".
         assess(ukAcquisition("2023-05-10").replace("\"stakePercent\": 60", "\"stakePercent\": 20"))
                 .body("regimes.find { it.regimeCode == 'UK-NSIA' }.outcome", equalTo("not_triggered"));
+    }
+
+    @Test
+    void theNsiaCatchesAnyStakeOfMoreThan25Percent() {
+        // NSIA s. 8(2)(a): "more than 25%". The review's probe: 25.005% was not_triggered against a stored 25.01.
+        String probe =
+                "{\"dealType\":\"acquisition\",\"date\":\"2023-05-10\",\"stakePercent\":25.005,\"thresholdsMet\":true,"
+                        + "\"parties\":[{\"role\":\"acquirer\",\"country\":\"US\",\"sectors\":[\"telecom_software\"]},"
+                        + "{\"role\":\"target\",\"country\":\"GB\",\"sectors\":[\"telecom_operator\"]}]}";
+        assess(probe)
+                .body("regimes.find { it.regimeCode == 'UK-NSIA' }.outcome", equalTo("triggered"))
+                .body(
+                        "regimes.find { it.regimeCode == 'UK-NSIA' }.reasons",
+                        hasItem(containsString("stake 25.005% is more than 25%")));
+        assess(probe.replace("25.005", "25"))
+                .body("regimes.find { it.regimeCode == 'UK-NSIA' }.outcome", equalTo("not_triggered"))
+                .body(
+                        "regimes.find { it.regimeCode == 'UK-NSIA' }.reasons[0]",
+                        containsString("stake 25% is not more than 25%"));
+    }
+
+    @Test
+    void ukMergerControlContinuesAfterTheNsiaWithTheDmccThresholdsFrom2025() {
+        // The review's probe: a US acquirer of a UK IT services company. Before the fix nothing was triggered from
+        // 4 January 2022, as if the Enterprise Act had ended with the NSIA's start.
+        String probe = "{\"dealType\":\"acquisition\",\"date\":\"DAY\",\"stakePercent\":100,\"thresholdsMet\":true,"
+                + "\"parties\":[{\"role\":\"acquirer\",\"country\":\"US\",\"sectors\":[\"it_services\"]},"
+                + "{\"role\":\"target\",\"country\":\"GB\",\"sectors\":[\"it_services\"]}]}";
+        for (String[] c : new String[][] {
+            {"2022-01-03", "EA02-2020"},
+            {"2022-01-04", "EA02-2022"},
+            {"2024-12-31", "EA02-2022"},
+            {"2025-01-01", "EA02-DMCC"}
+        }) {
+            assess(probe.replace("DAY", c[0]))
+                    .body("triggered", hasItem("UK-EA02"))
+                    .body("regimes.find { it.regimeCode == 'UK-EA02' }.regimeVersion.code", equalTo(c[1]))
+                    .body("regimes.find { it.regimeCode == 'UK-EA02' }.kind", equalTo("merger_control"))
+                    .body(
+                            "regimes.find { it.regimeCode == 'UK-EA02' }.clocks.code",
+                            equalTo(List.of("phase1", "phase2")))
+                    .body(
+                            "regimes.find { it.regimeCode == 'UK-EA02' }.authority",
+                            containsString("Competition and Markets Authority"));
+        }
+        assess(probe.replace("DAY", "2025-01-01"))
+                .body("regimes.find { it.regimeCode == 'UK-EA02' }.reasons", hasItem(containsString("GBP 100 m")));
+    }
+
+    @Test
+    void germanMergerControlIsAssessed() {
+        // The review's probe: a French operator buys a German one, thresholds met. Before the fix no German regime
+        // was triggered and nothing had to wait.
+        String probe =
+                "{\"dealType\":\"acquisition\",\"date\":\"2023-05-10\",\"stakePercent\":100,\"thresholdsMet\":true,"
+                        + "\"parties\":[{\"role\":\"acquirer\",\"country\":\"FR\",\"sectors\":[\"telecom_operator\"]},"
+                        + "{\"role\":\"target\",\"country\":\"DE\",\"sectors\":[\"telecom_operator\"]}]}";
+        assess(probe)
+                .body("triggered", hasItem("DE-GWB"))
+                .body("completionMustWait", equalTo(true))
+                .body("regimes.find { it.regimeCode == 'DE-GWB' }.kind", equalTo("merger_control"))
+                .body("regimes.find { it.regimeCode == 'DE-GWB' }.authority", containsString("Bundeskartellamt"))
+                .body("regimes.find { it.regimeCode == 'DE-GWB' }.regimeVersion.code", equalTo("GWB-2021"))
+                .body(
+                        "regimes.find { it.regimeCode == 'DE-GWB' }.clocks.find { it.code == 'phase2' }.length",
+                        equalTo(5));
+        assess(probe.replace("2023-05-10", "2019-05-10"))
+                .body("regimes.find { it.regimeCode == 'DE-GWB' }.regimeVersion.code", equalTo("GWB-2017"))
+                .body(
+                        "regimes.find { it.regimeCode == 'DE-GWB' }.clocks.find { it.code == 'phase2' }.length",
+                        equalTo(4));
     }
 
     @Test

@@ -60,6 +60,40 @@ class ClearanceApiTest {
     }
 
     @Test
+    void whetherAMatterBlocksIsDecidedByTheRegimeVersionInForceOnItsDay() {
+        // The AWV became suspensory on 17 July 2020 (§ 15(3) AWG): a review notified in 2019 (AWV 2018: mandatory, not
+        // suspensory) never held up completion, whatever the regime's rules are today.
+        UUID deal = UUID.randomUUID();
+        String in2019 = MatterApiTest.create(deal, "DE-AWV", "2019-05-02")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        MatterApiTest.move(in2019, "notified", "2019-05-10")
+                .then()
+                .statusCode(200)
+                .body("blocking", equalTo(false))
+                .body("regime.mandatory", equalTo(true))
+                .body("regime.suspensory", equalTo(false));
+        given().get("/clearances/" + deal).then().statusCode(200).body("clear", equalTo(true));
+        UUID later = UUID.randomUUID();
+        String in2021 = MatterApiTest.create(later, "DE-AWV", "2021-06-01")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        MatterApiTest.move(in2021, "notified", "2021-06-01")
+                .then()
+                .statusCode(200)
+                .body("blocking", equalTo(true))
+                .body("regime.suspensory", equalTo(true));
+        given().get("/clearances/" + later)
+                .then()
+                .body("clear", equalTo(false))
+                .body("blockingMatters[0].id", equalTo(in2021));
+    }
+
+    @Test
     void seededVodafoneChinaEntryIsBlockedByMarketAccessLicensing() {
         given().get("/clearances/" + RegionSeeder.dealId("vodafone-china-cloud-entry"))
                 .then()

@@ -180,6 +180,163 @@ class MatterApiTest {
         }
     }
 
+    static String etag(String id) {
+        return given().get("/regulatory-matters/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+    }
+
+    static Response patch(String id, String body) {
+        return given().contentType("application/merge-patch+json")
+                .header("If-Match", etag(id))
+                .body(body)
+                .patch("/regulatory-matters/" + id);
+    }
+
+    /** A matter of {@code regime} opened on the first day given, walked through the status=day steps. */
+    static String walk(String regime, String... steps) {
+        String id = create(UUID.randomUUID(), regime, steps[0].substring(steps[0].indexOf('=') + 1))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        for (String step : steps) {
+            move(id, step.substring(0, step.indexOf('=')), step.substring(step.indexOf('=') + 1))
+                    .then()
+                    .statusCode(200);
+        }
+        return id;
+    }
+
+    @Test
+    void extensionsAreThoseOfTheVersionInForceWhenTheClockStarted() {
+        // The review's probe: the AWV's phase 2 of 2021 has the extensions of § 14a(4)-(5) AWG, but 'difficult' was
+        // checked against the oldest version's phase 2 (AWV 2013, no extensions) and refused with 422.
+        String awv2021 =
+                walk("DE-AWV", "notified=2021-08-02", "accepted=2021-08-02", "phase1=2021-08-02", "phase2=2021-10-15");
+        given().get("/regulatory-matters/" + awv2021)
+                .then()
+                .body("deadline.regimeVersion", equalTo("AWV-2021"))
+                .body("deadline.dueOn", equalTo("2022-02-15"));
+        patch(awv2021, "{\"extensions\": [{\"clock\": \"phase2\", \"code\": \"difficult\"}]}")
+                .then()
+                .statusCode(200)
+                .body("deadline.extensions[0]", startsWith("Extension for particular difficulty"))
+                .body("deadline.dueOn", equalTo("2022-05-15"));
+        patch(
+                        awv2021,
+                        "{\"extensions\": [{\"clock\": \"phase2\", \"code\": \"difficult\"}, "
+                                + "{\"clock\": \"phase2\", \"code\": \"defence\"}]}")
+                .then()
+                .statusCode(200)
+                .body("deadline.dueOn", equalTo("2022-06-15"));
+        // A phase 2 of 2016 runs under AWV 2013, whose phase 2 had no statutory extension.
+        String awv2013 =
+                walk("DE-AWV", "notified=2016-03-15", "accepted=2016-03-15", "phase1=2016-03-15", "phase2=2016-06-20");
+        patch(awv2013, "{\"extensions\": [{\"clock\": \"phase2\", \"code\": \"difficult\"}]}")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("extensions[0].code"))
+                .body("detail", containsString("AWV-2013"));
+        // A clock of a version that is not the one in force: the AWV's phase 2 exists, a 'phase3' in no version.
+        patch(awv2021, "{\"extensions\": [{\"clock\": \"phase3\", \"length\": 1, \"unit\": \"months\"}]}")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("extensions[0].clock"));
+    }
+
+    @Test
+    void theEnterpriseActCountsOnlyEnglandAndWalesBankHolidays() {
+        // Enterprise Act 2002 s. 129(1). The review's probes, with every UK nation's holidays: 19 Aug 2019 (NI 12 Jul
+        // and
+        // Scotland 5 Aug skipped) and 12 Jan 2018 (Scotland 30 Nov and 2 Jan skipped); the statute gives 15 Aug and 10
+        // Jan.
+        for (String[] c : new String[][] {
+            {"2019-06-17", "2019-06-20", "2019-08-15"},
+            {"2017-11-07", "2017-11-10", "2018-01-10"},
+            {"2020-12-07", "2020-12-10", "2021-02-09"},
+            {"2021-02-26", "2021-03-01", "2021-04-28"}
+        }) {
+            String id = walk("UK-EA02", "notified=" + c[0], "accepted=" + c[1]);
+            given().get("/regulatory-matters/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("deadline.clock", equalTo("phase1"))
+                    .body("deadline.dueOn", equalTo(c[2]))
+                    .body("deadline.calendar", containsString("(eng, wls)"))
+                    .body("deadline.warnings", empty());
+        }
+        // The NSIA, in the same region, counts a bank holiday in any part of the UK.
+        String nsia = walk("UK-NSIA", "notified=2024-03-04", "accepted=2024-03-06");
+        given().get("/regulatory-matters/" + nsia)
+                .then()
+                .body("deadline.dueOn", equalTo("2024-04-22"))
+                .body("deadline.calendar", containsString("(eng, wls, sct, nir)"));
+    }
+
+    @Test
+    void aClockStopIsRefusedWhereTheStatuteHasNone() {
+        // NSIA s. 14: the review period cannot be stopped (s. 24 stops only the assessment period after a call-in).
+        String nsia = walk("UK-NSIA", "notified=2024-03-04", "accepted=2024-03-06");
+        patch(nsia, "{\"clockStops\": [{\"from\": \"2024-03-11\", \"to\": \"2024-03-22\"}]}")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("clockStops[0]"))
+                .body("detail", containsString("review"));
+        given().get("/regulatory-matters/" + nsia).then().body("deadline.dueOn", equalTo("2024-04-22"));
+        // After the call-in, the assessment period may be stopped.
+        move(nsia, "phase1", "2024-03-06").then().statusCode(200);
+        move(nsia, "phase2", "2024-04-10").then().statusCode(200);
+        patch(nsia, "{\"clockStops\": [{\"from\": \"2024-04-15\", \"to\": \"2024-04-19\"}]}")
+                .then()
+                .statusCode(200)
+                .body("deadline.clock", equalTo("assessment"))
+                .body("deadline.stoppedDays", equalTo(5));
+        // A stop reaching back into the review period is refused.
+        patch(nsia, "{\"clockStops\": [{\"from\": \"2024-04-09\", \"to\": \"2024-04-19\"}]}")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("clockStops[0]"));
+        // The Anti-Monopoly Law had no suspension before the 2022 amendment (art. 32).
+        String aml2021 =
+                walk("CN-AML", "notified=2021-01-04", "accepted=2021-01-15", "phase1=2021-01-15", "phase2=2021-03-01");
+        patch(aml2021, "{\"clockStops\": [{\"from\": \"2021-03-10\", \"to\": \"2021-04-08\"}]}")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("clockStops[0]"))
+                .body("detail", containsString("AML-2008"));
+        given().get("/regulatory-matters/" + aml2021).then().body("deadline.dueOn", equalTo("2021-05-30"));
+        String aml2023 =
+                walk("CN-AML", "notified=2023-01-04", "accepted=2023-01-16", "phase1=2023-01-16", "phase2=2023-03-01");
+        patch(aml2023, "{\"clockStops\": [{\"from\": \"2023-03-10\", \"to\": \"2023-04-08\"}]}")
+                .then()
+                .statusCode(200)
+                .body("deadline.regimeVersion", equalTo("AML-2022"))
+                .body("deadline.stoppedDays", equalTo(30));
+    }
+
+    @Test
+    void chinaWorkingDaysOf2026AreKnown() {
+        // The review's probes: CAC review periods across 2026's holidays were counted over weekends only, with a
+        // warning.
+        for (String[] c :
+                new String[][] {{"2026-09-15", "2026-09-18", "2026-11-05"}, {"2026-02-03", "2026-02-06", "2026-03-26"}
+                }) {
+            String id = walk("CN-CAC-CSR", "notified=" + c[0], "accepted=" + c[1]);
+            given().get("/regulatory-matters/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("deadline.clock", equalTo("initial"))
+                    .body("deadline.regimeVersion", equalTo("CSRM-2022"))
+                    .body("deadline.dueOn", equalTo(c[2]))
+                    .body("deadline.warnings", empty());
+        }
+    }
+
     @Test
     void forbiddenTransitionsAre409NamingBothStatuses() {
         String id = create(UUID.randomUUID(), "CN-AML")

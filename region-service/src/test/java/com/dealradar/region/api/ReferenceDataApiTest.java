@@ -34,11 +34,11 @@ class ReferenceDataApiTest {
                 .then()
                 .statusCode(200)
                 .body("regimes.code", hasItems("CN-MIIT-VATS", "CN-CAC-CSR", "CN-AML"))
-                .body("holidayCalendar", containsString("2017-2025"));
+                .body("holidayCalendar", containsString("2017-2026"));
         given().get("/regions/DE")
                 .then()
                 .statusCode(200)
-                .body("regimes.code", hasItems("DE-BSI-C5", "DE-AWV", "DE-BSIG-9B"));
+                .body("regimes.code", hasItems("DE-BSI-C5", "DE-AWV", "DE-BSIG-9B", "DE-GWB"));
         given().get("/regions/US").then().statusCode(200).body("holidayCalendar", notNullValue());
         given().get("/regions/ZZ").then().statusCode(404).contentType("application/problem+json");
         given().get("/regions/123").then().statusCode(400).body("errors[0].field", equalTo("code"));
@@ -135,11 +135,22 @@ class ReferenceDataApiTest {
                 .statusCode(200)
                 .body("authority", containsString("SAMR"))
                 .body("authorities[0].name", containsString("MOFCOM"));
+        // The Enterprise Act's merger control did not end with the NSIA (only its national-security ground did).
         given().get("/regimes/UK-EA02")
                 .then()
                 .statusCode(200)
-                .body("inForce", equalTo(false))
-                .body("inForceTo", equalTo("2022-01-03"));
+                .body("kind", equalTo("merger_control"))
+                .body("inForce", equalTo(true))
+                .body("inForceTo", nullValue())
+                .body("authority", containsString("Competition and Markets Authority"))
+                .body("clocks.find { it.code == 'phase1' }.holidayRegions", equalTo(List.of("GB-ENG", "GB-WLS")));
+        given().get("/regimes/DE-GWB")
+                .then()
+                .statusCode(200)
+                .body("kind", equalTo("merger_control"))
+                .body("inForce", equalTo(true))
+                .body("versions.code", equalTo(List.of("GWB-2013", "GWB-2017", "GWB-2021")))
+                .body("versions.validFrom", equalTo(List.of("2013-06-30", "2017-06-09", "2021-01-19")));
         given().get("/regimes/XX-NONE").then().statusCode(404);
     }
 
@@ -156,13 +167,13 @@ class ReferenceDataApiTest {
                 .get("/regimes")
                 .then()
                 .statusCode(200)
-                .body("items.code", equalTo(List.of("UK-NSIA", "UK-TSA")));
+                .body("items.code", equalTo(List.of("UK-EA02", "UK-NSIA", "UK-TSA")));
         given().queryParam("mandatory", "true")
                 .queryParam("suspensory", "true")
                 .queryParam("region", "DE")
                 .get("/regimes")
                 .then()
-                .body("items.code", equalTo(List.of("DE-AWV", "DE-BSIG-9B")));
+                .body("items.code", equalTo(List.of("DE-AWV", "DE-BSIG-9B", "DE-GWB")));
         given().queryParam("kind", "merger_control").get("/regimes").then().body("items.code", hasItem("CN-AML"));
         Response page = given().queryParam("limit", "3").get("/regimes");
         page.then().statusCode(200).body("items.size()", equalTo(3)).body("nextCursor", notNullValue());
@@ -228,5 +239,44 @@ class ReferenceDataApiTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("clocks[0].runsIn"));
+    }
+
+    @Test
+    void aClockNamesTheHolidaysItCountsAndARuleSaysAtLeastOrMoreThan() {
+        String code = "UK-TEST-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        String body = "{\"code\": \"" + code + "\", \"name\": \"test regime\", \"regionCode\": \"GB\", "
+                + "\"kind\": \"merger_control\", \"authorities\": [{\"name\": \"CMA\"}], \"mandatory\": false, "
+                + "\"suspensory\": false, \"inForceFrom\": \"2020-01-01\", "
+                + "\"triggerRules\": [{\"code\": \"r\", \"description\": \"r\", \"stakeAbovePercent\": 25}], "
+                + "\"clocks\": [{\"code\": \"phase1\", \"label\": \"Phase 1\", \"length\": 40, \"unit\": \"working_days\", "
+                + "\"startsAt\": \"accepted\", \"runsIn\": [\"accepted\"], \"holidayRegions\": [\"GB-ENG\", \"GB-WLS\"]}], "
+                + "\"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}]}";
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/regimes")
+                .then()
+                .statusCode(201)
+                .body("clocks[0].holidayRegions", equalTo(List.of("GB-ENG", "GB-WLS")))
+                .body("triggerRules[0].stakeAbovePercent", equalTo(25));
+        // A part the holiday data does not know, a part of another country, a malformed code.
+        for (String[] bad : new String[][] {
+            {"GB-XYZ", "the holiday data has no GB-XYZ"}, {"DE-BY", "not a part of GB"}, {"ENG", "ISO 3166-2"}
+        }) {
+            given().contentType(ContentType.JSON)
+                    .body(body.replace(code, code + "-B").replace("\"GB-WLS\"", "\"" + bad[0] + "\""))
+                    .post("/regimes")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("clocks[0].holidayRegions[1]"))
+                    .body("errors[0].message", containsString(bad[1]));
+        }
+        given().contentType(ContentType.JSON)
+                .body(body.replace(code, code + "-C")
+                        .replace("\"stakeAbovePercent\": 25", "\"stakeAbovePercent\": 25, \"minStakePercent\": 25"))
+                .post("/regimes")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("triggerRules[0].stakeAbovePercent"));
     }
 }

@@ -37,7 +37,8 @@ class DeadlineCalculatorTest {
                 true,
                 endsOnWorkingDay,
                 null,
-                first);
+                first,
+                null);
     }
 
     static LocalDate due(StatutoryClock clock, String start, WorkingCalendar calendar) {
@@ -166,17 +167,45 @@ class DeadlineCalculatorTest {
 
     @Test
     void chinaOutsideTheCoveredYearsSaysSo() {
+        // The data ends with 2026 (the State Council's notice of 4 November 2025); 2027's is not published yet.
         Deadline deadline = DeadlineCalculator.compute(
-                clock(5, ClockUnit.working_days), LocalDate.parse("2026-01-05"), List.of(), List.of(), CN);
-        assertThat(deadline.dueOn()).isEqualTo("2026-01-12");
+                clock(5, ClockUnit.working_days), LocalDate.parse("2027-01-04"), List.of(), List.of(), CN);
+        assertThat(deadline.dueOn()).isEqualTo("2027-01-11");
         assertThat(deadline.warnings())
                 .singleElement()
                 .asString()
-                .contains("[2026]")
+                .contains("[2027]")
                 .contains("only weekends");
         Deadline covered = DeadlineCalculator.compute(
-                clock(5, ClockUnit.working_days), LocalDate.parse("2025-01-06"), List.of(), List.of(), CN);
+                clock(5, ClockUnit.working_days), LocalDate.parse("2026-03-02"), List.of(), List.of(), CN);
         assertThat(covered.warnings()).isEmpty();
+        assertThat(CN.description()).contains("2017-2026");
+    }
+
+    @Test
+    void china2026FromTheStateCouncilNotice() {
+        // 国务院办公厅关于2026年部分节假日安排的通知 (4 November 2025): Spring Festival 15-23 Feb off, Sat 14 and Sat 28 Feb
+        // worked; Mid-Autumn 25-27 Sep and National Day 1-7 Oct off, Sun 20 Sep and Sat 10 Oct worked.
+        assertThat(CN.isWorkingDay(LocalDate.parse("2026-01-02"))).isFalse();
+        assertThat(CN.isWorkingDay(LocalDate.parse("2026-01-04"))).isTrue();
+        assertThat(CN.isWorkingDay(LocalDate.parse("2026-02-14"))).isTrue();
+        assertThat(CN.isWorkingDay(LocalDate.parse("2026-02-23"))).isFalse();
+        assertThat(CN.isWorkingDay(LocalDate.parse("2026-02-28"))).isTrue();
+        assertThat(CN.isWorkingDay(LocalDate.parse("2026-05-05"))).isFalse();
+        assertThat(CN.isWorkingDay(LocalDate.parse("2026-05-09"))).isTrue();
+        assertThat(CN.isWorkingDay(LocalDate.parse("2026-06-19"))).isFalse();
+        assertThat(CN.isWorkingDay(LocalDate.parse("2026-09-20"))).isTrue();
+        assertThat(CN.isWorkingDay(LocalDate.parse("2026-09-25"))).isFalse();
+        assertThat(CN.isWorkingDay(LocalDate.parse("2026-10-10"))).isTrue();
+        // The CAC's 30 working days from acceptance on Fri 18 Sep 2026: Sun 20 Sep (1), 21-24 Sep (5), 28-30 Sep (8),
+        // 8-9 Oct (10), Sat 10 Oct (11), 12-16 (16), 19-23 (21), 26-30 (26), 2-5 Nov (30): Thu 5 Nov, not the 30 Oct a
+        // weekends-only count gives.
+        Deadline autumn = DeadlineCalculator.compute(
+                clock(30, ClockUnit.working_days), LocalDate.parse("2026-09-18"), List.of(), List.of(), CN);
+        assertThat(autumn.dueOn()).isEqualTo("2026-11-05");
+        assertThat(autumn.warnings()).isEmpty();
+        // Accepted Fri 6 Feb 2026: 9-13 Feb (5), Sat 14 (6), 24-27 (10), Sat 28 (11), then 19 more to Thu 26 Mar.
+        assertThat(due(clock(30, ClockUnit.working_days), "2026-02-06", CN)).isEqualTo("2026-03-26");
     }
 
     @Test
@@ -226,6 +255,57 @@ class DeadlineCalculatorTest {
                                 GB)
                         .dueOn())
                 .isEqualTo("2024-05-03");
+    }
+
+    @Test
+    void aClockTheStatuteGivesNoStopRunsThroughRecordedStops() {
+        // NSIA s. 14: the review period cannot be stopped (s. 24 stops only the assessment period). Accepted Wed 6 Mar
+        // 2024: 30 working days from Thu 7 Mar, Good Friday and Easter Monday off: Mon 22 Apr, stop or no stop.
+        StatutoryClock review = new StatutoryClock(
+                "review",
+                "Review period",
+                30,
+                ClockUnit.working_days,
+                MatterStatus.accepted,
+                Set.of(MatterStatus.accepted),
+                null,
+                null,
+                null,
+                null,
+                FirstCountedDay.next_day,
+                null);
+        Deadline deadline = DeadlineCalculator.compute(
+                review,
+                LocalDate.parse("2024-03-06"),
+                List.of(),
+                List.of(new ClockStop(LocalDate.parse("2024-03-11"), LocalDate.parse("2024-03-22"), "notice")),
+                GB);
+        assertThat(deadline.dueOn()).isEqualTo("2024-04-22");
+        assertThat(deadline.stoppedDays()).isZero();
+        assertThat(deadline.warnings())
+                .singleElement()
+                .asString()
+                .contains("cannot be stopped")
+                .contains("2024-03-11");
+        // An open-ended stop does not halt it either.
+        Deadline open = DeadlineCalculator.compute(
+                review,
+                LocalDate.parse("2024-03-06"),
+                List.of(),
+                List.of(new ClockStop(LocalDate.parse("2024-03-11"), null, "notice")),
+                GB);
+        assertThat(open.clockStopped()).isFalse();
+        assertThat(open.dueOn()).isEqualTo("2024-04-22");
+        // A stop that ended before the clock started is not mentioned.
+        assertThat(DeadlineCalculator.compute(
+                                review,
+                                LocalDate.parse("2024-03-06"),
+                                List.of(),
+                                List.of(new ClockStop(
+                                        LocalDate.parse("2024-02-01"), LocalDate.parse("2024-03-06"), null)),
+                                GB)
+                        .warnings())
+                .isEmpty();
     }
 
     @Test
@@ -304,7 +384,7 @@ class DeadlineCalculatorTest {
 
     @Test
     void rollingADueDateForwardIntoAYearWithoutHolidayDataWarns() {
-        // China's holiday data covers 2017-2025. 10 calendar days after Wed 26 Dec 2029 is Sat 5 Jan 2030; a period
+        // China's holiday data covers 2017-2026. 10 calendar days after Wed 26 Dec 2029 is Sat 5 Jan 2030; a period
         // that must end on a working day moves to Mon 7 Jan 2030, a year whose holidays are unknown.
         Deadline deadline = DeadlineCalculator.compute(
                 clock(10, ClockUnit.days, true), LocalDate.parse("2029-12-26"), List.of(), List.of(), CN);

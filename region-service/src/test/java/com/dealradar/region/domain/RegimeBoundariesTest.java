@@ -93,6 +93,13 @@ class RegimeBoundariesTest {
             true,
             party("Huawei", PartyRole.vendor, "CN", Sector.network_equipment),
             party("Deutsche Telekom", PartyRole.partner, "DE", Sector.telecom_operator));
+    static final Function<String, DealFacts> FRENCH_OPERATOR_BUYS_GERMAN_OPERATOR = deal(
+            DealType.acquisition,
+            null,
+            "100",
+            true,
+            party("a French operator", PartyRole.acquirer, "FR", Sector.telecom_operator),
+            party("a German operator", PartyRole.target, "DE", Sector.telecom_operator));
     static final Function<String, DealFacts> ALIBABA_CLOUD_BUYS_BT_GLOBAL_SERVICES = deal(
             DealType.acquisition,
             "GB",
@@ -114,10 +121,12 @@ class RegimeBoundariesTest {
     static final String CSRM_2022_CLOCKS =
             "mandatory suspensory; filing 10 working_days, initial 30 working_days, special 90 working_days";
     static final String AML_2008_CLOCKS = "mandatory suspensory; phase1 30 days, phase2 90 days";
-    static final String AML_2022_CLOCKS = "mandatory suspensory; phase1 30 days, phase2 90 days stops";
+    static final String AML_2022_CLOCKS = "mandatory suspensory; phase1 30 days stops, phase2 90 days stops";
     static final String EA02_CMA_CLOCKS =
             "voluntary not suspensory; phase1 40 working_days, phase2 168 days from the day";
     static final String AWG_2020_CLOCKS = "mandatory suspensory; phase1 2 months, phase2 4 months stops";
+    static final String GWB_2013_CLOCKS = "mandatory suspensory; phase1 1 months, phase2 4 months stops";
+    static final String GWB_2021_CLOCKS = "mandatory suspensory; phase1 1 months, phase2 5 months stops";
 
     static final List<Change> CHANGES = List.of(
             new Change(
@@ -340,6 +349,51 @@ class RegimeBoundariesTest {
                             "mandatory suspensory; review 2 months",
                             "§ 9b(1)")),
             new Change(
+                    "DE-GWB",
+                    "2013-06-30",
+                    FRENCH_OPERATOR_BUYS_GERMAN_OPERATOR,
+                    new Expect("GWB-2013", "not_triggered", "Bundeskartellamt", GWB_2013_CLOCKS, "EUR 25 m"),
+                    new Expect(
+                            "GWB-2013",
+                            "triggered turnover_thresholds",
+                            "Bundeskartellamt",
+                            GWB_2013_CLOCKS,
+                            "above EUR 25 m and another above EUR 5 m")),
+            // The 9th amendment adds the transaction-value threshold of § 35(1a).
+            new Change(
+                    "DE-GWB",
+                    "2017-06-09",
+                    FRENCH_OPERATOR_BUYS_GERMAN_OPERATOR,
+                    new Expect(
+                            "GWB-2013",
+                            "triggered turnover_thresholds",
+                            "Bundeskartellamt",
+                            GWB_2013_CLOCKS,
+                            "above EUR 25 m and another above EUR 5 m"),
+                    new Expect(
+                            "GWB-2017",
+                            "triggered turnover_thresholds",
+                            "Bundeskartellamt",
+                            GWB_2013_CLOCKS,
+                            "transaction_value: A concentration for a consideration above EUR 400 m")),
+            // The 10th amendment: EUR 50 m and 17.5 m in Germany, a second phase of five months.
+            new Change(
+                    "DE-GWB",
+                    "2021-01-19",
+                    FRENCH_OPERATOR_BUYS_GERMAN_OPERATOR,
+                    new Expect(
+                            "GWB-2017",
+                            "triggered turnover_thresholds",
+                            "Bundeskartellamt",
+                            GWB_2013_CLOCKS,
+                            "above EUR 25 m and another above EUR 5 m"),
+                    new Expect(
+                            "GWB-2021",
+                            "triggered turnover_thresholds",
+                            "Bundeskartellamt",
+                            GWB_2021_CLOCKS,
+                            "above EUR 50 m and another above EUR 17.5 m")),
+            new Change(
                     "UK-EA02",
                     "2003-06-20",
                     ALIBABA_CLOUD_BUYS_BT_GLOBAL_SERVICES,
@@ -414,11 +468,28 @@ class RegimeBoundariesTest {
                             EA02_CMA_CLOCKS,
                             "artificial intelligence"),
                     new Expect(
-                            "EA02-2020",
-                            "not_triggered",
+                            "EA02-2022",
+                            "possibly_triggered relevant_merger",
+                            "national security passed to the NSIA",
+                            EA02_CMA_CLOCKS,
+                            "relevant enterprises (2018 and 2020 orders) no longer apply")),
+            // The DMCC Act 2024: GBP 100 m, the hybrid test and the safe harbour.
+            new Change(
+                    "UK-EA02",
+                    "2025-01-01",
+                    ALIBABA_CLOUD_BUYS_BT_GLOBAL_SERVICES,
+                    new Expect(
+                            "EA02-2022",
+                            "possibly_triggered relevant_merger",
                             "Competition and Markets Authority",
                             EA02_CMA_CLOCKS,
-                            "artificial intelligence")),
+                            "UK turnover of the target above GBP 70 m"),
+                    new Expect(
+                            "EA02-DMCC",
+                            "possibly_triggered relevant_merger",
+                            "Competition and Markets Authority",
+                            EA02_CMA_CLOCKS,
+                            "UK turnover of the target above GBP 100 m")),
             new Change(
                     "UK-NSIA",
                     "2022-01-04",
@@ -429,14 +500,14 @@ class RegimeBoundariesTest {
                             "Secretary of State",
                             "mandatory suspensory; review 30 working_days, assessment 30 working_days from the day"
                                     + " stops",
-                            "mandatory_notification >=25.01%"),
+                            "mandatory_notification >25%"),
                     new Expect(
                             "single",
                             "triggered mandatory_notification",
                             "Secretary of State",
                             "mandatory suspensory; review 30 working_days, assessment 30 working_days from the day"
                                     + " stops",
-                            "mandatory_notification >=25.01%")),
+                            "mandatory_notification >25%")),
             new Change(
                     "UK-TSA",
                     "2021-11-17",
@@ -471,7 +542,7 @@ class RegimeBoundariesTest {
                         .collect(Collectors.joining(", "));
     }
 
-    /** Each trigger rule: code, minimum stake, threshold text. */
+    /** Each trigger rule: code, minimum stake (">=" at least, ">" more than), threshold text. */
     static String thresholds(RegimeVersion v) {
         return v.rulesOrEmpty().stream()
                 .map(r -> r.code()
@@ -479,6 +550,12 @@ class RegimeBoundariesTest {
                                 ? ""
                                 : " >="
                                         + r.minStakePercent()
+                                                .stripTrailingZeros()
+                                                .toPlainString() + "%")
+                        + (r.stakeAbovePercent() == null
+                                ? ""
+                                : " >"
+                                        + r.stakeAbovePercent()
                                                 .stripTrailingZeros()
                                                 .toPlainString() + "%")
                         + ": " + r.description() + (r.thresholds() == null ? "" : " / " + r.thresholds()))

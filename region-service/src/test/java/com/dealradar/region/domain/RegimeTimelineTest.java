@@ -236,6 +236,8 @@ class RegimeTimelineTest {
         Assessor.RegimeAnswer before2024 = answer("CN-AML", chinaAcquisition("2024-01-21"));
         Assessor.RegimeAnswer after2024 = answer("CN-AML", chinaAcquisition("2024-01-22"));
         assertThat(clock(before2022, "phase2").clockStopsAllowed()).isNull();
+        assertThat(clock(before2022, "phase1").clockStopsAllowed()).isNull();
+        assertThat(clock(after2022, "phase1").clockStopsAllowed()).isTrue();
         assertThat(clock(before2022, "phase1").note()).contains("art. 25");
         assertThat(clock(after2022, "phase2").clockStopsAllowed()).isTrue();
         assertThat(clock(after2022, "phase1").note()).contains("art. 30");
@@ -340,6 +342,7 @@ class RegimeTimelineTest {
 
     @Test
     void enterpriseActThresholdsChangedInJune2018AndJuly2020AndTheNationalSecurityGroundEndedWithTheNsia() {
+        // Merger control under the Act continues after 3 January 2022; only its national-security ground went.
         assertThat(answer("UK-EA02", ukAcquisition("2018-06-10")).verdict().reasons())
                 .noneMatch(r -> r.contains("GBP 1 m"));
         assertThat(answer("UK-EA02", ukAcquisition("2018-06-11")).verdict().reasons())
@@ -350,7 +353,108 @@ class RegimeTimelineTest {
                 .anyMatch(r -> r.contains("artificial intelligence"));
         assertThat(answer("UK-EA02", ukAcquisition("2022-01-03")).verdict().outcome())
                 .isEqualTo(TriggerOutcome.possibly_triggered);
-        assertThat(answer("UK-EA02", ukAcquisition("2022-01-04")).verdict().outcome())
+        // The NSIA took over national security only: CMA merger control under the Act goes on, without the special
+        // thresholds of 2018 and 2020.
+        Assessor.RegimeAnswer afterNsia = answer("UK-EA02", ukAcquisition("2022-01-04"));
+        assertThat(afterNsia.verdict().outcome()).isEqualTo(TriggerOutcome.possibly_triggered);
+        assertThat(afterNsia.version().code()).isEqualTo("EA02-2022");
+        assertThat(afterNsia.verdict().reasons()).noneMatch(r -> r.contains("GBP 1 m"));
+        assertThat(afterNsia.authority()).contains("Competition and Markets Authority");
+        assertThat(clock(afterNsia, "phase1").length()).isEqualTo(40);
+        assertThat(clock(afterNsia, "phase2").length()).isEqualTo(168);
+        assertThat(clock(afterNsia, "phase2").extension("special_reasons").length())
+                .isEqualTo(56);
+        assertThat(REGIMES.get("UK-EA02").inForceTo).isNull();
+        assertThat(REGIMES.get("UK-EA02").kind).isEqualTo(RegimeKind.merger_control);
+    }
+
+    @Test
+    void theDmccActRaisedTheTargetTurnoverTestAndAddedTheHybridTestOn1January2025() {
+        Assessor.RegimeAnswer before = answer("UK-EA02", ukAcquisition("2024-12-31"));
+        Assessor.RegimeAnswer after = answer("UK-EA02", ukAcquisition("2025-01-01"));
+        assertThat(before.version().code()).isEqualTo("EA02-2022");
+        assertThat(before.verdict().reasons()).anyMatch(r -> r.contains("GBP 70 m"));
+        assertThat(after.version().code()).isEqualTo("EA02-DMCC");
+        assertThat(after.verdict().reasons()).anyMatch(r -> r.contains("GBP 100 m") && r.contains("GBP 10 m or less"));
+        assertThat(after.version().rulesOrEmpty())
+                .anyMatch(r -> r.code().equals("hybrid_test")
+                        && r.thresholds().contains("GBP 350 m")
+                        && r.thresholds().contains("33%"));
+        // The hybrid test needs no UK target: a large UK party buying a foreign enterprise with a UK nexus.
+        DealFacts ukBuyerForeignTarget = deal(
+                DealType.acquisition,
+                "2025-01-01",
+                null,
+                "100",
+                true,
+                party("a UK operator", PartyRole.acquirer, "GB", Sector.telecom_operator),
+                party("a US supplier to UK customers", PartyRole.target, "US", Sector.it_services));
+        Assessor.RegimeAnswer hybrid = answer("UK-EA02", ukBuyerForeignTarget);
+        assertThat(hybrid.verdict().outcome()).isEqualTo(TriggerOutcome.triggered);
+        assertThat(hybrid.verdict().ruleCode()).isEqualTo("hybrid_test");
+        DealFacts dayBefore = deal(
+                DealType.acquisition,
+                "2024-12-31",
+                null,
+                "100",
+                true,
+                party("a UK operator", PartyRole.acquirer, "GB", Sector.telecom_operator),
+                party("a US supplier to UK customers", PartyRole.target, "US", Sector.it_services));
+        assertThat(answer("UK-EA02", dayBefore).verdict().outcome()).isEqualTo(TriggerOutcome.not_triggered);
+    }
+
+    @Test
+    void germanMergerControlUnderTheGwbWithItsThreeVersions() {
+        // A French operator buys a German operator; the turnover thresholds are stated as met.
+        DealParty french = party("a French operator", PartyRole.acquirer, "FR", Sector.telecom_operator);
+        DealParty german = party("a German operator", PartyRole.target, "DE", Sector.telecom_operator);
+        Assessor.RegimeAnswer in2016 =
+                answer("DE-GWB", deal(DealType.acquisition, "2016-05-10", null, "100", true, french, german));
+        Assessor.RegimeAnswer in2018 =
+                answer("DE-GWB", deal(DealType.acquisition, "2018-05-10", null, "100", true, french, german));
+        Assessor.RegimeAnswer in2023 =
+                answer("DE-GWB", deal(DealType.acquisition, "2023-05-10", null, "100", true, french, german));
+        assertThat(in2023.verdict().outcome()).isEqualTo(TriggerOutcome.triggered);
+        assertThat(in2023.version().mandatory()).isTrue();
+        assertThat(in2023.version().suspensory()).isTrue();
+        assertThat(in2023.authority()).contains("Bundeskartellamt");
+        assertThat(in2016.version().code()).isEqualTo("GWB-2013");
+        assertThat(in2016.version().rulesOrEmpty())
+                .extracting(TriggerRule::code)
+                .containsExactly("turnover_thresholds");
+        assertThat(in2018.version().code()).isEqualTo("GWB-2017");
+        assertThat(in2018.version().rulesOrEmpty())
+                .extracting(TriggerRule::code)
+                .containsExactly("turnover_thresholds", "transaction_value");
+        assertThat(in2023.version().code()).isEqualTo("GWB-2021");
+        assertThat(in2023.verdict().reasons()).anyMatch(r -> r.contains("EUR 50 m") && r.contains("EUR 17.5 m"));
+        for (Assessor.RegimeAnswer a : List.of(in2016, in2018, in2023)) {
+            assertThat(clock(a, "phase1").length()).isEqualTo(1);
+            assertThat(clock(a, "phase1").unit()).isEqualTo(ClockUnit.months);
+            assertThat(clock(a, "phase1").stoppable()).isFalse();
+            // Both phases run from receipt of the complete notification (§ 40(1)-(2) GWB).
+            assertThat(clock(a, "phase2").startsAt()).isEqualTo(MatterStatus.accepted);
+            assertThat(clock(a, "phase2").stoppable()).isTrue();
+            assertThat(clock(a, "phase2").extension("remedies").length()).isEqualTo(1);
+        }
+        assertThat(clock(in2016, "phase2").length()).isEqualTo(4);
+        assertThat(clock(in2018, "phase2").length()).isEqualTo(4);
+        assertThat(clock(in2023, "phase2").length()).isEqualTo(5);
+        assertThat(in2018.version().rulesOrEmpty().get(1).thresholds()).contains("EUR 400 m");
+        assertThat(in2023.version().rulesOrEmpty().get(1).thresholds()).contains("EUR 400 m");
+        // A deal that does not touch Germany is not caught.
+        assertThat(answer(
+                                "DE-GWB",
+                                deal(
+                                        DealType.acquisition,
+                                        "2023-05-10",
+                                        null,
+                                        "100",
+                                        true,
+                                        french,
+                                        party("a Spanish operator", PartyRole.target, "ES", Sector.telecom_operator)))
+                        .verdict()
+                        .outcome())
                 .isEqualTo(TriggerOutcome.not_triggered);
     }
 
@@ -403,6 +507,7 @@ class RegimeTimelineTest {
                         "DE-BSI-C5",
                         "DE-AWV",
                         "DE-BSIG-9B",
+                        "DE-GWB",
                         "UK-EA02",
                         "UK-NSIA",
                         "UK-TSA");

@@ -3,6 +3,7 @@ package com.dealradar.region.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealradar.region.holidays.ChinaHolidayFile;
+import com.dealradar.region.holidays.HolidayCalendars;
 import com.dealradar.region.holidays.JollydayCalendar;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,6 +32,15 @@ class SeedClockDeadlinesTest {
             "GB", new JollydayCalendar("GB", List.of("eng", "wls", "sct", "nir")),
             "DE", new JollydayCalendar("DE", List.of()),
             "CN", ChinaHolidayFile.load("holidays/cn.json"));
+
+    /** The calendar a clock counts with, as HolidayCalendars.forClock chooses it: its own holiday regions, else the region's. */
+    static WorkingCalendar calendarOf(Regime regime, StatutoryClock clock) {
+        if (clock.holidayRegions() == null || clock.holidayRegions().isEmpty()) {
+            return CALENDARS.get(regime.regionCode);
+        }
+        return new JollydayCalendar(
+                regime.regionCode, HolidayCalendars.subdivisions(regime.regionCode, clock.holidayRegions()));
+    }
 
     /** One worked example: the clock of {@code version} ("single" for a regime without versions) started on {@code start}. */
     record Worked(String regime, String version, String clock, FirstCountedDay first, String start, String due) {
@@ -82,6 +92,17 @@ class SeedClockDeadlinesTest {
             new Worked("DE-AWV", "AWV-2021", "phase2", FirstCountedDay.next_day, "2022-07-06", "2022-11-06"),
             // § 9b(3) BSIG: two months from the notification of 31 Jan 2022: 31 Mar.
             new Worked("DE-BSIG-9B", "single", "review", FirstCountedDay.next_day, "2022-01-31", "2022-03-31"),
+            // GWB § 40(1)-(2): one month (first phase) and four, since 2021 five, months (second phase), both from
+            // receipt
+            // of the complete notification; BGB §§ 187(1), 188(2)-(3) as for the AWV.
+            new Worked("DE-GWB", "GWB-2013", "phase1", FirstCountedDay.next_day, "2016-03-15", "2016-04-15"),
+            new Worked("DE-GWB", "GWB-2013", "phase2", FirstCountedDay.next_day, "2016-01-29", "2016-05-29"),
+            // 31 Jan 2018 + 1 month: February has no 31st, so 28 Feb; 31 Oct 2018 + 4 months: 28 Feb 2019.
+            new Worked("DE-GWB", "GWB-2017", "phase1", FirstCountedDay.next_day, "2018-01-31", "2018-02-28"),
+            new Worked("DE-GWB", "GWB-2017", "phase2", FirstCountedDay.next_day, "2018-10-31", "2019-02-28"),
+            new Worked("DE-GWB", "GWB-2021", "phase1", FirstCountedDay.next_day, "2021-03-15", "2021-04-15"),
+            // 30 Sep 2021 + 5 months: 28 Feb 2022.
+            new Worked("DE-GWB", "GWB-2021", "phase2", FirstCountedDay.next_day, "2021-09-30", "2022-02-28"),
             // Enterprise Act s. 39(1): 24 weeks beginning with the date of the reference, so that day is day 1 and
             // the period ends the day before the same weekday 24 weeks on: reference Tue 15 Jan 2008, due Mon 30 Jun.
             new Worked("UK-EA02", "EA02-OFT", "phase2", FirstCountedDay.same_day, "2008-01-15", "2008-06-30"),
@@ -93,6 +114,18 @@ class SeedClockDeadlinesTest {
             new Worked("UK-EA02", "EA02-2018", "phase2", FirstCountedDay.same_day, "2019-03-12", "2019-08-26"),
             new Worked("UK-EA02", "EA02-2020", "phase1", FirstCountedDay.next_day, "2021-09-01", "2021-10-27"),
             new Worked("UK-EA02", "EA02-2020", "phase2", FirstCountedDay.same_day, "2020-09-08", "2021-02-22"),
+            // s. 129(1): only England and Wales bank holidays. From Wed 2 Mar 2022: Good Friday (15 Apr) and Easter
+            // Monday
+            // (18 Apr) are skipped, Northern Ireland's St Patrick's Day (Thu 17 Mar) is a working day: Thu 28 Apr (a
+            // count
+            // with every UK nation's holidays gives 29 Apr).
+            new Worked("UK-EA02", "EA02-2022", "phase1", FirstCountedDay.next_day, "2022-03-01", "2022-04-28"),
+            new Worked("UK-EA02", "EA02-2022", "phase2", FirstCountedDay.same_day, "2023-01-10", "2023-06-26"),
+            // From Tue 4 Mar 2025: Mon 17 Mar (Northern Ireland) counts, Good Friday (18 Apr) and Easter Monday (21
+            // Apr) do
+            // not: Wed 30 Apr.
+            new Worked("UK-EA02", "EA02-DMCC", "phase1", FirstCountedDay.next_day, "2025-03-03", "2025-04-30"),
+            new Worked("UK-EA02", "EA02-DMCC", "phase2", FirstCountedDay.same_day, "2025-06-10", "2025-11-24"),
             // NSIA s. 14: notice accepted Wed 20 Mar 2024, day 1 is Thu 21 Mar; Good Friday (29 Mar) and Easter
             // Monday (1 Apr) are not working days: due Fri 3 May 2024.
             new Worked("UK-NSIA", "single", "review", FirstCountedDay.next_day, "2024-03-20", "2024-05-03"),
@@ -121,8 +154,8 @@ class SeedClockDeadlinesTest {
                     LocalDate start = LocalDate.parse(w.start());
                     StatutoryClock clock = clockOf(regime, w.version(), w.clock(), start);
                     assertThat(clock.firstCountedDay()).as("stated in the seed").isEqualTo(w.first());
-                    Deadline deadline = DeadlineCalculator.compute(
-                            clock, start, List.of(), List.of(), CALENDARS.get(regime.regionCode));
+                    Deadline deadline =
+                            DeadlineCalculator.compute(clock, start, List.of(), List.of(), calendarOf(regime, clock));
                     assertThat(deadline.dueOn()).as(w.key()).isEqualTo(LocalDate.parse(w.due()));
                     assertThat(deadline.firstCountedDay()).isEqualTo(w.first());
                     assertThat(deadline.warnings())
@@ -144,7 +177,45 @@ class SeedClockDeadlinesTest {
         }
         Set<String> asked = WORKED.stream().map(Worked::key).collect(Collectors.toCollection(TreeSet::new));
         assertThat(asked).isEqualTo(seeded);
-        assertThat(seeded).hasSize(33);
+        assertThat(seeded).hasSize(43);
+    }
+
+    @Test
+    void theEnterpriseActCountsEnglandAndWalesBankHolidaysTheNsiaThoseOfEveryPartOfTheUk() {
+        // Enterprise Act 2002 s. 129(1): a working day is not a bank holiday "in England and Wales". Phase 1 accepted
+        // Thu
+        // 20 Jun 2019: 40 working days end Thu 15 Aug; Northern Ireland's 12 Jul and Scotland's 5 Aug are working days
+        // (a count with every nation's holidays gave 19 Aug).
+        Regime ea = REGIMES.get("UK-EA02");
+        StatutoryClock phase1 = clockOf(ea, "EA02-2018", "phase1", LocalDate.parse("2019-06-20"));
+        assertThat(phase1.holidayRegions()).containsExactly("GB-ENG", "GB-WLS");
+        assertThat(DeadlineCalculator.compute(
+                                phase1, LocalDate.parse("2019-06-20"), List.of(), List.of(), calendarOf(ea, phase1))
+                        .dueOn())
+                .isEqualTo("2019-08-15");
+        assertThat(DeadlineCalculator.compute(
+                                phase1, LocalDate.parse("2019-06-20"), List.of(), List.of(), CALENDARS.get("GB"))
+                        .dueOn())
+                .isEqualTo("2019-08-19");
+        // Across New Year 2017/18 (Scotland's 2 Jan and St Andrew's Day 30 Nov do not count): 10 Jan 2018, not 12 Jan.
+        StatutoryClock cma = clockOf(ea, "EA02-CMA", "phase1", LocalDate.parse("2017-11-10"));
+        assertThat(DeadlineCalculator.compute(
+                                cma, LocalDate.parse("2017-11-10"), List.of(), List.of(), calendarOf(ea, cma))
+                        .dueOn())
+                .isEqualTo("2018-01-10");
+        for (String version : List.of("EA02-CMA", "EA02-2018", "EA02-2020", "EA02-2022", "EA02-DMCC")) {
+            assertThat(ea.versions.stream()
+                            .filter(v -> v.code().equals(version))
+                            .flatMap(v -> v.clocksOrEmpty().stream())
+                            .filter(c -> c.unit() == ClockUnit.working_days)
+                            .map(StatutoryClock::holidayRegions))
+                    .as(version)
+                    .isNotEmpty()
+                    .allSatisfy(parts -> assertThat(parts).containsExactly("GB-ENG", "GB-WLS"));
+        }
+        assertThat(REGIMES.get("UK-NSIA").clocks)
+                .allSatisfy(
+                        c -> assertThat(c.holidayRegions()).containsExactly("GB-ENG", "GB-WLS", "GB-SCT", "GB-NIR"));
     }
 
     @Test
@@ -162,7 +233,8 @@ class SeedClockDeadlinesTest {
                 assessment.clockStopsAllowed(),
                 assessment.endsOnWorkingDay(),
                 assessment.note(),
-                FirstCountedDay.next_day);
+                FirstCountedDay.next_day,
+                null);
         WorkingCalendar gb = CALENDARS.get("GB");
         LocalDate notice = LocalDate.parse("2024-03-20");
         assertThat(DeadlineCalculator.compute(assessment, notice, List.of(), List.of(), gb)

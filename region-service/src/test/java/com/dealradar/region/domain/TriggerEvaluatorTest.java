@@ -30,7 +30,7 @@ class TriggerEvaluatorTest {
     @Test
     void aDomesticGroupStandsForItsMembers() {
         TriggerRule euBuyersAreDomestic =
-                new TriggerRule("g", "g", null, null, true, Set.of("EU"), null, null, null, null, null);
+                new TriggerRule("g", "g", null, null, true, Set.of("EU"), null, null, null, null, null, null);
         DealParty french = new DealParty(null, "Orange", PartyRole.acquirer, "FR", null);
         DealFacts frenchBuysBt = deal(
                 "2023-05-10",
@@ -51,7 +51,7 @@ class TriggerEvaluatorTest {
     }
 
     static TriggerRule rule(String code) {
-        return new TriggerRule(code, "test rule " + code, null, null, null, null, null, null, null, null, null);
+        return new TriggerRule(code, "test rule " + code, null, null, null, null, null, null, null, null, null, null);
     }
 
     static RegimeFacts regime(String region, LocalDate from, LocalDate to, TriggerRule... rules) {
@@ -117,7 +117,7 @@ class TriggerEvaluatorTest {
     @Test
     void dealTypesAndTheDealsRegions() {
         TriggerRule mergersOnly = new TriggerRule(
-                "m", "mergers", Set.of(DealType.merger), null, null, null, null, null, null, null, null);
+                "m", "mergers", Set.of(DealType.merger), null, null, null, null, null, null, null, null, null);
         Verdict verdict = TriggerEvaluatorTest.eval(mergersOnly, "GB", alibabaBuysBt());
         assertThat(verdict.outcome()).isEqualTo(TriggerOutcome.not_triggered);
         assertThat(verdict.reasons()).containsExactly("rule m: deal type acquisition is not one of merger");
@@ -126,6 +126,7 @@ class TriggerEvaluatorTest {
                 "acquisitions",
                 Set.of(DealType.acquisition, DealType.merger),
                 true,
+                null,
                 null,
                 null,
                 null,
@@ -151,7 +152,7 @@ class TriggerEvaluatorTest {
     @Test
     void foreignPartiesAndDomesticTargets() {
         TriggerRule foreignControl =
-                new TriggerRule("f", "foreign control", null, null, true, null, true, null, null, null, null);
+                new TriggerRule("f", "foreign control", null, null, true, null, true, null, null, null, null, null);
         Verdict verdict = TriggerEvaluatorTest.eval(foreignControl, "GB", alibabaBuysBt());
         assertThat(verdict.outcome()).isEqualTo(TriggerOutcome.triggered);
         assertThat(verdict.reasons())
@@ -161,7 +162,7 @@ class TriggerEvaluatorTest {
                         "party in GB: BT Global Services (target, GB)");
         // CN counts as domestic for this rule: no foreign party left.
         TriggerRule withDomestic =
-                new TriggerRule("d", "d", null, null, true, Set.of("CN"), null, null, null, null, null);
+                new TriggerRule("d", "d", null, null, true, Set.of("CN"), null, null, null, null, null, null);
         assertThat(TriggerEvaluatorTest.eval(withDomestic, "GB", alibabaBuysBt())
                         .reasons())
                 .containsExactly(
@@ -189,7 +190,18 @@ class TriggerEvaluatorTest {
     @Test
     void sectorsByScope() {
         TriggerRule cloudTarget = new TriggerRule(
-                "s", "s", null, null, null, null, null, Set.of(Sector.cloud_provider), SectorScope.target, null, null);
+                "s",
+                "s",
+                null,
+                null,
+                null,
+                null,
+                null,
+                Set.of(Sector.cloud_provider),
+                SectorScope.target,
+                null,
+                null,
+                null);
         assertThat(TriggerEvaluatorTest.eval(cloudTarget, "GB", alibabaBuysBt()).reasons())
                 .containsExactly("rule s: no target in a covered sector (cloud_provider)");
         TriggerRule cloudBuyer = new TriggerRule(
@@ -203,11 +215,12 @@ class TriggerEvaluatorTest {
                 Set.of(Sector.cloud_provider),
                 SectorScope.foreign_party,
                 null,
+                null,
                 null);
         assertThat(TriggerEvaluatorTest.eval(cloudBuyer, "GB", alibabaBuysBt()).reasons())
                 .contains("sector cloud_provider is covered");
         TriggerRule cloudAnyone = new TriggerRule(
-                "s", "s", null, null, null, null, null, Set.of(Sector.cloud_provider), null, null, null);
+                "s", "s", null, null, null, null, null, Set.of(Sector.cloud_provider), null, null, null, null);
         assertThat(TriggerEvaluatorTest.eval(cloudAnyone, "GB", alibabaBuysBt()).outcome())
                 .isEqualTo(TriggerOutcome.triggered);
         // No target in the region: the targets elsewhere are looked at.
@@ -229,7 +242,18 @@ class TriggerEvaluatorTest {
     @Test
     void stakeAndThresholds() {
         TriggerRule quarter = new TriggerRule(
-                "q", "q", null, null, null, null, null, null, null, new BigDecimal("25"), "UK turnover above GBP 70 m");
+                "q",
+                "q",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new BigDecimal("25"),
+                null,
+                "UK turnover above GBP 70 m");
         assertThat(TriggerEvaluatorTest.eval(
                                 quarter, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), "25", true))
                         .outcome())
@@ -257,7 +281,7 @@ class TriggerEvaluatorTest {
                 .contains(
                         "stake 60% reaches 25%",
                         "thresholds not checked (send thresholdsMet): UK turnover above GBP 70 m");
-        TriggerRule blank = new TriggerRule("b", "b", null, null, null, null, null, null, null, null, " ");
+        TriggerRule blank = new TriggerRule("b", "b", null, null, null, null, null, null, null, null, null, " ");
         assertThat(TriggerEvaluatorTest.eval(
                                 blank, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), null, null))
                         .outcome())
@@ -265,10 +289,34 @@ class TriggerEvaluatorTest {
     }
 
     @Test
+    void moreThanAStakeIsStrictlyMore() {
+        // NSIA s. 8(2)(a): "more than 25%" of the shares. 25.005% is more than 25%; exactly 25% is not.
+        TriggerRule moreThanAQuarter =
+                new TriggerRule("m", "m", null, null, null, null, null, null, null, null, new BigDecimal("25"), null);
+        Verdict justAbove = TriggerEvaluatorTest.eval(
+                moreThanAQuarter, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), "25.005", null));
+        assertThat(justAbove.outcome()).isEqualTo(TriggerOutcome.triggered);
+        assertThat(justAbove.reasons()).contains("stake 25.005% is more than 25%");
+        assertThat(TriggerEvaluatorTest.eval(
+                                moreThanAQuarter,
+                                "GB",
+                                deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), "25", null))
+                        .reasons())
+                .containsExactly("rule m: stake 25% is not more than 25%");
+        assertThat(TriggerEvaluatorTest.eval(
+                                moreThanAQuarter,
+                                "GB",
+                                deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), null, null))
+                        .reasons())
+                .contains("stake not given; the rule needs more than 25%");
+    }
+
+    @Test
     void theStrongestRuleWinsAndMissesAreCollected() {
-        TriggerRule never =
-                new TriggerRule("never", "n", Set.of(DealType.merger), null, null, null, null, null, null, null, null);
-        TriggerRule maybe = new TriggerRule("maybe", "m", null, null, null, null, null, null, null, null, "thresholds");
+        TriggerRule never = new TriggerRule(
+                "never", "n", Set.of(DealType.merger), null, null, null, null, null, null, null, null, null);
+        TriggerRule maybe =
+                new TriggerRule("maybe", "m", null, null, null, null, null, null, null, null, null, "thresholds");
         TriggerRule surely = rule("surely");
         DealFacts unknownThresholds = deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), null, null);
         assertThat(TriggerEvaluatorTest.eval(regime("GB", null, null, never, maybe, surely), unknownThresholds)
@@ -280,7 +328,8 @@ class TriggerEvaluatorTest {
         Verdict possibly = TriggerEvaluatorTest.eval(regime("GB", null, null, never, maybe), unknownThresholds);
         assertThat(possibly.outcome()).isEqualTo(TriggerOutcome.possibly_triggered);
         assertThat(possibly.ruleCode()).isEqualTo("maybe");
-        TriggerRule alsoNever = new TriggerRule("also", "a", null, true, null, null, null, null, null, null, null);
+        TriggerRule alsoNever =
+                new TriggerRule("also", "a", null, true, null, null, null, null, null, null, null, null);
         Verdict none = TriggerEvaluatorTest.eval(
                 regime("GB", null, null, never, alsoNever), deal("2023-05-10", null, List.of(ALIBABA, BT), null, null));
         assertThat(none.outcome()).isEqualTo(TriggerOutcome.not_triggered);

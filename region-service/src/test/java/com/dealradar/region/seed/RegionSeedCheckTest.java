@@ -149,7 +149,7 @@ class RegionSeedCheckTest {
                         .isIn("next_day", "same_day");
             }
         }
-        assertThat(clocks).isEqualTo(33);
+        assertThat(clocks).isEqualTo(43);
     }
 
     @Test
@@ -160,6 +160,19 @@ class RegionSeedCheckTest {
                 .asString()
                 .contains("regime DE-BSIG-9B clock review")
                 .contains("must state its first counted day");
+    }
+
+    @Test
+    void aUkWorkingDayClockMustSayWhoseBankHolidaysCount() {
+        // The Enterprise Act counts England and Wales bank holidays (s. 129(1)), the NSIA those of every part of the
+        // UK:
+        // the region's default calendar cannot be right for both.
+        ((ObjectNode) regime("UK-NSIA").get("clocks").get(0)).remove("holidayRegions");
+        assertThat(problems())
+                .singleElement()
+                .asString()
+                .contains("regime UK-NSIA clock review")
+                .contains("holidayRegions");
     }
 
     @Test
