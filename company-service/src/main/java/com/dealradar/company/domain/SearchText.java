@@ -2,6 +2,7 @@ package com.dealradar.company.domain;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Folds names for search and sorting: case- and accent-insensitive ("Bolloré" finds "bollore"). */
@@ -17,9 +18,27 @@ public final class SearchText {
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
+    /**
+     * Latin letters that no Unicode decomposition turns into ASCII, spelt as their languages write them without the
+     * letter ("Straße" is "strasse", not "stra-e").
+     */
+    private static final Map<String, String> SPELT_OUT = Map.ofEntries(
+            Map.entry("ß", "ss"),
+            Map.entry("æ", "ae"),
+            Map.entry("œ", "oe"),
+            Map.entry("ø", "o"),
+            Map.entry("đ", "d"),
+            Map.entry("ð", "d"),
+            Map.entry("ł", "l"),
+            Map.entry("þ", "th"),
+            Map.entry("ı", "i"));
+
+    private static final Pattern SPELT_OUT_LETTERS = Pattern.compile("[ßæœøđðłþı]");
+
     /** A readable URL slug from a name: "Vodafone Germany" becomes "vodafone-germany". */
     public static String slugOf(String name) {
-        String slug = NOT_SLUG.matcher(fold(name)).replaceAll("-").replaceAll("(^-+|-+$)", "");
+        String ascii = SPELT_OUT_LETTERS.matcher(fold(name)).replaceAll(letter -> SPELT_OUT.get(letter.group()));
+        String slug = NOT_SLUG.matcher(ascii).replaceAll("-").replaceAll("(^-+|-+$)", "");
         return slug.length() > 80 ? slug.substring(0, 80).replaceAll("-+$", "") : slug;
     }
 }

@@ -29,6 +29,10 @@ class CompanyRulesTest {
         assertThat(SearchText.slugOf("T-Systems")).isEqualTo("t-systems");
         assertThat(SearchText.slugOf("Amazon.com, Inc.")).isEqualTo("amazon-com-inc");
         assertThat(SearchText.slugOf("阿里巴巴")).isEmpty();
+        // Letters without an ASCII decomposition are spelt out, not dropped.
+        assertThat(SearchText.slugOf("Deutsche Glasfaser Straße")).isEqualTo("deutsche-glasfaser-strasse");
+        assertThat(SearchText.slugOf("Øresund Æther Łódź")).isEqualTo("oresund-aether-lodz");
+        assertThat(SearchText.slugOf("Bolloré")).isEqualTo("bollore");
         assertThat(SearchText.slugOf("x".repeat(100))).hasSize(80);
     }
 }

@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -341,11 +342,27 @@ public class DealService {
         return deal;
     }
 
-    private static LocalDate requireValid(StatusChangeDraft change) {
+    private LocalDate requireValid(StatusChangeDraft change) {
         List<FieldViolation> errors = new ArrayList<>();
         LocalDate effective = firstDay(change.effectiveDate(), "effectiveDate", errors);
+        notInTheFuture(effective, "effectiveDate", errors);
         failIfAny(errors);
         return effective;
+    }
+
+    /**
+     * The latest day a fact of a deal can have happened: today, with a day's grace for the callers' time zones. A
+     * date after it (a typo for 2017, a year 9999) is a 400: a status change or announcement that has not happened is
+     * not a fact, and the dates derived from it are served back to every client.
+     */
+    private LocalDate latestFactDay() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
+    }
+
+    private void notInTheFuture(LocalDate day, String field, List<FieldViolation> errors) {
+        if (day != null && day.isAfter(latestFactDay())) {
+            errors.add(new FieldViolation(field + ".value", "must not be in the future (" + day + ")"));
+        }
     }
 
     private static void requireAllowed(Deal deal, DealStatus to) {
@@ -487,10 +504,12 @@ public class DealService {
     }
 
     /** The rules Bean Validation cannot express; all violations are reported together as one 400. */
-    static void validate(DealDraft input) {
+    void validate(DealDraft input) {
         List<FieldViolation> errors = new ArrayList<>();
         LocalDate announced = firstDay(input.announced(), "announced", errors);
         LocalDate completed = firstDay(input.completed(), "completed", errors);
+        notInTheFuture(announced, "announced", errors);
+        notInTheFuture(completed, "completed", errors);
         if (announced != null && completed != null && completed.isBefore(announced)) {
             errors.add(new FieldViolation("completed.value", "must not be before announced"));
         }

@@ -129,6 +129,11 @@ class BadInputTest {
                 d -> d.put("completed", Json.map("value", "2018", "precision", "year")),
                 400,
                 "completed"));
+        cases.add(edit(
+                "announced in the future",
+                d -> d.put("announced", Json.map("value", "2999", "precision", "year")),
+                400,
+                "announced.value"));
         cases.add(edit("stake over 100", d -> d.put("stakePercent", 150), 400, "stakePercent"));
         cases.add(edit("stake as a string", d -> d.put("stakePercent", "50"), 400, "stakePercent"));
         cases.add(edit("unknown region", d -> d.put("regions", List.of("XX")), 400, "regions[0]"));
@@ -252,6 +257,16 @@ class BadInputTest {
                         .header("If-Match", "*")
                         .body(
                                 "{\"status\": \"abandoned\", \"effectiveDate\": {\"value\": \"2017-02-30\", \"precision\": \"day\"}}")
+                        .post(path),
+                400,
+                "effectiveDate.value",
+                failures);
+        expect(
+                "a date in the future",
+                given().contentType(ContentType.JSON)
+                        .header("If-Match", "*")
+                        .body(
+                                "{\"status\": \"abandoned\", \"effectiveDate\": {\"value\": \"9999-12\", \"precision\": \"month\"}}")
                         .post(path),
                 400,
                 "effectiveDate.value",

@@ -7,6 +7,7 @@ import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.security.Actor;
 import com.dealradar.platform.security.Roles;
+import com.dealradar.platform.time.Clocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,7 +19,6 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -85,7 +85,7 @@ public class CalendarSubscriptions {
                     ProblemType.FORBIDDEN, "Only partners (X-API-Key) and signed-in users can subscribe");
         }
         ApiKeys.Generated token = ApiKeys.generate(MARKER);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Clocks.storedNow(clock);
         sub.id = UUID.randomUUID();
         sub.prefix = token.prefix();
         sub.tokenHash = ApiKeys.hash(token.key());
@@ -139,7 +139,7 @@ public class CalendarSubscriptions {
         CalendarSubscription sub = get(caller, id);
         EntityTags.requireMatch(ifMatch, sub.version);
         if (sub.revokedAt == null) {
-            sub.revokedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            sub.revokedAt = Clocks.storedNow(clock);
             sub.revokedBy = Actor.of(caller).toString();
             em.flush();
             LOG.infof("Calendar subscription %s (%s%s_***) revoked by %s", sub.id, MARKER, sub.prefix, sub.revokedBy);
@@ -194,7 +194,7 @@ public class CalendarSubscriptions {
     }
 
     private void touch(CalendarSubscription sub) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Clocks.storedNow(clock);
         if (sub.lastUsedAt != null && now.isBefore(sub.lastUsedAt.plus(LAST_USED_INTERVAL))) {
             return;
         }

@@ -5,6 +5,7 @@ import com.dealradar.gateway.partner.Partner;
 import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.persistence.NativeValues;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.time.Clocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -120,7 +121,7 @@ public class WebhookEndpoints {
         check(input);
         return QuarkusTransaction.joiningExisting().call(() -> {
             requirePartner(partner);
-            Instant now = clock.instant();
+            Instant now = Clocks.storedNow(clock);
             WebhookEndpoint e = new WebhookEndpoint();
             e.id = UUID.randomUUID();
             e.partnerId = partner;
@@ -175,7 +176,7 @@ public class WebhookEndpoints {
                 e.disabledReason = null;
                 e.deadLetterStreak = 0;
             }
-            e.updatedAt = clock.instant();
+            e.updatedAt = Clocks.storedNow(clock);
             e.version++;
             return answer.apply(e);
         });
@@ -214,7 +215,7 @@ public class WebhookEndpoints {
         }
         WebhookEndpoint e = endpoint(partner, id);
         expected.check(e.version);
-        Instant now = clock.instant();
+        Instant now = Clocks.storedNow(clock);
         e.previousSecret = e.secret;
         e.previousSecretExpiresAt = now.plus(overlap);
         e.secret = WebhookSigner.newSecret();
