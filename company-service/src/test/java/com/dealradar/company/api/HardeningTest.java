@@ -134,6 +134,13 @@ class HardeningTest {
         Response nested = given().contentType(ContentType.JSON).body(deep).post("/companies");
         assertThat(nested.statusCode()).isEqualTo(400);
         assertThat(nested.asString()).doesNotContain("StreamReadConstraints").doesNotContain("com.fasterxml");
+        // The limit's sentence is whole (it was cut after "(1000"), and a 406 says what to ask for, not "@Produces".
+        assertThat(answer.jsonPath().getString("detail")).containsPattern("maximum allowed \\(\\d+\\)$");
+        Response xml = given().accept("application/xml").get("/companies");
+        assertThat(xml.statusCode()).isEqualTo(406);
+        assertThat(xml.jsonPath().getString("detail"))
+                .doesNotContain("@Produces")
+                .contains("application/json");
     }
 
     @Test

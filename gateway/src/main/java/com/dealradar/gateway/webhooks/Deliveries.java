@@ -253,6 +253,15 @@ public class Deliveries {
                         == 1);
     }
 
+    /** Whether {@code deliveryId} is a delivery of {@code endpointId}, in any status. */
+    public boolean exists(UUID endpointId, UUID deliveryId) {
+        return !em.createNativeQuery("select 1 from webhook_delivery where id = ? and endpoint_id = ?")
+                .setParameter(1, deliveryId)
+                .setParameter(2, endpointId)
+                .getResultList()
+                .isEmpty();
+    }
+
     /** One delivery as listed. */
     public record DeliveryView(
             UUID id,

@@ -241,8 +241,11 @@ public class WebhookEndpoints {
     public void replay(UUID partner, UUID id, UUID delivery) {
         endpoint(partner, id);
         if (!deliveries.replay(id, delivery)) {
+            if (!deliveries.exists(id, delivery)) {
+                throw ProblemException.notFound("delivery", delivery);
+            }
             throw ProblemException.conflict(
-                    "Delivery " + delivery + " of this endpoint is not dead (or does not exist)");
+                    "Delivery " + delivery + " of this endpoint is not dead: only a dead" + " delivery is replayed");
         }
     }
 

@@ -375,6 +375,12 @@ class WebhookDeliveryTest {
                     .post(endpoint.path() + "/deliveries/" + deliveryId + "/replay")
                     .then()
                     .statusCode(409);
+            // A delivery that does not exist is a 404, not a conflict.
+            ADMIN.request()
+                    .post(endpoint.path() + "/deliveries/" + UUID.randomUUID() + "/replay")
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json");
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> receiver.received.stream().anyMatch(r -> r.answered() == 200));
             assertThat(receiver.received.get(receiver.received.size() - 1).header("webhook-id"))

@@ -184,6 +184,10 @@ public class ProblemMappers {
                 request.getMethod() + " is not supported on "
                         + request.getUriInfo().getPath();
             case 415 -> "Content-Type " + request.getMediaType() + " is not supported here; send application/json";
+            case 406 ->
+                "Accept: " + request.getHeaderString("Accept")
+                        + " names nothing this operation answers with; ask for application/json (the contract lists"
+                        + " each operation's media types)";
             default -> e.getMessage();
         };
         Problem body = new Problem(type.uri(), type.title(), status, detail, null, null, null);
@@ -242,7 +246,8 @@ public class ProblemMappers {
         if (message == null) {
             return "unreadable JSON";
         }
-        String clean = message.replaceAll(",?\\s*\\(?from `[^`]*`\\)?", "")
+        String clean = message.replaceAll("\\s*\\(from `[^`]*`\\)", "")
+                .replaceAll(",?\\s+from `[^`]*`", "")
                 .replaceAll("\\s*\\[Source:.*", "")
                 .replaceAll("\\s*\\(for [^)]*\\)?", "")
                 .replaceAll(
