@@ -113,7 +113,13 @@ class ApiKeyLifecycleTest {
         assertThat((String) identity.getAttribute(SecurityAttributes.KEY_ID)).isEqualTo(keyId);
         assertThat((String) identity.getAttribute(SecurityAttributes.PLAN)).isEqualTo("standard");
         // A partner's key is never admin: the partner API refuses it.
-        Admin.as(key).get("/api/v1/partners").then().statusCode(403).contentType("application/problem+json");
+        Admin.as(key)
+                .get("/api/v1/partners")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                // The refusal names the role the operation needs (it said only "Not allowed").
+                .body("detail", org.hamcrest.Matchers.equalTo("This operation needs the role admin"));
 
         // Listed without secrets.
         ADMIN.request()

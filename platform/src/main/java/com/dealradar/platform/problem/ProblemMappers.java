@@ -16,6 +16,7 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -24,6 +25,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -125,8 +127,24 @@ public class ProblemMappers {
         return response;
     }
 
+    /**
+     * 403. A refusal of {@code @RolesAllowed} comes without a message ("Not allowed" said nothing): it names the roles
+     * the operation needs, from the annotation that refused the caller.
+     */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request, ResourceInfo resource) {
+        if (e.getMessage() == null && resource != null && resource.getResourceMethod() != null) {
+            RolesAllowed roles = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+            if (roles == null && resource.getResourceClass() != null) {
+                roles = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+            }
+            if (roles != null && roles.value().length > 0) {
+                String needed = roles.value().length == 1
+                        ? "the role " + roles.value()[0]
+                        : "one of the roles " + String.join(", ", roles.value());
+                return respond(problem(ProblemType.FORBIDDEN, "This operation needs " + needed, List.of()), request);
+            }
+        }
         return respond(refusal(e), request);
     }
 

@@ -22,7 +22,17 @@ public final class DeadlineCalculator {
     /** No statutory period is this long; guards against a calendar that has no working days. */
     private static final int MAX_DAYS = 366 * 30;
 
+    /** The last due date computed: ISO 8601 dates in JSON and iCalendar have four-digit years. */
+    static final LocalDate LATEST_DUE = LocalDate.of(9999, 12, 31);
+
     private DeadlineCalculator() {}
+
+    /** A segment that does not end within {@link #MAX_DAYS}. */
+    private static final class TooLong extends RuntimeException {
+        TooLong() {
+            super("no end of period within " + MAX_DAYS + " days", null, false, false);
+        }
+    }
 
     /** One segment to count: the base period or an extension. */
     public record Segment(String label, int length, ClockUnit unit) {}
@@ -77,7 +87,15 @@ public final class DeadlineCalculator {
         Counter counter = new Counter(sameDay ? start.minusDays(1) : start, counted, calendar);
         counter.monthOrigin = sameDay ? start : null;
         for (Segment segment : segments) {
-            if (!counter.advance(segment)) {
+            boolean runs;
+            try {
+                runs = counter.advance(segment);
+            } catch (TooLong e) {
+                warnings.add("no due date: a period of " + segment.length() + " " + segment.unit() + " ("
+                        + segment.label() + ") does not end within " + (MAX_DAYS / 366) + " years of counting");
+                return withoutDue(clock, start, extensionLabels, counter.stoppedDays, calendar, warnings);
+            }
+            if (!runs) {
                 warnings.add("the clock is stopped since " + counter.stoppedSince
                         + " with no end recorded; the deadline moves when the stop ends");
                 return new Deadline(
@@ -104,6 +122,11 @@ public final class DeadlineCalculator {
                 due = due.plusDays(1);
             }
         }
+        if (due.isAfter(LATEST_DUE)) {
+            warnings.add("no due date: it would fall after " + LATEST_DUE
+                    + "; check the start day, extensions and clock-stops");
+            return withoutDue(clock, start, extensionLabels, counter.stoppedDays, calendar, warnings);
+        }
         if (!counter.uncovered.isEmpty()) {
             warnings.add("public holidays of " + counter.uncovered + " are not in the holiday data ("
                     + calendar.description() + "): only weekends were skipped in "
@@ -120,6 +143,30 @@ public final class DeadlineCalculator {
                 counter.stoppedDays,
                 false,
                 due,
+                calendar.description(),
+                warnings,
+                clock.firstCountedDayOrDefault(),
+                null,
+                null);
+    }
+
+    private static Deadline withoutDue(
+            StatutoryClock clock,
+            LocalDate start,
+            List<String> extensionLabels,
+            int stoppedDays,
+            WorkingCalendar calendar,
+            List<String> warnings) {
+        return new Deadline(
+                clock.code(),
+                clock.label(),
+                start,
+                clock.length(),
+                clock.unit(),
+                extensionLabels,
+                stoppedDays,
+                false,
+                null,
                 calendar.description(),
                 warnings,
                 clock.firstCountedDayOrDefault(),
@@ -158,7 +205,7 @@ public final class DeadlineCalculator {
             int guard = 0;
             while (toCount > 0) {
                 if (++guard > MAX_DAYS) {
-                    throw new IllegalStateException("no end of period within " + MAX_DAYS + " days");
+                    throw new TooLong();
                 }
                 LocalDate next = day.plusDays(1);
                 ClockStop stop = stopOn(next);

@@ -34,7 +34,10 @@ public record DealFacts(
 
         @Size(max = 50)
         @Schema(
-                description = "Countries the deal touches (ISO 3166-1 alpha-2) besides the parties' own",
+                description =
+                        "Countries where the deal's activity is (ISO 3166-1 alpha-2, or EU), besides the country of a company"
+                                + " acquired, invested in, hosting or reselling, which counts without being named here; a"
+                                + " partnership's market is named here",
                 examples = "[\"GB\"]")
         Set<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as GB") String>
                 regions,

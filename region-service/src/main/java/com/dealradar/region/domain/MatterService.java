@@ -102,6 +102,7 @@ public class MatterService {
             UUID id, VersionCheck expected, TransitionDraft input, Function<RegulatoryMatter, R> answer) {
         RegulatoryMatter matter = get(id);
         expected.check(matter.version);
+        requireHappened(input.on(), "on");
         return answer.apply(changeStatus(
                 matter, input.status(), input.on() != null ? input.on() : today.date(), input.note(), input.stage()));
     }
@@ -160,6 +161,29 @@ public class MatterService {
         return matter;
     }
 
+    /** Dates before this are refused for a matter's events: no regime of the model is older. */
+    static final LocalDate EARLIEST_EVENT = LocalDate.of(1900, 1, 1);
+
+    /**
+     * A matter's event dates (a status change, its opening, clock-stops, extensions granted) record what happened:
+     * 400 naming {@code field} when {@code day} is after today (one day of slack for time zones ahead of UTC) or
+     * before {@link #EARLIEST_EVENT}. Review L4 and probe-api item 4: a date such as 10000-01-01 was stored and then
+     * written as "+10000-..." in JSON and iCalendar.
+     */
+    void requireHappened(LocalDate day, String field) {
+        if (day == null) {
+            return;
+        }
+        LocalDate now = today.date();
+        if (day.isAfter(now.plusDays(1))) {
+            throw ProblemException.invalid(
+                    field, "must not be after today (" + now + "): it records something that has happened");
+        }
+        if (day.isBefore(EARLIEST_EVENT)) {
+            throw ProblemException.invalid(field, "must not be before " + EARLIEST_EVENT);
+        }
+    }
+
     /**
      * The rule that a matter's status is the last entry of its history (issue 15: seed records had drifted from
      * their own history). Every status change goes through here; a broken invariant is a bug, so it fails loudly.
@@ -186,9 +210,16 @@ public class MatterService {
                 && input.decidedOn().isBefore(input.openedOn())) {
             throw ProblemException.invalid("decidedOn", "must not be before openedOn");
         }
+        if (!Objects.equals(input.openedOn(), matter.openedOn)) {
+            requireHappened(input.openedOn(), "openedOn");
+        }
         List<ClockStop> stops = RegionService.orEmpty(input.clockStops());
         for (int i = 0; i < stops.size(); i++) {
             ClockStop stop = stops.get(i);
+            if (!matter.clockStops.contains(stop)) {
+                requireHappened(stop.from(), "clockStops[" + i + "].from");
+                requireHappened(stop.to(), "clockStops[" + i + "].to");
+            }
             if (stop.to() != null && stop.to().isBefore(stop.from())) {
                 throw ProblemException.invalid("clockStops[" + i + "].to", "must not be before from");
             }
@@ -204,6 +235,9 @@ public class MatterService {
         List<AppliedExtension> extensions = RegionService.orEmpty(input.extensions());
         for (int i = 0; i < extensions.size(); i++) {
             AppliedExtension applied = extensions.get(i);
+            if (!matter.extensions.contains(applied)) {
+                requireHappened(applied.grantedOn(), "extensions[" + i + "].grantedOn");
+            }
             if (!(sameRegime && matter.extensions.contains(applied))) {
                 resolve(
                         regime,
@@ -424,6 +458,16 @@ public class MatterService {
                         clock, clockStartDay, segments, matter.clockStops, calendars.forClock(regime.regionCode, clock))
                 .withVersion(running.version())
                 .withWarnings(notCounted);
+        if (clockStartDay != null && !regime.inForceOn(clockStartDay)) {
+            // Review L3: the assessment answers "not in force" for such a date; the deadline says so too.
+            deadline = deadline.withWarnings(List.of(regime.code + " was not in force on " + clockStartDay
+                    + ", the day this clock started ("
+                    + (regime.inForceFrom != null && clockStartDay.isBefore(regime.inForceFrom)
+                            ? "in force from " + regime.inForceFrom
+                            : "in force until " + regime.inForceTo)
+                    + "): the deadline, for reference only, uses the clock of version "
+                    + running.version().code()));
+        }
         if (clockStart != null && clockStart.on() != null && clockStartDay == null) {
             deadline = deadline.withoutDueDate(
                     "the clock started in " + clockStart.precision().format(clockStart.on()) + " (precision "

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -51,14 +50,44 @@ public class RegimeService {
      */
     @Transactional
     public <R> R assess(DealFacts facts, Function<Assessment, R> answer) {
-        Set<String> touched = new TreeSet<>();
-        if (facts.regions() != null) {
-            touched.addAll(facts.regions());
-        }
-        facts.parties().stream().map(DealParty::country).forEach(touched::add);
+        checkCountries(facts);
+        Set<String> touched = TriggerEvaluator.dealRegions(facts);
         List<Regime> candidates = regimes.ofRegions(touched);
         Map<String, Region> groups = regions.supranational().stream().collect(Collectors.toMap(r -> r.code, r -> r));
         return answer.apply(new Assessment(touched, candidates, Assessor.assess(candidates, groups, facts)));
+    }
+
+    /** Codes a deal's {@code regions} may hold: ISO 3166-1 alpha-2 country codes and EU (the Union as a whole). */
+    static final Set<String> DEAL_REGIONS = dealRegionCodes();
+
+    private static Set<String> dealRegionCodes() {
+        Set<String> codes = new HashSet<>(RegionService.ISO_COUNTRIES);
+        codes.add("EU");
+        return Set.copyOf(codes);
+    }
+
+    /**
+     * Review L8: the regions and the parties' countries must be assigned ISO 3166-1 alpha-2 codes (XX is not), as
+     * deal-service checks its deals' regions; EU may be a region of the deal (a supranational region of this model,
+     * as deal-service allows), not a party's country. 400 naming the field.
+     */
+    static void checkCountries(DealFacts facts) {
+        if (facts.regions() != null) {
+            for (String region : facts.regions()) {
+                if (region != null && !DEAL_REGIONS.contains(region)) {
+                    throw ProblemException.invalid(
+                            "regions", "'" + region + "' is not an ISO 3166-1 alpha-2 country code (or EU)");
+                }
+            }
+        }
+        for (int i = 0; i < facts.parties().size(); i++) {
+            DealParty party = facts.parties().get(i);
+            if (party != null && party.country() != null && !RegionService.ISO_COUNTRIES.contains(party.country())) {
+                throw ProblemException.invalid(
+                        "parties[" + i + "].country",
+                        "'" + party.country() + "' is not an ISO 3166-1 alpha-2 country code");
+            }
+        }
     }
 
     /** What {@link #assess} found: the regions touched, the regimes considered and the answer of each. */

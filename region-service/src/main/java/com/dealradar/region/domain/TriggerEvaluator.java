@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -62,9 +63,7 @@ public final class TriggerEvaluator {
                     null,
                     List.of("not in force on " + date + ": in force until " + regime.inForceTo()));
         }
-        boolean touched = (facts.regions() != null && facts.regions().contains(region))
-                || facts.parties().stream().anyMatch(p -> region.equals(p.country()));
-        if (!touched) {
+        if (!dealRegions(facts).contains(region)) {
             return new Verdict(TriggerOutcome.not_triggered, null, List.of("the deal does not touch " + region));
         }
         Verdict best = null;
@@ -97,13 +96,14 @@ public final class TriggerEvaluator {
             reasons.add("deal type " + facts.dealType() + " is covered");
         }
         if (Boolean.TRUE.equals(rule.dealInRegion())) {
-            if (facts.regions() == null || !facts.regions().contains(region)) {
+            if (!activityRegions(facts).contains(region)) {
                 return no(
                         rule,
                         prefix + "the deal's regions do not include " + region
-                                + " (the rule needs the activity there)");
+                                + " (neither among its regions nor the country of the company acquired, invested in,"
+                                + " hosting or reselling; the rule needs the activity there)");
             }
-            reasons.add("the deal takes place in " + region);
+            reasons.add("the deal takes place in " + region + whereFrom(region, facts));
         }
         Set<String> domestic = new HashSet<>();
         domestic.add(region);
@@ -200,6 +200,57 @@ public final class TriggerEvaluator {
         reasons.addFirst(prefix + rule.description());
         return new Verdict(
                 possibly ? TriggerOutcome.possibly_triggered : TriggerOutcome.triggered, rule.code(), reasons);
+    }
+
+    /**
+     * The regions a deal takes place in: the regions it names ({@code regions}, which the contract defines as the
+     * countries it touches besides the parties' own) and every party's country.
+     */
+    public static Set<String> dealRegions(DealFacts facts) {
+        Set<String> all = new TreeSet<>();
+        if (facts.regions() != null) {
+            all.addAll(facts.regions());
+        }
+        facts.parties().stream()
+                .map(DealParty::country)
+                .filter(Objects::nonNull)
+                .forEach(all::add);
+        return all;
+    }
+
+    /** The roles whose company's country is where the deal's activity is (a partnership's partners are on both sides). */
+    static final Set<PartyRole> ACTIVITY_THERE =
+            EnumSet.of(PartyRole.target, PartyRole.investee, PartyRole.host, PartyRole.reseller);
+
+    /**
+     * Where a deal's activity is, for rules that need it in the region: the regions it names, and the country of the
+     * company acquired, invested in, hosting or reselling (a US investor taking 30% of a Chinese cloud provider acts
+     * in China without saying so in {@code regions}). A partner's country is not: a Chinese cloud provider partnering
+     * with a British operator for the UK market does not make the partnership Chinese; name CN in {@code regions}
+     * when it is.
+     */
+    public static Set<String> activityRegions(DealFacts facts) {
+        Set<String> all = new TreeSet<>();
+        if (facts.regions() != null) {
+            all.addAll(facts.regions());
+        }
+        facts.parties().stream()
+                .filter(p -> ACTIVITY_THERE.contains(p.role()))
+                .map(DealParty::country)
+                .filter(Objects::nonNull)
+                .forEach(all::add);
+        return all;
+    }
+
+    /** Why {@code region} is one of the deal's regions, for the reasons text. */
+    private static String whereFrom(String region, DealFacts facts) {
+        List<DealParty> there = facts.parties().stream()
+                .filter(p -> ACTIVITY_THERE.contains(p.role()) && region.equals(p.country()))
+                .toList();
+        if (there.isEmpty()) {
+            return " (among the deal's regions)";
+        }
+        return " (country of " + describe(there) + ")";
     }
 
     private static String percent(BigDecimal value) {

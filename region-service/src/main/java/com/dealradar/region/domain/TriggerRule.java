@@ -38,7 +38,8 @@ public record TriggerRule(
 
         @Schema(
                 description =
-                        "The deal's own regions must include the regime's region (the activity happens there), not just a party's country")
+                        "The deal must take place in the regime's region: the region is among the deal's regions or is the country of the"
+                                + " company acquired, invested in, hosting or reselling (not of a partner)")
         Boolean dealInRegion,
 
         @Schema(

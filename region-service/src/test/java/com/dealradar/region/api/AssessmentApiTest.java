@@ -137,6 +137,8 @@ class AssessmentApiTest {
         String btTalks = "{\"dealType\": \"partnership\", \"date\": \"2018-07-03\", \"regions\": [\"GB\"], "
                 + "\"parties\": [{\"name\": \"Alibaba Cloud\", \"role\": \"partner\", \"country\": \"CN\", \"sectors\": [\"cloud_provider\"]}, "
                 + "{\"name\": \"BT Global Services\", \"role\": \"partner\", \"country\": \"GB\", \"sectors\": [\"telecom_operator\", \"it_services\"]}]}";
+        // Partners' countries are not where a partnership's activity is: the deal names GB only, so China's rules
+        // that need the activity there are not triggered.
         assess(btTalks)
                 .body("possiblyTriggered", equalTo(List.of("UK-EA02")))
                 .body("regimes.find { it.regimeCode == 'UK-EA02' }.ruleCode", equalTo("partnership_as_merger"))
@@ -162,6 +164,31 @@ class AssessmentApiTest {
                         "{\"dealType\": \"market_entry\", \"date\": \"2017-03-27\", \"regions\": [\"CN\"], "
                                 + "\"parties\": [{\"role\": \"investor\", \"country\": \"CN\", \"sectors\": [\"cloud_provider\"]}]}")
                 .body("regimes.find { it.regimeCode == 'CN-MIIT-VATS' }.outcome", equalTo("not_triggered"));
+    }
+
+    /**
+     * Review M3: {@code regions} lists the countries a deal touches besides the parties' own, so leaving out the
+     * target's country must not turn rules that need the activity there into "not triggered".
+     */
+    @Test
+    void aPartysCountryNeedNotBeRepeatedInRegions() {
+        String usInvestsInChineseCloud = "{\"dealType\":\"acquisition\",\"date\":\"2023-05-10\",\"stakePercent\":30,"
+                + "\"parties\":[{\"role\":\"acquirer\",\"country\":\"US\",\"sectors\":[\"cloud_provider\"]},"
+                + "{\"role\":\"target\",\"country\":\"CN\",\"sectors\":[\"cloud_provider\"]}]}";
+        String withRegions =
+                usInvestsInChineseCloud.replace("\"stakePercent\"", "\"regions\":[\"CN\"],\"stakePercent\"");
+        for (String body : List.of(usInvestsInChineseCloud, withRegions)) {
+            assess(body)
+                    .body("regimes.find { it.regimeCode == 'CN-MIIT-VATS' }.outcome", equalTo("triggered"))
+                    .body("regimes.find { it.regimeCode == 'CN-CAC-CSR' }.outcome", equalTo("possibly_triggered"))
+                    .body(
+                            "regimes.find { it.regimeCode == 'CN-MIIT-VATS' }.reasons",
+                            hasItem(containsString("the deal takes place in CN (country of a party (target, CN))")));
+        }
+        assess("{\"dealType\":\"acquisition\",\"date\":\"2023-05-10\",\"stakePercent\":30,"
+                        + "\"parties\":[{\"role\":\"acquirer\",\"country\":\"US\",\"sectors\":[\"telecom_software\"]},"
+                        + "{\"role\":\"target\",\"country\":\"GB\",\"sectors\":[\"telecom_operator\"]}]}")
+                .body("regimes.find { it.regimeCode == 'UK-TSA' }.outcome", equalTo("triggered"));
     }
 
     @Test

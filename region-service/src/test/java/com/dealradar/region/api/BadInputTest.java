@@ -347,4 +347,29 @@ class BadInputTest {
         given().delete("/regions/GB").then().statusCode(405).contentType(PROBLEM);
         given().get("/nothing-here").then().statusCode(404).contentType(PROBLEM);
     }
+
+    /** Review L8: unassigned codes such as XX are refused in assessments, naming the field; EU is a region. */
+    @Test
+    void assessmentsRefuseUnassignedCountryCodes() {
+        String deal = "{\"dealType\": \"acquisition\", \"date\": \"2023-05-10\", \"regions\": [\"GB\"], "
+                + "\"parties\": [{\"role\": \"acquirer\", \"country\": \"US\"}, {\"role\": \"target\", \"country\": \"GB\"}]}";
+        post("/regulatory-assessments", deal.replace("[\"GB\"]", "[\"XX\"]"), 400, "regions", "XX");
+        post(
+                "/regulatory-assessments",
+                deal.replace("\"country\": \"GB\"", "\"country\": \"XX\""),
+                400,
+                "parties[1].country",
+                "XX");
+        post(
+                "/regulatory-assessments",
+                deal.replace("\"country\": \"US\"", "\"country\": \"EU\""),
+                400,
+                "parties[0].country",
+                "EU");
+        given().contentType(ContentType.JSON)
+                .body(deal.replace("[\"GB\"]", "[\"EU\", \"DE\"]"))
+                .post("/regulatory-assessments")
+                .then()
+                .statusCode(200);
+    }
 }

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.dealradar.platform.testing.TestClock;
 import com.dealradar.region.seed.RegionSeeder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -566,5 +567,68 @@ class MatterApiTest {
                 .statusCode(200)
                 .body("items", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()))
                 .body("items.regionCode", everyItem(equalTo("CN")));
+    }
+
+    static void refused(Response response, String field) {
+        response.then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem(field));
+    }
+
+    /**
+     * Review L4 and probe-api item 4: a matter's event dates record what happened. A date after today (one day of
+     * slack for time zones) or before 1900 is refused with 400 naming the field; before, 10000-01-01 was stored and
+     * written as "+10000-..." in JSON and iCalendar.
+     */
+    @Test
+    void eventDatesAfterTodayOrBefore1900AreRefused() {
+        TestClock.installedAt(DeadlineEventsTest.noonOf("2026-12-03"));
+        UUID deal = UUID.randomUUID();
+        refused(create(deal, "UK-NSIA", "2026-12-05"), "openedOn");
+        refused(create(deal, "UK-NSIA", "1899-12-31"), "openedOn");
+        String id = create(deal, "UK-NSIA", "2026-12-04")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        refused(move(id, "notified", "10000-01-01"), "on");
+        refused(move(id, "notified", "2027-02-14"), "on");
+        refused(move(id, "notified", "2026-12-05"), "on");
+        move(id, "notified", "2026-12-04").then().statusCode(200);
+        move(id, "accepted", "2026-12-04").then().statusCode(200).body("deadline.dueOn", notNullValue());
+        refused(
+                patch(id, "{\"clockStops\": [{\"from\": \"2026-12-04\", \"to\": \"2027-01-10\"}]}"),
+                "clockStops[0].to");
+        refused(patch(id, "{\"clockStops\": [{\"from\": \"2027-01-04\"}]}"), "clockStops[0].from");
+        refused(
+                patch(
+                        id,
+                        "{\"extensions\": [{\"clock\": \"review\", \"length\": 5, \"unit\": \"days\", "
+                                + "\"grantedOn\": \"2027-01-04\"}]}"),
+                "extensions[0].grantedOn");
+        refused(patch(id, "{\"openedOn\": \"2030-01-01\"}"), "openedOn");
+        patch(id, "{\"title\": \"renamed\"}").then().statusCode(200);
+    }
+
+    /** Review L3: a deadline whose clock started when the regime was not in force says so instead of computing silently. */
+    @Test
+    void aDeadlineBeforeOrAfterTheRegimeWasInForceWarns() {
+        String nsia2021 = walk("UK-NSIA", "notified=2021-05-28", "accepted=2021-06-01");
+        given().get("/regulatory-matters/" + nsia2021)
+                .then()
+                .statusCode(200)
+                .body("deadline.dueOn", notNullValue())
+                .body(
+                        "deadline.warnings",
+                        hasItem(containsString("UK-NSIA was not in force on 2021-06-01, the day this clock started (in"
+                                + " force from 2022-01-04)")));
+        String aml2007 = walk("CN-AML", "notified=2007-05-28", "accepted=2007-06-01");
+        given().get("/regulatory-matters/" + aml2007)
+                .then()
+                .statusCode(200)
+                .body("deadline.warnings", hasItem(containsString("CN-AML was not in force on 2007-06-01")));
+        String nsia2024 = walk("UK-NSIA", "notified=2024-03-04", "accepted=2024-03-06");
+        given().get("/regulatory-matters/" + nsia2024)
+                .then()
+                .statusCode(200)
+                .body("deadline.warnings", not(hasItem(containsString("not in force"))));
     }
 }

@@ -400,4 +400,32 @@ class DeadlineCalculatorTest {
                         .warnings())
                 .isEmpty();
     }
+
+    /** Probe-api item 4: a due date past 9999-12-31 would be written "+10000-..." in JSON and iCalendar. */
+    @Test
+    void aDueDateBeyondYear9999IsNotComputed() {
+        Deadline deadline = DeadlineCalculator.compute(
+                clock(30, ClockUnit.days), LocalDate.parse("9999-12-20"), List.of(), List.of(), WEEKENDS);
+        assertThat(deadline.dueOn()).isNull();
+        assertThat(deadline.clockStopped()).isFalse();
+        assertThat(deadline.warnings()).anySatisfy(w -> assertThat(w).contains("after 9999-12-31"));
+        assertThat(DeadlineCalculator.compute(
+                                clock(11, ClockUnit.days),
+                                LocalDate.parse("9999-12-20"),
+                                List.of(),
+                                List.of(),
+                                WEEKENDS)
+                        .dueOn())
+                .isEqualTo(LocalDate.parse("9999-12-31"));
+    }
+
+    /** A period longer than any statute's (a regime may declare 3650 months) is answered without a due date, not a 500. */
+    @Test
+    void aPeriodThatDoesNotEndWithinTheGuardHasNoDueDate() {
+        Deadline deadline = DeadlineCalculator.compute(
+                clock(3650, ClockUnit.months), LocalDate.parse("2024-01-10"), List.of(), List.of(), WEEKENDS);
+        assertThat(deadline.dueOn()).isNull();
+        assertThat(deadline.startsOn()).isEqualTo(LocalDate.parse("2024-01-10"));
+        assertThat(deadline.warnings()).anySatisfy(w -> assertThat(w).contains("3650 months"));
+    }
 }

@@ -138,15 +138,45 @@ class TriggerEvaluatorTest {
         assertThat(covered.outcome()).isEqualTo(TriggerOutcome.triggered);
         assertThat(covered.reasons())
                 .containsExactly(
-                        "rule a: acquisitions", "deal type acquisition is covered", "the deal takes place in GB");
+                        "rule a: acquisitions",
+                        "deal type acquisition is covered",
+                        "the deal takes place in GB (country of BT Global Services (target, GB))");
+        DealParty german = new DealParty(null, "DE target", PartyRole.target, "DE", null);
+        Verdict named = TriggerEvaluatorTest.eval(
+                acquisitions, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, german), null, null));
+        assertThat(named.outcome()).isEqualTo(TriggerOutcome.triggered);
+        assertThat(named.reasons()).contains("the deal takes place in GB (among the deal's regions)");
         Verdict elsewhere = TriggerEvaluatorTest.eval(
-                acquisitions, "GB", deal("2023-05-10", Set.of("DE"), List.of(ALIBABA, BT), null, null));
+                acquisitions, "GB", deal("2023-05-10", Set.of("DE"), List.of(ALIBABA, german), null, null));
         assertThat(elsewhere.reasons())
-                .containsExactly("rule a: the deal's regions do not include GB (the rule needs the activity there)");
+                .containsExactly("rule a: the deal's regions do not include GB (neither among its regions nor the"
+                        + " country of the company acquired, invested in, hosting or reselling; the rule needs the"
+                        + " activity there)");
         assertThat(TriggerEvaluatorTest.eval(
-                                acquisitions, "GB", deal("2023-05-10", null, List.of(ALIBABA, BT), null, null))
+                                acquisitions, "GB", deal("2023-05-10", null, List.of(ALIBABA, german), null, null))
                         .outcome())
                 .isEqualTo(TriggerOutcome.not_triggered);
+    }
+
+    /**
+     * Review M3: the country of the company acquired is where the deal's activity is, named in {@code regions} or
+     * not: naming it again must not change the answer.
+     */
+    @Test
+    void aPartysCountryIsOneOfTheDealsRegions() {
+        TriggerRule activityInGb =
+                new TriggerRule("a", "activity in GB", null, true, null, null, true, null, null, null, null, null);
+        DealParty us = new DealParty(null, "US buyer", PartyRole.acquirer, "US", null);
+        Verdict without =
+                TriggerEvaluatorTest.eval(activityInGb, "GB", deal("2023-05-10", null, List.of(us, BT), null, null));
+        Verdict with = TriggerEvaluatorTest.eval(
+                activityInGb, "GB", deal("2023-05-10", Set.of("GB"), List.of(us, BT), null, null));
+        assertThat(without.outcome()).isEqualTo(TriggerOutcome.triggered);
+        assertThat(with.outcome()).isEqualTo(TriggerOutcome.triggered);
+        assertThat(without.reasons())
+                .contains("the deal takes place in GB (country of BT Global Services (target, GB))");
+        assertThat(TriggerEvaluator.dealRegions(deal("2023-05-10", Set.of("FR"), List.of(us, BT), null, null)))
+                .containsExactly("FR", "GB", "US");
     }
 
     @Test
@@ -328,16 +358,22 @@ class TriggerEvaluatorTest {
         Verdict possibly = TriggerEvaluatorTest.eval(regime("GB", null, null, never, maybe), unknownThresholds);
         assertThat(possibly.outcome()).isEqualTo(TriggerOutcome.possibly_triggered);
         assertThat(possibly.ruleCode()).isEqualTo("maybe");
+        // The acquirer's country is not where an acquisition's activity is: the rule needing it in GB does not hold.
+        DealParty gbAcquirer = new DealParty(null, "GB buyer", PartyRole.acquirer, "GB", null);
+        DealParty germanTarget = new DealParty(null, "DE target", PartyRole.target, "DE", null);
         TriggerRule alsoNever =
-                new TriggerRule("also", "a", null, true, null, null, null, null, null, null, null, null);
+                new TriggerRule("also", "a", null, true, null, null, true, null, null, null, null, null);
         Verdict none = TriggerEvaluatorTest.eval(
-                regime("GB", null, null, never, alsoNever), deal("2023-05-10", null, List.of(ALIBABA, BT), null, null));
+                regime("GB", null, null, never, alsoNever),
+                deal("2023-05-10", null, List.of(gbAcquirer, germanTarget), null, null));
         assertThat(none.outcome()).isEqualTo(TriggerOutcome.not_triggered);
         assertThat(none.ruleCode()).isNull();
         assertThat(none.reasons())
                 .containsExactly(
                         "rule never: deal type acquisition is not one of merger",
-                        "rule also: the deal's regions do not include GB (the rule needs the activity there)");
+                        "rule also: the deal's regions do not include GB (neither among its regions nor the country"
+                                + " of the company acquired, invested in, hosting or reselling; the rule needs the"
+                                + " activity there)");
         assertThat(TriggerEvaluator.rank(TriggerOutcome.triggered))
                 .isGreaterThan(TriggerEvaluator.rank(TriggerOutcome.possibly_triggered));
         assertThat(TriggerEvaluator.rank(TriggerOutcome.possibly_triggered))
