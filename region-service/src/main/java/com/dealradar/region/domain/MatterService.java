@@ -202,6 +202,19 @@ public class MatterService {
         if (input.dealId() == null && input.companyId() == null) {
             throw ProblemException.invalid("dealId", "a matter is about a deal or a company: give dealId or companyId");
         }
+        // A matter stays with the deal or company it was opened about: re-pointed, it left its deal without the
+        // review that blocks the deal's completion (and deal-service's guard then let the deal complete).
+        if (matter.dealId != null && !matter.dealId.equals(input.dealId())) {
+            throw ProblemException.invalid(
+                    "dealId",
+                    "a matter stays with its deal (" + matter.dealId + "); withdraw it and open one on the other deal");
+        }
+        if (matter.companyId != null && !matter.companyId.equals(input.companyId())) {
+            throw ProblemException.invalid(
+                    "companyId",
+                    "a matter stays with its company (" + matter.companyId
+                            + "); withdraw it and open one on the other company");
+        }
         Regime regime = regimes.findByCode(input.regimeCode())
                 .orElseThrow(() -> ProblemException.unprocessable(
                         "regimeCode", "regime " + input.regimeCode() + " does not exist"));

@@ -408,14 +408,15 @@ class MatterApiTest {
 
     @Test
     void conditionalWrites() {
-        Response created = create(UUID.randomUUID(), "UK-NSIA");
+        UUID deal = UUID.randomUUID();
+        Response created = create(deal, "UK-NSIA");
         String id = created.path("id");
         String etag = created.header("ETag");
         given().header("If-None-Match", etag)
                 .get("/regulatory-matters/" + id)
                 .then()
                 .statusCode(304);
-        String body = "{\"dealId\": \"" + UUID.randomUUID()
+        String body = "{\"dealId\": \"" + deal
                 + "\", \"regimeCode\": \"UK-NSIA\", \"stage\": \"pre-notification\", \"basis\": \"stated_in_source\"}";
         given().contentType(ContentType.JSON)
                 .body(body)
@@ -448,6 +449,28 @@ class MatterApiTest {
                 .post("/regulatory-matters/" + id + "/transitions")
                 .then()
                 .statusCode(428);
+    }
+
+    /**
+     * A matter cannot be moved to another deal (or company): moved away, an open suspensory review no longer blocked
+     * its deal's completion. 400 naming the field; the matter stays as it was.
+     */
+    @Test
+    void aMatterStaysWithItsDeal() {
+        UUID deal = UUID.randomUUID();
+        String id = create(deal, "UK-NSIA").then().statusCode(201).extract().path("id");
+        String before = etag(id);
+        Response moved = patch(id, "{\"dealId\": \"" + UUID.randomUUID() + "\"}");
+        Response unset = patch(id, "{\"dealId\": null, \"companyId\": \"" + UUID.randomUUID() + "\"}");
+        System.out.printf(
+                "re-pointing a matter: %d, %d (%s)%n", moved.statusCode(), unset.statusCode(), moved.path("detail"));
+        moved.then().statusCode(400).body("errors[0].field", equalTo("dealId"));
+        unset.then().statusCode(400).body("errors[0].field", equalTo("dealId"));
+        given().get("/regulatory-matters/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(before))
+                .body("dealId", equalTo(deal.toString()));
     }
 
     @Test
