@@ -50,21 +50,7 @@ public final class DeadlineCalculator {
         if (start == null) {
             warnings.add("the day this clock started is not recorded (no dated '" + clock.startsAt()
                     + "' in the status history)");
-            return new Deadline(
-                    clock.code(),
-                    clock.label(),
-                    null,
-                    clock.length(),
-                    clock.unit(),
-                    extensionLabels,
-                    0,
-                    false,
-                    null,
-                    calendar.description(),
-                    warnings,
-                    clock.firstCountedDayOrDefault(),
-                    null,
-                    null);
+            return deadline(clock, null, extensionLabels, 0, false, null, calendar, warnings);
         }
         List<Segment> segments = new ArrayList<>();
         segments.add(new Segment(clock.label(), clock.length(), clock.unit()));
@@ -93,26 +79,12 @@ public final class DeadlineCalculator {
             } catch (TooLong e) {
                 warnings.add("no due date: a period of " + segment.length() + " " + segment.unit() + " ("
                         + segment.label() + ") does not end within " + (MAX_DAYS / 366) + " years of counting");
-                return withoutDue(clock, start, extensionLabels, counter.stoppedDays, calendar, warnings);
+                return deadline(clock, start, extensionLabels, counter.stoppedDays, false, null, calendar, warnings);
             }
             if (!runs) {
                 warnings.add("the clock is stopped since " + counter.stoppedSince
                         + " with no end recorded; the deadline moves when the stop ends");
-                return new Deadline(
-                        clock.code(),
-                        clock.label(),
-                        start,
-                        clock.length(),
-                        clock.unit(),
-                        extensionLabels,
-                        counter.stoppedDays,
-                        true,
-                        null,
-                        calendar.description(),
-                        warnings,
-                        clock.firstCountedDayOrDefault(),
-                        null,
-                        null);
+                return deadline(clock, start, extensionLabels, counter.stoppedDays, true, null, calendar, warnings);
             }
         }
         LocalDate due = counter.day;
@@ -125,7 +97,7 @@ public final class DeadlineCalculator {
         if (due.isAfter(LATEST_DUE)) {
             warnings.add("no due date: it would fall after " + LATEST_DUE
                     + "; check the start day, extensions and clock-stops");
-            return withoutDue(clock, start, extensionLabels, counter.stoppedDays, calendar, warnings);
+            return deadline(clock, start, extensionLabels, counter.stoppedDays, false, null, calendar, warnings);
         }
         if (!counter.uncovered.isEmpty()) {
             warnings.add("public holidays of " + counter.uncovered + " are not in the holiday data ("
@@ -133,28 +105,17 @@ public final class DeadlineCalculator {
                     + (counter.uncovered.size() == 1 ? "that year" : "those years")
                     + ", so the due date may be too early");
         }
-        return new Deadline(
-                clock.code(),
-                clock.label(),
-                start,
-                clock.length(),
-                clock.unit(),
-                extensionLabels,
-                counter.stoppedDays,
-                false,
-                due,
-                calendar.description(),
-                warnings,
-                clock.firstCountedDayOrDefault(),
-                null,
-                null);
+        return deadline(clock, start, extensionLabels, counter.stoppedDays, false, due, calendar, warnings);
     }
 
-    private static Deadline withoutDue(
+    /** The clock's deadline as counted: due on {@code due} (null: none), stopped or not; the version is named later. */
+    private static Deadline deadline(
             StatutoryClock clock,
             LocalDate start,
             List<String> extensionLabels,
             int stoppedDays,
+            boolean stopped,
+            LocalDate due,
             WorkingCalendar calendar,
             List<String> warnings) {
         return new Deadline(
@@ -165,8 +126,8 @@ public final class DeadlineCalculator {
                 clock.unit(),
                 extensionLabels,
                 stoppedDays,
-                false,
-                null,
+                stopped,
+                due,
                 calendar.description(),
                 warnings,
                 clock.firstCountedDayOrDefault(),
