@@ -39,6 +39,14 @@ public interface RateLimitConfig {
     @WithDefault("PT0.5S")
     Duration redisTimeout();
 
+    /**
+     * A caller busier than one request per this interval on a replica has its requests counted in Redis in leases of
+     * several at once ({@link RedisLeases}: never more than the limit across replicas; a little of the budget may be
+     * left unused). {@code PT0S} counts every request in Redis on its own.
+     */
+    @WithDefault("PT0.05S")
+    Duration redisLeaseInterval();
+
     /** After a Redis failure, counters stay in memory this long before Redis is tried again. */
     @WithDefault("PT5S")
     Duration redisRetryInterval();

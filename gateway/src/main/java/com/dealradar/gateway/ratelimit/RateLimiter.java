@@ -34,6 +34,7 @@ public class RateLimiter {
     private final InstantSource clock;
     private final MemoryCounterStore memory;
     private volatile RedisCounterStore redis;
+    private volatile RedisLeases leases;
     private final AtomicBoolean redisDown = new AtomicBoolean();
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile long redisRetryAt;
@@ -81,7 +82,7 @@ public class RateLimiter {
             probe = true;
         }
         boolean isProbe = probe;
-        return redis().hit(key, quota)
+        return leases().hit(key, quota)
                 .invoke(decision -> redisUp())
                 .onFailure()
                 .recoverWithItem(failure -> {
@@ -127,6 +128,20 @@ public class RateLimiter {
                     redis = new RedisCounterStore(redisSource.get(), config.redisTimeout());
                 }
                 store = redis;
+            }
+        }
+        return store;
+    }
+
+    private RedisLeases leases() {
+        RedisLeases store = leases;
+        if (store == null) {
+            synchronized (this) {
+                if (leases == null) {
+                    leases = new RedisLeases(
+                            redis(), clock::millis, config.redisLeaseInterval().toMillis());
+                }
+                store = leases;
             }
         }
         return store;

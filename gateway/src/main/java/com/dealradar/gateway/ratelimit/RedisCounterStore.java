@@ -10,16 +10,17 @@ import java.time.Duration;
 import java.util.HexFormat;
 
 /**
- * Counters in Redis, shared by every gateway replica. One Lua script counts the request and starts the window
- * on the first hit (INCR, then PEXPIRE when the count is 1), and returns the count and the window's remaining
+ * Counters in Redis, shared by every gateway replica. One Lua script adds to the count and starts the window on
+ * the first addition (INCRBY, then PEXPIRE when the key is new), and returns the count and the window's remaining
  * time: Redis runs a script atomically, so concurrent requests on any number of replicas are counted exactly.
+ * {@link RedisLeases} decides how many numbers one call takes.
  */
-final class RedisCounterStore implements CounterStore {
+final class RedisCounterStore {
 
     static final String SCRIPT = """
-            local count = redis.call('INCR', KEYS[1])
+            local count = redis.call('INCRBY', KEYS[1], ARGV[2])
             local ttl = redis.call('PTTL', KEYS[1])
-            if count == 1 or ttl < 0 then
+            if count == tonumber(ARGV[2]) or ttl < 0 then
               redis.call('PEXPIRE', KEYS[1], ARGV[1])
               ttl = tonumber(ARGV[1])
             end
@@ -35,12 +36,13 @@ final class RedisCounterStore implements CounterStore {
         this.timeout = timeout;
     }
 
-    @Override
-    public Uni<Decision> hit(String key, Quota quota) {
+    /** Adds {@code amount} to {@code key}'s count: the decision carries the count after the addition. */
+    Uni<Decision> add(String key, Quota quota, long amount) {
         String window = Long.toString(quota.windowMillis());
-        return redis.execute("EVALSHA", SHA, "1", key, window)
+        String increment = Long.toString(amount);
+        return redis.execute("EVALSHA", SHA, "1", key, window, increment)
                 .onFailure(e -> e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT"))
-                .recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", key, window))
+                .recoverWithUni(() -> redis.execute("EVAL", SCRIPT, "1", key, window, increment))
                 .ifNoItem()
                 .after(timeout)
                 .fail()

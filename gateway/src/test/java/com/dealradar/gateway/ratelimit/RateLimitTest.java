@@ -182,7 +182,7 @@ class RateLimitTest {
             RedisCounterStore store = i % 2 == 0 ? replicaA : replicaB;
             results.add(pool.submit(() -> {
                 start.await();
-                return store.hit(key, quota).await().atMost(Duration.ofSeconds(5));
+                return store.add(key, quota, 1).await().atMost(Duration.ofSeconds(5));
             }));
         }
         start.countDown();
@@ -202,6 +202,99 @@ class RateLimitTest {
         Long ttl = redis.key(String.class).pttl(key).await().atMost(Duration.ofSeconds(2));
         assertThat(ttl).isBetween(1L, 60_000L);
         assertThat(limiter.isRedisDown()).isFalse();
+    }
+
+    /**
+     * Two replicas' leases on one Redis key: a busy caller costs a fraction of the round trips, no more than the
+     * limit is admitted across replicas, every admitted request has its own number, and what the replicas held
+     * unused at the limit is a sliver of the budget.
+     */
+    @Test
+    void leasesAdmitAtMostTheLimitAcrossReplicasWithFewRoundTrips() throws Exception {
+        Quota quota = new Quota("busy", 20_000, Duration.ofMinutes(1));
+        String key = PartnerTestConfig.REDIS_PREFIX + "busy:" + UUID.randomUUID();
+        RedisLeases replicaA =
+                new RedisLeases(new RedisCounterStore(redis, Duration.ofSeconds(5)), System::currentTimeMillis, 50);
+        RedisLeases replicaB =
+                new RedisLeases(new RedisCounterStore(redis, Duration.ofSeconds(5)), System::currentTimeMillis, 50);
+        int n = 30_000;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Decision>>> results = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            RedisLeases replica = t % 2 == 0 ? replicaA : replicaB;
+            results.add(pool.submit(() -> {
+                start.await();
+                List<Decision> decisions = new ArrayList<>();
+                for (int i = 0; i < n / 8; i++) {
+                    decisions.add(replica.hit(key, quota).await().atMost(Duration.ofSeconds(5)));
+                }
+                return decisions;
+            }));
+        }
+        start.countDown();
+        List<Long> admitted = new ArrayList<>();
+        int refused = 0;
+        for (Future<List<Decision>> result : results) {
+            for (Decision d : result.get()) {
+                if (d.allowed()) {
+                    admitted.add(d.count());
+                } else {
+                    refused++;
+                }
+                assertThat(d.resetMillis()).isBetween(0L, 60_000L);
+            }
+        }
+        pool.shutdown();
+        long roundTrips = replicaA.roundTrips() + replicaB.roundTrips();
+        long counted = Long.parseLong(redis.value(String.class).get(key).await().atMost(Duration.ofSeconds(2)));
+        System.out.printf(
+                "%d requests on two replicas, limit %d: %d admitted, %d refused, %d Redis round trips, shared count %d%n",
+                n, quota.limit(), admitted.size(), refused, roundTrips, counted);
+        assertThat(admitted).doesNotHaveDuplicates().allMatch(ordinal -> ordinal >= 1 && ordinal <= quota.limit());
+        assertThat(admitted.size() + refused).isEqualTo(n);
+        assertThat(admitted.size()).isBetween(quota.limit() - quota.limit() / 50, quota.limit());
+        assertThat(roundTrips).isLessThan(n / 8);
+    }
+
+    /** Below 64 requests per window every request is its own round trip: exact counts, as without leases. */
+    @Test
+    void smallLimitsAreCountedOneByOne() throws Exception {
+        Quota quota = new Quota("small", 25, Duration.ofMinutes(1));
+        String key = PartnerTestConfig.REDIS_PREFIX + "small:" + UUID.randomUUID();
+        RedisLeases replicaA =
+                new RedisLeases(new RedisCounterStore(redis, Duration.ofSeconds(5)), System::currentTimeMillis, 50);
+        RedisLeases replicaB =
+                new RedisLeases(new RedisCounterStore(redis, Duration.ofSeconds(5)), System::currentTimeMillis, 50);
+        int n = 100;
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Decision>> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            RedisLeases replica = i % 2 == 0 ? replicaA : replicaB;
+            results.add(pool.submit(() -> {
+                start.await();
+                return replica.hit(key, quota).await().atMost(Duration.ofSeconds(5));
+            }));
+        }
+        start.countDown();
+        List<Long> admitted = new ArrayList<>();
+        for (Future<Decision> result : results) {
+            Decision d = result.get();
+            if (d.allowed()) {
+                admitted.add(d.count());
+            }
+        }
+        pool.shutdown();
+        long counted = Long.parseLong(redis.value(String.class).get(key).await().atMost(Duration.ofSeconds(2)));
+        System.out.printf(
+                "%d requests on two replicas, limit %d: %d admitted, %d Redis round trips, shared count %d%n",
+                n, quota.limit(), admitted.size(), replicaA.roundTrips() + replicaB.roundTrips(), counted);
+        assertThat(admitted)
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.LongStream.rangeClosed(1, 25).boxed().toList());
+        // Each round trip took one number; once the count passed the limit, the replicas refused without Redis.
+        assertThat(counted).isEqualTo(replicaA.roundTrips() + replicaB.roundTrips());
     }
 
     @Test
