@@ -282,6 +282,113 @@ class CalendarEndToEndTest {
                 .contains("calendar.ics?token=***");
     }
 
+    /**
+     * A create retried with its Idempotency-Key is one subscription (the replay has no token: it is shown once), and
+     * a subscription's writes are in the write audit like every other write.
+     */
+    @Test
+    void aRetriedCreateIsOneSubscriptionAndItsWritesAreAudited() {
+        String idempotencyKey = "calendar-" + UUID.randomUUID();
+        String body = "{\"name\": \"retried\", \"region\": \"GB\"}";
+        var first = given().baseUri(gateway)
+                .header("X-API-Key", readKey)
+                .header("Idempotency-Key", idempotencyKey)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/calendar-subscriptions")
+                .then()
+                .statusCode(201)
+                .extract();
+        String id = first.path("id");
+        assertThat((String) first.path("token")).startsWith("drc_");
+        var replay = given().baseUri(gateway)
+                .header("X-API-Key", readKey)
+                .header("Idempotency-Key", idempotencyKey)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/calendar-subscriptions")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .header("Location", first.header("Location"))
+                .extract();
+        assertThat((String) replay.path("id")).isEqualTo(id);
+        assertThat(replay.asString()).doesNotContain("\"token\"", "calendarUrl");
+        given().baseUri(gateway)
+                .header("X-API-Key", readKey)
+                .header("Idempotency-Key", idempotencyKey)
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"another\", \"region\": \"GB\"}")
+                .post("/api/v1/calendar-subscriptions")
+                .then()
+                .statusCode(422);
+        long ofThisName = given()
+                .baseUri(gateway)
+                .header("X-API-Key", readKey)
+                .get("/api/v1/calendar-subscriptions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id")
+                .stream()
+                .filter(id::equals)
+                .count();
+        assertThat(ofThisName).isEqualTo(1);
+
+        // Listed in pages, newest first, like every list: a partner with three subscriptions, two a page.
+        String pagedKey = readKeyOfNewPartner("Paged Calendar Partner");
+        List<String> createdIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            createdIds.add(given().baseUri(gateway)
+                    .header("X-API-Key", pagedKey)
+                    .contentType(ContentType.JSON)
+                    .body("{\"name\": \"page " + i + "\", \"region\": \"GB\"}")
+                    .post("/api/v1/calendar-subscriptions")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"));
+        }
+        var firstPage = given().baseUri(gateway)
+                .header("X-API-Key", pagedKey)
+                .queryParam("limit", 2)
+                .get("/api/v1/calendar-subscriptions")
+                .then()
+                .statusCode(200)
+                .extract();
+        String next = firstPage.header("Link").replaceAll("^<([^>]*)>; rel=\"next\"$", "$1");
+        var secondPage = given().baseUri(gateway)
+                .urlEncodingEnabled(false)
+                .header("X-API-Key", pagedKey)
+                .get(next)
+                .then()
+                .statusCode(200)
+                .extract();
+        List<String> listed = new java.util.ArrayList<>(firstPage.jsonPath().getList("items.id", String.class));
+        listed.addAll(secondPage.jsonPath().getList("items.id", String.class));
+        assertThat(secondPage.jsonPath().getString("nextCursor")).isNull();
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(createdIds).doesNotHaveDuplicates();
+
+        given().baseUri(gateway)
+                .header("X-API-Key", readKey)
+                .header("If-Match", first.header("ETag"))
+                .delete("/api/v1/calendar-subscriptions/" + id)
+                .then()
+                .statusCode(200);
+        given().baseUri(gateway)
+                .header("X-API-Key", Services.ADMIN_KEY)
+                .queryParam("resource", "/api/v1/calendar-subscriptions/" + id)
+                .get("/api/v1/write-audit")
+                .then()
+                .statusCode(200)
+                .body("items.method", org.hamcrest.Matchers.contains("DELETE", "POST"))
+                .body(
+                        "items.resource",
+                        org.hamcrest.Matchers.everyItem(
+                                org.hamcrest.Matchers.equalTo("/api/v1/calendar-subscriptions/" + id)));
+    }
+
     private static void openMatter(String title, List<String[]> steps) {
         var opened = given().baseUri(Services.region().url())
                 .contentType(ContentType.JSON)

@@ -114,6 +114,31 @@ class WriteAttributionTest {
         assertThat(linkActors).hasSize(2).allSatisfy(actor -> assertThat(actor).contains(partner));
         assertThat(linkAudit.getList("items.keyId", String.class)).containsOnly(keyId);
         assertThat(linkAudit.getList("items.status", Integer.class)).containsExactlyInAnyOrder(201, 204);
+
+        // Paged like every list: one entry a page; the first page's Link (a public path) gives the second, the last.
+        var firstPage = given().baseUri(gateway())
+                .header("Authorization", KeycloakTokens.bearer("admin"))
+                .queryParam("resource", "/api/v1/ownership-links/" + link)
+                .queryParam("limit", 1)
+                .get("/api/v1/write-audit")
+                .then()
+                .statusCode(200)
+                .extract();
+        String next = firstPage.header("Link").replaceAll("^<([^>]*)>; rel=\"next\"$", "$1");
+        assertThat(next).startsWith("/api/v1/write-audit?").contains("limit=1", "cursor=");
+        var secondPage = given().baseUri(gateway())
+                .urlEncodingEnabled(false)
+                .header("Authorization", KeycloakTokens.bearer("admin"))
+                .get(next)
+                .then()
+                .statusCode(200)
+                .extract();
+        assertThat(secondPage.header("Link")).isNull();
+        assertThat(secondPage.jsonPath().getString("nextCursor")).isNull();
+        assertThat(List.of(
+                        firstPage.jsonPath().getString("items[0].method"),
+                        secondPage.jsonPath().getString("items[0].method")))
+                .containsExactly("DELETE", "POST");
     }
 
     private static String createCompany(String bearer, String name) {

@@ -5,6 +5,7 @@ import com.dealradar.company.persistence.CompanyRepository;
 import com.dealradar.company.persistence.CompanySort;
 import com.dealradar.company.persistence.OwnershipLinkRepository;
 import com.dealradar.platform.concurrency.VersionCheck;
+import com.dealradar.platform.geo.CountryCodes;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -38,7 +38,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CompanyService {
 
-    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final CompanyRepository companies;
@@ -167,21 +166,25 @@ public class CompanyService {
      * companies on their ends) and was not already written in this transaction, and its {@code .updated} event:
      * a representation's ETag changes whenever any part of it does. The companies must be locked by the caller.
      * Only direct links: a company embeds its parents and subsidiaries, not theirs, so nothing spreads further.
+     * {@code formerEnds}: companies a link has left (re-pointed or deleted), which lose it from their representation.
      */
-    private void touch(List<OwnershipLink> changedLinks) {
+    private void touch(List<OwnershipLink> changedLinks, Company... formerEnds) {
         Instant at = now();
         List<OwnershipLink> touchedLinks = new ArrayList<>();
-        Map<UUID, Company> touchedCompanies = new TreeMap<>();
+        List<Company> ends = new ArrayList<>(List.of(formerEnds));
         for (OwnershipLink link : changedLinks) {
             if (writes.firstTouch(link.id)) {
                 link.updatedAt = at;
                 touchedLinks.add(link);
             }
-            for (Company end : List.of(link.owner, link.owned)) {
-                if (writes.firstTouch(end.id)) {
-                    end.updatedAt = at;
-                    touchedCompanies.put(end.id, end);
-                }
+            ends.add(link.owner);
+            ends.add(link.owned);
+        }
+        Map<UUID, Company> touchedCompanies = new TreeMap<>();
+        for (Company end : ends) {
+            if (writes.firstTouch(end.id)) {
+                end.updatedAt = at;
+                touchedCompanies.put(end.id, end);
             }
         }
         companies.flush();
@@ -197,7 +200,7 @@ public class CompanyService {
         if (companies.slugTaken(slug, company.id)) {
             throw ProblemException.taken("slug", "Slug '" + slug + "' is already used by another company");
         }
-        if (!ISO_COUNTRIES.contains(draft.country())) {
+        if (!CountryCodes.isCountry(draft.country())) {
             throw ProblemException.invalid(
                     "country", "'" + draft.country() + "' is not an ISO 3166-1 alpha-2 country code");
         }
@@ -280,8 +283,7 @@ public class CompanyService {
         applyLink(link, draft, ends);
         links.flush();
         writes.written(link.id);
-        touch(List.of(link));
-        touchCompanies(formerOwner, formerOwned);
+        touch(List.of(link), formerOwner, formerOwned);
         return answer.apply(link);
     }
 
@@ -297,7 +299,7 @@ public class CompanyService {
         links.delete(link);
         links.flush();
         writes.written(link.id);
-        touchCompanies(link.owner, link.owned);
+        touch(List.of(), link.owner, link.owned);
         return answer.apply(link);
     }
 
@@ -327,20 +329,6 @@ public class CompanyService {
         if (!link.owner.id.equals(owner) || !link.owned.id.equals(owned)) {
             throw new OptimisticLockException("ownership link " + link.id + " was re-pointed concurrently");
         }
-    }
-
-    /** A new version and an event for each of these (locked) companies not yet written in this transaction. */
-    private void touchCompanies(Company... ends) {
-        Instant at = now();
-        List<Company> touched = new ArrayList<>();
-        for (Company end : ends) {
-            if (writes.firstTouch(end.id)) {
-                end.updatedAt = at;
-                touched.add(end);
-            }
-        }
-        companies.flush();
-        touched.forEach(changes::companyChanged);
     }
 
     private static void checkDates(OwnershipLinkDraft draft) {

@@ -7,6 +7,7 @@ import com.dealradar.deal.persistence.DealRepository;
 import com.dealradar.deal.persistence.DealSort;
 import com.dealradar.deal.persistence.DealStatusChangeRepository;
 import com.dealradar.platform.concurrency.VersionCheck;
+import com.dealradar.platform.geo.CountryCodes;
 import com.dealradar.platform.json.WireNames;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.FieldViolation;
@@ -28,7 +29,6 @@ import java.util.Currency;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -47,9 +47,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class DealService {
-
-    /** The region codes a deal may name: ISO 3166-1 alpha-2 plus EU (region-service's supranational region). */
-    public static final Set<String> REGIONS = regions();
 
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
             .map(Currency::getCurrencyCode)
@@ -519,7 +516,7 @@ public class DealService {
         if (input.regions() != null) {
             for (int i = 0; i < input.regions().size(); i++) {
                 String region = input.regions().get(i);
-                if (region != null && !REGIONS.contains(region)) {
+                if (region != null && !CountryCodes.isDealRegion(region)) {
                     errors.add(new FieldViolation(
                             "regions[" + i + "]", "'" + region + "' is not an ISO 3166-1 alpha-2 code"));
                 }
@@ -601,13 +598,6 @@ public class DealService {
 
     private static String ongoingTypes() {
         return DealType.ONGOING.stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
-    }
-
-    /** ISO 3166-1 alpha-2 codes, plus EU (exceptionally reserved in ISO 3166-1) for deals touching the Union as a whole. */
-    private static Set<String> regions() {
-        Set<String> codes = new HashSet<>(Set.of(Locale.getISOCountries()));
-        codes.add("EU");
-        return Set.copyOf(codes);
     }
 
     private Instant now() {

@@ -6,6 +6,7 @@ import com.dealradar.deal.domain.Deal;
 import com.dealradar.deal.domain.DealService;
 import com.dealradar.deal.domain.DealStatus;
 import com.dealradar.deal.persistence.DealRepository;
+import com.dealradar.platform.geo.CountryCodes;
 import com.dealradar.platform.persistence.ExistingIds;
 import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
@@ -59,7 +60,7 @@ public class DealSeeder {
 
     public void seed() throws IOException {
         JsonNode seed = files.load(RESOURCE);
-        DealSeedCheck.check(seed, DealService.REGIONS).throwIfAny();
+        DealSeedCheck.check(seed, CountryCodes.DEAL_REGIONS).throwIfAny();
         int[] added = {0};
         QuarkusTransaction.requiringNew().run(() -> {
             Set<UUID> present = ExistingIds.of(

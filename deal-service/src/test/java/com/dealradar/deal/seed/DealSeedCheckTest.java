@@ -3,7 +3,7 @@ package com.dealradar.deal.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.dealradar.deal.domain.DealService;
+import com.dealradar.platform.geo.CountryCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -60,7 +60,8 @@ class DealSeedCheckTest {
     @Test
     void theShippedSeedIsConsistentAndEveryRegionExistsInRegionService() throws Exception {
         assertThat(DealSeedCheck.check(seed, regionServiceRegions()).problems()).isEmpty();
-        assertThat(DealSeedCheck.check(seed, DealService.REGIONS).problems()).isEmpty();
+        assertThat(DealSeedCheck.check(seed, CountryCodes.DEAL_REGIONS).problems())
+                .isEmpty();
     }
 
     @Test

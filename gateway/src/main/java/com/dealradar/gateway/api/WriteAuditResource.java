@@ -7,6 +7,9 @@ import com.dealradar.gateway.client.Backends;
 import com.dealradar.platform.audit.WriteAudit;
 import com.dealradar.platform.audit.WriteAuditResource.Entry;
 import com.dealradar.platform.http.RequestIds;
+import com.dealradar.platform.paging.Paging;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,14 +20,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -46,10 +50,12 @@ public class WriteAuditResource {
 
     private final Backends backends;
     private final WriteAudit localAudit;
+    private final ObjectMapper mapper;
 
-    WriteAuditResource(Backends backends, WriteAudit localAudit) {
+    WriteAuditResource(Backends backends, WriteAudit localAudit, ObjectMapper mapper) {
         this.backends = backends;
         this.localAudit = localAudit;
+        this.mapper = mapper;
     }
 
     @GET
@@ -72,8 +78,17 @@ public class WriteAuditResource {
                     @QueryParam("resource")
                     String resource,
             @Parameter(description = "Also every resource under the path") @QueryParam("prefix") boolean prefix,
-            @Parameter(description = "At most this many entries (1 to 500, default 100)") @QueryParam("limit")
-                    Integer limit,
+            @Parameter(
+                            description = "Page size, 1 to " + WriteAudit.MAX_LIMIT,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "" + WriteAudit.MAX_LIMIT,
+                                            defaultValue = "" + WriteAudit.DEFAULT_LIMIT))
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Context UriInfo uri,
             @Context HttpHeaders headers) {
         String requestId = headers.getHeaderString(RequestIds.HEADER);
@@ -84,16 +99,18 @@ public class WriteAuditResource {
         }
         String backendPath = resource.substring(PublicPaths.PREFIX.length());
         String first = backendPath.substring(1).split("[/?#]", 2)[0];
-        String query = "?resource=" + URLEncoder.encode(backendPath, StandardCharsets.UTF_8) + "&prefix=" + prefix
-                + (limit == null ? "" : "&limit=" + limit);
-        if (first.equals("partners") || first.equals("write-audit")) {
-            return CompletableFuture.completedFuture(local(resource, prefix, limit));
+        if (first.equals("partners") || first.equals("calendar-subscriptions") || first.equals("write-audit")) {
+            return CompletableFuture.completedFuture(
+                    Paging.ok(localAudit.page(resource, prefix, limit, cursor).map(Entry::of), uri));
         }
         Optional<BackendClient> backend = backends.route(first);
         if (backend.isEmpty()) {
             return CompletableFuture.completedFuture(
                     GatewayProblems.badRequest("No public resource at " + resource, instance, requestId));
         }
+        String query = "?resource=" + encode(backendPath) + "&prefix=" + prefix
+                + (limit == null ? "" : "&limit=" + encode(limit))
+                + (cursor == null ? "" : "&cursor=" + encode(cursor));
         BackendClient client = backend.get();
         BackendRequest request =
                 BackendRequest.get("/write-audit" + query, backends.forwardHeaders(headers, requestId));
@@ -108,33 +125,36 @@ public class WriteAuditResource {
                 return GatewayProblems.forFailure(failure, client, instance, requestId, true);
             }
             String type = answer.header("Content-Type");
-            return Response.status(answer.status())
+            Response.ResponseBuilder relayed = Response.status(answer.status())
                     .entity(answer.body())
-                    .type(type == null ? MediaType.APPLICATION_JSON : type)
-                    .build();
+                    .type(type == null ? MediaType.APPLICATION_JSON : type);
+            // The backend's own Link names its internal path: the next page's link is this request's, with the cursor.
+            String next = answer.status() == 200 ? nextCursor(answer.bytes()) : null;
+            if (next != null) {
+                relayed.header("Link", Paging.nextLink(uri, next));
+            }
+            return relayed.build();
         });
     }
 
-    private Response local(String resource, boolean prefix, Integer limit) {
-        int max = limit == null ? 100 : Math.max(1, Math.min(500, limit));
-        return Response.ok(Map.of(
-                        "items",
-                        localAudit.history(resource, prefix, max).stream()
-                                .map(e -> new Entry(
-                                        e.occurredAt,
-                                        e.actor,
-                                        e.actorKind,
-                                        e.actorId,
-                                        e.keyId,
-                                        e.method,
-                                        e.resource,
-                                        e.status,
-                                        e.requestId))
-                                .toList()))
-                .build();
+    private String nextCursor(byte[] page) {
+        try {
+            JsonNode cursor = mapper.readTree(page).path("nextCursor");
+            return cursor.isTextual() ? cursor.asText() : null;
+        } catch (IOException e) {
+            return null; // not a page: relayed as it is, without a Link
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** One page of the write audit. */
     @Schema(name = "WriteAuditPage")
-    public record WriteAuditPage(List<Entry> items) {}
+    public record WriteAuditPage(
+            List<Entry> items,
+
+            @Schema(description = "Cursor of the next page; absent on the last page", nullable = true)
+            String nextCursor) {}
 }

@@ -1,7 +1,12 @@
 package com.dealradar.gateway.calendar;
 
+import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.HttpConfig;
+import com.dealradar.platform.idempotency.Idempotency;
+import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.paging.Page;
+import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
@@ -14,16 +19,22 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -69,11 +80,17 @@ public class CalendarSubscriptionResource {
     private final CalendarSubscriptions subscriptions;
     private final SecurityIdentity caller;
     private final HttpConfig publicUrl;
+    private final Idempotency idempotency;
 
-    CalendarSubscriptionResource(CalendarSubscriptions subscriptions, SecurityIdentity caller, HttpConfig publicUrl) {
+    CalendarSubscriptionResource(
+            CalendarSubscriptions subscriptions,
+            SecurityIdentity caller,
+            HttpConfig publicUrl,
+            Idempotency idempotency) {
         this.subscriptions = subscriptions;
         this.caller = caller;
         this.publicUrl = publicUrl;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -82,7 +99,8 @@ public class CalendarSubscriptionResource {
             description =
                     "Fixes the calendar's filters (region, deal, company) and returns a token, shown in this answer only (only its "
                             + "SHA-256 is stored), and the calendar URL that carries it. The token reads that calendar and nothing else, as its "
-                            + "owner with read access only, counted against the owner's rate limit. A read key is enough. Revoke it with DELETE.")
+                            + "owner with read access only, counted against the owner's rate limit. A read key is enough. Revoke it with DELETE. "
+                            + "An Idempotency-Key makes retries safe (a replay has no token).")
     @RequestBody(
             content =
                     @Content(
@@ -98,14 +116,37 @@ public class CalendarSubscriptionResource {
                     @Content(
                             schema = @Schema(implementation = CalendarSubscriptionView.class),
                             examples = @ExampleObject(name = "created", value = CREATED_EXAMPLE)))
-    public Response create(@Valid @NotNull CalendarSubscriptionInput body) {
+    @APIResponse(
+            responseCode = "409",
+            description = "The Idempotency-Key is in flight",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Idempotency-Key reused with a different body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CalendarSubscriptionInput body) {
         CalendarFilters filters = CalendarFilters.parse(body.region(), body.deal(), body.company());
-        CalendarSubscriptions.Issued issued = subscriptions.create(caller, blankToNull(body.name()), filters);
+        AtomicReference<String> token = new AtomicReference<>();
+        Response response = idempotency.execute(
+                idempotencyKey,
+                "POST " + PATH,
+                body,
+                complete -> subscriptions.create(caller, blankToNull(body.name()), filters, issued -> {
+                    token.set(issued.token());
+                    return complete.apply(Response.created(URI.create(PATH + "/" + issued.subscription().id))
+                            .tag(EntityTags.of(issued.subscription().version))
+                            .entity(CalendarSubscriptionView.of(issued.subscription()))
+                            .build());
+                }));
+        // The token is in this answer only: a replay (same Idempotency-Key) answers without it, like an issued key.
+        if (token.get() == null || !(response.getEntity() instanceof CalendarSubscriptionView view)) {
+            return response;
+        }
         String url = publicUrl.publicUrl().map(u -> u.replaceAll("/+$", "")).orElse("") + CalendarResource.PATH
-                + "?token=" + issued.token();
-        return Response.created(URI.create(PATH + "/" + issued.subscription().id))
-                .tag(EntityTags.of(issued.subscription().version))
-                .entity(CalendarSubscriptionView.of(issued.subscription()).withToken(issued.token(), url))
+                + "?token=" + token.get();
+        return Response.fromResponse(response)
+                .entity(view.withToken(token.get(), url))
                 .build();
     }
 
@@ -116,16 +157,38 @@ public class CalendarSubscriptionResource {
                     "The caller's own (a partner: those of all its keys; admins: all), newest first, revoked ones included; never with tokens.")
     @APIResponse(
             responseCode = "200",
-            description = "The subscriptions (at most 1,000)",
+            description = "One page of subscriptions",
             content = @Content(schema = @Schema(implementation = CalendarSubscriptionList.class)))
-    public CalendarSubscriptionList list() {
-        return new CalendarSubscriptionList(subscriptions.visibleTo(caller).stream()
-                .map(CalendarSubscriptionView::of)
-                .toList());
+    public Response list(
+            @Parameter(
+                            description = "Page size, 1 to 200",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "200",
+                                            defaultValue = "20"))
+                    @QueryParam("limit")
+                    String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
+        int pageSize = Paging.limit(limit);
+        Cursor after = Cursor.timeAndId(cursor, CalendarSubscriptions.SORT);
+        Page<CalendarSubscriptionView> page = Paging.page(
+                        subscriptions.visibleTo(caller, after, pageSize + 1),
+                        pageSize,
+                        CalendarSubscriptions.SORT,
+                        CalendarSubscriptions::cursorKeys)
+                .map(CalendarSubscriptionView::of);
+        return Paging.ok(page, uri);
     }
 
     @Schema(name = "CalendarSubscriptionList", description = "Calendar subscriptions, newest first")
-    public record CalendarSubscriptionList(List<CalendarSubscriptionView> items) {}
+    public record CalendarSubscriptionList(
+            List<CalendarSubscriptionView> items,
+
+            @Schema(description = "Cursor of the next page; absent on the last page", nullable = true)
+            String nextCursor) {}
 
     @GET
     @Path("/{id}")
@@ -169,10 +232,8 @@ public class CalendarSubscriptionResource {
             description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revoke(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        CalendarSubscription sub = subscriptions.revoke(caller, id, ifMatch);
-        return Response.ok(CalendarSubscriptionView.of(sub))
-                .tag(EntityTags.of(sub.version))
-                .build();
+        return subscriptions.revoke(
+                caller, id, ifMatch, sub -> ConditionalWrites.ok(sub.version, CalendarSubscriptionView.of(sub)));
     }
 
     private static String blankToNull(String text) {

@@ -3,6 +3,7 @@ package com.dealradar.gateway.calendar;
 import com.dealradar.gateway.partner.ApiKeys;
 import com.dealradar.gateway.partner.SecurityAttributes;
 import com.dealradar.platform.http.EntityTags;
+import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.security.Actor;
@@ -19,8 +20,10 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -62,8 +65,9 @@ public class CalendarSubscriptions {
         }
     }
 
+    /** Creates a subscription of {@code caller}'s and answers, in the creating transaction, with {@code answer}. */
     @Transactional
-    public Issued create(SecurityIdentity caller, String name, CalendarFilters filters) {
+    public <R> R create(SecurityIdentity caller, String name, CalendarFilters filters, Function<Issued, R> answer) {
         CalendarSubscription sub = new CalendarSubscription();
         if (SecurityAttributes.API_KEY.equals(caller.getAttribute(SecurityAttributes.AUTH_METHOD))) {
             Object partner = caller.getAttribute(SecurityAttributes.PARTNER_ID);
@@ -98,29 +102,45 @@ public class CalendarSubscriptions {
         em.persist(sub);
         em.flush();
         LOG.infof("Calendar subscription %s (%s%s_***) created by %s", sub.id, MARKER, sub.prefix, sub.createdBy);
-        return new Issued(sub, token.key());
+        return answer.apply(new Issued(sub, token.key()));
     }
 
-    /** The caller's subscriptions (every subscription for an admin), newest first, revoked ones included. */
+    /** The sort of the subscriptions' pages: newest first (then by id). */
+    static final String SORT = "-createdAt";
+
+    /**
+     * The caller's subscriptions (every subscription for an admin), newest first, revoked ones included, after the
+     * cursor's (createdAt, id), at most {@code limit}.
+     */
     @Transactional
-    public List<CalendarSubscription> visibleTo(SecurityIdentity caller) {
-        if (caller.hasRole(Roles.ADMIN)) {
-            return em.createQuery(
-                            "select s from CalendarSubscription s order by s.createdAt desc, s.id",
-                            CalendarSubscription.class)
-                    .setMaxResults(1000)
-                    .getResultList();
+    public List<CalendarSubscription> visibleTo(SecurityIdentity caller, Cursor after, int limit) {
+        List<String> where = new ArrayList<>();
+        Owner owner = caller.hasRole(Roles.ADMIN) ? null : owner(caller);
+        if (owner != null) {
+            where.add("s.ownerKind = :kind and (s.partnerId = :partner or s.userSubject = :subject)");
         }
-        Owner owner = owner(caller);
-        return em.createQuery(
-                        "select s from CalendarSubscription s where s.ownerKind = :kind and (s.partnerId = :partner or s.userSubject = :subject)"
-                                + " order by s.createdAt desc, s.id",
+        if (after != null) {
+            where.add("(s.createdAt < :at or (s.createdAt = :at and s.id < :id))");
+        }
+        var query = em.createQuery(
+                        "select s from CalendarSubscription s"
+                                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                                + " order by s.createdAt desc, s.id desc",
                         CalendarSubscription.class)
-                .setParameter("kind", owner.kind)
-                .setParameter("partner", owner.partner)
-                .setParameter("subject", owner.subject)
-                .setMaxResults(1000)
-                .getResultList();
+                .setMaxResults(limit);
+        if (owner != null) {
+            query.setParameter("kind", owner.kind)
+                    .setParameter("partner", owner.partner)
+                    .setParameter("subject", owner.subject);
+        }
+        if (after != null) {
+            query.setParameter("at", after.instantKey(0)).setParameter("id", after.uuidKey(1));
+        }
+        return query.getResultList();
+    }
+
+    static List<String> cursorKeys(CalendarSubscription sub) {
+        return List.of(sub.createdAt.toString(), sub.id.toString());
     }
 
     /** One subscription the caller may see; 404 for any other (its existence is not disclosed). */
@@ -133,9 +153,12 @@ public class CalendarSubscriptions {
         return sub;
     }
 
-    /** Revokes it (idempotent on an already revoked one); If-Match is checked against its version. */
+    /**
+     * Revokes it (idempotent on an already revoked one) and answers with {@code answer} in the revoking transaction;
+     * If-Match is checked against its version.
+     */
     @Transactional
-    public CalendarSubscription revoke(SecurityIdentity caller, UUID id, String ifMatch) {
+    public <R> R revoke(SecurityIdentity caller, UUID id, String ifMatch, Function<CalendarSubscription, R> answer) {
         CalendarSubscription sub = get(caller, id);
         EntityTags.requireMatch(ifMatch, sub.version);
         if (sub.revokedAt == null) {
@@ -144,7 +167,7 @@ public class CalendarSubscriptions {
             em.flush();
             LOG.infof("Calendar subscription %s (%s%s_***) revoked by %s", sub.id, MARKER, sub.prefix, sub.revokedBy);
         }
-        return sub;
+        return answer.apply(sub);
     }
 
     /**

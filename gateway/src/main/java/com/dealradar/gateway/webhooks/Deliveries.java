@@ -240,9 +240,9 @@ public class Deliveries {
         audit.persist(entry);
     }
 
-    /** Puts a dead delivery back in the queue (attempts start again); false when it is not dead. */
+    /** Puts a dead delivery back in the queue (attempts start again), in the caller's transaction; false when it is not dead. */
     public boolean replay(UUID endpointId, UUID deliveryId) {
-        return QuarkusTransaction.requiringNew()
+        return QuarkusTransaction.joiningExisting()
                 .call(() -> em.createNativeQuery(
                                         "update webhook_delivery set status = 'pending', attempts = 0,"
                                                 + " next_attempt_at = ?, completed_at = null, lease_until = null, leased_by = null where id = ? and endpoint_id = ? and status = 'dead'")

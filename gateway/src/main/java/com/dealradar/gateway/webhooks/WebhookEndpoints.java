@@ -236,9 +236,9 @@ public class WebhookEndpoints {
         return deliveries.deliveries(id, status, after, limit);
     }
 
-    /** Queues a dead delivery again; 409 when it is not dead (or not this endpoint's). */
+    /** Queues a dead delivery again and answers in the same transaction; 409 when it is not dead, 404 when no such. */
     @Transactional
-    public void replay(UUID partner, UUID id, UUID delivery) {
+    public <R> R replay(UUID partner, UUID id, UUID delivery, Supplier<R> answer) {
         endpoint(partner, id);
         if (!deliveries.replay(id, delivery)) {
             if (!deliveries.exists(id, delivery)) {
@@ -247,6 +247,7 @@ public class WebhookEndpoints {
             throw ProblemException.conflict(
                     "Delivery " + delivery + " of this endpoint is not dead: only a dead" + " delivery is replayed");
         }
+        return answer.get();
     }
 
     private void requirePartner(UUID partner) {

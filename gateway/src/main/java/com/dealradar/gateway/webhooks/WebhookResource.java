@@ -357,8 +357,11 @@ public class WebhookResource {
             @PathParam("webhookId") String webhookId,
             @PathParam("deliveryId") String deliveryId) {
         UUID partner = allowed(partnerId);
-        endpoints.replay(partner, QueryParams.uuid("webhookId", webhookId), QueryParams.uuid("deliveryId", deliveryId));
-        return Response.accepted().build();
+        return endpoints.replay(
+                partner,
+                QueryParams.uuid("webhookId", webhookId),
+                QueryParams.uuid("deliveryId", deliveryId),
+                () -> ConditionalWrites.recorded(Response.accepted().build()));
     }
 
     /** Admins manage every partner's endpoints; a partner (write key) only its own. */

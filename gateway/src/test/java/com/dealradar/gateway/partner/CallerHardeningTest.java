@@ -283,6 +283,45 @@ class CallerHardeningTest {
                 .body("items[0].actor", equalTo("service:bootstrap-admin key:bootstrap"))
                 .body("items[0].method", equalTo("POST"))
                 .body("items[0].resource", equalTo("/api/v1/partners/" + id));
+        // A write by path (no Location) is filed under the same path, the id spelled as the answer spells it.
+        ADMIN.request()
+                .header("If-Match", created.header("ETag"))
+                .body(Map.of("name", "Audit Ltd renamed " + UUID.randomUUID()))
+                .patch("/api/v1/partners/" + id.toUpperCase(java.util.Locale.ROOT))
+                .then()
+                .statusCode(200);
+        ADMIN.request()
+                .queryParam("resource", "/api/v1/partners/" + id)
+                .get("/api/v1/write-audit")
+                .then()
+                .statusCode(200)
+                .body("items.method", org.hamcrest.Matchers.contains("PATCH", "POST"))
+                .body("items.resource", org.hamcrest.Matchers.everyItem(equalTo("/api/v1/partners/" + id)));
+        // Paged: the first page of one entry links to the second, which is the last.
+        Response firstPage = ADMIN.request()
+                .queryParam("resource", "/api/v1/partners/" + id)
+                .queryParam("limit", "1")
+                .get("/api/v1/write-audit");
+        firstPage.then().statusCode(200).body("items.method", org.hamcrest.Matchers.contains("PATCH"));
+        String next = firstPage.header("Link").replaceAll("^<([^>]*)>; rel=\"next\"$", "$1");
+        assertThat(next).startsWith("/api/v1/write-audit?").contains("limit=1", "cursor=");
+        Response secondPage = ADMIN.request().urlEncodingEnabled(false).get(next);
+        secondPage.then().statusCode(200).body("items.method", org.hamcrest.Matchers.contains("POST"));
+        assertThat(secondPage.header("Link")).isNull();
+        ADMIN.request()
+                .queryParam("resource", "/api/v1/partners/" + id)
+                .queryParam("limit", "501")
+                .get("/api/v1/write-audit")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        ADMIN.request()
+                .queryParam("resource", "/api/v1/partners/" + id)
+                .queryParam("cursor", "not-a-cursor")
+                .get("/api/v1/write-audit")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         String reader =
                 ADMIN.issue(id, "{\"scopes\":[\"read\",\"write\"]}").jsonPath().getString("secret");
         Admin.as(reader)

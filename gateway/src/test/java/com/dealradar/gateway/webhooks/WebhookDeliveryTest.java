@@ -375,6 +375,15 @@ class WebhookDeliveryTest {
                     .post(endpoint.path() + "/deliveries/" + deliveryId + "/replay")
                     .then()
                     .statusCode(409);
+            // Who replayed it is in the write audit, like every write (the refused second replay is not).
+            ADMIN.request()
+                    .queryParam("resource", endpoint.path() + "/deliveries/" + deliveryId + "/replay")
+                    .get("/api/v1/write-audit")
+                    .then()
+                    .statusCode(200)
+                    .body("items.method", org.hamcrest.Matchers.contains("POST"))
+                    .body("items[0].status", org.hamcrest.Matchers.equalTo(202))
+                    .body("items[0].actor", org.hamcrest.Matchers.equalTo("service:bootstrap-admin key:bootstrap"));
             // A delivery that does not exist is a 404, not a conflict.
             ADMIN.request()
                     .post(endpoint.path() + "/deliveries/" + UUID.randomUUID() + "/replay")

@@ -1,6 +1,9 @@
 package com.dealradar.platform.audit;
 
 import com.dealradar.platform.http.RequestIds;
+import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.paging.Page;
+import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.security.Actor;
 import com.dealradar.platform.time.Clocks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,8 +61,11 @@ public class WriteAudit {
         }
     }
 
-    /** Records the current request's write when {@code response} is a success; call inside the write's transaction. */
-    public void record(Response response) {
+    /**
+     * Records the current request's write when {@code response} is a success; {@code body} is its entity as JSON.
+     * Called by {@link WriteRecords}, inside the write's transaction.
+     */
+    void record(Response response, JsonNode body) {
         if (response == null || response.getStatus() >= 300) {
             return;
         }
@@ -79,7 +85,7 @@ public class WriteAudit {
         URI location = response.getLocation();
         entry.resource = location != null && location.getRawPath() != null
                 ? location.getRawPath()
-                : canonicalPath(routing.request().path(), response.getEntity());
+                : canonicalPath(routing.request().path(), body);
         entry.status = response.getStatus();
         Object requestId = MDC.get(RequestIds.MDC_KEY);
         entry.requestId = requestId == null ? null : requestId.toString();
@@ -89,32 +95,63 @@ public class WriteAudit {
     /**
      * The path of the resource by its id, whatever the request named it by: a company written through its slug
      * ({@code /companies/whale-cloud}) or an id in capitals is recorded under {@code /companies/<id>}, so that the
-     * audit of a resource, asked by its id, has all its writes.
+     * audit of a resource, asked by its id, has all its writes. The segment that is the id (in any case) is written
+     * in the answer's spelling; a backend's resource ({@code /<collection>/<id or slug>[/...]}) may be named by a slug
+     * in its second segment. The gateway's own resources ({@code /api/v1/partners/<id>/keys/<id>}) are named by ids
+     * only, deeper in the path: a segment is never replaced there by position.
      */
-    private String canonicalPath(String path, Object entity) {
+    private static String canonicalPath(String path, JsonNode body) {
         String[] segments = path.split("/", -1);
-        if (entity == null || segments.length < 3 || segments[2].isEmpty()) {
+        JsonNode idNode = body == null ? null : body.path("id");
+        if (idNode == null
+                || !idNode.isTextual()
+                || idNode.asText().isEmpty()
+                || idNode.asText().contains("/")) {
             return path;
         }
-        JsonNode id = mapper.valueToTree(entity).path("id");
-        if (!id.isTextual() || id.asText().isEmpty() || id.asText().contains("/")) {
+        String id = idNode.asText();
+        for (int i = 1; i < segments.length; i++) {
+            if (segments[i].equalsIgnoreCase(id)) {
+                segments[i] = id;
+                return String.join("/", segments);
+            }
+        }
+        if (segments.length < 3 || segments[2].isEmpty() || segments[1].equals("api")) {
             return path;
         }
-        segments[2] = id.asText();
+        segments[2] = id;
         return String.join("/", segments);
     }
 
-    /** The writes of one resource (exact path) or, with {@code prefix}, of everything under a path; newest first. */
-    public List<WriteAuditEntry> history(String resource, boolean prefix, int limit) {
-        return em.createQuery(
-                        "from WriteAuditEntry w where "
-                                + (prefix ? "w.resource like :resource escape '!'" : "w.resource = :resource")
-                                + " order by w.occurredAt desc, w.id desc",
+    /** The sort of the audit's pages: newest first (then by id, for a stable order). */
+    static final String SORT = "-occurredAt";
+
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 500;
+
+    /**
+     * One page of the writes of one resource (exact path) or, with {@code prefix}, of everything under a path, newest
+     * first. {@code limit} (1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT}) and {@code cursor} (a previous
+     * page's {@code nextCursor}) as the query gave them: 400 when either is not one.
+     */
+    public Page<WriteAuditEntry> page(String resource, boolean prefix, String limit, String cursor) {
+        int size = Paging.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        Cursor after = Cursor.timeAndId(cursor, SORT);
+        StringBuilder where =
+                new StringBuilder(prefix ? "w.resource like :resource escape '!'" : "w.resource = :resource");
+        if (after != null) {
+            where.append(" and (w.occurredAt < :at or (w.occurredAt = :at and w.id < :id))");
+        }
+        var query = em.createQuery(
+                        "from WriteAuditEntry w where " + where + " order by w.occurredAt desc, w.id desc",
                         WriteAuditEntry.class)
                 .setParameter(
                         "resource",
                         prefix ? resource.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%" : resource)
-                .setMaxResults(limit)
-                .getResultList();
+                .setMaxResults(size + 1);
+        if (after != null) {
+            query.setParameter("at", after.instantKey(0)).setParameter("id", after.uuidKey(1));
+        }
+        return Paging.page(query.getResultList(), size, SORT, e -> List.of(e.occurredAt.toString(), e.id.toString()));
     }
 }

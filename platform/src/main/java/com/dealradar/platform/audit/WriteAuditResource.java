@@ -1,5 +1,6 @@
 package com.dealradar.platform.audit;
 
+import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
@@ -11,7 +12,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class WriteAuditResource {
 
-    private static final int MAX_LIMIT = 500;
-
     private final WriteAudit audit;
     private final Instance<CurrentIdentityAssociation> identity;
 
@@ -38,10 +40,12 @@ public class WriteAuditResource {
 
     @GET
     @Operation(hidden = true)
-    public Map<String, List<Entry>> history(
+    public Response history(
             @QueryParam("resource") String resource,
             @QueryParam("prefix") boolean prefix,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         BackendAccessRules.requireRole(
                 identity.isResolvable() ? identity.get().getIdentity() : null,
                 Roles.ADMIN,
@@ -54,17 +58,7 @@ public class WriteAuditResource {
                     List.of(new FieldViolation("resource", "must be a path starting with /")),
                     Map.of());
         }
-        int max = limit == null ? 100 : limit;
-        if (max < 1 || max > MAX_LIMIT) {
-            throw new ProblemException(
-                    ProblemType.BAD_PARAMETER,
-                    "limit: must be 1 to " + MAX_LIMIT,
-                    List.of(new FieldViolation("limit", "must be 1 to " + MAX_LIMIT)),
-                    Map.of());
-        }
-        return Map.of(
-                "items",
-                audit.history(resource, prefix, max).stream().map(Entry::of).toList());
+        return Paging.ok(audit.page(resource, prefix, limit, cursor).map(Entry::of), uri);
     }
 
     /** One write: when, by whom (user subject, or partner and key), what. */
@@ -79,7 +73,7 @@ public class WriteAuditResource {
             int status,
             String requestId) {
 
-        static Entry of(WriteAuditEntry e) {
+        public static Entry of(WriteAuditEntry e) {
             return new Entry(
                     e.occurredAt,
                     e.actor,

@@ -19,7 +19,7 @@ import org.jboss.logging.MDC;
 /**
  * The transactional outbox (issue #16): writes one event per successful write of a public resource in the
  * write's own transaction, so the event exists exactly when the change does. The shared write paths call
- * {@link #recordWrite(Response)} next to the write audit ({@code Idempotency}, {@code ConditionalWrites}), so a
+ * {@link #recordWrite} through {@code WriteRecords}, next to the write audit, so a
  * service gets events by naming its collections in {@link EventsConfig}, with no code in its resources. Events
  * that no request causes (deadlines approaching, certifications lapsing) are written with {@link #emit}.
  */
@@ -49,9 +49,10 @@ public class Outbox {
      * Writes the event of the current request's write when {@code response} is a success and the request's
      * collection produces events; call inside the write's transaction. Creates ({@code POST /deals}) are
      * {@code .created}, PUT and PATCH {@code .updated}, DELETE {@code .deleted}, a POST on a resource's action
-     * ({@code /deals/{id}/status-changes}) what {@link EventsConfig#actions()} names.
+     * ({@code /deals/{id}/status-changes}) what {@link EventsConfig#actions()} names. {@code data} is the answer's
+     * entity as JSON.
      */
-    public void recordWrite(Response response) {
+    public void recordWrite(Response response, JsonNode data) {
         if (response == null
                 || response.getStatus() >= 300
                 || config.resources().isEmpty()) {
@@ -66,7 +67,6 @@ public class Outbox {
         if (kind == null) {
             return;
         }
-        JsonNode data = response.getEntity() == null ? null : mapper.valueToTree(response.getEntity());
         // The id from the resource itself: a company may be addressed by its slug, the event names its id.
         String id = data != null && data.hasNonNull("id") ? data.get("id").asText() : kind.idInPath();
         if (id == null) {

@@ -1,17 +1,17 @@
 package com.dealradar.platform.http;
 
 import com.dealradar.platform.audit.WriteAudit;
+import com.dealradar.platform.audit.WriteRecords;
 import com.dealradar.platform.events.Outbox;
 import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.core.Response;
 
 /**
  * The answers of the conditional writes (PUT, PATCH, state-changing actions, DELETE). They are built inside the
  * domain service's transaction, the one that checked If-Match against the row and changed it (see
  * {@link EntityTags#ifMatch}): the resource passes them to the service as its answer, and the write's actor is
- * recorded in that same transaction ({@link WriteAudit}), and so is its event ({@link Outbox}): the change, its
- * audit row and its event are all kept or none. These helpers open no transaction of their own; called outside one they fail, loudly.
+ * recorded in that same transaction ({@link WriteAudit}), and so is its event ({@link Outbox}), through
+ * {@link WriteRecords}: the change, its audit row and its event are all kept or none. These helpers open no transaction of their own; called outside one they fail, loudly.
  */
 public final class ConditionalWrites {
 
@@ -29,16 +29,6 @@ public final class ConditionalWrites {
 
     /** Records the write's actor and its event (transactional outbox) with {@code response}, in the caller's transaction. */
     public static Response recorded(Response response) {
-        requireTransaction();
-        Arc.container().instance(WriteAudit.class).get().record(response);
-        Arc.container().instance(Outbox.class).get().recordWrite(response);
-        return response;
-    }
-
-    static void requireTransaction() {
-        if (!QuarkusTransaction.isActive()) {
-            throw new IllegalStateException("a write's answer is recorded in the domain service's transaction;"
-                    + " build it in the answer callback the service calls");
-        }
+        return Arc.container().instance(WriteRecords.class).get().record(response);
     }
 }

@@ -1,7 +1,7 @@
 package com.dealradar.platform.idempotency;
 
 import com.dealradar.platform.audit.WriteAudit;
-import com.dealradar.platform.events.Outbox;
+import com.dealradar.platform.audit.WriteRecords;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
@@ -35,7 +35,7 @@ import java.util.function.UnaryOperator;
  * Same key and same body replays the first answer; same key with a different body is 422. Keys are
  * remembered for {@link IdempotencyConfig#retention()}. A key belongs to its caller (a user, or a partner with all
  * of its keys): another caller sending the same value gets an independent answer. The write's actor is recorded
- * in the write's transaction ({@link WriteAudit}).
+ * in the write's transaction, and so is its event ({@link WriteRecords}).
  */
 @ApplicationScoped
 public class Idempotency {
@@ -49,7 +49,7 @@ public class Idempotency {
     private final ObjectMapper mapper;
     private final IdempotencyConfig config;
     private final WriteAudit audit;
-    private final Outbox outbox;
+    private final WriteRecords records;
     private final InstantSource clock;
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.EPOCH);
 
@@ -58,9 +58,9 @@ public class Idempotency {
             ObjectMapper mapper,
             IdempotencyConfig config,
             WriteAudit audit,
-            Outbox outbox,
+            WriteRecords records,
             InstantSource clock) {
-        this.outbox = outbox;
+        this.records = records;
         this.clock = clock;
         this.em = em;
         this.mapper = mapper;
@@ -137,13 +137,7 @@ public class Idempotency {
     }
 
     private Response recordWrite(Response response) {
-        if (!QuarkusTransaction.isActive()) {
-            throw new IllegalStateException("a write's answer is completed in the domain service's transaction;"
-                    + " call complete in the answer callback the service calls");
-        }
-        audit.record(response);
-        outbox.recordWrite(response);
-        return response;
+        return records.record(response);
     }
 
     private String json(Object entity) {

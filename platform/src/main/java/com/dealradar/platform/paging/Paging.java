@@ -16,19 +16,23 @@ public final class Paging {
     private Paging() {}
 
     public static int limit(String raw) {
+        return limit(raw, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    /** The page size a {@code limit} parameter asks for: {@code defaultLimit} when absent, 400 outside 1 to {@code max}. */
+    public static int limit(String raw, int defaultLimit, int max) {
         if (raw == null || raw.isBlank()) {
-            return DEFAULT_LIMIT;
+            return defaultLimit;
         }
         try {
             int limit = Integer.parseInt(raw.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
+            if (limit >= 1 && limit <= max) {
                 return limit;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.badParameter(
-                "limit", "must be a whole number from 1 to " + MAX_LIMIT + ", was '" + raw + "'");
+        throw ProblemException.badParameter("limit", "must be a whole number from 1 to " + max + ", was '" + raw + "'");
     }
 
     /**
@@ -47,11 +51,16 @@ public final class Paging {
     public static Response ok(Page<?> page, UriInfo uri) {
         Response.ResponseBuilder response = Response.ok(page);
         if (page.nextCursor() != null) {
-            URI next = uri.getRequestUriBuilder()
-                    .replaceQueryParam("cursor", page.nextCursor())
-                    .build();
-            response.header("Link", "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
+            response.header("Link", nextLink(uri, page.nextCursor()));
         }
         return response.build();
+    }
+
+    /** {@code <this request with cursor=nextCursor>; rel="next"}: relative, every other query parameter kept. */
+    public static String nextLink(UriInfo uri, String nextCursor) {
+        URI next = uri.getRequestUriBuilder()
+                .replaceQueryParam("cursor", nextCursor)
+                .build();
+        return "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"";
     }
 }

@@ -1,6 +1,7 @@
 package com.dealradar.region.domain;
 
 import com.dealradar.platform.concurrency.VersionCheck;
+import com.dealradar.platform.geo.CountryCodes;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.region.holidays.HolidayCalendars;
 import com.dealradar.region.persistence.RegimeRepository;
@@ -57,15 +58,6 @@ public class RegimeService {
         return answer.apply(new Assessment(touched, candidates, Assessor.assess(candidates, groups, facts)));
     }
 
-    /** Codes a deal's {@code regions} may hold: ISO 3166-1 alpha-2 country codes and EU (the Union as a whole). */
-    static final Set<String> DEAL_REGIONS = dealRegionCodes();
-
-    private static Set<String> dealRegionCodes() {
-        Set<String> codes = new HashSet<>(RegionService.ISO_COUNTRIES);
-        codes.add("EU");
-        return Set.copyOf(codes);
-    }
-
     /**
      * Review L8: the regions and the parties' countries must be assigned ISO 3166-1 alpha-2 codes (XX is not), as
      * deal-service checks its deals' regions; EU may be a region of the deal (a supranational region of this model,
@@ -74,7 +66,7 @@ public class RegimeService {
     static void checkCountries(DealFacts facts) {
         if (facts.regions() != null) {
             for (String region : facts.regions()) {
-                if (region != null && !DEAL_REGIONS.contains(region)) {
+                if (region != null && !CountryCodes.isDealRegion(region)) {
                     throw ProblemException.invalid(
                             "regions", "'" + region + "' is not an ISO 3166-1 alpha-2 country code (or EU)");
                 }
@@ -82,7 +74,7 @@ public class RegimeService {
         }
         for (int i = 0; i < facts.parties().size(); i++) {
             DealParty party = facts.parties().get(i);
-            if (party != null && party.country() != null && !RegionService.ISO_COUNTRIES.contains(party.country())) {
+            if (party != null && party.country() != null && !CountryCodes.isCountry(party.country())) {
                 throw ProblemException.invalid(
                         "parties[" + i + "].country",
                         "'" + party.country() + "' is not an ISO 3166-1 alpha-2 country code");

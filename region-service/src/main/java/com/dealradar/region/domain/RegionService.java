@@ -1,21 +1,18 @@
 package com.dealradar.region.domain;
 
 import com.dealradar.platform.concurrency.VersionCheck;
+import com.dealradar.platform.geo.CountryCodes;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.region.persistence.RegionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 
 @ApplicationScoped
 public class RegionService {
-
-    static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final RegionRepository regions;
     private final Today today;
@@ -46,10 +43,10 @@ public class RegionService {
             throw ProblemException.invalid("code", "must not be null");
         }
         RegionKind kind = input.kind() == null ? RegionKind.country : input.kind();
-        if (kind == RegionKind.country && !ISO_COUNTRIES.contains(input.code())) {
+        if (kind == RegionKind.country && !CountryCodes.isCountry(input.code())) {
             throw ProblemException.invalid("code", "'" + input.code() + "' is not an ISO 3166-1 alpha-2 country code");
         }
-        if (kind == RegionKind.supranational && ISO_COUNTRIES.contains(input.code())) {
+        if (kind == RegionKind.supranational && CountryCodes.isCountry(input.code())) {
             throw ProblemException.invalid(
                     "code",
                     "'" + input.code() + "' is a country; a supranational region needs a code of its own such as EU");
@@ -96,7 +93,7 @@ public class RegionService {
         }
         for (int i = 0; i < members.size(); i++) {
             Membership m = members.get(i);
-            if (!ISO_COUNTRIES.contains(m.country())) {
+            if (!CountryCodes.isCountry(m.country())) {
                 throw ProblemException.invalid(
                         "members[" + i + "].country",
                         "'" + m.country() + "' is not an ISO 3166-1 alpha-2 country code");

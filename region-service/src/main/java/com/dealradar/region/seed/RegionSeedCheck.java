@@ -1,5 +1,6 @@
 package com.dealradar.region.seed;
 
+import com.dealradar.platform.geo.CountryCodes;
 import com.dealradar.platform.seed.SeedCheck;
 import com.dealradar.region.domain.FirstCountedDay;
 import com.dealradar.region.holidays.HolidayCalendars;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -25,8 +25,6 @@ public final class RegionSeedCheck {
     /** A provision (art. 11, s. 23(3), § 14a, reg. 4, section 2) or an explicit general-knowledge mark. */
     static final Pattern CITES = Pattern.compile(
             "(?i)(\\bart\\.|\\barts\\.|\\bs\\.\\s?\\d|\\bss\\.\\s?\\d|§|\\bsection\\b|\\breg\\.|general knowledge)");
-
-    private static final Set<String> ISO = Set.of(Locale.getISOCountries());
 
     private RegionSeedCheck() {}
 
@@ -146,7 +144,7 @@ public final class RegionSeedCheck {
                         "its description or thresholds must cite the provision its threshold comes from (art./s./§/section) or say general knowledge");
             }
             for (JsonNode code : rule.path("domesticCountries")) {
-                if (!ISO.contains(code.asText()) && !unions.contains(code.asText())) {
+                if (!CountryCodes.isCountry(code.asText()) && !unions.contains(code.asText())) {
                     check.fail(
                             where + " rule " + rule.path("code").asText(),
                             code.asText() + " is neither a country nor a supranational region of the seed");

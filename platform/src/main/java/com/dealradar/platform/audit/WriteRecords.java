@@ -1,0 +1,42 @@
+package com.dealradar.platform.audit;
+
+import com.dealradar.platform.events.Outbox;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * What a successful write keeps with it, in its own transaction: the actor ({@link WriteAudit}) and the event
+ * ({@link Outbox}). The shared write paths ({@code Idempotency}, {@code ConditionalWrites}) answer through it, so the
+ * change, its audit row and its event are all kept or none, and the answer is read as JSON once for both.
+ */
+@ApplicationScoped
+public class WriteRecords {
+
+    private final WriteAudit audit;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+
+    WriteRecords(WriteAudit audit, Outbox outbox, ObjectMapper mapper) {
+        this.audit = audit;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    /** Records {@code response}'s write; fails, loudly, outside the domain service's transaction. */
+    public Response record(Response response) {
+        if (!QuarkusTransaction.isActive()) {
+            throw new IllegalStateException("a write's answer is recorded in the domain service's transaction;"
+                    + " build it in the answer callback the service calls");
+        }
+        if (response == null || response.getStatus() >= 300) {
+            return response;
+        }
+        JsonNode body = response.getEntity() == null ? null : mapper.valueToTree(response.getEntity());
+        audit.record(response, body);
+        outbox.recordWrite(response, body);
+        return response;
+    }
+}
