@@ -76,6 +76,36 @@ class PaginationTest {
                 .isSortedAccordingTo(Comparator.reverseOrder());
     }
 
+    /** A cursor belongs to the list it came from: another page size is fine, other filters are a 400, not a wrong page. */
+    @Test
+    void aCursorIsKeptWithAnotherLimitAndRefusedWithOtherFilters() {
+        Response first = given().queryParam("q", prefix).queryParam("limit", 5).get("/companies");
+        String cursor = first.path("nextCursor");
+        Response wider = given().queryParam("q", prefix)
+                .queryParam("limit", 7)
+                .queryParam("cursor", cursor)
+                .get("/companies");
+        wider.then().statusCode(200);
+        assertThat(wider.<List<String>>path("items.id"))
+                .hasSize(7)
+                .doesNotContainAnyElementsOf(first.path("items.id"))
+                .isSubsetOf(createdIds);
+        for (var otherFilters : List.of(
+                java.util.Map.of("q", prefix, "country", "FR"),
+                java.util.Map.of("q", prefix + " emile"),
+                java.util.Map.<String, String>of())) {
+            given().queryParams(otherFilters)
+                    .queryParam("limit", 5)
+                    .queryParam("cursor", cursor)
+                    .get("/companies")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", org.hamcrest.Matchers.equalTo("cursor"))
+                    .body("detail", org.hamcrest.Matchers.containsString("other query parameters"));
+        }
+    }
+
     @Test
     void linkHeaderPointsToTheNextPageWithTheSameFilters() {
         Response first = given().queryParam("q", prefix).queryParam("limit", 5).get("/companies");

@@ -3,6 +3,7 @@ package com.dealradar.gateway.webhooks;
 import com.dealradar.gateway.events.Sql;
 import com.dealradar.gateway.partner.ApiKeyAuditEntry;
 import com.dealradar.gateway.partner.AuditRepository;
+import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.persistence.NativeValues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -316,15 +317,36 @@ public class Deliveries {
             String outcome,
             String error) {}
 
-    public List<AttemptView> attempts(UUID endpointId, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery(
+    /** The sort of the attempts' pages: newest first (then by id). */
+    static final String ATTEMPT_SORT = "-attemptedAt";
+
+    /** The sort of the deliveries' pages: in event order. */
+    static final String DELIVERY_SORT = "eventCursor";
+
+    static List<String> attemptKeys(AttemptView attempt) {
+        return List.of(attempt.attemptedAt().toString(), attempt.id().toString());
+    }
+
+    static List<String> deliveryKeys(DeliveryView delivery) {
+        return List.of(delivery.eventCursor());
+    }
+
+    /** The endpoint's attempts, newest first, after the cursor's (attemptedAt, id), at most {@code limit}. */
+    public List<AttemptView> attempts(UUID endpointId, Cursor after, int limit) {
+        var query = em.createNativeQuery(
                         "select id, delivery_id, event_id, attempt, attempted_at, latency_ms, response_code, outcome, error"
-                                + " from webhook_attempt where endpoint_id = :e order by attempted_at desc, id desc limit "
-                                + limit,
+                                + " from webhook_attempt where endpoint_id = :e"
+                                + (after == null
+                                        ? ""
+                                        : " and (attempted_at < :at or (attempted_at = :at and id < :id))")
+                                + " order by attempted_at desc, id desc limit " + limit,
                         Tuple.class)
-                .setParameter("e", endpointId)
-                .getResultList();
+                .setParameter("e", endpointId);
+        if (after != null) {
+            query.setParameter("at", after.instantKey(0)).setParameter("id", after.uuidKey(1));
+        }
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = query.getResultList();
         return rows.stream()
                 .map(r -> new AttemptView(
                         NativeValues.uuid(r.get(0)),

@@ -3,6 +3,7 @@ package com.dealradar.gateway.webhooks;
 import com.dealradar.gateway.events.EventTypes;
 import com.dealradar.gateway.partner.Partner;
 import com.dealradar.platform.concurrency.VersionCheck;
+import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.persistence.NativeValues;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.time.Clocks;
@@ -225,9 +226,9 @@ public class WebhookEndpoints {
     }
 
     @Transactional
-    public List<Deliveries.AttemptView> attempts(UUID partner, UUID id, int limit) {
+    public List<Deliveries.AttemptView> attempts(UUID partner, UUID id, Cursor after, int limit) {
         endpoint(partner, id);
-        return deliveries.attempts(id, limit);
+        return deliveries.attempts(id, after, limit);
     }
 
     @Transactional

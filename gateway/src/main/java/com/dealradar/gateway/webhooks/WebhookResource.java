@@ -6,6 +6,8 @@ import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.Bodies;
 import com.dealradar.platform.json.MergePatch;
+import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.security.Actor;
@@ -24,9 +26,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -302,13 +307,23 @@ public class WebhookResource {
             responseCode = "200",
             description = "The attempts",
             content = @Content(schema = @Schema(implementation = WebhookViews.AttemptList.class)))
-    public WebhookViews.AttemptList attempts(
+    public Response attempts(
             @PathParam("partnerId") String partnerId,
             @PathParam("webhookId") String webhookId,
-            @QueryParam("limit") String limit) {
+            @Parameter(description = PAGE_SIZE) @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
-        return new WebhookViews.AttemptList(endpoints.attempts(partner, id, limit(limit)));
+        int size = limit(limit);
+        Cursor after = Cursor.timeAndId(cursor, Deliveries.ATTEMPT_SORT);
+        return Paging.ok(
+                Paging.page(
+                        endpoints.attempts(partner, id, after, size + 1),
+                        size,
+                        Deliveries.ATTEMPT_SORT,
+                        Deliveries::attemptKeys),
+                uri);
     }
 
     @GET
@@ -322,12 +337,15 @@ public class WebhookResource {
             responseCode = "200",
             description = "The deliveries",
             content = @Content(schema = @Schema(implementation = WebhookViews.DeliveryList.class)))
-    public WebhookViews.DeliveryList deliveries(
+    public Response deliveries(
             @PathParam("partnerId") String partnerId,
             @PathParam("webhookId") String webhookId,
             @QueryParam("status") String status,
-            @QueryParam("after") String after,
-            @QueryParam("limit") String limit) {
+            @Parameter(description = "Only deliveries of events after this eventCursor") @QueryParam("after")
+                    String after,
+            @Parameter(description = PAGE_SIZE) @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Context UriInfo uri) {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
         if (status != null && !STATUSES.contains(status)) {
@@ -339,7 +357,25 @@ public class WebhookResource {
         } catch (NumberFormatException e) {
             throw ProblemException.badParameter("after", "an eventCursor from an earlier page");
         }
-        return new WebhookViews.DeliveryList(endpoints.deliveries(partner, id, status, from, limit(limit)));
+        if (cursor != null) {
+            from = Math.max(from, eventPosition(Cursor.decode(cursor, Deliveries.DELIVERY_SORT, 1)));
+        }
+        int size = limit(limit);
+        return Paging.ok(
+                Paging.page(
+                        endpoints.deliveries(partner, id, status, from, size + 1),
+                        size,
+                        Deliveries.DELIVERY_SORT,
+                        Deliveries::deliveryKeys),
+                uri);
+    }
+
+    private static long eventPosition(Cursor cursor) {
+        try {
+            return Long.parseLong(cursor.keys().getFirst());
+        } catch (NumberFormatException e) {
+            throw Cursor.notIssued();
+        }
     }
 
     @POST
@@ -394,15 +430,9 @@ public class WebhookResource {
                 secret);
     }
 
+    private static final String PAGE_SIZE = "Page size, 1 to 200 (default 50)";
+
     private static int limit(String raw) {
-        try {
-            int value = raw == null ? 50 : Integer.parseInt(raw);
-            if (value >= 1 && value <= 200) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badParameter("limit", "must be 1 to 200");
+        return Paging.limit(raw, 50, Paging.MAX_LIMIT);
     }
 }

@@ -98,8 +98,16 @@ public final class WebhookViews {
     public record ViewList(List<View> items) {}
 
     @Schema(name = "WebhookDeliveryList")
-    public record DeliveryList(List<Deliveries.DeliveryView> items) {}
+    public record DeliveryList(
+            List<Deliveries.DeliveryView> items,
+
+            @Schema(description = "Cursor of the next page; absent on the last page", nullable = true)
+            String nextCursor) {}
 
     @Schema(name = "WebhookAttemptList")
-    public record AttemptList(List<Deliveries.AttemptView> items) {}
+    public record AttemptList(
+            List<Deliveries.AttemptView> items,
+
+            @Schema(description = "Cursor of the next page; absent on the last page", nullable = true)
+            String nextCursor) {}
 }

@@ -326,7 +326,30 @@ class WebhookDeliveryTest {
                             .jsonPath()
                             .getList("items"))
                     .hasSize(3);
+            // Both lists page like every list: the five attempts two a page, the three deliveries two a page.
+            assertThat(walk(endpoint.path() + "/attempts?limit=2", "id"))
+                    .hasSize(5)
+                    .doesNotHaveDuplicates()
+                    .containsExactlyElementsOf(
+                            attempts.stream().map(a -> (String) a.get("id")).toList());
+            assertThat(walk(endpoint.path() + "/deliveries?status=succeeded&limit=2", "eventId"))
+                    .containsExactlyElementsOf(ids.stream().map(UUID::toString).toList());
         }
+    }
+
+    /** The values of {@code field} of every item, following each page's Link to the end. */
+    private static List<String> walk(String firstPage, String field) {
+        List<String> values = new ArrayList<>();
+        String next = firstPage;
+        for (int pages = 0; next != null && pages < 10; pages++) {
+            io.restassured.response.Response page =
+                    ADMIN.request().urlEncodingEnabled(false).get(next);
+            page.then().statusCode(200);
+            values.addAll(page.jsonPath().getList("items." + field, String.class));
+            String link = page.header("Link");
+            next = link == null ? null : link.substring(1, link.indexOf('>'));
+        }
+        return values;
     }
 
     @Test

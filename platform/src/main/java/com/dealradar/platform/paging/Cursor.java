@@ -11,13 +11,19 @@ import java.util.UUID;
 
 /**
  * An opaque keyset-pagination cursor: the sort it belongs to and the sort-key values of the last item
- * returned. Values are length-prefixed so that any character may appear in them.
+ * returned. Values are length-prefixed so that any character may appear in them. A cursor encoded while a request
+ * is served also carries the digest of that request's filters ({@link ListQuery}): decoding it under other filters
+ * is a 400. (A cursor without one, issued before cursors carried it, is taken under any filters.)
  */
 public record Cursor(String sort, List<String> keys) {
 
+    private static final char FILTERS = '~';
+
     public String encode() {
+        String filters = ListQuery.digest();
+        String head = filters == null ? sort : sort + FILTERS + filters;
         StringBuilder raw =
-                new StringBuilder().append(sort.length()).append(':').append(sort);
+                new StringBuilder().append(head.length()).append(':').append(head);
         for (String key : keys) {
             raw.append(key.length()).append(':').append(key);
         }
@@ -41,13 +47,26 @@ public record Cursor(String sort, List<String> keys) {
             if (parts.size() != keyCount + 1) {
                 throw new IllegalArgumentException("wrong number of keys");
             }
-            if (!parts.getFirst().equals(expectedSort)) {
+            String sort = parts.getFirst();
+            String filters = null;
+            int mark = sort.indexOf(FILTERS);
+            if (mark >= 0) {
+                filters = sort.substring(mark + 1);
+                sort = sort.substring(0, mark);
+            }
+            if (!sort.equals(expectedSort)) {
                 throw ProblemException.badParameter(
                         "cursor",
-                        "this cursor belongs to sort '" + parts.getFirst()
-                                + "'; use the same sort or start without a cursor");
+                        "this cursor belongs to sort '" + sort + "'; use the same sort or start without a cursor");
             }
-            return new Cursor(parts.getFirst(), List.copyOf(parts.subList(1, parts.size())));
+            String current = filters == null ? null : ListQuery.digest();
+            if (current != null && !current.equals(filters)) {
+                throw ProblemException.badParameter(
+                        "cursor",
+                        "this cursor belongs to a page asked with other query parameters: send the same ones as that"
+                                + " page (only limit may change), or start without a cursor");
+            }
+            return new Cursor(sort, List.copyOf(parts.subList(1, parts.size())));
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -1,0 +1,55 @@
+package com.dealradar.platform.paging;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.TreeSet;
+
+/**
+ * What a list was asked for: the current request's query parameters other than the page's own ({@code cursor},
+ * {@code limit}), as a short digest. A cursor carries the digest of the list it came from, so that a cursor sent with
+ * other filters (a nextCursor of {@code ?status=announced} with {@code ?status=completed}) is refused instead of
+ * silently starting the other list in the middle (Google AIP-158 asks the same of page tokens).
+ */
+final class ListQuery {
+
+    private ListQuery() {}
+
+    /** The digest of the current request's filters; null outside a request (a cursor built in a test, a start-up task). */
+    static String digest() {
+        ArcContainer arc = Arc.container();
+        if (arc == null || !arc.requestContext().isActive()) {
+            return null;
+        }
+        InstanceHandle<CurrentVertxRequest> request = arc.instance(CurrentVertxRequest.class);
+        RoutingContext routing = request.isAvailable() ? request.get().getCurrent() : null;
+        if (routing == null) {
+            return null;
+        }
+        MultiMap params = routing.queryParams();
+        StringBuilder canonical = new StringBuilder();
+        for (String name : new TreeSet<>(params.names())) {
+            if (name.equals("cursor") || name.equals("limit")) {
+                continue;
+            }
+            for (String value : params.getAll(name)) {
+                canonical.append(name.length()).append(':').append(name);
+                canonical.append(value.length()).append(':').append(value);
+            }
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
