@@ -441,7 +441,7 @@ public class ContractConventions implements OASFilter {
             if (!status.matches("[45]\\d\\d")) {
                 return;
             }
-            Map<String, Object> example = ProblemExamples.of(Integer.parseInt(status), path);
+            Map<String, Object> example = ProblemExamples.of(Integer.parseInt(status), path, response.getDescription());
             MediaType media = OASFactory.createMediaType()
                     .schema(OASFactory.createSchema().ref("Problem"))
                     .example(example);
@@ -530,7 +530,18 @@ public class ContractConventions implements OASFilter {
         private ProblemExamples() {}
 
         public static Map<String, Object> of(int status, String path) {
+            return of(status, path, null);
+        }
+
+        /**
+         * The example of {@code status} for an operation whose answer is described as {@code description}: a 409 or
+         * 422 means different things on different operations (an Idempotency-Key in flight or reused, or the
+         * operation's own conflict), so those two follow the description.
+         */
+        public static Map<String, Object> of(int status, String path, String description) {
             Map<String, Object> p = new LinkedHashMap<>();
+            boolean idempotency = description != null && description.contains("Idempotency-Key");
+            boolean described = description != null && !description.isBlank();
             switch (status) {
                 case 400 -> {
                     put(p, ProblemType.VALIDATION, "1 field is invalid");
@@ -553,17 +564,37 @@ public class ContractConventions implements OASFilter {
                             p,
                             ProblemType.REQUEST_TIMEOUT,
                             "The request body did not all arrive within 30 s of its headers");
-                case 409 -> put(p, ProblemType.CONFLICT, "slug: already used by another company");
+                case 409 -> {
+                    if (idempotency || !described) {
+                        put(
+                                p,
+                                ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                                "The first request with this Idempotency-Key has not finished yet; retry in a moment");
+                    } else {
+                        put(
+                                p,
+                                description.contains("Transition")
+                                        ? ProblemType.INVALID_TRANSITION
+                                        : ProblemType.CONFLICT,
+                                description);
+                    }
+                }
                 case 412 ->
                     put(p, ProblemType.PRECONDITION_FAILED, "If-Match \"3\" does not match the current ETag \"4\"");
                 case 413 -> put(p, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than 256 KiB");
-                case 414 -> put(p, ProblemType.URI_TOO_LONG, "The request line is longer than 4096 bytes");
+                case 414 -> put(p, ProblemType.URI_TOO_LONG, "The request line is longer than 8192 bytes");
                 case 415 -> put(p, ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
-                case 422 ->
-                    put(
-                            p,
-                            ProblemType.IDEMPOTENCY_KEY_REUSED,
-                            "Idempotency-Key 5f0c8d1e-demo was used with another body");
+                case 422 -> {
+                    if (idempotency || !described) {
+                        put(
+                                p,
+                                ProblemType.IDEMPOTENCY_KEY_REUSED,
+                                "This Idempotency-Key was first used with a different request body; use a new key for a"
+                                        + " new request");
+                    } else {
+                        put(p, ProblemType.UNPROCESSABLE, description);
+                    }
+                }
                 case 428 -> put(p, ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the ETag you last read");
                 case 429 ->
                     put(p, ProblemType.RATE_LIMITED, "Rate limit of 600 requests per 60 s reached; retry after 12 s");
