@@ -33,7 +33,6 @@ public class RateLimiter {
     private final Instance<ReactiveRedisDataSource> redisSource;
     private final InstantSource clock;
     private final MemoryCounterStore memory;
-    private volatile RedisCounterStore redis;
     private volatile RedisLeases leases;
     private final AtomicBoolean redisDown = new AtomicBoolean();
     private final AtomicBoolean probing = new AtomicBoolean();
@@ -49,7 +48,7 @@ public class RateLimiter {
     /** Connects to Redis before the first request; a failure here only means the first request will try again. */
     void warmUp(@Observes StartupEvent started) {
         if (config.store() == RateLimitConfig.Store.redis) {
-            redis().warmUp()
+            leases().warmUp()
                     .subscribe()
                     .with(
                             loaded -> LOG.debug("Rate-limit script loaded into Redis"),
@@ -120,26 +119,15 @@ public class RateLimiter {
         return redisDown.get();
     }
 
-    private RedisCounterStore redis() {
-        RedisCounterStore store = redis;
-        if (store == null) {
-            synchronized (this) {
-                if (redis == null) {
-                    redis = new RedisCounterStore(redisSource.get(), config.redisTimeout());
-                }
-                store = redis;
-            }
-        }
-        return store;
-    }
-
     private RedisLeases leases() {
         RedisLeases store = leases;
         if (store == null) {
             synchronized (this) {
                 if (leases == null) {
                     leases = new RedisLeases(
-                            redis(), clock::millis, config.redisLeaseInterval().toMillis());
+                            new RedisCounterStore(redisSource.get(), config.redisTimeout()),
+                            clock::millis,
+                            config.redisLeaseInterval().toMillis());
                 }
                 store = leases;
             }

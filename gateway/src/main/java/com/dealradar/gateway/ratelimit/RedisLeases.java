@@ -76,6 +76,11 @@ final class RedisLeases implements CounterStore {
                 });
     }
 
+    /** Loads the counting script into Redis and opens the first connection ({@link RedisCounterStore#warmUp}). */
+    Uni<Void> warmUp() {
+        return redis.warmUp();
+    }
+
     /** Redis calls made so far (for tests and diagnostics). */
     long roundTrips() {
         return roundTrips.sum();
@@ -104,9 +109,7 @@ final class RedisLeases implements CounterStore {
         /** A held number, or the refusal once the shared count is past the limit; null when Redis must be asked. */
         Decision takeLocally(Quota quota, long now) {
             if (endsAt <= now) {
-                held.clear();
-                heldCount = 0;
-                highest = 0;
+                forgetWindow();
                 return null;
             }
             long[] range = held.peekFirst();
@@ -119,6 +122,13 @@ final class RedisLeases implements CounterStore {
                 return new Decision(quota, ordinal, endsAt - now);
             }
             return highest >= quota.limit() ? new Decision(quota, highest + 1, endsAt - now) : null;
+        }
+
+        /** The numbers of an ended window are worth nothing, and its count says nothing of the next. */
+        private void forgetWindow() {
+            held.clear();
+            heldCount = 0;
+            highest = 0;
         }
 
         long nextSize(Quota quota, long now, long intervalMillis) {
@@ -146,9 +156,7 @@ final class RedisLeases implements CounterStore {
             long windowEnd = askedAt + counted.resetMillis();
             long halfWindow = quota.windowMillis() / 2;
             if (endsAt <= now || windowEnd > endsAt + halfWindow) {
-                held.clear(); // a new window: what was held belongs to the last one
-                heldCount = 0;
-                highest = 0;
+                forgetWindow(); // a new window: what was held belongs to the last one
                 endsAt = windowEnd;
             } else if (windowEnd < endsAt - halfWindow) {
                 // The answer of a window this replica has already seen end: only this request's own number counts.
