@@ -1,11 +1,10 @@
 package com.dealradar.gateway.partner;
 
+import com.dealradar.platform.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * The API key format: {@code drk_<prefix>_<secret>}. The prefix (8 characters of an unambiguous lower-case
@@ -67,24 +66,7 @@ public final class ApiKeys {
 
     /** Lower-case hex SHA-256 of the whole key. */
     public static String hash(String key) {
-        MessageDigest sha256;
-        try {
-            // A copy of a ready digest: looking the algorithm up in the providers costs more than hashing a key.
-            sha256 = (MessageDigest) SHA_256.clone();
-        } catch (CloneNotSupportedException e) {
-            sha256 = sha256();
-        }
-        return HexFormat.of().formatHex(sha256.digest(key.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static final MessageDigest SHA_256 = sha256();
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(key);
     }
 
     /** Whether {@code key} hashes to {@code expectedHash}, in time independent of where they differ. */

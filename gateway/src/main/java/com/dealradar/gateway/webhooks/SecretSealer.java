@@ -1,11 +1,11 @@
 package com.dealradar.gateway.webhooks;
 
+import com.dealradar.platform.crypto.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -153,11 +153,6 @@ public class SecretSealer {
 
     /** A short public name of a key (8 hex digits of a hash of the derived key), stored with each sealed value. */
     private static String keyId(SecretKey key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(key.getEncoded()), 0, 4);
     }
 }

@@ -1,12 +1,11 @@
 package com.dealradar.platform.http;
 
 import com.dealradar.platform.concurrency.VersionCheck;
+import com.dealradar.platform.crypto.Sha256;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -61,13 +60,9 @@ public final class EntityTags {
      * assembled from several resources): the same bytes give the same tag on every gateway replica.
      */
     public static EntityTag ofContent(byte[] representation) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(representation);
-            return new EntityTag(
-                    Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18)), true);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return new EntityTag(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(Sha256.of(representation), 18)),
+                true);
     }
 
     /** 304 when {@code ifNoneMatch} names the current version, otherwise 200 with the entity and its ETag. */

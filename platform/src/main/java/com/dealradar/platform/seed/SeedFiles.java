@@ -1,5 +1,6 @@
 package com.dealradar.platform.seed;
 
+import com.dealradar.platform.crypto.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,6 +37,15 @@ public class SeedFiles {
         List<K> keys = new ArrayList<>(entries.size());
         entries.forEach(entry -> keys.add(key.apply(entry)));
         return keys;
+    }
+
+    /**
+     * SHA-256 (hex) of a seed entry as written in its file: what a {@link
+     * com.dealradar.platform.persistence.SeededEntity} row remembers, so that a changed entry is told from an
+     * unchanged one at the next start.
+     */
+    public static String digest(JsonNode entry) {
+        return Sha256.hex(entry.toString());
     }
 
     public JsonNode load(String resource) {

@@ -1,6 +1,6 @@
 package com.dealradar.region.domain;
 
-import com.dealradar.platform.persistence.AuditedEntity;
+import com.dealradar.platform.persistence.SeededEntity;
 import com.dealradar.platform.provenance.Source;
 import com.dealradar.region.persistence.JsonColumn;
 import jakarta.persistence.CollectionTable;
@@ -23,7 +23,7 @@ import java.util.UUID;
 /** A regulatory regime of one region: who decides, whether filing is mandatory and suspensory, its rules and clocks. */
 @Entity
 @Table(name = "regime")
-public class Regime extends AuditedEntity {
+public class Regime extends SeededEntity {
 
     @Id
     public UUID id;

@@ -92,11 +92,33 @@ public class RegimeService {
 
     @Transactional
     public Regime create(UUID id, RegimeDraft input) {
+        return createSeeded(id, input, null);
+    }
+
+    /** Creates a regime; one of a seed entry is marked with the entry's {@code seedDigest} (see {@link #reseed}). */
+    @Transactional
+    public Regime createSeeded(UUID id, RegimeDraft input, String seedDigest) {
         Regime regime = new Regime();
         regime.id = id;
         regime.createdAt = today.now();
         apply(regime, input);
+        if (seedDigest != null) {
+            regime.markSeeded(seedDigest, false);
+        }
         regimes.persistAndFlush(regime);
+        return regime;
+    }
+
+    /**
+     * Writes a seed entry changed since it wrote the regime (a later release's correction) over the regime; the
+     * seeder calls it only for a regime nobody has written through the API since.
+     */
+    @Transactional
+    public Regime reseed(UUID id, RegimeDraft input, String seedDigest) {
+        Regime regime = get(id, id.toString());
+        apply(regime, input);
+        regime.markSeeded(seedDigest, true);
+        regimes.flush();
         return regime;
     }
 

@@ -1,6 +1,6 @@
 package com.dealradar.region.domain;
 
-import com.dealradar.platform.persistence.AuditedEntity;
+import com.dealradar.platform.persistence.SeededEntity;
 import com.dealradar.platform.provenance.Source;
 import com.dealradar.region.persistence.JsonColumn;
 import jakarta.persistence.CollectionTable;
@@ -23,7 +23,7 @@ import java.util.TreeSet;
 /** A country (ISO 3166-1 alpha-2) whose regulators DealRadar follows, or a union of countries such as the EU. */
 @Entity
 @Table(name = "region")
-public class Region extends AuditedEntity {
+public class Region extends SeededEntity {
 
     @Id
     @Column(length = 2)

@@ -1,6 +1,7 @@
 package com.dealradar.region.seed;
 
 import com.dealradar.platform.persistence.ExistingIds;
+import com.dealradar.platform.persistence.SeedMarks;
 import com.dealradar.platform.provenance.Precision;
 import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
@@ -33,8 +34,11 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,8 +46,10 @@ import org.jboss.logging.Logger;
  * regimes) and {@code seed/matters.json} (the regulatory matters and certifications of the seed articles, each
  * with its source and basis). {@link RegionSeedCheck} runs first: a seed that breaks a consistency rule stops the
  * start. A matter's {@code status} is its current one and equals the last entry of its {@code history}; it is
- * created in the first entry's status and walks the status machine step by step. Ids are fixed (name-based) and
- * rows already present are left alone, so analysts' later edits survive restarts.
+ * created in the first entry's status and walks the status machine step by step. Ids are fixed (name-based). Matters
+ * and certifications already present are left alone; a region or regime whose seed entry changed since it wrote the row
+ * (a correction in a later release) is rewritten from it unless the row was written through the API since: analysts'
+ * edits survive restarts and upgrades.
  */
 @ApplicationScoped
 public class RegionSeeder {
@@ -111,14 +117,16 @@ public class RegionSeeder {
         JsonNode facts = files.load("seed/matters.json");
         RegionSeedCheck.check(reference, facts).throwIfAny();
         int[] added = {0, 0, 0, 0};
+        int[] updated = {0, 0};
+        List<String> keptAsEdited = new ArrayList<>();
         QuarkusTransaction.requiringNew().run(() -> {
-            Set<String> presentRegions = ExistingIds.of(
+            Map<String, SeedMarks.Mark> presentRegions = SeedMarks.of(
                     regions.getEntityManager(),
                     Region.class,
                     String.class,
                     SeedFiles.keys(
                             reference.get("regions"), node -> node.get("code").asText()));
-            Set<UUID> presentRegimes = ExistingIds.of(
+            Map<UUID, SeedMarks.Mark> presentRegimes = SeedMarks.of(
                     regimes.getEntityManager(),
                     Regime.class,
                     UUID.class,
@@ -139,20 +147,28 @@ public class RegionSeeder {
                     SeedFiles.keys(
                             facts.get("certifications"),
                             node -> certificationId(node.get("slug").asText())));
+            // Regions and regimes are reference data: a seed entry corrected in a later release replaces the row it
+            // wrote, unless the row was written through the API since (an analyst's edit wins, with a warning).
             for (JsonNode node : reference.get("regions")) {
-                if (!presentRegions.contains(node.get("code").asText())) {
-                    regionService.create(
-                            files.entry(node, RegionInput.class, List.of()).toDraft());
-                    added[0]++;
-                }
+                String code = node.get("code").asText();
+                Written written = writeReference(
+                        node,
+                        presentRegions.get(code),
+                        () -> files.entry(node, RegionInput.class, List.of()).toDraft(),
+                        regionService::createSeeded,
+                        regionService::reseed);
+                count(written, 0, "region " + code, added, updated, keptAsEdited);
             }
             for (JsonNode node : reference.get("regimes")) {
-                UUID id = regimeId(node.get("code").asText());
-                if (!presentRegimes.contains(id)) {
-                    regimeService.create(
-                            id, files.entry(node, RegimeInput.class, List.of()).toDraft());
-                    added[1]++;
-                }
+                String code = node.get("code").asText();
+                UUID id = regimeId(code);
+                Written written = writeReference(
+                        node,
+                        presentRegimes.get(id),
+                        () -> files.entry(node, RegimeInput.class, List.of()).toDraft(),
+                        (draft, digest) -> regimeService.createSeeded(id, draft, digest),
+                        (draft, digest) -> regimeService.reseed(id, draft, digest));
+                count(written, 1, "regime " + code, added, updated, keptAsEdited);
             }
             JsonNode companies = facts.get("companies");
             for (JsonNode node : facts.get("matters")) {
@@ -202,8 +218,57 @@ public class RegionSeeder {
             }
         });
         LOG.infof(
-                "Seed data: %d regions, %d regimes, %d regulatory matters and %d certifications added",
-                added[0], added[1], added[2], added[3]);
+                "Seed data: %d regions, %d regimes, %d regulatory matters and %d certifications added; %d regions and"
+                        + " %d regimes updated to this release's seed",
+                added[0], added[1], added[2], added[3], updated[0], updated[1]);
+        if (!keptAsEdited.isEmpty()) {
+            LOG.warnf(
+                    "This release's seed data changes %s, which were edited through the API since they were seeded:"
+                            + " kept as edited. Compare them with seed/regions.json and write what should stay.",
+                    String.join(", ", keptAsEdited));
+        }
+    }
+
+    private enum Written {
+        ADDED,
+        UPDATED,
+        KEPT_AS_EDITED,
+        UNCHANGED
+    }
+
+    /**
+     * One reference entry (a region or a regime): added when its row is missing, rewritten when the entry changed
+     * since it wrote the row and nobody has written the row through the API since, else left as it is.
+     */
+    private static <D> Written writeReference(
+            JsonNode node,
+            SeedMarks.Mark mark,
+            Supplier<D> draft,
+            BiConsumer<D, String> create,
+            BiConsumer<D, String> reseed) {
+        String digest = SeedFiles.digest(node);
+        if (mark == null) {
+            create.accept(draft.get(), digest);
+            return Written.ADDED;
+        }
+        if (digest.equals(mark.digest())) {
+            return Written.UNCHANGED;
+        }
+        if (!mark.asSeeded()) {
+            return Written.KEPT_AS_EDITED;
+        }
+        reseed.accept(draft.get(), digest);
+        return Written.UPDATED;
+    }
+
+    private static void count(
+            Written written, int kind, String name, int[] added, int[] updated, List<String> keptAsEdited) {
+        switch (written) {
+            case ADDED -> added[kind]++;
+            case UPDATED -> updated[kind]++;
+            case KEPT_AS_EDITED -> keptAsEdited.add(name);
+            case UNCHANGED -> {}
+        }
     }
 
     private StatusChange step(JsonNode step) {

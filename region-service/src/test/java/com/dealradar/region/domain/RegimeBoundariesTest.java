@@ -272,6 +272,23 @@ class RegimeBoundariesTest {
                             "BMWi",
                             "voluntary not suspensory; phase1 3 months, phase2 2 months",
                             "cross_sector >=25%")),
+            // The ministry's names (the Chancellor's organisational decrees): the same rules under another name.
+            new Change(
+                    "DE-AWV",
+                    "2013-12-17",
+                    chineseStakeInGermanCloud("30"),
+                    new Expect(
+                            "AWV-2013",
+                            "triggered cross_sector",
+                            "Economics and Technology (BMWi)",
+                            "voluntary not suspensory; phase1 3 months, phase2 2 months",
+                            "cross_sector >=25%"),
+                    new Expect(
+                            "AWV-2013",
+                            "triggered cross_sector",
+                            "Economic Affairs and Energy (BMWi)",
+                            "voluntary not suspensory; phase1 3 months, phase2 2 months",
+                            "cross_sector >=25%")),
             new Change(
                     "DE-AWV",
                     "2017-07-18",
@@ -337,6 +354,14 @@ class RegimeBoundariesTest {
                             "AWV-2021", "triggered critical_sector", "BMWi", AWG_2020_CLOCKS, "critical_sector >=10%"),
                     new Expect(
                             "AWV-2021", "triggered critical_sector", "BMWK", AWG_2020_CLOCKS, "critical_sector >=10%")),
+            new Change(
+                    "DE-AWV",
+                    "2025-05-06",
+                    chineseStakeInGermanCloud("30"),
+                    new Expect(
+                            "AWV-2021", "triggered critical_sector", "BMWK", AWG_2020_CLOCKS, "critical_sector >=10%"),
+                    new Expect(
+                            "AWV-2021", "triggered critical_sector", "BMWE", AWG_2020_CLOCKS, "critical_sector >=10%")),
             new Change(
                     "DE-BSIG-9B",
                     "2021-05-28",

@@ -167,6 +167,22 @@ class RegimeTimelineTest {
         assertThat(answer("DE-AWV", after).authority()).contains("BMWK");
     }
 
+    @Test
+    void deAwvAuthorityFollowsTheMinistrysNames() {
+        // The Chancellor's organisational decrees: 17 December 2013, 8 December 2021, 6 May 2025.
+        assertThat(authorityOn("2013-12-16")).isEqualTo("Federal Ministry of Economics and Technology (BMWi)");
+        assertThat(authorityOn("2013-12-17")).isEqualTo("Federal Ministry for Economic Affairs and Energy (BMWi)");
+        assertThat(authorityOn("2025-05-05"))
+                .isEqualTo("Federal Ministry for Economic Affairs and Climate Action (BMWK)");
+        assertThat(authorityOn("2025-05-06")).isEqualTo("Federal Ministry for Economic Affairs and Energy (BMWE)");
+        assertThat(authorityOn("2026-12-03")).isEqualTo("Federal Ministry for Economic Affairs and Energy (BMWE)");
+    }
+
+    private static String authorityOn(String day) {
+        return answer("DE-AWV", deal(DealType.acquisition, day, null, "30", null, CN_ACQUIRER, DE_CLOUD))
+                .authority();
+    }
+
     static DealFacts cacDeal(String date) {
         return deal(
                 DealType.partnership,

@@ -72,6 +72,102 @@ class ReseedTest {
                 .statusCode(200);
     }
 
+    @Test
+    void aRegimeCorrectedInALaterReleaseReachesADatabaseSeededByAnEarlierOne() throws Exception {
+        Response current =
+                given().get("/regimes/DE-AWV").then().statusCode(200).extract().response();
+        String legalBasis = current.path("legalBasis");
+        // The row as an earlier release's seed left it: other text, written by another entry, not edited since.
+        seededEarlier("regime", "code = 'DE-AWV'", "legal_basis = 'the text of an earlier release'");
+        Response stale =
+                given().get("/regimes/DE-AWV").then().statusCode(200).extract().response();
+        assertThat(stale.<String>path("legalBasis")).isEqualTo("the text of an earlier release");
+
+        seeder.seed();
+
+        Response after =
+                given().get("/regimes/DE-AWV").then().statusCode(200).extract().response();
+        System.out.printf(
+                "DE-AWV: ETag %s as the earlier seed left it, %s after seeding; legal basis restored: %s%n",
+                stale.header("ETag"), after.header("ETag"), legalBasis.equals(after.path("legalBasis")));
+        assertThat(after.<String>path("legalBasis")).isEqualTo(legalBasis);
+        assertThat(after.header("ETag")).isNotEqualTo(stale.header("ETag"));
+        assertThat(after.<List<String>>path("authorities.name"))
+                .last()
+                .asString()
+                .contains("BMWE");
+
+        seeder.seed();
+
+        given().get("/regimes/DE-AWV").then().statusCode(200).header("ETag", equalTo(after.header("ETag")));
+    }
+
+    @Test
+    void aRegionSeededBeforeMarksWereKeptIsUpdatedWhileNeverWrittenSince() throws Exception {
+        String description =
+                given().get("/regions/DE").then().statusCode(200).extract().path("description");
+        QuarkusTransaction.requiringNew()
+                .run(() -> regions.getEntityManager()
+                        .createNativeQuery(
+                                "update region set description = 'an earlier release''s text', seed_digest = null,"
+                                        + " seed_version = null, version = 0 where code = 'DE'")
+                        .executeUpdate());
+
+        seeder.seed();
+
+        given().get("/regions/DE").then().statusCode(200).body("description", equalTo(description));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> regions.findById("DE").seedDigest))
+                .isNotNull();
+    }
+
+    @Test
+    void aSeedCorrectionLeavesARegionEditedThroughTheApiAsEdited() throws Exception {
+        Response original =
+                given().get("/regions/GB").then().statusCode(200).extract().response();
+        String description = original.path("description");
+        String etag = given().contentType("application/merge-patch+json")
+                .header("If-Match", original.header("ETag"))
+                .body("{\"description\": \"edited by an analyst\"}")
+                .patch("/regions/GB")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        // A later release changes GB's seed entry: the row's mark no longer matches it.
+        QuarkusTransaction.requiringNew()
+                .run(() -> regions.getEntityManager()
+                        .createNativeQuery("update region set seed_digest = 'an earlier entry' where code = 'GB'")
+                        .executeUpdate());
+
+        seeder.seed();
+
+        given().get("/regions/GB")
+                .then()
+                .statusCode(200)
+                .header("ETag", equalTo(etag))
+                .body("description", equalTo("edited by an analyst"));
+
+        // The analyst writes the seed's text back; the row is the seed's again once a seed run has marked it.
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body("{\"description\": \"" + description + "\"}")
+                .patch("/regions/GB")
+                .then()
+                .statusCode(200);
+        seededEarlier("region", "code = 'GB'", "description = description");
+        seeder.seed();
+        given().get("/regions/GB").then().statusCode(200).body("description", equalTo(description));
+    }
+
+    /** Leaves a row as an earlier release's seed wrote it: {@code change} applied, marked by another entry, unedited. */
+    private void seededEarlier(String table, String where, String change) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> regions.getEntityManager()
+                        .createNativeQuery("update " + table + " set " + change
+                                + ", seed_digest = 'an earlier entry', seed_version = version where " + where)
+                        .executeUpdate());
+    }
+
     private List<Long> counts() {
         return QuarkusTransaction.requiringNew()
                 .call(() -> List.of(regions.count(), regimes.count(), matters.count(), certifications.count()));
