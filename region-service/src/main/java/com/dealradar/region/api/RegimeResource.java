@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -62,7 +63,10 @@ public class RegimeResource {
     @GET
     @Operation(
             summary = "List regulatory regimes",
-            description = "In code order, keyset-paginated; filters combine with AND.")
+            description =
+                    "In code order, keyset-paginated; filters combine with AND. Each regime is shown as it stood on"
+                            + " inForceOn (today when not given): its authority, flags, rules, clocks and version then, which"
+                            + " the mandatory and suspensory filters also ask.")
     @APIResponse(
             responseCode = "200",
             description = "One page of regimes",
@@ -97,8 +101,9 @@ public class RegimeResource {
         String after =
                 cursor == null ? null : Cursor.decode(cursor, "code", 1).keys().getFirst();
         List<Regime> rows = service.search(filter, after, pageSize + 1);
+        LocalDate day = service.dayOf(filter);
         return Paging.ok(
-                Paging.page(rows, pageSize, "code", g -> List.of(g.code)).map(views::regime), uri);
+                Paging.page(rows, pageSize, "code", g -> List.of(g.code)).map(g -> views.regime(g, day)), uri);
     }
 
     @POST

@@ -65,7 +65,11 @@ public class ViewMapper {
     }
 
     public Views.RegimeView regime(Regime g) {
-        LocalDate day = today.date();
+        return regime(g, today.date());
+    }
+
+    /** The regime as it stood on {@code day}: its authority, flags, rules, clocks and version then. */
+    public Views.RegimeView regime(Regime g, LocalDate day) {
         RegimeVersion now = g.versionOn(day);
         return new Views.RegimeView(
                 g.id,

@@ -86,23 +86,39 @@ public final class Views {
             RegimeKind kind,
 
             @Schema(
-                    description = "The authority in charge today (or last)",
+                    description =
+                            "The authority in charge today (or last; in a list asked with inForceOn, on that day)",
                     examples = "Secretary of State (Investment Security Unit)")
             String authority,
 
             List<AuthorityPeriod> authorities,
+
+            @Schema(
+                    description =
+                            "Filing is mandatory under the version in force today (in a list asked with inForceOn,"
+                                    + " on that day)")
             boolean mandatory,
+
+            @Schema(
+                    description = "Completion must wait for clearance under the version in force today (in a list"
+                            + " asked with inForceOn, on that day)")
             boolean suspensory,
+
             LocalDate inForceFrom,
             LocalDate inForceTo,
+
+            @Schema(description = "In force today (in a list asked with inForceOn, on that day)")
             boolean inForce,
+
             String legalBasis,
             String description,
 
-            @Schema(description = "Trigger rules of the version in force today")
+            @Schema(
+                    description =
+                            "Trigger rules of the version in force today (in a list asked with inForceOn, on that day)")
             List<TriggerRule> triggerRules,
 
-            @Schema(description = "Clocks of the version in force today")
+            @Schema(description = "Clocks of the version in force today (in a list asked with inForceOn, on that day)")
             List<StatutoryClock> clocks,
 
             List<Source> sources,
@@ -112,7 +128,9 @@ public final class Views {
             @Schema(description = "The regime's rules over time, oldest first (absent when they never changed)")
             List<RegimeVersion> versions,
 
-            @Schema(description = "Code of the version in force today", examples = "NSIA-2021")
+            @Schema(
+                    description = "Code of the version in force today (in a list asked with inForceOn, on that day)",
+                    examples = "NSIA-2021")
             String currentVersion) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

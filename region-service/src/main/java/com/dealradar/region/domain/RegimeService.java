@@ -9,6 +9,7 @@ import com.dealradar.region.persistence.RegionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class RegimeService {
+
+    /** Rows read at a time while filtering by flags (a region has a handful of regimes; the whole table is small). */
+    private static final int FLAG_SCAN_BATCH = 200;
 
     private final RegimeRepository regimes;
     private final RegionRepository regions;
@@ -41,8 +45,42 @@ public class RegimeService {
         return regimes.ofRegion(regionCode);
     }
 
+    /**
+     * Regimes in code order after {@code afterCode}, at most {@code limit}. Mandatory and suspensory are asked of the
+     * version in force on the filter's day (today when it names none): a regime's rules change over time (the AWV
+     * became mandatory in 2017), so the row's copy of today's flags cannot answer for another day, nor for today once
+     * a version has begun since the row was written.
+     */
     public List<Regime> search(RegimeRepository.Filter filter, String afterCode, int limit) {
-        return regimes.search(filter, afterCode, limit);
+        if (filter.mandatory() == null && filter.suspensory() == null) {
+            return regimes.search(filter, afterCode, limit);
+        }
+        LocalDate day = dayOf(filter);
+        List<Regime> found = new ArrayList<>(limit);
+        String after = afterCode;
+        while (found.size() < limit) {
+            List<Regime> batch = regimes.search(filter, after, FLAG_SCAN_BATCH);
+            for (Regime regime : batch) {
+                RegimeVersion version = regime.versionOn(day);
+                if ((filter.mandatory() == null || filter.mandatory().equals(version.mandatory()))
+                        && (filter.suspensory() == null || filter.suspensory().equals(version.suspensory()))) {
+                    found.add(regime);
+                    if (found.size() == limit) {
+                        break;
+                    }
+                }
+            }
+            if (batch.size() < FLAG_SCAN_BATCH) {
+                break;
+            }
+            after = batch.getLast().code;
+        }
+        return found;
+    }
+
+    /** The day a list of regimes describes: the one it asked for, else today. */
+    public LocalDate dayOf(RegimeRepository.Filter filter) {
+        return filter.inForceOn() != null ? filter.inForceOn() : today.date();
     }
 
     /**

@@ -17,6 +17,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class RegimeRepository implements PanacheRepositoryBase<Regime, UUID> {
 
+    /**
+     * What a list of regimes asks for. The flags are those of the version in force on {@code inForceOn} (today when
+     * not given), which a regime's JSON versions hold: {@link #search} leaves them to its caller.
+     */
     public record Filter(String region, RegimeKind kind, Boolean mandatory, Boolean suspensory, LocalDate inForceOn) {}
 
     public Optional<Regime> findByCode(String code) {
@@ -35,7 +39,7 @@ public class RegimeRepository implements PanacheRepositoryBase<Regime, UUID> {
         return regionCodes.isEmpty() ? List.of() : list("regionCode in ?1 order by code", regionCodes);
     }
 
-    /** Regimes in code order (codes are unique), after {@code afterCode}. */
+    /** Regimes in code order (codes are unique), after {@code afterCode}, by every filter but the flags. */
     public List<Regime> search(Filter filter, String afterCode, int limit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
@@ -46,14 +50,6 @@ public class RegimeRepository implements PanacheRepositoryBase<Regime, UUID> {
         if (filter.kind() != null) {
             where.add("r.kind = :kind");
             params.put("kind", filter.kind());
-        }
-        if (filter.mandatory() != null) {
-            where.add("r.mandatory = :mandatory");
-            params.put("mandatory", filter.mandatory());
-        }
-        if (filter.suspensory() != null) {
-            where.add("r.suspensory = :suspensory");
-            params.put("suspensory", filter.suspensory());
         }
         if (filter.inForceOn() != null) {
             where.add(

@@ -189,6 +189,60 @@ class ReferenceDataApiTest {
     }
 
     @Test
+    void regimeFlagsAreThoseOfTheDayAListAsksFor() {
+        // The AWV: voluntary until 17 July 2017, mandatory from 18 July 2017, suspensory from 17 July 2020.
+        given().queryParam("region", "DE")
+                .queryParam("mandatory", "true")
+                .queryParam("inForceOn", "2016-06-01")
+                .get("/regimes")
+                .then()
+                .statusCode(200)
+                .body("items.code", not(hasItem("DE-AWV")));
+        given().queryParam("region", "DE")
+                .queryParam("mandatory", "false")
+                .queryParam("inForceOn", "2016-06-01")
+                .get("/regimes")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.code == 'DE-AWV' }.mandatory", equalTo(false))
+                .body("items.find { it.code == 'DE-AWV' }.currentVersion", equalTo("AWV-2013"))
+                .body("items.find { it.code == 'DE-AWV' }.authority", containsString("BMWi"));
+        given().queryParam("region", "DE")
+                .queryParam("mandatory", "true")
+                .queryParam("suspensory", "false")
+                .queryParam("inForceOn", "2019-01-01")
+                .get("/regimes")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.code == 'DE-AWV' }.currentVersion", equalTo("AWV-2018"))
+                .body("items.find { it.code == 'DE-AWV' }.suspensory", equalTo(false));
+        given().queryParam("region", "DE")
+                .queryParam("mandatory", "true")
+                .get("/regimes")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.code == 'DE-AWV' }.authority", containsString("BMWE"));
+        // A page of one at a time walks the flag-filtered list without gaps or repeats.
+        List<String> all = given().queryParam("mandatory", "true")
+                .get("/regimes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.code");
+        List<String> walked = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().queryParam("mandatory", "true").queryParam("limit", "1");
+            Response page = (cursor == null ? request : request.queryParam("cursor", cursor)).get("/regimes");
+            page.then().statusCode(200);
+            walked.addAll(page.path("items.code"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        System.out.printf("mandatory regimes today: %s; walked one a page: %s%n", all, walked);
+        org.assertj.core.api.Assertions.assertThat(walked).isEqualTo(all).hasSizeGreaterThan(3);
+    }
+
+    @Test
     void analystsEditRegimes() {
         String code = "FR-IEF-" + Long.toString(System.nanoTime(), 36).toUpperCase();
         String body = "{\"code\": \"" + code
