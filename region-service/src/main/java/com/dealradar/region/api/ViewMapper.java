@@ -143,7 +143,7 @@ public class ViewMapper {
                 m.title,
                 m.status,
                 m.status.isOpen(),
-                m.blocking(),
+                m.blocking(today.date()),
                 m.status.next(),
                 m.stage,
                 m.openedOn,

@@ -498,13 +498,14 @@ public class MatterService {
 
     /**
      * Open matters on the deal under rules that are mandatory and suspensory (those of the regime version in force on
-     * the matter's day, {@link RegulatoryMatter#blocking()}): they block its completion. {@code answer} gets them inside
+     * the matter's day, {@link RegulatoryMatter#blocking}): they block its completion. {@code answer} gets them inside
      * the transaction (it reads their regimes).
      */
     @Transactional
     public <R> R blockingFor(UUID dealId, Function<List<RegulatoryMatter>, R> answer) {
+        LocalDate day = today.date();
         return answer.apply(matters.openFor(dealId).stream()
-                .filter(RegulatoryMatter::blocking)
+                .filter(matter -> matter.blocking(day))
                 .toList());
     }
 }

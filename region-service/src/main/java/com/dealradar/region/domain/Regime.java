@@ -73,8 +73,8 @@ public class Regime extends SeededEntity {
 
     /**
      * The regime's rules over time, oldest first. Empty for a regime whose rules never changed: then the
-     * top-level flags, rules and clocks are its only version. When given, the top-level ones are a copy of the
-     * version in force when it was last written (for lists and filters).
+     * top-level flags, rules and clocks are its only version. When given, the top-level flags are the defaults of
+     * versions that give none, and the top-level rules and clocks are empty.
      */
     @Convert(converter = JsonColumn.Versions.class)
     @Column(nullable = false, length = 100000)
@@ -84,10 +84,6 @@ public class Regime extends SeededEntity {
     @CollectionTable(name = "regime_source", joinColumns = @JoinColumn(name = "regime_id"))
     @OrderColumn(name = "position")
     public List<Source> sources = new ArrayList<>();
-
-    public boolean blocksCompletion() {
-        return mandatory && suspensory;
-    }
 
     public boolean inForceOn(LocalDate day) {
         return (inForceFrom == null || !day.isBefore(inForceFrom)) && (inForceTo == null || !day.isAfter(inForceTo));

@@ -183,15 +183,12 @@ public class RegimeService {
             throw ProblemException.unprocessable(
                     "regionCode", "region " + input.regionCode() + " does not exist; create it first");
         }
-        fill(regime, input, today.date());
+        fill(regime, input);
         regime.updatedAt = today.now();
     }
 
-    /**
-     * The rules of a regime that need no database, applied to {@code regime} (400 naming the field when broken);
-     * {@code day} decides which version the top-level columns mirror.
-     */
-    public static void fill(Regime regime, RegimeDraft input, LocalDate day) {
+    /** The rules of a regime that need no database, applied to {@code regime} (400 naming the field when broken). */
+    public static void fill(Regime regime, RegimeDraft input) {
         if (!input.code().startsWith(input.regionCode().equals("GB") ? "UK-" : input.regionCode() + "-")) {
             throw ProblemException.invalid(
                     "code",
@@ -245,17 +242,11 @@ public class RegimeService {
         regime.legalBasis = input.legalBasis();
         regime.description = input.description();
         regime.versions = List.copyOf(versions);
-        if (versions.isEmpty()) {
-            regime.triggerRules = List.copyOf(rules);
-            regime.clocks = List.copyOf(clocks);
-        } else {
-            // The top-level columns mirror the version in force today, for lists and filters.
-            RegimeVersion current = regime.versionOn(day);
-            regime.triggerRules = current.rulesOrEmpty();
-            regime.clocks = current.clocksOrEmpty();
-            regime.mandatory = current.mandatory();
-            regime.suspensory = current.suspensory();
-        }
+        // With versions, the top-level flags are the defaults of versions that give none (as the API documents them),
+        // and each version has its own rules and clocks: nothing here is a copy of one day's version, which would go
+        // stale when the next version begins (lists read the version of their day, RegimeService.search).
+        regime.triggerRules = List.copyOf(rules);
+        regime.clocks = List.copyOf(clocks);
         regime.sources.clear();
         regime.sources.addAll(RegionService.orEmpty(input.sources()));
     }

@@ -102,14 +102,11 @@ public class RegulatoryMatter extends AuditedEntity {
     /**
      * Open under a regime whose rules for this matter are mandatory and suspensory: the deal may not complete. The
      * rules are those of the version in force on {@link #rulesDay()} (an AWV review notified in 2019 did not suspend
-     * completion; one notified since 17 July 2020 does), not the regime's current flags.
+     * completion; one notified since 17 July 2020 does), or of the version in force {@code today} when the matter has
+     * no known day.
      */
-    public boolean blocking() {
-        if (!status.isOpen()) {
-            return false;
-        }
-        LocalDate day = rulesDay();
-        return day == null ? regime.blocksCompletion() : regime.versionOn(day).blocksCompletion();
+    public boolean blocking(LocalDate today) {
+        return status.isOpen() && rules(today).blocksCompletion();
     }
 
     /**

@@ -243,6 +243,52 @@ class ReferenceDataApiTest {
     }
 
     @Test
+    void aVersionWithoutFlagsTakesTheRegimesDefaultsOnEveryDay() {
+        String code = "FR-DEF-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        String body = "{\"code\": \"" + code + "\", \"name\": \"Defaults test\", \"regionCode\": \"FR\", "
+                + "\"kind\": \"foreign_investment_screening\", \"authorities\": [{\"name\": \"Ministère\"}], "
+                + "\"mandatory\": false, \"suspensory\": false, \"inForceFrom\": \"2000-01-01\", "
+                + "\"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}], \"versions\": ["
+                + "{\"code\": \"V1\", \"label\": \"the defaults\", \"validFrom\": \"2000-01-01\", \"validTo\": \"2019-12-31\","
+                + " \"note\": \"general knowledge\"},"
+                + "{\"code\": \"V2\", \"label\": \"mandatory\", \"validFrom\": \"2020-01-01\", \"mandatory\": true,"
+                + " \"suspensory\": true, \"note\": \"general knowledge\"}]}";
+        String etag = given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/regimes")
+                .then()
+                .statusCode(201)
+                .body("mandatory", equalTo(true))
+                .body("currentVersion", equalTo("V2"))
+                .extract()
+                .header("ETag");
+        // A patch starts from the regime as stored: its defaults must come back as given, not as today's version.
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body("{\"description\": \"patched\"}")
+                .patch("/regimes/" + code)
+                .then()
+                .statusCode(200);
+        for (String[] day : new String[][] {{"2010-06-01", "false", "V1"}, {"2021-06-01", "true", "V2"}}) {
+            given().queryParam("region", "FR")
+                    .queryParam("inForceOn", day[0])
+                    .get("/regimes")
+                    .then()
+                    .statusCode(200)
+                    .body("items.find { it.code == '" + code + "' }.mandatory", equalTo(Boolean.valueOf(day[1])))
+                    .body("items.find { it.code == '" + code + "' }.suspensory", equalTo(Boolean.valueOf(day[1])))
+                    .body("items.find { it.code == '" + code + "' }.currentVersion", equalTo(day[2]));
+        }
+        given().queryParam("region", "FR")
+                .queryParam("mandatory", "false")
+                .queryParam("inForceOn", "2010-06-01")
+                .get("/regimes")
+                .then()
+                .statusCode(200)
+                .body("items.code", hasItem(code));
+    }
+
+    @Test
     void analystsEditRegimes() {
         String code = "FR-IEF-" + Long.toString(System.nanoTime(), 36).toUpperCase();
         String body = "{\"code\": \"" + code

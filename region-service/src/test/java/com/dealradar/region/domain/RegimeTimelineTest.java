@@ -37,7 +37,7 @@ class RegimeTimelineTest {
         for (JsonNode node : seed.get("regimes")) {
             Regime regime = new Regime();
             RegimeService.fill(
-                    regime, mapper.treeToValue(node, RegimeInput.class).toDraft(), LocalDate.parse("2026-01-01"));
+                    regime, mapper.treeToValue(node, RegimeInput.class).toDraft());
             REGIMES.put(regime.code, regime);
         }
         for (JsonNode node : seed.get("regions")) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,7 +32,7 @@ final class SeedRegimes {
             for (JsonNode node : seed().get("regimes")) {
                 Regime regime = new Regime();
                 RegimeService.fill(
-                        regime, MAPPER.treeToValue(node, RegimeInput.class).toDraft(), LocalDate.parse("2026-01-01"));
+                        regime, MAPPER.treeToValue(node, RegimeInput.class).toDraft());
                 regimes.put(regime.code, regime);
             }
         } catch (java.io.IOException e) {
