@@ -10,8 +10,8 @@ import com.dealradar.company.persistence.OwnershipLinkRepository;
 import com.dealradar.platform.persistence.ExistingIds;
 import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
+import com.dealradar.platform.seed.SeedTransaction;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -61,7 +61,7 @@ public class CompanySeeder {
         JsonNode seed = files.load(RESOURCE);
         CompanySeedCheck.check(seed).throwIfAny();
         int[] added = {0, 0};
-        QuarkusTransaction.requiringNew().run(() -> {
+        SeedTransaction.run(companies.getEntityManager(), () -> {
             Set<UUID> presentCompanies = ExistingIds.of(
                     companies.getEntityManager(),
                     Company.class,

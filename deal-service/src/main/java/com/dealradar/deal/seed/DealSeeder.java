@@ -10,9 +10,9 @@ import com.dealradar.platform.geo.CountryCodes;
 import com.dealradar.platform.persistence.ExistingIds;
 import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
+import com.dealradar.platform.seed.SeedTransaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -62,7 +62,7 @@ public class DealSeeder {
         JsonNode seed = files.load(RESOURCE);
         DealSeedCheck.check(seed, CountryCodes.DEAL_REGIONS).throwIfAny();
         int[] added = {0};
-        QuarkusTransaction.requiringNew().run(() -> {
+        SeedTransaction.run(deals.getEntityManager(), () -> {
             Set<UUID> present = ExistingIds.of(
                     deals.getEntityManager(),
                     Deal.class,

@@ -5,6 +5,7 @@ import com.dealradar.platform.persistence.SeedMarks;
 import com.dealradar.platform.provenance.Precision;
 import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
+import com.dealradar.platform.seed.SeedTransaction;
 import com.dealradar.platform.seed.Uuid5;
 import com.dealradar.region.api.CertificationInput;
 import com.dealradar.region.api.MatterInput;
@@ -26,7 +27,6 @@ import com.dealradar.region.persistence.RegimeRepository;
 import com.dealradar.region.persistence.RegionRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -119,7 +119,7 @@ public class RegionSeeder {
         int[] added = {0, 0, 0, 0};
         int[] updated = {0, 0};
         List<String> keptAsEdited = new ArrayList<>();
-        QuarkusTransaction.requiringNew().run(() -> {
+        SeedTransaction.run(regions.getEntityManager(), () -> {
             Map<String, SeedMarks.Mark> presentRegions = SeedMarks.of(
                     regions.getEntityManager(),
                     Region.class,

@@ -12,7 +12,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -157,6 +164,50 @@ class ReseedTest {
         seededEarlier("region", "code = 'GB'", "description = description");
         seeder.seed();
         given().get("/regions/GB").then().statusCode(200).body("description", equalTo(description));
+    }
+
+    @Test
+    void replicasThatSeedTogetherWaitForEachOther() throws Exception {
+        List<Long> before = counts();
+        int rounds = 6;
+        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService replicas = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                // Each round both replicas find a region missing (to insert) and a regime's entry changed (to rewrite).
+                QuarkusTransaction.requiringNew()
+                        .run(() -> regions.getEntityManager()
+                                .createNativeQuery("delete from region where code = 'US'")
+                                .executeUpdate());
+                seededEarlier("regime", "code = 'DE-AWV'", "legal_basis = legal_basis");
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<?>> runs = new ArrayList<>();
+                for (int replica = 0; replica < 2; replica++) {
+                    runs.add(replicas.submit(() -> {
+                        start.await();
+                        seeder.seed();
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> run : runs) {
+                    try {
+                        run.get(60, TimeUnit.SECONDS);
+                    } catch (ExecutionException e) {
+                        failures.add(e.getCause().toString());
+                    }
+                }
+            }
+        } finally {
+            replicas.shutdownNow();
+        }
+        List<Long> after = counts();
+        System.out.printf(
+                "%d rounds of two seeders at once: %d runs, %d failed %s; rows before %s, after %s%n",
+                rounds, 2 * rounds, failures.size(), failures, before, after);
+        assertThat(failures).isEmpty();
+        assertThat(after).isEqualTo(before);
+        given().get("/regions/US").then().statusCode(200);
     }
 
     /** Leaves a row as an earlier release's seed wrote it: {@code change} applied, marked by another entry, unedited. */
