@@ -3,6 +3,7 @@ package com.dealradar.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dealradar.platform.testing.Races;
 import com.dealradar.systemtests.contract.ContractValidator;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -286,6 +287,50 @@ class CalendarEndToEndTest {
      * A create retried with its Idempotency-Key is one subscription (the replay has no token: it is shown once), and
      * a subscription's writes are in the write audit like every other write.
      */
+    @Test
+    void anOwnersLiveSubscriptionsAreCappedEvenWhenCreatedAtOnce() throws Exception {
+        String key = readKeyOfNewPartner("Capped calendar");
+        String body = "{\"name\": \"capped\", \"region\": \"GB\"}";
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 46; i++) {
+            ids.add(subscribe(key, body).then().statusCode(201).extract().path("id"));
+        }
+        // Four places left of 50, eight creates at once: exactly four get in.
+        List<io.restassured.response.Response> answers = Races.race(8, () -> subscribe(key, body));
+        Map<Integer, Integer> statuses = Races.countByStatus(
+                "calendar subscription cap 50, 46 created one by one, then creates at once", answers);
+        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(201, 4, 409, 4));
+        answers.stream().filter(r -> r.statusCode() == 409).forEach(r -> {
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.jsonPath().getString("detail"))
+                    .contains("already holds 50 live calendar subscriptions, the most allowed (50)");
+        });
+        // A revoked subscription no longer counts.
+        String etag = given().baseUri(gateway)
+                .header("X-API-Key", key)
+                .get("/api/v1/calendar-subscriptions/" + ids.getFirst())
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        given().baseUri(gateway)
+                .header("X-API-Key", key)
+                .header("If-Match", etag)
+                .delete("/api/v1/calendar-subscriptions/" + ids.getFirst())
+                .then()
+                .statusCode(200);
+        subscribe(key, body).then().statusCode(201);
+        subscribe(key, body).then().statusCode(409);
+    }
+
+    private io.restassured.response.Response subscribe(String key, String body) {
+        return given().baseUri(gateway)
+                .header("X-API-Key", key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/calendar-subscriptions");
+    }
+
     @Test
     void aRetriedCreateIsOneSubscriptionAndItsWritesAreAudited() {
         String idempotencyKey = "calendar-" + UUID.randomUUID();

@@ -14,4 +14,11 @@ public interface CalendarConfig {
     /** Most open matters one calendar lists (read 200 a page from region-service); beyond it the calendar says it is cut. */
     @WithDefault("2000")
     int maxMatters();
+
+    /**
+     * Most live (not revoked) subscriptions one owner (a partner, or a signed-in user) may hold; a create beyond it is
+     * a 409 naming the limit. Each live token is a standing way to read; revoke one to make room.
+     */
+    @WithDefault("50")
+    int maxSubscriptionsPerOwner();
 }

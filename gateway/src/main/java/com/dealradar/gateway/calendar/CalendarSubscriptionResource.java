@@ -118,7 +118,8 @@ public class CalendarSubscriptionResource {
                             examples = @ExampleObject(name = "created", value = CREATED_EXAMPLE)))
     @APIResponse(
             responseCode = "409",
-            description = "The Idempotency-Key is in flight",
+            description =
+                    "The caller already holds the most live subscriptions allowed (dealradar.calendar.max-subscriptions-per-owner, 50 unless configured), or the Idempotency-Key is in flight",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "422",

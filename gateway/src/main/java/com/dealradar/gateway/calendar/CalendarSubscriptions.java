@@ -4,6 +4,7 @@ import com.dealradar.gateway.partner.ApiKeys;
 import com.dealradar.gateway.partner.SecurityAttributes;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.persistence.AdvisoryLocks;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.security.Actor;
@@ -51,10 +52,12 @@ public class CalendarSubscriptions {
 
     private final EntityManager em;
     private final InstantSource clock;
+    private final CalendarConfig config;
 
-    CalendarSubscriptions(EntityManager em, InstantSource clock) {
+    CalendarSubscriptions(EntityManager em, InstantSource clock, CalendarConfig config) {
         this.em = em;
         this.clock = clock;
+        this.config = config;
     }
 
     /** A new subscription and its token (the only copy). */
@@ -88,6 +91,7 @@ public class CalendarSubscriptions {
             throw new ProblemException(
                     ProblemType.FORBIDDEN, "Only partners (X-API-Key) and signed-in users can subscribe");
         }
+        requireRoomFor(sub);
         ApiKeys.Generated token = ApiKeys.generate(MARKER);
         Instant now = Clocks.storedNow(clock);
         sub.id = UUID.randomUUID();
@@ -103,6 +107,27 @@ public class CalendarSubscriptions {
         em.flush();
         LOG.infof("Calendar subscription %s (%s%s_***) created by %s", sub.id, MARKER, sub.prefix, sub.createdBy);
         return answer.apply(new Issued(sub, token.key()));
+    }
+
+    /**
+     * 409 when {@code sub}'s owner already holds as many live subscriptions as it may. Creates of one owner are
+     * counted one at a time (an advisory lock on the owner until the transaction ends), so a burst of concurrent
+     * creates cannot all pass the count.
+     */
+    private void requireRoomFor(CalendarSubscription sub) {
+        AdvisoryLocks.holdForTransaction(em, "calendar subscriptions of " + sub.owner());
+        long live = em.createQuery(
+                        "select count(s) from CalendarSubscription s where s.ownerKind = :kind"
+                                + " and (s.partnerId = :partner or s.userSubject = :subject) and s.revokedAt is null",
+                        Long.class)
+                .setParameter("kind", sub.ownerKind)
+                .setParameter("partner", sub.partnerId)
+                .setParameter("subject", sub.userSubject)
+                .getSingleResult();
+        if (live >= config.maxSubscriptionsPerOwner()) {
+            throw ProblemException.conflict("The owner already holds " + live + " live calendar subscriptions, the most"
+                    + " allowed (" + config.maxSubscriptionsPerOwner() + "): revoke one before subscribing again");
+        }
     }
 
     /** The sort of the subscriptions' pages: newest first (then by id). */

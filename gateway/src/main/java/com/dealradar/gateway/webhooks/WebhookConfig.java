@@ -62,6 +62,13 @@ public interface WebhookConfig {
      */
     List<String> sealingKeys();
 
+    /**
+     * Most endpoints one partner may register; a create beyond it is a 409 naming the limit. Every event is delivered
+     * to each matching endpoint, so this also bounds the fan-out one partner can cause.
+     */
+    @WithDefault("10")
+    int maxEndpointsPerPartner();
+
     /** Whether this replica delivers. */
     @WithDefault("true")
     boolean deliveryEnabled();

@@ -12,6 +12,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,14 +44,21 @@ public class WebhookEndpoints {
     private final Deliveries deliveries;
     private final InstantSource clock;
     private final SecretSealer sealer;
+    private final WebhookConfig config;
 
     WebhookEndpoints(
-            EntityManager em, UrlGuard guard, Deliveries deliveries, InstantSource clock, SecretSealer sealer) {
+            EntityManager em,
+            UrlGuard guard,
+            Deliveries deliveries,
+            InstantSource clock,
+            SecretSealer sealer,
+            WebhookConfig config) {
         this.em = em;
         this.guard = guard;
         this.deliveries = deliveries;
         this.clock = clock;
         this.sealer = sealer;
+        this.config = config;
     }
 
     void resealAtStart(@Observes StartupEvent start) {
@@ -121,7 +129,7 @@ public class WebhookEndpoints {
     public <R> R create(UUID partner, WebhookViews.Input input, Function<WebhookEndpoint, R> answer) {
         check(input);
         return QuarkusTransaction.joiningExisting().call(() -> {
-            requirePartner(partner);
+            requireRoomFor(partner);
             Instant now = Clocks.storedNow(clock);
             WebhookEndpoint e = new WebhookEndpoint();
             e.id = UUID.randomUUID();
@@ -249,6 +257,24 @@ public class WebhookEndpoints {
                     "Delivery " + delivery + " of this endpoint is not dead: only a dead" + " delivery is replayed");
         }
         return answer.get();
+    }
+
+    /**
+     * 404 without the partner, 409 when it already has as many endpoints as it may. The partner's row stays locked
+     * until the transaction ends, so concurrent creates of one partner are counted one at a time.
+     */
+    private void requireRoomFor(UUID partner) {
+        if (em.find(Partner.class, partner, LockModeType.PESSIMISTIC_WRITE) == null) {
+            throw ProblemException.notFound("partner", partner);
+        }
+        long endpoints = em.createQuery("select count(w) from WebhookEndpoint w where w.partnerId = :p", Long.class)
+                .setParameter("p", partner)
+                .getSingleResult();
+        if (endpoints >= config.maxEndpointsPerPartner()) {
+            throw ProblemException.conflict("The partner already has " + endpoints + " webhook endpoints, the most"
+                    + " allowed (" + config.maxEndpointsPerPartner() + "): delete one, or subscribe an existing one to"
+                    + " more event types");
+        }
     }
 
     private void requirePartner(UUID partner) {

@@ -144,7 +144,8 @@ public class WebhookResource {
                             examples = @ExampleObject(name = "added", value = EXAMPLE)))
     @APIResponse(
             responseCode = "409",
-            description = "The Idempotency-Key is in flight",
+            description =
+                    "The partner already has the most endpoints allowed (dealradar.webhooks.max-endpoints-per-partner, 10 unless configured), or the Idempotency-Key is in flight",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "422",

@@ -9,6 +9,7 @@ import com.dealradar.gateway.partner.Admin;
 import com.dealradar.gateway.partner.PartnerTestConfig;
 import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.testing.PostgresDatabase;
+import com.dealradar.platform.testing.Races;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -100,6 +101,40 @@ class WebhookDeliveryTest {
         }
         log.append("test", events);
         return events.stream().map(EventLog.Incoming::eventId).toList();
+    }
+
+    @Test
+    void aPartnersEndpointsAreCappedEvenWhenCreatedAtOnce() throws Exception {
+        String partner = ADMIN.createPartner("Capped partner " + UUID.randomUUID(), "standard");
+        String collection = "/api/v1/partners/" + partner + "/webhooks";
+        Map<String, Object> body = Map.of("url", "http://127.0.0.1:9/hook", "eventTypes", List.of("deal.*"));
+        for (int i = 0; i < 7; i++) {
+            ADMIN.request().body(body).post(collection).then().statusCode(201);
+        }
+        // Three places left, eight creates at once: exactly three get in.
+        List<io.restassured.response.Response> answers =
+                Races.race(8, () -> ADMIN.request().body(body).post(collection));
+        List<String> ids =
+                ADMIN.request().get(collection).then().statusCode(200).extract().path("items.id");
+        Map<Integer, Integer> statuses = Races.countByStatus(
+                "endpoint cap 10, 7 created one by one, then creates at once (the partner has " + ids.size() + ")",
+                answers);
+        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(201, 3, 409, 5));
+        assertThat(ids).hasSize(10);
+        answers.stream().filter(r -> r.statusCode() == 409).forEach(r -> {
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.jsonPath().getString("detail"))
+                    .contains("already has 10 webhook endpoints, the most allowed (10)");
+        });
+        // Deleting one makes room for one.
+        String etag = ADMIN.request().get(collection + "/" + ids.getFirst()).header("ETag");
+        ADMIN.request()
+                .header("If-Match", etag)
+                .delete(collection + "/" + ids.getFirst())
+                .then()
+                .statusCode(204);
+        ADMIN.request().body(body).post(collection).then().statusCode(201);
+        ADMIN.request().body(body).post(collection).then().statusCode(409);
     }
 
     @Test
