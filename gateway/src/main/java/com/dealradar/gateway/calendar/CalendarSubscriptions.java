@@ -4,6 +4,7 @@ import com.dealradar.gateway.partner.ApiKeys;
 import com.dealradar.gateway.partner.SecurityAttributes;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.paging.NewestFirst;
 import com.dealradar.platform.persistence.AdvisoryLocks;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
@@ -145,12 +146,12 @@ public class CalendarSubscriptions {
             where.add("s.ownerKind = :kind and (s.partnerId = :partner or s.userSubject = :subject)");
         }
         if (after != null) {
-            where.add("(s.createdAt < :at or (s.createdAt = :at and s.id < :id))");
+            where.add(NEWEST_FIRST.after());
         }
         var query = em.createQuery(
                         "select s from CalendarSubscription s"
                                 + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                                + " order by s.createdAt desc, s.id desc",
+                                + NEWEST_FIRST.orderBy(),
                         CalendarSubscription.class)
                 .setMaxResults(limit);
         if (owner != null) {
@@ -158,11 +159,10 @@ public class CalendarSubscriptions {
                     .setParameter("partner", owner.partner)
                     .setParameter("subject", owner.subject);
         }
-        if (after != null) {
-            query.setParameter("at", after.instantKey(0)).setParameter("id", after.uuidKey(1));
-        }
-        return query.getResultList();
+        return NewestFirst.bind(query, after).getResultList();
     }
+
+    private static final NewestFirst NEWEST_FIRST = new NewestFirst("s.createdAt", "s.id");
 
     static List<String> cursorKeys(CalendarSubscription sub) {
         return List.of(sub.createdAt.toString(), sub.id.toString());

@@ -1,6 +1,7 @@
 package com.dealradar.gateway.partner;
 
 import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.paging.NewestFirst;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -23,6 +24,8 @@ public class AuditRepository {
         em.persist(entry);
     }
 
+    private static final NewestFirst NEWEST_FIRST = new NewestFirst("a.occurredAt", "a.id");
+
     /** Entries newest first (optionally of one partner or key), after the cursor's (occurredAt, id), at most {@code limit}. */
     public List<ApiKeyAuditEntry> page(UUID partnerId, UUID keyId, Cursor after, int limit) {
         List<String> where = new ArrayList<>();
@@ -33,10 +36,10 @@ public class AuditRepository {
             where.add("a.keyId = :key");
         }
         if (after != null) {
-            where.add("(a.occurredAt < :at or (a.occurredAt = :at and a.id < :id))");
+            where.add(NEWEST_FIRST.after());
         }
         String jpql = "from ApiKeyAuditEntry a" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by a.occurredAt desc, a.id desc";
+                + NEWEST_FIRST.orderBy();
         TypedQuery<ApiKeyAuditEntry> query = em.createQuery(jpql, ApiKeyAuditEntry.class);
         if (partnerId != null) {
             query.setParameter("partner", partnerId);
@@ -44,10 +47,7 @@ public class AuditRepository {
         if (keyId != null) {
             query.setParameter("key", keyId);
         }
-        if (after != null) {
-            query.setParameter("at", after.instantKey(0)).setParameter("id", after.uuidKey(1));
-        }
-        return query.setMaxResults(limit).getResultList();
+        return NewestFirst.bind(query, after).setMaxResults(limit).getResultList();
     }
 
     static List<String> cursorKeys(ApiKeyAuditEntry entry) {

@@ -4,6 +4,7 @@ import com.dealradar.gateway.events.Sql;
 import com.dealradar.gateway.partner.ApiKeyAuditEntry;
 import com.dealradar.gateway.partner.AuditRepository;
 import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.paging.NewestFirst;
 import com.dealradar.platform.persistence.NativeValues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -331,20 +332,18 @@ public class Deliveries {
         return List.of(delivery.eventCursor());
     }
 
+    private static final NewestFirst ATTEMPTS_NEWEST_FIRST = new NewestFirst("attempted_at", "id");
+
     /** The endpoint's attempts, newest first, after the cursor's (attemptedAt, id), at most {@code limit}. */
     public List<AttemptView> attempts(UUID endpointId, Cursor after, int limit) {
         var query = em.createNativeQuery(
                         "select id, delivery_id, event_id, attempt, attempted_at, latency_ms, response_code, outcome, error"
                                 + " from webhook_attempt where endpoint_id = :e"
-                                + (after == null
-                                        ? ""
-                                        : " and (attempted_at < :at or (attempted_at = :at and id < :id))")
-                                + " order by attempted_at desc, id desc limit " + limit,
+                                + (after == null ? "" : " and " + ATTEMPTS_NEWEST_FIRST.after())
+                                + ATTEMPTS_NEWEST_FIRST.orderBy() + " limit " + limit,
                         Tuple.class)
                 .setParameter("e", endpointId);
-        if (after != null) {
-            query.setParameter("at", after.instantKey(0)).setParameter("id", after.uuidKey(1));
-        }
+        NewestFirst.bind(query, after);
         @SuppressWarnings("unchecked")
         List<Tuple> rows = query.getResultList();
         return rows.stream()

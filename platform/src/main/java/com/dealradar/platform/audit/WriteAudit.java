@@ -2,6 +2,7 @@ package com.dealradar.platform.audit;
 
 import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.paging.NewestFirst;
 import com.dealradar.platform.paging.Page;
 import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.security.Actor;
@@ -129,6 +130,8 @@ public class WriteAudit {
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 500;
 
+    private static final NewestFirst NEWEST_FIRST = new NewestFirst("w.occurredAt", "w.id");
+
     /**
      * One page of the writes of one resource (exact path) or, with {@code prefix}, of everything under a path, newest
      * first. {@code limit} (1 to {@value #MAX_LIMIT}, default {@value #DEFAULT_LIMIT}) and {@code cursor} (a previous
@@ -140,18 +143,18 @@ public class WriteAudit {
         StringBuilder where =
                 new StringBuilder(prefix ? "w.resource like :resource escape '!'" : "w.resource = :resource");
         if (after != null) {
-            where.append(" and (w.occurredAt < :at or (w.occurredAt = :at and w.id < :id))");
+            where.append(" and ").append(NEWEST_FIRST.after());
         }
         var query = em.createQuery(
-                        "from WriteAuditEntry w where " + where + " order by w.occurredAt desc, w.id desc",
-                        WriteAuditEntry.class)
+                        "from WriteAuditEntry w where " + where + NEWEST_FIRST.orderBy(), WriteAuditEntry.class)
                 .setParameter(
                         "resource",
                         prefix ? resource.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%" : resource)
                 .setMaxResults(size + 1);
-        if (after != null) {
-            query.setParameter("at", after.instantKey(0)).setParameter("id", after.uuidKey(1));
-        }
-        return Paging.page(query.getResultList(), size, SORT, e -> List.of(e.occurredAt.toString(), e.id.toString()));
+        return Paging.page(
+                NewestFirst.bind(query, after).getResultList(),
+                size,
+                SORT,
+                e -> List.of(e.occurredAt.toString(), e.id.toString()));
     }
 }
