@@ -49,6 +49,11 @@ public class CalendarSubscriptions {
     static final String KEY_ID_PREFIX = "calendar:";
 
     private static final Logger LOG = Logger.getLogger(CalendarSubscriptions.class);
+    private static final NewestFirst NEWEST_FIRST = new NewestFirst("s.createdAt", "s.id");
+    /** The subscriptions of one owner: {@code :kind} with its {@code :partner} or its {@code :subject}. */
+    private static final String OWNED_BY =
+            "s.ownerKind = :kind and (s.partnerId = :partner or s.userSubject = :subject)";
+
     private static final Duration LAST_USED_INTERVAL = Duration.ofMinutes(1);
 
     private final EntityManager em;
@@ -118,8 +123,7 @@ public class CalendarSubscriptions {
     private void requireRoomFor(CalendarSubscription sub) {
         AdvisoryLocks.holdForTransaction(em, "calendar subscriptions of " + sub.owner());
         long live = em.createQuery(
-                        "select count(s) from CalendarSubscription s where s.ownerKind = :kind"
-                                + " and (s.partnerId = :partner or s.userSubject = :subject) and s.revokedAt is null",
+                        "select count(s) from CalendarSubscription s where " + OWNED_BY + " and s.revokedAt is null",
                         Long.class)
                 .setParameter("kind", sub.ownerKind)
                 .setParameter("partner", sub.partnerId)
@@ -143,7 +147,7 @@ public class CalendarSubscriptions {
         List<String> where = new ArrayList<>();
         Owner owner = caller.hasRole(Roles.ADMIN) ? null : owner(caller);
         if (owner != null) {
-            where.add("s.ownerKind = :kind and (s.partnerId = :partner or s.userSubject = :subject)");
+            where.add(OWNED_BY);
         }
         if (after != null) {
             where.add(NEWEST_FIRST.after());
@@ -161,8 +165,6 @@ public class CalendarSubscriptions {
         }
         return NewestFirst.bind(query, after).getResultList();
     }
-
-    private static final NewestFirst NEWEST_FIRST = new NewestFirst("s.createdAt", "s.id");
 
     static List<String> cursorKeys(CalendarSubscription sub) {
         return List.of(sub.createdAt.toString(), sub.id.toString());

@@ -48,8 +48,8 @@ public class RegimeService {
     /**
      * Regimes in code order after {@code afterCode}, at most {@code limit}. Mandatory and suspensory are asked of the
      * version in force on the filter's day (today when it names none): a regime's rules change over time (the AWV
-     * became mandatory in 2017), so the row's copy of today's flags cannot answer for another day, nor for today once
-     * a version has begun since the row was written.
+     * became mandatory in 2017), and a versioned regime's row holds only the defaults of versions that give none, so
+     * the flags are read from the versions here rather than filtered in the query.
      */
     public List<Regime> search(RegimeRepository.Filter filter, String afterCode, int limit) {
         if (filter.mandatory() == null && filter.suspensory() == null) {
