@@ -38,6 +38,11 @@ class CompanyApiTest {
                 .body("sources[0].kind", equalTo("general_knowledge"))
                 .body("createdAt", notNullValue());
         given().get("/companies/" + slug).then().statusCode(200).body("id", equalTo(id));
+        // Slugs are lower-case; one written with capitals names the same company.
+        given().get("/companies/" + slug.toUpperCase(java.util.Locale.ROOT))
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
     }
 
     @Test

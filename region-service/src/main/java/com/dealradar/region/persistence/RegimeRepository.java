@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,8 +24,9 @@ public class RegimeRepository implements PanacheRepositoryBase<Regime, UUID> {
      */
     public record Filter(String region, RegimeKind kind, Boolean mandatory, Boolean suspensory, LocalDate inForceOn) {}
 
+    /** Regime codes are upper-case (RegimeInput's rule), so a code is found whatever case a client writes it in. */
     public Optional<Regime> findByCode(String code) {
-        return find("code", code).firstResultOptional();
+        return find("code", code.toUpperCase(Locale.ROOT)).firstResultOptional();
     }
 
     public boolean codeTaken(String code, UUID except) {

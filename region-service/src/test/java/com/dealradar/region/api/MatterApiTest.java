@@ -507,7 +507,10 @@ class MatterApiTest {
         UUID deal = UUID.randomUUID();
         String a = create(deal, "UK-NSIA").path("id");
         String b = create(deal, "CN-AML").path("id");
-        String c = create(deal, "DE-AWV").path("id");
+        // Regime codes are upper-case; one written in lower case names the same regime.
+        Response awv = create(deal, "de-awv");
+        awv.then().statusCode(201).body("regime.code", equalTo("DE-AWV"));
+        String c = awv.path("id");
         move(c, "not_required", "2024-02-01").then().statusCode(200);
         given().queryParam("dealId", deal.toString())
                 .get("/regulatory-matters")
@@ -528,6 +531,11 @@ class MatterApiTest {
                 .body("items.id", equalTo(java.util.List.of(b)));
         given().queryParam("dealId", deal.toString())
                 .queryParam("regime", "UK-NSIA")
+                .get("/regulatory-matters")
+                .then()
+                .body("items.id", equalTo(java.util.List.of(a)));
+        given().queryParam("dealId", deal.toString())
+                .queryParam("regime", "uk-nsia")
                 .get("/regulatory-matters")
                 .then()
                 .body("items.id", equalTo(java.util.List.of(a)));

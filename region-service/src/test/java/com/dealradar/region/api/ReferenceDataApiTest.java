@@ -130,6 +130,7 @@ class ReferenceDataApiTest {
                 .body("clocks[1].extensions.length", hasItem(45))
                 .body("triggerRules[0].code", equalTo("mandatory_notification"))
                 .body("sources[0].kind", equalTo("official"));
+        given().get("/regimes/uk-nsia").then().statusCode(200).body("code", equalTo("UK-NSIA"));
         given().get("/regimes/CN-AML")
                 .then()
                 .statusCode(200)
