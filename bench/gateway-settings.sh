@@ -44,7 +44,8 @@ start() { # NAME [extra -D...]: NAME is a module, or gateway-N (the gateway's ja
 start company-service
 start deal-service -Dquarkus.rest-client.company-service.url=http://127.0.0.1:18081 \
   -Dquarkus.rest-client.region-service.url=http://127.0.0.1:18083
-start region-service
+start region-service -Dquarkus.rest-client.company-service.url=http://127.0.0.1:18081 \
+  -Dquarkus.rest-client.deal-service.url=http://127.0.0.1:18082
 
 # A gateway-style internal token, to warm the backend up.
 token() { bootstrap_token; }

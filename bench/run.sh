@@ -83,10 +83,11 @@ GW_COMMON=(-Ddealradar.gateway.backends.company-service.url=http://127.0.0.1:180
   -Ddealradar.rate-limit.plans.internal.limit=100000000 -Ddealradar.rate-limit.redis-key-prefix="dealradar:bench:$$:"
   -Dquarkus.oidc.tenant-enabled=false)
 URLS=(-Dquarkus.rest-client.company-service.url=http://127.0.0.1:18081 -Dquarkus.rest-client.region-service.url=http://127.0.0.1:18083)
+REGION_URLS=(-Dquarkus.rest-client.company-service.url=http://127.0.0.1:18081 -Dquarkus.rest-client.deal-service.url=http://127.0.0.1:18082)
 start_suite() { # mode
   start company-service company-service "$1"
   start deal-service deal-service "$1" "${URLS[@]}"
-  start region-service region-service "$1"
+  start region-service region-service "$1" "${REGION_URLS[@]}"
   start gateway gateway "$1" "${GW_COMMON[@]}" -Ddealradar.rate-limit.store=memory ${PROFILE_GATEWAY:+$PROFILE_GATEWAY}
   # (one JVM per jar writes the AOT cache)
   start gateway-redis gateway "$([ "$1" = train ] && echo plain || echo "$1")" "${GW_COMMON[@]}" -Ddealradar.rate-limit.store=redis

@@ -47,7 +47,7 @@ start() { # module, extra -D options... ; Flyway migrates the database at start 
 }
 start company-service
 start deal-service -Dquarkus.rest-client.company-service.url=http://127.0.0.1:28081 -Dquarkus.rest-client.region-service.url=http://127.0.0.1:28083
-start region-service
+start region-service -Dquarkus.rest-client.company-service.url=http://127.0.0.1:28081 -Dquarkus.rest-client.deal-service.url=http://127.0.0.1:28082
 
 load() { # module, table, columns, generating select: streamed from the generating query into the table, COPY both ways
   local t=$(date +%s.%N)

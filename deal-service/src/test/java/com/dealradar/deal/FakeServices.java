@@ -9,22 +9,20 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import com.dealradar.platform.testing.FakeDirectory;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
-import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * WireMock in the role of company-service and region-service, implementing their contracts:
  * <ul>
- * <li>{@code GET /companies?ids=...&limit=200}: every id exists except those starting with {@code dead}
+ * <li>{@code GET /companies?ids=...&limit=200}: every id exists except {@link FakeDirectory#unknown()} ones
  *     ({@link #unknownCompany()}); ids containing {@link #SLOW_COMPANY} are held until the test {@link SlowCompanyGate#open()}s
  *     the gate (at most 2 s, within deal-service's 2.5 s timeout).</li>
  * <li>{@code GET /clearances/{dealId}}: clear, unless a test stubs a deal otherwise ({@link #blockDeal}).</li>
@@ -44,17 +42,17 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 .dynamicPort()
                 .bindAddress("127.0.0.1")
                 .containerThreads(64)
-                .extensions(new CompanyDirectory(), new ClearanceGate(), new SlowCompanyGate()));
+                .extensions(new FakeDirectory(), new ClearanceGate(), new SlowCompanyGate()));
         server.start();
         server.stubFor(get(urlPathEqualTo("/companies"))
                 .withHeader("Authorization", matching("Bearer .+"))
                 .atPriority(10)
-                .willReturn(aResponse().withTransformers(CompanyDirectory.NAME)));
+                .willReturn(aResponse().withTransformers(FakeDirectory.NAME)));
         server.stubFor(get(urlPathEqualTo("/companies"))
                 .withHeader("Authorization", matching("Bearer .+"))
                 .withQueryParam("ids", containing(SLOW_COMPANY.toString()))
                 .atPriority(1)
-                .willReturn(aResponse().withTransformers(SlowCompanyGate.NAME, CompanyDirectory.NAME)));
+                .willReturn(aResponse().withTransformers(SlowCompanyGate.NAME, FakeDirectory.NAME)));
         server.stubFor(get(urlPathMatching("/clearances/.+"))
                 .withHeader("Authorization", matching("Bearer .+"))
                 .atPriority(10)
@@ -81,13 +79,12 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     /** A company id that company-service does not know. */
     public static UUID unknownCompany() {
-        return UUID.fromString("dead" + UUID.randomUUID().toString().substring(4));
+        return FakeDirectory.unknown();
     }
 
     /** A company id that company-service knows (only for this test run). */
     public static UUID knownCompany() {
-        UUID id = UUID.randomUUID();
-        return id.toString().startsWith("dead") ? knownCompany() : id;
+        return FakeDirectory.known();
     }
 
     /** region-service reports one open suspensory matter on {@code dealId}. */
@@ -219,40 +216,6 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 Thread.currentThread().interrupt();
             }
             return event.getResponseDefinition();
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
-    }
-
-    /** Answers a company look-up by ids the way company-service does. */
-    static final class CompanyDirectory implements ResponseDefinitionTransformerV2 {
-        static final String NAME = "fake-company-directory";
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            QueryParameter ids = event.getRequest().queryParameter("ids");
-            String items = !ids.isPresent()
-                    ? ""
-                    : Arrays.stream(ids.firstValue().split(","))
-                            .map(String::strip)
-                            .filter(id -> !id.isEmpty() && !id.startsWith("dead"))
-                            .map(id -> """
-                            {"id":"%s","slug":"company-%s","name":"Company %s","country":"CN","kind":"group","sectors":[],"status":"active"}""".formatted(id, id.substring(0, 8), id.substring(0, 8)))
-                            .collect(Collectors.joining(","));
-            return ResponseDefinitionBuilder.like(event.getResponseDefinition())
-                    .but()
-                    .withStatus(200)
-                    .withHeader("Content-Type", "application/json")
-                    .withBody("{\"items\":[" + items + "],\"nextCursor\":null}")
-                    .build();
         }
 
         @Override

@@ -9,12 +9,21 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The zero-install local run: config profile "local" on an H2 file in a temporary data folder (Flyway on H2, seed). */
 @QuarkusTest
-@TestProfile(LocalH2Profile.class)
+@TestProfile(LocalProfileTest.Local.class)
 class LocalProfileTest {
+
+    /** The local profile, with deal-service and company-service played by WireMock. */
+    public static class Local extends LocalH2Profile {
+        @Override
+        protected List<TestResourceEntry> moreResources() {
+            return List.of(new TestResourceEntry(FakeServices.class));
+        }
+    }
 
     /** Health and metrics are on the management interface (a random port in tests), not the public port. */
     @TestHTTPResource(value = "health/ready", management = true) // relative to the management root, /q

@@ -1,5 +1,6 @@
 package com.dealradar.deal.client;
 
+import com.dealradar.platform.client.DependencyConfig;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;

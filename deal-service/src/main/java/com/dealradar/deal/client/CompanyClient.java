@@ -1,14 +1,12 @@
 package com.dealradar.deal.client;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.dealradar.platform.client.KnownIds;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -35,11 +33,5 @@ public interface CompanyClient {
             abortOn = {CircuitBreakerOpenException.class, BulkheadException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Bulkhead(value = 20)
-    CompanyPage byIds(@QueryParam("ids") String commaSeparatedIds, @QueryParam("limit") int limit);
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record CompanyPage(List<CompanySummary> items, String nextCursor) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record CompanySummary(UUID id, String slug, String name) {}
+    KnownIds.Page byIds(@QueryParam("ids") String commaSeparatedIds, @QueryParam("limit") int limit);
 }

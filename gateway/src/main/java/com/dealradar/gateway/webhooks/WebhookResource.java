@@ -172,11 +172,7 @@ public class WebhookResource {
                                     .entity(WebhookViews.View.of(e, clock.instant(), null))
                                     .build());
                 }));
-        return secret.get() != null && response.getEntity() instanceof WebhookViews.View view
-                ? Response.fromResponse(response)
-                        .entity(withSecret(view, secret.get()))
-                        .build()
-                : response;
+        return withSecret(response, secret.get());
     }
 
     @GET
@@ -267,7 +263,8 @@ public class WebhookResource {
             description =
                     "A new secret signs every delivery from now on; the previous one also signs (a second v1 signature in "
                             + "webhook-signature) for the overlap, default 24 hours, so the receiver can switch without rejecting a delivery. "
-                            + "The new secret is in this answer only. If-Match is required.")
+                            + "The new secret is in this answer only. If-Match is required; an Idempotency-Key makes retries safe "
+                            + "(a replay answers the rotation without its secret, and rotates nothing).")
     @RequestBody(
             required = false,
             content = @Content(examples = @ExampleObject(name = "one hour overlap", value = "{\"overlap\":\"PT1H\"}")))
@@ -280,23 +277,37 @@ public class WebhookResource {
             description = "ETag is stale",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
+            responseCode = "409",
+            description = "The Idempotency-Key is in flight",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Idempotency-Key reused with a different body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
             responseCode = "428",
             description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response rotate(
             @PathParam("partnerId") String partnerId,
             @PathParam("webhookId") String webhookId,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             WebhookViews.Rotation body) {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
         Duration overlap = body == null || body.overlap() == null ? config.secretOverlap() : body.overlap();
-        return endpoints.rotate(partner, id, EntityTags.ifMatch(ifMatch), overlap, e -> {
-            Response rotated = ConditionalWrites.ok(e.version, WebhookViews.View.of(e, clock.instant(), null));
-            return Response.fromResponse(rotated)
-                    .entity(withSecret((WebhookViews.View) rotated.getEntity(), e.secret))
-                    .build();
-        });
+        AtomicReference<String> secret = new AtomicReference<>();
+        Response response = idempotency.execute(
+                idempotencyKey,
+                "POST /partners/" + partner + "/webhooks/" + id + "/rotate-secret",
+                body,
+                complete -> endpoints.rotate(partner, id, EntityTags.ifMatch(ifMatch), overlap, e -> {
+                    secret.set(e.secret);
+                    return complete.apply(
+                            ConditionalWrites.ok(e.version, WebhookViews.View.of(e, clock.instant(), null)));
+                }));
+        return withSecret(response, secret.get());
     }
 
     @GET
@@ -414,6 +425,18 @@ public class WebhookResource {
             }
         }
         return QueryParams.uuid("partnerId", partnerId);
+    }
+
+    /**
+     * The answer with the endpoint's new secret, when this request made one: the Idempotency-Key stored the answer
+     * before (without it), so a replay never carries a secret.
+     */
+    private static Response withSecret(Response response, String secret) {
+        return secret != null && response.getEntity() instanceof WebhookViews.View view
+                ? Response.fromResponse(response)
+                        .entity(withSecret(view, secret))
+                        .build()
+                : response;
     }
 
     private static WebhookViews.View withSecret(WebhookViews.View v, String secret) {

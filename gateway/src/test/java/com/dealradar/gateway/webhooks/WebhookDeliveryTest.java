@@ -287,6 +287,60 @@ class WebhookDeliveryTest {
         }
     }
 
+    @Test
+    void aRotationRetriedWithItsIdempotencyKeyRotatesOnceAndNeverRepeatsTheSecret() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 200)) {
+            Endpoint endpoint = endpoint(receiver.url(), List.of("*"));
+            String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
+            String idempotencyKey = UUID.randomUUID().toString();
+            List<Integer> statuses = new ArrayList<>();
+            io.restassured.response.Response first = ADMIN.request()
+                    .header("If-Match", etag)
+                    .header("Idempotency-Key", idempotencyKey)
+                    .body("{\"overlap\":\"PT1H\"}")
+                    .post(endpoint.path() + "/rotate-secret");
+            statuses.add(first.statusCode());
+            first.then().statusCode(200).body("secret", Matchers.startsWith("whsec_"));
+            String[] afterFirst = storedSecrets(endpoint.id());
+
+            // The client lost the answer and sends the same request again: the answer is replayed, nothing rotates.
+            io.restassured.response.Response replay = ADMIN.request()
+                    .header("If-Match", etag)
+                    .header("Idempotency-Key", idempotencyKey)
+                    .body("{\"overlap\":\"PT1H\"}")
+                    .post(endpoint.path() + "/rotate-secret");
+            statuses.add(replay.statusCode());
+            replay.then()
+                    .statusCode(200)
+                    .header("Idempotent-Replayed", "true")
+                    .header("ETag", first.header("ETag"))
+                    .body("secret", Matchers.nullValue());
+            String[] afterReplay = storedSecrets(endpoint.id());
+
+            // The same key with another body is another request: 422, nothing rotates either.
+            io.restassured.response.Response other = ADMIN.request()
+                    .header("If-Match", first.header("ETag"))
+                    .header("Idempotency-Key", idempotencyKey)
+                    .body("{\"overlap\":\"PT2H\"}")
+                    .post(endpoint.path() + "/rotate-secret");
+            statuses.add(other.statusCode());
+            other.then().statusCode(422).contentType("application/problem+json");
+            String[] afterOther = storedSecrets(endpoint.id());
+            String currentEtag =
+                    ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
+            System.out.printf(
+                    "webhook rotate-secret with one Idempotency-Key: statuses %s; secret changed by the replay=%s, "
+                            + "by the other body=%s%n",
+                    statuses,
+                    !List.of(afterFirst).equals(List.of(afterReplay)),
+                    !List.of(afterReplay).equals(List.of(afterOther)));
+            assertThat(statuses).containsExactly(200, 200, 422);
+            assertThat(afterReplay).containsExactly(afterFirst);
+            assertThat(afterOther).containsExactly(afterFirst);
+            assertThat(currentEtag).isEqualTo(first.header("ETag"));
+        }
+    }
+
     /** Rotates the endpoint's secret (the previous one keeps signing for an hour) and answers the new one. */
     static String rotateWithAnHourOfOverlap(Endpoint endpoint) {
         String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");

@@ -120,7 +120,9 @@ public class CertificationResource {
             content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
     @APIResponse(
             responseCode = "422",
-            description = "Unknown region or matter, or Idempotency-Key reused with a different body")
+            description =
+                    "Unknown region or matter, a company that company-service does not know, or Idempotency-Key reused "
+                            + "with a different body")
     public Response create(
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CertificationInput body) {
         return idempotency.execute(
@@ -157,6 +159,9 @@ public class CertificationResource {
             responseCode = "200",
             description = "Replaced",
             content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown region or matter, or a company that company-service does not know")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(
@@ -176,6 +181,9 @@ public class CertificationResource {
             responseCode = "200",
             description = "Patched",
             content = @Content(schema = @Schema(implementation = Views.CertificationView.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown region or matter, or a company that company-service does not know")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(

@@ -146,7 +146,9 @@ public class MatterResource {
             content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
     @APIResponse(
             responseCode = "422",
-            description = "Unknown regime or clock, or Idempotency-Key reused with a different body")
+            description =
+                    "Unknown regime or clock, a deal or company that deal-service or company-service does not know, or "
+                            + "Idempotency-Key reused with a different body")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull MatterInput body) {
         return idempotency.execute(
                 idempotencyKey,
@@ -187,6 +189,9 @@ public class MatterResource {
             description = "Replaced",
             content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
     @APIResponse(responseCode = "409", description = "Status differs from the current one")
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown regime, or a deal or company that deal-service or company-service does not know")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(
@@ -206,6 +211,9 @@ public class MatterResource {
             responseCode = "200",
             description = "Patched",
             content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Unknown regime, or a deal or company that deal-service or company-service does not know")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(

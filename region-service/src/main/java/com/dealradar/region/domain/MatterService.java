@@ -6,9 +6,11 @@ import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.provenance.Precision;
+import com.dealradar.region.client.References;
 import com.dealradar.region.holidays.HolidayCalendars;
 import com.dealradar.region.persistence.MatterRepository;
 import com.dealradar.region.persistence.RegimeRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -29,9 +31,16 @@ public class MatterService {
     private final RegimeRepository regimes;
     private final HolidayCalendars calendars;
     private final Today today;
+    private final References references;
 
-    MatterService(MatterRepository matters, RegimeRepository regimes, HolidayCalendars calendars, Today today) {
+    MatterService(
+            MatterRepository matters,
+            RegimeRepository regimes,
+            HolidayCalendars calendars,
+            Today today,
+            References references) {
         this.matters = matters;
+        this.references = references;
         this.regimes = regimes;
         this.calendars = calendars;
         this.today = today;
@@ -45,9 +54,13 @@ public class MatterService {
         return matters.search(filter, after, limit);
     }
 
-    @Transactional
+    /**
+     * Records a new matter: the deal and company it is about are first looked up in deal-service and company-service,
+     * outside any transaction (422 naming an unknown one, 503 when they cannot say), then one transaction writes it.
+     */
     public <R> R create(MatterDraft input, Function<RegulatoryMatter, R> answer) {
-        return answer.apply(create(UUID.randomUUID(), input, null));
+        requireSubjects(input, null, null);
+        return QuarkusTransaction.requiringNew().call(() -> answer.apply(create(UUID.randomUUID(), input, null)));
     }
 
     /** Creates with a given id (seed data) and, optionally, the date and note of the first history entry. */
@@ -75,16 +88,32 @@ public class MatterService {
         return matter;
     }
 
-    /** Replaces the matter with what {@code change} makes of it, after checking {@code expected} against its row. */
-    @Transactional
+    /**
+     * Replaces the matter with what {@code change} makes of it (a PUT's body, or a merge patch applied to the matter):
+     * If-Match and the change are first computed on the matter as last read, a deal or company the change adds is
+     * looked up outside any transaction, then one short transaction checks If-Match again against the row it changes.
+     */
     public <R> R replace(
             UUID id,
             VersionCheck expected,
             Function<RegulatoryMatter, MatterDraft> change,
             Function<RegulatoryMatter, R> answer) {
-        RegulatoryMatter matter = get(id);
-        expected.check(matter.version);
-        MatterDraft input = change.apply(matter);
+        record Snapshot(MatterDraft draft, UUID dealId, UUID companyId) {}
+        Snapshot before = QuarkusTransaction.requiringNew().call(() -> {
+            RegulatoryMatter matter = get(id);
+            expected.check(matter.version);
+            return new Snapshot(change.apply(matter), matter.dealId, matter.companyId);
+        });
+        requireSubjects(before.draft(), before.dealId(), before.companyId());
+        // If-Match is required, so the row the second transaction changes is the one the change was checked on.
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RegulatoryMatter matter = get(id);
+            expected.check(matter.version);
+            return replace(matter, change.apply(matter), answer);
+        });
+    }
+
+    private <R> R replace(RegulatoryMatter matter, MatterDraft input, Function<RegulatoryMatter, R> answer) {
         if (input.status() != null && input.status() != matter.status) {
             throw new ProblemException(
                     ProblemType.INVALID_TRANSITION,
@@ -195,6 +224,25 @@ public class MatterService {
                             + (matter.history.isEmpty()
                                     ? "nothing"
                                     : matter.history.getLast().status()));
+        }
+    }
+
+    /**
+     * The deal and the company a matter is about, other than those it already names, must exist in deal-service and
+     * company-service: 422 naming the unknown one, 503 when they cannot say. Runs outside any transaction.
+     */
+    private void requireSubjects(MatterDraft input, UUID currentDeal, UUID currentCompany) {
+        if (input.dealId() != null
+                && !input.dealId().equals(currentDeal)
+                && !references.unknownDeals(List.of(input.dealId())).isEmpty()) {
+            throw ProblemException.unprocessable(
+                    "dealId", "deal " + input.dealId() + " does not exist in deal-service");
+        }
+        if (input.companyId() != null
+                && !input.companyId().equals(currentCompany)
+                && !references.unknownCompanies(List.of(input.companyId())).isEmpty()) {
+            throw ProblemException.unprocessable(
+                    "companyId", "company " + input.companyId() + " does not exist in company-service");
         }
     }
 

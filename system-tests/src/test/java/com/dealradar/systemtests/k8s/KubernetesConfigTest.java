@@ -98,7 +98,10 @@ class KubernetesConfigTest {
                 .isEmpty();
         assertThat(gateway.reads("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES")).isPresent();
         ServiceConfigKeys region = ServiceConfigKeys.of("region-service");
-        assertThat(region.reads("QUARKUS_REST_CLIENT_DEAL_SERVICE_URL")).isEmpty();
+        assertThat(region.reads("QUARKUS_REST_CLIENT_DEAL_SERVICE_URL")).isPresent();
+        assertThat(ServiceConfigKeys.of("company-service").reads("QUARKUS_REST_CLIENT_DEAL_SERVICE_URL"))
+                .as("company-service calls no other service")
+                .isEmpty();
         assertThat(region.reads("QUARKUS_REDIS_PASSWORD"))
                 .as("region-service has no Redis client")
                 .isEmpty();

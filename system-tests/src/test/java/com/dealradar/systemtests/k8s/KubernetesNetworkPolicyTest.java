@@ -186,6 +186,8 @@ class KubernetesNetworkPolicyTest {
         flows.add("gateway -> internet:443/TCP"); // partners' webhook endpoints (issue #16)
         flows.add("deal-service -> company-service:8081/TCP");
         flows.add("deal-service -> region-service:8083/TCP");
+        flows.add("region-service -> company-service:8081/TCP");
+        flows.add("region-service -> deal-service:8082/TCP");
         for (String service :
                 List.of("gateway", "company-service", "deal-service", "region-service", "dealradar-keycloak-0")) {
             flows.add(service + " -> dealradar-db-1:5432/TCP");
