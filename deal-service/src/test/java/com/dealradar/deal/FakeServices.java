@@ -25,6 +25,7 @@ import java.util.UUID;
  * <li>{@code GET /companies?ids=...&limit=200}: every id exists except {@link FakeDirectory#unknown()} ones
  *     ({@link #unknownCompany()}); ids containing {@link #SLOW_COMPANY} are held until the test {@link SlowCompanyGate#open()}s
  *     the gate (at most 2 s, within deal-service's 2.5 s timeout).</li>
+ * <li>{@code GET /companies/{slug}}: 404, unless a test names the slug's company ({@link #giveSlug}).</li>
  * <li>{@code GET /clearances/{dealId}}: clear, unless a test stubs a deal otherwise ({@link #blockDeal}).</li>
  * <li>{@code GET /regulatory-matters?dealId=}: none, unless a test gives a deal one ({@link #giveMatter}).</li>
  * </ul>
@@ -53,6 +54,14 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 .withQueryParam("ids", containing(SLOW_COMPANY.toString()))
                 .atPriority(1)
                 .willReturn(aResponse().withTransformers(SlowCompanyGate.NAME, FakeDirectory.NAME)));
+        // GET /companies/{slug}: no company has it, unless a test names one (giveSlug).
+        server.stubFor(get(urlPathMatching("/companies/[^/]+"))
+                .withHeader("Authorization", matching("Bearer .+"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"type\":\"https://dealradar.dev/problems/not-found\",\"status\":404}")));
         server.stubFor(get(urlPathMatching("/clearances/.+"))
                 .withHeader("Authorization", matching("Bearer .+"))
                 .atPriority(10)
@@ -85,6 +94,13 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     /** A company id that company-service knows (only for this test run). */
     public static UUID knownCompany() {
         return FakeDirectory.known();
+    }
+
+    /** company-service answers {@code GET /companies/{slug}} with the company {@code id}. */
+    public static void giveSlug(String slug, UUID id) {
+        server.stubFor(get(urlPathEqualTo("/companies/" + slug))
+                .atPriority(1)
+                .willReturn(okJson("{\"id\": \"" + id + "\", \"slug\": \"" + slug + "\", \"name\": \"Company\"}")));
     }
 
     /** region-service reports one open suspensory matter on {@code dealId}. */

@@ -73,6 +73,22 @@ class DealCompanyEndToEndTest {
                 .extract()
                 .path("items.id");
         assertThat(investments).contains(id);
+        // The same list by the company's slug: deal-service asks company-service which company it names.
+        List<String> bySlug = given().baseUri(deals)
+                .queryParam("company", "Alibaba-Cloud")
+                .queryParam("role", "investor")
+                .get("/deals")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.id");
+        assertThat(bySlug).isEqualTo(investments);
+        given().baseUri(deals)
+                .queryParam("company", "no-company-has-this-slug")
+                .get("/deals")
+                .then()
+                .statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
 
         given().baseUri(deals)
                 .get("/deals/" + id + "/history")

@@ -38,8 +38,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -56,6 +59,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Deals", description = "Deals, their participants, status history and sources")
 @APIResponse(responseCode = "400", description = "Invalid request")
 public class DealResource {
+
+    /** A company slug as company-service writes them (lower-case words joined by hyphens), in any case. */
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private static final int MAX_IDS = 200;
 
@@ -111,10 +117,12 @@ public class DealResource {
             content = @Content(schema = @Schema(implementation = DealView.class, type = SchemaType.ARRAY)))
     public Response list(
             @Parameter(
-                            description = "Company id: deals it takes part in (in any role, or in the given role)",
+                            description =
+                                    "Company id or slug: deals it takes part in (in any role, or in the given role); "
+                                            + "a slug no company has matches no deal",
                             example = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
                     @QueryParam("company")
-                    UUID company,
+                    String company,
             @Parameter(
                             description = "Participant role; with company: that company in that role",
                             schema = @Schema(implementation = ParticipantRole.class))
@@ -167,8 +175,18 @@ public class DealResource {
         int pageSize = Paging.limit(limit);
         // A blank sort is no sort, like an absent one.
         DealSort order = QueryParams.enumValue(DealSort.class, "sort", sort, DealSort.announcedDesc);
+        Optional<UUID> companyId = Optional.empty();
+        if (company != null && !company.isBlank()) {
+            companyId = service.companyNamed(QueryParams.asUuid(company.strip()), slug(company));
+            if (companyId.isEmpty()) {
+                return Paging.ok(
+                        Paging.page(List.<Deal>of(), pageSize, order.wireName(), order::cursorKeys)
+                                .map(DealViews::view),
+                        uri);
+            }
+        }
         DealFilter filter = new DealFilter(
-                company,
+                companyId.orElse(null),
                 QueryParams.enumValue(ParticipantRole.class, "role", role),
                 QueryParams.enumValue(DealType.class, "type", type),
                 QueryParams.enumValue(DealStatus.class, "status", status),
@@ -371,6 +389,14 @@ public class DealResource {
                 EntityTags.ifMatch(ifMatch),
                 deal -> change.apply(DealViews.input(deal)).toDraft(),
                 deal -> ConditionalWrites.ok(deal.version, DealViews.view(deal)));
+    }
+
+    private static String slug(String raw) {
+        String slug = raw.strip().toLowerCase(Locale.ROOT);
+        if (slug.length() > 80 || !SLUG.matcher(slug).matches()) {
+            throw ProblemException.badParameter("company", "'" + raw + "' is neither a company id nor a company slug");
+        }
+        return slug;
     }
 
     private static String region(String raw) {

@@ -31,6 +31,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -85,6 +86,14 @@ public class DealService {
      * Like {@link #get} but locks the row for the rest of the transaction, so that concurrent status changes
      * of one deal run one after the other and the history never gets two entries with one sequence number.
      */
+    /**
+     * The company a list's filter names by id or slug: the id as given, else the id of the company the slug names in
+     * company-service (empty when none does; 503 when it cannot say).
+     */
+    public Optional<UUID> companyNamed(Optional<UUID> id, String slug) {
+        return id.isPresent() ? id : companies.idOfSlug(slug);
+    }
+
     public Deal getForUpdate(UUID id) {
         return deals.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Deal", id));

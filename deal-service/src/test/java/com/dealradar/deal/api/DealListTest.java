@@ -247,6 +247,20 @@ class DealListTest {
         assertThat(ids("company=" + other + "&role=target")).containsExactlyInAnyOrderElementsOf(wanted);
         assertThat(ids("company=" + other)).containsExactlyInAnyOrderElementsOf(wanted);
         assertThat(ids("company=" + other + "&role=acquirer")).isEmpty();
+        // by the company's slug, in any case, as by its id; a slug no company has matches nothing
+        String slug = "other-company-" + other.toString().substring(0, 8);
+        FakeServices.giveSlug(slug, other);
+        assertThat(ids("company=" + slug + "&role=target")).containsExactlyInAnyOrderElementsOf(wanted);
+        assertThat(ids("company=" + slug.toUpperCase(java.util.Locale.ROOT)))
+                .containsExactlyInAnyOrderElementsOf(wanted);
+        assertThat(ids("company=no-company-has-this-slug")).isEmpty();
+        io.restassured.RestAssured.given()
+                .get("/deals?company="
+                        + java.net.URLEncoder.encode("not a slug!", java.nio.charset.StandardCharsets.UTF_8))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("company"));
         // by ids
         List<String> some = deals.subList(3, 9).stream().map(Generated::id).toList();
         assertThat(ids("ids=" + String.join(",", some))).containsExactlyInAnyOrderElementsOf(some);

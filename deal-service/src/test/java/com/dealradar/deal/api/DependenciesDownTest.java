@@ -71,6 +71,14 @@ class DependenciesDownTest {
                 .statusCode(200)
                 .body("items", hasSize(0));
         given().get("/deals?limit=200").then().body("items.size()", equalTo(before));
+        // A list by a company's slug needs company-service too: the same 503, not an empty list.
+        given().queryParam("company", "alibaba-cloud")
+                .get("/deals")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", equalTo("7"))
+                .body("detail", containsString("company-service"));
     }
 
     @Test
