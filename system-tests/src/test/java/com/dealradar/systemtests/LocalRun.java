@@ -56,14 +56,18 @@ public final class LocalRun {
         for (String module : List.of("company-service", "deal-service", "region-service")) {
             ports.put(module, ServiceProcess.freePort());
         }
-        Map<String, String> wiring = Map.of(
-                "quarkus.rest-client.company-service.url", "http://127.0.0.1:" + ports.get("company-service"),
-                "quarkus.rest-client.deal-service.url", "http://127.0.0.1:" + ports.get("deal-service"),
-                "quarkus.rest-client.region-service.url", "http://127.0.0.1:" + ports.get("region-service"));
+        // Each backend gets the URLs of the services it calls (another key would be an unrecognised one, a WARN).
+        Map<String, List<String>> calls = Map.of(
+                "company-service", List.of(),
+                "deal-service", List.of("company-service", "region-service"),
+                "region-service", List.of("company-service", "deal-service"));
         // The backends check each other only when asked, so they can start side by side.
         List<CompletableFuture<ServiceProcess>> backends = ports.entrySet().stream()
                 .map(e -> CompletableFuture.supplyAsync(() -> {
-                    Map<String, String> config = new HashMap<>(wiring);
+                    Map<String, String> config = new HashMap<>();
+                    calls.get(e.getKey())
+                            .forEach(called -> config.put(
+                                    "quarkus.rest-client." + called + ".url", "http://127.0.0.1:" + ports.get(called)));
                     config.put(
                             "quarkus.datasource.jdbc.url",
                             PostgresDatabase.fresh(
