@@ -50,44 +50,6 @@ class MatterApiTest {
     }
 
     @Test
-    void aTransitionRetriedWithItsIdempotencyKeyHappensOnce() {
-        String id = create(UUID.randomUUID(), "UK-NSIA").path("id");
-        String etag = given().get("/regulatory-matters/" + id).header("ETag");
-        String key = UUID.randomUUID().toString();
-        String body = "{\"status\": \"notified\", \"on\": \"2024-02-01\", \"note\": \"filed\"}";
-        Response first = given().contentType(ContentType.JSON)
-                .header("If-Match", etag)
-                .header("Idempotency-Key", key)
-                .body(body)
-                .post("/regulatory-matters/" + id + "/transitions");
-        first.then().statusCode(200).body("status", equalTo("notified"));
-        // The answer was lost; the same request again: the first answer, not a 412 on the old ETag, no second entry.
-        given().contentType(ContentType.JSON)
-                .header("If-Match", etag)
-                .header("Idempotency-Key", key)
-                .body(body)
-                .post("/regulatory-matters/" + id + "/transitions")
-                .then()
-                .statusCode(200)
-                .header("Idempotent-Replayed", "true")
-                .header("ETag", first.header("ETag"));
-        given().contentType(ContentType.JSON)
-                .header("If-Match", first.header("ETag"))
-                .header("Idempotency-Key", key)
-                .body("{\"status\": \"accepted\", \"on\": \"2024-02-05\"}")
-                .post("/regulatory-matters/" + id + "/transitions")
-                .then()
-                .statusCode(422)
-                .contentType("application/problem+json");
-        given().get("/regulatory-matters/" + id)
-                .then()
-                .statusCode(200)
-                .header("ETag", first.header("ETag"))
-                .body("status", equalTo("notified"))
-                .body("statusHistory.status", equalTo(java.util.List.of("anticipated", "notified")));
-    }
-
-    @Test
     void nsiaCallInDeadlineMovesWithExtensionAndClockStop() {
         UUID deal = UUID.randomUUID();
         String id = create(deal, "UK-NSIA")
