@@ -217,15 +217,30 @@ public class CompanyResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(
             summary = "Archive a company",
-            description = "Companies are never deleted: deals refer to them. If-Match is required.")
+            description =
+                    "Companies are never deleted: deals refer to them. If-Match is required; an Idempotency-Key makes "
+                            + "retries safe (a replay answers the first archiving).")
     @APIResponse(
             responseCode = "200",
             description = "Archived",
             content = @Content(schema = @Schema(implementation = CompanyView.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key is in flight")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response archive(@PathParam("idOrSlug") String idOrSlug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return service.archive(key(idOrSlug), EntityTags.ifMatch(ifMatch), this::answer);
+    public Response archive(
+            @PathParam("idOrSlug") String idOrSlug,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        EntityTags.requirePresent(ifMatch);
+        return idempotency.execute(
+                idempotencyKey,
+                "POST /companies/" + idOrSlug + "/archive",
+                null,
+                complete -> service.archive(
+                        key(idOrSlug),
+                        EntityTags.ifMatch(ifMatch),
+                        company ->
+                                complete.apply(ConditionalWrites.changed(company.version, views.detailed(company)))));
     }
 
     /** The answer of a conditional write, built in the service's transaction (If-Match was checked there). */

@@ -130,11 +130,24 @@ class CompanyApiTest {
         String id =
                 CompanyFixtures.create(CompanyFixtures.uniqueName("Archive Co")).path("id");
         given().post("/companies/" + id + "/archive").then().statusCode(428);
+        String key = java.util.UUID.randomUUID().toString();
+        Response archived = given().header("If-Match", "\"0\"")
+                .header("Idempotency-Key", key)
+                .post("/companies/" + id + "/archive");
+        archived.then().statusCode(200).body("status", equalTo("archived"));
+        // A retry of the same archiving (the answer was lost): the first answer again, not a 412 on the old ETag.
         given().header("If-Match", "\"0\"")
+                .header("Idempotency-Key", key)
                 .post("/companies/" + id + "/archive")
                 .then()
                 .statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .header("ETag", archived.header("ETag"))
                 .body("status", equalTo("archived"));
+        given().header("If-Match", "\"0\"")
+                .post("/companies/" + id + "/archive")
+                .then()
+                .statusCode(412);
         given().get("/companies/" + id).then().statusCode(200).body("status", equalTo("archived"));
         given().queryParam("status", "archived")
                 .queryParam("ids", id)

@@ -122,6 +122,22 @@ class HardeningTest {
     }
 
     @Test
+    void textIsStoredComposed() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        // "Bolloré" as a decomposed e and combining acute accent (U+0301), in the name and in a nested list.
+        String decomposed = "Bollore\\u0301 " + suffix;
+        String composed = "Bollor\u00e9 " + suffix;
+        Response created = given().contentType(ContentType.JSON)
+                .body(CompanyFixtures.body(decomposed, "FR"))
+                .post("/companies");
+        created.then().statusCode(201);
+        System.out.println("decomposed name stored as: " + created.path("name"));
+        assertThat(created.<String>path("name")).isEqualTo(composed).hasSize(8 + suffix.length());
+        assertThat(created.<List<String>>path("aliases")).containsExactly(composed + " Alias");
+        given().get("/companies/" + created.path("id")).then().statusCode(200).body("name", equalTo(composed));
+    }
+
+    @Test
     void jacksonInternalsAreNeverQuoted() {
         String hugeNumber = "{\"name\":" + "9".repeat(1500) + ",\"country\":\"DE\"}";
         Response answer = given().contentType(ContentType.JSON).body(hugeNumber).post("/companies");

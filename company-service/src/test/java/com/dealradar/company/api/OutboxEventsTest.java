@@ -67,10 +67,19 @@ class OutboxEventsTest {
                 .patch("/companies/" + slug)
                 .then()
                 .statusCode(200);
+        // Archived with an Idempotency-Key and retried (the answer was lost): one event, not one per request.
+        String archiveKey = UUID.randomUUID().toString();
         given().header("If-Match", "\"1\"")
+                .header("Idempotency-Key", archiveKey)
                 .post("/companies/" + id + "/archive")
                 .then()
                 .statusCode(200);
+        given().header("If-Match", "\"1\"")
+                .header("Idempotency-Key", archiveKey)
+                .post("/companies/" + id + "/archive")
+                .then()
+                .statusCode(200)
+                .header("Idempotent-Replayed", "true");
 
         long before = allEvents();
         // Refused or rolled back: a stale ETag (412), a missing one (428), a duplicate name (409 from the unique key at

@@ -38,11 +38,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -61,8 +59,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DealResource {
 
     /** A company slug as company-service writes them (lower-case words joined by hyphens), in any case. */
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-
     private static final int MAX_IDS = 200;
 
     static final String DEAL_EXAMPLE = """
@@ -177,7 +173,8 @@ public class DealResource {
         DealSort order = QueryParams.enumValue(DealSort.class, "sort", sort, DealSort.announcedDesc);
         Optional<UUID> companyId = Optional.empty();
         if (company != null && !company.isBlank()) {
-            companyId = service.companyNamed(QueryParams.asUuid(company.strip()), slug(company));
+            QueryParams.CompanyName named = QueryParams.companyName("company", company);
+            companyId = named.id() != null ? Optional.of(named.id()) : service.companyBySlug(named.slug());
             if (companyId.isEmpty()) {
                 return Paging.ok(
                         Paging.page(List.<Deal>of(), pageSize, order.wireName(), order::cursorKeys)
@@ -372,9 +369,8 @@ public class DealResource {
                         id,
                         EntityTags.ifMatch(ifMatch),
                         body.toDraft(),
-                        changed -> complete.apply(Response.ok(DealViews.view(changed))
-                                .tag(EntityTags.of(changed.version))
-                                .build())));
+                        changed ->
+                                complete.apply(ConditionalWrites.changed(changed.version, DealViews.view(changed)))));
     }
 
     /**
@@ -389,14 +385,6 @@ public class DealResource {
                 EntityTags.ifMatch(ifMatch),
                 deal -> change.apply(DealViews.input(deal)).toDraft(),
                 deal -> ConditionalWrites.ok(deal.version, DealViews.view(deal)));
-    }
-
-    private static String slug(String raw) {
-        String slug = raw.strip().toLowerCase(Locale.ROOT);
-        if (slug.length() > 80 || !SLUG.matcher(slug).matches()) {
-            throw ProblemException.badParameter("company", "'" + raw + "' is neither a company id nor a company slug");
-        }
-        return slug;
     }
 
     private static String region(String raw) {

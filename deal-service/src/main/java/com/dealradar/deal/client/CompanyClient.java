@@ -1,7 +1,9 @@
 package com.dealradar.deal.client;
 
 import com.dealradar.platform.client.KnownIds;
+import com.dealradar.platform.client.ServiceGuards;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,17 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** company-service, as far as deal-service needs it: which of some company ids exist, and which company a slug names. */
+/**
+ * company-service, as far as deal-service needs it: which of some company ids exist, and which company a slug names.
+ * Idempotent reads only, all guarded alike ({@link ServiceGuards}: timeout, retries, one breaker for company-service).
+ */
+@ApplyGuard(ServiceGuards.COMPANY_SERVICE)
 @RegisterRestClient(configKey = "company-service")
 @Path("/companies")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,14 +27,6 @@ public interface CompanyClient {
 
     /** At most 200 ids; ids missing from the items do not exist. An idempotent GET, so it is retried. */
     @GET
-    @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
-    @Retry(
-            maxRetries = 2,
-            delay = 150,
-            jitter = 100,
-            abortOn = {CircuitBreakerOpenException.class, BulkheadException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-    @Bulkhead(value = 20)
     KnownIds.Page byIds(@QueryParam("ids") String commaSeparatedIds, @QueryParam("limit") int limit);
 
     /**
@@ -44,19 +35,6 @@ public interface CompanyClient {
      */
     @GET
     @Path("/{slug}")
-    @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
-    @Retry(
-            maxRetries = 2,
-            delay = 150,
-            jitter = 100,
-            abortOn = {CircuitBreakerOpenException.class, BulkheadException.class, NoSuchCompany.class})
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.5,
-            delay = 5000,
-            successThreshold = 2,
-            skipOn = NoSuchCompany.class)
-    @Bulkhead(value = 20)
     KnownIds.Item bySlug(@PathParam("slug") String slug);
 
     /** company-service's 404: no company has the slug. Other failures keep the default mapping. */
@@ -65,10 +43,10 @@ public interface CompanyClient {
         return response.getStatus() == 404 ? new NoSuchCompany() : null;
     }
 
-    /** No company has the slug asked for. */
-    final class NoSuchCompany extends RuntimeException {
+    /** No company has the slug asked for: company-service's answer, not its failure. */
+    final class NoSuchCompany extends ServiceGuards.DefiniteAnswer {
         NoSuchCompany() {
-            super("company-service knows no company by that slug", null, false, false);
+            super("company-service knows no company by that slug");
         }
     }
 }

@@ -1,21 +1,16 @@
 package com.dealradar.deal.client;
 
+import com.dealradar.platform.client.ServiceGuards;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.smallrye.faulttolerance.api.ApplyGuard;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -23,6 +18,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * region-service, as far as deal-service needs it: whether open regulatory matters keep a deal from completing, and
  * whether a deal has any regulatory matters at all (a deal with some is not deleted).
  */
+@ApplyGuard(ServiceGuards.REGION_SERVICE)
 @RegisterRestClient(configKey = "region-service")
 @Produces(MediaType.APPLICATION_JSON)
 @RegisterClientHeaders
@@ -31,27 +27,11 @@ public interface RegionClient {
     /** An idempotent GET, so it is retried. */
     @GET
     @Path("/clearances/{dealId}")
-    @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
-    @Retry(
-            maxRetries = 2,
-            delay = 150,
-            jitter = 100,
-            abortOn = {CircuitBreakerOpenException.class, BulkheadException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-    @Bulkhead(value = 20)
     Clearance clearance(@PathParam("dealId") UUID dealId);
 
     /** The first {@code limit} regulatory matters of a deal, open or not. An idempotent GET, so it is retried. */
     @GET
     @Path("/regulatory-matters")
-    @Timeout(value = 2500, unit = ChronoUnit.MILLIS)
-    @Retry(
-            maxRetries = 2,
-            delay = 150,
-            jitter = 100,
-            abortOn = {CircuitBreakerOpenException.class, BulkheadException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
-    @Bulkhead(value = 20)
     MatterPage mattersOf(@QueryParam("dealId") UUID dealId, @QueryParam("limit") int limit);
 
     @JsonIgnoreProperties(ignoreUnknown = true)

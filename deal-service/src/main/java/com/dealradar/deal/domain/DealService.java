@@ -87,11 +87,11 @@ public class DealService {
      * of one deal run one after the other and the history never gets two entries with one sequence number.
      */
     /**
-     * The company a list's filter names by id or slug: the id as given, else the id of the company the slug names in
-     * company-service (empty when none does; 503 when it cannot say).
+     * The id of the company {@code slug} names in company-service: empty when none does, 503 when it cannot say.
+     * (A list's filter may name a company by id or slug; an id needs no look-up.)
      */
-    public Optional<UUID> companyNamed(Optional<UUID> id, String slug) {
-        return id.isPresent() ? id : companies.idOfSlug(slug);
+    public Optional<UUID> companyBySlug(String slug) {
+        return companies.idOfSlug(slug);
     }
 
     public Deal getForUpdate(UUID id) {

@@ -44,9 +44,9 @@ class SlowRegionServiceTest {
     public static class LongClearanceTimeout implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // Global: the rest client's fault tolerance is applied to a generated wrapper class, not the interface.
+            // The guard of every call to region-service (platform ServiceGuards), configured by its identifier.
             return Map.of(
-                    "quarkus.fault-tolerance.global.timeout.value",
+                    "quarkus.fault-tolerance.\"region-service\".timeout.value",
                     "90000",
                     "quarkus.rest-client.region-service.read-timeout",
                     "90000");

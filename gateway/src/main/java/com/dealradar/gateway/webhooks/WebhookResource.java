@@ -305,7 +305,7 @@ public class WebhookResource {
                 complete -> endpoints.rotate(partner, id, EntityTags.ifMatch(ifMatch), overlap, e -> {
                     secret.set(e.secret);
                     return complete.apply(
-                            ConditionalWrites.ok(e.version, WebhookViews.View.of(e, clock.instant(), null)));
+                            ConditionalWrites.changed(e.version, WebhookViews.View.of(e, clock.instant(), null)));
                 }));
         return withSecret(response, secret.get());
     }
@@ -394,22 +394,36 @@ public class WebhookResource {
     @Path("/{webhookId}/deliveries/{deliveryId}/replay")
     @Operation(
             summary = "Replay a dead delivery",
-            description = "Puts it back in the queue with a fresh set of attempts. 409 when it is not dead.")
+            description =
+                    "Puts it back in the queue with a fresh set of attempts. 409 when it is not dead. An Idempotency-Key "
+                            + "makes retries safe: a retry of a replay whose answer was lost gets its 202 again (not a 409, "
+                            + "the delivery being no longer dead) and queues nothing more.")
     @APIResponse(responseCode = "202", description = "Queued again")
     @APIResponse(
             responseCode = "409",
-            description = "The delivery is not dead",
+            description = "The delivery is not dead, or the Idempotency-Key is in flight",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The Idempotency-Key was used for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replay(
             @PathParam("partnerId") String partnerId,
             @PathParam("webhookId") String webhookId,
-            @PathParam("deliveryId") String deliveryId) {
+            @PathParam("deliveryId") String deliveryId,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         UUID partner = allowed(partnerId);
-        return endpoints.replay(
-                partner,
-                QueryParams.uuid("webhookId", webhookId),
-                QueryParams.uuid("deliveryId", deliveryId),
-                () -> ConditionalWrites.recorded(Response.accepted().build()));
+        UUID id = QueryParams.uuid("webhookId", webhookId);
+        UUID delivery = QueryParams.uuid("deliveryId", deliveryId);
+        return idempotency.execute(
+                idempotencyKey,
+                "POST /partners/" + partner + "/webhooks/" + id + "/deliveries/" + delivery + "/replay",
+                null,
+                complete -> endpoints.replay(
+                        partner,
+                        id,
+                        delivery,
+                        () -> complete.apply(Response.accepted().build())));
     }
 
     /** Admins manage every partner's endpoints; a partner (write key) only its own. */

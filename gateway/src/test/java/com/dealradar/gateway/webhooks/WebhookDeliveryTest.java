@@ -479,10 +479,20 @@ class WebhookDeliveryTest {
             receiver.behaviour = n -> 200;
             enable(endpoint);
             String deliveryId = (String) dead.get(0).get("id");
+            String replayKey = UUID.randomUUID().toString();
             ADMIN.request()
+                    .header("Idempotency-Key", replayKey)
                     .post(endpoint.path() + "/deliveries/" + deliveryId + "/replay")
                     .then()
                     .statusCode(202);
+            // The admin lost the answer and retries with the same key: the 202 again, nothing queued twice.
+            ADMIN.request()
+                    .header("Idempotency-Key", replayKey)
+                    .post(endpoint.path() + "/deliveries/" + deliveryId + "/replay")
+                    .then()
+                    .statusCode(202)
+                    .header("Idempotent-Replayed", "true");
+            // Without the key a second replay is refused: the delivery is no longer dead.
             ADMIN.request()
                     .post(endpoint.path() + "/deliveries/" + deliveryId + "/replay")
                     .then()

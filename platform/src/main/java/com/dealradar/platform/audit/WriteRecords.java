@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -15,17 +16,28 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 public class WriteRecords {
 
+    /** The transaction resource that marks a transaction whose write is already recorded. */
+    private static final Object RECORDED = new Object();
+
     private final WriteAudit audit;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final TransactionSynchronizationRegistry transactions;
 
-    WriteRecords(WriteAudit audit, Outbox outbox, ObjectMapper mapper) {
+    WriteRecords(
+            WriteAudit audit, Outbox outbox, ObjectMapper mapper, TransactionSynchronizationRegistry transactions) {
         this.audit = audit;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.transactions = transactions;
     }
 
-    /** Records {@code response}'s write; fails, loudly, outside the domain service's transaction. */
+    /**
+     * Records {@code response}'s write; fails, loudly, outside the domain service's transaction and when the
+     * transaction's write was already recorded: one request is one write, and a second record would be a second
+     * event for partners (an answer built with {@code ConditionalWrites.ok} and then passed through an
+     * Idempotency-Key's {@code complete} did exactly that).
+     */
     public Response record(Response response) {
         if (!QuarkusTransaction.isActive()) {
             throw new IllegalStateException("a write's answer is recorded in the domain service's transaction;"
@@ -34,6 +46,11 @@ public class WriteRecords {
         if (response == null || response.getStatus() >= 300) {
             return response;
         }
+        if (transactions.getResource(RECORDED) != null) {
+            throw new IllegalStateException("this transaction's write is already recorded; pass the answer through"
+                    + " one recording path (ConditionalWrites or Idempotency), not both");
+        }
+        transactions.putResource(RECORDED, Boolean.TRUE);
         JsonNode body = response.getEntity() == null ? null : mapper.valueToTree(response.getEntity());
         audit.record(response, body);
         outbox.recordWrite(response, body);

@@ -19,7 +19,16 @@ public final class ConditionalWrites {
 
     /** 200 with the changed resource's view and its new ETag. */
     public static Response ok(long version, Object view) {
-        return recorded(Response.ok(view).tag(EntityTags.of(version)).build());
+        return recorded(changed(version, view));
+    }
+
+    /**
+     * The same answer, not yet recorded: for a write whose answer an Idempotency-Key's {@code complete} records
+     * (and stores for replays). Recording it here as well would record the write twice, which
+     * {@link WriteRecords} refuses.
+     */
+    public static Response changed(long version, Object view) {
+        return Response.ok(view).tag(EntityTags.of(version)).build();
     }
 
     /** 204, for a delete. */

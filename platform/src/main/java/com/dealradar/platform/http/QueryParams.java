@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -95,6 +96,29 @@ public final class QueryParams {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** Slugs as company-service makes them: lower-case words joined by hyphens, at most 80 characters. */
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /**
+     * A company as a filter names it: by id, or by slug in any case ({@code Alibaba-Group} is {@code alibaba-group}).
+     * Exactly one of the two is set; the slug still has to be looked up in company-service.
+     */
+    public record CompanyName(UUID id, String slug) {}
+
+    /** The company {@code raw} names (see {@link CompanyName}); anything else is a 400 problem naming {@code name}. */
+    public static CompanyName companyName(String name, String raw) {
+        String text = raw.strip();
+        Optional<UUID> id = asUuid(text);
+        if (id.isPresent()) {
+            return new CompanyName(id.get(), null);
+        }
+        String slug = text.toLowerCase(Locale.ROOT);
+        if (slug.length() > 80 || !SLUG.matcher(slug).matches()) {
+            throw ProblemException.badParameter(name, "'" + raw + "' is neither a company id nor a company slug");
+        }
+        return new CompanyName(null, slug);
     }
 
     public static LocalDate date(String name, String raw) {

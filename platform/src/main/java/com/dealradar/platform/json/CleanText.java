@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import java.io.IOException;
+import java.text.Normalizer;
 
 /**
  * Every string of a request body, at any depth: a NUL character (which PostgreSQL cannot store in text) or a
  * lone UTF-16 surrogate (not a character at all; JSON's \\uD800 escapes can produce one) is a client error
- * naming the field, never stored. Registered by {@link StrictJson}.
+ * naming the field, never stored. Text is kept in Unicode's composed form (NFC): "é" typed as "e" and a combining
+ * accent (as some keyboards and macOS file names send it) is stored as the one character "é", so equal text is equal
+ * bytes in every exact comparison, ETag and unique key. Registered by {@link StrictJson}.
  */
 final class CleanText extends StdScalarDeserializer<String> {
 
@@ -25,7 +28,9 @@ final class CleanText extends StdScalarDeserializer<String> {
         if (problem != null) {
             throw new BadTextException(p, problem);
         }
-        return value;
+        return value == null || Normalizer.isNormalized(value, Normalizer.Form.NFC)
+                ? value
+                : Normalizer.normalize(value, Normalizer.Form.NFC);
     }
 
     /** What is wrong with {@code value}, or null. */

@@ -234,7 +234,7 @@ public class MatterResource {
     @Operation(
             summary = "Change the status of a regulatory matter",
             description =
-                    "Through the status machine (DESIGN.md); the change is kept in the history with its legal date, which starts statutory clocks. If-Match is required.")
+                    "Through the status machine (DESIGN.md); the change is kept in the history with its legal date, which starts statutory clocks. If-Match is required; an Idempotency-Key makes retries safe (a replay answers the first change and changes nothing).")
     @RequestBody(
             content =
                     @Content(
@@ -248,14 +248,27 @@ public class MatterResource {
             responseCode = "200",
             description = "Changed",
             content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
-    @APIResponse(responseCode = "409", description = "Transition not allowed from the current status")
+    @APIResponse(
+            responseCode = "409",
+            description = "Transition not allowed from the current status, or the Idempotency-Key is in flight")
     @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response transition(
             @PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull TransitionInput body) {
-        return service.transition(id, EntityTags.ifMatch(ifMatch), body.toDraft(), this::answer);
+        EntityTags.requirePresent(ifMatch);
+        return idempotency.execute(
+                idempotencyKey,
+                "POST /regulatory-matters/" + id + "/transitions",
+                body,
+                complete -> service.transition(
+                        id,
+                        EntityTags.ifMatch(ifMatch),
+                        body.toDraft(),
+                        matter -> complete.apply(ConditionalWrites.changed(matter.version, views.matter(matter)))));
     }
 
     /** The answer of a conditional write, built in the service's transaction (If-Match was checked there). */

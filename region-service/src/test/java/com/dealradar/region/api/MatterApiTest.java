@@ -1,6 +1,7 @@
 package com.dealradar.region.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,14 +15,21 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.dealradar.platform.testing.TestClock;
 import com.dealradar.region.seed.RegionSeeder;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class MatterApiTest {
+
+    @Inject
+    EntityManager em;
 
     static Response create(UUID dealId, String regimeCode) {
         return create(dealId, regimeCode, "2024-01-10");
@@ -47,6 +55,52 @@ class MatterApiTest {
                 .body("{\"status\": \"" + status + "\"" + (on == null ? "" : ", \"on\": \"" + on + "\"")
                         + ", \"note\": \"step\"}")
                 .post("/regulatory-matters/" + id + "/transitions");
+    }
+
+    @Test
+    void aTransitionRetriedWithItsIdempotencyKeyHappensOnce() {
+        String id = create(UUID.randomUUID(), "UK-NSIA").path("id");
+        String etag = given().get("/regulatory-matters/" + id).header("ETag");
+        String key = UUID.randomUUID().toString();
+        String body = "{\"status\": \"notified\", \"on\": \"2024-02-01\", \"note\": \"filed\"}";
+        Response first = given().contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/regulatory-matters/" + id + "/transitions");
+        first.then().statusCode(200).body("status", equalTo("notified"));
+        // The answer was lost; the same request again: the first answer, not a 412 on the old ETag, no second entry.
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/regulatory-matters/" + id + "/transitions")
+                .then()
+                .statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .header("ETag", first.header("ETag"));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", first.header("ETag"))
+                .header("Idempotency-Key", key)
+                .body("{\"status\": \"accepted\", \"on\": \"2024-02-05\"}")
+                .post("/regulatory-matters/" + id + "/transitions")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        given().get("/regulatory-matters/" + id)
+                .then()
+                .statusCode(200)
+                .header("ETag", first.header("ETag"))
+                .body("status", equalTo("notified"))
+                .body("statusHistory.status", equalTo(List.of("anticipated", "notified")));
+        // One event per change, not one per request: partners see the transition once.
+        List<String> events = QuarkusTransaction.requiringNew()
+                .call(() -> em.createQuery(
+                                "select e.type from OutboxEvent e where e.resourceId = :id order by e.id", String.class)
+                        .setParameter("id", id)
+                        .getResultList());
+        System.out.println("events of matter " + id + " after a transition and its replay: " + events);
+        assertThat(events).containsExactly("regulatory_matter.created", "regulatory_matter.transitioned");
     }
 
     @Test
