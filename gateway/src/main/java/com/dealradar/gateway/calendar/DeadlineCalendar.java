@@ -5,15 +5,21 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ComponentList;
 import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.PropertyList;
 import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.component.Standard;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Description;
@@ -25,6 +31,10 @@ import net.fortuna.ical4j.model.property.Name;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RefreshInterval;
 import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.TzId;
+import net.fortuna.ical4j.model.property.TzName;
+import net.fortuna.ical4j.model.property.TzOffsetFrom;
+import net.fortuna.ical4j.model.property.TzOffsetTo;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
@@ -80,7 +90,25 @@ public final class DeadlineCalendar {
         for (JsonNode matter : matters) {
             event(matter, dealNames, publicUrl).ifPresent(calendar::add);
         }
+        if (calendar.getComponents().isEmpty()) {
+            calendar.add(utcZone());
+        }
         return fold(calendar.toString());
+    }
+
+    /**
+     * RFC 5545 3.6 requires at least one component in a calendar, and a calendar without deadlines has no event: it
+     * carries the definition of UTC instead, a component no calendar application shows (the events are all-day dates,
+     * which need no time zone).
+     */
+    private static VTimeZone utcZone() {
+        return new VTimeZone(
+                new PropertyList(List.of(new TzId("Etc/UTC"))),
+                new ComponentList<>(List.of(new Standard(new PropertyList(List.of(
+                        new DtStart<>(LocalDateTime.of(1970, 1, 1, 0, 0)),
+                        new TzOffsetFrom(ZoneOffset.UTC),
+                        new TzOffsetTo(ZoneOffset.UTC),
+                        new TzName("UTC")))))));
     }
 
     /** RFC 5545 3.1: a content line is at most this many octets, without its CRLF; longer ones are folded. */

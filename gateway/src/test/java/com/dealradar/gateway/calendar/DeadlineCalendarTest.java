@@ -37,6 +37,20 @@ class DeadlineCalendarTest {
     }
 
     @Test
+    void aCalendarWithoutDeadlinesIsStillAValidCalendar() throws Exception {
+        // RFC 5545 3.6: a calendar has at least one component; strict readers (ical4j's validator) refuse one without.
+        String ics = DeadlineCalendar.write(
+                List.of(), Map.of(), new CalendarFilters("DE", null, null), Duration.ofHours(1), null, false);
+
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        calendar.validate();
+        System.out.println("a calendar without deadlines:\n" + ics);
+        assertThat(calendar.<VEvent>getComponents(Component.VEVENT)).isEmpty();
+        assertThat(calendar.getComponentList().getAll().stream().map(Component::getName))
+                .containsExactly(Component.VTIMEZONE);
+    }
+
+    @Test
     void oneAllDayEventPerDueDateWithStableUidsAndTheMattersRevisionAsDtstamp() throws Exception {
         List<JsonNode> matters = List.of(
                 matter(
