@@ -116,16 +116,7 @@ class CalendarEndToEndTest {
 
         // Region-wide, the calendar and the matters API agree too (seed matters and those of other tests included).
         Map<String, LocalDate> gb = deadlinesFromTheMattersApi("region=GB");
-        Calendar gbCalendar = new CalendarBuilder()
-                .build(new StringReader(
-                        get("/api/v1/regulatory-matters/calendar.ics?region=gb", Map.of("X-API-Key", readKey))
-                                .body()));
-        Map<String, LocalDate> gbListed = new TreeMap<>();
-        for (VEvent event : gbCalendar.<VEvent>getComponents(Component.VEVENT)) {
-            gbListed.put(value(event, Property.UID), (LocalDate) event.<DtStart<?>>getProperty(Property.DTSTART)
-                    .orElseThrow()
-                    .getDate());
-        }
+        Map<String, LocalDate> gbListed = deadlinesOfCalendar("region=gb", Map.of("X-API-Key", readKey));
         assertThat(gbListed).isEqualTo(gb).containsAllEntriesOf(expected);
     }
 
@@ -180,9 +171,98 @@ class CalendarEndToEndTest {
                 .allSatisfy(event -> assertThat(value(event, Property.SUMMARY)).contains(dealTitle + " (renamed)"));
     }
 
+    /**
+     * Like every company filter of the API, the calendar's takes a company's id or its slug (in any case); a slug no
+     * company has lists nothing, as an unknown id does. A subscription keeps the id of the company its slug names.
+     */
+    @Test
+    void theCompanyFilterTakesAnIdOrASlug() throws Exception {
+        openMatter(
+                "\"companyId\": \"" + BT_GLOBAL_SERVICES + "\"",
+                "NSIA review of BT Global Services itself",
+                List.<String[]>of(new String[] {"notified", "2024-04-02"}, new String[] {"accepted", "2024-04-04"}));
+        String slug = given().baseUri(gateway)
+                .header("X-API-Key", readKey)
+                .get("/api/v1/companies/" + BT_GLOBAL_SERVICES)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("slug");
+        Map<String, LocalDate> expected = deadlinesFromTheMattersApi("companyId=" + BT_GLOBAL_SERVICES);
+        assertThat(expected).as("deadlines of matters about the company").isNotEmpty();
+
+        Map<String, LocalDate> byId =
+                deadlinesOfCalendar("company=" + BT_GLOBAL_SERVICES, Map.of("X-API-Key", readKey));
+        Map<String, LocalDate> bySlug =
+                deadlinesOfCalendar("company=" + slug.toUpperCase(java.util.Locale.ROOT), Map.of("X-API-Key", readKey));
+        HttpResponse<String> unknown = get(
+                "/api/v1/regulatory-matters/calendar.ics?company=no-company-has-this-slug",
+                Map.of("X-API-Key", readKey));
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        Calendar empty = new CalendarBuilder().build(new StringReader(unknown.body()));
+        empty.validate();
+        System.out.printf(
+                "calendar by company: id %d events, slug %s %d events, matters API %d; unknown slug %d events%n",
+                byId.size(),
+                slug,
+                bySlug.size(),
+                expected.size(),
+                empty.getComponents(Component.VEVENT).size());
+        assertThat(byId).isEqualTo(expected);
+        assertThat(bySlug).isEqualTo(expected);
+        assertThat(empty.<VEvent>getComponents(Component.VEVENT)).isEmpty();
+        assertThat(unknown.body()).contains("(company=no-company-has-this-slug)");
+
+        // A subscription by slug keeps the company's id; its token reads the same deadlines.
+        var subscription = given().baseUri(gateway)
+                .header("X-API-Key", readKey)
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"BT deadlines\", \"company\": \"" + slug + "\"}")
+                .post("/api/v1/calendar-subscriptions")
+                .then()
+                .statusCode(201)
+                .extract();
+        assertThat(subscription.<String>path("company")).isEqualTo(BT_GLOBAL_SERVICES);
+        String token = subscription.path("token");
+        assertThat(deadlinesOfCalendar("token=" + token, Map.of())).isEqualTo(expected);
+        assertThat(deadlinesOfCalendar("company=" + slug + "&token=" + token, Map.of()))
+                .isEqualTo(expected);
+        given().baseUri(gateway)
+                .header("X-API-Key", readKey)
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"nobody\", \"company\": \"no-company-has-this-slug\"}")
+                .post("/api/v1/calendar-subscriptions")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("company"));
+        given().baseUri(gateway)
+                .header("X-API-Key", readKey)
+                .header("If-Match", subscription.header("ETag"))
+                .delete("/api/v1/calendar-subscriptions/" + subscription.path("id"))
+                .then()
+                .statusCode(200);
+    }
+
+    /** UID to due day of the calendar with {@code query}. */
+    private static Map<String, LocalDate> deadlinesOfCalendar(String query, Map<String, String> headers)
+            throws Exception {
+        HttpResponse<String> answer = get("/api/v1/regulatory-matters/calendar.ics?" + query, headers);
+        assertThat(answer.statusCode()).as(query).isEqualTo(200);
+        Calendar calendar = new CalendarBuilder().build(new StringReader(answer.body()));
+        calendar.validate();
+        Map<String, LocalDate> listed = new TreeMap<>();
+        for (VEvent event : calendar.<VEvent>getComponents(Component.VEVENT)) {
+            listed.put(value(event, Property.UID), (LocalDate) event.<DtStart<?>>getProperty(Property.DTSTART)
+                    .orElseThrow()
+                    .getDate());
+        }
+        return listed;
+    }
+
     @Test
     void badFiltersAreProblems() throws Exception {
-        for (String query : List.of("region=GBR", "deal=not-a-uuid", "company=1-2-3-4-5")) {
+        for (String query : List.of("region=GBR", "deal=not-a-uuid", "company=not%20a%20slug!")) {
             HttpResponse<String> answer =
                     get("/api/v1/regulatory-matters/calendar.ics?" + query, Map.of("X-API-Key", readKey));
             assertThat(answer.statusCode()).as(query).isEqualTo(400);
@@ -435,12 +515,17 @@ class CalendarEndToEndTest {
     }
 
     private static void openMatter(String title, List<String[]> steps) {
+        openMatter("\"dealId\": \"" + dealId + "\"", title, steps);
+    }
+
+    /** {@code subject}: the matter's {@code dealId} and/or {@code companyId} members. */
+    private static void openMatter(String subject, String title, List<String[]> steps) {
         var opened = given().baseUri(Services.region().url())
                 .contentType(ContentType.JSON)
                 .body("""
-                        {"dealId": "%s", "regimeCode": "UK-NSIA", "title": "%s", "status": "anticipated", "openedOn": "2024-02-20",
+                        {%s, "regimeCode": "UK-NSIA", "title": "%s", "status": "anticipated", "openedOn": "2024-02-20",
                          "basis": "inferred", "sources": [{"kind": "general_knowledge", "note": "test data"}]}
-                        """.formatted(dealId, title))
+                        """.formatted(subject, title))
                 .post("/regulatory-matters")
                 .then()
                 .statusCode(201)

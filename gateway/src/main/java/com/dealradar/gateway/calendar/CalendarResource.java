@@ -1,5 +1,6 @@
 package com.dealradar.gateway.calendar;
 
+import static com.dealradar.gateway.client.Backends.COMPANY;
 import static com.dealradar.gateway.client.Backends.DEAL;
 import static com.dealradar.gateway.client.Backends.REGION;
 import static com.dealradar.gateway.composite.PartReader.encode;
@@ -11,6 +12,7 @@ import com.dealradar.gateway.composite.Outcome;
 import com.dealradar.gateway.composite.PartReader;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.HttpConfig;
+import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.problem.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,6 +87,7 @@ public class CalendarResource {
             """;
 
     private final PartReader reader;
+    private final CompanySlugs slugs;
     private final Backends backends;
     private final CurrentIdentityAssociation identity;
     private final CalendarConfig config;
@@ -92,11 +95,13 @@ public class CalendarResource {
 
     CalendarResource(
             PartReader reader,
+            CompanySlugs slugs,
             Backends backends,
             CurrentIdentityAssociation identity,
             CalendarConfig config,
             HttpConfig publicUrl) {
         this.reader = reader;
+        this.slugs = slugs;
         this.backends = backends;
         this.identity = identity;
         this.config = config;
@@ -165,10 +170,11 @@ public class CalendarResource {
                     UUID deal,
             @Parameter(
                             description =
-                                    "company-service id: matters about this company itself (companyId of the matters API)",
-                            example = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
+                                    "company-service id or slug: matters about this company itself (companyId of the matters API); a "
+                                            + "slug no company has lists nothing, as an unknown id does",
+                            example = "alibaba-group")
                     @QueryParam("company")
-                    UUID company,
+                    String company,
             @Parameter(
                             description =
                                     "A calendar subscription's token, for calendar applications that cannot send headers (masked in access logs)")
@@ -180,83 +186,138 @@ public class CalendarResource {
             @Context UriInfo uri,
             @Context HttpHeaders headers,
             @Context HttpServerResponse response) {
-        CalendarFilters asked = CalendarFilters.of(region, deal, company);
+        QueryParams.CompanyName named =
+                company == null || company.isBlank() ? null : QueryParams.companyName("company", company);
+        CalendarFilters asked = CalendarFilters.of(region, deal, named == null ? null : named.id());
         String requestId = headers.getHeaderString(RequestIds.HEADER);
         String instance = uri.getRequestUri().getRawPath();
         // This method runs on the event loop: the caller (checked by the access rules already) comes as a deferred
         // identity.
-        return identity.getDeferredIdentity()
-                .subscribeAsCompletionStage()
-                .thenCompose(
-                        caller -> calendar(caller, asked, token, ifNoneMatch, instance, requestId, headers, response));
+        return identity.getDeferredIdentity().subscribeAsCompletionStage().thenCompose(caller -> {
+            // Read here, in the request's context (the caller's internal token); later steps run where reads complete.
+            Call call = new Call(
+                    caller,
+                    token,
+                    ifNoneMatch,
+                    instance,
+                    requestId,
+                    backends.readHeaders(headers, requestId),
+                    response);
+            return named == null || named.slug() == null
+                    ? calendar(asked, call)
+                    : calendarOfSlug(asked, named.slug(), call);
+        });
     }
 
-    private CompletionStage<Response> calendar(
+    /** One calendar request: who asks, with what, and where its answer goes. */
+    private record Call(
             SecurityIdentity caller,
-            CalendarFilters asked,
             String token,
             String ifNoneMatch,
             String instance,
             String requestId,
-            HttpHeaders headers,
+            Map<String, List<String>> readHeaders,
             HttpServerResponse response) {
-        CalendarFilters filters = asked;
-        if (caller.getAttribute(CalendarSubscriptions.FILTERS_ATTRIBUTE) instanceof CalendarFilters fixed) {
-            // A token reads its subscription's calendar; a URL edited to ask for another is refused, not widened.
-            if (!matches(asked, fixed)) {
-                return CompletableFuture.completedFuture(GatewayProblems.badParameter(
-                        "region",
-                        "this subscription's calendar has the filters " + describe(fixed)
-                                + "; create another subscription for other filters",
-                        instance,
-                        requestId));
+
+        /** The filters of the caller's calendar subscription, if it reads with a subscription's token. */
+        CalendarFilters subscribed() {
+            return caller.getAttribute(CalendarSubscriptions.FILTERS_ATTRIBUTE) instanceof CalendarFilters fixed
+                    ? fixed
+                    : null;
+        }
+    }
+
+    /** The calendar of a company named by slug: the slug is looked up in company-service first. */
+    private CompletionStage<Response> calendarOfSlug(CalendarFilters asked, String slug, Call call) {
+        if (call.token() != null && call.subscribed() == null) {
+            return calendar(asked, call); // credentials and a token: refused before anything is looked up
+        }
+        return slugs.lookUp(slug, call.readHeaders()).thenCompose(found -> {
+            if (found.failure() != null) {
+                return CompletableFuture.completedFuture(
+                        failed(found.failure(), COMPANY, "The company '" + slug + "'", call));
             }
-            filters = fixed;
-        } else if (token != null) {
+            if (found.id() != null) {
+                return calendar(asked.withCompany(found.id()), call);
+            }
+            // No company has the slug. With a subscription's token that is a filter other than the subscription's
+            // (whose company is an id): the same 400 as for any other. Otherwise a calendar without deadlines, as for
+            // an id no company has.
+            if (call.subscribed() != null) {
+                return CompletableFuture.completedFuture(otherFilters("company", call.subscribed(), call));
+            }
+            return CompletableFuture.completedFuture(
+                    answer(List.of(), new Titles(Map.of(), true), asked.publicQuery(slug), false, call));
+        });
+    }
+
+    private CompletionStage<Response> calendar(CalendarFilters asked, Call call) {
+        CalendarFilters filters = asked;
+        if (call.subscribed() != null) {
+            // A token reads its subscription's calendar; a URL edited to ask for another is refused, not widened.
+            if (!matches(asked, call.subscribed())) {
+                return CompletableFuture.completedFuture(otherFilters("region", call.subscribed(), call));
+            }
+            filters = call.subscribed();
+        } else if (call.token() != null) {
             return CompletableFuture.completedFuture(GatewayProblems.badParameter(
                     "token",
                     "send either a calendar subscription token or credentials in headers, not both",
-                    instance,
-                    requestId));
+                    call.instance(),
+                    call.requestId()));
         }
-        Map<String, List<String>> readHeaders = backends.readHeaders(headers, requestId);
         CalendarFilters chosen = filters;
         List<JsonNode> matters = new ArrayList<>();
-        return readMatters(chosen, null, matters, readHeaders).thenCompose(failure -> {
+        return readMatters(chosen, null, matters, call.readHeaders()).thenCompose(failure -> {
             if (failure != null) {
-                return CompletableFuture.completedFuture(failed(failure, instance, requestId));
+                return CompletableFuture.completedFuture(failed(failure, REGION, "The regulatory matters", call));
             }
             boolean truncated = matters.size() > config.maxMatters();
             List<JsonNode> listed = truncated ? matters.subList(0, config.maxMatters()) : matters;
-            return dealTitles(listed, readHeaders).thenApply(titles -> {
-                String body = DeadlineCalendar.write(
-                        listed,
-                        titles.names(),
-                        chosen,
-                        config.refreshInterval(),
-                        publicUrl.publicUrl().orElse(null),
-                        truncated);
-                // Calendar applications poll the feed: it may be kept a while, by the subscriber only. Set on the
-                // HTTP response itself, replacing the API's default no-store (a JAX-RS header would be a second
-                // value next to it).
-                response.headers()
-                        .set(
-                                "Cache-Control",
-                                "private, max-age="
-                                        + Math.max(60, config.refreshInterval().toSeconds() / 4));
-                // Calendar applications poll: the same deadlines give the same bytes (DTSTAMP is each matter's last
-                // change), so a digest of them is the ETag, and an unchanged calendar is a 304 without a body.
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                EntityTag tag = EntityTags.ofContent(bytes);
-                Response.ResponseBuilder answer = EntityTags.notModified(ifNoneMatch, tag)
-                        ? Response.notModified()
-                        : Response.ok(bytes, MEDIA_TYPE + "; charset=utf-8")
-                                .header("Content-Disposition", "inline; filename=\"dealradar-deadlines.ics\"");
-                return answer.tag(tag)
-                        .header(Composition.COMPLETED_HEADER, Boolean.toString(titles.complete() && !truncated))
-                        .build();
-            });
+            return dealTitles(listed, call.readHeaders())
+                    .thenApply(titles -> answer(listed, titles, chosen.publicQuery(), truncated, call));
         });
+    }
+
+    /** A subscription's token asked for other filters than its subscription's. */
+    private static Response otherFilters(String parameter, CalendarFilters fixed, Call call) {
+        return GatewayProblems.badParameter(
+                parameter,
+                "this subscription's calendar has the filters " + describe(fixed)
+                        + "; create another subscription for other filters",
+                call.instance(),
+                call.requestId());
+    }
+
+    /** The calendar's answer: the iCalendar body, its ETag (304 when the client has it) and the caching headers. */
+    private Response answer(List<JsonNode> listed, Titles titles, String filters, boolean truncated, Call call) {
+        String body = DeadlineCalendar.write(
+                listed,
+                titles.names(),
+                filters,
+                config.refreshInterval(),
+                publicUrl.publicUrl().orElse(null),
+                truncated);
+        // Calendar applications poll the feed: it may be kept a while, by the subscriber only. Set on the
+        // HTTP response itself, replacing the API's default no-store (a JAX-RS header would be a second
+        // value next to it).
+        call.response()
+                .headers()
+                .set(
+                        "Cache-Control",
+                        "private, max-age="
+                                + Math.max(60, config.refreshInterval().toSeconds() / 4));
+        // Calendar applications poll: the same deadlines give the same bytes (DTSTAMP is each matter's last
+        // change), so a digest of them is the ETag, and an unchanged calendar is a 304 without a body.
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        EntityTag tag = EntityTags.ofContent(bytes);
+        Response.ResponseBuilder answer = EntityTags.notModified(call.ifNoneMatch(), tag)
+                ? Response.notModified()
+                : Response.ok(bytes, MEDIA_TYPE + "; charset=utf-8")
+                        .header("Content-Disposition", "inline; filename=\"dealradar-deadlines.ics\"");
+        return answer.tag(tag)
+                .header(Composition.COMPLETED_HEADER, Boolean.toString(titles.complete() && !truncated))
+                .build();
     }
 
     private static boolean matches(CalendarFilters asked, CalendarFilters fixed) {
@@ -328,21 +389,22 @@ public class CalendarResource {
         });
     }
 
-    private Response failed(Outcome outcome, String instance, String requestId) {
+    /** The answer when {@code backend} could not tell what {@code what} needs. */
+    private Response failed(Outcome outcome, String backend, String what, Call call) {
+        String instance = call.instance();
+        String requestId = call.requestId();
         if (outcome instanceof Outcome.Refused refused && refused.status() < 500) {
             return Composition.refused(refused, instance, requestId);
         }
         if (outcome instanceof Outcome.Refused refused) {
             return GatewayProblems.badGateway(
-                    "The regulatory matters cannot be read: region-service answered " + refused.status(),
-                    instance,
-                    requestId);
+                    what + " cannot be read: " + backend + " answered " + refused.status(), instance, requestId);
         }
         String reason = outcome instanceof Outcome.Failed f ? f.failure().getMessage() : "no answer";
         return GatewayProblems.unavailable(
-                "The regulatory matters cannot be read: " + reason + "; retry later",
+                what + " cannot be read: " + reason + "; retry later",
                 instance,
                 requestId,
-                backends.client(REGION).retryAfter());
+                backends.client(backend).retryAfter());
     }
 }

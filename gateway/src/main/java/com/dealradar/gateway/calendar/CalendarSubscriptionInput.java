@@ -21,7 +21,9 @@ public record CalendarSubscriptionInput(
         String deal,
 
         @Schema(
-                description = "company-service id: only matters about this company itself",
-                examples = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
-        @Size(max = 40)
+                description =
+                        "company-service id or slug: only matters about this company itself (a slug is kept as the id of "
+                                + "the company it names now)",
+                examples = "alibaba-group")
+        @Size(max = 80)
         String company) {}

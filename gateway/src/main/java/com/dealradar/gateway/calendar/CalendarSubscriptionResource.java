@@ -1,13 +1,17 @@
 package com.dealradar.gateway.calendar;
 
+import com.dealradar.gateway.client.Backends;
 import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.HttpConfig;
+import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Page;
 import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.problem.Problem;
+import com.dealradar.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -81,16 +86,22 @@ public class CalendarSubscriptionResource {
     private final SecurityIdentity caller;
     private final HttpConfig publicUrl;
     private final Idempotency idempotency;
+    private final CompanySlugs slugs;
+    private final Backends backends;
 
     CalendarSubscriptionResource(
             CalendarSubscriptions subscriptions,
             SecurityIdentity caller,
             HttpConfig publicUrl,
-            Idempotency idempotency) {
+            Idempotency idempotency,
+            CompanySlugs slugs,
+            Backends backends) {
         this.subscriptions = subscriptions;
         this.caller = caller;
         this.publicUrl = publicUrl;
         this.idempotency = idempotency;
+        this.slugs = slugs;
+        this.backends = backends;
     }
 
     @POST
@@ -123,11 +134,24 @@ public class CalendarSubscriptionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "422",
-            description = "Idempotency-Key reused with a different body",
+            description =
+                    "No company has the slug given as company, or the Idempotency-Key was reused with a different body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "company-service cannot be reached to look up a company slug; retry after Retry-After seconds",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait before retrying",
+                            schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CalendarSubscriptionInput body) {
-        CalendarFilters filters = CalendarFilters.parse(body.region(), body.deal(), body.company());
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull CalendarSubscriptionInput body,
+            @Context HttpHeaders headers) {
+        CalendarFilters filters = CalendarFilters.parse(body.region(), body.deal(), companyId(body.company(), headers));
         AtomicReference<String> token = new AtomicReference<>();
         Response response = idempotency.execute(
                 idempotencyKey,
@@ -149,6 +173,34 @@ public class CalendarSubscriptionResource {
         return Response.fromResponse(response)
                 .entity(view.withToken(token.get(), url))
                 .build();
+    }
+
+    /**
+     * The id of the company a subscription's {@code company} names (null without one): a slug is looked up in
+     * company-service, and a slug no company has is a 422 (a subscription keeps ids, and there is none to keep).
+     */
+    private UUID companyId(String company, HttpHeaders headers) {
+        if (company == null || company.isBlank()) {
+            return null;
+        }
+        QueryParams.CompanyName named = QueryParams.companyName("company", company);
+        if (named.id() != null) {
+            return named.id();
+        }
+        // A worker thread (this resource is blocking): waiting for the look-up holds no event loop.
+        CompanySlugs.Lookup found = slugs.lookUp(
+                        named.slug(), backends.readHeaders(headers, headers.getHeaderString(RequestIds.HEADER)))
+                .join();
+        if (found.id() != null) {
+            return found.id();
+        }
+        if (found.failure() == null) {
+            throw ProblemException.unprocessable("company", "no company has the slug '" + named.slug() + "'");
+        }
+        throw ProblemException.unavailable(
+                "company-service cannot be reached to look up the company '" + named.slug()
+                        + "'; nothing was created, retry later",
+                backends.client(Backends.COMPANY).retryAfter());
     }
 
     @GET

@@ -60,20 +60,19 @@ public final class DeadlineCalendar {
     /**
      * @param matters   matters as the matters API returns them (those without a due date are left out)
      * @param dealNames deal id to its title (missing ones are named by id)
+     * @param filters   the filters as query parameters ({@link CalendarFilters#publicQuery()}), for the calendar's name
      * @param publicUrl the public base URL for event links, or null to put only the path into the description
      */
     public static String write(
             List<JsonNode> matters,
             Map<String, String> dealNames,
-            CalendarFilters filters,
+            String filters,
             Duration refresh,
             String publicUrl,
             boolean truncated) {
         Calendar calendar = new Calendar();
-        String name = "DealRadar statutory deadlines"
-                + (filters.publicQuery().isEmpty()
-                        ? ""
-                        : " (" + filters.publicQuery().replace('&', ' ') + ")");
+        String name =
+                "DealRadar statutory deadlines" + (filters.isEmpty() ? "" : " (" + filters.replace('&', ' ') + ")");
         calendar.add(new ProdId(PRODID));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);

@@ -40,7 +40,12 @@ class DeadlineCalendarTest {
     void aCalendarWithoutDeadlinesIsStillAValidCalendar() throws Exception {
         // RFC 5545 3.6: a calendar has at least one component; strict readers (ical4j's validator) refuse one without.
         String ics = DeadlineCalendar.write(
-                List.of(), Map.of(), new CalendarFilters("DE", null, null), Duration.ofHours(1), null, false);
+                List.of(),
+                Map.of(),
+                new CalendarFilters("DE", null, null).publicQuery(),
+                Duration.ofHours(1),
+                null,
+                false);
 
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
         calendar.validate();
@@ -62,7 +67,7 @@ class DeadlineCalendarTest {
         String ics = DeadlineCalendar.write(
                 matters,
                 Map.of(DEAL, "Alibaba Cloud / BT Global Services"),
-                new CalendarFilters("GB", null, null),
+                new CalendarFilters("GB", null, null).publicQuery(),
                 Duration.ofHours(1),
                 "https://api.example",
                 false);
@@ -100,7 +105,7 @@ class DeadlineCalendarTest {
         assertThat(DeadlineCalendar.write(
                         matters,
                         Map.of(DEAL, "Alibaba Cloud / BT Global Services"),
-                        new CalendarFilters("GB", null, null),
+                        new CalendarFilters("GB", null, null).publicQuery(),
                         Duration.ofHours(1),
                         "https://api.example",
                         false))
@@ -112,7 +117,7 @@ class DeadlineCalendarTest {
         String ics = DeadlineCalendar.write(
                 List.of(matter("7d0c1c52-2b7a-5b63-9d0e-6b1f3f3f2a10", "2024-05-02", "2026-03-15T10:15:00Z", "t")),
                 Map.of(),
-                new CalendarFilters(null, null, null),
+                new CalendarFilters(null, null, null).publicQuery(),
                 Duration.ofMinutes(30),
                 null,
                 true);
@@ -133,7 +138,7 @@ class DeadlineCalendarTest {
         String ics = DeadlineCalendar.write(
                 List.of(matter("7d0c1c52-2b7a-5b63-9d0e-6b1f3f3f2a10", "2024-05-02", "2026-03-15T10:15:00Z", title)),
                 Map.of(DEAL, "阿里巴巴云 / 中兴软创 ".repeat(8)),
-                new CalendarFilters(null, null, null),
+                new CalendarFilters(null, null, null).publicQuery(),
                 Duration.ofHours(1),
                 null,
                 false);
