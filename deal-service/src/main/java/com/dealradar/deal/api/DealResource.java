@@ -58,7 +58,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "Invalid request")
 public class DealResource {
 
-    /** A company slug as company-service writes them (lower-case words joined by hyphens), in any case. */
     private static final int MAX_IDS = 200;
 
     static final String DEAL_EXAMPLE = """
@@ -172,8 +171,8 @@ public class DealResource {
         // A blank sort is no sort, like an absent one.
         DealSort order = QueryParams.enumValue(DealSort.class, "sort", sort, DealSort.announcedDesc);
         Optional<UUID> companyId = Optional.empty();
-        if (company != null && !company.isBlank()) {
-            QueryParams.CompanyName named = QueryParams.companyName("company", company);
+        QueryParams.CompanyName named = QueryParams.companyName("company", company);
+        if (named != null) {
             companyId = named.id() != null ? Optional.of(named.id()) : service.companyBySlug(named.slug());
             if (companyId.isEmpty()) {
                 return Paging.ok(

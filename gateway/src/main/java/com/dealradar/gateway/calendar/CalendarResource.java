@@ -186,8 +186,7 @@ public class CalendarResource {
             @Context UriInfo uri,
             @Context HttpHeaders headers,
             @Context HttpServerResponse response) {
-        QueryParams.CompanyName named =
-                company == null || company.isBlank() ? null : QueryParams.companyName("company", company);
+        QueryParams.CompanyName named = QueryParams.companyName("company", company);
         CalendarFilters asked = CalendarFilters.of(region, deal, named == null ? null : named.id());
         String requestId = headers.getHeaderString(RequestIds.HEADER);
         String instance = uri.getRequestUri().getRawPath();

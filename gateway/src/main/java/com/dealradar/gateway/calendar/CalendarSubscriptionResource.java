@@ -180,10 +180,10 @@ public class CalendarSubscriptionResource {
      * company-service, and a slug no company has is a 422 (a subscription keeps ids, and there is none to keep).
      */
     private UUID companyId(String company, HttpHeaders headers) {
-        if (company == null || company.isBlank()) {
+        QueryParams.CompanyName named = QueryParams.companyName("company", company);
+        if (named == null) {
             return null;
         }
-        QueryParams.CompanyName named = QueryParams.companyName("company", company);
         if (named.id() != null) {
             return named.id();
         }

@@ -107,8 +107,14 @@ public final class QueryParams {
      */
     public record CompanyName(UUID id, String slug) {}
 
-    /** The company {@code raw} names (see {@link CompanyName}); anything else is a 400 problem naming {@code name}. */
+    /**
+     * The company {@code raw} names (see {@link CompanyName}), null when it is absent or blank; anything else is a 400
+     * problem naming {@code name}.
+     */
     public static CompanyName companyName(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
         String text = raw.strip();
         Optional<UUID> id = asUuid(text);
         if (id.isPresent()) {
