@@ -107,7 +107,14 @@ class WriteAttributionTest {
 
         assertThat(companyAudit.getList("items.method", String.class)).containsExactly("POST");
         assertThat(companyAudit.getList("items.actorKind", String.class)).containsExactly("user");
-        assertThat(companyAudit.getString("items[0].actor")).startsWith("user:");
+        // Users by their Keycloak subject (stable when a user name changes), which every token of the realm carries.
+        String subject = new JsonPath(new String(
+                        java.util.Base64.getUrlDecoder().decode(analyst.split("\\.")[1]),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .getString("sub");
+        System.out.println("the analyst's subject: " + subject);
+        assertThat(subject).matches("[0-9a-f-]{36}");
+        assertThat(companyAudit.getString("items[0].actor")).isEqualTo("user:" + subject);
 
         assertThat(linkAudit.getList("items.method", String.class)).containsExactlyInAnyOrder("POST", "DELETE");
         List<String> linkActors = linkAudit.getList("items.actor", String.class);

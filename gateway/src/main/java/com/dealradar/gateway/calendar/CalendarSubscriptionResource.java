@@ -151,19 +151,24 @@ public class CalendarSubscriptionResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull CalendarSubscriptionInput body,
             @Context HttpHeaders headers) {
-        CalendarFilters filters = CalendarFilters.parse(body.region(), body.deal(), companyId(body.company(), headers));
+        QueryParams.CompanyName company = QueryParams.companyName("company", body.company());
+        CalendarFilters parsed =
+                CalendarFilters.parse(body.region(), body.deal(), company == null ? null : company.id());
         AtomicReference<String> token = new AtomicReference<>();
-        Response response = idempotency.execute(
-                idempotencyKey,
-                "POST " + PATH,
-                body,
-                complete -> subscriptions.create(caller, blankToNull(body.name()), filters, issued -> {
-                    token.set(issued.token());
-                    return complete.apply(Response.created(URI.create(PATH + "/" + issued.subscription().id))
-                            .tag(EntityTags.of(issued.subscription().version))
-                            .entity(CalendarSubscriptionView.of(issued.subscription()))
-                            .build());
-                }));
+        Response response = idempotency.execute(idempotencyKey, "POST " + PATH, body, complete -> {
+            // A slug is looked up inside the operation: a replay answers from the stored answer without asking
+            // company-service (which may be down by then), and a failed look-up releases the key for the retry.
+            CalendarFilters filters = company == null || company.id() != null
+                    ? parsed
+                    : parsed.withCompany(companyOfSlug(company.slug(), headers));
+            return subscriptions.create(caller, blankToNull(body.name()), filters, issued -> {
+                token.set(issued.token());
+                return complete.apply(Response.created(URI.create(PATH + "/" + issued.subscription().id))
+                        .tag(EntityTags.of(issued.subscription().version))
+                        .entity(CalendarSubscriptionView.of(issued.subscription()))
+                        .build());
+            });
+        });
         // The token is in this answer only: a replay (same Idempotency-Key) answers without it, like an issued key.
         if (token.get() == null || !(response.getEntity() instanceof CalendarSubscriptionView view)) {
             return response;
@@ -176,29 +181,22 @@ public class CalendarSubscriptionResource {
     }
 
     /**
-     * The id of the company a subscription's {@code company} names (null without one): a slug is looked up in
-     * company-service, and a slug no company has is a 422 (a subscription keeps ids, and there is none to keep).
+     * The id of the company {@code slug} names, looked up in company-service: a slug no company has is a 422 (a
+     * subscription keeps ids, and there is none to keep).
      */
-    private UUID companyId(String company, HttpHeaders headers) {
-        QueryParams.CompanyName named = QueryParams.companyName("company", company);
-        if (named == null) {
-            return null;
-        }
-        if (named.id() != null) {
-            return named.id();
-        }
+    private UUID companyOfSlug(String slug, HttpHeaders headers) {
         // A worker thread (this resource is blocking): waiting for the look-up holds no event loop.
         CompanySlugs.Lookup found = slugs.lookUp(
-                        named.slug(), backends.readHeaders(headers, headers.getHeaderString(RequestIds.HEADER)))
+                        slug, backends.readHeaders(headers, headers.getHeaderString(RequestIds.HEADER)))
                 .join();
         if (found.id() != null) {
             return found.id();
         }
         if (found.failure() == null) {
-            throw ProblemException.unprocessable("company", "no company has the slug '" + named.slug() + "'");
+            throw ProblemException.unprocessable("company", "no company has the slug '" + slug + "'");
         }
         throw ProblemException.unavailable(
-                "company-service cannot be reached to look up the company '" + named.slug()
+                "company-service cannot be reached to look up the company '" + slug
                         + "'; nothing was created, retry later",
                 backends.client(Backends.COMPANY).retryAfter());
     }

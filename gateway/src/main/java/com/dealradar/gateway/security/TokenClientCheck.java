@@ -13,6 +13,11 @@ import org.jboss.logging.Logger;
  * Accepts a Keycloak token only when it was issued to one of DealRadar's own clients: a valid signature from
  * the realm proves who the user is, not that the token was meant for DealRadar. Keycloak names the client a
  * token was issued to in {@code azp}; tokens without it (or of another client) get 401.
+ *
+ * <p>A token must also name its user in {@code sub} (RFC 9068 requires it of JWT access tokens): users are known by
+ * their subject, which stays when a user name changes (write attribution, idempotency keys, calendar
+ * subscriptions). Keycloak puts it in through the realm's {@code basic} client scope; a client without that scope
+ * gets tokens without a subject, which are refused (401) rather than attributed to a user name.
  */
 @ApplicationScoped
 public class TokenClientCheck implements SecurityIdentityAugmentor {
@@ -36,6 +41,13 @@ public class TokenClientCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom()
                     .failure(new AuthenticationFailedException(
                             "This token was issued to another client of the realm, not to DealRadar"));
+        }
+        String subject = token.getSubject();
+        if (subject == null || subject.isBlank()) {
+            LOG.debugf("Refused a token of client %s without a subject", client);
+            return Uni.createFrom()
+                    .failure(new AuthenticationFailedException(
+                            "This token names no subject (sub): the client needs the realm's basic scope"));
         }
         return Uni.createFrom().item(identity);
     }
