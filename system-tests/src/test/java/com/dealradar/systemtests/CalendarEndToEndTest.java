@@ -3,6 +3,7 @@ package com.dealradar.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dealradar.platform.testing.KeycloakTokens;
 import com.dealradar.platform.testing.Races;
 import com.dealradar.systemtests.contract.ContractValidator;
 import io.restassured.http.ContentType;
@@ -361,6 +362,89 @@ class CalendarEndToEndTest {
                 .as("the gateway's log")
                 .doesNotContain(token.substring(13))
                 .contains("calendar.ics?token=***");
+    }
+
+    /**
+     * A signed-in user (a Keycloak token, as the frontends have) subscribes for itself: the subscription is the user's
+     * (by its subject), listed for it and no other user, its token reads the calendar, and the user revokes it.
+     */
+    @Test
+    void aSignedInUserSubscribesListsAndRevokes() throws Exception {
+        String analyst = KeycloakTokens.bearer("analyst");
+        String viewer = KeycloakTokens.bearer("viewer");
+        var created = given().baseUri(gateway)
+                .header("Authorization", analyst)
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"my deal\", \"deal\": \"" + dealId + "\"}")
+                .post("/api/v1/calendar-subscriptions")
+                .then()
+                .extract();
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
+        String id = created.path("id");
+        String token = created.path("token");
+        String owner = created.path("owner");
+        assertThat(owner).matches("user:[0-9a-f-]{36}");
+
+        HttpResponse<String> viaToken = get("/api/v1/regulatory-matters/calendar.ics?token=" + encode(token), Map.of());
+        HttpResponse<String> viaUser =
+                get("/api/v1/regulatory-matters/calendar.ics?deal=" + dealId, Map.of("Authorization", analyst));
+        assertThat(viaToken.statusCode()).isEqualTo(200);
+        assertThat(viaToken.body()).isEqualTo(viaUser.body());
+
+        List<String> mine = given().baseUri(gateway)
+                .header("Authorization", analyst)
+                .get("/api/v1/calendar-subscriptions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class);
+        List<String> viewers = given().baseUri(gateway)
+                .header("Authorization", viewer)
+                .get("/api/v1/calendar-subscriptions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class);
+        int viewerReads = given().baseUri(gateway)
+                .header("Authorization", viewer)
+                .get("/api/v1/calendar-subscriptions/" + id)
+                .then()
+                .extract()
+                .statusCode();
+        String etag = given().baseUri(gateway)
+                .header("Authorization", analyst)
+                .get("/api/v1/calendar-subscriptions/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        String revokedStatus = given().baseUri(gateway)
+                .header("Authorization", analyst)
+                .header("If-Match", etag)
+                .delete("/api/v1/calendar-subscriptions/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
+        int afterRevoke = get("/api/v1/regulatory-matters/calendar.ics?token=" + encode(token), Map.of())
+                .statusCode();
+        System.out.printf(
+                "a user's subscription: owner %s, token read %d, listed for its user %b, for another %b (read %d),"
+                        + " revoked %s, token after %d%n",
+                owner,
+                viaToken.statusCode(),
+                mine.contains(id),
+                viewers.contains(id),
+                viewerReads,
+                revokedStatus,
+                afterRevoke);
+        assertThat(mine).contains(id);
+        assertThat(viewers).doesNotContain(id);
+        assertThat(viewerReads).isEqualTo(404);
+        assertThat(revokedStatus).isEqualTo("revoked");
+        assertThat(afterRevoke).isEqualTo(401);
     }
 
     /**
