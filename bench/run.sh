@@ -223,6 +223,14 @@ leg create_idem 16 "$DURATION" -H "$KH" -s bench/create-company.lua "$GR/api/v1"
 wrk -t2 -c8 -d"$SHORT"s -H "$KH" -s bench/create-deal.lua "$GR/api/v1" -- "$COMPANY" "$work/deals" >/dev/null 2>&1 || true
 leg status 16 "$DURATION" -H "$KH" -s bench/status-change.lua "$GR/api/v1" -- "$work/deals" 2
 deals_made=$(cat "$work"/deals-*.txt 2>/dev/null | wc -l)
+# gzip at the gateway (gateway ResponseCompression): one page of 100 companies, plain and to a client that accepts gzip.
+CPU_OF=gateway-redis leg page_plain 16 "$DURATION" -H "$KH" "$GR/api/v1/companies?limit=100"
+CPU_OF=gateway-redis leg page_gzip 16 "$DURATION" -H "$KH" -H "Accept-Encoding: gzip" "$GR/api/v1/companies?limit=100"
+# answer_bytes ID: bytes a leg's answers took on the wire, each (wrk's Transfer/sec over its req/s).
+answer_bytes() {
+  awk -v rps="${RPS[$1]:-0}" '/Transfer\/sec/ { v = $2; m = 1; if (v ~ /KB$/) m = 1024; else if (v ~ /MB$/) m = 1048576; else if (v ~ /GB$/) m = 1073741824
+    sub(/[KMG]?B$/, "", v); if (rps > 0) printf "%.0f", v * m / rps }' "$work/$1.wrk"
+}
 
 declare -A RSS_LOAD=()
 for n in "${!PID[@]}"; do RSS_LOAD[$n]=$(rss "${PID[$n]}"); done
@@ -258,6 +266,8 @@ row "GET /api/v1/deals/{id}/dossier (gateway), 16 connections" dossier
 row "POST /api/v1/companies, 16 connections" create
 row "POST /api/v1/companies + Idempotency-Key, 16 connections" create_idem "throughput $(ratio "${RPS[create_idem]}" "${RPS[create]}") of without the key (reported)"
 row "POST /api/v1/deals/{id}/status-changes, 16 connections" status "$deals_made deals walked rumored->abandoned (reported)"
+row "GET /api/v1/companies?limit=100 (gateway), 16 connections" page_plain "$(answer_bytes page_plain) bytes an answer; gateway CPU ${CPU[page_plain]:-?} ms/request"
+row "the same with Accept-Encoding: gzip" page_gzip "$(answer_bytes page_gzip) bytes an answer, $(ratio "$(answer_bytes page_gzip)" "$(answer_bytes page_plain)") of plain; throughput $(ratio "${RPS[page_gzip]}" "${RPS[page_plain]}") of plain; gateway CPU ${CPU[page_gzip]:-?} ms/request (reported)"
 dossier_total=$(for n in "${DOSSIER_COSTS[@]}"; do echo "${DOSSIER_CPU[$n]:-0}"; done | awk '{s += $1} END {printf "%.2f", s}')
 dossier_floor=$(awk -v t="$dossier_total" -v c="$(nproc)" 'BEGIN {printf "%.2f", t / c}')
 echo

@@ -204,7 +204,8 @@ class CompositeHonestyTest extends GatewayTestBase {
                 partialAgain.statusCode(),
                 partialAgain.header("X-DealRadar-Completed"));
 
-        assertThat(tag).matches("W/\"[A-Za-z0-9_-]{24}\"");
+        // A digest of the answer; RestAssured accepts gzip, so the tag is the gzip representation's.
+        assertThat(tag).matches("W/\"[A-Za-z0-9_-]{24}-gzip\"");
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.asByteArray()).isEmpty();
         assertThat(again.header("ETag")).isEqualTo(tag);

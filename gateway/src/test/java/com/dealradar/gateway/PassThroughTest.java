@@ -69,7 +69,8 @@ class PassThroughTest extends GatewayTestBase {
                 .get("/api/v1/deals/" + DEAL_ID)
                 .then()
                 .statusCode(304)
-                .header("ETag", "\"3\"");
+                // RestAssured accepts gzip, so its tags are the gzip representation's (ResponseCompressionTest).
+                .header("ETag", "\"3-gzip\"");
     }
 
     @Test
@@ -102,7 +103,7 @@ class PassThroughTest extends GatewayTestBase {
                 .post("/api/v1/deals")
                 .then()
                 .statusCode(201)
-                .header("ETag", "\"0\"")
+                .header("ETag", "\"0-gzip\"")
                 .header("Location", endsWith("/api/v1/deals/" + DEAL_ID));
         Backends.deal()
                 .verify(postRequestedFor(urlEqualTo("/deals"))
@@ -148,7 +149,8 @@ class PassThroughTest extends GatewayTestBase {
         given().head("/api/v1/companies/" + ALIBABA)
                 .then()
                 .statusCode(200)
-                .header("ETag", "\"7\"")
+                .header("ETag", "\"7-gzip\"")
+                .header("Content-Encoding", "gzip")
                 .contentType("application/json");
         Backends.company().verify(1, WireMock.requestedFor("HEAD", urlEqualTo("/companies/" + ALIBABA)));
     }
