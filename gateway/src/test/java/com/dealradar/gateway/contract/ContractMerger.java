@@ -50,7 +50,9 @@ public final class ContractMerger {
                         + "One API for companies, deals, regions, regimes, regulatory matters, certifications and assessments, "
                         + "plus composite reads. Errors are RFC 9457 problems (application/problem+json). Single resources carry "
                         + "an ETag; PUT, PATCH and DELETE need If-Match; POST accepts Idempotency-Key; lists are keyset-paginated "
-                        + "(limit, cursor, Link rel=next). Send X-Request-Id to correlate, W3C traceparent to trace.");
+                        + "(limit, cursor, Link rel=next). Send X-Request-Id to correlate, W3C traceparent to trace. Answers are "
+                        + "gzip-compressed when Accept-Encoding selects gzip; their ETags then end in -gzip (\"7-gzip\"), and "
+                        + "either form works in If-Match and If-None-Match.");
         // Relative: clients and Swagger UI call the origin they read the document from (localhost, 127.0.0.1 or any
         // host name in front of the gateway), never another one that CORS would refuse.
         out.putArray("servers").addObject().put("url", "/").put("description", "The gateway that serves this document");
