@@ -89,6 +89,50 @@ class ResponseCompressionTest extends GatewayTestBase {
         }
     }
 
+    /** Whatever Accept-Encoding says, the ETag names the body sent: gzip tag with a gzip body, plain with plain. */
+    @Test
+    void theETagFollowsTheBodyForAnyAcceptEncoding() throws Exception {
+        Backends.company()
+                .stubFor(get(urlEqualTo(COMPANY_PATH))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/json")
+                                .withHeader("ETag", "\"7\"")
+                                .withBody(COMPANY)));
+        String[] offers = {
+            "*",
+            "*;q=0",
+            "GZIP",
+            "x-gzip",
+            "gzip;q=abc",
+            "deflate;q=1, gzip;q=0.5",
+            "gzip;q=0.5, deflate;q=0.4",
+            "br",
+            "br, *",
+            "identity;q=0, *;q=0",
+            ",,",
+            "gzip;q=1.5",
+            "gzip, gzip;q=0"
+        };
+        int gzipped = 0;
+        StringBuilder seen = new StringBuilder();
+        for (String offer : offers) {
+            HttpResponse<byte[]> answer = read(Map.of("Accept-Encoding", offer));
+            assertThat(answer.statusCode()).as(offer).isEqualTo(200);
+            boolean gzip = answer.headers()
+                    .firstValue("Content-Encoding")
+                    .map("gzip"::equals)
+                    .orElse(false);
+            String body = gzip ? gunzip(answer.body()) : new String(answer.body(), StandardCharsets.UTF_8);
+            assertThat(body).as(offer).isEqualTo(COMPANY);
+            assertThat(answer.headers().firstValue("ETag")).as(offer).hasValue(gzip ? "\"7-gzip\"" : "\"7\"");
+            gzipped += gzip ? 1 : 0;
+            seen.append(String.format("%n  %-28s -> %s", offer, gzip ? "gzip" : "plain"));
+        }
+        System.out.printf("Accept-Encoding offers, %d of %d answered with gzip:%s%n", gzipped, offers.length, seen);
+        assertThat(gzipped).as("some offers select gzip, some do not").isBetween(1, offers.length - 1);
+    }
+
     @Test
     void theGzipETagWorksInConditionalRequests() throws Exception {
         Backends.company()
