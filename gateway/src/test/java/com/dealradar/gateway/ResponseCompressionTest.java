@@ -133,6 +133,31 @@ class ResponseCompressionTest extends GatewayTestBase {
         assertThat(gzipped).as("some offers select gzip, some do not").isBetween(1, offers.length - 1);
     }
 
+    /** What is not text the API compresses is passed on as it came, with its own ETag, to any client. */
+    @Test
+    void otherMediaTypesPassUnchanged() throws Exception {
+        byte[] binary = new byte[2048];
+        new java.util.Random(7).nextBytes(binary);
+        Backends.company()
+                .stubFor(get(urlEqualTo(COMPANY_PATH))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", "application/octet-stream")
+                                .withHeader("ETag", "\"9\"")
+                                .withBody(binary)));
+        HttpResponse<byte[]> answer = read(Map.of("Accept-Encoding", "gzip"));
+        System.out.printf(
+                "application/octet-stream to a gzip client: %d, Content-Encoding %s, ETag %s, %d bytes%n",
+                answer.statusCode(),
+                answer.headers().firstValue("Content-Encoding").orElse("-"),
+                answer.headers().firstValue("ETag").orElse("-"),
+                answer.body().length);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(answer.headers().firstValue("ETag")).hasValue("\"9\"");
+        assertThat(answer.body()).isEqualTo(binary);
+    }
+
     @Test
     void theGzipETagWorksInConditionalRequests() throws Exception {
         Backends.company()
