@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
  * realm's own tokens are checked end to end by TokenAudienceTest; a token without a subject cannot be had from the
  * realm as shipped (its clients have the basic scope), so it is built here.
  */
-class TokenClientCheckTest {
+class RealmTokenCheckTest {
 
-    private final TokenClientCheck check = new TokenClientCheck(() -> Set.of("dealradar-web", "dealradar-cli"));
+    private final RealmTokenCheck check = new RealmTokenCheck(() -> Set.of("dealradar-web", "dealradar-cli"));
 
     @Test
     void aTokenOfOurClientWithASubjectSignsIn() {

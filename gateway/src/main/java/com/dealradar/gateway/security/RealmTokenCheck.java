@@ -20,13 +20,13 @@ import org.jboss.logging.Logger;
  * gets tokens without a subject, which are refused (401) rather than attributed to a user name.
  */
 @ApplicationScoped
-public class TokenClientCheck implements SecurityIdentityAugmentor {
+public class RealmTokenCheck implements SecurityIdentityAugmentor {
 
-    private static final Logger LOG = Logger.getLogger(TokenClientCheck.class);
+    private static final Logger LOG = Logger.getLogger(RealmTokenCheck.class);
 
     private final TokenClientsConfig config;
 
-    TokenClientCheck(TokenClientsConfig config) {
+    RealmTokenCheck(TokenClientsConfig config) {
         this.config = config;
     }
 
