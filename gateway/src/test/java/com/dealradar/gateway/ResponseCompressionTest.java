@@ -44,13 +44,7 @@ class ResponseCompressionTest extends GatewayTestBase {
 
     @Test
     void aClientThatAcceptsGzipGetsItWithItsOwnETag() throws Exception {
-        Backends.company()
-                .stubFor(get(urlEqualTo(COMPANY_PATH))
-                        .willReturn(aResponse()
-                                .withStatus(200)
-                                .withHeader("Content-Type", "application/json")
-                                .withHeader("ETag", "\"7\"")
-                                .withBody(COMPANY)));
+        stubCompanyRead("application/json", "\"7\"", COMPANY.getBytes(StandardCharsets.UTF_8));
 
         HttpResponse<byte[]> gzipped = read(Map.of("Accept-Encoding", "gzip, deflate, br"));
         HttpResponse<byte[]> plain = read(Map.of());
@@ -92,13 +86,7 @@ class ResponseCompressionTest extends GatewayTestBase {
     /** Whatever Accept-Encoding says, the ETag names the body sent: gzip tag with a gzip body, plain with plain. */
     @Test
     void theETagFollowsTheBodyForAnyAcceptEncoding() throws Exception {
-        Backends.company()
-                .stubFor(get(urlEqualTo(COMPANY_PATH))
-                        .willReturn(aResponse()
-                                .withStatus(200)
-                                .withHeader("Content-Type", "application/json")
-                                .withHeader("ETag", "\"7\"")
-                                .withBody(COMPANY)));
+        stubCompanyRead("application/json", "\"7\"", COMPANY.getBytes(StandardCharsets.UTF_8));
         String[] offers = {
             "*",
             "*;q=0",
@@ -138,13 +126,7 @@ class ResponseCompressionTest extends GatewayTestBase {
     void otherMediaTypesPassUnchanged() throws Exception {
         byte[] binary = new byte[2048];
         new java.util.Random(7).nextBytes(binary);
-        Backends.company()
-                .stubFor(get(urlEqualTo(COMPANY_PATH))
-                        .willReturn(aResponse()
-                                .withStatus(200)
-                                .withHeader("Content-Type", "application/octet-stream")
-                                .withHeader("ETag", "\"9\"")
-                                .withBody(binary)));
+        stubCompanyRead("application/octet-stream", "\"9\"", binary);
         HttpResponse<byte[]> answer = read(Map.of("Accept-Encoding", "gzip"));
         System.out.printf(
                 "application/octet-stream to a gzip client: %d, Content-Encoding %s, ETag %s, %d bytes%n",
@@ -225,6 +207,17 @@ class ResponseCompressionTest extends GatewayTestBase {
         assertThat(contract.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(gunzip(contract.body())).isEqualTo(new String(contractPlain.body(), StandardCharsets.UTF_8));
         assertThat(contract.body().length).isLessThan(contractPlain.body().length / 4);
+    }
+
+    /** company-service answers a read of the company with this body, media type and ETag. */
+    private static void stubCompanyRead(String contentType, String etag, byte[] body) {
+        Backends.company()
+                .stubFor(get(urlEqualTo(COMPANY_PATH))
+                        .willReturn(aResponse()
+                                .withStatus(200)
+                                .withHeader("Content-Type", contentType)
+                                .withHeader("ETag", etag)
+                                .withBody(body)));
     }
 
     private HttpResponse<byte[]> read(Map<String, String> headers) throws Exception {

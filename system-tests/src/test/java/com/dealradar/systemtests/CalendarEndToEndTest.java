@@ -391,22 +391,8 @@ class CalendarEndToEndTest {
         assertThat(viaToken.statusCode()).isEqualTo(200);
         assertThat(viaToken.body()).isEqualTo(viaUser.body());
 
-        List<String> mine = given().baseUri(gateway)
-                .header("Authorization", analyst)
-                .get("/api/v1/calendar-subscriptions")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("items.id", String.class);
-        List<String> viewers = given().baseUri(gateway)
-                .header("Authorization", viewer)
-                .get("/api/v1/calendar-subscriptions")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("items.id", String.class);
+        List<String> mine = subscriptionIdsListedFor(analyst);
+        List<String> viewers = subscriptionIdsListedFor(viewer);
         int viewerReads = given().baseUri(gateway)
                 .header("Authorization", viewer)
                 .get("/api/v1/calendar-subscriptions/" + id)
@@ -445,6 +431,18 @@ class CalendarEndToEndTest {
         assertThat(viewerReads).isEqualTo(404);
         assertThat(revokedStatus).isEqualTo("revoked");
         assertThat(afterRevoke).isEqualTo(401);
+    }
+
+    /** The ids on the first page of the subscriptions listed for this caller ({@code Authorization} header). */
+    private static List<String> subscriptionIdsListedFor(String authorization) {
+        return given().baseUri(gateway)
+                .header("Authorization", authorization)
+                .get("/api/v1/calendar-subscriptions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class);
     }
 
     /**

@@ -76,7 +76,7 @@ public class ResponseCompression {
         if (!unchanged && !compressible(headers.get("Content-Type"))) {
             return;
         }
-        VaryOrigin.add(headers, "Accept-Encoding");
+        VaryHeader.add(headers, "Accept-Encoding");
         if (!gzip) {
             return;
         }
