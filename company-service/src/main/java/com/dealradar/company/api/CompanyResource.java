@@ -16,11 +16,13 @@ import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Page;
+import com.dealradar.platform.paging.PageRequest;
 import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -82,10 +84,26 @@ public class CompanyResource {
                     String q,
             @Parameter(description = "ISO 3166-1 alpha-2 country", example = "CN") @QueryParam("country")
                     String country,
-            @Parameter(schema = @Schema(implementation = Sector.class)) @QueryParam("sector") String sector,
-            @Parameter(schema = @Schema(implementation = CompanyKind.class)) @QueryParam("kind") String kind,
-            @Parameter(schema = @Schema(implementation = Ownership.class)) @QueryParam("ownership") String ownership,
-            @Parameter(schema = @Schema(implementation = CompanyStatus.class)) @QueryParam("status") String status,
+            @Parameter(
+                            description = "Only companies active in this sector",
+                            schema = @Schema(implementation = Sector.class))
+                    @QueryParam("sector")
+                    String sector,
+            @Parameter(
+                            description = "Only companies of this kind",
+                            schema = @Schema(implementation = CompanyKind.class))
+                    @QueryParam("kind")
+                    String kind,
+            @Parameter(
+                            description = "Only companies with this ownership",
+                            schema = @Schema(implementation = Ownership.class))
+                    @QueryParam("ownership")
+                    String ownership,
+            @Parameter(
+                            description = "Only companies in this status",
+                            schema = @Schema(implementation = CompanyStatus.class))
+                    @QueryParam("status")
+                    String status,
             @Parameter(description = "Comma-separated company ids (at most 200)") @QueryParam("ids") String ids,
             @Parameter(
                             description = "Order",
@@ -95,19 +113,9 @@ public class CompanyResource {
                                             defaultValue = "name"))
                     @QueryParam("sort")
                     String sort,
-            @Parameter(
-                            description = "Page size, 1 to 200",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "200",
-                                            defaultValue = "20"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @BeanParam PageRequest pageRequest,
             @Context UriInfo uri) {
-        int pageSize = Paging.limit(limit);
+        int pageSize = pageRequest.size();
         // A blank sort is no sort, like an absent one.
         CompanySort order = QueryParams.enumValue(CompanySort.class, "sort", sort, CompanySort.name);
         if (q != null && q.strip().length() > 200) {
@@ -121,7 +129,7 @@ public class CompanyResource {
                 QueryParams.enumValue(Ownership.class, "ownership", ownership),
                 QueryParams.enumValue(CompanyStatus.class, "status", status),
                 QueryParams.uuidSet("ids", ids, MAX_IDS));
-        Cursor after = Cursor.valueAndId(cursor, order.wireName());
+        Cursor after = Cursor.valueAndId(pageRequest.cursor(), order.wireName());
         List<Company> rows = service.search(filter, order, after, pageSize + 1);
         Page<CompanyView> page =
                 Paging.page(rows, pageSize, order.wireName(), order::cursorKeys).map(views::summary);

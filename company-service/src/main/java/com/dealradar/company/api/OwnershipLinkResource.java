@@ -7,9 +7,11 @@ import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.paging.PageRequest;
 import com.dealradar.platform.paging.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -61,16 +63,14 @@ public class OwnershipLinkResource {
             content = @Content(schema = @Schema(implementation = OwnershipLinkView.class, type = SchemaType.ARRAY)))
     public Response list(
             @Parameter(description = "Company id on either end of the link") @QueryParam("company") UUID company,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20"))
-                    @QueryParam("limit")
-                    String limit,
-            @QueryParam("cursor") String cursor,
+            @BeanParam PageRequest pageRequest,
             @Context UriInfo uri) {
-        int pageSize = Paging.limit(limit);
-        UUID after = cursor == null
+        int pageSize = pageRequest.size();
+        UUID after = pageRequest.cursor() == null
                 ? null
                 : QueryParams.uuid(
-                        "cursor", Cursor.decode(cursor, "id", 1).keys().getFirst());
+                        "cursor",
+                        Cursor.decode(pageRequest.cursor(), "id", 1).keys().getFirst());
         List<OwnershipLink> rows = service.links(company, after, pageSize + 1);
         return Paging.ok(
                 Paging.page(rows, pageSize, "id", l -> List.of(l.id.toString())).map(CompanyViews::link), uri);
@@ -110,7 +110,10 @@ public class OwnershipLinkResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read an ownership link")
+    @Operation(
+            summary = "Read an ownership link",
+            description =
+                    "Who holds whom, as what, with what stake and since when, with its sources. Send If-None-Match to get 304 when unchanged.")
     @APIResponse(
             responseCode = "200",
             description = "The link",

@@ -15,11 +15,13 @@ import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Page;
+import com.dealradar.platform.paging.PageRequest;
 import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.problem.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -123,9 +125,17 @@ public class DealResource {
                             schema = @Schema(implementation = ParticipantRole.class))
                     @QueryParam("role")
                     String role,
-            @Parameter(schema = @Schema(implementation = DealType.class)) @QueryParam("type") String type,
-            @Parameter(schema = @Schema(implementation = DealStatus.class)) @QueryParam("status") String status,
-            @Parameter(schema = @Schema(implementation = Confidence.class)) @QueryParam("confidence") String confidence,
+            @Parameter(description = "Only deals of this type", schema = @Schema(implementation = DealType.class))
+                    @QueryParam("type")
+                    String type,
+            @Parameter(description = "Only deals in this status", schema = @Schema(implementation = DealStatus.class))
+                    @QueryParam("status")
+                    String status,
+            @Parameter(
+                            description = "Only deals known with this confidence",
+                            schema = @Schema(implementation = Confidence.class))
+                    @QueryParam("confidence")
+                    String confidence,
             @Parameter(description = "ISO 3166-1 alpha-2 region the deal touches (or EU)", example = "CN")
                     @QueryParam("region")
                     String region,
@@ -155,19 +165,9 @@ public class DealResource {
                                             defaultValue = "-announced"))
                     @QueryParam("sort")
                     String sort,
-            @Parameter(
-                            description = "Page size, 1 to 200",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "200",
-                                            defaultValue = "20"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @BeanParam PageRequest pageRequest,
             @Context UriInfo uri) {
-        int pageSize = Paging.limit(limit);
+        int pageSize = pageRequest.size();
         // A blank sort is no sort, like an absent one.
         DealSort order = QueryParams.enumValue(DealSort.class, "sort", sort, DealSort.announcedDesc);
         Optional<UUID> companyId = Optional.empty();
@@ -195,7 +195,7 @@ public class DealResource {
                 QueryParams.uuidSet("ids", ids, MAX_IDS));
         requireOrdered("announcedFrom", filter.announcedFrom(), "announcedTo", filter.announcedTo());
         requireOrdered("valueUsdMin", filter.valueUsdMin(), "valueUsdMax", filter.valueUsdMax());
-        Cursor after = Cursor.valueAndId(cursor, order.wireName());
+        Cursor after = Cursor.valueAndId(pageRequest.cursor(), order.wireName());
         List<Deal> rows = service.search(filter, order, after, pageSize + 1);
         Page<DealView> page =
                 Paging.page(rows, pageSize, order.wireName(), order::cursorKeys).map(DealViews::view);

@@ -9,12 +9,14 @@ import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Page;
+import com.dealradar.platform.paging.PageRequest;
 import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.problem.Problem;
 import com.dealradar.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,7 +25,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -39,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -210,21 +210,9 @@ public class CalendarSubscriptionResource {
             responseCode = "200",
             description = "One page of subscriptions",
             content = @Content(schema = @Schema(implementation = CalendarSubscriptionList.class)))
-    public Response list(
-            @Parameter(
-                            description = "Page size, 1 to 200",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "200",
-                                            defaultValue = "20"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        int pageSize = Paging.limit(limit);
-        Cursor after = Cursor.timeAndId(cursor, CalendarSubscriptions.SORT);
+    public Response list(@BeanParam PageRequest pageRequest, @Context UriInfo uri) {
+        int pageSize = pageRequest.size();
+        Cursor after = Cursor.timeAndId(pageRequest.cursor(), CalendarSubscriptions.SORT);
         Page<CalendarSubscriptionView> page = Paging.page(
                         subscriptions.visibleTo(caller, after, pageSize + 1),
                         pageSize,

@@ -6,6 +6,7 @@ import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.Page;
+import com.dealradar.platform.paging.PageRequest;
 import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.security.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -95,21 +97,9 @@ public class PartnerResource {
             responseCode = "200",
             description = "One page of partners",
             content = @Content(schema = @Schema(implementation = PartnerView.class, type = SchemaType.ARRAY)))
-    public Response list(
-            @Parameter(
-                            description = "Page size, 1 to 200",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "200",
-                                            defaultValue = "20"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        int pageSize = Paging.limit(limit);
-        Cursor after = Cursor.valueAndId(cursor, PartnerRepository.SORT);
+    public Response list(@BeanParam PageRequest pageRequest, @Context UriInfo uri) {
+        int pageSize = pageRequest.size();
+        Cursor after = Cursor.valueAndId(pageRequest.cursor(), PartnerRepository.SORT);
         Page<PartnerView> page = Paging.page(
                         service.partners(after, pageSize + 1),
                         pageSize,
@@ -198,21 +188,9 @@ public class PartnerResource {
             content = @Content(schema = @Schema(implementation = ApiKeyView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such partner")
     public Response listKeys(
-            @PathParam("partnerId") UUID id,
-            @Parameter(
-                            description = "Page size, 1 to 200",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "200",
-                                            defaultValue = "20"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        int pageSize = Paging.limit(limit);
-        Cursor after = Cursor.timeAndId(cursor, ApiKeyRepository.SORT);
+            @PathParam("partnerId") UUID id, @BeanParam PageRequest pageRequest, @Context UriInfo uri) {
+        int pageSize = pageRequest.size();
+        Cursor after = Cursor.timeAndId(pageRequest.cursor(), ApiKeyRepository.SORT);
         List<ApiKey> rows = service.keys(id, after, pageSize + 1);
         Instant now = clock.instant();
         Page<ApiKeyView> page = Paging.page(rows, pageSize, ApiKeyRepository.SORT, ApiKeyRepository::cursorKeys)
@@ -358,20 +336,10 @@ public class PartnerResource {
     public Response audit(
             @Parameter(description = "Only entries about this partner") @QueryParam("partnerId") UUID partner,
             @Parameter(description = "Only entries about this key") @QueryParam("keyId") UUID key,
-            @Parameter(
-                            description = "Page size, 1 to 200",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "200",
-                                            defaultValue = "20"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @BeanParam PageRequest pageRequest,
             @Context UriInfo uri) {
-        int pageSize = Paging.limit(limit);
-        Cursor after = Cursor.timeAndId(cursor, AuditRepository.SORT);
+        int pageSize = pageRequest.size();
+        Cursor after = Cursor.timeAndId(pageRequest.cursor(), AuditRepository.SORT);
         Page<AuditEntryView> page = Paging.page(
                         service.audit(partner, key, after, pageSize + 1),
                         pageSize,

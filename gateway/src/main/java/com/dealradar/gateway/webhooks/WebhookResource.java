@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,6 +40,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -322,13 +324,12 @@ public class WebhookResource {
     public Response attempts(
             @PathParam("partnerId") String partnerId,
             @PathParam("webhookId") String webhookId,
-            @Parameter(description = PAGE_SIZE) @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @BeanParam DeliveryPageRequest pageRequest,
             @Context UriInfo uri) {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
-        int size = limit(limit);
-        Cursor after = Cursor.timeAndId(cursor, Deliveries.ATTEMPT_SORT);
+        int size = pageRequest.size();
+        Cursor after = Cursor.timeAndId(pageRequest.cursor, Deliveries.ATTEMPT_SORT);
         return Paging.ok(
                 Paging.page(
                         endpoints.attempts(partner, id, after, size + 1),
@@ -352,11 +353,14 @@ public class WebhookResource {
     public Response deliveries(
             @PathParam("partnerId") String partnerId,
             @PathParam("webhookId") String webhookId,
-            @QueryParam("status") String status,
+            @Parameter(
+                            description = "Only deliveries in this status",
+                            schema = @Schema(enumeration = {"pending", "succeeded", "dead"}))
+                    @QueryParam("status")
+                    String status,
             @Parameter(description = "Only deliveries of events after this eventCursor") @QueryParam("after")
                     String after,
-            @Parameter(description = PAGE_SIZE) @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @BeanParam DeliveryPageRequest pageRequest,
             @Context UriInfo uri) {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
@@ -369,10 +373,10 @@ public class WebhookResource {
         } catch (NumberFormatException e) {
             throw ProblemException.badParameter("after", "an eventCursor from an earlier page");
         }
-        if (cursor != null) {
-            from = Math.max(from, eventPosition(Cursor.decode(cursor, Deliveries.DELIVERY_SORT, 1)));
+        if (pageRequest.cursor != null) {
+            from = Math.max(from, eventPosition(Cursor.decode(pageRequest.cursor, Deliveries.DELIVERY_SORT, 1)));
         }
-        int size = limit(limit);
+        int size = pageRequest.size();
         return Paging.ok(
                 Paging.page(
                         endpoints.deliveries(partner, id, status, from, size + 1),
@@ -468,9 +472,32 @@ public class WebhookResource {
                 secret);
     }
 
-    private static final String PAGE_SIZE = "Page size, 1 to 200 (default 50)";
+    /**
+     * The page parameters of the attempt and delivery lists: those of every list
+     * ({@link com.dealradar.platform.paging.PageRequest}), but with pages of 50 by default, as these lists have had since
+     * they were added (kept, so that partners' clients get the pages they did).
+     */
+    public static class DeliveryPageRequest {
 
-    private static int limit(String raw) {
-        return Paging.limit(raw, 50, Paging.MAX_LIMIT);
+        static final int DEFAULT_SIZE = 50;
+
+        @Parameter(
+                description = "Page size, 1 to " + Paging.MAX_LIMIT,
+                schema =
+                        @Schema(
+                                type = SchemaType.INTEGER,
+                                minimum = "1",
+                                maximum = "" + Paging.MAX_LIMIT,
+                                defaultValue = "" + DEFAULT_SIZE))
+        @QueryParam("limit")
+        String limit;
+
+        @Parameter(description = "nextCursor of the previous page")
+        @QueryParam("cursor")
+        String cursor;
+
+        int size() {
+            return Paging.limit(limit, DEFAULT_SIZE, Paging.MAX_LIMIT);
+        }
     }
 }

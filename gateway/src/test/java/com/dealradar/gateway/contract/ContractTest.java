@@ -96,6 +96,102 @@ class ContractTest {
         assertThat(webhook.path("properties").has("enabled")).isTrue();
     }
 
+    /**
+     * Every list (an operation with a {@code cursor} or {@code limit} parameter, the event feed included) tells a client
+     * how to page it the same way: an optional integer {@code limit} with its bounds and default, and an optional
+     * {@code cursor}, each with a description.
+     */
+    @Test
+    void everyListDocumentsItsPageParameters() throws Exception {
+        JsonNode document = served();
+        List<String> lists = new ArrayList<>();
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    JsonNode parameters = operation.getValue().path("parameters");
+                    JsonNode cursor = queryParameter(parameters, "cursor");
+                    JsonNode limit = queryParameter(parameters, "limit");
+                    if (cursor == null && limit == null) {
+                        return;
+                    }
+                    String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                    assertThat(limit).as("%s: a list without limit", name).isNotNull();
+                    if (cursor != null) {
+                        assertThat(cursor.path("description").asText())
+                                .as("%s: cursor", name)
+                                .isNotBlank();
+                        assertThat(cursor.path("required").asBoolean())
+                                .as("%s: cursor", name)
+                                .isFalse();
+                    }
+                    assertThat(limit.path("description").asText())
+                            .as("%s: limit", name)
+                            .startsWith("Page size, 1 to ");
+                    assertThat(limit.path("required").asBoolean())
+                            .as("%s: limit", name)
+                            .isFalse();
+                    JsonNode schema = limit.path("schema");
+                    assertThat(schema.path("type").asText())
+                            .as("%s: limit", name)
+                            .isEqualTo("integer");
+                    assertThat(schema.path("minimum").asInt())
+                            .as("%s: limit", name)
+                            .isEqualTo(1);
+                    assertThat(limit.path("description").asText())
+                            .as("%s: limit says its maximum", name)
+                            .endsWith(" " + schema.path("maximum").asInt());
+                    assertThat(schema.path("default").isInt())
+                            .as("%s: limit's default", name)
+                            .isTrue();
+                    lists.add(
+                            name + " (default " + schema.path("default") + ", at most " + schema.path("maximum") + ")");
+                }));
+        System.out.println("lists: " + lists.size() + "\n  " + String.join("\n  ", lists));
+        assertThat(lists).hasSizeGreaterThanOrEqualTo(15);
+    }
+
+    /**
+     * Swagger UI and generated clients show what the contract says: every operation has a summary and a description,
+     * every parameter a description (a path id says of what, a header what it does).
+     */
+    @Test
+    void everyOperationAndParameterIsDescribed() throws Exception {
+        JsonNode document = served();
+        List<String> undescribed = new ArrayList<>();
+        int[] counted = {0, 0};
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                    counted[0]++;
+                    for (String field : List.of("summary", "description")) {
+                        if (operation.getValue().path(field).asText().isBlank()) {
+                            undescribed.add(name + ": no " + field);
+                        }
+                    }
+                    for (JsonNode parameter : operation.getValue().path("parameters")) {
+                        counted[1]++;
+                        if (parameter.path("description").asText().isBlank()) {
+                            undescribed.add(name + ": " + parameter.path("in").asText() + " parameter "
+                                    + parameter.path("name").asText());
+                        }
+                    }
+                }));
+        System.out.printf("operations %d, parameters %d, undescribed %s%n", counted[0], counted[1], undescribed);
+        assertThat(counted[1]).isGreaterThan(150);
+        assertThat(undescribed).isEmpty();
+    }
+
+    private static JsonNode queryParameter(JsonNode parameters, String name) {
+        for (JsonNode parameter : parameters) {
+            if (name.equals(parameter.path("name").asText())
+                    && "query".equals(parameter.path("in").asText())) {
+                return parameter;
+            }
+        }
+        return null;
+    }
+
     /** The contract shows only schemas an operation or a webhook can send or receive (no stray Java scalars). */
     @Test
     void everyComponentSchemaIsReferenced() throws Exception {

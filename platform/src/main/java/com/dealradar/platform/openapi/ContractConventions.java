@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -64,6 +65,17 @@ public class ContractConventions implements OASFilter {
             "409",
                     "A request with this Idempotency-Key is still being processed, or the change conflicts with the current state",
             "422", "The Idempotency-Key was already used with a different request, or the request cannot be processed");
+
+    /** What the request headers every API uses the same way mean, by lower-case name. */
+    public static final Map<String, String> HEADER_DESCRIPTIONS = Map.of(
+            "if-match",
+            "The ETag of your last read of this resource: the change is made only while it is still the current one "
+                    + "(412 otherwise, 428 without it)",
+            "if-none-match",
+            "The ETag of an earlier answer: 304 without a body while it is still the current one",
+            "idempotency-key",
+            "A key of your choice for this write, 1 to 255 characters (a UUID, say): a retry with the same key and body "
+                    + "within a day gets the first answer again (Idempotent-Replayed: true) instead of a second write");
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
@@ -121,7 +133,10 @@ public class ContractConventions implements OASFilter {
                     typePages(api, operation);
                 }
                 if (operation.getParameters() != null) {
-                    operation.getParameters().forEach(ContractConventions::tidyParameter);
+                    operation.getParameters().forEach(parameter -> {
+                        tidyParameter(parameter);
+                        describeParameter(parameter, path);
+                    });
                 }
                 item.getOperations().forEach((method, op) -> {
                     if (op == operation) {
@@ -506,6 +521,50 @@ public class ContractConventions implements OASFilter {
                 && schema.getEnumeration().stream().allMatch(String.class::isInstance)) {
             schema.addType(Schema.SchemaType.STRING);
         }
+    }
+
+    /**
+     * Gives a parameter the resource left undescribed the description every operation uses for it: the request
+     * headers of the conventions above, and a path parameter named after the collection it picks a member of
+     * ({@code {id}} in {@code /deals/{id}}: "Id of the deal").
+     */
+    private static void describeParameter(Parameter parameter, String path) {
+        if (parameter.getDescription() != null && !parameter.getDescription().isBlank()) {
+            return;
+        }
+        String description = switch (parameter.getIn()) {
+            case HEADER -> HEADER_DESCRIPTIONS.get(parameter.getName().toLowerCase(Locale.ROOT));
+            case PATH -> pathParameterDescription(path, parameter.getName());
+            default -> null;
+        };
+        if (description != null) {
+            parameter.setDescription(description);
+        }
+    }
+
+    /**
+     * "Id of the deal" for {@code {id}} after {@code /deals}, "Id or slug of the company" for {@code {idOrSlug}} after
+     * {@code /companies}, "Id of the partner" for {@code {partnerId}} after {@code /partners}; null for a name
+     * without a known pattern.
+     */
+    static String pathParameterDescription(String path, String name) {
+        String[] segments = path.split("/");
+        for (int i = 1; i < segments.length; i++) {
+            if (segments[i].equals("{" + name + "}") && !segments[i - 1].startsWith("{")) {
+                String collection = segments[i - 1].replace('-', ' ');
+                String member = collection.endsWith("ies")
+                        ? collection.substring(0, collection.length() - 3) + "y"
+                        : collection.replaceFirst("s$", "");
+                return switch (name) {
+                    case "id" -> "Id of the " + member;
+                    case "idOrSlug" -> "Id or slug of the " + member;
+                    case "idOrCode" -> "Id or code of the " + member;
+                    case "code" -> "Code of the " + member;
+                    default -> name.endsWith("Id") ? "Id of the " + member : null;
+                };
+            }
+        }
+        return null;
     }
 
     private static boolean hasParameter(Operation operation, Parameter.In in, String name) {

@@ -6,6 +6,7 @@ import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.paging.PageRequest;
 import com.dealradar.platform.paging.Paging;
 import com.dealradar.region.domain.Certification;
 import com.dealradar.region.domain.CertificationScheme;
@@ -15,6 +16,7 @@ import com.dealradar.region.persistence.CertificationRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -81,30 +83,26 @@ public class CertificationResource {
                                     "company-service id, or several comma-separated (at most 200): certifications of any of them, in one call")
                     @QueryParam("companyId")
                     String companyId,
-            @Parameter(schema = @Schema(implementation = CertificationScheme.class)) @QueryParam("scheme")
+            @Parameter(
+                            description = "Only certifications under this scheme",
+                            schema = @Schema(implementation = CertificationScheme.class))
+                    @QueryParam("scheme")
                     String scheme,
-            @Parameter(schema = @Schema(implementation = CertificationStatus.class)) @QueryParam("status")
+            @Parameter(
+                            description = "Only certifications in this status",
+                            schema = @Schema(implementation = CertificationStatus.class))
+                    @QueryParam("status")
                     String status,
             @Parameter(description = "ISO 3166-1 alpha-2 region", example = "DE") @QueryParam("region") String region,
-            @Parameter(
-                            description = "Page size, 1 to 200",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "200",
-                                            defaultValue = "20"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @BeanParam PageRequest pageRequest,
             @Context UriInfo uri) {
-        int pageSize = Paging.limit(limit);
+        int pageSize = pageRequest.size();
         CertificationRepository.Filter filter = new CertificationRepository.Filter(
                 QueryParams.uuidSet("companyId", companyId, MAX_IDS),
                 QueryParams.enumValue(CertificationScheme.class, "scheme", scheme),
                 QueryParams.enumValue(CertificationStatus.class, "status", status),
                 QueryParams.countryCode("region", region));
-        Cursor after = Cursor.timeAndId(cursor, CertificationRepository.SORT);
+        Cursor after = Cursor.timeAndId(pageRequest.cursor(), CertificationRepository.SORT);
         List<Certification> rows = service.search(filter, after, pageSize + 1);
         return Paging.ok(
                 Paging.page(rows, pageSize, CertificationRepository.SORT, CertificationRepository::cursorKeys)

@@ -6,6 +6,7 @@ import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.paging.PageRequest;
 import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.region.domain.MatterService;
@@ -16,6 +17,7 @@ import com.dealradar.region.persistence.MatterRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -84,25 +86,19 @@ public class MatterResource {
             @Parameter(description = "company-service id") @QueryParam("companyId") UUID companyId,
             @Parameter(description = "ISO 3166-1 alpha-2 region", example = "CN") @QueryParam("region") String region,
             @Parameter(description = "Regime code or id", example = "UK-NSIA") @QueryParam("regime") String regime,
-            @Parameter(schema = @Schema(implementation = MatterStatus.class)) @QueryParam("status") String status,
+            @Parameter(
+                            description = "Only matters in this status",
+                            schema = @Schema(implementation = MatterStatus.class))
+                    @QueryParam("status")
+                    String status,
             @Parameter(
                             description = "Only matters not in a terminal status",
                             schema = @Schema(type = SchemaType.BOOLEAN))
                     @QueryParam("open")
                     String open,
-            @Parameter(
-                            description = "Page size, 1 to 200",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "200",
-                                            defaultValue = "20"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @BeanParam PageRequest pageRequest,
             @Context UriInfo uri) {
-        int pageSize = Paging.limit(limit);
+        int pageSize = pageRequest.size();
         UUID regimeId = null;
         if (regime != null && !regime.isBlank()) {
             try {
@@ -118,7 +114,7 @@ public class MatterResource {
                 regimeId,
                 QueryParams.enumValue(MatterStatus.class, "status", status),
                 Boolean.TRUE.equals(Params.bool("open", open)));
-        Cursor after = Cursor.timeAndId(cursor, MatterRepository.SORT);
+        Cursor after = Cursor.timeAndId(pageRequest.cursor(), MatterRepository.SORT);
         List<RegulatoryMatter> rows = service.search(filter, after, pageSize + 1);
         return Paging.ok(
                 Paging.page(rows, pageSize, MatterRepository.SORT, MatterRepository::cursorKeys)

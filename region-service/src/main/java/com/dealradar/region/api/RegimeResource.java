@@ -6,6 +6,7 @@ import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.paging.PageRequest;
 import com.dealradar.platform.paging.Paging;
 import com.dealradar.region.domain.Regime;
 import com.dealradar.region.domain.RegimeKind;
@@ -14,6 +15,7 @@ import com.dealradar.region.persistence.RegimeRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -73,33 +75,36 @@ public class RegimeResource {
             content = @Content(schema = @Schema(implementation = Views.RegimeView.class, type = SchemaType.ARRAY)))
     public Response list(
             @Parameter(description = "ISO 3166-1 alpha-2 region", example = "GB") @QueryParam("region") String region,
-            @Parameter(schema = @Schema(implementation = RegimeKind.class)) @QueryParam("kind") String kind,
-            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("mandatory") String mandatory,
-            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("suspensory") String suspensory,
+            @Parameter(description = "Only regimes of this kind", schema = @Schema(implementation = RegimeKind.class))
+                    @QueryParam("kind")
+                    String kind,
+            @Parameter(
+                            description =
+                                    "Only regimes whose filing is mandatory (true) or voluntary (false) on inForceOn",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("mandatory")
+                    String mandatory,
+            @Parameter(
+                            description =
+                                    "Only regimes that do (true) or do not (false) bar completing a deal before clearance on inForceOn",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    @QueryParam("suspensory")
+                    String suspensory,
             @Parameter(description = "Only regimes in force on this day", example = "2018-07-03")
                     @QueryParam("inForceOn")
                     String inForceOn,
-            @Parameter(
-                            description = "Page size, 1 to 200",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "200",
-                                            defaultValue = "20"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @BeanParam PageRequest pageRequest,
             @Context UriInfo uri) {
-        int pageSize = Paging.limit(limit);
+        int pageSize = pageRequest.size();
         RegimeRepository.Filter filter = new RegimeRepository.Filter(
                 QueryParams.countryCode("region", region),
                 QueryParams.enumValue(RegimeKind.class, "kind", kind),
                 Params.bool("mandatory", mandatory),
                 Params.bool("suspensory", suspensory),
                 QueryParams.date("inForceOn", inForceOn));
-        String after =
-                cursor == null ? null : Cursor.decode(cursor, "code", 1).keys().getFirst();
+        String after = pageRequest.cursor() == null
+                ? null
+                : Cursor.decode(pageRequest.cursor(), "code", 1).keys().getFirst();
         List<Regime> rows = service.search(filter, after, pageSize + 1);
         LocalDate day = service.dayOf(filter);
         return Paging.ok(

@@ -6,12 +6,14 @@ import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
+import com.dealradar.platform.paging.PageRequest;
 import com.dealradar.platform.paging.Paging;
 import com.dealradar.region.domain.Region;
 import com.dealradar.region.domain.RegionService;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,7 +23,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -45,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "Invalid request")
 public class RegionResource {
 
+    private static final String REGION_CODE = "ISO 3166-1 alpha-2 code of the region, in any case";
     private final RegionService service;
     private final ViewMapper views;
     private final Idempotency idempotency;
@@ -65,23 +67,11 @@ public class RegionResource {
             responseCode = "200",
             description = "One page of regions",
             content = @Content(schema = @Schema(implementation = Views.RegionView.class, type = SchemaType.ARRAY)))
-    public Response list(
-            @Parameter(
-                            description = "Page size, 1 to 200",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "200",
-                                            defaultValue = "20"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Context UriInfo uri) {
-        int pageSize = Paging.limit(limit);
+    public Response list(@BeanParam PageRequest pageRequest, @Context UriInfo uri) {
+        int pageSize = pageRequest.size();
         String after = null;
-        if (cursor != null) {
-            after = Cursor.decode(cursor, "code", 1).keys().getFirst();
+        if (pageRequest.cursor() != null) {
+            after = Cursor.decode(pageRequest.cursor(), "code", 1).keys().getFirst();
             if (!after.matches("[A-Z]{2}")) {
                 throw Cursor.notIssued();
             }
@@ -125,7 +115,7 @@ public class RegionResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     @APIResponse(responseCode = "404", description = "No such region")
     public Response get(
-            @Parameter(example = "GB") @PathParam("code") String code,
+            @Parameter(description = REGION_CODE, example = "GB") @PathParam("code") String code,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Region region = service.get(QueryParams.countryCode("code", code));
         return EntityTags.okOrNotModified(ifNoneMatch, region.version, views.region(region, true));
@@ -141,7 +131,7 @@ public class RegionResource {
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(
-            @PathParam("code") String code,
+            @Parameter(description = REGION_CODE) @PathParam("code") String code,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RegionInput body) {
         return write(code, ifMatch, region -> body);
@@ -158,7 +148,7 @@ public class RegionResource {
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(
-            @PathParam("code") String code,
+            @Parameter(description = REGION_CODE) @PathParam("code") String code,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = RegionInput.class) JsonNode patch) {
         return write(code, ifMatch, region -> mergePatch.apply(ViewMapper.input(region), patch, RegionInput.class));
