@@ -1,13 +1,14 @@
 // A small typed client, written against the types openapi-typescript generates from ../openapi.json.
 // It only has to type-check (tsc --noEmit): proof that a frontend team can use the contract as it is.
-import type { components, paths } from "./schema";
+import type { components, operations, paths } from "./schema";
 
 type DealDossier = components["schemas"]["DealDossier"];
 type MissingPart = components["schemas"]["MissingPart"];
 type Problem = components["schemas"]["Problem"];
 type DossierOk = paths["/api/v1/deals/{id}/dossier"]["get"]["responses"][200]["content"]["application/json"];
 type Deal = components["schemas"]["Deal"];
-type DealPage = paths["/api/v1/deals"]["get"]["responses"][200]["content"]["application/json"];
+// By path, or by the operation's name (its operationId), as generated clients name their methods:
+type DealPage = operations["listDeals"]["responses"][200]["content"]["application/json"];
 
 const BASE = "http://localhost:8080";
 

@@ -42,8 +42,7 @@ class JavaClientTest {
             // Read through Jackson so the test compiles whether the list is generated as the typed CompanyPage (the
             // regenerated contract) or as a plain object (a contract from before typed pages).
             com.fasterxml.jackson.databind.JsonNode page = client().getObjectMapper()
-                    .valueToTree(
-                            companies.apiV1CompaniesGet(null, cursor, null, null, 10, null, null, null, null, null));
+                    .valueToTree(companies.listCompanies(null, cursor, null, null, 10, null, null, null, null, null));
             page.path("items")
                     .forEach(c -> assertThat(slugs.add(c.path("slug").asText()))
                             .as("no company twice across pages")
@@ -57,16 +56,16 @@ class JavaClientTest {
         assertThat(slugs).contains("alibaba-group", "ztesoft");
         assertThat(pages).isGreaterThan(1);
 
-        Company zte = companies.apiV1CompaniesIdOrSlugGet("ztesoft", null);
+        Company zte = companies.getCompany("ztesoft", null);
         assertThat(zte.getName()).isNotBlank();
         assertThat(zte.getParents()).isNotEmpty();
 
         DealDossier dossier =
-                new CompositeReadsApi(client()).apiV1DealsIdDossierGet("973a4522-3530-5077-b71c-a59a70f0ce3f", null);
+                new CompositeReadsApi(client()).getDealDossier("973a4522-3530-5077-b71c-a59a70f0ce3f", null);
         assertThat(dossier.getDeal()).isNotNull();
         assertThat(dossier.getParticipants()).isNotEmpty();
 
-        assertThatThrownBy(() -> companies.apiV1CompaniesIdOrSlugGet("no-such-company-anywhere", null))
+        assertThatThrownBy(() -> companies.getCompany("no-such-company-anywhere", null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(404);
                     assertThat(e.getResponseBody()).contains("https://dealradar.dev/problems/not-found");

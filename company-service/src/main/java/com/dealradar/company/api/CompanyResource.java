@@ -71,6 +71,7 @@ public class CompanyResource {
 
     @GET
     @Operation(
+            operationId = "listCompanies",
             summary = "List and search companies",
             description =
                     "Keyset-paginated. Follow nextCursor (or the Link header) for the next page; filters combine with AND.")
@@ -137,7 +138,10 @@ public class CompanyResource {
     }
 
     @POST
-    @Operation(summary = "Create a company", description = "Send an Idempotency-Key to make retries safe.")
+    @Operation(
+            operationId = "createCompany",
+            summary = "Create a company",
+            description = "Send an Idempotency-Key to make retries safe.")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -162,6 +166,7 @@ public class CompanyResource {
     @GET
     @Path("/{idOrSlug}")
     @Operation(
+            operationId = "getCompany",
             summary = "Read a company by id or slug",
             description = "With its parents and subsidiaries. Send If-None-Match to get 304 when unchanged. The ETag"
                     + " covers the parents and subsidiaries too: it changes when a link to the company is created,"
@@ -181,7 +186,10 @@ public class CompanyResource {
 
     @PUT
     @Path("/{idOrSlug}")
-    @Operation(summary = "Replace a company", description = "If-Match with the current ETag is required.")
+    @Operation(
+            operationId = "replaceCompany",
+            summary = "Replace a company",
+            description = "If-Match with the current ETag is required.")
     @APIResponse(
             responseCode = "200",
             description = "Replaced",
@@ -199,6 +207,7 @@ public class CompanyResource {
     @Path("/{idOrSlug}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "patchCompany",
             summary = "Change some fields of a company (JSON Merge Patch, RFC 7396)",
             description = "Fields absent from the patch keep their value; null removes a value. If-Match is required.")
     @APIResponse(
@@ -224,6 +233,7 @@ public class CompanyResource {
     @Path("/{idOrSlug}/archive")
     @Consumes(MediaType.WILDCARD)
     @Operation(
+            operationId = "archiveCompany",
             summary = "Archive a company",
             description =
                     "Companies are never deleted: deals refer to them. If-Match is required; an Idempotency-Key makes "

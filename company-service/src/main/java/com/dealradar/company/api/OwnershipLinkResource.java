@@ -55,6 +55,7 @@ public class OwnershipLinkResource {
 
     @GET
     @Operation(
+            operationId = "listOwnershipLinks",
             summary = "List ownership links",
             description = "In id order, keyset-paginated; filter by a company on either end.")
     @APIResponse(
@@ -78,6 +79,7 @@ public class OwnershipLinkResource {
 
     @POST
     @Operation(
+            operationId = "createOwnershipLink",
             summary = "Record that one company owns another",
             description = "Refused with 422 when it would create an ownership cycle or give the owned company's owners"
                     + " more than 100% between them at any time, and with 409 when a link with the same owner, owned"
@@ -111,6 +113,7 @@ public class OwnershipLinkResource {
     @GET
     @Path("/{id}")
     @Operation(
+            operationId = "getOwnershipLink",
             summary = "Read an ownership link",
             description =
                     "Who holds whom, as what, with what stake and since when, with its sources. Send If-None-Match to get 304 when unchanged.")
@@ -127,6 +130,7 @@ public class OwnershipLinkResource {
     @PUT
     @Path("/{id}")
     @Operation(
+            operationId = "replaceOwnershipLink",
             summary = "Replace an ownership link",
             description = "If-Match is required. The same rules as a create apply; the ETags of the companies on"
                     + " the link's former and new ends change.")
@@ -155,6 +159,7 @@ public class OwnershipLinkResource {
     @Path("/{id}")
     @Consumes(MediaType.WILDCARD)
     @Operation(
+            operationId = "deleteOwnershipLink",
             summary = "Delete an ownership link",
             description = "To record that a holding ended, prefer setting validTo. If-Match is required.")
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -103,6 +103,7 @@ public class DealResource {
 
     @GET
     @Operation(
+            operationId = "listDeals",
             summary = "List and search deals",
             description =
                     "Keyset-paginated. Follow nextCursor (or the Link header) for the next page; filters combine with AND. "
@@ -204,6 +205,7 @@ public class DealResource {
 
     @POST
     @Operation(
+            operationId = "createDeal",
             summary = "Record a deal",
             description =
                     "Every participant must exist in company-service (422 naming the unknown ones; 503 with Retry-After "
@@ -241,7 +243,10 @@ public class DealResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a deal", description = "Send If-None-Match to get 304 when unchanged.")
+    @Operation(
+            operationId = "getDeal",
+            summary = "Read a deal",
+            description = "Send If-None-Match to get 304 when unchanged.")
     @APIResponse(
             responseCode = "200",
             description = "The deal",
@@ -258,6 +263,7 @@ public class DealResource {
     @PUT
     @Path("/{id}")
     @Operation(
+            operationId = "replaceDeal",
             summary = "Replace a deal",
             description =
                     "If-Match with the current ETag is required. status must be absent or the current one: "
@@ -282,6 +288,7 @@ public class DealResource {
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "patchDeal",
             summary = "Change some fields of a deal (JSON Merge Patch, RFC 7396)",
             description = "Fields absent from the patch keep their value; null removes a value. If-Match is required.")
     @APIResponse(
@@ -301,6 +308,7 @@ public class DealResource {
     @Path("/{id}")
     @Consumes(MediaType.WILDCARD)
     @Operation(
+            operationId = "deleteDeal",
             summary = "Delete a deal and its history",
             description =
                     "If-Match is required. A deal with regulatory matters (a regulatory history) is not deleted: 409 naming them.")
@@ -319,6 +327,7 @@ public class DealResource {
     @GET
     @Path("/{id}/history")
     @Operation(
+            operationId = "getDealHistory",
             summary = "The status history of a deal, oldest first",
             description = "The first entry is the status the deal was recorded in; each later entry one status change.")
     @APIResponse(responseCode = "200", description = "All entries (nextCursor is always absent)")
@@ -331,6 +340,7 @@ public class DealResource {
     @POST
     @Path("/{id}/status-changes")
     @Operation(
+            operationId = "changeDealStatus",
             summary = "Change the status of a deal",
             description =
                     "Only changes the status machine allows (409 naming the allowed ones). Completing asks region-service "

@@ -58,6 +58,7 @@ public class CompositeResource {
     @GET
     @Path("deals/{id}/dossier")
     @Operation(
+            operationId = "getDealDossier",
             summary = "Read a deal dossier",
             description =
                     "The deal, its participants with their company summaries, its regulatory matters with their deadlines, "
@@ -102,6 +103,7 @@ public class CompositeResource {
     @GET
     @Path("companies/{idOrSlug}/profile")
     @Operation(
+            operationId = "getCompanyProfile",
             summary = "Read a company profile",
             description =
                     "The company, its parents and subsidiaries, its deals grouped by its role in them, its certifications "
@@ -145,6 +147,7 @@ public class CompositeResource {
     @GET
     @Path("regions/{code}/overview")
     @Operation(
+            operationId = "getRegionOverview",
             summary = "Read a region overview",
             description = "The region, its regulatory regimes, its open regulatory matters and the deals touching it.")
     @APIResponse(

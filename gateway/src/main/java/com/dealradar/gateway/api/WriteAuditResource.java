@@ -61,6 +61,7 @@ public class WriteAuditResource {
     @GET
     @Blocking
     @Operation(
+            operationId = "listWriteAudit",
             summary = "Who wrote a resource (admins)",
             description =
                     "Each successful write of the resource: when, the actor (user:<subject>, or partner:<id> key:<key id>), "

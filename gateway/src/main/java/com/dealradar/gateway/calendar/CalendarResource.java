@@ -111,6 +111,7 @@ public class CalendarResource {
     @GET
     @Produces({MEDIA_TYPE, Problem.MEDIA_TYPE})
     @Operation(
+            operationId = "getDeadlineCalendar",
             summary = "Statutory deadlines as a calendar (iCalendar)",
             description =
                     "One all-day event per open matter's current statutory deadline, on the day its clock computed (the same "

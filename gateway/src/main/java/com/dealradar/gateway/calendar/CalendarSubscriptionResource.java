@@ -106,6 +106,7 @@ public class CalendarSubscriptionResource {
 
     @POST
     @Operation(
+            operationId = "createCalendarSubscription",
             summary = "Create a calendar subscription",
             description =
                     "Fixes the calendar's filters (region, deal, company) and returns a token, shown in this answer only (only its "
@@ -203,6 +204,7 @@ public class CalendarSubscriptionResource {
 
     @GET
     @Operation(
+            operationId = "listCalendarSubscriptions",
             summary = "List calendar subscriptions",
             description =
                     "The caller's own (a partner: those of all its keys; admins: all), newest first, revoked ones included; never with tokens.")
@@ -232,6 +234,7 @@ public class CalendarSubscriptionResource {
     @GET
     @Path("/{id}")
     @Operation(
+            operationId = "getCalendarSubscription",
             summary = "Read a calendar subscription",
             description = "Without its token. Send If-None-Match to get 304 when unchanged.")
     @APIResponse(
@@ -251,6 +254,7 @@ public class CalendarSubscriptionResource {
     @DELETE
     @Path("/{id}")
     @Operation(
+            operationId = "revokeCalendarSubscription",
             summary = "Revoke a calendar subscription",
             description =
                     "Its token stops working at once on every gateway replica (401). The record stays, marked revoked. If-Match is required.")

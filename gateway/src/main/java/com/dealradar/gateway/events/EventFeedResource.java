@@ -54,6 +54,7 @@ public class EventFeedResource {
     @GET
     @Blocking
     @Operation(
+            operationId = "listEvents",
             summary = "Read the event feed",
             description =
                     "Events in one global order, oldest first. Store nextCursor and pass it as after= next time: you get every "

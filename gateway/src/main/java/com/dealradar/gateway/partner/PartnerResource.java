@@ -91,6 +91,7 @@ public class PartnerResource {
 
     @GET
     @Operation(
+            operationId = "listPartners",
             summary = "List partners",
             description = "In name order, keyset-paginated: follow nextCursor (or the Link header).")
     @APIResponse(
@@ -111,6 +112,7 @@ public class PartnerResource {
 
     @POST
     @Operation(
+            operationId = "createPartner",
             summary = "Create a partner",
             description = "The plan sets the partner's rate limit. Send an Idempotency-Key to make retries safe.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "partner", value = """
@@ -137,7 +139,10 @@ public class PartnerResource {
 
     @GET
     @Path("/{partnerId}")
-    @Operation(summary = "Read a partner", description = "Send If-None-Match to get 304 when unchanged.")
+    @Operation(
+            operationId = "getPartner",
+            summary = "Read a partner",
+            description = "Send If-None-Match to get 304 when unchanged.")
     @APIResponse(
             responseCode = "200",
             description = "The partner",
@@ -154,6 +159,7 @@ public class PartnerResource {
     @Path("/{partnerId}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "patchPartner",
             summary = "Change a partner (JSON Merge Patch, RFC 7396)",
             description =
                     "Name, contact or plan. A new plan applies to the partner's keys within seconds. If-Match is required.")
@@ -180,6 +186,7 @@ public class PartnerResource {
     @GET
     @Path("/{partnerId}/keys")
     @Operation(
+            operationId = "listApiKeys",
             summary = "List a partner's API keys",
             description = "Oldest first, keyset-paginated; never with secrets.")
     @APIResponse(
@@ -201,6 +208,7 @@ public class PartnerResource {
     @POST
     @Path("/{partnerId}/keys")
     @Operation(
+            operationId = "issueApiKey",
             summary = "Issue an API key",
             description =
                     "The answer is the only place the key (secret) is ever shown: store it now. Partners' keys get the viewer "
@@ -238,6 +246,7 @@ public class PartnerResource {
     @GET
     @Path("/{partnerId}/keys/{keyId}")
     @Operation(
+            operationId = "getApiKey",
             summary = "Read an API key",
             description = "Without its secret. Send If-None-Match to get 304 when unchanged.")
     @APIResponse(
@@ -257,6 +266,7 @@ public class PartnerResource {
     @POST
     @Path("/{partnerId}/keys/{keyId}/rotate")
     @Operation(
+            operationId = "rotateApiKey",
             summary = "Rotate an API key",
             description =
                     "Issues a new key with the same name and scopes (its secret is in this answer only) and lets the old "
@@ -300,6 +310,7 @@ public class PartnerResource {
     @DELETE
     @Path("/{partnerId}/keys/{keyId}")
     @Operation(
+            operationId = "revokeApiKey",
             summary = "Revoke an API key",
             description =
                     "The key is refused at once on this gateway replica and within about 2 seconds on every other. The key "
@@ -326,6 +337,7 @@ public class PartnerResource {
     @GET
     @Path("/audit")
     @Operation(
+            operationId = "listPartnerAudit",
             summary = "Read the audit trail of partners and API keys",
             description =
                     "Who created or changed partners and issued, rotated or revoked keys, and when; newest first, keyset-paginated.")

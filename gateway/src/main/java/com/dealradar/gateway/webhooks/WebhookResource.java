@@ -117,7 +117,10 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "List a partner's webhook endpoints", description = "Oldest first; never with secrets.")
+    @Operation(
+            operationId = "listWebhooks",
+            summary = "List a partner's webhook endpoints",
+            description = "Oldest first; never with secrets.")
     @APIResponse(
             responseCode = "200",
             description = "The endpoints",
@@ -132,6 +135,7 @@ public class WebhookResource {
 
     @POST
     @Operation(
+            operationId = "createWebhook",
             summary = "Add a webhook endpoint",
             description =
                     "The answer carries the signing secret (whsec_...), the only time it is shown: store it. Outside local development "
@@ -179,7 +183,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{webhookId}")
-    @Operation(summary = "Read a webhook endpoint", description = "Without its secret.")
+    @Operation(operationId = "getWebhook", summary = "Read a webhook endpoint", description = "Without its secret.")
     @APIResponse(
             responseCode = "200",
             description = "The endpoint",
@@ -197,6 +201,7 @@ public class WebhookResource {
     @Path("/{webhookId}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "patchWebhook",
             summary = "Change a webhook endpoint (JSON Merge Patch)",
             description =
                     "URL, event types, description, enabled. Enabling clears the reason it was disabled; deliveries waiting resume, those of events committed while it was disabled included. If-Match is required.")
@@ -235,6 +240,7 @@ public class WebhookResource {
     @DELETE
     @Path("/{webhookId}")
     @Operation(
+            operationId = "deleteWebhook",
             summary = "Remove a webhook endpoint",
             description = "Its waiting deliveries and its attempt log go with it. If-Match is required.")
     @APIResponse(responseCode = "204", description = "Removed")
@@ -261,6 +267,7 @@ public class WebhookResource {
     @POST
     @Path("/{webhookId}/rotate-secret")
     @Operation(
+            operationId = "rotateWebhookSecret",
             summary = "Rotate the signing secret",
             description =
                     "A new secret signs every delivery from now on; the previous one also signs (a second v1 signature in "
@@ -315,6 +322,7 @@ public class WebhookResource {
     @GET
     @Path("/{webhookId}/attempts")
     @Operation(
+            operationId = "listWebhookAttempts",
             summary = "List delivery attempts",
             description = "Newest first: when, which event, the outcome, the response code and the latency.")
     @APIResponse(
@@ -342,6 +350,7 @@ public class WebhookResource {
     @GET
     @Path("/{webhookId}/deliveries")
     @Operation(
+            operationId = "listWebhookDeliveries",
             summary = "List deliveries (dead letters with status=dead)",
             description =
                     "In event order. pending: waiting for a (next) attempt; succeeded: the receiver answered 2xx; dead: out of "
@@ -397,6 +406,7 @@ public class WebhookResource {
     @POST
     @Path("/{webhookId}/deliveries/{deliveryId}/replay")
     @Operation(
+            operationId = "replayWebhookDelivery",
             summary = "Replay a dead delivery",
             description =
                     "Puts it back in the queue with a fresh set of attempts. 409 when it is not dead. An Idempotency-Key "

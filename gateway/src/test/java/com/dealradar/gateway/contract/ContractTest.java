@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -180,6 +182,33 @@ class ContractTest {
         System.out.printf("operations %d, parameters %d, undescribed %s%n", counted[0], counted[1], undescribed);
         assertThat(counted[1]).isGreaterThan(150);
         assertThat(undescribed).isEmpty();
+    }
+
+    /**
+     * Generated clients name their methods after the operationId (without one, a generator makes up names such as
+     * apiV1CompaniesIdOrSlugArchivePost): every operation has one, unique across the API, in lower camel case.
+     */
+    @Test
+    void everyOperationHasAUniqueOperationId() throws Exception {
+        JsonNode document = served();
+        Map<String, String> named = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    String name = operation.getKey().toUpperCase() + " " + path.getKey();
+                    String id = operation.getValue().path("operationId").asText();
+                    if (!id.matches("[a-z]+(?:[A-Z][a-z]+)+")) {
+                        problems.add(name + ": operationId '" + id + "'");
+                    } else if (named.containsKey(id)) {
+                        problems.add(id + " names both " + named.get(id) + " and " + name);
+                    }
+                    named.putIfAbsent(id, name);
+                }));
+        System.out.println("operationIds: " + named.size() + " " + named.keySet());
+        assertThat(problems).isEmpty();
+        assertThat(named).containsEntry("archiveCompany", "POST /api/v1/companies/{idOrSlug}/archive");
+        assertThat(named).hasSizeGreaterThan(60);
     }
 
     private static JsonNode queryParameter(JsonNode parameters, String name) {

@@ -44,6 +44,7 @@ public class AssessmentResource {
 
     @POST
     @Operation(
+            operationId = "assessDeal",
             summary = "Which regimes does a deal trigger, and why?",
             description =
                     "Evaluates the trigger rules of every regime of the regions the deal touches (its regions and its parties' countries) "

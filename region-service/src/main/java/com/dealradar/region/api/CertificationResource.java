@@ -69,6 +69,7 @@ public class CertificationResource {
 
     @GET
     @Operation(
+            operationId = "listCertifications",
             summary = "List certifications",
             description =
                     "Oldest first, keyset-paginated. status filters by the status as of today (an attestation past its validity is expired).")
@@ -111,7 +112,10 @@ public class CertificationResource {
     }
 
     @POST
-    @Operation(summary = "Record a certification", description = "Send an Idempotency-Key to make retries safe.")
+    @Operation(
+            operationId = "createCertification",
+            summary = "Record a certification",
+            description = "Send an Idempotency-Key to make retries safe.")
     @APIResponse(
             responseCode = "201",
             description = "Created",
@@ -138,7 +142,10 @@ public class CertificationResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a certification", description = "Send If-None-Match to get 304 when unchanged.")
+    @Operation(
+            operationId = "getCertification",
+            summary = "Read a certification",
+            description = "Send If-None-Match to get 304 when unchanged.")
     @APIResponse(
             responseCode = "200",
             description = "The certification",
@@ -152,7 +159,10 @@ public class CertificationResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace a certification", description = "If-Match with the current ETag is required.")
+    @Operation(
+            operationId = "replaceCertification",
+            summary = "Replace a certification",
+            description = "If-Match with the current ETag is required.")
     @APIResponse(
             responseCode = "200",
             description = "Replaced",
@@ -173,6 +183,7 @@ public class CertificationResource {
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "patchCertification",
             summary = "Change some fields of a certification (JSON Merge Patch)",
             description = "If-Match is required.")
     @APIResponse(

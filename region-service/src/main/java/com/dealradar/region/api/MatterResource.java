@@ -74,6 +74,7 @@ public class MatterResource {
 
     @GET
     @Operation(
+            operationId = "listRegulatoryMatters",
             summary = "List regulatory matters",
             description =
                     "Oldest first, keyset-paginated; filters combine with AND. Open matters carry their current statutory deadline.")
@@ -124,6 +125,7 @@ public class MatterResource {
 
     @POST
     @Operation(
+            operationId = "createRegulatoryMatter",
             summary = "Open a regulatory matter",
             description =
                     "Starts as anticipated or not_assessed; later statuses through POST .../transitions. Send an Idempotency-Key to make retries safe.")
@@ -161,6 +163,7 @@ public class MatterResource {
     @GET
     @Path("/{id}")
     @Operation(
+            operationId = "getRegulatoryMatter",
             summary = "Read a regulatory matter",
             description =
                     "With its status history and, when open, its current statutory deadline. Send If-None-Match to get 304 when unchanged.")
@@ -178,6 +181,7 @@ public class MatterResource {
     @PUT
     @Path("/{id}")
     @Operation(
+            operationId = "replaceRegulatoryMatter",
             summary = "Replace a regulatory matter",
             description = "The status cannot change here (use transitions). If-Match is required.")
     @APIResponse(
@@ -201,6 +205,7 @@ public class MatterResource {
     @Path("/{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "patchRegulatoryMatter",
             summary = "Change some fields of a regulatory matter (JSON Merge Patch)",
             description = "E.g. add a clock-stop or an extension. If-Match is required.")
     @APIResponse(
@@ -228,6 +233,7 @@ public class MatterResource {
     @POST
     @Path("/{id}/transitions")
     @Operation(
+            operationId = "transitionRegulatoryMatter",
             summary = "Change the status of a regulatory matter",
             description =
                     "Through the status machine (DESIGN.md); the change is kept in the history with its legal date, which starts statutory clocks. If-Match is required; an Idempotency-Key makes retries safe (a replay answers the first change and changes nothing).")

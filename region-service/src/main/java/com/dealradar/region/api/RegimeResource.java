@@ -64,6 +64,7 @@ public class RegimeResource {
 
     @GET
     @Operation(
+            operationId = "listRegimes",
             summary = "List regulatory regimes",
             description =
                     "In code order, keyset-paginated; filters combine with AND. Each regime is shown as it stood on"
@@ -113,6 +114,7 @@ public class RegimeResource {
 
     @POST
     @Operation(
+            operationId = "createRegime",
             summary = "Add a regime",
             description = "Analysts only (enforced at the gateway). Send an Idempotency-Key to make retries safe.")
     @APIResponse(
@@ -136,7 +138,10 @@ public class RegimeResource {
 
     @GET
     @Path("/{idOrCode}")
-    @Operation(summary = "Read a regime by id or code", description = "Send If-None-Match to get 304 when unchanged.")
+    @Operation(
+            operationId = "getRegime",
+            summary = "Read a regime by id or code",
+            description = "Send If-None-Match to get 304 when unchanged.")
     @APIResponse(
             responseCode = "200",
             description = "The regime",
@@ -152,7 +157,10 @@ public class RegimeResource {
 
     @PUT
     @Path("/{idOrCode}")
-    @Operation(summary = "Replace a regime", description = "If-Match with the current ETag is required.")
+    @Operation(
+            operationId = "replaceRegime",
+            summary = "Replace a regime",
+            description = "If-Match with the current ETag is required.")
     @APIResponse(
             responseCode = "200",
             description = "Replaced",
@@ -170,6 +178,7 @@ public class RegimeResource {
     @Path("/{idOrCode}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "patchRegime",
             summary = "Change some fields of a regime (JSON Merge Patch)",
             description = "Lists (triggerRules, clocks, sources) are replaced whole. If-Match is required.")
     @APIResponse(

@@ -61,6 +61,7 @@ public class RegionResource {
 
     @GET
     @Operation(
+            operationId = "listRegions",
             summary = "List regions",
             description = "In code order, keyset-paginated. Regimes are listed on single reads.")
     @APIResponse(
@@ -83,6 +84,7 @@ public class RegionResource {
 
     @POST
     @Operation(
+            operationId = "createRegion",
             summary = "Add a region",
             description = "Analysts only (enforced at the gateway). Send an Idempotency-Key to make retries safe.")
     @APIResponse(
@@ -106,6 +108,7 @@ public class RegionResource {
     @GET
     @Path("/{code}")
     @Operation(
+            operationId = "getRegion",
             summary = "Read a region with its regimes",
             description = "Send If-None-Match to get 304 when unchanged.")
     @APIResponse(
@@ -123,7 +126,10 @@ public class RegionResource {
 
     @PUT
     @Path("/{code}")
-    @Operation(summary = "Replace a region", description = "If-Match with the current ETag is required.")
+    @Operation(
+            operationId = "replaceRegion",
+            summary = "Replace a region",
+            description = "If-Match with the current ETag is required.")
     @APIResponse(
             responseCode = "200",
             description = "Replaced",
@@ -140,7 +146,10 @@ public class RegionResource {
     @PATCH
     @Path("/{code}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change some fields of a region (JSON Merge Patch)", description = "If-Match is required.")
+    @Operation(
+            operationId = "patchRegion",
+            summary = "Change some fields of a region (JSON Merge Patch)",
+            description = "If-Match is required.")
     @APIResponse(
             responseCode = "200",
             description = "Patched",
