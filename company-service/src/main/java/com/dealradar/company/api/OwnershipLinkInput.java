@@ -23,7 +23,8 @@ public record OwnershipLinkInput(
         @NotNull @Schema(description = "Id of the owned company", required = true)
         UUID ownedId,
 
-        @NotNull @Schema(required = true) OwnershipLinkType type,
+        @NotNull @Schema(description = "How the owner holds the owned company", required = true)
+        OwnershipLinkType type,
 
         @DecimalMin(value = "0", inclusive = false)
         @DecimalMax("100")
@@ -31,8 +32,12 @@ public record OwnershipLinkInput(
         @Schema(description = "Share of capital held, in percent", examples = "100")
         BigDecimal stakePercent,
 
+        @Schema(description = "First day of the holding; absent: unknown")
         LocalDate validFrom,
+
+        @Schema(description = "Last day of the holding; absent while it lasts")
         LocalDate validTo,
+
         @Size(max = 50) List<@NotNull @Valid Source> sources) {
 
     /** The command the domain applies its rules to. */

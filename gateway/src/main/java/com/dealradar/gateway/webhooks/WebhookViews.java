@@ -34,7 +34,8 @@ public final class WebhookViews {
                     required = true)
             List<@NotBlank @Size(max = 60) String> eventTypes,
 
-            @Size(max = 500) String description,
+            @Size(max = 500) @Schema(description = "What the endpoint is for, for the partner's own reference")
+            String description,
 
             @Schema(description = "Deliveries are made only while enabled; default true")
             Boolean enabled) {}

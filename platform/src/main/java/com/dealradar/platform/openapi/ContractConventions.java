@@ -77,6 +77,13 @@ public class ContractConventions implements OASFilter {
             "A key of your choice for this write, 1 to 255 characters (a UUID, say): a retry with the same key and body "
                     + "within a day gets the first answer again (Idempotent-Replayed: true) instead of a second write");
 
+    /** What the properties every resource has mean, for the schemas that do not say it themselves. */
+    public static final Map<String, String> COMMON_PROPERTIES = Map.of(
+            "id", "Its id, assigned when it was created",
+            "createdAt", "When it was created (UTC)",
+            "updatedAt", "When it last changed (UTC)",
+            "sources", "Where these facts come from");
+
     @Override
     public void filterOpenAPI(OpenAPI api) {
         apply(api);
@@ -94,6 +101,7 @@ public class ContractConventions implements OASFilter {
         if (api.getComponents().getSchemas() != null) {
             Map<String, Schema> components = api.getComponents().getSchemas();
             components.values().forEach(schema -> optionalMayBeNull(schema, components));
+            components.values().forEach(ContractConventions::describeCommonProperties);
         }
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
@@ -144,6 +152,21 @@ public class ContractConventions implements OASFilter {
                     }
                 });
             });
+        });
+    }
+
+    /** Describes the {@link #COMMON_PROPERTIES} of {@code schema} that have no description of their own. */
+    private static void describeCommonProperties(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().forEach((name, property) -> {
+            String description = COMMON_PROPERTIES.get(name);
+            if (description != null
+                    && (property.getDescription() == null
+                            || property.getDescription().isBlank())) {
+                property.setDescription(description);
+            }
         });
     }
 

@@ -25,17 +25,35 @@ public record CertificationInput(
         @Schema(description = "Region whose scheme it is", examples = "DE")
         String regionCode,
 
-        @NotNull @Schema(examples = "bsi_c5_2020", required = true)
+        @NotNull
+        @Schema(
+                description = "The certification or attestation scheme and its edition",
+                examples = "bsi_c5_2020",
+                required = true)
         CertificationScheme scheme,
 
-        @Schema(examples = "type_2") ReportType reportType,
+        @Schema(
+                description =
+                        "type_1 (controls as designed, at a point in time) or type_2 (controls operating over a period) for an attestation; certificate for a certification",
+                examples = "type_2")
+        ReportType reportType,
 
-        @Size(max = 2000) @Schema(examples = "Alibaba Cloud services in the Frankfurt region")
+        @Size(max = 2000)
+        @Schema(
+                description = "What it covers: the services, regions or data centres audited",
+                examples = "Alibaba Cloud services in the Frankfurt region")
         String scope,
 
-        @Size(max = 200) @Schema(examples = "an audit firm") String auditor,
-        @Schema(examples = "2023-01-01") LocalDate validFrom,
-        @Schema(examples = "2023-12-31") LocalDate validTo,
+        @Size(max = 200) @Schema(description = "Who audited it", examples = "an audit firm")
+        String auditor,
+
+        @Schema(description = "First day it is valid", examples = "2023-01-01")
+        LocalDate validFrom,
+
+        @Schema(
+                description = "Last day it is valid; after it, attested or qualified reads as expired",
+                examples = "2023-12-31")
+        LocalDate validTo,
 
         @NotNull
         @Schema(description = "Recorded status; attested/qualified read as expired after validTo", required = true)
@@ -44,8 +62,12 @@ public record CertificationInput(
         @Schema(description = "Regulatory matter this certification answers")
         UUID matterId,
 
-        @NotNull @Schema(required = true) Basis basis,
-        @Size(max = 2000) String basisNote,
+        @NotNull @Schema(description = "Whether the certification is stated in a source or inferred", required = true)
+        Basis basis,
+
+        @Size(max = 2000) @Schema(description = "What exactly is stated and what is inferred")
+        String basisNote,
+
         @Size(max = 50) List<@NotNull @Valid Source> sources) {
 
     /** The command the domain applies its rules to. */

@@ -31,10 +31,18 @@ public record MatterInput(
                 examples = "9be747c1-fdf7-5317-8f6a-a66d8928c7f7")
         UUID companyId,
 
-        @NotNull @Size(max = 40) @Schema(examples = "UK-NSIA", required = true)
+        @NotNull
+        @Size(max = 40)
+        @Schema(
+                description = "Code of the regime the review is under (any case)",
+                examples = "UK-NSIA",
+                required = true)
         String regimeCode,
 
-        @Size(max = 300) @Schema(examples = "NSIA review of the Alibaba Cloud / BT partnership")
+        @Size(max = 300)
+        @Schema(
+                description = "Short name of the review",
+                examples = "NSIA review of the Alibaba Cloud / BT partnership")
         String title,
 
         @Schema(
@@ -46,18 +54,33 @@ public record MatterInput(
         @Schema(description = "The regime's own name for where the review stands", examples = "call-in assessment")
         String stage,
 
-        @Schema(examples = "2018-07-03") LocalDate openedOn,
+        @Schema(
+                description = "When the matter began: the filing, notification or call-in (see openedPrecision)",
+                examples = "2018-07-03")
+        LocalDate openedOn,
 
         @Schema(
                 description =
                         "How much of openedOn is known (absent: the day); month: openedOn is the first day of that month")
         Precision openedPrecision,
 
+        @Schema(description = "When the authority decided; absent while undecided")
         LocalDate decidedOn,
-        @Size(max = 2000) String outcome,
-        @Size(max = 50) List<@NotBlank @Size(max = 2000) String> conditions,
-        @Size(max = 50) List<@NotNull @Valid ClockStop> clockStops,
-        @Size(max = 20) List<@NotNull @Valid AppliedExtension> extensions,
+
+        @Size(max = 2000) @Schema(description = "What the authority decided, in its words")
+        String outcome,
+
+        @Size(max = 50) @Schema(description = "Conditions or undertakings the clearance came with")
+        List<@NotBlank @Size(max = 2000) String> conditions,
+
+        @Size(max = 50)
+        @Schema(
+                description =
+                        "Periods in which the statutory clock stood still (information requests); a deadline moves by the days stopped")
+        List<@NotNull @Valid ClockStop> clockStops,
+
+        @Size(max = 20) @Schema(description = "Extensions granted on the regime's clocks; a deadline moves by each")
+        List<@NotNull @Valid AppliedExtension> extensions,
 
         @NotNull @Schema(description = "Whether the matter is stated in a source or inferred", required = true)
         Basis basis,

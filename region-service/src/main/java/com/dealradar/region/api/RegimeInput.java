@@ -24,19 +24,35 @@ public record RegimeInput(
         @Pattern(
                 regexp = "[A-Z]{2}-[A-Z0-9]+(-[A-Z0-9]+)*",
                 message = "must be the region code, a hyphen and upper-case words, e.g. UK-NSIA")
-        @Schema(examples = "UK-NSIA", required = true)
+        @Schema(
+                description = "Unique code: the region code, a hyphen and upper-case words",
+                examples = "UK-NSIA",
+                required = true)
         String code,
 
-        @NotBlank @Size(max = 300) @Schema(examples = "National Security and Investment Act 2021", required = true)
+        @NotBlank
+        @Size(max = 300)
+        @Schema(
+                description = "Name of the law or regime",
+                examples = "National Security and Investment Act 2021",
+                required = true)
         String name,
 
         @NotNull
         @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as GB")
-        @Schema(examples = "GB", required = true)
+        @Schema(
+                description = "ISO 3166-1 alpha-2 code of the region whose regime it is",
+                examples = "GB",
+                required = true)
         String regionCode,
 
-        @NotNull @Schema(required = true) RegimeKind kind,
-        @NotEmpty @Size(max = 10) @Schema(required = true) List<@NotNull @Valid AuthorityPeriod> authorities,
+        @NotNull @Schema(description = "What the regime does", required = true)
+        RegimeKind kind,
+
+        @NotEmpty
+        @Size(max = 10)
+        @Schema(description = "The authorities in charge over time, oldest first", required = true)
+        List<@NotNull @Valid AuthorityPeriod> authorities,
 
         @NotNull @Schema(description = "Whether filing is compulsory when triggered", required = true)
         Boolean mandatory,
@@ -44,17 +60,28 @@ public record RegimeInput(
         @NotNull @Schema(description = "Whether the deal may not complete before clearance", required = true)
         Boolean suspensory,
 
-        @Schema(examples = "2022-01-04") LocalDate inForceFrom,
+        @Schema(description = "First day in force; absent: no known start", examples = "2022-01-04")
+        LocalDate inForceFrom,
 
         @Schema(description = "Last day in force; absent while in force")
         LocalDate inForceTo,
 
-        @Size(max = 1000) @Schema(examples = "National Security and Investment Act 2021, ss. 6, 14, 23")
+        @Size(max = 1000)
+        @Schema(
+                description = "The provisions the regime rests on",
+                examples = "National Security and Investment Act 2021, ss. 6, 14, 23")
         String legalBasis,
 
-        @Size(max = 4000) String description,
-        @Size(max = 20) List<@NotNull @Valid TriggerRule> triggerRules,
-        @Size(max = 10) List<@NotNull @Valid StatutoryClock> clocks,
+        @Size(max = 4000) @Schema(description = "What the regime covers and how it works")
+        String description,
+
+        @Size(max = 20)
+        @Schema(description = "The ways a deal falls under the regime: a deal meeting any one rule triggers it")
+        List<@NotNull @Valid TriggerRule> triggerRules,
+
+        @Size(max = 10) @Schema(description = "The statutory periods of its reviews")
+        List<@NotNull @Valid StatutoryClock> clocks,
+
         @Size(max = 50) List<@NotNull @Valid Source> sources,
 
         @Size(max = 20)

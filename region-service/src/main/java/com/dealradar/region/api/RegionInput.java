@@ -21,10 +21,14 @@ public record RegionInput(
                 examples = "GB")
         String code,
 
-        @NotBlank @Size(max = 200) @Schema(examples = "United Kingdom", required = true)
+        @NotBlank
+        @Size(max = 200)
+        @Schema(description = "Name of the region", examples = "United Kingdom", required = true)
         String name,
 
-        @Size(max = 2000) String description,
+        @Size(max = 2000) @Schema(description = "What matters about the region's regulation, in short")
+        String description,
+
         @Size(max = 50) List<@NotNull @Valid Source> sources,
 
         @Schema(

@@ -9,7 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "TransitionInput", description = "A status change of a regulatory matter")
 public record TransitionInput(
-        @NotNull @Schema(examples = "phase2", required = true)
+        @NotNull
+        @Schema(
+                description = "The status the matter changes to: one of its allowedTransitions",
+                examples = "phase2",
+                required = true)
         MatterStatus status,
 
         @Schema(
@@ -18,7 +22,8 @@ public record TransitionInput(
                 examples = "2024-03-20")
         LocalDate on,
 
-        @Size(max = 1000) @Schema(examples = "Call-in notice given")
+        @Size(max = 1000)
+        @Schema(description = "What happened, for the status history", examples = "Call-in notice given")
         String note,
 
         @Size(max = 200) @Schema(description = "New stage text, if it changes", examples = "call-in assessment")

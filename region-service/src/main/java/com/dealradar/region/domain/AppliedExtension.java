@@ -41,11 +41,13 @@ public record AppliedExtension(
                 examples = "45")
         Integer length,
 
-        @Enumerated(EnumType.STRING) @Column(name = "period_unit", length = 20)
+        @Enumerated(EnumType.STRING)
+        @Column(name = "period_unit", length = 20)
+        @Schema(description = "How the length is counted; absent: the regime extension's")
         ClockUnit unit,
 
-        @Column(name = "granted_on") @Schema(examples = "2024-05-02")
+        @Column(name = "granted_on") @Schema(description = "When the extension was granted", examples = "2024-05-02")
         LocalDate grantedOn,
 
-        @Size(max = 1000) @Column(name = "note", length = 1000)
+        @Size(max = 1000) @Column(name = "note", length = 1000) @Schema(description = "What the extension is for")
         String note) {}

@@ -12,10 +12,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AuthorityPeriod(
         @NotBlank
         @Size(max = 300)
-        @Schema(examples = "State Administration for Market Regulation (SAMR)", required = true)
+        @Schema(
+                description = "Name of the authority",
+                examples = "State Administration for Market Regulation (SAMR)",
+                required = true)
         String name,
 
-        @Schema(examples = "2018-03-17") LocalDate from,
+        @Schema(description = "First day in charge; absent: since the regime began", examples = "2018-03-17")
+        LocalDate from,
 
         @Schema(description = "Last day in charge; absent while in charge")
         LocalDate to) {

@@ -16,13 +16,16 @@ public record ClockExtension(
         @NotBlank
         @Size(max = 40)
         @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _")
-        @Schema(examples = "additional", required = true)
+        @Schema(description = "Identifier of the extension within its clock", examples = "additional", required = true)
         String code,
 
-        @NotBlank @Size(max = 200) @Schema(examples = "Additional period", required = true)
+        @NotBlank
+        @Size(max = 200)
+        @Schema(description = "Name of the extension", examples = "Additional period", required = true)
         String label,
 
         @Min(1) @Max(3650) @Schema(description = "Absent when agreed case by case", examples = "45")
         Integer length,
 
-        @NotNull @Schema(required = true) ClockUnit unit) {}
+        @NotNull @Schema(description = "How the length is counted", required = true)
+        ClockUnit unit) {}

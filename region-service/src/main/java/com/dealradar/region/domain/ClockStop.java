@@ -15,7 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         name = "ClockStop",
         description = "A period in which the statutory clock is stopped (for example an information notice)")
 public record ClockStop(
-        @NotNull @Column(name = "from_date", nullable = false) @Schema(examples = "2024-04-10", required = true)
+        @NotNull
+        @Column(name = "from_date", nullable = false)
+        @Schema(description = "First day the clock stood still", examples = "2024-04-10", required = true)
         LocalDate from,
 
         @Column(name = "to_date")
@@ -24,5 +26,5 @@ public record ClockStop(
 
         @Size(max = 1000)
         @Column(name = "reason", length = 1000)
-        @Schema(examples = "Information notice under s.19 NSIA")
+        @Schema(description = "Why the clock stopped", examples = "Information notice under s.19 NSIA")
         String reason) {}

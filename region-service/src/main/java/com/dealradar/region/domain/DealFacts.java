@@ -22,7 +22,7 @@ public record DealFacts(
         @Schema(description = "deal-service id, if the deal is recorded")
         UUID dealId,
 
-        @NotNull @Schema(required = true, examples = "acquisition")
+        @NotNull @Schema(description = "Kind of deal", required = true, examples = "acquisition")
         DealType dealType,
 
         @NotNull
@@ -42,7 +42,10 @@ public record DealFacts(
         Set<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as GB") String>
                 regions,
 
-        @NotEmpty @Size(max = 20) @Schema(required = true) List<@NotNull @Valid DealParty> parties,
+        @NotEmpty
+        @Size(max = 20)
+        @Schema(description = "The companies taking part, with their roles and countries", required = true)
+        List<@NotNull @Valid DealParty> parties,
 
         @DecimalMin("0") @DecimalMax("100") @Schema(description = "Stake acquired, in percent", examples = "60")
         BigDecimal stakePercent,

@@ -15,17 +15,19 @@ public record DealParty(
         @Schema(description = "company-service id, if known")
         UUID companyId,
 
-        @Size(max = 200) @Schema(examples = "Alibaba Cloud") String name,
+        @Size(max = 200) @Schema(description = "Name of the company", examples = "Alibaba Cloud")
+        String name,
 
-        @NotNull @Schema(required = true, examples = "acquirer")
+        @NotNull @Schema(description = "Its role in the deal", required = true, examples = "acquirer")
         PartyRole role,
 
         @NotNull
         @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as CN")
-        @Schema(examples = "CN", required = true)
+        @Schema(description = "Its country (ISO 3166-1 alpha-2)", examples = "CN", required = true)
         String country,
 
-        @Size(max = 14) Set<@NotNull Sector> sectors) {
+        @Size(max = 14) @Schema(description = "Sectors it is active in")
+        Set<@NotNull Sector> sectors) {
 
     public Set<Sector> sectorsOrEmpty() {
         return sectors == null ? Set.of() : sectors;

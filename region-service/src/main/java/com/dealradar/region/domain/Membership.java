@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Membership(
         @NotNull
         @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE")
-        @Schema(examples = "GB", required = true)
+        @Schema(description = "ISO 3166-1 alpha-2 code of the member country", examples = "GB", required = true)
         String country,
 
         @Schema(description = "First day of membership; absent: a founding member", examples = "1973-01-01")

@@ -24,12 +24,15 @@ public record RegimeVersion(
         @NotBlank
         @Size(max = 40)
         @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "must be letters, digits, '.', '_' or '-'")
-        @Schema(examples = "CSRM-2022", required = true)
+        @Schema(description = "Identifier of the version within the regime", examples = "CSRM-2022", required = true)
         String code,
 
         @NotBlank
         @Size(max = 300)
-        @Schema(examples = "Cybersecurity Review Measures 2022 (in force 15 February 2022)", required = true)
+        @Schema(
+                description = "Name of the version: the instrument and when it took effect",
+                examples = "Cybersecurity Review Measures 2022 (in force 15 February 2022)",
+                required = true)
         String label,
 
         @Schema(
@@ -46,8 +49,11 @@ public record RegimeVersion(
         @Schema(description = "Whether completion had to wait under this version; absent: the regime's")
         Boolean suspensory,
 
-        @Size(max = 20) List<@NotNull @Valid TriggerRule> triggerRules,
-        @Size(max = 10) List<@NotNull @Valid StatutoryClock> clocks,
+        @Size(max = 20) @Schema(description = "The ways a deal falls under the regime under this version")
+        List<@NotNull @Valid TriggerRule> triggerRules,
+
+        @Size(max = 10) @Schema(description = "The statutory periods under this version")
+        List<@NotNull @Valid StatutoryClock> clocks,
 
         @Size(max = 2000)
         @Schema(description = "The provision this version's numbers come from, and what is general knowledge or unsure")

@@ -24,16 +24,25 @@ public record StatutoryClock(
         @NotBlank
         @Size(max = 40)
         @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _")
-        @Schema(examples = "assessment", required = true)
+        @Schema(description = "Identifier of the clock within the regime", examples = "assessment", required = true)
         String code,
 
-        @NotBlank @Size(max = 200) @Schema(examples = "Assessment period after a call-in notice", required = true)
+        @NotBlank
+        @Size(max = 200)
+        @Schema(
+                description = "Name of the period",
+                examples = "Assessment period after a call-in notice",
+                required = true)
         String label,
 
-        @NotNull @Min(1) @Max(3650) @Schema(examples = "30", required = true)
+        @NotNull
+        @Min(1)
+        @Max(3650)
+        @Schema(description = "Length of the period, in unit", examples = "30", required = true)
         Integer length,
 
-        @NotNull @Schema(required = true) ClockUnit unit,
+        @NotNull @Schema(description = "How the length is counted", required = true)
+        ClockUnit unit,
 
         @NotNull
         @Schema(description = "The status whose start date starts the clock", examples = "phase2", required = true)

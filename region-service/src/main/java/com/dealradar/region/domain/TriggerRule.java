@@ -22,12 +22,16 @@ public record TriggerRule(
         @NotBlank
         @Size(max = 40)
         @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _")
-        @Schema(examples = "mandatory_notification", required = true)
+        @Schema(
+                description = "Identifier of the rule within the regime",
+                examples = "mandatory_notification",
+                required = true)
         String code,
 
         @NotBlank
         @Size(max = 1000)
         @Schema(
+                description = "The rule in words, as the statute puts it",
                 examples =
                         "Acquisition of more than 25% of a qualifying entity active in communications or data infrastructure",
                 required = true)
