@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ContractTest {
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     @Test
     void committedContractIsTheServedDocument() throws Exception {
@@ -107,47 +110,35 @@ class ContractTest {
     void everyListDocumentsItsPageParameters() throws Exception {
         JsonNode document = served();
         List<String> lists = new ArrayList<>();
-        document.path("paths")
-                .properties()
-                .forEach(path -> path.getValue().properties().forEach(operation -> {
-                    JsonNode parameters = operation.getValue().path("parameters");
-                    JsonNode cursor = queryParameter(parameters, "cursor");
-                    JsonNode limit = queryParameter(parameters, "limit");
-                    if (cursor == null && limit == null) {
-                        return;
-                    }
-                    String name = operation.getKey().toUpperCase() + " " + path.getKey();
-                    assertThat(limit).as("%s: a list without limit", name).isNotNull();
-                    if (cursor != null) {
-                        assertThat(cursor.path("description").asText())
-                                .as("%s: cursor", name)
-                                .isNotBlank();
-                        assertThat(cursor.path("required").asBoolean())
-                                .as("%s: cursor", name)
-                                .isFalse();
-                    }
-                    assertThat(limit.path("description").asText())
-                            .as("%s: limit", name)
-                            .startsWith("Page size, 1 to ");
-                    assertThat(limit.path("required").asBoolean())
-                            .as("%s: limit", name)
-                            .isFalse();
-                    JsonNode schema = limit.path("schema");
-                    assertThat(schema.path("type").asText())
-                            .as("%s: limit", name)
-                            .isEqualTo("integer");
-                    assertThat(schema.path("minimum").asInt())
-                            .as("%s: limit", name)
-                            .isEqualTo(1);
-                    assertThat(limit.path("description").asText())
-                            .as("%s: limit says its maximum", name)
-                            .endsWith(" " + schema.path("maximum").asInt());
-                    assertThat(schema.path("default").isInt())
-                            .as("%s: limit's default", name)
-                            .isTrue();
-                    lists.add(
-                            name + " (default " + schema.path("default") + ", at most " + schema.path("maximum") + ")");
-                }));
+        forEachOperation(document, (name, operation) -> {
+            JsonNode parameters = operation.path("parameters");
+            JsonNode cursor = queryParameter(parameters, "cursor");
+            JsonNode limit = queryParameter(parameters, "limit");
+            if (cursor == null && limit == null) {
+                return;
+            }
+            assertThat(limit).as("%s: a list without limit", name).isNotNull();
+            if (cursor != null) {
+                assertThat(cursor.path("description").asText())
+                        .as("%s: cursor", name)
+                        .isNotBlank();
+                assertThat(cursor.path("required").asBoolean())
+                        .as("%s: cursor", name)
+                        .isFalse();
+            }
+            assertThat(limit.path("description").asText()).as("%s: limit", name).startsWith("Page size, 1 to ");
+            assertThat(limit.path("required").asBoolean()).as("%s: limit", name).isFalse();
+            JsonNode schema = limit.path("schema");
+            assertThat(schema.path("type").asText()).as("%s: limit", name).isEqualTo("integer");
+            assertThat(schema.path("minimum").asInt()).as("%s: limit", name).isEqualTo(1);
+            assertThat(limit.path("description").asText())
+                    .as("%s: limit says its maximum", name)
+                    .endsWith(" " + schema.path("maximum").asInt());
+            assertThat(schema.path("default").isInt())
+                    .as("%s: limit's default", name)
+                    .isTrue();
+            lists.add(name + " (default " + schema.path("default") + ", at most " + schema.path("maximum") + ")");
+        });
         System.out.println("lists: " + lists.size() + "\n  " + String.join("\n  ", lists));
         assertThat(lists).hasSizeGreaterThanOrEqualTo(15);
     }
@@ -161,24 +152,21 @@ class ContractTest {
         JsonNode document = served();
         List<String> undescribed = new ArrayList<>();
         int[] counted = {0, 0};
-        document.path("paths")
-                .properties()
-                .forEach(path -> path.getValue().properties().forEach(operation -> {
-                    String name = operation.getKey().toUpperCase() + " " + path.getKey();
-                    counted[0]++;
-                    for (String field : List.of("summary", "description")) {
-                        if (operation.getValue().path(field).asText().isBlank()) {
-                            undescribed.add(name + ": no " + field);
-                        }
-                    }
-                    for (JsonNode parameter : operation.getValue().path("parameters")) {
-                        counted[1]++;
-                        if (parameter.path("description").asText().isBlank()) {
-                            undescribed.add(name + ": " + parameter.path("in").asText() + " parameter "
-                                    + parameter.path("name").asText());
-                        }
-                    }
-                }));
+        forEachOperation(document, (name, operation) -> {
+            counted[0]++;
+            for (String field : List.of("summary", "description")) {
+                if (operation.path(field).asText().isBlank()) {
+                    undescribed.add(name + ": no " + field);
+                }
+            }
+            for (JsonNode parameter : operation.path("parameters")) {
+                counted[1]++;
+                if (parameter.path("description").asText().isBlank()) {
+                    undescribed.add(name + ": " + parameter.path("in").asText() + " parameter "
+                            + parameter.path("name").asText());
+                }
+            }
+        });
         System.out.printf("operations %d, parameters %d, undescribed %s%n", counted[0], counted[1], undescribed);
         assertThat(counted[1]).isGreaterThan(150);
         assertThat(undescribed).isEmpty();
@@ -193,18 +181,15 @@ class ContractTest {
         JsonNode document = served();
         Map<String, String> named = new TreeMap<>();
         List<String> problems = new ArrayList<>();
-        document.path("paths")
-                .properties()
-                .forEach(path -> path.getValue().properties().forEach(operation -> {
-                    String name = operation.getKey().toUpperCase() + " " + path.getKey();
-                    String id = operation.getValue().path("operationId").asText();
-                    if (!id.matches("[a-z]+(?:[A-Z][a-z]+)+")) {
-                        problems.add(name + ": operationId '" + id + "'");
-                    } else if (named.containsKey(id)) {
-                        problems.add(id + " names both " + named.get(id) + " and " + name);
-                    }
-                    named.putIfAbsent(id, name);
-                }));
+        forEachOperation(document, (name, operation) -> {
+            String id = operation.path("operationId").asText();
+            if (!id.matches("[a-z]+(?:[A-Z][a-z]+)+")) {
+                problems.add(name + ": operationId '" + id + "'");
+            } else if (named.containsKey(id)) {
+                problems.add(id + " names both " + named.get(id) + " and " + name);
+            }
+            named.putIfAbsent(id, name);
+        });
         System.out.println("operationIds: " + named.size() + " " + named.keySet());
         assertThat(problems).isEmpty();
         assertThat(named).containsEntry("archiveCompany", "POST /api/v1/companies/{idOrSlug}/archive");
@@ -222,11 +207,10 @@ class ContractTest {
         JsonNode schemas = document.path("components").path("schemas");
         Set<String> reached = new TreeSet<>();
         List<JsonNode> todo = new ArrayList<>();
-        document.path("paths")
-                .forEach(item -> item.forEach(operation -> operation
-                        .path("requestBody")
-                        .path("content")
-                        .forEach(media -> todo.add(media.path("schema")))));
+        forEachOperation(
+                document,
+                (name, operation) ->
+                        operation.path("requestBody").path("content").forEach(media -> todo.add(media.path("schema"))));
         List<String> undescribed = new ArrayList<>();
         while (!todo.isEmpty()) {
             JsonNode schema = todo.removeLast();
@@ -304,16 +288,20 @@ class ContractTest {
     static Set<String> operations(JsonNode document) {
         Set<String> operations = new TreeSet<>();
         if (document != null) {
-            document.path("paths")
-                    .properties()
-                    .forEach(path -> path.getValue().properties().forEach(method -> {
-                        if (Set.of("get", "put", "post", "delete", "patch", "head", "options")
-                                .contains(method.getKey())) {
-                            operations.add(method.getKey().toUpperCase() + " " + path.getKey());
-                        }
-                    }));
+            forEachOperation(document, (name, operation) -> operations.add(name));
         }
         return operations;
+    }
+
+    /** Every operation of {@code document} with its name, "METHOD path" (a path item's other keys are not operations). */
+    static void forEachOperation(JsonNode document, BiConsumer<String, JsonNode> action) {
+        document.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(method -> {
+                    if (HTTP_METHODS.contains(method.getKey())) {
+                        action.accept(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue());
+                    }
+                }));
     }
 
     private static Set<String> difference(Object from, Object minus) throws Exception {
