@@ -158,7 +158,7 @@ public final class DeadlineCalculator {
             boolean workingDays = segment.unit() == ClockUnit.working_days;
             if (segment.unit() == ClockUnit.months) {
                 LocalDate end = monthOrigin != null
-                        ? monthOrigin.plusMonths(segment.length()).minusDays(1)
+                        ? endOfSameDayMonths(monthOrigin, segment.length())
                         : day.plusMonths(segment.length());
                 toCount = (int) ChronoUnit.DAYS.between(day, end);
             }
@@ -187,6 +187,16 @@ public final class DeadlineCalculator {
                 }
             }
             return true;
+        }
+
+        /**
+         * The last day of {@code months} months beginning with {@code first}: the day before the day of the last month
+         * with {@code first}'s day number (BGB § 188(2), second case: beginning 1 March, one month ends 31 March); when
+         * the last month has no such day, its last day (§ 188(3): beginning 31 March, one month ends 30 April, not 29).
+         */
+        private static LocalDate endOfSameDayMonths(LocalDate first, int months) {
+            LocalDate sameNumber = first.plusMonths(months); // the month's last day when it has no such number
+            return sameNumber.getDayOfMonth() < first.getDayOfMonth() ? sameNumber : sameNumber.minusDays(1);
         }
 
         private boolean isWorkingDay(LocalDate d) {

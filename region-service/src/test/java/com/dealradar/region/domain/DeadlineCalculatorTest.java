@@ -361,6 +361,33 @@ class DeadlineCalculatorTest {
     }
 
     @Test
+    void aSameDayMonthsClockThatBeginsLateInAMonthEndsOnTheLastDayOfAShorterMonth() {
+        // BGB § 188(3): the last month has no day before the start's day number, so the period ends on its last day.
+        // Beginning with 31 March, one month: April has no 31st, so the period ends on its last day, 30 April.
+        assertThat(sameDayMonths(1, "2025-03-31")).isEqualTo("2025-04-30");
+        // Beginning with 31 January or 30 January, one month: February has no 31st or 30th; it ends 28 Feb (29 in a
+        // leap year).
+        assertThat(sameDayMonths(1, "2025-01-31")).isEqualTo("2025-02-28");
+        assertThat(sameDayMonths(1, "2025-01-30")).isEqualTo("2025-02-28");
+        assertThat(sameDayMonths(1, "2024-01-30")).isEqualTo("2024-02-29");
+        // Beginning with 29 January: February has a 29th only in a leap year; the day before it, or February's last.
+        assertThat(sameDayMonths(1, "2024-01-29")).isEqualTo("2024-02-28");
+        assertThat(sameDayMonths(1, "2025-01-29")).isEqualTo("2025-02-28");
+        // Beginning with 31 August, six months: 28 February; beginning with 31 December, three months: 30 March
+        // (March has a 31st).
+        assertThat(sameDayMonths(6, "2025-08-31")).isEqualTo("2026-02-28");
+        assertThat(sameDayMonths(3, "2025-12-31")).isEqualTo("2026-03-30");
+        // The same starts counted from the next day (§ 188(2), first case) land on the start's day number or the
+        // month's last day.
+        assertThat(due(clock(1, ClockUnit.months), "2025-03-31", WEEKENDS)).isEqualTo("2025-04-30");
+        assertThat(due(clock(1, ClockUnit.months), "2025-01-31", WEEKENDS)).isEqualTo("2025-02-28");
+    }
+
+    private static LocalDate sameDayMonths(int months, String start) {
+        return due(clock(months, ClockUnit.months, null, FirstCountedDay.same_day), start, WEEKENDS);
+    }
+
+    @Test
     void aCalendarWithoutHolidayDataSaysSoInEveryWorkingDayAnswer() {
         // Wed 20 March 2024 + 5 working days (weekends skipped only) = Wed 27 March.
         Deadline deadline = DeadlineCalculator.compute(
