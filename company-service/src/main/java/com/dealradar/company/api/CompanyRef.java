@@ -6,12 +6,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A short reference to a company")
 public record CompanyRef(
-        @Schema(examples = "0b8bd6a6-0d5f-3c4e-9bb8-d4ab0a3c8f11")
+        @Schema(description = "Id of the company", examples = "0b8bd6a6-0d5f-3c4e-9bb8-d4ab0a3c8f11")
         UUID id,
 
-        @Schema(examples = "zte") String slug,
-        @Schema(examples = "ZTE") String name,
-        @Schema(examples = "CN") String country) {
+        @Schema(description = "Readable unique id of the company", examples = "zte")
+        String slug,
+
+        @Schema(description = "Common name of the company", examples = "ZTE")
+        String name,
+
+        @Schema(description = "Country of incorporation or headquarters (ISO 3166-1 alpha-2)", examples = "CN")
+        String country) {
 
     public static CompanyRef of(Company company) {
         return new CompanyRef(company.id, company.slug, company.name, company.country);

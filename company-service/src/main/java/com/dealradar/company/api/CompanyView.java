@@ -19,19 +19,52 @@ public record CompanyView(
         @Schema(examples = "6a1bf7c0-3d3f-3b8e-8f0e-3f1c1d2a4b5c")
         UUID id,
 
-        @Schema(examples = "alibaba-group") String slug,
-        @Schema(examples = "Alibaba Group") String name,
+        @Schema(
+                description =
+                        "Readable unique id (lower-case words joined by hyphens), usable instead of the id in paths",
+                examples = "alibaba-group")
+        String slug,
+
+        @Schema(description = "Common name", examples = "Alibaba Group")
+        String name,
+
+        @Schema(description = "Registered legal name; absent when not recorded")
         String legalName,
+
+        @Schema(description = "Other names it is known by, searched like the name; empty when none")
         List<String> aliases,
-        @Schema(examples = "CN") String country,
+
+        @Schema(description = "Country of incorporation or headquarters (ISO 3166-1 alpha-2)", examples = "CN")
+        String country,
+
+        @Schema(description = "Headquarters city; absent when not recorded")
         String headquartersCity,
+
+        @Schema(description = "What the company is within its group: the group itself, a subsidiary or a division")
         CompanyKind kind,
+
+        @Schema(description = "Sectors it is active in; empty when none recorded")
         Set<Sector> sectors,
+
+        @Schema(
+                description =
+                        "Ownership at the top of the group (public, private, state_owned or mixed); absent when unknown")
         Ownership ownership,
+
+        @Schema(description = "Stock listings of its shares; empty when it is not listed or none is recorded")
         List<StockListing> listings,
+
+        @Schema(description = "External identifiers (LEI, Wikidata item id); absent when it has none")
         Identifiers identifiers,
+
+        @Schema(description = "Short description; absent when none")
         String description,
+
+        @Schema(
+                description =
+                        "active, or archived (companies are archived, never deleted: deals and matters keep referring to them)")
         CompanyStatus status,
+
         List<Source> sources,
 
         @Schema(description = "Companies that own this one (through subsidiary, division, JV or minority links)")

@@ -12,12 +12,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "OwnershipLink", description = "owner holds owned")
 public record OwnershipLinkView(
         UUID id,
-        CompanyRef owner,
-        CompanyRef owned,
+
+        @Schema(description = "The owning company") CompanyRef owner,
+
+        @Schema(description = "The owned company") CompanyRef owned,
+
+        @Schema(description = "How the owner holds the owned company")
         OwnershipLinkType type,
+
+        @Schema(description = "Share of capital held, in percent; null when unknown")
         BigDecimal stakePercent,
+
+        @Schema(description = "First day of the holding (inclusive); null when unknown")
         LocalDate validFrom,
+
+        @Schema(description = "Last day of the holding (inclusive); null while it lasts")
         LocalDate validTo,
+
         List<Source> sources,
         Instant createdAt,
         Instant updatedAt) {}

@@ -9,8 +9,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A parent or a holding of a company, through one ownership link")
 public record RelatedCompany(
         @Schema(description = "The ownership link") UUID linkId,
+
+        @Schema(
+                description =
+                        "The other company of the link: the owner among parents, the owned company among subsidiaries")
         CompanyRef company,
+
+        @Schema(description = "How the owner holds the owned company")
         OwnershipLinkType type,
-        @Schema(examples = "100") BigDecimal stakePercent,
+
+        @Schema(description = "Share of capital held, in percent; null when unknown", examples = "100")
+        BigDecimal stakePercent,
+
+        @Schema(description = "First day of the holding (inclusive); null when unknown")
         LocalDate validFrom,
+
+        @Schema(description = "Last day of the holding (inclusive); null while it lasts")
         LocalDate validTo) {}

@@ -21,16 +21,40 @@ public record DealView(
         @Schema(examples = "973a4522-3530-5077-b71c-a59a70f0ce3f")
         UUID id,
 
+        @Schema(
+                description = "Short description of the deal",
+                examples = "Alibaba's rumoured acquisition of ZTEsoft from ZTE")
         String title,
-        DealType type,
+
+        @Schema(description = "Kind of deal") DealType type,
+
+        @Schema(
+                description =
+                        "Where the deal stands now; it changes only through status changes (see allowedNextStatuses)")
         DealStatus status,
 
         @Schema(description = "The statuses the deal may change to next (POST /deals/{id}/status-changes)")
         Set<DealStatus> allowedNextStatuses,
 
+        @Schema(
+                description =
+                        "How sure the facts are: rumored (unnamed sources), reported (by a credible publication) or "
+                                + "confirmed (by a party or an official record)")
         Confidence confidence,
+
+        @Schema(
+                description =
+                        "When it was announced (or first reported, for rumours), with its precision; absent when unknown")
         PartialDate announced,
+
+        @Schema(
+                description =
+                        "When it completed, with its precision; absent while it has not completed or when the date is unknown")
         PartialDate completed,
+
+        @Schema(
+                description =
+                        "Value of the deal: an amount or a range, with its USD equivalent when known; absent when unknown")
         Money value,
 
         @Schema(
@@ -40,10 +64,21 @@ public record DealView(
                 examples = "368000000")
         String valueUsd,
 
+        @Schema(description = "Stake acquired, in percent; absent when not applicable or unknown", examples = "100")
         BigDecimal stakePercent,
+
+        @Schema(
+                description = "ISO 3166-1 alpha-2 codes (or EU) of the regions whose regulators the deal touches, in "
+                        + "alphabetical order",
+                examples = "[\"CN\"]")
         List<String> regions,
+
+        @Schema(description = "The companies taking part (ids in company-service) and their roles")
         List<Participant> participants,
+
+        @Schema(description = "What the deal is about; absent when none")
         String description,
+
         List<Source> sources,
         Instant createdAt,
         Instant updatedAt) {}

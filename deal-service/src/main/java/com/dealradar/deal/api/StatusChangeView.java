@@ -19,9 +19,15 @@ public record StatusChangeView(
         @Schema(description = "Status before; absent on the first entry")
         DealStatus from,
 
-        DealStatus to,
+        @Schema(description = "Status after the change") DealStatus to,
+
+        @Schema(description = "When the change took effect, with its precision; absent when unknown")
         PartialDate effectiveDate,
+
+        @Schema(description = "What happened; absent when none was given")
         String note,
+
+        @Schema(description = "Where the change is reported; absent when none was given")
         Source source,
 
         @Schema(description = "When DealRadar recorded the change")

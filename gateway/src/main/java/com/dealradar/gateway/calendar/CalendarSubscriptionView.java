@@ -11,6 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         description = "A subscription to the deadline calendar; its token is shown once, when it is created")
 public record CalendarSubscriptionView(
         UUID id,
+
+        @Schema(description = "What it is for, to tell subscriptions apart; absent when none was given")
         String name,
 
         @Schema(description = "partner:<id> or user:<Keycloak subject>")
@@ -19,14 +21,43 @@ public record CalendarSubscriptionView(
         @Schema(description = "Public part of the token (drc_<prefix>_...)", examples = "k7m2x9qa")
         String prefix,
 
-        @Schema(examples = "GB") String region,
+        @Schema(
+                description =
+                        "Filter: only matters of this region (ISO 3166-1 alpha-2); absent when not filtered by region",
+                examples = "GB")
+        String region,
+
+        @Schema(description = "Filter: only this deal's matters (deal-service id); absent when not filtered by deal")
         UUID deal,
+
+        @Schema(
+                description =
+                        "Filter: only matters about this company itself (company-service id, also when a slug was sent); "
+                                + "absent when not filtered by company")
         UUID company,
-        @Schema(enumeration = {"active", "revoked"}) String status,
+
+        @Schema(
+                description = "active (the token reads the calendar) or revoked (it no longer does)",
+                enumeration = {"active", "revoked"})
+        String status,
+
         Instant createdAt,
+
+        @Schema(description = "Who created it: its owner, partner:<id> or user:<Keycloak subject>")
         String createdBy,
+
+        @Schema(description = "When it was revoked; absent while active")
         Instant revokedAt,
+
+        @Schema(
+                description =
+                        "Who revoked it: user:<subject> or partner:<id> key:<key id> (service:bootstrap-admin key:bootstrap "
+                                + "for the bootstrap key); absent while active")
         String revokedBy,
+
+        @Schema(
+                description =
+                        "When the token last read the calendar (updated at most once a minute); absent until then")
         Instant lastUsedAt,
 
         @Schema(

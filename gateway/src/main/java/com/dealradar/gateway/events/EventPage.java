@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One page of the feed. */
 @Schema(name = "EventPage")
 public record EventPage(
+        @Schema(description = "The events on this page, oldest first, in the feed's one global order")
         List<FeedEvent> items,
 
         @Schema(description = "Pass as after= to read on; present even on an empty page", examples = "1042")

@@ -45,9 +45,14 @@ public record FeedEvent(
     @Schema(name = "EventResource")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Resource(
-            @Schema(examples = "deal") String type,
+            @Schema(
+                    description =
+                            "Type of the resource, the first part of the event type: company, ownership_link, deal, "
+                                    + "regulatory_matter or certification",
+                    examples = "deal")
+            String type,
 
-            @Schema(examples = "973a4522-3530-5077-b71c-a59a70f0ce3f")
+            @Schema(description = "Id of the resource", examples = "973a4522-3530-5077-b71c-a59a70f0ce3f")
             String id,
 
             @Schema(

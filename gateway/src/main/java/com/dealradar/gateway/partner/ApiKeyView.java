@@ -12,14 +12,22 @@ public record ApiKeyView(
         @Schema(examples = "0d9b7c7e-3b1a-4f59-a0a4-5c1f9e2b7d21")
         UUID id,
 
-        @Schema(examples = "5b0c2c6e-8f0e-4a7d-9d61-0b3c1f6f3a11")
+        @Schema(description = "Id of the partner the key belongs to", examples = "5b0c2c6e-8f0e-4a7d-9d61-0b3c1f6f3a11")
         UUID partnerId,
 
         @Schema(description = "Public part of the key, shown in lists and the audit trail", examples = "k7m2x9qa")
         String prefix,
 
-        @Schema(examples = "production ETL") String name,
-        @Schema(examples = "[\"read\"]") Set<ApiKeyScope> scopes,
+        @Schema(
+                description = "What the key is for, to tell keys apart; absent when none was given",
+                examples = "production ETL")
+        String name,
+
+        @Schema(
+                description =
+                        "What the key may do: read (read companies, deals and regulatory data), write (also change them; implies read)",
+                examples = "[\"read\"]")
+        Set<ApiKeyScope> scopes,
 
         @Schema(
                 description = "active, rotating (replaced, valid until expiresAt), expired or revoked",
@@ -34,8 +42,11 @@ public record ApiKeyView(
         @Schema(description = "When the key stops working; absent: never", examples = "2027-01-01T00:00:00Z")
         Instant expiresAt,
 
-        @Schema(examples = "2026-03-01T12:00:00Z") Instant revokedAt,
-        @Schema(examples = "bootstrap-admin") String revokedBy,
+        @Schema(description = "When the key was revoked; absent unless revoked", examples = "2026-03-01T12:00:00Z")
+        Instant revokedAt,
+
+        @Schema(description = "Who revoked it; absent unless revoked", examples = "bootstrap-admin")
+        String revokedBy,
 
         @Schema(description = "The key this one replaced by a rotation")
         UUID replacesId,

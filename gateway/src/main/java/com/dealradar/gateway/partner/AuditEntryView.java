@@ -9,21 +9,40 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEntryView(
         UUID id,
-        @Schema(examples = "2026-01-15T09:30:00Z") Instant occurredAt,
 
-        @Schema(description = "Who did it: a Keycloak user or bootstrap-admin", examples = "bootstrap-admin")
+        @Schema(description = "When it happened (UTC)", examples = "2026-01-15T09:30:00Z")
+        Instant occurredAt,
+
+        @Schema(
+                description =
+                        "Who did it: a Keycloak user, bootstrap-admin, or system:webhook-delivery when the delivery "
+                                + "system disabled an endpoint",
+                examples = "bootstrap-admin")
         String actor,
 
         @Schema(
-                description = "partner.created, partner.updated, key.issued, key.rotated or key.revoked",
+                description =
+                        "partner.created, partner.updated, key.issued, key.rotated, key.revoked or webhook_disabled (an "
+                                + "endpoint disabled automatically: 410 Gone, or deliveries failing persistently)",
                 examples = "key.issued")
         String action,
 
+        @Schema(description = "Id of the partner it concerns")
         UUID partnerId,
-        UUID keyId,
-        @Schema(examples = "k7m2x9qa") String keyPrefix,
 
-        @Schema(examples = "scopes read; expires 2027-01-01T00:00:00Z")
+        @Schema(
+                description =
+                        "Id of the API key it concerns; absent when it concerns the partner or a webhook endpoint")
+        UUID keyId,
+
+        @Schema(description = "Public part of that API key; absent with keyId", examples = "k7m2x9qa")
+        String keyPrefix,
+
+        @Schema(
+                description =
+                        "What it changed, in words: a new key's scopes and expiry, a rotation's replacement, the fields a "
+                                + "partner update changed, why an endpoint was disabled; absent when there is nothing to add",
+                examples = "scopes read; expires 2027-01-01T00:00:00Z")
         String detail,
 
         @Schema(description = "X-Request-Id of the request that did it")

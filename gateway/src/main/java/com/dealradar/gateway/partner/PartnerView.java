@@ -9,7 +9,10 @@ public record PartnerView(
         @Schema(examples = "5b0c2c6e-8f0e-4a7d-9d61-0b3c1f6f3a11")
         UUID id,
 
-        @Schema(examples = "Telco Insights Ltd") String name,
+        @Schema(description = "Company name of the partner", examples = "Telco Insights Ltd")
+        String name,
+
+        @Schema(description = "Who to talk to about the integration")
         PartnerInput.Contact contact,
 
         @Schema(description = "Rate-limit plan", examples = "standard")

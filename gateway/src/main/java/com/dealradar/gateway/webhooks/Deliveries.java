@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The webhook delivery queue in the gateway's database: one row per (endpoint, event), claimed by replicas with
@@ -267,14 +268,40 @@ public class Deliveries {
     /** One delivery as listed. */
     public record DeliveryView(
             UUID id,
+
+            @Schema(description = "Id of the event delivered (the webhook-id header)")
             UUID eventId,
+
+            @Schema(description = "Position of the event in the feed (its cursor there)", examples = "1042")
             String eventCursor,
+
+            @Schema(
+                    description =
+                            "pending (waiting for a first or next attempt, held while the endpoint is disabled), succeeded "
+                                    + "(the receiver answered 2xx) or dead (out of attempts, 410 Gone, or the event is past "
+                                    + "the feed's retention)")
             String status,
+
+            @Schema(description = "Attempts made so far; a replay starts again from 0")
             int attempts,
+
+            @Schema(description = "When a pending delivery's next attempt is due")
             Instant nextAttemptAt,
+
+            @Schema(
+                    description =
+                            "HTTP status of the last attempt's answer; null before the first attempt or when the last one got no answer")
             Integer lastResponseCode,
+
+            @Schema(
+                    description =
+                            "Why the last attempt got no answer (connection failure or timeout), or why the delivery was "
+                                    + "given up without an attempt; null otherwise")
             String lastError,
+
             Instant createdAt,
+
+            @Schema(description = "When it succeeded or went dead; null while pending")
             Instant completedAt) {}
 
     @SuppressWarnings("unchecked")
@@ -309,13 +336,32 @@ public class Deliveries {
     /** One attempt as listed. */
     public record AttemptView(
             UUID id,
+
+            @Schema(description = "Id of the delivery this attempt belongs to")
             UUID deliveryId,
+
+            @Schema(description = "Id of the event delivered (the webhook-id header)")
             UUID eventId,
+
+            @Schema(description = "Number of the attempt within its delivery, from 1 (again from 1 after a replay)")
             int attempt,
+
+            @Schema(description = "When the attempt ended (UTC)")
             Instant attemptedAt,
+
+            @Schema(description = "How long the attempt took, until the answer or the failure, in milliseconds")
             long latencyMs,
+
+            @Schema(description = "HTTP status the receiver answered; null when no answer came")
             Integer responseCode,
+
+            @Schema(description = "succeeded (a 2xx answer) or failed")
             String outcome,
+
+            @Schema(
+                    description =
+                            "Why no answer came (connection failure or timeout: the exception and its message); null when "
+                                    + "the receiver answered")
             String error) {}
 
     /** The sort of the attempts' pages: newest first (then by id). */

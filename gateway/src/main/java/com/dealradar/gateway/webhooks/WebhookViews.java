@@ -50,10 +50,26 @@ public final class WebhookViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(
             UUID id,
+
+            @Schema(description = "Id of the partner the endpoint belongs to")
             UUID partnerId,
+
+            @Schema(
+                    description = "https URL that receives the events",
+                    examples = "https://hooks.telco-insights.example/dealradar")
             String url,
+
+            @Schema(description = "What the endpoint is for, for the partner's own reference; absent when none")
             String description,
+
+            @Schema(
+                    description = "Event types it receives; * for all, deal.* for every event of deals",
+                    examples = "[\"deal.status_changed\",\"regulatory_matter.*\"]")
             List<String> eventTypes,
+
+            @Schema(
+                    description =
+                            "Whether deliveries are made; a disabled endpoint's deliveries are held until it is enabled again")
             boolean enabled,
 
             @Schema(
@@ -96,10 +112,13 @@ public final class WebhookViews {
     }
 
     @Schema(name = "WebhookEndpointList")
-    public record ViewList(List<View> items) {}
+    public record ViewList(
+            @Schema(description = "Every webhook endpoint of the partner, oldest first")
+            List<View> items) {}
 
     @Schema(name = "WebhookDeliveryList")
     public record DeliveryList(
+            @Schema(description = "The deliveries on this page, in event order")
             List<Deliveries.DeliveryView> items,
 
             @Schema(description = "Cursor of the next page; absent on the last page", nullable = true)
@@ -107,6 +126,7 @@ public final class WebhookViews {
 
     @Schema(name = "WebhookAttemptList")
     public record AttemptList(
+            @Schema(description = "The delivery attempts on this page, newest first")
             List<Deliveries.AttemptView> items,
 
             @Schema(description = "Cursor of the next page; absent on the last page", nullable = true)

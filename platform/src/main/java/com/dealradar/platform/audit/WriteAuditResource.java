@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The write audit of this service, for admins: {@code GET /write-audit?resource=/companies/<id>} (add
@@ -63,14 +64,38 @@ public class WriteAuditResource {
 
     /** One write: when, by whom (user subject, or partner and key), what. */
     public record Entry(
+            @Schema(description = "When the write was made (UTC)")
             Instant occurredAt,
+
+            @Schema(
+                    description = "Who made it: user:<subject>, partner:<id> key:<key id>, or service:bootstrap-admin "
+                            + "key:bootstrap for the bootstrap admin key",
+                    examples = "partner:5b0c2c6e-8f0e-4a7d-9d61-0b3c1f6f3a11 key:0d9b7c7e-3b1a-4f59-a0a4-5c1f9e2b7d21")
             String actor,
+
+            @Schema(description = "user, partner or service (an API key of no partner: the bootstrap admin key)")
             String actorKind,
+
+            @Schema(description = "The user's Keycloak subject, the partner's id, or the service's name")
             String actorId,
+
+            @Schema(description = "Id of the API key used; null for a user")
             String keyId,
+
+            @Schema(description = "HTTP method of the write", examples = "PATCH")
             String method,
+
+            @Schema(
+                    description =
+                            "Path of the resource written, by its id (a created resource's own path), as the service "
+                                    + "that owns it names it: /companies/<id> for a backend's, /api/v1/partners/<id> for "
+                                    + "the gateway's own")
             String resource,
+
+            @Schema(description = "HTTP status of the successful answer", examples = "200")
             int status,
+
+            @Schema(description = "X-Request-Id of the write; null when it had none")
             String requestId) {
 
         public static Entry of(WriteAuditEntry e) {

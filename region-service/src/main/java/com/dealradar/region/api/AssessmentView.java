@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "RegulatoryAssessment", description = "Which regimes a deal triggers and why")
 public record AssessmentView(
-        DealFacts facts,
+        @Schema(description = "The facts assessed, as sent") DealFacts facts,
 
         @Schema(
                 description =
@@ -38,11 +38,18 @@ public record AssessmentView(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "RegimeResult", description = "The answer for one regime")
     public record RegimeResult(
-            UUID regimeId,
-            @Schema(examples = "UK-NSIA") String regimeCode,
+            @Schema(description = "Id of the regime") UUID regimeId,
+
+            @Schema(description = "Unique code of the regime", examples = "UK-NSIA")
+            String regimeCode,
+
+            @Schema(description = "Name of the law or regime")
             String regimeName,
-            @Schema(examples = "GB") String regionCode,
-            RegimeKind kind,
+
+            @Schema(description = "ISO 3166-1 alpha-2 code of the regime's region", examples = "GB")
+            String regionCode,
+
+            @Schema(description = "What the regime does") RegimeKind kind,
 
             @Schema(description = "Authority in charge on the deal date")
             String authority,
@@ -53,6 +60,10 @@ public record AssessmentView(
             @Schema(description = "Whether completion had to wait under the version in force on the deal date")
             boolean suspensory,
 
+            @Schema(
+                    description =
+                            "triggered, possibly_triggered (a rule would apply but facts it needs, such as the stake, the sectors or "
+                                    + "whether thresholds are met, are not given) or not_triggered")
             TriggerOutcome outcome,
 
             @Schema(description = "The rule that decided the outcome")
@@ -72,12 +83,21 @@ public record AssessmentView(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "RegimeVersionRef", description = "Which version of a regime's rules an answer used")
     public record VersionRef(
-            @Schema(examples = "CSRM-2022") String code,
+            @Schema(
+                    description =
+                            "Identifier of the version within the regime; single for a regime whose rules never changed",
+                    examples = "CSRM-2022")
+            String code,
 
-            @Schema(examples = "Cybersecurity Review Measures 2022 (in force 15 February 2022)")
+            @Schema(
+                    description = "Name of the version: the instrument and when it took effect",
+                    examples = "Cybersecurity Review Measures 2022 (in force 15 February 2022)")
             String label,
 
+            @Schema(description = "First day of this version; absent: from the regime's inForceFrom")
             LocalDate validFrom,
+
+            @Schema(description = "Last day of this version; absent: still current")
             LocalDate validTo,
 
             @Schema(description = "The provision its numbers come from")

@@ -32,10 +32,15 @@ public final class Views {
     private Views() {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "Region", description = "A region with the regimes in force there (regimes on single reads only)")
+    @Schema(name = "Region", description = "A region with its regulatory regimes (regimes on single reads only)")
     public record RegionView(
-            @Schema(examples = "GB") String code,
-            @Schema(examples = "United Kingdom") String name,
+            @Schema(description = "ISO 3166-1 alpha-2 code of the region (EU for the European Union)", examples = "GB")
+            String code,
+
+            @Schema(description = "Name of the region", examples = "United Kingdom")
+            String name,
+
+            @Schema(description = "What matters about the region's regulation, in short; absent when none")
             String description,
 
             @Schema(description = "country, or supranational (a union of countries such as EU)")
@@ -52,7 +57,12 @@ public final class Views {
                     examples = "Jollyday (de.focus-shift) public holidays of GB (eng, wls, sct, nir)")
             String holidayCalendar,
 
+            @Schema(
+                    description =
+                            "Every regime of the region in code order, in force today or not (see inForce); present on "
+                                    + "single reads only")
             List<RegimeSummary> regimes,
+
             List<Source> sources,
             Instant createdAt,
             Instant updatedAt) {}
@@ -61,13 +71,29 @@ public final class Views {
     @Schema(name = "RegimeSummary", description = "A regime in a region's list")
     public record RegimeSummary(
             UUID id,
-            @Schema(examples = "UK-NSIA") String code,
+
+            @Schema(
+                    description = "Unique code of the regime: the region code, a hyphen and upper-case words",
+                    examples = "UK-NSIA")
+            String code,
+
+            @Schema(description = "Name of the law or regime", examples = "National Security and Investment Act 2021")
             String name,
-            RegimeKind kind,
+
+            @Schema(description = "What the regime does") RegimeKind kind,
+
+            @Schema(description = "Filing is mandatory under the version in force today")
             boolean mandatory,
+
+            @Schema(description = "Completion must wait for clearance under the version in force today")
             boolean suspensory,
+
+            @Schema(description = "First day in force; absent when no start is known")
             LocalDate inForceFrom,
+
+            @Schema(description = "Last day in force; absent while in force")
             LocalDate inForceTo,
+
             @Schema(description = "In force today") boolean inForce) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -77,13 +103,19 @@ public final class Views {
                     "A regulatory regime: authority, kind, mandatory/suspensory, validity, trigger rules and statutory clocks")
     public record RegimeView(
             UUID id,
-            @Schema(examples = "UK-NSIA") String code,
 
-            @Schema(examples = "National Security and Investment Act 2021")
+            @Schema(
+                    description = "Unique code of the regime: the region code, a hyphen and upper-case words",
+                    examples = "UK-NSIA")
+            String code,
+
+            @Schema(description = "Name of the law or regime", examples = "National Security and Investment Act 2021")
             String name,
 
-            @Schema(examples = "GB") String regionCode,
-            RegimeKind kind,
+            @Schema(description = "ISO 3166-1 alpha-2 code of the region whose regime it is", examples = "GB")
+            String regionCode,
+
+            @Schema(description = "What the regime does") RegimeKind kind,
 
             @Schema(
                     description =
@@ -91,6 +123,7 @@ public final class Views {
                     examples = "Secretary of State (Investment Security Unit)")
             String authority,
 
+            @Schema(description = "The authorities in charge over time, oldest first")
             List<AuthorityPeriod> authorities,
 
             @Schema(
@@ -104,13 +137,21 @@ public final class Views {
                             + " asked with inForceOn, on that day)")
             boolean suspensory,
 
+            @Schema(description = "First day in force; absent when no start is known")
             LocalDate inForceFrom,
+
+            @Schema(description = "Last day in force; absent while in force")
             LocalDate inForceTo,
 
             @Schema(description = "In force today (in a list asked with inForceOn, on that day)")
             boolean inForce,
 
+            @Schema(
+                    description = "The provisions the regime rests on; absent when not recorded",
+                    examples = "National Security and Investment Act 2021, ss. 6, 14, 23")
             String legalBasis,
+
+            @Schema(description = "What the regime covers and how it works; absent when none")
             String description,
 
             @Schema(
@@ -140,7 +181,19 @@ public final class Views {
                     "The regime a matter is under; mandatory and suspensory as the version in force on the matter's day "
                             + "(first notified, else opened) has them")
     public record RegimeRef(
-            UUID id, @Schema(examples = "UK-NSIA") String code, String name, boolean mandatory, boolean suspensory) {}
+            @Schema(description = "Id of the regime") UUID id,
+
+            @Schema(description = "Unique code of the regime", examples = "UK-NSIA")
+            String code,
+
+            @Schema(description = "Name of the law or regime")
+            String name,
+
+            @Schema(description = "Filing is mandatory under the version that governs the matter")
+            boolean mandatory,
+
+            @Schema(description = "Completion must wait for clearance under the version that governs the matter")
+            boolean suspensory) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(
@@ -148,11 +201,31 @@ public final class Views {
             description = "One review of one deal (or company) under one regime, with its current statutory deadline")
     public record MatterView(
             UUID id,
+
+            @Schema(
+                    description =
+                            "deal-service id of the deal under review; absent when the matter is about a company alone")
             UUID dealId,
+
+            @Schema(
+                    description =
+                            "company-service id of the company under review; absent when the matter is about a deal alone")
             UUID companyId,
+
+            @Schema(description = "The regime the review is under")
             RegimeRef regime,
-            @Schema(examples = "GB") String regionCode,
+
+            @Schema(description = "ISO 3166-1 alpha-2 code of the regime's region", examples = "GB")
+            String regionCode,
+
+            @Schema(
+                    description = "Short name of the review; absent when none was given",
+                    examples = "NSIA review of the Alibaba Cloud / BT partnership")
             String title,
+
+            @Schema(
+                    description =
+                            "Where the review stands, in the generic status machine every regime maps its terms onto")
             MatterStatus status,
 
             @Schema(description = "Not in a terminal status")
@@ -164,29 +237,55 @@ public final class Views {
             @Schema(description = "Statuses it may change to next")
             Set<MatterStatus> allowedTransitions,
 
+            @Schema(
+                    description = "The regime's own name for where the review stands; absent when none was given",
+                    examples = "call-in assessment")
             String stage,
+
+            @Schema(
+                    description =
+                            "When the matter began: the filing, notification or call-in (see openedPrecision); absent when unknown")
             LocalDate openedOn,
 
             @Schema(description = "How much of openedOn is known (absent: the day)")
             Precision openedPrecision,
 
+            @Schema(
+                    description =
+                            "When the authority decided (unless given, the day of the transition to a final status); absent while undecided")
             LocalDate decidedOn,
+
+            @Schema(description = "What the authority decided, in its words; absent while undecided or unrecorded")
             String outcome,
+
+            @Schema(description = "Conditions or undertakings the clearance came with; empty when none")
             List<String> conditions,
+
+            @Schema(
+                    description =
+                            "Periods in which the statutory clock stood still (information requests); a deadline moves by the days stopped")
             List<ClockStop> clockStops,
 
             @Schema(description = "A clock-stop covers today")
             boolean clockStopped,
 
+            @Schema(description = "Extensions granted on the regime's clocks; a deadline moves by each")
             List<AppliedExtension> extensions,
 
             @Schema(description = "Current statutory deadline; present on open matters whose status runs a clock")
             Deadline deadline,
 
+            @Schema(description = "Whether the matter is stated in a source or inferred")
             Basis basis,
+
+            @Schema(description = "What exactly is stated and what is inferred; absent when none")
             String basisNote,
+
             List<Source> sources,
+
+            @Schema(description = "Every status the matter entered, oldest first; the last is its current status")
             List<StatusChange> statusHistory,
+
             Instant createdAt,
             Instant updatedAt) {}
 
@@ -194,14 +293,41 @@ public final class Views {
     @Schema(name = "Certification", description = "A certification or attestation of a company's service")
     public record CertificationView(
             UUID id,
+
+            @Schema(description = "company-service id of the company whose service it covers")
             UUID companyId,
+
+            @Schema(
+                    description =
+                            "ISO 3166-1 alpha-2 code of the region whose scheme it is; absent when none is recorded",
+                    examples = "DE")
             String regionCode,
+
+            @Schema(description = "The certification or attestation scheme and its edition", examples = "bsi_c5_2020")
             CertificationScheme scheme,
-            @Schema(examples = "BSI C5:2020") String schemeName,
+
+            @Schema(description = "Display name of the scheme and its edition", examples = "BSI C5:2020")
+            String schemeName,
+
+            @Schema(
+                    description =
+                            "type_1 (controls as designed, at a point in time) or type_2 (controls operating over a period) for an attestation; certificate for a certification; absent when unknown")
             ReportType reportType,
+
+            @Schema(
+                    description = "What it covers: the services, regions or data centres audited; absent when unknown",
+                    examples = "Alibaba Cloud services in the Frankfurt region")
             String scope,
+
+            @Schema(description = "Who audited it; absent when unknown")
             String auditor,
+
+            @Schema(description = "First day it is valid; absent when unknown")
             LocalDate validFrom,
+
+            @Schema(
+                    description =
+                            "Last day it is valid (after it, attested or qualified reads as expired); absent when unknown")
             LocalDate validTo,
 
             @Schema(description = "Status today: attested or qualified past validTo reads as expired")
@@ -210,9 +336,15 @@ public final class Views {
             @Schema(description = "Status as recorded by an analyst")
             CertificationStatus recordedStatus,
 
+            @Schema(description = "Id of the regulatory matter this certification answers; absent when none")
             UUID matterId,
+
+            @Schema(description = "Whether the certification is stated in a source or inferred")
             Basis basis,
+
+            @Schema(description = "What exactly is stated and what is inferred; absent when none")
             String basisNote,
+
             List<Source> sources,
             Instant createdAt,
             Instant updatedAt) {}

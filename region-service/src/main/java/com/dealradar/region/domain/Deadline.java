@@ -10,9 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Deadline", description = "The current statutory deadline of an open matter and how it was computed")
 public record Deadline(
-        @Schema(examples = "assessment") String clock,
+        @Schema(description = "Code of the regime's clock that gives the deadline", examples = "assessment")
+        String clock,
 
-        @Schema(examples = "Assessment period after a call-in notice")
+        @Schema(description = "Name of the period", examples = "Assessment period after a call-in notice")
         String label,
 
         @Schema(
@@ -20,7 +21,12 @@ public record Deadline(
                 examples = "2024-03-20")
         LocalDate startsOn,
 
-        @Schema(examples = "30") int length,
+        @Schema(
+                description = "Statutory length of the period in unit, before extensions and clock-stops",
+                examples = "30")
+        int length,
+
+        @Schema(description = "How the length is counted: days, working_days or months")
         ClockUnit unit,
 
         @Schema(description = "Extensions counted, in order", examples = "[\"Additional period: 45 working_days\"]")

@@ -15,7 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "MatterStatusChange", description = "One entry of a matter's status history")
 public record StatusChange(
-        @Enumerated(EnumType.STRING) @Column(name = "status", length = 30, nullable = false)
+        @Enumerated(EnumType.STRING)
+        @Column(name = "status", length = 30, nullable = false)
+        @Schema(description = "The status entered")
         MatterStatus status,
 
         @Column(name = "changed_on")
@@ -24,7 +26,8 @@ public record StatusChange(
                         "The day the status was entered (the legal date, e.g. of acceptance); absent when unknown")
         LocalDate on,
 
-        @Column(name = "note", length = 1000) String note,
+        @Column(name = "note", length = 1000) @Schema(description = "What happened; absent when none was given")
+        String note,
 
         @Column(name = "recorded_at", nullable = false) @Schema(description = "When DealRadar recorded the change")
         Instant recordedAt,
