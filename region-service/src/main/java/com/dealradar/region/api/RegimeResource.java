@@ -32,7 +32,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -107,9 +106,10 @@ public class RegimeResource {
                 ? null
                 : Cursor.decode(pageRequest.cursor(), "code", 1).keys().getFirst();
         List<Regime> rows = service.search(filter, after, pageSize + 1);
-        LocalDate day = service.dayOf(filter);
         return Paging.ok(
-                Paging.page(rows, pageSize, "code", g -> List.of(g.code)).map(g -> views.regime(g, day)), uri);
+                Paging.page(rows, pageSize, "code", g -> List.of(g.code))
+                        .map(g -> views.regime(g, service.dayOf(filter, g))),
+                uri);
     }
 
     @POST

@@ -37,15 +37,24 @@ public record RegionInput(
         RegionKind kind,
 
         @Size(max = 60) @Schema(description = "Member countries over time; supranational regions only")
-        List<@NotNull @Valid Membership> members) {
+        List<@NotNull @Valid Membership> members,
+
+        @Size(max = 64)
+        @Schema(
+                description =
+                        "IANA time zone of the region's authorities (default UTC): today's date there decides which "
+                                + "rules are in force, whether a certification has lapsed and the date a transition "
+                                + "without one is recorded on",
+                examples = "Europe/London")
+        String timeZone) {
 
     /** The shape before supranational regions existed. */
     public RegionInput(String code, String name, String description, List<Source> sources) {
-        this(code, name, description, sources, null, null);
+        this(code, name, description, sources, null, null, null);
     }
 
     /** The command the domain applies its rules to. */
     public RegionDraft toDraft() {
-        return new RegionDraft(code, name, description, sources, kind, members);
+        return new RegionDraft(code, name, description, sources, kind, members, timeZone);
     }
 }

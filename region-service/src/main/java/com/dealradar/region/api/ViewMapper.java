@@ -31,7 +31,7 @@ public class ViewMapper {
     }
 
     public Views.RegionView region(Region r, boolean withRegimes) {
-        LocalDate day = today.date();
+        LocalDate day = today.in(r.code);
         List<Views.RegimeSummary> list = withRegimes
                 ? regimes.ofRegion(r.code).stream().map(g -> summary(g, day)).toList()
                 : null;
@@ -43,6 +43,7 @@ public class ViewMapper {
                 r.kind,
                 union ? List.copyOf(r.members) : null,
                 union ? r.membersOn(day) : null,
+                r.timeZone,
                 calendars.forRegion(r.code).description(),
                 list,
                 List.copyOf(r.sources),
@@ -65,7 +66,7 @@ public class ViewMapper {
     }
 
     public Views.RegimeView regime(Regime g) {
-        return regime(g, today.date());
+        return regime(g, today.in(g.regionCode));
     }
 
     /** The regime as it stood on {@code day}: its authority, flags, rules, clocks and version then. */
@@ -102,7 +103,8 @@ public class ViewMapper {
                 r.description,
                 List.copyOf(r.sources),
                 r.kind,
-                r.kind == RegionKind.supranational ? List.copyOf(r.members) : null);
+                r.kind == RegionKind.supranational ? List.copyOf(r.members) : null,
+                r.timeZone);
     }
 
     public static RegimeInput input(Regime g) {
@@ -128,12 +130,12 @@ public class ViewMapper {
     /** The matter's regime with the flags of the version that governs the matter (in force on its day). */
     private Views.RegimeRef regimeRef(RegulatoryMatter m) {
         Regime g = m.regime;
-        RegimeVersion rules = m.rules(today.date());
+        RegimeVersion rules = m.rules(today.in(m.regionCode));
         return new Views.RegimeRef(g.id, g.code, g.name, rules.mandatory(), rules.suspensory());
     }
 
     public Views.MatterView matter(RegulatoryMatter m) {
-        Regime g = m.regime;
+        LocalDate day = today.in(m.regionCode);
         return new Views.MatterView(
                 m.id,
                 m.dealId,
@@ -143,7 +145,7 @@ public class ViewMapper {
                 m.title,
                 m.status,
                 m.status.isOpen(),
-                m.blocking(today.date()),
+                m.blocking(day),
                 m.status.next(),
                 m.stage,
                 m.openedOn,
@@ -152,7 +154,7 @@ public class ViewMapper {
                 m.outcome,
                 List.copyOf(m.conditions),
                 List.copyOf(m.clockStops),
-                m.clockStoppedOn(today.date()),
+                m.clockStoppedOn(day),
                 List.copyOf(m.extensions),
                 matters.deadline(m).orElse(null),
                 m.basis,
@@ -195,7 +197,7 @@ public class ViewMapper {
                 c.auditor,
                 c.validFrom,
                 c.validTo,
-                c.statusOn(today.date()),
+                c.statusOn(today.in(c.regionCode)),
                 c.status,
                 c.matterId,
                 c.basis,

@@ -53,6 +53,12 @@ public final class Views {
             Set<String> membersToday,
 
             @Schema(
+                    description = "IANA time zone of the region's authorities: \"today\" for its regimes, matters and "
+                            + "certifications is the date there",
+                    examples = "Europe/London")
+            String timeZone,
+
+            @Schema(
                     description = "Where its working days come from",
                     examples = "Jollyday (de.focus-shift) public holidays of GB (eng, wls, sct, nir)")
             String holidayCalendar,

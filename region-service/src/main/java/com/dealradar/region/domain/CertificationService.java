@@ -40,9 +40,9 @@ public class CertificationService {
         return certifications.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Certification", id));
     }
 
-    /** A page of certifications, their status as of today. */
+    /** A page of certifications, their status as of today in their regions. */
     public List<Certification> search(CertificationRepository.Filter filter, Cursor after, int limit) {
-        return certifications.search(filter, today.date(), after, limit);
+        return certifications.search(filter, today.everywhere(), after, limit);
     }
 
     /**

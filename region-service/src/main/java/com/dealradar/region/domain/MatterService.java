@@ -81,7 +81,7 @@ public class MatterService {
                         ? new StatusChange(initial, first.on(), first.note(), today.now(), first.precision())
                         : new StatusChange(
                                 initial,
-                                input.openedOn() != null ? input.openedOn() : today.date(),
+                                input.openedOn() != null ? input.openedOn() : today.in(matter.regionCode),
                                 "recorded",
                                 today.now()));
         matters.persistAndFlush(matter);
@@ -133,7 +133,11 @@ public class MatterService {
         expected.check(matter.version);
         requireHappened(input.on(), "on");
         return answer.apply(changeStatus(
-                matter, input.status(), input.on() != null ? input.on() : today.date(), input.note(), input.stage()));
+                matter,
+                input.status(),
+                input.on() != null ? input.on() : today.in(matter.regionCode),
+                input.note(),
+                input.stage()));
     }
 
     /** One step through the status machine, kept in the history. {@code on} may be null only for seed facts whose date is unknown. */
@@ -354,7 +358,7 @@ public class MatterService {
                 .map(StatusChange::exactDay)
                 .filter(Objects::nonNull)
                 .reduce((a, b) -> b)
-                .orElse(openedOn != null ? openedOn : today.date());
+                .orElse(openedOn != null ? openedOn : today.in(regime.regionCode));
         RegimeVersion then = regime.versionOn(latest);
         Optional<StatutoryClock> any = then.clocksOrEmpty().stream()
                 .filter(c -> c.code().equals(clockCode))
@@ -496,7 +500,7 @@ public class MatterService {
             return Optional.empty();
         }
         Regime regime = matter.regime;
-        Optional<Running> found = running(regime, matter.history, matter.status, today.date());
+        Optional<Running> found = running(regime, matter.history, matter.status, today.in(matter.regionCode));
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -539,7 +543,7 @@ public class MatterService {
 
     /** The working-day calendar of the clock that gives the matter's deadline now (the region's when none runs). */
     public WorkingCalendar calendar(RegulatoryMatter matter) {
-        return running(matter.regime, matter.history, matter.status, today.date())
+        return running(matter.regime, matter.history, matter.status, today.in(matter.regionCode))
                 .map(r -> calendars.forClock(matter.regime.regionCode, r.clock()))
                 .orElseGet(() -> calendars.forRegion(matter.regime.regionCode));
     }
@@ -551,9 +555,8 @@ public class MatterService {
      */
     @Transactional
     public <R> R blockingFor(UUID dealId, Function<List<RegulatoryMatter>, R> answer) {
-        LocalDate day = today.date();
         return answer.apply(matters.openFor(dealId).stream()
-                .filter(matter -> matter.blocking(day))
+                .filter(matter -> matter.blocking(today.in(matter.regionCode)))
                 .toList());
     }
 }

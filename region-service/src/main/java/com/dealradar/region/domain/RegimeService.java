@@ -55,13 +55,12 @@ public class RegimeService {
         if (filter.mandatory() == null && filter.suspensory() == null) {
             return regimes.search(filter, afterCode, limit);
         }
-        LocalDate day = dayOf(filter);
         List<Regime> found = new ArrayList<>(limit);
         String after = afterCode;
         while (found.size() < limit) {
             List<Regime> batch = regimes.search(filter, after, FLAG_SCAN_BATCH);
             for (Regime regime : batch) {
-                RegimeVersion version = regime.versionOn(day);
+                RegimeVersion version = regime.versionOn(dayOf(filter, regime));
                 if ((filter.mandatory() == null || filter.mandatory().equals(version.mandatory()))
                         && (filter.suspensory() == null || filter.suspensory().equals(version.suspensory()))) {
                     found.add(regime);
@@ -78,9 +77,9 @@ public class RegimeService {
         return found;
     }
 
-    /** The day a list of regimes describes: the one it asked for, else today. */
-    public LocalDate dayOf(RegimeRepository.Filter filter) {
-        return filter.inForceOn() != null ? filter.inForceOn() : today.date();
+    /** The day a list describes {@code regime} on: the one it asked for, else today in the regime's region. */
+    public LocalDate dayOf(RegimeRepository.Filter filter, Regime regime) {
+        return filter.inForceOn() != null ? filter.inForceOn() : today.in(regime.regionCode);
     }
 
     /**

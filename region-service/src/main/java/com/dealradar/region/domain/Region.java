@@ -25,6 +25,9 @@ import java.util.TreeSet;
 @Table(name = "region")
 public class Region extends SeededEntity {
 
+    /** The time zone of a region that names none. */
+    public static final String UTC = "UTC";
+
     @Id
     @Column(length = 2)
     public String code;
@@ -38,6 +41,13 @@ public class Region extends SeededEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     public RegionKind kind = RegionKind.country;
+
+    /**
+     * IANA time zone of the region's authorities (Asia/Shanghai for China): what "today" is for its regimes, matters
+     * and certifications. A day at SAMR begins eight hours before it begins in UTC.
+     */
+    @Column(name = "time_zone", nullable = false, length = 64)
+    public String timeZone = UTC;
 
     /** Member countries over time; supranational regions only. */
     @Convert(converter = JsonColumn.Memberships.class)

@@ -10,4 +10,5 @@ public record RegionDraft(
         String description,
         List<Source> sources,
         RegionKind kind,
-        List<Membership> members) {}
+        List<Membership> members,
+        String timeZone) {}

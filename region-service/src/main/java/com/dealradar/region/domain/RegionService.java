@@ -6,6 +6,9 @@ import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.region.persistence.RegionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -131,11 +134,33 @@ public class RegionService {
             }
         }
         region.members = List.copyOf(members);
+        region.timeZone = timeZone(input.timeZone());
+        today.forgetZones();
         region.name = input.name().strip();
         region.description = input.description();
         region.sources.clear();
         region.sources.addAll(orEmpty(input.sources()));
         region.updatedAt = today.now();
+    }
+
+    /** An IANA time zone id (Europe/Berlin), UTC when none is given; 400 for anything else (an offset, a typo). */
+    private static String timeZone(String id) {
+        if (id == null) {
+            return Region.UTC;
+        }
+        String problem = "must be an IANA time zone such as Europe/Berlin or UTC";
+        try {
+            ZoneId zone = ZoneId.of(id);
+            if (zone instanceof ZoneOffset) {
+                if (zone.equals(ZoneOffset.UTC)) {
+                    return Region.UTC;
+                }
+                throw ProblemException.invalid("timeZone", problem + ", not an offset: daylight saving time moves it");
+            }
+            return zone.getId();
+        } catch (DateTimeException e) {
+            throw ProblemException.invalid("timeZone", problem);
+        }
     }
 
     static <T> List<T> orEmpty(List<T> list) {

@@ -7,9 +7,11 @@ import com.dealradar.region.domain.Certification;
 import com.dealradar.region.domain.Deadline;
 import com.dealradar.region.domain.MatterService;
 import com.dealradar.region.domain.MatterStatus;
+import com.dealradar.region.domain.RegionalToday;
 import com.dealradar.region.domain.RegulatoryMatter;
 import com.dealradar.region.domain.Today;
 import com.dealradar.region.domain.WorkingCalendar;
+import com.dealradar.region.persistence.RegionalDates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,10 +20,13 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -84,8 +89,9 @@ public class DeadlineEvents {
 
     /** One check of every open matter's deadline and every lapsing certification; returns the events written. */
     public int runOnce() {
-        LocalDate day = today.date();
-        LocalDate oldest = day.minusDays(Math.max(1, config.lookBack().toDays()));
+        // Each matter's and certification's day is today in its region (a deadline passes at midnight there).
+        RegionalToday days = today.everywhere();
+        long lookBack = Math.max(1, config.lookBack().toDays());
         List<Notice> due = QuarkusTransaction.requiringNew().call(() -> {
             List<Notice> notices = new ArrayList<>();
             for (RegulatoryMatter matter : em.createQuery(
@@ -100,9 +106,10 @@ public class DeadlineEvents {
                     LOG.warnf("deadline of matter %s not computed: %s", matter.id, e.getMessage());
                     continue;
                 }
+                LocalDate day = days.in(matter.regionCode);
                 if (deadline == null
                         || deadline.dueOn() == null
-                        || deadline.dueOn().isBefore(oldest)) {
+                        || deadline.dueOn().isBefore(day.minusDays(lookBack))) {
                     continue;
                 }
                 // The calendar of the clock itself (the Enterprise Act counts only England and Wales bank holidays).
@@ -120,13 +127,15 @@ public class DeadlineEvents {
                             matterData(matter, deadline, day, calendar)));
                 }
             }
-            for (Certification c : em.createQuery(
-                            "from Certification c where c.status in :lapsing and c.validTo < :today and c.validTo >= :oldest",
-                            Certification.class)
-                    .setParameter("lapsing", Certification.LAPSING)
-                    .setParameter("today", day)
-                    .setParameter("oldest", oldest)
-                    .getResultList()) {
+            Map<String, Object> params = new HashMap<>();
+            String lapsed = RegionalDates.compare("c.validTo", "<", "c.regionCode", days, "today", params);
+            params.put("lapsing", Certification.LAPSING);
+            params.put("oldest", days.earliest().minusDays(lookBack));
+            TypedQuery<Certification> lapsedQuery = em.createQuery(
+                    "from Certification c where c.status in :lapsing and " + lapsed + " and c.validTo >= :oldest",
+                    Certification.class);
+            params.forEach(lapsedQuery::setParameter);
+            for (Certification c : lapsedQuery.getResultList()) {
                 ObjectNode data = mapper.createObjectNode()
                         .put("certificationId", c.id.toString())
                         .put("companyId", c.companyId.toString())

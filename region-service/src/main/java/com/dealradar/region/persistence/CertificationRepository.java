@@ -4,10 +4,10 @@ import com.dealradar.platform.paging.Cursor;
 import com.dealradar.region.domain.Certification;
 import com.dealradar.region.domain.CertificationScheme;
 import com.dealradar.region.domain.CertificationStatus;
+import com.dealradar.region.domain.RegionalToday;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,10 +23,10 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
     public record Filter(Set<UUID> companyIds, CertificationScheme scheme, CertificationStatus status, String region) {}
 
     /**
-     * Certifications in creation order (then id). The status filter uses the status as of {@code today}: an
-     * attested or qualified certification whose validity has passed is expired.
+     * Certifications in creation order (then id). The status filter uses the status as of {@code today} in each
+     * certification's region: an attested or qualified certification whose validity has passed there is expired.
      */
-    public List<Certification> search(Filter filter, LocalDate today, Cursor after, int limit) {
+    public List<Certification> search(Filter filter, RegionalToday today, Cursor after, int limit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (filter.companyIds() != null && !filter.companyIds().isEmpty()) {
@@ -43,14 +43,14 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
         }
         if (filter.status() != null) {
             if (filter.status() == CertificationStatus.expired) {
-                where.add("(c.status = :expired or (c.status in :lapsing and c.validTo < :today))");
+                where.add("(c.status = :expired or (c.status in :lapsing and "
+                        + RegionalDates.compare("c.validTo", "<", "c.regionCode", today, "today", params) + "))");
                 params.put("expired", CertificationStatus.expired);
                 params.put("lapsing", Certification.LAPSING);
-                params.put("today", today);
             } else if (Certification.LAPSING.contains(filter.status())) {
-                where.add("c.status = :status and (c.validTo is null or c.validTo >= :today)");
+                where.add("c.status = :status and (c.validTo is null or "
+                        + RegionalDates.compare("c.validTo", ">=", "c.regionCode", today, "today", params) + ")");
                 params.put("status", filter.status());
-                params.put("today", today);
             } else {
                 where.add("c.status = :status");
                 params.put("status", filter.status());

@@ -19,10 +19,15 @@ import org.junit.jupiter.api.Test;
 class CertificationApiTest {
 
     static Response create(UUID company, LocalDate from, LocalDate to, String status) {
+        return create(company, "DE", from, to, status);
+    }
+
+    static Response create(UUID company, String region, LocalDate from, LocalDate to, String status) {
         return given().contentType(ContentType.JSON)
                 .body(
                         "{\"companyId\": \"" + company
-                                + "\", \"regionCode\": \"DE\", \"scheme\": \"bsi_c5_2020\", \"reportType\": \"type_2\", "
+                                + "\", \"regionCode\": \"" + region
+                                + "\", \"scheme\": \"bsi_c5_2020\", \"reportType\": \"type_2\", "
                                 + "\"scope\": \"IaaS in Frankfurt\", \"auditor\": \"an auditor\", \"validFrom\": \""
                                 + from + "\", \"validTo\": \"" + to + "\", "
                                 + "\"status\": \"" + status
@@ -33,11 +38,13 @@ class CertificationApiTest {
     @Test
     void pastItsValidityAnAttestationReadsExpiredWithoutAnEdit() {
         UUID company = UUID.randomUUID();
-        // The service's "today" is its clock bean, stood a second before midnight UTC (and moved a millisecond per
-        // write, so creation order is defined): no race with the real midnight, and the step to the next day is exact.
+        // The service's "today" is its clock bean, stood a second before midnight in Germany, the certifications'
+        // region (and moved a millisecond per write, so creation order is defined): no race with the real midnight,
+        // and the step to the next day is exact.
         LocalDate today = LocalDate.parse("2025-06-30");
-        java.time.Instant midnight =
-                today.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        java.time.Instant midnight = today.plusDays(1)
+                .atStartOfDay(java.time.ZoneId.of("Europe/Berlin"))
+                .toInstant();
         com.dealradar.platform.testing.TestClock clock =
                 com.dealradar.platform.testing.TestClock.installedAt(midnight.minusSeconds(1));
         String expired = create(company, today.minusYears(2), today.minusDays(1), "attested")
