@@ -1,6 +1,5 @@
 package com.dealradar.company.domain;
 
-import com.dealradar.platform.market.Sector;
 import com.dealradar.platform.persistence.AuditedEntity;
 import com.dealradar.platform.provenance.Source;
 import jakarta.persistence.CollectionTable;

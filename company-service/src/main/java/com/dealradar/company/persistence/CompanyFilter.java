@@ -3,7 +3,7 @@ package com.dealradar.company.persistence;
 import com.dealradar.company.domain.CompanyKind;
 import com.dealradar.company.domain.CompanyStatus;
 import com.dealradar.company.domain.Ownership;
-import com.dealradar.platform.market.Sector;
+import com.dealradar.company.domain.Sector;
 import java.util.Set;
 import java.util.UUID;
 

@@ -1,6 +1,5 @@
 package com.dealradar.region.domain;
 
-import com.dealradar.platform.market.Sector;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,6 +1,5 @@
 package com.dealradar.region.domain;
 
-import com.dealradar.platform.market.Sector;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

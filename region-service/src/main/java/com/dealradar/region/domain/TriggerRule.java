@@ -1,6 +1,5 @@
 package com.dealradar.region.domain;
 
-import com.dealradar.platform.market.Sector;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

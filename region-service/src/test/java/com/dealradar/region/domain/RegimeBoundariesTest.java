@@ -2,7 +2,6 @@ package com.dealradar.region.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dealradar.platform.market.Sector;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,6 @@ package com.dealradar.region.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dealradar.platform.market.Sector;
 import com.dealradar.region.api.RegimeInput;
 import com.dealradar.region.api.RegionInput;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,7 +2,6 @@ package com.dealradar.region.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dealradar.platform.market.Sector;
 import com.dealradar.region.domain.TriggerEvaluator.RegimeFacts;
 import com.dealradar.region.domain.TriggerEvaluator.Verdict;
 import java.math.BigDecimal;
