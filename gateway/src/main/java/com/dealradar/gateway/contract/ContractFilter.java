@@ -161,6 +161,24 @@ public class ContractFilter implements OASFilter {
         ContractConventions.dropUnreferencedSchemas(api);
     }
 
+    /** The Standard Webhooks headers of every delivery (WebhookDispatcher, WebhookSigner), as a receiver checks them. */
+    static final Map<String, String> WEBHOOK_HEADERS = new LinkedHashMap<>();
+
+    static {
+        WEBHOOK_HEADERS.put(
+                "webhook-id",
+                "Id of the event delivered (its id in the feed), the same on every retry: deduplicate on it");
+        WEBHOOK_HEADERS.put(
+                "webhook-timestamp",
+                "When this attempt was sent, in Unix seconds; refuse a message more than 5 minutes from your clock, and a "
+                        + "signature it was not part of");
+        WEBHOOK_HEADERS.put(
+                "webhook-signature",
+                "Space-separated signatures v1,<base64 HMAC-SHA256 of '<webhook-id>.<webhook-timestamp>.<body>'> keyed "
+                        + "with the base64-decoded part of your whsec_ secret; two during a secret rotation's overlap: "
+                        + "accept the message when one matches");
+    }
+
     private static void documentWebhooks(OpenAPI api) {
         String description =
                 "Sent to every enabled endpoint of a partner that subscribed to this type (POST, JSON body = the Event, as in the "
@@ -191,13 +209,12 @@ public class ContractFilter implements OASFilter {
                                             .description("Gone: the endpoint is disabled at once"))
                             .defaultValue(OASFactory.createAPIResponse()
                                     .description("Failed: retried with backoff, then dead-lettered")));
-            for (String header : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
-                post.addParameter(OASFactory.createParameter()
-                        .name(header)
-                        .in(Parameter.In.HEADER)
-                        .required(true)
-                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
-            }
+            WEBHOOK_HEADERS.forEach((header, meaning) -> post.addParameter(OASFactory.createParameter()
+                    .name(header)
+                    .in(Parameter.In.HEADER)
+                    .required(true)
+                    .description(meaning)
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING))));
             api.addWebhook(type, OASFactory.createPathItem().POST(post));
         });
     }
