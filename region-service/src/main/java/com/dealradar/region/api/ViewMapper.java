@@ -128,9 +128,9 @@ public class ViewMapper {
     }
 
     /** The matter's regime with the flags of the version that governs the matter (in force on its day). */
-    private Views.RegimeRef regimeRef(RegulatoryMatter m) {
+    private static Views.RegimeRef regimeRef(RegulatoryMatter m, LocalDate today) {
         Regime g = m.regime;
-        RegimeVersion rules = m.rules(today.in(m.regionCode));
+        RegimeVersion rules = m.rules(today);
         return new Views.RegimeRef(g.id, g.code, g.name, rules.mandatory(), rules.suspensory());
     }
 
@@ -140,7 +140,7 @@ public class ViewMapper {
                 m.id,
                 m.dealId,
                 m.companyId,
-                regimeRef(m),
+                regimeRef(m, day),
                 m.regionCode,
                 m.title,
                 m.status,

@@ -11,7 +11,7 @@ import com.dealradar.region.domain.RegionalToday;
 import com.dealradar.region.domain.RegulatoryMatter;
 import com.dealradar.region.domain.Today;
 import com.dealradar.region.domain.WorkingCalendar;
-import com.dealradar.region.persistence.RegionalDates;
+import com.dealradar.region.persistence.CertificationRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,13 +20,10 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -48,6 +45,7 @@ public class DeadlineEvents {
 
     private final EntityManager em;
     private final MatterService matters;
+    private final CertificationRepository certifications;
     private final Outbox outbox;
     private final Today today;
     private final ObjectMapper mapper;
@@ -57,12 +55,14 @@ public class DeadlineEvents {
     DeadlineEvents(
             EntityManager em,
             MatterService matters,
+            CertificationRepository certifications,
             Outbox outbox,
             Today today,
             ObjectMapper mapper,
             DeadlineEventsConfig config) {
         this.em = em;
         this.matters = matters;
+        this.certifications = certifications;
         this.outbox = outbox;
         this.today = today;
         this.mapper = mapper;
@@ -127,15 +127,8 @@ public class DeadlineEvents {
                             matterData(matter, deadline, day, calendar)));
                 }
             }
-            Map<String, Object> params = new HashMap<>();
-            String lapsed = RegionalDates.compare("c.validTo", "<", "c.regionCode", days, "today", params);
-            params.put("lapsing", Certification.LAPSING);
-            params.put("oldest", days.earliest().minusDays(lookBack));
-            TypedQuery<Certification> lapsedQuery = em.createQuery(
-                    "from Certification c where c.status in :lapsing and " + lapsed + " and c.validTo >= :oldest",
-                    Certification.class);
-            params.forEach(lapsedQuery::setParameter);
-            for (Certification c : lapsedQuery.getResultList()) {
+            for (Certification c :
+                    certifications.lapsedSince(days, days.earliest().minusDays(lookBack))) {
                 ObjectNode data = mapper.createObjectNode()
                         .put("certificationId", c.id.toString())
                         .put("companyId", c.companyId.toString())

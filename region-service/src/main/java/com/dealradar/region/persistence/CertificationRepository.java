@@ -8,6 +8,7 @@ import com.dealradar.region.domain.RegionalToday;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,10 +44,8 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
         }
         if (filter.status() != null) {
             if (filter.status() == CertificationStatus.expired) {
-                where.add("(c.status = :expired or (c.status in :lapsing and "
-                        + RegionalDates.compare("c.validTo", "<", "c.regionCode", today, "today", params) + "))");
+                where.add("(c.status = :expired or " + lapsed(today, params) + ")");
                 params.put("expired", CertificationStatus.expired);
-                params.put("lapsing", Certification.LAPSING);
             } else if (Certification.LAPSING.contains(filter.status())) {
                 where.add("c.status = :status and (c.validTo is null or "
                         + RegionalDates.compare("c.validTo", ">=", "c.regionCode", today, "today", params) + ")");
@@ -67,6 +66,28 @@ public class CertificationRepository implements PanacheRepositoryBase<Certificat
                 getEntityManager().createQuery(jpql, Certification.class).setMaxResults(limit);
         params.forEach(query::setParameter);
         return query.getResultList();
+    }
+
+    /**
+     * Attested or qualified certifications whose validity ended before today in their region and not before
+     * {@code since}: those that lapsed lately (the expiry events).
+     */
+    public List<Certification> lapsedSince(RegionalToday today, LocalDate since) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("since", since);
+        TypedQuery<Certification> query = getEntityManager()
+                .createQuery(
+                        "from Certification c where " + lapsed(today, params) + " and c.validTo >= :since",
+                        Certification.class);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /** JPQL: the certification has lapsed (attested or qualified, its validity ended before today in its region). */
+    private static String lapsed(RegionalToday today, Map<String, Object> params) {
+        params.put("lapsing", Certification.LAPSING);
+        return "(c.status in :lapsing and "
+                + RegionalDates.compare("c.validTo", "<", "c.regionCode", today, "today", params) + ")";
     }
 
     public static List<String> cursorKeys(Certification c) {
