@@ -55,7 +55,8 @@ public record MatterInput(
         String stage,
 
         @Schema(
-                description = "When the matter began: the filing, notification or call-in (see openedPrecision)",
+                description = "When the matter began: the filing, notification or call-in (see openedPrecision);"
+                        + " not after today in the region's time zone (Region.timeZone)",
                 examples = "2018-07-03")
         LocalDate openedOn,
 

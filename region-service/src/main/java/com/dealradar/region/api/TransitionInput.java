@@ -18,7 +18,9 @@ public record TransitionInput(
 
         @Schema(
                 description =
-                        "Legal date of the change (e.g. of the call-in notice); default today. Statutory clocks start from it",
+                        "Legal date of the change (e.g. of the call-in notice); default today. Statutory clocks start"
+                                + " from it. Today is the date in the region's time zone (Region.timeZone), and a later"
+                                + " date is refused: it records what has happened",
                 examples = "2024-03-20")
         LocalDate on,
 

@@ -131,7 +131,7 @@ public class MatterService {
             UUID id, VersionCheck expected, TransitionDraft input, Function<RegulatoryMatter, R> answer) {
         RegulatoryMatter matter = get(id);
         expected.check(matter.version);
-        requireHappened(input.on(), "on");
+        requireHappened(input.on(), "on", matter.regionCode);
         return answer.apply(changeStatus(
                 matter,
                 input.status(),
@@ -199,16 +199,16 @@ public class MatterService {
 
     /**
      * A matter's event dates (a status change, its opening, clock-stops, extensions granted) record what happened:
-     * 400 naming {@code field} when {@code day} is after today (one day of slack for time zones ahead of UTC) or
-     * before {@link #EARLIEST_EVENT}. Review L4 and probe-api item 4: a date such as 10000-01-01 was stored and then
+     * 400 naming {@code field} when {@code day} is after today in {@code regionCode} (the regulator's own date: at
+     * 20:00 UTC it is already tomorrow in Beijing, still today in Washington) or before {@link #EARLIEST_EVENT}. Review L4 and probe-api item 4: a date such as 10000-01-01 was stored and then
      * written as "+10000-..." in JSON and iCalendar.
      */
-    void requireHappened(LocalDate day, String field) {
+    void requireHappened(LocalDate day, String field, String regionCode) {
         if (day == null) {
             return;
         }
-        LocalDate now = today.date();
-        if (day.isAfter(now.plusDays(1))) {
+        LocalDate now = today.in(regionCode);
+        if (day.isAfter(now)) {
             throw ProblemException.invalid(
                     field, "must not be after today (" + now + "): it records something that has happened");
         }
@@ -276,14 +276,14 @@ public class MatterService {
             throw ProblemException.invalid("decidedOn", "must not be before openedOn");
         }
         if (!Objects.equals(input.openedOn(), matter.openedOn)) {
-            requireHappened(input.openedOn(), "openedOn");
+            requireHappened(input.openedOn(), "openedOn", regime.regionCode);
         }
         List<ClockStop> stops = RegionService.orEmpty(input.clockStops());
         for (int i = 0; i < stops.size(); i++) {
             ClockStop stop = stops.get(i);
             if (!matter.clockStops.contains(stop)) {
-                requireHappened(stop.from(), "clockStops[" + i + "].from");
-                requireHappened(stop.to(), "clockStops[" + i + "].to");
+                requireHappened(stop.from(), "clockStops[" + i + "].from", regime.regionCode);
+                requireHappened(stop.to(), "clockStops[" + i + "].to", regime.regionCode);
             }
             if (stop.to() != null && stop.to().isBefore(stop.from())) {
                 throw ProblemException.invalid("clockStops[" + i + "].to", "must not be before from");
@@ -301,7 +301,7 @@ public class MatterService {
         for (int i = 0; i < extensions.size(); i++) {
             AppliedExtension applied = extensions.get(i);
             if (!matter.extensions.contains(applied)) {
-                requireHappened(applied.grantedOn(), "extensions[" + i + "].grantedOn");
+                requireHappened(applied.grantedOn(), "extensions[" + i + "].grantedOn", regime.regionCode);
             }
             if (!(sameRegime && matter.extensions.contains(applied))) {
                 resolve(

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,11 +53,6 @@ public class Today {
     /** Today in the time zone of {@code regionCode}'s authorities; in UTC for no region or an unknown one. */
     public LocalDate in(String regionCode) {
         return LocalDate.ofInstant(clock.instant(), zoneOf(regionCode));
-    }
-
-    /** Today in UTC: for checks that are not a region's (they allow a day either way). */
-    public LocalDate date() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /** PostgreSQL keeps microseconds; truncating keeps in-memory and stored timestamps (and cursors) equal. */

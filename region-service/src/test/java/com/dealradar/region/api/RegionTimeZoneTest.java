@@ -112,6 +112,36 @@ class RegionTimeZoneTest {
         assertThat(britainDays.getLast()).isEqualTo("2025-06-30");
     }
 
+    /**
+     * A matter's dates record what has happened by the regulator's calendar: at 20:00 UTC on 30 June, 1 July has begun
+     * in Beijing and is tomorrow in London. (Before, every region allowed UTC's today plus a day: London accepted 1 July.)
+     */
+    @Test
+    void aDateIsInTheFutureByTheRegulatorsDay() {
+        TestClock.installedAt(EVENING_UTC);
+        UUID deal = UUID.randomUUID();
+        MatterApiTest.refused(MatterApiTest.create(deal, "CN-AML", "2025-07-02"), "openedOn");
+        String china = MatterApiTest.create(deal, "CN-AML", "2025-07-01")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        MatterApiTest.move(china, "notified", "2025-07-01").then().statusCode(200);
+
+        MatterApiTest.refused(MatterApiTest.create(deal, "UK-NSIA", "2025-07-01"), "openedOn");
+        String britain = MatterApiTest.create(deal, "UK-NSIA", "2025-06-30")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        MatterApiTest.refused(MatterApiTest.move(britain, "notified", "2025-07-01"), "on");
+        MatterApiTest.refused(
+                MatterApiTest.patch(britain, "{\"clockStops\": [{\"from\": \"2025-07-01\"}]}"), "clockStops[0].from");
+        MatterApiTest.move(britain, "notified", "2025-06-30").then().statusCode(200);
+        System.out.printf(
+                "at %s: 2025-07-01 accepted for CN-AML (Beijing), refused for UK-NSIA (London)%n", EVENING_UTC);
+    }
+
     @Test
     void aRegionsTimeZoneIsAnIanaZoneAndDefaultsToUtc() {
         given().contentType(ContentType.JSON)
