@@ -2,7 +2,6 @@ package com.dealradar.platform.idempotency;
 
 import com.dealradar.platform.audit.WriteAudit;
 import com.dealradar.platform.audit.WriteRecords;
-import com.dealradar.platform.crypto.Sha256;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
@@ -45,6 +44,7 @@ public class Idempotency {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final RequestFingerprint fingerprint;
     private final IdempotencyConfig config;
     private final WriteAudit audit;
     private final WriteRecords records;
@@ -62,6 +62,7 @@ public class Idempotency {
         this.clock = clock;
         this.em = em;
         this.mapper = mapper;
+        this.fingerprint = new RequestFingerprint(mapper);
         this.config = config;
         this.audit = audit;
     }
@@ -98,7 +99,7 @@ public class Idempotency {
                     List.of(new FieldViolation(HEADER, "too long")),
                     Map.of());
         }
-        String hash = hash(request);
+        String hash = fingerprint.of(request);
         IdempotencyRecord earlier = claim(scopedKey, hash);
         if (earlier != null) {
             return replay(earlier, hash);
@@ -214,13 +215,5 @@ public class Idempotency {
             response.entity(earlier.body).type(MediaType.APPLICATION_JSON_TYPE);
         }
         return response.build();
-    }
-
-    private String hash(Object request) {
-        try {
-            return Sha256.hex(mapper.writeValueAsBytes(request));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot fingerprint request", e);
-        }
     }
 }
