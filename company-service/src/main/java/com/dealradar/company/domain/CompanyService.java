@@ -307,6 +307,10 @@ public class CompanyService {
     private record Ends(Company owner, Company owned) {}
 
     private Ends lockEnds(OwnershipLinkDraft draft, Set<UUID> alsoLock) {
+        // A cycle can close through companies this write does not lock: with B->C and D->A recorded, A->B (locking A
+        // and B) and C->D (locking C and D) each saw no cycle and both were kept. Link writes that add an edge take
+        // turns, always before any company lock (company writes take none of this, so no two wait on each other).
+        links.holdGraphForTransaction();
         if (companies.findByIdOptional(draft.ownerId()).isEmpty()) {
             throw ProblemException.unprocessable("ownerId", "company " + draft.ownerId() + " does not exist");
         }

@@ -13,9 +13,23 @@ public final class SearchText {
 
     private SearchText() {}
 
+    /** The most characters a folded text keeps: the length of the columns that hold sort names and search terms. */
+    static final int MAX_FOLDED = 200;
+
+    /**
+     * Folded, and cut to {@link #MAX_FOLDED} characters: compatibility decomposition can lengthen a name that fits its
+     * column ("ﬃ" is "ffi", "ﷺ" eighteen letters), and a sort name or prefix is none the worse for losing its tail.
+     * Queries are folded the same way, so a prefix that long still matches.
+     */
     public static String fold(String text) {
         String decomposed = Normalizer.normalize(text.strip(), Normalizer.Form.NFKD);
-        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String folded = MARKS.matcher(decomposed)
+                .replaceAll("")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("\\s+", " ");
+        return folded.codePointCount(0, folded.length()) <= MAX_FOLDED
+                ? folded
+                : folded.substring(0, folded.offsetByCodePoints(0, MAX_FOLDED));
     }
 
     /**

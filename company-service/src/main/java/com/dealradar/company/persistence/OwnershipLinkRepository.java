@@ -2,6 +2,7 @@ package com.dealradar.company.persistence;
 
 import com.dealradar.company.domain.OwnershipLink;
 import com.dealradar.company.domain.OwnershipLinkType;
+import com.dealradar.platform.persistence.AdvisoryLocks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
@@ -14,6 +15,14 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class OwnershipLinkRepository implements PanacheRepositoryBase<OwnershipLink, UUID> {
+
+    /**
+     * Waits until no other transaction may add an edge to the ownership graph and holds that until this one ends: the
+     * cycle check reads the whole graph, which no row lock covers.
+     */
+    public void holdGraphForTransaction() {
+        AdvisoryLocks.holdForTransaction(getEntityManager(), "ownership graph");
+    }
 
     /** Links in which the company is the owned one: its parents. */
     public List<OwnershipLink> ownersOf(UUID companyId) {

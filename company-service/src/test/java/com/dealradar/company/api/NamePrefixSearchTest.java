@@ -79,6 +79,19 @@ class NamePrefixSearchTest {
         assertThat(page.<String>path("nextCursor")).isNull();
     }
 
+    /**
+     * A name within its 200 characters whose folded form is longer ("ﬃ" folds to "ffi", "ﷺ" to eighteen letters) was
+     * a 500: its sort name and search terms did not fit their columns. They keep the first 200 folded characters, and
+     * a query is folded and cut the same way, so the long prefix still finds it.
+     */
+    @Test
+    void aNameThatGrowsWhenFoldedIsStoredAndFound() {
+        String ligatures = tag + " " + "\uFB03".repeat(70);
+        String company = create(ligatures, List.of("\uFDFA".repeat(12)));
+        assertThat(walk(ligatures)).containsExactly(company);
+        assertThat(walk(tag + " ffiffi")).containsExactly(company);
+    }
+
     private String create(String name, List<String> aliases) {
         String json = "{\"name\": \"" + name + "\", \"country\": \"DE\", \"kind\": \"group\", \"aliases\": ["
                 + String.join(", ", aliases.stream().map(a -> "\"" + a + "\"").toList()) + "]}";

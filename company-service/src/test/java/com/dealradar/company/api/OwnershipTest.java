@@ -9,6 +9,14 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -121,6 +129,62 @@ class OwnershipTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("validTo"));
     }
+
+    /**
+     * A ring of companies c0 ... c11 with every odd-to-even link recorded (c1->c2, ..., c11->c0): the six even-to-odd
+     * links (c0->c1, c2->c3, ...) are each harmless alone and close the ring all together. Sent at once, exactly one
+     * must be refused. Each write used to lock only its own two companies and read the graph as committed, so writes
+     * that ran side by side each saw no cycle and all were kept. Several rounds, each on a new ring; the counts are
+     * printed.
+     */
+    @Test
+    void linksThatCloseACycleTogetherAreNotAllKept() {
+        int rounds = 4;
+        int pairs = 6;
+        int rings = 0;
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (int round = 0; round < rounds; round++) {
+            List<String> ring = new ArrayList<>();
+            for (int i = 0; i < 2 * pairs; i++) {
+                ring.add(CompanyFixtures.create(CompanyFixtures.uniqueName("Cycle race " + i))
+                        .path("id"));
+            }
+            for (int i = 1; i < 2 * pairs; i += 2) {
+                create(link(ring.get(i), ring.get((i + 1) % ring.size()), "subsidiary"));
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Integer>> writes = new ArrayList<>();
+            for (int i = 0; i < 2 * pairs; i += 2) {
+                String body = link(ring.get(i), ring.get(i + 1), "subsidiary");
+                writes.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                start.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return given().contentType(ContentType.JSON)
+                                    .body(body)
+                                    .post("/ownership-links")
+                                    .statusCode();
+                        },
+                        WRITERS));
+            }
+            start.countDown();
+            List<Integer> answers = writes.stream().map(CompletableFuture::join).toList();
+            answers.forEach(status -> statuses.merge(status, 1, Integer::sum));
+            if (!answers.contains(422)) {
+                rings++;
+            }
+        }
+        System.out.printf(
+                "%d rounds of %d ring-closing links at once: answers %s, rings closed %d%n",
+                rounds, pairs, statuses, rings);
+        assertThat(statuses).isEqualTo(Map.of(201, rounds * (pairs - 1), 422, rounds));
+    }
+
+    /** One thread per concurrent writer: the common pool of a two-core machine has one. */
+    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(6);
 
     private static String create(String body) {
         return given().contentType(ContentType.JSON)

@@ -350,6 +350,9 @@ class BadInputTest {
         queries.put("announcedFrom=2018-01-01&announcedTo=2017-01-01", "announcedFrom");
         queries.put("valueUsdMin=abc", "valueUsdMin");
         queries.put("valueUsdMin=10&valueUsdMax=5", "valueUsdMin");
+        // Decimals that Java reads and PostgreSQL's numeric cannot hold ("value overflows numeric format": a 500).
+        queries.put("valueUsdMin=1e999999", "valueUsdMin");
+        queries.put("valueUsdMax=1e-999999", "valueUsdMax");
         queries.put("ids=1,2", "ids");
         queries.forEach((query, mentions) -> expect(
                 "GET /deals?" + query,

@@ -142,12 +142,24 @@ public final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        BigDecimal value;
         try {
-            return new BigDecimal(raw.strip());
+            value = new BigDecimal(raw.strip());
         } catch (NumberFormatException e) {
             throw ProblemException.badParameter(name, "'" + raw + "' is not a decimal number");
         }
+        // 1e999999 is a BigDecimal but no PostgreSQL numeric: the query would fail. No amount needs this many digits.
+        if (value.precision() - value.scale() > MAX_DECIMAL_DIGITS || value.scale() > MAX_DECIMAL_DIGITS) {
+            throw ProblemException.badParameter(
+                    name,
+                    "'" + raw + "' is out of range: at most " + MAX_DECIMAL_DIGITS
+                            + " digits before and after the decimal point");
+        }
+        return value;
     }
+
+    /** The most digits a decimal parameter may have on either side of its point. */
+    static final int MAX_DECIMAL_DIGITS = 40;
 
     public static String countryCode(String name, String raw) {
         if (raw == null || raw.isBlank()) {
