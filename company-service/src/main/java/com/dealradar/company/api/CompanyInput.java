@@ -64,7 +64,10 @@ public record CompanyInput(
         @Size(max = 2000) @Schema(description = "Short description")
         String description,
 
-        @Schema(description = "active (default) or archived")
+        @Schema(
+                description = "active or archived. A new company is active unless given. On PUT and PATCH, absent keeps"
+                        + " the current status and active restores an archived company; archiving is POST"
+                        + " /companies/{idOrSlug}/archive (409 here), which announces it with company.archived")
         CompanyStatus status,
 
         @Size(max = 50) @Schema(description = "Where these facts come from")

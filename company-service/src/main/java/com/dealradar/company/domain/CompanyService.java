@@ -90,6 +90,7 @@ public class CompanyService {
         Company company = new Company();
         company.id = id;
         company.createdAt = now();
+        company.status = draft.status() == null ? CompanyStatus.active : draft.status();
         apply(company, draft);
         companies.persistAndFlush(company);
         writes.created(id);
@@ -232,10 +233,32 @@ public class CompanyService {
         company.lei = draft.lei();
         company.wikidataQid = draft.wikidataQid();
         company.description = draft.description();
-        company.status = draft.status() == null ? CompanyStatus.active : draft.status();
+        company.status = statusAfter(company, draft.status());
         company.sources.clear();
         company.sources.addAll(orEmpty(draft.sources()));
         company.updatedAt = now();
+    }
+
+    /**
+     * The status after writing a draft ({@link #create} sets a new company's first: active unless the draft says
+     * otherwise). A replace keeps the status when the draft names none (a PUT without it used to make an archived
+     * company active again, unannounced), may restore an archived company ({@code active}), and does not archive: that is {@code POST /companies/{id}/archive}, whose event partners
+     * follow ({@code company.archived}), so here it is a 409 pointing there.
+     */
+    private static CompanyStatus statusAfter(Company company, CompanyStatus requested) {
+        CompanyStatus current = company.status;
+        if (requested == null || requested == current) {
+            return current;
+        }
+        if (requested == CompanyStatus.archived) {
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "A company is archived with POST /companies/" + company.slug + "/archive, which announces it"
+                            + " (company.archived)",
+                    List.of(new FieldViolation("status", "must be the current status " + current + " or absent")),
+                    Map.of());
+        }
+        return requested;
     }
 
     public OwnershipLink getLink(UUID id) {

@@ -125,6 +125,55 @@ class CompanyApiTest {
                 .body("errors[0].field", equalTo("name"));
     }
 
+    /**
+     * A replace without a status keeps it (a PUT without one used to make an archived company active again, and
+     * partners heard only company.updated); archiving by PUT or PATCH is a 409 pointing at POST .../archive, whose
+     * company.archived event partners follow; an archived company is restored with status active.
+     */
+    @Test
+    void aReplaceKeepsTheStatusAndArchivingHasItsOwnOperation() {
+        String name = CompanyFixtures.uniqueName("Status Co");
+        String id = CompanyFixtures.create(name).path("id");
+        String body = CompanyFixtures.body(name, "DE");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"")
+                .body(body.replaceFirst("\"kind\"", "\"status\": \"archived\", \"kind\""))
+                .put("/companies/" + id)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("status"))
+                .body("detail", containsString("/archive"));
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body("{\"status\": \"archived\"}")
+                .patch("/companies/" + id)
+                .then()
+                .statusCode(409);
+        String etag = given().header("If-Match", "\"0\"")
+                .post("/companies/" + id + "/archive")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        String replaced = given().contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body(body.replace("test fixture", "corrected"))
+                .put("/companies/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("archived"))
+                .extract()
+                .header("ETag");
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", replaced)
+                .body("{\"status\": \"active\"}")
+                .patch("/companies/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("active"));
+    }
+
     @Test
     void archiveKeepsTheCompanyReadable() {
         String id =

@@ -44,6 +44,15 @@ public enum DatePrecision {
         }
     }
 
+    /** The last day of the period that begins on {@code firstDay}: its year's, its month's, or itself. */
+    public LocalDate lastDay(LocalDate firstDay) {
+        return switch (this) {
+            case year -> firstDay.withDayOfYear(firstDay.lengthOfYear());
+            case month -> YearMonth.from(firstDay).atEndOfMonth();
+            case day -> firstDay;
+        };
+    }
+
     /** Writes a stored first day back in this precision's format. */
     public String format(LocalDate firstDay) {
         return switch (this) {

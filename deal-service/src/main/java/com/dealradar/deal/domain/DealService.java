@@ -325,6 +325,20 @@ public class DealService {
         DealStatus from = deal.status;
         DealStatus to = change.status();
         requireAllowed(deal, to);
+        if (to == DealStatus.completed
+                && effective != null
+                && deal.announcedOn != null
+                && completedBeforeAnnounced(effective, change.effectiveDate().precision(), deal.announcedOn)) {
+            // Kept, the deal's completion would precede its announcement, and every later edit would be refused
+            // for a completed.value the client never sent.
+            throw ProblemException.invalid(
+                    "effectiveDate.value",
+                    "must not be before the deal was announced ("
+                            + (deal.announcedPrecision == null
+                                    ? deal.announcedOn
+                                    : deal.announcedPrecision.format(deal.announcedOn))
+                            + ")");
+        }
         record(
                 deal,
                 from,
@@ -509,6 +523,15 @@ public class DealService {
         }
     }
 
+    /**
+     * Whether a completion known to {@code precision} certainly comes before the announcement (by its first day): only
+     * when its last possible day does. "Completed in 2017" after "announced in June 2017" may well be true.
+     */
+    private static boolean completedBeforeAnnounced(
+            LocalDate completedFirstDay, DatePrecision precision, LocalDate announcedFirstDay) {
+        return precision.lastDay(completedFirstDay).isBefore(announcedFirstDay);
+    }
+
     /** The rules Bean Validation cannot express; all violations are reported together as one 400. */
     void validate(DealDraft input) {
         List<FieldViolation> errors = new ArrayList<>();
@@ -516,7 +539,9 @@ public class DealService {
         LocalDate completed = firstDay(input.completed(), "completed", errors);
         notInTheFuture(announced, "announced", errors);
         notInTheFuture(completed, "completed", errors);
-        if (announced != null && completed != null && completed.isBefore(announced)) {
+        if (announced != null
+                && completed != null
+                && completedBeforeAnnounced(completed, input.completed().precision(), announced)) {
             errors.add(new FieldViolation("completed.value", "must not be before announced"));
         }
         if (input.value() != null) {

@@ -224,6 +224,34 @@ class BadInputTest {
         assertThat(failures).isEmpty();
     }
 
+    /**
+     * "Completed in 2017" after "announced in June 2017" may well be true: only a completion whose last possible day
+     * is before the announcement's first is refused (the first days were compared: 2017-01-01 before 2017-06-01).
+     */
+    @Test
+    void aCompletionKnownToTheYearMayFollowAnAnnouncementKnownToTheMonth() {
+        Map<String, Object> deal = Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany());
+        deal.put("status", "completed");
+        deal.put("completed", Json.map("value", "2017", "precision", "year"));
+        given().contentType(ContentType.JSON)
+                .body(Json.write(deal))
+                .post("/deals")
+                .then()
+                .statusCode(201)
+                .body("completed.value", equalTo("2017"));
+        String id = given().contentType(ContentType.JSON)
+                .body(Json.write(Json.deal(FakeServices.knownCompany(), FakeServices.knownCompany())))
+                .post("/deals")
+                .path("id");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", "*")
+                .body("{\"status\": \"completed\", \"effectiveDate\": {\"value\": \"2017\", \"precision\": \"year\"}}")
+                .post("/deals/" + id + "/status-changes")
+                .then()
+                .statusCode(200)
+                .body("completed.value", equalTo("2017"));
+    }
+
     @Test
     void badStatusChanges() {
         String id = given().contentType(ContentType.JSON)
@@ -267,6 +295,18 @@ class BadInputTest {
                         .header("If-Match", "*")
                         .body(
                                 "{\"status\": \"abandoned\", \"effectiveDate\": {\"value\": \"9999-12\", \"precision\": \"month\"}}")
+                        .post(path),
+                400,
+                "effectiveDate.value",
+                failures);
+        // The test deal was announced in June 2017: completed in May 2017 cannot be; kept, it made every later edit
+        // of the deal a 400 on a completed.value the client never sent.
+        expect(
+                "completed before it was announced",
+                given().contentType(ContentType.JSON)
+                        .header("If-Match", "*")
+                        .body("{\"status\": \"completed\", \"effectiveDate\": {\"value\": \"2017-05\", "
+                                + "\"precision\": \"month\"}}")
                         .post(path),
                 400,
                 "effectiveDate.value",

@@ -9,6 +9,7 @@ import com.dealradar.platform.persistence.NativeValues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.logging.Logger;
 
 /**
  * The webhook delivery queue in the gateway's database: one row per (endpoint, event), claimed by replicas with
@@ -27,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @ApplicationScoped
 public class Deliveries {
+
+    private static final Logger LOG = Logger.getLogger(Deliveries.class);
 
     public static final String PENDING = "pending";
     public static final String SUCCEEDED = "succeeded";
@@ -154,9 +158,21 @@ public class Deliveries {
         }
     }
 
-    /** Records an attempt and moves the delivery on: succeeded, retry later, or dead; disables the endpoint when it must. */
+    /**
+     * Records an attempt and moves the delivery on: succeeded, retry later, or dead; disables the endpoint when it must.
+     * The endpoint's row is locked first, as every write of an endpoint locks it (and its deletion, which then removes
+     * the deliveries: the same order, so the two never wait on each other): what is written back is the endpoint as
+     * committed, never a copy read before a concurrent secret rotation or edit. The delivery moves on only while this
+     * replica still holds its lease: one whose lease ran out (a stalled replica) was taken over by another, whose
+     * outcome counts; the late attempt is kept in the log all the same.
+     */
     public void record(Claimed delivery, String replica, Outcome outcome) {
         QuarkusTransaction.requiringNew().run(() -> {
+            WebhookEndpoint endpoint =
+                    em.find(WebhookEndpoint.class, delivery.endpointId(), LockModeType.PESSIMISTIC_WRITE);
+            if (endpoint == null) {
+                return; // deleted meanwhile, with its deliveries and attempts
+            }
             Instant now = clock.instant();
             int attempt = delivery.attempts() + 1;
             String result = outcome.delivered()
@@ -181,17 +197,20 @@ public class Deliveries {
             Instant next = result.equals("failed") ? now.plus(backoff(attempt)) : now;
             var update = em.createNativeQuery(
                             "update webhook_delivery set status = ?, attempts = ?, next_attempt_at = ?, lease_until = null,"
-                                    + " leased_by = null, last_response_code = ?, last_error = ?, completed_at = ? where id = ?")
+                                    + " leased_by = null, last_response_code = ?, last_error = ?, completed_at = ? where id = ?"
+                                    + " and leased_by = ? and status = 'pending'")
                     .setParameter(1, status)
                     .setParameter(2, attempt)
                     .setParameter(3, next)
-                    .setParameter(7, delivery.id());
+                    .setParameter(7, delivery.id())
+                    .setParameter(8, replica);
             Sql.integer(update, 4, outcome.responseCode());
             Sql.text(update, 5, truncate(outcome.error()));
             Sql.instant(update, 6, status.equals(PENDING) ? null : now);
-            update.executeUpdate();
-            WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, delivery.endpointId());
-            if (endpoint == null) {
+            if (update.executeUpdate() == 0) {
+                LOG.infof(
+                        "webhook delivery %s: attempt %d recorded, but its lease had passed to another replica",
+                        delivery.id(), attempt);
                 return;
             }
             if (outcome.delivered()) {
@@ -204,6 +223,24 @@ public class Deliveries {
                     disable(endpoint, endpoint.deadLetterStreak + " deliveries in a row failed every attempt", now);
                 }
             }
+        });
+    }
+
+    /**
+     * Deletes what the delivery log holds of events past the feed's retention: deliveries completed (delivered, or dead
+     * and never replayed) before {@code cutoff}, and attempts made before it. Their events are gone from the feed by
+     * then, so none of them could be replayed; without this both tables grew by a row per event per endpoint for ever.
+     */
+    public int purge(Instant cutoff) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int attempts = em.createNativeQuery("delete from webhook_attempt where attempted_at < ?")
+                    .setParameter(1, cutoff)
+                    .executeUpdate();
+            int completed = em.createNativeQuery(
+                            "delete from webhook_delivery where completed_at < ? and status <> 'pending'")
+                    .setParameter(1, cutoff)
+                    .executeUpdate();
+            return attempts + completed;
         });
     }
 

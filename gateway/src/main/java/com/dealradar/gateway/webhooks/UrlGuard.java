@@ -52,7 +52,20 @@ public class UrlGuard {
         if (uri.getPort() == 0 || uri.getPort() > 65_535) {
             throw ProblemException.badParameter("url", "the port must be 1 to 65535");
         }
+        int port = portOf(uri);
+        config.ports().filter(allowed -> !allowed.contains(port)).ifPresent(allowed -> {
+            throw ProblemException.badParameter(
+                    "url",
+                    "the port must be "
+                            + allowed.stream().sorted().map(String::valueOf).toList()
+                            + ": the gateway reaches receivers on no other (this URL's is " + port + ")");
+        });
         return uri;
+    }
+
+    /** The port the URL names, or the one its scheme implies. */
+    private static int portOf(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 
     /** Resolves the host and refuses non-public addresses (unless local development allows them). */
@@ -75,8 +88,7 @@ public class UrlGuard {
                 }
             }
         }
-        int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
-        return new Target(uri, addresses[0], port, https);
+        return new Target(uri, addresses[0], portOf(uri), https);
     }
 
     /**

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Partners' webhooks (issue #16): who may be called, how long to wait, how often to retry. */
 @ConfigMapping(prefix = "dealradar.webhooks")
@@ -16,6 +18,13 @@ public interface WebhookConfig {
     /** Endpoints may resolve to loopback, private, link-local or other non-public addresses (local development only). */
     @WithDefault("false")
     boolean allowPrivateAddresses();
+
+    /**
+     * The ports an endpoint URL may name (or imply: 443 for https); unset, any. Kubernetes sets 443, the one port its
+     * NetworkPolicy lets the gateway reach outside the cluster: an endpoint on another port would be saved and then
+     * never reached, every attempt timing out until the endpoint is disabled.
+     */
+    Optional<Set<Integer>> ports();
 
     /** Whole-request timeout of one delivery attempt. */
     @WithDefault("PT10S")

@@ -1,20 +1,23 @@
 package com.dealradar.gateway.webhooks;
 
 import com.dealradar.gateway.events.EventLog;
+import com.dealradar.gateway.events.FeedConfig;
 import com.dealradar.gateway.events.FeedEvent;
 import com.dealradar.platform.scheduling.PeriodicTask;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.tracing.TracingPolicy;
-import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -23,35 +26,41 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
  * Delivers webhooks: every poll interval, claim due deliveries (see {@link Deliveries}), POST each event to its
  * endpoint signed per Standard Webhooks, record the attempt. Runs on every gateway replica; the claims keep them apart.
- * HTTP: a Vert.x WebClient with connect and request timeouts, no redirects, connecting to the address the SSRF check
- * approved (the URL's host is still sent as Host and used for TLS).
+ * HTTP: Vert.x's HTTP client with a connect timeout and a deadline on the whole exchange, no redirects, connecting to
+ * the address the SSRF check approved (the URL's host is still sent as Host and used for TLS); only the answer's status
+ * is read.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final String USER_AGENT = "DealRadar-Webhooks/1.0";
 
     private final Deliveries deliveries;
     private final EventLog log;
     private final UrlGuard guard;
     private final WebhookConfig config;
+    private final FeedConfig feed;
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final InstantSource clock;
     private final Vertx vertx;
     private final String replica = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
-    private WebClient client;
+    private HttpClient client;
     private PeriodicTask dispatcher;
+    private Instant nextPurge = Instant.EPOCH;
     private ExecutorService workers;
 
     WebhookDispatcher(
@@ -59,6 +68,7 @@ public class WebhookDispatcher {
             EventLog log,
             UrlGuard guard,
             WebhookConfig config,
+            FeedConfig feed,
             EntityManager em,
             ObjectMapper mapper,
             InstantSource clock,
@@ -67,6 +77,7 @@ public class WebhookDispatcher {
         this.log = log;
         this.guard = guard;
         this.config = config;
+        this.feed = feed;
         this.em = em;
         this.mapper = mapper;
         this.clock = clock;
@@ -74,18 +85,13 @@ public class WebhookDispatcher {
     }
 
     void start(@Observes StartupEvent start) {
-        client = WebClient.create(
-                vertx,
-                new WebClientOptions()
-                        .setConnectTimeout((int) config.connectTimeout().toMillis())
-                        .setFollowRedirects(false)
-                        .setKeepAlive(false)
-                        .setUserAgent("DealRadar-Webhooks/1.0")
-                        .setVerifyHost(true)
-                        // A receiver is a third party: it gets no traceparent of ours (no trace ids, no spans of its
-                        // own
-                        // in our traces).
-                        .setTracingPolicy(TracingPolicy.IGNORE));
+        client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(false)
+                .setVerifyHost(true)
+                // A receiver is a third party: it gets no traceparent of ours (no trace ids, no spans of its own in
+                // our traces).
+                .setTracingPolicy(TracingPolicy.IGNORE));
         if (!config.deliveryEnabled()) {
             return;
         }
@@ -119,6 +125,7 @@ public class WebhookDispatcher {
             for (Future<?> f : running) {
                 f.get();
             }
+            purgeIfDue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -157,26 +164,25 @@ public class WebhookDispatcher {
             if (target.uri().getRawQuery() != null) {
                 path += "?" + target.uri().getRawQuery();
             }
-            HttpResponse<Buffer> response = client.request(
-                            HttpMethod.POST,
-                            SocketAddress.inetSocketAddress(
-                                    target.port(), target.address().getHostAddress()),
-                            target.port(),
-                            target.uri().getHost(),
-                            path)
-                    .ssl(target.https())
-                    .timeout(config.timeout().toMillis())
+            RequestOptions request = new RequestOptions()
+                    .setMethod(HttpMethod.POST)
+                    .setServer(SocketAddress.inetSocketAddress(
+                            target.port(), target.address().getHostAddress()))
+                    .setPort(target.port())
+                    .setHost(target.uri().getHost())
+                    .setURI(path)
+                    .setSsl(target.https())
+                    .putHeader("user-agent", USER_AGENT)
                     .putHeader("content-type", "application/json")
                     .putHeader("webhook-id", id)
                     .putHeader("webhook-timestamp", Long.toString(timestamp))
                     .putHeader(
                             "webhook-signature",
-                            WebhookSigner.header(endpoint.signingSecrets(now), id, timestamp, body))
-                    .sendBuffer(Buffer.buffer(body))
-                    .toCompletionStage()
+                            WebhookSigner.header(endpoint.signingSecrets(now), id, timestamp, body));
+            int status = post(request, Buffer.buffer(body))
                     .toCompletableFuture()
                     .get(config.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-            outcome = new Deliveries.Outcome(response.statusCode(), elapsed(started), null);
+            outcome = new Deliveries.Outcome(status, elapsed(started), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -186,6 +192,57 @@ public class WebhookDispatcher {
                     null, elapsed(started), cause.getClass().getSimpleName() + ": " + cause.getMessage());
         }
         deliveries.record(delivery, replica, outcome);
+    }
+
+    /**
+     * POSTs {@code body} and answers the receiver's status code as soon as its status line arrives. The answer's body
+     * is not read: the status is all a delivery needs, and a receiver (a third party) that streamed an endless body
+     * would otherwise hold the attempt, and what it sent, in the gateway's memory. The whole exchange, from the
+     * connection on, is bounded by {@link WebhookConfig#timeout()}: a receiver that reads the request slowly or never
+     * answers has its connection reset then (a per-read idle timeout would let one that trickles bytes go on for ever).
+     */
+    private CompletionStage<Integer> post(RequestOptions options, Buffer body) {
+        Promise<Integer> status = Promise.promise();
+        client.request(options).onFailure(status::tryFail).onSuccess(request -> {
+            long deadline = vertx.setTimer(config.timeout().toMillis(), expired -> {
+                if (status.tryFail(new TimeoutException("no answer within " + config.timeout()))) {
+                    request.reset();
+                }
+            });
+            request.exceptionHandler(e -> {
+                vertx.cancelTimer(deadline);
+                status.tryFail(e);
+            });
+            request.send(body).onComplete(answered -> {
+                vertx.cancelTimer(deadline);
+                if (answered.failed()) {
+                    status.tryFail(answered.cause());
+                    return;
+                }
+                HttpClientResponse response = answered.result();
+                response.exceptionHandler(ignored -> {});
+                response.handler(ignored -> {});
+                status.tryComplete(response.statusCode());
+                // The connection is not kept alive: closing it now ends a body the receiver may still be sending.
+                request.reset();
+            });
+        });
+        return status.future().toCompletionStage();
+    }
+
+    /** The delivery log is kept as long as the feed keeps events ({@link FeedConfig#retention()}), purged as often. */
+    private void purgeIfDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plus(feed.purgeInterval());
+        int purged = deliveries.purge(now.minus(feed.retention()));
+        if (purged > 0) {
+            LOG.infof(
+                    "webhook deliveries and attempts past the retention of %s: %d rows deleted",
+                    feed.retention(), purged);
+        }
     }
 
     private static long elapsed(long started) {

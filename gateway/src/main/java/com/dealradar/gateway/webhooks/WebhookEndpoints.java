@@ -172,7 +172,7 @@ public class WebhookEndpoints {
         });
         check(checked);
         return QuarkusTransaction.joiningExisting().call(() -> {
-            WebhookEndpoint e = endpoint(partner, id);
+            WebhookEndpoint e = lockedEndpoint(partner, id);
             expected.check(e.version);
             WebhookViews.Input input =
                     change.apply(WebhookViews.View.of(e, clock.instant(), null).input());
@@ -222,7 +222,7 @@ public class WebhookEndpoints {
         if (overlap.isNegative() || overlap.compareTo(Duration.ofDays(7)) > 0) {
             throw ProblemException.badParameter("overlap", "must be 0 to 7 days");
         }
-        WebhookEndpoint e = endpoint(partner, id);
+        WebhookEndpoint e = lockedEndpoint(partner, id);
         expected.check(e.version);
         Instant now = Clocks.storedNow(clock);
         e.previousSecret = e.secret;
@@ -285,6 +285,19 @@ public class WebhookEndpoints {
 
     private WebhookEndpoint endpoint(UUID partner, UUID id) {
         WebhookEndpoint e = em.find(WebhookEndpoint.class, id);
+        if (e == null || !e.partnerId.equals(partner)) {
+            throw ProblemException.notFound("webhook endpoint", id);
+        }
+        return e;
+    }
+
+    /**
+     * The endpoint read with its row locked until the transaction ends: its If-Match check and its write then see no
+     * concurrent change (two rotations with one ETag: one 412, not two secrets of which one never signs), and a
+     * delivery's outcome ({@link Deliveries#record}) waits and writes back what this transaction wrote.
+     */
+    private WebhookEndpoint lockedEndpoint(UUID partner, UUID id) {
+        WebhookEndpoint e = em.find(WebhookEndpoint.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (e == null || !e.partnerId.equals(partner)) {
             throw ProblemException.notFound("webhook endpoint", id);
         }

@@ -7,21 +7,47 @@ import com.dealradar.platform.problem.ProblemException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** SSRF: outside local development, URLs that resolve (real resolver) to non-public addresses are refused. */
 class UrlGuardTest {
 
     static UrlGuard strict() {
+        return strict(Optional.empty());
+    }
+
+    /** The production guard; {@code ports} as {@code dealradar.webhooks.ports} sets them (Kubernetes: 443). */
+    static UrlGuard strict(Optional<Set<Integer>> ports) {
         WebhookConfig config = (WebhookConfig) Proxy.newProxyInstance(
                 WebhookConfig.class.getClassLoader(),
                 new Class<?>[] {WebhookConfig.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "requireHttps" -> true;
                     case "allowPrivateAddresses" -> false;
+                    case "ports" -> ports;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         return new UrlGuard(config);
+    }
+
+    /**
+     * Where the deployment lets the gateway reach receivers on 443 only (Kubernetes' NetworkPolicy), another port is a
+     * 400 when the endpoint is saved, not an endpoint whose every attempt times out until it is disabled.
+     */
+    @Test
+    void aPortTheDeploymentCannotReachIsRefused() {
+        UrlGuard guard = strict(Optional.of(Set.of(443)));
+        assertThatThrownBy(() -> guard.parse("https://hooks.example.com:8443/dealradar"))
+                .isInstanceOf(ProblemException.class)
+                .hasMessageContaining("[443]")
+                .hasMessageContaining("8443");
+        assertThat(guard.parse("https://hooks.example.com/dealradar").getHost()).isEqualTo("hooks.example.com");
+        assertThat(guard.parse("https://hooks.example.com:443/dealradar").getPort())
+                .isEqualTo(443);
+        assertThat(strict().parse("https://hooks.example.com:8443/dealradar").getPort())
+                .isEqualTo(8443);
     }
 
     @Test

@@ -17,6 +17,11 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,6 +29,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +39,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
@@ -341,6 +350,131 @@ class WebhookDeliveryTest {
         }
     }
 
+    /**
+     * Six rotations sent at once with the endpoint's one ETag: one rotates (200), five are 412, and the secret stored
+     * is the one the 200 answered. Each used to check If-Match against its own read of the row and all of them
+     * rotated: every caller got a secret, and all but the last were never used to sign.
+     */
+    @Test
+    void rotationsRacingWithOneETagRotateOnce() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 200)) {
+            Endpoint endpoint = endpoint(receiver.url(), List.of("*"));
+            String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
+            List<io.restassured.response.Response> answers = Races.race(
+                    6,
+                    () -> ADMIN.request()
+                            .header("If-Match", etag)
+                            .body("{\"overlap\":\"PT1H\"}")
+                            .post(endpoint.path() + "/rotate-secret"));
+            Map<Integer, Integer> statuses = Races.countByStatus("rotations with one ETag at once", answers);
+            assertThat(statuses).isEqualTo(Map.of(200, 1, 412, 5));
+            String rotated = answers.stream()
+                    .filter(r -> r.statusCode() == 200)
+                    .findFirst()
+                    .orElseThrow()
+                    .jsonPath()
+                    .getString("secret");
+            append("deal", UUID.randomUUID().toString(), "deal.created");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.received.isEmpty());
+            Receiver.Received delivered = receiver.received.getFirst();
+            assertThat(StandardWebhooksVerifier.verify(
+                            rotated,
+                            delivered.header("webhook-id"),
+                            delivered.header("webhook-timestamp"),
+                            delivered.header("webhook-signature"),
+                            delivered.body(),
+                            Instant.now().getEpochSecond()))
+                    .as("the delivery is signed with the secret the 200 answered")
+                    .isTrue();
+        }
+    }
+
+    /**
+     * A delivery's outcome is written while an administrator's change to the endpoint is still open: the outcome waits
+     * for it and keeps it. Recording an outcome used to read the endpoint before the change committed and write every
+     * column back after it (a success resets the dead-letter streak), undoing the change: a secret rotated at that
+     * moment was replaced by the old one. The change here is the description, made in a transaction that holds the
+     * endpoint's row while the receiver answers.
+     */
+    @Test
+    void aDeliveryOutcomeDoesNotUndoAConcurrentChangeOfItsEndpoint() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 200)) {
+            Endpoint endpoint = endpoint(receiver.url(), List.of("*"));
+            UUID id = UUID.fromString(endpoint.id());
+            try (Connection c = database.getConnection()) {
+                execute(c, "update webhook_endpoint set dead_letter_streak = 2 where id = ?", id);
+                c.setAutoCommit(false);
+                execute(c, "update webhook_endpoint set description = 'changed meanwhile' where id = ?", id);
+                append("deal", UUID.randomUUID().toString(), "deal.created");
+                await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.received.isEmpty());
+                Thread.sleep(500); // the dispatcher records the outcome now, and waits for this transaction
+                c.commit();
+            }
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !attempts(endpoint).isEmpty());
+            try (Connection c = database.getConnection();
+                    PreparedStatement select = c.prepareStatement(
+                            "select description, dead_letter_streak from webhook_endpoint where id = ?")) {
+                select.setObject(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                    System.out.printf(
+                            "outcome recorded during a change: attempts %s, description '%s', streak %d%n",
+                            attempts(endpoint).stream()
+                                    .map(a -> a.get("outcome"))
+                                    .toList(),
+                            row.getString(1),
+                            row.getInt(2));
+                    assertThat(row.getString(1)).isEqualTo("changed meanwhile");
+                    assertThat(row.getInt(2)).as("the success reset the streak").isZero();
+                }
+            }
+        }
+    }
+
+    /**
+     * The delivery log is kept as long as the feed keeps events: deliveries completed and attempts made before the
+     * cutoff are deleted (the dispatcher does it every purge interval with the feed's retention); a delivery still
+     * pending stays.
+     */
+    @Test
+    void deliveriesAndAttemptsPastTheRetentionArePurged() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 200)) {
+            Endpoint endpoint = endpoint(receiver.url(), List.of("*"));
+            append("deal", UUID.randomUUID().toString(), "deal.created", "deal.updated");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> attempts(endpoint).size() == 2);
+            int before = count("select count(*) from webhook_delivery where endpoint_id = ?", endpoint.id());
+            int purged = deliveries.purge(Instant.now().plusSeconds(1));
+            int after = count("select count(*) from webhook_delivery where endpoint_id = ?", endpoint.id());
+            System.out.printf(
+                    "purge: this endpoint's deliveries %d before, %d after; %d rows deleted in all%n",
+                    before, after, purged);
+            assertThat(before).isEqualTo(2);
+            assertThat(after).isZero();
+            assertThat(attempts(endpoint)).isEmpty();
+            assertThat(purged).isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    private int count(String sql, String id) throws Exception {
+        try (Connection c = database.getConnection();
+                PreparedStatement select = c.prepareStatement(sql)) {
+            select.setObject(1, UUID.fromString(id));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    private static void execute(Connection c, String sql, UUID id) throws Exception {
+        try (PreparedStatement update = c.prepareStatement(sql)) {
+            update.setObject(1, id);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
     /** Rotates the endpoint's secret (the previous one keeps signing for an hour) and answers the new one. */
     static String rotateWithAnHourOfOverlap(Endpoint endpoint) {
         String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
@@ -424,6 +558,76 @@ class WebhookDeliveryTest {
             assertThat(walk(endpoint.path() + "/deliveries?status=succeeded&limit=2", "eventId"))
                     .containsExactlyElementsOf(ids.stream().map(UUID::toString).toList());
         }
+    }
+
+    /**
+     * A receiver (a third party) that answers 200 and then streams a body that never ends, a kilobyte every 50 ms: the
+     * delivery is recorded as delivered when its status line arrives, and the connection is closed then. Before, the
+     * whole answer was read into memory until the attempt timed out (and recorded as failed), and the connection went
+     * on after it: a partner could fill the gateway's memory.
+     */
+    @Test
+    void aReceiverThatStreamsAnEndlessAnswerIsDeliveredAndCutOff() throws Exception {
+        AtomicLong bytesSent = new AtomicLong();
+        AtomicInteger connections = new AtomicInteger();
+        CountDownLatch cutOff = new CountDownLatch(1);
+        // The server is closed first (resources close in reverse order), which ends the loop that accepts.
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+                ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            threads.submit(() -> {
+                while (!server.isClosed()) {
+                    Socket socket = server.accept();
+                    connections.incrementAndGet();
+                    threads.submit(() -> endlessAnswer(socket, bytesSent, cutOff));
+                }
+                return null;
+            });
+            Endpoint endpoint = endpoint("http://127.0.0.1:" + server.getLocalPort() + "/hooks/endless", List.of("*"));
+            append("deal", UUID.randomUUID().toString(), "deal.created");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !attempts(endpoint).isEmpty());
+            Map<String, Object> attempt = attempts(endpoint).getFirst();
+            boolean closed = cutOff.await(5, TimeUnit.SECONDS);
+            System.out.printf(
+                    "endless answer: attempt %s/%s in %s ms, connection closed by the sender: %s after %d bytes,"
+                            + " %d connection(s)%n",
+                    attempt.get("outcome"),
+                    attempt.get("responseCode"),
+                    attempt.get("latencyMs"),
+                    closed,
+                    bytesSent.get(),
+                    connections.get());
+            assertThat(attempt.get("outcome")).isEqualTo("succeeded");
+            assertThat(attempt.get("responseCode")).isEqualTo(200);
+            assertThat(((Number) attempt.get("latencyMs")).longValue()).isLessThan(1000);
+            assertThat(closed).as("the sender closed the connection").isTrue();
+            assertThat(connections.get()).isEqualTo(1);
+        }
+    }
+
+    /** Reads the request's head and answers 200 with a body that ends only when the peer closes the connection. */
+    private static Void endlessAnswer(Socket socket, AtomicLong bytesSent, CountDownLatch cutOff) throws Exception {
+        try (socket) {
+            var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                // the request head; its body is not needed
+            }
+            OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            byte[] chunk = new byte[1024];
+            Arrays.fill(chunk, (byte) 'x');
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < until) {
+                out.write(chunk);
+                out.flush();
+                bytesSent.addAndGet(chunk.length);
+                Thread.sleep(50);
+            }
+        } catch (IOException e) {
+            cutOff.countDown();
+        }
+        return null;
     }
 
     /** The values of {@code field} of every item, following each page's Link to the end. */

@@ -248,6 +248,47 @@ class KubernetesNetworkPolicyTest {
         }
     }
 
+    /**
+     * The ports a partner's webhook URL may name (the gateway's DEALRADAR_WEBHOOKS_PORTS) are exactly the ports its
+     * NetworkPolicy lets it reach on the internet: an endpoint on any other port was saved and then never reached,
+     * every attempt timing out until it was disabled.
+     */
+    @Test
+    void theGatewayAcceptsWebhookPortsItsPolicyLetsItReach() {
+        for (String overlay : Manifests.OVERLAYS) {
+            Manifests.Rendered rendered = Manifests.render(overlay);
+            List<NetworkPolicy> policies = rendered.all(NetworkPolicy.class);
+            Endpoint gateway = endpoints(rendered).stream()
+                    .filter(e -> e.name().startsWith("gateway"))
+                    .findFirst()
+                    .orElseThrow();
+            String configured = rendered.all(io.fabric8.kubernetes.api.model.apps.Deployment.class).stream()
+                    .filter(d -> d.getMetadata().getName().equals("gateway"))
+                    .flatMap(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream())
+                    .filter(v -> v.getName().equals("DEALRADAR_WEBHOOKS_PORTS"))
+                    .map(io.fabric8.kubernetes.api.model.EnvVar::getValue)
+                    .findFirst()
+                    .orElse("(any)");
+            Set<Integer> accepted = new TreeSet<>();
+            for (String port : configured.split(",")) {
+                accepted.add(Integer.parseInt(port.strip()));
+            }
+            List<ContainerPort> candidates = java.util.stream.IntStream.of(80, 443, 4443, 8080, 8443, 9443)
+                    .mapToObj(KubernetesNetworkPolicyTest::tcp)
+                    .toList();
+            Endpoint internet = new Endpoint("internet", null, Map.of(), Map.of(), candidates, "203.0.113.7");
+            Set<Integer> reachable = new TreeSet<>();
+            for (ContainerPort p : candidates) {
+                if (allowedOut(policies, gateway, internet, p)) {
+                    reachable.add(p.getContainerPort());
+                }
+            }
+            System.out.printf(
+                    "%s: webhook ports accepted %s, reachable on the internet %s%n", overlay, accepted, reachable);
+            assertThat(accepted).as(overlay).isEqualTo(reachable);
+        }
+    }
+
     /** The evaluator itself: no policies means everything is open; the default deny alone closes everything. */
     @Test
     void theEvaluatorFollowsTheNetworkPolicySemantics() throws Exception {
