@@ -653,8 +653,61 @@ class CalendarEndToEndTest {
         return deadlines;
     }
 
-    private static String readKeyOfNewPartner(String name) {
-        String partner = given().baseUri(gateway)
+    /**
+     * A partner's calendar token is the partner's access in another form: when its last key is revoked the token is
+     * refused too (it used to go on working for ever), and a new key brings it back.
+     */
+    @Test
+    void aPartnersTokenEndsWithItsLastKeyInForce() throws Exception {
+        String partner = newPartner("Lapsing Partner");
+        var issued = given().baseUri(gateway)
+                .header("X-API-Key", Services.ADMIN_KEY)
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"calendar\", \"scopes\": [\"read\"]}")
+                .post("/api/v1/partners/" + partner + "/keys")
+                .then()
+                .statusCode(201)
+                .extract();
+        String key = issued.path("secret");
+        String keyId = issued.path("id");
+        String token = given().baseUri(gateway)
+                .header("X-API-Key", key)
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"lapsing\", \"region\": \"GB\", \"deal\": \"" + dealId + "\"}")
+                .post("/api/v1/calendar-subscriptions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("token");
+        String calendar = "/api/v1/regulatory-matters/calendar.ics?token=" + encode(token);
+        int whileInForce = get(calendar, Map.of()).statusCode();
+        String etag = given().baseUri(gateway)
+                .header("X-API-Key", Services.ADMIN_KEY)
+                .get("/api/v1/partners/" + partner + "/keys/" + keyId)
+                .header("ETag");
+        given().baseUri(gateway)
+                .header("X-API-Key", Services.ADMIN_KEY)
+                .header("If-Match", etag)
+                .delete("/api/v1/partners/" + partner + "/keys/" + keyId)
+                .then()
+                .statusCode(200);
+        int afterRevocation = get(calendar, Map.of()).statusCode();
+        given().baseUri(gateway)
+                .header("X-API-Key", Services.ADMIN_KEY)
+                .contentType(ContentType.JSON)
+                .body("{\"name\": \"calendar again\", \"scopes\": [\"read\"]}")
+                .post("/api/v1/partners/" + partner + "/keys")
+                .then()
+                .statusCode(201);
+        int withANewKey = get(calendar, Map.of()).statusCode();
+        System.out.printf(
+                "a partner's calendar token: %d with its key, %d once revoked, %d with a new key%n",
+                whileInForce, afterRevocation, withANewKey);
+        assertThat(List.of(whileInForce, afterRevocation, withANewKey)).containsExactly(200, 401, 200);
+    }
+
+    private static String newPartner(String name) {
+        return given().baseUri(gateway)
                 .header("X-API-Key", Services.ADMIN_KEY)
                 .contentType(ContentType.JSON)
                 .body("{\"name\": \"" + name + " " + UUID.randomUUID()
@@ -664,6 +717,10 @@ class CalendarEndToEndTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    private static String readKeyOfNewPartner(String name) {
+        String partner = newPartner(name);
         return given().baseUri(gateway)
                 .header("X-API-Key", Services.ADMIN_KEY)
                 .contentType(ContentType.JSON)

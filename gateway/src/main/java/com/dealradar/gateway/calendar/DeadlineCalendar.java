@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ComponentList;
 import net.fortuna.ical4j.model.ParameterList;
@@ -71,8 +72,8 @@ public final class DeadlineCalendar {
             String publicUrl,
             boolean truncated) {
         Calendar calendar = new Calendar();
-        String name =
-                "DealRadar statutory deadlines" + (filters.isEmpty() ? "" : " (" + filters.replace('&', ' ') + ")");
+        String name = plainText(
+                "DealRadar statutory deadlines" + (filters.isEmpty() ? "" : " (" + filters.replace('&', ' ') + ")"));
         calendar.add(new ProdId(PRODID));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
@@ -108,6 +109,18 @@ public final class DeadlineCalendar {
                         new TzOffsetFrom(ZoneOffset.UTC),
                         new TzOffsetTo(ZoneOffset.UTC),
                         new TzName("UTC")))))));
+    }
+
+    /** Control characters but the line feed (which TEXT escapes as \\n): RFC 5545 3.3.11 allows none of them. */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n]]");
+
+    /**
+     * A title or note as a TEXT value may hold it: each control character but the line feed becomes a space. ical4j
+     * escapes only line feeds, so a title with a bare carriage return ("X\\rBEGIN:VEVENT...") reached every subscriber
+     * raw: an invalid calendar, or events a lenient reader made of it.
+     */
+    static String plainText(String text) {
+        return CONTROL.matcher(text).replaceAll(" ");
     }
 
     /** RFC 5545 3.1: a content line is at most this many octets, without its CRLF; longer ones are folded. */
@@ -174,8 +187,8 @@ public final class DeadlineCalendar {
         event.add(new LastModified(revised));
         event.add(new DtStart<>(due));
         event.add(new DtEnd<>(due.plusDays(1)));
-        event.add(new Summary("Deadline: " + subject + " - " + regime + " " + clockLabel));
-        event.add(new Description(description(matter, deadline, dealId, subject, path)));
+        event.add(new Summary(plainText("Deadline: " + subject + " - " + regime + " " + clockLabel)));
+        event.add(new Description(plainText(description(matter, deadline, dealId, subject, path))));
         event.add(new Categories(new TextList(
                 List.of("DealRadar", regime, matter.path("regionCode").asText("")))));
         event.add(ImmutableTransp.TRANSPARENT);

@@ -131,6 +131,23 @@ class DeadlineCalendarTest {
         assertThat(ics).contains("X-DEALRADAR-TRUNCATED").contains("REFRESH-INTERVAL;VALUE=DURATION:PT30M");
     }
 
+    /** A title with control characters (a bare CR that would start a line of its own) is one event still. */
+    @Test
+    void controlCharactersInATitleNeverReachTheCalendar() throws Exception {
+        String title = "X\rBEGIN:VEVENT\rSUMMARY:injected\u0007\u001b[31m";
+        String ics = DeadlineCalendar.write(
+                List.of(matter("7d0c1c52-2b7a-5b63-9d0e-6b1f3f3f2a10", "2024-05-02", "2026-03-15T10:15:00Z", title)),
+                Map.of(DEAL, "Deal\rEND:VCALENDAR"),
+                new CalendarFilters(null, null, null).publicQuery(),
+                Duration.ofHours(1),
+                null,
+                false);
+        String withoutLineEnds = ics.replace("\r\n", "");
+        assertThat(withoutLineEnds).doesNotContainPattern("[\\p{Cntrl}]");
+        assertThat(new CalendarBuilder().build(new StringReader(ics)).<VEvent>getComponents(Component.VEVENT))
+                .hasSize(1);
+    }
+
     @Test
     void linesLongerThan75OctetsAreFoldedBetweenCharactersAndReadBackWhole() throws Exception {
         String title = "国家市场监督管理总局 经营者集中审查 阿里巴巴 收购 中兴软创 (ZTEsoft) 股权 🚀 Übernahme § 55 AWV, "

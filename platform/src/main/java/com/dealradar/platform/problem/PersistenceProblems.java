@@ -48,6 +48,9 @@ public final class PersistenceProblems {
             if (cause instanceof SQLException sql && unreachable(sql)) {
                 return Optional.of(unavailable());
             }
+            if (cause instanceof SQLException sql && tooLarge(sql)) {
+                return Optional.of(tooLarge());
+            }
             if (cause instanceof JDBCConnectionException) {
                 return Optional.of(unavailable());
             }
@@ -139,6 +142,23 @@ public final class PersistenceProblems {
             text.append('\n').append(sql.getMessage());
         }
         return text.toString();
+    }
+
+    /**
+     * SQLSTATE 22001 (a string longer than its column) or 22003 (a number out of its type's range): a value the request
+     * brought, or one derived from it, that passed validation and does not fit where it is stored. The request, not
+     * the server, has to change, so it is a 400 and not a 500; validation should have said which field, and a test
+     * that meets this answer shows where a limit is missing.
+     */
+    private static boolean tooLarge(SQLException sql) {
+        return "22001".equals(sql.getSQLState()) || "22003".equals(sql.getSQLState());
+    }
+
+    private static ProblemException tooLarge() {
+        return ProblemException.invalid(
+                "body",
+                "a value is longer or larger than can be stored: shorten the longest texts or lists, or use a smaller"
+                        + " number; nothing was written");
     }
 
     /**

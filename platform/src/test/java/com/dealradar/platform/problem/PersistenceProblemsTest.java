@@ -43,6 +43,21 @@ class PersistenceProblemsTest {
         assertThat(problem.errors()).extracting(FieldViolation::field).containsExactly("code");
     }
 
+    /** A value that passed validation but not the column (PostgreSQL and H2 both say 22001, or 22003 for numbers). */
+    @Test
+    void aValueTooLongOrLargeToStoreIsA400() {
+        for (SQLException sql : java.util.List.of(
+                new SQLException("ERROR: value too long for type character varying(20000)", "22001"),
+                new SQLException("ERROR: value overflows numeric format", "22003"))) {
+            ProblemException problem = PersistenceProblems.of(
+                            new RuntimeException("could not execute statement", new RuntimeException(sql)))
+                    .orElseThrow();
+            assertThat(problem.type()).isEqualTo(ProblemType.VALIDATION);
+            assertThat(problem.type().status()).isEqualTo(400);
+            assertThat(problem.errors()).extracting(FieldViolation::field).containsExactly("body");
+        }
+    }
+
     @Test
     void anUnreachableDatabaseIsA503WithRetryAfter() {
         ProblemException problem = PersistenceProblems.of(

@@ -93,7 +93,8 @@ public class MatterResource {
                     @QueryParam("status")
                     String status,
             @Parameter(
-                            description = "Only matters not in a terminal status",
+                            description = "true: only open matters (not in a terminal status); false: only the"
+                                    + " decided, withdrawn or closed ones",
                             schema = @Schema(type = SchemaType.BOOLEAN))
                     @QueryParam("open")
                     String open,
@@ -114,7 +115,7 @@ public class MatterResource {
                 QueryParams.countryCode("region", region),
                 regimeId,
                 QueryParams.enumValue(MatterStatus.class, "status", status),
-                Boolean.TRUE.equals(Params.bool("open", open)));
+                Params.bool("open", open));
         Cursor after = Cursor.timeAndId(pageRequest.cursor(), MatterRepository.SORT);
         List<RegulatoryMatter> rows = service.search(filter, after, pageSize + 1);
         return Paging.ok(

@@ -151,8 +151,10 @@ public class RegionService {
         String problem = "must be an IANA time zone such as Europe/Berlin or UTC";
         try {
             ZoneId zone = ZoneId.of(id);
-            if (zone instanceof ZoneOffset) {
-                if (zone.equals(ZoneOffset.UTC)) {
+            // A fixed offset however it is written: +01:00, but also GMT+1, UTC+08:00 or Etc/GMT-8, whose rules
+            // never change (normalized() is then the offset itself).
+            if (zone.normalized() instanceof ZoneOffset offset) {
+                if (offset.getTotalSeconds() == 0) {
                     return Region.UTC;
                 }
                 throw ProblemException.invalid("timeZone", problem + ", not an offset: daylight saving time moves it");

@@ -18,7 +18,7 @@ public class MatterRepository implements PanacheRepositoryBase<RegulatoryMatter,
     public static final String SORT = "createdAt";
 
     public record Filter(
-            UUID dealId, UUID companyId, String region, UUID regimeId, MatterStatus status, boolean openOnly) {}
+            UUID dealId, UUID companyId, String region, UUID regimeId, MatterStatus status, Boolean open) {}
 
     /** Matters in creation order (then id), after the cursor's position. */
     public List<RegulatoryMatter> search(Filter filter, Cursor after, int limit) {
@@ -44,8 +44,8 @@ public class MatterRepository implements PanacheRepositoryBase<RegulatoryMatter,
             where.add("m.status = :status");
             params.put("status", filter.status());
         }
-        if (filter.openOnly()) {
-            where.add("m.status in :open");
+        if (filter.open() != null) {
+            where.add(filter.open() ? "m.status in :open" : "m.status not in :open");
             params.put("open", MatterStatus.OPEN);
         }
         if (after != null) {

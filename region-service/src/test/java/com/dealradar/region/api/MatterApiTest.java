@@ -693,6 +693,26 @@ class MatterApiTest {
         patch(id, "{\"title\": \"renamed\"}").then().statusCode(200);
     }
 
+    /** open=true lists a deal's open matters, open=false its decided or closed ones (false used to list them all). */
+    @Test
+    void openFalseListsTheMattersThatAreNoLongerOpen() {
+        UUID deal = UUID.randomUUID();
+        String open = create(deal, "UK-NSIA").then().statusCode(201).extract().path("id");
+        String closed = create(deal, "DE-AWV").then().statusCode(201).extract().path("id");
+        move(closed, "not_required", "2024-01-11").then().statusCode(200);
+        List<String> openOnes = given().queryParam("dealId", deal)
+                .queryParam("open", "true")
+                .get("/regulatory-matters")
+                .path("items.id");
+        List<String> closedOnes = given().queryParam("dealId", deal)
+                .queryParam("open", "false")
+                .get("/regulatory-matters")
+                .path("items.id");
+        System.out.printf("a deal's matters: open=true %s, open=false %s%n", openOnes, closedOnes);
+        assertThat(openOnes).containsExactly(open);
+        assertThat(closedOnes).containsExactly(closed);
+    }
+
     /** Review L3: a deadline whose clock started when the regime was not in force says so instead of computing silently. */
     @Test
     void aDeadlineBeforeOrAfterTheRegimeWasInForceWarns() {

@@ -380,4 +380,33 @@ class ReferenceDataApiTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("triggerRules[0].stakeAbovePercent"));
     }
+
+    /**
+     * Twenty rules of a thousand characters each pass validation but not the column that stores them (20,000
+     * characters of JSON): a 400 problem, where it was a 500 (PostgreSQL's "value too long", SQLSTATE 22001).
+     */
+    @Test
+    void rulesLongerThanTheirColumnAreA400NotA500() {
+        StringBuilder rules = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            rules.append(i == 0 ? "" : ", ")
+                    .append("{\"code\": \"r")
+                    .append(i)
+                    .append("\", \"description\": \"")
+                    .append("d".repeat(1000))
+                    .append("\"}");
+        }
+        String code = "UK-LONG-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        given().contentType(ContentType.JSON)
+                .body("{\"code\": \"" + code + "\", \"name\": \"test regime\", \"regionCode\": \"GB\", "
+                        + "\"kind\": \"merger_control\", \"authorities\": [{\"name\": \"CMA\"}], \"mandatory\": false, "
+                        + "\"suspensory\": false, \"inForceFrom\": \"2020-01-01\", \"triggerRules\": [" + rules + "], "
+                        + "\"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}]}")
+                .post("/regimes")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+        given().get("/regimes/" + code).then().statusCode(404);
+    }
 }

@@ -142,6 +142,22 @@ class RegionTimeZoneTest {
                 "at %s: 2025-07-01 accepted for CN-AML (Beijing), refused for UK-NSIA (London)%n", EVENING_UTC);
     }
 
+    /** An offset written as a zone name is still an offset: GMT+1 would be an hour wrong all summer in Berlin. */
+    @Test
+    void anOffsetWrittenAsAZoneNameIsRefused() {
+        for (String zone : List.of("GMT+1", "UTC+08:00", "Etc/GMT-8", "UT-05:00")) {
+            given().contentType("application/merge-patch+json")
+                    .header("If-Match", given().get("/regions/FR").header("ETag"))
+                    .body("{\"timeZone\": \"" + zone + "\"}")
+                    .patch("/regions/FR")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("timeZone"));
+        }
+        given().get("/regions/FR").then().statusCode(200).body("timeZone", equalTo("Europe/Paris"));
+    }
+
     @Test
     void aRegionsTimeZoneIsAnIanaZoneAndDefaultsToUtc() {
         given().contentType(ContentType.JSON)
