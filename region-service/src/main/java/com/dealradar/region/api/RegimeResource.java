@@ -165,7 +165,11 @@ public class RegimeResource {
             responseCode = "200",
             description = "Replaced",
             content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Code already used by another regime, or a region change for a regime with matters")
     @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "422", description = "Unknown region")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(
             @PathParam("idOrCode") String idOrCode,
@@ -185,7 +189,11 @@ public class RegimeResource {
             responseCode = "200",
             description = "Patched",
             content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Code already used by another regime, or a region change for a regime with matters")
     @APIResponse(responseCode = "412", description = "ETag is stale")
+    @APIResponse(responseCode = "422", description = "Unknown region")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(
             @PathParam("idOrCode") String idOrCode,

@@ -275,6 +275,9 @@ public class MatterService {
                 && input.decidedOn().isBefore(input.openedOn())) {
             throw ProblemException.invalid("decidedOn", "must not be before openedOn");
         }
+        if (!Objects.equals(input.decidedOn(), matter.decidedOn)) {
+            requireHappened(input.decidedOn(), "decidedOn", regime.regionCode);
+        }
         if (!Objects.equals(input.openedOn(), matter.openedOn)) {
             requireHappened(input.openedOn(), "openedOn", regime.regionCode);
         }

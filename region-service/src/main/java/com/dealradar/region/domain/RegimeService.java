@@ -2,8 +2,11 @@ package com.dealradar.region.domain;
 
 import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.geo.CountryCodes;
+import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.region.holidays.HolidayCalendars;
+import com.dealradar.region.persistence.MatterRepository;
 import com.dealradar.region.persistence.RegimeRepository;
 import com.dealradar.region.persistence.RegionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,11 +29,13 @@ public class RegimeService {
 
     private final RegimeRepository regimes;
     private final RegionRepository regions;
+    private final MatterRepository matters;
     private final Today today;
 
-    RegimeService(RegimeRepository regimes, RegionRepository regions, Today today) {
+    RegimeService(RegimeRepository regimes, RegionRepository regions, MatterRepository matters, Today today) {
         this.regimes = regimes;
         this.regions = regions;
+        this.matters = matters;
         this.today = today;
     }
 
@@ -169,7 +174,19 @@ public class RegimeService {
             Function<Regime, R> answer) {
         Regime regime = get(id, idOrCode);
         expected.check(regime.version);
-        apply(regime, change.apply(regime));
+        RegimeDraft input = change.apply(regime);
+        // A matter keeps its regime's region (its list filter, its today and its calendar): moved under its matters, a
+        // regime would leave them filed under the old region.
+        if (!input.regionCode().equals(regime.regionCode) && matters.countOfRegime(regime.id) > 0) {
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "Regime " + regime.code + " has regulatory matters in " + regime.regionCode
+                            + "; a regime with matters stays in its region (create one in " + input.regionCode()
+                            + " instead)",
+                    List.of(new FieldViolation("regionCode", "must stay " + regime.regionCode)),
+                    Map.of());
+        }
+        apply(regime, input);
         regimes.flush();
         return answer.apply(regime);
     }

@@ -20,6 +20,11 @@ public class MatterRepository implements PanacheRepositoryBase<RegulatoryMatter,
     public record Filter(
             UUID dealId, UUID companyId, String region, UUID regimeId, MatterStatus status, Boolean open) {}
 
+    /** How many matters are under the regime {@code regimeId}. */
+    public long countOfRegime(UUID regimeId) {
+        return count("regime.id", regimeId);
+    }
+
     /** Matters in creation order (then id), after the cursor's position. */
     public List<RegulatoryMatter> search(Filter filter, Cursor after, int limit) {
         List<String> where = new ArrayList<>();

@@ -690,6 +690,7 @@ class MatterApiTest {
                                 + "\"grantedOn\": \"2026-12-04\"}]}"),
                 "extensions[0].grantedOn");
         refused(patch(id, "{\"openedOn\": \"2030-01-01\"}"), "openedOn");
+        refused(patch(id, "{\"decidedOn\": \"2026-12-04\"}"), "decidedOn");
         patch(id, "{\"title\": \"renamed\"}").then().statusCode(200);
     }
 

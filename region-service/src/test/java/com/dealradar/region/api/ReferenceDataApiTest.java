@@ -409,4 +409,42 @@ class ReferenceDataApiTest {
                 .body("errors[0].field", equalTo("body"));
         given().get("/regimes/" + code).then().statusCode(404);
     }
+
+    /** A regime with matters stays in its region (they would be left filed under the old one); one without may move. */
+    @Test
+    void aRegimeWithMattersStaysInItsRegion() {
+        String suffix = Long.toString(System.nanoTime(), 36).toUpperCase();
+        String withMatters = "DE-MOVE-" + suffix;
+        String without = "DE-FREE-" + suffix;
+        for (String code : List.of(withMatters, without)) {
+            given().contentType(ContentType.JSON)
+                    .body(regime(code, "DE"))
+                    .post("/regimes")
+                    .then()
+                    .statusCode(201);
+        }
+        MatterApiTest.create(UUID.randomUUID(), withMatters).then().statusCode(201);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", given().get("/regimes/" + withMatters).header("ETag"))
+                .body(regime("FR-MOVE-" + suffix, "FR"))
+                .put("/regimes/" + withMatters)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("regionCode"));
+        given().contentType(ContentType.JSON)
+                .header("If-Match", given().get("/regimes/" + without).header("ETag"))
+                .body(regime("FR-FREE-" + suffix, "FR"))
+                .put("/regimes/" + without)
+                .then()
+                .statusCode(200)
+                .body("regionCode", equalTo("FR"));
+    }
+
+    private static String regime(String code, String region) {
+        return "{\"code\": \"" + code + "\", \"name\": \"test regime\", \"regionCode\": \"" + region + "\", "
+                + "\"kind\": \"merger_control\", \"authorities\": [{\"name\": \"authority\"}], \"mandatory\": false, "
+                + "\"suspensory\": false, \"inForceFrom\": \"2020-01-01\", "
+                + "\"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}]}";
+    }
 }
