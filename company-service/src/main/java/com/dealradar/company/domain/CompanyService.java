@@ -7,9 +7,7 @@ import com.dealradar.company.persistence.OwnershipLinkRepository;
 import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.geo.CountryCodes;
 import com.dealradar.platform.paging.Cursor;
-import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
-import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.time.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -242,8 +240,9 @@ public class CompanyService {
     /**
      * The status after writing a draft ({@link #create} sets a new company's first: active unless the draft says
      * otherwise). A replace keeps the status when the draft names none (a PUT without it used to make an archived
-     * company active again, unannounced), may restore an archived company ({@code active}), and does not archive: that is {@code POST /companies/{id}/archive}, whose event partners
-     * follow ({@code company.archived}), so here it is a 409 pointing there.
+     * company active again, unannounced), may restore an archived company ({@code active}), and does not archive:
+     * that is {@code POST /companies/{id}/archive}, whose event partners follow ({@code company.archived}), so here it
+     * is a 409 pointing there.
      */
     private static CompanyStatus statusAfter(Company company, CompanyStatus requested) {
         CompanyStatus current = company.status;
@@ -251,12 +250,11 @@ public class CompanyService {
             return current;
         }
         if (requested == CompanyStatus.archived) {
-            throw new ProblemException(
-                    ProblemType.CONFLICT,
+            throw ProblemException.conflict(
+                    "status",
+                    "must be the current status " + current + " or absent",
                     "A company is archived with POST /companies/" + company.slug + "/archive, which announces it"
-                            + " (company.archived)",
-                    List.of(new FieldViolation("status", "must be the current status " + current + " or absent")),
-                    Map.of());
+                            + " (company.archived)");
         }
         return requested;
     }
@@ -383,12 +381,11 @@ public class CompanyService {
             });
         }
         links.sameLink(owner.id, owned.id, draft.type(), link.id).ifPresent(existing -> {
-            throw new ProblemException(
-                    ProblemType.CONFLICT,
+            throw ProblemException.conflict(
+                    "ownedId",
+                    "already linked by ownership link " + existing.id,
                     "Ownership link " + existing.id + " already records that " + owner.name + " holds " + owned.name
-                            + " (" + draft.type() + "); change that link instead of adding another",
-                    List.of(new FieldViolation("ownedId", "already linked by ownership link " + existing.id)),
-                    Map.of());
+                            + " (" + draft.type() + "); change that link instead of adding another");
         });
         if (draft.stakePercent() != null) {
             List<OwnershipLink> others = links.stakesIn(owned.id, link.id);

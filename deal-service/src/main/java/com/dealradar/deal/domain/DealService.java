@@ -217,12 +217,11 @@ public class DealService {
     public Deal replace(Deal deal, DealDraft input, Set<UUID> checked) {
         validate(input);
         if (input.status() != null && input.status() != deal.status) {
-            throw new ProblemException(
-                    ProblemType.CONFLICT,
+            throw ProblemException.conflict(
+                    "status",
+                    "must be the current status " + deal.status + " or absent",
                     "The status is " + deal.status + "; change it with POST /deals/" + deal.id
-                            + "/status-changes, which keeps the history",
-                    List.of(new FieldViolation("status", "must be the current status " + deal.status + " or absent")),
-                    Map.of());
+                            + "/status-changes, which keeps the history");
         }
         if (!DealStatusMachine.isReachable(input.type(), deal.status)) {
             throw ProblemException.conflict("A deal in status " + deal.status + " cannot become a "

@@ -202,24 +202,6 @@ public class CalendarSubscriptions {
      * that is not valid now. No cache: calendar clients poll a few times an hour, and a revocation takes effect on
      * every replica at once.
      */
-    /**
-     * A partner's subscription reads as long as the partner could read with a key: one not revoked and not expired.
-     * The token is the partner's access in another form, so revoking or letting lapse the partner's last key ends it too
-     * (a rotation does not: the new key is in force); before, a token went on working for ever.
-     */
-    private boolean holdsAKeyInForce(UUID partner) {
-        Instant now = clock.instant();
-        return QuarkusTransaction.joiningExisting()
-                        .call(() -> em.createQuery(
-                                        "select count(k) from ApiKey k where k.partnerId = :partner and k.revokedAt is null"
-                                                + " and (k.expiresAt is null or k.expiresAt > :now)",
-                                        Long.class)
-                                .setParameter("partner", partner)
-                                .setParameter("now", now)
-                                .getSingleResult())
-                > 0;
-    }
-
     public SecurityIdentity verify(String presented) {
         String prefix = ApiKeys.prefixOf(MARKER, presented);
         if (prefix == null) {
@@ -263,6 +245,24 @@ public class CalendarSubscriptions {
             identity.setPrincipal(new QuarkusPrincipal(sub.userName));
         }
         return identity.build();
+    }
+
+    /**
+     * A partner's subscription reads as long as the partner could read with a key: one not revoked and not expired.
+     * The token is the partner's access in another form, so revoking or letting lapse the partner's last key ends it too
+     * (a rotation does not: the new key is in force); before, a token went on working for ever.
+     */
+    private boolean holdsAKeyInForce(UUID partner) {
+        Instant now = clock.instant();
+        return QuarkusTransaction.joiningExisting()
+                        .call(() -> em.createQuery(
+                                        "select count(k) from ApiKey k where k.partnerId = :partner and k.revokedAt is null"
+                                                + " and (k.expiresAt is null or k.expiresAt > :now)",
+                                        Long.class)
+                                .setParameter("partner", partner)
+                                .setParameter("now", now)
+                                .getSingleResult())
+                > 0;
     }
 
     private void touch(CalendarSubscription sub) {

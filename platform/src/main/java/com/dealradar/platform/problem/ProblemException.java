@@ -51,10 +51,15 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.CONFLICT, detail);
     }
 
+    /** 409 naming the field that conflicts with the resource's state, with what is wrong with it. */
+    public static ProblemException conflict(String field, String fieldMessage, String detail) {
+        return new ProblemException(
+                ProblemType.CONFLICT, detail, List.of(new FieldViolation(field, fieldMessage)), Map.of());
+    }
+
     /** 409 naming the field whose value another resource already has (a unique key). */
     public static ProblemException taken(String field, String detail) {
-        return new ProblemException(
-                ProblemType.CONFLICT, detail, List.of(new FieldViolation(field, "already taken")), Map.of());
+        return conflict(field, "already taken", detail);
     }
 
     public static ProblemException unavailable(String detail, Duration retryAfter) {

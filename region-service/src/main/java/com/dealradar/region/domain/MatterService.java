@@ -200,8 +200,9 @@ public class MatterService {
     /**
      * A matter's event dates (a status change, its opening, clock-stops, extensions granted) record what happened:
      * 400 naming {@code field} when {@code day} is after today in {@code regionCode} (the regulator's own date: at
-     * 20:00 UTC it is already tomorrow in Beijing, still today in Washington) or before {@link #EARLIEST_EVENT}. Review L4 and probe-api item 4: a date such as 10000-01-01 was stored and then
-     * written as "+10000-..." in JSON and iCalendar.
+     * 20:00 UTC it is already tomorrow in Beijing, still today in Washington) or before {@link #EARLIEST_EVENT}.
+     * Review L4 and probe-api item 4: a date such as 10000-01-01 was stored and then written as "+10000-..." in JSON
+     * and iCalendar.
      */
     void requireHappened(LocalDate day, String field, String regionCode) {
         if (day == null) {

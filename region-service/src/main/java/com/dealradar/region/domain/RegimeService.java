@@ -2,9 +2,7 @@ package com.dealradar.region.domain;
 
 import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.geo.CountryCodes;
-import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
-import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.region.holidays.HolidayCalendars;
 import com.dealradar.region.persistence.MatterRepository;
 import com.dealradar.region.persistence.RegimeRepository;
@@ -178,13 +176,12 @@ public class RegimeService {
         // A matter keeps its regime's region (its list filter, its today and its calendar): moved under its matters, a
         // regime would leave them filed under the old region.
         if (!input.regionCode().equals(regime.regionCode) && matters.countOfRegime(regime.id) > 0) {
-            throw new ProblemException(
-                    ProblemType.CONFLICT,
+            throw ProblemException.conflict(
+                    "regionCode",
+                    "must stay " + regime.regionCode,
                     "Regime " + regime.code + " has regulatory matters in " + regime.regionCode
                             + "; a regime with matters stays in its region (create one in " + input.regionCode()
-                            + " instead)",
-                    List.of(new FieldViolation("regionCode", "must stay " + regime.regionCode)),
-                    Map.of());
+                            + " instead)");
         }
         apply(regime, input);
         regimes.flush();
