@@ -13,7 +13,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +24,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Slows credential guessing: every 401 and 403 under /api/v1 counts against the client's source address and,
  * when an X-API-Key was sent, against that key's prefix (so guessing one key's secret from many addresses is
- * slowed too). A client over either budget gets 429 with Retry-After before its credentials are even checked.
+ * slowed too). A client over its address budget gets 429 with Retry-After before its credentials are even checked.
+ * A key prefix over its budget stops, the same way, the addresses that were refused with that prefix in the window;
+ * an address that was not is still checked, so that whoever knows a partner's key prefix (it is not secret: key
+ * lists, the audit trail, logs) cannot lock the partner's genuine key out by failing with it from elsewhere. Guessing
+ * from many addresses is still held to one attempt per address and replica once the prefix is over its budget.
  * The counters are shared by the replicas (Redis); each replica remembers which clients its own counting found
  * over budget, so that a client is stopped on a replica at most one refusal after the shared count is reached.
  * The source address is the connection's peer, or the forwarded client address when the proxy in front is
@@ -42,6 +46,14 @@ public class FailureLimiter {
      * a refusal, so the check itself costs no Redis call on the path of every request.
      */
     private final Cache<String, Blocked> blocked = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofHours(1))
+            .build();
+    /**
+     * Key prefixes refused from an address (as {@code prefix@address}), until the window of that refusal ends: where
+     * a prefix over its budget stops requests before their key is checked.
+     */
+    private final Cache<String, Long> refusedHere = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterWrite(Duration.ofHours(1))
             .build();
@@ -74,9 +86,9 @@ public class FailureLimiter {
     /** The 429 for a client over one of its budgets of refusals, if it is. */
     public Optional<ProblemException> blocked(RoutingContext routing) {
         long now = System.currentTimeMillis();
-        for (String key : counters(routing).keySet()) {
-            Blocked blocked = this.blocked.getIfPresent(key);
-            if (blocked != null && blocked.until > now) {
+        for (Counter counter : counters(routing)) {
+            Blocked blocked = this.blocked.getIfPresent(counter.key());
+            if (blocked != null && blocked.until > now && refusedFromHere(counter, now)) {
                 long retryAfter = Math.max(1, (blocked.until - now + 999) / 1000);
                 return Optional.of(new ProblemException(
                         ProblemType.RATE_LIMITED,
@@ -93,12 +105,17 @@ public class FailureLimiter {
     /** Counts one refused request (401 or 403) against the client's budgets; never fails. */
     public Uni<Void> countRefusal(RoutingContext routing) {
         List<Uni<Void>> hits = new ArrayList<>();
-        for (Map.Entry<String, Quota> counter : counters(routing).entrySet()) {
-            hits.add(limiter.hit(counter.getKey(), counter.getValue())
+        for (Counter counter : counters(routing)) {
+            if (counter.refusedHereKey() != null) {
+                refusedHere.put(
+                        counter.refusedHereKey(),
+                        System.currentTimeMillis() + counter.quota().window().toMillis());
+            }
+            hits.add(limiter.hit(counter.key(), counter.quota())
                     .invoke(decision -> {
                         if (decision.count() >= decision.quota().limit()) {
                             blocked.put(
-                                    counter.getKey(),
+                                    counter.key(),
                                     new Blocked(System.currentTimeMillis() + decision.resetMillis(), decision.quota()));
                         }
                     })
@@ -116,24 +133,41 @@ public class FailureLimiter {
         return config.enabled() && config.failures().enabled() && (path.equals(API) || path.startsWith(API + "/"));
     }
 
+    /** Whether this counter stops this client: always for its address, for a key prefix only where it failed. */
+    private boolean refusedFromHere(Counter counter, long now) {
+        if (counter.refusedHereKey() == null) {
+            return true;
+        }
+        Long until = refusedHere.getIfPresent(counter.refusedHereKey());
+        return until != null && until > now;
+    }
+
     private record Blocked(long until, Quota quota) {}
 
-    private Map<String, Quota> counters(RoutingContext routing) {
+    /**
+     * One budget a request counts against; {@code refusedHereKey} (key prefixes only) names the prefix and the
+     * address together, remembered when a refusal is counted so that the prefix's lockout applies there only.
+     */
+    private record Counter(String key, Quota quota, String refusedHereKey) {}
+
+    private List<Counter> counters(RoutingContext routing) {
         RateLimitConfig.Failures failures = config.failures();
-        Map<String, Quota> counters = new LinkedHashMap<>();
+        List<Counter> counters = new ArrayList<>(2);
         String address = routing.request().remoteAddress() == null
                 ? "unknown"
                 : routing.request().remoteAddress().hostAddress();
-        counters.put(
+        counters.add(new Counter(
                 "refused:address:" + address,
-                new Quota("refused-per-address", failures.perAddress(), failures.window()));
+                new Quota("refused-per-address", failures.perAddress(), failures.window()),
+                null));
         List<String> keys = routing.request().headers().getAll(ApiKeyAuthenticationMechanism.HEADER);
-        for (String key : keys) {
+        for (String key : new LinkedHashSet<>(keys)) {
             String prefix = ApiKeys.prefixOf(key.strip());
             if (prefix != null) {
-                counters.put(
+                counters.add(new Counter(
                         "refused:key:" + prefix,
-                        new Quota("refused-per-key", failures.perKeyPrefix(), failures.window()));
+                        new Quota("refused-per-key", failures.perKeyPrefix(), failures.window()),
+                        prefix + "@" + address));
             }
         }
         return counters;

@@ -137,21 +137,39 @@ class CallerHardeningTest {
         assertThat(statuses)
                 .containsEntry(401, PartnerTestConfig.REFUSALS_PER_KEY_PREFIX)
                 .containsEntry(429, 3);
-        // The guessed key itself is slowed down too (its owner sees 429 until the window ends)...
+        // The address that guessed waits, even with the right key...
         given().header("X-API-Key", key)
                 .get("/api/v1/companies")
                 .then()
                 .statusCode(429)
                 .header("Retry-After", matchesPattern("\\d+"))
                 .contentType("application/problem+json");
-        // ...while other keys from the same address are not.
+        // ...while the key's owner elsewhere (127.0.0.5) keeps being served: knowing a key's prefix, which is not
+        // secret, does not let anyone lock its partner out. A guess from a new address (127.0.0.6) is checked once,
+        // then that address waits too.
+        String host = base.getHost();
+        int port = base.getPort();
+        String read = "GET /api/v1/companies HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\nX-API-Key: %s\r\n\r\n";
+        String guess = prefixPart + "x".repeat(key.length() - prefixPart.length());
+        int owner =
+                RawHttp.sendFrom("127.0.0.5", host, port, read.formatted(key)).status();
+        int firstFromNewAddress =
+                RawHttp.sendFrom("127.0.0.6", host, port, read.formatted(guess)).status();
+        int secondFromNewAddress =
+                RawHttp.sendFrom("127.0.0.6", host, port, read.formatted(guess)).status();
+        int ownerAgain =
+                RawHttp.sendFrom("127.0.0.5", host, port, read.formatted(key)).status();
+        System.out.printf(
+                "prefix over its budget: owner from 127.0.0.5 -> %d; guesses from 127.0.0.6 -> %d, %d; owner -> %d%n",
+                owner, firstFromNewAddress, secondFromNewAddress, ownerAgain);
+        assertThat(List.of(owner, firstFromNewAddress, secondFromNewAddress, ownerAgain))
+                .containsExactly(200, 401, 429, 200);
+        // Other keys from the guessing address are not held back by this key's budget.
         String otherKey =
                 ADMIN.issue(partner, "{\"scopes\":[\"read\"]}").jsonPath().getString("secret");
         given().header("X-API-Key", otherKey).get("/api/v1/companies").then().statusCode(200);
 
         // Per source address: another client (127.0.0.2) tries random keys and tokens.
-        String host = base.getHost();
-        int port = base.getPort();
         Map<Integer, Integer> fromOther = new TreeMap<>();
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < PartnerTestConfig.REFUSALS_PER_ADDRESS + 5; i++) {

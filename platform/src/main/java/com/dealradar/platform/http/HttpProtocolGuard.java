@@ -184,7 +184,11 @@ public class HttpProtocolGuard {
         if (q < 0) {
             return uri;
         }
-        return uri.substring(0, q + 1)
-                + SECRET_PARAM.matcher(uri.substring(q + 1)).replaceAll("$1$2***");
+        return uri.substring(0, q + 1) + maskedQuery(uri.substring(q + 1));
+    }
+
+    /** A query string (without its {@code ?}) with the values of credential parameters masked. */
+    static String maskedQuery(String query) {
+        return SECRET_PARAM.matcher(query).replaceAll("$1$2***");
     }
 }
