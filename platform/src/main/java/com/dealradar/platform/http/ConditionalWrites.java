@@ -4,6 +4,7 @@ import com.dealradar.platform.audit.WriteAudit;
 import com.dealradar.platform.audit.WriteRecords;
 import com.dealradar.platform.events.Outbox;
 import io.quarkus.arc.Arc;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -19,7 +20,12 @@ public final class ConditionalWrites {
 
     /** 200 with the changed resource's view and its new ETag. */
     public static Response ok(long version, Object view) {
-        return recorded(changed(version, view));
+        return ok(EntityTags.of(version), view);
+    }
+
+    /** 200 with the changed resource's view and {@code tag} (a {@link ViewTags} tag). */
+    public static Response ok(EntityTag tag, Object view) {
+        return recorded(changed(tag, view));
     }
 
     /**
@@ -28,7 +34,12 @@ public final class ConditionalWrites {
      * {@link WriteRecords} refuses.
      */
     public static Response changed(long version, Object view) {
-        return Response.ok(view).tag(EntityTags.of(version)).build();
+        return changed(EntityTags.of(version), view);
+    }
+
+    /** {@link #changed(long, Object)} with {@code tag} (a {@link ViewTags} tag). */
+    public static Response changed(EntityTag tag, Object view) {
+        return Response.ok(view).tag(tag).build();
     }
 
     /** 204, for a delete. */

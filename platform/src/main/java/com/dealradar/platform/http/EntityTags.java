@@ -13,6 +13,10 @@ import java.util.Base64;
  * Strong ETags derived from an entity's optimistic-lock version, and the conditional-request rules of
  * the API: {@code If-Match} is mandatory on writes (428 without it, 412 when stale) and
  * {@code If-None-Match} turns a read into 304.
+ *
+ * <p>A view that shows more than its row (what other rows or today's date decide, see {@link ViewTags}) has a tag
+ * {@code "<version>.<digest of the view>"}: {@code If-None-Match} compares the whole tag (304 only for the same view),
+ * {@code If-Match} the version before the dot (a write changes the row it read, whatever the date was when it read it).
  */
 public final class EntityTags {
 
@@ -20,6 +24,11 @@ public final class EntityTags {
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** The tag of a view of a row at {@code version} that also shows what else it depends on ({@code digest}). */
+    static EntityTag of(long version, String digest) {
+        return new EntityTag(version + "." + digest);
     }
 
     /** Throws 428 when {@code ifMatch} is absent: every state-changing request must say which version it changes. */
@@ -67,7 +76,11 @@ public final class EntityTags {
 
     /** 304 when {@code ifNoneMatch} names the current version, otherwise 200 with the entity and its ETag. */
     public static Response okOrNotModified(String ifNoneMatch, long version, Object entity) {
-        EntityTag tag = of(version);
+        return okOrNotModified(ifNoneMatch, of(version), entity);
+    }
+
+    /** 304 when {@code ifNoneMatch} names {@code tag}, otherwise 200 with the entity and {@code tag}. */
+    public static Response okOrNotModified(String ifNoneMatch, EntityTag tag, Object entity) {
         if (notModified(ifNoneMatch, tag)) {
             return Response.notModified(tag).build();
         }
@@ -91,10 +104,15 @@ public final class EntityTags {
                 .anyMatch(t -> t.equals("*") || t.equals("\"" + current + "\""));
     }
 
-    /** The strong comparison (If-Match): only an unmarked tag, or {@code *}. */
-    private static boolean strongMatch(String header, String current) {
+    /**
+     * The strong comparison (If-Match): only an unmarked tag, or {@code *}; a tag with a view's digest
+     * ({@code "3.9f2c..."}) by its version.
+     */
+    private static boolean strongMatch(String header, String currentVersion) {
         return Arrays.stream(header.split(","))
                 .map(String::strip)
-                .anyMatch(t -> t.equals("*") || t.equals("\"" + current + "\""));
+                .anyMatch(t -> t.equals("*")
+                        || t.equals("\"" + currentVersion + "\"")
+                        || (t.startsWith("\"" + currentVersion + ".") && t.endsWith("\"")));
     }
 }

@@ -2,6 +2,7 @@ package com.dealradar.platform.idempotency;
 
 import com.dealradar.platform.audit.WriteAudit;
 import com.dealradar.platform.audit.WriteRecords;
+import com.dealradar.platform.json.CanonicalJson;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
@@ -44,7 +45,9 @@ public class Idempotency {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
-    private final RequestFingerprint fingerprint;
+    /** The fingerprint of a request: its canonical JSON's digest (the same retry gives the same on every replica). */
+    private final CanonicalJson fingerprint;
+
     private final IdempotencyConfig config;
     private final WriteAudit audit;
     private final WriteRecords records;
@@ -62,7 +65,7 @@ public class Idempotency {
         this.clock = clock;
         this.em = em;
         this.mapper = mapper;
-        this.fingerprint = new RequestFingerprint(mapper);
+        this.fingerprint = new CanonicalJson(mapper);
         this.config = config;
         this.audit = audit;
     }
@@ -99,7 +102,7 @@ public class Idempotency {
                     List.of(new FieldViolation(HEADER, "too long")),
                     Map.of());
         }
-        String hash = fingerprint.of(request);
+        String hash = fingerprint.sha256Hex(request);
         IdempotencyRecord earlier = claim(scopedKey, hash);
         if (earlier != null) {
             return replay(earlier, hash);

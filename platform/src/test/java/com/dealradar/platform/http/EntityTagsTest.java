@@ -40,4 +40,31 @@ class EntityTagsTest {
         assertThat(EntityTags.okOrNotModified(null, 4, "x").getEntityTag().getValue())
                 .isEqualTo("4");
     }
+
+    /** A view's tag ({@link ViewTags}): the version and a digest; If-Match compares the version, If-None-Match all. */
+    @Test
+    void aViewsTagMatchesWritesByItsVersionAndReadsByTheWholeTag() {
+        assertThat(EntityTags.of(3, "9f2c4e1a00b7d3c5").getValue()).isEqualTo("3.9f2c4e1a00b7d3c5");
+        assertThatCode(() -> EntityTags.requireMatch("\"3.9f2c4e1a00b7d3c5\"", 3))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> EntityTags.requireMatch("\"3.0000000000000000\"", 3))
+                .doesNotThrowAnyException();
+        for (String stale :
+                new String[] {"\"31.9f2c4e1a00b7d3c5\"", "\"2.9f2c4e1a00b7d3c5\"", "W/\"3.9f2c4e1a00b7d3c5\""}) {
+            assertThatThrownBy(() -> EntityTags.requireMatch(stale, 3))
+                    .as(stale)
+                    .isInstanceOfSatisfying(
+                            ProblemException.class,
+                            e -> assertThat(e.type()).isEqualTo(ProblemType.PRECONDITION_FAILED));
+        }
+        var current = EntityTags.of(3, "9f2c4e1a00b7d3c5");
+        assertThat(EntityTags.okOrNotModified("\"3.9f2c4e1a00b7d3c5\"", current, "x")
+                        .getStatus())
+                .isEqualTo(304);
+        assertThat(EntityTags.okOrNotModified("\"3.0000000000000000\"", current, "x")
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(EntityTags.okOrNotModified("\"3\"", current, "x").getStatus())
+                .isEqualTo(200);
+    }
 }

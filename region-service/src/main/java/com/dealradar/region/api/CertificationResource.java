@@ -1,8 +1,8 @@
 package com.dealradar.region.api;
 
-import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.http.ViewTags;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
@@ -56,13 +56,19 @@ public class CertificationResource {
 
     private final CertificationService service;
     private final ViewMapper views;
+    private final ViewTags tags;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
     CertificationResource(
-            CertificationService service, ViewMapper views, Idempotency idempotency, MergePatch mergePatch) {
+            CertificationService service,
+            ViewMapper views,
+            ViewTags tags,
+            Idempotency idempotency,
+            MergePatch mergePatch) {
         this.service = service;
         this.views = views;
+        this.tags = tags;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
     }
@@ -133,11 +139,10 @@ public class CertificationResource {
                 body,
                 complete -> service.create(
                         body.toDraft(),
-                        certification ->
-                                complete.apply(Response.created(URI.create("/certifications/" + certification.id))
-                                        .tag(EntityTags.of(certification.version))
-                                        .entity(views.certification(certification))
-                                        .build())));
+                        certification -> complete.apply(tags.created(
+                                URI.create("/certifications/" + certification.id),
+                                certification.version,
+                                views.certification(certification)))));
     }
 
     @GET
@@ -154,7 +159,7 @@ public class CertificationResource {
     @APIResponse(responseCode = "404", description = "No such certification")
     public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Certification certification = service.get(id);
-        return EntityTags.okOrNotModified(ifNoneMatch, certification.version, views.certification(certification));
+        return tags.okOrNotModified(ifNoneMatch, certification.version, views.certification(certification));
     }
 
     @PUT
@@ -208,6 +213,6 @@ public class CertificationResource {
                 id,
                 EntityTags.ifMatch(ifMatch),
                 c -> change.apply(c).toDraft(),
-                c -> ConditionalWrites.ok(c.version, views.certification(c)));
+                c -> tags.written(c.version, views.certification(c)));
     }
 }

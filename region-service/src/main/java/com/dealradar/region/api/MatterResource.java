@@ -1,8 +1,8 @@
 package com.dealradar.region.api;
 
-import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.http.ViewTags;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
@@ -56,6 +56,7 @@ public class MatterResource {
     private final MatterService service;
     private final RegimeService regimes;
     private final ViewMapper views;
+    private final ViewTags tags;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
@@ -63,11 +64,13 @@ public class MatterResource {
             MatterService service,
             RegimeService regimes,
             ViewMapper views,
+            ViewTags tags,
             Idempotency idempotency,
             MergePatch mergePatch) {
         this.service = service;
         this.regimes = regimes;
         this.views = views;
+        this.tags = tags;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
     }
@@ -155,10 +158,10 @@ public class MatterResource {
                 body,
                 complete -> service.create(
                         body.toDraft(),
-                        matter -> complete.apply(Response.created(URI.create("/regulatory-matters/" + matter.id))
-                                .tag(EntityTags.of(matter.version))
-                                .entity(views.matter(matter))
-                                .build())));
+                        matter -> complete.apply(tags.created(
+                                URI.create("/regulatory-matters/" + matter.id),
+                                matter.version,
+                                views.matter(matter)))));
     }
 
     @GET
@@ -176,7 +179,7 @@ public class MatterResource {
     @APIResponse(responseCode = "404", description = "No such matter")
     public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         RegulatoryMatter matter = service.get(id);
-        return EntityTags.okOrNotModified(ifNoneMatch, matter.version, views.matter(matter));
+        return tags.okOrNotModified(ifNoneMatch, matter.version, views.matter(matter));
     }
 
     @PUT
@@ -271,11 +274,11 @@ public class MatterResource {
                         id,
                         EntityTags.ifMatch(ifMatch),
                         body.toDraft(),
-                        matter -> complete.apply(ConditionalWrites.changed(matter.version, views.matter(matter)))));
+                        matter -> complete.apply(tags.changed(matter.version, views.matter(matter)))));
     }
 
     /** The answer of a conditional write, built in the service's transaction (If-Match was checked there). */
     private Response answer(RegulatoryMatter matter) {
-        return ConditionalWrites.ok(matter.version, views.matter(matter));
+        return tags.written(matter.version, views.matter(matter));
     }
 }

@@ -1,8 +1,8 @@
 package com.dealradar.region.api;
 
-import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.http.ViewTags;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
@@ -51,12 +51,15 @@ public class RegimeResource {
 
     private final RegimeService service;
     private final ViewMapper views;
+    private final ViewTags tags;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    RegimeResource(RegimeService service, ViewMapper views, Idempotency idempotency, MergePatch mergePatch) {
+    RegimeResource(
+            RegimeService service, ViewMapper views, ViewTags tags, Idempotency idempotency, MergePatch mergePatch) {
         this.service = service;
         this.views = views;
+        this.tags = tags;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
     }
@@ -129,10 +132,8 @@ public class RegimeResource {
                 "POST /regimes",
                 body,
                 complete -> service.create(body.toDraft(), regime -> {
-                    return complete.apply(Response.created(URI.create("/regimes/" + regime.id))
-                            .tag(EntityTags.of(regime.version))
-                            .entity(views.regime(regime))
-                            .build());
+                    return complete.apply(
+                            tags.created(URI.create("/regimes/" + regime.id), regime.version, views.regime(regime)));
                 }));
     }
 
@@ -152,7 +153,7 @@ public class RegimeResource {
             @Parameter(example = "UK-NSIA") @PathParam("idOrCode") String idOrCode,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Regime regime = service.get(QueryParams.asUuid(idOrCode).orElse(null), idOrCode);
-        return EntityTags.okOrNotModified(ifNoneMatch, regime.version, views.regime(regime));
+        return tags.okOrNotModified(ifNoneMatch, regime.version, views.regime(regime));
     }
 
     @PUT
@@ -209,6 +210,6 @@ public class RegimeResource {
                 idOrCode,
                 EntityTags.ifMatch(ifMatch),
                 regime -> change.apply(regime).toDraft(),
-                regime -> ConditionalWrites.ok(regime.version, views.regime(regime)));
+                regime -> tags.written(regime.version, views.regime(regime)));
     }
 }

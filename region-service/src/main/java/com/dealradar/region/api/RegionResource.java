@@ -1,8 +1,8 @@
 package com.dealradar.region.api;
 
-import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.http.ViewTags;
 import com.dealradar.platform.idempotency.Idempotency;
 import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
@@ -49,12 +49,15 @@ public class RegionResource {
     private static final String REGION_CODE = "ISO 3166-1 alpha-2 code of the region, in any case";
     private final RegionService service;
     private final ViewMapper views;
+    private final ViewTags tags;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
 
-    RegionResource(RegionService service, ViewMapper views, Idempotency idempotency, MergePatch mergePatch) {
+    RegionResource(
+            RegionService service, ViewMapper views, ViewTags tags, Idempotency idempotency, MergePatch mergePatch) {
         this.service = service;
         this.views = views;
+        this.tags = tags;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
     }
@@ -99,10 +102,8 @@ public class RegionResource {
                 body,
                 complete -> service.create(
                         body.toDraft(),
-                        region -> complete.apply(Response.created(URI.create("/regions/" + region.code))
-                                .tag(EntityTags.of(region.version))
-                                .entity(views.region(region, true))
-                                .build())));
+                        region -> complete.apply(tags.created(
+                                URI.create("/regions/" + region.code), region.version, views.region(region, true)))));
     }
 
     @GET
@@ -121,7 +122,7 @@ public class RegionResource {
             @Parameter(description = REGION_CODE, example = "GB") @PathParam("code") String code,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Region region = service.get(QueryParams.countryCode("code", code));
-        return EntityTags.okOrNotModified(ifNoneMatch, region.version, views.region(region, true));
+        return tags.okOrNotModified(ifNoneMatch, region.version, views.region(region, true));
     }
 
     @PUT
@@ -169,6 +170,6 @@ public class RegionResource {
                 QueryParams.countryCode("code", code),
                 EntityTags.ifMatch(ifMatch),
                 region -> change.apply(region).toDraft(),
-                region -> ConditionalWrites.ok(region.version, views.region(region, true)));
+                region -> tags.written(region.version, views.region(region, true)));
     }
 }

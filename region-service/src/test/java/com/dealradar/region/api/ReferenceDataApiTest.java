@@ -1,6 +1,7 @@
 package com.dealradar.region.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -439,6 +441,75 @@ class ReferenceDataApiTest {
                 .then()
                 .statusCode(200)
                 .body("regionCode", equalTo("FR"));
+    }
+
+    /**
+     * A matter's view shows its regime's name and a region's view its regimes: a change there changes the view, and
+     * its ETag, while the matter's or region's own version stays. A client polling with If-None-Match sees the change
+     * (before, a 304 with the old regime's name); its If-Match still authorises a write of the row it read.
+     */
+    @Test
+    void aViewThatChangesWithOtherRowsGetsANewETagAndItsWritesStillMatch() {
+        String code = "DE-TAG-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        given().contentType(ContentType.JSON)
+                .body(regime(code, "DE"))
+                .post("/regimes")
+                .then()
+                .statusCode(201);
+        String matter = MatterApiTest.create(UUID.randomUUID(), code)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String matterTag = given().get("/regulatory-matters/" + matter).header("ETag");
+        String regionTag = given().get("/regions/DE").header("ETag");
+        assertThat(matterTag).matches("\"\\d+\\.[0-9a-f]{16}\"");
+
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", given().get("/regimes/" + code).header("ETag"))
+                .body("{\"name\": \"renamed regime\"}")
+                .patch("/regimes/" + code)
+                .then()
+                .statusCode(200);
+        String secondCode = code + "-2";
+        given().contentType(ContentType.JSON)
+                .body(regime(secondCode, "DE"))
+                .post("/regimes")
+                .then()
+                .statusCode(201);
+
+        Response matterNow = given().header("If-None-Match", matterTag).get("/regulatory-matters/" + matter);
+        Response regionNow = given().header("If-None-Match", regionTag).get("/regions/DE");
+        System.out.printf(
+                "views of other rows: matter %s -> %d %s; region %s -> %d %s%n",
+                matterTag,
+                matterNow.statusCode(),
+                matterNow.header("ETag"),
+                regionTag,
+                regionNow.statusCode(),
+                regionNow.header("ETag"));
+        matterNow.then().statusCode(200).body("regime.name", equalTo("renamed regime"));
+        regionNow.then().statusCode(200).body("regimes.code", hasItem(secondCode));
+        String version = matterTag.substring(0, matterTag.indexOf('.'));
+        assertThat(matterNow.header("ETag")).isNotEqualTo(matterTag).startsWith(version + ".");
+        // The new tag gives 304; the old one still names the row the client read, so its write goes through once.
+        given().header("If-None-Match", matterNow.header("ETag"))
+                .get("/regulatory-matters/" + matter)
+                .then()
+                .statusCode(304);
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", matterTag)
+                .body("{\"title\": \"retitled\"}")
+                .patch("/regulatory-matters/" + matter)
+                .then()
+                .statusCode(200)
+                .header("ETag", not(startsWith(version + ".")));
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", matterTag)
+                .body("{\"title\": \"again\"}")
+                .patch("/regulatory-matters/" + matter)
+                .then()
+                .statusCode(412);
     }
 
     private static String regime(String code, String region) {

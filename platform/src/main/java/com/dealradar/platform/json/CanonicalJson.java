@@ -1,4 +1,4 @@
-package com.dealradar.platform.idempotency;
+package com.dealradar.platform.json;
 
 import com.dealradar.platform.crypto.Sha256;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -15,26 +15,28 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The fingerprint of a request under an Idempotency-Key: SHA-256 of the parsed request written as canonical JSON, with
- * every set's elements and every map's keys in sorted order. The parsed request, not the body's bytes, so that
- * whitespace does not matter; canonical, because a set's iteration order is not the body's and differs between JVMs
- * (a {@code HashSet} of enums follows their identity hash codes, {@code Set.copyOf} is salted per JVM): without it a
- * retry sent byte for byte to another replica, or after a restart, could be refused as "a different request body".
+ * A value written as canonical JSON, with every set's elements and every map's keys in sorted order, and its SHA-256:
+ * one digest for one value on every JVM. Canonical, because a set's iteration order differs between JVMs (a
+ * {@code HashSet} of enums follows their identity hash codes, {@code Set.copyOf} is salted per JVM). Used for the
+ * fingerprint of a request under an Idempotency-Key (without it a retry sent byte for byte to another replica, or after
+ * a restart, could be refused as "a different request body") and for the ETags of views that depend on more than their
+ * row ({@link com.dealradar.platform.http.ViewTags}: every replica must give one view one tag).
  */
-final class RequestFingerprint {
+public final class CanonicalJson {
 
     private final ObjectMapper canonical;
 
-    RequestFingerprint(ObjectMapper mapper) {
+    public CanonicalJson(ObjectMapper mapper) {
         canonical = mapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         canonical.registerModule(new SimpleModule("dealradar-canonical-sets").addSerializer(new SortedSet()));
     }
 
-    String of(Object request) {
+    /** SHA-256 of {@code value}'s canonical JSON, in hex. */
+    public String sha256Hex(Object value) {
         try {
-            return Sha256.hex(canonical.writeValueAsBytes(request));
+            return Sha256.hex(canonical.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot fingerprint request", e);
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 

@@ -1,4 +1,4 @@
-package com.dealradar.platform.idempotency;
+package com.dealradar.platform.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * with 422 "a different request body" whenever a body held a set of two or more (a company's sectors, a source's
  * inferred fields). The two orders of one set stand in for two JVMs here.
  */
-class RequestFingerprintTest {
+class CanonicalJsonTest {
 
     enum Sector {
         telecom,
@@ -28,7 +28,7 @@ class RequestFingerprintTest {
 
     record Body(String name, Set<Sector> sectors, List<Source> sources, Map<String, Integer> counts) {}
 
-    private final RequestFingerprint fingerprint = new RequestFingerprint(new ObjectMapper());
+    private final CanonicalJson canonical = new CanonicalJson(new ObjectMapper());
 
     @Test
     void theSameRequestHasOneFingerprintWhateverOrderItsSetsAndMapsIterateIn() {
@@ -42,22 +42,25 @@ class RequestFingerprintTest {
                 ordered(Sector.data_centers, Sector.cloud, Sector.telecom),
                 List.of(new Source("filing", ordered("date", "value"))),
                 map("b", 2, "a", 1));
-        assertThat(fingerprint.of(one)).isEqualTo(fingerprint.of(other)).hasSize(64);
+        assertThat(canonical.sha256Hex(one))
+                .isEqualTo(canonical.sha256Hex(other))
+                .hasSize(64);
     }
 
     @Test
     void aDifferentRequestHasAnotherFingerprint() {
         Body body = new Body("Vodafone", ordered(Sector.telecom), List.of(), Map.of());
-        assertThat(fingerprint.of(body))
-                .isNotEqualTo(fingerprint.of(new Body("Vodafone", ordered(Sector.cloud), List.of(), Map.of())))
-                .isNotEqualTo(fingerprint.of(
+        assertThat(canonical.sha256Hex(body))
+                .isNotEqualTo(canonical.sha256Hex(new Body("Vodafone", ordered(Sector.cloud), List.of(), Map.of())))
+                .isNotEqualTo(canonical.sha256Hex(
                         new Body("Vodafone", ordered(Sector.telecom, Sector.cloud), List.of(), Map.of())))
-                .isNotEqualTo(fingerprint.of(new Body("Vodafone plc", ordered(Sector.telecom), List.of(), Map.of())));
+                .isNotEqualTo(
+                        canonical.sha256Hex(new Body("Vodafone plc", ordered(Sector.telecom), List.of(), Map.of())));
         // A list's order is the request's: two sources in the other order are another request.
         Source a = new Source("a", Set.of());
         Source b = new Source("b", Set.of());
-        assertThat(fingerprint.of(new Body("x", Set.of(), List.of(a, b), Map.of())))
-                .isNotEqualTo(fingerprint.of(new Body("x", Set.of(), List.of(b, a), Map.of())));
+        assertThat(canonical.sha256Hex(new Body("x", Set.of(), List.of(a, b), Map.of())))
+                .isNotEqualTo(canonical.sha256Hex(new Body("x", Set.of(), List.of(b, a), Map.of())));
     }
 
     @SafeVarargs
