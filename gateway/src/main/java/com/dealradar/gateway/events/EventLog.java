@@ -115,19 +115,18 @@ public class EventLog {
             State state = state();
             long start = after == null ? state.purgedThrough() : after;
             if (after != null && after < state.purgedThrough()) {
-                throw new ProblemException(
-                        ProblemType.CURSOR_EXPIRED,
-                        "Events up to cursor " + state.purgedThrough()
-                                + " are past the retention of " + config.retention()
-                                + " and deleted; re-read the resources you follow and "
-                                + "start again without after=",
-                        List.of(),
-                        Map.of());
+                throw expired(state.purgedThrough());
             }
             if (start > state.lastPosition()) {
                 throw ProblemException.badParameter("after", "not a cursor this feed issued");
             }
             List<FeedEvent> items = page(start, state.lastPosition(), types, limit + 1);
+            // Each statement sees what had committed when it began (READ COMMITTED): a purge that committed between the
+            // two reads would make this page start after events the reader never got. Checked again, it is a 410.
+            long purgedNow = state().purgedThrough();
+            if (after != null && after < purgedNow) {
+                throw expired(purgedNow);
+            }
             boolean more = items.size() > limit;
             List<FeedEvent> page = more ? items.subList(0, limit) : items;
             // A full page: read on after its last item. Otherwise everything up to the committed end has been read (the
@@ -135,6 +134,15 @@ public class EventLog {
             String next = more ? page.get(page.size() - 1).cursor() : String.valueOf(state.lastPosition());
             return new EventPage(List.copyOf(page), next, more);
         });
+    }
+
+    private ProblemException expired(long purgedThrough) {
+        return new ProblemException(
+                ProblemType.CURSOR_EXPIRED,
+                "Events up to cursor " + purgedThrough + " are past the retention of " + config.retention()
+                        + " and deleted; re-read the resources you follow and start again without after=",
+                List.of(),
+                Map.of());
     }
 
     /** The committed end of the log and the highest position retention has deleted. */

@@ -14,12 +14,15 @@ import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +36,8 @@ import org.jboss.logging.Logger;
 public class EventRelay {
 
     private static final Logger LOG = Logger.getLogger(EventRelay.class);
+    /** How long a backend's relay fails before it is a warning (a backend still starting is not one). */
+    static final Duration WARN_AFTER = Duration.ofMinutes(1);
 
     private final Backends backends;
     private final EventLog log;
@@ -42,6 +47,10 @@ public class EventRelay {
     private final InstantSource clock;
     private PeriodicTask relay;
     private volatile Instant nextPurge = Instant.EPOCH;
+    /** Backends whose relay is failing, since when; those warned about. */
+    private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
+
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     EventRelay(
             Backends backends,
@@ -71,17 +80,21 @@ public class EventRelay {
         }
     }
 
-    /** One round over every backend; failures are logged and retried next round. */
+    /**
+     * One round over every backend; failures are retried next round. A backend that keeps failing for
+     * {@link #WARN_AFTER} (not one that is still starting) is logged as a warning once, and its recovery once: its events
+     * wait in its outbox meanwhile, and partners see none of them.
+     */
     public void runOnce() {
         for (Map.Entry<String, BackendClient> backend : backends.all().entrySet()) {
+            String name = backend.getKey();
             try {
-                while (relay(backend.getKey(), backend.getValue()) >= config.relayBatch()) {
+                while (relay(name, backend.getValue()) >= config.relayBatch()) {
                     // a full batch: more are waiting, read on at once
                 }
+                recovered(name);
             } catch (Exception e) {
-                LOG.debugf(
-                        "event relay from %s failed this round (%s); retrying next round",
-                        backend.getKey(), e.toString());
+                failed(name, e);
             }
         }
         Instant now = clock.instant();
@@ -141,11 +154,32 @@ public class EventRelay {
                         new BackendRequest("POST", "/internal/outbox/ack", ackHeaders, Buffer.buffer(ack), true))
                 .get();
         if (acked.status() != 200) {
-            LOG.debugf(
-                    "%s answered %d to the acknowledgement: %s",
-                    name, acked.status(), new String(acked.bytes(), StandardCharsets.UTF_8));
+            // Not acknowledged: the batch is read again next round (and skipped, being in the log already). Reading on
+            // at once would read the same batch again, for ever while the acknowledgement keeps failing.
+            throw new IllegalStateException(name + " answered " + acked.status() + " to the acknowledgement: "
+                    + new String(acked.bytes(), StandardCharsets.UTF_8));
         }
         return events.size();
+    }
+
+    private void failed(String name, Exception e) {
+        Instant now = clock.instant();
+        Instant since = failingSince.computeIfAbsent(name, n -> now);
+        if (!now.isBefore(since.plus(WARN_AFTER)) && warned.add(name)) {
+            LOG.warnf(
+                    "event relay from %s has failed since %s (%s); its events wait in its outbox and reach neither the"
+                            + " feed nor webhooks until it works again",
+                    name, since, e.toString());
+        } else {
+            LOG.debugf("event relay from %s failed this round (%s); retrying next round", name, e.toString());
+        }
+    }
+
+    private void recovered(String name) {
+        Instant since = failingSince.remove(name);
+        if (since != null && warned.remove(name)) {
+            LOG.infof("event relay from %s works again (it had failed since %s)", name, since);
+        }
     }
 
     private static String text(JsonNode item, String field) {

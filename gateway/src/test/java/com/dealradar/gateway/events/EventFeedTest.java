@@ -7,6 +7,9 @@ import com.dealradar.gateway.Backends;
 import com.dealradar.gateway.partner.Admin;
 import com.dealradar.gateway.partner.PartnerTestConfig;
 import com.dealradar.platform.testing.PostgresDatabase;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +41,12 @@ class EventFeedTest {
 
     @Inject
     EventLog log;
+
+    @Inject
+    EventRelay relay;
+
+    @Inject
+    FeedConfig feed;
 
     JsonPath read(String query) {
         return ADMIN.request()
@@ -136,5 +146,59 @@ class EventFeedTest {
                 .body("type", equalTo("https://dealradar.dev/problems/cursor-expired"));
         // Without after=, the feed starts at the oldest event kept.
         assertThat(read("").getList("items")).isEmpty();
+    }
+
+    /**
+     * A backend answers the outbox read but keeps failing the acknowledgement (its delete times out, say): the batch is
+     * stored once and read again next round. Before, a full batch whose acknowledgement failed was read again at once,
+     * for ever: the round never ended, no other backend was relayed and the purge never ran.
+     */
+    @Test
+    void aBatchWhoseAcknowledgementFailsIsReadAgainNextRoundNotAtOnce() throws Exception {
+        WireMockServer company = Backends.company();
+        StringBuilder items = new StringBuilder();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < feed.relayBatch(); i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            items.append(i == 0 ? "" : ",")
+                    .append("{\"eventId\":\"")
+                    .append(UUID.randomUUID())
+                    .append("\",\"type\":\"company.created\",\"resourceType\":\"company\",\"resourceId\":\"")
+                    .append(id)
+                    .append("\",\"resourcePath\":\"/companies/")
+                    .append(id)
+                    .append("\",\"etag\":\"\\\"1\\\"\",\"occurredAt\":\"")
+                    .append(Instant.now())
+                    .append("\",\"data\":\"{}\"}");
+        }
+        StubMapping outbox = company.stubFor(WireMock.get(WireMock.urlPathEqualTo("/internal/outbox"))
+                .willReturn(WireMock.okJson("{\"items\":[" + items + "]}")));
+        StubMapping ack = company.stubFor(WireMock.post(WireMock.urlPathEqualTo("/internal/outbox/ack"))
+                .willReturn(WireMock.aResponse().withStatus(503)));
+        try {
+            String start = read("").getString("nextCursor");
+            for (int round = 0; round < 2; round++) {
+                Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () -> relay.runOnce());
+            }
+            int reads = company.countRequestsMatching(
+                            WireMock.getRequestedFor(WireMock.urlPathEqualTo("/internal/outbox"))
+                                    .build())
+                    .getCount();
+            int acks = company.countRequestsMatching(
+                            WireMock.postRequestedFor(WireMock.urlPathEqualTo("/internal/outbox/ack"))
+                                    .build())
+                    .getCount();
+            List<String> relayed = read("?after=" + start + "&limit=500").getList("items.resource.id");
+            System.out.printf(
+                    "relay with a failing acknowledgement: 2 rounds, %d outbox reads, %d acknowledgements sent, "
+                            + "%d of %d events in the feed%n",
+                    reads, acks, relayed.size(), ids.size());
+            assertThat(reads).isEqualTo(2);
+            assertThat(relayed).isEqualTo(ids.subList(0, Math.min(500, ids.size())));
+        } finally {
+            company.removeStub(outbox);
+            company.removeStub(ack);
+        }
     }
 }
