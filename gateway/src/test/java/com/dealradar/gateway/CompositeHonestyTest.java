@@ -130,6 +130,30 @@ class CompositeHonestyTest extends GatewayTestBase {
                 .body("truncated[0].next", equalTo("/api/v1/deals?region=CN&limit=200&cursor=next%2Bpage%2F1"));
     }
 
+    /** Before, the certifications' count said 2 (read) while the answer showed 1 (the one in the deal's region). */
+    @Test
+    void aCutPartFilteredByTheCompositeCountsWhatTheAnswerShows() {
+        Backends.deal().stubFor(get(urlEqualTo("/deals/" + DEAL_ID)).willReturn(okJson(DEAL)));
+        Backends.company().stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(COMPANIES)));
+        Backends.region().stubFor(get(urlPathEqualTo("/regulatory-matters")).willReturn(okJson(MATTERS)));
+        Backends.region()
+                .stubFor(get(urlPathEqualTo("/certifications"))
+                        .willReturn(okJson(CERTIFICATIONS.replace("]}", "],\"nextCursor\":\"more\"}"))));
+        // Cut, so never complete: warmed up until no part is missing.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> {
+                    io.restassured.response.Response r = given().get("/api/v1/deals/" + DEAL_ID + "/dossier");
+                    return r.statusCode() == 200 && r.header("X-DealRadar-Missing-Parts") == null;
+                });
+        given().get("/api/v1/deals/" + DEAL_ID + "/dossier")
+                .then()
+                .statusCode(200)
+                .body("certifications.regionCode", equalTo(java.util.List.of("CN")))
+                .body("truncated.part", equalTo(java.util.List.of("certifications")))
+                .body("truncated[0].shown", equalTo(1));
+    }
+
     @Test
     void theDossierAsksForTheCertificationsOfAllParticipantsInOneCall() {
         Backends.deal().stubFor(get(urlEqualTo("/deals/" + DEAL_ID)).willReturn(okJson(DEAL)));

@@ -33,6 +33,8 @@ class FaultInjectionTest extends GatewayTestBase {
     enum Fault {
         SLOW,
         ERROR_500,
+        /** The backend's own 503 problem (its database is down): "unavailable, retry later". */
+        UNAVAILABLE_PROBLEM,
         REFUSED,
         GARBAGE
     }
@@ -47,6 +49,15 @@ class FaultInjectionTest extends GatewayTestBase {
                 server.stubFor(any(anyUrl())
                         .atPriority(1)
                         .willReturn(aResponse().withStatus(500).withBody("<html>boom</html>")));
+            case UNAVAILABLE_PROBLEM ->
+                server.stubFor(any(anyUrl())
+                        .atPriority(1)
+                        .willReturn(aResponse()
+                                .withStatus(503)
+                                .withHeader("Content-Type", "application/problem+json")
+                                .withHeader("Retry-After", "5")
+                                .withBody("{\"type\":\"https://dealradar.dev/problems/dependency-unavailable\","
+                                        + "\"status\":503,\"detail\":\"the database is unavailable\"}")));
             case REFUSED -> server.stop();
             case GARBAGE ->
                 server.stubFor(any(anyUrl())
@@ -168,8 +179,9 @@ class FaultInjectionTest extends GatewayTestBase {
                 .body("regulatoryMatters", hasSize(1));
     }
 
+    /** Before, deal-service's own 503 problem became a 502 without Retry-After for the dossier (the deal read alone: 503). */
     @ParameterizedTest
-    @CsvSource({"SLOW", "ERROR_500", "REFUSED", "GARBAGE"})
+    @CsvSource({"SLOW", "ERROR_500", "UNAVAILABLE_PROBLEM", "REFUSED", "GARBAGE"})
     void dossierWithoutDealServiceIs503(Fault fault) {
         stubHealthy();
         inject(Backends.deal(), fault);
@@ -234,7 +246,7 @@ class FaultInjectionTest extends GatewayTestBase {
     }
 
     @ParameterizedTest
-    @CsvSource({"SLOW", "ERROR_500", "REFUSED", "GARBAGE"})
+    @CsvSource({"SLOW", "ERROR_500", "UNAVAILABLE_PROBLEM", "REFUSED", "GARBAGE"})
     void profileWithoutCompanyServiceIs503(Fault fault) {
         stubHealthy();
         inject(Backends.company(), fault);

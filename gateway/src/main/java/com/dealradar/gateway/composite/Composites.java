@@ -129,6 +129,7 @@ public class Composites {
                             relevant.add(c);
                         }
                     }
+                    composition.shown("certifications", relevant.size());
                 }
                 return composition.ok(new Views.DealDossier(
                         dealBody,
@@ -257,6 +258,15 @@ public class Composites {
     private Response coreUnavailable(Outcome core, String service, String what, String instance, String requestId) {
         if (core instanceof Outcome.Refused refused && refused.status() < 500) {
             return Composition.refused(refused, instance, requestId);
+        }
+        if (core instanceof Outcome.Refused unavailable && unavailable.status() == 503) {
+            // The backend's own "unavailable, retry later" (its database is down, say): the caller is told the same.
+            return GatewayProblems.unavailable(
+                    "The " + what + " cannot be read: " + service + " is unavailable ("
+                            + unavailable.problem().path("detail").asText("") + "); retry later",
+                    instance,
+                    requestId,
+                    backends.client(service).retryAfter());
         }
         if (core instanceof Outcome.Refused failed) {
             // A problem answer, so not the backend's outage (no circuit counts it), but no answer either: 502.

@@ -52,6 +52,11 @@ public final class Composition {
         return items;
     }
 
+    /** A cut part of which the answer shows only {@code shown} of the items read (the others filtered out). */
+    public void shown(String part, int shown) {
+        truncated.replaceAll(t -> t.part().equals(part) ? new Views.TruncatedPart(part, shown, t.next()) : t);
+    }
+
     /** The items of a list part, or null (and the part recorded as missing) when it could not be read. */
     public ArrayNode items(String part, String service, Outcome outcome) {
         JsonNode body = body(part, service, outcome);
