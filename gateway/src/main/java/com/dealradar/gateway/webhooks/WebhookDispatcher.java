@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -22,16 +23,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +50,8 @@ public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final String USER_AGENT = "DealRadar-Webhooks/1.0";
+    /** Beyond an attempt's timeout, for recording its outcome when the replica stops. */
+    private static final Duration RECORDING_GRACE = Duration.ofSeconds(5);
 
     private final Deliveries deliveries;
     private final EventLog log;
@@ -101,12 +107,13 @@ public class WebhookDispatcher {
     }
 
     /**
-     * The batch in progress is delivered (each attempt is bounded by the request timeout) and recorded before the
-     * replica stops; what it had not claimed yet stays for the other replicas.
+     * The batch in progress is delivered (each attempt is bounded by the request timeout, connection included) and
+     * recorded before the replica stops; what it had not claimed yet stays for the other replicas. Waiting less than an
+     * attempt may take would interrupt attempts already sent, which the receivers would then get again after the lease.
      */
     void stop(@Observes ShutdownEvent stop) {
         if (dispatcher != null) {
-            dispatcher.close();
+            dispatcher.close(config.timeout().plus(RECORDING_GRACE));
             workers.shutdownNow();
         }
     }
@@ -123,12 +130,20 @@ public class WebhookDispatcher {
                     .<Future<?>>map(d -> workers.submit(() -> deliver(d)))
                     .toList();
             for (Future<?> f : running) {
-                f.get();
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    // Not recorded (the event or the endpoint could not be read): its lease runs out and it is
+                    // claimed again. The other deliveries of the batch are still waited for.
+                    LOG.warnf(
+                            "webhook delivery failed before its attempt was recorded: %s",
+                            e.getCause().toString());
+                }
             }
             purgeIfDue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             LOG.warnf("webhook round failed: %s", e.toString());
         }
     }
@@ -203,30 +218,47 @@ public class WebhookDispatcher {
      */
     private CompletionStage<Integer> post(RequestOptions options, Buffer body) {
         Promise<Integer> status = Promise.promise();
-        client.request(options).onFailure(status::tryFail).onSuccess(request -> {
-            long deadline = vertx.setTimer(config.timeout().toMillis(), expired -> {
-                if (status.tryFail(new TimeoutException("no answer within " + config.timeout()))) {
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        // From before the connection is asked for: the connect and TLS handshake count against the same deadline, so an
+        // attempt never outlasts it (a replica stopping waits for the attempts in progress, see stop()).
+        long deadline = vertx.setTimer(config.timeout().toMillis(), expired -> {
+            if (status.tryFail(new TimeoutException("no answer within " + config.timeout()))) {
+                HttpClientRequest request = sent.get();
+                if (request != null) {
                     request.reset();
                 }
-            });
-            request.exceptionHandler(e -> {
-                vertx.cancelTimer(deadline);
-                status.tryFail(e);
-            });
-            request.send(body).onComplete(answered -> {
-                vertx.cancelTimer(deadline);
-                if (answered.failed()) {
-                    status.tryFail(answered.cause());
-                    return;
-                }
-                HttpClientResponse response = answered.result();
-                response.exceptionHandler(ignored -> {});
-                response.handler(ignored -> {});
-                status.tryComplete(response.statusCode());
-                // The connection is not kept alive: closing it now ends a body the receiver may still be sending.
-                request.reset();
-            });
+            }
         });
+        client.request(options)
+                .onFailure(e -> {
+                    vertx.cancelTimer(deadline);
+                    status.tryFail(e);
+                })
+                .onSuccess(request -> {
+                    sent.set(request);
+                    if (status.future().isComplete()) {
+                        request.reset();
+                        return;
+                    }
+                    request.exceptionHandler(e -> {
+                        vertx.cancelTimer(deadline);
+                        status.tryFail(e);
+                    });
+                    request.send(body).onComplete(answered -> {
+                        vertx.cancelTimer(deadline);
+                        if (answered.failed()) {
+                            status.tryFail(answered.cause());
+                            return;
+                        }
+                        HttpClientResponse response = answered.result();
+                        response.exceptionHandler(ignored -> {});
+                        response.handler(ignored -> {});
+                        status.tryComplete(response.statusCode());
+                        // The connection is not kept alive: closing it now ends a body the receiver may still be
+                        // sending.
+                        request.reset();
+                    });
+                });
         return status.future().toCompletionStage();
     }
 

@@ -215,7 +215,10 @@ public class WebhookEndpoints {
         return answer.get();
     }
 
-    /** A new signing secret; the previous one keeps signing for {@code overlap} ({@code answer} sees the new one). */
+    /**
+     * A new signing secret; the previous one keeps signing for {@code overlap} ({@code answer} sees the new one). While
+     * an earlier rotation's overlap runs, only a rotation without overlap (every old secret stops now) is allowed.
+     */
     @Transactional
     public <R> R rotate(
             UUID partner, UUID id, VersionCheck expected, Duration overlap, Function<WebhookEndpoint, R> answer) {
@@ -225,6 +228,16 @@ public class WebhookEndpoints {
         WebhookEndpoint e = lockedEndpoint(partner, id);
         expected.check(e.version);
         Instant now = Clocks.storedNow(clock);
+        if (!overlap.isZero() && e.signingSecrets(now).size() > 1) {
+            // One previous secret is kept: rotating again now would drop the one a receiver may still verify with.
+            throw ProblemException.conflict(
+                    "overlap",
+                    "the last rotation's overlap runs until " + e.previousSecretExpiresAt,
+                    "The secret before the last rotation still signs until " + e.previousSecretExpiresAt
+                            + ", for receivers that have not switched yet; a second rotation now would stop it at once."
+                            + " Rotate again after that, or with overlap PT0S to replace every secret now (after a"
+                            + " leak, say)");
+        }
         e.previousSecret = e.secret;
         e.previousSecretExpiresAt = now.plus(overlap);
         e.secret = WebhookSigner.newSecret();

@@ -272,8 +272,9 @@ public class WebhookResource {
             description =
                     "A new secret signs every delivery from now on; the previous one also signs (a second v1 signature in "
                             + "webhook-signature) for the overlap, default 24 hours, so the receiver can switch without rejecting a delivery. "
-                            + "The new secret is in this answer only. If-Match is required; an Idempotency-Key makes retries safe "
-                            + "(a replay answers the rotation without its secret, and rotates nothing).")
+                            + "The new secret is in this answer only. While an earlier rotation's overlap runs, only overlap PT0S "
+                            + "(every old secret stops signing now) is accepted. If-Match is required; an Idempotency-Key makes "
+                            + "retries safe (a replay answers the rotation without its secret, and rotates nothing).")
     @RequestBody(
             required = false,
             content = @Content(examples = @ExampleObject(name = "one hour overlap", value = "{\"overlap\":\"PT1H\"}")))
@@ -287,7 +288,9 @@ public class WebhookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "409",
-            description = "The Idempotency-Key is in flight",
+            description =
+                    "An earlier rotation's overlap still runs (rotate with overlap PT0S, or after it ends), or the "
+                            + "Idempotency-Key is in flight",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "422",

@@ -351,6 +351,52 @@ class WebhookDeliveryTest {
     }
 
     /**
+     * A second rotation while the first one's overlap runs would drop the oldest secret at once, the one a receiver that
+     * has not switched yet verifies with (before: 200, and that receiver rejected every delivery from then on). It is a
+     * 409 naming the overlap; a rotation with overlap PT0S (after a leak) replaces every secret now.
+     */
+    @Test
+    void aSecondRotationDuringTheOverlapIsRefusedUnlessItReplacesEverySecretNow() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 200)) {
+            Endpoint endpoint = endpoint(receiver.url(), List.of("*"));
+            String first = rotateWithAnHourOfOverlap(endpoint);
+            io.restassured.response.Response again = ADMIN.request()
+                    .header("If-Match", ADMIN.request().get(endpoint.path()).header("ETag"))
+                    .body("{\"overlap\":\"PT1H\"}")
+                    .post(endpoint.path() + "/rotate-secret");
+            io.restassured.response.Response now = ADMIN.request()
+                    .header("If-Match", ADMIN.request().get(endpoint.path()).header("ETag"))
+                    .body("{\"overlap\":\"PT0S\"}")
+                    .post(endpoint.path() + "/rotate-secret");
+            System.out.printf(
+                    "rotations during an overlap: with an hour -> %d (%s); with PT0S -> %d%n",
+                    again.statusCode(), again.jsonPath().getString("errors[0].message"), now.statusCode());
+            again.then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", Matchers.equalTo("overlap"));
+            now.then().statusCode(200);
+            String current = now.jsonPath().getString("secret");
+            append("deal", UUID.randomUUID().toString(), "deal.created");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.received.isEmpty());
+            Receiver.Received delivered = receiver.received.getFirst();
+            List<Boolean> verifies = new ArrayList<>();
+            for (String secret : List.of(endpoint.secret(), first, current)) {
+                verifies.add(StandardWebhooksVerifier.verify(
+                        secret,
+                        delivered.header("webhook-id"),
+                        delivered.header("webhook-timestamp"),
+                        delivered.header("webhook-signature"),
+                        delivered.body(),
+                        Instant.now().getEpochSecond()));
+            }
+            assertThat(verifies)
+                    .as("original, first rotation, rotation without overlap")
+                    .containsExactly(false, false, true);
+        }
+    }
+
+    /**
      * Six rotations sent at once with the endpoint's one ETag: one rotates (200), five are 412, and the secret stored
      * is the one the 200 answered. Each used to check If-Match against its own read of the row and all of them
      * rotated: every caller got a secret, and all but the last were never used to sign.

@@ -52,10 +52,15 @@ public final class PeriodicTask implements AutoCloseable {
     /** No new round starts; the one in progress may finish within {@link #GRACE}, then it is interrupted. */
     @Override
     public void close() {
+        close(GRACE);
+    }
+
+    /** No new round starts; the one in progress may finish within {@code grace} (a round's own bound), then it is interrupted. */
+    public void close(Duration grace) {
         timer.shutdown();
         try {
-            if (!timer.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warnf("%s: the round in progress did not finish within %s; interrupted", name, GRACE);
+            if (!timer.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("%s: the round in progress did not finish within %s; interrupted", name, grace);
                 timer.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -192,7 +192,10 @@ public class MatterResource {
             responseCode = "200",
             description = "Replaced",
             content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
-    @APIResponse(responseCode = "409", description = "Status differs from the current one")
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "Status differs from the current one, or decidedOn set on a matter no transition has decided yet")
     @APIResponse(
             responseCode = "422",
             description = "Unknown regime, or a deal or company that deal-service or company-service does not know")
@@ -216,6 +219,10 @@ public class MatterResource {
             responseCode = "200",
             description = "Patched",
             content = @Content(schema = @Schema(implementation = Views.MatterView.class)))
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "Status differs from the current one, or decidedOn set on a matter no transition has decided yet")
     @APIResponse(
             responseCode = "422",
             description = "Unknown regime, or a deal or company that deal-service or company-service does not know")

@@ -120,9 +120,47 @@ public class MatterService {
                     "status is changed with POST /regulatory-matters/" + matter.id + "/transitions, not by "
                             + "replacing the matter");
         }
+        LocalDate openedBefore = matter.openedOn;
+        LocalDate decidedBefore = matter.decidedOn;
         apply(matter, input);
+        if (input.decidedOn() != null
+                && !matter.status.isDecision()
+                && !Objects.equals(input.decidedOn(), decidedBefore)) {
+            // The transition that decides the matter records its day; one set before would be kept over it.
+            throw ProblemException.conflict(
+                    "decidedOn",
+                    "the matter is " + matter.status + "; its decision records decidedOn",
+                    "decidedOn is recorded by the transition that decides the matter (POST /regulatory-matters/"
+                            + matter.id + "/transitions); this one is " + matter.status);
+        }
+        moveOpening(matter, openedBefore, input);
         matters.flush();
         return answer.apply(matter);
+    }
+
+    /**
+     * The first history entry is the matter's opening: when {@code openedOn} is given or corrected, the entry dated by
+     * the old value (or, with none, by the day the matter was recorded) moves with it, so that transitions dated after
+     * the real opening are accepted. It cannot move past the next dated entry.
+     */
+    private void moveOpening(RegulatoryMatter matter, LocalDate openedBefore, MatterDraft input) {
+        LocalDate opened = input.openedOn();
+        StatusChange first = matter.history.getFirst();
+        if (opened == null || opened.equals(first.on()) || (openedBefore != null && !openedBefore.equals(first.on()))) {
+            return;
+        }
+        matter.history.stream()
+                .skip(1)
+                .map(StatusChange::on)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .filter(next -> next.isBefore(opened))
+                .ifPresent(next -> {
+                    throw ProblemException.unprocessable(
+                            "openedOn", "must not be after the matter's first transition, on " + next);
+                });
+        matter.history.set(
+                0, new StatusChange(first.status(), opened, first.note(), first.recordedAt(), input.openedPrecision()));
     }
 
     /** One step through the status machine (a POST .../transitions), after checking {@code expected} against the row. */

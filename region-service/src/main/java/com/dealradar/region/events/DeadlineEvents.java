@@ -2,6 +2,7 @@ package com.dealradar.region.events;
 
 import com.dealradar.platform.events.Outbox;
 import com.dealradar.platform.http.EntityTags;
+import com.dealradar.platform.persistence.AuditedEntity;
 import com.dealradar.platform.scheduling.PeriodicTask;
 import com.dealradar.region.domain.Certification;
 import com.dealradar.region.domain.Deadline;
@@ -20,6 +21,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,7 +35,10 @@ import org.jboss.logging.Logger;
  * {@code certification.expired} (the day after an attestation's validity ends). Each once per deadline: the event and a
  * {@code deadline_notice} row keyed by the deadline commit together, so with several replicas the second writer's
  * insert fails on the key and its event rolls back with it. A deadline that moves (an extension, a clock-stop) is a new
- * deadline with events of its own.
+ * deadline with events of its own. A notice is written only while its matter or certification is still at the version
+ * it was computed from, with that row locked: a matter cleared in between gets no {@code deadline_passed} after its
+ * {@code transitioned} (the next check computes again from what the matter is now), and a write that comes after the
+ * lock waits, so its event follows the notice.
  */
 @ApplicationScoped
 public class DeadlineEvents {
@@ -89,10 +94,15 @@ public class DeadlineEvents {
 
     /** One check of every open matter's deadline and every lapsing certification; returns the events written. */
     public int runOnce() {
+        return write(due());
+    }
+
+    /** What is due now, computed from the matters and certifications as they are (one transaction). */
+    public List<Notice> due() {
         // Each matter's and certification's day is today in its region (a deadline passes at midnight there).
         RegionalToday days = today.everywhere();
         long lookBack = Math.max(1, config.lookBack().toDays());
-        List<Notice> due = QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             List<Notice> notices = new ArrayList<>();
             for (RegulatoryMatter matter : em.createQuery(
                             "from RegulatoryMatter m where m.status in :open", RegulatoryMatter.class)
@@ -123,7 +133,8 @@ public class DeadlineEvents {
                             "regulatory_matter",
                             matter.id,
                             "/regulatory-matters/" + matter.id,
-                            EntityTags.of(matter.version).toString(),
+                            RegulatoryMatter.class,
+                            matter.version,
                             matterData(matter, deadline, day, calendar)));
                 }
             }
@@ -142,13 +153,18 @@ public class DeadlineEvents {
                         "certification",
                         c.id,
                         "/certifications/" + c.id,
-                        EntityTags.of(c.version).toString(),
+                        Certification.class,
+                        c.version,
                         data));
             }
             return notices;
         });
+    }
+
+    /** Writes the notices not written before and still true of their matter or certification; returns how many. */
+    public int write(List<Notice> notices) {
         int written = 0;
-        for (Notice notice : due) {
+        for (Notice notice : notices) {
             if (write(notice)) {
                 written++;
             }
@@ -156,13 +172,26 @@ public class DeadlineEvents {
         return written;
     }
 
-    private record Notice(
-            String key, String kind, String resourceType, UUID resourceId, String path, String etag, ObjectNode data) {}
+    /** An event due for a matter or certification, computed from it at {@code version}. */
+    public record Notice(
+            String key,
+            String kind,
+            String resourceType,
+            UUID resourceId,
+            String path,
+            Class<? extends AuditedEntity> entity,
+            long version,
+            ObjectNode data) {}
 
     /** The notice row and its event in one transaction; false when it was written before (by this or another replica). */
     private boolean write(Notice notice) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
+                AuditedEntity row = em.find(notice.entity(), notice.resourceId(), LockModeType.PESSIMISTIC_WRITE);
+                if (row == null || row.version != notice.version()) {
+                    // Changed (or deleted) since the notice was computed: the next check computes it again.
+                    return false;
+                }
                 Long seen = ((Number) em.createNativeQuery(
                                         "select count(*) from deadline_notice where notice_key = ? and kind = ?")
                                 .setParameter(1, notice.key())
@@ -182,7 +211,7 @@ public class DeadlineEvents {
                         notice.resourceType(),
                         notice.resourceId().toString(),
                         notice.path(),
-                        notice.etag(),
+                        EntityTags.of(notice.version()).toString(),
                         notice.data());
                 em.flush();
                 return true;

@@ -44,9 +44,11 @@ class DeadlineEventsTest {
         return LocalDate.parse(day).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC);
     }
 
-    @Test
-    void deadlineEventsAreWrittenOncePerDeadlineWhateverTheNumberOfCheckers() throws Exception {
-        TestClock clock = TestClock.installedAt(noonOf("2024-03-20"));
+    /**
+     * An NSIA matter called in on 20 March 2024: the 30 working days end on 2 May 2024 (MatterApiTest); 5 working days
+     * before: 25 April.
+     */
+    static String nsiaMatterCalledIn() {
         String id = MatterApiTest.create(UUID.randomUUID(), "UK-NSIA")
                 .then()
                 .statusCode(201)
@@ -55,9 +57,14 @@ class DeadlineEventsTest {
         MatterApiTest.move(id, "notified", "2024-02-01").then().statusCode(200);
         MatterApiTest.move(id, "accepted", "2024-02-05").then().statusCode(200);
         MatterApiTest.move(id, "phase1", "2024-02-05").then().statusCode(200);
-        // Call-in on 20 March 2024: the 30 working days end on 2 May 2024 (MatterApiTest); 5 working days before: 25
-        // April.
         MatterApiTest.move(id, "phase2", "2024-03-20").then().statusCode(200);
+        return id;
+    }
+
+    @Test
+    void deadlineEventsAreWrittenOncePerDeadlineWhateverTheNumberOfCheckers() throws Exception {
+        TestClock clock = TestClock.installedAt(noonOf("2024-03-20"));
+        String id = nsiaMatterCalledIn();
         String cert = CertificationApiTest.create(
                         UUID.randomUUID(), LocalDate.parse("2022-05-01"), LocalDate.parse("2024-04-30"), "attested")
                 .then()
@@ -116,5 +123,30 @@ class DeadlineEventsTest {
         assertThat(certification)
                 .extracting(e -> e.type)
                 .containsExactly("certification.created", DeadlineEvents.EXPIRED);
+    }
+
+    /**
+     * A deadline found due and a matter decided in between (the check computes, then writes): the decision wins. Before,
+     * the check wrote {@code deadline_passed} after the matter's {@code transitioned} to cleared, from what it had read.
+     */
+    @Test
+    void aMatterDecidedWhileItsDeadlineIsCheckedGetsNoDeadlineEventAfterItsDecision() {
+        TestClock clock = TestClock.installedAt(noonOf("2024-03-20"));
+        String id = nsiaMatterCalledIn();
+        clock.set(noonOf("2024-05-03"));
+        List<DeadlineEvents.Notice> due = deadlines.due();
+        List<String> dueHere = due.stream()
+                .filter(n -> n.resourceId().toString().equals(id))
+                .map(DeadlineEvents.Notice::kind)
+                .toList();
+        MatterApiTest.move(id, "cleared", "2024-05-03").then().statusCode(200);
+        int written = deadlines.write(due);
+        int later = deadlines.runOnce();
+        List<String> events = eventsOf(id).stream().map(e -> e.type).toList();
+        System.out.printf(
+                "deadline checked, matter cleared, then written: due %s; %d written, then %d; events %s%n",
+                dueHere, written, later, events);
+        assertThat(dueHere).containsExactly(DeadlineEvents.PASSED);
+        assertThat(events).endsWith("regulatory_matter.transitioned").doesNotContain(DeadlineEvents.PASSED);
     }
 }

@@ -57,6 +57,45 @@ class MatterApiTest {
                 .post("/regulatory-matters/" + id + "/transitions");
     }
 
+    /**
+     * A matter recorded without openedOn starts its history on the day it was recorded; giving openedOn later moves
+     * that first entry, so the transitions that followed the real opening can be recorded (before: 422, "before the
+     * previous change" on the record day). decidedOn belongs to the decision: set on an open matter it is a 409 (before:
+     * kept, and the decision's own day never recorded).
+     */
+    @Test
+    void openedOnGivenLaterMovesTheOpeningAndDecidedOnWaitsForTheDecision() {
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"dealId\": \"" + UUID.randomUUID() + "\", \"regimeCode\": \"UK-NSIA\", "
+                        + "\"title\": \"opened later\", \"status\": \"anticipated\", \"basis\": \"inferred\", "
+                        + "\"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}]}")
+                .post("/regulatory-matters")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String recordedOn = given().get("/regulatory-matters/" + id).path("statusHistory[0].on");
+        patch(id, "{\"openedOn\": \"2024-01-10\"}")
+                .then()
+                .statusCode(200)
+                .body("openedOn", equalTo("2024-01-10"))
+                .body("statusHistory", hasSize(1))
+                .body("statusHistory[0].on", equalTo("2024-01-10"));
+        int notified = move(id, "notified", "2024-02-01").statusCode();
+        Response pastTheFiling = patch(id, "{\"openedOn\": \"2024-03-01\"}");
+        Response decidedEarly = patch(id, "{\"decidedOn\": \"2024-02-15\"}");
+        System.out.printf(
+                "opening moved from %s to 2024-01-10; notified on 2024-02-01 -> %d; openedOn after it -> %d; "
+                        + "decidedOn on an open matter -> %d%n",
+                recordedOn, notified, pastTheFiling.statusCode(), decidedEarly.statusCode());
+        assertThat(notified).isEqualTo(200);
+        pastTheFiling.then().statusCode(422).body("errors[0].field", equalTo("openedOn"));
+        decidedEarly.then().statusCode(409).body("errors[0].field", equalTo("decidedOn"));
+        move(id, "accepted", "2024-02-05").then().statusCode(200);
+        move(id, "phase1", "2024-02-05").then().statusCode(200);
+        move(id, "cleared", "2024-02-20").then().statusCode(200).body("decidedOn", equalTo("2024-02-20"));
+    }
+
     @Test
     void aTransitionRetriedWithItsIdempotencyKeyHappensOnce() {
         String id = create(UUID.randomUUID(), "UK-NSIA").path("id");
