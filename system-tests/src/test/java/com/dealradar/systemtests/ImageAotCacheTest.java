@@ -41,8 +41,11 @@ class ImageAotCacheTest {
         Path cache = ROOT.resolve(module).resolve("target/image-test.aot");
         Files.deleteIfExists(cache);
 
+        // Trained as the Dockerfile trains: with the pods' memory limit as the JVM's RAM, whatever the build host has.
+        assertThat(Files.readString(ROOT.resolve("deploy/Dockerfile")))
+                .contains("RUN JAVA_OPTS=\"$JAVA_OPTS -XX:MaxRAM=512m\" train-aot.sh");
         Map<String, String> env = new HashMap<>();
-        env.put("JAVA_OPTS", String.join(" ", imageFlags));
+        env.put("JAVA_OPTS", String.join(" ", imageFlags) + " -XX:MaxRAM=512m");
         env.put("PATH", Path.of(JAVA).getParent() + ":" + System.getenv("PATH"));
         env.put("TRAIN_HTTP_PORT", Integer.toString(ServiceProcess.freePort()));
         env.put("TRAIN_MANAGEMENT_PORT", Integer.toString(ServiceProcess.freePort()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -16,9 +17,11 @@ import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -153,6 +156,77 @@ class KubernetesManifestsTest {
         }
     }
 
+    /**
+     * The pods the operators make in the namespace meet its "restricted" Pod Security Standard too. The Keycloak
+     * operator sets no security context on Keycloak's pods (or on itself, k8s/keycloak-operator patches its upstream
+     * Deployment): without one they are refused at admission. The operator also needs the Kubernetes API, which the
+     * namespace's default-deny would block.
+     */
+    @Test
+    void keycloakAndItsOperatorMeetTheNamespacesPodSecurityStandard() throws IOException {
+        for (String overlay : Manifests.OVERLAYS) {
+            JsonNode pod = Manifests.render(overlay).custom("Keycloak").get(0).at("/spec/unsupported/podTemplate/spec");
+            assertRestricted(
+                    overlay + "/keycloak",
+                    pod.path("securityContext"),
+                    pod.path("containers").get(0));
+        }
+        Path operator = Manifests.ROOT.resolve("k8s/keycloak-operator");
+        JsonNode kustomization =
+                Manifests.YAML.readTree(operator.resolve("kustomization.yaml").toFile());
+        assertThat(kustomization.path("namespace").asText()).isEqualTo("dealradar");
+        assertThat(kustomization.path("resources").get(0).asText())
+                .as("the operator release the Keycloak resource is written against (its CRDs in k8s/crds)")
+                .contains("/keycloak-k8s-resources/" + keycloakOperatorVersion() + "/");
+        ObjectNode patched = Manifests.YAML.createObjectNode();
+        for (JsonNode op : Manifests.YAML.readTree(
+                kustomization.path("patches").get(0).path("patch").asText())) {
+            patched.set(op.path("path").asText(), op.path("value"));
+        }
+        assertRestricted(
+                "keycloak-operator",
+                patched.path("/spec/template/spec/securityContext"),
+                Manifests.YAML
+                        .createObjectNode()
+                        .set("securityContext", patched.path("/spec/template/spec/containers/0/securityContext")));
+        NetworkPolicy policy =
+                Manifests.YAML.readValue(operator.resolve("network-policy.yaml").toFile(), NetworkPolicy.class);
+        assertThat(policy.getSpec().getPodSelector().getMatchLabels())
+                .containsEntry("app.kubernetes.io/name", "keycloak-operator");
+        assertThat(policy.getSpec().getEgress())
+                .flatExtracting(rule -> rule.getPorts())
+                .extracting(port -> port.getPort().getIntVal())
+                .contains(443, 6443);
+    }
+
+    private static void assertRestricted(String where, JsonNode podSecurity, JsonNode container) {
+        assertThat(podSecurity.path("runAsNonRoot").asBoolean())
+                .as(where + ": runAsNonRoot")
+                .isTrue();
+        assertThat(podSecurity.at("/seccompProfile/type").asText())
+                .as(where + ": seccomp")
+                .isEqualTo("RuntimeDefault");
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").isBoolean()
+                        && !container
+                                .at("/securityContext/allowPrivilegeEscalation")
+                                .asBoolean())
+                .as(where + ": allowPrivilegeEscalation false")
+                .isTrue();
+        assertThat(container.at("/securityContext/capabilities/drop").toString())
+                .as(where + ": capabilities dropped")
+                .isEqualTo("[\"ALL\"]");
+    }
+
+    /** The Keycloak operator release the README's prerequisites name. */
+    private static String keycloakOperatorVersion() throws IOException {
+        Matcher m = Pattern.compile("Keycloak operator\\]\\([^)]*\\) \\*\\*([0-9.]+)\\*\\*")
+                .matcher(Files.readString(Manifests.ROOT.resolve("README.md")));
+        assertThat(m.find())
+                .as("the README names the Keycloak operator's version")
+                .isTrue();
+        return m.group(1);
+    }
+
     private static void assertHealthProbe(String where, Probe probe, String path) {
         assertThat(probe).as(where + " " + path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).as(where).isEqualTo(path);
@@ -177,9 +251,17 @@ class KubernetesManifestsTest {
                 assertThat(shutdown.toSeconds())
                         .as(where + ": quarkus.shutdown.timeout")
                         .isPositive();
+                // Then background work stops: the gateway's webhook dispatcher waits for the attempts in flight (the
+                // webhook timeout + 5 s to record them, WebhookDispatcher) and its event relay for its round, as
+                // region-service's deadline events do (PeriodicTask.GRACE, 10 s).
+                long background = switch (d.getMetadata().getName()) {
+                    case "gateway" -> webhookTimeout().toSeconds() + 5 + 10;
+                    case "region-service" -> 10;
+                    default -> 0;
+                };
                 assertThat(pod.getTerminationGracePeriodSeconds())
-                        .as(where + ": grace period covers preStop + shutdown + margin")
-                        .isGreaterThanOrEqualTo(preStop + shutdown.toSeconds() + 5);
+                        .as(where + ": grace period covers preStop + shutdown + background work + margin")
+                        .isGreaterThanOrEqualTo(preStop + shutdown.toSeconds() + background + 5);
                 assertThat(d.getSpec()
                                 .getStrategy()
                                 .getRollingUpdate()
@@ -231,6 +313,9 @@ class KubernetesManifestsTest {
                 assertThat(podLabels.entrySet())
                         .containsAll(t.getLabelSelector().getMatchLabels().entrySet());
                 assertThat(t.getMatchLabelKeys()).as(name + ": per Deployment").contains("pod-template-hash");
+                assertThat(t.getNodeTaintsPolicy())
+                        .as(name + ": nodes the pods cannot run on are no domains (else Pending at one per node)")
+                        .isEqualTo("Honor");
             });
             Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
             assertThat(c.getImage()).as(name).startsWith("registry.example/").matches(PINNED_IMAGE);
@@ -374,7 +459,7 @@ class KubernetesManifestsTest {
         assertThat(dockerfile)
                 .containsOnlyOnce("ARG JAVA_OPTS=\"")
                 .contains("FROM ${BASE_IMAGE} AS train")
-                .contains("RUN train-aot.sh /deployments ")
+                .contains("RUN JAVA_OPTS=\"$JAVA_OPTS -XX:MaxRAM=512m\" train-aot.sh /deployments ")
                 .contains("COPY --from=train --chown=" + user.group(1) + " /deployments/app.aot /deployments/app.aot")
                 .contains("exec java $JAVA_OPTS -XX:AOTCache=/deployments/app.aot -jar /deployments/quarkus-run.jar");
         assertThat(Pattern.compile("(?m)^ENV .*JAVA_OPTS=\\$\\{JAVA_OPTS}$")
@@ -444,6 +529,12 @@ class KubernetesManifestsTest {
                 .as(module + ": quarkus.shutdown.timeout (graceful shutdown)")
                 .isNotNull();
         return Duration.parse("PT" + value.toUpperCase());
+    }
+
+    static Duration webhookTimeout() {
+        String value = ServiceConfigKeys.configured("gateway", "dealradar.webhooks.timeout");
+        assertThat(value).as("gateway: dealradar.webhooks.timeout").isNotNull();
+        return Duration.parse(value.toUpperCase().startsWith("PT") ? value : "PT" + value.toUpperCase());
     }
 
     static Map<String, String> env(Container c) {
