@@ -9,17 +9,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/internal-token.sh"
 BENCH_LOG_MANAGER="-Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 BENCH_JVM_OPTS="$DEALRADAR_JVM_HEAP $BENCH_LOG_MANAGER"
 
-# need COMMAND PACKAGE: installs the Debian package when the command is missing.
-need() {
-  command -v "$1" >/dev/null && return
-  echo "Installing $2 (Debian package) for the benchmark..." >&2
-  local sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
-  "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -q "$2" >/dev/null 2>&1 \
-    || { "${sudo[@]}" apt-get update >/dev/null 2>&1 && "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -q "$2" >/dev/null 2>&1; } \
-    || true
-  command -v "$1" >/dev/null || { echo "$1 is needed: apt-get install $2" >&2; exit 1; }
-}
-
 # await_ready URL PID SECONDS: polls URL every 20 ms until it answers 2xx (status 0); status 1 when the process PID
 # ends first or SECONDS pass. How every benchmark knows that a service it started is ready.
 await_ready() {

@@ -38,3 +38,14 @@ if ! command -v mvn >/dev/null 2>&1; then
   echo "Maven 3.8+ is needed (apt-get install maven)." >&2
   exit 1
 fi
+
+# need COMMAND PACKAGE: installs the Debian package when the command is missing (with sudo when not root).
+need() {
+  command -v "$1" >/dev/null && return
+  echo "Installing $2 (Debian package)..." >&2
+  local sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -q "$2" >/dev/null 2>&1 \
+    || { "${sudo[@]}" apt-get update >/dev/null 2>&1 && "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -q "$2" >/dev/null 2>&1; } \
+    || true
+  command -v "$1" >/dev/null || { echo "$1 is needed: apt-get install $2" >&2; exit 1; }
+}
