@@ -100,25 +100,7 @@ class ConcurrencyAndIdempotencyTest {
         String key = UUID.randomUUID().toString();
         String body = CompanyFixtures.body(CompanyFixtures.uniqueName("Slow"), "CN");
         // The first request has claimed the key and not finished: that is exactly this row.
-        String fingerprint = given().contentType(ContentType.JSON)
-                .header("Idempotency-Key", key + "-probe")
-                .body(body)
-                .post("/companies")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        assertThat(fingerprint).isNotNull();
-        QuarkusTransaction.requiringNew().run(() -> {
-            IdempotencyRecord probe =
-                    em.find(IdempotencyRecord.class, "user:test-analyst POST /companies " + key + "-probe");
-            IdempotencyRecord inFlight = new IdempotencyRecord();
-            inFlight.scopedKey = "user:test-analyst POST /companies " + key;
-            inFlight.requestHash = probe.requestHash;
-            inFlight.completed = false;
-            inFlight.createdAt = Instant.now();
-            em.persist(inFlight);
-        });
+        assertThat(unfinishedClaim(key, body, Instant.now())).isNotNull();
         given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
                 .body(body)
@@ -127,6 +109,58 @@ class ConcurrencyAndIdempotencyTest {
                 .statusCode(409)
                 .header("Retry-After", "1")
                 .body("type", equalTo("https://dealradar.dev/problems/idempotency-in-flight"));
+    }
+
+    /**
+     * A claim left by a request whose process died (older than the 2 minutes no request runs) and six retries of that
+     * request at once: one takes the claim over and writes, the others are told it is in flight (or get its answer once
+     * it is done): the claim moves only where it still has the age it was read with (before, each retry could take it
+     * over on the row it had read and run the write; the window is narrow, and one run of this test against the old
+     * code did not hit it). Another body under the abandoned key is a 422 (before: carried out).
+     */
+    @Test
+    void retriesOfAnAbandonedClaimAtOnceWriteOnce() {
+        String key = UUID.randomUUID().toString();
+        String body = CompanyFixtures.body(CompanyFixtures.uniqueName("Abandoned"), "CN");
+        // Its company (written under another key, for the request's fingerprint) moves out of the way of the retries.
+        String probe = unfinishedClaim(key, body, Instant.now().minusSeconds(180));
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body("{\"slug\": \"moved-" + UUID.randomUUID() + "\"}")
+                .patch("/companies/" + probe)
+                .then()
+                .statusCode(200);
+        // Another body under the abandoned key is another request: 422, as for any key (before: it took the claim
+        // over and was carried out).
+        int otherBody = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("Other body"), "CN"))
+                .post("/companies")
+                .statusCode();
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Response>> retries = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return given().contentType(ContentType.JSON)
+                            .header("Idempotency-Key", key)
+                            .body(body)
+                            .post("/companies");
+                }))
+                .toList();
+        start.countDown();
+        java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        for (Response r : retries.stream().map(CompletableFuture::join).toList()) {
+            String outcome = r.statusCode() == 201
+                    ? ("true".equals(r.header("Idempotent-Replayed")) ? "201 replayed" : "201 written")
+                    : r.statusCode() + " " + r.jsonPath().getString("type").replaceAll(".*/", "");
+            outcomes.merge(outcome, 1, Integer::sum);
+        }
+        System.out.println("an abandoned claim: another body -> " + otherBody + "; six retries at once: " + outcomes);
+        assertThat(otherBody).isEqualTo(422);
+        assertThat(outcomes).containsEntry("201 written", 1);
+        assertThat(outcomes.keySet())
+                .allMatch(o ->
+                        o.equals("201 written") || o.equals("201 replayed") || o.equals("409 idempotency-in-flight"));
     }
 
     @Test
@@ -158,6 +192,32 @@ class ConcurrencyAndIdempotencyTest {
                 .statusCode(201)
                 .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue())
                 .body("name", equalTo(name));
+    }
+
+    /**
+     * The claim of {@code key} by a request with {@code body} that has not finished, made at {@code createdAt}: the
+     * fingerprint is taken from the same body sent under another key first (whose company's id this answers).
+     */
+    private String unfinishedClaim(String key, String body, Instant createdAt) {
+        String probe = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key + "-probe")
+                .body(body)
+                .post("/companies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        QuarkusTransaction.requiringNew().run(() -> {
+            IdempotencyRecord fingerprint =
+                    em.find(IdempotencyRecord.class, "user:test-analyst POST /companies " + key + "-probe");
+            IdempotencyRecord claim = new IdempotencyRecord();
+            claim.scopedKey = "user:test-analyst POST /companies " + key;
+            claim.requestHash = fingerprint.requestHash;
+            claim.completed = false;
+            claim.createdAt = createdAt;
+            em.persist(claim);
+        });
+        return probe;
     }
 
     private static void await(CountDownLatch latch) {

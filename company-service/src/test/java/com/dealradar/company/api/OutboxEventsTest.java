@@ -124,8 +124,10 @@ class OutboxEventsTest {
                 .then()
                 .statusCode(422);
         long afterCycle = allEvents();
+        // Deleted by its id in capitals (the same link): its event is filed under the id every other event of it has
+        // (before: under the capitals, so the link's events were two resources to a partner).
         given().header("If-Match", "\"0\"")
-                .delete("/ownership-links/" + link)
+                .delete("/ownership-links/" + link.toUpperCase())
                 .then()
                 .statusCode(204);
 

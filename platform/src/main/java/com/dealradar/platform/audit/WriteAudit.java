@@ -1,5 +1,6 @@
 package com.dealradar.platform.audit;
 
+import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.NewestFirst;
@@ -108,7 +109,12 @@ public class WriteAudit {
                 || !idNode.isTextual()
                 || idNode.asText().isEmpty()
                 || idNode.asText().contains("/")) {
-            return path;
+            // No answer to take the id from (a delete): the ids in the path in their one spelling.
+            for (int i = 1; i < segments.length; i++) {
+                segments[i] =
+                        QueryParams.asUuid(segments[i]).map(UUID::toString).orElse(segments[i]);
+            }
+            return String.join("/", segments);
         }
         String id = idNode.asText();
         for (int i = 1; i < segments.length; i++) {

@@ -1,5 +1,6 @@
 package com.dealradar.platform.events;
 
+import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.http.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -147,7 +148,17 @@ public class Outbox {
             };
             return verb == null
                     ? null
-                    : new WriteKind(segments[0], resourceType, verb, segments.length > 1 ? segments[1] : null);
+                    : new WriteKind(
+                            segments[0],
+                            resourceType,
+                            verb,
+                            // A delete has no body to take the id from: the path's, in the form every other event of
+                            // the resource has (a UUID sent in capitals is that resource too, and its events one key).
+                            segments.length > 1
+                                    ? QueryParams.asUuid(segments[1])
+                                            .map(UUID::toString)
+                                            .orElse(segments[1])
+                                    : null);
         }
     }
 }

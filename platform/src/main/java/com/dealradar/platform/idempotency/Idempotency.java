@@ -169,14 +169,18 @@ public class Idempotency {
             return QuarkusTransaction.requiringNew().call(() -> {
                 IdempotencyRecord existing = em.find(IdempotencyRecord.class, scopedKey);
                 if (existing != null) {
+                    em.detach(existing);
                     if (!existing.completed
-                            && existing.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER))) {
-                        existing.createdAt = clock.instant();
-                        existing.requestHash = hash;
+                            && existing.requestHash.equals(hash)
+                            && existing.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER))
+                            && takeOver(existing)) {
                         return null;
                     }
-                    em.detach(existing);
-                    return existing;
+                    // Completed (a replay), another body (422), or in flight, taken over by another retry meanwhile
+                    // included (409): the record as it is now.
+                    return existing.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER))
+                            ? em.find(IdempotencyRecord.class, scopedKey)
+                            : existing;
                 }
                 IdempotencyRecord record = new IdempotencyRecord();
                 record.scopedKey = scopedKey;
@@ -187,9 +191,28 @@ public class Idempotency {
                 return null;
             });
         } catch (PersistenceException e) {
-            // Another request inserted the same key between our look-up and our insert.
-            return QuarkusTransaction.requiringNew().call(() -> em.find(IdempotencyRecord.class, scopedKey));
+            // Another request inserted the same key between our look-up and our insert. Gone again (it failed and
+            // released its claim): the key is free, claim it as if nothing had happened.
+            IdempotencyRecord other =
+                    QuarkusTransaction.requiringNew().call(() -> em.find(IdempotencyRecord.class, scopedKey));
+            return other != null ? other : claim(scopedKey, hash);
         }
+    }
+
+    /**
+     * Takes over the claim of a request whose process died (the claim is older than any request can run), for this
+     * retry of the same request. One retry only: the claim is moved to now where it still has the age it was read with,
+     * so of two retries at once the second finds it moved and is answered "in flight". (Moving it on the entity read
+     * without a lock let both take it over, and both ran the write.)
+     */
+    private boolean takeOver(IdempotencyRecord abandoned) {
+        return em.createQuery("update IdempotencyRecord r set r.createdAt = :now where r.scopedKey = :key"
+                                + " and r.completed = false and r.createdAt = :seen")
+                        .setParameter("now", clock.instant())
+                        .setParameter("key", abandoned.scopedKey)
+                        .setParameter("seen", abandoned.createdAt)
+                        .executeUpdate()
+                == 1;
     }
 
     private Response replay(IdempotencyRecord earlier, String hash) {

@@ -47,6 +47,12 @@ public record Cursor(String sort, List<String> keys) {
             if (parts.size() != keyCount + 1) {
                 throw new IllegalArgumentException("wrong number of keys");
             }
+            // No stored value holds NUL (the JSON layer refuses it), and PostgreSQL refuses it in text: a crafted
+            // cursor
+            // with one was a 500.
+            if (parts.stream().skip(1).anyMatch(key -> key.indexOf('\u0000') >= 0)) {
+                throw new IllegalArgumentException("NUL in a key");
+            }
             String sort = parts.getFirst();
             String filters = null;
             int mark = sort.indexOf(FILTERS);
@@ -99,14 +105,25 @@ public record Cursor(String sort, List<String> keys) {
         return cursor;
     }
 
-    /** Key {@code index} as an instant; 400 like {@link #uuidKey} when it is not one. */
+    /**
+     * Key {@code index} as an instant; 400 like {@link #uuidKey} when it is not one, or not one of years 1 to 9999 that
+     * every stored time is (Instant.parse also takes +300000-01-01T00:00:00Z, which PostgreSQL refuses: a 500).
+     */
     public Instant instantKey(int index) {
+        Instant instant;
         try {
-            return Instant.parse(keys.get(index));
+            instant = Instant.parse(keys.get(index));
         } catch (RuntimeException e) {
             throw notIssued();
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw notIssued();
+        }
+        return instant;
     }
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     /** The 400 for a cursor this API did not issue (one that does not decode, or whose keys are not what it wrote). */
     public static ProblemException notIssued() {

@@ -56,6 +56,28 @@ class CursorTest {
                 .hasToString(id);
     }
 
+    /** Crafted keys that decode but that the database refuses (before: a 500 each): a 400 like any foreign cursor. */
+    @Test
+    void keysNoListHoldsAreRefusedBeforeTheyReachTheDatabase() {
+        String id = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a";
+        for (String key : List.of("\u0000", "name\u0000")) {
+            assertThatThrownBy(() -> Cursor.valueAndId(new Cursor("name", List.of(key, id)).encode(), "name"))
+                    .as(key)
+                    .isInstanceOfSatisfying(
+                            ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.BAD_PARAMETER));
+        }
+        for (String time : List.of("+300000-01-01T00:00:00Z", "-000001-01-01T00:00:00Z")) {
+            assertThatThrownBy(() ->
+                            Cursor.timeAndId(new Cursor("-createdAt", List.of(time, id)).encode(), "-createdAt"))
+                    .as(time)
+                    .isInstanceOf(ProblemException.class);
+        }
+        assertThat(Cursor.timeAndId(
+                                new Cursor("-createdAt", List.of("9999-12-31T23:59:59Z", id)).encode(), "-createdAt")
+                        .instantKey(0))
+                .hasToString("9999-12-31T23:59:59Z");
+    }
+
     @Test
     void limitIsBounded() {
         assertThat(Paging.limit(null)).isEqualTo(Paging.DEFAULT_LIMIT);
