@@ -50,17 +50,18 @@ public class FailureLimiter {
             .expireAfterWrite(Duration.ofHours(1))
             .build();
     /**
-     * Key prefixes refused from an address (as {@code prefix@address}), until the window of that refusal ends: where
-     * a prefix over its budget stops requests before their key is checked.
+     * Key prefixes refused from an address (as {@code prefix@address}), for the window after the latest such refusal:
+     * where a prefix over its budget stops requests before their key is checked.
      */
-    private final Cache<String, Long> refusedHere = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterWrite(Duration.ofHours(1))
-            .build();
+    private final Cache<String, Boolean> refusedHere;
 
     FailureLimiter(RateLimiter limiter, RateLimitConfig config) {
         this.limiter = limiter;
         this.config = config;
+        this.refusedHere = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(config.failures().window())
+                .build();
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
@@ -88,7 +89,7 @@ public class FailureLimiter {
         long now = System.currentTimeMillis();
         for (Counter counter : counters(routing)) {
             Blocked blocked = this.blocked.getIfPresent(counter.key());
-            if (blocked != null && blocked.until > now && refusedFromHere(counter, now)) {
+            if (blocked != null && blocked.until > now && refusedFromHere(counter)) {
                 long retryAfter = Math.max(1, (blocked.until - now + 999) / 1000);
                 return Optional.of(new ProblemException(
                         ProblemType.RATE_LIMITED,
@@ -107,9 +108,7 @@ public class FailureLimiter {
         List<Uni<Void>> hits = new ArrayList<>();
         for (Counter counter : counters(routing)) {
             if (counter.refusedHereKey() != null) {
-                refusedHere.put(
-                        counter.refusedHereKey(),
-                        System.currentTimeMillis() + counter.quota().window().toMillis());
+                refusedHere.put(counter.refusedHereKey(), Boolean.TRUE);
             }
             hits.add(limiter.hit(counter.key(), counter.quota())
                     .invoke(decision -> {
@@ -134,12 +133,8 @@ public class FailureLimiter {
     }
 
     /** Whether this counter stops this client: always for its address, for a key prefix only where it failed. */
-    private boolean refusedFromHere(Counter counter, long now) {
-        if (counter.refusedHereKey() == null) {
-            return true;
-        }
-        Long until = refusedHere.getIfPresent(counter.refusedHereKey());
-        return until != null && until > now;
+    private boolean refusedFromHere(Counter counter) {
+        return counter.refusedHereKey() == null || refusedHere.getIfPresent(counter.refusedHereKey()) != null;
     }
 
     private record Blocked(long until, Quota quota) {}

@@ -111,8 +111,7 @@ public class WriteAudit {
                 || idNode.asText().contains("/")) {
             // No answer to take the id from (a delete): the ids in the path in their one spelling.
             for (int i = 1; i < segments.length; i++) {
-                segments[i] =
-                        QueryParams.asUuid(segments[i]).map(UUID::toString).orElse(segments[i]);
+                segments[i] = QueryParams.canonicalId(segments[i]);
             }
             return String.join("/", segments);
         }

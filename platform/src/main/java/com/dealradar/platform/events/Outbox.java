@@ -154,11 +154,7 @@ public class Outbox {
                             verb,
                             // A delete has no body to take the id from: the path's, in the form every other event of
                             // the resource has (a UUID sent in capitals is that resource too, and its events one key).
-                            segments.length > 1
-                                    ? QueryParams.asUuid(segments[1])
-                                            .map(UUID::toString)
-                                            .orElse(segments[1])
-                                    : null);
+                            segments.length > 1 ? QueryParams.canonicalId(segments[1]) : null);
         }
     }
 }

@@ -98,6 +98,11 @@ public final class QueryParams {
         }
     }
 
+    /** A path segment in its one spelling: a UUID in any case as the API writes it (lower case), anything else as is. */
+    public static String canonicalId(String segment) {
+        return asUuid(segment).map(UUID::toString).orElse(segment);
+    }
+
     /** Slugs as company-service makes them: lower-case words joined by hyphens, at most 80 characters. */
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 

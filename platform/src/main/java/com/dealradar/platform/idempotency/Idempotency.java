@@ -170,17 +170,20 @@ public class Idempotency {
                 IdempotencyRecord existing = em.find(IdempotencyRecord.class, scopedKey);
                 if (existing != null) {
                     em.detach(existing);
-                    if (!existing.completed
-                            && existing.requestHash.equals(hash)
-                            && existing.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER))
-                            && takeOver(existing)) {
+                    boolean abandoned = !existing.completed
+                            && existing.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER));
+                    if (!abandoned) {
+                        return existing; // completed (a replay, or 422 for another body), or in flight (409)
+                    }
+                    if (existing.requestHash.equals(hash) && takeOver(existing)) {
                         return null;
                     }
-                    // Completed (a replay), another body (422), or in flight, taken over by another retry meanwhile
-                    // included (409): the record as it is now.
-                    return existing.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER))
-                            ? em.find(IdempotencyRecord.class, scopedKey)
-                            : existing;
+                    // Another body (422), or taken over by another retry meanwhile (409): the record as it is now.
+                    // Gone (that retry failed and released it): the key is free, and claimed below.
+                    existing = em.find(IdempotencyRecord.class, scopedKey);
+                    if (existing != null) {
+                        return existing;
+                    }
                 }
                 IdempotencyRecord record = new IdempotencyRecord();
                 record.scopedKey = scopedKey;
