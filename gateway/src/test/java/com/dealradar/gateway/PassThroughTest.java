@@ -27,6 +27,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Pass-through routes: paths, query, headers, bodies and problems travel both ways; backend paths never leak. */
@@ -56,6 +58,42 @@ class PassThroughTest extends GatewayTestBase {
                 .verify(getRequestedFor(urlEqualTo("/companies?limit=1&q=ali"))
                         .withHeader("X-Request-Id", com.github.tomakehurst.wiremock.client.WireMock.equalTo("req-42"))
                         .withHeader("traceparent", matching("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-0[01]")));
+    }
+
+    /**
+     * Every call tells the backend how long the gateway waits for it (its timeout), so that the backend gives up,
+     * committing nothing, when the gateway does; a client's own value is not passed on (the header is DealRadar's).
+     */
+    @Test
+    void theBackendIsToldHowLongTheGatewayWaits() {
+        Backends.company().stubFor(get(urlPathEqualTo("/companies")).willReturn(okJson(COMPANIES)));
+        Backends.company()
+                .stubFor(post(urlPathEqualTo("/companies"))
+                        .willReturn(aResponse()
+                                .withStatus(201)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{}")));
+
+        given().header("X-Request-Timeout-Ms", "5")
+                .get("/api/v1/companies?limit=2")
+                .then()
+                .statusCode(200);
+        given().header("X-Request-Timeout-Ms", "999999")
+                .contentType("application/json")
+                .body("{\"name\": \"Timed\"}")
+                .post("/api/v1/companies")
+                .then()
+                .statusCode(201);
+
+        String timeout = Integer.toString(Backends.TIMEOUT_MS);
+        List<String> told = new ArrayList<>();
+        for (var call : Backends.company().findAll(WireMock.anyRequestedFor(urlPathEqualTo("/companies")))) {
+            told.add(call.getMethod() + " "
+                    + call.getHeaders().getHeader("X-Request-Timeout-Ms").values());
+        }
+        System.out.println("X-Request-Timeout-Ms the backend was told: " + told);
+        assertThat(told).contains("GET [" + timeout + "]", "POST [" + timeout + "]");
+        assertThat(told).allMatch(call -> call.endsWith("[" + timeout + "]"));
     }
 
     @Test

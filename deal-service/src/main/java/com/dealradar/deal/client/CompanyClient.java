@@ -1,5 +1,6 @@
 package com.dealradar.deal.client;
 
+import com.dealradar.platform.client.CallerTimeoutPropagation;
 import com.dealradar.platform.client.KnownIds;
 import com.dealradar.platform.client.ServiceGuards;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * Idempotent reads only, all guarded alike ({@link ServiceGuards}: timeout, retries, one breaker for company-service).
  */
 @ApplyGuard(ServiceGuards.COMPANY_SERVICE)
+@RegisterProvider(CallerTimeoutPropagation.class)
 @RegisterRestClient(configKey = "company-service")
 @Path("/companies")
 @Produces(MediaType.APPLICATION_JSON)

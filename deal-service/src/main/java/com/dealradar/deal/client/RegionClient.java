@@ -1,5 +1,6 @@
 package com.dealradar.deal.client;
 
+import com.dealradar.platform.client.CallerTimeoutPropagation;
 import com.dealradar.platform.client.ServiceGuards;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.smallrye.faulttolerance.api.ApplyGuard;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * whether a deal has any regulatory matters at all (a deal with some is not deleted).
  */
 @ApplyGuard(ServiceGuards.REGION_SERVICE)
+@RegisterProvider(CallerTimeoutPropagation.class)
 @RegisterRestClient(configKey = "region-service")
 @Produces(MediaType.APPLICATION_JSON)
 @RegisterClientHeaders

@@ -102,4 +102,43 @@ class OneBreakerPerServiceTest {
         assertThat(afterReset).isEqualTo(200);
         assertThat(slugLookUpsAfterReset).isEqualTo(1);
     }
+
+    /**
+     * company-service's 404 for a slug nobody has is its answer: sent once (not retried), and not counted by the
+     * breaker, so a dozen look-ups of unknown names leave company-service in use for everyone.
+     */
+    @Test
+    void aSlugNobodyHasIsAnAnswerNeitherRetriedNorCountedByTheBreaker() {
+        String unknownPrefix = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        Map<Integer, Integer> lists = new TreeMap<>();
+        for (int i = 0; i < 12; i++) {
+            lists.merge(
+                    given().queryParam("company", unknownPrefix + i)
+                            .get("/deals")
+                            .then()
+                            .extract()
+                            .statusCode(),
+                    1,
+                    Integer::sum);
+        }
+        Map<Integer, Integer> lookUpsPerSlug = new TreeMap<>();
+        for (int i = 0; i < 12; i++) {
+            lookUpsPerSlug.merge(
+                    FakeServices.server()
+                            .findAll(getRequestedFor(urlPathEqualTo("/companies/" + unknownPrefix + i)))
+                            .size(),
+                    1,
+                    Integer::sum);
+        }
+        String known = "known-" + UUID.randomUUID().toString().substring(0, 8);
+        FakeServices.giveSlug(known, FakeServices.knownCompany());
+        int knownAfterwards = given().queryParam("company", known).get("/deals").statusCode();
+
+        System.out.printf(
+                "12 lists by slugs nobody has: by status %s, slugs by number of look-ups %s; a known slug then %d%n",
+                lists, lookUpsPerSlug, knownAfterwards);
+        assertThat(lists).isEqualTo(Map.of(200, 12));
+        assertThat(lookUpsPerSlug).as("each unknown slug looked up once").isEqualTo(Map.of(1, 12));
+        assertThat(knownAfterwards).as("the breaker stayed closed").isEqualTo(200);
+    }
 }

@@ -1,6 +1,7 @@
 package com.dealradar.gateway.client;
 
 import com.dealradar.gateway.config.GatewayConfig.BackendConfig;
+import com.dealradar.platform.client.CallerTimeout;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -236,7 +237,9 @@ public final class BackendClient {
                 .setConnectTimeout(config.connectTimeout().toMillis())
                 // No byte for this long fails the call (the guard's timeout bounds the whole call as well).
                 .setIdleTimeout(config.timeout().toMillis())
-                .setFollowRedirects(false);
+                .setFollowRedirects(false)
+                // How long this attempt waits: the backend gives up (and commits nothing) when this call does.
+                .putHeader(CallerTimeout.HEADER, CallerTimeout.headerValue(config.timeout()));
         for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
             for (String value : header.getValue()) {
                 options.addHeader(header.getKey(), value);

@@ -1,5 +1,6 @@
 package com.dealradar.platform.audit;
 
+import com.dealradar.platform.client.CallerTimeout;
 import com.dealradar.platform.events.Outbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,9 +24,15 @@ public class WriteRecords {
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final TransactionSynchronizationRegistry transactions;
+    private final CallerTimeout callerTimeout;
 
     WriteRecords(
-            WriteAudit audit, Outbox outbox, ObjectMapper mapper, TransactionSynchronizationRegistry transactions) {
+            WriteAudit audit,
+            Outbox outbox,
+            ObjectMapper mapper,
+            TransactionSynchronizationRegistry transactions,
+            CallerTimeout callerTimeout) {
+        this.callerTimeout = callerTimeout;
         this.audit = audit;
         this.outbox = outbox;
         this.mapper = mapper;
@@ -36,7 +43,8 @@ public class WriteRecords {
      * Records {@code response}'s write; fails, loudly, outside the domain service's transaction and when the
      * transaction's write was already recorded: one request is one write, and a second record would be a second
      * event for partners (an answer built with {@code ConditionalWrites.ok} and then passed through an
-     * Idempotency-Key's {@code complete} did exactly that).
+     * Idempotency-Key's {@code complete} did exactly that). Refuses (503, rolled back) a write whose caller has
+     * stopped waiting ({@link CallerTimeout}).
      */
     public Response record(Response response) {
         if (!QuarkusTransaction.isActive()) {
@@ -50,6 +58,8 @@ public class WriteRecords {
             throw new IllegalStateException("this transaction's write is already recorded; pass the answer through"
                     + " one recording path (ConditionalWrites or Idempotency), not both");
         }
+        // The last step before the commit: a caller that has stopped waiting was told the write failed.
+        callerTimeout.requireTimeLeftToCommit();
         transactions.putResource(RECORDED, Boolean.TRUE);
         JsonNode body = response.getEntity() == null ? null : mapper.valueToTree(response.getEntity());
         audit.record(response, body);

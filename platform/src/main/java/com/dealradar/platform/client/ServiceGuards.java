@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
@@ -16,7 +15,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * breaker and bulkhead. One breaker per service, not per method: a service that is down is down for every call.
  *
  * <p>Each attempt has 2.5 s; a failed one is retried twice after 150 ms (plus up to 100 ms of jitter), so a guarded
- * method must be an idempotent read. An open breaker or a full bulkhead is not retried. The breaker opens when half of
+ * method must be an idempotent read. An open breaker or a full bulkhead is not retried, and neither is a call whose
+ * caller ({@link CallerTimeout}) has less than half a second left to wait. The breaker opens when half of
  * the last 10 calls failed and lets calls through again after 5 s, closing after 2 successes. A
  * {@link DefiniteAnswer} (the other service's 404 for a name nobody has) is its answer, not its failure: neither
  * retried nor counted by the breaker. At most 20 calls to one service at once.
@@ -27,6 +27,26 @@ public class ServiceGuards {
     public static final String COMPANY_SERVICE = "company-service";
     public static final String DEAL_SERVICE = "deal-service";
     public static final String REGION_SERVICE = "region-service";
+
+    /**
+     * Not the other service's failure: its {@link DefiniteAnswer}, or a call not made because this request's caller
+     * has stopped waiting ({@link CallerTimeoutPropagation.OutOfTime}, thrown by a client filter and so wrapped).
+     */
+    static boolean isAnswer(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DefiniteAnswer || cause instanceof CallerTimeoutPropagation.OutOfTime) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #isAnswer}, or the guard's own refusal (an open breaker, a full bulkhead): nothing to retry. */
+    static boolean isAnswerOrRefusal(Throwable failure) {
+        return failure instanceof CircuitBreakerOpenException
+                || failure instanceof BulkheadException
+                || isAnswer(failure);
+    }
 
     /**
      * An answer of the other service that a REST client maps to an exception (its {@code @ClientExceptionMapper}) but
@@ -69,7 +89,7 @@ public class ServiceGuards {
                 .maxRetries(2)
                 .delay(150, ChronoUnit.MILLIS)
                 .jitter(100, ChronoUnit.MILLIS)
-                .abortOn(List.of(CircuitBreakerOpenException.class, BulkheadException.class, DefiniteAnswer.class))
+                .whenException(failure -> !isAnswerOrRefusal(failure) && CallerTimeout.allowsAnotherAttempt())
                 .done()
                 .withCircuitBreaker()
                 .name(service)
@@ -77,7 +97,7 @@ public class ServiceGuards {
                 .failureRatio(0.5)
                 .delay(5000, ChronoUnit.MILLIS)
                 .successThreshold(2)
-                .skipOn(DefiniteAnswer.class)
+                .when(failure -> !isAnswer(failure))
                 .done()
                 .withBulkhead()
                 .limit(20)

@@ -31,4 +31,12 @@ public interface HttpConfig {
      */
     @WithDefault("30s")
     Duration requestBodyTimeout();
+
+    /**
+     * Whether a caller's {@code X-Request-Timeout-Ms} limits the work done for its request
+     * ({@code CallerTimeout}): yes in the backends, whose callers are DealRadar's own services; no in the gateway,
+     * whose callers are the public.
+     */
+    @WithDefault("true")
+    boolean callerTimeouts();
 }

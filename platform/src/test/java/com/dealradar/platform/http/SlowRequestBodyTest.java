@@ -145,6 +145,11 @@ class SlowRequestBodyTest {
             public Duration requestBodyTimeout() {
                 return BODY_TIMEOUT;
             }
+
+            @Override
+            public boolean callerTimeouts() {
+                return true;
+            }
         };
         RawProblems problems = new RawProblems(new ObjectMapper());
         HttpServerOptions options = new HttpServerOptions();
