@@ -403,7 +403,8 @@ class MatterApiTest {
                 .statusCode(400)
                 .body("errors[0].field", equalTo("clockStops[0]"))
                 .body("detail", containsString("AML-2008"));
-        given().get("/regulatory-matters/" + aml2021).then().body("deadline.dueOn", equalTo("2021-05-30"));
+        // 1 Mar 2021 + 90 days is Sun 30 May: the period ends on Mon 31 May (Civil Code art. 203).
+        given().get("/regulatory-matters/" + aml2021).then().body("deadline.dueOn", equalTo("2021-05-31"));
         String aml2023 =
                 walk("CN-AML", "notified=2023-01-04", "accepted=2023-01-16", "phase1=2023-01-16", "phase2=2023-03-01");
         patch(aml2023, "{\"clockStops\": [{\"from\": \"2023-03-10\", \"to\": \"2023-04-08\"}]}")

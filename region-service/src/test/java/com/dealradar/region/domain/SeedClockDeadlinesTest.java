@@ -67,14 +67,20 @@ class SeedClockDeadlinesTest {
             // Special review (90 working days since 15 Feb 2022) from Mon 6 Jun 2022, across Mid-Autumn (10-12 Sep)
             // and National Day (1-7 Oct, make-up 8-9 Oct): due Fri 14 Oct 2022.
             new Worked("CN-CAC-CSR", "CSRM-2022", "special", FirstCountedDay.next_day, "2022-06-06", "2022-10-14"),
-            // AML: calendar days from the day after receipt of a complete notification.
-            new Worked("CN-AML", "AML-2008", "phase1", FirstCountedDay.next_day, "2017-09-01", "2017-10-01"),
-            new Worked("CN-AML", "AML-2008", "phase2", FirstCountedDay.next_day, "2017-10-02", "2017-12-31"),
+            // AML: calendar days from the day after receipt of a complete notification; a last day that is a rest
+            // day or a public holiday gives way to the first working day after it (Civil Code art. 203).
+            // 1 Sep 2017 + 30 days is Sun 1 Oct, inside National Day (1-8 Oct): due Mon 9 Oct.
+            new Worked("CN-AML", "AML-2008", "phase1", FirstCountedDay.next_day, "2017-09-01", "2017-10-09"),
+            // 2 Oct 2017 + 90 days is Sun 31 Dec, inside New Year (30 Dec - 1 Jan): due Tue 2 Jan 2018.
+            new Worked("CN-AML", "AML-2008", "phase2", FirstCountedDay.next_day, "2017-10-02", "2018-01-02"),
+            // Fri 31 Mar 2023, a working day: stays.
             new Worked("CN-AML", "AML-2022", "phase1", FirstCountedDay.next_day, "2023-03-01", "2023-03-31"),
-            new Worked("CN-AML", "AML-2022", "phase2", FirstCountedDay.next_day, "2023-04-03", "2023-07-02"),
-            // 2024 is a leap year: 1 Feb + 30 days is 2 Mar.
-            new Worked("CN-AML", "AML-2024-THRESHOLDS", "phase1", FirstCountedDay.next_day, "2024-02-01", "2024-03-02"),
-            new Worked("CN-AML", "AML-2024-THRESHOLDS", "phase2", FirstCountedDay.next_day, "2024-03-04", "2024-06-02"),
+            // Sun 2 Jul 2023: Mon 3 Jul.
+            new Worked("CN-AML", "AML-2022", "phase2", FirstCountedDay.next_day, "2023-04-03", "2023-07-03"),
+            // 2024 is a leap year: 1 Feb + 30 days is Sat 2 Mar: Mon 4 Mar.
+            new Worked("CN-AML", "AML-2024-THRESHOLDS", "phase1", FirstCountedDay.next_day, "2024-02-01", "2024-03-04"),
+            // Sun 2 Jun 2024: Mon 3 Jun.
+            new Worked("CN-AML", "AML-2024-THRESHOLDS", "phase2", FirstCountedDay.next_day, "2024-03-04", "2024-06-03"),
             // AWV/AWG months: BGB § 187(1) and § 188(2): the period ends on the day with the event's number; when the
             // last month has no such day, on its last day (§ 188(3)).
             new Worked("DE-AWV", "AWV-2013", "phase1", FirstCountedDay.next_day, "2016-03-15", "2016-06-15"),
