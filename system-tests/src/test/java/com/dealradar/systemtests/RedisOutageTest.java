@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Redis (the rate-limit counters) stopped under load: the gateway keeps serving (counting in memory), and
- * goes back to Redis when it returns. The Redis is one of the test's own, on its own port.
+ * goes back to Redis when it returns (its counters appear in the restarted, empty Redis). The Redis is one of the test's own, on its own port.
  */
 class RedisOutageTest {
 
@@ -32,11 +32,9 @@ class RedisOutageTest {
     void theGatewayKeepsServingWhileRedisIsDown() throws Exception {
         int port = ServiceProcess.freePort();
         Process redis = startRedis(port);
+        String prefix = "dealradar:redis-outage:" + System.nanoTime() + ":";
         ServiceProcess gateway = Services.privateGateway(Map.of(
-                "quarkus.redis.hosts",
-                "redis://127.0.0.1:" + port,
-                "dealradar.rate-limit.redis-key-prefix",
-                "dealradar:redis-outage:" + System.nanoTime() + ":"));
+                "quarkus.redis.hosts", "redis://127.0.0.1:" + port, "dealradar.rate-limit.redis-key-prefix", prefix));
         try {
             Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
             AtomicBoolean running = new AtomicBoolean(true);
@@ -52,6 +50,7 @@ class RedisOutageTest {
                 }));
             }
             Thread.sleep(2000);
+            int countedBefore = keysUnder(port, prefix);
             phase[0] = "down";
             redis.destroy();
             redis.waitFor();
@@ -59,18 +58,31 @@ class RedisOutageTest {
             phase[0] = "back";
             redis = startRedis(port);
             Thread.sleep(4000);
+            // The gateway tries Redis again every 5 s while it counts in memory.
+            int countedAfter = keysUnder(port, prefix);
+            for (int i = 0; i < 40 && countedAfter == 0; i++) {
+                Thread.sleep(250);
+                countedAfter = keysUnder(port, prefix);
+            }
             running.set(false);
             for (Thread thread : load) {
                 thread.join(60_000);
             }
             Map<String, Integer> byPhase = new TreeMap<>();
             counts.forEach((k, v) -> byPhase.put(k, v.get()));
-            System.out.println("redis outage: answers by phase and status " + byPhase);
+            System.out.println("redis outage: answers by phase and status " + byPhase + "; rate-limit keys in Redis"
+                    + " before the outage " + countedBefore + ", in the new Redis after it " + countedAfter);
             assertThat(byPhase.keySet())
                     .as("every answer a 200, also while Redis was down")
                     .allMatch(k -> k.endsWith(" 200"));
             assertThat(byPhase.getOrDefault("down 200", 0)).isGreaterThan(0);
             assertThat(byPhase.getOrDefault("back 200", 0)).isGreaterThan(0);
+            assertThat(countedBefore)
+                    .as("the gateway counted in Redis before the outage")
+                    .isPositive();
+            assertThat(countedAfter)
+                    .as("the gateway counts in the restarted (empty) Redis again")
+                    .isPositive();
         } finally {
             gateway.close();
             redis.destroy();
@@ -99,6 +111,24 @@ class RedisOutageTest {
             }
         }
         throw new IllegalStateException("redis-server did not start on " + port);
+    }
+
+    /** How many keys Redis on {@code port} holds under {@code prefix}. */
+    private static int keysUnder(int port, String prefix) throws IOException, InterruptedException {
+        Process scan = new ProcessBuilder(
+                        "redis-cli",
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(port),
+                        "--scan",
+                        "--pattern",
+                        prefix + "*")
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(scan.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(scan.waitFor()).as("redis-cli: " + out).isZero();
+        return (int) out.lines().filter(line -> line.startsWith(prefix)).count();
     }
 
     private int get(String url) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.dealradar.platform.idempotency.IdempotencyRecord;
+import com.dealradar.platform.testing.Races;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -14,8 +15,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
@@ -29,18 +29,15 @@ class ConcurrencyAndIdempotencyTest {
     void twoUpdatesWithTheSameEtagExactlyOneWins() throws Exception {
         String name = CompanyFixtures.uniqueName("Race Co");
         String id = CompanyFixtures.create(name).path("id");
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Response>> updates = List.of("Berlin", "Hamburg").stream()
-                .map(city -> CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return given().contentType("application/merge-patch+json")
-                            .header("If-Match", "\"0\"")
-                            .body("{\"headquartersCity\": \"" + city + "\"}")
-                            .patch("/companies/" + id);
-                }))
-                .toList();
-        start.countDown();
-        List<Response> answers = updates.stream().map(CompletableFuture::join).toList();
+        List<String> cities = List.of("Berlin", "Hamburg");
+        AtomicInteger next = new AtomicInteger();
+        // Two threads of their own, released together (the common pool may have one thread on a small machine).
+        List<Response> answers = Races.race(
+                2,
+                () -> given().contentType("application/merge-patch+json")
+                        .header("If-Match", "\"0\"")
+                        .body("{\"headquartersCity\": \"" + cities.get(next.getAndIncrement()) + "\"}")
+                        .patch("/companies/" + id));
 
         List<Integer> statuses =
                 answers.stream().map(Response::statusCode).sorted().toList();
@@ -119,7 +116,7 @@ class ConcurrencyAndIdempotencyTest {
      * code did not hit it). Another body under the abandoned key is a 422 (before: carried out).
      */
     @Test
-    void retriesOfAnAbandonedClaimAtOnceWriteOnce() {
+    void retriesOfAnAbandonedClaimAtOnceWriteOnce() throws Exception {
         String key = UUID.randomUUID().toString();
         String body = CompanyFixtures.body(CompanyFixtures.uniqueName("Abandoned"), "CN");
         // Its company (written under another key, for the request's fingerprint) moves out of the way of the retries.
@@ -137,19 +134,15 @@ class ConcurrencyAndIdempotencyTest {
                 .body(CompanyFixtures.body(CompanyFixtures.uniqueName("Other body"), "CN"))
                 .post("/companies")
                 .statusCode();
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Response>> retries = java.util.stream.IntStream.range(0, 6)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return given().contentType(ContentType.JSON)
-                            .header("Idempotency-Key", key)
-                            .body(body)
-                            .post("/companies");
-                }))
-                .toList();
-        start.countDown();
+        // Six threads of their own, released together.
+        List<Response> retries = Races.race(
+                6,
+                () -> given().contentType(ContentType.JSON)
+                        .header("Idempotency-Key", key)
+                        .body(body)
+                        .post("/companies"));
         java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
-        for (Response r : retries.stream().map(CompletableFuture::join).toList()) {
+        for (Response r : retries) {
             String outcome = r.statusCode() == 201
                     ? ("true".equals(r.header("Idempotent-Replayed")) ? "201 replayed" : "201 written")
                     : r.statusCode() + " " + r.jsonPath().getString("type").replaceAll(".*/", "");
@@ -218,13 +211,5 @@ class ConcurrencyAndIdempotencyTest {
             em.persist(claim);
         });
         return probe;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

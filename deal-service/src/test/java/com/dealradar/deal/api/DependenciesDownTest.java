@@ -53,7 +53,7 @@ class DependenciesDownTest {
         UUID marker = UUID.randomUUID();
         int before = given().get("/deals?limit=200").path("items.size()");
         String key = UUID.randomUUID().toString();
-        for (int attempt = 0; attempt < 3; attempt++) { // the third is refused by the open circuit breaker, same answer
+        for (int attempt = 0; attempt < 3; attempt++) { // a retry with the same key: the same answer, never a write
             given().contentType(ContentType.JSON)
                     .header("Idempotency-Key", key)
                     .body(Json.write(Json.deal(marker, UUID.randomUUID())))

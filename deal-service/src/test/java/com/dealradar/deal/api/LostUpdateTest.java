@@ -37,20 +37,39 @@ class LostUpdateTest {
                 .path("id");
         long initial = version(Json.etagOf(id));
         List<Response> all = new ArrayList<>();
+        Map<Response, String> sent = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
         for (int round = 0; round < ROUNDS; round++) {
             int r = round;
             java.util.concurrent.atomic.AtomicInteger writer = new java.util.concurrent.atomic.AtomicInteger();
             all.addAll(Races.race(WRITERS, () -> {
                 String title = "round " + r + " writer " + writer.getAndIncrement();
                 String etag = Json.etagOf(id);
-                return given().contentType("application/merge-patch+json")
+                Response answer = given().contentType("application/merge-patch+json")
                         .header("If-Match", etag)
                         .body("{\"title\": \"" + title + "\"}")
                         .patch("/deals/" + id);
+                sent.put(answer, etag);
+                return answer;
             }));
         }
         Map<Integer, Integer> counts = Races.countByStatus("concurrent patches of one deal", all);
         assertThat(counts.keySet()).isSubsetOf(200, 412);
+        // The lost update itself: two writers that read the same version cannot both win.
+        Map<String, Long> winsPerVersionRead = all.stream()
+                .filter(r -> r.statusCode() == 200)
+                .collect(java.util.stream.Collectors.groupingBy(sent::get, java.util.stream.Collectors.counting()));
+        Map<String, Long> writersPerVersionRead = all.stream()
+                .collect(java.util.stream.Collectors.groupingBy(sent::get, java.util.stream.Collectors.counting()));
+        System.out.println("writers per version read " + writersPerVersionRead + ", wins " + winsPerVersionRead);
+        assertThat(winsPerVersionRead.values()).allMatch(wins -> wins == 1);
+        // And a writer with a version read before the race is refused, whatever the race's order was.
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"" + initial + "\"")
+                .body("{\"title\": \"stale\"}")
+                .patch("/deals/" + id)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
         List<Response> winners = all.stream().filter(r -> r.statusCode() == 200).toList();
         assertThat(winners).isNotEmpty();
         // every winner got its own new version: no two wins on one version

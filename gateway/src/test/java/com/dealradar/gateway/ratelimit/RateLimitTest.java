@@ -255,6 +255,10 @@ class RateLimitTest {
         assertThat(admitted.size() + refused).isEqualTo(n);
         assertThat(admitted.size()).isBetween(quota.limit() - quota.limit() / 50, quota.limit());
         assertThat(roundTrips).isLessThan(n / 8);
+        // Every number a replica admitted was taken from the shared count first.
+        assertThat(counted)
+                .isGreaterThanOrEqualTo(admitted.size())
+                .isGreaterThanOrEqualTo(java.util.Collections.max(admitted));
     }
 
     /** Below 64 requests per window every request is its own round trip: exact counts, as without leases. */
