@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the Secrets DealRadar's manifests reference, with fresh random values, as YAML for kubectl:
-#   bash k8s/secrets.sh dev | kubectl apply -f -
+#   bash k8s/secrets.sh dev | kubectl create -f -
 # Nothing is written to disk (the keys live only in the output). "dev" adds a self-signed TLS certificate for
 # *.dealradar.localhost; in production the certificate comes from cert-manager or your CA, and the other secrets
 # from your secret manager under the same names and keys (README, "Secrets"): this script shows what they hold.

@@ -8,6 +8,7 @@ import com.dealradar.company.domain.OwnershipLink;
 import com.dealradar.company.persistence.CompanyRepository;
 import com.dealradar.company.persistence.OwnershipLinkRepository;
 import com.dealradar.platform.persistence.ExistingIds;
+import com.dealradar.platform.persistence.SeedLedger;
 import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
 import com.dealradar.platform.seed.SeedTransaction;
@@ -62,28 +63,31 @@ public class CompanySeeder {
         CompanySeedCheck.check(seed).throwIfAny();
         int[] added = {0, 0};
         SeedTransaction.run(companies.getEntityManager(), () -> {
-            Set<UUID> presentCompanies = ExistingIds.of(
+            List<UUID> seedCompanies = SeedFiles.keys(seed.get("companies"), CompanySeeder::id);
+            Set<UUID> newCompanies = SeedLedger.toAdd(
                     companies.getEntityManager(),
-                    Company.class,
-                    UUID.class,
-                    SeedFiles.keys(seed.get("companies"), CompanySeeder::id));
+                    "company",
+                    seedCompanies,
+                    ExistingIds.of(companies.getEntityManager(), Company.class, UUID.class, seedCompanies));
             for (JsonNode node : seed.get("companies")) {
                 UUID id = id(node);
-                if (!presentCompanies.contains(id)) {
+                if (newCompanies.contains(id)) {
                     service.create(
                             id,
                             files.entry(node, CompanyInput.class, List.of("id")).toDraft());
                     added[0]++;
                 }
             }
-            Set<UUID> presentLinks = ExistingIds.of(
+            List<UUID> seedLinks = SeedFiles.keys(seed.get("ownershipLinks"), CompanySeeder::id);
+            // A link deleted through the API stays deleted (SeedLedger).
+            Set<UUID> newLinks = SeedLedger.toAdd(
                     links.getEntityManager(),
-                    OwnershipLink.class,
-                    UUID.class,
-                    SeedFiles.keys(seed.get("ownershipLinks"), CompanySeeder::id));
+                    "ownership-link",
+                    seedLinks,
+                    ExistingIds.of(links.getEntityManager(), OwnershipLink.class, UUID.class, seedLinks));
             for (JsonNode node : seed.get("ownershipLinks")) {
                 UUID id = id(node);
-                if (!presentLinks.contains(id)) {
+                if (newLinks.contains(id)) {
                     service.link(
                             id,
                             files.entry(node, OwnershipLinkInput.class, List.of("id"))

@@ -304,6 +304,28 @@ class HardeningTest {
                         .contains(m));
     }
 
+    /** Request latencies are exported as a histogram with fixed buckets (percentiles across replicas). */
+    @Test
+    void requestLatenciesAreHistogramsWithFixedBuckets() {
+        given().get("/companies?limit=1").then().statusCode(200);
+        String exported = given().get(metrics).then().statusCode(200).extract().asString();
+        Set<String> bounds = new java.util.TreeSet<>();
+        Pattern le = Pattern.compile("le=\"([^\"]+)\"");
+        exported.lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_bucket{")
+                        && line.contains("uri=\"/companies\"")
+                        && line.contains("method=\"GET\"")
+                        && line.contains("status=\"200\""))
+                .forEach(line -> {
+                    Matcher bound = le.matcher(line);
+                    if (bound.find()) {
+                        bounds.add(bound.group(1));
+                    }
+                });
+        System.out.println("latency buckets of GET /companies: " + bounds);
+        assertThat(bounds).contains("0.005", "0.1", "1.0", "10.0", "+Inf").hasSize(12);
+    }
+
     private Set<String> methodValues() {
         String exported = given().get(metrics).then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("http_server_requests_seconds_count\\{[^}]*method=\"([^\"]+)\"")

@@ -8,6 +8,7 @@ import com.dealradar.deal.domain.DealStatus;
 import com.dealradar.deal.persistence.DealRepository;
 import com.dealradar.platform.geo.CountryCodes;
 import com.dealradar.platform.persistence.ExistingIds;
+import com.dealradar.platform.persistence.SeedLedger;
 import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
 import com.dealradar.platform.seed.SeedTransaction;
@@ -28,7 +29,8 @@ import org.jboss.logging.Logger;
  * stops the start). A deal's {@code status} is its current one and equals the last entry of its {@code history};
  * the deal is created in the first entry's status and each further entry is applied through the status machine. Ids are fixed (uuid5 of {@code deal/<slug>}
  * in the namespace given in the file) so that region-service can refer to them; deals already present are
- * left alone, so an analyst's later edits survive restarts.
+ * left alone, so an analyst's later edits survive restarts, and a deal deleted through the API is not added again
+ * ({@link SeedLedger}).
  * <p>
  * Two checks of the API are skipped here: participants are company-service's own fixed seed ids (and
  * company-service may start after this service), and completions in the seed happened years ago, so
@@ -63,16 +65,17 @@ public class DealSeeder {
         DealSeedCheck.check(seed, CountryCodes.DEAL_REGIONS).throwIfAny();
         int[] added = {0};
         SeedTransaction.run(deals.getEntityManager(), () -> {
-            Set<UUID> present = ExistingIds.of(
+            List<UUID> seedDeals = SeedFiles.keys(
+                    seed.get("deals"), node -> UUID.fromString(node.get("id").asText()));
+            // A deal deleted through the API stays deleted (SeedLedger).
+            Set<UUID> newDeals = SeedLedger.toAdd(
                     deals.getEntityManager(),
-                    Deal.class,
-                    UUID.class,
-                    SeedFiles.keys(
-                            seed.get("deals"),
-                            node -> UUID.fromString(node.get("id").asText())));
+                    "deal",
+                    seedDeals,
+                    ExistingIds.of(deals.getEntityManager(), Deal.class, UUID.class, seedDeals));
             for (JsonNode node : seed.get("deals")) {
                 UUID id = UUID.fromString(node.get("id").asText());
-                if (present.contains(id)) {
+                if (!newDeals.contains(id)) {
                     continue;
                 }
                 if (!node.has("history")) {

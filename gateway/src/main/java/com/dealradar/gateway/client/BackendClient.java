@@ -22,8 +22,11 @@ import io.vertx.core.VertxException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
@@ -82,6 +85,12 @@ public final class BackendClient {
      * the dossier). A connection opened by a loop's own client stays on that loop.
      */
     private final Map<EventLoop, HttpClient> clients = new ConcurrentHashMap<>();
+
+    /**
+     * When each open connection was opened (System.nanoTime), for {@link BackendConfig#connectionMaxAge}. Written
+     * when a connection opens, removed when it closes.
+     */
+    private final Map<HttpConnection, Long> openedAt = new ConcurrentHashMap<>();
 
     private final Vertx vertx;
     private final String basePath;
@@ -268,9 +277,12 @@ public final class BackendClient {
             boolean bodiless,
             CompletableFuture<BackendResponse> result) {
         client().request(options)
-                .compose(call -> bodiless && (body == null || body.length() == 0)
-                        ? call.send()
-                        : call.send(body == null ? Buffer.buffer() : body))
+                .compose(call -> {
+                    retireIfOld(call);
+                    return bodiless && (body == null || body.length() == 0)
+                            ? call.send()
+                            : call.send(body == null ? Buffer.buffer() : body);
+                })
                 .compose(this::read)
                 .onComplete(done -> {
                     if (done.failed()) {
@@ -388,13 +400,34 @@ public final class BackendClient {
                 null);
     }
 
+    /**
+     * A call on a connection older than {@link BackendConfig#connectionMaxAge} is its last: it asks the backend to close
+     * the connection once it has answered (the pool then opens a new one, through the Service, to a replica in it).
+     */
+    private void retireIfOld(HttpClientRequest call) {
+        Long opened = openedAt.get(call.connection());
+        if (opened != null
+                && System.nanoTime() - opened > config.connectionMaxAge().toNanos()) {
+            call.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+    }
+
     /** The client of the current event loop (called on one: {@link #exchange} makes sure). */
     private HttpClient client() {
         EventLoop loop = ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
         HttpClient client = clients.get(loop);
         return client != null
                 ? client
-                : clients.computeIfAbsent(loop, l -> vertx.createHttpClient(clientOptions, poolOptions));
+                : clients.computeIfAbsent(
+                        loop,
+                        l -> vertx.httpClientBuilder()
+                                .with(clientOptions)
+                                .with(poolOptions)
+                                .withConnectHandler(connection -> {
+                                    openedAt.put(connection, System.nanoTime());
+                                    connection.closeHandler(closed -> openedAt.remove(connection));
+                                })
+                                .build());
     }
 
     /** Closes the connections (at shutdown). */

@@ -38,6 +38,16 @@ public interface GatewayConfig {
         @WithDefault("PT3S")
         Duration timeout();
 
+        /**
+         * How long a kept-alive connection to the backend is used for new calls; the first call after this asks the
+         * backend to close it once answered ({@code Connection: close}), and the next call opens a new one. Below the
+         * backends' preStop pause (10 s), so that a replica being stopped (out of the Service's endpoints, still
+         * serving) gets no new call on an old connection once it starts refusing them: without it, the gateway kept
+         * its connections to a stopping replica and sent writes it then refused (503), answered 502 to the client.
+         */
+        @WithDefault("PT5S")
+        Duration connectionMaxAge();
+
         Retry retry();
 
         CircuitBreaker circuitBreaker();

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.jboss.logging.Logger;
 
 /**
  * Idempotency-Key handling for POST. The key is claimed in its own committed transaction, so that a
@@ -52,6 +53,11 @@ public class Idempotency {
     private final WriteAudit audit;
     private final WriteRecords records;
     private final InstantSource clock;
+    private static final Logger LOG = Logger.getLogger(Idempotency.class);
+
+    /** After a failed purge of old keys, how long until a request tries again. */
+    private static final Duration PURGE_RETRY = Duration.ofMinutes(1);
+
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.EPOCH);
 
     Idempotency(
@@ -150,17 +156,26 @@ public class Idempotency {
         }
     }
 
-    /** Deletes keys older than the retention, at most once per purge interval per process. */
+    /**
+     * Deletes keys older than the retention, at most once per purge interval per process. Housekeeping that happens to
+     * run in some client's request: if it fails, the request goes on (a failed purge answered that client's write with
+     * an error) and the next request after a minute tries again.
+     */
     void purgeExpiredIfDue() {
         Instant now = clock.instant();
         Instant due = nextPurge.get();
         if (now.isBefore(due) || !nextPurge.compareAndSet(due, now.plus(config.purgeInterval()))) {
             return;
         }
-        QuarkusTransaction.requiringNew()
-                .run(() -> em.createQuery("delete from IdempotencyRecord r where r.createdAt < :cutoff")
-                        .setParameter("cutoff", now.minus(config.retention()))
-                        .executeUpdate());
+        try {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createQuery("delete from IdempotencyRecord r where r.createdAt < :cutoff")
+                            .setParameter("cutoff", now.minus(config.retention()))
+                            .executeUpdate());
+        } catch (RuntimeException e) {
+            nextPurge.set(now.plus(PURGE_RETRY));
+            LOG.warnf("Purging expired Idempotency-Keys failed (%s); tried again after %s", e.toString(), PURGE_RETRY);
+        }
     }
 
     /** Claims the key for this request and returns null, or returns the record of an earlier request. */

@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
  * Background work that runs in rounds (the gateway's event relay and webhook dispatcher, region-service's deadline
  * events), on a thread of its own with a fixed delay between rounds. Written here once because each needs the same
  * three things a bare executor gets wrong: a failing round is logged and the next one still runs (an uncaught
- * exception would cancel the schedule silently); rounds never overlap; and a stop lets the round in progress finish
+ * exception or error would cancel the schedule silently); rounds never overlap; and a stop lets the round in progress finish
  * (within {@link #GRACE}, inside the services' 20 s shutdown timeout) instead of interrupting it halfway.
  *
  * <p>Not the Quarkus scheduler: its simple scheduler checks its triggers once a second, and the event relay runs
@@ -41,6 +41,10 @@ public final class PeriodicTask implements AutoCloseable {
                         round.run();
                     } catch (RuntimeException e) {
                         LOG.warnf("%s: round failed (%s); the next round runs as scheduled", name, e.toString());
+                    } catch (Error e) {
+                        // Caught too (a StackOverflowError, a class that fails to load): escaping, it would cancel
+                        // the schedule for good while the service stayed live, the relay or deliveries stopped.
+                        LOG.errorf(e, "%s: round failed; the next round runs as scheduled", name);
                     }
                 },
                 initialDelay.toMillis(),

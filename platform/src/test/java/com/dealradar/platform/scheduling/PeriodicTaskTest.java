@@ -7,23 +7,31 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PeriodicTaskTest {
 
-    @Test
-    void aFailingRoundDoesNotStopTheSchedule() throws Exception {
+    /** A round failing with an exception, or an Error (a class that failed to load), which cancels a bare schedule. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aFailingRoundDoesNotStopTheSchedule(boolean withAnError) throws Exception {
         AtomicInteger rounds = new AtomicInteger();
         CountDownLatch three = new CountDownLatch(3);
         try (PeriodicTask task = PeriodicTask.start("failing", Duration.ZERO, Duration.ofMillis(10), () -> {
             rounds.incrementAndGet();
             three.countDown();
+            if (withAnError) {
+                throw new NoClassDefFoundError("a class that failed to load");
+            }
             throw new IllegalStateException("round fails");
         })) {
             assertThat(three.await(10, TimeUnit.SECONDS))
                     .as("rounds after failing ones")
                     .isTrue();
         }
-        System.out.println("failing rounds run: " + rounds.get());
+        System.out.println(
+                "rounds failing with " + (withAnError ? "an Error" : "an exception") + " run: " + rounds.get());
         assertThat(rounds.get()).isGreaterThanOrEqualTo(3);
     }
 

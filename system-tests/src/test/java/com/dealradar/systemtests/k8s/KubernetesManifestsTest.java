@@ -233,6 +233,13 @@ class KubernetesManifestsTest {
         assertThat(probe.getHttpGet().getPort().getStrVal())
                 .as(where + ": probes on the management port")
                 .isEqualTo("management");
+        if (!path.endsWith("/started")) {
+            // Kubernetes' default of 1 s: a pause of the JVM or a busy readiness check would count as a failure.
+            assertThat(probe.getTimeoutSeconds())
+                    .as(where + " " + path + ": timeoutSeconds")
+                    .isNotNull()
+                    .isGreaterThanOrEqualTo(3);
+        }
     }
 
     /** A rolling update drops nothing: endpoints drain during preStop, then Quarkus finishes what is in flight. */
