@@ -516,6 +516,9 @@ class HttpEdgeTest extends GatewayTestBase {
                         .contains(valueOf(s, "method")));
         // Not on the public port.
         given().get("/q/metrics").then().statusCode(404);
+        // Redis counts for every replica here (the metric turns 0 when a replica counts alone: RedisDownTest).
+        assertThat(given().get(metrics).then().statusCode(200).extract().asString())
+                .containsPattern("(?m)^dealradar_gateway_rate_limits_shared(\\{[^}]*})? 1\\.0$");
     }
 
     private void inventions(int i) {

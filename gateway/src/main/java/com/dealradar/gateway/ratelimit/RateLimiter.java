@@ -1,5 +1,7 @@
 package com.dealradar.gateway.ratelimit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +30,7 @@ public class RateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RateLimiter.class);
     private static final Quota BUILT_IN = new Quota("default", 600, Duration.ofMinutes(1));
+    private static final String SHARED_GAUGE = "dealradar.gateway.rate.limits.shared";
 
     private final RateLimitConfig config;
     private final Instance<ReactiveRedisDataSource> redisSource;
@@ -38,11 +41,28 @@ public class RateLimiter {
     private final AtomicBoolean probing = new AtomicBoolean();
     private volatile long redisRetryAt;
 
-    RateLimiter(RateLimitConfig config, Instance<ReactiveRedisDataSource> redisSource, InstantSource clock) {
+    RateLimiter(
+            RateLimitConfig config,
+            Instance<ReactiveRedisDataSource> redisSource,
+            InstantSource clock,
+            MeterRegistry meters) {
         this.clock = clock;
         this.memory = new MemoryCounterStore(clock::millis);
         this.config = config;
         this.redisSource = redisSource;
+        // The one sign, besides a warning in the log, that limits are per replica (up to replicas x the plan).
+        // Micrometer
+        // would hand back a gauge an earlier application in this JVM registered (the tests start several), still
+        // reading that application's limiter: replaced.
+        meters.find(SHARED_GAUGE).meters().forEach(meters::remove);
+        Gauge.builder(SHARED_GAUGE, this, limiter -> limiter.countsInRedis() ? 1 : 0)
+                .description("1 while rate limits are counted in Redis, shared by all replicas; 0 while this replica"
+                        + " counts in memory on its own (Redis unreachable, or the memory store configured)")
+                .register(meters);
+    }
+
+    private boolean countsInRedis() {
+        return config.store() == RateLimitConfig.Store.redis && !redisDown.get();
     }
 
     /** Connects to Redis before the first request; a failure here only means the first request will try again. */

@@ -32,6 +32,9 @@ class RedisDownTest {
     @Inject
     RateLimiter limiter;
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
+
     @Test
     void keepsServingAndLimitsInMemory() throws Exception {
         String key = Files.readString(
@@ -52,6 +55,15 @@ class RedisDownTest {
             Thread.sleep(150); // spans several retry intervals (0.3 s): Redis is tried again and fails again
         }
         assertThat(limiter.isRedisDown()).isTrue();
+        String exported = io.restassured.RestAssured.given()
+                .get(metrics)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(exported)
+                .as("the metric that says limits are per replica now")
+                .containsPattern("(?m)^dealradar_gateway_rate_limits_shared(\\{[^}]*})? 0\\.0$");
         // GeneratedBootstrapKeyTest (same application) may have used the key once before.
         assertThat(accepted).isBetween(limit - 1, limit);
         answer.then()
