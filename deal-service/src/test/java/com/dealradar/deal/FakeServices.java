@@ -103,13 +103,13 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 .willReturn(okJson("{\"id\": \"" + id + "\", \"slug\": \"" + slug + "\", \"name\": \"Company\"}")));
     }
 
-    /** region-service reports one open suspensory matter on {@code dealId}. */
+    /** region-service reports one open suspensory matter on {@code dealId}, whose statutory period has ended. */
     public static void blockDeal(UUID dealId) {
         server.stubFor(
                 get(urlPathEqualTo("/clearances/" + dealId)).atPriority(1).willReturn(okJson("""
                 {"dealId": "%s", "clear": false, "blockingMatters": [{"id": "7d0c1c2e-1111-4222-8333-444455556666",
                  "regimeCode": "CN-SAMR-MERGER", "regimeName": "SAMR merger control", "regionCode": "CN", "status": "phase1",
-                 "extra": "ignored"}]}""".formatted(dealId))));
+                 "periodEndedOn": "2017-10-09", "extra": "ignored"}]}""".formatted(dealId))));
     }
 
     /** region-service lists one regulatory matter (withdrawn, so not blocking) on {@code dealId}. */

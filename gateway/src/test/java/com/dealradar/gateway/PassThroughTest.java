@@ -258,6 +258,20 @@ class PassThroughTest extends GatewayTestBase {
                 .body("instance", equalTo("/api/v1/clearances/" + DEAL_ID));
         given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
         given().get("/elsewhere").then().statusCode(404).contentType("application/problem+json");
+        // The platform's backend endpoints are not the gateway's (they were served here, outside the /api/v1 checks:
+        // a key could be guessed against them without limit).
+        for (String backendOnly : List.of("/internal/outbox", "/write-audit?resource=/api/v1/partners/x")) {
+            given().header("X-API-Key", "drk_guess")
+                    .get(backendOnly)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        given().contentType("application/json")
+                .body("{\"eventIds\": []}")
+                .post("/internal/outbox/ack")
+                .then()
+                .statusCode(404);
         given().get("/api/v1/companies/%2e%2e/clearances/x")
                 .then()
                 .log()

@@ -35,6 +35,13 @@ class TokenAudienceTest extends GatewayTestBase {
                 .contentType("application/problem+json");
         assertThat(Backends.company().getAllServeEvents()).isEmpty();
 
+        // An ID token of DealRadar's own client: the same issuer, signature and azp, but not an access token.
+        given().header("Authorization", KeycloakTokens.bearerIdToken("dealradar-cli", "admin"))
+                .get("/api/v1/partners")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+
         // The same user through DealRadar's own client (an operation the gateway answers itself, no backend timing).
         given().header("Authorization", KeycloakTokens.bearer("dealradar-cli", "admin"))
                 .get("/api/v1/partners")

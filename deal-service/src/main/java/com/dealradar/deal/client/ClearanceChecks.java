@@ -95,6 +95,11 @@ public class ClearanceChecks {
 
     private static String describe(RegionClient.BlockingMatter m) {
         return m.regimeCode() + (m.regimeName() == null ? "" : " (" + m.regimeName() + ")") + " in " + m.regionCode()
-                + ", status " + m.status();
+                + ", status " + m.status()
+                + (m.periodEndedOn() == null
+                        ? ""
+                        : " (its statutory period ended on " + m.periodEndedOn()
+                                + " with no decision recorded: record the authority's outcome, or the clearance the"
+                                + " law gives when it does not decide in time)");
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
@@ -48,5 +49,11 @@ public interface RegionClient {
     record Clearance(UUID dealId, boolean clear, List<BlockingMatter> blockingMatters) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record BlockingMatter(String id, String regimeCode, String regimeName, String regionCode, String status) {}
+    record BlockingMatter(
+            String id,
+            String regimeCode,
+            String regimeName,
+            String regionCode,
+            String status,
+            LocalDate periodEndedOn) {}
 }

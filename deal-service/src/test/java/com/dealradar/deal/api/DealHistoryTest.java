@@ -126,6 +126,8 @@ class DealHistoryTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("CN-SAMR-MERGER"))
                 .body("detail", containsString("phase1"))
+                // The authority's time ran out: the analyst is told what to record.
+                .body("detail", containsString("its statutory period ended on 2017-10-09"))
                 .body("errors[0].message", containsString("7d0c1c2e-1111-4222-8333-444455556666"));
         given().get("/deals/" + id).then().body("status", equalTo("announced"));
         given().get("/deals/" + id + "/history").then().body("items", hasSize(1));

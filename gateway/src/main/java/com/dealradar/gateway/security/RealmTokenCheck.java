@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
  * <p>A token must also name its user in {@code sub} (RFC 9068 requires it of JWT access tokens): users are known by
  * their subject, which stays when a user name changes (write attribution, idempotency keys, calendar
  * subscriptions). Keycloak puts it in through the realm's {@code basic} client scope; a client without that scope
- * gets tokens without a subject, which are refused (401) rather than attributed to a user name.
+ * gets tokens without a subject, which are refused (401) rather than attributed to a user name. And it must be an
+ * access token: Keycloak's ID tokens ({@code typ} "ID") carry the same issuer, signature and {@code azp}.
  */
 @ApplicationScoped
 public class RealmTokenCheck implements SecurityIdentityAugmentor {
@@ -41,6 +42,14 @@ public class RealmTokenCheck implements SecurityIdentityAugmentor {
             return Uni.createFrom()
                     .failure(new AuthenticationFailedException(
                             "This token was issued to another client of the realm, not to DealRadar"));
+        }
+        Object type = token.getClaim("typ");
+        if (type != null && !"Bearer".equalsIgnoreCase(type.toString())) {
+            // Keycloak marks its ID tokens "ID": proof of a sign-in for the client, not a grant of access.
+            LOG.debugf("Refused a %s token of client %s", type, client);
+            return Uni.createFrom()
+                    .failure(new AuthenticationFailedException(
+                            "This is not an access token (typ " + type + "); send the access token"));
         }
         String subject = token.getSubject();
         if (subject == null || subject.isBlank()) {

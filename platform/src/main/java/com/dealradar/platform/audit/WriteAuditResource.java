@@ -6,6 +6,7 @@ import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.security.BackendAccessRules;
 import com.dealradar.platform.security.Roles;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
@@ -26,7 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The write audit of this service, for admins: {@code GET /write-audit?resource=/companies/<id>} (add
  * {@code &prefix=true} for everything under a path). The gateway offers it publicly as
  * {@code /api/v1/write-audit}; here it is an internal operation, left out of the service's OpenAPI document.
+ *
+ * <p>A backend's endpoint only: not built into the gateway ({@code dealradar.backend-endpoints=false}), which takes the
+ * platform's classes too and whose public port (everything the Ingress sends) has its checks (rate limits,
+ * failed-credential limits, no-store) under {@code /api/v1} only.
  */
+@IfBuildProperty(name = "dealradar.backend-endpoints", stringValue = "true", enableIfMissing = true)
 @Path("/write-audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class WriteAuditResource {

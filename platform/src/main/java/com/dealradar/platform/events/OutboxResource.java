@@ -3,6 +3,7 @@ package com.dealradar.platform.events;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.security.BackendAccessRules;
 import com.dealradar.platform.security.Roles;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import jakarta.enterprise.inject.Instance;
@@ -22,7 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * The gateway's relay reads this service's outbox here and acknowledges what it stored. Internal (never routed by
  * the gateway, left out of the OpenAPI document) and for admins only: the relay signs its own internal token.
+ *
+ * <p>A backend's endpoint only: not built into the gateway ({@code dealradar.backend-endpoints=false}), which takes the
+ * platform's classes too and whose public port (everything the Ingress sends) has its checks (rate limits,
+ * failed-credential limits, no-store) under {@code /api/v1} only.
  */
+@IfBuildProperty(name = "dealradar.backend-endpoints", stringValue = "true", enableIfMissing = true)
 @Path("/internal/outbox")
 @Produces(MediaType.APPLICATION_JSON)
 public class OutboxResource {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class KeycloakTokens {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ID_TOKEN = Pattern.compile("\"id_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
 
     private KeycloakTokens() {}
@@ -39,13 +40,22 @@ public final class KeycloakTokens {
         return "Bearer " + fetch(client, user);
     }
 
+    /** "Bearer ..." with the ID token (not an access token) Keycloak issues {@code user} through {@code client}. */
+    public static String bearerIdToken(String client, String user) {
+        return "Bearer " + fetch(client, user, "&scope=openid", ID_TOKEN);
+    }
+
     private static String fetch(String user) {
         return fetch("dealradar-cli", user);
     }
 
     private static String fetch(String client, String user) {
+        return fetch(client, user, "", ACCESS_TOKEN);
+    }
+
+    private static String fetch(String client, String user, String extra, Pattern field) {
         String form = "grant_type=password&client_id=" + enc(client) + "&username=" + enc(user) + "&password="
-                + enc(user + "-dev-password");
+                + enc(user + "-dev-password") + extra;
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient()
                     .send(
@@ -55,7 +65,7 @@ public final class KeycloakTokens {
                                     .POST(HttpRequest.BodyPublishers.ofString(form))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
-            Matcher token = ACCESS_TOKEN.matcher(answer.body());
+            Matcher token = field.matcher(answer.body());
             if (answer.statusCode() != 200 || !token.find()) {
                 throw new IllegalStateException(
                         "Keycloak refused a token for " + user + ": " + answer.statusCode() + " " + answer.body());

@@ -44,7 +44,13 @@ public class ClearanceResource {
                     UUID id) {
         return matters.blockingFor(id, open -> {
             List<Views.BlockingMatter> blocking = open.stream()
-                    .map(m -> new Views.BlockingMatter(m.id, m.regime.code, m.regime.name, m.regionCode, m.status))
+                    .map(m -> new Views.BlockingMatter(
+                            m.id,
+                            m.regime.code,
+                            m.regime.name,
+                            m.regionCode,
+                            m.status,
+                            matters.periodEndedOn(m).orElse(null)))
                     .toList();
             return new Views.ClearanceView(id, blocking.isEmpty(), blocking);
         });

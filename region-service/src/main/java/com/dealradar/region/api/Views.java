@@ -361,7 +361,14 @@ public final class Views {
             @Schema(examples = "UK-NSIA") String regimeCode,
             String regimeName,
             @Schema(examples = "GB") String regionCode,
-            MatterStatus status) {}
+            MatterStatus status,
+
+            @Schema(
+                    description = "The last day of the statutory period the matter's status runs, when it has passed"
+                            + " with the matter still open (absent otherwise): the authority's time to"
+                            + " decide ran out; record its outcome, or the clearance the law then gives",
+                    examples = "2024-02-10")
+            LocalDate periodEndedOn) {}
 
     @Schema(name = "Clearance", description = "Whether a deal may complete as far as regulators are concerned")
     public record ClearanceView(

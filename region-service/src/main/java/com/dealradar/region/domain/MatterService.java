@@ -583,6 +583,17 @@ public class MatterService {
         return Optional.of(deadline);
     }
 
+    /**
+     * The last day of the statutory period the matter's status runs, when that day has passed (in the region's zone)
+     * with the matter still open: the authority's time to decide has run out. Under some regimes the deal is then
+     * deemed cleared or may complete (GWB § 40(2), AML art. 30); whether it is, an analyst records (the matter keeps
+     * blocking until then: an extension or clock-stop nobody recorded would make the computed day wrong).
+     */
+    public Optional<LocalDate> periodEndedOn(RegulatoryMatter matter) {
+        LocalDate today = this.today.in(matter.regionCode);
+        return deadline(matter).map(Deadline::dueOn).filter(due -> due.isBefore(today));
+    }
+
     /** The working-day calendar of the clock that gives the matter's deadline now (the region's when none runs). */
     public WorkingCalendar calendar(RegulatoryMatter matter) {
         return running(matter.regime, matter.history, matter.status, today.in(matter.regionCode))

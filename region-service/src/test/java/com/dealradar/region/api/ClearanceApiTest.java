@@ -1,9 +1,11 @@
 package com.dealradar.region.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.dealradar.region.seed.RegionSeeder;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,14 +45,21 @@ class ClearanceApiTest {
                 .body("blockingMatters[0].regimeCode", equalTo("UK-NSIA"))
                 .body("blockingMatters[0].regimeName", equalTo("National Security and Investment Act 2021"))
                 .body("blockingMatters[0].regionCode", equalTo("GB"))
-                .body("blockingMatters[0].status", equalTo("anticipated"));
+                .body("blockingMatters[0].status", equalTo("anticipated"))
+                .body("blockingMatters[0].periodEndedOn", nullValue()); // no clock runs yet
         MatterApiTest.move(nsia, "notified", "2024-01-10").then().statusCode(200);
         MatterApiTest.move(nsia, "accepted", "2024-01-12").then().statusCode(200);
         MatterApiTest.move(nsia, "phase1", "2024-01-12").then().statusCode(200);
+        // The review period (30 working days from 12 January 2024) ended long ago with no decision recorded: the
+        // matter still blocks, and says so.
+        String dueOn =
+                given().get("/regulatory-matters/" + nsia).then().extract().path("deadline.dueOn");
+        assertThat(dueOn).isNotNull();
         given().get("/clearances/" + deal)
                 .then()
                 .body("clear", equalTo(false))
-                .body("blockingMatters[0].status", equalTo("phase1"));
+                .body("blockingMatters[0].status", equalTo("phase1"))
+                .body("blockingMatters[0].periodEndedOn", equalTo(dueOn));
         MatterApiTest.move(nsia, "cleared", "2024-02-20").then().statusCode(200);
         given().get("/clearances/" + deal)
                 .then()
