@@ -7,7 +7,6 @@ import com.dealradar.company.domain.CompanyService;
 import com.dealradar.company.domain.OwnershipLink;
 import com.dealradar.company.persistence.CompanyRepository;
 import com.dealradar.company.persistence.OwnershipLinkRepository;
-import com.dealradar.platform.persistence.ExistingIds;
 import com.dealradar.platform.persistence.SeedLedger;
 import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
@@ -63,12 +62,11 @@ public class CompanySeeder {
         CompanySeedCheck.check(seed).throwIfAny();
         int[] added = {0, 0};
         SeedTransaction.run(companies.getEntityManager(), () -> {
-            List<UUID> seedCompanies = SeedFiles.keys(seed.get("companies"), CompanySeeder::id);
             Set<UUID> newCompanies = SeedLedger.toAdd(
                     companies.getEntityManager(),
                     "company",
-                    seedCompanies,
-                    ExistingIds.of(companies.getEntityManager(), Company.class, UUID.class, seedCompanies));
+                    Company.class,
+                    SeedFiles.keys(seed.get("companies"), CompanySeeder::id));
             for (JsonNode node : seed.get("companies")) {
                 UUID id = id(node);
                 if (newCompanies.contains(id)) {
@@ -78,13 +76,12 @@ public class CompanySeeder {
                     added[0]++;
                 }
             }
-            List<UUID> seedLinks = SeedFiles.keys(seed.get("ownershipLinks"), CompanySeeder::id);
             // A link deleted through the API stays deleted (SeedLedger).
             Set<UUID> newLinks = SeedLedger.toAdd(
                     links.getEntityManager(),
                     "ownership-link",
-                    seedLinks,
-                    ExistingIds.of(links.getEntityManager(), OwnershipLink.class, UUID.class, seedLinks));
+                    OwnershipLink.class,
+                    SeedFiles.keys(seed.get("ownershipLinks"), CompanySeeder::id));
             for (JsonNode node : seed.get("ownershipLinks")) {
                 UUID id = id(node);
                 if (newLinks.contains(id)) {

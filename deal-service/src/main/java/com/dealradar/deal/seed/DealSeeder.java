@@ -7,7 +7,6 @@ import com.dealradar.deal.domain.DealService;
 import com.dealradar.deal.domain.DealStatus;
 import com.dealradar.deal.persistence.DealRepository;
 import com.dealradar.platform.geo.CountryCodes;
-import com.dealradar.platform.persistence.ExistingIds;
 import com.dealradar.platform.persistence.SeedLedger;
 import com.dealradar.platform.seed.SeedConfig;
 import com.dealradar.platform.seed.SeedFiles;
@@ -65,14 +64,14 @@ public class DealSeeder {
         DealSeedCheck.check(seed, CountryCodes.DEAL_REGIONS).throwIfAny();
         int[] added = {0};
         SeedTransaction.run(deals.getEntityManager(), () -> {
-            List<UUID> seedDeals = SeedFiles.keys(
-                    seed.get("deals"), node -> UUID.fromString(node.get("id").asText()));
             // A deal deleted through the API stays deleted (SeedLedger).
             Set<UUID> newDeals = SeedLedger.toAdd(
                     deals.getEntityManager(),
                     "deal",
-                    seedDeals,
-                    ExistingIds.of(deals.getEntityManager(), Deal.class, UUID.class, seedDeals));
+                    Deal.class,
+                    SeedFiles.keys(
+                            seed.get("deals"),
+                            node -> UUID.fromString(node.get("id").asText())));
             for (JsonNode node : seed.get("deals")) {
                 UUID id = UUID.fromString(node.get("id").asText());
                 if (!newDeals.contains(id)) {

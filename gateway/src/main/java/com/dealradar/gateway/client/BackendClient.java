@@ -92,6 +92,9 @@ public final class BackendClient {
      */
     private final Map<HttpConnection, Long> openedAt = new ConcurrentHashMap<>();
 
+    /** This backend's timeout as the {@link CallerTimeout#HEADER} every attempt sends, formatted once. */
+    private final String timeoutHeader;
+
     private final Vertx vertx;
     private final String basePath;
     private final Guard guard;
@@ -115,6 +118,7 @@ public final class BackendClient {
     public BackendClient(String name, BackendConfig config, Vertx vertx, ObjectMapper mapper, MeterRegistry meters) {
         this.name = name;
         this.config = config;
+        this.timeoutHeader = CallerTimeout.headerValue(config.timeout());
         this.mapper = mapper;
         this.backendJson = mapper.reader().without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         String url = config.url().endsWith("/")
@@ -248,7 +252,7 @@ public final class BackendClient {
                 .setIdleTimeout(config.timeout().toMillis())
                 .setFollowRedirects(false)
                 // How long this attempt waits: the backend gives up (and commits nothing) when this call does.
-                .putHeader(CallerTimeout.HEADER, CallerTimeout.headerValue(config.timeout()));
+                .putHeader(CallerTimeout.HEADER, timeoutHeader);
         for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
             for (String value : header.getValue()) {
                 options.addHeader(header.getKey(), value);

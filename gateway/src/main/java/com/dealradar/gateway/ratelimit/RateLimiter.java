@@ -51,9 +51,8 @@ public class RateLimiter {
         this.config = config;
         this.redisSource = redisSource;
         // The one sign, besides a warning in the log, that limits are per replica (up to replicas x the plan).
-        // Micrometer
-        // would hand back a gauge an earlier application in this JVM registered (the tests start several), still
-        // reading that application's limiter: replaced.
+        // Micrometer would hand back a gauge an earlier application in this JVM registered (the tests start several),
+        // still reading that application's limiter: replaced.
         meters.find(SHARED_GAUGE).meters().forEach(meters::remove);
         Gauge.builder(SHARED_GAUGE, this, limiter -> limiter.countsInRedis() ? 1 : 0)
                 .description("1 while rate limits are counted in Redis, shared by all replicas; 0 while this replica"

@@ -1,10 +1,8 @@
 package com.dealradar.platform.client;
 
+import com.dealradar.platform.http.CurrentRouting;
 import com.dealradar.platform.http.HttpConfig;
 import com.dealradar.platform.problem.ProblemException;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ArcContainer;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,12 +76,7 @@ public class CallerTimeout {
 
     /** What is left of the current request's time, in milliseconds (0 or less: none), or empty when it has no limit. */
     public static OptionalLong remainingMillis() {
-        ArcContainer container = Arc.container();
-        if (container == null || !container.requestContext().isActive()) {
-            return OptionalLong.empty();
-        }
-        RoutingContext request =
-                container.instance(CurrentVertxRequest.class).get().getCurrent();
+        RoutingContext request = CurrentRouting.orNull();
         Long deadline = request == null ? null : request.get(DEADLINE);
         return deadline == null
                 ? OptionalLong.empty()

@@ -1,10 +1,7 @@
 package com.dealradar.platform.paging;
 
 import com.dealradar.platform.crypto.Sha256;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ArcContainer;
-import io.quarkus.arc.InstanceHandle;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import com.dealradar.platform.http.CurrentRouting;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Base64;
@@ -22,12 +19,7 @@ final class ListQuery {
 
     /** The digest of the current request's filters; null outside a request (a cursor built in a test, a start-up task). */
     static String digest() {
-        ArcContainer arc = Arc.container();
-        if (arc == null || !arc.requestContext().isActive()) {
-            return null;
-        }
-        InstanceHandle<CurrentVertxRequest> request = arc.instance(CurrentVertxRequest.class);
-        RoutingContext routing = request.isAvailable() ? request.get().getCurrent() : null;
+        RoutingContext routing = CurrentRouting.orNull();
         if (routing == null) {
             return null;
         }

@@ -21,12 +21,13 @@ public final class SeedLedger {
     private SeedLedger() {}
 
     /**
-     * Of the seed's entries of {@code kind}, those to add now: never had, and not in the table ({@code present}). Every
+     * Of the seed's entries of {@code kind}, those to add now: never had, and not in {@code entity}'s table. Every
      * entry not yet in the ledger is recorded, in the caller's transaction (the seeder's), so that what it adds is
      * recorded with it. A database seeded before the ledger was kept (entries present, the ledger empty) cannot tell a
      * deleted entry from a new one: every entry of the seed is then taken as had, and none is added.
      */
-    public static Set<UUID> toAdd(EntityManager em, String kind, Collection<UUID> seed, Set<UUID> present) {
+    public static Set<UUID> toAdd(EntityManager em, String kind, Class<?> entity, Collection<UUID> seed) {
+        Set<UUID> present = ExistingIds.of(em, entity, UUID.class, seed);
         Set<UUID> had = new HashSet<>();
         for (Object id : em.createNativeQuery("select id from seed_ledger where kind = :kind")
                 .setParameter("kind", kind)
