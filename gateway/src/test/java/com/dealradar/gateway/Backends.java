@@ -37,11 +37,11 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         return SERVERS.get("company-service");
     }
 
-    static WireMockServer deal() {
+    public static WireMockServer deal() {
         return SERVERS.get("deal-service");
     }
 
-    static WireMockServer region() {
+    public static WireMockServer region() {
         return SERVERS.get("region-service");
     }
 

@@ -41,6 +41,53 @@ class AccessTest {
         assertThat(answer.body()).doesNotContain("ZTE");
     }
 
+    /**
+     * The outbox is the event relay's alone: its token (role event-relay, which only the gateway signs) reads and
+     * acknowledges it and reaches nothing else; an admin's token (before, the relay's own token was an admin's) gets 403
+     * there.
+     */
+    @Test
+    void theOutboxIsTheRelaysAndTheRelaysTokenReachesNothingElse() {
+        String relay = InternalTokens.bearer("system:event-relay", Set.of("event-relay"));
+        String admin = InternalTokens.bearer("test-admin", Set.of("viewer", "analyst", "admin"));
+        given().header("Authorization", relay)
+                .get("/internal/outbox?limit=5")
+                .then()
+                .statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.lessThanOrEqualTo(5));
+        given().header("Authorization", relay)
+                .contentType(ContentType.JSON)
+                .body("{\"eventIds\": [\"" + java.util.UUID.randomUUID() + "\"]}")
+                .post("/internal/outbox/ack")
+                .then()
+                .statusCode(200)
+                .body("deleted", equalTo(0));
+        given().header("Authorization", admin)
+                .get("/internal/outbox")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("event-relay"));
+        given().header("Authorization", admin)
+                .contentType(ContentType.JSON)
+                .body("{\"eventIds\": []}")
+                .post("/internal/outbox/ack")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", relay)
+                .get("/companies/zte")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The event relay's token reads the outbox only"));
+        given().header("Authorization", relay)
+                .contentType(ContentType.JSON)
+                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("Relay Co"), "DE"))
+                .post("/companies")
+                .then()
+                .statusCode(403);
+    }
+
     @Test
     void forgedExpiredOrForeignTokensAre401() {
         given().header("Authorization", "Bearer not.a.jwt")

@@ -2,13 +2,14 @@ package com.dealradar.gateway.client;
 
 import com.dealradar.gateway.config.GatewayConfig.BackendConfig;
 import com.dealradar.platform.client.CallerTimeout;
+import com.dealradar.platform.metrics.Gauges;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
@@ -153,14 +154,18 @@ public final class BackendClient {
                             .tag("kind", kind.name().toLowerCase(Locale.ROOT))
                             .register(meters));
         }
-        Gauge.builder("dealradar.gateway.backend.circuit.state", this, client -> switch (client.circuitState()) {
+        Gauges.replace(
+                meters,
+                "dealradar.gateway.backend.circuit.state",
+                Tags.of("backend", name),
+                null,
+                "The backend's circuit breaker: 0 closed, 1 half-open, 2 open (calls refused)",
+                this,
+                client -> switch (client.circuitState()) {
                     case CLOSED -> 0;
                     case HALF_OPEN -> 1;
                     case OPEN -> 2;
-                })
-                .description("The backend's circuit breaker: 0 closed, 1 half-open, 2 open (calls refused)")
-                .tag("backend", name)
-                .register(meters);
+                });
         this.guard = Guard.create()
                 .withDescription(name)
                 .withCircuitBreaker()

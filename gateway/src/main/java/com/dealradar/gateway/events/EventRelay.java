@@ -5,9 +5,13 @@ import com.dealradar.gateway.client.BackendRequest;
 import com.dealradar.gateway.client.BackendResponse;
 import com.dealradar.gateway.client.Backends;
 import com.dealradar.gateway.security.InternalTokenIssuer;
+import com.dealradar.platform.metrics.Gauges;
 import com.dealradar.platform.scheduling.PeriodicTask;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.buffer.Buffer;
@@ -31,6 +35,11 @@ import org.jboss.logging.Logger;
  * lock), then acknowledge it ({@code POST /internal/outbox/ack}, which deletes the rows there). A crash between storing
  * and acknowledging only means the batch is read again and skipped as already stored, so nothing is lost or doubled.
  * One thread per replica, on a fixed delay; no broker is needed (the local run has none).
+ *
+ * <p>Per backend it reports {@code dealradar_gateway_event_relay_behind_seconds}, the time since it last read that
+ * backend's outbox to its end (about the relay interval while it keeps up; growing while the backend cannot be read or
+ * its events come faster than they are relayed: how late its events may reach the feed and webhooks at most), and
+ * {@code dealradar_gateway_event_relay_events_total}, the events it stored.
  */
 @ApplicationScoped
 public class EventRelay {
@@ -51,6 +60,10 @@ public class EventRelay {
     private final Map<String, Instant> failingSince = new ConcurrentHashMap<>();
 
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    /** When each backend's outbox was last read to its end (from this relay's creation, before its first round). */
+    private final Map<String, Instant> caughtUpAt = new ConcurrentHashMap<>();
+
+    private final Map<String, Counter> relayed = new ConcurrentHashMap<>();
 
     EventRelay(
             Backends backends,
@@ -58,13 +71,41 @@ public class EventRelay {
             InternalTokenIssuer tokens,
             ObjectMapper mapper,
             FeedConfig config,
-            InstantSource clock) {
+            InstantSource clock,
+            MeterRegistry meters) {
         this.backends = backends;
         this.log = log;
         this.tokens = tokens;
         this.mapper = mapper;
         this.config = config;
         this.clock = clock;
+        Instant created = clock.instant();
+        for (String name : backends.all().keySet()) {
+            caughtUpAt.put(name, created);
+            Gauges.replace(
+                    meters,
+                    "dealradar.gateway.event.relay.behind",
+                    Tags.of("backend", name),
+                    "seconds",
+                    "Time since the relay last read this backend's outbox to its end: about the relay interval while"
+                            + " it keeps up, growing while the outbox cannot be read or fills faster than it is relayed",
+                    this,
+                    relay -> relay.behind(name));
+            relayed.put(
+                    name,
+                    Counter.builder("dealradar.gateway.event.relay.events")
+                            .description("Events the relay stored in the feed, by the backend whose outbox held them")
+                            .tag("backend", name)
+                            .register(meters));
+        }
+    }
+
+    /** Seconds since {@code backend}'s outbox was last read to its end. */
+    double behind(String backend) {
+        Instant since = caughtUpAt.get(backend);
+        return since == null
+                ? Double.NaN
+                : Duration.between(since, clock.instant()).toMillis() / 1000.0;
     }
 
     void start(@Observes StartupEvent start) {
@@ -89,9 +130,12 @@ public class EventRelay {
         for (Map.Entry<String, BackendClient> backend : backends.all().entrySet()) {
             String name = backend.getKey();
             try {
+                Instant reading = clock.instant();
                 while (relay(name, backend.getValue()) >= config.relayBatch()) {
                     // a full batch: more are waiting, read on at once
                 }
+                // Everything committed before this round's first read has been stored.
+                caughtUpAt.put(name, reading);
                 recovered(name);
             } catch (Exception e) {
                 failed(name, e);
@@ -113,10 +157,7 @@ public class EventRelay {
 
     private int relay(String name, BackendClient client) throws Exception {
         Map<String, List<String>> headers = Map.of(
-                "Authorization",
-                List.of("Bearer " + tokens.systemToken("event-relay")),
-                "Accept",
-                List.of("application/json"));
+                "Authorization", List.of("Bearer " + tokens.relayToken()), "Accept", List.of("application/json"));
         BackendResponse answer = client.send(
                         BackendRequest.get("/internal/outbox?limit=" + config.relayBatch(), headers))
                 .get();
@@ -141,6 +182,7 @@ public class EventRelay {
             return 0;
         }
         log.append(name, events);
+        relayed.get(name).increment(events.size());
         byte[] ack = mapper.writeValueAsBytes(Map.of(
                 "eventIds", events.stream().map(EventLog.Incoming::eventId).toList()));
         Map<String, List<String>> ackHeaders = Map.of(

@@ -1,7 +1,8 @@
 package com.dealradar.gateway.ratelimit;
 
-import io.micrometer.core.instrument.Gauge;
+import com.dealradar.platform.metrics.Gauges;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -51,13 +52,15 @@ public class RateLimiter {
         this.config = config;
         this.redisSource = redisSource;
         // The one sign, besides a warning in the log, that limits are per replica (up to replicas x the plan).
-        // Micrometer would hand back a gauge an earlier application in this JVM registered (the tests start several),
-        // still reading that application's limiter: replaced.
-        meters.find(SHARED_GAUGE).meters().forEach(meters::remove);
-        Gauge.builder(SHARED_GAUGE, this, limiter -> limiter.countsInRedis() ? 1 : 0)
-                .description("1 while rate limits are counted in Redis, shared by all replicas; 0 while this replica"
-                        + " counts in memory on its own (Redis unreachable, or the memory store configured)")
-                .register(meters);
+        Gauges.replace(
+                meters,
+                SHARED_GAUGE,
+                Tags.empty(),
+                null,
+                "1 while rate limits are counted in Redis, shared by all replicas; 0 while this replica counts in memory"
+                        + " on its own (Redis unreachable, or the memory store configured)",
+                this,
+                limiter -> limiter.countsInRedis() ? 1 : 0);
     }
 
     private boolean countsInRedis() {

@@ -100,11 +100,12 @@ public class InternalTokenIssuer {
     }
 
     /**
-     * A token for the gateway's own background work (the event relay reading the services' outboxes): an admin with no
-     * caller behind it, named {@code system:<what>}. Cached like a caller's.
+     * The event relay's token for reading and acknowledging the services' outboxes: role {@link Roles#EVENT_RELAY} only,
+     * which the backends accept there and nowhere else, with no caller behind it, named {@code system:event-relay}.
+     * Cached like a caller's.
      */
-    public String systemToken(String what) {
-        String subject = "system:" + what;
+    public String relayToken() {
+        String subject = "system:event-relay";
         String key = "system|" + subject;
         Instant now = clock.instant();
         Issued current = issued.getIfPresent(key);
@@ -115,7 +116,7 @@ public class InternalTokenIssuer {
                 .audience(InternalToken.AUDIENCE)
                 .subject(subject)
                 .upn(subject)
-                .groups(new TreeSet<>(ROLES))
+                .groups(Set.of(Roles.EVENT_RELAY))
                 .claim(InternalToken.AUTH_METHOD_CLAIM, "system")
                 .issuedAt(now)
                 .expiresAt(now.plus(lifespan))

@@ -244,6 +244,24 @@ public class Deliveries {
         });
     }
 
+    /** Deliveries waiting for enabled endpoints (due, backing off or in flight), and the oldest one's creation. */
+    public record Backlog(long pending, Instant oldest) {}
+
+    /**
+     * What is waiting to be delivered. Deliveries held for a disabled endpoint are not counted: they wait for an admin
+     * or partner to enable it, not for the dispatcher. Reads the pending rows through {@code webhook_delivery_due}.
+     */
+    public Backlog backlog() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Tuple row = (Tuple) em.createNativeQuery(
+                            "select count(*), min(d.created_at) from webhook_delivery d join webhook_endpoint w on"
+                                    + " w.id = d.endpoint_id where d.status = 'pending' and w.enabled = true",
+                            Tuple.class)
+                    .getSingleResult();
+            return new Backlog(((Number) row.get(0)).longValue(), NativeValues.instant(row.get(1)));
+        });
+    }
+
     /** Marks a delivery dead without an attempt (its event is past the feed's retention). */
     public void abandon(Claimed delivery, String reason) {
         QuarkusTransaction.requiringNew()

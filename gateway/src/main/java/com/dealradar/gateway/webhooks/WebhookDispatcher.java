@@ -3,8 +3,11 @@ package com.dealradar.gateway.webhooks;
 import com.dealradar.gateway.events.EventLog;
 import com.dealradar.gateway.events.FeedConfig;
 import com.dealradar.gateway.events.FeedEvent;
+import com.dealradar.platform.metrics.Gauges;
 import com.dealradar.platform.scheduling.PeriodicTask;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -44,6 +47,11 @@ import org.jboss.logging.Logger;
  * HTTP: Vert.x's HTTP client with a connect timeout and a deadline on the whole exchange, no redirects, connecting to
  * the address the SSRF check approved (the URL's host is still sent as Host and used for TLS); only the answer's status
  * is read.
+ *
+ * <p>Every {@link #BACKLOG_EVERY} it counts what waits to be delivered, for {@code
+ * dealradar_gateway_webhook_deliveries_pending} and {@code dealradar_gateway_webhook_oldest_pending_seconds} (every
+ * replica reports the same, the whole queue's): a backlog that grows, or an oldest delivery older than the retries'
+ * schedule, is a dispatcher that cannot keep up or receivers that fail.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -52,6 +60,8 @@ public class WebhookDispatcher {
     private static final String USER_AGENT = "DealRadar-Webhooks/1.0";
     /** Beyond an attempt's timeout, for recording its outcome when the replica stops. */
     private static final Duration RECORDING_GRACE = Duration.ofSeconds(5);
+    /** How often the backlog is counted (one indexed count of the pending deliveries). */
+    static final Duration BACKLOG_EVERY = Duration.ofSeconds(10);
 
     private final Deliveries deliveries;
     private final EventLog log;
@@ -68,6 +78,8 @@ public class WebhookDispatcher {
     private PeriodicTask dispatcher;
     private Instant nextPurge = Instant.EPOCH;
     private ExecutorService workers;
+    private Instant nextBacklog = Instant.EPOCH;
+    private volatile Deliveries.Backlog backlog = new Deliveries.Backlog(0, null);
 
     WebhookDispatcher(
             Deliveries deliveries,
@@ -78,7 +90,8 @@ public class WebhookDispatcher {
             EntityManager em,
             ObjectMapper mapper,
             InstantSource clock,
-            Vertx vertx) {
+            Vertx vertx,
+            MeterRegistry meters) {
         this.deliveries = deliveries;
         this.log = log;
         this.guard = guard;
@@ -88,6 +101,34 @@ public class WebhookDispatcher {
         this.mapper = mapper;
         this.clock = clock;
         this.vertx = vertx;
+        Gauges.replace(
+                meters,
+                "dealradar.gateway.webhook.deliveries.pending",
+                Tags.empty(),
+                null,
+                "Webhook deliveries waiting for enabled endpoints (due, backing off or in flight), counted every 10 s",
+                this,
+                dispatcher -> dispatcher.backlog.pending());
+        Gauges.replace(
+                meters,
+                "dealradar.gateway.webhook.oldest.pending",
+                Tags.empty(),
+                "seconds",
+                "Age of the oldest webhook delivery still waiting for an enabled endpoint; 0 when none waits",
+                this,
+                dispatcher -> dispatcher.oldestPendingSeconds());
+    }
+
+    private double oldestPendingSeconds() {
+        Instant oldest = backlog.oldest();
+        return oldest == null
+                ? 0
+                : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+    }
+
+    /** Counts the backlog now (the dispatcher's rounds do every {@link #BACKLOG_EVERY}). */
+    void countBacklog() {
+        backlog = deliveries.backlog();
     }
 
     void start(@Observes StartupEvent start) {
@@ -141,6 +182,7 @@ public class WebhookDispatcher {
                 }
             }
             purgeIfDue();
+            countBacklogIfDue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -263,6 +305,15 @@ public class WebhookDispatcher {
     }
 
     /** The delivery log is kept as long as the feed keeps events ({@link FeedConfig#retention()}), purged as often. */
+    private void countBacklogIfDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextBacklog)) {
+            return;
+        }
+        nextBacklog = now.plus(BACKLOG_EVERY);
+        countBacklog();
+    }
+
     private void purgeIfDue() {
         Instant now = clock.instant();
         if (now.isBefore(nextPurge)) {

@@ -12,14 +12,18 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +51,9 @@ class EventFeedTest {
 
     @Inject
     FeedConfig feed;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     JsonPath read(String query) {
         return ADMIN.request()
@@ -200,5 +207,96 @@ class EventFeedTest {
             company.removeStub(outbox);
             company.removeStub(ack);
         }
+    }
+
+    /**
+     * How far behind the relay is, per backend, and how many events it stored: what an operator watches to see that a
+     * backend's events stopped reaching the feed (before, only a warning after a minute of failures said so).
+     */
+    @Test
+    void theRelayReportsHowFarBehindEachBackendIsAndTheEventsItStored() throws Exception {
+        List<StubMapping> stubs = new ArrayList<>();
+        for (WireMockServer backend : List.of(Backends.company(), Backends.deal(), Backends.region())) {
+            stubs.add(backend.stubFor(WireMock.get(WireMock.urlPathEqualTo("/internal/outbox"))
+                    .willReturn(WireMock.okJson("{\"items\":[]}"))));
+        }
+        String id = UUID.randomUUID().toString();
+        StubMapping dealOutbox = Backends.deal()
+                .stubFor(WireMock.get(WireMock.urlPathEqualTo("/internal/outbox"))
+                        .willReturn(WireMock.okJson("{\"items\":[{\"eventId\":\"" + UUID.randomUUID()
+                                + "\",\"type\":\"deal.created\",\"resourceType\":\"deal\",\"resourceId\":\"" + id
+                                + "\",\"resourcePath\":\"/deals/" + id + "\",\"etag\":\"\\\"1\\\"\",\"occurredAt\":\""
+                                + Instant.now() + "\",\"data\":\"{}\"}]}")));
+        StubMapping ack = Backends.deal()
+                .stubFor(WireMock.post(WireMock.urlPathEqualTo("/internal/outbox/ack"))
+                        .willReturn(WireMock.okJson("{}")));
+        try {
+            double storedBefore = metric("dealradar_gateway_event_relay_events_total", "deal-service");
+            relay.runOnce();
+            Backends.deal().removeStub(dealOutbox);
+            String caughtUp = readMetrics();
+            double stored =
+                    metric(caughtUp, "dealradar_gateway_event_relay_events_total", "deal-service") - storedBefore;
+            double companyBehind = metric(caughtUp, "dealradar_gateway_event_relay_behind_seconds", "company-service");
+            double dealBehind = metric(caughtUp, "dealradar_gateway_event_relay_behind_seconds", "deal-service");
+            // company-service's outbox cannot be read for 1.5 s (two rounds); deal-service's still can.
+            Backends.company().removeStub(stubs.get(0));
+            Thread.sleep(750);
+            relay.runOnce();
+            Thread.sleep(750);
+            relay.runOnce();
+            String failing = readMetrics();
+            double companyFailing = metric(failing, "dealradar_gateway_event_relay_behind_seconds", "company-service");
+            double dealStill = metric(failing, "dealradar_gateway_event_relay_behind_seconds", "deal-service");
+            stubs.set(
+                    0,
+                    Backends.company()
+                            .stubFor(WireMock.get(WireMock.urlPathEqualTo("/internal/outbox"))
+                                    .willReturn(WireMock.okJson("{\"items\":[]}"))));
+            relay.runOnce();
+            double companyRecovered = metric("dealradar_gateway_event_relay_behind_seconds", "company-service");
+            System.out.printf(
+                    "relay metrics: %.0f event stored from deal-service; behind after a round: company %.3f s, deal"
+                            + " %.3f s; after 1.5 s of failed reads: company %.3f s, deal %.3f s; recovered: company"
+                            + " %.3f s%n",
+                    stored, companyBehind, dealBehind, companyFailing, dealStill, companyRecovered);
+            assertThat(stored).isEqualTo(1);
+            assertThat(companyBehind).isBetween(0.0, 0.5);
+            assertThat(dealBehind).isBetween(0.0, 0.5);
+            assertThat(companyFailing).isGreaterThanOrEqualTo(1.5);
+            assertThat(dealStill).isBetween(0.0, 0.5);
+            assertThat(companyRecovered).isBetween(0.0, 0.5);
+        } finally {
+            Backends.company().removeStub(stubs.get(0));
+            Backends.deal().removeStub(stubs.get(1));
+            Backends.region().removeStub(stubs.get(2));
+            Backends.deal().removeStub(ack);
+        }
+    }
+
+    private String readMetrics() {
+        return io.restassured.RestAssured.given()
+                .get(metrics)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+    }
+
+    private double metric(String name, String backend) {
+        return metric(readMetrics(), name, backend);
+    }
+
+    private static double metric(String text, String name, String backend) {
+        Matcher line = Pattern.compile("(?m)^" + name + "\\{[^}]*backend=\"" + backend + "\"[^}]*} (\\S+)$")
+                .matcher(text);
+        assertThat(line.find())
+                .as(
+                        "%s{backend=%s} in the metrics: %s",
+                        name,
+                        backend,
+                        text.lines().filter(l -> l.contains("relay")).toList())
+                .isTrue();
+        return Double.parseDouble(line.group(1));
     }
 }

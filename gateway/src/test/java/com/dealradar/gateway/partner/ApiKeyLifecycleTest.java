@@ -199,6 +199,37 @@ class ApiKeyLifecycleTest {
                 .header("WWW-Authenticate", notNullValue());
     }
 
+    @Test
+    void aCursorOfOnePartnersKeysIsRefusedForAnothers() {
+        // Both lists page by (created, id): partner A's cursor on partner B's keys started B's list at A's last key.
+        String first = ADMIN.createPartner("Cursor Owner A " + UUID.randomUUID(), "standard");
+        String second = ADMIN.createPartner("Cursor Owner B " + UUID.randomUUID(), "standard");
+        for (String partner : List.of(first, second)) {
+            ADMIN.issue(partner, "{\"scopes\":[\"read\"]}");
+            ADMIN.issue(partner, "{\"scopes\":[\"read\"]}");
+        }
+        String cursor = ADMIN.request()
+                .get("/api/v1/partners/" + first + "/keys?limit=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("nextCursor");
+        ADMIN.request()
+                .get("/api/v1/partners/" + second + "/keys?limit=1&cursor=" + cursor)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cursor"))
+                .body("detail", containsString("another list"));
+        ADMIN.request()
+                .get("/api/v1/partners/" + first + "/keys?limit=1&cursor=" + cursor)
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("nextCursor", nullValue());
+    }
+
     /** Another replica revokes the key: this one (which read the key before) refuses it once its cache TTL has passed. */
     @Test
     void revocationByAnotherReplicaIsSeenWithinTwoSeconds() throws Exception {

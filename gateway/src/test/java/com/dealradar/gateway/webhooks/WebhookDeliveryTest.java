@@ -14,6 +14,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,6 +44,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +77,12 @@ class WebhookDeliveryTest {
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     /** An endpoint of a new partner: its id, path and secret. */
     record Endpoint(String partner, String id, String path, String secret) {}
@@ -1096,6 +1106,92 @@ class WebhookDeliveryTest {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /**
+     * The backlog an operator watches: deliveries waiting for enabled endpoints and the oldest one's age, in the
+     * gateway's metrics. Held deliveries of a disabled endpoint wait for someone to enable it, not for the dispatcher:
+     * not counted.
+     */
+    @Test
+    void theBacklogOfDeliveriesAndTheOldestOnesAgeAreReported() throws Exception {
+        CountDownLatch receiverAnswers = new CountDownLatch(1);
+        try (Receiver receiver = new Receiver(n -> {
+            awaitOpen(receiverAnswers);
+            return 200;
+        })) {
+            // Only this test's endpoint is enabled (the other tests' endpoints keep what they were left with).
+            try (Connection c = database.getConnection()) {
+                c.createStatement().executeUpdate("update webhook_endpoint set enabled = false");
+            }
+            double[] empty = backlog();
+            Endpoint endpoint = endpoint(receiver.url(), List.of("*"));
+            for (int i = 0; i < 3; i++) {
+                append("deal", UUID.randomUUID().toString(), "deal.created");
+            }
+            double[] queued = backlog();
+            // The receiver holds every attempt past the 1 s timeout: the deliveries stay pending, retried.
+            Thread.sleep(1_200);
+            double[] waiting = backlog();
+            try (Connection c = database.getConnection()) {
+                c.createStatement().executeUpdate("update webhook_endpoint set enabled = false");
+            }
+            double[] held = backlog();
+            try (Connection c = database.getConnection();
+                    PreparedStatement enable =
+                            c.prepareStatement("update webhook_endpoint set enabled = true where id = ?")) {
+                enable.setObject(1, UUID.fromString(endpoint.id()));
+                enable.executeUpdate();
+            }
+            double[] enabledAgain = backlog();
+            receiverAnswers.countDown();
+            await().atMost(Duration.ofSeconds(20)).until(() -> backlog()[0] == 0);
+            double[] delivered = backlog();
+            System.out.printf(
+                    "webhook backlog (pending, oldest s): none enabled %s; 3 events queued %s; after 1.2 s of failing"
+                            + " attempts %s; endpoint disabled %s; enabled again %s; delivered %s; %d requests received%n",
+                    Arrays.toString(empty),
+                    Arrays.toString(queued),
+                    Arrays.toString(waiting),
+                    Arrays.toString(held),
+                    Arrays.toString(enabledAgain),
+                    Arrays.toString(delivered),
+                    receiver.received.size());
+            assertThat(empty).containsExactly(0, 0);
+            assertThat(queued[0]).isEqualTo(3);
+            assertThat(waiting[0]).isEqualTo(3);
+            assertThat(waiting[1]).isGreaterThanOrEqualTo(1.2);
+            assertThat(held).containsExactly(0, 0);
+            assertThat(enabledAgain[0]).isEqualTo(3);
+            assertThat(enabledAgain[1]).isGreaterThanOrEqualTo(waiting[1]);
+            assertThat(delivered).containsExactly(0, 0);
+            assertThat(receiver.received.stream()
+                            .filter(r -> r.answered() == 200)
+                            .count())
+                    .isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    /** Counts the backlog now and reads {pending, oldest seconds} from the gateway's metrics. */
+    private double[] backlog() {
+        dispatcher.countBacklog();
+        String text = io.restassured.RestAssured.given()
+                .get(metrics)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        return new double[] {
+            gauge(text, "dealradar_gateway_webhook_deliveries_pending"),
+            gauge(text, "dealradar_gateway_webhook_oldest_pending_seconds")
+        };
+    }
+
+    private static double gauge(String text, String name) {
+        Matcher line =
+                Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? (\\S+)$").matcher(text);
+        assertThat(line.find()).as("%s in the metrics", name).isTrue();
+        return Double.parseDouble(line.group(1));
     }
 
     private long deliveriesOf(String endpoint) throws Exception {

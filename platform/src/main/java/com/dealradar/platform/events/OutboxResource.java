@@ -22,14 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The gateway's relay reads this service's outbox here and acknowledges what it stored. Internal (never routed by
- * the gateway, left out of the OpenAPI document) and for admins only: the relay signs its own internal token.
+ * the gateway, left out of the OpenAPI document) and for the relay only ({@link Roles#EVENT_RELAY}, a role only the
+ * gateway's own internal token carries).
  *
  * <p>A backend's endpoint only: not built into the gateway ({@code dealradar.backend-endpoints=false}), which takes the
  * platform's classes too and whose public port (everything the Ingress sends) has its checks (rate limits,
  * failed-credential limits, no-store) under {@code /api/v1} only.
  */
 @IfBuildProperty(name = "dealradar.backend-endpoints", stringValue = "true", enableIfMissing = true)
-@Path("/internal/outbox")
+@Path(BackendAccessRules.OUTBOX_PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class OutboxResource {
 
@@ -46,7 +47,7 @@ public class OutboxResource {
     @GET
     @Operation(hidden = true)
     public Map<String, List<Item>> pending(@QueryParam("limit") Integer limit) {
-        requireAdmin();
+        requireRelay();
         int max = limit == null ? 200 : limit;
         if (max < 1 || max > MAX_LIMIT) {
             throw ProblemException.badParameter("limit", "must be 1 to " + MAX_LIMIT);
@@ -62,17 +63,17 @@ public class OutboxResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public Map<String, Integer> acknowledge(Ack ack) {
-        requireAdmin();
+        requireRelay();
         if (ack == null || ack.eventIds() == null || ack.eventIds().size() > MAX_LIMIT) {
             throw ProblemException.badParameter("eventIds", "1 to " + MAX_LIMIT + " event ids");
         }
         return Map.of("deleted", QuarkusTransaction.requiringNew().call(() -> outbox.acknowledge(ack.eventIds())));
     }
 
-    private void requireAdmin() {
+    private void requireRelay() {
         BackendAccessRules.requireRole(
                 identity.isResolvable() ? identity.get().getIdentity() : null,
-                Roles.ADMIN,
+                Roles.EVENT_RELAY,
                 true,
                 "Send the gateway's internal token");
     }

@@ -12,8 +12,8 @@ import java.util.UUID;
 /**
  * An opaque keyset-pagination cursor: the sort it belongs to and the sort-key values of the last item
  * returned. Values are length-prefixed so that any character may appear in them. A cursor encoded while a request
- * is served also carries the digest of that request's filters ({@link ListQuery}): decoding it under other filters
- * is a 400. (A cursor without one, issued before cursors carried it, is taken under any filters.)
+ * is served also carries the digest of that request's path and filters ({@link ListQuery}): decoding it on another
+ * list or under other filters is a 400. (A cursor without one, issued before cursors carried it, is taken under any filters.)
  */
 public record Cursor(String sort, List<String> keys) {
 
@@ -69,8 +69,9 @@ public record Cursor(String sort, List<String> keys) {
             if (current != null && !current.equals(filters)) {
                 throw ProblemException.badParameter(
                         "cursor",
-                        "this cursor belongs to a page asked with other query parameters: send the same ones as that"
-                                + " page (only limit may change), or start without a cursor");
+                        "this cursor belongs to another list, or to a page asked with other query parameters: send"
+                                + " it to the same path with the same parameters (only limit may change), or start"
+                                + " without a cursor");
             }
             return new Cursor(sort, List.copyOf(parts.subList(1, parts.size())));
         } catch (ProblemException e) {

@@ -8,10 +8,11 @@ import java.util.Base64;
 import java.util.TreeSet;
 
 /**
- * What a list was asked for: the current request's query parameters other than the page's own ({@code cursor},
- * {@code limit}), as a short digest. A cursor carries the digest of the list it came from, so that a cursor sent with
- * other filters (a nextCursor of {@code ?status=announced} with {@code ?status=completed}) is refused instead of
- * silently starting the other list in the middle (Google AIP-158 asks the same of page tokens).
+ * What a list was asked for: the current request's path and its query parameters other than the page's own
+ * ({@code cursor}, {@code limit}), as a short digest. A cursor carries the digest of the list it came from, so that a
+ * cursor sent with other filters (a nextCursor of {@code ?status=announced} with {@code ?status=completed}) or to
+ * another list of the same sort (one partner's keys and another's, {@code /regions} and {@code /regimes}) is refused
+ * instead of silently starting the other list in the middle (Google AIP-158 asks the same of page tokens).
  */
 final class ListQuery {
 
@@ -24,7 +25,9 @@ final class ListQuery {
             return null;
         }
         MultiMap params = routing.queryParams();
-        StringBuilder canonical = new StringBuilder();
+        String path = routing.normalizedPath();
+        StringBuilder canonical =
+                new StringBuilder().append(path.length()).append(':').append(path);
         for (String name : new TreeSet<>(params.names())) {
             if (name.equals("cursor") || name.equals("limit")) {
                 continue;

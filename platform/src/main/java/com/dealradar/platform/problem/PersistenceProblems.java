@@ -30,6 +30,9 @@ public final class PersistenceProblems {
     /** How long a client should wait before retrying when the database cannot be reached. */
     static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
 
+    /** How long a client should wait before retrying a request the database gave up on (lock or statement timeout). */
+    static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
+
     /** PostgreSQL: {@code Key (slug)=(acme) already exists.} */
     private static final Pattern POSTGRES_KEY = Pattern.compile("Key \\(([^)]+)\\)=\\((.*?)\\)(?: already exists)?");
     /** H2: {@code ... ON PUBLIC.COMPANIES(SLUG NULLS FIRST) VALUES ...}. */
@@ -48,6 +51,9 @@ public final class PersistenceProblems {
             if (cause instanceof SQLException sql && unreachable(sql)) {
                 return Optional.of(unavailable());
             }
+            if (cause instanceof SQLException sql && busy(sql)) {
+                return Optional.of(busy());
+            }
             if (cause instanceof SQLException sql && tooLarge(sql)) {
                 return Optional.of(tooLarge());
             }
@@ -64,6 +70,14 @@ public final class PersistenceProblems {
                 "The database cannot be reached; retry after Retry-After seconds (a write: read "
                         + "it back first, or retry with the same Idempotency-Key)",
                 DATABASE_RETRY_AFTER);
+    }
+
+    /** Another transaction held what this one needed, or the statement ran out of time: nothing was written. */
+    private static ProblemException busy() {
+        return ProblemException.unavailable(
+                "The database was too busy to finish this request in time (a lock held by another change, or a"
+                        + " statement over its time limit); nothing was written: retry after Retry-After seconds",
+                BUSY_RETRY_AFTER);
     }
 
     private static ProblemException constraint(ConstraintViolationException violation) {
@@ -159,6 +173,18 @@ public final class PersistenceProblems {
                 "body",
                 "a value is longer or larger than can be stored: shorten the longest texts or lists, or use a smaller"
                         + " number; nothing was written");
+    }
+
+    /**
+     * SQLSTATE 55P03 (lock_not_available: {@code lock_timeout} ran out waiting for a row another transaction holds),
+     * 57014 (query_canceled: {@code statement_timeout}), 40P01 (deadlock_detected: PostgreSQL aborted this transaction
+     * to let the other go on) or 40001 (serialization_failure). Each rolled the whole transaction back, and the same
+     * request can succeed a moment later: a 503 with Retry-After, not a 500. The timeouts are set on every connection
+     * (microprofile-config.properties, {@code new-connection-sql}).
+     */
+    private static boolean busy(SQLException sql) {
+        String state = sql.getSQLState();
+        return "55P03".equals(state) || "57014".equals(state) || "40P01".equals(state) || "40001".equals(state);
     }
 
     /**

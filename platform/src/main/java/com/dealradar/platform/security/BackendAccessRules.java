@@ -13,13 +13,16 @@ import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * The backends' rule, written once: no caller, no answer (401); reads need viewer, writes analyst (403).
+ * The backends' rule, written once: no caller, no answer (401); reads need viewer, writes analyst (403); the event
+ * relay's token ({@link Roles#EVENT_RELAY}) reaches the outbox only.
  * Authentication is lazy (quarkus.http.auth.proactive=false) so that a bad token surfaces here, as a
  * problem, instead of as a bare 401 from the HTTP layer.
  */
 public class BackendAccessRules {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    /** The outbox the event relay reads ({@code OutboxResource}). */
+    public static final String OUTBOX_PATH = "/internal/outbox";
 
     private final AccessConfig config;
     /** Absent in a service without a security extension; such a service must not enable backend rules. */
@@ -42,6 +45,13 @@ public class BackendAccessRules {
         }
         return identity.get().getDeferredIdentity().map(caller -> {
             logActor(routing, caller);
+            if (caller.hasRole(Roles.EVENT_RELAY)) {
+                // The relay's token opens the outbox (whose resource checks the role again) and nothing else.
+                if (!routing.normalizedPath().startsWith(OUTBOX_PATH)) {
+                    throw new ForbiddenException("The event relay's token reads the outbox only");
+                }
+                return null;
+            }
             requireRole(
                     caller,
                     read ? Roles.VIEWER : Roles.ANALYST,

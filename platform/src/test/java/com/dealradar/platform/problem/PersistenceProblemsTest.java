@@ -74,4 +74,23 @@ class PersistenceProblemsTest {
                 "XA commit failed", new SQLException("terminating connection due to administrator command", "57P01")));
         assertThat(PersistenceProblems.of(new RuntimeException(commit))).isPresent();
     }
+
+    /** Lock and statement timeouts, deadlocks and serialization failures roll back and can be retried: 503, not 500. */
+    @Test
+    void aTransactionTheDatabaseGaveUpOnIsA503WithRetryAfter() {
+        for (SQLException sql : java.util.List.of(
+                new SQLException("ERROR: canceling statement due to lock timeout", "55P03"),
+                new SQLException("ERROR: canceling statement due to statement timeout", "57014"),
+                new SQLException("ERROR: deadlock detected", "40P01"),
+                new SQLException("ERROR: could not serialize access due to concurrent update", "40001"))) {
+            ProblemException problem = PersistenceProblems.of(
+                            new RuntimeException("could not execute statement", new RuntimeException(sql)))
+                    .orElseThrow(() -> new AssertionError("no problem for " + sql.getSQLState()));
+            assertThat(problem.type().status()).as(sql.getSQLState()).isEqualTo(503);
+            assertThat(problem.headers()).containsEntry("Retry-After", "1");
+            assertThat(problem.getMessage()).contains("nothing was written");
+        }
+        assertThat(PersistenceProblems.of(new RuntimeException(new SQLException("ERROR: syntax error", "42601"))))
+                .isEmpty();
+    }
 }

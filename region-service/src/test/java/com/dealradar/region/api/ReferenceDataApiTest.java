@@ -192,6 +192,44 @@ class ReferenceDataApiTest {
     }
 
     @Test
+    void aCursorOfOneListIsRefusedByAnotherOfTheSameSort() {
+        // Regions and regimes both page by code: a regions cursor sent to /regimes started the regimes after "CN".
+        String regionsCursor = given().queryParam("limit", "1")
+                .get("/regions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
+        given().queryParam("limit", "1")
+                .queryParam("cursor", regionsCursor)
+                .get("/regimes")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cursor"))
+                .body("detail", containsString("another list"));
+        String regimesCursor = given().queryParam("limit", "1")
+                .get("/regimes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
+        given().queryParam("limit", "1")
+                .queryParam("cursor", regimesCursor)
+                .get("/regions")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        // Each still pages on its own list.
+        given().queryParam("limit", "1")
+                .queryParam("cursor", regionsCursor)
+                .get("/regions")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1));
+    }
+
+    @Test
     void regimeFlagsAreThoseOfTheDayAListAsksFor() {
         // The AWV: voluntary until 17 July 2017, mandatory from 18 July 2017, suspensory from 17 July 2020.
         given().queryParam("region", "DE")
