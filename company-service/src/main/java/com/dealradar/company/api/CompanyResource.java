@@ -55,8 +55,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "Invalid request")
 public class CompanyResource {
 
-    private static final int MAX_IDS = 200;
-
     private final CompanyService service;
     private final CompanyViews views;
     private final Idempotency idempotency;
@@ -129,7 +127,7 @@ public class CompanyResource {
                 QueryParams.enumValue(CompanyKind.class, "kind", kind),
                 QueryParams.enumValue(Ownership.class, "ownership", ownership),
                 QueryParams.enumValue(CompanyStatus.class, "status", status),
-                QueryParams.uuidSet("ids", ids, MAX_IDS));
+                QueryParams.uuidSet("ids", ids, QueryParams.MAX_IDS));
         Cursor after = Cursor.valueAndId(pageRequest.cursor(), order.wireName());
         List<Company> rows = service.search(filter, order, after, pageSize + 1);
         Page<CompanyView> page =

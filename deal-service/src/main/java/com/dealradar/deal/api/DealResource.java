@@ -60,8 +60,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "Invalid request")
 public class DealResource {
 
-    private static final int MAX_IDS = 200;
-
     static final String DEAL_EXAMPLE = """
             {
               "title": "Alibaba's rumoured acquisition of ZTEsoft from ZTE",
@@ -193,7 +191,7 @@ public class DealResource {
                 QueryParams.date("announcedTo", announcedTo),
                 QueryParams.decimal("valueUsdMin", valueUsdMin),
                 QueryParams.decimal("valueUsdMax", valueUsdMax),
-                QueryParams.uuidSet("ids", ids, MAX_IDS));
+                QueryParams.uuidSet("ids", ids, QueryParams.MAX_IDS));
         requireOrdered("announcedFrom", filter.announcedFrom(), "announcedTo", filter.announcedTo());
         requireOrdered("valueUsdMin", filter.valueUsdMin(), "valueUsdMax", filter.valueUsdMax());
         Cursor after = Cursor.valueAndId(pageRequest.cursor(), order.wireName());

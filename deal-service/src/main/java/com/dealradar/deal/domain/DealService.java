@@ -83,10 +83,6 @@ public class DealService {
     }
 
     /**
-     * Like {@link #get} but locks the row for the rest of the transaction, so that concurrent status changes
-     * of one deal run one after the other and the history never gets two entries with one sequence number.
-     */
-    /**
      * The id of the company {@code slug} names in company-service: empty when none does, 503 when it cannot say.
      * (A list's filter may name a company by id or slug; an id needs no look-up.)
      */
@@ -94,6 +90,10 @@ public class DealService {
         return companies.idOfSlug(slug);
     }
 
+    /**
+     * Like {@link #get} but locks the row for the rest of the transaction, so that concurrent status changes
+     * of one deal run one after the other and the history never gets two entries with one sequence number.
+     */
     public Deal getForUpdate(UUID id) {
         return deals.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Deal", id));
@@ -388,7 +388,7 @@ public class DealService {
         DealStatus from = deal.status;
         if (!DealStatusMachine.isAllowed(deal.type, from, to)) {
             Set<DealStatus> allowed = DealStatusMachine.allowedNext(deal.type, from);
-            String options = allowed.isEmpty()
+            String options = DealStatusMachine.isFinal(deal.type, from)
                     ? "none: " + from + " is final for a " + WireNames.of(deal.type)
                     : allowed.stream().map(Enum::name).collect(Collectors.joining(", "));
             throw new ProblemException(

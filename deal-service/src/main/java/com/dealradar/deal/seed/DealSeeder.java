@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -53,13 +52,13 @@ public class DealSeeder {
         this.deals = deals;
     }
 
-    void onStart(@Observes StartupEvent start) throws IOException {
+    void onStart(@Observes StartupEvent start) {
         if (config.enabled()) {
             seed();
         }
     }
 
-    public void seed() throws IOException {
+    public void seed() {
         JsonNode seed = files.load(RESOURCE);
         DealSeedCheck.check(seed, CountryCodes.DEAL_REGIONS).throwIfAny();
         int[] added = {0};

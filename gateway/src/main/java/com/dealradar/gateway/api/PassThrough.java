@@ -95,7 +95,7 @@ public class PassThrough {
     private final RateLimitFilter limits;
     private final FailureLimiter failures;
     private final AccessConfig accessConfig;
-    private final HttpConfig publicUrl;
+    private final HttpConfig http;
     private final BodySizeLimit bodyLimit;
     private final RawProblems problems;
     /** Paths under /api/v1 that a JAX-RS resource of the gateway serves (read from the resources at start). */
@@ -109,7 +109,7 @@ public class PassThrough {
             RateLimitFilter limits,
             FailureLimiter failures,
             AccessConfig accessConfig,
-            HttpConfig publicUrl,
+            HttpConfig http,
             BodySizeLimit bodyLimit,
             RawProblems problems) {
         this.backends = backends;
@@ -119,7 +119,7 @@ public class PassThrough {
         this.limits = limits;
         this.failures = failures;
         this.accessConfig = accessConfig;
-        this.publicUrl = publicUrl;
+        this.http = http;
         this.bodyLimit = bodyLimit;
         this.problems = problems;
     }
@@ -330,7 +330,7 @@ public class PassThrough {
             }
             String location = response.header("Location");
             if (location != null) {
-                out.putHeader(HttpHeaders.LOCATION, PublicLocations.at(publicUrl, paths.publicPath(location)));
+                out.putHeader(HttpHeaders.LOCATION, PublicLocations.at(http, paths.publicPath(location)));
             }
             Buffer body = null;
             String type = response.header("Content-Type");

@@ -91,7 +91,7 @@ public class CalendarResource {
     private final Backends backends;
     private final CurrentIdentityAssociation identity;
     private final CalendarConfig config;
-    private final HttpConfig publicUrl;
+    private final HttpConfig http;
 
     CalendarResource(
             PartReader reader,
@@ -99,13 +99,13 @@ public class CalendarResource {
             Backends backends,
             CurrentIdentityAssociation identity,
             CalendarConfig config,
-            HttpConfig publicUrl) {
+            HttpConfig http) {
         this.reader = reader;
         this.slugs = slugs;
         this.backends = backends;
         this.identity = identity;
         this.config = config;
-        this.publicUrl = publicUrl;
+        this.http = http;
     }
 
     @GET
@@ -296,7 +296,7 @@ public class CalendarResource {
                 titles.names(),
                 filters,
                 config.refreshInterval(),
-                publicUrl.publicUrl().orElse(null),
+                http.publicUrl().orElse(null),
                 truncated);
         // Calendar applications poll the feed: it may be kept a while, by the subscriber only. Set on the
         // HTTP response itself, replacing the API's default no-store (a JAX-RS header would be a second

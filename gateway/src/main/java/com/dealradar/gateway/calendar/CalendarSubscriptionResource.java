@@ -4,6 +4,7 @@ import com.dealradar.gateway.client.Backends;
 import com.dealradar.platform.http.ConditionalWrites;
 import com.dealradar.platform.http.EntityTags;
 import com.dealradar.platform.http.HttpConfig;
+import com.dealradar.platform.http.PublicLocations;
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.http.RequestIds;
 import com.dealradar.platform.idempotency.Idempotency;
@@ -84,7 +85,7 @@ public class CalendarSubscriptionResource {
 
     private final CalendarSubscriptions subscriptions;
     private final SecurityIdentity caller;
-    private final HttpConfig publicUrl;
+    private final HttpConfig http;
     private final Idempotency idempotency;
     private final CompanySlugs slugs;
     private final Backends backends;
@@ -92,13 +93,13 @@ public class CalendarSubscriptionResource {
     CalendarSubscriptionResource(
             CalendarSubscriptions subscriptions,
             SecurityIdentity caller,
-            HttpConfig publicUrl,
+            HttpConfig http,
             Idempotency idempotency,
             CompanySlugs slugs,
             Backends backends) {
         this.subscriptions = subscriptions;
         this.caller = caller;
-        this.publicUrl = publicUrl;
+        this.http = http;
         this.idempotency = idempotency;
         this.slugs = slugs;
         this.backends = backends;
@@ -174,8 +175,7 @@ public class CalendarSubscriptionResource {
         if (token.get() == null || !(response.getEntity() instanceof CalendarSubscriptionView view)) {
             return response;
         }
-        String url = publicUrl.publicUrl().map(u -> u.replaceAll("/+$", "")).orElse("") + CalendarResource.PATH
-                + "?token=" + token.get();
+        String url = PublicLocations.at(http, CalendarResource.PATH + "?token=" + token.get());
         return Response.fromResponse(response)
                 .entity(view.withToken(token.get(), url))
                 .build();

@@ -1,5 +1,6 @@
 package com.dealradar.gateway.calendar;
 
+import com.dealradar.platform.http.PublicLocations;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
@@ -193,7 +194,7 @@ public final class DeadlineCalendar {
                 List.of("DealRadar", regime, matter.path("regionCode").asText("")))));
         event.add(ImmutableTransp.TRANSPARENT);
         if (publicUrl != null && !publicUrl.isBlank()) {
-            event.add(new Url(URI.create(publicUrl.replaceAll("/+$", "") + path)));
+            event.add(new Url(URI.create(PublicLocations.at(publicUrl, path))));
         }
         return Optional.of(event);
     }

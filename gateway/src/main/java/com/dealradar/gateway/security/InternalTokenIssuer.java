@@ -57,7 +57,7 @@ public class InternalTokenIssuer {
     public String tokenFor(SecurityIdentity caller) {
         Set<String> roles = new TreeSet<>(caller.getRoles());
         roles.retainAll(ROLES);
-        String method = caller.getAttribute("dealradar.auth-method") instanceof String m ? m : "oidc";
+        String method = caller.getAttribute(Actor.AUTH_METHOD_ATTRIBUTE) instanceof String m ? m : "oidc";
         String partner = caller.getAttribute(Actor.PARTNER_ATTRIBUTE) instanceof Object p ? p.toString() : null;
         String keyId = caller.getAttribute(Actor.KEY_ATTRIBUTE) instanceof Object k ? k.toString() : null;
         // Users by their Keycloak subject (stable; user names can change), partners by their principal.

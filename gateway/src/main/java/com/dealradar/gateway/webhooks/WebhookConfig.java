@@ -65,6 +65,13 @@ public interface WebhookConfig {
     Duration secretOverlap();
 
     /**
+     * The longest overlap a rotation may ask for: each rotation keeps one previous secret, so this bounds how long a
+     * leaked secret that was rotated out with an overlap still signs.
+     */
+    @WithDefault("P7D")
+    Duration maxSecretOverlap();
+
+    /**
      * Keys that seal the signing secrets at rest ({@link SecretSealer}), comma-separated, at least 32 characters each
      * ({@code openssl rand -base64 32}): the first seals, every one opens. The shipped value is a local-development key
      * that a production start refuses (DevKeyGuard); Kubernetes takes it from the secret {@code dealradar-webhooks}.

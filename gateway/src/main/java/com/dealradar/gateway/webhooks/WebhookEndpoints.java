@@ -216,14 +216,22 @@ public class WebhookEndpoints {
     }
 
     /**
-     * A new signing secret; the previous one keeps signing for {@code overlap} ({@code answer} sees the new one). While
-     * an earlier rotation's overlap runs, only a rotation without overlap (every old secret stops now) is allowed.
+     * A new signing secret; the previous one keeps signing for {@code requested} (null: the configured overlap;
+     * {@code answer} sees the new one). While an earlier rotation's overlap runs, only a rotation without overlap (every
+     * old secret stops now) is allowed.
      */
     @Transactional
     public <R> R rotate(
-            UUID partner, UUID id, VersionCheck expected, Duration overlap, Function<WebhookEndpoint, R> answer) {
-        if (overlap.isNegative() || overlap.compareTo(Duration.ofDays(7)) > 0) {
-            throw ProblemException.badParameter("overlap", "must be 0 to 7 days");
+            UUID partner, UUID id, VersionCheck expected, Duration requested, Function<WebhookEndpoint, R> answer) {
+        Duration max = config.maxSecretOverlap();
+        Duration overlap = requested;
+        if (overlap == null) {
+            // Nothing checks at start that the configured default is within the maximum (nor does ApiKeyConfig for
+            // keys): a default above it is clamped, so that a rotation naming no overlap is never refused.
+            overlap = config.secretOverlap().compareTo(max) > 0 ? max : config.secretOverlap();
+        }
+        if (overlap.isNegative() || overlap.compareTo(max) > 0) {
+            throw ProblemException.badParameter("overlap", "must be from PT0S to " + max);
         }
         WebhookEndpoint e = lockedEndpoint(partner, id);
         expected.check(e.version);

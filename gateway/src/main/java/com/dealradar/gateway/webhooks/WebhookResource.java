@@ -92,7 +92,6 @@ public class WebhookResource {
              "createdAt":"2026-11-30T10:00:00Z","updatedAt":"2026-11-30T10:00:00Z","secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""";
 
     private final WebhookEndpoints endpoints;
-    private final WebhookConfig config;
     private final Idempotency idempotency;
     private final MergePatch mergePatch;
     private final SecurityIdentity caller;
@@ -101,14 +100,12 @@ public class WebhookResource {
 
     WebhookResource(
             WebhookEndpoints endpoints,
-            WebhookConfig config,
             Idempotency idempotency,
             MergePatch mergePatch,
             SecurityIdentity caller,
             InstantSource clock,
             Bodies bodies) {
         this.endpoints = endpoints;
-        this.config = config;
         this.idempotency = idempotency;
         this.mergePatch = mergePatch;
         this.caller = caller;
@@ -308,7 +305,7 @@ public class WebhookResource {
             WebhookViews.Rotation body) {
         UUID partner = allowed(partnerId);
         UUID id = QueryParams.uuid("webhookId", webhookId);
-        Duration overlap = body == null || body.overlap() == null ? config.secretOverlap() : body.overlap();
+        Duration overlap = body == null ? null : body.overlap();
         AtomicReference<String> secret = new AtomicReference<>();
         Response response = idempotency.execute(
                 idempotencyKey,

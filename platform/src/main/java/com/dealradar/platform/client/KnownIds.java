@@ -1,5 +1,6 @@
 package com.dealradar.platform.client;
 
+import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.problem.ProblemException;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Duration;
@@ -21,8 +22,8 @@ public final class KnownIds {
 
     private static final Logger LOG = Logger.getLogger(KnownIds.class);
 
-    /** The most ids one look-up takes (the services' {@code ids} filter and page size). */
-    public static final int BATCH = 200;
+    /** The most ids one look-up takes (the services' {@code ids} filter; also their largest page). */
+    public static final int BATCH = QueryParams.MAX_IDS;
 
     /** One call of a look-up by ids ({@code ?ids=a,b,c&limit=n}). */
     @FunctionalInterface

@@ -2,6 +2,7 @@ package com.dealradar.platform.events;
 
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.http.RequestIds;
+import com.dealradar.platform.time.Clocks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.MDC;
@@ -93,7 +93,7 @@ public class Outbox {
         event.resourceId = resourceId;
         event.resourcePath = resourcePath;
         event.etag = etag;
-        event.occurredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        event.occurredAt = Clocks.storedNow(clock);
         try {
             event.data = data == null ? null : mapper.writeValueAsString(data);
         } catch (JsonProcessingException e) {

@@ -3,6 +3,7 @@ package com.dealradar.platform.http;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
+import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -12,6 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * (RFC 9110 allows it; clients resolve it against the URL they called).
  */
 public class PublicLocations {
+
+    private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
     private final HttpConfig config;
 
@@ -40,9 +43,16 @@ public class PublicLocations {
 
     /** The Location of a path (with its query): under the configured public URL, or the path itself. */
     public static String at(HttpConfig config, String pathAndQuery) {
-        String base = config.publicUrl()
-                .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
-                .orElse("");
-        return base + pathAndQuery;
+        return at(config.publicUrl().orElse(null), pathAndQuery);
+    }
+
+    /**
+     * A path (with its query) under {@code publicUrl}, or the path itself when null. Every trailing slash of the
+     * base is dropped, so that a base configured with one or several gives the same URL as one without.
+     */
+    public static String at(String publicUrl, String pathAndQuery) {
+        return publicUrl == null
+                ? pathAndQuery
+                : TRAILING_SLASHES.matcher(publicUrl).replaceAll("") + pathAndQuery;
     }
 }

@@ -22,6 +22,13 @@ import java.util.stream.Collectors;
  */
 public final class QueryParams {
 
+    /**
+     * The most ids a comma-separated id filter takes: {@code ids=} of companies and deals, and {@code companyId=} of
+     * certifications (the gateway's dossier asks for all participants at once). The platform's KnownIds asks that
+     * many at a time, and its max-initial-line-length is sized for a request line holding them.
+     */
+    public static final int MAX_IDS = 200;
+
     private QueryParams() {}
 
     public static <E extends Enum<E>> E enumValue(Class<E> type, String name, String raw) {

@@ -120,8 +120,6 @@ public class AssessmentResource {
                 .filter(r -> r.outcome() == TriggerOutcome.possibly_triggered)
                 .map(AssessmentView.RegimeResult::regimeCode)
                 .toList();
-        boolean mustWait = results.stream()
-                .anyMatch(r -> r.outcome() != TriggerOutcome.not_triggered && r.mandatory() && r.suspensory());
-        return new AssessmentView(facts, results, triggered, possibly, mustWait, without);
+        return new AssessmentView(facts, results, triggered, possibly, assessment.completionMustWait(), without);
     }
 }

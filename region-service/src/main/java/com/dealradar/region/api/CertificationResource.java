@@ -51,9 +51,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "400", description = "Invalid request")
 public class CertificationResource {
 
-    /** companyId takes one id or several, comma-separated: the gateway's dossier asks for all participants at once. */
-    private static final int MAX_IDS = 200;
-
     private final CertificationService service;
     private final ViewMapper views;
     private final ViewTags tags;
@@ -105,7 +102,7 @@ public class CertificationResource {
             @Context UriInfo uri) {
         int pageSize = pageRequest.size();
         CertificationRepository.Filter filter = new CertificationRepository.Filter(
-                QueryParams.uuidSet("companyId", companyId, MAX_IDS),
+                QueryParams.uuidSet("companyId", companyId, QueryParams.MAX_IDS),
                 QueryParams.enumValue(CertificationScheme.class, "scheme", scheme),
                 QueryParams.enumValue(CertificationStatus.class, "status", status),
                 QueryParams.countryCode("region", region));

@@ -123,7 +123,15 @@ public class RegimeService {
     }
 
     /** What {@link #assess} found: the regions touched, the regimes considered and the answer of each. */
-    public record Assessment(Set<String> touched, List<Regime> candidates, List<Assessor.RegimeAnswer> answers) {}
+    public record Assessment(Set<String> touched, List<Regime> candidates, List<Assessor.RegimeAnswer> answers) {
+
+        /** A regime the deal triggers or possibly triggers blocks completion (on the deal date) until cleared. */
+        public boolean completionMustWait() {
+            return answers.stream()
+                    .anyMatch(a -> a.verdict().outcome() != TriggerOutcome.not_triggered
+                            && a.version().blocksCompletion());
+        }
+    }
 
     @Transactional
     public <R> R create(RegimeDraft input, Function<Regime, R> answer) {

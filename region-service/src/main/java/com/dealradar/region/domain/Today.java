@@ -1,5 +1,6 @@
 package com.dealradar.region.domain;
 
+import com.dealradar.platform.time.Clocks;
 import com.dealradar.region.persistence.RegionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -55,9 +55,9 @@ public class Today {
         return LocalDate.ofInstant(clock.instant(), zoneOf(regionCode));
     }
 
-    /** PostgreSQL keeps microseconds; truncating keeps in-memory and stored timestamps (and cursors) equal. */
+    /** "Now" as the database stores it ({@link Clocks#storedNow}), so in-memory and stored timestamps stay equal. */
     public Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return Clocks.storedNow(clock);
     }
 
     /** Today in every region at this instant. */

@@ -30,7 +30,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +89,7 @@ public class RegionSeeder {
         this.certifications = certifications;
     }
 
-    void onStart(@Observes StartupEvent start) throws IOException {
+    void onStart(@Observes StartupEvent start) {
         if (config.enabled()) {
             seed();
         }
@@ -112,7 +111,7 @@ public class RegionSeeder {
         return Uuid5.seed("certification/" + slug);
     }
 
-    public void seed() throws IOException {
+    public void seed() {
         JsonNode reference = files.load("seed/regions.json");
         JsonNode facts = files.load("seed/matters.json");
         RegionSeedCheck.check(reference, facts).throwIfAny();
