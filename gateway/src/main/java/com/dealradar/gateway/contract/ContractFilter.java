@@ -1,6 +1,7 @@
 package com.dealradar.gateway.contract;
 
 import com.dealradar.gateway.events.EventTypes;
+import com.dealradar.gateway.ratelimit.RateLimitFilter;
 import com.dealradar.platform.openapi.ContractConventions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -250,7 +251,8 @@ public class ContractFilter implements OASFilter {
         GATEWAY_ANSWERS.put("414", "The request URI is longer than the limit");
         GATEWAY_ANSWERS.put(
                 "429",
-                "Rate limit of the API key or user reached; retry after Retry-After seconds (see RateLimit and RateLimit-Policy)");
+                "Rate limit of the partner (all its keys count together) or user reached; retry after Retry-After"
+                        + " seconds (see RateLimit and RateLimit-Policy)");
         GATEWAY_ANSWERS.put("431", "The request headers are larger than the limit");
         GATEWAY_ANSWERS.put("502", "A backend answered with an error or garbage");
         GATEWAY_ANSWERS.put(
@@ -280,5 +282,48 @@ public class ContractFilter implements OASFilter {
             });
         }
         ContractConventions.apply(api);
+        declareRateLimitHeaders(api);
+    }
+
+    /**
+     * The rate-limit headers (IETF draft-ietf-httpapi-ratelimit-headers) on every answer of a public operation to a
+     * caller the gateway counted, so that a generated client exposes them and a partner can slow down before a 429:
+     * all but a 401, which comes before any counting. Optional: an answer the HTTP layer gives before the count (a
+     * malformed request) has none.
+     */
+    private static void declareRateLimitHeaders(OpenAPI api) {
+        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
+            return;
+        }
+        api.getPaths().getPathItems().forEach((path, item) -> {
+            if (!path.startsWith("/api/v1/") || item.getOperations() == null) {
+                return;
+            }
+            item.getOperations()
+                    .values()
+                    .forEach(operation -> operation
+                            .getResponses()
+                            .getAPIResponses()
+                            .forEach((status, response) -> {
+                                if (status.equals("401")) {
+                                    return;
+                                }
+                                ContractConventions.header(
+                                        api,
+                                        response,
+                                        RateLimitFilter.LIMIT_HEADER,
+                                        false,
+                                        Schema.SchemaType.STRING,
+                                        "What is left of the caller's quota: \"plan\";r=<requests left>;t=<seconds until the"
+                                                + " window resets> (a partner's keys share one quota)");
+                                ContractConventions.header(
+                                        api,
+                                        response,
+                                        RateLimitFilter.POLICY_HEADER,
+                                        false,
+                                        Schema.SchemaType.STRING,
+                                        "The caller's quota: \"plan\";q=<requests>;w=<window in seconds>");
+                            }));
+        });
     }
 }

@@ -174,7 +174,7 @@ public class PartnerResource {
     public Response patch(
             @PathParam("partnerId") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Schema(implementation = PartnerPatch.class) JsonNode patch) {
+            @Schema(implementation = PartnerInput.class) JsonNode patch) {
         return service.update(
                 id,
                 EntityTags.ifMatch(ifMatch),

@@ -102,6 +102,88 @@ class ContractTest {
     }
 
     /**
+     * What the services answer is what the contract says (from a review of the contract): every conditional write
+     * declares the conflicts it can answer (409, 422; a PUT of an archived status and a changed region code were
+     * undeclared), every public answer but a 401 the rate-limit headers the gateway sends, every pattern matches the
+     * whole value as the services' validation does, PATCH of a partner keeps the input's limits, and each 400 example
+     * names a field the operation has.
+     */
+    @Test
+    void theContractDeclaresWhatTheServicesAnswer() throws Exception {
+        JsonNode document = served();
+        List<String> writesWithoutConflicts = new ArrayList<>();
+        List<String> answersWithoutRateLimit = new ArrayList<>();
+        List<String> limitExamplesWithoutLimit = new ArrayList<>();
+        forEachOperation(document, (name, operation) -> {
+            boolean conditional = false;
+            boolean limit = false;
+            for (JsonNode parameter : operation.path("parameters")) {
+                conditional |= parameter.path("name").asText().equals("If-Match");
+                limit |= parameter.path("name").asText().equals("limit");
+            }
+            JsonNode responses = operation.path("responses");
+            if (conditional && (!responses.has("409") || !name.startsWith("DELETE") && !responses.has("422"))) {
+                writesWithoutConflicts.add(name);
+            }
+            responses.properties().forEach(answer -> {
+                if (!answer.getKey().equals("401")
+                        && (!answer.getValue().path("headers").has("RateLimit")
+                                || !answer.getValue().path("headers").has("RateLimit-Policy"))) {
+                    answersWithoutRateLimit.add(name + " " + answer.getKey());
+                }
+            });
+            String field = responses
+                    .path("400")
+                    .path("content")
+                    .path("application/problem+json")
+                    .path("example")
+                    .path("errors")
+                    .path(0)
+                    .path("field")
+                    .asText();
+            if (field.equals("limit") && !limit) {
+                limitExamplesWithoutLimit.add(name);
+            }
+        });
+        assertThat(writesWithoutConflicts)
+                .as("conditional writes without 409/422")
+                .isEmpty();
+        assertThat(answersWithoutRateLimit)
+                .as("answers without the rate-limit headers")
+                .isEmpty();
+        assertThat(limitExamplesWithoutLimit)
+                .as("400 examples naming a limit the operation lacks")
+                .isEmpty();
+        assertThat(document.at(
+                                "/paths/~1api~1v1~1events/get/responses/410/content/application~1problem+json/example/type")
+                        .asText())
+                .endsWith("/cursor-expired");
+
+        List<String> unanchored = new ArrayList<>();
+        document.findValues("pattern").forEach(pattern -> {
+            if (pattern.isTextual()
+                    && !pattern.asText().equals("\\S")
+                    && !pattern.asText().startsWith("^")) {
+                unanchored.add(pattern.asText());
+            }
+        });
+        assertThat(unanchored).as("patterns that do not match the whole value").isEmpty();
+        String country = document.at("/components/schemas/CompanyInput/properties/country/pattern")
+                .asText();
+        assertThat(java.util.regex.Pattern.compile(country).matcher("gbr-GBR").find())
+                .isFalse();
+        assertThat(java.util.regex.Pattern.compile(country).matcher("GB").find())
+                .isTrue();
+
+        JsonNode partnerName = document.at("/components/schemas/PartnerPatch/properties/name");
+        assertThat(partnerName.path("maxLength").asInt()).isEqualTo(200);
+        assertThat(partnerName.path("type").toString()).doesNotContain("null");
+        assertThat(document.at("/components/schemas/PartnerPatch/properties/plan/maxLength")
+                        .asInt())
+                .isEqualTo(40);
+    }
+
+    /**
      * Every list (an operation with a {@code cursor} or {@code limit} parameter, the event feed included) tells a client
      * how to page it the same way: an optional integer {@code limit} with its bounds and default, and an optional
      * {@code cursor}, each with a description.

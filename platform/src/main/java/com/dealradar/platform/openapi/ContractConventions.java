@@ -35,7 +35,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * <ul>
  * <li>every error answer (4xx, 5xx) is a {@link Problem} (application/problem+json) with an example of its own
  * status and kind; the answers every operation can give are declared where the resource does not declare them
- * itself (400 always, 404 with a path parameter, 412 and 428 with If-Match, 409 and 422 with Idempotency-Key);</li>
+ * itself (400 always, 404 with a path parameter, 409, 412, 422 and 428 with If-Match, 409 and 422 with Idempotency-Key);</li>
  * <li>a list (an operation with a {@code cursor} parameter) documented as an array of X answers a typed page
  * {@code XPage}: {@code items} of X and {@code nextCursor};</li>
  * <li>query parameters carry no example (Swagger UI would pre-fill them and filter every list silently), and an
@@ -57,6 +57,20 @@ public class ContractConventions implements OASFilter {
     public static final Map<String, String> CONDITIONAL_ANSWERS = ordered(
             "412", "If-Match does not match the current ETag: read the resource again and reapply your change",
             "428", "If-Match is missing: send the ETag you last read");
+    /**
+     * Answers every conditional write can give besides its own: a unique value another resource holds (the database's
+     * constraint), a state that does not allow the change, a value that cannot change or a reference to nothing.
+     * Declared on all of them, since most can give them and a client generated from the contract gets a typed error
+     * only for a declared status (a resource's own description wins).
+     */
+    public static final Map<String, String> WRITE_CONFLICT_ANSWERS = ordered(
+            "409",
+                    "The change conflicts with the current state of this or another resource (a value that must be"
+                            + " unique is taken, a state that does not allow it); nothing was written",
+            "422",
+                    "The request is well-formed but cannot be applied (a value that cannot change, a reference to"
+                            + " something that does not exist; errors names it); nothing was written");
+
     /** The answer of a conditional read (If-None-Match) whose representation has not changed. */
     public static final Map<String, String> NOT_MODIFIED_ANSWER =
             ordered("304", "Not modified: If-None-Match names the current ETag (no body)");
@@ -102,6 +116,7 @@ public class ContractConventions implements OASFilter {
             Map<String, Schema> components = api.getComponents().getSchemas();
             components.values().forEach(schema -> optionalMayBeNull(schema, components));
             components.values().forEach(ContractConventions::describeCommonProperties);
+            components.values().forEach(ContractConventions::anchorPatterns);
         }
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
@@ -122,6 +137,7 @@ public class ContractConventions implements OASFilter {
                 boolean conditionalWrite = hasParameter(operation, Parameter.In.HEADER, "If-Match");
                 if (conditionalWrite) {
                     declare(operation, CONDITIONAL_ANSWERS);
+                    declare(operation, WRITE_CONFLICT_ANSWERS);
                 }
                 if (conditionalRead) {
                     declare(operation, NOT_MODIFIED_ANSWER);
@@ -144,6 +160,7 @@ public class ContractConventions implements OASFilter {
                     operation.getParameters().forEach(parameter -> {
                         tidyParameter(parameter);
                         describeParameter(parameter, path);
+                        anchorPatterns(parameter.getSchema());
                     });
                 }
                 item.getOperations().forEach((method, op) -> {
@@ -154,6 +171,33 @@ public class ContractConventions implements OASFilter {
             });
         });
     }
+
+    /**
+     * A Bean Validation {@code @Pattern} matches the whole value, a JSON Schema {@code pattern} anywhere in it: written
+     * as it came ({@code [A-Z]{2}}), the contract let a validating client accept {@code "gbr-GBR"} as a country that
+     * the service refuses. Every pattern is anchored ({@code ^(?:...)$}), but {@code \S}, which comes from
+     * {@code @NotBlank} and means what it says in JSON Schema: at least one character that is not a space. Nested
+     * schemas (properties, items, compositions) too; references are left to their own component.
+     */
+    static void anchorPatterns(Schema schema) {
+        if (schema == null || schema.getRef() != null) {
+            return;
+        }
+        String pattern = schema.getPattern();
+        if (pattern != null && !pattern.startsWith("^") && !pattern.equals(NOT_BLANK_PATTERN)) {
+            schema.setPattern("^(?:" + pattern + ")$");
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ContractConventions::anchorPatterns);
+        }
+        anchorPatterns(schema.getItems());
+        Stream.of(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())
+                .filter(Objects::nonNull)
+                .forEach(schemas -> schemas.forEach(ContractConventions::anchorPatterns));
+    }
+
+    /** What SmallRye OpenAPI writes for {@code @NotBlank}. */
+    private static final String NOT_BLANK_PATTERN = "\\S";
 
     /** Describes the {@link #COMMON_PROPERTIES} of {@code schema} that have no description of their own. */
     private static void describeCommonProperties(Schema schema) {
@@ -452,7 +496,7 @@ public class ContractConventions implements OASFilter {
     }
 
     /** A response header defined once under components/headers and referred to by every answer that has it. */
-    private static void header(
+    public static void header(
             OpenAPI api,
             APIResponse response,
             String name,
@@ -479,12 +523,46 @@ public class ContractConventions implements OASFilter {
             if (!status.matches("[45]\\d\\d")) {
                 return;
             }
-            Map<String, Object> example = ProblemExamples.of(Integer.parseInt(status), path, response.getDescription());
+            Map<String, Object> example = status.equals("400")
+                    ? ProblemExamples.badRequest(path, invalidField(operation))
+                    : ProblemExamples.of(Integer.parseInt(status), path, response.getDescription());
             MediaType media = OASFactory.createMediaType()
                     .schema(OASFactory.createSchema().ref("Problem"))
                     .example(example);
             response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media));
         });
+    }
+
+    /**
+     * The field a 400 example of {@code operation} names, with what is wrong with it: the limit of a list (its own
+     * bounds), else the body of a write, else its first path parameter, else its first query parameter. A single example for all, a limit "between 1
+     * and 200", was shown on writes that take no limit and on lists that allow 500.
+     */
+    private static Map<String, String> invalidField(Operation operation) {
+        if (operation.getParameters() != null) {
+            for (Parameter parameter : operation.getParameters()) {
+                if (parameter.getIn() == Parameter.In.QUERY && "limit".equals(parameter.getName())) {
+                    Schema schema = parameter.getSchema();
+                    int max = schema == null || schema.getMaximum() == null
+                            ? 200
+                            : schema.getMaximum().intValue();
+                    return ordered("field", "limit", "message", "must be between 1 and " + max);
+                }
+            }
+        }
+        if (operation.getRequestBody() != null) {
+            return ordered("field", "body", "message", "is not a JSON object of this operation's input");
+        }
+        for (Parameter.In in : List.of(Parameter.In.PATH, Parameter.In.QUERY)) {
+            if (operation.getParameters() != null) {
+                for (Parameter parameter : operation.getParameters()) {
+                    if (parameter.getIn() == in) {
+                        return ordered("field", parameter.getName(), "message", "is not valid here");
+                    }
+                }
+            }
+        }
+        return ordered("field", "body", "message", "is not a JSON object of this operation's input");
     }
 
     /** A list's answer documented as an array of X becomes the page of X ({@code XPage}). */
@@ -626,10 +704,7 @@ public class ContractConventions implements OASFilter {
             boolean described = description != null && !description.isBlank();
             switch (status) {
                 case 400 -> {
-                    put(p, ProblemType.VALIDATION, "1 field is invalid");
-                    // Ordered: a Map.of iterates in a per-JVM random order, and the contract must be byte-for-byte
-                    // stable.
-                    p.put("errors", List.of(ordered("field", "limit", "message", "must be between 1 and 200")));
+                    return badRequest(path, ordered("field", "limit", "message", "must be between 1 and 200"));
                 }
                 case 401 ->
                     put(p, ProblemType.UNAUTHENTICATED, "Send an X-API-Key header or an Authorization: Bearer token");
@@ -661,6 +736,12 @@ public class ContractConventions implements OASFilter {
                                 description);
                     }
                 }
+                case 410 ->
+                    put(
+                            p,
+                            ProblemType.CURSOR_EXPIRED,
+                            "The events after this cursor are past the feed's retention (30 days): re-read the resources"
+                                    + " you follow, then start again without after=");
                 case 412 ->
                     put(p, ProblemType.PRECONDITION_FAILED, "If-Match \"3\" does not match the current ETag \"4\"");
                 case 413 -> put(p, ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than 256 KiB");
@@ -705,6 +786,17 @@ public class ContractConventions implements OASFilter {
                     p.put("status", status);
                 }
             }
+            p.put("instance", path);
+            p.put("requestId", REQUEST_ID);
+            return p;
+        }
+
+        /** The 400 of an operation whose invalid input is {@code error} (field and message, in that order). */
+        public static Map<String, Object> badRequest(String path, Map<String, String> error) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            put(p, ProblemType.VALIDATION, "1 field is invalid");
+            // Ordered: a Map.of iterates in a per-JVM random order, and the contract must be byte-for-byte stable.
+            p.put("errors", List.of(error));
             p.put("instance", path);
             p.put("requestId", REQUEST_ID);
             return p;

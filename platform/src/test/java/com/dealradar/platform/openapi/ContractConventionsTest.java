@@ -2,6 +2,7 @@ package com.dealradar.platform.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.junit.jupiter.api.Test;
 
 class ContractConventionsTest {
@@ -32,5 +33,29 @@ class ContractConventionsTest {
                 .isNull();
         assertThat(ContractConventions.pathParameterDescription("/deals/{id}", "slug"))
                 .isNull();
+    }
+
+    /** A Bean Validation pattern matches the whole value; in JSON Schema it must say so. @NotBlank's \\S stays. */
+    @Test
+    void patternsAreAnchoredToTheWholeValue() {
+        var country = OASFactory.createSchema().pattern("[A-Z]{2}");
+        var name = OASFactory.createSchema().pattern("\\S");
+        var codes = OASFactory.createSchema().items(OASFactory.createSchema().pattern("[a-z0-9_]+"));
+        var anchored = OASFactory.createSchema().pattern("^[A-Z]{3}$");
+        var input = OASFactory.createSchema()
+                .addProperty("country", country)
+                .addProperty("name", name)
+                .addProperty("codes", codes)
+                .addProperty("currency", anchored);
+        ContractConventions.anchorPatterns(input);
+        ContractConventions.anchorPatterns(input);
+        assertThat(country.getPattern()).isEqualTo("^(?:[A-Z]{2})$");
+        assertThat(java.util.regex.Pattern.compile(country.getPattern())
+                        .matcher("gbr-GBR")
+                        .find())
+                .isFalse();
+        assertThat(name.getPattern()).isEqualTo("\\S");
+        assertThat(codes.getItems().getPattern()).isEqualTo("^(?:[a-z0-9_]+)$");
+        assertThat(anchored.getPattern()).isEqualTo("^[A-Z]{3}$");
     }
 }
