@@ -12,6 +12,7 @@ import com.dealradar.client.model.DealDossier;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,8 +61,8 @@ class JavaClientTest {
         assertThat(zte.getName()).isNotBlank();
         assertThat(zte.getParents()).isNotEmpty();
 
-        DealDossier dossier =
-                new CompositeReadsApi(client()).getDealDossier("973a4522-3530-5077-b71c-a59a70f0ce3f", null);
+        DealDossier dossier = new CompositeReadsApi(client())
+                .getDealDossier(UUID.fromString("973a4522-3530-5077-b71c-a59a70f0ce3f"), null);
         assertThat(dossier.getDeal()).isNotNull();
         assertThat(dossier.getParticipants()).isNotEmpty();
 

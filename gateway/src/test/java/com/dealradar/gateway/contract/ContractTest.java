@@ -181,6 +181,37 @@ class ContractTest {
         assertThat(document.at("/components/schemas/PartnerPatch/properties/plan/maxLength")
                         .asInt())
                 .isEqualTo(40);
+
+        // Request bodies are closed (the services refuse unknown fields), every id in a path is a UUID, and an
+        // Idempotency-Key has the services' bounds.
+        List<String> open = new ArrayList<>();
+        document.path("components").path("schemas").properties().forEach(schema -> {
+            if ((schema.getKey().endsWith("Input") || schema.getKey().endsWith("Patch"))
+                    && !schema.getValue().path("additionalProperties").isBoolean()) {
+                open.add(schema.getKey());
+            }
+        });
+        assertThat(open).as("request bodies that allow unknown fields").isEmpty();
+        List<String> untypedIds = new ArrayList<>();
+        List<String> unboundedKeys = new ArrayList<>();
+        forEachOperation(document, (name, operation) -> {
+            for (JsonNode parameter : operation.path("parameters")) {
+                String parameterName = parameter.path("name").asText();
+                if (parameter.path("in").asText().equals("path")
+                        && (parameterName.equals("id") || parameterName.endsWith("Id"))
+                        && !parameter.at("/schema/$ref").asText().equals("#/components/schemas/UUID")) {
+                    untypedIds.add(name + " " + parameterName);
+                }
+                if (parameterName.equals("Idempotency-Key")
+                        && parameter.at("/schema/maxLength").asInt() != 255) {
+                    unboundedKeys.add(name);
+                }
+            }
+        });
+        assertThat(untypedIds).as("ids in paths that are not UUIDs").isEmpty();
+        assertThat(unboundedKeys).as("Idempotency-Key without its bounds").isEmpty();
+        assertThat(document.at("/components/schemas/WriteAuditEntry").isObject())
+                .isTrue();
     }
 
     /**

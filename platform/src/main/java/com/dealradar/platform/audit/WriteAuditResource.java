@@ -69,6 +69,7 @@ public class WriteAuditResource {
     }
 
     /** One write: when, by whom (user subject, or partner and key), what. */
+    @Schema(name = "WriteAuditEntry", description = "One write: when, by whom, what, and its answer")
     public record Entry(
             @Schema(description = "When the write was made (UTC)")
             Instant occurredAt,

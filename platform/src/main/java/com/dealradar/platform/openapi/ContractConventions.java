@@ -117,6 +117,7 @@ public class ContractConventions implements OASFilter {
             components.values().forEach(schema -> optionalMayBeNull(schema, components));
             components.values().forEach(ContractConventions::describeCommonProperties);
             components.values().forEach(ContractConventions::anchorPatterns);
+            components.forEach((name, schema) -> closeRequestBody(name, schema));
         }
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
@@ -198,6 +199,19 @@ public class ContractConventions implements OASFilter {
 
     /** What SmallRye OpenAPI writes for {@code @NotBlank}. */
     private static final String NOT_BLANK_PATTERN = "\\S";
+
+    /**
+     * A request body ({@code XInput}, {@code XPatch}) takes only the fields it documents: the services refuse any other
+     * with a 400 ({@code StrictJson}), and the contract says so ({@code additionalProperties: false}), so that a client
+     * validating before sending finds a misspelt field itself.
+     */
+    static void closeRequestBody(String name, Schema schema) {
+        if ((name.endsWith("Input") || name.endsWith("Patch"))
+                && schema.getProperties() != null
+                && schema.getAdditionalPropertiesSchema() == null) {
+            schema.setAdditionalPropertiesBoolean(false);
+        }
+    }
 
     /** Describes the {@link #COMMON_PROPERTIES} of {@code schema} that have no description of their own. */
     private static void describeCommonProperties(Schema schema) {
@@ -298,7 +312,8 @@ public class ContractConventions implements OASFilter {
                                             .description("A JSON Merge Patch of " + name
                                                     + ": only the fields to change; a field left out keeps its "
                                                     + "value, null removes an optional one")
-                                            .properties(new LinkedHashMap<>(whole.getProperties())));
+                                            .properties(new LinkedHashMap<>(whole.getProperties()))
+                                            .additionalPropertiesBoolean(false));
                 }
                 media.setSchema(OASFactory.createSchema().ref(patchName));
             });
@@ -615,6 +630,25 @@ public class ContractConventions implements OASFilter {
             }
         }
         Schema schema = parameter.getSchema();
+        if (parameter.getIn() == Parameter.In.HEADER && "Idempotency-Key".equalsIgnoreCase(parameter.getName())) {
+            // As the services check it (Idempotency): a generated client can refuse a bad key before sending it.
+            parameter.setSchema(OASFactory.createSchema()
+                    .addType(Schema.SchemaType.STRING)
+                    .minLength(1)
+                    .maxLength(255));
+            return;
+        }
+        if (parameter.getIn() == Parameter.In.PATH
+                && (parameter.getName().equals("id") || parameter.getName().endsWith("Id"))
+                && schema != null
+                && schema.getRef() == null
+                && schema.getFormat() == null
+                && schema.getPattern() == null) {
+            // An id in a path is a UUID everywhere, also where a resource takes it as a String to check the caller
+            // before the id (the webhooks, the dossier): a generated client then types every id alike.
+            parameter.setSchema(OASFactory.createSchema().ref("UUID"));
+            return;
+        }
         if (schema != null
                 && schema.getRef() == null
                 && schema.getType() == null
