@@ -156,6 +156,61 @@ class ConcurrencyAndIdempotencyTest {
                         o.equals("201 written") || o.equals("201 replayed") || o.equals("409 idempotency-in-flight"));
     }
 
+    /**
+     * A request the gateway forwarded has a deadline (X-Request-Timeout-Ms) and cannot commit after it: its claim of an
+     * Idempotency-Key records when it expires (the deadline and 5 s), and a retry after that takes the claim over at
+     * once. Before, a claim left by a crash, or by a release that failed while the database was unreachable, answered
+     * every retry "in flight" for two minutes. A claim that has not expired is still in flight.
+     */
+    @Test
+    void aClaimWhoseRequestCanNoLongerCommitIsTakenOverSecondsLaterNotAfterTwoMinutes() {
+        String key = UUID.randomUUID().toString();
+        String body = CompanyFixtures.body(CompanyFixtures.uniqueName("Deadline"), "CN");
+        Instant now = Instant.now();
+        String probe = unfinishedClaim(key, body, now.minusSeconds(10), now.minusSeconds(1));
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body("{\"slug\": \"moved-" + UUID.randomUUID() + "\"}")
+                .patch("/companies/" + probe)
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/companies")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+
+        String pending = UUID.randomUUID().toString();
+        String pendingBody = CompanyFixtures.body(CompanyFixtures.uniqueName("Not expired"), "CN");
+        unfinishedClaim(pending, pendingBody, now.minusSeconds(10), now.plusSeconds(60));
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", pending)
+                .body(pendingBody)
+                .post("/companies")
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("https://dealradar.dev/problems/idempotency-in-flight"));
+
+        // A request with a deadline records its claim's expiry: the deadline (3 s less a tenth) and 5 s.
+        String timed = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", timed)
+                .header("X-Request-Timeout-Ms", "3000")
+                .body(CompanyFixtures.body(CompanyFixtures.uniqueName("Timed"), "CN"))
+                .post("/companies")
+                .then()
+                .statusCode(201);
+        IdempotencyRecord record = QuarkusTransaction.requiringNew()
+                .call(() -> em.find(IdempotencyRecord.class, "user:test-analyst POST /companies " + timed));
+        long expiresAfterMs = java.time.Duration.between(record.createdAt, record.claimExpiresAt)
+                .toMillis();
+        System.out.println(
+                "claim of a request with a 3 s deadline expires " + expiresAfterMs + " ms after it was made");
+        assertThat(expiresAfterMs).isBetween(5_000L, 7_750L);
+    }
+
     @Test
     void aFailedFirstAttemptDoesNotBlockTheRetry() {
         String key = UUID.randomUUID().toString();
@@ -192,6 +247,11 @@ class ConcurrencyAndIdempotencyTest {
      * fingerprint is taken from the same body sent under another key first (whose company's id this answers).
      */
     private String unfinishedClaim(String key, String body, Instant createdAt) {
+        return unfinishedClaim(key, body, createdAt, null);
+    }
+
+    /** The same, claimed by a request that could commit until {@code expiresAt} (its caller's deadline and margin). */
+    private String unfinishedClaim(String key, String body, Instant createdAt, Instant expiresAt) {
         String probe = given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", key + "-probe")
                 .body(body)
@@ -208,6 +268,7 @@ class ConcurrencyAndIdempotencyTest {
             claim.requestHash = fingerprint.requestHash;
             claim.completed = false;
             claim.createdAt = createdAt;
+            claim.claimExpiresAt = expiresAt;
             em.persist(claim);
         });
         return probe;

@@ -2,6 +2,7 @@ package com.dealradar.platform.idempotency;
 
 import com.dealradar.platform.audit.WriteAudit;
 import com.dealradar.platform.audit.WriteRecords;
+import com.dealradar.platform.client.CallerTimeout;
 import com.dealradar.platform.json.CanonicalJson;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -43,6 +45,12 @@ public class Idempotency {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     /** A claim older than this belongs to a request whose process died; a retry may take it over. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    /**
+     * A request with a caller's deadline ({@link CallerTimeout}) commits before it or not at all ({@code WriteRecords}
+     * refuses later); its claim can be taken over this long after the deadline (the commit itself, clocks of two
+     * replicas a little apart).
+     */
+    static final Duration CLAIM_MARGIN = Duration.ofSeconds(5);
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -134,12 +142,22 @@ public class Idempotency {
             }
             return answer;
         } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                IdempotencyRecord claimOfThisRequest = em.find(IdempotencyRecord.class, scopedKey);
-                if (claimOfThisRequest != null && !claimOfThisRequest.completed) {
-                    em.remove(claimOfThisRequest);
-                }
-            });
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    IdempotencyRecord claimOfThisRequest = em.find(IdempotencyRecord.class, scopedKey);
+                    if (claimOfThisRequest != null && !claimOfThisRequest.completed) {
+                        em.remove(claimOfThisRequest);
+                    }
+                });
+            } catch (RuntimeException releaseFailed) {
+                // The client is told why its request failed, not that the clean-up failed too (a 412 answered as a
+                // 503 before). The claim stays until it expires (abandoned): a retry meanwhile is "in flight".
+                e.addSuppressed(releaseFailed);
+                LOG.warnf(
+                        "An Idempotency-Key claim was not released after its request failed (%s); a retry with it is"
+                                + " told it is in flight until the claim expires",
+                        releaseFailed.toString());
+            }
             throw e;
         }
     }
@@ -185,8 +203,7 @@ public class Idempotency {
                 IdempotencyRecord existing = em.find(IdempotencyRecord.class, scopedKey);
                 if (existing != null) {
                     em.detach(existing);
-                    boolean abandoned = !existing.completed
-                            && existing.createdAt.isBefore(clock.instant().minus(ABANDONED_AFTER));
+                    boolean abandoned = !existing.completed && abandoned(existing, clock.instant());
                     if (!abandoned) {
                         return existing; // completed (a replay, or 422 for another body), or in flight (409)
                     }
@@ -204,6 +221,7 @@ public class Idempotency {
                 record.scopedKey = scopedKey;
                 record.requestHash = hash;
                 record.createdAt = clock.instant();
+                record.claimExpiresAt = claimExpiry(record.createdAt);
                 em.persist(record);
                 em.flush();
                 return null;
@@ -218,15 +236,37 @@ public class Idempotency {
     }
 
     /**
+     * Whether an unfinished claim's request can no longer commit: its caller's deadline and {@link #CLAIM_MARGIN} have
+     * passed, or, for a request without a deadline, {@link #ABANDONED_AFTER}. A gateway's call has a deadline of a few
+     * seconds, so a retry after a crash or a failed release of the claim (the database unreachable at that moment) is
+     * carried out seconds later instead of being told "in flight" for two minutes.
+     */
+    private static boolean abandoned(IdempotencyRecord claim, Instant now) {
+        return claim.claimExpiresAt != null
+                ? now.isAfter(claim.claimExpiresAt)
+                : claim.createdAt.isBefore(now.minus(ABANDONED_AFTER));
+    }
+
+    /** The claim expiry of the current request claimed at {@code now}; null without a caller's deadline. */
+    private static Instant claimExpiry(Instant now) {
+        OptionalLong left = CallerTimeout.remainingMillis();
+        return left.isEmpty()
+                ? null
+                : now.plusMillis(Math.max(0, left.getAsLong())).plus(CLAIM_MARGIN);
+    }
+
+    /**
      * Takes over the claim of a request whose process died (the claim is older than any request can run), for this
      * retry of the same request. One retry only: the claim is moved to now where it still has the age it was read with,
      * so of two retries at once the second finds it moved and is answered "in flight". (Moving it on the entity read
      * without a lock let both take it over, and both ran the write.)
      */
     private boolean takeOver(IdempotencyRecord abandoned) {
-        return em.createQuery("update IdempotencyRecord r set r.createdAt = :now where r.scopedKey = :key"
-                                + " and r.completed = false and r.createdAt = :seen")
-                        .setParameter("now", clock.instant())
+        Instant now = clock.instant();
+        return em.createQuery("update IdempotencyRecord r set r.createdAt = :now, r.claimExpiresAt = :expires"
+                                + " where r.scopedKey = :key and r.completed = false and r.createdAt = :seen")
+                        .setParameter("now", now)
+                        .setParameter("expires", claimExpiry(now))
                         .setParameter("key", abandoned.scopedKey)
                         .setParameter("seen", abandoned.createdAt)
                         .executeUpdate()

@@ -36,4 +36,11 @@ public class IdempotencyRecord {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * Until when the claiming request may still commit (its caller's deadline and a margin), after which a retry may
+     * take an unfinished claim over; null when the request had no deadline ({@link Idempotency#ABANDONED_AFTER}).
+     */
+    @Column(name = "claim_expires_at")
+    public Instant claimExpiresAt;
 }
