@@ -121,12 +121,7 @@ class ConcurrencyAndIdempotencyTest {
         String body = CompanyFixtures.body(CompanyFixtures.uniqueName("Abandoned"), "CN");
         // Its company (written under another key, for the request's fingerprint) moves out of the way of the retries.
         String probe = unfinishedClaim(key, body, Instant.now().minusSeconds(180));
-        given().contentType("application/merge-patch+json")
-                .header("If-Match", "\"0\"")
-                .body("{\"slug\": \"moved-" + UUID.randomUUID() + "\"}")
-                .patch("/companies/" + probe)
-                .then()
-                .statusCode(200);
+        moveOutOfTheWay(probe);
         // Another body under the abandoned key is another request: 422, as for any key (before: it took the claim
         // over and was carried out).
         int otherBody = given().contentType(ContentType.JSON)
@@ -168,12 +163,7 @@ class ConcurrencyAndIdempotencyTest {
         String body = CompanyFixtures.body(CompanyFixtures.uniqueName("Deadline"), "CN");
         Instant now = Instant.now();
         String probe = unfinishedClaim(key, body, now.minusSeconds(10), now.minusSeconds(1));
-        given().contentType("application/merge-patch+json")
-                .header("If-Match", "\"0\"")
-                .body("{\"slug\": \"moved-" + UUID.randomUUID() + "\"}")
-                .patch("/companies/" + probe)
-                .then()
-                .statusCode(200);
+        moveOutOfTheWay(probe);
         given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
                 .body(body)
@@ -226,12 +216,7 @@ class ConcurrencyAndIdempotencyTest {
                 .body("type", equalTo("https://dealradar.dev/problems/conflict"));
         // ... so once the conflict is gone, the identical retry with the same key is carried out (a key stuck in
         // flight would answer 409 idempotency-in-flight; a stored failure would be replayed).
-        given().contentType("application/merge-patch+json")
-                .header("If-Match", "\"0\"")
-                .body("{\"slug\": \"moved-" + UUID.randomUUID() + "\"}")
-                .patch("/companies/" + existing)
-                .then()
-                .statusCode(200);
+        moveOutOfTheWay(existing);
         given().contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
                 .body(CompanyFixtures.body(name, "CN"))
@@ -246,6 +231,16 @@ class ConcurrencyAndIdempotencyTest {
      * The claim of {@code key} by a request with {@code body} that has not finished, made at {@code createdAt}: the
      * fingerprint is taken from the same body sent under another key first (whose company's id this answers).
      */
+    /** Gives company {@code id} (at its first version) another slug, so that a request creating its slug can succeed. */
+    private static void moveOutOfTheWay(String id) {
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", "\"0\"")
+                .body("{\"slug\": \"moved-" + UUID.randomUUID() + "\"}")
+                .patch("/companies/" + id)
+                .then()
+                .statusCode(200);
+    }
+
     private String unfinishedClaim(String key, String body, Instant createdAt) {
         return unfinishedClaim(key, body, createdAt, null);
     }
