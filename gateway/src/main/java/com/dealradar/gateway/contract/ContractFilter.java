@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -269,20 +270,26 @@ public class ContractFilter implements OASFilter {
      * the merged document so that the composites and the gateway's own operations follow them too.
      */
     private static void documentGatewayAnswers(OpenAPI api) {
-        if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
-            api.getPaths().getPathItems().forEach((path, item) -> {
-                if (path.startsWith("/api/v1/") && item.getOperations() != null) {
-                    item.getOperations().values().forEach(operation -> {
-                        if (operation.getResponses() == null) {
-                            operation.setResponses(OASFactory.createAPIResponses());
-                        }
-                        ContractConventions.declare(operation, GATEWAY_ANSWERS);
-                    });
-                }
-            });
-        }
+        forEachPublicOperation(api, operation -> {
+            if (operation.getResponses() == null) {
+                operation.setResponses(OASFactory.createAPIResponses());
+            }
+            ContractConventions.declare(operation, GATEWAY_ANSWERS);
+        });
         ContractConventions.apply(api);
         declareRateLimitHeaders(api);
+    }
+
+    /** Every operation under {@code /api/v1/}, the public API. */
+    private static void forEachPublicOperation(OpenAPI api, Consumer<Operation> action) {
+        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
+            return;
+        }
+        api.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.startsWith("/api/v1/") && item.getOperations() != null) {
+                item.getOperations().values().forEach(action);
+            }
+        });
     }
 
     /**
@@ -292,38 +299,27 @@ public class ContractFilter implements OASFilter {
      * malformed request) has none.
      */
     private static void declareRateLimitHeaders(OpenAPI api) {
-        if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
-            return;
-        }
-        api.getPaths().getPathItems().forEach((path, item) -> {
-            if (!path.startsWith("/api/v1/") || item.getOperations() == null) {
-                return;
-            }
-            item.getOperations()
-                    .values()
-                    .forEach(operation -> operation
-                            .getResponses()
-                            .getAPIResponses()
-                            .forEach((status, response) -> {
-                                if (status.equals("401")) {
-                                    return;
-                                }
-                                ContractConventions.header(
-                                        api,
-                                        response,
-                                        RateLimitFilter.LIMIT_HEADER,
-                                        false,
-                                        Schema.SchemaType.STRING,
-                                        "What is left of the caller's quota: \"plan\";r=<requests left>;t=<seconds until the"
-                                                + " window resets> (a partner's keys share one quota)");
-                                ContractConventions.header(
-                                        api,
-                                        response,
-                                        RateLimitFilter.POLICY_HEADER,
-                                        false,
-                                        Schema.SchemaType.STRING,
-                                        "The caller's quota: \"plan\";q=<requests>;w=<window in seconds>");
-                            }));
-        });
+        forEachPublicOperation(
+                api,
+                operation -> operation.getResponses().getAPIResponses().forEach((status, response) -> {
+                    if (status.equals("401")) {
+                        return;
+                    }
+                    ContractConventions.header(
+                            api,
+                            response,
+                            RateLimitFilter.LIMIT_HEADER,
+                            false,
+                            Schema.SchemaType.STRING,
+                            "What is left of the caller's quota: \"plan\";r=<requests left>;t=<seconds until the"
+                                    + " window resets> (a partner's keys share one quota)");
+                    ContractConventions.header(
+                            api,
+                            response,
+                            RateLimitFilter.POLICY_HEADER,
+                            false,
+                            Schema.SchemaType.STRING,
+                            "The caller's quota: \"plan\";q=<requests>;w=<window in seconds>");
+                }));
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -75,28 +76,23 @@ public class InternalTokenIssuer {
                 + partner
                 + '|'
                 + keyId;
-        Instant now = clock.instant();
-        Issued current = issued.getIfPresent(key);
-        if (current != null && current.reuseUntil.isAfter(now)) {
-            return current.token;
-        }
-        var builder = Jwt.issuer(InternalToken.ISSUER)
-                .audience(InternalToken.AUDIENCE)
-                .subject(subject)
-                .upn(caller.getPrincipal().getName())
-                .groups(roles)
-                .claim(InternalToken.AUTH_METHOD_CLAIM, method)
-                .issuedAt(now)
-                .expiresAt(now.plus(lifespan));
-        if (partner != null) {
-            builder.claim(InternalToken.PARTNER_CLAIM, partner);
-        }
-        if (keyId != null) {
-            builder.claim(InternalToken.KEY_CLAIM, keyId);
-        }
-        String token = builder.sign();
-        issued.put(key, new Issued(token, now.plus(lifespan.dividedBy(2))));
-        return token;
+        return cached(key, now -> {
+            var builder = Jwt.issuer(InternalToken.ISSUER)
+                    .audience(InternalToken.AUDIENCE)
+                    .subject(subject)
+                    .upn(caller.getPrincipal().getName())
+                    .groups(roles)
+                    .claim(InternalToken.AUTH_METHOD_CLAIM, method)
+                    .issuedAt(now)
+                    .expiresAt(now.plus(lifespan));
+            if (partner != null) {
+                builder.claim(InternalToken.PARTNER_CLAIM, partner);
+            }
+            if (keyId != null) {
+                builder.claim(InternalToken.KEY_CLAIM, keyId);
+            }
+            return builder.sign();
+        });
     }
 
     /**
@@ -106,21 +102,27 @@ public class InternalTokenIssuer {
      */
     public String relayToken() {
         String subject = "system:event-relay";
-        String key = "system|" + subject;
+        return cached(
+                "system|" + subject,
+                now -> Jwt.issuer(InternalToken.ISSUER)
+                        .audience(InternalToken.AUDIENCE)
+                        .subject(subject)
+                        .upn(subject)
+                        .groups(Set.of(Roles.EVENT_RELAY))
+                        .claim(InternalToken.AUTH_METHOD_CLAIM, "system")
+                        .issuedAt(now)
+                        .expiresAt(now.plus(lifespan))
+                        .sign());
+    }
+
+    /** The token cached under {@code key} while more than half of its life is left, else a new one signed at now. */
+    private String cached(String key, Function<Instant, String> sign) {
         Instant now = clock.instant();
         Issued current = issued.getIfPresent(key);
         if (current != null && current.reuseUntil.isAfter(now)) {
             return current.token;
         }
-        String token = Jwt.issuer(InternalToken.ISSUER)
-                .audience(InternalToken.AUDIENCE)
-                .subject(subject)
-                .upn(subject)
-                .groups(Set.of(Roles.EVENT_RELAY))
-                .claim(InternalToken.AUTH_METHOD_CLAIM, "system")
-                .issuedAt(now)
-                .expiresAt(now.plus(lifespan))
-                .sign();
+        String token = sign.apply(now);
         issued.put(key, new Issued(token, now.plus(lifespan.dividedBy(2))));
         return token;
     }

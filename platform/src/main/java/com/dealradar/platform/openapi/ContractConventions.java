@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -550,34 +552,32 @@ public class ContractConventions implements OASFilter {
 
     /**
      * The field a 400 example of {@code operation} names, with what is wrong with it: the limit of a list (its own
-     * bounds), else the body of a write, else its first path parameter, else its first query parameter. A single example for all, a limit "between 1
-     * and 200", was shown on writes that take no limit and on lists that allow 500.
+     * bounds), else the body of a write, else its first path parameter, else its first query parameter. A single
+     * example for all, a limit "between 1 and 200", was shown on writes that take no limit and on lists that allow 500.
      */
     private static Map<String, String> invalidField(Operation operation) {
-        if (operation.getParameters() != null) {
-            for (Parameter parameter : operation.getParameters()) {
-                if (parameter.getIn() == Parameter.In.QUERY && "limit".equals(parameter.getName())) {
-                    Schema schema = parameter.getSchema();
-                    int max = schema == null || schema.getMaximum() == null
-                            ? 200
-                            : schema.getMaximum().intValue();
-                    return ordered("field", "limit", "message", "must be between 1 and " + max);
-                }
-            }
+        Optional<Parameter> limit =
+                parameter(operation, p -> p.getIn() == Parameter.In.QUERY && "limit".equals(p.getName()));
+        if (limit.isPresent()) {
+            Schema schema = limit.get().getSchema();
+            int max = schema == null || schema.getMaximum() == null
+                    ? 200
+                    : schema.getMaximum().intValue();
+            return ordered("field", "limit", "message", "must be between 1 and " + max);
         }
-        if (operation.getRequestBody() != null) {
-            return ordered("field", "body", "message", "is not a JSON object of this operation's input");
-        }
-        for (Parameter.In in : List.of(Parameter.In.PATH, Parameter.In.QUERY)) {
-            if (operation.getParameters() != null) {
-                for (Parameter parameter : operation.getParameters()) {
-                    if (parameter.getIn() == in) {
-                        return ordered("field", parameter.getName(), "message", "is not valid here");
-                    }
-                }
-            }
-        }
-        return ordered("field", "body", "message", "is not a JSON object of this operation's input");
+        Optional<Parameter> named = operation.getRequestBody() != null
+                ? Optional.empty()
+                : parameter(operation, p -> p.getIn() == Parameter.In.PATH)
+                        .or(() -> parameter(operation, p -> p.getIn() == Parameter.In.QUERY));
+        return named.map(p -> ordered("field", p.getName(), "message", "is not valid here"))
+                .orElseGet(() -> ordered("field", "body", "message", "is not a JSON object of this operation's input"));
+    }
+
+    /** The first parameter of {@code operation} that {@code wanted} accepts. */
+    private static Optional<Parameter> parameter(Operation operation, Predicate<Parameter> wanted) {
+        return operation.getParameters() == null
+                ? Optional.empty()
+                : operation.getParameters().stream().filter(wanted).findFirst();
     }
 
     /** A list's answer documented as an array of X becomes the page of X ({@code XPage}). */
