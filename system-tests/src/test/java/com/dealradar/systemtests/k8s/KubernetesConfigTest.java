@@ -112,6 +112,25 @@ class KubernetesConfigTest {
                 .as("build-time: fixed in the jar")
                 .isEmpty();
         assertThat(region.reads("QUARKUS_OTEL_TRACES_SAMPLER_ARG")).isPresent();
+        // Settings with a @ConfigMapping default and no line in application.properties are read too.
+        assertThat(gateway.reads("DEALRADAR_OIDC_CLIENTS")).contains("dealradar.oidc.clients");
+        assertThat(gateway.reads("DEALRADAR_WEBHOOKS_MAX_ATTEMPTS")).contains("dealradar.webhooks.max-attempts");
+        assertThat(gateway.reads("DEALRADAR_WEBHOOKS_MAX_ATTEMPT")).isEmpty();
+        assertThat(gateway.reads("DEALRADAR_RATE_LIMIT_FAILURES_PER_ADDRESS"))
+                .contains("dealradar.rate-limit.failures.per-address");
+        assertThat(gateway.reads("DEALRADAR_RATE_LIMIT_PLANS_GOLD_WINDOW")).isPresent();
+        assertThat(gateway.reads("DEALRADAR_GATEWAY_BACKENDS_COMPANY_SERVICE_RETRY_MAX_RETRIES"))
+                .isPresent();
+        assertThat(region.reads("DEALRADAR_DEADLINE_EVENTS_LEAD_WORKING_DAYS"))
+                .contains("dealradar.deadline-events.lead-working-days");
+        assertThat(ServiceConfigKeys.configured("gateway", "dealradar.webhooks.timeout"))
+                .as("the mapping's default")
+                .isEqualTo("PT10S");
+        assertThat(ServiceConfigKeys.configured("gateway", "dealradar.rate-limit.store"))
+                .isEqualTo("redis");
+        assertThat(ServiceConfigKeys.configured("company-service", "dealradar.access.challenge"))
+                .as("a default with escaped quotes")
+                .isEqualTo("Bearer realm=\"dealradar\"");
         ServiceConfigKeys deal = ServiceConfigKeys.of("deal-service");
         assertThat(deal.reads("QUARKUS_REST_CLIENT_COMPANY_SERVICE_URL")).isPresent();
     }
