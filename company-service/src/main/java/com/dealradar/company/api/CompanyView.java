@@ -16,34 +16,40 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Company", description = "A company. parents and subsidiaries are present on single reads only.")
 public record CompanyView(
-        @Schema(examples = "6a1bf7c0-3d3f-3b8e-8f0e-3f1c1d2a4b5c")
+        @Schema(examples = "6a1bf7c0-3d3f-3b8e-8f0e-3f1c1d2a4b5c", required = true)
         UUID id,
 
         @Schema(
                 description =
                         "Readable unique id (lower-case words joined by hyphens), usable instead of the id in paths",
-                examples = "alibaba-group")
+                examples = "alibaba-group",
+                required = true)
         String slug,
 
-        @Schema(description = "Common name", examples = "Alibaba Group")
+        @Schema(description = "Common name", examples = "Alibaba Group", required = true)
         String name,
 
         @Schema(description = "Registered legal name; absent when not recorded")
         String legalName,
 
-        @Schema(description = "Other names it is known by, searched like the name; empty when none")
+        @Schema(description = "Other names it is known by, searched like the name; empty when none", required = true)
         List<String> aliases,
 
-        @Schema(description = "Country of incorporation or headquarters (ISO 3166-1 alpha-2)", examples = "CN")
+        @Schema(
+                description = "Country of incorporation or headquarters (ISO 3166-1 alpha-2)",
+                examples = "CN",
+                required = true)
         String country,
 
         @Schema(description = "Headquarters city; absent when not recorded")
         String headquartersCity,
 
-        @Schema(description = "What the company is within its group: the group itself, a subsidiary or a division")
+        @Schema(
+                description = "What the company is within its group: the group itself, a subsidiary or a division",
+                required = true)
         CompanyKind kind,
 
-        @Schema(description = "Sectors it is active in; empty when none recorded")
+        @Schema(description = "Sectors it is active in; empty when none recorded", required = true)
         Set<Sector> sectors,
 
         @Schema(
@@ -51,7 +57,9 @@ public record CompanyView(
                         "Ownership at the top of the group (public, private, state_owned or mixed); absent when unknown")
         Ownership ownership,
 
-        @Schema(description = "Stock listings of its shares; empty when it is not listed or none is recorded")
+        @Schema(
+                description = "Stock listings of its shares; empty when it is not listed or none is recorded",
+                required = true)
         List<StockListing> listings,
 
         @Schema(description = "External identifiers (LEI, Wikidata item id); absent when it has none")
@@ -62,10 +70,11 @@ public record CompanyView(
 
         @Schema(
                 description =
-                        "active, or archived (companies are archived, never deleted: deals and matters keep referring to them)")
+                        "active, or archived (companies are archived, never deleted: deals and matters keep referring to them)",
+                required = true)
         CompanyStatus status,
 
-        List<Source> sources,
+        @Schema(required = true) List<Source> sources,
 
         @Schema(description = "Companies that own this one (through subsidiary, division, JV or minority links)")
         List<RelatedCompany> parents,
@@ -73,5 +82,5 @@ public record CompanyView(
         @Schema(description = "Companies this one owns or holds a stake in")
         List<RelatedCompany> subsidiaries,
 
-        Instant createdAt,
-        Instant updatedAt) {}
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt) {}

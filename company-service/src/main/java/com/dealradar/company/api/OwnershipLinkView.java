@@ -11,13 +11,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "OwnershipLink", description = "owner holds owned")
 public record OwnershipLinkView(
-        UUID id,
+        @Schema(required = true) UUID id,
 
-        @Schema(description = "The owning company") CompanyRef owner,
+        @Schema(description = "The owning company", required = true)
+        CompanyRef owner,
 
-        @Schema(description = "The owned company") CompanyRef owned,
+        @Schema(description = "The owned company", required = true)
+        CompanyRef owned,
 
-        @Schema(description = "How the owner holds the owned company")
+        @Schema(description = "How the owner holds the owned company", required = true)
         OwnershipLinkType type,
 
         @Schema(description = "Share of capital held, in percent; null when unknown")
@@ -29,6 +31,6 @@ public record OwnershipLinkView(
         @Schema(description = "Last day of the holding (inclusive); null while it lasts")
         LocalDate validTo,
 
-        List<Source> sources,
-        Instant createdAt,
-        Instant updatedAt) {}
+        @Schema(required = true) List<Source> sources,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt) {}

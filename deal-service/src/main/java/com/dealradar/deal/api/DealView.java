@@ -18,28 +18,34 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Deal", description = "A deal with its participants and sources")
 public record DealView(
-        @Schema(examples = "973a4522-3530-5077-b71c-a59a70f0ce3f")
+        @Schema(examples = "973a4522-3530-5077-b71c-a59a70f0ce3f", required = true)
         UUID id,
 
         @Schema(
                 description = "Short description of the deal",
-                examples = "Alibaba's rumoured acquisition of ZTEsoft from ZTE")
+                examples = "Alibaba's rumoured acquisition of ZTEsoft from ZTE",
+                required = true)
         String title,
 
-        @Schema(description = "Kind of deal") DealType type,
+        @Schema(description = "Kind of deal", required = true)
+        DealType type,
 
         @Schema(
                 description =
-                        "Where the deal stands now; it changes only through status changes (see allowedNextStatuses)")
+                        "Where the deal stands now; it changes only through status changes (see allowedNextStatuses)",
+                required = true)
         DealStatus status,
 
-        @Schema(description = "The statuses the deal may change to next (POST /deals/{id}/status-changes)")
+        @Schema(
+                description = "The statuses the deal may change to next (POST /deals/{id}/status-changes)",
+                required = true)
         Set<DealStatus> allowedNextStatuses,
 
         @Schema(
                 description =
                         "How sure the facts are: rumored (unnamed sources), reported (by a credible publication) or "
-                                + "confirmed (by a party or an official record)")
+                                + "confirmed (by a party or an official record)",
+                required = true)
         Confidence confidence,
 
         @Schema(
@@ -70,15 +76,16 @@ public record DealView(
         @Schema(
                 description = "ISO 3166-1 alpha-2 codes (or EU) of the regions whose regulators the deal touches, in "
                         + "alphabetical order",
-                examples = "[\"CN\"]")
+                examples = "[\"CN\"]",
+                required = true)
         List<String> regions,
 
-        @Schema(description = "The companies taking part (ids in company-service) and their roles")
+        @Schema(description = "The companies taking part (ids in company-service) and their roles", required = true)
         List<Participant> participants,
 
         @Schema(description = "What the deal is about; absent when none")
         String description,
 
-        List<Source> sources,
-        Instant createdAt,
-        Instant updatedAt) {}
+        @Schema(required = true) List<Source> sources,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) Instant updatedAt) {}

@@ -1,6 +1,5 @@
 package com.dealradar.deal.api;
 
-import com.dealradar.deal.domain.DatePrecision;
 import com.dealradar.deal.domain.Deal;
 import com.dealradar.deal.domain.DealStatusChange;
 import com.dealradar.deal.domain.DealStatusMachine;
@@ -8,6 +7,7 @@ import com.dealradar.deal.domain.DealValue;
 import com.dealradar.deal.domain.Money;
 import com.dealradar.deal.domain.PartialDate;
 import com.dealradar.deal.domain.Participant;
+import com.dealradar.platform.provenance.Precision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,7 +72,7 @@ public final class DealViews {
                 .toList();
     }
 
-    static PartialDate date(LocalDate firstDay, DatePrecision precision) {
+    static PartialDate date(LocalDate firstDay, Precision precision) {
         return firstDay == null || precision == null ? null : new PartialDate(precision.format(firstDay), precision);
     }
 

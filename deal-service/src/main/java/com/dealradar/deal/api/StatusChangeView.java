@@ -11,15 +11,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "DealStatusChange", description = "One entry of a deal's status history")
 public record StatusChangeView(
-        UUID id,
+        @Schema(required = true) UUID id,
 
-        @Schema(description = "1 for the status the deal was created in, then one more per change")
+        @Schema(description = "1 for the status the deal was created in, then one more per change", required = true)
         int sequence,
 
         @Schema(description = "Status before; absent on the first entry")
         DealStatus from,
 
-        @Schema(description = "Status after the change") DealStatus to,
+        @Schema(description = "Status after the change", required = true)
+        DealStatus to,
 
         @Schema(description = "When the change took effect, with its precision; absent when unknown")
         PartialDate effectiveDate,
@@ -30,5 +31,5 @@ public record StatusChangeView(
         @Schema(description = "Where the change is reported; absent when none was given")
         Source source,
 
-        @Schema(description = "When DealRadar recorded the change")
+        @Schema(description = "When DealRadar recorded the change", required = true)
         Instant recordedAt) {}

@@ -1,6 +1,7 @@
 package com.dealradar.deal.domain;
 
 import com.dealradar.platform.persistence.AuditedEntity;
+import com.dealradar.platform.provenance.Precision;
 import com.dealradar.platform.provenance.Source;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -51,14 +52,14 @@ public class Deal extends AuditedEntity {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "announced_precision", length = 5)
-    public DatePrecision announcedPrecision;
+    public Precision announcedPrecision;
 
     @Column(name = "completed_on")
     public LocalDate completedOn;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "completed_precision", length = 5)
-    public DatePrecision completedPrecision;
+    public Precision completedPrecision;
 
     @Embedded
     public DealValue value;

@@ -13,6 +13,7 @@ import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
+import com.dealradar.platform.provenance.Precision;
 import com.dealradar.platform.provenance.Source;
 import com.dealradar.platform.time.Clocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -527,7 +528,7 @@ public class DealService {
      * when its last possible day does. "Completed in 2017" after "announced in June 2017" may well be true.
      */
     private static boolean completedBeforeAnnounced(
-            LocalDate completedFirstDay, DatePrecision precision, LocalDate announcedFirstDay) {
+            LocalDate completedFirstDay, Precision precision, LocalDate announcedFirstDay) {
         return precision.lastDay(completedFirstDay).isBefore(announcedFirstDay);
     }
 

@@ -1,5 +1,6 @@
 package com.dealradar.deal.domain;
 
+import com.dealradar.platform.provenance.Precision;
 import com.dealradar.platform.provenance.Source;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
@@ -43,7 +44,7 @@ public class DealStatusChange {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "effective_precision", length = 5)
-    public DatePrecision effectivePrecision;
+    public Precision effectivePrecision;
 
     @Column(length = 2000)
     public String note;

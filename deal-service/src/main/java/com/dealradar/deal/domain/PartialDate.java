@@ -1,5 +1,6 @@
 package com.dealradar.deal.domain;
 
+import com.dealradar.platform.provenance.Precision;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,4 +18,4 @@ public record PartialDate(
         String value,
 
         @NotNull @Schema(description = "How much of the date is known", required = true)
-        DatePrecision precision) {}
+        Precision precision) {}

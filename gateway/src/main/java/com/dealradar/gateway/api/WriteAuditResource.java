@@ -154,7 +154,7 @@ public class WriteAuditResource {
     /** One page of the write audit. */
     @Schema(name = "WriteAuditPage")
     public record WriteAuditPage(
-            @Schema(description = "The writes on this page, newest first")
+            @Schema(description = "The writes on this page, newest first", required = true)
             List<Entry> items,
 
             @Schema(description = "Cursor of the next page; absent on the last page", nullable = true)

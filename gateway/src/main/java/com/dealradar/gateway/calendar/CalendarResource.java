@@ -176,11 +176,8 @@ public class CalendarResource {
                             example = "alibaba-group")
                     @QueryParam("company")
                     String company,
-            @Parameter(
-                            description =
-                                    "A calendar subscription's token, for calendar applications that cannot send headers (masked in access logs)")
-                    @QueryParam("token")
-                    String token,
+            // Documented as the security scheme calendarToken (the gateway's ContractFilter), not as a parameter.
+            @Parameter(hidden = true) @QueryParam(CalendarTokenAuthenticationMechanism.PARAMETER) String token,
             @Parameter(description = "The ETag of the calendar you have: 304 without a body while it is unchanged")
                     @HeaderParam("If-None-Match")
                     String ifNoneMatch,

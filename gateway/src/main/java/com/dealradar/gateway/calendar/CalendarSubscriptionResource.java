@@ -226,7 +226,7 @@ public class CalendarSubscriptionResource {
 
     @Schema(name = "CalendarSubscriptionList", description = "Calendar subscriptions, newest first")
     public record CalendarSubscriptionList(
-            @Schema(description = "The caller's subscriptions on this page, newest first")
+            @Schema(description = "The caller's subscriptions on this page, newest first", required = true)
             List<CalendarSubscriptionView> items,
 
             @Schema(description = "Cursor of the next page; absent on the last page", nullable = true)

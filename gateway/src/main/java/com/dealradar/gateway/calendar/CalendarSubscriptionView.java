@@ -10,15 +10,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         name = "CalendarSubscription",
         description = "A subscription to the deadline calendar; its token is shown once, when it is created")
 public record CalendarSubscriptionView(
-        UUID id,
+        @Schema(required = true) UUID id,
 
         @Schema(description = "What it is for, to tell subscriptions apart; absent when none was given")
         String name,
 
-        @Schema(description = "partner:<id> or user:<Keycloak subject>")
+        @Schema(description = "partner:<id> or user:<Keycloak subject>", required = true)
         String owner,
 
-        @Schema(description = "Public part of the token (drc_<prefix>_...)", examples = "k7m2x9qa")
+        @Schema(description = "Public part of the token (drc_<prefix>_...)", examples = "k7m2x9qa", required = true)
         String prefix,
 
         @Schema(
@@ -38,12 +38,13 @@ public record CalendarSubscriptionView(
 
         @Schema(
                 description = "active (the token reads the calendar) or revoked (it no longer does)",
-                enumeration = {"active", "revoked"})
+                enumeration = {"active", "revoked"},
+                required = true)
         String status,
 
-        Instant createdAt,
+        @Schema(required = true) Instant createdAt,
 
-        @Schema(description = "Who created it: its owner, partner:<id> or user:<Keycloak subject>")
+        @Schema(description = "Who created it: its owner, partner:<id> or user:<Keycloak subject>", required = true)
         String createdBy,
 
         @Schema(description = "When it was revoked; absent while active")

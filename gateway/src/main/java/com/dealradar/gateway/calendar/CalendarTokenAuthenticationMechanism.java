@@ -27,7 +27,7 @@ import java.util.Set;
 @ApplicationScoped
 public class CalendarTokenAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    static final String PARAMETER = "token";
+    public static final String PARAMETER = "token";
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {

@@ -12,27 +12,36 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record MissingPart(
         @Schema(
                 description = "URI identifying the kind of problem",
-                examples = "https://dealradar.dev/problems/dependency-unavailable")
+                examples = "https://dealradar.dev/problems/dependency-unavailable",
+                required = true)
         URI type,
 
         @Schema(
                 description = "Short summary of the kind of problem",
-                examples = "A service this request depends on is unavailable")
+                examples = "A service this request depends on is unavailable",
+                required = true)
         String title,
 
-        @Schema(description = "HTTP status the part's read would have had", examples = "503")
+        @Schema(description = "HTTP status the part's read would have had", examples = "503", required = true)
         int status,
 
-        @Schema(description = "What went wrong", examples = "region-service did not answer within 3000 ms")
+        @Schema(
+                description = "What went wrong",
+                examples = "region-service did not answer within 3000 ms",
+                required = true)
         String detail,
 
         @Schema(
                 description = "The composite request path",
-                examples = "/api/v1/deals/973a4522-3530-5077-b71c-a59a70f0ce3f/dossier")
+                examples = "/api/v1/deals/973a4522-3530-5077-b71c-a59a70f0ce3f/dossier",
+                required = true)
         String instance,
 
-        @Schema(description = "Name of the missing member of the answer", examples = "regulatoryMatters")
+        @Schema(
+                description = "Name of the missing member of the answer",
+                examples = "regulatoryMatters",
+                required = true)
         String part,
 
-        @Schema(description = "The service that owns the missing data", examples = "region-service")
+        @Schema(description = "The service that owns the missing data", examples = "region-service", required = true)
         String service) {}

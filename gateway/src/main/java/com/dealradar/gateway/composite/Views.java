@@ -19,15 +19,16 @@ public final class Views {
             name = "TruncatedPart",
             description = "A part of a composite answer that shows only the first items of a longer list")
     public record TruncatedPart(
-            @Schema(description = "Name of the cut member of the answer", examples = "deals")
+            @Schema(description = "Name of the cut member of the answer", examples = "deals", required = true)
             String part,
 
-            @Schema(description = "How many items the answer shows", examples = "200")
+            @Schema(description = "How many items the answer shows", examples = "200", required = true)
             int shown,
 
             @Schema(
                     description = "Public path of the next page of the full list (its items after those shown)",
-                    examples = "/api/v1/deals?region=CN&limit=200&cursor=eyJrIjpbIjIwMTciXX0")
+                    examples = "/api/v1/deals?region=CN&limit=200&cursor=eyJrIjpbIjIwMTciXX0",
+                    required = true)
             String next) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,12 +37,13 @@ public final class Views {
             description =
                     "A deal with its participants' company summaries, its regulatory matters (with deadlines) and the certifications of its participants relevant to the regions it touches")
     public record DealDossier(
-            @Schema(description = "The deal, as GET /api/v1/deals/{id} answers it")
+            @Schema(description = "The deal, as GET /api/v1/deals/{id} answers it", required = true)
             JsonNode deal,
 
             @Schema(
                     description =
-                            "The participants with their companies; company is absent when company-service could not be read")
+                            "The participants with their companies; company is absent when company-service could not be read",
+                    required = true)
             List<DossierParticipant> participants,
 
             @Schema(
@@ -63,7 +65,8 @@ public final class Views {
 
             @Schema(
                     description =
-                            "True when every part could be read in full (also in the X-DealRadar-Completed header): nothing missing, nothing truncated")
+                            "True when every part could be read in full (also in the X-DealRadar-Completed header): nothing missing, nothing truncated",
+                    required = true)
             boolean complete,
 
             @Schema(description = "One problem per missing part (also named in the X-DealRadar-Missing-Parts header)")
@@ -72,10 +75,17 @@ public final class Views {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DossierParticipant", description = "A participant of a deal with its company summary")
     public record DossierParticipant(
-            @Schema(description = "Company id in company-service", examples = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a")
+            @Schema(
+                    description = "Company id in company-service",
+                    examples = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a",
+                    required = true)
             String companyId,
 
-            @Schema(description = "Role in the deal", examples = "acquirer")
+            @Schema(
+                    description = "Role in the deal (as the deal's participants say it)",
+                    ref = "ParticipantRole",
+                    examples = "acquirer",
+                    required = true)
             String role,
 
             @Schema(description = "What this party does in the deal", examples = "buyer")
@@ -90,13 +100,16 @@ public final class Views {
             description =
                     "A company with its parents and subsidiaries, its deals by role, its certifications and its open regulatory matters")
     public record CompanyProfile(
-            @Schema(description = "The company, as GET /api/v1/companies/{idOrSlug} answers it")
+            @Schema(description = "The company, as GET /api/v1/companies/{idOrSlug} answers it", required = true)
             JsonNode company,
 
-            @Schema(description = "Companies that own this one", type = SchemaType.ARRAY)
+            @Schema(description = "Companies that own this one", type = SchemaType.ARRAY, required = true)
             JsonNode parents,
 
-            @Schema(description = "Companies this one owns or holds a stake in", type = SchemaType.ARRAY)
+            @Schema(
+                    description = "Companies this one owns or holds a stake in",
+                    type = SchemaType.ARRAY,
+                    required = true)
             JsonNode subsidiaries,
 
             @Schema(
@@ -121,7 +134,9 @@ public final class Views {
                             "One entry per part that has more items than this answer shows, with the link to the rest; absent when nothing was cut")
             List<TruncatedPart> truncated,
 
-            @Schema(description = "True when every part could be read in full: nothing missing, nothing truncated")
+            @Schema(
+                    description = "True when every part could be read in full: nothing missing, nothing truncated",
+                    required = true)
             boolean complete,
 
             @Schema(description = "One problem per missing part")
@@ -132,7 +147,7 @@ public final class Views {
             name = "RegionOverview",
             description = "A region with its regimes, its open regulatory matters and the deals touching it")
     public record RegionOverview(
-            @Schema(description = "The region, as GET /api/v1/regions/{code} answers it")
+            @Schema(description = "The region, as GET /api/v1/regions/{code} answers it", required = true)
             JsonNode region,
 
             @Schema(
@@ -154,7 +169,9 @@ public final class Views {
                             "One entry per part that has more items than this answer shows, with the link to the rest; absent when nothing was cut")
             List<TruncatedPart> truncated,
 
-            @Schema(description = "True when every part could be read in full: nothing missing, nothing truncated")
+            @Schema(
+                    description = "True when every part could be read in full: nothing missing, nothing truncated",
+                    required = true)
             boolean complete,
 
             @Schema(description = "One problem per missing part")

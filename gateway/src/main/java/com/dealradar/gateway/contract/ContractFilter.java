@@ -1,5 +1,7 @@
 package com.dealradar.gateway.contract;
 
+import com.dealradar.gateway.calendar.CalendarResource;
+import com.dealradar.gateway.calendar.CalendarTokenAuthenticationMechanism;
 import com.dealradar.gateway.events.EventTypes;
 import com.dealradar.gateway.ratelimit.RateLimitFilter;
 import com.dealradar.platform.openapi.ContractConventions;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -157,10 +160,47 @@ public class ContractFilter implements OASFilter {
         anyOf.add(OASFactory.createSecurityRequirement().addScheme("bearerJwt"));
         anyOf.add(OASFactory.createSecurityRequirement().addScheme("apiKey"));
         api.setSecurity(anyOf);
+        documentCalendarToken(api, anyOf);
         documentGatewayAnswers(api);
         documentWebhooks(api);
         ContractConventions.typeMergePatches(api);
         ContractConventions.dropUnreferencedSchemas(api);
+    }
+
+    /**
+     * The calendar feed also takes a subscription's token in the URL (calendar applications send no header): a
+     * security scheme of its own, so that a generated client or Swagger UI sends it as a credential, and only there.
+     */
+    private static void documentCalendarToken(OpenAPI api, List<SecurityRequirement> anyOf) {
+        api.getComponents()
+                .addSecurityScheme(
+                        CALENDAR_TOKEN_SCHEME,
+                        OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.QUERY)
+                                .name(CalendarTokenAuthenticationMechanism.PARAMETER)
+                                .description(
+                                        "A calendar subscription's token (drc_..., from POST /api/v1/calendar-subscriptions), for calendar "
+                                                + "applications that cannot send headers; accepted on the calendar feed and nowhere "
+                                                + "else (masked in access logs)."));
+        if (api.getPaths() == null || api.getPaths().getPathItem(CalendarResource.PATH) == null) {
+            return;
+        }
+        Operation feed = api.getPaths().getPathItem(CalendarResource.PATH).getGET();
+        List<SecurityRequirement> feedAnyOf = new ArrayList<>();
+        feedAnyOf.add(OASFactory.createSecurityRequirement().addScheme(CALENDAR_TOKEN_SCHEME));
+        feedAnyOf.addAll(anyOf);
+        feed.setSecurity(feedAnyOf);
+    }
+
+    static final String CALENDAR_TOKEN_SCHEME = "calendarToken";
+
+    /**
+     * The query parameters that carry a credential on GET of {@code path}: the calendar feed's token, and nothing
+     * anywhere else (for DeclaredOperations, which refuses every query parameter an operation does not take).
+     */
+    static Set<String> queryCredentials(String path) {
+        return CalendarResource.PATH.equals(path) ? Set.of(CalendarTokenAuthenticationMechanism.PARAMETER) : Set.of();
     }
 
     /** The Standard Webhooks headers of every delivery (WebhookDispatcher, WebhookSigner), as a receiver checks them. */

@@ -219,12 +219,16 @@ public class DeclaredOperations {
                 Map<String, Set<String>> query = new HashMap<>();
                 for (String method : methods) {
                     Set<String> names = new TreeSet<>();
-                    for (JsonNode parameter : entry.getValue()
-                            .path(method.toLowerCase(Locale.ROOT))
-                            .path("parameters")) {
+                    JsonNode operation = entry.getValue().path(method.toLowerCase(Locale.ROOT));
+                    for (JsonNode parameter : operation.path("parameters")) {
                         if ("query".equals(parameter.path("in").asText())) {
                             names.add(parameter.path("name").asText());
                         }
+                    }
+                    if (method.equals("GET")) {
+                        // A credential some operations take in the query (the calendar feed's token): declared as a
+                        // security scheme by ContractFilter, which the document built into the application lacks.
+                        names.addAll(ContractFilter.queryCredentials(entry.getKey()));
                     }
                     query.put(method, Collections.unmodifiableSet(names));
                 }

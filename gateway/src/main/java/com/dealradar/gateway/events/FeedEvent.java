@@ -19,19 +19,26 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FeedEvent(
         @Schema(
                 description = "Event id; also the webhook-id header of its deliveries (deduplicate on it)",
-                examples = "3f2c8e4a-5b6d-4c7e-9f10-1a2b3c4d5e6f")
+                examples = "3f2c8e4a-5b6d-4c7e-9f10-1a2b3c4d5e6f",
+                required = true)
         UUID id,
 
-        @Schema(description = "Position in the feed: pass it as after= to read what follows", examples = "1042")
+        @Schema(
+                description = "Position in the feed: pass it as after= to read what follows",
+                examples = "1042",
+                required = true)
         String cursor,
 
-        @Schema(description = "What happened: <resource type>.<verb>", examples = "deal.status_changed")
+        @Schema(
+                description = "What happened: <resource type>.<verb>",
+                examples = "deal.status_changed",
+                required = true)
         String type,
 
-        @Schema(description = "When the change committed in the service that owns the resource")
+        @Schema(description = "When the change committed in the service that owns the resource", required = true)
         Instant timestamp,
 
-        @Schema(description = "The resource the event is about")
+        @Schema(description = "The resource the event is about", required = true)
         Resource resource,
 
         @Schema(
@@ -49,15 +56,20 @@ public record FeedEvent(
                     description =
                             "Type of the resource, the first part of the event type: company, ownership_link, deal, "
                                     + "regulatory_matter or certification",
-                    examples = "deal")
+                    examples = "deal",
+                    required = true)
             String type,
 
-            @Schema(description = "Id of the resource", examples = "973a4522-3530-5077-b71c-a59a70f0ce3f")
+            @Schema(
+                    description = "Id of the resource",
+                    examples = "973a4522-3530-5077-b71c-a59a70f0ce3f",
+                    required = true)
             String id,
 
             @Schema(
                     description = "Public path of the resource",
-                    examples = "/api/v1/deals/973a4522-3530-5077-b71c-a59a70f0ce3f")
+                    examples = "/api/v1/deals/973a4522-3530-5077-b71c-a59a70f0ce3f",
+                    required = true)
             String url,
 
             @Schema(description = "ETag of the resource after the change; absent after a delete", examples = "\"4\"")

@@ -12,6 +12,14 @@ import java.util.UUID;
 @Table(name = "api_key_audit")
 public class ApiKeyAuditEntry {
 
+    // The actions recorded (the contract lists them: ApiKeyAuditEntry.action).
+    public static final String PARTNER_CREATED = "partner.created";
+    public static final String PARTNER_UPDATED = "partner.updated";
+    public static final String KEY_ISSUED = "key.issued";
+    public static final String KEY_ROTATED = "key.rotated";
+    public static final String KEY_REVOKED = "key.revoked";
+    public static final String WEBHOOK_DISABLED = "webhook_disabled";
+
     @Id
     public UUID id;
 

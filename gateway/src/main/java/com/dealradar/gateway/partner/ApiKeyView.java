@@ -9,13 +9,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ApiKey", description = "An API key of a partner. The secret is only in the answer that issued the key.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiKeyView(
-        @Schema(examples = "0d9b7c7e-3b1a-4f59-a0a4-5c1f9e2b7d21")
+        @Schema(examples = "0d9b7c7e-3b1a-4f59-a0a4-5c1f9e2b7d21", required = true)
         UUID id,
 
-        @Schema(description = "Id of the partner the key belongs to", examples = "5b0c2c6e-8f0e-4a7d-9d61-0b3c1f6f3a11")
+        @Schema(
+                description = "Id of the partner the key belongs to",
+                examples = "5b0c2c6e-8f0e-4a7d-9d61-0b3c1f6f3a11",
+                required = true)
         UUID partnerId,
 
-        @Schema(description = "Public part of the key, shown in lists and the audit trail", examples = "k7m2x9qa")
+        @Schema(
+                description = "Public part of the key, shown in lists and the audit trail",
+                examples = "k7m2x9qa",
+                required = true)
         String prefix,
 
         @Schema(
@@ -26,17 +32,20 @@ public record ApiKeyView(
         @Schema(
                 description =
                         "What the key may do: read (read companies, deals and regulatory data), write (also change them; implies read)",
-                examples = "[\"read\"]")
+                examples = "[\"read\"]",
+                required = true)
         Set<ApiKeyScope> scopes,
 
         @Schema(
                 description = "active, rotating (replaced, valid until expiresAt), expired or revoked",
-                examples = "active")
+                examples = "active",
+                required = true)
         ApiKeyStatus status,
 
-        @Schema(examples = "2026-01-15T09:30:00Z") Instant createdAt,
+        @Schema(examples = "2026-01-15T09:30:00Z", required = true)
+        Instant createdAt,
 
-        @Schema(description = "Who issued the key", examples = "bootstrap-admin")
+        @Schema(description = "Who issued the key", examples = "bootstrap-admin", required = true)
         String createdBy,
 
         @Schema(description = "When the key stops working; absent: never", examples = "2027-01-01T00:00:00Z")

@@ -8,23 +8,33 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ApiKeyAuditEntry", description = "One action on partners and their API keys")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEntryView(
-        UUID id,
+        @Schema(required = true) UUID id,
 
-        @Schema(description = "When it happened (UTC)", examples = "2026-01-15T09:30:00Z")
+        @Schema(description = "When it happened (UTC)", examples = "2026-01-15T09:30:00Z", required = true)
         Instant occurredAt,
 
         @Schema(
                 description =
                         "Who did it: a Keycloak user, bootstrap-admin, or system:webhook-delivery when the delivery "
                                 + "system disabled an endpoint",
-                examples = "bootstrap-admin")
+                examples = "bootstrap-admin",
+                required = true)
         String actor,
 
         @Schema(
                 description =
                         "partner.created, partner.updated, key.issued, key.rotated, key.revoked or webhook_disabled (an "
                                 + "endpoint disabled automatically: 410 Gone, or deliveries failing persistently)",
-                examples = "key.issued")
+                examples = ApiKeyAuditEntry.KEY_ISSUED,
+                enumeration = {
+                    ApiKeyAuditEntry.PARTNER_CREATED,
+                    ApiKeyAuditEntry.PARTNER_UPDATED,
+                    ApiKeyAuditEntry.KEY_ISSUED,
+                    ApiKeyAuditEntry.KEY_ROTATED,
+                    ApiKeyAuditEntry.KEY_REVOKED,
+                    ApiKeyAuditEntry.WEBHOOK_DISABLED
+                },
+                required = true)
         String action,
 
         @Schema(description = "Id of the partner it concerns")

@@ -109,7 +109,7 @@ public class PartnerService {
         partner.createdAt = now();
         apply(partner, input);
         partners.persist(partner);
-        record(actor, "partner.created", partner.id, null, "plan " + partner.plan);
+        record(actor, ApiKeyAuditEntry.PARTNER_CREATED, partner.id, null, "plan " + partner.plan);
         em.flush();
         return answer.apply(partner);
     }
@@ -144,7 +144,7 @@ public class PartnerService {
             return partner;
         }
         apply(partner, input);
-        record(actor, "partner.updated", partner.id, null, String.join("; ", changed));
+        record(actor, ApiKeyAuditEntry.PARTNER_UPDATED, partner.id, null, String.join("; ", changed));
         em.flush();
         return partner;
     }
@@ -157,7 +157,7 @@ public class PartnerService {
         Issued issued = newKey(partnerId, input.name(), input.scopes(), expiresAt, now, actor);
         record(
                 actor,
-                "key.issued",
+                ApiKeyAuditEntry.KEY_ISSUED,
                 partnerId,
                 issued.apiKey(),
                 "scopes " + issued.apiKey().scopes
@@ -207,14 +207,14 @@ public class PartnerService {
         invalidateAfterCommit(old.prefix);
         record(
                 actor,
-                "key.rotated",
+                ApiKeyAuditEntry.KEY_ROTATED,
                 old.partnerId,
                 old,
                 "replaced by " + ApiKeys.MARKER + issued.apiKey().prefix + " (" + issued.apiKey().id
                         + "); old key valid until " + old.expiresAt);
         record(
                 actor,
-                "key.issued",
+                ApiKeyAuditEntry.KEY_ISSUED,
                 old.partnerId,
                 issued.apiKey(),
                 "by rotation of " + ApiKeys.MARKER + old.prefix + "; scopes " + issued.apiKey().scopes
@@ -234,7 +234,7 @@ public class PartnerService {
         key.revokedAt = now();
         key.revokedBy = actor;
         invalidateAfterCommit(key.prefix);
-        record(actor, "key.revoked", key.partnerId, key, null);
+        record(actor, ApiKeyAuditEntry.KEY_REVOKED, key.partnerId, key, null);
         em.flush();
         LOG.infof("API key %s%s_... (%s) revoked by %s", ApiKeys.MARKER, key.prefix, key.id, actor);
         return answer.apply(key);

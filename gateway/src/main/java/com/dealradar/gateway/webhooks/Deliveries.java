@@ -35,6 +35,8 @@ public class Deliveries {
     public static final String PENDING = "pending";
     public static final String SUCCEEDED = "succeeded";
     public static final String DEAD = "dead";
+    /** An attempt's outcome when the receiver did not answer 2xx (a pending delivery is tried again). */
+    public static final String FAILED = "failed";
 
     private final EntityManager em;
     private final WebhookConfig config;
@@ -175,9 +177,8 @@ public class Deliveries {
             }
             Instant now = clock.instant();
             int attempt = delivery.attempts() + 1;
-            String result = outcome.delivered()
-                    ? SUCCEEDED
-                    : outcome.gone() || attempt >= config.maxAttempts() ? DEAD : "failed";
+            String result =
+                    outcome.delivered() ? SUCCEEDED : outcome.gone() || attempt >= config.maxAttempts() ? DEAD : FAILED;
             var attemptRow = em.createNativeQuery(
                             "insert into webhook_attempt (id, delivery_id, endpoint_id, event_id, attempt, attempted_at,"
                                     + " latency_ms, response_code, outcome, error, replica) values (?,?,?,?,?,?,?,?,?,?,?)")
@@ -188,13 +189,13 @@ public class Deliveries {
                     .setParameter(5, attempt)
                     .setParameter(6, now)
                     .setParameter(7, outcome.latencyMs())
-                    .setParameter(9, outcome.delivered() ? SUCCEEDED : "failed")
+                    .setParameter(9, outcome.delivered() ? SUCCEEDED : FAILED)
                     .setParameter(11, replica);
             Sql.integer(attemptRow, 8, outcome.responseCode());
             Sql.text(attemptRow, 10, truncate(outcome.error()));
             attemptRow.executeUpdate();
-            String status = result.equals("failed") ? PENDING : result;
-            Instant next = result.equals("failed") ? now.plus(backoff(attempt)) : now;
+            String status = result.equals(FAILED) ? PENDING : result;
+            Instant next = result.equals(FAILED) ? now.plus(backoff(attempt)) : now;
             var update = em.createNativeQuery(
                             "update webhook_delivery set status = ?, attempts = ?, next_attempt_at = ?, lease_until = null,"
                                     + " leased_by = null, last_response_code = ?, last_error = ?, completed_at = ? where id = ?"
@@ -262,14 +263,20 @@ public class Deliveries {
         });
     }
 
-    /** Marks a delivery dead without an attempt (its event is past the feed's retention). */
+    /**
+     * Marks a delivery dead without an attempt (its event is past the feed's retention). Its next attempt's time
+     * becomes the time it ended, as an attempt that ends a delivery sets it.
+     */
     public void abandon(Claimed delivery, String reason) {
+        Instant now = clock.instant();
         QuarkusTransaction.requiringNew()
-                .run(() -> em.createNativeQuery("update webhook_delivery set status = 'dead', lease_until = null,"
-                                + " leased_by = null, last_error = ?, completed_at = ? where id = ?")
+                .run(() -> em.createNativeQuery(
+                                "update webhook_delivery set status = 'dead', lease_until = null,"
+                                        + " leased_by = null, last_error = ?, completed_at = ?, next_attempt_at = ? where id = ?")
                         .setParameter(1, reason)
-                        .setParameter(2, clock.instant())
-                        .setParameter(3, delivery.id())
+                        .setParameter(2, now)
+                        .setParameter(3, now)
+                        .setParameter(4, delivery.id())
                         .executeUpdate());
     }
 
@@ -292,7 +299,7 @@ public class Deliveries {
         entry.id = UUID.randomUUID();
         entry.occurredAt = now;
         entry.actor = "system:webhook-delivery";
-        entry.action = "webhook_disabled";
+        entry.action = ApiKeyAuditEntry.WEBHOOK_DISABLED;
         entry.partnerId = endpoint.partnerId;
         entry.detail = "Webhook endpoint " + endpoint.id + " (" + truncate(endpoint.url) + ") disabled: " + reason;
         audit.persist(entry);
@@ -322,25 +329,33 @@ public class Deliveries {
 
     /** One delivery as listed. */
     public record DeliveryView(
-            UUID id,
+            @Schema(required = true) UUID id,
 
-            @Schema(description = "Id of the event delivered (the webhook-id header)")
+            @Schema(description = "Id of the event delivered (the webhook-id header)", required = true)
             UUID eventId,
 
-            @Schema(description = "Position of the event in the feed (its cursor there)", examples = "1042")
+            @Schema(
+                    description = "Position of the event in the feed (its cursor there)",
+                    examples = "1042",
+                    required = true)
             String eventCursor,
 
             @Schema(
                     description =
                             "pending (waiting for a first or next attempt, held while the endpoint is disabled), succeeded "
                                     + "(the receiver answered 2xx) or dead (out of attempts, 410 Gone, or the event is past "
-                                    + "the feed's retention)")
+                                    + "the feed's retention)",
+                    enumeration = {PENDING, SUCCEEDED, DEAD},
+                    required = true)
             String status,
 
-            @Schema(description = "Attempts made so far; a replay starts again from 0")
+            @Schema(description = "Attempts made so far; a replay starts again from 0", required = true)
             int attempts,
 
-            @Schema(description = "When a pending delivery's next attempt is due")
+            @Schema(
+                    description =
+                            "When a pending delivery's next attempt is due; for a succeeded or dead one, when it ended (as completedAt)",
+                    required = true)
             Instant nextAttemptAt,
 
             @Schema(
@@ -354,7 +369,7 @@ public class Deliveries {
                                     + "given up without an attempt; null otherwise")
             String lastError,
 
-            Instant createdAt,
+            @Schema(required = true) Instant createdAt,
 
             @Schema(description = "When it succeeded or went dead; null while pending")
             Instant completedAt) {}
@@ -390,27 +405,34 @@ public class Deliveries {
 
     /** One attempt as listed. */
     public record AttemptView(
-            UUID id,
+            @Schema(required = true) UUID id,
 
-            @Schema(description = "Id of the delivery this attempt belongs to")
+            @Schema(description = "Id of the delivery this attempt belongs to", required = true)
             UUID deliveryId,
 
-            @Schema(description = "Id of the event delivered (the webhook-id header)")
+            @Schema(description = "Id of the event delivered (the webhook-id header)", required = true)
             UUID eventId,
 
-            @Schema(description = "Number of the attempt within its delivery, from 1 (again from 1 after a replay)")
+            @Schema(
+                    description = "Number of the attempt within its delivery, from 1 (again from 1 after a replay)",
+                    required = true)
             int attempt,
 
-            @Schema(description = "When the attempt ended (UTC)")
+            @Schema(description = "When the attempt ended (UTC)", required = true)
             Instant attemptedAt,
 
-            @Schema(description = "How long the attempt took, until the answer or the failure, in milliseconds")
+            @Schema(
+                    description = "How long the attempt took, until the answer or the failure, in milliseconds",
+                    required = true)
             long latencyMs,
 
             @Schema(description = "HTTP status the receiver answered; null when no answer came")
             Integer responseCode,
 
-            @Schema(description = "succeeded (a 2xx answer) or failed")
+            @Schema(
+                    description = "succeeded (a 2xx answer) or failed",
+                    enumeration = {SUCCEEDED, FAILED},
+                    required = true)
             String outcome,
 
             @Schema(

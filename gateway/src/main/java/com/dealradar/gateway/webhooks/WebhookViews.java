@@ -49,14 +49,15 @@ public final class WebhookViews {
     @Schema(name = "WebhookEndpoint")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(
-            UUID id,
+            @Schema(required = true) UUID id,
 
-            @Schema(description = "Id of the partner the endpoint belongs to")
+            @Schema(description = "Id of the partner the endpoint belongs to", required = true)
             UUID partnerId,
 
             @Schema(
                     description = "https URL that receives the events",
-                    examples = "https://hooks.telco-insights.example/dealradar")
+                    examples = "https://hooks.telco-insights.example/dealradar",
+                    required = true)
             String url,
 
             @Schema(description = "What the endpoint is for, for the partner's own reference; absent when none")
@@ -64,12 +65,14 @@ public final class WebhookViews {
 
             @Schema(
                     description = "Event types it receives; * for all, deal.* for every event of deals",
-                    examples = "[\"deal.status_changed\",\"regulatory_matter.*\"]")
+                    examples = "[\"deal.status_changed\",\"regulatory_matter.*\"]",
+                    required = true)
             List<String> eventTypes,
 
             @Schema(
                     description =
-                            "Whether deliveries are made; a disabled endpoint's deliveries are held until it is enabled again")
+                            "Whether deliveries are made; a disabled endpoint's deliveries are held until it is enabled again",
+                    required = true)
             boolean enabled,
 
             @Schema(
@@ -80,8 +83,8 @@ public final class WebhookViews {
             @Schema(description = "Until when the previous secret still signs (after a rotation)")
             Instant previousSecretValidUntil,
 
-            Instant createdAt,
-            Instant updatedAt,
+            @Schema(required = true) Instant createdAt,
+            @Schema(required = true) Instant updatedAt,
 
             @Schema(
                     description =
@@ -113,12 +116,12 @@ public final class WebhookViews {
 
     @Schema(name = "WebhookEndpointList")
     public record ViewList(
-            @Schema(description = "Every webhook endpoint of the partner, oldest first")
+            @Schema(description = "Every webhook endpoint of the partner, oldest first", required = true)
             List<View> items) {}
 
     @Schema(name = "WebhookDeliveryList")
     public record DeliveryList(
-            @Schema(description = "The deliveries on this page, in event order")
+            @Schema(description = "The deliveries on this page, in event order", required = true)
             List<Deliveries.DeliveryView> items,
 
             @Schema(description = "Cursor of the next page; absent on the last page", nullable = true)
@@ -126,7 +129,7 @@ public final class WebhookViews {
 
     @Schema(name = "WebhookAttemptList")
     public record AttemptList(
-            @Schema(description = "The delivery attempts on this page, newest first")
+            @Schema(description = "The delivery attempts on this page, newest first", required = true)
             List<Deliveries.AttemptView> items,
 
             @Schema(description = "Cursor of the next page; absent on the last page", nullable = true)

@@ -3,6 +3,8 @@ package com.dealradar.gateway.contract;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dealradar.gateway.calendar.CalendarResource;
+import com.dealradar.gateway.calendar.CalendarTokenAuthenticationMechanism;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
@@ -311,6 +313,99 @@ class ContractTest {
         assertThat(problems).isEmpty();
         assertThat(named).containsEntry("archiveCompany", "POST /api/v1/companies/{idOrSlug}/archive");
         assertThat(named).hasSizeGreaterThan(60);
+    }
+
+    /**
+     * A field whose values are a closed set (a status, an outcome, an action, a kind, a role) lists them, as an enum
+     * or a reference to one, so that a generated client gets a type it can switch over instead of a bare string.
+     * The one exception is a matter's outcome, which is the authority's decision in its own words.
+     */
+    @Test
+    void closedSetsOfValuesAreEnumerated() throws Exception {
+        JsonNode document = served();
+        Set<String> closed = Set.of("status", "recordedStatus", "outcome", "action", "actorKind", "role", "kind");
+        Set<String> freeText =
+                Set.of("RegulatoryMatter.outcome", "RegulatoryMatterInput.outcome", "RegulatoryMatterPatch.outcome");
+        List<String> open = new ArrayList<>();
+        List<String> enumerated = new ArrayList<>();
+        document.path("components")
+                .path("schemas")
+                .properties()
+                .forEach(schema -> schema.getValue()
+                        .path("properties")
+                        .properties()
+                        .forEach(property -> {
+                            String name = schema.getKey() + "." + property.getKey();
+                            if (!closed.contains(property.getKey()) || freeText.contains(name)) {
+                                return;
+                            }
+                            JsonNode values = property.getValue();
+                            if (!values.path("type").toString().contains("string") && !values.has("$ref")) {
+                                return; // an HTTP status is a number
+                            }
+                            if (values.has("enum") || values.has("$ref")) {
+                                enumerated.add(name);
+                            } else {
+                                open.add(name);
+                            }
+                        }));
+        System.out.println("closed sets enumerated: " + enumerated.size() + " " + enumerated);
+        assertThat(open)
+                .as("fields with a closed set of values given as bare strings")
+                .isEmpty();
+        assertThat(enumerated)
+                .contains(
+                        "DeliveryView.status",
+                        "AttemptView.outcome",
+                        "ApiKeyAuditEntry.action",
+                        "WriteAuditEntry.actorKind",
+                        "DossierParticipant.role");
+    }
+
+    /**
+     * The calendar feed's token is declared as a credential (a security scheme in the query), accepted on the feed
+     * beside the API's own schemes and named by no other operation, as CalendarTokenAuthenticationMechanism accepts
+     * it; it is not also listed as an ordinary parameter.
+     */
+    @Test
+    void theCalendarTokenIsACredentialOfTheFeedOnly() throws Exception {
+        JsonNode document = served();
+        JsonNode scheme = document.at("/components/securitySchemes/" + ContractFilter.CALENDAR_TOKEN_SCHEME);
+        assertThat(scheme.path("type").asText()).isEqualTo("apiKey");
+        assertThat(scheme.path("in").asText()).isEqualTo("query");
+        assertThat(scheme.path("name").asText()).isEqualTo(CalendarTokenAuthenticationMechanism.PARAMETER);
+        Map<String, List<String>> schemesByOperation = new TreeMap<>();
+        forEachOperation(document, (name, operation) -> {
+            JsonNode security = operation.has("security") ? operation.get("security") : document.get("security");
+            List<String> names = new ArrayList<>();
+            security.forEach(requirement -> requirement.fieldNames().forEachRemaining(names::add));
+            schemesByOperation.put(name, names);
+        });
+        String feed = "GET " + CalendarResource.PATH;
+        assertThat(schemesByOperation.get(feed))
+                .containsExactly(ContractFilter.CALENDAR_TOKEN_SCHEME, "keycloak", "bearerJwt", "apiKey");
+        schemesByOperation.remove(feed);
+        assertThat(schemesByOperation.values())
+                .allSatisfy(names -> assertThat(names).containsExactly("keycloak", "bearerJwt", "apiKey"));
+        assertThat(document.at("/paths/" + CalendarResource.PATH.replace("/", "~1") + "/get/parameters")
+                        .findValuesAsText("name"))
+                .doesNotContain(CalendarTokenAuthenticationMechanism.PARAMETER)
+                .contains("region", "deal", "company");
+        System.out.println("calendarToken: " + feed + "; the other " + schemesByOperation.size()
+                + " operations: keycloak, bearerJwt, apiKey");
+        // The gateway takes the token where the contract says (an unknown token: 401), and nowhere else (400, as any
+        // parameter an operation does not declare).
+        given().queryParam(CalendarTokenAuthenticationMechanism.PARAMETER, "drc_unknown0_" + "x".repeat(43))
+                .when()
+                .get(CalendarResource.PATH)
+                .then()
+                .statusCode(401);
+        given().queryParam(CalendarTokenAuthenticationMechanism.PARAMETER, "drc_unknown0_" + "x".repeat(43))
+                .header("X-API-Key", "drk_unknown0_" + "x".repeat(43))
+                .when()
+                .get("/api/v1/regions")
+                .then()
+                .statusCode(400);
     }
 
     /**

@@ -513,6 +513,49 @@ class WebhookDeliveryTest {
         }
     }
 
+    /**
+     * A delivery whose event left the feed (past its retention) before the receiver took it is dead without another
+     * attempt, and says why; its nextAttemptAt is the time it ended, as for a delivery an attempt ended.
+     */
+    @Test
+    void aDeliveryWhoseEventLeftTheFeedIsDeadWithoutAnotherAttempt() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 500)) {
+            Endpoint endpoint = endpoint(receiver.url(), List.of("*"));
+            UUID event =
+                    append("deal", UUID.randomUUID().toString(), "deal.created").get(0);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !attempts(endpoint).isEmpty());
+            try (Connection c = database.getConnection()) {
+                execute(c, "delete from event_log where event_id = ?", event);
+            }
+            int attemptsBefore = attempts(endpoint).size();
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> !ADMIN.request()
+                            .get(endpoint.path() + "/deliveries?status=dead")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("items")
+                            .isEmpty());
+            Map<String, Object> dead = ADMIN.request()
+                    .get(endpoint.path() + "/deliveries?status=dead")
+                    .then()
+                    .extract()
+                    .jsonPath()
+                    .getMap("items[0]");
+            int attemptsAfter = attempts(endpoint).size();
+            System.out.printf(
+                    "event past the retention: %d attempts before, %d after; dead delivery %s%n",
+                    attemptsBefore, attemptsAfter, dead);
+            assertThat(dead.get("eventId")).isEqualTo(event.toString());
+            assertThat(dead.get("lastError").toString()).contains("past the feed's retention");
+            assertThat(dead.get("nextAttemptAt")).isEqualTo(dead.get("completedAt"));
+            assertThat(attemptsAfter).isLessThanOrEqualTo(attemptsBefore + 1);
+            assertThat(receiver.received).hasSize(attemptsAfter);
+        }
+    }
+
     private int count(String sql, String id) throws Exception {
         try (Connection c = database.getConnection();
                 PreparedStatement select = c.prepareStatement(sql)) {

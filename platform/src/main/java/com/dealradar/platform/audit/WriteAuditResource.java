@@ -4,6 +4,7 @@ import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
+import com.dealradar.platform.security.Actor;
 import com.dealradar.platform.security.BackendAccessRules;
 import com.dealradar.platform.security.Roles;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -71,35 +72,41 @@ public class WriteAuditResource {
     /** One write: when, by whom (user subject, or partner and key), what. */
     @Schema(name = "WriteAuditEntry", description = "One write: when, by whom, what, and its answer")
     public record Entry(
-            @Schema(description = "When the write was made (UTC)")
+            @Schema(description = "When the write was made (UTC)", required = true)
             Instant occurredAt,
 
             @Schema(
                     description = "Who made it: user:<subject>, partner:<id> key:<key id>, or service:bootstrap-admin "
                             + "key:bootstrap for the bootstrap admin key",
-                    examples = "partner:5b0c2c6e-8f0e-4a7d-9d61-0b3c1f6f3a11 key:0d9b7c7e-3b1a-4f59-a0a4-5c1f9e2b7d21")
+                    examples = "partner:5b0c2c6e-8f0e-4a7d-9d61-0b3c1f6f3a11 key:0d9b7c7e-3b1a-4f59-a0a4-5c1f9e2b7d21",
+                    required = true)
             String actor,
 
-            @Schema(description = "user, partner or service (an API key of no partner: the bootstrap admin key)")
-            String actorKind,
+            @Schema(
+                    description = "user, partner or service (an API key of no partner: the bootstrap admin key)",
+                    required = true)
+            Actor.Kind actorKind,
 
-            @Schema(description = "The user's Keycloak subject, the partner's id, or the service's name")
+            @Schema(
+                    description = "The user's Keycloak subject, the partner's id, or the service's name",
+                    required = true)
             String actorId,
 
             @Schema(description = "Id of the API key used; null for a user")
             String keyId,
 
-            @Schema(description = "HTTP method of the write", examples = "PATCH")
+            @Schema(description = "HTTP method of the write", examples = "PATCH", required = true)
             String method,
 
             @Schema(
                     description =
                             "Path of the resource written, by its id (a created resource's own path), as the service "
                                     + "that owns it names it: /companies/<id> for a backend's, /api/v1/partners/<id> for "
-                                    + "the gateway's own")
+                                    + "the gateway's own",
+                    required = true)
             String resource,
 
-            @Schema(description = "HTTP status of the successful answer", examples = "200")
+            @Schema(description = "HTTP status of the successful answer", examples = "200", required = true)
             int status,
 
             @Schema(description = "X-Request-Id of the write; null when it had none")
@@ -109,7 +116,7 @@ public class WriteAuditResource {
             return new Entry(
                     e.occurredAt,
                     e.actor,
-                    e.actorKind,
+                    Actor.Kind.valueOf(e.actorKind),
                     e.actorId,
                     e.keyId,
                     e.method,

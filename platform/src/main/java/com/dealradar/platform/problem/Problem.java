@@ -14,13 +14,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Problem(
         @Schema(
                 description = "URI identifying the kind of problem",
-                examples = "https://dealradar.dev/problems/validation")
+                examples = "https://dealradar.dev/problems/validation",
+                required = true)
         URI type,
 
-        @Schema(description = "Short summary of the kind of problem", examples = "Request is invalid")
+        @Schema(description = "Short summary of the kind of problem", examples = "Request is invalid", required = true)
         String title,
 
-        @Schema(description = "HTTP status code", examples = "400")
+        @Schema(description = "HTTP status code", examples = "400", required = true)
         int status,
 
         @Schema(description = "What went wrong with this request", examples = "2 fields are invalid")

@@ -2,6 +2,7 @@ package com.dealradar.platform.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Who made a request, as written to the access log and the write audit: a Keycloak user by its subject, or a
@@ -19,6 +20,9 @@ public record Actor(Kind kind, String id, String keyId) {
     public static final String KEY_ATTRIBUTE = "dealradar.key-id";
     public static final String API_KEY = "api_key";
 
+    @Schema(
+            name = "ActorKind",
+            description = "What kind of caller acted: a user, a partner, or a service (an API key of no partner)")
     public enum Kind {
         user,
         partner,

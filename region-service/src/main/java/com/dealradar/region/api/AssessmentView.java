@@ -14,62 +14,75 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "RegulatoryAssessment", description = "Which regimes a deal triggers and why")
 public record AssessmentView(
-        @Schema(description = "The facts assessed, as sent") DealFacts facts,
+        @Schema(description = "The facts assessed, as sent", required = true)
+        DealFacts facts,
 
         @Schema(
                 description =
-                        "Every regime of the regions the deal touches: triggered first, then possibly triggered, then not triggered")
+                        "Every regime of the regions the deal touches: triggered first, then possibly triggered, then not triggered",
+                required = true)
         List<RegimeResult> regimes,
 
-        @Schema(description = "Codes of the regimes triggered", examples = "[\"UK-NSIA\"]")
+        @Schema(description = "Codes of the regimes triggered", examples = "[\"UK-NSIA\"]", required = true)
         List<String> triggered,
 
-        @Schema(description = "Codes of the regimes possibly triggered (facts or thresholds missing)")
+        @Schema(description = "Codes of the regimes possibly triggered (facts or thresholds missing)", required = true)
         List<String> possiblyTriggered,
 
         @Schema(
                 description =
-                        "A triggered or possibly triggered regime is mandatory and suspensory: completion must wait for clearance")
+                        "A triggered or possibly triggered regime is mandatory and suspensory: completion must wait for clearance",
+                required = true)
         boolean completionMustWait,
 
-        @Schema(description = "Regions the deal touches for which DealRadar holds no regimes", examples = "[\"US\"]")
+        @Schema(
+                description = "Regions the deal touches for which DealRadar holds no regimes",
+                examples = "[\"US\"]",
+                required = true)
         List<String> regionsWithoutRegimes) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "RegimeResult", description = "The answer for one regime")
     public record RegimeResult(
-            @Schema(description = "Id of the regime") UUID regimeId,
+            @Schema(description = "Id of the regime", required = true)
+            UUID regimeId,
 
-            @Schema(description = "Unique code of the regime", examples = "UK-NSIA")
+            @Schema(description = "Unique code of the regime", examples = "UK-NSIA", required = true)
             String regimeCode,
 
-            @Schema(description = "Name of the law or regime")
+            @Schema(description = "Name of the law or regime", required = true)
             String regimeName,
 
-            @Schema(description = "ISO 3166-1 alpha-2 code of the regime's region", examples = "GB")
+            @Schema(description = "ISO 3166-1 alpha-2 code of the regime's region", examples = "GB", required = true)
             String regionCode,
 
-            @Schema(description = "What the regime does") RegimeKind kind,
+            @Schema(description = "What the regime does", required = true)
+            RegimeKind kind,
 
-            @Schema(description = "Authority in charge on the deal date")
+            @Schema(description = "Authority in charge on the deal date", required = true)
             String authority,
 
-            @Schema(description = "Whether filing was compulsory under the version in force on the deal date")
+            @Schema(
+                    description = "Whether filing was compulsory under the version in force on the deal date",
+                    required = true)
             boolean mandatory,
 
-            @Schema(description = "Whether completion had to wait under the version in force on the deal date")
+            @Schema(
+                    description = "Whether completion had to wait under the version in force on the deal date",
+                    required = true)
             boolean suspensory,
 
             @Schema(
                     description =
                             "triggered, possibly_triggered (a rule would apply but facts it needs, such as the stake, the sectors or "
-                                    + "whether thresholds are met, are not given) or not_triggered")
+                                    + "whether thresholds are met, are not given) or not_triggered",
+                    required = true)
             TriggerOutcome outcome,
 
             @Schema(description = "The rule that decided the outcome")
             String ruleCode,
 
-            @Schema(description = "Why, condition by condition")
+            @Schema(description = "Why, condition by condition", required = true)
             List<String> reasons,
 
             @Schema(
@@ -77,7 +90,9 @@ public record AssessmentView(
                             "Statutory clocks of the version used that would apply (when triggered or possibly triggered)")
             List<StatutoryClock> clocks,
 
-            @Schema(description = "The version of the regime's rules in force on the deal date, which this answer used")
+            @Schema(
+                    description = "The version of the regime's rules in force on the deal date, which this answer used",
+                    required = true)
             VersionRef regimeVersion) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -86,12 +101,14 @@ public record AssessmentView(
             @Schema(
                     description =
                             "Identifier of the version within the regime; single for a regime whose rules never changed",
-                    examples = "CSRM-2022")
+                    examples = "CSRM-2022",
+                    required = true)
             String code,
 
             @Schema(
                     description = "Name of the version: the instrument and when it took effect",
-                    examples = "Cybersecurity Review Measures 2022 (in force 15 February 2022)")
+                    examples = "Cybersecurity Review Measures 2022 (in force 15 February 2022)",
+                    required = true)
             String label,
 
             @Schema(description = "First day of this version; absent: from the regime's inForceFrom")

@@ -34,16 +34,19 @@ public final class Views {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Region", description = "A region with its regulatory regimes (regimes on single reads only)")
     public record RegionView(
-            @Schema(description = "ISO 3166-1 alpha-2 code of the region (EU for the European Union)", examples = "GB")
+            @Schema(
+                    description = "ISO 3166-1 alpha-2 code of the region (EU for the European Union)",
+                    examples = "GB",
+                    required = true)
             String code,
 
-            @Schema(description = "Name of the region", examples = "United Kingdom")
+            @Schema(description = "Name of the region", examples = "United Kingdom", required = true)
             String name,
 
             @Schema(description = "What matters about the region's regulation, in short; absent when none")
             String description,
 
-            @Schema(description = "country, or supranational (a union of countries such as EU)")
+            @Schema(description = "country, or supranational (a union of countries such as EU)", required = true)
             RegionKind kind,
 
             @Schema(description = "Member countries over time (supranational regions)")
@@ -55,12 +58,14 @@ public final class Views {
             @Schema(
                     description = "IANA time zone of the region's authorities: \"today\" for its regimes, matters and "
                             + "certifications is the date there",
-                    examples = "Europe/London")
+                    examples = "Europe/London",
+                    required = true)
             String timeZone,
 
             @Schema(
                     description = "Where its working days come from",
-                    examples = "Jollyday (de.focus-shift) public holidays of GB (eng, wls, sct, nir)")
+                    examples = "Jollyday (de.focus-shift) public holidays of GB (eng, wls, sct, nir)",
+                    required = true)
             String holidayCalendar,
 
             @Schema(
@@ -69,29 +74,36 @@ public final class Views {
                                     + "single reads only")
             List<RegimeSummary> regimes,
 
-            List<Source> sources,
-            Instant createdAt,
-            Instant updatedAt) {}
+            @Schema(required = true) List<Source> sources,
+            @Schema(required = true) Instant createdAt,
+            @Schema(required = true) Instant updatedAt) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "RegimeSummary", description = "A regime in a region's list")
     public record RegimeSummary(
-            UUID id,
+            @Schema(required = true) UUID id,
 
             @Schema(
                     description = "Unique code of the regime: the region code, a hyphen and upper-case words",
-                    examples = "UK-NSIA")
+                    examples = "UK-NSIA",
+                    required = true)
             String code,
 
-            @Schema(description = "Name of the law or regime", examples = "National Security and Investment Act 2021")
+            @Schema(
+                    description = "Name of the law or regime",
+                    examples = "National Security and Investment Act 2021",
+                    required = true)
             String name,
 
-            @Schema(description = "What the regime does") RegimeKind kind,
+            @Schema(description = "What the regime does", required = true)
+            RegimeKind kind,
 
-            @Schema(description = "Filing is mandatory under the version in force today")
+            @Schema(description = "Filing is mandatory under the version in force today", required = true)
             boolean mandatory,
 
-            @Schema(description = "Completion must wait for clearance under the version in force today")
+            @Schema(
+                    description = "Completion must wait for clearance under the version in force today",
+                    required = true)
             boolean suspensory,
 
             @Schema(description = "First day in force; absent when no start is known")
@@ -100,7 +112,8 @@ public final class Views {
             @Schema(description = "Last day in force; absent while in force")
             LocalDate inForceTo,
 
-            @Schema(description = "In force today") boolean inForce) {}
+            @Schema(description = "In force today", required = true)
+            boolean inForce) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(
@@ -108,39 +121,50 @@ public final class Views {
             description =
                     "A regulatory regime: authority, kind, mandatory/suspensory, validity, trigger rules and statutory clocks")
     public record RegimeView(
-            UUID id,
+            @Schema(required = true) UUID id,
 
             @Schema(
                     description = "Unique code of the regime: the region code, a hyphen and upper-case words",
-                    examples = "UK-NSIA")
+                    examples = "UK-NSIA",
+                    required = true)
             String code,
 
-            @Schema(description = "Name of the law or regime", examples = "National Security and Investment Act 2021")
+            @Schema(
+                    description = "Name of the law or regime",
+                    examples = "National Security and Investment Act 2021",
+                    required = true)
             String name,
 
-            @Schema(description = "ISO 3166-1 alpha-2 code of the region whose regime it is", examples = "GB")
+            @Schema(
+                    description = "ISO 3166-1 alpha-2 code of the region whose regime it is",
+                    examples = "GB",
+                    required = true)
             String regionCode,
 
-            @Schema(description = "What the regime does") RegimeKind kind,
+            @Schema(description = "What the regime does", required = true)
+            RegimeKind kind,
 
             @Schema(
                     description =
                             "The authority in charge today (or last; in a list asked with inForceOn, on that day)",
-                    examples = "Secretary of State (Investment Security Unit)")
+                    examples = "Secretary of State (Investment Security Unit)",
+                    required = true)
             String authority,
 
-            @Schema(description = "The authorities in charge over time, oldest first")
+            @Schema(description = "The authorities in charge over time, oldest first", required = true)
             List<AuthorityPeriod> authorities,
 
             @Schema(
                     description =
                             "Filing is mandatory under the version in force today (in a list asked with inForceOn,"
-                                    + " on that day)")
+                                    + " on that day)",
+                    required = true)
             boolean mandatory,
 
             @Schema(
                     description = "Completion must wait for clearance under the version in force today (in a list"
-                            + " asked with inForceOn, on that day)")
+                            + " asked with inForceOn, on that day)",
+                    required = true)
             boolean suspensory,
 
             @Schema(description = "First day in force; absent when no start is known")
@@ -149,7 +173,7 @@ public final class Views {
             @Schema(description = "Last day in force; absent while in force")
             LocalDate inForceTo,
 
-            @Schema(description = "In force today (in a list asked with inForceOn, on that day)")
+            @Schema(description = "In force today (in a list asked with inForceOn, on that day)", required = true)
             boolean inForce,
 
             @Schema(
@@ -162,15 +186,18 @@ public final class Views {
 
             @Schema(
                     description =
-                            "Trigger rules of the version in force today (in a list asked with inForceOn, on that day)")
+                            "Trigger rules of the version in force today (in a list asked with inForceOn, on that day)",
+                    required = true)
             List<TriggerRule> triggerRules,
 
-            @Schema(description = "Clocks of the version in force today (in a list asked with inForceOn, on that day)")
+            @Schema(
+                    description = "Clocks of the version in force today (in a list asked with inForceOn, on that day)",
+                    required = true)
             List<StatutoryClock> clocks,
 
-            List<Source> sources,
-            Instant createdAt,
-            Instant updatedAt,
+            @Schema(required = true) List<Source> sources,
+            @Schema(required = true) Instant createdAt,
+            @Schema(required = true) Instant updatedAt,
 
             @Schema(description = "The regime's rules over time, oldest first (absent when they never changed)")
             List<RegimeVersion> versions,
@@ -187,18 +214,21 @@ public final class Views {
                     "The regime a matter is under; mandatory and suspensory as the version in force on the matter's day "
                             + "(first notified, else opened) has them")
     public record RegimeRef(
-            @Schema(description = "Id of the regime") UUID id,
+            @Schema(description = "Id of the regime", required = true)
+            UUID id,
 
-            @Schema(description = "Unique code of the regime", examples = "UK-NSIA")
+            @Schema(description = "Unique code of the regime", examples = "UK-NSIA", required = true)
             String code,
 
-            @Schema(description = "Name of the law or regime")
+            @Schema(description = "Name of the law or regime", required = true)
             String name,
 
-            @Schema(description = "Filing is mandatory under the version that governs the matter")
+            @Schema(description = "Filing is mandatory under the version that governs the matter", required = true)
             boolean mandatory,
 
-            @Schema(description = "Completion must wait for clearance under the version that governs the matter")
+            @Schema(
+                    description = "Completion must wait for clearance under the version that governs the matter",
+                    required = true)
             boolean suspensory) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -206,7 +236,7 @@ public final class Views {
             name = "RegulatoryMatter",
             description = "One review of one deal (or company) under one regime, with its current statutory deadline")
     public record MatterView(
-            UUID id,
+            @Schema(required = true) UUID id,
 
             @Schema(
                     description =
@@ -218,10 +248,10 @@ public final class Views {
                             "company-service id of the company under review; absent when the matter is about a deal alone")
             UUID companyId,
 
-            @Schema(description = "The regime the review is under")
+            @Schema(description = "The regime the review is under", required = true)
             RegimeRef regime,
 
-            @Schema(description = "ISO 3166-1 alpha-2 code of the regime's region", examples = "GB")
+            @Schema(description = "ISO 3166-1 alpha-2 code of the regime's region", examples = "GB", required = true)
             String regionCode,
 
             @Schema(
@@ -231,16 +261,19 @@ public final class Views {
 
             @Schema(
                     description =
-                            "Where the review stands, in the generic status machine every regime maps its terms onto")
+                            "Where the review stands, in the generic status machine every regime maps its terms onto",
+                    required = true)
             MatterStatus status,
 
-            @Schema(description = "Not in a terminal status")
+            @Schema(description = "Not in a terminal status", required = true)
             boolean open,
 
-            @Schema(description = "Open under a mandatory, suspensory regime: the deal may not complete")
+            @Schema(
+                    description = "Open under a mandatory, suspensory regime: the deal may not complete",
+                    required = true)
             boolean blocking,
 
-            @Schema(description = "Statuses it may change to next")
+            @Schema(description = "Statuses it may change to next", required = true)
             Set<MatterStatus> allowedTransitions,
 
             @Schema(
@@ -264,43 +297,50 @@ public final class Views {
             @Schema(description = "What the authority decided, in its words; absent while undecided or unrecorded")
             String outcome,
 
-            @Schema(description = "Conditions or undertakings the clearance came with; empty when none")
+            @Schema(
+                    description = "Conditions or undertakings the clearance came with; empty when none",
+                    required = true)
             List<String> conditions,
 
             @Schema(
                     description =
-                            "Periods in which the statutory clock stood still (information requests); a deadline moves by the days stopped")
+                            "Periods in which the statutory clock stood still (information requests); a deadline moves by the days stopped",
+                    required = true)
             List<ClockStop> clockStops,
 
-            @Schema(description = "A clock-stop covers today")
+            @Schema(description = "A clock-stop covers today", required = true)
             boolean clockStopped,
 
-            @Schema(description = "Extensions granted on the regime's clocks; a deadline moves by each")
+            @Schema(
+                    description = "Extensions granted on the regime's clocks; a deadline moves by each",
+                    required = true)
             List<AppliedExtension> extensions,
 
             @Schema(description = "Current statutory deadline; present on open matters whose status runs a clock")
             Deadline deadline,
 
-            @Schema(description = "Whether the matter is stated in a source or inferred")
+            @Schema(description = "Whether the matter is stated in a source or inferred", required = true)
             Basis basis,
 
             @Schema(description = "What exactly is stated and what is inferred; absent when none")
             String basisNote,
 
-            List<Source> sources,
+            @Schema(required = true) List<Source> sources,
 
-            @Schema(description = "Every status the matter entered, oldest first; the last is its current status")
+            @Schema(
+                    description = "Every status the matter entered, oldest first; the last is its current status",
+                    required = true)
             List<StatusChange> statusHistory,
 
-            Instant createdAt,
-            Instant updatedAt) {}
+            @Schema(required = true) Instant createdAt,
+            @Schema(required = true) Instant updatedAt) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Certification", description = "A certification or attestation of a company's service")
     public record CertificationView(
-            UUID id,
+            @Schema(required = true) UUID id,
 
-            @Schema(description = "company-service id of the company whose service it covers")
+            @Schema(description = "company-service id of the company whose service it covers", required = true)
             UUID companyId,
 
             @Schema(
@@ -309,10 +349,16 @@ public final class Views {
                     examples = "DE")
             String regionCode,
 
-            @Schema(description = "The certification or attestation scheme and its edition", examples = "bsi_c5_2020")
+            @Schema(
+                    description = "The certification or attestation scheme and its edition",
+                    examples = "bsi_c5_2020",
+                    required = true)
             CertificationScheme scheme,
 
-            @Schema(description = "Display name of the scheme and its edition", examples = "BSI C5:2020")
+            @Schema(
+                    description = "Display name of the scheme and its edition",
+                    examples = "BSI C5:2020",
+                    required = true)
             String schemeName,
 
             @Schema(
@@ -336,24 +382,24 @@ public final class Views {
                             "Last day it is valid (after it, attested or qualified reads as expired); absent when unknown")
             LocalDate validTo,
 
-            @Schema(description = "Status today: attested or qualified past validTo reads as expired")
+            @Schema(description = "Status today: attested or qualified past validTo reads as expired", required = true)
             CertificationStatus status,
 
-            @Schema(description = "Status as recorded by an analyst")
+            @Schema(description = "Status as recorded by an analyst", required = true)
             CertificationStatus recordedStatus,
 
             @Schema(description = "Id of the regulatory matter this certification answers; absent when none")
             UUID matterId,
 
-            @Schema(description = "Whether the certification is stated in a source or inferred")
+            @Schema(description = "Whether the certification is stated in a source or inferred", required = true)
             Basis basis,
 
             @Schema(description = "What exactly is stated and what is inferred; absent when none")
             String basisNote,
 
-            List<Source> sources,
-            Instant createdAt,
-            Instant updatedAt) {}
+            @Schema(required = true) List<Source> sources,
+            @Schema(required = true) Instant createdAt,
+            @Schema(required = true) Instant updatedAt) {}
 
     @Schema(name = "BlockingMatter", description = "An open matter under a mandatory, suspensory regime")
     public record BlockingMatter(

@@ -10,10 +10,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Deadline", description = "The current statutory deadline of an open matter and how it was computed")
 public record Deadline(
-        @Schema(description = "Code of the regime's clock that gives the deadline", examples = "assessment")
+        @Schema(
+                description = "Code of the regime's clock that gives the deadline",
+                examples = "assessment",
+                required = true)
         String clock,
 
-        @Schema(description = "Name of the period", examples = "Assessment period after a call-in notice")
+        @Schema(
+                description = "Name of the period",
+                examples = "Assessment period after a call-in notice",
+                required = true)
         String label,
 
         @Schema(
@@ -23,21 +29,29 @@ public record Deadline(
 
         @Schema(
                 description = "Statutory length of the period in unit, before extensions and clock-stops",
-                examples = "30")
+                examples = "30",
+                required = true)
         int length,
 
-        @Schema(description = "How the length is counted: days, working_days or months")
+        @Schema(description = "How the length is counted: days, working_days or months", required = true)
         ClockUnit unit,
 
-        @Schema(description = "Extensions counted, in order", examples = "[\"Additional period: 45 working_days\"]")
+        @Schema(
+                description = "Extensions counted, in order",
+                examples = "[\"Additional period: 45 working_days\"]",
+                required = true)
         List<String> extensions,
 
-        @Schema(description = "Days (in the clock's own counting) the clock stood still", examples = "0")
+        @Schema(
+                description = "Days (in the clock's own counting) the clock stood still",
+                examples = "0",
+                required = true)
         int stoppedDays,
 
         @Schema(
                 description =
-                        "Whether the clock is stopped now (an open-ended clock-stop): no due date until it runs again")
+                        "Whether the clock is stopped now (an open-ended clock-stop): no due date until it runs again",
+                required = true)
         boolean clockStopped,
 
         @Schema(
@@ -47,23 +61,27 @@ public record Deadline(
 
         @Schema(
                 description = "Source of the working days used",
-                examples = "Jollyday (de.focus-shift) GB holidays, all UK nations")
+                examples = "Jollyday (de.focus-shift) GB holidays, all UK nations",
+                required = true)
         String calendar,
 
-        @Schema(description = "Caveats, e.g. a date outside the years whose holidays are known")
+        @Schema(description = "Caveats, e.g. a date outside the years whose holidays are known", required = true)
         List<String> warnings,
 
         @Schema(
                 description =
-                        "Whether the start day itself is counted (same_day) or counting begins the day after (next_day)")
+                        "Whether the start day itself is counted (same_day) or counting begins the day after (next_day)",
+                required = true)
         FirstCountedDay firstCountedDay,
 
         @Schema(
                 description = "The version of the regime's rules in force on the start day, whose clock this is",
-                examples = "NSIA-2021")
+                examples = "NSIA-2021",
+                required = true)
         String regimeVersion,
 
-        @Schema(description = "Label of that version") String regimeVersionLabel) {
+        @Schema(description = "Label of that version", required = true)
+        String regimeVersionLabel) {
 
     /** The same deadline, saying which regime version's clock it is. */
     public Deadline withVersion(RegimeVersion version) {

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record StatusChange(
         @Enumerated(EnumType.STRING)
         @Column(name = "status", length = 30, nullable = false)
-        @Schema(description = "The status entered")
+        @Schema(description = "The status entered", required = true)
         MatterStatus status,
 
         @Column(name = "changed_on")
@@ -29,7 +29,8 @@ public record StatusChange(
         @Column(name = "note", length = 1000) @Schema(description = "What happened; absent when none was given")
         String note,
 
-        @Column(name = "recorded_at", nullable = false) @Schema(description = "When DealRadar recorded the change")
+        @Column(name = "recorded_at", nullable = false)
+        @Schema(description = "When DealRadar recorded the change", required = true)
         Instant recordedAt,
 
         @Enumerated(EnumType.STRING)
