@@ -7,7 +7,7 @@ internal_token() {
   local claims=$1 lifetime=${2:-60} now header payload
   now=$(date +%s)
   header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  payload=$(printf '{"iss":"https://dealradar.dev/gateway","aud":"dealradar-backends",%s,"iat":%s,"exp":%s}' \
+  payload=$(printf '{"iss":"https://dealradar.dev/gateway","aud":["company-service","deal-service","region-service"],%s,"iat":%s,"exp":%s}' \
     "$claims" "$now" $((now + lifetime)) | b64url)
   printf '%s.%s.%s' "$header" "$payload" "$(printf '%s.%s' "$header" "$payload" \
     | openssl dgst -sha256 -sign "$DEALRADAR_ROOT/gateway/src/main/resources/dealradar/internal-token-DEV-ONLY.key" | b64url)"

@@ -13,6 +13,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +103,34 @@ class AccessTest {
         String analyst = InternalTokens.analyst();
         String tampered = analyst.substring(0, analyst.length() - 4) + "AAAA";
         given().header("Authorization", tampered).get("/companies/zte").then().statusCode(401);
+    }
+
+    /**
+     * The gateway signs each token for one backend: company-service takes its own and refuses one signed for another
+     * backend (as deal-service could replay a caller's token it received) and one with the audience all backends once
+     * shared.
+     */
+    @Test
+    void aTokenSignedForAnotherBackendIs401() {
+        Set<String> roles = Set.of("viewer", "analyst");
+        given().header("Authorization", InternalTokens.bearerFor(Set.of("company-service"), "aud-test", roles))
+                .get("/companies/zte")
+                .then()
+                .statusCode(200);
+        for (String audience : List.of("deal-service", "region-service", "dealradar-backends", "gateway")) {
+            given().header("Authorization", InternalTokens.bearerFor(Set.of(audience), "aud-test", roles))
+                    .get("/companies/zte")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json");
+        }
+        // The event relay's token for another backend's outbox does not read (nor acknowledge) this one's.
+        given().header(
+                        "Authorization",
+                        InternalTokens.bearerFor(Set.of("deal-service"), "system:event-relay", Set.of("event-relay")))
+                .get("/internal/outbox?limit=5")
+                .then()
+                .statusCode(401);
     }
 
     @Test

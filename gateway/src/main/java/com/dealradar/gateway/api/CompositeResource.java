@@ -1,6 +1,7 @@
 package com.dealradar.gateway.api;
 
 import com.dealradar.gateway.client.Backends;
+import com.dealradar.gateway.client.CallerHeaders;
 import com.dealradar.gateway.composite.Composites;
 import com.dealradar.gateway.composite.Composition;
 import com.dealradar.gateway.composite.Views;
@@ -19,8 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -188,8 +187,7 @@ public class CompositeResource {
     /** One of the {@link Composites} reads: the core resource's key, the headers for the backends, instance, id. */
     @FunctionalInterface
     private interface CompositeRead {
-        CompletionStage<Response> read(
-                String key, Map<String, List<String>> backendHeaders, String instance, String requestId);
+        CompletionStage<Response> read(String key, CallerHeaders backendHeaders, String instance, String requestId);
     }
 
     /** Reads a composite with this request's headers for the backends, then answers it conditionally. */

@@ -9,6 +9,7 @@ import com.dealradar.gateway.contract.DeclaredOperations;
 import com.dealradar.gateway.ratelimit.FailureLimiter;
 import com.dealradar.gateway.ratelimit.RateLimitFilter;
 import com.dealradar.gateway.security.GatewayAccessRules;
+import com.dealradar.gateway.security.InternalCaller;
 import com.dealradar.platform.http.BodySizeLimit;
 import com.dealradar.platform.http.HttpConfig;
 import com.dealradar.platform.http.MediaTypeHeaders;
@@ -214,9 +215,9 @@ public class PassThrough {
         }
 
         private void authorized(SecurityIdentity caller) {
-            String token = access.authorize(caller, method, instance, ctx);
+            InternalCaller internal = access.authorize(caller, method, instance, ctx);
             if (!limits.applies(instance)) {
-                readBody(body -> forward(token, body));
+                readBody(body -> forward(internal, body));
                 return;
             }
             limits.decide(caller)
@@ -232,7 +233,7 @@ public class PassThrough {
                                         return;
                                     }
                                 }
-                                readBody(body -> forward(token, body));
+                                readBody(body -> forward(internal, body));
                             }),
                             failure -> here(() -> fail(failure)));
         }
@@ -278,12 +279,13 @@ public class PassThrough {
             request.resume();
         }
 
-        private void forward(String token, Buffer body) {
+        private void forward(InternalCaller internal, Buffer body) {
             String query = ctx.request().query();
             BackendRequest call = new BackendRequest(
                     method,
                     instance.substring(PublicPaths.PREFIX.length()) + (query == null ? "" : "?" + query),
-                    backends.forwardHeaders(ctx.request().headers()::getAll, requestId, token),
+                    backends.forwardHeaders(
+                            ctx.request().headers()::getAll, requestId, internal.tokenFor(backend.name())),
                     body,
                     false);
             backend.send(call)

@@ -114,7 +114,7 @@ public class WriteAuditResource {
                 + (cursor == null ? "" : "&cursor=" + encode(cursor));
         BackendClient client = backend.get();
         BackendRequest request =
-                BackendRequest.get("/write-audit" + query, backends.forwardHeaders(headers, requestId));
+                BackendRequest.get("/write-audit" + query, backends.forwardHeaders(headers, requestId, client.name()));
         return client.send(request).handle((answer, error) -> {
             if (error != null) {
                 BackendFailure failure = error instanceof BackendFailure f

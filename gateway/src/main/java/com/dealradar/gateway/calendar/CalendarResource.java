@@ -7,6 +7,7 @@ import static com.dealradar.gateway.composite.PartReader.encode;
 
 import com.dealradar.gateway.api.GatewayProblems;
 import com.dealradar.gateway.client.Backends;
+import com.dealradar.gateway.client.CallerHeaders;
 import com.dealradar.gateway.composite.Composition;
 import com.dealradar.gateway.composite.Outcome;
 import com.dealradar.gateway.composite.PartReader;
@@ -213,7 +214,7 @@ public class CalendarResource {
             String ifNoneMatch,
             String instance,
             String requestId,
-            Map<String, List<String>> readHeaders,
+            CallerHeaders readHeaders,
             HttpServerResponse response) {
 
         /** The filters of the caller's calendar subscription, if it reads with a subscription's token. */
@@ -329,7 +330,7 @@ public class CalendarResource {
 
     /** Reads open matters page by page until there are none left or one more than the maximum; null or the failed read. */
     private CompletableFuture<Outcome> readMatters(
-            CalendarFilters filters, String cursor, List<JsonNode> into, Map<String, List<String>> headers) {
+            CalendarFilters filters, String cursor, List<JsonNode> into, CallerHeaders headers) {
         String query = "/regulatory-matters?open=true&limit=" + PAGE
                 + (filters.mattersQuery().isEmpty() ? "" : "&" + filters.mattersQuery())
                 + (cursor == null ? "" : "&cursor=" + encode(cursor));
@@ -354,7 +355,7 @@ public class CalendarResource {
     private record Titles(Map<String, String> names, boolean complete) {}
 
     /** Deal titles, 200 ids a call, in parallel; a deal-service failure leaves deals named by id (complete = false). */
-    private CompletableFuture<Titles> dealTitles(List<JsonNode> matters, Map<String, List<String>> headers) {
+    private CompletableFuture<Titles> dealTitles(List<JsonNode> matters, CallerHeaders headers) {
         Set<String> ids = new LinkedHashSet<>();
         matters.stream()
                 .filter(DeadlineCalendar::hasDueDate)

@@ -3,12 +3,11 @@ package com.dealradar.gateway.calendar;
 import static com.dealradar.gateway.client.Backends.COMPANY;
 import static com.dealradar.gateway.composite.PartReader.encode;
 
+import com.dealradar.gateway.client.CallerHeaders;
 import com.dealradar.gateway.composite.Outcome;
 import com.dealradar.gateway.composite.PartReader;
 import com.dealradar.platform.http.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -30,7 +29,7 @@ class CompanySlugs {
         this.reader = reader;
     }
 
-    CompletableFuture<Lookup> lookUp(String slug, Map<String, List<String>> headers) {
+    CompletableFuture<Lookup> lookUp(String slug, CallerHeaders headers) {
         return reader.read(COMPANY, "/companies/" + encode(slug), headers).thenApply(outcome -> {
             if (outcome instanceof Outcome.Ok ok) {
                 return QueryParams.asUuid(ok.body().path("id").asText(""))

@@ -1,6 +1,7 @@
 package com.dealradar.gateway.client;
 
 import com.dealradar.gateway.config.GatewayConfig;
+import com.dealradar.gateway.security.InternalCaller;
 import com.dealradar.gateway.security.InternalTokenIssuer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +33,8 @@ public class Backends {
     public static final String COMPANY = "company-service";
     public static final String DEAL = "deal-service";
     public static final String REGION = "region-service";
+
+    static final String AUTHORIZATION = "Authorization";
 
     /**
      * Request headers passed on to backends (besides X-Request-Id, the trace context and the internal token,
@@ -92,9 +95,13 @@ public class Backends {
         return routes.containsKey(resource) && !internal.contains(resource);
     }
 
-    /** Headers for a backend call made on behalf of a client request: the forwarded ones, request id and trace context. */
-    public Map<String, List<String>> forwardHeaders(HttpHeaders incoming, String requestId) {
-        return forwardHeaders(incoming::getRequestHeader, requestId, currentToken());
+    /**
+     * Headers for a call to {@code backend} made on behalf of a client request: the forwarded ones, request id, trace
+     * context and the caller's internal token for that backend.
+     */
+    public Map<String, List<String>> forwardHeaders(HttpHeaders incoming, String requestId, String backend) {
+        InternalCaller caller = currentCaller();
+        return forwardHeaders(incoming::getRequestHeader, requestId, caller == null ? null : caller.tokenFor(backend));
     }
 
     /** The same for a request served outside JAX-RS: the incoming headers by name, and the caller's internal token. */
@@ -107,12 +114,18 @@ public class Backends {
                 headers.put(name, new ArrayList<>(values));
             }
         }
-        headers.putAll(internalHeaders(requestId, internalToken, incoming));
+        headers.putAll(internalHeaders(requestId, incoming));
+        if (internalToken != null) {
+            headers.put(AUTHORIZATION, List.of("Bearer " + internalToken));
+        }
         return headers;
     }
 
-    /** Headers for a gateway-initiated read (composites): JSON, request id, trace context, and the internal token. */
-    public Map<String, List<String>> readHeaders(HttpHeaders incoming, String requestId) {
+    /**
+     * Headers for gateway-initiated reads (composites) on behalf of the current request's caller: JSON, request id,
+     * trace context; each backend's internal token is added as its call leaves ({@link CallerHeaders#to}).
+     */
+    public CallerHeaders readHeaders(HttpHeaders incoming, String requestId) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Accept", List.of("application/json"));
         for (String name : List.of("Accept-Language")) {
@@ -121,24 +134,21 @@ public class Backends {
                 headers.put(name, List.of(value));
             }
         }
-        headers.putAll(internalHeaders(requestId, currentToken(), incoming::getRequestHeader));
-        return headers;
+        headers.putAll(internalHeaders(requestId, incoming::getRequestHeader));
+        return new CallerHeaders(Map.copyOf(headers), currentCaller());
     }
 
-    /** The internal token the access rules issued for the current JAX-RS request's caller, if any. */
-    private String currentToken() {
-        Object token = currentRequest.getCurrent() == null
+    /** Whom the current JAX-RS request's backend calls act for, as the access rules found it, if anyone. */
+    private InternalCaller currentCaller() {
+        return currentRequest.getCurrent() == null
                 ? null
-                : currentRequest.getCurrent().get(InternalTokenIssuer.CONTEXT_KEY);
-        return token == null ? null : token.toString();
+                : currentRequest.getCurrent().get(InternalTokenIssuer.CONTEXT_KEY) instanceof InternalCaller caller
+                        ? caller
+                        : null;
     }
 
-    private Map<String, List<String>> internalHeaders(
-            String requestId, String token, Function<String, List<String>> incoming) {
+    private Map<String, List<String>> internalHeaders(String requestId, Function<String, List<String>> incoming) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        if (token != null) {
-            headers.put("Authorization", List.of("Bearer " + token));
-        }
         if (requestId != null) {
             headers.put("X-Request-Id", List.of(requestId));
         }

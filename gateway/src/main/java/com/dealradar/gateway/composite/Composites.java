@@ -8,6 +8,7 @@ import static com.dealradar.gateway.composite.PartReader.encode;
 import com.dealradar.gateway.api.GatewayProblems;
 import com.dealradar.gateway.api.PublicPaths;
 import com.dealradar.gateway.client.Backends;
+import com.dealradar.gateway.client.CallerHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -62,8 +63,7 @@ public class Composites {
         this.backends = backends;
     }
 
-    public CompletionStage<Response> dossier(
-            String id, Map<String, List<String>> headers, String instance, String requestId) {
+    public CompletionStage<Response> dossier(String id, CallerHeaders headers, String instance, String requestId) {
         if (!UUID_SHAPE.matcher(id).matches()) {
             return refuse("id", "'" + id + "' is not a UUID", instance, requestId);
         }
@@ -144,7 +144,7 @@ public class Composites {
     }
 
     public CompletionStage<Response> profile(
-            String idOrSlug, Map<String, List<String>> headers, String instance, String requestId) {
+            String idOrSlug, CallerHeaders headers, String instance, String requestId) {
         Optional<String> refused = PublicPaths.refusedValue(idOrSlug);
         if (refused.isPresent()) {
             return refuse("idOrSlug", refused.get(), instance, requestId);
@@ -166,7 +166,7 @@ public class Composites {
     private CompletionStage<Response> profileParts(
             CompletableFuture<Outcome> company,
             CompletableFuture<String> id,
-            Map<String, List<String>> headers,
+            CallerHeaders headers,
             String instance,
             String requestId) {
         CompletableFuture<Outcome> deals =
@@ -218,8 +218,7 @@ public class Composites {
         });
     }
 
-    public CompletionStage<Response> overview(
-            String code, Map<String, List<String>> headers, String instance, String requestId) {
+    public CompletionStage<Response> overview(String code, CallerHeaders headers, String instance, String requestId) {
         if (!REGION_CODE.matcher(code).matches()) {
             return refuse(
                     "code",

@@ -3,14 +3,13 @@ package com.dealradar.gateway.composite;
 import com.dealradar.gateway.client.BackendFailure;
 import com.dealradar.gateway.client.BackendRequest;
 import com.dealradar.gateway.client.Backends;
+import com.dealradar.gateway.client.CallerHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -26,9 +25,9 @@ public class PartReader {
         this.mapper = mapper;
     }
 
-    public CompletableFuture<Outcome> read(String backend, String pathAndQuery, Map<String, List<String>> headers) {
+    public CompletableFuture<Outcome> read(String backend, String pathAndQuery, CallerHeaders headers) {
         return backends.client(backend)
-                .send(BackendRequest.get(pathAndQuery, headers))
+                .send(BackendRequest.get(pathAndQuery, headers.to(backend)))
                 .handle((response, error) -> {
                     if (error != null) {
                         Throwable cause = error instanceof CompletionException && error.getCause() != null

@@ -6,6 +6,8 @@ import io.smallrye.config.WithName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The gateway's own configuration: where the backends are and how each is called. Every resilience setting
@@ -29,6 +31,13 @@ public interface GatewayConfig {
 
         /** Base URL, e.g. http://localhost:8081 */
         String url();
+
+        /**
+         * The backends this one calls on a caller's behalf, passing on the caller's internal token (deal-service asks
+         * company-service and region-service, ...): a token signed for this backend names them as audiences too. Every
+         * other backend refuses it, so a token one backend received reaches only where that backend itself may call.
+         */
+        Optional<Set<String>> forwardsTo();
 
         /** TCP connect timeout. */
         @WithDefault("PT1S")

@@ -157,7 +157,7 @@ public class EventRelay {
 
     private int relay(String name, BackendClient client) throws Exception {
         Map<String, List<String>> headers = Map.of(
-                "Authorization", List.of("Bearer " + tokens.relayToken()), "Accept", List.of("application/json"));
+                "Authorization", List.of("Bearer " + tokens.relayToken(name)), "Accept", List.of("application/json"));
         BackendResponse answer = client.send(
                         BackendRequest.get("/internal/outbox?limit=" + config.relayBatch(), headers))
                 .get();

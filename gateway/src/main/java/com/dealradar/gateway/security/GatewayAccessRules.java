@@ -46,10 +46,10 @@ public class GatewayAccessRules {
 
     /**
      * Checks that the caller may send {@code method} to {@code path} (under /api/v1), names the caller in the access
-     * log and keeps its internal token in the routing context. Throws {@link io.quarkus.security.UnauthorizedException}
+     * log and keeps whom the backend calls act for ({@link InternalCaller}) in the routing context. Throws {@link io.quarkus.security.UnauthorizedException}
      * or {@link io.quarkus.security.ForbiddenException} otherwise.
      */
-    public String authorize(SecurityIdentity caller, String method, String path, RoutingContext routing) {
+    public InternalCaller authorize(SecurityIdentity caller, String method, String path, RoutingContext routing) {
         boolean read = READS.contains(method);
         BackendAccessRules.logActor(routing, caller);
         BackendAccessRules.requireRole(
@@ -57,9 +57,9 @@ public class GatewayAccessRules {
                 requiredRole(method, path),
                 read,
                 "Sign in with Keycloak (Authorization: Bearer <token>) or send a partner key (X-API-Key)");
-        String token = tokens.tokenFor(caller);
-        routing.put(InternalTokenIssuer.CONTEXT_KEY, token);
-        return token;
+        InternalCaller internal = tokens.callerOf(caller);
+        routing.put(InternalTokenIssuer.CONTEXT_KEY, internal);
+        return internal;
     }
 
     /** The role a request needs. */

@@ -11,6 +11,8 @@ import io.vertx.core.http.HttpServer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -121,6 +123,11 @@ class BackendConnectionAgeTest {
             @Override
             public String url() {
                 return "http://127.0.0.1:" + port;
+            }
+
+            @Override
+            public Optional<Set<String>> forwardsTo() {
+                return Optional.empty();
             }
 
             @Override

@@ -2,12 +2,12 @@ package com.dealradar.platform.security;
 
 /**
  * The short-lived token the gateway signs for each request it forwards, and the only credential the
- * backends accept (see README, "Trust model"). Backends verify it with the gateway's public key.
+ * backends accept (see README, "Trust model"). Backends verify it with the gateway's public key. Its audience is the
+ * one backend it was signed for (that backend's {@code quarkus.application.name}).
  */
 public final class InternalToken {
 
     public static final String ISSUER = "https://dealradar.dev/gateway";
-    public static final String AUDIENCE = "dealradar-backends";
     /** Claim naming how the caller authenticated at the gateway: "oidc" or "api_key". */
     public static final String AUTH_METHOD_CLAIM = "dr_auth";
     /** Claim with the partner id, for API-key callers. */

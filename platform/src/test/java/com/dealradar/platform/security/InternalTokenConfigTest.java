@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The backends verify the internal token's issuer and audience with the platform's configuration, while the gateway
- * signs them with {@link InternalToken}'s constants: the two must agree, or every forwarded request is refused.
+ * signs them with {@link InternalToken}'s issuer and the backend's name as audience: they must agree, or every
+ * forwarded request is refused.
  */
 class InternalTokenConfigTest {
 
@@ -31,6 +32,7 @@ class InternalTokenConfigTest {
         Properties properties = platformDefaults();
 
         assertThat(properties.getProperty("mp.jwt.verify.issuer")).isEqualTo(InternalToken.ISSUER);
-        assertThat(properties.getProperty("mp.jwt.verify.audiences")).isEqualTo(InternalToken.AUDIENCE);
+        // Each backend its own audience: its application name, which the gateway calls it by.
+        assertThat(properties.getProperty("mp.jwt.verify.audiences")).isEqualTo("${quarkus.application.name}");
     }
 }

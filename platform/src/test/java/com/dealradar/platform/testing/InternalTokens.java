@@ -11,9 +11,14 @@ import java.util.Set;
 
 /**
  * Real tokens signed with the LOCAL DEVELOPMENT key the gateway uses by default, for testing a backend
- * on its own: the backend verifies them exactly as it verifies the gateway's.
+ * on its own: the backend verifies them exactly as it verifies the gateway's. The gateway names one backend as a
+ * token's audience; these name all three ({@link #BACKENDS}), so that one token serves a test of any backend, except
+ * {@link #bearerFor}, which names the audience a test chooses.
  */
 public final class InternalTokens {
+
+    /** The backends' names, each one's token audience (its quarkus.application.name). */
+    public static final Set<String> BACKENDS = Set.of("company-service", "deal-service", "region-service");
 
     private static final PrivateKey KEY = load();
 
@@ -29,9 +34,14 @@ public final class InternalTokens {
 
     /** "Bearer ..." for the Authorization header, valid for 60 s like the gateway's. */
     public static String bearer(String subject, Set<String> roles) {
+        return bearerFor(BACKENDS, subject, roles);
+    }
+
+    /** The same, with {@code audiences} as the token's audience. */
+    public static String bearerFor(Set<String> audiences, String subject, Set<String> roles) {
         return "Bearer "
                 + Jwt.issuer(InternalToken.ISSUER)
-                        .audience(InternalToken.AUDIENCE)
+                        .audience(audiences)
                         .subject(subject)
                         .upn(subject)
                         .groups(roles)
@@ -44,7 +54,7 @@ public final class InternalTokens {
     public static String partner(String partnerId, String keyId) {
         return "Bearer "
                 + Jwt.issuer(InternalToken.ISSUER)
-                        .audience(InternalToken.AUDIENCE)
+                        .audience(BACKENDS)
                         .subject("partner:" + partnerId)
                         .upn("partner:" + partnerId)
                         .groups(Set.of("viewer", "analyst"))
@@ -59,7 +69,7 @@ public final class InternalTokens {
     public static String analystAt(long issuedAt, long expiresAt) {
         return "Bearer "
                 + Jwt.issuer(InternalToken.ISSUER)
-                        .audience(InternalToken.AUDIENCE)
+                        .audience(BACKENDS)
                         .subject("timed")
                         .upn("timed")
                         .groups(Set.of("viewer", "analyst"))
@@ -74,7 +84,7 @@ public final class InternalTokens {
         long past = System.currentTimeMillis() / 1000 - 600;
         return "Bearer "
                 + Jwt.issuer(InternalToken.ISSUER)
-                        .audience(InternalToken.AUDIENCE)
+                        .audience(BACKENDS)
                         .subject("late")
                         .groups(Set.of("viewer"))
                         .issuedAt(past - 60)

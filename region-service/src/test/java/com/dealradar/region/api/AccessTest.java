@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Reaching region-service directly, without the gateway's token, gives nothing. */
@@ -70,5 +72,22 @@ class AccessTest {
                 .get("/regions/GB")
                 .then()
                 .statusCode(401);
+    }
+
+    /** Only a token signed for region-service: one the gateway signed for another backend is refused. */
+    @Test
+    void aTokenSignedForAnotherBackendIs401() {
+        Set<String> roles = Set.of("viewer");
+        given().header("Authorization", InternalTokens.bearerFor(Set.of("region-service"), "aud-test", roles))
+                .get("/regions/GB")
+                .then()
+                .statusCode(200);
+        for (String audience : List.of("company-service", "deal-service")) {
+            given().header("Authorization", InternalTokens.bearerFor(Set.of(audience), "aud-test", roles))
+                    .get("/regions/GB")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json");
+        }
     }
 }
