@@ -41,6 +41,10 @@ secret dealradar-redis Opaque "password=$work/redis.password"
 openssl rand -base64 32 | tr -d '\n' > "$work/sealing-keys"
 secret dealradar-webhooks Opaque "sealing-keys=$work/sealing-keys"
 
+# The secret of the gateway's Keycloak client (dealradar-gateway); the realm import and the gateway both read it.
+password > "$work/client-secret"
+secret dealradar-keycloak-gateway Opaque "client-secret=$work/client-secret"
+
 # The first admin API key (drk_<8-character prefix>_<256 random bits>); delete the secret once partners exist.
 prefix=$(openssl rand 64 | tr -dc 'abcdefghijkmnpqrstuvwxyz23456789' | head -c 8)
 [ ${#prefix} -eq 8 ] || prefix=$(openssl rand 256 | tr -dc 'abcdefghijkmnpqrstuvwxyz23456789' | head -c 8)

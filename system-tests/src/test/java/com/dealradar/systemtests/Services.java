@@ -109,6 +109,9 @@ public final class Services {
         config.put("quarkus.datasource.username", PostgresDatabase.user());
         config.put("quarkus.datasource.password", "");
         config.put("quarkus.oidc.auth-server-url", KeycloakServer.realmUrl());
+        // The LOCAL DEVELOPMENT secret of the gateway's own client in keycloak/dealradar-realm.json (the gateway runs
+        // in its production profile here, which has no default for it).
+        config.put("quarkus.oidc-client.credentials.secret", "gateway-service-account-DEV-ONLY");
         config.put("quarkus.redis.hosts", "redis://127.0.0.1:6379");
         config.put("dealradar.security.bootstrap-api-key", ADMIN_KEY);
         // The security matrix refuses hundreds of requests from one address on purpose: not credential guessing.

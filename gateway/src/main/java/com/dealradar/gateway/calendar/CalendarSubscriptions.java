@@ -1,5 +1,6 @@
 package com.dealradar.gateway.calendar;
 
+import com.dealradar.gateway.client.KeycloakAccounts;
 import com.dealradar.gateway.partner.ApiKeys;
 import com.dealradar.gateway.partner.SecurityAttributes;
 import com.dealradar.platform.http.EntityTags;
@@ -36,7 +37,8 @@ import org.jboss.logging.Logger;
  * creating key could write), counts against the owner's rate limit (the partner's plan, or the user's), and the
  * calendar operation applies the subscription's own filters. A partner's subscription stops working when it is
  * revoked or the partner no longer exists; it survives a rotation of the key that created it, because it belongs to
- * the partner (whose admins and keys can list and revoke it), not to the key.
+ * the partner (whose admins and keys can list and revoke it), not to the key. A user's stops working while the user
+ * may not read: disabled, deleted or without the viewer role in Keycloak ({@link KeycloakAccounts}).
  */
 @ApplicationScoped
 public class CalendarSubscriptions {
@@ -59,11 +61,13 @@ public class CalendarSubscriptions {
     private final EntityManager em;
     private final InstantSource clock;
     private final CalendarConfig config;
+    private final KeycloakAccounts accounts;
 
-    CalendarSubscriptions(EntityManager em, InstantSource clock, CalendarConfig config) {
+    CalendarSubscriptions(EntityManager em, InstantSource clock, CalendarConfig config, KeycloakAccounts accounts) {
         this.em = em;
         this.clock = clock;
         this.config = config;
+        this.accounts = accounts;
     }
 
     /** A new subscription and its token (the only copy). */
@@ -228,6 +232,12 @@ public class CalendarSubscriptions {
         if (CalendarSubscription.PARTNER.equals(sub.ownerKind) && !holdsAKeyInForce(sub.partnerId)) {
             LOG.debugf("Calendar token %s%s_... refused: its partner holds no key in force", MARKER, prefix);
             throw new AuthenticationFailedException("The subscription's partner holds no key in force");
+        }
+        // A user's, as long as the user could sign in and read: the account enabled, the viewer role held (Keycloak's
+        // answer, at most a minute old). Before, it went on working after the user was disabled or deleted.
+        if (CalendarSubscription.USER.equals(sub.ownerKind) && !accounts.mayRead(sub.userSubject)) {
+            LOG.debugf("Calendar token %s%s_... refused: its user may no longer read", MARKER, prefix);
+            throw new AuthenticationFailedException("The subscription's user may no longer read");
         }
         touch(sub);
         var identity = QuarkusSecurityIdentity.builder()
