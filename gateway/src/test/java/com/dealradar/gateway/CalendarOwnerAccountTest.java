@@ -43,7 +43,10 @@ class CalendarOwnerAccountTest extends GatewayTestBase {
         KeycloakUsers.User viewer = KeycloakUsers.create("calendar-viewer", "viewer");
         String token = subscribe(viewer);
         Map<Integer, Integer> seen = new TreeMap<>();
-        assertThat(read(token, seen)).as("enabled, viewer").isEqualTo(200);
+        // The first read asks Keycloak (a token for the service account, the user, its roles): on a loaded machine it
+        // may
+        // take more than one try.
+        assertThat(readUntil(token, 200, seen)).as("enabled, viewer").isEqualTo(200);
 
         viewer.enabled(false);
         assertThat(readUntil(token, 401, seen)).as("disabled").isEqualTo(401);
@@ -55,7 +58,7 @@ class CalendarOwnerAccountTest extends GatewayTestBase {
         // The role through a composite counts: an analyst holds viewer through analyst; deleted, the token is dead.
         KeycloakUsers.User analyst = KeycloakUsers.create("calendar-analyst", "analyst");
         String analystsToken = subscribe(analyst);
-        assertThat(read(analystsToken, seen)).as("analyst").isEqualTo(200);
+        assertThat(readUntil(analystsToken, 200, seen)).as("analyst").isEqualTo(200);
         analyst.delete();
         assertThat(readUntil(analystsToken, 401, seen)).as("deleted").isEqualTo(401);
         System.out.printf("calendar reads with users' tokens while their accounts changed, by status: %s%n", seen);

@@ -203,8 +203,9 @@ public class CalendarSubscriptions {
 
     /**
      * The identity a presented token stands for; {@link AuthenticationFailedException} (a 401 problem) for any token
-     * that is not valid now. No cache: calendar clients poll a few times an hour, and a revocation takes effect on
-     * every replica at once.
+     * that is not valid now. The subscription itself is read every time (calendar clients poll a few times an hour),
+     * so a revocation takes effect on every replica at once; a user owner's account is Keycloak's answer, trusted for
+     * a minute ({@link KeycloakAccounts}).
      */
     public SecurityIdentity verify(String presented) {
         String prefix = ApiKeys.prefixOf(MARKER, presented);

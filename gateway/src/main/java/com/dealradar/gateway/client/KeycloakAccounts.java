@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -29,16 +30,22 @@ import org.jboss.logging.Logger;
  * user disabled, deleted or stripped of the role in Keycloak would go on reading through it. The gateway asks
  * Keycloak's admin API as its own service account (client {@code dealradar-gateway}, whose one right is
  * realm-management's view-users; its token from the OIDC client, reused until it is due for renewal) and remembers
- * each answer for {@link KeycloakAccountsConfig#checkInterval()}. When Keycloak cannot answer, the read is a 503 with
- * Retry-After: the gateway does not guess.
+ * each answer for {@link KeycloakAccountsConfig#checkInterval()}.
  *
- * <p>Blocking: call it on a worker thread (the calendar token's identity provider runs there).
+ * <p>When Keycloak cannot answer within {@link KeycloakAccountsConfig#timeout()} (the whole question: token, user,
+ * roles), the read is a 503 with Retry-After: the gateway does not guess. For a few seconds after a failure it does not
+ * ask again, so that an outage costs each poll nothing and the log one warning. Blocking: call it on a worker thread
+ * (the calendar token's identity provider runs there); no lock is held while Keycloak is asked.
  */
 @ApplicationScoped
 public class KeycloakAccounts {
 
     private static final Logger LOG = Logger.getLogger(KeycloakAccounts.class);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+    /** After a failure, how long reads are refused without asking Keycloak again. */
+    static final Duration QUIET_AFTER_FAILURE = Duration.ofSeconds(5);
+    /** Keycloak's answer for a user id it does not know (any other 404 is a wrong address, not a deleted user). */
+    private static final String USER_NOT_FOUND = "User not found";
 
     private final OidcClient serviceAccount;
     private final WebClient web;
@@ -46,6 +53,8 @@ public class KeycloakAccounts {
     private final Duration timeout;
     private final Cache<String, Boolean> answers;
     private final AtomicReference<Tokens> tokens = new AtomicReference<>();
+    /** System.nanoTime() before which Keycloak is not asked again (after a failure). */
+    private final AtomicLong quietUntil = new AtomicLong(System.nanoTime());
 
     KeycloakAccounts(
             OidcClient serviceAccount,
@@ -62,14 +71,14 @@ public class KeycloakAccounts {
                 .build();
     }
 
-    /** The admin API's users of the realm at {@code realmUrl} ({@code .../realms/<name>}). */
+    /** The admin API's users of the realm at {@code realmUrl} ({@code <server>/realms/<name>}, the OIDC issuer). */
     static String adminUsersUrl(String realmUrl) {
-        int realms = realmUrl.lastIndexOf("/realms/");
-        if (realms < 0) {
-            throw new IllegalStateException("quarkus.oidc.auth-server-url does not name a realm: " + realmUrl);
+        String realm = realmUrl.replaceAll("/+$", "");
+        int realms = realm.lastIndexOf("/realms/");
+        if (realms < 0 || realm.indexOf('/', realms + "/realms/".length()) >= 0) {
+            throw new IllegalStateException("quarkus.oidc.auth-server-url does not name a Keycloak realm: " + realmUrl);
         }
-        return realmUrl.substring(0, realms) + "/admin"
-                + realmUrl.substring(realms).replaceAll("/+$", "") + "/users/";
+        return realm.substring(0, realms) + "/admin" + realm.substring(realms) + "/users/";
     }
 
     /**
@@ -77,73 +86,103 @@ public class KeycloakAccounts {
      * old); a 503 {@link ProblemException} when Keycloak cannot say.
      */
     public boolean mayRead(String subject) {
-        return answers.get(subject, this::ask);
-    }
-
-    private boolean ask(String subject) {
-        String user = users + URLEncoder.encode(subject, StandardCharsets.UTF_8);
+        Boolean known = answers.getIfPresent(subject);
+        if (known != null) {
+            return known;
+        }
+        if (System.nanoTime() - quietUntil.get() < 0) {
+            throw unavailable();
+        }
+        boolean answer;
         try {
-            HttpResponse<Buffer> account = get(user);
-            if (account.statusCode() == 404) {
-                LOG.debugf("Keycloak user %s no longer exists", subject);
-                return false;
-            }
-            expectOk(account, "the user");
-            if (!account.bodyAsJsonObject().getBoolean("enabled", false)) {
-                LOG.debugf("Keycloak user %s is disabled", subject);
-                return false;
-            }
-            HttpResponse<Buffer> roles = get(user + "/role-mappings/realm/composite");
-            if (roles.statusCode() == 404) {
-                return false;
-            }
-            expectOk(roles, "the user's roles");
-            JsonArray effective = roles.bodyAsJsonArray();
-            for (int i = 0; i < effective.size(); i++) {
-                if (Roles.VIEWER.equals(effective.getJsonObject(i).getString("name"))) {
-                    return true;
-                }
-            }
-            LOG.debugf("Keycloak user %s no longer holds the viewer role", subject);
-            return false;
-        } catch (ProblemException e) {
-            throw e;
-        } catch (RuntimeException | ExecutionException | TimeoutException e) {
-            throw unavailable(e);
+            answer = ask(subject, System.nanoTime() + timeout.toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable(e);
+            throw failed(e);
+        } catch (RuntimeException | ExecutionException | TimeoutException e) {
+            throw failed(e);
+        }
+        answers.put(subject, answer);
+        return answer;
+    }
+
+    private boolean ask(String subject, long deadline)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        String user = users + URLEncoder.encode(subject, StandardCharsets.UTF_8);
+        HttpResponse<Buffer> account = get(user, deadline);
+        if (isUnknownUser(account)) {
+            LOG.debugf("Keycloak user %s no longer exists", subject);
+            return false;
+        }
+        expectOk(account, "the user");
+        if (!account.bodyAsJsonObject().getBoolean("enabled", false)) {
+            LOG.debugf("Keycloak user %s is disabled", subject);
+            return false;
+        }
+        HttpResponse<Buffer> roles = get(user + "/role-mappings/realm/composite", deadline);
+        if (isUnknownUser(roles)) {
+            return false;
+        }
+        expectOk(roles, "the user's roles");
+        JsonArray effective = roles.bodyAsJsonArray();
+        for (int i = 0; i < effective.size(); i++) {
+            if (Roles.VIEWER.equals(effective.getJsonObject(i).getString("name"))) {
+                return true;
+            }
+        }
+        LOG.debugf("Keycloak user %s no longer holds the viewer role", subject);
+        return false;
+    }
+
+    private static boolean isUnknownUser(HttpResponse<Buffer> answer) {
+        if (answer.statusCode() != 404) {
+            return false;
+        }
+        try {
+            return USER_NOT_FOUND.equals(answer.bodyAsJsonObject().getString("error"));
+        } catch (RuntimeException notJson) {
+            return false;
         }
     }
 
     /** A GET with the service account's token; once more with a new token when Keycloak no longer takes the old one. */
-    private HttpResponse<Buffer> get(String url) throws ExecutionException, InterruptedException, TimeoutException {
-        HttpResponse<Buffer> answer = send(url, accessToken(false));
-        return answer.statusCode() == 401 ? send(url, accessToken(true)) : answer;
+    private HttpResponse<Buffer> get(String url, long deadline)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        HttpResponse<Buffer> answer = send(url, accessToken(false, deadline), deadline);
+        return answer.statusCode() == 401 ? send(url, accessToken(true, deadline), deadline) : answer;
     }
 
-    private HttpResponse<Buffer> send(String url, String token)
+    private HttpResponse<Buffer> send(String url, String token, long deadline)
             throws ExecutionException, InterruptedException, TimeoutException {
+        long left = remainingMillis(deadline);
         return web.getAbs(url)
                 .bearerTokenAuthentication(token)
                 .putHeader("Accept", "application/json")
-                .timeout(timeout.toMillis())
+                .timeout(left)
                 .send()
                 .toCompletionStage()
                 .toCompletableFuture()
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                .get(left, TimeUnit.MILLISECONDS);
     }
 
-    private String accessToken(boolean renew) {
+    private String accessToken(boolean renew, long deadline) throws TimeoutException {
         Tokens current = tokens.get();
         if (renew
                 || current == null
                 || current.isAccessTokenExpired()
                 || current.isAccessTokenWithinRefreshInterval()) {
-            current = serviceAccount.getTokens().await().atMost(timeout);
+            current = serviceAccount.getTokens().await().atMost(Duration.ofMillis(remainingMillis(deadline)));
             tokens.set(current);
         }
         return current.getAccessToken();
+    }
+
+    private static long remainingMillis(long deadline) throws TimeoutException {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+            throw new TimeoutException("no time left to ask Keycloak");
+        }
+        return left;
     }
 
     private static void expectOk(HttpResponse<Buffer> answer, String what) {
@@ -152,8 +191,17 @@ public class KeycloakAccounts {
         }
     }
 
-    private static ProblemException unavailable(Exception cause) {
-        LOG.warnf("Keycloak could not be asked about a calendar subscription's owner: %s", cause.toString());
+    /** Keycloak could not answer: quiet for a while (one warning per failure, not per poll), then a 503. */
+    private ProblemException failed(Exception cause) {
+        quietUntil.set(System.nanoTime() + QUIET_AFTER_FAILURE.toNanos());
+        LOG.warnf(
+                "Keycloak could not be asked whether a calendar subscription's user may still read (reads of users'"
+                        + " subscriptions are refused with 503 for %s before it is asked again): %s",
+                QUIET_AFTER_FAILURE, cause.toString());
+        return unavailable();
+    }
+
+    private static ProblemException unavailable() {
         return ProblemException.unavailable(
                 "Whether the subscription's owner may still read cannot be checked with Keycloak now; try again later",
                 RETRY_AFTER);
