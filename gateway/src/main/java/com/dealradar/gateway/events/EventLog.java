@@ -189,27 +189,55 @@ public class EventLog {
         return rows.isEmpty() ? null : event(rows.get(0));
     }
 
-    /** Deletes events recorded before {@code cutoff}; cursors at or below the highest deleted position then get 410. */
+    /** What a purge deleted: events, in how many transactions, the most in one. */
+    public record Purged(int deleted, int batches, int largestBatch) {}
+
+    /**
+     * Deletes events recorded before {@code cutoff}, at most {@link FeedConfig#purgeBatch()} per transaction; cursors at
+     * or below the highest deleted position then get 410.
+     */
     public int purge(Instant cutoff) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("select last_position from event_log_state where id = 1 for update")
-                    .getSingleResult();
-            Object max = em.createNativeQuery("select max(position) from event_log where recorded_at < :cutoff")
-                    .setParameter("cutoff", cutoff)
-                    .getSingleResult();
-            if (max == null) {
-                return 0;
-            }
-            long through = ((Number) max).longValue();
-            int deleted = em.createNativeQuery("delete from event_log where position <= :p")
-                    .setParameter("p", through)
-                    .executeUpdate();
-            em.createNativeQuery(
-                            "update event_log_state set purged_through = greatest(purged_through, :p) where id = 1")
-                    .setParameter("p", through)
-                    .executeUpdate();
-            return deleted;
+        return purge(cutoff, config.purgeBatch()).deleted();
+    }
+
+    /**
+     * The same, {@code batch} positions per transaction, each holding the append lock only for its own delete:
+     * positions are handed out one after another, so a range of {@code batch} positions is at most {@code batch} events.
+     */
+    public Purged purge(Instant cutoff, int batch) {
+        long[] range = QuarkusTransaction.requiringNew().call(() -> {
+            Object[] row = (Object[])
+                    em.createNativeQuery("select (select max(position) from event_log where recorded_at < :cutoff),"
+                                    + " purged_through from event_log_state where id = 1")
+                            .setParameter("cutoff", cutoff)
+                            .getSingleResult();
+            return new long[] {row[0] == null ? 0 : ((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
         });
+        long through = range[0];
+        int deleted = 0;
+        int batches = 0;
+        int largest = 0;
+        for (long from = range[1]; from < through; from = Math.min(through, from + batch)) {
+            long upTo = Math.min(through, from + batch);
+            long after = from;
+            int rows = QuarkusTransaction.requiringNew().call(() -> {
+                em.createNativeQuery("select last_position from event_log_state where id = 1 for update")
+                        .getSingleResult();
+                int gone = em.createNativeQuery("delete from event_log where position > :after and position <= :upTo")
+                        .setParameter("after", after)
+                        .setParameter("upTo", upTo)
+                        .executeUpdate();
+                em.createNativeQuery(
+                                "update event_log_state set purged_through = greatest(purged_through, :p) where id = 1")
+                        .setParameter("p", upTo)
+                        .executeUpdate();
+                return gone;
+            });
+            deleted += rows;
+            batches++;
+            largest = Math.max(largest, rows);
+        }
+        return new Purged(deleted, batches, largest);
     }
 
     private static FeedEvent event(Tuple row) {

@@ -27,4 +27,12 @@ public interface FeedConfig {
     /** How often events past the retention are deleted. */
     @WithDefault("PT1H")
     Duration purgeInterval();
+
+    /**
+     * Most events one purge transaction deletes. Each holds the lock that appending events needs, so a purge of a large
+     * backlog (after the retention was shortened, or the purge could not run for a while) goes in many short steps
+     * instead of one long delete during which no event reaches the feed.
+     */
+    @WithDefault("5000")
+    int purgeBatch();
 }

@@ -156,6 +156,28 @@ class EventFeedTest {
     }
 
     /**
+     * A large purge goes in short steps, each holding the lock that appending events needs only for its own delete: 25
+     * events past the retention, purged 10 positions at a time, are gone in at least 3 transactions of at most 10 events
+     * each (before, one delete of everything held the lock until it ended), and the feed still answers after it.
+     */
+    @Test
+    void aLargePurgeDeletesInShortSteps() {
+        for (int i = 0; i < 25; i++) {
+            append("deal.created");
+        }
+        EventLog.Purged purged = log.purge(Instant.now().plus(Duration.ofDays(1)), 10);
+        System.out.printf(
+                "purge of at least 25 events, 10 positions a step: %d deleted in %d steps, at most %d in one%n",
+                purged.deleted(), purged.batches(), purged.largestBatch());
+        assertThat(purged.deleted()).isGreaterThanOrEqualTo(25);
+        assertThat(purged.batches()).isGreaterThanOrEqualTo(3);
+        assertThat(purged.largestBatch()).isLessThanOrEqualTo(10);
+        assertThat(read("").getList("items")).isEmpty();
+        String after = append("deal.created");
+        assertThat(read("").getList("items.resource.id")).containsExactly(after);
+    }
+
+    /**
      * A backend answers the outbox read but keeps failing the acknowledgement (its delete times out, say): the batch is
      * stored once and read again next round. Before, a full batch whose acknowledgement failed was read again at once,
      * for ever: the round never ended, no other backend was relayed and the purge never ran.
