@@ -34,7 +34,7 @@ public class Backends {
     public static final String DEAL = "deal-service";
     public static final String REGION = "region-service";
 
-    static final String AUTHORIZATION = "Authorization";
+    private static final String AUTHORIZATION = "Authorization";
 
     /**
      * Request headers passed on to backends (besides X-Request-Id, the trace context and the internal token,
@@ -115,9 +115,7 @@ public class Backends {
             }
         }
         headers.putAll(internalHeaders(requestId, incoming));
-        if (internalToken != null) {
-            headers.put(AUTHORIZATION, List.of("Bearer " + internalToken));
-        }
+        bearer(headers, internalToken);
         return headers;
     }
 
@@ -136,6 +134,13 @@ public class Backends {
         }
         headers.putAll(internalHeaders(requestId, incoming::getRequestHeader));
         return new CallerHeaders(Map.copyOf(headers), currentCaller());
+    }
+
+    /** Sets {@code headers}' Authorization to the internal {@code token}, when there is one. */
+    static void bearer(Map<String, List<String>> headers, String token) {
+        if (token != null) {
+            headers.put(AUTHORIZATION, List.of("Bearer " + token));
+        }
     }
 
     /** Whom the current JAX-RS request's backend calls act for, as the access rules found it, if anyone. */

@@ -17,7 +17,7 @@ public record CallerHeaders(Map<String, List<String>> common, InternalCaller cal
             return common;
         }
         Map<String, List<String>> headers = new LinkedHashMap<>(common);
-        headers.put(Backends.AUTHORIZATION, List.of("Bearer " + caller.tokenFor(backend)));
+        Backends.bearer(headers, caller.tokenFor(backend));
         return headers;
     }
 }

@@ -217,9 +217,10 @@ public class EventLog {
         int deleted = 0;
         int batches = 0;
         int largest = 0;
-        for (long from = range[1]; from < through; from = Math.min(through, from + batch)) {
-            long upTo = Math.min(through, from + batch);
+        long from = range[1];
+        while (from < through) {
             long after = from;
+            long upTo = Math.min(through, from + batch);
             int rows = QuarkusTransaction.requiringNew().call(() -> {
                 em.createNativeQuery("select last_position from event_log_state where id = 1 for update")
                         .getSingleResult();
@@ -236,6 +237,7 @@ public class EventLog {
             deleted += rows;
             batches++;
             largest = Math.max(largest, rows);
+            from = upTo;
         }
         return new Purged(deleted, batches, largest);
     }

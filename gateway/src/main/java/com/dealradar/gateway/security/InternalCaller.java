@@ -3,8 +3,9 @@ package com.dealradar.gateway.security;
 import java.time.Instant;
 
 /**
- * Whom a request's backend calls act for. Its internal token is signed per backend, with that backend as the token's
- * only audience, when a call leaves ({@link #tokenFor}); the issuer's cache keeps one token per caller and backend.
+ * Whom a request's backend calls act for. Its internal token is signed per backend when a call leaves
+ * ({@link #tokenFor}), for that backend and the backends it passes the token on to
+ * ({@link InternalTokenIssuer#audiences}); the issuer's cache keeps one token per caller and backend.
  */
 public final class InternalCaller {
 

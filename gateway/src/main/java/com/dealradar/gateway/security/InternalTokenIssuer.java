@@ -32,12 +32,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class InternalTokenIssuer {
 
     /** Where {@link GatewayAccessRules} leaves the {@link InternalCaller} of this request's backend calls. */
-    public static final String CONTEXT_KEY = "dealradar.internal-token";
+    public static final String CONTEXT_KEY = "dealradar.internal-caller";
 
     static final Set<String> ROLES = Set.of(Roles.VIEWER, Roles.ANALYST, Roles.ADMIN);
     /**
-     * Callers remembered per replica: a bounded, least-recently-used cache whose entries leave when their token is
-     * past the half of its life (a flood of callers evicts the least-used ones, it does not empty the cache).
+     * Tokens remembered per replica, one per caller and backend: a bounded, least-recently-used cache whose entries
+     * leave when their token is past the half of its life (a flood of callers evicts the least-used ones, it does not
+     * empty the cache).
      */
     static final int MAX_CACHED = 10_000;
 
@@ -45,18 +46,20 @@ public class InternalTokenIssuer {
     private final InstantSource clock;
     private final Cache<String, Issued> issued;
     /** Each backend's token audiences: itself and the backends it passes a caller's token on to. */
-    private final Map<String, Set<String>> audiences = new TreeMap<>();
+    private final Map<String, Set<String>> audiences;
 
     InternalTokenIssuer(
             @ConfigProperty(name = "smallrye.jwt.new-token.lifespan", defaultValue = "60") long lifespanSeconds,
             InstantSource clock,
             GatewayConfig config) {
         this.clock = clock;
+        Map<String, Set<String>> byBackend = new TreeMap<>();
         config.backends().forEach((name, backend) -> {
             Set<String> names = new TreeSet<>(backend.forwardsTo().orElse(Set.of()));
             names.add(name);
-            audiences.put(name, Set.copyOf(names));
+            byBackend.put(name, Set.copyOf(names));
         });
+        this.audiences = Map.copyOf(byBackend);
         this.lifespan = Duration.ofSeconds(lifespanSeconds);
         // The cache's time is the clock bean's, so that a test moving the clock moves the expiry too.
         this.issued = Caffeine.newBuilder()

@@ -54,13 +54,22 @@ public final class KeycloakTokens {
     }
 
     private static String fetch(String client, String user, String extra, Pattern field) {
+        return grant(KeycloakServer.realmUrl(), client, user, user + "-dev-password", extra, field);
+    }
+
+    /** An access token of {@code user} of the realm at {@code realmUrl}, by password grant through {@code client}. */
+    static String accessToken(String realmUrl, String client, String user, String password) {
+        return grant(realmUrl, client, user, password, "", ACCESS_TOKEN);
+    }
+
+    private static String grant(
+            String realmUrl, String client, String user, String password, String extra, Pattern field) {
         String form = "grant_type=password&client_id=" + enc(client) + "&username=" + enc(user) + "&password="
-                + enc(user + "-dev-password") + extra;
+                + enc(password) + extra;
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(
-                                            URI.create(KeycloakServer.realmUrl() + "/protocol/openid-connect/token"))
+                            HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                                     .header("Content-Type", "application/x-www-form-urlencoded")
                                     .POST(HttpRequest.BodyPublishers.ofString(form))
                                     .build(),
@@ -72,7 +81,7 @@ public final class KeycloakTokens {
             }
             return token.group(1);
         } catch (IOException e) {
-            throw new IllegalStateException("Keycloak is not reachable at " + KeycloakServer.realmUrl(), e);
+            throw new IllegalStateException("Keycloak is not reachable at " + realmUrl, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,20 +95,11 @@ public final class KeycloakUsers {
         }
     }
 
-    private static String adminToken() throws IOException, InterruptedException {
-        String password = System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-dev-password");
+    private static String adminToken() {
         String user = System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-        String form =
-                "grant_type=password&client_id=admin-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        String password = System.getenv().getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-dev-password");
         String master = KeycloakServer.realmUrl().replaceFirst("/realms/[^/]+$", "/realms/master");
-        HttpResponse<String> answer = HTTP.send(
-                HttpRequest.newBuilder(URI.create(master + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(expect(answer, 200).body()).path("access_token").asText();
+        return KeycloakTokens.accessToken(master, "admin-cli", user, password);
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> answer, int status) {
