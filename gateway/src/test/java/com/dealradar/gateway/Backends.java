@@ -68,7 +68,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
     }
 
     /** A port is only known free once bound: another process taking it first means another port, not a failure. */
-    private static WireMockServer startOnAFreePort() {
+    static WireMockServer startOnAFreePort() {
         for (int attempt = 1; ; attempt++) {
             WireMockServer server = new WireMockServer(options()
                     .port(freePort())

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * of the test's own, the token stops working when the account is disabled, loses the viewer role or is deleted, and
  * works again when the account is enabled again (the gateway asks Keycloak as its service account and trusts an answer
  * for {@code dealradar.keycloak-accounts.check-interval}, one second in the tests). When Keycloak cannot be asked, the
- * read is a 503 with Retry-After, not a guess ({@link CalendarOwnerUncheckedTest}).
+ * read is a 503 with Retry-After, not a guess ({@link CalendarOwnerCheckFaultTest}).
  */
 @QuarkusTest
 class CalendarOwnerAccountTest extends GatewayTestBase {

@@ -42,8 +42,6 @@ public class KeycloakAccounts {
 
     private static final Logger LOG = Logger.getLogger(KeycloakAccounts.class);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
-    /** After a failure, how long reads are refused without asking Keycloak again. */
-    static final Duration QUIET_AFTER_FAILURE = Duration.ofSeconds(5);
     /** Keycloak's answer for a user id it does not know (any other 404 is a wrong address, not a deleted user). */
     private static final String USER_NOT_FOUND = "User not found";
 
@@ -51,6 +49,7 @@ public class KeycloakAccounts {
     private final WebClient web;
     private final String users;
     private final Duration timeout;
+    private final Duration quietAfterFailure;
     private final Cache<String, Boolean> answers;
     private final AtomicReference<Tokens> tokens = new AtomicReference<>();
     /** System.nanoTime() before which Keycloak is not asked again (after a failure). */
@@ -63,8 +62,11 @@ public class KeycloakAccounts {
             @ConfigProperty(name = "quarkus.oidc.auth-server-url") String realmUrl) {
         this.serviceAccount = serviceAccount;
         this.web = WebClient.create(vertx);
-        this.users = adminUsersUrl(realmUrl);
+        this.users = config.adminUrl()
+                .map(admin -> admin.replaceAll("/+$", "") + "/users/")
+                .orElseGet(() -> adminUsersUrl(realmUrl));
         this.timeout = config.timeout();
+        this.quietAfterFailure = config.quietAfterFailure();
         this.answers = Caffeine.newBuilder()
                 .expireAfterWrite(config.checkInterval())
                 .maximumSize(10_000)
@@ -193,11 +195,11 @@ public class KeycloakAccounts {
 
     /** Keycloak could not answer: quiet for a while (one warning per failure, not per poll), then a 503. */
     private ProblemException failed(Exception cause) {
-        quietUntil.set(System.nanoTime() + QUIET_AFTER_FAILURE.toNanos());
+        quietUntil.set(System.nanoTime() + quietAfterFailure.toNanos());
         LOG.warnf(
                 "Keycloak could not be asked whether a calendar subscription's user may still read (reads of users'"
                         + " subscriptions are refused with 503 for %s before it is asked again): %s",
-                QUIET_AFTER_FAILURE, cause.toString());
+                quietAfterFailure, cause.toString());
         return unavailable();
     }
 
