@@ -3,6 +3,7 @@ package com.dealradar.gateway.events;
 import com.dealradar.gateway.api.PublicPaths;
 import com.dealradar.gateway.webhooks.Deliveries;
 import com.dealradar.gateway.webhooks.WebhookEndpoint;
+import com.dealradar.platform.persistence.JdbcBatches;
 import com.dealradar.platform.persistence.NativeValues;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
@@ -12,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,38 +74,53 @@ public class EventLog {
             known.forEach(k -> seen.add(k.toString()));
             Instant now = clock.instant();
             List<WebhookEndpoint> endpoints = deliveries.subscribedEndpoints();
-            int added = 0;
+            List<Positioned> added = new ArrayList<>();
             for (Incoming e : events) {
-                if (!seen.add(e.eventId().toString())) {
-                    continue;
+                if (seen.add(e.eventId().toString())) {
+                    added.add(new Positioned(++last, e));
                 }
-                long position = ++last;
-                var insert = em.createNativeQuery(
-                                "insert into event_log (position, event_id, type, source, resource_type, resource_id,"
-                                        + " resource_path, etag, occurred_at, recorded_at, data, request_id) values (?,?,?,?,?,?,?,?,?,?,?,?)")
-                        .setParameter(1, position)
-                        .setParameter(2, e.eventId())
-                        .setParameter(3, e.type())
-                        .setParameter(4, source)
-                        .setParameter(5, e.resourceType())
-                        .setParameter(6, e.resourceId())
-                        .setParameter(7, e.resourcePath())
-                        .setParameter(9, e.occurredAt())
-                        .setParameter(10, now);
-                Sql.text(insert, 8, e.etag());
-                Sql.text(insert, 11, e.data());
-                Sql.text(insert, 12, e.requestId());
-                insert.executeUpdate();
-                deliveries.fanOut(
-                        endpoints, position, e.eventId(), e.type(), e.resourceType() + ":" + e.resourceId(), now);
-                added++;
             }
+            // Both inserts in one batch each: the append lock is held for two round trips, however many events and
+            // endpoints.
+            var recorded = JdbcBatches.timestamp(now);
+            JdbcBatches.run(
+                    em,
+                    "insert into event_log (position, event_id, type, source, resource_type, resource_id, resource_path,"
+                            + " etag, occurred_at, recorded_at, data, request_id) values (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    added,
+                    (statement, row) -> {
+                        Incoming e = row.event();
+                        statement.setLong(1, row.position());
+                        statement.setObject(2, e.eventId());
+                        statement.setString(3, e.type());
+                        statement.setString(4, source);
+                        statement.setString(5, e.resourceType());
+                        statement.setString(6, e.resourceId());
+                        statement.setString(7, e.resourcePath());
+                        statement.setString(8, e.etag());
+                        statement.setObject(9, JdbcBatches.timestamp(e.occurredAt()));
+                        statement.setObject(10, recorded);
+                        statement.setString(11, e.data());
+                        statement.setString(12, e.requestId());
+                    });
+            deliveries.fanOut(
+                    endpoints,
+                    added.stream()
+                            .map(p -> new Deliveries.NewEvent(
+                                    p.position(),
+                                    p.event().eventId(),
+                                    p.event().type(),
+                                    p.event().resourceType() + ":" + p.event().resourceId()))
+                            .toList(),
+                    now);
             em.createNativeQuery("update event_log_state set last_position = ? where id = 1")
                     .setParameter(1, last)
                     .executeUpdate();
-            return added;
+            return added.size();
         });
     }
+
+    private record Positioned(long position, Incoming event) {}
 
     /**
      * One page of the feed in one read transaction: the events after {@code after} (from the oldest kept when null) of

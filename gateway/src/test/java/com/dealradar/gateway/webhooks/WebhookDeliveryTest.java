@@ -493,6 +493,46 @@ class WebhookDeliveryTest {
      * cutoff are deleted (the dispatcher does it every purge interval with the feed's retention); a delivery still
      * pending stays.
      */
+    /**
+     * A relayed batch fans out in one go: every endpoint that wants its events gets one delivery of each, at the
+     * event's position, and an endpoint that does not want them gets none (the inserts go to the database as one batch
+     * while the append lock is held; the time of the append is printed).
+     */
+    @Test
+    void aBatchOfEventsFansOutToEveryEndpointThatWantsThem() throws Exception {
+        List<Endpoint> companyHooks = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            companyHooks.add(endpoint("http://127.0.0.1:9/hook", List.of("company.*")));
+        }
+        Endpoint dealHook = endpoint("http://127.0.0.1:9/hook", List.of("deal.*"));
+        String[] types = new String[25];
+        Arrays.fill(types, "company.updated");
+        // The first append warms the path up; the second is timed.
+        append("company", UUID.randomUUID().toString(), types);
+        long started = System.nanoTime();
+        List<UUID> events = append("company", UUID.randomUUID().toString(), types);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        int endpointsInAll = count(
+                "select count(distinct endpoint_id) from webhook_delivery where event_id = ?",
+                events.getFirst().toString());
+        System.out.printf(
+                "fan-out: 25 events in one append (the second) to %d endpoints wanting them (12 of this test's): %d ms%n",
+                endpointsInAll, millis);
+        for (Endpoint hook : companyHooks) {
+            assertThat(count("select count(*) from webhook_delivery where endpoint_id = ?", hook.id()))
+                    .isEqualTo(50);
+            // One delivery of each event, at the position the log gave it.
+            assertThat(count(
+                            "select count(distinct d.event_id) from webhook_delivery d join event_log e on e.event_id ="
+                                    + " d.event_id and e.position = d.event_position where d.endpoint_id = ?",
+                            hook.id()))
+                    .isEqualTo(50);
+        }
+        assertThat(count("select count(*) from webhook_delivery where endpoint_id = ?", dealHook.id()))
+                .isZero();
+        assertThat(endpointsInAll).isGreaterThanOrEqualTo(12);
+    }
+
     @Test
     void deliveriesAndAttemptsPastTheRetentionArePurged() throws Exception {
         try (Receiver receiver = new Receiver(n -> 200)) {
@@ -1112,7 +1152,10 @@ class WebhookDeliveryTest {
             List<WebhookEndpoint> mine = deliveries.subscribedEndpoints().stream()
                     .filter(e -> e.id.toString().equals(endpoint.id()))
                     .toList();
-            deliveries.fanOut(mine, position, event, "company.updated", "company:" + event, Instant.now());
+            deliveries.fanOut(
+                    mine,
+                    List.of(new Deliveries.NewEvent(position, event, "company.updated", "company:" + event)),
+                    Instant.now());
             fannedOut.countDown();
             awaitOpen(commit);
             return !mine.isEmpty();
