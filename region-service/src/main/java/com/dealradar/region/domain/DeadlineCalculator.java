@@ -89,9 +89,12 @@ public final class DeadlineCalculator {
         }
         LocalDate due = counter.day;
         if (Boolean.TRUE.equals(clock.endsOnWorkingDay())) {
+            // Every day looked at counts, the last one too: a period that ends on a weekday of a year without holiday
+            // data may end on a holiday nobody knows of (1 January 2027 in China) and must say so.
+            counter.touch(due);
             while (!calendar.isWorkingDay(due)) {
-                counter.touch(due);
                 due = due.plusDays(1);
+                counter.touch(due);
             }
         }
         if (due.isAfter(LATEST_DUE)) {

@@ -428,6 +428,35 @@ class DeadlineCalculatorTest {
                 .isEmpty();
     }
 
+    /**
+     * A period that must end on a working day and ends on a weekday of a year without holiday data: the day may be a
+     * holiday nobody knows of, and the answer says so. China's data covers 2017-2026; 30 calendar days after Wed 2 Dec
+     * 2026 is Fri 1 Jan 2027, New Year's Day every year, which the data cannot show.
+     */
+    @Test
+    void aPeriodEndingOnAWeekdayOfAYearWithoutHolidayDataWarns() {
+        Deadline deadline = DeadlineCalculator.compute(
+                clock(30, ClockUnit.days, true), LocalDate.parse("2026-12-02"), List.of(), List.of(), CN);
+        assertThat(deadline.dueOn()).isEqualTo("2027-01-01");
+        assertThat(deadline.warnings()).singleElement().asString().contains("public holidays of [2027]");
+        // Before the data begins, the same: 30 days after 4 Sep 2016 is Tue 4 Oct 2016, inside National Day week.
+        assertThat(DeadlineCalculator.compute(
+                                clock(30, ClockUnit.days, true),
+                                LocalDate.parse("2016-09-04"),
+                                List.of(),
+                                List.of(),
+                                CN)
+                        .warnings())
+                .singleElement()
+                .asString()
+                .contains("public holidays of [2016]");
+        // A calendar-day clock that may end on any day needs no holidays: no warning.
+        assertThat(DeadlineCalculator.compute(
+                                clock(30, ClockUnit.days), LocalDate.parse("2026-12-02"), List.of(), List.of(), CN)
+                        .warnings())
+                .isEmpty();
+    }
+
     /** Probe-api item 4: a due date past 9999-12-31 would be written "+10000-..." in JSON and iCalendar. */
     @Test
     void aDueDateBeyondYear9999IsNotComputed() {
