@@ -31,7 +31,8 @@ public interface FeedConfig {
     /**
      * Most events one purge transaction deletes. Each holds the lock that appending events needs, so a purge of a large
      * backlog (after the retention was shortened, or the purge could not run for a while) goes in many short steps
-     * instead of one long delete during which no event reaches the feed.
+     * instead of one long delete during which no event reaches the feed. The webhook delivery log's purge deletes in
+     * steps of the same size (most attempts, then most deliveries, per transaction).
      */
     @WithDefault("5000")
     int purgeBatch();

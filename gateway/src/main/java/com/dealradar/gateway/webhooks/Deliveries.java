@@ -1,5 +1,6 @@
 package com.dealradar.gateway.webhooks;
 
+import com.dealradar.gateway.events.EventLog;
 import com.dealradar.gateway.events.Sql;
 import com.dealradar.gateway.partner.ApiKeyAuditEntry;
 import com.dealradar.gateway.partner.AuditRepository;
@@ -239,21 +240,44 @@ public class Deliveries {
     }
 
     /**
-     * Deletes what the delivery log holds of events past the feed's retention: deliveries completed (delivered, or dead
-     * and never replayed) before {@code cutoff}, and attempts made before it. Their events are gone from the feed by
+     * Deletes what the delivery log holds of events past the feed's retention: attempts made before {@code cutoff}, then
+     * deliveries completed (delivered, or dead and never replayed) before it. Their events are gone from the feed by
      * then, so none of them could be replayed; without this both tables grew by a row per event per endpoint for ever.
+     * At most {@code batch} rows per transaction, as the feed's own purge: a retention shortened, or a purge that could
+     * not run for a while, is then many short deletes, not one transaction over millions of rows.
      */
-    public int purge(Instant cutoff) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            int attempts = em.createNativeQuery("delete from webhook_attempt where attempted_at < ?")
-                    .setParameter(1, cutoff)
-                    .executeUpdate();
-            int completed = em.createNativeQuery(
-                            "delete from webhook_delivery where completed_at < ? and status <> 'pending'")
-                    .setParameter(1, cutoff)
-                    .executeUpdate();
-            return attempts + completed;
-        });
+    public EventLog.Purged purge(Instant cutoff, int batch) {
+        EventLog.Purged attempts = deleteInBatches(
+                "delete from webhook_attempt where id in (select id from webhook_attempt where attempted_at < ? limit ?)",
+                cutoff,
+                batch);
+        EventLog.Purged completed = deleteInBatches(
+                "delete from webhook_delivery where id in (select id from webhook_delivery where completed_at < ? and"
+                        + " status <> 'pending' limit ?)",
+                cutoff,
+                batch);
+        return new EventLog.Purged(
+                attempts.deleted() + completed.deleted(),
+                attempts.batches() + completed.batches(),
+                Math.max(attempts.largestBatch(), completed.largestBatch()));
+    }
+
+    private EventLog.Purged deleteInBatches(String delete, Instant cutoff, int batch) {
+        int deleted = 0;
+        int batches = 0;
+        int largest = 0;
+        int rows;
+        do {
+            rows = QuarkusTransaction.requiringNew()
+                    .call(() -> em.createNativeQuery(delete)
+                            .setParameter(1, cutoff)
+                            .setParameter(2, batch)
+                            .executeUpdate());
+            deleted += rows;
+            batches++;
+            largest = Math.max(largest, rows);
+        } while (rows == batch);
+        return new EventLog.Purged(deleted, batches, largest);
     }
 
     /** Deliveries waiting for enabled endpoints (due, backing off or in flight), and the oldest one's creation. */

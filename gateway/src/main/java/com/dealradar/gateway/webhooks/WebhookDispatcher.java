@@ -304,7 +304,6 @@ public class WebhookDispatcher {
         return status.future().toCompletionStage();
     }
 
-    /** The delivery log is kept as long as the feed keeps events ({@link FeedConfig#retention()}), purged as often. */
     private void countBacklogIfDue() {
         Instant now = clock.instant();
         if (now.isBefore(nextBacklog)) {
@@ -314,17 +313,21 @@ public class WebhookDispatcher {
         countBacklog();
     }
 
+    /**
+     * The delivery log is kept as long as the feed keeps events ({@link FeedConfig#retention()}), purged as often and
+     * in steps of the same size.
+     */
     private void purgeIfDue() {
         Instant now = clock.instant();
         if (now.isBefore(nextPurge)) {
             return;
         }
         nextPurge = now.plus(feed.purgeInterval());
-        int purged = deliveries.purge(now.minus(feed.retention()));
-        if (purged > 0) {
+        EventLog.Purged purged = deliveries.purge(now.minus(feed.retention()), feed.purgeBatch());
+        if (purged.deleted() > 0) {
             LOG.infof(
-                    "webhook deliveries and attempts past the retention of %s: %d rows deleted",
-                    feed.retention(), purged);
+                    "webhook deliveries and attempts past the retention of %s: %d rows deleted in %d transactions",
+                    feed.retention(), purged.deleted(), purged.batches());
         }
     }
 
