@@ -6,15 +6,19 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.dealradar.platform.idempotency.IdempotencyRecord;
 import com.dealradar.platform.testing.Races;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,9 @@ class ConcurrencyAndIdempotencyTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AgroalDataSource database;
 
     @RepeatedTest(3)
     void twoUpdatesWithTheSameEtagExactlyOneWins() throws Exception {
@@ -199,6 +206,62 @@ class ConcurrencyAndIdempotencyTest {
         System.out.println(
                 "claim of a request with a 3 s deadline expires " + expiresAfterMs + " ms after it was made");
         assertThat(expiresAfterMs).isBetween(5_000L, 7_750L);
+    }
+
+    /**
+     * A request that fails after its claim was taken over (it ran past its deadline and a retry took the key) releases
+     * nothing: the claim is the retry's now. Before, the failing request deleted whatever unfinished claim held the key,
+     * so a third request could run the same write while the retry still ran. Here the first request waits for a row
+     * lock the test holds, the test moves the claim as a retry's take-over does, then lets the first request fail (the
+     * company changed meanwhile: 412).
+     */
+    @Test
+    void aFailingRequestDoesNotReleaseAClaimARetryTookOver() throws Exception {
+        String id =
+                CompanyFixtures.create(CompanyFixtures.uniqueName("Taken over")).path("id");
+        String key = UUID.randomUUID().toString();
+        String scopedKey = "user:test-analyst POST /companies/" + id + "/archive " + key;
+        CompletableFuture<Integer> first;
+        try (Connection holder = database.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock =
+                    holder.prepareStatement("update company set version = version + 1 where id = ?")) {
+                lock.setObject(1, UUID.fromString(id));
+                assertThat(lock.executeUpdate()).isEqualTo(1);
+            }
+            first = CompletableFuture.supplyAsync(() -> given().header("If-Match", "\"0\"")
+                    .header("Idempotency-Key", key)
+                    .post("/companies/" + id + "/archive")
+                    .statusCode());
+            // The first request's claim is committed before it runs; a retry's take-over moves it to another time.
+            Instant claimed = claimedAt(scopedKey);
+            for (int tries = 0; claimed == null && tries < 200; tries++) {
+                Thread.sleep(50);
+                claimed = claimedAt(scopedKey);
+            }
+            assertThat(claimed).as("the first request's claim").isNotNull();
+            Instant retryClaimedAt = claimed.plusSeconds(1);
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createQuery(
+                                    "update IdempotencyRecord r set r.createdAt = :retry where r.scopedKey = :key")
+                            .setParameter("retry", retryClaimedAt)
+                            .setParameter("key", scopedKey)
+                            .executeUpdate());
+            holder.commit();
+        }
+        int status = first.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        Instant left = claimedAt(scopedKey);
+        System.out.println("a request failing after a retry took its claim over: " + status + "; the retry's claim "
+                + (left == null ? "was deleted" : "is still there"));
+        assertThat(status).isEqualTo(412);
+        assertThat(left).as("the retry's claim").isNotNull();
+    }
+
+    private Instant claimedAt(String scopedKey) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            IdempotencyRecord claim = em.find(IdempotencyRecord.class, scopedKey);
+            return claim == null || claim.completed ? null : claim.createdAt;
+        });
     }
 
     @Test

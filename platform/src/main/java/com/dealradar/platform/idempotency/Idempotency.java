@@ -8,6 +8,7 @@ import com.dealradar.platform.problem.FieldViolation;
 import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.security.Actor;
+import com.dealradar.platform.time.Clocks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -117,9 +118,9 @@ public class Idempotency {
                     Map.of());
         }
         String hash = fingerprint.sha256Hex(request);
-        IdempotencyRecord earlier = claim(scopedKey, hash);
-        if (earlier != null) {
-            return replay(earlier, hash);
+        Claim claim = claim(scopedKey, hash);
+        if (claim.earlier() != null) {
+            return replay(claim.earlier(), hash);
         }
         try {
             boolean[] completed = {false};
@@ -143,12 +144,15 @@ public class Idempotency {
             return answer;
         } catch (RuntimeException e) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    IdempotencyRecord claimOfThisRequest = em.find(IdempotencyRecord.class, scopedKey);
-                    if (claimOfThisRequest != null && !claimOfThisRequest.completed) {
-                        em.remove(claimOfThisRequest);
-                    }
-                });
+                // Only this request's own claim: a request that ran past its deadline may have had its claim taken
+                // over by a retry (takeOver moves createdAt), and deleting that retry's claim would let a third
+                // request run the same write while the retry still runs.
+                QuarkusTransaction.requiringNew()
+                        .run(() -> em.createQuery("delete from IdempotencyRecord r where r.scopedKey = :key"
+                                        + " and r.completed = false and r.createdAt = :claimedAt")
+                                .setParameter("key", scopedKey)
+                                .setParameter("claimedAt", claim.claimedAt())
+                                .executeUpdate());
             } catch (RuntimeException releaseFailed) {
                 // The client is told why its request failed, not that the clean-up failed too (a 412 answered as a
                 // 503 before). The claim stays until it expires (abandoned): a retry meanwhile is "in flight".
@@ -196,8 +200,22 @@ public class Idempotency {
         }
     }
 
-    /** Claims the key for this request and returns null, or returns the record of an earlier request. */
-    private IdempotencyRecord claim(String scopedKey, String hash) {
+    /**
+     * The outcome of claiming a key: the record of an earlier request ({@code earlier}), or this request's claim, made
+     * (or taken over) at {@code claimedAt}, which only this request's claim has.
+     */
+    private record Claim(IdempotencyRecord earlier, Instant claimedAt) {
+        static Claim of(IdempotencyRecord earlier) {
+            return new Claim(earlier, null);
+        }
+
+        static Claim mine(Instant claimedAt) {
+            return new Claim(null, claimedAt);
+        }
+    }
+
+    /** Claims the key for this request, or answers the record of an earlier request. */
+    private Claim claim(String scopedKey, String hash) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 IdempotencyRecord existing = em.find(IdempotencyRecord.class, scopedKey);
@@ -205,33 +223,37 @@ public class Idempotency {
                     em.detach(existing);
                     boolean abandoned = !existing.completed && abandoned(existing, clock.instant());
                     if (!abandoned) {
-                        return existing; // completed (a replay, or 422 for another body), or in flight (409)
+                        return Claim.of(existing); // completed (a replay, or 422 for another body), or in flight (409)
                     }
-                    if (existing.requestHash.equals(hash) && takeOver(existing)) {
-                        return null;
+                    if (existing.requestHash.equals(hash)) {
+                        Instant takenOverAt = takeOver(existing);
+                        if (takenOverAt != null) {
+                            return Claim.mine(takenOverAt);
+                        }
                     }
                     // Another body (422), or taken over by another retry meanwhile (409): the record as it is now.
                     // Gone (that retry failed and released it): the key is free, and claimed below.
                     existing = em.find(IdempotencyRecord.class, scopedKey);
                     if (existing != null) {
-                        return existing;
+                        return Claim.of(existing);
                     }
                 }
                 IdempotencyRecord record = new IdempotencyRecord();
                 record.scopedKey = scopedKey;
                 record.requestHash = hash;
-                record.createdAt = clock.instant();
+                // As stored (microseconds): the release finds this request's claim by it.
+                record.createdAt = Clocks.storedNow(clock);
                 record.claimExpiresAt = claimExpiry(record.createdAt);
                 em.persist(record);
                 em.flush();
-                return null;
+                return Claim.mine(record.createdAt);
             });
         } catch (PersistenceException e) {
             // Another request inserted the same key between our look-up and our insert. Gone again (it failed and
             // released its claim): the key is free, claim it as if nothing had happened.
             IdempotencyRecord other =
                     QuarkusTransaction.requiringNew().call(() -> em.find(IdempotencyRecord.class, scopedKey));
-            return other != null ? other : claim(scopedKey, hash);
+            return other != null ? Claim.of(other) : claim(scopedKey, hash);
         }
     }
 
@@ -259,11 +281,12 @@ public class Idempotency {
      * Takes over the claim of a request whose process died (the claim is older than any request can run), for this
      * retry of the same request. One retry only: the claim is moved to now where it still has the age it was read with,
      * so of two retries at once the second finds it moved and is answered "in flight". (Moving it on the entity read
-     * without a lock let both take it over, and both ran the write.)
+     * without a lock let both take it over, and both ran the write.) Answers the claim's new time, null when another
+     * retry took it first.
      */
-    private boolean takeOver(IdempotencyRecord abandoned) {
-        Instant now = clock.instant();
-        return em.createQuery("update IdempotencyRecord r set r.createdAt = :now, r.claimExpiresAt = :expires"
+    private Instant takeOver(IdempotencyRecord abandoned) {
+        Instant now = Clocks.storedNow(clock);
+        boolean taken = em.createQuery("update IdempotencyRecord r set r.createdAt = :now, r.claimExpiresAt = :expires"
                                 + " where r.scopedKey = :key and r.completed = false and r.createdAt = :seen")
                         .setParameter("now", now)
                         .setParameter("expires", claimExpiry(now))
@@ -271,6 +294,7 @@ public class Idempotency {
                         .setParameter("seen", abandoned.createdAt)
                         .executeUpdate()
                 == 1;
+        return taken ? now : null;
     }
 
     private Response replay(IdempotencyRecord earlier, String hash) {
