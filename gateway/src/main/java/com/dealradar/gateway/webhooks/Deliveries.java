@@ -12,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
@@ -239,45 +241,82 @@ public class Deliveries {
         });
     }
 
+    /** What a purge of the delivery log did: held deliveries it ended, rows it deleted, in how many transactions. */
+    public record Purged(int expired, int deleted, int batches, int largestBatch) {}
+
     /**
-     * Deletes what the delivery log holds of events past the feed's retention: attempts made before {@code cutoff}, then
-     * deliveries completed (delivered, or dead and never replayed) before it. Their events are gone from the feed by
-     * then, so none of them could be replayed; without this both tables grew by a row per event per endpoint for ever.
-     * At most {@code batch} rows per transaction, as the feed's own purge: a retention shortened, or a purge that could
-     * not run for a while, is then many short deletes, not one transaction over millions of rows.
+     * Clears what the delivery log holds of events past the feed's retention ({@code cutoff}), at most {@code batch} rows
+     * per transaction (as the feed's own purge: a shortened retention, or a purge that could not run for a while, is then
+     * many short steps, not one transaction over millions of rows):
+     *
+     * <ol>
+     *   <li>deliveries held for a disabled endpoint whose events were recorded before it end as dead letters ("the event
+     *       left the feed while the endpoint was disabled"): they could never be delivered, and held rows otherwise
+     *       piled up for as long as the endpoint stayed disabled, each read by every replica's claim query; as dead
+     *       letters the partner sees which events it missed, and they are deleted a retention later;
+     *   <li>attempts made before the cutoff;
+     *   <li>deliveries completed (delivered, or dead and not replayed) before it: their events are gone from the feed.
+     * </ol>
+     *
+     * Each statement names its conditions outside its sub-select too: PostgreSQL re-checks only those on a row changed
+     * while the statement waited for it, so a dead letter replayed meanwhile (pending again) is not deleted.
      */
-    public EventLog.Purged purge(Instant cutoff, int batch) {
-        EventLog.Purged attempts = deleteInBatches(
-                "delete from webhook_attempt where id in (select id from webhook_attempt where attempted_at < ? limit ?)",
-                cutoff,
-                batch);
-        EventLog.Purged completed = deleteInBatches(
-                "delete from webhook_delivery where id in (select id from webhook_delivery where completed_at < ? and"
-                        + " status <> 'pending' limit ?)",
-                cutoff,
-                batch);
-        return new EventLog.Purged(
+    public Purged purge(Instant cutoff, int batch) {
+        Instant now = clock.instant();
+        EventLog.Purged expired = inBatches(
+                batch,
+                () -> em.createNativeQuery(
+                                "update webhook_delivery set status = 'dead', last_error = ?, completed_at = ?,"
+                                        + " next_attempt_at = ? where id in (select d.id from webhook_delivery d join webhook_endpoint"
+                                        + " w on w.id = d.endpoint_id where w.enabled = false and d.status = 'pending' and"
+                                        + " d.created_at < ? limit ?) and status = 'pending' and created_at < ?")
+                        .setParameter(1, EXPIRED_WHILE_DISABLED)
+                        .setParameter(2, now)
+                        .setParameter(3, now)
+                        .setParameter(4, cutoff)
+                        .setParameter(5, batch)
+                        .setParameter(6, cutoff));
+        EventLog.Purged attempts = inBatches(
+                batch,
+                () -> em.createNativeQuery(
+                                "delete from webhook_attempt where id in (select id from webhook_attempt where"
+                                        + " attempted_at < ? limit ?) and attempted_at < ?")
+                        .setParameter(1, cutoff)
+                        .setParameter(2, batch)
+                        .setParameter(3, cutoff));
+        EventLog.Purged completed = inBatches(
+                batch,
+                () -> em.createNativeQuery(
+                                "delete from webhook_delivery where id in (select id from webhook_delivery where"
+                                        + " completed_at < ? and status <> 'pending' limit ?) and completed_at < ? and status <>"
+                                        + " 'pending'")
+                        .setParameter(1, cutoff)
+                        .setParameter(2, batch)
+                        .setParameter(3, cutoff));
+        return new Purged(
+                expired.deleted(),
                 attempts.deleted() + completed.deleted(),
-                attempts.batches() + completed.batches(),
-                Math.max(attempts.largestBatch(), completed.largestBatch()));
+                expired.batches() + attempts.batches() + completed.batches(),
+                Math.max(expired.largestBatch(), Math.max(attempts.largestBatch(), completed.largestBatch())));
     }
 
-    private EventLog.Purged deleteInBatches(String delete, Instant cutoff, int batch) {
-        int deleted = 0;
+    /** Why a held delivery ended without an attempt. */
+    static final String EXPIRED_WHILE_DISABLED =
+            "the event left the feed (past its retention) while the endpoint was disabled; it was never delivered";
+
+    /** Runs {@code statement} (at most {@code batch} rows) in transactions of its own until it changes fewer. */
+    private EventLog.Purged inBatches(int batch, Supplier<Query> statement) {
+        int changed = 0;
         int batches = 0;
         int largest = 0;
         int rows;
         do {
-            rows = QuarkusTransaction.requiringNew()
-                    .call(() -> em.createNativeQuery(delete)
-                            .setParameter(1, cutoff)
-                            .setParameter(2, batch)
-                            .executeUpdate());
-            deleted += rows;
+            rows = QuarkusTransaction.requiringNew().call(() -> statement.get().executeUpdate());
+            changed += rows;
             batches++;
             largest = Math.max(largest, rows);
         } while (rows == batch);
-        return new EventLog.Purged(deleted, batches, largest);
+        return new EventLog.Purged(changed, batches, largest);
     }
 
     /** Deliveries waiting for enabled endpoints (due, backing off or in flight), and the oldest one's creation. */

@@ -323,11 +323,12 @@ public class WebhookDispatcher {
             return;
         }
         nextPurge = now.plus(feed.purgeInterval());
-        EventLog.Purged purged = deliveries.purge(now.minus(feed.retention()), feed.purgeBatch());
-        if (purged.deleted() > 0) {
+        Deliveries.Purged purged = deliveries.purge(now.minus(feed.retention()), feed.purgeBatch());
+        if (purged.deleted() > 0 || purged.expired() > 0) {
             LOG.infof(
-                    "webhook deliveries and attempts past the retention of %s: %d rows deleted in %d transactions",
-                    feed.retention(), purged.deleted(), purged.batches());
+                    "webhook deliveries and attempts past the retention of %s: %d rows deleted, %d deliveries held for"
+                            + " disabled endpoints dead-lettered, in %d transactions",
+                    feed.retention(), purged.deleted(), purged.expired(), purged.batches());
         }
     }
 

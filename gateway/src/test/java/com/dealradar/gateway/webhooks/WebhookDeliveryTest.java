@@ -543,7 +543,7 @@ class WebhookDeliveryTest {
             int before = count("select count(*) from webhook_delivery where endpoint_id = ?", endpoint.id());
             // Three rows per transaction: the two attempts and two deliveries of this endpoint (and whatever earlier
             // tests left) in several short deletes.
-            EventLog.Purged purged = deliveries.purge(Instant.now().plusSeconds(1), 3);
+            Deliveries.Purged purged = deliveries.purge(Instant.now().plusSeconds(1), 3);
             int after = count("select count(*) from webhook_delivery where endpoint_id = ?", endpoint.id());
             System.out.printf(
                     "purge: this endpoint's deliveries %d before, %d after; %d rows deleted in all, in %d"
@@ -557,6 +557,59 @@ class WebhookDeliveryTest {
             // At least one step per three rows, and one short step to end each table.
             assertThat(purged.batches()).isGreaterThanOrEqualTo(purged.deleted() / 3 + 1);
         }
+    }
+
+    /**
+     * Deliveries held for an endpoint that stays disabled end at the retention, as dead letters that say so (the events
+     * are gone from the feed, so they could never be delivered), and are deleted a retention later. Before, they stayed
+     * pending for as long as the endpoint stayed disabled, a row per event, each read by every claim.
+     */
+    @Test
+    void deliveriesHeldForADisabledEndpointEndAsDeadLettersAtTheRetention() throws Exception {
+        Endpoint endpoint = endpoint("http://127.0.0.1:9/hook", List.of("*"));
+        String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
+        ADMIN.request()
+                .contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body("{\"enabled\":false}")
+                .patch(endpoint.path())
+                .then()
+                .statusCode(200);
+        List<UUID> events = append("deal", UUID.randomUUID().toString(), "deal.created", "deal.updated");
+        int held = count(
+                "select count(*) from webhook_delivery where endpoint_id = ? and status = 'pending'", endpoint.id());
+
+        // The retention ends after the events and before the purge runs (as in production, where it ends 30 days
+        // before): the dead letters the purge makes end now, after it, and stay for a retention.
+        Thread.sleep(5);
+        Deliveries.Purged atRetention = deliveries.purge(Instant.now(), 5000);
+        List<Map<String, Object>> dead = ADMIN.request()
+                .get(endpoint.path() + "/deliveries?status=dead")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        int left = count("select count(*) from webhook_delivery where endpoint_id = ?", endpoint.id());
+        Deliveries.Purged retentionLater = deliveries.purge(Instant.now().plusSeconds(2), 5000);
+        int afterwards = count("select count(*) from webhook_delivery where endpoint_id = ?", endpoint.id());
+        System.out.printf(
+                "a disabled endpoint's held deliveries: %d held, %d dead letters after the purge at the retention (%d"
+                        + " ended in all), %d rows after a second purge a retention later (%d deleted in all)%n",
+                held, dead.size(), atRetention.expired(), afterwards, retentionLater.deleted());
+        assertThat(held).isEqualTo(2);
+        assertThat(dead)
+                .extracting(d -> d.get("eventId"))
+                .containsExactlyInAnyOrderElementsOf(
+                        events.stream().map(UUID::toString).toList());
+        assertThat(dead).allSatisfy(d -> {
+            assertThat(d.get("lastError").toString()).contains("while the endpoint was disabled");
+            assertThat(d.get("attempts")).isEqualTo(0);
+        });
+        assertThat(atRetention.expired()).isGreaterThanOrEqualTo(2);
+        assertThat(left).isEqualTo(2);
+        assertThat(afterwards).isZero();
+        assertThat(attempts(endpoint)).isEmpty();
     }
 
     /**
