@@ -264,10 +264,7 @@ public class CompanyResource {
         return ConditionalWrites.ok(company.version, views.detailed(company));
     }
 
-    /** A UUID names a company by id, anything else by slug. */
     private static CompanyKey key(String idOrSlug) {
-        return QueryParams.asUuid(idOrSlug)
-                .map(id -> CompanyKey.id(id, idOrSlug))
-                .orElseGet(() -> CompanyKey.slug(idOrSlug));
+        return CompanyKey.of(idOrSlug);
     }
 }

@@ -8,6 +8,7 @@ import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.geo.CountryCodes;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.text.VisibleText;
 import com.dealradar.platform.time.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
@@ -196,6 +197,14 @@ public class CompanyService {
         if (slug.isEmpty()) {
             throw ProblemException.invalid("slug", "cannot derive a slug from this name; send one");
         }
+        // A path takes an id or a slug, and a UUID is read as an id: a company with this slug could not be reached by
+        // it, and its path would name another company (the one with that id).
+        if (CompanyKey.readsAsId(slug)) {
+            throw ProblemException.invalid(
+                    "slug",
+                    "'" + slug + "' has the form of a company id (a UUID), which paths read as an id; "
+                            + (draft.slug() != null ? "choose another slug" : "send a slug"));
+        }
         if (companies.slugTaken(slug, company.id)) {
             throw ProblemException.taken("slug", "Slug '" + slug + "' is already used by another company");
         }
@@ -216,9 +225,14 @@ public class CompanyService {
                     "Wikidata id " + draft.wikidataQid() + " already belongs to another company");
         }
         company.slug = slug;
+        List<String> aliases = orEmpty(draft.aliases());
+        List<String> visibleAliases = new ArrayList<>();
+        for (int i = 0; i < aliases.size(); i++) {
+            visibleAliases.add(VisibleText.strip("aliases[" + i + "]", aliases.get(i)));
+        }
         company.rename(
-                draft.name().strip(),
-                orEmpty(draft.aliases()).stream().map(String::strip).distinct().toList());
+                VisibleText.strip("name", draft.name()),
+                visibleAliases.stream().distinct().toList());
         company.legalName = draft.legalName();
         company.country = draft.country();
         company.headquartersCity = draft.headquartersCity();

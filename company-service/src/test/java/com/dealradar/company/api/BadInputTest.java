@@ -111,9 +111,27 @@ class BadInputTest {
         post("{\"name\": \"A\", \"slug\": \"Not A Slug\", \"country\": \"DE\", \"kind\": \"group\"}")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("slug"));
+        // A slug of the form of an id: paths read it as an id, so the company could not be reached by it (and a path
+        // with it named the company with that id). Sent, or derived from a name.
+        String alibabasId = "0ac5b527-f0f8-5f43-be35-bdfe16ff147a";
+        post("{\"name\": \"A\", \"slug\": \"" + alibabasId + "\", \"country\": \"DE\", \"kind\": \"group\"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("slug"))
+                .body("errors[0].message", containsString("company id"));
+        post("{\"name\": \"" + java.util.UUID.randomUUID() + "\", \"country\": \"DE\", \"kind\": \"group\"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("slug"))
+                .body("errors[0].message", containsString("send a slug"));
         post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\", \"aliases\": [\"\"]}")
                 .statusCode(400)
                 .body("errors[0].field", containsString("aliases"));
+        // Blank as the contract's \S counts it (Bean Validation's @NotBlank let these through, stored as "").
+        post("{\"name\": \"\\u3000\", \"slug\": \"ideographic-space\", \"country\": \"DE\", \"kind\": \"group\"}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("name"));
+        post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\", \"aliases\": [\"B\", \"\\u00a0\"]}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("aliases[1]"));
         post("{\"name\": \"A\", \"country\": \"DE\", \"kind\": \"group\", \"sources\": [{\"kind\": \"article\", \"url\": \"javascript:alert(1)\"}]}")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("sources[0].url"));

@@ -15,6 +15,7 @@ import com.dealradar.platform.problem.ProblemException;
 import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.provenance.Precision;
 import com.dealradar.platform.provenance.Source;
+import com.dealradar.platform.text.VisibleText;
 import com.dealradar.platform.time.Clocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -457,7 +458,7 @@ public class DealService {
     }
 
     private void apply(Deal deal, DealDraft input) {
-        deal.title = input.title().strip();
+        deal.title = VisibleText.strip("title", input.title());
         deal.type = input.type();
         deal.confidence = input.confidence();
         deal.announcedOn = firstDay(input.announced(), "announced", null);

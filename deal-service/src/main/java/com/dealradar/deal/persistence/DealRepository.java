@@ -5,9 +5,6 @@ import com.dealradar.platform.paging.Cursor;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,7 +89,7 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
             String key = after.keys().get(0);
             afterId = after.uuidKey(1);
             inNullBlock = sort.nullable && key.equals(NULL_KEY);
-            afterKey = inNullBlock ? null : parseKey(sort, key);
+            afterKey = inNullBlock ? null : sortKey(sort, after);
         }
         if (!sort.nullable) {
             return run(
@@ -164,16 +161,15 @@ public class DealRepository implements PanacheRepositoryBase<Deal, UUID> {
         return query.getResultList();
     }
 
-    /** The cursor's sort key as a value; a tampered cursor is a 400, not a 500. */
-    private static Object parseKey(DealSort sort, String key) {
-        try {
-            return switch (sort) {
-                case announced, announcedDesc -> LocalDate.parse(key);
-                case valueUsd, valueUsdDesc -> new BigDecimal(key);
-                case updatedAt, updatedAtDesc -> Instant.parse(key);
-            };
-        } catch (RuntimeException e) {
-            throw Cursor.notIssued();
-        }
+    /**
+     * The cursor's sort key as a value of the sort's column; a tampered cursor, or one whose key no column could hold, is
+     * a 400, not a 500.
+     */
+    private static Object sortKey(DealSort sort, Cursor after) {
+        return switch (sort) {
+            case announced, announcedDesc -> after.dateKey(0);
+            case valueUsd, valueUsdDesc -> after.decimalKey(0);
+            case updatedAt, updatedAtDesc -> after.instantKey(0);
+        };
     }
 }

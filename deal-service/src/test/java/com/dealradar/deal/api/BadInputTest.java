@@ -67,6 +67,9 @@ class BadInputTest {
                 400,
                 "participants[0].companyId"));
         cases.add(edit("title too long", d -> d.put("title", "x".repeat(201)), 400, "title"));
+        // Blank as the contract's \S counts it (Bean Validation's @NotBlank let these through, stored as "").
+        cases.add(edit("title an em space", d -> d.put("title", "\u2003"), 400, "title"));
+        cases.add(edit("title no-break spaces", d -> d.put("title", "\u00a0\u3000\ufeff"), 400, "title"));
         cases.add(edit("description too long", d -> d.put("description", "x".repeat(4001)), 400, "description"));
         cases.add(edit(
                 "company id not a UUID",
@@ -378,6 +381,16 @@ class BadInputTest {
         queries.put("cursor=" + otherSortCursor, "cursor");
         queries.put("sort=-valueUsd&cursor=" + tamperedCursor, "cursor");
         queries.put("cursor=" + tamperedId, "cursor");
+        // Keys that Java reads and PostgreSQL cannot hold (a 500 before: "time zone displacement out of range",
+        // "date out of range", "value overflows numeric format").
+        String anyId = UUID.randomUUID().toString();
+        queries.put(
+                "sort=updatedAt&cursor=" + new Cursor("updatedAt", List.of("+300000-01-01T00:00:00Z", anyId)).encode(),
+                "cursor");
+        queries.put(
+                "sort=-announced&cursor=" + new Cursor("-announced", List.of("+9999999-01-01", anyId)).encode(),
+                "cursor");
+        queries.put("sort=-valueUsd&cursor=" + new Cursor("-valueUsd", List.of("1e999999", anyId)).encode(), "cursor");
         queries.put("sort=name", "sort");
         queries.put("type=takeover", "type");
         queries.put("status=done", "status");

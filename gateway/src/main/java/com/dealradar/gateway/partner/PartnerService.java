@@ -4,6 +4,7 @@ import com.dealradar.gateway.ratelimit.RateLimiter;
 import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.text.VisibleText;
 import com.dealradar.platform.time.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -130,7 +131,7 @@ public class PartnerService {
     private Partner update(Partner partner, PartnerInput input, String actor) {
         List<String> changed = new ArrayList<>();
         String plan = plan(input.plan());
-        if (!Objects.equals(partner.name, input.name().strip())) {
+        if (!Objects.equals(partner.name, VisibleText.strip("name", input.name()))) {
             changed.add("name");
         }
         if (!Objects.equals(partner.contactName, input.contact().name())
@@ -264,7 +265,7 @@ public class PartnerService {
     }
 
     private void apply(Partner partner, PartnerInput input) {
-        partner.name = input.name().strip();
+        partner.name = VisibleText.strip("name", input.name());
         partner.sortName = partner.name.toLowerCase(Locale.ROOT);
         partner.contactName =
                 input.contact().name() == null || input.contact().name().isBlank()

@@ -3,6 +3,7 @@ package com.dealradar.platform.http;
 import com.dealradar.platform.json.Rfc3339;
 import com.dealradar.platform.json.WireNames;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.text.CanonicalUuid;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -92,17 +93,9 @@ public final class QueryParams {
         return set;
     }
 
-    /**
-     * {@code text} as a UUID when it is one in canonical form, else empty: for "id or slug" look-ups, where a
-     * non-UUID is a slug or code, not an error. ({@link UUID#fromString} alone accepts forms like "1-2-3-4-5".)
-     */
+    /** {@code text} as a UUID when it is one in canonical form, else empty ({@link CanonicalUuid#parse}). */
     public static Optional<UUID> asUuid(String text) {
-        try {
-            UUID id = UUID.fromString(text);
-            return id.toString().equalsIgnoreCase(text) ? Optional.of(id) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return CanonicalUuid.parse(text);
     }
 
     /** A path segment in its one spelling: a UUID in any case as the API writes it (lower case), anything else as is. */

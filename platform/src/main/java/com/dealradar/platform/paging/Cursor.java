@@ -2,8 +2,10 @@ package com.dealradar.platform.paging;
 
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.problem.ProblemException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -121,6 +123,27 @@ public record Cursor(String sort, List<String> keys) {
             throw notIssued();
         }
         return instant;
+    }
+
+    /**
+     * Key {@code index} as a date; 400 like {@link #uuidKey} when it is not YYYY-MM-DD (LocalDate.parse also takes
+     * +9999999-01-01, which PostgreSQL refuses: a 500).
+     */
+    public LocalDate dateKey(int index) {
+        try {
+            return QueryParams.date("cursor", keys.get(index));
+        } catch (ProblemException e) {
+            throw notIssued();
+        }
+    }
+
+    /** Key {@code index} as a decimal within what a numeric column holds (not 1e999999); 400 like {@link #uuidKey}. */
+    public BigDecimal decimalKey(int index) {
+        try {
+            return QueryParams.decimal("cursor", keys.get(index));
+        } catch (ProblemException e) {
+            throw notIssued();
+        }
     }
 
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");

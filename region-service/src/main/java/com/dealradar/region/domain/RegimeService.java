@@ -3,6 +3,7 @@ package com.dealradar.region.domain;
 import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.geo.CountryCodes;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.text.VisibleText;
 import com.dealradar.region.holidays.HolidayCalendars;
 import com.dealradar.region.persistence.MatterRepository;
 import com.dealradar.region.persistence.RegimeRepository;
@@ -252,7 +253,7 @@ public class RegimeService {
             }
         }
         regime.code = input.code();
-        regime.name = input.name().strip();
+        regime.name = VisibleText.strip("name", input.name());
         regime.regionCode = input.regionCode();
         regime.kind = input.kind();
         regime.authorities = List.copyOf(input.authorities());

@@ -3,6 +3,7 @@ package com.dealradar.region.domain;
 import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.geo.CountryCodes;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.text.VisibleText;
 import com.dealradar.region.persistence.RegionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -136,7 +137,7 @@ public class RegionService {
         region.members = List.copyOf(members);
         region.timeZone = timeZone(input.timeZone());
         today.forgetZones();
-        region.name = input.name().strip();
+        region.name = VisibleText.strip("name", input.name());
         region.description = input.description();
         region.sources.clear();
         region.sources.addAll(orEmpty(input.sources()));
