@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -47,7 +48,12 @@ public record DealFacts(
         @Schema(description = "The companies taking part, with their roles and countries", required = true)
         List<@NotNull @Valid DealParty> parties,
 
-        @DecimalMin("0") @DecimalMax("100") @Schema(description = "Stake acquired, in percent", examples = "60")
+        // Digits bound the scale too: 1e-999999999 is between 0 and 100, and writing it out in an answer ran out of
+        // memory.
+        @DecimalMin("0")
+        @DecimalMax("100")
+        @Digits(integer = 3, fraction = 6)
+        @Schema(description = "Stake acquired, in percent", examples = "60")
         BigDecimal stakePercent,
 
         @Schema(description = "Whether the regimes' turnover or share-of-supply thresholds are met; absent: unknown")

@@ -71,6 +71,14 @@ public class MatterService {
             throw ProblemException.invalid(
                     "status", "a new matter starts as anticipated or not_assessed; then POST its transitions");
         }
+        if (input.decidedOn() != null) {
+            // The transition that decides the matter records its day; one given now would be kept over it (as on PUT).
+            throw ProblemException.conflict(
+                    "decidedOn",
+                    "a new matter is " + initial + "; its decision records decidedOn",
+                    "decidedOn is recorded by the transition that decides the matter (POST"
+                            + " /regulatory-matters/{id}/transitions); a new matter is " + initial);
+        }
         RegulatoryMatter matter = new RegulatoryMatter();
         matter.id = id;
         matter.createdAt = today.now();

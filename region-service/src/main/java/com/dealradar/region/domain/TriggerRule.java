@@ -3,6 +3,7 @@ package com.dealradar.region.domain;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -70,11 +71,13 @@ public record TriggerRule(
 
         @DecimalMin("0")
         @DecimalMax("100")
+        @Digits(integer = 3, fraction = 6)
         @Schema(description = "Minimum stake acquired, in percent: the stake must be at least this", examples = "25")
         BigDecimal minStakePercent,
 
         @DecimalMin("0")
         @DecimalMax("100")
+        @Digits(integer = 3, fraction = 6)
         @Schema(
                 description =
                         "Stake the acquired one must exceed, in percent (a statute's \"more than 25%\", NSIA s. 8(2)(a)): "

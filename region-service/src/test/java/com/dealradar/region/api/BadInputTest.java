@@ -86,6 +86,14 @@ class BadInputTest {
                 400,
                 "mandatory",
                 null);
+        // Between 0 and 100, and a billion digits long once written out (the assessment's answer ran out of memory).
+        post(
+                "/regulatory-assessments",
+                "{\"dealType\": \"acquisition\", \"date\": \"2023-05-10\", \"stakePercent\": 1e-999999999, \"parties\": "
+                        + "[{\"role\": \"acquirer\", \"country\": \"CN\"}, {\"role\": \"target\", \"country\": \"DE\"}]}",
+                400,
+                "stakePercent",
+                null);
     }
 
     @Test

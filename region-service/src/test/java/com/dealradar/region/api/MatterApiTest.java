@@ -94,6 +94,16 @@ class MatterApiTest {
         move(id, "accepted", "2024-02-05").then().statusCode(200);
         move(id, "phase1", "2024-02-05").then().statusCode(200);
         move(id, "cleared", "2024-02-20").then().statusCode(200).body("decidedOn", equalTo("2024-02-20"));
+        // Nor on a new matter (before: 201, and the decision's own day never recorded).
+        given().contentType(ContentType.JSON)
+                .body("{\"dealId\": \"" + UUID.randomUUID() + "\", \"regimeCode\": \"UK-NSIA\", "
+                        + "\"title\": \"decided early\", \"status\": \"anticipated\", \"basis\": \"inferred\", "
+                        + "\"openedOn\": \"2024-01-10\", \"decidedOn\": \"2024-02-15\", "
+                        + "\"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}]}")
+                .post("/regulatory-matters")
+                .then()
+                .statusCode(409)
+                .body("errors[0].field", equalTo("decidedOn"));
     }
 
     @Test
