@@ -67,12 +67,7 @@ class CalendarOwnerAccountTest extends GatewayTestBase {
 
     /** The read a calendar client makes: the token in the URL, no header. */
     static int read(String token, Map<Integer, Integer> seen) {
-        Response answer = given().noFilters()
-                .queryParam("token", token)
-                .get(CalendarResource.PATH)
-                .then()
-                .extract()
-                .response();
+        Response answer = calendarRead(token);
         if (answer.statusCode() != 200) {
             assertThat(answer.contentType()).startsWith("application/problem+json");
         }
@@ -91,6 +86,16 @@ class CalendarOwnerAccountTest extends GatewayTestBase {
                     return statuses.getLast() == status;
                 });
         return statuses.getLast();
+    }
+
+    /** GET of the calendar with a subscription's token in the URL, no header: what a calendar client sends. */
+    static Response calendarRead(String token) {
+        return given().noFilters()
+                .queryParam("token", token)
+                .get(CalendarResource.PATH)
+                .then()
+                .extract()
+                .response();
     }
 
     /** A subscription of {@code user}'s, created signed in as the user; its token. */

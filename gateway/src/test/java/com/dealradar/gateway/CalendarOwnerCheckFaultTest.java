@@ -10,10 +10,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.dealradar.gateway.calendar.CalendarResource;
 import com.dealradar.platform.testing.KeycloakUsers;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -208,12 +206,7 @@ class CalendarOwnerCheckFaultTest extends GatewayTestBase {
     }
 
     private Response read(String token, String step) {
-        Response answer = given().noFilters()
-                .queryParam("token", token)
-                .get(CalendarResource.PATH)
-                .then()
-                .extract()
-                .response();
+        Response answer = CalendarOwnerAccountTest.calendarRead(token);
         seen.put(step, answer.statusCode());
         return answer;
     }

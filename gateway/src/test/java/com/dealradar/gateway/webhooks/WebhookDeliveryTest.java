@@ -567,14 +567,7 @@ class WebhookDeliveryTest {
     @Test
     void deliveriesHeldForADisabledEndpointEndAsDeadLettersAtTheRetention() throws Exception {
         Endpoint endpoint = endpoint("http://127.0.0.1:9/hook", List.of("*"));
-        String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
-        ADMIN.request()
-                .contentType("application/merge-patch+json")
-                .header("If-Match", etag)
-                .body("{\"enabled\":false}")
-                .patch(endpoint.path())
-                .then()
-                .statusCode(200);
+        setEnabled(endpoint, false);
         List<UUID> events = append("deal", UUID.randomUUID().toString(), "deal.created", "deal.updated");
         int held = count(
                 "select count(*) from webhook_delivery where endpoint_id = ? and status = 'pending'", endpoint.id());
@@ -1223,11 +1216,16 @@ class WebhookDeliveryTest {
 
     /** Re-enables a disabled endpoint, as its partner would after fixing the receiver. */
     private static void enable(Endpoint endpoint) {
+        setEnabled(endpoint, true);
+    }
+
+    /** Enables or disables the endpoint with the ETag it has now, as its partner or an admin does. */
+    private static void setEnabled(Endpoint endpoint, boolean enabled) {
         String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
         ADMIN.request()
                 .contentType("application/merge-patch+json")
                 .header("If-Match", etag)
-                .body("{\"enabled\":true}")
+                .body("{\"enabled\":" + enabled + "}")
                 .patch(endpoint.path())
                 .then()
                 .statusCode(200);
