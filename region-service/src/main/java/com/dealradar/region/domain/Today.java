@@ -4,6 +4,9 @@ import com.dealradar.platform.time.Clocks;
 import com.dealradar.region.persistence.RegionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +37,7 @@ public class Today {
 
     private final InstantSource clock;
     private final RegionRepository regions;
+    private final TransactionSynchronizationRegistry transactions;
     private volatile Zones zones = Zones.NONE;
 
     /** The regions' time zones as read at {@code readAt} ({@link System#nanoTime()}). */
@@ -45,9 +49,10 @@ public class Today {
         }
     }
 
-    Today(InstantSource clock, RegionRepository regions) {
+    Today(InstantSource clock, RegionRepository regions, TransactionSynchronizationRegistry transactions) {
         this.clock = clock;
         this.regions = regions;
+        this.transactions = transactions;
     }
 
     /** Today in the time zone of {@code regionCode}'s authorities; in UTC for no region or an unknown one. */
@@ -78,9 +83,25 @@ public class Today {
         return known.fresh() ? known : read();
     }
 
-    /** After a region was written: its time zone may have changed, so the next question reads them again. */
+    /**
+     * After a region was written: its time zone may have changed, so the next question reads them again, and again once
+     * the write's transaction has ended. The write's own answer reads (and keeps) the zone it wrote, uncommitted, and
+     * another request may read the old one before the commit: without the second clearing, this replica went on with a
+     * zone that was rolled back, or the old one, for {@link #ZONES_KEPT}.
+     */
     public void forgetZones() {
         zones = Zones.NONE;
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    zones = Zones.NONE;
+                }
+            });
+        }
     }
 
     private Zones read() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.dealradar.platform.testing.TestClock;
+import com.dealradar.region.domain.Today;
 import com.dealradar.region.events.DeadlineEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,39 @@ class RegionTimeZoneTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Today today;
+
+    /**
+     * A write that changes a region's time zone and then rolls back (its caller stopped waiting, the database refused
+     * the commit) leaves the zone as it was, on this replica too: the write read its own uncommitted zone into the
+     * zone cache, which kept it for 30 s after the rollback.
+     */
+    @Test
+    void aTimeZoneWrittenAndRolledBackIsNotKept() {
+        assertThat(today.zoneOf("CN")).hasToString("Asia/Shanghai");
+        ZoneIdHolder seenInTheWrite = new ZoneIdHolder();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createQuery("update Region r set r.timeZone = 'Europe/Berlin' where r.code = 'CN'")
+                        .executeUpdate();
+                today.forgetZones();
+                seenInTheWrite.zone = today.zoneOf("CN").getId();
+                throw new IllegalStateException("rolled back");
+            });
+        } catch (IllegalStateException expected) {
+            // the write's transaction is rolled back
+        }
+        String afterwards = today.zoneOf("CN").getId();
+        System.out.printf("CN's time zone: in the write %s, after its rollback %s%n", seenInTheWrite.zone, afterwards);
+        assertThat(seenInTheWrite.zone).isEqualTo("Europe/Berlin");
+        assertThat(afterwards).isEqualTo("Asia/Shanghai");
+    }
+
+    private static final class ZoneIdHolder {
+        String zone;
+    }
 
     @Test
     void theSeededRegionsNameTheTimeZonesOfTheirAuthorities() {
