@@ -178,7 +178,7 @@ public class CompanyResource {
     public Response get(
             @Parameter(example = "alibaba-group") @PathParam("idOrSlug") String idOrSlug,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Company company = service.get(key(idOrSlug));
+        Company company = service.get(CompanyKey.of(idOrSlug));
         return EntityTags.okOrNotModified(ifNoneMatch, company.version, views.detailed(company));
     }
 
@@ -198,7 +198,7 @@ public class CompanyResource {
             @PathParam("idOrSlug") String idOrSlug,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CompanyInput body) {
-        return service.replace(key(idOrSlug), EntityTags.ifMatch(ifMatch), body.toDraft(), this::answer);
+        return service.replace(CompanyKey.of(idOrSlug), EntityTags.ifMatch(ifMatch), body.toDraft(), this::answer);
     }
 
     @PATCH
@@ -219,7 +219,7 @@ public class CompanyResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Schema(implementation = CompanyInput.class) JsonNode patch) {
         return service.update(
-                key(idOrSlug),
+                CompanyKey.of(idOrSlug),
                 EntityTags.ifMatch(ifMatch),
                 company -> mergePatch
                         .apply(CompanyViews.input(company), patch, CompanyInput.class)
@@ -253,7 +253,7 @@ public class CompanyResource {
                 "POST /companies/" + idOrSlug + "/archive",
                 null,
                 complete -> service.archive(
-                        key(idOrSlug),
+                        CompanyKey.of(idOrSlug),
                         EntityTags.ifMatch(ifMatch),
                         company ->
                                 complete.apply(ConditionalWrites.changed(company.version, views.detailed(company)))));
@@ -262,9 +262,5 @@ public class CompanyResource {
     /** The answer of a conditional write, built in the service's transaction (If-Match was checked there). */
     private Response answer(Company company) {
         return ConditionalWrites.ok(company.version, views.detailed(company));
-    }
-
-    private static CompanyKey key(String idOrSlug) {
-        return CompanyKey.of(idOrSlug);
     }
 }

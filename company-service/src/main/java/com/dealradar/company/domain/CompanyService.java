@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The rules for companies and ownership links, and the unit of work of each write: every public write method is
@@ -226,13 +227,12 @@ public class CompanyService {
         }
         company.slug = slug;
         List<String> aliases = orEmpty(draft.aliases());
-        List<String> visibleAliases = new ArrayList<>();
-        for (int i = 0; i < aliases.size(); i++) {
-            visibleAliases.add(VisibleText.strip("aliases[" + i + "]", aliases.get(i)));
-        }
         company.rename(
                 VisibleText.strip("name", draft.name()),
-                visibleAliases.stream().distinct().toList());
+                IntStream.range(0, aliases.size())
+                        .mapToObj(i -> VisibleText.strip("aliases[" + i + "]", aliases.get(i)))
+                        .distinct()
+                        .toList());
         company.legalName = draft.legalName();
         company.country = draft.country();
         company.headquartersCity = draft.headquartersCity();

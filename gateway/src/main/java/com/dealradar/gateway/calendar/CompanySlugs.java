@@ -6,7 +6,7 @@ import static com.dealradar.gateway.composite.PartReader.encode;
 import com.dealradar.gateway.client.CallerHeaders;
 import com.dealradar.gateway.composite.Outcome;
 import com.dealradar.gateway.composite.PartReader;
-import com.dealradar.platform.http.QueryParams;
+import com.dealradar.platform.text.CanonicalUuid;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +32,7 @@ class CompanySlugs {
     CompletableFuture<Lookup> lookUp(String slug, CallerHeaders headers) {
         return reader.read(COMPANY, "/companies/" + encode(slug), headers).thenApply(outcome -> {
             if (outcome instanceof Outcome.Ok ok) {
-                return QueryParams.asUuid(ok.body().path("id").asText(""))
+                return CanonicalUuid.parse(ok.body().path("id").asText(""))
                         .map(id -> new Lookup(id, null))
                         .orElseGet(() -> new Lookup(null, new Outcome.Refused(502, ok.body())));
             }

@@ -206,8 +206,21 @@ public class EventLog {
         return rows.isEmpty() ? null : event(rows.get(0));
     }
 
-    /** What a purge deleted: events, in how many transactions, the most in one. */
-    public record Purged(int deleted, int batches, int largestBatch) {}
+    /** What a purge deleted: events (or rows), in how many transactions, the most in one. */
+    public record Purged(int deleted, int batches, int largestBatch) {
+        public static final Purged NONE = new Purged(0, 0, 0);
+
+        /** This and one more transaction, which deleted {@code rows}. */
+        public Purged step(int rows) {
+            return new Purged(deleted + rows, batches + 1, Math.max(largestBatch, rows));
+        }
+
+        /** This and {@code other} together. */
+        public Purged and(Purged other) {
+            return new Purged(
+                    deleted + other.deleted, batches + other.batches, Math.max(largestBatch, other.largestBatch));
+        }
+    }
 
     /**
      * Deletes events recorded before {@code cutoff}, at most {@link FeedConfig#purgeBatch()} per transaction; cursors at
@@ -231,9 +244,7 @@ public class EventLog {
             return new long[] {row[0] == null ? 0 : ((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
         });
         long through = range[0];
-        int deleted = 0;
-        int batches = 0;
-        int largest = 0;
+        Purged purged = Purged.NONE;
         long from = range[1];
         while (from < through) {
             long after = from;
@@ -251,12 +262,10 @@ public class EventLog {
                         .executeUpdate();
                 return gone;
             });
-            deleted += rows;
-            batches++;
-            largest = Math.max(largest, rows);
+            purged = purged.step(rows);
             from = upTo;
         }
-        return new Purged(deleted, batches, largest);
+        return purged;
     }
 
     private static FeedEvent event(Tuple row) {

@@ -293,11 +293,9 @@ public class Deliveries {
                         .setParameter(1, cutoff)
                         .setParameter(2, batch)
                         .setParameter(3, cutoff));
-        return new Purged(
-                expired.deleted(),
-                attempts.deleted() + completed.deleted(),
-                expired.batches() + attempts.batches() + completed.batches(),
-                Math.max(expired.largestBatch(), Math.max(attempts.largestBatch(), completed.largestBatch())));
+        EventLog.Purged deleted = attempts.and(completed);
+        EventLog.Purged all = expired.and(deleted);
+        return new Purged(expired.deleted(), deleted.deleted(), all.batches(), all.largestBatch());
     }
 
     /** Why a held delivery ended without an attempt. */
@@ -306,17 +304,13 @@ public class Deliveries {
 
     /** Runs {@code statement} (at most {@code batch} rows) in transactions of its own until it changes fewer. */
     private EventLog.Purged inBatches(int batch, Supplier<Query> statement) {
-        int changed = 0;
-        int batches = 0;
-        int largest = 0;
+        EventLog.Purged done = EventLog.Purged.NONE;
         int rows;
         do {
             rows = QuarkusTransaction.requiringNew().call(() -> statement.get().executeUpdate());
-            changed += rows;
-            batches++;
-            largest = Math.max(largest, rows);
+            done = done.step(rows);
         } while (rows == batch);
-        return new EventLog.Purged(changed, batches, largest);
+        return done;
     }
 
     /** Deliveries waiting for enabled endpoints (due, backing off or in flight), and the oldest one's creation. */

@@ -69,7 +69,7 @@ public final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        return asUuid(raw.strip())
+        return CanonicalUuid.parse(raw.strip())
                 .orElseThrow(() -> ProblemException.badParameter(name, "'" + raw + "' is not a UUID"));
     }
 
@@ -93,14 +93,9 @@ public final class QueryParams {
         return set;
     }
 
-    /** {@code text} as a UUID when it is one in canonical form, else empty ({@link CanonicalUuid#parse}). */
-    public static Optional<UUID> asUuid(String text) {
-        return CanonicalUuid.parse(text);
-    }
-
     /** A path segment in its one spelling: a UUID in any case as the API writes it (lower case), anything else as is. */
     public static String canonicalId(String segment) {
-        return asUuid(segment).map(UUID::toString).orElse(segment);
+        return CanonicalUuid.parse(segment).map(UUID::toString).orElse(segment);
     }
 
     /** Slugs as company-service makes them: lower-case words joined by hyphens, at most 80 characters. */
@@ -121,7 +116,7 @@ public final class QueryParams {
             return null;
         }
         String text = raw.strip();
-        Optional<UUID> id = asUuid(text);
+        Optional<UUID> id = CanonicalUuid.parse(text);
         if (id.isPresent()) {
             return new CompanyName(id.get(), null);
         }

@@ -2,6 +2,7 @@ package com.dealradar.platform.paging;
 
 import com.dealradar.platform.http.QueryParams;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.text.CanonicalUuid;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -86,7 +87,7 @@ public record Cursor(String sort, List<String> keys) {
     /** Key {@code index} as an id; 400 like a cursor that does not decode when it is not one (a crafted cursor). */
     public UUID uuidKey(int index) {
         // Canonical form only: UUID.fromString alone also takes 1-2-3-4-5, which no cursor of this API holds.
-        return QueryParams.asUuid(keys.get(index)).orElseThrow(Cursor::notIssued);
+        return CanonicalUuid.parse(keys.get(index)).orElseThrow(Cursor::notIssued);
     }
 
     /** Decodes a cursor of (time, id) keys, both checked; null for no cursor, 400 for anything else. */

@@ -9,6 +9,7 @@ import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.PageRequest;
 import com.dealradar.platform.paging.Paging;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.text.CanonicalUuid;
 import com.dealradar.region.domain.MatterService;
 import com.dealradar.region.domain.MatterStatus;
 import com.dealradar.region.domain.RegimeService;
@@ -107,7 +108,7 @@ public class MatterResource {
         UUID regimeId = null;
         if (regime != null && !regime.isBlank()) {
             try {
-                regimeId = regimes.get(QueryParams.asUuid(regime.strip()).orElse(null), regime.strip()).id;
+                regimeId = regimes.get(CanonicalUuid.parse(regime.strip()).orElse(null), regime.strip()).id;
             } catch (ProblemException e) {
                 throw ProblemException.badParameter("regime", "no regime '" + regime + "'");
             }

@@ -8,6 +8,7 @@ import com.dealradar.platform.json.MergePatch;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.paging.PageRequest;
 import com.dealradar.platform.paging.Paging;
+import com.dealradar.platform.text.CanonicalUuid;
 import com.dealradar.region.domain.Regime;
 import com.dealradar.region.domain.RegimeKind;
 import com.dealradar.region.domain.RegimeService;
@@ -152,7 +153,7 @@ public class RegimeResource {
     public Response get(
             @Parameter(example = "UK-NSIA") @PathParam("idOrCode") String idOrCode,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Regime regime = service.get(QueryParams.asUuid(idOrCode).orElse(null), idOrCode);
+        Regime regime = service.get(CanonicalUuid.parse(idOrCode).orElse(null), idOrCode);
         return tags.okOrNotModified(ifNoneMatch, regime.version, views.regime(regime));
     }
 
@@ -206,7 +207,7 @@ public class RegimeResource {
     /** A conditional write: the service checks If-Match against the row it changes, in its transaction. */
     private Response write(String idOrCode, String ifMatch, Function<Regime, RegimeInput> change) {
         return service.replace(
-                QueryParams.asUuid(idOrCode).orElse(null),
+                CanonicalUuid.parse(idOrCode).orElse(null),
                 idOrCode,
                 EntityTags.ifMatch(ifMatch),
                 regime -> change.apply(regime).toDraft(),
