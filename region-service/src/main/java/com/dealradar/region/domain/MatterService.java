@@ -87,11 +87,10 @@ public class MatterService {
         matter.history.add(
                 first != null
                         ? new StatusChange(initial, first.on(), first.note(), today.now(), first.precision())
-                        : new StatusChange(
-                                initial,
-                                input.openedOn() != null ? input.openedOn() : today.in(matter.regionCode),
-                                "recorded",
-                                today.now()));
+                        : input.openedOn() != null
+                                ? new StatusChange(
+                                        initial, input.openedOn(), "recorded", today.now(), input.openedPrecision())
+                                : new StatusChange(initial, today.in(matter.regionCode), "recorded", today.now()));
         matters.persistAndFlush(matter);
         return matter;
     }
@@ -154,7 +153,18 @@ public class MatterService {
     private void moveOpening(RegulatoryMatter matter, LocalDate openedBefore, MatterDraft input) {
         LocalDate opened = input.openedOn();
         StatusChange first = matter.history.getFirst();
-        if (opened == null || opened.equals(first.on()) || (openedBefore != null && !openedBefore.equals(first.on()))) {
+        if (opened == null || (openedBefore != null && !openedBefore.equals(first.on()))) {
+            return;
+        }
+        if (opened.equals(first.on())) {
+            // The same day, perhaps now known to a month or a year only: the opening entry says so too.
+            if (Objects.requireNonNullElse(first.precision(), Precision.day)
+                    != Objects.requireNonNullElse(input.openedPrecision(), Precision.day)) {
+                matter.history.set(
+                        0,
+                        new StatusChange(
+                                first.status(), opened, first.note(), first.recordedAt(), input.openedPrecision()));
+            }
             return;
         }
         matter.history.stream()
@@ -314,7 +324,14 @@ public class MatterService {
                     "a matter stays with its company (" + matter.companyId
                             + "); withdraw it and open one on the other company");
         }
-        Regime regime = regimes.findByCode(input.regimeCode())
+        // Nor does it move to another regime: under one that does not suspend the deal it stopped blocking completion.
+        if (matter.regime != null && !matter.regime.code.equalsIgnoreCase(input.regimeCode())) {
+            throw ProblemException.invalid(
+                    "regimeCode",
+                    "a matter stays under its regime (" + matter.regime.code
+                            + "); withdraw it and open one under the other regime");
+        }
+        Regime regime = regimes.findByCodeForShare(input.regimeCode())
                 .orElseThrow(() -> ProblemException.unprocessable(
                         "regimeCode", "regime " + input.regimeCode() + " does not exist"));
         if (input.openedOn() != null

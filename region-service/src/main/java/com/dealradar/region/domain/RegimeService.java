@@ -179,7 +179,9 @@ public class RegimeService {
             VersionCheck expected,
             Function<Regime, RegimeDraft> change,
             Function<Regime, R> answer) {
-        Regime regime = get(id, idOrCode);
+        // Locked before its matters are counted below: a matter being filed under it meanwhile is counted or waits.
+        Regime regime =
+                regimes.findForUpdate(id, idOrCode).orElseThrow(() -> ProblemException.notFound("Regime", idOrCode));
         expected.check(regime.version);
         RegimeDraft input = change.apply(regime);
         // A matter keeps its regime's region (its list filter, its today and its calendar): moved under its matters, a

@@ -4,6 +4,7 @@ import com.dealradar.region.domain.Regime;
 import com.dealradar.region.domain.RegimeKind;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,6 +28,26 @@ public class RegimeRepository implements PanacheRepositoryBase<Regime, UUID> {
     /** Regime codes are upper-case (RegimeInput's rule), so a code is found whatever case a client writes it in. */
     public Optional<Regime> findByCode(String code) {
         return find("code", code.toUpperCase(Locale.ROOT)).firstResultOptional();
+    }
+
+    /**
+     * The regime a matter is filed under, its row share-locked until the matter's transaction ends: a move of the
+     * regime to another region ({@link #findForUpdate}) waits for the matter, and then counts it, or the matter waits
+     * for the move, and then reads the regime where it now is.
+     */
+    public Optional<Regime> findByCodeForShare(String code) {
+        return find("code", code.toUpperCase(Locale.ROOT))
+                .withLock(LockModeType.PESSIMISTIC_READ)
+                .firstResultOptional();
+    }
+
+    /** By id, else by code, its row locked for the writing transaction (see {@link #findByCodeForShare}). */
+    public Optional<Regime> findForUpdate(UUID id, String code) {
+        return id != null
+                ? findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                : find("code", code.toUpperCase(Locale.ROOT))
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .firstResultOptional();
     }
 
     public boolean codeTaken(String code, UUID except) {

@@ -3,6 +3,7 @@ package com.dealradar.region.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealradar.platform.events.OutboxEvent;
+import com.dealradar.platform.testing.Races;
 import com.dealradar.platform.testing.TestClock;
 import com.dealradar.region.events.DeadlineEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,8 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,19 +81,7 @@ class DeadlineEventsTest {
         deadlines.runOnce();
         clock.set(noonOf("2024-05-03"));
         // Two checkers at once (as two replicas would): the notice key lets one event through.
-        CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> racers = List.of(1, 2).stream()
-                .map(i -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        go.await();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return deadlines.runOnce();
-                }))
-                .toList();
-        go.countDown();
-        racers.forEach(CompletableFuture::join);
+        Races.<Integer>together(List.of(deadlines::runOnce, deadlines::runOnce));
         deadlines.runOnce();
 
         List<OutboxEvent> matter = eventsOf(id);

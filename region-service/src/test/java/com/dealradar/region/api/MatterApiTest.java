@@ -704,6 +704,54 @@ class MatterApiTest {
                 .body("items.regionCode", everyItem(equalTo("CN")));
     }
 
+    /**
+     * A matter stays under the regime it was opened under, as it stays with its deal: moved from DE-AWV (suspensory)
+     * to DE-BSI-C5, a notified matter stopped blocking its deal's completion (before: 200, blocking false).
+     */
+    @Test
+    void aMatterStaysUnderItsRegime() {
+        String id = create(UUID.randomUUID(), "DE-AWV")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        move(id, "notified", "2024-01-10").then().statusCode(200).body("blocking", equalTo(true));
+        refused(patch(id, "{\"regimeCode\": \"DE-BSI-C5\"}"), "regimeCode");
+        given().get("/regulatory-matters/" + id)
+                .then()
+                .statusCode(200)
+                .body("regime.code", equalTo("DE-AWV"))
+                .body("blocking", equalTo(true));
+        // The same regime, written in another case, is no move.
+        patch(id, "{\"regimeCode\": \"de-awv\"}").then().statusCode(200);
+    }
+
+    /**
+     * An opening known to a month or a year is recorded so in the matter's history too, from the start and when only
+     * its precision is corrected (before: the first entry stayed an exact day, and the clocks read it as one).
+     */
+    @Test
+    void theOpeningsPrecisionIsTheFirstHistoryEntrys() {
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"dealId\": \"" + UUID.randomUUID() + "\", \"regimeCode\": \"UK-NSIA\", "
+                        + "\"title\": \"known to a month\", \"status\": \"anticipated\", \"basis\": \"inferred\", "
+                        + "\"openedOn\": \"2018-01-01\", \"openedPrecision\": \"month\", "
+                        + "\"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}]}")
+                .post("/regulatory-matters")
+                .then()
+                .statusCode(201)
+                .body("statusHistory[0].on", equalTo("2018-01-01"))
+                .body("statusHistory[0].precision", equalTo("month"))
+                .extract()
+                .path("id");
+        patch(id, "{\"openedPrecision\": \"year\"}")
+                .then()
+                .statusCode(200)
+                .body("openedPrecision", equalTo("year"))
+                .body("statusHistory[0].on", equalTo("2018-01-01"))
+                .body("statusHistory[0].precision", equalTo("year"));
+    }
+
     static void refused(Response response, String field) {
         response.then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem(field));
     }

@@ -550,7 +550,7 @@ class ReferenceDataApiTest {
                 .statusCode(412);
     }
 
-    private static String regime(String code, String region) {
+    static String regime(String code, String region) {
         return "{\"code\": \"" + code + "\", \"name\": \"test regime\", \"regionCode\": \"" + region + "\", "
                 + "\"kind\": \"merger_control\", \"authorities\": [{\"name\": \"authority\"}], \"mandatory\": false, "
                 + "\"suspensory\": false, \"inForceFrom\": \"2020-01-01\", "
