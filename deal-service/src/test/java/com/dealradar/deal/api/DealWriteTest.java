@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.dealradar.deal.FakeServices;
 import com.dealradar.deal.Json;
+import com.dealradar.platform.testing.Races;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -19,8 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Creating, reading and conditionally changing one deal: ETags, If-Match (428/412), unknown companies (422). */
@@ -199,20 +199,14 @@ class DealWriteTest {
 
         // at the same time
         String current = given().get("/deals/" + id).header("ETag");
-        CyclicBarrier start = new CyclicBarrier(2);
-        List<CompletableFuture<Integer>> puts = new ArrayList<>();
-        for (Map<String, Object> body : List.of(first, second)) {
-            puts.add(CompletableFuture.supplyAsync(() -> {
-                await(start);
-                return given().contentType(ContentType.JSON)
+        List<Supplier<Integer>> puts = List.of(first, second).stream()
+                .<Supplier<Integer>>map(body -> () -> given().contentType(ContentType.JSON)
                         .header("If-Match", current)
                         .body(Json.write(body))
                         .put("/deals/" + id)
-                        .statusCode();
-            }));
-        }
-        List<Integer> statuses =
-                puts.stream().map(CompletableFuture::join).sorted().toList();
+                        .statusCode())
+                .toList();
+        List<Integer> statuses = Races.together(puts).stream().sorted().toList();
         assertThat(statuses).containsExactly(200, 412);
     }
 
@@ -243,13 +237,5 @@ class DealWriteTest {
                 .then()
                 .statusCode(422)
                 .body("detail", containsString(unknown.toString()));
-    }
-
-    private static void await(CyclicBarrier barrier) {
-        try {
-            barrier.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -19,18 +19,27 @@ public final class Races {
 
     /** The answers of {@code n} copies of {@code request} started together. */
     public static List<Response> race(int n, Supplier<Response> request) throws Exception {
+        return together(java.util.Collections.nCopies(n, request));
+    }
+
+    /**
+     * The results of {@code tasks}, each run on a thread of its own and released together. Not
+     * {@code CompletableFuture.supplyAsync} without an executor: on two cores the common pool has one thread, which
+     * runs such tasks one after another (a test of concurrent writers then tests none).
+     */
+    public static <T> List<T> together(List<Supplier<T>> tasks) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
-            List<Future<Response>> answers = java.util.stream.IntStream.range(0, n)
-                    .mapToObj(i -> pool.submit(() -> {
+        try (ExecutorService pool = Executors.newFixedThreadPool(tasks.size())) {
+            List<Future<T>> results = tasks.stream()
+                    .map(task -> pool.submit(() -> {
                         start.await();
-                        return request.get();
+                        return task.get();
                     }))
                     .toList();
             start.countDown();
-            List<Response> out = new java.util.ArrayList<>();
-            for (Future<Response> answer : answers) {
-                out.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            List<T> out = new java.util.ArrayList<>();
+            for (Future<T> result : results) {
+                out.add(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
             }
             return out;
         }
