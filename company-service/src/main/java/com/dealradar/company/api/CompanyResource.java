@@ -240,7 +240,9 @@ public class CompanyResource {
             responseCode = "200",
             description = "Archived",
             content = @Content(schema = @Schema(implementation = CompanyView.class)))
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key is in flight")
+    @APIResponse(
+            responseCode = "409",
+            description = "The company is already archived, or the Idempotency-Key is in flight")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response archive(

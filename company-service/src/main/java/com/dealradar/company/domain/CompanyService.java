@@ -8,6 +8,7 @@ import com.dealradar.platform.concurrency.VersionCheck;
 import com.dealradar.platform.geo.CountryCodes;
 import com.dealradar.platform.paging.Cursor;
 import com.dealradar.platform.problem.ProblemException;
+import com.dealradar.platform.problem.ProblemType;
 import com.dealradar.platform.text.VisibleText;
 import com.dealradar.platform.time.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -150,6 +151,12 @@ public class CompanyService {
         // The status is not part of what links and other companies embed: only this row is locked and changed.
         companies.lockInIdOrder(Set.of(company.id));
         expected.check(company.version);
+        if (company.status == CompanyStatus.archived) {
+            // Nothing changes, so nothing is announced: a second archiving would be a second company.archived.
+            throw new ProblemException(
+                    ProblemType.INVALID_TRANSITION,
+                    "Company " + company.slug + " is already archived; restore it first (PATCH its status to active)");
+        }
         company.status = CompanyStatus.archived;
         company.updatedAt = now();
         companies.flush();

@@ -197,7 +197,16 @@ class CompanyApiTest {
                 .post("/companies/" + id + "/archive")
                 .then()
                 .statusCode(412);
-        given().get("/companies/" + id).then().statusCode(200).body("status", equalTo("archived"));
+        // Archived already, with its current ETag: nothing to change or announce (before: 200, a new version and a
+        // second company.archived for partners).
+        given().header("If-Match", archived.header("ETag"))
+                .post("/companies/" + id + "/archive")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", containsString("invalid-transition"))
+                .body("detail", containsString("already archived"));
+        given().get("/companies/" + id).then().statusCode(200).header("ETag", archived.header("ETag"));
         given().queryParam("status", "archived")
                 .queryParam("ids", id)
                 .get("/companies")

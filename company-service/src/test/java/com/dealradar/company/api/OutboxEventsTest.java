@@ -82,8 +82,8 @@ class OutboxEventsTest {
                 .header("Idempotent-Replayed", "true");
 
         long before = allEvents();
-        // Refused or rolled back: a stale ETag (412), a missing one (428), a duplicate name (409 from the unique key at
-        // commit), invalid input (400). None leaves an event.
+        // Refused or rolled back: a stale ETag (412), a missing one (428), archiving again (409), a duplicate name
+        // (409 from the unique key at commit), invalid input (400). None leaves an event.
         given().contentType("application/merge-patch+json")
                 .header("If-Match", "\"0\"")
                 .body("{\"headquartersCity\": \"Beijing\"}")
@@ -91,6 +91,10 @@ class OutboxEventsTest {
                 .then()
                 .statusCode(412);
         given().post("/companies/" + id + "/archive").then().statusCode(428);
+        given().header("If-Match", "\"2\"")
+                .post("/companies/" + id + "/archive")
+                .then()
+                .statusCode(409);
         given().contentType(ContentType.JSON)
                 .body(body)
                 .post("/companies")
