@@ -349,6 +349,8 @@ class EventsAndWebhooksSystemTest {
                             201)
                     .get("id")
                     .asText();
+            // Deliveries go to partners that hold a key in force.
+            ok(call("POST", "/api/v1/partners/" + partner + "/keys", "{\"scopes\": [\"read\"]}", Map.of()), 201);
             String endpoint = ok(
                             call(
                                     "POST",

@@ -134,7 +134,8 @@ public class Deliveries {
             List<Tuple> rows = em.createNativeQuery(
                             "select d.id, d.endpoint_id, d.event_position, d.event_id, d.attempts from webhook_delivery d"
                                     + " where d.status = 'pending' and d.next_attempt_at <= :now and (d.lease_until is null or d.lease_until < :now)"
-                                    + " and exists (select 1 from webhook_endpoint w where w.id = d.endpoint_id and w.enabled = true)"
+                                    + " and exists (select 1 from webhook_endpoint w where w.id = d.endpoint_id and "
+                                    + DELIVERABLE + ")"
                                     + " and not exists (select 1 from webhook_delivery e where e.endpoint_id = d.endpoint_id"
                                     + " and e.resource_key = d.resource_key and e.status = 'pending' and e.event_position < d.event_position)"
                                     + " order by d.event_position limit " + limit + " for update"
@@ -250,10 +251,10 @@ public class Deliveries {
      * many short steps, not one transaction over millions of rows):
      *
      * <ol>
-     *   <li>deliveries held for a disabled endpoint whose events were recorded before it end as dead letters ("the event
-     *       left the feed while the endpoint was disabled"): they could never be delivered, and held rows otherwise
-     *       piled up for as long as the endpoint stayed disabled, each read by every replica's claim query; as dead
-     *       letters the partner sees which events it missed, and they are deleted a retention later;
+     *   <li>deliveries held ({@link #DELIVERABLE}: a disabled endpoint, a partner without a key in force) whose events
+     *       were recorded before it end as dead letters ("the event left the feed while ..."): they could never be
+     *       delivered, and held rows otherwise piled up for as long as they were held, each read by every replica's
+     *       claim query; as dead letters the partner sees which events it missed, and they are deleted a retention later;
      *   <li>attempts made before the cutoff;
      *   <li>deliveries completed (delivered, or dead and not replayed) before it: their events are gone from the feed.
      * </ol>
@@ -266,16 +267,15 @@ public class Deliveries {
         EventLog.Purged expired = inBatches(
                 batch,
                 () -> em.createNativeQuery(
-                                "update webhook_delivery set status = 'dead', last_error = ?, completed_at = ?,"
-                                        + " next_attempt_at = ? where id in (select d.id from webhook_delivery d join webhook_endpoint"
-                                        + " w on w.id = d.endpoint_id where w.enabled = false and d.status = 'pending' and"
-                                        + " d.created_at < ? limit ?) and status = 'pending' and created_at < ?")
-                        .setParameter(1, EXPIRED_WHILE_DISABLED)
-                        .setParameter(2, now)
-                        .setParameter(3, now)
-                        .setParameter(4, cutoff)
-                        .setParameter(5, batch)
-                        .setParameter(6, cutoff));
+                                "update webhook_delivery set status = 'dead', last_error = :reason, completed_at = :now,"
+                                        + " next_attempt_at = :now where id in (select d.id from webhook_delivery d join"
+                                        + " webhook_endpoint w on w.id = d.endpoint_id where not (" + DELIVERABLE + ")"
+                                        + " and d.status = 'pending' and d.created_at < :cutoff limit :batch)"
+                                        + " and status = 'pending' and created_at < :cutoff")
+                        .setParameter("reason", EXPIRED_WHILE_DISABLED)
+                        .setParameter("now", now)
+                        .setParameter("cutoff", cutoff)
+                        .setParameter("batch", batch));
         EventLog.Purged attempts = inBatches(
                 batch,
                 () -> em.createNativeQuery(
@@ -299,8 +299,17 @@ public class Deliveries {
     }
 
     /** Why a held delivery ended without an attempt. */
-    static final String EXPIRED_WHILE_DISABLED =
-            "the event left the feed (past its retention) while the endpoint was disabled; it was never delivered";
+    static final String EXPIRED_WHILE_DISABLED = "the event left the feed (past its retention) while the endpoint was"
+            + " disabled or its partner held no API key in force; it was never delivered";
+
+    /**
+     * Whether endpoint {@code w}'s deliveries may go out at {@code :now}: it is enabled and its partner holds an API key
+     * in force. A partner whose keys are all revoked or expired can read nothing, so nothing is sent to it either (as
+     * its calendar subscriptions stop answering); its deliveries are held as a disabled endpoint's are, and go out once
+     * it holds a key again.
+     */
+    static final String DELIVERABLE = "w.enabled = true and exists (select 1 from api_key k where k.partner_id ="
+            + " w.partner_id and k.revoked_at is null and (k.expires_at is null or k.expires_at > :now))";
 
     /** Runs {@code statement} (at most {@code batch} rows) in transactions of its own until it changes fewer. */
     private EventLog.Purged inBatches(int batch, Supplier<Query> statement) {
@@ -313,19 +322,20 @@ public class Deliveries {
         return done;
     }
 
-    /** Deliveries waiting for enabled endpoints (due, backing off or in flight), and the oldest one's creation. */
+    /** Deliveries waiting to go out (due, backing off or in flight), and the oldest one's creation. */
     public record Backlog(long pending, Instant oldest) {}
 
     /**
-     * What is waiting to be delivered. Deliveries held for a disabled endpoint are not counted: they wait for an admin
-     * or partner to enable it, not for the dispatcher. Reads the pending rows through {@code webhook_delivery_due}.
+     * What is waiting to be delivered. Deliveries held ({@link #DELIVERABLE}) are not counted: they wait for an admin
+     * or partner to enable the endpoint or issue a key, not for the dispatcher. Reads the pending rows through {@code webhook_delivery_due}.
      */
     public Backlog backlog() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Tuple row = (Tuple) em.createNativeQuery(
                             "select count(*), min(d.created_at) from webhook_delivery d join webhook_endpoint w on"
-                                    + " w.id = d.endpoint_id where d.status = 'pending' and w.enabled = true",
+                                    + " w.id = d.endpoint_id where d.status = 'pending' and " + DELIVERABLE,
                             Tuple.class)
+                    .setParameter("now", clock.instant())
                     .getSingleResult();
             return new Backlog(((Number) row.get(0)).longValue(), NativeValues.instant(row.get(1)));
         });

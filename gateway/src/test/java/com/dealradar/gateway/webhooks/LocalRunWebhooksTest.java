@@ -35,6 +35,8 @@ class LocalRunWebhooksTest {
         Admin admin = new Admin(LocalRunTest.generatedAdminKey());
         try (Receiver receiver = new Receiver(n -> 204)) {
             String partner = admin.createPartner("H2 webhook partner " + UUID.randomUUID(), "standard");
+            // Deliveries go to partners that hold a key in force.
+            admin.issue(partner, "{\"scopes\": [\"read\"]}");
             String endpoint = "/api/v1/partners/" + partner + "/webhooks/"
                     + admin.request()
                             .body(Map.of("url", receiver.url(), "eventTypes", List.of("company.*")))

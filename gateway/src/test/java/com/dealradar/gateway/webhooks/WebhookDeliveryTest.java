@@ -84,11 +84,13 @@ class WebhookDeliveryTest {
     @TestHTTPResource(value = "metrics", management = true)
     URL metrics;
 
-    /** An endpoint of a new partner: its id, path and secret. */
-    record Endpoint(String partner, String id, String path, String secret) {}
+    /** An endpoint of a new partner: its id, path and secret, and the partner's API key (deliveries need one). */
+    record Endpoint(String partner, String id, String path, String secret, String keyPath) {}
 
     Endpoint endpoint(String url, List<String> types) {
         String partner = ADMIN.createPartner("Webhook partner " + UUID.randomUUID(), "standard");
+        String keyPath = "/api/v1/partners/" + partner + "/keys/"
+                + ADMIN.issue(partner, "{\"scopes\": [\"read\"]}").jsonPath().getString("id");
         JsonPath created = ADMIN.request()
                 .body(Map.of("url", url, "eventTypes", types))
                 .post("/api/v1/partners/" + partner + "/webhooks")
@@ -101,7 +103,7 @@ class WebhookDeliveryTest {
         // The secret is shown once: never in a read.
         assertThat(ADMIN.request().get(path).then().statusCode(200).extract().asString())
                 .doesNotContain("whsec_");
-        return new Endpoint(partner, created.getString("id"), path, created.getString("secret"));
+        return new Endpoint(partner, created.getString("id"), path, created.getString("secret"), keyPath);
     }
 
     List<UUID> append(String resourceType, String resourceId, String... types) {
@@ -603,6 +605,50 @@ class WebhookDeliveryTest {
         assertThat(left).isEqualTo(2);
         assertThat(afterwards).isZero();
         assertThat(attempts(endpoint)).isEmpty();
+    }
+
+    /**
+     * A partner whose API keys are all revoked (or expired) can read nothing, so nothing is sent to it either: its
+     * deliveries are held, as a disabled endpoint's are, and go out, in order and once each, when it holds a key again
+     * (before: every event's data kept going to the partner's URL until an admin also deleted its endpoints).
+     */
+    @Test
+    void aPartnerWithoutAKeyInForceIsSentNothingUntilItHoldsOneAgain() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 204)) {
+            Endpoint endpoint = endpoint(receiver.url(), List.of("*"));
+            String company = UUID.randomUUID().toString();
+            UUID first = append("company", company, "company.created").get(0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received.size() == 1);
+
+            ADMIN.request()
+                    .header("If-Match", ADMIN.request().get(endpoint.keyPath()).getHeader("ETag"))
+                    .delete(endpoint.keyPath())
+                    .then()
+                    .statusCode(200);
+            List<UUID> whileRevoked = append("company", company, "company.updated", "company.archived");
+            Thread.sleep(1_500);
+            int sentWhileRevoked = receiver.received.size() - 1;
+            int held = count(
+                    "select count(*) from webhook_delivery where endpoint_id = ? and status = 'pending'",
+                    endpoint.id());
+
+            ADMIN.issue(endpoint.partner(), "{\"scopes\": [\"read\"]}");
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received.size() >= 3);
+            Thread.sleep(500);
+            List<String> delivered =
+                    receiver.received.stream().map(r -> r.header("webhook-id")).toList();
+            System.out.printf(
+                    "webhooks of a partner whose key was revoked: %d sent while it held none, %d held; %d delivered in"
+                            + " all after a new key%n",
+                    sentWhileRevoked, held, delivered.size());
+            assertThat(sentWhileRevoked).isZero();
+            assertThat(held).isEqualTo(2);
+            assertThat(delivered)
+                    .containsExactly(
+                            first.toString(),
+                            whileRevoked.get(0).toString(),
+                            whileRevoked.get(1).toString());
+        }
     }
 
     /**
