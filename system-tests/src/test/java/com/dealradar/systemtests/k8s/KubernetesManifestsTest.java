@@ -438,7 +438,55 @@ class KubernetesManifestsTest {
             assertThat(keycloak.at("/spec/hostname/hostname").asText())
                     .as(overlay + ": Keycloak's public URL is its Ingress")
                     .isEqualTo("https://" + host);
+            // Keycloak's exposed-path recommendations: the realms and the login pages' resources; not / (which
+            // includes the admin console and the admin API at /admin/).
+            assertThat(ingresses.stream()
+                            .filter(i -> i.getMetadata().getName().equals("keycloak"))
+                            .flatMap(i -> i.getSpec().getRules().stream())
+                            .flatMap(r -> r.getHttp().getPaths().stream())
+                            .map(p -> p.getPathType() + " " + p.getPath())
+                            .toList())
+                    .as(overlay + ": Keycloak's public paths")
+                    .containsExactlyInAnyOrder("Prefix /realms/", "Prefix /resources/");
         }
+    }
+
+    /**
+     * The database takes passwords over TLS only: CloudNativePG appends "host all all all scram-sha-256" after the
+     * Cluster's own pg_hba lines, so a rule that refuses plain TCP must come before it. Keycloak gets the memory its
+     * sizing guide asks for and, in production, a disruption budget for its two instances.
+     */
+    @Test
+    void theDatabaseRefusesPlainConnectionsAndKeycloakIsSizedAndBudgeted() {
+        for (String overlay : Manifests.OVERLAYS) {
+            Manifests.Rendered rendered = Manifests.render(overlay);
+            List<String> hba = new java.util.ArrayList<>();
+            rendered.custom("Cluster").get(0).at("/spec/postgresql/pg_hba").forEach(l -> hba.add(l.asText()));
+            assertThat(hba).as(overlay + ": pg_hba").last().isEqualTo("hostnossl all all all reject");
+            assertThat(hba.subList(0, hba.size() - 1)).as(overlay).allMatch(l -> l.startsWith("hostssl "));
+            JsonNode keycloak = rendered.custom("Keycloak").get(0);
+            assertThat(Quantity.getAmountInBytes(new Quantity(
+                                    keycloak.at("/spec/resources/limits/memory").asText()))
+                            .longValue())
+                    .as(overlay + ": Keycloak's memory limit (its sizing guide: 2 GB)")
+                    .isGreaterThanOrEqualTo(2L << 30);
+        }
+        Manifests.Rendered prod = Manifests.render("prod");
+        JsonNode keycloak = prod.custom("Keycloak").get(0);
+        Map<String, String> podLabels = Map.of(
+                "app",
+                "keycloak",
+                "app.kubernetes.io/instance",
+                keycloak.at("/metadata/name").asText());
+        assertThat(prod.all(PodDisruptionBudget.class))
+                .filteredOn(p -> podLabels
+                        .entrySet()
+                        .containsAll(p.getSpec().getSelector().getMatchLabels().entrySet()))
+                .as("prod: Keycloak's PDB")
+                .singleElement()
+                .satisfies(p -> assertThat(p.getSpec().getMinAvailable().getIntVal())
+                        .isPositive()
+                        .isLessThan(keycloak.at("/spec/instances").asInt()));
     }
 
     /** The JVM flags of the image (deploy/Dockerfile) fit the memory limits; the image runs as the manifests' user. */
