@@ -64,7 +64,13 @@ public class FailureLimiter {
                 .build();
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
+    /**
+     * Before the request is matched to a resource: the gateway's own resources check their callers' roles
+     * ({@code @RolesAllowed}, authenticating lazily) right after matching, before any ordinary filter, so a check
+     * there came after the credentials had been tried, and a client over its budget could go on guessing keys on
+     * them. The pass-through route checks for itself ({@code PassThrough}).
+     */
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
     public void check(ContainerRequestContext request, RoutingContext routing) {
         if (applies(request.getUriInfo().getPath())) {
             Optional<ProblemException> blocked = blocked(routing);

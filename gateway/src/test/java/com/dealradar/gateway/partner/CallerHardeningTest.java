@@ -197,6 +197,49 @@ class CallerHardeningTest {
     }
 
     /**
+     * A client over its budget of refusals is stopped before its credentials are tried on the gateway's own resources
+     * too (partners, keys, webhooks: JAX-RS resources whose role check authenticates right after matching), not only on
+     * the pass-through: before, a guess there was still answered 401, or 403 for a valid partner key, and the
+     * bootstrap admin key 200, so guessing went on at full speed and the answer told which guess was right.
+     */
+    @Test
+    void aClientOverItsBudgetIsStoppedBeforeItsCredentialsAreTriedOnEveryResource() {
+        String host = base.getHost();
+        int port = base.getPort();
+        String read = "GET %s HTTP/1.1\r\nHost: gateway\r\nConnection: close\r\nX-API-Key: %s\r\n\r\n";
+        Map<Integer, Integer> spent = new TreeMap<>();
+        for (int i = 0; i < PartnerTestConfig.REFUSALS_PER_ADDRESS; i++) {
+            spent.merge(
+                    RawHttp.sendFrom(
+                                    "127.0.0.7",
+                                    host,
+                                    port,
+                                    read.formatted("/api/v1/companies", "drk_" + UUID.randomUUID()))
+                            .status(),
+                    1,
+                    Integer::sum);
+        }
+        Map<Integer, Integer> guesses = new TreeMap<>();
+        for (String path : List.of("/api/v1/partners", "/api/v1/partners/" + UUID.randomUUID() + "/keys")) {
+            for (String key : List.of("drk_" + UUID.randomUUID(), "not-even-a-key", PartnerTestConfig.BOOTSTRAP_KEY)) {
+                guesses.merge(
+                        RawHttp.sendFrom("127.0.0.7", host, port, read.formatted(path, key))
+                                .status(),
+                        1,
+                        Integer::sum);
+            }
+        }
+        System.out.printf(
+                "%d unknown keys from 127.0.0.7: %s; then 6 requests to the partner resources (2 unknown keys, the"
+                        + " admin key, twice): %s%n",
+                PartnerTestConfig.REFUSALS_PER_ADDRESS, spent, guesses);
+        assertThat(spent).containsExactly(Map.entry(401, PartnerTestConfig.REFUSALS_PER_ADDRESS));
+        assertThat(guesses).containsExactly(Map.entry(429, 6));
+        // Another address is served.
+        ADMIN.request().get("/api/v1/partners").then().statusCode(200);
+    }
+
+    /**
      * Forbidden answers (403: a read key writing) count toward the refusal limits as unauthenticated ones do: per key
      * prefix, and per source address together with 401s. Each client is a local address of its own; another client
      * keeps being served throughout.
