@@ -8,6 +8,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -187,8 +189,30 @@ public class HttpProtocolGuard {
         return uri.substring(0, q + 1) + maskedQuery(uri.substring(q + 1));
     }
 
-    /** A query string (without its {@code ?}) with the values of credential parameters masked. */
+    /**
+     * A query string (without its {@code ?}) with the values of credential parameters masked. Names are compared
+     * percent-decoded, as the parameters are read ({@code %74oken=} is the {@code token} parameter).
+     */
     static String maskedQuery(String query) {
-        return SECRET_PARAM.matcher(query).replaceAll("$1$2***");
+        if (query.indexOf('%') < 0) {
+            return SECRET_PARAM.matcher(query).replaceAll("$1$2***");
+        }
+        String[] parameters = query.split("&", -1);
+        for (int i = 0; i < parameters.length; i++) {
+            int equals = parameters[i].indexOf('=');
+            if (equals > 0 && secretParameter(decoded(parameters[i].substring(0, equals)))) {
+                parameters[i] = parameters[i].substring(0, equals + 1) + "***";
+            }
+        }
+        return String.join("&", parameters);
+    }
+
+    private static String decoded(String name) {
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            // Refused with a 400 anyway (BAD_ESCAPE); logged as written.
+            return name;
+        }
     }
 }

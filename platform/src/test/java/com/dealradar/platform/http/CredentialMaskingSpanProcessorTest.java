@@ -35,6 +35,19 @@ class CredentialMaskingSpanProcessorTest {
         assertThat(span.getAttributes().toString()).doesNotContain("SECRET");
     }
 
+    /** A parameter's name is read percent-decoded, so it is masked so too (before: logged and exported whole). */
+    @Test
+    void aCredentialParameterWithAnEncodedNameIsMaskedToo() {
+        SpanData span = export(
+                        "%74oken=drc_abcdefgh_SECRET1&region=G%42",
+                        "https://gateway.example/api/v1/companies?q=%7a&API%5FKEY=drk_abcdefgh_SECRET2")
+                .getFirst();
+        assertThat(span.getAttributes().get(QUERY)).isEqualTo("%74oken=***&region=G%42");
+        assertThat(span.getAttributes().get(FULL))
+                .isEqualTo("https://gateway.example/api/v1/companies?q=%7a&API%5FKEY=***");
+        assertThat(span.getAttributes().toString()).doesNotContain("SECRET");
+    }
+
     @Test
     void urlsWithoutCredentialsAreKeptAsTheyAre() {
         SpanData span = export("region=GB&deal=0190a3b2", "http://deal-service/api/v1/deals?limit=20")
