@@ -165,8 +165,14 @@ public class DeadlineEvents {
     public int write(List<Notice> notices) {
         int written = 0;
         for (Notice notice : notices) {
-            if (write(notice)) {
-                written++;
+            try {
+                if (write(notice)) {
+                    written++;
+                }
+            } catch (RuntimeException e) {
+                // One notice that cannot be written now (its row held past the lock timeout, the database away for a
+                // moment) must not hold up the others until the next check; that check tries it again.
+                LOG.warnf("deadline notice %s (%s) not written: %s", notice.key(), notice.kind(), e.getMessage());
             }
         }
         return written;

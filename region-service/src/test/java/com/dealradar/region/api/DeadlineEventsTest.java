@@ -3,6 +3,7 @@ package com.dealradar.region.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.dealradar.platform.events.OutboxEvent;
+import com.dealradar.platform.testing.PostgresDatabase;
 import com.dealradar.platform.testing.Races;
 import com.dealradar.platform.testing.TestClock;
 import com.dealradar.region.events.DeadlineEvents;
@@ -11,10 +12,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +64,49 @@ class DeadlineEventsTest {
         MatterApiTest.move(id, "phase1", "2024-02-05").then().statusCode(200);
         MatterApiTest.move(id, "phase2", "2024-03-20").then().statusCode(200);
         return id;
+    }
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    /**
+     * A notice that cannot be written now (here its matter's row is held by another transaction past the 5 s lock
+     * timeout) is left for the next check, and the notices after it are written (before: the check ended at the first
+     * failure, and every later matter and certification waited an hour for the next one).
+     */
+    @Test
+    void aNoticeThatCannotBeWrittenNowDoesNotHoldUpTheOthers() throws Exception {
+        TestClock clock = TestClock.installedAt(noonOf("2024-03-20"));
+        String held = nsiaMatterCalledIn();
+        String free = nsiaMatterCalledIn();
+        clock.set(noonOf("2024-04-25"));
+        List<DeadlineEvents.Notice> due = deadlines.due().stream()
+                .filter(n -> List.of(held, free).contains(n.resourceId().toString()))
+                .sorted(Comparator.comparing(n -> !n.resourceId().toString().equals(held)))
+                .toList();
+        int whileHeld;
+        try (Connection holder = DriverManager.getConnection(jdbcUrl, PostgresDatabase.user(), "");
+                Statement sql = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            sql.executeQuery("select id from regulatory_matter where id = '" + held + "' for update")
+                    .close();
+            whileHeld = deadlines.write(due);
+            holder.rollback();
+        }
+        List<String> freeEvents = eventsOf(free).stream().map(e -> e.type).toList();
+        int afterwards = deadlines.write(due);
+        System.out.printf(
+                "deadline notices %s: %d written while the first one's matter was held (the other's events: %s), %d"
+                        + " at the next check%n",
+                due.stream().map(DeadlineEvents.Notice::kind).toList(), whileHeld, freeEvents, afterwards);
+        assertThat(due)
+                .extracting(DeadlineEvents.Notice::kind)
+                .containsOnly(DeadlineEvents.APPROACHING)
+                .hasSize(2);
+        assertThat(whileHeld).isEqualTo(1);
+        assertThat(freeEvents).contains(DeadlineEvents.APPROACHING);
+        assertThat(afterwards).isEqualTo(1);
+        assertThat(eventsOf(held)).extracting(e -> e.type).contains(DeadlineEvents.APPROACHING);
     }
 
     @Test
