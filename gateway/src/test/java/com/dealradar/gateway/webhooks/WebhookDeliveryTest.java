@@ -1023,6 +1023,16 @@ class WebhookDeliveryTest {
         // Four extra "replicas" claim deliveries and die before delivering (they never record an outcome), racing this
         // gateway's own dispatcher. Claims must be disjoint, and after the 3 s lease the dispatcher delivers what they
         // held.
+        // Earlier tests' deliveries that are due (to receivers long closed) are older than this test's, so they are
+        // claimed first, two at a time: postponed, they leave the killed claimers this test's own to race for (with
+        // them, in the class's order, the claimers took 0 or 1 of the 40).
+        int postponed;
+        try (Connection c = database.getConnection();
+                PreparedStatement update = c.prepareStatement("update webhook_delivery set next_attempt_at ="
+                        + " next_attempt_at + interval '1 day' where status = 'pending'")) {
+            postponed = update.executeUpdate();
+        }
+        System.out.println("webhook claims: earlier tests' pending deliveries postponed: " + postponed);
         try (Receiver receiver = new Receiver(n -> 200)) {
             Endpoint endpoint = endpoint(receiver.url(), List.of("company.*"));
             int events = 40;
@@ -1030,12 +1040,14 @@ class WebhookDeliveryTest {
             List<UUID> claims = java.util.Collections.synchronizedList(new ArrayList<>());
             ExecutorService pool = Executors.newFixedThreadPool(4);
             CountDownLatch go = new CountDownLatch(1);
+            // The claimers go on until half a second after the last event is appended (a fixed time from the start
+            // ended before most events existed when appending was slow, and then they claimed none).
+            AtomicLong until = new AtomicLong(Long.MAX_VALUE);
             List<Future<?>> claimers = new ArrayList<>();
             for (String replica : List.of("A", "B", "C", "D")) {
                 claimers.add(pool.submit(() -> {
                     go.await();
-                    long until = System.currentTimeMillis() + 1500;
-                    while (System.currentTimeMillis() < until) {
+                    while (System.currentTimeMillis() < until.get()) {
                         deliveries.claim("killed-" + replica, 2).stream()
                                 .filter(c -> c.endpointId().toString().equals(endpoint.id()))
                                 .forEach(c -> {
@@ -1051,6 +1063,7 @@ class WebhookDeliveryTest {
             for (int i = 0; i < events; i++) {
                 ids.addAll(append("company", UUID.randomUUID().toString(), "company.updated"));
             }
+            until.set(System.currentTimeMillis() + 500);
             for (Future<?> f : claimers) {
                 f.get();
             }
