@@ -2,6 +2,7 @@ package com.dealradar.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dealradar.platform.testing.Races;
 import com.dealradar.platform.testing.ServiceProcess;
 import com.dealradar.systemtests.contract.ContractValidator;
 import java.io.IOException;
@@ -108,11 +109,85 @@ class RedisRecoveryTest {
         }
     }
 
+    /**
+     * Whether Redis is back is asked of Redis itself: a busy caller's numbers leased before the outage answer without
+     * Redis, and before, the retry that such an answer served counted as Redis being back ("available again", then
+     * the next requests went to the missing Redis and warned again: a flap every retry interval).
+     */
+    @Test
+    void numbersLeasedBeforeAnOutageDoNotTellTheGatewayRedisIsBack() throws Exception {
+        Redis redis = Redis.start();
+        ServiceProcess gateway = Services.privateGateway(Map.of(
+                "quarkus.redis.hosts",
+                "redis://127.0.0.1:" + redis.port,
+                "dealradar.rate-limit.redis-key-prefix",
+                "dealradar:redis-leases:" + UUID.randomUUID() + ":",
+                "dealradar.rate-limit.redis-retry-interval",
+                "PT1S"));
+        try {
+            // Busy: 8 clients at once, so that the caller's leases grow past one number.
+            List<Integer> busy = Races.together(java.util.Collections.<java.util.function.Supplier<Integer>>nCopies(
+                            8, () -> {
+                                int served = 0;
+                                for (int i = 0; i < 25; i++) {
+                                    try {
+                                        served += get(gateway).statusCode() == 200 ? 1 : 0;
+                                    } catch (IOException | InterruptedException e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                }
+                                return served;
+                            }))
+                    .stream()
+                    .toList();
+            assertThat(busy).containsOnly(25);
+            redis.stop();
+            // Down for about four retry intervals. The busy caller goes on, and now and then a request with an unknown
+            // key is refused, whose refusal is counted in Redis (or, while it is away, in memory): the first one finds
+            // Redis gone. A retry after that, made by the busy caller, was answered from its leased numbers.
+            List<Integer> statuses = new ArrayList<>();
+            long end = System.nanoTime() + Duration.ofMillis(4500).toNanos();
+            for (int i = 0; System.nanoTime() < end; i++) {
+                statuses.add(
+                        i % 5 == 0
+                                ? get(gateway, "drk_unknown0_" + i).statusCode()
+                                : get(gateway).statusCode());
+                Thread.sleep(100);
+            }
+            String log = java.nio.file.Files.readString(gateway.log());
+            int unavailable = occurrences(log, "Redis is unavailable for rate limiting");
+            int back = occurrences(log, "Redis is available again");
+            System.out.printf(
+                    "redis down after 200 busy requests: %d requests over 4.5 s (%s); log: %d unavailable, %d back%n",
+                    statuses.size(), statuses.stream().distinct().toList(), unavailable, back);
+            assertThat(statuses).containsOnly(200, 401);
+            assertThat(back)
+                    .as("times Redis was taken for back while it was down")
+                    .isZero();
+            assertThat(unavailable).as("warnings for the one outage").isEqualTo(1);
+        } finally {
+            gateway.close();
+            redis.stop();
+        }
+    }
+
+    private static int occurrences(String text, String phrase) {
+        int count = 0;
+        for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + phrase.length())) {
+            count++;
+        }
+        return count;
+    }
+
     private HttpResponse<Void> get(ServiceProcess gateway) throws IOException, InterruptedException {
+        return get(gateway, Services.ADMIN_KEY);
+    }
+
+    private HttpResponse<Void> get(ServiceProcess gateway, String key) throws IOException, InterruptedException {
         return ContractValidator.checked(http.send(
                 HttpRequest.newBuilder(URI.create(gateway.url() + "/api/v1/companies/zte"))
                         .timeout(Duration.ofSeconds(30))
-                        .header("X-API-Key", Services.ADMIN_KEY)
+                        .header("X-API-Key", key)
                         .build(),
                 HttpResponse.BodyHandlers.discarding()));
     }

@@ -103,8 +103,11 @@ public class RateLimiter {
             probe = true;
         }
         boolean isProbe = probe;
-        return leases().hit(key, quota)
-                .invoke(decision -> redisUp())
+        // The probe asks Redis itself first: a caller's numbers leased before the outage answer without Redis, and
+        // such an answer, taken for Redis being back, sent every request to the missing Redis again.
+        Uni<Decision> counted =
+                isProbe ? leases().warmUp().chain(() -> leases().hit(key, quota)) : leases().hit(key, quota);
+        return counted.invoke(decision -> redisUp())
                 .onFailure()
                 .recoverWithItem(failure -> {
                     redisFailed(failure);
