@@ -1040,14 +1040,15 @@ class WebhookDeliveryTest {
             List<UUID> claims = java.util.Collections.synchronizedList(new ArrayList<>());
             ExecutorService pool = Executors.newFixedThreadPool(4);
             CountDownLatch go = new CountDownLatch(1);
-            // The claimers go on until half a second after the last event is appended (a fixed time from the start
-            // ended before most events existed when appending was slow, and then they claimed none).
+            // The claimers go on until half a second after the last event is appended, and at most 2.5 s: past the
+            // 3 s lease, a claim of one killed claimer runs out and another may take it, as it should.
             AtomicLong until = new AtomicLong(Long.MAX_VALUE);
+            long latest = System.currentTimeMillis() + 2500;
             List<Future<?>> claimers = new ArrayList<>();
             for (String replica : List.of("A", "B", "C", "D")) {
                 claimers.add(pool.submit(() -> {
                     go.await();
-                    while (System.currentTimeMillis() < until.get()) {
+                    while (System.currentTimeMillis() < Math.min(until.get(), latest)) {
                         deliveries.claim("killed-" + replica, 2).stream()
                                 .filter(c -> c.endpointId().toString().equals(endpoint.id()))
                                 .forEach(c -> {
