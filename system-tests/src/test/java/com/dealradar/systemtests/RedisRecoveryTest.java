@@ -126,20 +126,18 @@ class RedisRecoveryTest {
                 "PT1S"));
         try {
             // Busy: 8 clients at once, so that the caller's leases grow past one number.
-            List<Integer> busy = Races.together(java.util.Collections.<java.util.function.Supplier<Integer>>nCopies(
-                            8, () -> {
-                                int served = 0;
-                                for (int i = 0; i < 25; i++) {
-                                    try {
-                                        served += get(gateway).statusCode() == 200 ? 1 : 0;
-                                    } catch (IOException | InterruptedException e) {
-                                        throw new IllegalStateException(e);
-                                    }
-                                }
-                                return served;
-                            }))
-                    .stream()
-                    .toList();
+            List<Integer> busy =
+                    Races.together(java.util.Collections.<java.util.function.Supplier<Integer>>nCopies(8, () -> {
+                        int served = 0;
+                        for (int i = 0; i < 25; i++) {
+                            try {
+                                served += get(gateway).statusCode() == 200 ? 1 : 0;
+                            } catch (IOException | InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                        return served;
+                    }));
             assertThat(busy).containsOnly(25);
             redis.stop();
             // Down for about four retry intervals. The busy caller goes on, and now and then a request with an unknown

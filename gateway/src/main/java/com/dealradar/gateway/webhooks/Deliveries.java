@@ -272,7 +272,7 @@ public class Deliveries {
                                         + " webhook_endpoint w on w.id = d.endpoint_id where not (" + DELIVERABLE + ")"
                                         + " and d.status = 'pending' and d.created_at < :cutoff limit :batch)"
                                         + " and status = 'pending' and created_at < :cutoff")
-                        .setParameter("reason", EXPIRED_WHILE_DISABLED)
+                        .setParameter("reason", EXPIRED_WHILE_HELD)
                         .setParameter("now", now)
                         .setParameter("cutoff", cutoff)
                         .setParameter("batch", batch));
@@ -299,7 +299,7 @@ public class Deliveries {
     }
 
     /** Why a held delivery ended without an attempt. */
-    static final String EXPIRED_WHILE_DISABLED = "the event left the feed (past its retention) while the endpoint was"
+    static final String EXPIRED_WHILE_HELD = "the event left the feed (past its retention) while the endpoint was"
             + " disabled or its partner held no API key in force; it was never delivered";
 
     /**

@@ -326,8 +326,8 @@ public class WebhookDispatcher {
         Deliveries.Purged purged = deliveries.purge(now.minus(feed.retention()), feed.purgeBatch());
         if (purged.deleted() > 0 || purged.expired() > 0) {
             LOG.infof(
-                    "webhook deliveries and attempts past the retention of %s: %d rows deleted, %d deliveries held for"
-                            + " disabled endpoints dead-lettered, in %d transactions",
+                    "webhook deliveries and attempts past the retention of %s: %d rows deleted, %d held deliveries (a"
+                            + " disabled endpoint, a partner without a key in force) dead-lettered, in %d transactions",
                     feed.retention(), purged.deleted(), purged.expired(), purged.batches());
         }
     }

@@ -47,13 +47,12 @@ public class HttpProtocolGuard {
     private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._~!$&'()*+,;=%-]*)(:[0-9]*)?");
     /** The detail for asterisk-form ({@code OPTIONS *}) and authority-form ({@code CONNECT host:443}) targets. */
     private static final String NOT_A_PATH = "The request target must be a path starting with /";
-    /** Names of query parameters that carry a credential. */
-    private static final String SECRET_NAME =
-            "(?:api[_-]?key|apikey|key|access[_-]?token|token|secret|password|client[_-]?secret)";
-    /** Query parameters whose values never reach a log (a key sent in the URL is still refused, but not logged). */
-    private static final Pattern SECRET_PARAM = Pattern.compile("(?i)(^|&)(" + SECRET_NAME + "=)[^&]*");
-
-    private static final Pattern SECRET_NAME_ONLY = Pattern.compile("(?i)" + SECRET_NAME);
+    /**
+     * Names of query parameters that carry a credential: their values never reach a log (a key sent in the URL is still
+     * refused, but not logged).
+     */
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i)(?:api[_-]?key|apikey|key|access[_-]?token|token|secret|password|client[_-]?secret)");
 
     private final RawProblems problems;
     private final BodySizeLimit bodyLimit;
@@ -61,7 +60,7 @@ public class HttpProtocolGuard {
 
     /** Whether a query parameter of this name carries a credential (its value is masked in the access log). */
     public static boolean secretParameter(String name) {
-        return SECRET_NAME_ONLY.matcher(name).matches();
+        return SECRET_NAME.matcher(name).matches();
     }
 
     HttpProtocolGuard(RawProblems problems, BodySizeLimit bodyLimit, StrictHttp1 strictHttp1) {
@@ -194,9 +193,6 @@ public class HttpProtocolGuard {
      * percent-decoded, as the parameters are read ({@code %74oken=} is the {@code token} parameter).
      */
     static String maskedQuery(String query) {
-        if (query.indexOf('%') < 0) {
-            return SECRET_PARAM.matcher(query).replaceAll("$1$2***");
-        }
         String[] parameters = query.split("&", -1);
         for (int i = 0; i < parameters.length; i++) {
             int equals = parameters[i].indexOf('=');

@@ -9,6 +9,7 @@ import com.dealradar.region.persistence.MatterRepository;
 import com.dealradar.region.persistence.RegimeRepository;
 import com.dealradar.region.persistence.RegionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,8 +41,11 @@ public class RegimeService {
 
     /** By {@code id} when the request named one, else by code; {@code idOrCode} is what the request sent (for 404s). */
     public Regime get(UUID id, String idOrCode) {
-        return (id != null ? regimes.findByIdOptional(id) : regimes.findByCode(idOrCode))
-                .orElseThrow(() -> ProblemException.notFound("Regime", idOrCode));
+        return get(id, idOrCode, LockModeType.NONE);
+    }
+
+    private Regime get(UUID id, String idOrCode, LockModeType lock) {
+        return regimes.find(id, idOrCode, lock).orElseThrow(() -> ProblemException.notFound("Regime", idOrCode));
     }
 
     /** The regimes of one region, for its detailed view. */
@@ -180,8 +184,7 @@ public class RegimeService {
             Function<Regime, RegimeDraft> change,
             Function<Regime, R> answer) {
         // Locked before its matters are counted below: a matter being filed under it meanwhile is counted or waits.
-        Regime regime =
-                regimes.findForUpdate(id, idOrCode).orElseThrow(() -> ProblemException.notFound("Regime", idOrCode));
+        Regime regime = get(id, idOrCode, LockModeType.PESSIMISTIC_WRITE);
         expected.check(regime.version);
         RegimeDraft input = change.apply(regime);
         // A matter keeps its regime's region (its list filter, its today and its calendar): moved under its matters, a

@@ -2,6 +2,7 @@ package com.dealradar.region.persistence;
 
 import com.dealradar.region.domain.Regime;
 import com.dealradar.region.domain.RegimeKind;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -27,27 +28,27 @@ public class RegimeRepository implements PanacheRepositoryBase<Regime, UUID> {
 
     /** Regime codes are upper-case (RegimeInput's rule), so a code is found whatever case a client writes it in. */
     public Optional<Regime> findByCode(String code) {
-        return find("code", code.toUpperCase(Locale.ROOT)).firstResultOptional();
+        return byCode(code).firstResultOptional();
     }
 
     /**
      * The regime a matter is filed under, its row share-locked until the matter's transaction ends: a move of the
-     * regime to another region ({@link #findForUpdate}) waits for the matter, and then counts it, or the matter waits
-     * for the move, and then reads the regime where it now is.
+     * regime to another region (which reads it with {@code PESSIMISTIC_WRITE}, {@link #find}) waits for the matter, and
+     * then counts it, or the matter waits for the move, and then reads the regime where it now is.
      */
     public Optional<Regime> findByCodeForShare(String code) {
-        return find("code", code.toUpperCase(Locale.ROOT))
-                .withLock(LockModeType.PESSIMISTIC_READ)
-                .firstResultOptional();
+        return byCode(code).withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional();
     }
 
-    /** By id, else by code, its row locked for the writing transaction (see {@link #findByCodeForShare}). */
-    public Optional<Regime> findForUpdate(UUID id, String code) {
+    /** By {@code id} when given, else by {@code code}, read with {@code lock}. */
+    public Optional<Regime> find(UUID id, String code, LockModeType lock) {
         return id != null
-                ? findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                : find("code", code.toUpperCase(Locale.ROOT))
-                        .withLock(LockModeType.PESSIMISTIC_WRITE)
-                        .firstResultOptional();
+                ? findByIdOptional(id, lock)
+                : byCode(code).withLock(lock).firstResultOptional();
+    }
+
+    private PanacheQuery<Regime> byCode(String code) {
+        return find("code", code.toUpperCase(Locale.ROOT));
     }
 
     public boolean codeTaken(String code, UUID except) {
