@@ -60,15 +60,15 @@ public class Regime extends SeededEntity {
     public String description;
 
     @Convert(converter = JsonColumn.Authorities.class)
-    @Column(nullable = false, length = 4000)
+    @Column(nullable = false)
     public List<AuthorityPeriod> authorities = List.of();
 
     @Convert(converter = JsonColumn.TriggerRules.class)
-    @Column(name = "trigger_rules", nullable = false, length = 20000)
+    @Column(name = "trigger_rules", nullable = false)
     public List<TriggerRule> triggerRules = List.of();
 
     @Convert(converter = JsonColumn.Clocks.class)
-    @Column(nullable = false, length = 20000)
+    @Column(nullable = false)
     public List<StatutoryClock> clocks = List.of();
 
     /**
@@ -77,7 +77,7 @@ public class Regime extends SeededEntity {
      * versions that give none, and the top-level rules and clocks are empty.
      */
     @Convert(converter = JsonColumn.Versions.class)
-    @Column(nullable = false, length = 100000)
+    @Column(nullable = false)
     public List<RegimeVersion> versions = List.of();
 
     @ElementCollection

@@ -51,7 +51,7 @@ public class Region extends SeededEntity {
 
     /** Member countries over time; supranational regions only. */
     @Convert(converter = JsonColumn.Memberships.class)
-    @Column(nullable = false, length = 8000)
+    @Column(nullable = false)
     public List<Membership> members = List.of();
 
     @ElementCollection

@@ -3,6 +3,7 @@ package com.dealradar.region.domain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -46,10 +47,13 @@ public final class TriggerEvaluator {
     /**
      * {@code groups} gives the member countries of a supranational region (such as EU) on the deal date, or
      * null for a plain country code: a rule's domestic countries may name such a region, so that "an EU
-     * acquirer" means the members of that date (the UK until the end of its transition, 31 December 2020).
+     * acquirer" means the members of that date (the UK until the end of its transition, 31 December 2020), and a
+     * supranational regime's own region stands for its members of that date (a German target is in the EU for an EU
+     * regime, and a French buyer is not foreign to it).
      */
     public static Verdict evaluate(RegimeFacts regime, DealFacts facts, Function<String, Set<String>> groups) {
         String region = regime.regionCode();
+        Set<String> where = countriesOf(region, groups);
         LocalDate date = facts.date();
         if (regime.inForceFrom() != null && date.isBefore(regime.inForceFrom())) {
             return new Verdict(
@@ -63,13 +67,13 @@ public final class TriggerEvaluator {
                     null,
                     List.of("not in force on " + date + ": in force until " + regime.inForceTo()));
         }
-        if (!dealRegions(facts).contains(region)) {
+        if (Collections.disjoint(dealRegions(facts), where)) {
             return new Verdict(TriggerOutcome.not_triggered, null, List.of("the deal does not touch " + region));
         }
         Verdict best = null;
         List<String> misses = new ArrayList<>();
         for (TriggerRule rule : regime.rules()) {
-            Verdict verdict = evaluate(rule, region, facts, groups);
+            Verdict verdict = evaluate(rule, region, where, facts, groups);
             if (verdict.outcome() == TriggerOutcome.not_triggered) {
                 misses.addAll(verdict.reasons());
             }
@@ -86,6 +90,12 @@ public final class TriggerEvaluator {
     }
 
     static Verdict evaluate(TriggerRule rule, String region, DealFacts facts, Function<String, Set<String>> groups) {
+        return evaluate(rule, region, countriesOf(region, groups), facts, groups);
+    }
+
+    /** {@code where}: the region's code and, for a supranational region, its members on the deal date. */
+    private static Verdict evaluate(
+            TriggerRule rule, String region, Set<String> where, DealFacts facts, Function<String, Set<String>> groups) {
         List<String> reasons = new ArrayList<>();
         boolean possibly = false;
         String prefix = "rule " + rule.code() + ": ";
@@ -96,17 +106,16 @@ public final class TriggerEvaluator {
             reasons.add("deal type " + facts.dealType() + " is covered");
         }
         if (Boolean.TRUE.equals(rule.dealInRegion())) {
-            if (!activityRegions(facts).contains(region)) {
+            if (Collections.disjoint(activityRegions(facts), where)) {
                 return no(
                         rule,
                         prefix + "the deal's regions do not include " + region
                                 + " (neither among its regions nor the country of the company acquired, invested in,"
                                 + " hosting or reselling; the rule needs the activity there)");
             }
-            reasons.add("the deal takes place in " + region + whereFrom(region, facts));
+            reasons.add("the deal takes place in " + region + whereFrom(region, where, facts));
         }
-        Set<String> domestic = new HashSet<>();
-        domestic.add(region);
+        Set<String> domestic = new HashSet<>(where);
         List<String> resolved = new ArrayList<>();
         if (rule.domesticCountries() != null) {
             for (String code : rule.domesticCountries()) {
@@ -123,7 +132,7 @@ public final class TriggerEvaluator {
                 .filter(p -> ACTING.contains(p.role()) && !domestic.contains(p.country()))
                 .toList();
         List<DealParty> domesticTargets = facts.parties().stream()
-                .filter(p -> TARGET.contains(p.role()) && region.equals(p.country()))
+                .filter(p -> TARGET.contains(p.role()) && where.contains(p.country()))
                 .toList();
         if (Boolean.TRUE.equals(rule.foreignParty())) {
             if (foreign.isEmpty()) {
@@ -242,10 +251,24 @@ public final class TriggerEvaluator {
         return all;
     }
 
+    /**
+     * The countries a regime's region stands for on the deal date: the code itself and, for a supranational region,
+     * its members of that date.
+     */
+    static Set<String> countriesOf(String region, Function<String, Set<String>> groups) {
+        Set<String> members = groups.apply(region);
+        if (members == null || members.isEmpty()) {
+            return Set.of(region);
+        }
+        Set<String> all = new TreeSet<>(members);
+        all.add(region);
+        return all;
+    }
+
     /** Why {@code region} is one of the deal's regions, for the reasons text. */
-    private static String whereFrom(String region, DealFacts facts) {
+    private static String whereFrom(String region, Set<String> where, DealFacts facts) {
         List<DealParty> there = facts.parties().stream()
-                .filter(p -> ACTIVITY_THERE.contains(p.role()) && region.equals(p.country()))
+                .filter(p -> ACTIVITY_THERE.contains(p.role()) && where.contains(p.country()))
                 .toList();
         if (there.isEmpty()) {
             return " (among the deal's regions)";

@@ -271,6 +271,42 @@ class AssessmentApiTest {
                         containsString("in force from 2021-05-28"));
     }
 
+    /**
+     * A supranational region's regime applies to a deal in its members of the deal date: an Austrian target is in the
+     * EU from Austria's accession (1 January 1995), not the day before, and a French buyer is not foreign to the EU.
+     * The regime is the test's own, in force only in 1994-1995, which no other case assesses.
+     */
+    @Test
+    void aSupranationalRegimeAppliesToDealsInItsMembersOfTheDealDate() {
+        String code = "EU-TEST-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        given().contentType(ContentType.JSON)
+                .body("{\"code\": \"" + code + "\", \"name\": \"test regime\", \"regionCode\": \"EU\", "
+                        + "\"kind\": \"foreign_investment_screening\", \"authorities\": [{\"name\": \"Commission\"}], "
+                        + "\"mandatory\": true, \"suspensory\": true, \"inForceFrom\": \"1994-01-01\", "
+                        + "\"inForceTo\": \"1995-12-31\", \"triggerRules\": [{\"code\": \"foreign_buyer\", "
+                        + "\"description\": \"a buyer from outside the Union\", \"foreignParty\": true, "
+                        + "\"domesticTarget\": true, \"dealInRegion\": true}], "
+                        + "\"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}]}")
+                .post("/regimes")
+                .then()
+                .statusCode(201);
+        String usBuysAustrian = "{\"dealType\": \"acquisition\", \"date\": \"1995-01-01\", \"stakePercent\": 100, "
+                + "\"parties\": [{\"role\": \"acquirer\", \"country\": \"US\"}, "
+                + "{\"role\": \"target\", \"country\": \"AT\"}]}";
+        assess(usBuysAustrian)
+                .body("triggered", hasItem(code))
+                .body("regimes.find { it.regimeCode == '" + code + "' }.regionCode", equalTo("EU"))
+                .body(
+                        "regimes.find { it.regimeCode == '" + code + "' }.reasons",
+                        hasItem(containsString("party in EU")))
+                .body("completionMustWait", equalTo(true));
+        assess(usBuysAustrian.replace("1995-01-01", "1994-12-31"))
+                .body("regimes.regimeCode", not(hasItem(code)))
+                .body("completionMustWait", equalTo(false));
+        assess(usBuysAustrian.replace("\"US\"", "\"FR\""))
+                .body("regimes.find { it.regimeCode == '" + code + "' }.outcome", equalTo("not_triggered"));
+    }
+
     @Test
     void regionsWithoutRegimeDataAreNamed() {
         assess(

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -422,11 +423,13 @@ class ReferenceDataApiTest {
     }
 
     /**
-     * Twenty rules of a thousand characters each pass validation but not the column that stores them (20,000
-     * characters of JSON): a 400 problem, where it was a 500 (PostgreSQL's "value too long", SQLSTATE 22001).
+     * A regime and a region as large as validation allows are stored whole: twenty rules of two thousand characters,
+     * ten authority names of quotes (which JSON doubles) and sixty members with notes of five hundred. Their columns
+     * were once bounded lower than validation (20,000, 4,000 and 8,000 characters of JSON), and such a regime was
+     * refused with a 400 on "body" that no field of the request explained.
      */
     @Test
-    void rulesLongerThanTheirColumnAreA400NotA500() {
+    void aRegimeAndARegionAsLargeAsValidationAllowsAreStoredWhole() {
         StringBuilder rules = new StringBuilder();
         for (int i = 0; i < 20; i++) {
             rules.append(i == 0 ? "" : ", ")
@@ -434,20 +437,60 @@ class ReferenceDataApiTest {
                     .append(i)
                     .append("\", \"description\": \"")
                     .append("d".repeat(1000))
+                    .append("\", \"thresholds\": \"")
+                    .append("t".repeat(1000))
                     .append("\"}");
+        }
+        StringBuilder authorities = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            authorities
+                    .append(i == 0 ? "" : ", ")
+                    .append("{\"name\": \"")
+                    .append("\\\"".repeat(300))
+                    .append("\", \"from\": \"")
+                    .append(2010 + i)
+                    .append("-01-01\", \"to\": \"")
+                    .append(2010 + i)
+                    .append("-12-31\"}");
         }
         String code = "UK-LONG-" + Long.toString(System.nanoTime(), 36).toUpperCase();
         given().contentType(ContentType.JSON)
                 .body("{\"code\": \"" + code + "\", \"name\": \"test regime\", \"regionCode\": \"GB\", "
-                        + "\"kind\": \"merger_control\", \"authorities\": [{\"name\": \"CMA\"}], \"mandatory\": false, "
+                        + "\"kind\": \"merger_control\", \"authorities\": [" + authorities + "], \"mandatory\": false, "
                         + "\"suspensory\": false, \"inForceFrom\": \"2020-01-01\", \"triggerRules\": [" + rules + "], "
                         + "\"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}]}")
                 .post("/regimes")
                 .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("body"));
-        given().get("/regimes/" + code).then().statusCode(404);
+                .statusCode(201);
+        given().get("/regimes/" + code)
+                .then()
+                .statusCode(200)
+                .body("triggerRules", hasSize(20))
+                .body("triggerRules[19].thresholds", equalTo("t".repeat(1000)))
+                .body("authorities", hasSize(10))
+                .body("authorities[9].name", equalTo("\"".repeat(300)));
+
+        StringBuilder members = new StringBuilder();
+        String[] countries = java.util.Locale.getISOCountries();
+        for (int i = 0; i < 60; i++) {
+            members.append(i == 0 ? "" : ", ")
+                    .append("{\"country\": \"")
+                    .append(countries[i])
+                    .append("\", \"note\": \"")
+                    .append("\\\"".repeat(500))
+                    .append("\"}");
+        }
+        given().contentType(ContentType.JSON)
+                .body("{\"code\": \"XU\", \"name\": \"a union\", \"kind\": \"supranational\", \"members\": [" + members
+                        + "], \"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}]}")
+                .post("/regions")
+                .then()
+                .statusCode(201);
+        given().get("/regions/XU")
+                .then()
+                .statusCode(200)
+                .body("members", hasSize(60))
+                .body("members[59].note", equalTo("\"".repeat(500)));
     }
 
     /** A regime with matters stays in its region (they would be left filed under the old one); one without may move. */

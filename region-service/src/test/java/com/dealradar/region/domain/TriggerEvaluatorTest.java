@@ -50,6 +50,37 @@ class TriggerEvaluatorTest {
                 .isEqualTo(TriggerOutcome.triggered);
     }
 
+    /** A supranational regime's region stands for its members: where the deal is, who is foreign, who is domestic. */
+    @Test
+    void aSupranationalRegimesRegionStandsForItsMembers() {
+        TriggerRule foreignBuyerOfADomesticTarget =
+                new TriggerRule("f", "f", null, true, true, null, true, null, null, null, null, null);
+        RegimeFacts eu = new RegimeFacts("EU-X", "EU", true, true, null, null, List.of(foreignBuyerOfADomesticTarget));
+        java.util.function.Function<String, Set<String>> members =
+                code -> "EU".equals(code) ? Set.of("DE", "FR") : null;
+        DealFacts chineseBuysGerman = deal(
+                "2023-05-10",
+                null,
+                List.of(ALIBABA, new DealParty(null, "DE target", PartyRole.target, "DE", null)),
+                null,
+                null);
+        assertThat(TriggerEvaluator.evaluate(eu, chineseBuysGerman, members).outcome())
+                .isEqualTo(TriggerOutcome.triggered);
+        DealFacts frenchBuysGerman = deal(
+                "2023-05-10",
+                null,
+                List.of(
+                        new DealParty(null, "Orange", PartyRole.acquirer, "FR", null),
+                        new DealParty(null, "DE target", PartyRole.target, "DE", null)),
+                null,
+                null);
+        assertThat(TriggerEvaluator.evaluate(eu, frenchBuysGerman, members).outcome())
+                .isEqualTo(TriggerOutcome.not_triggered);
+        // Without the members (a region the evaluator does not know as a group), the deal does not touch EU.
+        assertThat(TriggerEvaluator.evaluate(eu, chineseBuysGerman).reasons())
+                .containsExactly("the deal does not touch EU");
+    }
+
     static TriggerRule rule(String code) {
         return new TriggerRule(code, "test rule " + code, null, null, null, null, null, null, null, null, null, null);
     }
