@@ -169,19 +169,11 @@ public class DealResource {
         int pageSize = pageRequest.size();
         // A blank sort is no sort, like an absent one.
         DealSort order = QueryParams.enumValue(DealSort.class, "sort", sort, DealSort.announcedDesc);
-        Optional<UUID> companyId = Optional.empty();
+        // Every parameter is checked before a slug is looked up in company-service: a bad one is a 400 whether or not
+        // the company exists (or company-service answers).
         QueryParams.CompanyName named = QueryParams.companyName("company", company);
-        if (named != null) {
-            companyId = named.id() != null ? Optional.of(named.id()) : service.companyBySlug(named.slug());
-            if (companyId.isEmpty()) {
-                return Paging.ok(
-                        Paging.page(List.<Deal>of(), pageSize, order.wireName(), order::cursorKeys)
-                                .map(DealViews::view),
-                        uri);
-            }
-        }
         DealFilter filter = new DealFilter(
-                companyId.orElse(null),
+                named != null ? named.id() : null,
                 QueryParams.enumValue(ParticipantRole.class, "role", role),
                 QueryParams.enumValue(DealType.class, "type", type),
                 QueryParams.enumValue(DealStatus.class, "status", status),
@@ -195,6 +187,16 @@ public class DealResource {
         requireOrdered("announcedFrom", filter.announcedFrom(), "announcedTo", filter.announcedTo());
         requireOrdered("valueUsdMin", filter.valueUsdMin(), "valueUsdMax", filter.valueUsdMax());
         Cursor after = Cursor.valueAndId(pageRequest.cursor(), order.wireName());
+        if (named != null && named.id() == null) {
+            Optional<UUID> companyId = service.companyBySlug(named.slug());
+            if (companyId.isEmpty()) {
+                return Paging.ok(
+                        Paging.page(List.<Deal>of(), pageSize, order.wireName(), order::cursorKeys)
+                                .map(DealViews::view),
+                        uri);
+            }
+            filter = filter.withCompany(companyId.get());
+        }
         List<Deal> rows = service.search(filter, order, after, pageSize + 1);
         Page<DealView> page =
                 Paging.page(rows, pageSize, order.wireName(), order::cursorKeys).map(DealViews::view);

@@ -25,4 +25,21 @@ public record DealFilter(
         LocalDate announcedTo,
         BigDecimal valueUsdMin,
         BigDecimal valueUsdMax,
-        Set<UUID> ids) {}
+        Set<UUID> ids) {
+
+    /** The same filters for the deals of {@code company}. */
+    public DealFilter withCompany(UUID company) {
+        return new DealFilter(
+                company,
+                role,
+                type,
+                status,
+                confidence,
+                region,
+                announcedFrom,
+                announcedTo,
+                valueUsdMin,
+                valueUsdMax,
+                ids);
+    }
+}

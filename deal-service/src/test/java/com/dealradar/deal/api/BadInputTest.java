@@ -407,6 +407,11 @@ class BadInputTest {
         queries.put("valueUsdMin=1e999999", "valueUsdMin");
         queries.put("valueUsdMax=1e-999999", "valueUsdMax");
         queries.put("ids=1,2", "ids");
+        // With a slug nobody has: the parameters are still checked (before, the unknown slug ended the request with an
+        // empty page, and a bad status or cursor went unnoticed).
+        queries.put("company=nobody-has-this-slug&status=done", "status");
+        queries.put("company=nobody-has-this-slug&cursor=garbage", "cursor");
+        queries.put("company=nobody-has-this-slug&announcedFrom=2018-01-01&announcedTo=2017-01-01", "announcedFrom");
         queries.forEach((query, mentions) -> expect(
                 "GET /deals?" + query,
                 given().urlEncodingEnabled(false).get("/deals?" + query),

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -56,7 +57,9 @@ class DealWriteTest {
                 .statusCode(200)
                 .header("ETag", equalTo(etag))
                 .header("X-Request-Id", equalTo("trace-me-1"))
-                .body("title", equalTo("Test acquisition"));
+                .body("title", equalTo("Test acquisition"))
+                // A plain number (100), not 1E+2: the stake is stored as 100.00 and its trailing zeros stripped.
+                .body(containsString("\"stakePercent\":100"), not(containsString("1E+2")));
         given().header("If-None-Match", etag).get("/deals/" + id).then().statusCode(304);
         given().get("/deals/" + UUID.randomUUID())
                 .then()

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,11 +12,14 @@ import static org.hamcrest.Matchers.containsString;
 
 import com.dealradar.deal.FakeServices;
 import com.dealradar.deal.Json;
+import com.dealradar.platform.testing.Races;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -101,6 +105,31 @@ class OneBreakerPerServiceTest {
         assertThat(slugLookUpsWhileOpen).isZero();
         assertThat(afterReset).isEqualTo(200);
         assertThat(slugLookUpsAfterReset).isEqualTo(1);
+    }
+
+    /**
+     * A burst of more calls at once than the bulkhead holds (20): those beyond it are refused at once, and the
+     * refusals are not company-service's failures, so the breaker stays closed and the next request is served. They
+     * were counted: six refusals and four answers made half of the last ten calls "failed", and every call to a
+     * healthy company-service was refused for five seconds.
+     */
+    @Test
+    void aBurstBeyondTheBulkheadLeavesTheBreakerClosed() throws Exception {
+        String slug = "burst-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID company = FakeServices.knownCompany();
+        FakeServices.server()
+                .stubFor(get(urlPathEqualTo("/companies/" + slug))
+                        .atPriority(1)
+                        .willReturn(okJson("{\"id\": \"" + company + "\", \"slug\": \"" + slug
+                                        + "\", \"name\": \"Company\"}")
+                                .withFixedDelay(1500)));
+        List<Response> burst =
+                Races.race(26, () -> given().queryParam("company", slug).get("/deals"));
+        Map<Integer, Integer> byStatus = Races.countByStatus("a burst of 26 slug lists", burst);
+        int next = given().queryParam("company", slug).get("/deals").statusCode();
+        System.out.printf("the request after the burst: %d%n", next);
+        assertThat(byStatus).isEqualTo(Map.of(200, 20, 503, 6));
+        assertThat(next).isEqualTo(200);
     }
 
     /**

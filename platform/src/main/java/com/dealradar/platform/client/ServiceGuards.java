@@ -19,7 +19,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * caller ({@link CallerTimeout}) has less than half a second left to wait. The breaker opens when half of
  * the last 10 calls failed and lets calls through again after 5 s, closing after 2 successes. A
  * {@link DefiniteAnswer} (the other service's 404 for a name nobody has) is its answer, not its failure: neither
- * retried nor counted by the breaker. At most 20 calls to one service at once.
+ * retried nor counted by the breaker. At most 20 calls to one service at once; a call beyond them is refused at
+ * once (a 503 with Retry-After for its request) and not counted by the breaker.
  */
 @ApplicationScoped
 public class ServiceGuards {
@@ -97,7 +98,9 @@ public class ServiceGuards {
                 .failureRatio(0.5)
                 .delay(5000, ChronoUnit.MILLIS)
                 .successThreshold(2)
-                .when(failure -> !isAnswer(failure))
+                // A full bulkhead is this service's own refusal, not the other service failing: counted, a burst
+                // of more than 20 calls at once opened the breaker for 5 s on a healthy service.
+                .when(failure -> !isAnswer(failure) && !(failure instanceof BulkheadException))
                 .done()
                 .withBulkhead()
                 .limit(20)

@@ -1,6 +1,7 @@
 package com.dealradar.platform.json;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,9 @@ import jakarta.inject.Singleton;
  * problem mappers turn into 400s naming the field, instead of data quietly changing meaning. So are strings
  * with NUL characters or lone surrogates ({@link CleanText}), and dates or timestamps that are not RFC 3339's
  * ({@link Rfc3339}).
+ *
+ * <p>Decimals are written as plain numbers: a stake of 100 stored as 100.00 and stripped of its trailing zeros is
+ * {@code 1E+2} to {@link java.math.BigDecimal#toString()}, a form clients had to parse as a float.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -30,6 +34,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+        mapper.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN.mappedFeature());
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.coercionConfigFor(LogicalType.Textual)
