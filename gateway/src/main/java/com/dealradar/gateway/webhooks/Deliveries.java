@@ -302,6 +302,9 @@ public class Deliveries {
     static final String EXPIRED_WHILE_HELD = "the event left the feed (past its retention) while the endpoint was"
             + " disabled or its partner held no API key in force; it was never delivered";
 
+    /** Why a delivery ended without an attempt when its endpoint stopped subscribing to its type; the type follows. */
+    static final String UNSUBSCRIBED = "not sent: the endpoint no longer subscribes to the event's type, ";
+
     /**
      * Whether endpoint {@code w}'s deliveries may go out at {@code :now}: it is enabled and its partner holds an API key
      * in force. A partner whose keys are all revoked or expired can read nothing, so nothing is sent to it either (as
@@ -342,7 +345,8 @@ public class Deliveries {
     }
 
     /**
-     * Marks a delivery dead without an attempt (its event is past the feed's retention). Its next attempt's time
+     * Marks a delivery dead without an attempt (its event is past the feed's retention, or of a type its endpoint no
+     * longer subscribes to). Its next attempt's time
      * becomes the time it ended, as an attempt that ends a delivery sets it.
      */
     public void abandon(Claimed delivery, String reason) {

@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.tracing.TracingPolicy;
@@ -132,13 +133,18 @@ public class WebhookDispatcher {
     }
 
     void start(@Observes StartupEvent start) {
-        client = vertx.createHttpClient(new HttpClientOptions()
-                .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setKeepAlive(false)
-                .setVerifyHost(true)
-                // A receiver is a third party: it gets no traceparent of ours (no trace ids, no spans of its own in
-                // our traces).
-                .setTracingPolicy(TracingPolicy.IGNORE));
+        client = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setConnectTimeout((int) config.connectTimeout().toMillis())
+                        .setKeepAlive(false)
+                        .setVerifyHost(true)
+                        // A receiver is a third party: it gets no traceparent of ours (no trace ids, no spans of its
+                        // own in our traces).
+                        .setTracingPolicy(TracingPolicy.IGNORE),
+                // A whole batch may go to one receiver at once: each attempt's deadline runs from before it asks for
+                // a connection, so with Vert.x's default of 5 connections per address the sixth to the batch-th
+                // waited for one and timed out unsent, or sent and cut off (a duplicate for the receiver).
+                new PoolOptions().setHttp1MaxSize(config.batch()));
         if (!config.deliveryEnabled()) {
             return;
         }
@@ -204,6 +210,12 @@ public class WebhookDispatcher {
             return e;
         });
         if (endpoint == null) {
+            return;
+        }
+        if (!endpoint.wants(event.type())) {
+            // Its partner narrowed the endpoint's event types after the delivery was queued (held while the endpoint
+            // was disabled, or waiting behind a retry): what it no longer subscribes to is not sent.
+            deliveries.abandon(delivery, Deliveries.UNSUBSCRIBED + event.type());
             return;
         }
         long started = System.nanoTime();

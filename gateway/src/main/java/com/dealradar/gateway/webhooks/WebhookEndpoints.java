@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -106,14 +107,19 @@ public class WebhookEndpoints {
                 .getResultList();
     }
 
-    /** Checks what no annotation can (the URL's addresses, the event types) before anything is written. */
-    private void check(WebhookViews.Input input) {
+    /**
+     * Checks what no annotation can (the URL's addresses, the event types) before anything is written; the URL's
+     * addresses only when {@code resolveUrl}.
+     */
+    private void check(WebhookViews.Input input, boolean resolveUrl) {
         if (input.url() == null
                 || input.eventTypes() == null
                 || input.eventTypes().isEmpty()) {
             throw ProblemException.invalid(input.url() == null ? "url" : "eventTypes", "required");
         }
-        guard.resolve(input.url());
+        if (resolveUrl) {
+            guard.resolve(input.url());
+        }
         for (String type : input.eventTypes()) {
             if (type == null || !TYPE.matcher(type).matches()) {
                 throw ProblemException.invalid("eventTypes", "event types such as deal.created, deal.* or *");
@@ -127,7 +133,7 @@ public class WebhookEndpoints {
      * host is resolved (SSRF check) before the transaction begins, so no connection is held across a DNS lookup.
      */
     public <R> R create(UUID partner, WebhookViews.Input input, Function<WebhookEndpoint, R> answer) {
-        check(input);
+        check(input, true);
         return QuarkusTransaction.joiningExisting().call(() -> {
             requireRoomFor(partner);
             Instant now = Clocks.storedNow(clock);
@@ -157,7 +163,10 @@ public class WebhookEndpoints {
      * {@code expected}. Enabling clears the reason it was disabled; the deliveries waiting resume. Like {@link #create},
      * the URL's host is resolved (SSRF check) between two transactions, the one that reads the endpoint and the one
      * that writes it, so no connection is held across a DNS lookup; should the endpoint have changed in between (the
-     * writing transaction checks {@code expected} again), what is written is checked again.
+     * writing transaction checks {@code expected} again), what is written is checked again. The URL is resolved only
+     * when it changes or the endpoint is enabled: a partner whose receiver's name stopped resolving can still disable
+     * the endpoint or change its event types (a 400 on the unchanged URL left only DELETE, which drops the deliveries
+     * held for it).
      */
     public <R> R update(
             UUID partner,
@@ -165,19 +174,23 @@ public class WebhookEndpoints {
             VersionCheck expected,
             UnaryOperator<WebhookViews.Input> change,
             Function<WebhookEndpoint, R> answer) {
-        WebhookViews.Input checked = QuarkusTransaction.joiningExisting().call(() -> {
+        record Read(WebhookViews.Input changed, boolean resolveUrl) {}
+        Read read = QuarkusTransaction.joiningExisting().call(() -> {
             WebhookEndpoint e = endpoint(partner, id);
             expected.check(e.version);
-            return change.apply(WebhookViews.View.of(e, clock.instant(), null).input());
+            WebhookViews.Input changed =
+                    change.apply(WebhookViews.View.of(e, clock.instant(), null).input());
+            return new Read(changed, urlToResolve(e, changed));
         });
-        check(checked);
+        WebhookViews.Input checked = read.changed();
+        check(checked, read.resolveUrl());
         return QuarkusTransaction.joiningExisting().call(() -> {
             WebhookEndpoint e = lockedEndpoint(partner, id);
             expected.check(e.version);
             WebhookViews.Input input =
                     change.apply(WebhookViews.View.of(e, clock.instant(), null).input());
             if (!input.equals(checked)) {
-                check(input);
+                check(input, urlToResolve(e, input));
             }
             apply(e, input);
             if (input.enabled() != null && input.enabled() != e.enabled) {
@@ -189,6 +202,11 @@ public class WebhookEndpoints {
             e.version++;
             return answer.apply(e);
         });
+    }
+
+    /** Whether {@code input} sends to a URL not checked yet: a new one, or the stored one of an endpoint it enables. */
+    private static boolean urlToResolve(WebhookEndpoint e, WebhookViews.Input input) {
+        return !Objects.equals(input.url(), e.url) || (!e.enabled && Boolean.TRUE.equals(input.enabled()));
     }
 
     /**

@@ -35,6 +35,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -1026,13 +1027,7 @@ class WebhookDeliveryTest {
         // Earlier tests' deliveries that are due (to receivers long closed) are older than this test's, so they are
         // claimed first, two at a time: postponed, they leave the killed claimers this test's own to race for (with
         // them, in the class's order, the claimers took 0 or 1 of the 40).
-        int postponed;
-        try (Connection c = database.getConnection();
-                PreparedStatement update = c.prepareStatement("update webhook_delivery set next_attempt_at ="
-                        + " next_attempt_at + interval '1 day' where status = 'pending'")) {
-            postponed = update.executeUpdate();
-        }
-        System.out.println("webhook claims: earlier tests' pending deliveries postponed: " + postponed);
+        System.out.println("webhook claims: earlier tests' pending deliveries postponed: " + postponeDueDeliveries());
         try (Receiver receiver = new Receiver(n -> 200)) {
             Endpoint endpoint = endpoint(receiver.url(), List.of("company.*"));
             int events = 40;
@@ -1275,6 +1270,143 @@ class WebhookDeliveryTest {
     }
 
     /** Re-enables a disabled endpoint, as its partner would after fixing the receiver. */
+    /** Postpones every pending delivery by a day (earlier tests', to receivers long closed); answers how many. */
+    private int postponeDueDeliveries() throws Exception {
+        try (Connection c = database.getConnection();
+                PreparedStatement update = c.prepareStatement("update webhook_delivery set next_attempt_at ="
+                        + " next_attempt_at + interval '1 day' where status = 'pending'")) {
+            return update.executeUpdate();
+        }
+    }
+
+    /**
+     * A batch (16) of deliveries to one receiver goes out at once: a receiver that takes 0.6 s to answer, within the
+     * 1 s timeout, gets every one once and each succeeds at its first attempt. With Vert.x's default pool of 5
+     * connections per address, the attempts beyond the fifth waited for a connection while their deadline ran: 5
+     * were answered, 5 sent late and cut off (the receiver got them again later), 6 timed out unsent.
+     */
+    @Test
+    void aWholeBatchToOneReceiverIsSentAtOnce() throws Exception {
+        try (Receiver receiver = new Receiver(n -> -600)) {
+            Endpoint endpoint = endpoint(receiver.url(), List.of("company.*"));
+            setEnabled(endpoint, false);
+            // Every other pending delivery postponed, and these held while the endpoint is disabled: once it is
+            // enabled, one round claims the 16 together.
+            int postponed = postponeDueDeliveries();
+            List<UUID> events = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                events.addAll(append("company", UUID.randomUUID().toString(), "company.updated"));
+            }
+            enable(endpoint);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> attempts(endpoint).size() >= 16);
+            Thread.sleep(1_500);
+            List<Map<String, Object>> attempts = attempts(endpoint);
+            long spreadMillis = receiver.received.getLast().atMillis()
+                    - receiver.received.getFirst().atMillis();
+            Map<Object, Long> outcomes = attempts.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            a -> a.get("outcome"), TreeMap::new, java.util.stream.Collectors.counting()));
+            System.out.printf(
+                    "webhooks batch to one receiver (answers in 0.6 s, timeout 1 s; %d earlier deliveries"
+                            + " postponed): %d events, %d requests received over %d ms,"
+                            + " %d attempts by outcome %s%n",
+                    postponed, events.size(), receiver.received.size(), spreadMillis, attempts.size(), outcomes);
+            assertThat(receiver.received).hasSize(16);
+            assertThat(receiver.received.stream().map(r -> r.header("webhook-id")))
+                    .containsExactlyInAnyOrderElementsOf(
+                            events.stream().map(UUID::toString).toList());
+            assertThat(outcomes).isEqualTo(Map.of("succeeded", 16L));
+        }
+    }
+
+    /**
+     * A partner narrows an endpoint's event types while deliveries wait for it (held while it was disabled): what it
+     * no longer subscribes to is not sent, and its delivery says why; what it still subscribes to goes out. Before,
+     * every delivery queued under the old types was sent.
+     */
+    @Test
+    void deliveriesQueuedBeforeTheEventTypesNarrowedAreNotSent() throws Exception {
+        try (Receiver receiver = new Receiver(n -> 204)) {
+            Endpoint endpoint = endpoint(receiver.url(), List.of("*"));
+            setEnabled(endpoint, false);
+            UUID company = append("company", UUID.randomUUID().toString(), "company.updated")
+                    .getFirst();
+            UUID deal =
+                    append("deal", UUID.randomUUID().toString(), "deal.created").getFirst();
+            String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
+            ADMIN.request()
+                    .contentType("application/merge-patch+json")
+                    .header("If-Match", etag)
+                    .body("{\"eventTypes\": [\"deal.*\"], \"enabled\": true}")
+                    .patch(endpoint.path())
+                    .then()
+                    .statusCode(200);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> ADMIN.request()
+                            .get(endpoint.path() + "/deliveries?status=pending")
+                            .jsonPath()
+                            .getList("items")
+                            .isEmpty());
+            List<Map<String, Object>> dead = ADMIN.request()
+                    .get(endpoint.path() + "/deliveries?status=dead")
+                    .jsonPath()
+                    .getList("items");
+            System.out.printf(
+                    "webhooks after narrowing to deal.*: %d sent (%s), dead %s%n",
+                    receiver.received.size(),
+                    receiver.received.stream().map(r -> r.header("webhook-id")).toList(),
+                    dead.stream()
+                            .map(d -> d.get("eventId") + ": " + d.get("lastError"))
+                            .toList());
+            assertThat(receiver.received.stream().map(r -> r.header("webhook-id")))
+                    .containsExactly(deal.toString());
+            assertThat(dead).singleElement().satisfies(d -> {
+                assertThat(d.get("eventId")).isEqualTo(company.toString());
+                assertThat(d.get("lastError").toString())
+                        .contains("no longer subscribes")
+                        .contains("company.updated");
+            });
+            assertThat(attempts(endpoint)).hasSize(1);
+        }
+    }
+
+    /**
+     * The URL of an endpoint is resolved (the SSRF check) when it is set or the endpoint enabled, not on every change:
+     * a partner whose receiver's name no longer resolves can still disable the endpoint and change its event types
+     * (before, each PATCH was a 400 on the unchanged URL, and only DELETE, which drops the held deliveries, stopped
+     * them); enabling it again checks the URL. The name is made unresolvable in the database (.invalid never
+     * resolves, RFC 6761), as a lapsed domain would be.
+     */
+    @Test
+    void anEndpointWhoseHostStoppedResolvingCanStillBeDisabledAndEdited() throws Exception {
+        Endpoint endpoint = endpoint("http://127.0.0.1:9/hook", List.of("*"));
+        try (Connection c = database.getConnection();
+                PreparedStatement update = c.prepareStatement("update webhook_endpoint set url = ? where id = ?")) {
+            update.setString(1, "http://receiver.dealradar-test.invalid/hook");
+            update.setObject(2, UUID.fromString(endpoint.id()));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        String merge = "application/merge-patch+json";
+        Map<String, Integer> statuses = new java.util.LinkedHashMap<>();
+        for (String change : List.of("{\"enabled\": false}", "{\"eventTypes\": [\"deal.*\"]}", "{\"enabled\": true}")) {
+            String etag = ADMIN.request().get(endpoint.path()).then().extract().header("ETag");
+            statuses.put(
+                    change,
+                    ADMIN.request()
+                            .contentType(merge)
+                            .header("If-Match", etag)
+                            .body(change)
+                            .patch(endpoint.path())
+                            .statusCode());
+        }
+        System.out.println("webhooks, a host that no longer resolves, PATCH statuses: " + statuses);
+        assertThat(statuses.values()).containsExactly(200, 200, 400);
+        JsonPath read = ADMIN.request().get(endpoint.path()).then().extract().jsonPath();
+        assertThat(read.getBoolean("enabled")).isFalse();
+        assertThat(read.getList("eventTypes", String.class)).containsExactly("deal.*");
+    }
+
     private static void enable(Endpoint endpoint) {
         setEnabled(endpoint, true);
     }
