@@ -239,6 +239,7 @@ public class MatterService {
         matter.status = target;
         matter.history.add(new StatusChange(target, on, note, today.now(), precision));
         requireStatusIsLastEntry(matter);
+        requireStopsStillFit(matter);
         if (stage != null) {
             matter.stage = stage;
         }
@@ -248,6 +249,28 @@ public class MatterService {
         matter.updatedAt = today.now();
         matters.flush();
         return matter;
+    }
+
+    /**
+     * A clock-stop is checked against the history it is written with ({@link #checkClockStop}); one recorded before the
+     * transitions that date its period (a matter filed with its stops, then walked through its statuses) is checked
+     * again by each transition: a stop that the new history puts where no clock may stop (phase 1 of the GWB, say)
+     * would otherwise pause a later clock that may (phase 2 runs from the notification) and push its due date out.
+     * 422: the matter's clock-stops are corrected first.
+     */
+    private static void requireStopsStillFit(RegulatoryMatter matter) {
+        for (int i = 0; i < matter.clockStops.size(); i++) {
+            ClockStop stop = matter.clockStops.get(i);
+            try {
+                checkClockStop(matter.regime, matter.history, stop, "clockStops[" + i + "]");
+            } catch (ProblemException misplaced) {
+                throw ProblemException.unprocessable(
+                        "status",
+                        "with this change the matter's clock-stop from " + stop.from() + " (clockStops[" + i
+                                + "]) falls where its clock cannot stop (" + misplaced.getMessage()
+                                + "): correct the matter's clockStops first");
+            }
+        }
     }
 
     /** Dates before this are refused for a matter's events: no regime of the model is older. */

@@ -424,6 +424,31 @@ class MatterApiTest {
                 .body("deadline.stoppedDays", equalTo(30));
     }
 
+    /**
+     * A clock-stop recorded before the transitions that date its period is checked again by each of them: one that a
+     * later transition puts in the NSIA's review period (s. 14, which cannot be stopped) makes that transition a 422
+     * naming the stop, where it was accepted and then paused a clock the statute does not let stop (a GWB stop written
+     * with the matter, before its phase 1 was recorded, pushed the phase 2 due date out by its days).
+     */
+    @Test
+    void aTransitionThatPutsARecordedClockStopWhereNoClockMayStopIsRefused() {
+        String nsia = walk("UK-NSIA", "notified=2024-03-04");
+        patch(nsia, "{\"clockStops\": [{\"from\": \"2024-03-11\", \"to\": \"2024-03-22\"}]}")
+                .then()
+                .statusCode(200);
+        move(nsia, "accepted", "2024-03-06")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("status"))
+                .body("detail", containsString("clockStops[0]"))
+                .body("detail", containsString("review"));
+        given().get("/regulatory-matters/" + nsia).then().body("status", equalTo("notified"));
+        patch(nsia, "{\"clockStops\": []}").then().statusCode(200);
+        move(nsia, "accepted", "2024-03-06").then().statusCode(200);
+        given().get("/regulatory-matters/" + nsia).then().body("deadline.dueOn", equalTo("2024-04-22"));
+    }
+
     @Test
     void chinaWorkingDaysOf2026AreKnown() {
         // The review's probes: CAC review periods across 2026's holidays were counted over weekends only, with a
