@@ -13,12 +13,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -101,12 +99,7 @@ public class RegimeService {
         checkCountries(facts);
         Set<String> touched = TriggerEvaluator.dealRegions(facts);
         Map<String, Region> groups = regions.supranational().stream().collect(Collectors.toMap(r -> r.code, r -> r));
-        // A supranational region's regimes are candidates when the deal touches one of its members of the deal date.
-        Set<String> searched = new TreeSet<>(touched);
-        groups.values().stream()
-                .filter(group -> !Collections.disjoint(group.membersOn(facts.date()), touched))
-                .forEach(group -> searched.add(group.code));
-        List<Regime> candidates = regimes.ofRegions(searched);
+        List<Regime> candidates = regimes.ofRegions(Assessor.regionsToSearch(touched, groups, facts.date()));
         return answer.apply(new Assessment(touched, candidates, Assessor.assess(candidates, groups, facts)));
     }
 
