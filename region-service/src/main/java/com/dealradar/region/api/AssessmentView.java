@@ -31,7 +31,8 @@ public record AssessmentView(
 
         @Schema(
                 description =
-                        "A triggered or possibly triggered regime is mandatory and suspensory: completion must wait for clearance",
+                        "A rule the deal triggers or possibly triggers is mandatory and suspensory (completionMustWait of a"
+                                + " regime): completion must wait for clearance",
                 required = true)
         boolean completionMustWait,
 
@@ -63,14 +64,25 @@ public record AssessmentView(
             String authority,
 
             @Schema(
-                    description = "Whether filing was compulsory under the version in force on the deal date",
+                    description =
+                            "Whether filing was compulsory on the deal date: under the rule that decided the outcome where the rule"
+                                    + " says (Germany's cross-sector review is not), else under the version in force",
                     required = true)
             boolean mandatory,
 
             @Schema(
-                    description = "Whether completion had to wait under the version in force on the deal date",
+                    description =
+                            "Whether completion had to wait on the deal date: under the rule that decided the outcome where the"
+                                    + " rule says, else under the version in force",
                     required = true)
             boolean suspensory,
+
+            @Schema(
+                    description =
+                            "A rule of this regime that the deal triggers or possibly triggers is mandatory and suspensory, the"
+                                    + " deciding rule or another: completion must wait for clearance under this regime",
+                    required = true)
+            boolean completionMustWait,
 
             @Schema(
                     description =

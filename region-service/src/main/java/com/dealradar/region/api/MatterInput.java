@@ -10,6 +10,7 @@ import com.dealradar.region.domain.MatterStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,6 +39,17 @@ public record MatterInput(
                 examples = "UK-NSIA",
                 required = true)
         String regimeCode,
+
+        @Size(max = 40)
+        @Pattern(regexp = "[a-z0-9_]+", message = "must be lower-case letters, digits and _")
+        @Schema(
+                description =
+                        "Code of the regime's trigger rule the review is under, in the version that governs the matter (in force on"
+                                + " the day it was first notified, else opened); absent: unknown. A rule with its own mandatory and"
+                                + " suspensory flags decides whether the matter blocks completion (Germany's cross-sector review,"
+                                + " cross_sector, does not)",
+                examples = "critical_sector")
+        String triggerRule,
 
         @Size(max = 300)
         @Schema(
@@ -97,6 +109,7 @@ public record MatterInput(
                 dealId,
                 companyId,
                 regimeCode,
+                triggerRule,
                 title,
                 status,
                 stage,

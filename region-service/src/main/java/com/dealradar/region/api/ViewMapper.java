@@ -9,6 +9,7 @@ import com.dealradar.region.domain.Region;
 import com.dealradar.region.domain.RegionKind;
 import com.dealradar.region.domain.RegulatoryMatter;
 import com.dealradar.region.domain.Today;
+import com.dealradar.region.domain.TriggerRule;
 import com.dealradar.region.holidays.HolidayCalendars;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -127,11 +128,22 @@ public class ViewMapper {
                 versioned ? g.versions : null);
     }
 
-    /** The matter's regime with the flags of the version that governs the matter (in force on its day). */
+    /**
+     * The matter's regime with the flags of the version that governs the matter (in force on its day), or of the
+     * matter's trigger rule where it has its own.
+     */
     private static Views.RegimeRef regimeRef(RegulatoryMatter m, LocalDate today) {
         Regime g = m.regime;
         RegimeVersion rules = m.rules(today);
-        return new Views.RegimeRef(g.id, g.code, g.name, rules.mandatory(), rules.suspensory());
+        TriggerRule rule = m.rule(rules);
+        boolean mandatory = Boolean.TRUE.equals(rules.mandatory());
+        boolean suspensory = Boolean.TRUE.equals(rules.suspensory());
+        return new Views.RegimeRef(
+                g.id,
+                g.code,
+                g.name,
+                rule == null ? mandatory : rule.mandatoryOr(mandatory),
+                rule == null ? suspensory : rule.suspensoryOr(suspensory));
     }
 
     public Views.MatterView matter(RegulatoryMatter m) {
@@ -141,6 +153,7 @@ public class ViewMapper {
                 m.dealId,
                 m.companyId,
                 regimeRef(m, day),
+                m.triggerRule,
                 m.regionCode,
                 m.title,
                 m.status,
@@ -170,6 +183,7 @@ public class ViewMapper {
                 m.dealId,
                 m.companyId,
                 m.regime.code,
+                m.triggerRule,
                 m.title,
                 m.status,
                 m.stage,

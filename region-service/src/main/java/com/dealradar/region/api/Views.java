@@ -212,7 +212,7 @@ public final class Views {
             name = "RegimeRef",
             description =
                     "The regime a matter is under; mandatory and suspensory as the version in force on the matter's day "
-                            + "(first notified, else opened) has them")
+                            + "(first notified, else opened) has them, or the matter's trigger rule where it has its own")
     public record RegimeRef(
             @Schema(description = "Id of the regime", required = true)
             UUID id,
@@ -223,11 +223,16 @@ public final class Views {
             @Schema(description = "Name of the law or regime", required = true)
             String name,
 
-            @Schema(description = "Filing is mandatory under the version that governs the matter", required = true)
+            @Schema(
+                    description =
+                            "Filing is mandatory under the version that governs the matter (or the matter's trigger rule)",
+                    required = true)
             boolean mandatory,
 
             @Schema(
-                    description = "Completion must wait for clearance under the version that governs the matter",
+                    description =
+                            "Completion must wait for clearance under the version that governs the matter (or the matter's trigger"
+                                    + " rule)",
                     required = true)
             boolean suspensory) {}
 
@@ -250,6 +255,13 @@ public final class Views {
 
             @Schema(description = "The regime the review is under", required = true)
             RegimeRef regime,
+
+            @Schema(
+                    description =
+                            "Code of the regime's trigger rule the review is under, when known; a rule with its own flags decides"
+                                    + " regime.mandatory, regime.suspensory and blocking",
+                    examples = "cross_sector")
+            String triggerRule,
 
             @Schema(description = "ISO 3166-1 alpha-2 code of the regime's region", examples = "GB", required = true)
             String regionCode,

@@ -11,6 +11,7 @@ public record MatterDraft(
         UUID dealId,
         UUID companyId,
         String regimeCode,
+        String triggerRule,
         String title,
         MatterStatus status,
         String stage,

@@ -240,6 +240,7 @@ public class MatterService {
         matter.history.add(new StatusChange(target, on, note, today.now(), precision));
         requireStatusIsLastEntry(matter);
         requireStopsStillFit(matter);
+        requireRuleOfGoverningVersion(matter, "status");
         if (stage != null) {
             matter.stage = stage;
         }
@@ -410,6 +411,7 @@ public class MatterService {
         matter.companyId = input.companyId();
         matter.regime = regime;
         matter.regionCode = regime.regionCode;
+        matter.triggerRule = input.triggerRule();
         matter.title = input.title();
         matter.stage = input.stage();
         matter.openedOn = input.openedOn();
@@ -434,7 +436,32 @@ public class MatterService {
         matter.basisNote = input.basisNote();
         matter.sources.clear();
         matter.sources.addAll(RegionService.orEmpty(input.sources()));
+        requireRuleOfGoverningVersion(matter, "triggerRule");
         matter.updatedAt = today.now();
+    }
+
+    /**
+     * A matter's trigger rule must be a rule of the version that governs it (in force on its day): a code it does not
+     * have would leave the matter under the version's flags without saying so. Checked on each write and again on each
+     * transition, which may move the matter's day (its first notification) into another version: 422 on {@code field}.
+     */
+    private void requireRuleOfGoverningVersion(RegulatoryMatter matter, String field) {
+        if (matter.triggerRule == null) {
+            return;
+        }
+        RegimeVersion version = matter.rules(today.in(matter.regionCode));
+        if (matter.rule(version) == null) {
+            LocalDate day = matter.rulesDay();
+            throw ProblemException.unprocessable(
+                    field,
+                    "regime " + matter.regime.code + " has no rule '" + matter.triggerRule + "' in version "
+                            + version.code() + ", which governs the matter ("
+                            + (day == null ? "in force today" : "in force on " + day + ", the matter's day")
+                            + "); its rules: "
+                            + version.rulesOrEmpty().stream()
+                                    .map(TriggerRule::code)
+                                    .collect(Collectors.joining(", ")));
+        }
     }
 
     /**

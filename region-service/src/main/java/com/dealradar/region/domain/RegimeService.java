@@ -130,11 +130,12 @@ public class RegimeService {
     /** What {@link #assess} found: the regions touched, the regimes considered and the answer of each. */
     public record Assessment(Set<String> touched, List<Regime> candidates, List<Assessor.RegimeAnswer> answers) {
 
-        /** A regime the deal triggers or possibly triggers blocks completion (on the deal date) until cleared. */
+        /**
+         * A rule the deal triggers or possibly triggers is mandatory and suspensory on the deal date: completion waits
+         * for clearance.
+         */
         public boolean completionMustWait() {
-            return answers.stream()
-                    .anyMatch(a -> a.verdict().outcome() != TriggerOutcome.not_triggered
-                            && a.version().blocksCompletion());
+            return answers.stream().anyMatch(a -> a.verdict().completionMustWait());
         }
     }
 

@@ -81,6 +81,23 @@ public record RegimeVersion(
         return Boolean.TRUE.equals(mandatory) && Boolean.TRUE.equals(suspensory);
     }
 
+    /**
+     * Mandatory and suspensory for a deal or matter under {@code rule} of this version: the rule's own flags where it
+     * gives them (Germany's cross-sector review is neither, though the version's notifiable acquisitions are both),
+     * else the version's. {@code rule} null: the version's.
+     */
+    public boolean blocksCompletion(TriggerRule rule) {
+        if (rule == null) {
+            return blocksCompletion();
+        }
+        return rule.mandatoryOr(Boolean.TRUE.equals(mandatory)) && rule.suspensoryOr(Boolean.TRUE.equals(suspensory));
+    }
+
+    /** The rule of this version with {@code code}, if any. */
+    public Optional<TriggerRule> rule(String code) {
+        return rulesOrEmpty().stream().filter(r -> r.code().equals(code)).findFirst();
+    }
+
     /** The clock giving the deadline of a matter in {@code status}, if this version has one. */
     public Optional<StatutoryClock> clockFor(MatterStatus status) {
         return clocksOrEmpty().stream().filter(c -> c.runsIn().contains(status)).findFirst();

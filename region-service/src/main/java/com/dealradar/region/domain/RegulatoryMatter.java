@@ -39,6 +39,13 @@ public class RegulatoryMatter extends AuditedEntity {
     @JoinColumn(name = "regime_id", nullable = false)
     public Regime regime;
 
+    /**
+     * The code of the regime's trigger rule the review is under, when known; its own mandatory and suspensory flags,
+     * where it gives them, decide {@link #blocking}. Null: the version's flags.
+     */
+    @Column(name = "trigger_rule", length = 40)
+    public String triggerRule;
+
     @Column(name = "region_code", nullable = false, length = 2)
     public String regionCode;
 
@@ -103,10 +110,17 @@ public class RegulatoryMatter extends AuditedEntity {
      * Open under a regime whose rules for this matter are mandatory and suspensory: the deal may not complete. The
      * rules are those of the version in force on {@link #rulesDay()} (an AWV review notified in 2019 did not suspend
      * completion; one notified since 17 July 2020 does), or of the version in force {@code today} when the matter has
-     * no known day.
+     * no known day; of its {@link #triggerRule} where that rule has its own flags (an AWV cross-sector review, opened
+     * by the ministry of its own motion, never suspends).
      */
     public boolean blocking(LocalDate today) {
-        return status.isOpen() && rules(today).blocksCompletion();
+        RegimeVersion version = rules(today);
+        return status.isOpen() && version.blocksCompletion(rule(version));
+    }
+
+    /** The matter's trigger rule in {@code version} (the one that governs it); null when it names none. */
+    public TriggerRule rule(RegimeVersion version) {
+        return triggerRule == null ? null : version.rule(triggerRule).orElse(null);
     }
 
     /**

@@ -38,7 +38,41 @@ public final class TriggerEvaluator {
             LocalDate inForceTo,
             List<TriggerRule> rules) {}
 
-    public record Verdict(TriggerOutcome outcome, String ruleCode, List<String> reasons) {}
+    /**
+     * The answer for one regime. {@code mandatory} and {@code suspensory}: under the rule that decided the outcome (its
+     * own flags where it gives them, else the version's), the version's when none applies. {@code completionMustWait}:
+     * a rule the deal triggers or possibly triggers is mandatory and suspensory, the decisive one or another (a deal
+     * caught by Germany's cross-sector review, which does not suspend, may also possibly fall under a listed sector,
+     * which does).
+     */
+    public record Verdict(
+            TriggerOutcome outcome,
+            String ruleCode,
+            List<String> reasons,
+            boolean mandatory,
+            boolean suspensory,
+            boolean completionMustWait) {
+
+        Verdict(TriggerOutcome outcome, String ruleCode, List<String> reasons) {
+            this(outcome, ruleCode, reasons, false, false, false);
+        }
+
+        private Verdict under(TriggerRule rule, RegimeFacts regime) {
+            boolean isMandatory = rule.mandatoryOr(regime.mandatory());
+            boolean isSuspensory = rule.suspensoryOr(regime.suspensory());
+            return new Verdict(
+                    outcome,
+                    ruleCode,
+                    reasons,
+                    isMandatory,
+                    isSuspensory,
+                    outcome != TriggerOutcome.not_triggered && isMandatory && isSuspensory);
+        }
+
+        private Verdict ofRegime(RegimeFacts regime) {
+            return new Verdict(outcome, ruleCode, reasons, regime.mandatory(), regime.suspensory(), false);
+        }
+    }
 
     public static Verdict evaluate(RegimeFacts regime, DealFacts facts) {
         return evaluate(regime, facts, code -> null);
@@ -57,36 +91,76 @@ public final class TriggerEvaluator {
         LocalDate date = facts.date();
         if (regime.inForceFrom() != null && date.isBefore(regime.inForceFrom())) {
             return new Verdict(
-                    TriggerOutcome.not_triggered,
-                    null,
-                    List.of("not in force on " + date + ": in force from " + regime.inForceFrom()));
+                            TriggerOutcome.not_triggered,
+                            null,
+                            List.of("not in force on " + date + ": in force from " + regime.inForceFrom()))
+                    .ofRegime(regime);
         }
         if (regime.inForceTo() != null && date.isAfter(regime.inForceTo())) {
             return new Verdict(
-                    TriggerOutcome.not_triggered,
-                    null,
-                    List.of("not in force on " + date + ": in force until " + regime.inForceTo()));
+                            TriggerOutcome.not_triggered,
+                            null,
+                            List.of("not in force on " + date + ": in force until " + regime.inForceTo()))
+                    .ofRegime(regime);
         }
         if (Collections.disjoint(dealRegions(facts), where)) {
-            return new Verdict(TriggerOutcome.not_triggered, null, List.of("the deal does not touch " + region));
+            return new Verdict(TriggerOutcome.not_triggered, null, List.of("the deal does not touch " + region))
+                    .ofRegime(regime);
         }
         Verdict best = null;
+        TriggerRule decisive = null;
         List<String> misses = new ArrayList<>();
+        List<Verdict> applying = new ArrayList<>();
         for (TriggerRule rule : regime.rules()) {
-            Verdict verdict = evaluate(rule, region, where, facts, groups);
+            Verdict verdict = evaluate(rule, region, where, facts, groups).under(rule, regime);
             if (verdict.outcome() == TriggerOutcome.not_triggered) {
                 misses.addAll(verdict.reasons());
+            } else {
+                applying.add(verdict);
             }
-            if (best == null || rank(verdict.outcome()) > rank(best.outcome())) {
+            // Of rules with the same outcome, the one with the heavier consequence decides: a deal caught both as a
+            // notifiable acquisition and by the cross-sector review must be notified.
+            if (best == null
+                    || rank(verdict.outcome()) > rank(best.outcome())
+                    || (rank(verdict.outcome()) == rank(best.outcome()) && weight(verdict) > weight(best))) {
                 best = verdict;
+                decisive = rule;
             }
         }
         if (best == null) {
-            return new Verdict(TriggerOutcome.not_triggered, null, List.of("the regime has no trigger rules"));
+            return new Verdict(TriggerOutcome.not_triggered, null, List.of("the regime has no trigger rules"))
+                    .ofRegime(regime);
         }
-        return best.outcome() == TriggerOutcome.not_triggered
-                ? new Verdict(TriggerOutcome.not_triggered, null, misses)
-                : best;
+        if (best.outcome() == TriggerOutcome.not_triggered) {
+            return new Verdict(TriggerOutcome.not_triggered, null, misses).ofRegime(regime);
+        }
+        List<String> reasons = new ArrayList<>(best.reasons());
+        if (decisive.mandatory() != null || decisive.suspensory() != null) {
+            reasons.add("under this rule " + consequence(best) + " (the regime's version: "
+                    + consequence(regime.mandatory(), regime.suspensory()) + ")");
+        }
+        boolean mustWait = false;
+        for (Verdict other : applying) {
+            mustWait |= other.completionMustWait();
+            if (other != best && (other.mandatory() != best.mandatory() || other.suspensory() != best.suspensory())) {
+                reasons.add("rule " + other.ruleCode() + " also "
+                        + other.outcome().name().replace('_', ' ') + ": under it " + consequence(other));
+            }
+        }
+        return new Verdict(best.outcome(), best.ruleCode(), reasons, best.mandatory(), best.suspensory(), mustWait);
+    }
+
+    private static int weight(Verdict verdict) {
+        return (verdict.completionMustWait() ? 2 : 0) + (verdict.mandatory() ? 1 : 0);
+    }
+
+    private static String consequence(Verdict verdict) {
+        return consequence(verdict.mandatory(), verdict.suspensory());
+    }
+
+    private static String consequence(boolean mandatory, boolean suspensory) {
+        return (mandatory ? "filing is mandatory" : "filing is not mandatory")
+                + (suspensory ? " and completion must wait for clearance" : " and completion need not wait");
     }
 
     static Verdict evaluate(TriggerRule rule, String region, DealFacts facts, Function<String, Set<String>> groups) {

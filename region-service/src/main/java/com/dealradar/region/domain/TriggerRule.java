@@ -90,11 +90,34 @@ public record TriggerRule(
                 description =
                         "Thresholds the facts cannot show (turnover, share of supply, operator designation): the deal only possibly triggers the rule unless thresholdsMet is given",
                 examples = "Target UK turnover above GBP 70 m or a 25% share of supply")
-        String thresholds) {
+        String thresholds,
+
+        @Schema(
+                description =
+                        "Whether a deal this rule catches must be notified; absent: as the version (or the regime) says. "
+                                + "False for a review the authority may open of its own motion (Germany's cross-sector review, AWV § 55)",
+                examples = "false")
+        Boolean mandatory,
+
+        @Schema(
+                description =
+                        "Whether a deal this rule catches may not complete before clearance; absent: as the version (or the regime) says",
+                examples = "false")
+        Boolean suspensory) {
 
     public TriggerRule {
         dealTypes = Unmodifiable.set(dealTypes);
         domesticCountries = Unmodifiable.set(domesticCountries);
         sectors = Unmodifiable.set(sectors);
+    }
+
+    /** Whether filing is compulsory under this rule: its own flag, else {@code otherwise} (the version's). */
+    public boolean mandatoryOr(boolean otherwise) {
+        return mandatory != null ? mandatory : otherwise;
+    }
+
+    /** Whether completion waits for clearance under this rule: its own flag, else {@code otherwise} (the version's). */
+    public boolean suspensoryOr(boolean otherwise) {
+        return suspensory != null ? suspensory : otherwise;
     }
 }

@@ -260,6 +260,41 @@ class AssessmentApiTest {
                 .body("regionsWithoutRegimes", equalTo(List.of("FR")));
         assess(stake.replace("telecom_operator", "media"))
                 .body("regimes.find { it.regimeCode == 'DE-AWV' }.outcome", equalTo("not_triggered"));
+        // The cross-sector review (AWV § 55) is the ministry's own: a 30% stake in a German IT company triggers it, but
+        // nothing has to be notified and completion need not wait (§ 15(3) AWG bans completion of notifiable
+        // acquisitions only). A telecom target is a notifiable acquisition, which decides. (Merger control's turnover
+        // thresholds are stated as not met, so that no other regime makes completion wait.)
+        String crossSector = stake.replace("2019-06-01", "2023-03-01")
+                .replace("12,", "30, \"thresholdsMet\": false,")
+                .replace("telecom_operator", "it_services");
+        assess(crossSector)
+                .body("triggered", equalTo(List.of("DE-AWV")))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.ruleCode", equalTo("cross_sector"))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.regimeVersion.code", equalTo("AWV-2021"))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.mandatory", equalTo(false))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.suspensory", equalTo(false))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.completionMustWait", equalTo(false))
+                .body(
+                        "regimes.find { it.regimeCode == 'DE-AWV' }.reasons",
+                        hasItem(containsString("under this rule filing is not mandatory and completion need not wait")))
+                .body("completionMustWait", equalTo(false));
+        assess(crossSector.replace("it_services", "telecom_operator"))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.ruleCode", equalTo("critical_sector"))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.mandatory", equalTo(true))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.suspensory", equalTo(true))
+                .body(
+                        "regimes.find { it.regimeCode == 'DE-AWV' }.reasons",
+                        hasItem(
+                                "rule cross_sector also triggered: under it filing is not mandatory and completion need not"
+                                        + " wait"))
+                .body("completionMustWait", equalTo(true));
+        // The investee's sectors not given: the cross-sector review applies for certain, a listed sector possibly,
+        // so completion may have to wait.
+        assess(crossSector.replace(", \"sectors\": [\"it_services\"]", ""))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.outcome", equalTo("triggered"))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.ruleCode", equalTo("cross_sector"))
+                .body("regimes.find { it.regimeCode == 'DE-AWV' }.completionMustWait", equalTo(true))
+                .body("completionMustWait", equalTo(true));
         String huawei = "{\"dealType\": \"partnership\", \"date\": \"2022-06-01\", \"regions\": [\"DE\"], "
                 + "\"parties\": [{\"name\": \"T-Systems\", \"role\": \"partner\", \"country\": \"DE\", \"sectors\": [\"it_services\", \"telecom_operator\"]}, "
                 + "{\"name\": \"Huawei\", \"role\": \"vendor\", \"country\": \"CN\", \"sectors\": [\"network_equipment\"]}]}";

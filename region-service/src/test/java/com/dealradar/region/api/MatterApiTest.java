@@ -36,8 +36,14 @@ class MatterApiTest {
     }
 
     static Response create(UUID dealId, String regimeCode, String openedOn) {
+        return create(dealId, regimeCode, openedOn, null);
+    }
+
+    /** {@code triggerRule} null: none named. */
+    static Response create(UUID dealId, String regimeCode, String openedOn, String triggerRule) {
         return given().contentType(ContentType.JSON)
                 .body("{\"dealId\": \"" + dealId + "\", \"regimeCode\": \"" + regimeCode
+                        + (triggerRule == null ? "" : "\", \"triggerRule\": \"" + triggerRule)
                         + "\", \"title\": \"test matter\", "
                         + "\"status\": \"anticipated\", \"openedOn\": \"" + openedOn + "\", \"basis\": \"inferred\", "
                         + "\"sources\": [{\"kind\": \"general_knowledge\", \"note\": \"test\"}]}")

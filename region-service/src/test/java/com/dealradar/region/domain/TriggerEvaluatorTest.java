@@ -29,8 +29,8 @@ class TriggerEvaluatorTest {
     /** A domestic country that is a group (the EU): its members count as domestic. */
     @Test
     void aDomesticGroupStandsForItsMembers() {
-        TriggerRule euBuyersAreDomestic =
-                new TriggerRule("g", "g", null, null, true, Set.of("EU"), null, null, null, null, null, null);
+        TriggerRule euBuyersAreDomestic = new TriggerRule(
+                "g", "g", null, null, true, Set.of("EU"), null, null, null, null, null, null, null, null);
         DealParty french = new DealParty(null, "Orange", PartyRole.acquirer, "FR", null);
         DealFacts frenchBuysBt = deal(
                 "2023-05-10",
@@ -54,7 +54,7 @@ class TriggerEvaluatorTest {
     @Test
     void aSupranationalRegimesRegionStandsForItsMembers() {
         TriggerRule foreignBuyerOfADomesticTarget =
-                new TriggerRule("f", "f", null, true, true, null, true, null, null, null, null, null);
+                new TriggerRule("f", "f", null, true, true, null, true, null, null, null, null, null, null, null);
         RegimeFacts eu = new RegimeFacts("EU-X", "EU", true, true, null, null, List.of(foreignBuyerOfADomesticTarget));
         java.util.function.Function<String, Set<String>> members =
                 code -> "EU".equals(code) ? Set.of("DE", "FR") : null;
@@ -81,8 +81,94 @@ class TriggerEvaluatorTest {
                 .containsExactly("the deal does not touch EU");
     }
 
+    /**
+     * A rule's own flags say what a deal it catches must do (Germany's cross-sector review: no duty to notify, no
+     * completion ban, though the version's notifiable acquisitions have both). Of rules with the same outcome the one
+     * with the heavier consequence decides; one that only possibly applies still makes completion wait.
+     */
+    @Test
+    void aRulesOwnFlagsDecideWhatTheDealMustDo() {
+        TriggerRule crossSector = new TriggerRule(
+                "cross",
+                "any sector",
+                null,
+                null,
+                true,
+                null,
+                true,
+                null,
+                null,
+                new BigDecimal("25"),
+                null,
+                null,
+                false,
+                false);
+        TriggerRule listed = new TriggerRule(
+                "listed",
+                "listed sector",
+                null,
+                null,
+                true,
+                null,
+                true,
+                Set.of(Sector.telecom_operator),
+                SectorScope.target,
+                new BigDecimal("10"),
+                null,
+                null,
+                null,
+                null);
+        RegimeFacts awv = new RegimeFacts("DE-X", "DE", true, true, null, null, List.of(crossSector, listed));
+        DealParty american = new DealParty(null, "US buyer", PartyRole.acquirer, "US", null);
+
+        Verdict itServices = eval(
+                awv, deal("2023-05-10", null, List.of(american, germanTarget(Set.of(Sector.it_services))), "30", null));
+        System.out.printf("IT services target, 30%%: %s%n", itServices);
+        assertThat(itServices.outcome()).isEqualTo(TriggerOutcome.triggered);
+        assertThat(itServices.ruleCode()).isEqualTo("cross");
+        assertThat(itServices.mandatory()).isFalse();
+        assertThat(itServices.suspensory()).isFalse();
+        assertThat(itServices.completionMustWait()).isFalse();
+        assertThat(itServices.reasons())
+                .contains("under this rule filing is not mandatory and completion need not wait (the regime's version:"
+                        + " filing is mandatory and completion must wait for clearance)");
+
+        Verdict telecom = eval(
+                awv,
+                deal("2023-05-10", null, List.of(american, germanTarget(Set.of(Sector.telecom_operator))), "30", null));
+        System.out.printf("telecom target, 30%%: %s%n", telecom);
+        assertThat(telecom.ruleCode()).isEqualTo("listed");
+        assertThat(telecom.mandatory()).isTrue();
+        assertThat(telecom.suspensory()).isTrue();
+        assertThat(telecom.completionMustWait()).isTrue();
+        assertThat(telecom.reasons())
+                .contains("rule cross also triggered: under it filing is not mandatory and completion need not wait");
+
+        Verdict sectorsUnknown = eval(awv, deal("2023-05-10", null, List.of(american, germanTarget(null)), "30", null));
+        System.out.printf("target's sectors not given, 30%%: %s%n", sectorsUnknown);
+        assertThat(sectorsUnknown.outcome()).isEqualTo(TriggerOutcome.triggered);
+        assertThat(sectorsUnknown.ruleCode()).isEqualTo("cross");
+        assertThat(sectorsUnknown.mandatory()).isFalse();
+        assertThat(sectorsUnknown.completionMustWait()).isTrue();
+        assertThat(sectorsUnknown.reasons())
+                .contains("rule listed also possibly triggered: under it filing is mandatory and completion must wait"
+                        + " for clearance");
+
+        Verdict small = eval(
+                awv,
+                deal("2023-05-10", null, List.of(american, germanTarget(Set.of(Sector.telecom_operator))), "5", null));
+        assertThat(small.outcome()).isEqualTo(TriggerOutcome.not_triggered);
+        assertThat(small.mandatory()).isTrue();
+        assertThat(small.completionMustWait()).isFalse();
+    }
+
+    private static DealParty germanTarget(Set<Sector> sectors) {
+        return new DealParty(null, "DE target", PartyRole.target, "DE", sectors);
+    }
+
     static TriggerRule rule(String code) {
-        return new TriggerRule(code, "test rule " + code, null, null, null, null, null, null, null, null, null, null);
+        return new TriggerRule(
+                code, "test rule " + code, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     static RegimeFacts regime(String region, LocalDate from, LocalDate to, TriggerRule... rules) {
@@ -142,13 +228,32 @@ class TriggerEvaluatorTest {
     void aRegimeWithoutRulesIsNotTriggered() {
         Verdict verdict = TriggerEvaluatorTest.eval(regime("GB", null, null), alibabaBuysBt());
         assertThat(verdict)
-                .isEqualTo(new Verdict(TriggerOutcome.not_triggered, null, List.of("the regime has no trigger rules")));
+                .isEqualTo(new Verdict(
+                        TriggerOutcome.not_triggered,
+                        null,
+                        List.of("the regime has no trigger rules"),
+                        true,
+                        true,
+                        false));
     }
 
     @Test
     void dealTypesAndTheDealsRegions() {
         TriggerRule mergersOnly = new TriggerRule(
-                "m", "mergers", Set.of(DealType.merger), null, null, null, null, null, null, null, null, null);
+                "m",
+                "mergers",
+                Set.of(DealType.merger),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         Verdict verdict = TriggerEvaluatorTest.eval(mergersOnly, "GB", alibabaBuysBt());
         assertThat(verdict.outcome()).isEqualTo(TriggerOutcome.not_triggered);
         assertThat(verdict.reasons()).containsExactly("rule m: deal type acquisition is not one of merger");
@@ -157,6 +262,8 @@ class TriggerEvaluatorTest {
                 "acquisitions",
                 Set.of(DealType.acquisition, DealType.merger),
                 true,
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -195,8 +302,8 @@ class TriggerEvaluatorTest {
      */
     @Test
     void aPartysCountryIsOneOfTheDealsRegions() {
-        TriggerRule activityInGb =
-                new TriggerRule("a", "activity in GB", null, true, null, null, true, null, null, null, null, null);
+        TriggerRule activityInGb = new TriggerRule(
+                "a", "activity in GB", null, true, null, null, true, null, null, null, null, null, null, null);
         DealParty us = new DealParty(null, "US buyer", PartyRole.acquirer, "US", null);
         Verdict without =
                 TriggerEvaluatorTest.eval(activityInGb, "GB", deal("2023-05-10", null, List.of(us, BT), null, null));
@@ -212,8 +319,8 @@ class TriggerEvaluatorTest {
 
     @Test
     void foreignPartiesAndDomesticTargets() {
-        TriggerRule foreignControl =
-                new TriggerRule("f", "foreign control", null, null, true, null, true, null, null, null, null, null);
+        TriggerRule foreignControl = new TriggerRule(
+                "f", "foreign control", null, null, true, null, true, null, null, null, null, null, null, null);
         Verdict verdict = TriggerEvaluatorTest.eval(foreignControl, "GB", alibabaBuysBt());
         assertThat(verdict.outcome()).isEqualTo(TriggerOutcome.triggered);
         assertThat(verdict.reasons())
@@ -222,8 +329,8 @@ class TriggerEvaluatorTest {
                         "foreign party: Alibaba Cloud (acquirer, CN)",
                         "party in GB: BT Global Services (target, GB)");
         // CN counts as domestic for this rule: no foreign party left.
-        TriggerRule withDomestic =
-                new TriggerRule("d", "d", null, null, true, Set.of("CN"), null, null, null, null, null, null);
+        TriggerRule withDomestic = new TriggerRule(
+                "d", "d", null, null, true, Set.of("CN"), null, null, null, null, null, null, null, null);
         assertThat(TriggerEvaluatorTest.eval(withDomestic, "GB", alibabaBuysBt())
                         .reasons())
                 .containsExactly(
@@ -262,6 +369,8 @@ class TriggerEvaluatorTest {
                 SectorScope.target,
                 null,
                 null,
+                null,
+                null,
                 null);
         assertThat(TriggerEvaluatorTest.eval(cloudTarget, "GB", alibabaBuysBt()).reasons())
                 .containsExactly("rule s: no target in a covered sector (cloud_provider)");
@@ -277,11 +386,26 @@ class TriggerEvaluatorTest {
                 SectorScope.foreign_party,
                 null,
                 null,
+                null,
+                null,
                 null);
         assertThat(TriggerEvaluatorTest.eval(cloudBuyer, "GB", alibabaBuysBt()).reasons())
                 .contains("sector cloud_provider is covered");
         TriggerRule cloudAnyone = new TriggerRule(
-                "s", "s", null, null, null, null, null, Set.of(Sector.cloud_provider), null, null, null, null);
+                "s",
+                "s",
+                null,
+                null,
+                null,
+                null,
+                null,
+                Set.of(Sector.cloud_provider),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         assertThat(TriggerEvaluatorTest.eval(cloudAnyone, "GB", alibabaBuysBt()).outcome())
                 .isEqualTo(TriggerOutcome.triggered);
         // No target in the region: the targets elsewhere are looked at.
@@ -314,7 +438,9 @@ class TriggerEvaluatorTest {
                 null,
                 new BigDecimal("25"),
                 null,
-                "UK turnover above GBP 70 m");
+                "UK turnover above GBP 70 m",
+                null,
+                null);
         assertThat(TriggerEvaluatorTest.eval(
                                 quarter, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), "25", true))
                         .outcome())
@@ -342,7 +468,8 @@ class TriggerEvaluatorTest {
                 .contains(
                         "stake 60% reaches 25%",
                         "thresholds not checked (send thresholdsMet): UK turnover above GBP 70 m");
-        TriggerRule blank = new TriggerRule("b", "b", null, null, null, null, null, null, null, null, null, " ");
+        TriggerRule blank =
+                new TriggerRule("b", "b", null, null, null, null, null, null, null, null, null, " ", null, null);
         assertThat(TriggerEvaluatorTest.eval(
                                 blank, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), null, null))
                         .outcome())
@@ -352,8 +479,8 @@ class TriggerEvaluatorTest {
     @Test
     void moreThanAStakeIsStrictlyMore() {
         // NSIA s. 8(2)(a): "more than 25%" of the shares. 25.005% is more than 25%; exactly 25% is not.
-        TriggerRule moreThanAQuarter =
-                new TriggerRule("m", "m", null, null, null, null, null, null, null, null, new BigDecimal("25"), null);
+        TriggerRule moreThanAQuarter = new TriggerRule(
+                "m", "m", null, null, null, null, null, null, null, null, new BigDecimal("25"), null, null, null);
         Verdict justAbove = TriggerEvaluatorTest.eval(
                 moreThanAQuarter, "GB", deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), "25.005", null));
         assertThat(justAbove.outcome()).isEqualTo(TriggerOutcome.triggered);
@@ -375,9 +502,22 @@ class TriggerEvaluatorTest {
     @Test
     void theStrongestRuleWinsAndMissesAreCollected() {
         TriggerRule never = new TriggerRule(
-                "never", "n", Set.of(DealType.merger), null, null, null, null, null, null, null, null, null);
-        TriggerRule maybe =
-                new TriggerRule("maybe", "m", null, null, null, null, null, null, null, null, null, "thresholds");
+                "never",
+                "n",
+                Set.of(DealType.merger),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        TriggerRule maybe = new TriggerRule(
+                "maybe", "m", null, null, null, null, null, null, null, null, null, "thresholds", null, null);
         TriggerRule surely = rule("surely");
         DealFacts unknownThresholds = deal("2023-05-10", Set.of("GB"), List.of(ALIBABA, BT), null, null);
         assertThat(TriggerEvaluatorTest.eval(regime("GB", null, null, never, maybe, surely), unknownThresholds)
@@ -393,7 +533,7 @@ class TriggerEvaluatorTest {
         DealParty gbAcquirer = new DealParty(null, "GB buyer", PartyRole.acquirer, "GB", null);
         DealParty germanTarget = new DealParty(null, "DE target", PartyRole.target, "DE", null);
         TriggerRule alsoNever =
-                new TriggerRule("also", "a", null, true, null, null, true, null, null, null, null, null);
+                new TriggerRule("also", "a", null, true, null, null, true, null, null, null, null, null, null, null);
         Verdict none = TriggerEvaluatorTest.eval(
                 regime("GB", null, null, never, alsoNever),
                 deal("2023-05-10", null, List.of(gbAcquirer, germanTarget), null, null));

@@ -75,6 +75,8 @@ class UnmodifiableRegimeRecordsTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
         assertTrue(rule.dealTypes().contains(null));
         assertEquals(null, rule.sectors(), "an absent condition stays absent");
