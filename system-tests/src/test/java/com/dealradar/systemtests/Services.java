@@ -10,6 +10,7 @@ import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -100,6 +101,13 @@ public final class Services {
         config.put("dealradar.gateway.backends.company-service.url", url("company-service"));
         config.put("dealradar.gateway.backends.deal-service.url", url("deal-service"));
         config.put("dealradar.gateway.backends.region-service.url", url("region-service"));
+        // The shared gateway waits up to 10 s for a backend (the product's 3 s is for a machine that is not also
+        // running the test JVM, PostgreSQL, Keycloak and services being started and stopped by other tests on two
+        // cores): a stall there once turned WriteAttributionTest's audit read into a 504. Tests of timeouts and
+        // outages start gateways of their own.
+        for (String backend : List.of("company-service", "deal-service", "region-service")) {
+            config.put("dealradar.gateway.backends." + backend + ".timeout", "PT10S");
+        }
         String database = "dealradar_system_gateway" + System.getenv().getOrDefault("DEALRADAR_TEST_DB_SUFFIX", "");
         config.put(
                 "quarkus.datasource.jdbc.url",

@@ -31,7 +31,9 @@ public class ClearanceResource {
     @Operation(
             summary = "Whether a deal may complete",
             description =
-                    "Blocking: matters on the deal that are open (not in a terminal status) under a regime that is mandatory and suspensory. "
+                    "Blocking: matters on the deal that are open (not in a terminal status) under a regime that is mandatory and"
+                            + " suspensory (its version governing the matter, or the matter's trigger rule where that has its own"
+                            + " flags). "
                             + "A deal with no matters is clear. deal-service calls this before a change to completed.")
     @APIResponse(
             responseCode = "200",

@@ -150,8 +150,9 @@ public class MatterResource {
     @APIResponse(
             responseCode = "422",
             description =
-                    "Unknown regime or clock, a deal or company that deal-service or company-service does not know, or "
-                            + "Idempotency-Key reused with a different body")
+                    "Unknown regime or clock, a triggerRule the governing version of the regime does not have, a deal or "
+                            + "company that deal-service or company-service does not know, or Idempotency-Key reused with a "
+                            + "different body")
     public Response create(@HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull MatterInput body) {
         return idempotency.execute(
                 idempotencyKey,
@@ -199,7 +200,9 @@ public class MatterResource {
                     "Status differs from the current one, or decidedOn set on a matter no transition has decided yet")
     @APIResponse(
             responseCode = "422",
-            description = "Unknown regime, or a deal or company that deal-service or company-service does not know")
+            description =
+                    "Unknown regime, a triggerRule the governing version of the regime does not have, or a deal or company that"
+                            + " deal-service or company-service does not know")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(
@@ -226,7 +229,9 @@ public class MatterResource {
                     "Status differs from the current one, or decidedOn set on a matter no transition has decided yet")
     @APIResponse(
             responseCode = "422",
-            description = "Unknown regime, or a deal or company that deal-service or company-service does not know")
+            description =
+                    "Unknown regime, a triggerRule the governing version of the regime does not have, or a deal or company that"
+                            + " deal-service or company-service does not know")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(
@@ -266,7 +271,12 @@ public class MatterResource {
             responseCode = "409",
             description = "Transition not allowed from the current status, or the Idempotency-Key is in flight")
     @APIResponse(responseCode = "412", description = "ETag is stale")
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "The new history would put a recorded clock-stop where its clock cannot stop, or date the matter into a"
+                            + " version of its regime without the matter's triggerRule; or the Idempotency-Key was reused with"
+                            + " a different body")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response transition(
             @PathParam("id") UUID id,

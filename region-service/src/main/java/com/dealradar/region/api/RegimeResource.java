@@ -169,7 +169,9 @@ public class RegimeResource {
             content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
     @APIResponse(
             responseCode = "409",
-            description = "Code already used by another regime, or a region change for a regime with matters")
+            description =
+                    "Code already used by another regime, a region change for a regime with matters, or a change that takes"
+                            + " away a trigger rule a matter is under (in the version that governs it)")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "422", description = "Unknown region")
     @APIResponse(responseCode = "428", description = "If-Match missing")
@@ -193,7 +195,9 @@ public class RegimeResource {
             content = @Content(schema = @Schema(implementation = Views.RegimeView.class)))
     @APIResponse(
             responseCode = "409",
-            description = "Code already used by another regime, or a region change for a regime with matters")
+            description =
+                    "Code already used by another regime, a region change for a regime with matters, or a change that takes"
+                            + " away a trigger rule a matter is under (in the version that governs it)")
     @APIResponse(responseCode = "412", description = "ETag is stale")
     @APIResponse(responseCode = "422", description = "Unknown region")
     @APIResponse(responseCode = "428", description = "If-Match missing")

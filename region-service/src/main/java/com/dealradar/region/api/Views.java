@@ -281,7 +281,8 @@ public final class Views {
             boolean open,
 
             @Schema(
-                    description = "Open under a mandatory, suspensory regime: the deal may not complete",
+                    description =
+                            "Open under a mandatory, suspensory regime (regime.mandatory and regime.suspensory): the deal may not complete",
                     required = true)
             boolean blocking,
 
@@ -413,7 +414,9 @@ public final class Views {
             @Schema(required = true) Instant createdAt,
             @Schema(required = true) Instant updatedAt) {}
 
-    @Schema(name = "BlockingMatter", description = "An open matter under a mandatory, suspensory regime")
+    @Schema(
+            name = "BlockingMatter",
+            description = "An open matter under a mandatory, suspensory regime (or trigger rule) that governs it")
     public record BlockingMatter(
             UUID id,
             @Schema(examples = "UK-NSIA") String regimeCode,
@@ -432,7 +435,9 @@ public final class Views {
     public record ClearanceView(
             UUID dealId,
 
-            @Schema(description = "No open matter under a mandatory, suspensory regime")
+            @Schema(
+                    description =
+                            "No open matter under a mandatory, suspensory regime (or trigger rule) that governs it")
             boolean clear,
 
             List<BlockingMatter> blockingMatters) {}

@@ -91,6 +91,7 @@ public class MatterService {
                                 ? new StatusChange(
                                         initial, input.openedOn(), "recorded", today.now(), input.openedPrecision())
                                 : new StatusChange(initial, today.in(matter.regionCode), "recorded", today.now()));
+        requireRuleOfGoverningVersion(matter, "triggerRule");
         matters.persistAndFlush(matter);
         return matter;
     }
@@ -236,11 +237,14 @@ public class MatterService {
                     "on",
                     "the status history is in date order: " + on + " is before the previous change on " + previous);
         }
+        boolean ruleHeld = matter.triggerRule != null && matter.rule(matter.rules(today.in(matter.regionCode))) != null;
         matter.status = target;
         matter.history.add(new StatusChange(target, on, note, today.now(), precision));
         requireStatusIsLastEntry(matter);
         requireStopsStillFit(matter);
-        requireRuleOfGoverningVersion(matter, "status");
+        if (ruleHeld) {
+            requireRuleOfGoverningVersion(matter, "status");
+        }
         if (stage != null) {
             matter.stage = stage;
         }
@@ -332,6 +336,10 @@ public class MatterService {
     }
 
     private void apply(RegulatoryMatter matter, MatterDraft input) {
+        String ruleBefore = matter.triggerRule;
+        String versionBefore = matter.regime == null
+                ? null
+                : matter.rules(today.in(matter.regionCode)).code();
         if (input.dealId() == null && input.companyId() == null) {
             throw ProblemException.invalid("dealId", "a matter is about a deal or a company: give dealId or companyId");
         }
@@ -436,14 +444,24 @@ public class MatterService {
         matter.basisNote = input.basisNote();
         matter.sources.clear();
         matter.sources.addAll(RegionService.orEmpty(input.sources()));
-        requireRuleOfGoverningVersion(matter, "triggerRule");
+        // A new matter is checked once its first history entry dates it (create); a stored one when its rule or the
+        // version that governs it changes (a rule a regime change took away does not block edits that leave both).
+        if (versionBefore != null
+                && (!Objects.equals(ruleBefore, matter.triggerRule)
+                        || !versionBefore.equals(
+                                matter.rules(today.in(matter.regionCode)).code()))) {
+            requireRuleOfGoverningVersion(matter, "triggerRule");
+        }
         matter.updatedAt = today.now();
     }
 
     /**
      * A matter's trigger rule must be a rule of the version that governs it (in force on its day): a code it does not
-     * have would leave the matter under the version's flags without saying so. Checked on each write and again on each
-     * transition, which may move the matter's day (its first notification) into another version: 422 on {@code field}.
+     * have would leave the matter under the version's flags without saying so. Checked when the rule is written or the
+     * governing version changes, and on a transition, which may move the matter's day (its first notification) into a
+     * version without it: 422 on {@code field}. (A rule a regime change took away, which a regime write refuses and a
+     * seed release may do, leaves the matter under its version's flags until the rule is named again; transitions and
+     * edits that keep the rule and the version go on.)
      */
     private void requireRuleOfGoverningVersion(RegulatoryMatter matter, String field) {
         if (matter.triggerRule == null) {
@@ -460,7 +478,8 @@ public class MatterService {
                             + "); its rules: "
                             + version.rulesOrEmpty().stream()
                                     .map(TriggerRule::code)
-                                    .collect(Collectors.joining(", ")));
+                                    .collect(Collectors.joining(", "))
+                            + " (or give no triggerRule)");
         }
     }
 
@@ -678,7 +697,8 @@ public class MatterService {
 
     /**
      * Open matters on the deal under rules that are mandatory and suspensory (those of the regime version in force on
-     * the matter's day, {@link RegulatoryMatter#blocking}): they block its completion. {@code answer} gets them inside
+     * the matter's day, or of its trigger rule where that has its own, {@link RegulatoryMatter#blocking}): they block
+     * its completion. {@code answer} gets them inside
      * the transaction (it reads their regimes).
      */
     @Transactional

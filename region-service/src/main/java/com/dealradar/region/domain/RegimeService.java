@@ -20,12 +20,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 @ApplicationScoped
 public class RegimeService {
 
     /** Rows read at a time while filtering by flags (a region has a handful of regimes; the whole table is small). */
     private static final int FLAG_SCAN_BATCH = 200;
+
+    private static final Logger LOG = Logger.getLogger(RegimeService.class);
 
     private final RegimeRepository regimes;
     private final RegionRepository regions;
@@ -171,6 +174,13 @@ public class RegimeService {
     public Regime reseed(UUID id, RegimeDraft input, String seedDigest) {
         Regime regime = get(id, id.toString());
         apply(regime, input);
+        // A release's seed is the statute as corrected: it is written, and a matter whose rule it no longer has is
+        // governed by its version's flags (the stricter reading: it blocks where the version does) until an analyst
+        // names the rule again.
+        for (String lost : mattersLosingTheirRule(regime)) {
+            LOG.warnf(
+                    "the seed's regime %s no longer has %s; the matter follows its version's flags", regime.code, lost);
+        }
         regime.markSeeded(seedDigest, true);
         regimes.flush();
         return regime;
@@ -199,8 +209,33 @@ public class RegimeService {
                             + " instead)");
         }
         apply(regime, input);
+        // Nor may a change take away the trigger rule a matter is under in the version that governs it: the matter
+        // would silently follow the version's flags (blocking a deal an own-motion review never held up).
+        List<String> lost = mattersLosingTheirRule(regime);
+        if (!lost.isEmpty()) {
+            throw ProblemException.conflict(
+                    "versions",
+                    "must keep the trigger rules its matters are under",
+                    "Regime " + regime.code + " would no longer have the rule of " + lost.size() + " matter"
+                            + (lost.size() == 1 ? "" : "s") + " in the version that governs "
+                            + (lost.size() == 1 ? "it" : "them") + ": "
+                            + String.join("; ", lost.subList(0, Math.min(5, lost.size())))
+                            + (lost.size() > 5 ? "; ..." : "") + ". Change the matters' triggerRule first");
+        }
         regimes.flush();
         return answer.apply(regime);
+    }
+
+    /** The matters under {@code regime} (as changed in memory) whose trigger rule its governing version lacks. */
+    private List<String> mattersLosingTheirRule(Regime regime) {
+        List<String> lost = new ArrayList<>();
+        for (RegulatoryMatter matter : matters.withTriggerRule(regime.id)) {
+            RegimeVersion version = matter.rules(today.in(matter.regionCode));
+            if (matter.rule(version) == null) {
+                lost.add("matter " + matter.id + " (rule " + matter.triggerRule + ", version " + version.code() + ")");
+            }
+        }
+        return lost;
     }
 
     private void apply(Regime regime, RegimeDraft input) {

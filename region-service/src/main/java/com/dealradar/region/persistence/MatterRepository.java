@@ -25,6 +25,11 @@ public class MatterRepository implements PanacheRepositoryBase<RegulatoryMatter,
         return count("regime.id", regimeId);
     }
 
+    /** The matters under the regime {@code regimeId} that name a trigger rule. */
+    public List<RegulatoryMatter> withTriggerRule(UUID regimeId) {
+        return list("regime.id = ?1 and triggerRule is not null", regimeId);
+    }
+
     /** Matters in creation order (then id), after the cursor's position. */
     public List<RegulatoryMatter> search(Filter filter, Cursor after, int limit) {
         List<String> where = new ArrayList<>();

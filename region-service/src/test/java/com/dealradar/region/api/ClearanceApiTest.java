@@ -200,6 +200,24 @@ class ClearanceApiTest {
                 .then()
                 .statusCode(200)
                 .body("blocking", equalTo(false));
+
+        // Nor may the regime lose the rule while a matter is under it: the matter would silently block.
+        String etag =
+                given().get("/regimes/" + code).then().statusCode(200).extract().header("ETag");
+        given().contentType("application/merge-patch+json")
+                .header("If-Match", etag)
+                .body("{\"versions\": [{\"code\": \"V1990\", \"label\": \"first\", \"validFrom\": \"1990-01-01\", "
+                        + "\"validTo\": \"1990-12-31\", \"triggerRules\": ["
+                        + rule.formatted("notifiable", "true", "true")
+                        + "]}, {\"code\": \"V1991\", \"label\": \"second\", \"validFrom\": \"1991-01-01\", "
+                        + "\"triggerRules\": [" + rule.formatted("notifiable", "true", "true") + "]}]}")
+                .patch("/regimes/" + code)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("versions"))
+                .body("detail", containsString("matter " + ownMotion + " (rule own_motion, version V1990)"));
+        given().get("/regulatory-matters/" + ownMotion).then().statusCode(200).body("blocking", equalTo(false));
     }
 
     @Test
