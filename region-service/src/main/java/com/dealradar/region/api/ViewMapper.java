@@ -136,14 +136,7 @@ public class ViewMapper {
         Regime g = m.regime;
         RegimeVersion rules = m.rules(today);
         TriggerRule rule = m.rule(rules);
-        boolean mandatory = Boolean.TRUE.equals(rules.mandatory());
-        boolean suspensory = Boolean.TRUE.equals(rules.suspensory());
-        return new Views.RegimeRef(
-                g.id,
-                g.code,
-                g.name,
-                rule == null ? mandatory : rule.mandatoryOr(mandatory),
-                rule == null ? suspensory : rule.suspensoryOr(suspensory));
+        return new Views.RegimeRef(g.id, g.code, g.name, rules.mandatoryUnder(rule), rules.suspensoryUnder(rule));
     }
 
     public Views.MatterView matter(RegulatoryMatter m) {

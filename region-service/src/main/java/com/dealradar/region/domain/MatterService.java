@@ -237,7 +237,7 @@ public class MatterService {
                     "on",
                     "the status history is in date order: " + on + " is before the previous change on " + previous);
         }
-        boolean ruleHeld = matter.triggerRule != null && matter.rule(matter.rules(today.in(matter.regionCode))) != null;
+        boolean ruleHeld = matter.rule(governingVersion(matter)) != null;
         matter.status = target;
         matter.history.add(new StatusChange(target, on, note, today.now(), precision));
         requireStatusIsLastEntry(matter);
@@ -337,9 +337,8 @@ public class MatterService {
 
     private void apply(RegulatoryMatter matter, MatterDraft input) {
         String ruleBefore = matter.triggerRule;
-        String versionBefore = matter.regime == null
-                ? null
-                : matter.rules(today.in(matter.regionCode)).code();
+        String versionBefore =
+                matter.regime == null ? null : governingVersion(matter).code();
         if (input.dealId() == null && input.companyId() == null) {
             throw ProblemException.invalid("dealId", "a matter is about a deal or a company: give dealId or companyId");
         }
@@ -448,8 +447,7 @@ public class MatterService {
         // version that governs it changes (a rule a regime change took away does not block edits that leave both).
         if (versionBefore != null
                 && (!Objects.equals(ruleBefore, matter.triggerRule)
-                        || !versionBefore.equals(
-                                matter.rules(today.in(matter.regionCode)).code()))) {
+                        || !versionBefore.equals(governingVersion(matter).code()))) {
             requireRuleOfGoverningVersion(matter, "triggerRule");
         }
         matter.updatedAt = today.now();
@@ -463,11 +461,16 @@ public class MatterService {
      * seed release may do, leaves the matter under its version's flags until the rule is named again; transitions and
      * edits that keep the rule and the version go on.)
      */
+    /** The version of the matter's regime that governs it now (in force on its day, or today in its region). */
+    private RegimeVersion governingVersion(RegulatoryMatter matter) {
+        return matter.rules(today.in(matter.regionCode));
+    }
+
     private void requireRuleOfGoverningVersion(RegulatoryMatter matter, String field) {
         if (matter.triggerRule == null) {
             return;
         }
-        RegimeVersion version = matter.rules(today.in(matter.regionCode));
+        RegimeVersion version = governingVersion(matter);
         if (matter.rule(version) == null) {
             LocalDate day = matter.rulesDay();
             throw ProblemException.unprocessable(

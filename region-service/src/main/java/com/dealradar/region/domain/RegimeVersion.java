@@ -76,21 +76,25 @@ public record RegimeVersion(
         return clocks == null ? List.of() : clocks;
     }
 
-    /** Mandatory and suspensory under this version: an open matter blocks the deal's completion. */
-    public boolean blocksCompletion() {
-        return Boolean.TRUE.equals(mandatory) && Boolean.TRUE.equals(suspensory);
+    /**
+     * Filing is mandatory for a deal or matter under {@code rule} of this version: the rule's own flag where it gives
+     * one (Germany's cross-sector review is not, though the version's notifiable acquisitions are), else the
+     * version's. {@code rule} null: the version's.
+     */
+    public boolean mandatoryUnder(TriggerRule rule) {
+        boolean own = Boolean.TRUE.equals(mandatory);
+        return rule == null ? own : rule.mandatoryOr(own);
     }
 
-    /**
-     * Mandatory and suspensory for a deal or matter under {@code rule} of this version: the rule's own flags where it
-     * gives them (Germany's cross-sector review is neither, though the version's notifiable acquisitions are both),
-     * else the version's. {@code rule} null: the version's.
-     */
+    /** Completion waits for clearance under {@code rule} of this version, as {@link #mandatoryUnder} reads it. */
+    public boolean suspensoryUnder(TriggerRule rule) {
+        boolean own = Boolean.TRUE.equals(suspensory);
+        return rule == null ? own : rule.suspensoryOr(own);
+    }
+
+    /** Mandatory and suspensory under {@code rule} of this version: an open matter blocks the deal's completion. */
     public boolean blocksCompletion(TriggerRule rule) {
-        if (rule == null) {
-            return blocksCompletion();
-        }
-        return rule.mandatoryOr(Boolean.TRUE.equals(mandatory)) && rule.suspensoryOr(Boolean.TRUE.equals(suspensory));
+        return mandatoryUnder(rule) && suspensoryUnder(rule);
     }
 
     /** The rule of this version with {@code code}, if any. */
